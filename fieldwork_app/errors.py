@@ -1,0 +1,91 @@
+"""Typed errors shared by the core, the command line and the desktop app.
+
+The core raises :class:`FieldworkError` subclasses carrying an :class:`ErrorKind`; the CLI prints
+``str(error)`` as one line, the GUI picks a translated message per kind.  Messages never contain
+participant data, passphrases or keys.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class ErrorKind(enum.Enum):
+    WRONG_PASSPHRASE = "wrong-passphrase"
+    NO_VAULT = "no-vault"
+    VAULT_EXISTS = "vault-exists"
+    VAULT_CORRUPT = "vault-corrupt"
+    VAULT_LOCKED = "vault-locked"
+    UNKNOWN_USER = "unknown-user"
+    USER_EXISTS = "user-exists"
+    INVALID_PACK = "invalid-pack"
+    NO_PACK = "no-pack"
+    NOT_FOUND = "not-found"
+    INVALID_INPUT = "invalid-input"
+    CONSENT_REFUSED = "consent-refused"
+    CONSENT_MISSING = "consent-missing"
+    WITHDRAWN = "withdrawn"
+    AUDIT_BROKEN = "audit-broken"
+    NO_DEVICE = "no-device"
+    DEVICE_LOST = "device-lost"
+    DISK_FULL = "disk-full"
+    RECORDING_DAMAGED = "recording-damaged"
+    RECORDING_BUSY = "recording-busy"
+    STORE_UNREACHABLE = "store-unreachable"
+    STORE_AUTH = "store-auth"
+    STORE_FULL = "store-full"
+    STORE_ERROR = "store-error"
+    STORE_TAMPERED = "store-tampered"
+    CANCELLED = "cancelled"
+    NOT_READY = "not-ready"
+
+
+class FieldworkError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    kind: ErrorKind = ErrorKind.INVALID_INPUT
+
+    def __init__(self, message: str, *, kind: ErrorKind | None = None) -> None:
+        super().__init__(message)
+        if kind is not None:
+            self.kind = kind
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.kind.value
+
+
+class VaultError(FieldworkError):
+    kind = ErrorKind.VAULT_CORRUPT
+
+
+class WrongPassphrase(VaultError):
+    kind = ErrorKind.WRONG_PASSPHRASE
+
+
+class PackError(FieldworkError):
+    kind = ErrorKind.INVALID_PACK
+
+
+class NotFound(FieldworkError):
+    kind = ErrorKind.NOT_FOUND
+
+
+class InvalidInput(FieldworkError):
+    kind = ErrorKind.INVALID_INPUT
+
+
+class ConsentError(FieldworkError):
+    kind = ErrorKind.CONSENT_REFUSED
+
+
+class AudioError(FieldworkError):
+    kind = ErrorKind.NO_DEVICE
+
+
+class StoreError(FieldworkError):
+    kind = ErrorKind.STORE_ERROR
+
+
+class Cancelled(FieldworkError):
+    kind = ErrorKind.CANCELLED
