@@ -1,0 +1,3 @@
+"""Encrypted, crash-safe audio recording (no Qt)."""
+
+from __future__ import annotations

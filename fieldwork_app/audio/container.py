@@ -1,0 +1,416 @@
+"""The encrypted, append-only recording container (one file per take).
+
+Why a container of records rather than one encrypted blob: a take must survive ``kill -9`` or a power
+cut with at most a second lost, so audio is written as small, independently authenticated records
+that are fsync'd as they are produced.  Every record is sealed with ChaCha20-Poly1305 under a
+per-recording subkey (HKDF-SHA256 over the caller's 32-byte key, a random salt and the recording id).
+The record index is both the nonce and part of the associated data, and the associated data also
+binds the SHA-256 of the file header, so altered bytes, swapped records, a swapped header and a cut-off
+tail are all detected.  A take is *sealed* by a final record carrying the totals, followed by a short
+plaintext trailer that lets :func:`is_sealed` tell sealed from interrupted files without the key.
+
+The complete byte layout is documented in ``docs/recording-format.md``.
+
+Public pieces: :class:`ContainerWriter` (append records), :func:`iter_records` (verify and yield),
+:func:`is_sealed`, :func:`read_header`.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import logging
+import os
+import secrets
+import struct
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+
+logger = logging.getLogger(__name__)
+
+FILE_MAGIC = b"FWAUDIO1"
+FRAME_MAGIC = b"FR"
+TRAILER_MAGIC = b"FWSEALED"
+FORMAT_VERSION = 1
+KEY_BYTES = 32
+SALT_BYTES = 16
+TAG_BYTES = 16
+HKDF_INFO = b"fieldwork-audio-record-v1:"
+MAX_HEADER_BYTES = 64 * 1024
+MAX_RECORD_BYTES = 64 * 1024 * 1024
+
+# magic, type, flags, index, start_frame, frames, ciphertext length
+FRAME = struct.Struct(">2sBBIQII")
+TRAILER = struct.Struct(">8sQ")
+HEADER_LEN = struct.Struct(">I")
+
+Opener = Callable[[Path], BinaryIO]
+
+
+class RecordType(enum.IntEnum):
+    AUDIO = 1
+    PAUSE = 2
+    RESUME = 3
+    FINAL = 4
+
+
+@dataclass(frozen=True)
+class Header:
+    """The plaintext header: nothing secret, everything needed to derive the key and decode."""
+
+    recording_id: str
+    kind: str
+    samplerate: int
+    channels: int
+    salt: bytes
+    created: str
+    raw: bytes  # the exact bytes on disk (magic + length + JSON), hashed into every record's AAD
+
+    @property
+    def digest(self) -> bytes:
+        return hashlib.sha256(self.raw).digest()
+
+
+@dataclass(frozen=True)
+class Record:
+    type: RecordType
+    index: int
+    start_frame: int
+    frames: int
+    payload: bytes
+    offset: int  # file offset of the frame header
+    end: int  # file offset just past the record
+
+
+def damaged(path: Path, message: str) -> FieldworkError:
+    return FieldworkError(f"{path.name}: {message}", kind=ErrorKind.RECORDING_DAMAGED)
+
+
+def derive_key(key: bytes, header: Header) -> ChaCha20Poly1305:
+    """A per-recording subkey, so one study key never encrypts two records with the same nonce."""
+    if not isinstance(key, bytes | bytearray) or len(key) != KEY_BYTES:
+        raise InvalidInput(f"recording key must be {KEY_BYTES} bytes")
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=header.salt,
+        info=HKDF_INFO + header.recording_id.encode("utf-8"),
+    )
+    return ChaCha20Poly1305(hkdf.derive(bytes(key)))
+
+
+def _nonce(index: int) -> bytes:
+    return b"\x00\x00\x00\x00" + index.to_bytes(8, "big")
+
+
+def _aad(header: Header, frame: bytes) -> bytes:
+    return header.digest + frame
+
+
+def seal_record(
+    aead: ChaCha20Poly1305,
+    header: Header,
+    rtype: RecordType,
+    index: int,
+    start_frame: int,
+    frames: int,
+    payload: bytes,
+) -> bytes:
+    """Frame header + ciphertext of one record (the frame header is authenticated as AAD)."""
+    frame = FRAME.pack(FRAME_MAGIC, int(rtype), 0, index, start_frame, frames, len(payload) + TAG_BYTES)
+    return frame + aead.encrypt(_nonce(index), payload, _aad(header, frame))
+
+
+def build_header(recording_id: str, kind: str, samplerate: int, channels: int) -> Header:
+    if not recording_id or len(recording_id) > 200:
+        raise InvalidInput("recording_id must be 1-200 characters")
+    salt = secrets.token_bytes(SALT_BYTES)
+    created = datetime.now(UTC).isoformat(timespec="milliseconds")
+    body = {
+        "format": "fieldwork-audio",
+        "version": FORMAT_VERSION,
+        "recording_id": recording_id,
+        "kind": kind,
+        "samplerate": int(samplerate),
+        "channels": int(channels),
+        "sample_format": "int16",
+        "codec": "flac",
+        "aead": "chacha20-poly1305",
+        "kdf": "hkdf-sha256",
+        "salt": salt.hex(),
+        "created": created,
+    }
+    js = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    raw = FILE_MAGIC + HEADER_LEN.pack(len(js)) + js
+    return Header(recording_id, kind, int(samplerate), int(channels), salt, created, raw)
+
+
+def read_header(path: Path, f: BinaryIO | None = None) -> Header:
+    """Parse the plaintext header (no key needed); raise RECORDING_DAMAGED naming the problem."""
+    own = f is None
+    fh = open(path, "rb") if f is None else f  # noqa: SIM115 - closed below when owned
+    try:
+        fh.seek(0)
+        start = fh.read(len(FILE_MAGIC) + HEADER_LEN.size)
+        if len(start) < len(FILE_MAGIC) + HEADER_LEN.size or start[: len(FILE_MAGIC)] != FILE_MAGIC:
+            raise damaged(path, "not a Fieldwork recording (bad or missing header)")
+        (n,) = HEADER_LEN.unpack(start[len(FILE_MAGIC) :])
+        if n > MAX_HEADER_BYTES:
+            raise damaged(path, "header length is implausible")
+        js = fh.read(n)
+        if len(js) != n:
+            raise damaged(path, "truncated inside the header")
+        try:
+            body = json.loads(js)
+            header = Header(
+                recording_id=str(body["recording_id"]),
+                kind=str(body["kind"]),
+                samplerate=int(body["samplerate"]),
+                channels=int(body["channels"]),
+                salt=bytes.fromhex(body["salt"]),
+                created=str(body["created"]),
+                raw=start + js,
+            )
+            version = int(body["version"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise damaged(path, "header is not valid") from exc
+        if version != FORMAT_VERSION:
+            raise damaged(path, f"unsupported format version {version}")
+        return header
+    finally:
+        if own:
+            fh.close()
+
+
+def _default_opener(path: Path) -> BinaryIO:
+    # Exclusive create: an existing recording is never overwritten.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    return os.fdopen(fd, "wb", buffering=0)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class ContainerWriter:
+    """Appends sealed records to a new take file and fsyncs each one.
+
+    ``opener`` exists so tests can substitute a file object that fails like a full disk; it must
+    return an unbuffered binary file with a real ``fileno()``.
+    """
+
+    def __init__(self, path: Path, key: bytes, header: Header, *, opener: Opener | None = None) -> None:
+        self.path = path
+        self.header = header
+        self._aead = derive_key(key, header)
+        self._f = (opener or _default_opener)(path)
+        self.index = 0
+        self.frames = 0
+        self.audio_records = 0
+        self.pauses = 0
+        self.good_end = 0
+        self.closed = False
+        try:
+            self._write(header.raw)
+            self.good_end = len(header.raw)
+        except BaseException:
+            self._f.close()
+            raise
+        _fsync_dir(path.parent)
+
+    def _write(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            n = self._f.write(view)
+            if n is None or n <= 0:
+                raise OSError("short write")
+            view = view[n:]
+        os.fsync(self._f.fileno())
+
+    def append(self, rtype: RecordType, payload: bytes, frames: int = 0) -> None:
+        """Seal and append one record; on an OSError the file is cut back to the last whole record."""
+        data = seal_record(self._aead, self.header, rtype, self.index, self.frames, frames, payload)
+        try:
+            self._write(data)
+        except OSError:
+            self._cut_back()
+            raise
+        self.good_end += len(data)
+        self.index += 1
+        if rtype is RecordType.AUDIO:
+            self.frames += frames
+            self.audio_records += 1
+        elif rtype is RecordType.PAUSE:
+            self.pauses += 1
+
+    def _cut_back(self) -> None:
+        try:
+            os.ftruncate(self._f.fileno(), self.good_end)
+            os.fsync(self._f.fileno())
+        except OSError:
+            logger.warning("could not cut a failed write back to the last whole record")
+
+    def seal(self, *, reason: str, recovered: bool = False) -> None:
+        """Append the final record (with totals) and the plaintext trailer, then close."""
+        totals = final_payload(
+            self.index + 1, self.frames, self.audio_records, self.pauses, reason, recovered
+        )
+        start = self.good_end
+        self.append(RecordType.FINAL, totals)
+        try:
+            self._write(TRAILER.pack(TRAILER_MAGIC, start))
+        except OSError:
+            self._cut_back()
+            raise
+        self.good_end += TRAILER.size
+        self.close()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            try:
+                self._f.close()
+            except OSError:
+                logger.warning("closing a take file failed")
+
+
+def final_payload(records: int, frames: int, audio: int, pauses: int, reason: str, recovered: bool) -> bytes:
+    body = {
+        "records": records,
+        "frames": frames,
+        "audio_records": audio,
+        "pauses": pauses,
+        "reason": reason,
+        "recovered": recovered,
+        "ended": datetime.now(UTC).isoformat(timespec="milliseconds"),
+    }
+    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def is_sealed(path: Path) -> bool:
+    """True when the file ends with a trailer pointing at a final record frame (no key needed)."""
+    try:
+        with open(path, "rb") as f:
+            size = f.seek(0, os.SEEK_END)
+            if size < TRAILER.size + FRAME.size:
+                return False
+            f.seek(size - TRAILER.size)
+            magic, offset = TRAILER.unpack(f.read(TRAILER.size))
+            if magic != TRAILER_MAGIC or offset + FRAME.size > size - TRAILER.size:
+                return False
+            f.seek(offset)
+            fm, rtype, _flags, _i, _s, _n, length = FRAME.unpack(f.read(FRAME.size))
+            return (
+                fm == FRAME_MAGIC
+                and rtype == RecordType.FINAL
+                and offset + FRAME.size + length == size - TRAILER.size
+            )
+    except OSError:
+        return False
+
+
+def iter_records(path: Path, key: bytes, *, allow_torn_tail: bool = False) -> Iterator[Record]:
+    """Verify and yield every record in order, raising RECORDING_DAMAGED at the first problem.
+
+    With ``allow_torn_tail`` (recovery only) an incomplete or unauthentic *last* record ends the
+    iteration quietly instead, and a missing final record is not an error.
+    """
+    with open(path, "rb") as f:
+        header = read_header(path, f)
+        yield from _iter_open(path, f, header, derive_key(key, header), allow_torn_tail)
+
+
+def _iter_open(
+    path: Path, f: BinaryIO, header: Header, aead: ChaCha20Poly1305, allow_torn_tail: bool
+) -> Iterator[Record]:
+    size = f.seek(0, os.SEEK_END)
+    pos = len(header.raw)
+    f.seek(pos)
+    expected = 0
+    frames = 0
+    final_seen = False
+    while True:
+        if final_seen:
+            rest = f.read(TRAILER.size + 1)
+            if len(rest) != TRAILER.size or TRAILER.unpack(rest)[0] != TRAILER_MAGIC:
+                raise damaged(path, f"unexpected data after the final record (record {expected - 1})")
+            return
+        raw = f.read(FRAME.size)
+        if not raw:
+            if allow_torn_tail:
+                return
+            raise damaged(path, f"truncated: no final record after record {expected - 1} (interrupted take)")
+        if len(raw) < FRAME.size:
+            if allow_torn_tail:
+                return
+            raise damaged(path, f"truncated: record {expected} is incomplete")
+        fm, rtype, _flags, index, start_frame, nframes, length = FRAME.unpack(raw)
+        if fm != FRAME_MAGIC or length < TAG_BYTES or length > MAX_RECORD_BYTES:
+            if allow_torn_tail and pos + FRAME.size + max(length, 0) >= size:
+                return
+            raise damaged(path, f"record {expected} is altered (bad frame header)")
+        if index != expected:
+            raise damaged(path, f"records out of order: expected record {expected}, found record {index}")
+        ct = f.read(length)
+        if len(ct) < length:
+            if allow_torn_tail:
+                return
+            raise damaged(path, f"truncated: record {expected} is incomplete")
+        try:
+            payload = aead.decrypt(_nonce(index), ct, _aad(header, raw))
+            rt = RecordType(rtype)
+        except (InvalidTag, ValueError) as exc:
+            if allow_torn_tail and pos + FRAME.size + length == size:
+                return
+            raise damaged(path, f"record {expected} is altered (authentication failed)") from exc
+        if start_frame != frames:
+            raise damaged(path, f"record {expected} is out of place (frame {start_frame}, expected {frames})")
+        end = pos + FRAME.size + length
+        rec = Record(rt, index, start_frame, nframes, payload, pos, end)
+        if rt is RecordType.AUDIO:
+            frames += nframes
+        elif rt is RecordType.FINAL:
+            totals = parse_final(path, rec)
+            if totals.get("records") != index + 1 or totals.get("frames") != frames:
+                raise damaged(path, f"final record {index} totals do not match the records")
+            final_seen = True
+        yield rec
+        pos = end
+        expected += 1
+
+
+def parse_final(path: Path, rec: Record) -> dict[str, Any]:
+    try:
+        body = json.loads(rec.payload)
+    except ValueError as exc:
+        raise damaged(path, f"final record {rec.index} is not valid") from exc
+    if not isinstance(body, dict):
+        raise damaged(path, f"final record {rec.index} is not valid")
+    return body
+
+
+def event_payload(position_frames: int, note: str = "") -> bytes:
+    body = {"wall": datetime.now(UTC).isoformat(timespec="milliseconds"), "position_frames": position_frames}
+    if note:
+        body["note"] = note
+    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
