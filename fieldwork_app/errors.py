@@ -38,6 +38,7 @@ class ErrorKind(enum.Enum):
     STORE_TAMPERED = "store-tampered"
     CANCELLED = "cancelled"
     NOT_READY = "not-ready"
+    DISK_ERROR = "disk-error"
 
 
 class FieldworkError(Exception):
