@@ -1,0 +1,285 @@
+"""Loading a study pack directory: read every file safely, validate, and locate each problem.
+
+A pack is ``pack.yaml`` plus the files it names (documents and the four protocol files).  The
+loader assembles them into one structure shaped like :class:`~fieldwork_app.domain.pack.StudyPack`,
+validates it once (pydantic reports every field error at once), runs the whole-pack rules, and
+maps each problem's key path back to the file and line it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from fieldwork_app.domain.pack import DOCUMENT_CLASSES, DocumentKind, StudyPack
+from fieldwork_app.studypack import rules
+from fieldwork_app.studypack.issues import KeyPath, PackIssue, PackValidationError, format_key_path
+from fieldwork_app.studypack.safeyaml import MAX_BYTES, LineMap, YamlProblem, decode, parse
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = "pack.yaml"
+PROTOCOL_KEYS = ("distress_protocol", "safeguarding", "lone_working", "signposting")
+MAX_DOCUMENTS = 500
+_KINDS = {k.value for k in DocumentKind}
+# Errors raised for a whole object, better shown at one of its keys.
+_ANCHOR_KEY = {"approval_missing": "status", "purge_days": "policy"}
+
+
+@dataclass
+class _Source:
+    file: str
+    lines: LineMap
+    base: KeyPath  # where this source's root sits inside its file (inline parts of pack.yaml)
+
+
+class _BadReference(YamlProblem):
+    """The name of a file is the problem (missing, outside the pack), not its content."""
+
+
+class _Assembler:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.real_root = root.resolve()
+        self.issues: list[PackIssue] = []
+        self.sources: dict[KeyPath, _Source] = {}
+        self.suppressed: set[KeyPath] = set()
+        self.doc_files: list[str] = []
+
+    def issue(self, file: str, line: int | None, path: KeyPath, message: str) -> None:
+        self.issues.append(PackIssue(file, line, format_key_path(path), message))
+
+    def read(self, rel: str) -> tuple[Any, LineMap]:
+        """One file of the pack; raises YamlProblem with a message for the place that names it."""
+        if not rel.strip() or os.path.isabs(rel) or "\x00" in rel:
+            raise _BadReference(f"'{rel[:80]}' is not a file name inside the pack")
+        path = self.root / rel
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            raise _BadReference(f"'{rel[:80]}' cannot be opened") from None
+        if not real.is_relative_to(self.real_root):
+            raise _BadReference(f"'{rel[:80]}' points outside the pack directory")
+        if not real.is_file():
+            raise _BadReference(f"file '{rel[:80]}' is missing")
+        try:
+            with open(real, "rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise _BadReference(f"file '{rel[:80]}' cannot be read ({exc.strerror})") from None
+        return parse(decode(raw))
+
+    def part(self, rel: str, ref: KeyPath, manifest_lines: LineMap) -> tuple[Any, LineMap] | None:
+        """A referenced file's content; a problem is reported in that file or at its reference."""
+        try:
+            return self.read(rel)
+        except _BadReference as problem:
+            self.issue(MANIFEST, manifest_lines.line_of(ref), ref, problem.message)
+        except YamlProblem as problem:
+            self.issue(rel, problem.line, (), problem.message)
+        return None
+
+    def assemble(self, manifest: dict[str, Any], lines: LineMap) -> dict[str, Any]:
+        pack = dict(manifest)
+        self.sources[()] = _Source(MANIFEST, lines, ())
+        for key in PROTOCOL_KEYS:
+            ref = pack.get(key)
+            if isinstance(ref, str):
+                loaded = self.part(ref, (key,), lines)
+                if loaded is None:
+                    self.suppressed.add((key,))
+                else:
+                    pack[key] = loaded[0]
+                    self.sources[(key,)] = _Source(ref, loaded[1], ())
+        refs = pack.get("documents")
+        if isinstance(refs, list):
+            docs: list[Any] = []
+            for i, ref in enumerate(refs[:MAX_DOCUMENTS]):
+                if isinstance(ref, str):
+                    loaded = self.part(ref, ("documents", i), lines)
+                    if loaded is None:
+                        continue
+                    source = _Source(ref, loaded[1], ())
+                    data = loaded[0]
+                elif isinstance(ref, dict):
+                    source, data, ref = _Source(MANIFEST, lines, ("documents", i)), ref, f"documents[{i}]"
+                else:
+                    self.issue(
+                        MANIFEST, lines.line_of(("documents", i)), ("documents", i), "must be a file name"
+                    )
+                    continue
+                self.sources[("documents", len(docs))] = source
+                self.doc_files.append(ref)
+                docs.append(data)
+            if len(refs) > MAX_DOCUMENTS:
+                self.issue(
+                    MANIFEST,
+                    lines.line_of(("documents",)),
+                    ("documents",),
+                    f"more than {MAX_DOCUMENTS} documents",
+                )
+            pack["documents"] = docs
+            if refs and not docs:
+                self.suppressed.add(("documents",))
+        return pack
+
+    def locate(self, path: KeyPath) -> tuple[_Source, KeyPath]:
+        for prefix_len in (2, 1):
+            source = self.sources.get(path[:prefix_len])
+            if source is not None and len(path) >= prefix_len:
+                return source, source.base + path[prefix_len:]
+        return self.sources[()], path
+
+    def add(self, path: KeyPath, message: str, *, missing: bool = False) -> None:
+        if any(path[: len(s)] == s for s in self.suppressed):
+            return
+        source, local = self.locate(path)
+        line = source.lines.line_of(local[:-1] if missing else local)
+        self.issue(source.file, line, local, message)
+
+
+def _strip_tags(loc: tuple[str | int, ...], data: Any) -> KeyPath:
+    """Drop the union tags pydantic puts in locations (``documents.0.consent_form.id``)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part not in node and part in _KINDS and node.get("kind") == part:
+            continue
+        out.append(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return tuple(out)
+
+
+def _model_at(path: KeyPath) -> type[BaseModel] | None:
+    """The model class for the mapping at ``path``, to suggest the key a typo meant."""
+    model: Any = StudyPack
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if model is StudyPack and part == "documents":
+            return None
+        field = (
+            model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        )
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    args = getattr(annotation, "__args__", None)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in args or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _message(err: ErrorDetails, path: KeyPath, data: dict[str, Any]) -> str:
+    kind, value = err["type"], err.get("input")
+    last = path[-1] if path else ""
+    if kind == "missing":
+        return f"required key '{last}' is missing"
+    if kind == "extra_forbidden":
+        model = _model_at(path[:-1])
+        if model is None and path[:1] == ("documents",) and len(path) == 3:
+            doc = data["documents"][path[1]] if isinstance(data.get("documents"), list) else None
+            kind_name = doc.get("kind") if isinstance(doc, dict) else None
+            model = DOCUMENT_CLASSES.get(DocumentKind(kind_name)) if kind_name in _KINDS else None
+        hint = difflib.get_close_matches(str(last), list(model.model_fields), n=1) if model else []
+        return f"unknown key '{last}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        return "'kind' must be one of: " + ", ".join(sorted(_KINDS))
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'must be text in quotes (YAML reads {value} as a number), e.g. "{value}"'
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "must be a mapping of keys to values"
+    if kind in ("tuple_type", "list_type"):
+        return "must be a list (one '- ' item per line)"
+    if kind in ("bool_type", "bool_parsing"):
+        return "must be true or false"
+    if kind in ("date_from_datetime_inexact", "date_from_datetime_parsing", "date_parsing", "date_type"):
+        return "must be a date written as YYYY-MM-DD (a real calendar date)"
+    message = err["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return message.replace("Input should be", "must be").replace("String should", "must")
+
+
+def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue]]:
+    path = Path(path)
+    root = path if path.is_dir() else path.parent
+    asm = _Assembler(root)
+    try:
+        manifest, lines = asm.read(MANIFEST if path.is_dir() else path.name)
+    except YamlProblem as problem:
+        asm.issue(MANIFEST if path.is_dir() else path.name, problem.line, (), problem.message)
+        return None, asm.issues
+    if not isinstance(manifest, dict):
+        asm.issue(
+            MANIFEST, 1, (), "pack.yaml must be a mapping of keys to values (pack_format, id, study ...)"
+        )
+        return None, asm.issues
+    data = asm.assemble(manifest, lines)
+    seen_files: set[str] = set()
+    for source in asm.sources.values():
+        if source.file in seen_files:
+            continue
+        seen_files.add(source.file)
+        for dup_path, line in source.lines.duplicates:
+            asm.issue(source.file, line, dup_path, "this key appears twice in the same mapping")
+    pack: StudyPack | None = None
+    try:
+        pack = StudyPack.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = _strip_tags(tuple(err["loc"]), data)
+            anchor = _ANCHOR_KEY.get(err["type"])
+            if anchor is not None:
+                loc = (*loc, anchor)
+            asm.add(loc, _message(err, loc, data), missing=err["type"] == "missing")
+    for loc, message in rules.check(data, asm.doc_files):
+        asm.add(loc, message)
+    issues = sorted(
+        set(asm.issues), key=lambda i: (i.file != MANIFEST, i.file, i.line or 0, i.key_path, i.message)
+    )
+    return (pack if not issues else None), issues
+
+
+def validate_pack(path: Path) -> list[PackIssue]:
+    """Every problem in the pack at ``path`` (a directory or its pack.yaml); empty when it is valid."""
+    return _collect(Path(path))[1]
+
+
+def load_pack(path: Path) -> StudyPack:
+    """The pack at ``path``; raises :class:`PackValidationError` listing every problem."""
+    pack, issues = _collect(Path(path))
+    if pack is None:
+        raise PackValidationError(issues or [PackIssue(MANIFEST, None, "", "the pack could not be read")])
+    logger.info("loaded study pack %s version %s (%d documents)", pack.id, pack.version, len(pack.documents))
+    return pack
+
+
+def pack_digest(pack: StudyPack) -> str:
+    """SHA-256 of the pack's canonical JSON: the same content always gives the same digest."""
+    canonical = json.dumps(
+        pack.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

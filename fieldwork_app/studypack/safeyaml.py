@@ -1,0 +1,185 @@
+"""Reading one pack file safely, keeping the line of every value.
+
+Pack files come from outside the app (a USB stick, an email attachment), so reading one must never
+crash and never cost unbounded memory or time.  PyYAML's safe loader is the base; on top of it this
+module refuses anchors and aliases (the "billion laughs" expansion), every explicit tag, nesting deeper
+than :data:`MAX_DEPTH`, files over :data:`MAX_BYTES`, text that is not UTF-8 and repeated keys (which
+YAML would silently resolve to the last one, hiding an edit).
+
+While composing, it records the 1-based line of every key and value, keyed by the path of keys and
+list indexes, so validation errors can point a researcher at the line to fix.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+KeyPath = tuple[str | int, ...]
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as pack YAML; ``line`` is 1-based or None."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class LineMap:
+    """Lines of the values (and of the keys) in one file, by path."""
+
+    values: dict[KeyPath, int] = field(default_factory=dict)
+    keys: dict[KeyPath, int] = field(default_factory=dict)
+    duplicates: list[tuple[KeyPath, int]] = field(default_factory=list)
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of ``path``'s key (or item), else of its nearest ancestor that exists."""
+        probe = tuple(path)
+        while True:
+            if probe in self.keys:
+                return self.keys[probe]
+            if probe in self.values:
+                return self.values[probe]
+            if not probe:
+                return None
+            probe = probe[:-1]
+
+    def has(self, path: KeyPath) -> bool:
+        return tuple(path) in self.values
+
+
+class _StrictComposer(Composer):
+    """Composer that refuses anchors, aliases and explicit tags, and counts depth and nodes."""
+
+    _depth = 0
+    _nodes = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        event = self.peek_event()  # type: ignore[attr-defined]
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, AliasEvent):
+            raise YamlProblem("aliases (*name) are not allowed in study packs; write the value out", line)
+        if isinstance(event, ScalarEvent | CollectionStartEvent):
+            if event.anchor is not None:
+                raise YamlProblem("anchors (&name) are not allowed in study packs", line)
+            if event.tag not in (None, "!"):
+                raise YamlProblem(f"tags like '{str(event.tag)[:40]}' are not allowed in study packs", line)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise YamlProblem(f"the file has more than {MAX_NODES} values", line)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise YamlProblem(f"values are nested more than {MAX_DEPTH} levels deep", line)
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+class _StrictConstructor(SafeConstructor):
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:  # type: ignore[override]
+        # An impossible date such as 2024-02-30 matches YAML's timestamp pattern and then raises
+        # ValueError; keep the text so validation can say which date is wrong, on its line.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return str(node.value)
+
+
+_StrictConstructor.add_constructor(  # type: ignore[type-var]
+    "tag:yaml.org,2002:timestamp", _StrictConstructor.construct_yaml_timestamp
+)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    _StrictComposer,  # type: ignore[misc]
+    _StrictConstructor,
+    yaml.resolver.Resolver,
+):
+    def __init__(self, text: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        _StrictConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+
+def _walk(node: Node, lines: LineMap) -> None:
+    """Record the line of every node and report repeated keys (iterative: depth is already capped)."""
+    stack: list[tuple[Node, KeyPath]] = [(node, ())]
+    while stack:
+        current, path = stack.pop()
+        lines.values.setdefault(path, current.start_mark.line + 1)
+        if isinstance(current, MappingNode):
+            seen: set[Hashable] = set()
+            for key_node, value_node in current.value:
+                key: str | int = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+                child = (*path, key)
+                if key in seen:
+                    lines.duplicates.append((child, key_node.start_mark.line + 1))
+                seen.add(key)
+                lines.keys.setdefault(child, key_node.start_mark.line + 1)
+                stack.append((value_node, child))
+        elif isinstance(current, SequenceNode):
+            for i, item in enumerate(current.value):
+                child = (*path, i)
+                lines.keys.setdefault(child, item.start_mark.line + 1)
+                stack.append((item, child))
+
+
+def decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem("the file is not UTF-8 text; save it as UTF-8", line) from None
+    if "\x00" in text:
+        raise YamlProblem("the file contains a NUL character; it is not a text file")
+    return text
+
+
+def parse(text: str) -> tuple[Any, LineMap]:
+    """Parse one YAML document; raise :class:`YamlProblem` for anything a pack file must not be."""
+    lines = LineMap()
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, lines
+        _walk(node, lines)
+        data = loader.construct_document(node)
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlProblem(f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # TypeError: an unhashable key such as "? [a, b]"; ValueError/OverflowError: odd numbers.
+        raise YamlProblem(f"YAML could not be read: {type(exc).__name__}") from None
+    finally:
+        loader.dispose()
+    return data, lines
