@@ -1,0 +1,469 @@
+"""Vault, study pack, participant, session, consent, status and audit commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app.cli import credentials
+from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.services import consent as consent_svc
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services import status as status_svc
+from fieldwork_app.services import workspace
+from fieldwork_app.vault import ROLES, audit
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="create a vault on this laptop (prints the recovery key once)")
+    p.add_argument("--user", dest="init_user", help="the first user's name (or the global --user / FIELDWORK_USER)")
+    p.add_argument("--role", choices=ROLES, default="researcher")
+    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
+    command(p, cmd_init)
+
+    user = sub.add_parser("user", help="users of this vault").add_subparsers(dest="user_cmd", required=True)
+    p = user.add_parser("add", help="add a user with their own passphrase")
+    p.add_argument("name")
+    p.add_argument("--role", choices=ROLES, default="research_assistant")
+    p.add_argument("--new-passphrase-file", help="read the new user's passphrase from this file")
+    command(p, cmd_user_add)
+    p = user.add_parser("remove", help="remove a user's key slot")
+    p.add_argument("name")
+    command(p, cmd_user_remove)
+    command(user.add_parser("list", help="list users"), cmd_user_list)
+
+    pp = sub.add_parser("passphrase", help="passphrases").add_subparsers(dest="pp_cmd", required=True)
+    p = pp.add_parser("change", help="change your passphrase (rewraps your key slot only)")
+    p.add_argument("--new-passphrase-file")
+    command(p, cmd_passphrase_change)
+    p = pp.add_parser("reset", help="set a new passphrase with the recovery key")
+    p.add_argument("--recovery-key-file", help="file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a "
+                   "prompt)")
+    p.add_argument("--new-passphrase-file")
+    command(p, cmd_passphrase_reset)
+
+    pack = sub.add_parser("pack", help="study packs").add_subparsers(dest="pack_cmd", required=True)
+    p = pack.add_parser("validate", help="check a study pack; one located error per line")
+    p.add_argument("path", type=Path)
+    command(p, cmd_pack_validate)
+    p = pack.add_parser("import", help="import a study pack (all or nothing)")
+    p.add_argument("path", type=Path, nargs="?")
+    p.add_argument("--example", action="store_true", help="the built-in example study")
+    p.add_argument("--study-key", type=Path, help="use this age public key file (study.pub) for sync")
+    command(p, cmd_pack_import)
+    p = pack.add_parser("list", help="imported packs and document versions")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_pack_list)
+
+    part = sub.add_parser("participant", help="participants").add_subparsers(dest="part_cmd", required=True)
+    p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
+    p.add_argument("--group", required=True)
+    p.add_argument("--linked-to", help="id of the linked participant (a family member's mother)")
+    command(p, cmd_participant_add)
+    p = part.add_parser("list", help="list participants")
+    p.add_argument("--group")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_participant_list)
+    p = part.add_parser("screen", help="record eligibility answers from a JSON file {criterion: true/false}")
+    p.add_argument("id")
+    p.add_argument("--answers", type=Path, required=True)
+    command(p, cmd_participant_screen)
+    p = part.add_parser("withdraw", help="record a withdrawal")
+    p.add_argument("id")
+    p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
+    p.add_argument("--date", required=True, help="effective date, YYYY-MM-DD")
+    p.add_argument("--after-cutoff", action="store_true", help="the analysis cut-off has passed")
+    command(p, cmd_participant_withdraw)
+
+    sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
+    p = sess.add_parser("new", help="plan a session; prints the new id")
+    p.add_argument("--participant", action="append", required=True, dest="participants")
+    p.add_argument("--format", required=True, choices=["interview", "focus-group"])
+    p.add_argument("--location", default=None, help="home, clinic, remote_video or phone")
+    p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
+    p.add_argument("--minutes", type=int, help="planned length in minutes")
+    command(p, cmd_session_new)
+    p = sess.add_parser("list", help="list sessions")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_session_list)
+    p = sess.add_parser("checklist", help="what is still needed before the session is ready")
+    p.add_argument("id")
+    command(p, cmd_session_checklist)
+
+    cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
+    p = cons.add_parser("template", help="print the form's statements as a JSON object of nulls")
+    p.add_argument("--session", required=True)
+    p.add_argument("--participant", required=True)
+    command(p, cmd_consent_template)
+    p = cons.add_parser("record", help="record consent answers (true/false per statement)")
+    p.add_argument("--session", required=True)
+    p.add_argument("--participant", required=True)
+    p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic"])
+    p.add_argument("--answers", type=Path, required=True)
+    p.add_argument("--recording", help="the consent recording id (verbal consent)")
+    command(p, cmd_consent_record)
+
+    p = sub.add_parser("status", help="the study, participants, sessions and what waits on this laptop")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_status)
+    aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_cmd", required=True)
+    command(aud.add_parser("verify", help="check the hash chain"), cmd_audit_verify)
+    p = aud.add_parser("list", help="print audit entries")
+    p.add_argument("--session")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_audit_list)
+    lg = sub.add_parser("log", help="the encrypted application log").add_subparsers(dest="log_cmd", required=True)
+    command(lg.add_parser("show", help="decrypt and print the log"), cmd_log_show)
+
+
+def register_store(sub: Any) -> Any:
+    """The ``store`` command group; the sync module adds verify/unpack, the laptop side adds add/list."""
+    store = sub.add_parser("store", help="study stores (sync targets) and the data manager's tools")
+    store_sub = store.add_subparsers(dest="store_cmd", required=True)
+    try:
+        from fieldwork_app.cli import sync_laptop_cmds
+    except ImportError:
+        sync_laptop_cmds = None  # type: ignore[assignment]
+    if sync_laptop_cmds is not None:
+        sync_laptop_cmds.register_store_laptop(store_sub)
+        sync_laptop_cmds.register(sub)
+    return store_sub
+
+
+def _with_ws(args: argparse.Namespace) -> workspace.Workspace:
+    return credentials.open_workspace(args)
+
+
+# -- vault ---------------------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app import log
+
+    dd = credentials.data_dir(args)
+    if dd.keyslots.exists():
+        raise FieldworkError(f"a vault already exists in {dd.root}", kind=ErrorKind.VAULT_EXISTS)
+    name = args.init_user or args.user or os.environ.get(credentials.ENV_USER)
+    if not name:
+        raise InvalidInput("say who the first user is: fieldwork init --user NAME")
+    if args.new_passphrase_file or args.passphrase_file or not os.environ.get(credentials.ENV_PASSPHRASE):
+        if not args.new_passphrase_file and args.passphrase_file:
+            args.new_passphrase_file = args.passphrase_file
+        secret = credentials.new_passphrase(args, "passphrase")
+    else:
+        secret = os.environ[credentials.ENV_PASSPHRASE]
+    ws, recovery = workspace.create(dd, name, secret, args.role)
+    log.attach_vault(dd.logs, ws.vault.subkey("log"))
+    ws.close()
+    ctx.say(f"Created a vault for {name} in {dd.root}")
+    ctx.say("")
+    ctx.say("RECOVERY KEY (shown once; write it down and keep it apart from this laptop):")
+    ctx.say(f"    {recovery}")
+    ctx.say("")
+    ctx.say("Next: fieldwork pack import --example   (or a study pack of your own)")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        ws.vault.add_user(args.name, credentials.new_passphrase(args, f"passphrase for {args.name}"), args.role)
+    finally:
+        ws.close()
+    ctx.say(f"Added user {args.name} ({args.role})")
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        ws.vault.remove_user(args.name)
+    finally:
+        ws.close()
+    ctx.say(f"Removed user {args.name}; their passphrase no longer opens this vault")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        for s in ws.vault.slots.slots:
+            if s.kind == "user":
+                ctx.say(f"{s.user}\t{s.role}\tsince {s.created_at}")
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        ws.vault.change_passphrase(credentials.new_passphrase(args))
+    finally:
+        ws.close()
+    ctx.say("Passphrase changed")
+    return 0
+
+
+def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.vault import Vault
+
+    dd = credentials.data_dir(args)
+    name = credentials.user(args, dd)
+    if args.recovery_key_file:
+        key = Path(args.recovery_key_file).read_text(encoding="utf-8").strip()
+    else:
+        key = os.environ.get("FIELDWORK_RECOVERY_KEY") or credentials._prompt("recovery key")
+    vault = Vault.unlock_with_recovery(dd, key, name, credentials.new_passphrase(args))
+    vault.close()
+    ctx.say(f"New passphrase set for {name}")
+    return 0
+
+
+# -- packs ---------------------------------------------------------------------------------------------
+def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.studypack import validate_pack
+
+    issues = validate_pack(args.path)
+    for issue in issues:
+        ctx.warn(str(issue))
+    if issues:
+        ctx.warn(f"{len(issues)} problem(s) found; the pack was not changed")
+        return 1
+    ctx.say(f"{args.path}: valid")
+    return 0
+
+
+def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.studypack import PackValidationError
+
+    if not args.example and args.path is None:
+        raise InvalidInput("give a pack directory, or --example for the built-in example study")
+    ws = _with_ws(args)
+    try:
+        result = packs_svc.import_pack(ws, args.path, example=args.example, study_key_file=args.study_key)
+    except PackValidationError as exc:
+        for issue in exc.issues:
+            ctx.warn(str(issue))
+        ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
+        return 1
+    finally:
+        ws.close()
+    if result.already_imported:
+        ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
+    else:
+        ctx.say(f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
+                f"version(s); {len(result.superseded)} superseded)")
+    return 0
+
+
+def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        packs, docs = packs_svc.list_packs(ws), packs_svc.list_documents(ws)
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json({"packs": packs, "documents": docs})
+        return 0
+    for p in packs:
+        ctx.say(f"{p['pack_id']} {p['version']}{'  (in use)' if p['active'] else ''}  imported {p['imported_at']}")
+    for d in docs:
+        ctx.say(f"  {d['kind']:<22} {d['doc_id']:<28} v{d['version']:<6} {d['status']}")
+    return 0
+
+
+# -- participants --------------------------------------------------------------------------------------
+def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        p = participants_svc.add(ws, args.group, args.linked_to)
+    finally:
+        ws.close()
+    ctx.say(p.id)
+    return 0
+
+
+def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        people = participants_svc.list_all(ws, args.group)
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json([{"id": p.id, "group": p.group_id, "status": str(p.status), "linked_to": p.linked_to}
+                       for p in people])
+        return 0
+    for p in people:
+        link = f"  linked to {p.linked_to}" if p.linked_to else ""
+        ctx.say(f"{p.id}\t{p.group_id}\t{p.status}{link}")
+    return 0
+
+
+def _load_json(path: Path, what: str) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{path}:{line}" if line else str(path)
+        raise InvalidInput(f"{where}: the {what} file is not valid JSON ({exc})") from None
+
+
+def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
+    answers = _load_json(args.answers, "screening answers")
+    if not isinstance(answers, dict) or not all(isinstance(v, bool) for v in answers.values()):
+        raise InvalidInput(f"{args.answers}: expected an object of criterion id -> true/false")
+    ws = _with_ws(args)
+    try:
+        eligible = participants_svc.screen(ws, args.id, answers)
+    finally:
+        ws.close()
+    ctx.say("eligible" if eligible else "not eligible")
+    return 0
+
+
+def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        wid = participants_svc.withdraw(ws, args.id, args.scope, args.date, before_cutoff=not args.after_cutoff)
+    finally:
+        ws.close()
+    ctx.say(f"Withdrawal {wid} recorded for {args.id}; no new sessions can be planned with them")
+    return 0
+
+
+# -- sessions ------------------------------------------------------------------------------------------
+def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    location = args.location or ("clinic" if args.format == "focus-group" else "home")
+    ws = _with_ws(args)
+    try:
+        s = sessions_svc.new(ws, args.participants, args.format, location, args.start, args.minutes)
+    finally:
+        ws.close()
+    ctx.say(s.id)
+    return 0
+
+
+def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        rows = sessions_svc.list_all(ws)
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json([{"id": s.id, "format": s.format, "location": s.location_kind, "status": str(s.status),
+                        "participants": list(s.participant_ids), "planned_start": s.planned_start} for s in rows])
+        return 0
+    for s in rows:
+        ctx.say(f"{s.id}\t{s.format}\t{s.location_kind}\t{s.status}\t{', '.join(s.participant_ids)}")
+    return 0
+
+
+def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        cl = sessions_svc.checklist(ws, args.id)
+    finally:
+        ws.close()
+    for item in cl.items:
+        ctx.say(f"[{'x' if item.done else ' '}] {item.label}{'  - ' + item.detail if item.detail else ''}")
+    ctx.say("ready" if cl.ready else "not ready")
+    return 0
+
+
+# -- consent -------------------------------------------------------------------------------------------
+def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        tpl = consent_svc.template(ws, args.session, args.participant)
+    finally:
+        ws.close()
+    ctx.out.write(json.dumps(tpl, indent=2) + "\n")
+    return 0
+
+
+def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
+    answers = _load_json(args.answers, "consent answers")
+    ws = _with_ws(args)
+    try:
+        result = consent_svc.record(ws, args.session, args.participant, args.mode, answers,
+                                    recording_id=args.recording)
+    finally:
+        ws.close()
+    ctx.say(f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
+            f"{result.information_sheet}); recording {'permitted' if result.recording_affirmed else 'NOT permitted'}")
+    return 0
+
+
+# -- status and audit ----------------------------------------------------------------------------------
+def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        info = status_svc.summary(ws)
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json(info)
+        return 0
+    study = info["study"]
+    ctx.say(f"Vault: {info['data_dir']} (user {info['user']}, SQLCipher {info['sqlcipher']})")
+    if study:
+        ctx.say(f"Study: {study['title']} (IRAS {study['iras_id']}; pack {study['pack']} {study['pack_version']})")
+    else:
+        ctx.say("Study: none imported yet")
+    for g, counts in info["participants"].items():
+        detail = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"
+        ctx.say(f"  {g}: {detail}")
+    ctx.say("Sessions: " + (", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or "none"))
+    for w in info["waiting_on_laptop"]:
+        warn = "  OVER THE STUDY'S LIMIT" if w["over_limit"] else ""
+        ctx.say(f"  waiting on this laptop: {w['session']} for {w['days']} days{warn}")
+    for t in info["tasks_due"]:
+        ctx.say(f"  task: {t['title']} (due {t['due']})")
+    ctx.say(f"Audit log: {info['audit']['entries']} entries, {'intact' if info['audit']['ok'] else 'BROKEN'}")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        report = audit.verify(ws.db)
+    finally:
+        ws.close()
+    if report.ok:
+        ctx.say(f"audit log intact: {report.count} entries, head {report.head[:16]}")
+        return 0
+    raise FieldworkError(f"audit log broken at entry {report.first_bad_seq}: {report.problem}",
+                         kind=ErrorKind.AUDIT_BROKEN)
+
+
+def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = _with_ws(args)
+    try:
+        rows = list(audit.entries(ws.db, session_id=args.session))
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json([e.to_json() for e in rows])
+        return 0
+    for e in rows:
+        ctx.say(f"{e.seq:>5} {e.ts} {e.actor:<12} {e.action:<22} {e.subject_kind}:{e.subject_id}")
+    return 0
+
+
+def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.log import read_log
+
+    ws = _with_ws(args)
+    try:
+        for line in read_log(ws.data_dir.logs, ws.vault.subkey("log")):
+            ctx.say(line)
+    finally:
+        ws.close()
+    return 0

@@ -1,0 +1,83 @@
+"""Where the CLI gets passphrases: the environment, a file, or a prompt (never an argument)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import workspace
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault.keys import KeySlots
+
+ENV_PASSPHRASE = "FIELDWORK_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "FIELDWORK_NEW_PASSPHRASE"
+ENV_USER = "FIELDWORK_USER"
+
+
+def _read_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read the passphrase file ({exc.strerror})") from None
+    return text.rstrip("\r\n")
+
+
+def _prompt(label: str, confirm: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"no {label} given: set {ENV_PASSPHRASE}, use --passphrase-file, or run in a terminal")
+    first = getpass.getpass(f"{label.capitalize()}: ")
+    if confirm:
+        second = getpass.getpass(f"Repeat the {label}: ")
+        if first != second:
+            raise InvalidInput("the two passphrases differ")
+    return first
+
+
+def passphrase(args: argparse.Namespace, label: str = "passphrase") -> str:
+    if getattr(args, "passphrase_file", None):
+        return _read_file(args.passphrase_file)
+    env = os.environ.get(ENV_PASSPHRASE)
+    if env:
+        return env
+    return _prompt(label)
+
+
+def new_passphrase(args: argparse.Namespace, label: str = "new passphrase") -> str:
+    if getattr(args, "new_passphrase_file", None):
+        return _read_file(args.new_passphrase_file)
+    env = os.environ.get(ENV_NEW_PASSPHRASE)
+    if env:
+        return env
+    return _prompt(label, confirm=True)
+
+
+def data_dir(args: argparse.Namespace) -> DataDir:
+    return workspace.resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def user(args: argparse.Namespace, dd: DataDir) -> str:
+    name = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    if name:
+        return str(name)
+    users = KeySlots.load(dd.keyslots).users()
+    if len(users) == 1:
+        return users[0]
+    raise InvalidInput(f"this vault has several users ({', '.join(users)}): say which with --user or {ENV_USER}")
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    from fieldwork_app import log
+
+    dd = data_dir(args)
+    if not dd.keyslots.exists():
+        raise FieldworkError(f"no vault in {dd.root}: create one with 'fieldwork init --user NAME'",
+                             kind=ErrorKind.NO_VAULT)
+    name = user(args, dd)
+    ws = workspace.unlock(dd, name, passphrase(args))
+    log.attach_vault(dd.logs, ws.vault.subkey("log"))
+    return ws

@@ -1,0 +1,94 @@
+"""Entry point and dispatcher for the ``fieldwork`` command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from fieldwork_app import __version__
+from fieldwork_app import log as fwlog
+from fieldwork_app.cli import audio_cmds, core_cmds
+from fieldwork_app.cli.base import CliContext
+from fieldwork_app.errors import FieldworkError
+
+logger = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake as one line (and exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="fieldwork", description="Fieldwork: encrypted, offline fieldwork for qualitative "
+                     "interviews. With no command, starts the desktop app.")
+    parser.add_argument("--version", action="version", version=f"fieldwork {__version__}")
+    parser.add_argument("--data-dir", help="the vault's data directory (default: FIELDWORK_DATA_DIR or the "
+                        "platform data directory)")
+    parser.add_argument("--user", help="who is working (default: FIELDWORK_USER, or the vault's only user)")
+    parser.add_argument("--passphrase-file", help="read the passphrase from this file (else FIELDWORK_PASSPHRASE, "
+                        "else a prompt)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="more detail on stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    core_cmds.register(sub)
+    audio_cmds.register(sub)
+    try:
+        sync_cmds = importlib.import_module("fieldwork_app.cli.sync_cmds")
+    except ImportError:  # pragma: no cover - present in every release
+        sync_cmds = None
+    store_sub = core_cmds.register_store(sub)
+    if sync_cmds is not None:
+        sync_cmds.register_study(sub)
+        sync_cmds.register_store_side(store_sub)
+    gui = sub.add_parser("gui", help="start the desktop app")
+    gui.add_argument("--tour", metavar="OUTDIR", help="build a throw-away vault with the example study, walk the "
+                     "main screens and save a PNG of each into OUTDIR")
+    gui.set_defaults(func=_run_gui)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    # Imported by name so that the core never imports Qt (the import-linter contract checks this).
+    try:
+        app = importlib.import_module("fieldwork_app.gui.app")
+    except ImportError as exc:
+        raise FieldworkError(f"the desktop app cannot start: {exc}") from None
+    return int(app.run(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    fwlog.setup(verbose=bool(getattr(args, "verbose", False)))
+    ctx = CliContext()
+    func = getattr(args, "func", None)
+    if func is None:
+        if args.command:
+            parser.parse_args([args.command, "--help"])
+        func = _run_gui
+        args.tour = None
+    try:
+        return int(func(args, ctx))
+    except FieldworkError as exc:
+        ctx.warn(f"fieldwork: {exc.message}")
+        return 1
+    except KeyboardInterrupt:
+        ctx.warn("fieldwork: interrupted")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback with data in it
+        logger.exception("unexpected error in command %s", args.command)
+        ctx.warn(f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "
+                 "that was not already saved. Run with -v for details.")
+        if getattr(args, "verbose", False):
+            raise
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

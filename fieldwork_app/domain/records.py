@@ -1,0 +1,219 @@
+"""Research records: participants, sessions, consent, withdrawal.  Pure Python, validated, no I/O.
+
+The study pack (:mod:`fieldwork_app.domain.pack`) says what a study allows; these types are what
+happens in it.  Validation that needs only the record and the pack lives here so the CLI, the GUI and
+the tests share one rule book.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from fieldwork_app.domain.pack import ConsentForm, StatementRole
+from fieldwork_app.errors import ConsentError, ErrorKind, InvalidInput
+
+
+class ParticipantStatus(enum.StrEnum):
+    SCREENED = "screened"
+    CONSENTED = "consented"
+    INTERVIEWED = "interviewed"
+    WITHDRAWN = "withdrawn"
+
+
+class SessionStatus(enum.StrEnum):
+    PLANNED = "planned"
+    READY = "ready"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+
+class ConsentModeName(enum.StrEnum):
+    WRITTEN = "written"  # signed on screen (the CLI calls it "electronic")
+    VERBAL = "verbal"
+    PAPER = "paper"
+
+
+CLI_MODES = {
+    "electronic": ConsentModeName.WRITTEN,
+    "written": ConsentModeName.WRITTEN,
+    "verbal": ConsentModeName.VERBAL,
+    "paper": ConsentModeName.PAPER,
+}
+
+
+class WithdrawalScope(enum.StrEnum):
+    NO_FURTHER_CONTACT = "no_further_contact"  # keep data collected so far, collect nothing new
+    NO_FURTHER_DATA = "no_further_data"
+    DELETE_DATA = "delete_data"  # delete what was collected (when before the analysis cut-off)
+
+
+PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+SESSION_ID = re.compile(r"^S-\d{4,}$")
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    group_id: str
+    seq: int
+    status: ParticipantStatus
+    linked_to: str | None = None
+    created_at: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status is ParticipantStatus.WITHDRAWN
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: str
+    format: str
+    location_kind: str
+    status: SessionStatus
+    participant_ids: tuple[str, ...]
+    planned_start: str | None = None
+    planned_minutes: int | None = None
+    guide_doc: str | None = None
+    guide_version: str | None = None
+    plan: Mapping[str, Any] = field(default_factory=dict)
+    created_at: str = ""
+    completed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ConsentEvaluation:
+    """What a set of answers means for a consent form."""
+
+    complete: bool
+    missing: tuple[str, ...]  # required statements not affirmed (None or False)
+    declined_required: tuple[str, ...]
+    unanswered_optional: tuple[str, ...]
+    recording_affirmed: bool
+
+    def refusal_reason(self) -> str:
+        if self.declined_required:
+            return "required statement(s) not affirmed: " + ", ".join(self.declined_required)
+        if self.missing:
+            return "required statement(s) not answered: " + ", ".join(self.missing)
+        return ""
+
+
+def parse_answers(form: ConsentForm, raw: Mapping[str, Any]) -> dict[str, bool | None]:
+    """Check an answers object against the form: every key a statement id, every value true/false/null."""
+    if not isinstance(raw, Mapping):
+        raise InvalidInput("consent answers must be a JSON object of statement id -> true/false")
+    ids = [s.id for s in form.statements]
+    unknown = sorted(set(raw) - set(ids))
+    if unknown:
+        raise InvalidInput(
+            f"unknown statement id(s) for form {form.id} v{form.version}: {', '.join(unknown)}"
+        )
+    answers: dict[str, bool | None] = {}
+    for sid in ids:
+        value = raw.get(sid)
+        if value is not None and not isinstance(value, bool):
+            raise InvalidInput(f"statement {sid}: the answer must be true, false or null, not {value!r}")
+        answers[sid] = value
+    return answers
+
+
+def evaluate_consent(form: ConsentForm, answers: Mapping[str, bool | None]) -> ConsentEvaluation:
+    missing, declined, optional = [], [], []
+    recording_ids = form.recording_statement_ids()
+    for s in form.statements:
+        value = answers.get(s.id)
+        if s.required:
+            if value is None:
+                missing.append(s.id)
+            elif value is False:
+                declined.append(s.id)
+        elif value is None:
+            optional.append(s.id)
+    recording_ok = bool(recording_ids) and all(answers.get(sid) is True for sid in recording_ids)
+    return ConsentEvaluation(
+        complete=not missing and not declined,
+        missing=tuple(missing),
+        declined_required=tuple(declined),
+        unanswered_optional=tuple(optional),
+        recording_affirmed=recording_ok,
+    )
+
+
+def require_complete(form: ConsentForm, answers: Mapping[str, bool | None]) -> ConsentEvaluation:
+    ev = evaluate_consent(form, answers)
+    if not ev.complete:
+        raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
+    return ev
+
+
+def information_sheet_statement(form: ConsentForm) -> str | None:
+    for s in form.statements:
+        if s.role == StatementRole.INFORMATION_SHEET:
+            return s.id
+    return None
+
+
+def parse_day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{what}: expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def parse_when(text: str, what: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"{what}: expected a date and time as YYYY-MM-DDTHH:MM, got {text!r}") from None
+
+
+@dataclass(frozen=True)
+class LoneWorkingPlan:
+    """A home visit's safety plan.  The address and phone number live in the identity store, sealed."""
+
+    buddy_name: str = ""
+    buddy_phone: str = ""
+    backup_name: str = ""
+    start: str = ""
+    expected_end: str = ""
+    travel_home_minutes: int = 0
+    code_word_agreed: bool = False
+    risk_assessment_done: bool = False
+
+    def missing(self) -> list[str]:
+        out = []
+        if not self.buddy_name.strip():
+            out.append("buddy name")
+        if not self.buddy_phone.strip():
+            out.append("buddy phone")
+        if not self.start:
+            out.append("start time")
+        if not self.expected_end:
+            out.append("expected end")
+        if self.travel_home_minutes <= 0:
+            out.append("travel-home time")
+        if not self.code_word_agreed:
+            out.append("code word agreed")
+        if not self.risk_assessment_done:
+            out.append("risk assessment")
+        if self.start and self.expected_end:
+            try:
+                if datetime.fromisoformat(self.expected_end) <= datetime.fromisoformat(self.start):
+                    out.append("expected end after start")
+            except ValueError:
+                out.append("valid start and end times")
+        return out
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> LoneWorkingPlan:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in obj.items() if k in known})
+
+    def to_json(self) -> dict[str, Any]:
+        return {f: getattr(self, f) for f in self.__dataclass_fields__}

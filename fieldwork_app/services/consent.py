@@ -1,0 +1,181 @@
+"""Taking consent: clause by clause, locked to the exact form and information-sheet versions used.
+
+Rules (HRA guidance, see docs/user-guide.md): no defaults (every answer starts empty), all required
+statements affirmed or nothing is recorded, each focus-group member consents individually, and the
+interview recording cannot start until every participant has affirmed the recording statement.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fieldwork_app.domain.pack import ConsentForm, DocumentKind, DocumentStatus
+from fieldwork_app.domain.records import (
+    CLI_MODES,
+    ConsentModeName,
+    ParticipantStatus,
+    evaluate_consent,
+    parse_answers,
+)
+from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import now_iso
+
+logger = logging.getLogger(__name__)
+
+
+def form_for(ws: Workspace, session_id: str, participant_id: str) -> ConsentForm:
+    docs = sessions_svc.documents_for(ws, session_id, participant_id)
+    form = packs_svc.document(ws, str(docs["form_doc"]), str(docs["form_version"]))
+    if not isinstance(form, ConsentForm):
+        raise FieldworkError(f"document {docs['form_doc']} is not a consent form", kind=ErrorKind.INVALID_PACK)
+    return form
+
+
+def _status_now(ws: Workspace, doc_id: str, version: str) -> str:
+    r = ws.db.execute("SELECT status FROM documents WHERE doc_id = ? AND version = ?", (doc_id, version)).fetchone()
+    return str(r["status"]) if r else "missing"
+
+
+def template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, None]:
+    """Every statement id of the participant's form, each unanswered (no defaults, ever)."""
+    form = form_for(ws, session_id, participant_id)
+    return {s.id: None for s in form.statements}
+
+
+@dataclass(frozen=True)
+class ConsentResult:
+    consent_id: str
+    complete: bool
+    recording_affirmed: bool
+    form: str
+    information_sheet: str
+
+
+def record(ws: Workspace, session_id: str, participant_id: str, mode: str, raw_answers: Mapping[str, Any], *,
+           answer_times: Mapping[str, float] | None = None, recording_id: str | None = None,
+           signatures: Mapping[str, Mapping[str, str]] | None = None) -> ConsentResult:
+    """Record one participant's consent; refuses (records nothing) unless every required statement is affirmed.
+
+    ``signatures`` maps "participant"/"researcher" to ``{"svg": ..., "name": ...}``; they are identity data
+    and go to the identity store.  ``answer_times`` are positions (seconds) on the consent recording.
+    """
+    mode_v = CLI_MODES.get(mode)
+    if mode_v is None:
+        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal or electronic)")
+    session = sessions_svc.get(ws, session_id)
+    if participant_id not in session.participant_ids:
+        raise InvalidInput(f"{participant_id} is not in session {session_id}")
+    person = participants_svc.get(ws, participant_id)
+    if person.withdrawn:
+        raise FieldworkError(f"{participant_id} has withdrawn from the study", kind=ErrorKind.WITHDRAWN)
+    docs = sessions_svc.documents_for(ws, session_id, participant_id)
+    form = form_for(ws, session_id, participant_id)
+    for doc, ver, what in ((docs["form_doc"], docs["form_version"], "consent form"),
+                           (docs["pis_doc"], docs["pis_version"], "information sheet")):
+        status = _status_now(ws, str(doc), str(ver))
+        if status != DocumentStatus.IN_USE:
+            raise ConsentError(f"consent not recorded: the {what} {doc} v{ver} is {status.replace('_', ' ')}, "
+                               "not in use; prepare the session again with the current version",
+                               kind=ErrorKind.CONSENT_REFUSED)
+    allowed = {str(m) for m in form.modes}
+    if str(mode_v) not in allowed:
+        raise ConsentError(f"consent not recorded: form {form.id} v{form.version} does not allow {mode_v.value} "
+                           f"consent (allowed: {', '.join(sorted(allowed))})", kind=ErrorKind.CONSENT_REFUSED)
+    answers = parse_answers(form, raw_answers)
+    ev = evaluate_consent(form, answers)
+    if not ev.complete:
+        ws.vault.audit("consent.refused", "participant", participant_id, session_id=session_id,
+                       detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()})
+        raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
+    if mode_v is ConsentModeName.WRITTEN and signatures is not None:
+        for signer in ("participant", "researcher"):
+            if not signatures.get(signer, {}).get("svg"):
+                raise InvalidInput(f"written consent needs the {signer}'s signature")
+    times = {k: float(v) for k, v in (answer_times or {}).items() if k in answers}
+    cid = "C-" + uuid.uuid4().hex[:12]
+    taken_at = now_iso()
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT INTO consent_records (id, session_id, participant_id, mode, form_doc, form_version, pis_doc,"
+            " pis_version, answers_json, answer_times_json, complete, recording_id, taken_by, taken_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (cid, session_id, participant_id, str(mode_v), form.id, form.version, docs["pis_doc"],
+             docs["pis_version"], json.dumps(answers, sort_keys=True), json.dumps(times, sort_keys=True), 1,
+             recording_id, ws.user, taken_at),
+        )
+        if person.status is ParticipantStatus.SCREENED:
+            db.execute("UPDATE participants SET status = ? WHERE id = ?",
+                       (str(ParticipantStatus.CONSENTED), participant_id))
+        ws.vault.audit("consent.record", "participant", participant_id, session_id=session_id,
+                       detail={"consent": cid, "mode": str(mode_v), "form": form.id, "form_version": form.version,
+                               "pis": docs["pis_doc"], "pis_version": docs["pis_version"],
+                               "recording_affirmed": ev.recording_affirmed})
+    if signatures:
+        with ws.vault.identity_transaction() as idb:
+            for signer, sig in signatures.items():
+                idb.execute("INSERT OR REPLACE INTO signatures (consent_id, signer, svg, name, signed_at)"
+                            " VALUES (?,?,?,?,?)", (cid, signer, sig.get("svg", ""), sig.get("name", ""), taken_at))
+    return ConsentResult(cid, True, ev.recording_affirmed, f"{form.id} v{form.version}",
+                         f"{docs['pis_doc']} v{docs['pis_version']}")
+
+
+def records_for_session(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    rows = ws.db.execute("SELECT * FROM consent_records WHERE session_id = ? ORDER BY taken_at",
+                         (session_id,)).fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["answers"] = json.loads(d.pop("answers_json"))
+        d["answer_times"] = json.loads(d.pop("answer_times_json"))
+        out.append(d)
+    return out
+
+
+def latest(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any] | None:
+    recs = [r for r in records_for_session(ws, session_id) if r["participant_id"] == participant_id]
+    return recs[-1] if recs else None
+
+
+@dataclass(frozen=True)
+class RecordingPermission:
+    allowed: bool
+    reasons: list[str]
+
+
+def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
+    """Recording a session is allowed only when every participant affirmed its recording statement."""
+    session = sessions_svc.get(ws, session_id)
+    reasons = []
+    for pid in session.participant_ids:
+        if participants_svc.get(ws, pid).withdrawn:
+            reasons.append(f"{pid} has withdrawn")
+            continue
+        rec = latest(ws, session_id, pid)
+        if rec is None:
+            reasons.append(f"{pid} has not given consent")
+            continue
+        form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
+        ev = evaluate_consent(form, rec["answers"])
+        if not ev.recording_affirmed:
+            reasons.append(f"{pid} has not affirmed the recording statement")
+    return RecordingPermission(not reasons, reasons)
+
+
+def verbal_script(ws: Workspace, session_id: str, participant_id: str) -> Any:
+    """The verbal-consent script in use for this participant's form, if any."""
+    form = form_for(ws, session_id, participant_id)
+    p = participants_svc.get(ws, participant_id)
+    session = sessions_svc.get(ws, session_id)
+    script = ws.pack().in_use(DocumentKind.VERBAL_CONSENT_SCRIPT, p.group_id, session.format)
+    if script is not None and script.consent_form == form.id:
+        return script
+    return None

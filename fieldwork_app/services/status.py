@@ -1,0 +1,80 @@
+"""What the study home shows: the study, participants, sessions, what waits on this laptop, tasks."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from fieldwork_app.domain.records import SessionStatus
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import audit
+from fieldwork_app.vault.db import cipher_version
+
+
+def _age_days(iso: str | None, now: datetime) -> float | None:
+    if not iso:
+        return None
+    try:
+        then = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
+    return (now - then).total_seconds() / 86400
+
+
+def waiting_on_laptop(ws: Workspace, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Completed sessions whose data has not yet been verified at the study store."""
+    now = now or datetime.now(UTC)
+    limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
+    out = []
+    for s in sessions_svc.list_all(ws):
+        if s.status is not SessionStatus.COMPLETED:
+            continue
+        receipt = ws.db.execute(
+            "SELECT 1 FROM outbox o JOIN receipts r ON r.bundle_id = o.bundle_id WHERE o.session_id = ? "
+            "AND o.state = 'verified'", (s.id,)).fetchone()
+        if receipt:
+            continue
+        first = ws.db.execute("SELECT MIN(started_at) FROM recordings WHERE session_id = ?", (s.id,)).fetchone()[0]
+        since = first or s.completed_at
+        days = _age_days(since, now) or 0.0
+        out.append({"session": s.id, "since": since, "days": round(days, 1), "over_limit": days > limit,
+                    "limit_days": limit})
+    return out
+
+
+def tasks_due(ws: Workspace) -> list[dict[str, Any]]:
+    rows = ws.db.execute("SELECT * FROM tasks WHERE done_at IS NULL ORDER BY due").fetchall()
+    return [dict(r) for r in rows]
+
+
+def summary(ws: Workspace) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "data_dir": str(ws.data_dir.root),
+        "user": ws.user,
+        "role": ws.vault.role,
+        "users": ws.vault.slots.users(),
+        "sqlcipher": cipher_version(ws.db),
+    }
+    if ws.has_pack():
+        pack = ws.pack()
+        out["study"] = {"title": pack.study.title, "short_title": pack.study.short_title,
+                        "iras_id": pack.study.iras_id, "pack": pack.id, "pack_version": pack.version}
+        groups: dict[str, dict[str, int]] = {}
+        for g in pack.groups:
+            counts = Counter(str(p.status) for p in participants_svc.list_all(ws, g.id))
+            groups[g.id] = dict(counts)
+        out["participants"] = groups
+    else:
+        out["study"] = None
+        out["participants"] = {}
+    out["sessions"] = dict(Counter(str(s.status) for s in sessions_svc.list_all(ws)))
+    out["waiting_on_laptop"] = waiting_on_laptop(ws) if ws.has_pack() else []
+    out["tasks_due"] = tasks_due(ws)
+    chain = audit.verify(ws.db)
+    out["audit"] = {"ok": chain.ok, "entries": chain.count}
+    return out

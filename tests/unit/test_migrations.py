@@ -1,0 +1,64 @@
+"""Every earlier schema version upgrades to the latest, keeping its rows."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.vault import migrations
+from fieldwork_app.vault.db import open_encrypted
+
+KEY = os.urandom(32)
+
+
+def _tables(conn) -> set[str]:  # type: ignore[no-untyped-def]
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+EVERY_VERSION = [(name, start) for name in ("RESEARCH", "IDENTITY")
+                 for start in range(len(getattr(migrations, name)))]
+
+
+@pytest.mark.parametrize(("steps_name", "start"), EVERY_VERSION)
+def test_upgrade_from_every_version(tmp_path: Path, steps_name: str, start: int) -> None:
+    steps = getattr(migrations, steps_name)
+    conn = open_encrypted(tmp_path / "db", KEY, create=True)
+    migrations.migrate(conn, steps, target=start)
+    assert migrations.current_version(conn) == start
+    if steps_name == "RESEARCH" and start >= 1:
+        conn.execute("INSERT INTO users (name, role, created_at) VALUES ('u', 'researcher', 'now')")
+        conn.execute("INSERT INTO participants (id, group_id, seq, status, created_at, created_by)"
+                     " VALUES ('M-001', 'mother', 1, 'screened', 'now', 'u')")
+    if steps_name == "IDENTITY" and start >= 1:
+        conn.execute("INSERT INTO identities (participant_id, body_json, updated_at) VALUES ('M-001', '{}', 'now')")
+    conn.close()
+    conn = open_encrypted(tmp_path / "db", KEY)
+    assert migrations.migrate(conn, steps) == len(steps)
+    if steps_name == "RESEARCH":
+        assert {"audit", "recordings", "distress_events", "receipts"} <= _tables(conn)
+        if start >= 1:
+            assert conn.execute("SELECT id FROM participants").fetchone()[0] == "M-001"
+    else:
+        assert {"identities", "safeguarding"} <= _tables(conn)
+        if start >= 1:
+            assert conn.execute("SELECT count(*) FROM identities").fetchone()[0] == 1
+
+
+def test_newer_schema_refused(tmp_path: Path) -> None:
+    conn = open_encrypted(tmp_path / "db", KEY, create=True)
+    conn.execute(f"PRAGMA user_version = {len(migrations.RESEARCH) + 1}")
+    from fieldwork_app.errors import VaultError
+
+    with pytest.raises(VaultError, match="newer"):
+        migrations.migrate(conn, migrations.RESEARCH)
+
+
+def test_failed_migration_rolls_back(tmp_path: Path) -> None:
+    conn = open_encrypted(tmp_path / "db", KEY, create=True)
+    broken = [*migrations.RESEARCH[:1], "CREATE TABLE ok_table (x INTEGER);\nTHIS IS NOT SQL;"]
+    with pytest.raises(Exception):
+        migrations.migrate(conn, broken)
+    assert migrations.current_version(conn) == 1
+    assert "ok_table" not in _tables(conn)
