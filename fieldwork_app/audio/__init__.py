@@ -1,3 +1,63 @@
-"""Encrypted, crash-safe audio recording (no Qt)."""
+"""Encrypted, crash-safe audio recording (no Qt).
+
+Every take is one file of ChaCha20-Poly1305 records (``docs/recording-format.md``).  The service
+layer and the GUI use only the names re-exported here::
+
+    Recorder(path, key, *, recording_id, kind="interview", device=None, samplerate=None,
+             channels=None, planned_seconds=None, on_event=None, min_free_bytes=...)
+        .start() .pause() .resume() .stop() -> TakeSummary
+        .state .position_seconds .overflows .latest_level() -> Level | None .levels (Queue, maxsize 1)
+    list_input_devices() -> list[DeviceInfo];  resolve_input_device(spec) -> DeviceInfo
+    read_info(path, key) -> TakeInfo;  find_interrupted(directory) -> list[Path]
+    recover(path, key) -> RecoveryReport
+    export(takes, out) -> ExportInfo;  iter_samples(path, key, start_seconds=0.0);  play(...)
+    mic_check(seconds=3.0, device=None, playback=True, on_level=None) -> MicCheckResult
+    portable_chunks(path, key) / portable_to_file(chunks, out)   (for the sync layer)
+
+Take files end in ``.fwa`` (``TAKE_SUFFIX``).
+"""
 
 from __future__ import annotations
+
+from fieldwork_app.audio.devices import DeviceInfo, list_input_devices, refresh_devices, resolve_input_device
+from fieldwork_app.audio.info import (
+    TAKE_SUFFIX,
+    Pause,
+    RecoveryReport,
+    TakeInfo,
+    find_interrupted,
+    read_info,
+    recover,
+)
+from fieldwork_app.audio.levels import Level
+from fieldwork_app.audio.miccheck import MicCheckResult, mic_check
+from fieldwork_app.audio.playback import ExportInfo, export, iter_samples, play
+from fieldwork_app.audio.portable import portable_chunks, portable_to_file
+from fieldwork_app.audio.recorder import Recorder, RecorderEvent, RecorderState, TakeSummary
+
+__all__ = [
+    "TAKE_SUFFIX",
+    "DeviceInfo",
+    "ExportInfo",
+    "Level",
+    "MicCheckResult",
+    "Pause",
+    "Recorder",
+    "RecorderEvent",
+    "RecorderState",
+    "RecoveryReport",
+    "TakeInfo",
+    "TakeSummary",
+    "export",
+    "find_interrupted",
+    "iter_samples",
+    "list_input_devices",
+    "mic_check",
+    "play",
+    "portable_chunks",
+    "portable_to_file",
+    "read_info",
+    "recover",
+    "refresh_devices",
+    "resolve_input_device",
+]

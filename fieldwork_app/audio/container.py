@@ -320,7 +320,7 @@ def is_sealed(path: Path) -> bool:
                 return False
             f.seek(offset)
             fm, rtype, _flags, _i, _s, _n, length = FRAME.unpack(f.read(FRAME.size))
-            return (
+            return bool(
                 fm == FRAME_MAGIC
                 and rtype == RecordType.FINAL
                 and offset + FRAME.size + length == size - TRAILER.size

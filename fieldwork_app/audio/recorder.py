@@ -1,0 +1,522 @@
+"""The recorder: PortAudio callback -> preallocated ring -> writer thread -> encrypted records.
+
+Why this shape: the PortAudio callback runs at real-time priority and its exceptions are lost, so it
+only copies each block into a preallocated ring slot and counts overflow flags; it never allocates
+arrays, logs, locks or touches the disk.  A writer thread drains the ring, meters levels, encodes
+half-second FLAC blocks in memory, seals them with ChaCha20-Poly1305 and fsyncs each record, so a
+crash loses at most about a second.  The same thread watches the device (no callbacks for a while
+means it is gone) and the disk, and on any trouble seals what it has and reports a typed error.
+
+API::
+
+    Recorder(path, key, *, recording_id, kind="interview", device=None, samplerate=None, channels=None,
+             planned_seconds=None, on_event=None, min_free_bytes=DEFAULT_MIN_FREE_BYTES)
+    .start() / .pause() / .resume() / .stop() -> TakeSummary   (stop is idempotent)
+    .state: RecorderState   .position_seconds: float   .overflows: int   .latest_level() -> Level | None
+    .levels: queue.Queue[Level] (maxsize 1, latest value wins; for a GUI timer to poll)
+
+Events (:class:`RecorderEvent`, delivered on the writer thread): ``low_disk``, ``disk_full``,
+``device_lost``, ``stream_error``, ``stopped``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import errno
+import hashlib
+import logging
+import math
+import queue
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from fieldwork_app.audio.codec import encode_flac
+from fieldwork_app.audio.container import (
+    KEY_BYTES,
+    ContainerWriter,
+    Opener,
+    RecordType,
+    build_header,
+    event_payload,
+)
+from fieldwork_app.audio.devices import DeviceInfo, resolve_input_device, sd
+from fieldwork_app.audio.info import Pause
+from fieldwork_app.audio.levels import Level, LevelMeter
+from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError, InvalidInput
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_SAMPLERATE = 48000
+DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024
+RECORD_SECONDS = 0.5
+BLOCK_SECONDS = 0.02
+RING_SECONDS = 10.0
+DEVICE_TIMEOUT_SECONDS = 3.0  # some sources (PulseAudio sine) deliver in 2 s bursts
+DISK_CHECK_SECONDS = 2.0
+LOW_DISK_SECONDS = 15 * 60  # warn when less than this much audio (estimated) still fits
+BYTES_PER_SAMPLE_ESTIMATE = 2.0  # raw PCM; FLAC is smaller, so this is a safe upper estimate
+
+
+class RecorderState(enum.Enum):
+    IDLE = "idle"
+    RECORDING = "recording"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class RecorderEvent:
+    kind: str
+    message: str
+    error: FieldworkError | None = None
+
+
+@dataclass(frozen=True)
+class TakeSummary:
+    path: Path
+    recording_id: str
+    duration_seconds: float
+    frames: int
+    samplerate: int
+    channels: int
+    records: int
+    overflows: int
+    pauses: list[Pause] = field(default_factory=list)
+    recovered: bool = False
+    error: FieldworkError | None = None
+    sealed: bool = True
+    pcm_sha256: str = ""
+    dropped_blocks: int = 0
+    device: str = ""
+
+
+def estimate_bytes(seconds: float, samplerate: int, channels: int) -> int:
+    return int(math.ceil(seconds * samplerate * channels * BYTES_PER_SAMPLE_ESTIMATE))
+
+
+class Recorder:
+    """One take: one encrypted file.  Create a new Recorder (and path) for each take."""
+
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        *,
+        recording_id: str,
+        kind: str = "interview",
+        device: str | int | None = None,
+        samplerate: int | None = None,
+        channels: int | None = None,
+        planned_seconds: float | None = None,
+        on_event: Callable[[RecorderEvent], None] | None = None,
+        min_free_bytes: int = DEFAULT_MIN_FREE_BYTES,
+        opener: Opener | None = None,
+    ) -> None:
+        if not isinstance(key, bytes | bytearray) or len(key) != KEY_BYTES:
+            raise InvalidInput(f"recording key must be {KEY_BYTES} bytes")
+        if samplerate is not None and not 8000 <= samplerate <= 192000:
+            raise InvalidInput(f"sample rate {samplerate} is out of range")
+        if channels is not None and not 1 <= channels <= 8:
+            raise InvalidInput(f"channel count {channels} is out of range")
+        if planned_seconds is not None and planned_seconds < 0:
+            raise InvalidInput("planned duration cannot be negative")
+        self.path = Path(path)
+        self._key = bytes(key)
+        self.recording_id = recording_id
+        self.kind = kind
+        self._device_spec = device
+        self.samplerate = samplerate or 0
+        self.channels = channels or 0
+        self._planned = planned_seconds
+        self._on_event = on_event
+        self.min_free_bytes = min_free_bytes
+        self._opener = opener
+        self.state = RecorderState.IDLE
+        self.device: DeviceInfo | None = None
+        self.levels: queue.Queue[Level] = queue.Queue(maxsize=1)
+        self._level: Level | None = None
+        self._lock = threading.Lock()
+        self._summary: TakeSummary | None = None
+        self._error: FieldworkError | None = None
+        self._pauses: list[Pause] = []
+        self._sha = hashlib.sha256()
+        self._commands: queue.Queue[tuple[str, threading.Event]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._stream: Any = None
+        self._writer: ContainerWriter | None = None
+        # Shared with the callback: plain ints and flags only.
+        self._w = 0
+        self._r = 0
+        self._beats = 0
+        self._overflows = 0
+        self._dropped = 0
+        self._capture_paused = False
+        self._stream_finished = False
+        self._stopping = False
+        self._frames = 0
+
+    # ----------------------------------------------------------------- public properties
+    @property
+    def position_seconds(self) -> float:
+        """Audio time captured so far (pauses excluded): the clock markers should use."""
+        return self._frames / self.samplerate if self.samplerate else 0.0
+
+    @property
+    def overflows(self) -> int:
+        return self._overflows
+
+    def latest_level(self) -> Level | None:
+        return self._level
+
+    # ----------------------------------------------------------------- start
+    def start(self) -> None:
+        """Open the device and the file and begin; on failure nothing is created."""
+        if self.state is not RecorderState.IDLE:
+            raise FieldworkError("this recorder has already been started", kind=ErrorKind.RECORDING_BUSY)
+        if self.path.exists():
+            raise InvalidInput(f"{self.path.name}: a take with this name already exists")
+        if not self.path.parent.is_dir():
+            raise InvalidInput(f"{self.path.parent}: the recordings folder does not exist")
+        mod = sd()
+        self.device = dev = resolve_input_device(self._device_spec)
+        self.channels = self.channels or 1
+        self.samplerate = self.samplerate or self._pick_rate(mod, dev)
+        try:
+            mod.check_input_settings(
+                device=dev.index, channels=self.channels, dtype="int16", samplerate=self.samplerate
+            )
+        except (mod.PortAudioError, ValueError) as exc:
+            raise AudioError(
+                f"device {dev.name!r} cannot record {self.channels} channel(s) at {self.samplerate} Hz",
+                kind=ErrorKind.NO_DEVICE,
+            ) from exc
+        self._check_space_at_start()
+        self._block = max(64, int(self.samplerate * BLOCK_SECONDS))
+        self._nslots = int(RING_SECONDS / BLOCK_SECONDS)
+        self._ring = np.zeros((self._nslots, self._block, self.channels), dtype=np.int16)
+        self._record_frames = int(self.samplerate * RECORD_SECONDS)
+        self._buf = np.zeros((self._record_frames + self._block, self.channels), dtype=np.int16)
+        try:
+            self._stream = mod.InputStream(
+                device=dev.index,
+                channels=self.channels,
+                samplerate=self.samplerate,
+                dtype="int16",
+                blocksize=self._block,
+                latency="high",
+                callback=self._callback,
+                finished_callback=self._finished,
+            )
+        except (mod.PortAudioError, ValueError) as exc:
+            raise AudioError(f"could not open input device {dev.name!r}", kind=ErrorKind.NO_DEVICE) from exc
+        header = build_header(self.recording_id, self.kind, self.samplerate, self.channels)
+        try:
+            self._writer = ContainerWriter(self.path, self._key, header, opener=self._opener)
+        except OSError as exc:
+            self._stream.close()
+            self.path.unlink(missing_ok=True)
+            raise _disk_error(exc, self.path) from exc
+        self.state = RecorderState.RECORDING
+        self._thread = threading.Thread(target=self._run_writer, name="fieldwork-audio-writer", daemon=True)
+        self._thread.start()
+        try:
+            self._stream.start()
+        except mod.PortAudioError as exc:
+            self._stopping = True
+            self._thread.join()
+            self._stream.close()
+            self.path.unlink(missing_ok=True)
+            self.state = RecorderState.FAILED
+            raise AudioError(f"could not start input device {dev.name!r}", kind=ErrorKind.NO_DEVICE) from exc
+        logger.info(
+            "recording started on %r at %d Hz, %d channel(s)", dev.name, self.samplerate, self.channels
+        )
+
+    def _pick_rate(self, mod: Any, dev: DeviceInfo) -> int:
+        try:
+            mod.check_input_settings(
+                device=dev.index, channels=self.channels, dtype="int16", samplerate=DEFAULT_SAMPLERATE
+            )
+            return DEFAULT_SAMPLERATE
+        except (mod.PortAudioError, ValueError):
+            return int(dev.default_samplerate)
+
+    def _check_space_at_start(self) -> None:
+        free = shutil.disk_usage(self.path.parent).free
+        need = self.min_free_bytes
+        if self._planned:
+            need += estimate_bytes(self._planned, self.samplerate, self.channels)
+        if free < need:
+            raise FieldworkError(
+                f"not enough free disk space: {free // 2**20} MB free, {need // 2**20} MB needed",
+                kind=ErrorKind.DISK_FULL,
+            )
+
+    # ----------------------------------------------------------------- the real-time callback
+    def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
+        self._beats += 1
+        if status and status.input_overflow:
+            self._overflows += 1
+        if self._capture_paused:
+            return
+        w = self._w
+        if w - self._r >= self._nslots or frames != self._block:
+            self._dropped += 1
+            return
+        self._ring[w % self._nslots] = indata
+        self._w = w + 1
+
+    def _finished(self) -> None:
+        self._stream_finished = True
+
+    # ----------------------------------------------------------------- control
+    def pause(self) -> None:
+        """Stop capturing; the writer records a pause record with the wall time and position."""
+        if self.state is not RecorderState.RECORDING:
+            return
+        self._capture_paused = True
+        self._command("pause")
+
+    def resume(self) -> None:
+        if self.state is not RecorderState.PAUSED:
+            return
+        self._command("resume")
+
+    def _command(self, name: str) -> None:
+        done = threading.Event()
+        self._commands.put((name, done))
+        done.wait(5.0)
+
+    def stop(self) -> TakeSummary:
+        """Stop, seal and summarise the take; safe to call more than once and after a failure."""
+        with self._lock:
+            if self._summary is not None:
+                return self._summary
+            if self.state is RecorderState.IDLE:
+                raise FieldworkError("the recorder was never started", kind=ErrorKind.NOT_READY)
+            self._close_stream()
+            self._stopping = True
+            if self._thread is not None:
+                self._thread.join()
+            self._summary = self._make_summary()
+            return self._summary
+
+    def _close_stream(self) -> None:
+        stream = self._stream
+        if stream is None:
+            return
+        self._stream = None
+
+        def close() -> None:
+            with contextlib.suppress(Exception):
+                stream.stop()
+            with contextlib.suppress(Exception):
+                stream.close()
+
+        # A vanished sound server can make PortAudio block; never let that hang the app.
+        t = threading.Thread(target=close, name="fieldwork-audio-close", daemon=True)
+        t.start()
+        t.join(3.0)
+        if t.is_alive():
+            logger.warning("the audio device did not close in time; continuing without it")
+
+    def _make_summary(self) -> TakeSummary:
+        w = self._writer
+        assert w is not None
+        return TakeSummary(
+            path=self.path,
+            recording_id=self.recording_id,
+            duration_seconds=w.frames / self.samplerate,
+            frames=w.frames,
+            samplerate=self.samplerate,
+            channels=self.channels,
+            records=w.index,
+            overflows=self._overflows,
+            pauses=list(self._pauses),
+            recovered=False,
+            error=self._error,
+            sealed=self._sealed,
+            pcm_sha256=self._sha.hexdigest(),
+            dropped_blocks=self._dropped,
+            device=self.device.name if self.device else "",
+        )
+
+    # ----------------------------------------------------------------- the writer thread
+    def _run_writer(self) -> None:
+        self._sealed = False
+        self._fill = 0
+        meter = LevelMeter(self.samplerate)
+        last_beats, last_beat_time = -1, time.monotonic()
+        next_disk = time.monotonic() + DISK_CHECK_SECONDS
+        warned = False
+        reason = "stopped"
+        try:
+            while True:
+                self._drain(meter)
+                if self._stopping:
+                    self._drain(meter)
+                    break
+                self._handle_commands()
+                now = time.monotonic()
+                if self._beats != last_beats:
+                    last_beats, last_beat_time = self._beats, now
+                elif now - last_beat_time > DEVICE_TIMEOUT_SECONDS or self._stream_finished:
+                    name = self.device.name if self.device else "?"
+                    self._fail(
+                        "device_lost",
+                        AudioError(f"input device {name!r} was lost", kind=ErrorKind.DEVICE_LOST),
+                    )
+                    reason = "device_lost"
+                    break
+                if now >= next_disk:
+                    next_disk = now + DISK_CHECK_SECONDS
+                    warned, full = self._check_disk(warned)
+                    if full:
+                        reason = "disk_full"
+                        break
+                time.sleep(0.01)
+        except OSError as exc:
+            reason = "write_error"
+            self._fail("disk_full", _disk_error(exc, self.path))
+        except Exception as exc:  # the writer must never die silently with the file open
+            logger.exception("audio writer failed")
+            reason = "error"
+            self._fail(
+                "stream_error",
+                FieldworkError(f"recording failed: {type(exc).__name__}", kind=ErrorKind.DISK_ERROR),
+            )
+        self._finish(reason)
+
+    def _drain(self, meter: LevelMeter) -> None:
+        r, w = self._r, self._w
+        while r < w:
+            block = self._ring[r % self._nslots]
+            n = block.shape[0]
+            self._buf[self._fill : self._fill + n] = block
+            self._fill += n
+            self._frames += n
+            r += 1
+            self._r = r
+            level = meter.feed(block, self._frames)
+            if level is not None:
+                self._publish(level)
+            if self._fill >= self._record_frames:
+                self._flush()
+            w = self._w
+
+    def _flush(self) -> None:
+        if self._fill == 0 or self._writer is None:
+            return
+        pcm = self._buf[: self._fill]
+        payload = encode_flac(pcm, self.samplerate)
+        n = self._fill
+        self._fill = 0
+        self._writer.append(RecordType.AUDIO, payload, n)
+        self._sha.update(np.ascontiguousarray(pcm, dtype="<i2").tobytes())
+
+    def _publish(self, level: Level) -> None:
+        self._level = level
+        try:
+            self.levels.put_nowait(level)
+        except queue.Full:
+            with contextlib.suppress(queue.Empty):
+                self.levels.get_nowait()
+            with contextlib.suppress(queue.Full):
+                self.levels.put_nowait(level)
+
+    def _handle_commands(self) -> None:
+        while True:
+            try:
+                name, done = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            assert self._writer is not None
+            try:
+                if name == "pause":
+                    self._flush()
+                    wall = _now()
+                    self._writer.append(RecordType.PAUSE, event_payload(self._frames))
+                    self._pauses.append(Pause(wall, None, self.position_seconds))
+                    self.state = RecorderState.PAUSED
+                elif name == "resume":
+                    self._writer.append(RecordType.RESUME, event_payload(self._frames))
+                    if self._pauses:
+                        last = self._pauses[-1]
+                        self._pauses[-1] = Pause(last.paused_at, _now(), last.position_seconds)
+                    self.state = RecorderState.RECORDING
+                    self._capture_paused = False
+            finally:
+                done.set()
+
+    def _check_disk(self, warned: bool) -> tuple[bool, bool]:
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            return warned, False
+        if free < self.min_free_bytes:
+            self._fail(
+                "disk_full",
+                FieldworkError(
+                    "the disk is nearly full; the take was stopped and sealed", kind=ErrorKind.DISK_FULL
+                ),
+            )
+            return warned, True
+        low = self.min_free_bytes + estimate_bytes(LOW_DISK_SECONDS, self.samplerate, self.channels)
+        if free < low and not warned:
+            self._emit(RecorderEvent("low_disk", f"disk space is low: {free // 2**20} MB free"))
+            return True, False
+        return warned, False
+
+    def _fail(self, kind: str, error: FieldworkError) -> None:
+        self._error = error
+        self._capture_paused = True
+        logger.warning("recording ended early (%s): %s", kind, error.kind.value)
+        self._emit(RecorderEvent(kind, error.message, error))
+
+    def _finish(self, reason: str) -> None:
+        w = self._writer
+        assert w is not None
+        try:
+            if self._error is None or reason != "write_error":
+                self._flush()
+            w.seal(reason=reason)
+            self._sealed = True
+        except OSError as exc:
+            # The file keeps every whole record; recover() seals it once there is room.
+            if self._error is None:
+                self._error = _disk_error(exc, self.path)
+            logger.warning("could not seal the take; it can be recovered later")
+            w.close()
+        self.state = RecorderState.FAILED if self._error else RecorderState.STOPPED
+        self._emit(RecorderEvent("stopped", reason, self._error))
+
+    def _emit(self, event: RecorderEvent) -> None:
+        if self._on_event is None:
+            return
+        try:
+            self._on_event(event)
+        except Exception:
+            logger.exception("recorder event handler failed")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _disk_error(exc: OSError, path: Path) -> FieldworkError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FieldworkError(f"{path.name}: the disk is full; the take was ended", kind=ErrorKind.DISK_FULL)
+    return FieldworkError(
+        f"{path.name}: writing failed ({exc.strerror or 'I/O error'}); the take was ended",
+        kind=ErrorKind.DISK_ERROR,
+    )
