@@ -22,7 +22,9 @@ from fieldwork_app.vault import ROLES, audit
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create a vault on this laptop (prints the recovery key once)")
-    p.add_argument("--user", dest="init_user", help="the first user's name (or the global --user / FIELDWORK_USER)")
+    p.add_argument(
+        "--user", dest="init_user", help="the first user's name (or the global --user / FIELDWORK_USER)"
+    )
     p.add_argument("--role", choices=ROLES, default="researcher")
     p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
     command(p, cmd_init)
@@ -43,8 +45,9 @@ def register(sub: Any) -> None:
     p.add_argument("--new-passphrase-file")
     command(p, cmd_passphrase_change)
     p = pp.add_parser("reset", help="set a new passphrase with the recovery key")
-    p.add_argument("--recovery-key-file", help="file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a "
-                   "prompt)")
+    p.add_argument(
+        "--recovery-key-file", help="file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a prompt)"
+    )
     p.add_argument("--new-passphrase-file")
     command(p, cmd_passphrase_reset)
 
@@ -118,7 +121,9 @@ def register(sub: Any) -> None:
     p.add_argument("--session")
     p.add_argument("--json", action="store_true")
     command(p, cmd_audit_list)
-    lg = sub.add_parser("log", help="the encrypted application log").add_subparsers(dest="log_cmd", required=True)
+    lg = sub.add_parser("log", help="the encrypted application log").add_subparsers(
+        dest="log_cmd", required=True
+    )
     command(lg.add_parser("show", help="decrypt and print the log"), cmd_log_show)
 
 
@@ -126,10 +131,12 @@ def register_store(sub: Any) -> Any:
     """The ``store`` command group; the sync module adds verify/unpack, the laptop side adds add/list."""
     store = sub.add_parser("store", help="study stores (sync targets) and the data manager's tools")
     store_sub = store.add_subparsers(dest="store_cmd", required=True)
+    import importlib
+
     try:
-        from fieldwork_app.cli import sync_laptop_cmds
-    except ImportError:
-        sync_laptop_cmds = None  # type: ignore[assignment]
+        sync_laptop_cmds = importlib.import_module("fieldwork_app.cli.sync_laptop_cmds")
+    except ModuleNotFoundError:
+        sync_laptop_cmds = None
     if sync_laptop_cmds is not None:
         sync_laptop_cmds.register_store_laptop(store_sub)
         sync_laptop_cmds.register(sub)
@@ -171,7 +178,9 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     ws = _with_ws(args)
     try:
-        ws.vault.add_user(args.name, credentials.new_passphrase(args, f"passphrase for {args.name}"), args.role)
+        ws.vault.add_user(
+            args.name, credentials.new_passphrase(args, f"passphrase for {args.name}"), args.role
+        )
     finally:
         ws.close()
     ctx.say(f"Added user {args.name} ({args.role})")
@@ -256,8 +265,10 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.already_imported:
         ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
     else:
-        ctx.say(f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
-                f"version(s); {len(result.superseded)} superseded)")
+        ctx.say(
+            f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
+            f"version(s); {len(result.superseded)} superseded)"
+        )
     return 0
 
 
@@ -271,7 +282,9 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json({"packs": packs, "documents": docs})
         return 0
     for p in packs:
-        ctx.say(f"{p['pack_id']} {p['version']}{'  (in use)' if p['active'] else ''}  imported {p['imported_at']}")
+        ctx.say(
+            f"{p['pack_id']} {p['version']}{'  (in use)' if p['active'] else ''}  imported {p['imported_at']}"
+        )
     for d in docs:
         ctx.say(f"  {d['kind']:<22} {d['doc_id']:<28} v{d['version']:<6} {d['status']}")
     return 0
@@ -295,8 +308,12 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         ws.close()
     if args.json:
-        ctx.emit_json([{"id": p.id, "group": p.group_id, "status": str(p.status), "linked_to": p.linked_to}
-                       for p in people])
+        ctx.emit_json(
+            [
+                {"id": p.id, "group": p.group_id, "status": str(p.status), "linked_to": p.linked_to}
+                for p in people
+            ]
+        )
         return 0
     for p in people:
         link = f"  linked to {p.linked_to}" if p.linked_to else ""
@@ -331,7 +348,9 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     ws = _with_ws(args)
     try:
-        wid = participants_svc.withdraw(ws, args.id, args.scope, args.date, before_cutoff=not args.after_cutoff)
+        wid = participants_svc.withdraw(
+            ws, args.id, args.scope, args.date, before_cutoff=not args.after_cutoff
+        )
     finally:
         ws.close()
     ctx.say(f"Withdrawal {wid} recorded for {args.id}; no new sessions can be planned with them")
@@ -357,8 +376,19 @@ def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         ws.close()
     if args.json:
-        ctx.emit_json([{"id": s.id, "format": s.format, "location": s.location_kind, "status": str(s.status),
-                        "participants": list(s.participant_ids), "planned_start": s.planned_start} for s in rows])
+        ctx.emit_json(
+            [
+                {
+                    "id": s.id,
+                    "format": s.format,
+                    "location": s.location_kind,
+                    "status": str(s.status),
+                    "participants": list(s.participant_ids),
+                    "planned_start": s.planned_start,
+                }
+                for s in rows
+            ]
+        )
         return 0
     for s in rows:
         ctx.say(f"{s.id}\t{s.format}\t{s.location_kind}\t{s.status}\t{', '.join(s.participant_ids)}")
@@ -392,12 +422,15 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
     answers = _load_json(args.answers, "consent answers")
     ws = _with_ws(args)
     try:
-        result = consent_svc.record(ws, args.session, args.participant, args.mode, answers,
-                                    recording_id=args.recording)
+        result = consent_svc.record(
+            ws, args.session, args.participant, args.mode, answers, recording_id=args.recording
+        )
     finally:
         ws.close()
-    ctx.say(f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
-            f"{result.information_sheet}); recording {'permitted' if result.recording_affirmed else 'NOT permitted'}")
+    ctx.say(
+        f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
+        f"{result.information_sheet}); recording {'permitted' if result.recording_affirmed else 'NOT permitted'}"
+    )
     return 0
 
 
@@ -414,7 +447,9 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     study = info["study"]
     ctx.say(f"Vault: {info['data_dir']} (user {info['user']}, SQLCipher {info['sqlcipher']})")
     if study:
-        ctx.say(f"Study: {study['title']} (IRAS {study['iras_id']}; pack {study['pack']} {study['pack_version']})")
+        ctx.say(
+            f"Study: {study['title']} (IRAS {study['iras_id']}; pack {study['pack']} {study['pack_version']})"
+        )
     else:
         ctx.say("Study: none imported yet")
     for g, counts in info["participants"].items():
@@ -439,8 +474,9 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     if report.ok:
         ctx.say(f"audit log intact: {report.count} entries, head {report.head[:16]}")
         return 0
-    raise FieldworkError(f"audit log broken at entry {report.first_bad_seq}: {report.problem}",
-                         kind=ErrorKind.AUDIT_BROKEN)
+    raise FieldworkError(
+        f"audit log broken at entry {report.first_bad_seq}: {report.problem}", kind=ErrorKind.AUDIT_BROKEN
+    )
 
 
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -29,7 +29,9 @@ def _read_file(path: str) -> str:
 
 def _prompt(label: str, confirm: bool = False) -> str:
     if not sys.stdin.isatty():
-        raise InvalidInput(f"no {label} given: set {ENV_PASSPHRASE}, use --passphrase-file, or run in a terminal")
+        raise InvalidInput(
+            f"no {label} given: set {ENV_PASSPHRASE}, use --passphrase-file, or run in a terminal"
+        )
     first = getpass.getpass(f"{label.capitalize()}: ")
     if confirm:
         second = getpass.getpass(f"Repeat the {label}: ")
@@ -67,7 +69,9 @@ def user(args: argparse.Namespace, dd: DataDir) -> str:
     users = KeySlots.load(dd.keyslots).users()
     if len(users) == 1:
         return users[0]
-    raise InvalidInput(f"this vault has several users ({', '.join(users)}): say which with --user or {ENV_USER}")
+    raise InvalidInput(
+        f"this vault has several users ({', '.join(users)}): say which with --user or {ENV_USER}"
+    )
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
@@ -75,8 +79,9 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
 
     dd = data_dir(args)
     if not dd.keyslots.exists():
-        raise FieldworkError(f"no vault in {dd.root}: create one with 'fieldwork init --user NAME'",
-                             kind=ErrorKind.NO_VAULT)
+        raise FieldworkError(
+            f"no vault in {dd.root}: create one with 'fieldwork init --user NAME'", kind=ErrorKind.NO_VAULT
+        )
     name = user(args, dd)
     ws = workspace.unlock(dd, name, passphrase(args))
     log.attach_vault(dd.logs, ws.vault.subkey("log"))

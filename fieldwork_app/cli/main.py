@@ -26,14 +26,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="fieldwork", description="Fieldwork: encrypted, offline fieldwork for qualitative "
-                     "interviews. With no command, starts the desktop app.")
+    parser = _Parser(
+        prog="fieldwork",
+        description="Fieldwork: encrypted, offline fieldwork for qualitative "
+        "interviews. With no command, starts the desktop app.",
+    )
     parser.add_argument("--version", action="version", version=f"fieldwork {__version__}")
-    parser.add_argument("--data-dir", help="the vault's data directory (default: FIELDWORK_DATA_DIR or the "
-                        "platform data directory)")
+    parser.add_argument(
+        "--data-dir",
+        help="the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)",
+    )
     parser.add_argument("--user", help="who is working (default: FIELDWORK_USER, or the vault's only user)")
-    parser.add_argument("--passphrase-file", help="read the passphrase from this file (else FIELDWORK_PASSPHRASE, "
-                        "else a prompt)")
+    parser.add_argument(
+        "--passphrase-file",
+        help="read the passphrase from this file (else FIELDWORK_PASSPHRASE, else a prompt)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="more detail on stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     core_cmds.register(sub)
@@ -47,8 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         sync_cmds.register_study(sub)
         sync_cmds.register_store_side(store_sub)
     gui = sub.add_parser("gui", help="start the desktop app")
-    gui.add_argument("--tour", metavar="OUTDIR", help="build a throw-away vault with the example study, walk the "
-                     "main screens and save a PNG of each into OUTDIR")
+    gui.add_argument(
+        "--tour",
+        metavar="OUTDIR",
+        help="build a throw-away vault with the example study, walk the "
+        "main screens and save a PNG of each into OUTDIR",
+    )
     gui.set_defaults(func=_run_gui)
     return parser
 
@@ -83,8 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback with data in it
         logger.exception("unexpected error in command %s", args.command)
-        ctx.warn(f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "
-                 "that was not already saved. Run with -v for details.")
+        ctx.warn(
+            f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "
+            "that was not already saved. Run with -v for details."
+        )
         if getattr(args, "verbose", False):
             raise
         return 3

@@ -36,12 +36,16 @@ def form_for(ws: Workspace, session_id: str, participant_id: str) -> ConsentForm
     docs = sessions_svc.documents_for(ws, session_id, participant_id)
     form = packs_svc.document(ws, str(docs["form_doc"]), str(docs["form_version"]))
     if not isinstance(form, ConsentForm):
-        raise FieldworkError(f"document {docs['form_doc']} is not a consent form", kind=ErrorKind.INVALID_PACK)
+        raise FieldworkError(
+            f"document {docs['form_doc']} is not a consent form", kind=ErrorKind.INVALID_PACK
+        )
     return form
 
 
 def _status_now(ws: Workspace, doc_id: str, version: str) -> str:
-    r = ws.db.execute("SELECT status FROM documents WHERE doc_id = ? AND version = ?", (doc_id, version)).fetchone()
+    r = ws.db.execute(
+        "SELECT status FROM documents WHERE doc_id = ? AND version = ?", (doc_id, version)
+    ).fetchone()
     return str(r["status"]) if r else "missing"
 
 
@@ -60,9 +64,17 @@ class ConsentResult:
     information_sheet: str
 
 
-def record(ws: Workspace, session_id: str, participant_id: str, mode: str, raw_answers: Mapping[str, Any], *,
-           answer_times: Mapping[str, float] | None = None, recording_id: str | None = None,
-           signatures: Mapping[str, Mapping[str, str]] | None = None) -> ConsentResult:
+def record(
+    ws: Workspace,
+    session_id: str,
+    participant_id: str,
+    mode: str,
+    raw_answers: Mapping[str, Any],
+    *,
+    answer_times: Mapping[str, float] | None = None,
+    recording_id: str | None = None,
+    signatures: Mapping[str, Mapping[str, str]] | None = None,
+) -> ConsentResult:
     """Record one participant's consent; refuses (records nothing) unless every required statement is affirmed.
 
     ``signatures`` maps "participant"/"researcher" to ``{"svg": ..., "name": ...}``; they are identity data
@@ -79,22 +91,34 @@ def record(ws: Workspace, session_id: str, participant_id: str, mode: str, raw_a
         raise FieldworkError(f"{participant_id} has withdrawn from the study", kind=ErrorKind.WITHDRAWN)
     docs = sessions_svc.documents_for(ws, session_id, participant_id)
     form = form_for(ws, session_id, participant_id)
-    for doc, ver, what in ((docs["form_doc"], docs["form_version"], "consent form"),
-                           (docs["pis_doc"], docs["pis_version"], "information sheet")):
+    for doc, ver, what in (
+        (docs["form_doc"], docs["form_version"], "consent form"),
+        (docs["pis_doc"], docs["pis_version"], "information sheet"),
+    ):
         status = _status_now(ws, str(doc), str(ver))
         if status != DocumentStatus.IN_USE:
-            raise ConsentError(f"consent not recorded: the {what} {doc} v{ver} is {status.replace('_', ' ')}, "
-                               "not in use; prepare the session again with the current version",
-                               kind=ErrorKind.CONSENT_REFUSED)
+            raise ConsentError(
+                f"consent not recorded: the {what} {doc} v{ver} is {status.replace('_', ' ')}, "
+                "not in use; prepare the session again with the current version",
+                kind=ErrorKind.CONSENT_REFUSED,
+            )
     allowed = {str(m) for m in form.modes}
     if str(mode_v) not in allowed:
-        raise ConsentError(f"consent not recorded: form {form.id} v{form.version} does not allow {mode_v.value} "
-                           f"consent (allowed: {', '.join(sorted(allowed))})", kind=ErrorKind.CONSENT_REFUSED)
+        raise ConsentError(
+            f"consent not recorded: form {form.id} v{form.version} does not allow {mode_v.value} "
+            f"consent (allowed: {', '.join(sorted(allowed))})",
+            kind=ErrorKind.CONSENT_REFUSED,
+        )
     answers = parse_answers(form, raw_answers)
     ev = evaluate_consent(form, answers)
     if not ev.complete:
-        ws.vault.audit("consent.refused", "participant", participant_id, session_id=session_id,
-                       detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()})
+        ws.vault.audit(
+            "consent.refused",
+            "participant",
+            participant_id,
+            session_id=session_id,
+            detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
+        )
         raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
     if mode_v is ConsentModeName.WRITTEN and signatures is not None:
         for signer in ("participant", "researcher"):
@@ -108,29 +132,64 @@ def record(ws: Workspace, session_id: str, participant_id: str, mode: str, raw_a
             "INSERT INTO consent_records (id, session_id, participant_id, mode, form_doc, form_version, pis_doc,"
             " pis_version, answers_json, answer_times_json, complete, recording_id, taken_by, taken_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (cid, session_id, participant_id, str(mode_v), form.id, form.version, docs["pis_doc"],
-             docs["pis_version"], json.dumps(answers, sort_keys=True), json.dumps(times, sort_keys=True), 1,
-             recording_id, ws.user, taken_at),
+            (
+                cid,
+                session_id,
+                participant_id,
+                str(mode_v),
+                form.id,
+                form.version,
+                docs["pis_doc"],
+                docs["pis_version"],
+                json.dumps(answers, sort_keys=True),
+                json.dumps(times, sort_keys=True),
+                1,
+                recording_id,
+                ws.user,
+                taken_at,
+            ),
         )
         if person.status is ParticipantStatus.SCREENED:
-            db.execute("UPDATE participants SET status = ? WHERE id = ?",
-                       (str(ParticipantStatus.CONSENTED), participant_id))
-        ws.vault.audit("consent.record", "participant", participant_id, session_id=session_id,
-                       detail={"consent": cid, "mode": str(mode_v), "form": form.id, "form_version": form.version,
-                               "pis": docs["pis_doc"], "pis_version": docs["pis_version"],
-                               "recording_affirmed": ev.recording_affirmed})
+            db.execute(
+                "UPDATE participants SET status = ? WHERE id = ?",
+                (str(ParticipantStatus.CONSENTED), participant_id),
+            )
+        ws.vault.audit(
+            "consent.record",
+            "participant",
+            participant_id,
+            session_id=session_id,
+            detail={
+                "consent": cid,
+                "mode": str(mode_v),
+                "form": form.id,
+                "form_version": form.version,
+                "pis": docs["pis_doc"],
+                "pis_version": docs["pis_version"],
+                "recording_affirmed": ev.recording_affirmed,
+            },
+        )
     if signatures:
         with ws.vault.identity_transaction() as idb:
             for signer, sig in signatures.items():
-                idb.execute("INSERT OR REPLACE INTO signatures (consent_id, signer, svg, name, signed_at)"
-                            " VALUES (?,?,?,?,?)", (cid, signer, sig.get("svg", ""), sig.get("name", ""), taken_at))
-    return ConsentResult(cid, True, ev.recording_affirmed, f"{form.id} v{form.version}",
-                         f"{docs['pis_doc']} v{docs['pis_version']}")
+                idb.execute(
+                    "INSERT OR REPLACE INTO signatures (consent_id, signer, svg, name, signed_at)"
+                    " VALUES (?,?,?,?,?)",
+                    (cid, signer, sig.get("svg", ""), sig.get("name", ""), taken_at),
+                )
+    return ConsentResult(
+        cid,
+        True,
+        ev.recording_affirmed,
+        f"{form.id} v{form.version}",
+        f"{docs['pis_doc']} v{docs['pis_version']}",
+    )
 
 
 def records_for_session(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
-    rows = ws.db.execute("SELECT * FROM consent_records WHERE session_id = ? ORDER BY taken_at",
-                         (session_id,)).fetchall()
+    rows = ws.db.execute(
+        "SELECT * FROM consent_records WHERE session_id = ? ORDER BY taken_at", (session_id,)
+    ).fetchall()
     out = []
     for r in rows:
         d = dict(r)

@@ -44,8 +44,9 @@ def read_study_key(path: Path) -> str:
     raise InvalidInput(f"{path}: no age public key (a line starting 'age1') found")
 
 
-def import_pack(ws: Workspace, path: Path | None = None, *, example: bool = False,
-                study_key_file: Path | None = None) -> ImportResult:
+def import_pack(
+    ws: Workspace, path: Path | None = None, *, example: bool = False, study_key_file: Path | None = None
+) -> ImportResult:
     """Validate and import a pack (all or nothing).  ``example`` imports the built-in example pack."""
     if example:
         path = example_pack_path()
@@ -67,9 +68,12 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
         if active is not None and active["pack_id"] != pack.id:
             raise FieldworkError(
                 f"this vault holds study pack '{active['pack_id']}'; a laptop vault serves one study "
-                f"(pack '{pack.id}' refused)", kind=ErrorKind.INVALID_PACK)
-        existing = db.execute("SELECT row_id FROM packs WHERE pack_id = ? AND digest = ?",
-                              (pack.id, digest)).fetchone()
+                f"(pack '{pack.id}' refused)",
+                kind=ErrorKind.INVALID_PACK,
+            )
+        existing = db.execute(
+            "SELECT row_id FROM packs WHERE pack_id = ? AND digest = ?", (pack.id, digest)
+        ).fetchone()
         if existing is not None:
             db.execute("UPDATE packs SET active = (row_id = ?)", (existing["row_id"],))
             ws.forget_pack()
@@ -86,47 +90,71 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
         for doc in pack.documents:
             listed.add((doc.id, doc.version))
             approval = doc.approval
-            row = db.execute("SELECT row_id, status FROM documents WHERE doc_id = ? AND version = ?",
-                             (doc.id, doc.version)).fetchone()
+            row = db.execute(
+                "SELECT row_id, status FROM documents WHERE doc_id = ? AND version = ?", (doc.id, doc.version)
+            ).fetchone()
             doc_body = json.dumps(doc.model_dump(mode="json"), sort_keys=True)
             if row is None:
                 db.execute(
                     "INSERT INTO documents (doc_id, version, kind, status, title, approval_ref, approval_date,"
                     " groups_json, formats_json, body_json, first_pack_row) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc.id, doc.version, str(doc.kind), str(doc.status), doc.title,
-                     approval.reference if approval else None,
-                     approval.date.isoformat() if approval else None,
-                     json.dumps(list(doc.groups)), json.dumps([str(f) for f in doc.session_formats]),
-                     doc_body, pack_row),
+                    (
+                        doc.id,
+                        doc.version,
+                        str(doc.kind),
+                        str(doc.status),
+                        doc.title,
+                        approval.reference if approval else None,
+                        approval.date.isoformat() if approval else None,
+                        json.dumps(list(doc.groups)),
+                        json.dumps([str(f) for f in doc.session_formats]),
+                        doc_body,
+                        pack_row,
+                    ),
                 )
                 new_docs.append(f"{doc.id} v{doc.version}")
             else:
                 # The text of an approved version is fixed; only its lifecycle status may move on.
-                db.execute("UPDATE documents SET status = ? WHERE row_id = ?", (str(doc.status), row["row_id"]))
+                db.execute(
+                    "UPDATE documents SET status = ? WHERE row_id = ?", (str(doc.status), row["row_id"])
+                )
         superseded: list[str] = []
         for row in db.execute("SELECT row_id, doc_id, version, status FROM documents").fetchall():
             key = (row["doc_id"], row["version"])
             if key not in listed and row["status"] != DocumentStatus.SUPERSEDED:
-                db.execute("UPDATE documents SET status = ? WHERE row_id = ?",
-                           (str(DocumentStatus.SUPERSEDED), row["row_id"]))
+                db.execute(
+                    "UPDATE documents SET status = ? WHERE row_id = ?",
+                    (str(DocumentStatus.SUPERSEDED), row["row_id"]),
+                )
                 superseded.append(f"{row['doc_id']} v{row['version']}")
-        ws.vault.audit("pack.import", "pack", pack.id,
-                       detail={"version": pack.version, "digest": digest, "new_documents": new_docs,
-                               "superseded": superseded})
+        ws.vault.audit(
+            "pack.import",
+            "pack",
+            pack.id,
+            detail={
+                "version": pack.version,
+                "digest": digest,
+                "new_documents": new_docs,
+                "superseded": superseded,
+            },
+        )
     ws.forget_pack()
     logger.info("imported study pack %s version %s", pack.id, pack.version)
     return ImportResult(pack.id, pack.version, digest, new_docs, superseded, False)
 
 
 def list_packs(ws: Workspace) -> list[dict[str, Any]]:
-    rows = ws.db.execute("SELECT pack_id, version, digest, imported_at, imported_by, active FROM packs"
-                         " ORDER BY row_id").fetchall()
+    rows = ws.db.execute(
+        "SELECT pack_id, version, digest, imported_at, imported_by, active FROM packs ORDER BY row_id"
+    ).fetchall()
     return [dict(r) for r in rows]
 
 
 def list_documents(ws: Workspace) -> list[dict[str, Any]]:
-    rows = ws.db.execute("SELECT doc_id, version, kind, status, title, approval_ref, approval_date,"
-                         " groups_json, formats_json FROM documents ORDER BY kind, doc_id, version").fetchall()
+    rows = ws.db.execute(
+        "SELECT doc_id, version, kind, status, title, approval_ref, approval_date,"
+        " groups_json, formats_json FROM documents ORDER BY kind, doc_id, version"
+    ).fetchall()
     out = []
     for r in rows:
         d = dict(r)
@@ -142,8 +170,9 @@ def document(ws: Workspace, doc_id: str, version: str) -> Any:
 
     from fieldwork_app.domain.pack import Document
 
-    row = ws.db.execute("SELECT body_json FROM documents WHERE doc_id = ? AND version = ?",
-                        (doc_id, version)).fetchone()
+    row = ws.db.execute(
+        "SELECT body_json FROM documents WHERE doc_id = ? AND version = ?", (doc_id, version)
+    ).fetchone()
     if row is None:
         raise NotFound(f"document {doc_id} v{version} is not in this vault")
     return TypeAdapter(Document).validate_python(json.loads(row["body_json"]))

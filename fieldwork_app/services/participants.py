@@ -25,8 +25,12 @@ IDENTITY_FIELDS = ("name", "preferred_name", "phone", "email", "address", "postc
 
 def _row(r: Any) -> Participant:
     return Participant(
-        id=r["id"], group_id=r["group_id"], seq=int(r["seq"]), status=ParticipantStatus(r["status"]),
-        linked_to=r["linked_to"], created_at=r["created_at"],
+        id=r["id"],
+        group_id=r["group_id"],
+        seq=int(r["seq"]),
+        status=ParticipantStatus(r["status"]),
+        linked_to=r["linked_to"],
+        created_at=r["created_at"],
     )
 
 
@@ -39,7 +43,9 @@ def get(ws: Workspace, participant_id: str) -> Participant:
 
 def list_all(ws: Workspace, group_id: str | None = None) -> list[Participant]:
     if group_id:
-        rows = ws.db.execute("SELECT * FROM participants WHERE group_id = ? ORDER BY group_id, seq", (group_id,))
+        rows = ws.db.execute(
+            "SELECT * FROM participants WHERE group_id = ? ORDER BY group_id, seq", (group_id,)
+        )
     else:
         rows = ws.db.execute("SELECT * FROM participants ORDER BY group_id, seq")
     return [_row(r) for r in rows.fetchall()]
@@ -52,12 +58,16 @@ def add(ws: Workspace, group_id: str, linked_to: str | None = None) -> Participa
     if linked_to:
         other = get(ws, linked_to)
         if group.linked_to and other.group_id != group.linked_to:
-            raise InvalidInput(f"a {group.label} can only be linked to a participant of group '{group.linked_to}'"
-                               f" ({linked_to} is in '{other.group_id}')")
+            raise InvalidInput(
+                f"a {group.label} can only be linked to a participant of group '{group.linked_to}'"
+                f" ({linked_to} is in '{other.group_id}')"
+            )
         if not group.linked_to:
             raise InvalidInput(f"participants of group '{group_id}' are not linked to anyone")
     with ws.vault.transaction() as db:
-        row = db.execute("SELECT COALESCE(MAX(seq), 0) FROM participants WHERE group_id = ?", (group_id,)).fetchone()
+        row = db.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM participants WHERE group_id = ?", (group_id,)
+        ).fetchone()
         seq = int(row[0]) + 1
         pid = group.format_id(seq)
         if db.execute("SELECT 1 FROM participants WHERE id = ?", (pid,)).fetchone():
@@ -67,7 +77,9 @@ def add(ws: Workspace, group_id: str, linked_to: str | None = None) -> Participa
             " VALUES (?,?,?,?,?,?,?)",
             (pid, group_id, seq, linked_to, str(ParticipantStatus.SCREENED), now_iso(), ws.user),
         )
-        ws.vault.audit("participant.add", "participant", pid, detail={"group": group_id, "linked_to": linked_to})
+        ws.vault.audit(
+            "participant.add", "participant", pid, detail={"group": group_id, "linked_to": linked_to}
+        )
     return get(ws, pid)
 
 
@@ -94,8 +106,11 @@ def screen(ws: Workspace, participant_id: str, answers: Mapping[str, bool]) -> b
 
 
 def last_screening(ws: Workspace, participant_id: str) -> dict[str, Any] | None:
-    r = ws.db.execute("SELECT answers_json, eligible, screened_at FROM screenings WHERE participant_id = ?"
-                      " ORDER BY row_id DESC LIMIT 1", (participant_id,)).fetchone()
+    r = ws.db.execute(
+        "SELECT answers_json, eligible, screened_at FROM screenings WHERE participant_id = ?"
+        " ORDER BY row_id DESC LIMIT 1",
+        (participant_id,),
+    ).fetchone()
     if r is None:
         return None
     return {"answers": json.loads(r["answers_json"]), "eligible": bool(r["eligible"]), "at": r["screened_at"]}
@@ -114,47 +129,75 @@ def set_identity(ws: Workspace, participant_id: str, details: Mapping[str, str])
         raise InvalidInput(f"unknown identity field(s): {', '.join(unknown)}")
     clean = {k: str(v) for k, v in details.items() if str(v).strip()}
     with ws.vault.identity_transaction() as idb:
-        idb.execute("INSERT OR REPLACE INTO identities (participant_id, body_json, updated_at) VALUES (?,?,?)",
-                    (participant_id, json.dumps(clean, sort_keys=True), now_iso()))
+        idb.execute(
+            "INSERT OR REPLACE INTO identities (participant_id, body_json, updated_at) VALUES (?,?,?)",
+            (participant_id, json.dumps(clean, sort_keys=True), now_iso()),
+        )
     ws.vault.audit("identity.edit", "participant", participant_id, detail={"fields": sorted(clean)})
 
 
 def view_identity(ws: Workspace, participant_id: str, reason: str = "") -> dict[str, str]:
     """Return identity details; the access is written to the audit log (who, when, why)."""
     get(ws, participant_id)
-    r = ws.idb.execute("SELECT body_json FROM identities WHERE participant_id = ?", (participant_id,)).fetchone()
+    r = ws.idb.execute(
+        "SELECT body_json FROM identities WHERE participant_id = ?", (participant_id,)
+    ).fetchone()
     ws.vault.audit("identity.view", "participant", participant_id, detail={"reason": reason[:200]})
     return dict(json.loads(r["body_json"])) if r else {}
 
 
 def has_identity(ws: Workspace, participant_id: str) -> bool:
-    return ws.idb.execute("SELECT 1 FROM identities WHERE participant_id = ?", (participant_id,)).fetchone() is not None
+    return (
+        ws.idb.execute("SELECT 1 FROM identities WHERE participant_id = ?", (participant_id,)).fetchone()
+        is not None
+    )
 
 
 # -- withdrawal ----------------------------------------------------------------------------------------
-def withdraw(ws: Workspace, participant_id: str, scope: str, effective_date: str,
-             before_cutoff: bool = True, actions: list[str] | None = None) -> str:
+def withdraw(
+    ws: Workspace,
+    participant_id: str,
+    scope: str,
+    effective_date: str,
+    before_cutoff: bool = True,
+    actions: list[str] | None = None,
+) -> str:
     p = get(ws, participant_id)
     if p.withdrawn:
         raise FieldworkError(f"{participant_id} has already withdrawn", kind=ErrorKind.WITHDRAWN)
     try:
         scope_v = WithdrawalScope(scope)
     except ValueError:
-        raise InvalidInput(f"unknown withdrawal scope '{scope}' (one of "
-                           f"{', '.join(s.value for s in WithdrawalScope)})") from None
+        raise InvalidInput(
+            f"unknown withdrawal scope '{scope}' (one of {', '.join(s.value for s in WithdrawalScope)})"
+        ) from None
     day = parse_day(effective_date, "withdrawal date")
     wid = "W-" + uuid.uuid4().hex[:10]
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO withdrawals (id, participant_id, scope, effective_date, before_cutoff, actions_json,"
             " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)",
-            (wid, participant_id, str(scope_v), day.isoformat(), int(before_cutoff), json.dumps(actions or []),
-             ws.user, now_iso()),
+            (
+                wid,
+                participant_id,
+                str(scope_v),
+                day.isoformat(),
+                int(before_cutoff),
+                json.dumps(actions or []),
+                ws.user,
+                now_iso(),
+            ),
         )
-        db.execute("UPDATE participants SET status = ? WHERE id = ?", (str(ParticipantStatus.WITHDRAWN),
-                                                                        participant_id))
-        ws.vault.audit("participant.withdraw", "participant", participant_id,
-                       detail={"withdrawal": wid, "scope": str(scope_v), "date": day.isoformat()})
+        db.execute(
+            "UPDATE participants SET status = ? WHERE id = ?",
+            (str(ParticipantStatus.WITHDRAWN), participant_id),
+        )
+        ws.vault.audit(
+            "participant.withdraw",
+            "participant",
+            participant_id,
+            detail={"withdrawal": wid, "scope": str(scope_v), "date": day.isoformat()},
+        )
     return wid
 
 

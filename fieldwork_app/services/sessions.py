@@ -18,20 +18,36 @@ from fieldwork_app.vault import now_iso
 
 logger = logging.getLogger(__name__)
 
-CLI_FORMATS = {"interview": SessionFormat.INTERVIEW, "focus-group": SessionFormat.FOCUS_GROUP,
-               "focus_group": SessionFormat.FOCUS_GROUP}
+CLI_FORMATS = {
+    "interview": SessionFormat.INTERVIEW,
+    "focus-group": SessionFormat.FOCUS_GROUP,
+    "focus_group": SessionFormat.FOCUS_GROUP,
+}
 # Compressed audio is about 0.6x of 16-bit PCM; plan for raw size to be safe.
 BYTES_PER_MINUTE = 48_000 * 2 * 60
 
 
 def _row(ws: Workspace, r: Any) -> SessionRecord:
-    pids = tuple(x["participant_id"] for x in ws.db.execute(
-        "SELECT participant_id FROM session_participants WHERE session_id = ? ORDER BY participant_id", (r["id"],)))
+    pids = tuple(
+        x["participant_id"]
+        for x in ws.db.execute(
+            "SELECT participant_id FROM session_participants WHERE session_id = ? ORDER BY participant_id",
+            (r["id"],),
+        )
+    )
     return SessionRecord(
-        id=r["id"], format=r["format"], location_kind=r["location_kind"], status=SessionStatus(r["status"]),
-        participant_ids=pids, planned_start=r["planned_start"], planned_minutes=r["planned_minutes"],
-        guide_doc=r["guide_doc"], guide_version=r["guide_version"], plan=json.loads(r["plan_json"] or "{}"),
-        created_at=r["created_at"], completed_at=r["completed_at"],
+        id=r["id"],
+        format=r["format"],
+        location_kind=r["location_kind"],
+        status=SessionStatus(r["status"]),
+        participant_ids=pids,
+        planned_start=r["planned_start"],
+        planned_minutes=r["planned_minutes"],
+        guide_doc=r["guide_doc"],
+        guide_version=r["guide_version"],
+        plan=json.loads(r["plan_json"] or "{}"),
+        created_at=r["created_at"],
+        completed_at=r["completed_at"],
     )
 
 
@@ -47,15 +63,23 @@ def list_all(ws: Workspace) -> list[SessionRecord]:
 
 
 def documents_for(ws: Workspace, session_id: str, participant_id: str) -> dict[str, str | None]:
-    r = ws.db.execute("SELECT * FROM session_participants WHERE session_id = ? AND participant_id = ?",
-                      (session_id, participant_id)).fetchone()
+    r = ws.db.execute(
+        "SELECT * FROM session_participants WHERE session_id = ? AND participant_id = ?",
+        (session_id, participant_id),
+    ).fetchone()
     if r is None:
         raise NotFound(f"{participant_id} is not in session {session_id}")
     return {k: r[k] for k in ("form_doc", "form_version", "pis_doc", "pis_version")}
 
 
-def new(ws: Workspace, participant_ids: Sequence[str], session_format: str, location_kind: str = "home",
-        planned_start: str | None = None, planned_minutes: int | None = None) -> SessionRecord:
+def new(
+    ws: Workspace,
+    participant_ids: Sequence[str],
+    session_format: str,
+    location_kind: str = "home",
+    planned_start: str | None = None,
+    planned_minutes: int | None = None,
+) -> SessionRecord:
     """Create a planned session; picks the consent form, information sheet and topic guide in use."""
     pack = ws.pack()
     fmt = CLI_FORMATS.get(session_format)
@@ -67,8 +91,9 @@ def new(ws: Workspace, participant_ids: Sequence[str], session_format: str, loca
     try:
         loc = LocationKind(location_kind.replace("-", "_"))
     except ValueError:
-        raise InvalidInput(f"unknown location kind '{location_kind}' (one of "
-                           f"{', '.join(k.value for k in LocationKind)})") from None
+        raise InvalidInput(
+            f"unknown location kind '{location_kind}' (one of {', '.join(k.value for k in LocationKind)})"
+        ) from None
     if not participant_ids:
         raise InvalidInput("a session needs at least one participant")
     if len(set(participant_ids)) != len(participant_ids):
@@ -84,8 +109,9 @@ def new(ws: Workspace, participant_ids: Sequence[str], session_format: str, loca
     guide = None
     for p in people:
         if p.withdrawn:
-            raise FieldworkError(f"{p.id} has withdrawn from the study; no new sessions",
-                                 kind=ErrorKind.WITHDRAWN)
+            raise FieldworkError(
+                f"{p.id} has withdrawn from the study; no new sessions", kind=ErrorKind.WITHDRAWN
+            )
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")
@@ -94,8 +120,10 @@ def new(ws: Workspace, participant_ids: Sequence[str], session_format: str, loca
         form = pack.in_use(DocumentKind.CONSENT_FORM, p.group_id, fmt)
         pis = pack.in_use(DocumentKind.INFORMATION_SHEET, p.group_id, fmt)
         if form is None or pis is None:
-            raise FieldworkError(f"no consent form and information sheet in use for group '{p.group_id}' "
-                                 f"({fmt.value})", kind=ErrorKind.NOT_READY)
+            raise FieldworkError(
+                f"no consent form and information sheet in use for group '{p.group_id}' ({fmt.value})",
+                kind=ErrorKind.NOT_READY,
+            )
         docs[p.id] = (form, pis)
         g = pack.in_use(DocumentKind.TOPIC_GUIDE, p.group_id, fmt)
         if guide is None:
@@ -109,15 +137,33 @@ def new(ws: Workspace, participant_ids: Sequence[str], session_format: str, loca
         db.execute(
             "INSERT INTO sessions (id, format, location_kind, status, planned_start, planned_minutes, guide_doc,"
             " guide_version, plan_json, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (sid, str(fmt), str(loc), str(SessionStatus.PLANNED), planned_start, planned_minutes,
-             guide.id if guide else None, guide.version if guide else None, "{}", now_iso(), ws.user),
+            (
+                sid,
+                str(fmt),
+                str(loc),
+                str(SessionStatus.PLANNED),
+                planned_start,
+                planned_minutes,
+                guide.id if guide else None,
+                guide.version if guide else None,
+                "{}",
+                now_iso(),
+                ws.user,
+            ),
         )
         for pid, (form, pis) in docs.items():
             db.execute(
                 "INSERT INTO session_participants (session_id, participant_id, form_doc, form_version, pis_doc,"
-                " pis_version) VALUES (?,?,?,?,?,?)", (sid, pid, form.id, form.version, pis.id, pis.version))
-        ws.vault.audit("session.create", "session", sid, session_id=sid,
-                       detail={"format": str(fmt), "location": str(loc), "participants": list(participant_ids)})
+                " pis_version) VALUES (?,?,?,?,?,?)",
+                (sid, pid, form.id, form.version, pis.id, pis.version),
+            )
+        ws.vault.audit(
+            "session.create",
+            "session",
+            sid,
+            session_id=sid,
+            detail={"format": str(fmt), "location": str(loc), "participants": list(participant_ids)},
+        )
     return get(ws, sid)
 
 
@@ -133,19 +179,26 @@ def update_plan(ws: Workspace, session_id: str, changes: Mapping[str, Any]) -> S
         else:
             raise InvalidInput(f"unknown plan section '{key}'")
     with ws.vault.transaction() as db:
-        db.execute("UPDATE sessions SET plan_json = ? WHERE id = ?", (json.dumps(plan, sort_keys=True), session_id))
-        ws.vault.audit("session.plan", "session", session_id, session_id=session_id,
-                       detail={"sections": sorted(changes)})
+        db.execute(
+            "UPDATE sessions SET plan_json = ? WHERE id = ?", (json.dumps(plan, sort_keys=True), session_id)
+        )
+        ws.vault.audit(
+            "session.plan", "session", session_id, session_id=session_id, detail={"sections": sorted(changes)}
+        )
     refresh_status(ws, session_id)
     return get(ws, session_id)
 
 
-def set_schedule(ws: Workspace, session_id: str, planned_start: str | None, planned_minutes: int | None) -> None:
+def set_schedule(
+    ws: Workspace, session_id: str, planned_start: str | None, planned_minutes: int | None
+) -> None:
     if planned_start:
         parse_when(planned_start, "planned start")
     with ws.vault.transaction() as db:
-        db.execute("UPDATE sessions SET planned_start = ?, planned_minutes = ? WHERE id = ?",
-                   (planned_start, planned_minutes, session_id))
+        db.execute(
+            "UPDATE sessions SET planned_start = ?, planned_minutes = ? WHERE id = ?",
+            (planned_start, planned_minutes, session_id),
+        )
     refresh_status(ws, session_id)
 
 
@@ -176,8 +229,11 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     items = [
         ChecklistItem("participants", "participants chosen", bool(s.participant_ids)),
         ChecklistItem("schedule", "date and time set", bool(s.planned_start and s.planned_minutes)),
-        ChecklistItem("documents", "consent form, information sheet and topic guide in use",
-                      bool(s.guide_doc) and all(documents_for(ws, s.id, p)["form_doc"] for p in s.participant_ids)),
+        ChecklistItem(
+            "documents",
+            "consent form, information sheet and topic guide in use",
+            bool(s.guide_doc) and all(documents_for(ws, s.id, p)["form_doc"] for p in s.participant_ids),
+        ),
     ]
     if s.location_kind == LocationKind.HOME:
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
@@ -187,16 +243,26 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             missing = [m for m in missing if m != "risk assessment"]
         if not rules.code_word_required:
             missing = [m for m in missing if m != "code word agreed"]
-        sealed = ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (s.id,)).fetchone() is not None
+        sealed = (
+            ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (s.id,)).fetchone() is not None
+        )
         if not sealed:
             missing.append("visit address sealed")
         items.append(ChecklistItem("lone_working", "lone-working plan", not missing, ", ".join(missing)))
     kit = s.plan.get("kit", {})
-    items.append(ChecklistItem("mic", "microphone checked", bool(kit.get("mic_ok")), str(kit.get("mic_detail", ""))))
+    items.append(
+        ChecklistItem("mic", "microphone checked", bool(kit.get("mic_ok")), str(kit.get("mic_detail", "")))
+    )
     need = (s.planned_minutes or 60) * BYTES_PER_MINUTE
     free = shutil.disk_usage(ws.data_dir.root).free
-    items.append(ChecklistItem("disk", "free disk for the planned length", free > need * 2,
-                               f"{free // 2**20} MiB free, {need // 2**20} MiB needed"))
+    items.append(
+        ChecklistItem(
+            "disk",
+            "free disk for the planned length",
+            free > need * 2,
+            f"{free // 2**20} MiB free, {need // 2**20} MiB needed",
+        )
+    )
     items.append(ChecklistItem("battery", "battery charged", bool(kit.get("battery_ok"))))
     return Checklist(items)
 
@@ -209,21 +275,33 @@ def refresh_status(ws: Workspace, session_id: str) -> SessionStatus:
     if new_status != s.status:
         with ws.vault.transaction() as db:
             db.execute("UPDATE sessions SET status = ? WHERE id = ?", (str(new_status), session_id))
-            ws.vault.audit("session.status", "session", session_id, session_id=session_id,
-                           detail={"status": str(new_status)})
+            ws.vault.audit(
+                "session.status",
+                "session",
+                session_id,
+                session_id=session_id,
+                detail={"status": str(new_status)},
+            )
     return new_status
 
 
-def seal_location(ws: Workspace, session_id: str, address: str, phone: str = "", retention_days: int | None = None,
-                  ) -> None:
+def seal_location(
+    ws: Workspace,
+    session_id: str,
+    address: str,
+    phone: str = "",
+    retention_days: int | None = None,
+) -> None:
     """Keep the visit address in the identity store; shown only on request, with the access logged."""
     get(ws, session_id)
     if not address.strip():
         raise InvalidInput("the visit address is empty")
     with ws.vault.identity_transaction() as idb:
-        idb.execute("INSERT OR REPLACE INTO locations (session_id, body_json, created_at, delete_after)"
-                    " VALUES (?,?,?,NULL)",
-                    (session_id, json.dumps({"address": address, "phone": phone}), now_iso()))
+        idb.execute(
+            "INSERT OR REPLACE INTO locations (session_id, body_json, created_at, delete_after)"
+            " VALUES (?,?,?,NULL)",
+            (session_id, json.dumps({"address": address, "phone": phone}), now_iso()),
+        )
     ws.vault.audit("location.seal", "session", session_id, session_id=session_id)
     refresh_status(ws, session_id)
 
@@ -232,12 +310,22 @@ def unseal_location(ws: Workspace, session_id: str, reason: str) -> dict[str, st
     r = ws.idb.execute("SELECT body_json FROM locations WHERE session_id = ?", (session_id,)).fetchone()
     if r is None:
         raise NotFound(f"no sealed location for session {session_id}")
-    ws.vault.audit("location.unseal", "session", session_id, session_id=session_id, detail={"reason": reason[:200]})
+    ws.vault.audit(
+        "location.unseal", "session", session_id, session_id=session_id, detail={"reason": reason[:200]}
+    )
     return dict(json.loads(r["body_json"]))
 
 
 def set_status(ws: Workspace, session_id: str, status: SessionStatus) -> None:
     with ws.vault.transaction() as db:
-        extra = ", completed_at = ?" if status is SessionStatus.COMPLETED else ", started_at = COALESCE(started_at, ?)"
-        db.execute(f"UPDATE sessions SET status = ?{extra} WHERE id = ?", (str(status), now_iso(), session_id))
-        ws.vault.audit("session.status", "session", session_id, session_id=session_id, detail={"status": str(status)})
+        extra = (
+            ", completed_at = ?"
+            if status is SessionStatus.COMPLETED
+            else ", started_at = COALESCE(started_at, ?)"
+        )
+        db.execute(
+            f"UPDATE sessions SET status = ?{extra} WHERE id = ?", (str(status), now_iso(), session_id)
+        )
+        ws.vault.audit(
+            "session.status", "session", session_id, session_id=session_id, detail={"status": str(status)}
+        )

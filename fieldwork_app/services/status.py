@@ -36,14 +36,25 @@ def waiting_on_laptop(ws: Workspace, now: datetime | None = None) -> list[dict[s
             continue
         receipt = ws.db.execute(
             "SELECT 1 FROM outbox o JOIN receipts r ON r.bundle_id = o.bundle_id WHERE o.session_id = ? "
-            "AND o.state = 'verified'", (s.id,)).fetchone()
+            "AND o.state = 'verified'",
+            (s.id,),
+        ).fetchone()
         if receipt:
             continue
-        first = ws.db.execute("SELECT MIN(started_at) FROM recordings WHERE session_id = ?", (s.id,)).fetchone()[0]
+        first = ws.db.execute(
+            "SELECT MIN(started_at) FROM recordings WHERE session_id = ?", (s.id,)
+        ).fetchone()[0]
         since = first or s.completed_at
         days = _age_days(since, now) or 0.0
-        out.append({"session": s.id, "since": since, "days": round(days, 1), "over_limit": days > limit,
-                    "limit_days": limit})
+        out.append(
+            {
+                "session": s.id,
+                "since": since,
+                "days": round(days, 1),
+                "over_limit": days > limit,
+                "limit_days": limit,
+            }
+        )
     return out
 
 
@@ -62,8 +73,13 @@ def summary(ws: Workspace) -> dict[str, Any]:
     }
     if ws.has_pack():
         pack = ws.pack()
-        out["study"] = {"title": pack.study.title, "short_title": pack.study.short_title,
-                        "iras_id": pack.study.iras_id, "pack": pack.id, "pack_version": pack.version}
+        out["study"] = {
+            "title": pack.study.title,
+            "short_title": pack.study.short_title,
+            "iras_id": pack.study.iras_id,
+            "pack": pack.id,
+            "pack_version": pack.version,
+        }
         groups: dict[str, dict[str, int]] = {}
         for g in pack.groups:
             counts = Counter(str(p.status) for p in participants_svc.list_all(ws, g.id))

@@ -45,8 +45,11 @@ class Workspace:
         if self._pack is None:
             row = self.db.execute("SELECT row_id, body_json FROM packs WHERE active = 1").fetchone()
             if row is None:
-                raise FieldworkError("no study pack imported yet: run 'fieldwork pack import --example' or "
-                                     "'fieldwork pack import PATH'", kind=ErrorKind.NO_PACK)
+                raise FieldworkError(
+                    "no study pack imported yet: run 'fieldwork pack import --example' or "
+                    "'fieldwork pack import PATH'",
+                    kind=ErrorKind.NO_PACK,
+                )
             self._pack = StudyPack.model_validate(json.loads(row["body_json"]))
             self._pack_row = int(row["row_id"])
         return self._pack
@@ -66,8 +69,9 @@ def resolve_data_dir(path: str | Path | None) -> DataDir:
     return DataDir(Path(path).expanduser() if path else default_data_dir())
 
 
-def create(data_dir: DataDir, user: str, passphrase: str, role: str = "researcher",
-           kdf: KdfParams | None = None) -> tuple[Workspace, str]:
+def create(
+    data_dir: DataDir, user: str, passphrase: str, role: str = "researcher", kdf: KdfParams | None = None
+) -> tuple[Workspace, str]:
     vault, recovery = Vault.create(data_dir, user, passphrase, role, kdf)
     return Workspace(vault), recovery
 

@@ -47,8 +47,17 @@ class AuditEntry:
         }
 
 
-def entry_hash(prev_hash: str, seq: int, ts: str, actor: str, action: str, subject_kind: str,
-               subject_id: str, session_id: str | None, detail: dict[str, Any]) -> str:
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    ts: str,
+    actor: str,
+    action: str,
+    subject_kind: str,
+    subject_id: str,
+    session_id: str | None,
+    detail: dict[str, Any],
+) -> str:
     body = json.dumps(
         [seq, ts, actor, action, subject_kind, subject_id, session_id, detail],
         sort_keys=True,
@@ -62,8 +71,16 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def append(conn: Any, actor: str, action: str, subject_kind: str, subject_id: str, *,
-           session_id: str | None = None, detail: dict[str, Any] | None = None) -> AuditEntry:
+def append(
+    conn: Any,
+    actor: str,
+    action: str,
+    subject_kind: str,
+    subject_id: str,
+    *,
+    session_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Append one entry.  Call inside the caller's transaction so the entry and the change commit together."""
     detail = detail or {}
     row = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
@@ -73,8 +90,18 @@ def append(conn: Any, actor: str, action: str, subject_kind: str, subject_id: st
     conn.execute(
         "INSERT INTO audit (seq, ts, actor, action, subject_kind, subject_id, session_id, detail_json,"
         " prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        (seq, ts, actor, action, subject_kind, subject_id, session_id,
-         json.dumps(detail, sort_keys=True, ensure_ascii=False), prev, digest),
+        (
+            seq,
+            ts,
+            actor,
+            action,
+            subject_kind,
+            subject_id,
+            session_id,
+            json.dumps(detail, sort_keys=True, ensure_ascii=False),
+            prev,
+            digest,
+        ),
     )
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", (digest,))
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_count', ?)", (str(seq),))
@@ -128,18 +155,25 @@ def verify(conn: Any) -> ChainReport:
             return ChainReport(False, count, prev, expected_seq, f"entry {expected_seq} is missing")
         if e.prev_hash != prev:
             return ChainReport(False, count, prev, e.seq, f"entry {e.seq} does not follow entry {e.seq - 1}")
-        digest = entry_hash(prev, e.seq, e.ts, e.actor, e.action, e.subject_kind, e.subject_id, e.session_id,
-                            e.detail)
+        digest = entry_hash(
+            prev, e.seq, e.ts, e.actor, e.action, e.subject_kind, e.subject_id, e.session_id, e.detail
+        )
         if digest != e.hash:
             return ChainReport(False, count, prev, e.seq, f"entry {e.seq} was altered")
         prev = e.hash
         expected_seq += 1
         count += 1
-    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('audit_head','audit_count')").fetchall())
-    if meta:
-        if int(meta.get("audit_count", "0")) != count or meta.get("audit_head", GENESIS) != prev:
-            return ChainReport(False, count, prev, count + 1,
-                               f"the log ends at entry {count} but entries up to {meta.get('audit_count')} existed")
+    meta = dict(
+        conn.execute("SELECT key, value FROM meta WHERE key IN ('audit_head','audit_count')").fetchall()
+    )
+    if meta and (int(meta.get("audit_count", "0")) != count or meta.get("audit_head", GENESIS) != prev):
+        return ChainReport(
+            False,
+            count,
+            prev,
+            count + 1,
+            f"the log ends at entry {count} but entries up to {meta.get('audit_count')} existed",
+        )
     return ChainReport(True, count, prev)
 
 

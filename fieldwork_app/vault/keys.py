@@ -52,7 +52,12 @@ class KdfParams:
     lanes: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": "argon2id", "iterations": self.iterations, "memory_kib": self.memory_kib, "lanes": self.lanes}
+        return {
+            "name": "argon2id",
+            "iterations": self.iterations,
+            "memory_kib": self.memory_kib,
+            "lanes": self.lanes,
+        }
 
 
 # Used only when FIELDWORK_KDF=fast (the test suite): keeps thousands of unlocks cheap in tests.
@@ -98,7 +103,9 @@ def tune_kdf(target_seconds: float = 0.5, memory_kib: int = 256 * 1024, lanes: i
 
 def subkey(data_key: bytes, purpose: str) -> bytes:
     """A 256-bit key for one purpose ("research-db", "identity-db", "recording/<id>", ...)."""
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"fieldwork/v1/" + purpose.encode())
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=b"fieldwork/v1/" + purpose.encode()
+    )
     return hkdf.derive(data_key)
 
 
@@ -218,8 +225,16 @@ class KeySlots:
                 return s
         raise VaultError(f"no user '{user}' in this vault", kind=ErrorKind.UNKNOWN_USER)
 
-    def _wrap(self, data_key: bytes, secret: bytes, kind: str, user: str | None, role: str | None,
-              params: KdfParams, slot_id: str | None = None) -> KeySlot:
+    def _wrap(
+        self,
+        data_key: bytes,
+        secret: bytes,
+        kind: str,
+        user: str | None,
+        role: str | None,
+        params: KdfParams,
+        slot_id: str | None = None,
+    ) -> KeySlot:
         slot = KeySlot(
             id=slot_id or str(uuid.uuid4()),
             kind=kind,

@@ -34,9 +34,7 @@ def now_iso() -> str:
 
 def _validate_user(name: str) -> None:
     if not name or len(name) > 64 or not all(ch.isalnum() or ch in "._-" for ch in name):
-        raise VaultError(
-            "a user name is 1-64 letters, digits, '.', '_' or '-'", kind=ErrorKind.INVALID_INPUT
-        )
+        raise VaultError("a user name is 1-64 letters, digits, '.', '_' or '-'", kind=ErrorKind.INVALID_INPUT)
 
 
 def _validate_passphrase(passphrase: str) -> None:
@@ -60,19 +58,29 @@ class Vault:
         return data_dir.keyslots.exists()
 
     @classmethod
-    def create(cls, data_dir: DataDir, user: str, passphrase: str, role: str = "researcher",
-               kdf: KdfParams | None = None) -> tuple[Vault, str]:
+    def create(
+        cls,
+        data_dir: DataDir,
+        user: str,
+        passphrase: str,
+        role: str = "researcher",
+        kdf: KdfParams | None = None,
+    ) -> tuple[Vault, str]:
         """Create a new vault; returns it (unlocked) and the recovery key, which is shown once only."""
         _validate_user(user)
         _validate_passphrase(passphrase)
         if role not in ROLES:
-            raise VaultError(f"unknown role '{role}' (one of {', '.join(ROLES)})", kind=ErrorKind.INVALID_INPUT)
+            raise VaultError(
+                f"unknown role '{role}' (one of {', '.join(ROLES)})", kind=ErrorKind.INVALID_INPUT
+            )
         if cls.exists(data_dir):
             raise VaultError(f"a vault already exists in {data_dir.root}", kind=ErrorKind.VAULT_EXISTS)
         leftovers = [p for p in (data_dir.research_db, data_dir.identity_db) if p.exists()]
         if leftovers:
-            raise VaultError(f"{data_dir.root} holds database files without a key-slot file; move them away "
-                             "first", kind=ErrorKind.VAULT_EXISTS)
+            raise VaultError(
+                f"{data_dir.root} holds database files without a key-slot file; move them away first",
+                kind=ErrorKind.VAULT_EXISTS,
+            )
         data_dir.ensure()
         params = kdf or tune_kdf()
         data_key = new_data_key()
@@ -84,8 +92,9 @@ class Vault:
         try:
             vault._open(create=True)
             with vault.transaction():
-                vault.db.execute("INSERT INTO users (name, role, created_at) VALUES (?,?,?)",
-                                 (user, role, now_iso()))
+                vault.db.execute(
+                    "INSERT INTO users (name, role, created_at) VALUES (?,?,?)", (user, role, now_iso())
+                )
                 vault.db.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?)", (slots.vault_id,))
                 vault.audit("vault.create", "vault", slots.vault_id)
             # The key-slot file is written last: until it exists there is no vault, and a failed
@@ -110,7 +119,9 @@ class Vault:
         return vault
 
     @classmethod
-    def unlock_with_recovery(cls, data_dir: DataDir, recovery_key: str, user: str, new_passphrase: str) -> Vault:
+    def unlock_with_recovery(
+        cls, data_dir: DataDir, recovery_key: str, user: str, new_passphrase: str
+    ) -> Vault:
         """Unlock with the recovery key and set a new passphrase for ``user``."""
         _validate_passphrase(new_passphrase)
         slots = KeySlots.load(data_dir.keyslots)
@@ -125,8 +136,12 @@ class Vault:
         return vault
 
     def _open(self, *, create: bool) -> None:
-        self.db = open_encrypted(self.data_dir.research_db, subkey(self._data_key, "research-db"), create=create)
-        self.idb = open_encrypted(self.data_dir.identity_db, subkey(self._data_key, "identity-db"), create=create)
+        self.db = open_encrypted(
+            self.data_dir.research_db, subkey(self._data_key, "research-db"), create=create
+        )
+        self.idb = open_encrypted(
+            self.data_dir.identity_db, subkey(self._data_key, "identity-db"), create=create
+        )
         migrations.migrate(self.db, migrations.RESEARCH)
         migrations.migrate(self.idb, migrations.IDENTITY)
         for p in (self.data_dir.research_db, self.data_dir.identity_db):
@@ -157,17 +172,22 @@ class Vault:
         return self.subkey(f"recording/{recording_id}")
 
     # -- users ------------------------------------------------------------------------------------
-    def add_user(self, name: str, passphrase: str, role: str = "researcher",
-                 kdf: KdfParams | None = None) -> None:
+    def add_user(
+        self, name: str, passphrase: str, role: str = "researcher", kdf: KdfParams | None = None
+    ) -> None:
         _validate_user(name)
         _validate_passphrase(passphrase)
         if role not in ROLES:
-            raise VaultError(f"unknown role '{role}' (one of {', '.join(ROLES)})", kind=ErrorKind.INVALID_INPUT)
+            raise VaultError(
+                f"unknown role '{role}' (one of {', '.join(ROLES)})", kind=ErrorKind.INVALID_INPUT
+            )
         params = kdf or self.slots.user_slot(self.user).kdf
         self.slots.add_user(self._data_key, name, passphrase, role, params)
         with self.transaction():
-            self.db.execute("INSERT OR REPLACE INTO users (name, role, created_at) VALUES (?,?,?)",
-                            (name, role, now_iso()))
+            self.db.execute(
+                "INSERT OR REPLACE INTO users (name, role, created_at) VALUES (?,?,?)",
+                (name, role, now_iso()),
+            )
             self.audit("user.add", "user", name, detail={"role": role})
         self.slots.save()
 
@@ -227,11 +247,19 @@ class Vault:
         else:
             self.idb.execute("COMMIT")
 
-    def audit(self, action: str, subject_kind: str, subject_id: str, *, session_id: str | None = None,
-              detail: dict[str, Any] | None = None) -> audit.AuditEntry:
+    def audit(
+        self,
+        action: str,
+        subject_kind: str,
+        subject_id: str,
+        *,
+        session_id: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> audit.AuditEntry:
         with self.transaction():
-            return audit.append(self.db, self.user, action, subject_kind, subject_id,
-                                session_id=session_id, detail=detail)
+            return audit.append(
+                self.db, self.user, action, subject_kind, subject_id, session_id=session_id, detail=detail
+            )
 
     def get_secret(self, name: str) -> bytes | None:
         row = self.db.execute("SELECT value FROM secrets WHERE name = ?", (name,)).fetchone()

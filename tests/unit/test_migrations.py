@@ -17,8 +17,9 @@ def _tables(conn) -> set[str]:  # type: ignore[no-untyped-def]
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-EVERY_VERSION = [(name, start) for name in ("RESEARCH", "IDENTITY")
-                 for start in range(len(getattr(migrations, name)))]
+EVERY_VERSION = [
+    (name, start) for name in ("RESEARCH", "IDENTITY") for start in range(len(getattr(migrations, name)))
+]
 
 
 @pytest.mark.parametrize(("steps_name", "start"), EVERY_VERSION)
@@ -29,10 +30,14 @@ def test_upgrade_from_every_version(tmp_path: Path, steps_name: str, start: int)
     assert migrations.current_version(conn) == start
     if steps_name == "RESEARCH" and start >= 1:
         conn.execute("INSERT INTO users (name, role, created_at) VALUES ('u', 'researcher', 'now')")
-        conn.execute("INSERT INTO participants (id, group_id, seq, status, created_at, created_by)"
-                     " VALUES ('M-001', 'mother', 1, 'screened', 'now', 'u')")
+        conn.execute(
+            "INSERT INTO participants (id, group_id, seq, status, created_at, created_by)"
+            " VALUES ('M-001', 'mother', 1, 'screened', 'now', 'u')"
+        )
     if steps_name == "IDENTITY" and start >= 1:
-        conn.execute("INSERT INTO identities (participant_id, body_json, updated_at) VALUES ('M-001', '{}', 'now')")
+        conn.execute(
+            "INSERT INTO identities (participant_id, body_json, updated_at) VALUES ('M-001', '{}', 'now')"
+        )
     conn.close()
     conn = open_encrypted(tmp_path / "db", KEY)
     assert migrations.migrate(conn, steps) == len(steps)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up everything and run the whole test suite: lint, types, import contracts, the core without Qt,
+# then every test (real SQLCipher, PulseAudio virtual microphone, SFTP/WebDAV/S3 servers on 127.0.0.1,
+# Qt offscreen). The tests start the services they need themselves.
+set -uo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+bash scripts/setup.sh test || { echo "test.sh: setup failed"; exit 1; }
+export PATH="$here/.venv/bin:$PATH"
+export FIELDWORK_KDF=fast FIELDWORK_REQUIRE_AUDIO=1 FIELDWORK_REQUIRE_SERVERS=1 QT_QPA_PLATFORM=offscreen
+export PYTHONDONTWRITEBYTECODE=1
+fail=0
+step() { echo "== $*"; }
+step "ruff";          ruff check fieldwork_app tests benchmarks scripts || fail=1
+step "mypy (core)";   mypy fieldwork_app || fail=1
+step "import contracts"; lint-imports || fail=1
+step "core without Qt"
+pytest -q -p no:pytestqt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1
+step "all tests"
+pytest -q tests "$@"
+rc=$?
+if [ "$rc" = "5" ]; then echo "test.sh: no tests were collected"; rc=1; fi
+[ "$rc" = "0" ] || fail=1
+if [ "$fail" = "0" ]; then echo "test.sh: all checks passed"; else echo "test.sh: FAILED"; fi
+exit "$fail"
