@@ -1,0 +1,225 @@
+"""Bundles: what a session (or a withdrawal) sends to the study store, and staging it as ciphertext.
+
+Staging encrypts every entry to the study key in chunks and writes only ciphertext to the local
+outbox.  Plaintext is streamed from the entry's ``produce`` callable, held in memory one chunk at
+a time, and never written to disk.  Because age encryption is randomised, staging happens once per
+bundle: the upload (and every resumed upload) then sends the same bytes, so objects already on the
+store can be recognised by name and size.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import os
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyrage
+
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync.keys import DeviceKey
+from fieldwork_app.sync.manifest import (
+    BUNDLE_KINDS,
+    CHUNK_SUFFIX,
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    build_manifest,
+    check_bundle_id,
+    chunk_object,
+    manifest_object,
+    parse_manifest,
+    safe_relpath,
+)
+from fieldwork_app.sync.state import NullState, TaskState, check_cancel
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024
+
+
+@dataclass
+class BundleEntry:
+    """One file of the analysis folder.  ``produce`` streams its plaintext (called once)."""
+
+    path: str
+    media_type: str
+    produce: Callable[[], Iterable[bytes]]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BundleSpec:
+    bundle_id: str
+    kind: str
+    study_id: str
+    pack_version: str
+    session_id: str | None
+    participant_ids: list[str]
+    created_at: str
+    device_fingerprint: str
+    user: str
+    entries: list[BundleEntry]
+    records: dict[str, Any] = field(default_factory=dict)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+    audit_head: str = ""
+
+
+@dataclass
+class StagedBundle:
+    """A bundle in the outbox: ciphertext chunks plus the signed manifest, ready to upload."""
+
+    bundle_id: str
+    directory: Path
+    chunks: list[tuple[str, int]]
+    manifest_size: int
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.directory / MANIFEST_NAME
+
+    def chunk_path(self, name: str) -> Path:
+        return self.directory / f"{name}{CHUNK_SUFFIX}"
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(s for _, s in self.chunks) + self.manifest_size
+
+    def objects(self) -> list[tuple[str, Path, int]]:
+        """(store object name, local file, size) for every object, manifest last."""
+        out = [(chunk_object(self.bundle_id, n), self.chunk_path(n), s) for n, s in self.chunks]
+        out.append((manifest_object(self.bundle_id), self.manifest_path, self.manifest_size))
+        return out
+
+    @classmethod
+    def load(cls, directory: Path) -> StagedBundle:
+        """Re-open a fully staged bundle (its manifest exists) without any key."""
+        directory = Path(directory)
+        data = (directory / MANIFEST_NAME).read_bytes()
+        env = parse_manifest(data)
+        return cls(env.bundle_id, directory, env.chunks, len(data))
+
+
+def _validate(spec: BundleSpec, device_key: DeviceKey) -> None:
+    check_bundle_id(spec.bundle_id)
+    if spec.kind not in BUNDLE_KINDS:
+        raise InvalidInput(f"bundle kind must be one of {', '.join(BUNDLE_KINDS)}, not {spec.kind!r}")
+    if spec.kind == "session" and not spec.session_id:
+        raise InvalidInput("a session bundle needs a session_id")
+    if spec.device_fingerprint != device_key.fingerprint():
+        raise InvalidInput("the bundle's device fingerprint is not this device key's fingerprint")
+    seen: set[str] = set()
+    for entry in spec.entries:
+        safe_relpath(entry.path)
+        if entry.path in seen:
+            raise InvalidInput(f"bundle {spec.bundle_id} has two entries at {entry.path}")
+        seen.add(entry.path)
+
+
+def _rechunk(pieces: Iterable[bytes], size: int) -> Iterator[bytes]:
+    """Regroup arbitrary producer pieces into chunks of exactly ``size`` bytes (last one shorter)."""
+    buf = bytearray()
+    for piece in pieces:
+        buf += piece
+        while len(buf) >= size:
+            yield bytes(buf[:size])
+            del buf[:size]
+    if buf:
+        yield bytes(buf)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def stage_bundle(
+    spec: BundleSpec,
+    recipient: pyrage.x25519.Recipient,
+    device_key: DeviceKey,
+    outbox_dir: Path,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    state: TaskState | None = None,
+) -> StagedBundle:
+    """Encrypt ``spec`` into ``outbox_dir/<bundle_id>/`` and return the staged bundle.
+
+    Idempotent: a bundle whose manifest is already staged is returned as is (its entries are not
+    produced again).  A half-staged directory (no manifest: staging was interrupted) is cleared and
+    staged afresh, since it only ever held ciphertext that nothing refers to yet.
+    """
+    state = state or NullState()
+    _validate(spec, device_key)
+    if chunk_size < 1024:
+        raise InvalidInput("chunk size must be at least 1 KiB")
+    directory = Path(outbox_dir) / spec.bundle_id
+    if (directory / MANIFEST_NAME).exists():
+        logger.info("bundle %s already staged", spec.bundle_id)
+        return StagedBundle.load(directory)
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    try:
+        os.chmod(directory, 0o700)
+    except OSError:
+        pass
+
+    chunks: list[tuple[str, int]] = []
+    entries: list[dict[str, Any]] = []
+    done = 0
+    for entry in spec.entries:
+        plain_hash = hashlib.sha256()
+        plain_size = 0
+        names: list[str] = []
+        for plain in _rechunk(entry.produce(), chunk_size):
+            check_cancel(state)
+            plain_hash.update(plain)
+            plain_size += len(plain)
+            cipher = pyrage.encrypt(plain, [recipient])
+            name = hashlib.sha256(cipher).hexdigest()
+            _write_file(directory / f"{name}{CHUNK_SUFFIX}", cipher)
+            chunks.append((name, len(cipher)))
+            names.append(name)
+            done += len(plain)
+            state.set_progress(done, 0, "encrypting")
+        entries.append(
+            {
+                "path": entry.path,
+                "media_type": entry.media_type,
+                "meta": entry.meta,
+                "size": plain_size,
+                "sha256": plain_hash.hexdigest(),
+                "chunks": names,
+            }
+        )
+    body = {
+        "format_version": FORMAT_VERSION,
+        "bundle_id": spec.bundle_id,
+        "kind": spec.kind,
+        "study_id": spec.study_id,
+        "pack_version": spec.pack_version,
+        "session_id": spec.session_id,
+        "participant_ids": list(spec.participant_ids),
+        "created_at": spec.created_at,
+        "device": {
+            "public_key": base64.b64encode(device_key.public_bytes()).decode("ascii"),
+            "fingerprint": device_key.fingerprint(),
+        },
+        "user": spec.user,
+        "chunk_size": chunk_size,
+        "entries": entries,
+        "records": spec.records,
+        "audit": spec.audit,
+        "audit_head": spec.audit_head,
+    }
+    manifest = build_manifest(spec.bundle_id, chunks, body, recipient, device_key)
+    _write_file(directory / MANIFEST_NAME, manifest)  # written last: its presence marks "staged"
+    logger.info("staged bundle %s: %d chunks", spec.bundle_id, len(chunks))
+    return StagedBundle(spec.bundle_id, directory, chunks, len(manifest))

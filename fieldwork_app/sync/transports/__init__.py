@@ -1,0 +1,68 @@
+"""Study-store transports and :func:`open_transport`, which picks one from a store URL.
+
+URL forms::
+
+    file:///srv/share/study            a folder or mounted share
+    sftp://user@host:port/path         SFTP (``/~/path`` for a path under the login's home)
+    webdav://host:port/path            WebDAV over http (webdavs:// or https:// for TLS; http:// too)
+    s3://bucket/prefix                 S3-compatible; ``options["endpoint"]`` gives the server URL
+
+``options`` holds settings that are not secret (username, endpoint, key_file, known_hosts,
+host_key, region, timeout); ``secrets`` holds passwords, key passphrases, private key text and S3
+secret keys.  Neither is ever logged.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync.transports.base import Transport
+
+__all__ = ["Transport", "open_transport"]
+
+
+def open_transport(url: str, *, options: dict[str, Any] | None = None,
+                   secrets: dict[str, str] | None = None) -> Transport:  # fmt: skip
+    """Build the transport for ``url``.  Connections are opened lazily, on first use."""
+    options = dict(options or {})
+    secrets = dict(secrets or {})
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        from fieldwork_app.sync.transports.local import LocalTransport
+
+        path = urllib.parse.unquote(parts.path)
+        if not path:
+            raise InvalidInput(f"store URL {url!r} has no folder path")
+        return LocalTransport(Path(path))
+    if scheme == "sftp":
+        from fieldwork_app.sync.transports.sftp import SftpTransport
+
+        user = urllib.parse.unquote(parts.username or "") or options.get("username")
+        if not parts.hostname or not user:
+            raise InvalidInput(f"store URL {url!r} needs the form sftp://user@host:port/path")
+        path = urllib.parse.unquote(parts.path) or "/"
+        if path.startswith("/~/") or path == "/~":
+            path = path[3:] or "."
+        return SftpTransport(parts.hostname, parts.port or 22, user, path, options, secrets)
+    if scheme in ("webdav", "webdavs", "http", "https"):
+        from fieldwork_app.sync.transports.webdav import WebdavTransport
+
+        if not parts.hostname:
+            raise InvalidInput(f"store URL {url!r} has no host")
+        http_scheme = {"webdav": "http", "webdavs": "https"}.get(scheme, scheme)
+        if parts.username and "username" not in options:
+            options["username"] = urllib.parse.unquote(parts.username)
+        netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+        base = urllib.parse.urlunsplit((http_scheme, netloc, parts.path or "/", "", ""))
+        return WebdavTransport(base, options, secrets)
+    if scheme == "s3":
+        from fieldwork_app.sync.transports.s3 import S3Transport
+
+        if not parts.hostname:
+            raise InvalidInput(f"store URL {url!r} needs the form s3://bucket/prefix")
+        return S3Transport(parts.netloc, urllib.parse.unquote(parts.path), options, secrets)
+    raise InvalidInput(f"store URL {url!r}: use file://, sftp://, webdav://, https:// or s3://")

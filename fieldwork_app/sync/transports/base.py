@@ -1,0 +1,113 @@
+"""The transport protocol every study store implements, and the shared error helpers.
+
+A transport moves opaque objects (the bundle's ciphertext) by name.  Names are relative,
+'/'-separated paths under the store's root (``bundles/<id>/<hash>.age``).  A transport never
+raises anything but :class:`~fieldwork_app.errors.StoreError` for store trouble, with a message
+that names the store (never a secret) and says what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, Protocol
+
+from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+"""Called with the bytes of the current object sent so far; may raise to abort the transfer."""
+
+READ_BLOCK = 256 * 1024
+TEMP_MARK = ".part-"
+
+
+class Transport(Protocol):
+    name: str
+
+    def stat(self, name: str) -> int | None:
+        """Size of the object, or None if it does not exist."""
+        ...
+
+    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
+        """Store ``size`` bytes read from ``src`` under ``name`` (whole or not at all where possible)."""
+        ...
+
+    def get(self, name: str) -> bytes: ...
+
+    def iter_get(self, name: str) -> Iterator[bytes]:
+        """Stream an object's bytes (used to hash large objects without holding them)."""
+        ...
+
+    def list(self, prefix: str) -> list[str]:
+        """Every object name under ``prefix`` (recursively), sorted."""
+        ...
+
+    def delete(self, name: str) -> None: ...
+
+    def put_atomic(self, name: str, data: bytes) -> None:
+        """Replace ``name`` with ``data`` so readers see the old or the new object, never half."""
+        ...
+
+    def checksum(self, name: str) -> str | None:
+        """SHA-256 hex computed by the server over the stored bytes, or None if it cannot."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def check_name(name: str) -> str:
+    parts = name.split("/")
+    if not name or name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise InvalidInput(f"object name {name!r} is not a plain relative path")
+    return name
+
+
+def unreachable(store: str, detail: str) -> StoreError:
+    return StoreError(
+        f"cannot reach the study store {store} ({detail}); check the network or VPN and try again",
+        kind=ErrorKind.STORE_UNREACHABLE,
+    )
+
+
+def auth_failed(store: str, detail: str = "") -> StoreError:
+    extra = f" ({detail})" if detail else ""
+    return StoreError(
+        f"the study store {store} refused the login{extra}; check the user name, password or key",
+        kind=ErrorKind.STORE_AUTH,
+    )
+
+
+def store_full(store: str, detail: str = "") -> StoreError:
+    extra = f" ({detail})" if detail else ""
+    return StoreError(
+        f"the study store {store} is full{extra}; ask the data manager to free space or raise the quota",
+        kind=ErrorKind.STORE_FULL,
+    )
+
+
+def store_error(store: str, detail: str) -> StoreError:
+    return StoreError(
+        f"the study store {store} reported an error ({detail}); try again later or tell the data manager",
+        kind=ErrorKind.STORE_ERROR,
+    )
+
+
+def sha256_stream(blocks: Iterator[bytes]) -> str:
+    h = hashlib.sha256()
+    for block in blocks:
+        h.update(block)
+    return h.hexdigest()
+
+
+def read_blocks(src: BinaryIO, size: int, block: int = READ_BLOCK) -> Iterator[bytes]:
+    """Read exactly ``size`` bytes from ``src`` in blocks; a short file is a local error."""
+    left = size
+    while left > 0:
+        data = src.read(min(block, left))
+        if not data:
+            raise InvalidInput("a staged file is shorter than its manifest says; stage the bundle again")
+        left -= len(data)
+        yield data

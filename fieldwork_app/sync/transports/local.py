@@ -1,0 +1,149 @@
+"""A folder store: a directory on a mounted share (SMB/NFS), a USB disk, or a local folder.
+
+Objects are written to a temporary name in the target directory, fsynced, and renamed into place,
+then the directory is fsynced, so a crash or a pulled cable leaves either no object or a whole one.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import secrets as _secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from fieldwork_app.errors import StoreError
+from fieldwork_app.sync.transports.base import (
+    READ_BLOCK,
+    TEMP_MARK,
+    Progress,
+    auth_failed,
+    check_name,
+    read_blocks,
+    store_error,
+    store_full,
+    unreachable,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class LocalTransport:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.name = f"folder {self.root}"
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _path(self, name: str) -> Path:
+        return self.root / check_name(name)
+
+    def _ensure_root(self) -> None:
+        if not self.root.is_dir():
+            raise unreachable(self.name, "the folder does not exist; is the share mounted?")
+
+    def _map(self, exc: OSError) -> StoreError:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return store_full(self.name, os.strerror(exc.errno))
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return auth_failed(self.name, "no permission to write to the folder")
+        if exc.errno in (errno.ENOENT, errno.ESTALE, errno.ENOTCONN, errno.EHOSTDOWN, errno.EIO):
+            return unreachable(self.name, exc.strerror or "I/O error")
+        return store_error(self.name, exc.strerror or exc.__class__.__name__)
+
+    @staticmethod
+    def _fsync_dir(path: Path) -> None:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+    def _write(self, name: str, blocks: Iterator[bytes], progress: Progress | None) -> None:
+        self._ensure_root()
+        final = self._path(name)
+        tmp = final.with_name(f"{final.name}{TEMP_MARK}{_secrets.token_hex(4)}")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            sent = 0
+            with open(tmp, "wb") as fh:
+                for block in blocks:
+                    fh.write(block)
+                    sent += len(block)
+                    if progress is not None:
+                        progress(sent)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, final)
+            self._fsync_dir(final.parent)
+        except OSError as exc:
+            raise self._map(exc) from None
+        finally:
+            if tmp.exists():
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
+
+    # -- protocol ------------------------------------------------------------------------------
+    def stat(self, name: str) -> int | None:
+        self._ensure_root()
+        try:
+            return self._path(name).stat().st_size
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise self._map(exc) from None
+
+    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
+        self._write(name, read_blocks(src, size), progress)
+
+    def put_atomic(self, name: str, data: bytes) -> None:
+        self._write(name, iter([data]), None)
+
+    def get(self, name: str) -> bytes:
+        return b"".join(self.iter_get(name))
+
+    def iter_get(self, name: str) -> Iterator[bytes]:
+        self._ensure_root()
+        try:
+            with open(self._path(name), "rb") as fh:
+                while block := fh.read(READ_BLOCK):
+                    yield block
+        except FileNotFoundError:
+            raise store_error(self.name, f"object {name} is missing") from None
+        except OSError as exc:
+            raise self._map(exc) from None
+
+    def list(self, prefix: str) -> list[str]:
+        self._ensure_root()
+        out: list[str] = []
+        try:
+            for dirpath, _dirs, files in os.walk(self.root):
+                for fname in files:
+                    if TEMP_MARK in fname:
+                        continue
+                    rel = Path(dirpath, fname).relative_to(self.root).as_posix()
+                    if rel.startswith(prefix):
+                        out.append(rel)
+        except OSError as exc:
+            raise self._map(exc) from None
+        return sorted(out)
+
+    def delete(self, name: str) -> None:
+        try:
+            self._path(name).unlink(missing_ok=True)
+        except OSError as exc:
+            raise self._map(exc) from None
+
+    def checksum(self, name: str) -> str | None:
+        return None  # reading the file back is exactly what a "server" checksum would do here
+
+    def close(self) -> None:
+        return None

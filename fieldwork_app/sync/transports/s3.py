@@ -1,0 +1,173 @@
+"""S3-compatible object storage (Ceph radosgw, MinIO, AWS, university object stores) via boto3.
+
+Each object is one PUT (chunks are a few MiB), which S3 makes atomic.  Every PUT carries
+Content-MD5, so the server refuses bytes that changed on the way; for single-part objects the ETag
+is the MD5 of the stored bytes, which the engine compares with the staged file (a checksum the
+server computed over what it holds).  Path-style addressing is used by default because most
+on-premises endpoints have no wildcard DNS.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import logging
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import boto3
+import botocore.exceptions
+from botocore.config import Config
+
+from fieldwork_app.errors import StoreError
+from fieldwork_app.sync.transports.base import (
+    READ_BLOCK,
+    Progress,
+    auth_failed,
+    check_name,
+    read_blocks,
+    store_error,
+    store_full,
+    unreachable,
+)
+
+logger = logging.getLogger(__name__)
+
+_AUTH_CODES = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "403"}
+_FULL_CODES = {"QuotaExceeded", "EntityTooLarge", "InsufficientStorage"}
+
+
+class S3Transport:
+    def __init__(self, bucket: str, prefix: str, options: dict[str, Any], secrets: dict[str, str]) -> None:
+        self.bucket = bucket
+        self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
+        endpoint = options.get("endpoint")
+        self.name = f"s3://{bucket}/{self.prefix}" + (f" at {endpoint}" if endpoint else "")
+        config = Config(
+            s3={"addressing_style": options.get("addressing_style", "path")},
+            retries={"max_attempts": 1, "mode": "standard"},  # the upload engine does the retrying
+            connect_timeout=float(options.get("timeout", 15)),
+            read_timeout=float(options.get("timeout", 60)),
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        )
+        self._client: Any = boto3.session.Session().client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name=options.get("region", "us-east-1"),
+            aws_access_key_id=options.get("access_key") or secrets.get("access_key"),
+            aws_secret_access_key=secrets.get("secret_key"),
+            config=config,
+        )
+        self._etags: dict[str, str] = {}
+
+    def _key(self, name: str) -> str:
+        return self.prefix + check_name(name)
+
+    def _map(self, exc: BaseException, what: str) -> StoreError:
+        if isinstance(exc, StoreError):
+            return exc
+        if isinstance(exc, botocore.exceptions.ClientError):
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+            status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+            if code in _FULL_CODES or status == 507:
+                return store_full(self.name, code)
+            if code in _AUTH_CODES or status in (401, 403):
+                return auth_failed(self.name, code)
+            if code in ("NoSuchBucket",):
+                return store_error(self.name, "the bucket does not exist; check the store settings")
+            return store_error(self.name, f"{code or status} on {what}")
+        if isinstance(
+            exc, botocore.exceptions.NoCredentialsError | botocore.exceptions.PartialCredentialsError
+        ):
+            return auth_failed(self.name, "no access key configured")
+        if isinstance(exc, botocore.exceptions.BotoCoreError | OSError):
+            return unreachable(self.name, f"connection failed during {what}")
+        return store_error(self.name, f"{what}: {exc.__class__.__name__}")
+
+    # -- protocol ------------------------------------------------------------------------------
+    def stat(self, name: str) -> int | None:
+        try:
+            head = self._client.head_object(Bucket=self.bucket, Key=self._key(name))
+        except botocore.exceptions.ClientError as exc:
+            if str(exc.response.get("Error", {}).get("Code")) in ("404", "NoSuchKey", "NotFound"):
+                return None
+            raise self._map(exc, "check an object") from None
+        except Exception as exc:
+            raise self._map(exc, "check an object") from None
+        self._etags[name] = str(head.get("ETag", "")).strip('"')
+        return int(head["ContentLength"])
+
+    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
+        # Chunks are a few MiB: holding one in memory lets Content-MD5 be computed up front.
+        data = b"".join(read_blocks(src, size))
+        self._put_bytes(name, data, progress)
+
+    def _put_bytes(self, name: str, data: bytes, progress: Progress | None) -> None:
+        md5 = hashlib.md5(data, usedforsecurity=False)
+        try:
+            result = self._client.put_object(
+                Bucket=self.bucket,
+                Key=self._key(name),
+                Body=io.BytesIO(data),
+                ContentLength=len(data),
+                ContentMD5=base64.b64encode(md5.digest()).decode("ascii"),
+            )
+        except Exception as exc:
+            raise self._map(exc, "upload an object") from None
+        self._etags[name] = str(result.get("ETag", "")).strip('"')
+        if progress is not None:
+            progress(len(data))
+
+    def put_atomic(self, name: str, data: bytes) -> None:
+        self._put_bytes(name, data, None)
+
+    def get(self, name: str) -> bytes:
+        return b"".join(self.iter_get(name))
+
+    def iter_get(self, name: str) -> Iterator[bytes]:
+        try:
+            obj = self._client.get_object(Bucket=self.bucket, Key=self._key(name))
+            body = obj["Body"]
+            while block := body.read(READ_BLOCK):
+                yield block
+        except botocore.exceptions.ClientError as exc:
+            if str(exc.response.get("Error", {}).get("Code")) in ("404", "NoSuchKey"):
+                raise store_error(self.name, f"object {name} is missing") from None
+            raise self._map(exc, "download an object") from None
+        except Exception as exc:
+            raise self._map(exc, "download an object") from None
+
+    def list(self, prefix: str) -> list[str]:
+        out: list[str] = []
+        try:
+            paginator = self._client.get_paginator("list_objects_v2")
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix):
+                for item in page.get("Contents", []):
+                    out.append(str(item["Key"])[len(self.prefix) :])
+        except Exception as exc:
+            raise self._map(exc, "list objects") from None
+        return sorted(out)
+
+    def delete(self, name: str) -> None:
+        try:
+            self._client.delete_object(Bucket=self.bucket, Key=self._key(name))
+        except Exception as exc:
+            raise self._map(exc, "delete an object") from None
+
+    def checksum(self, name: str) -> str | None:
+        return None  # S3 offers MD5 (the ETag), not SHA-256: see :meth:`md5_etag`
+
+    def md5_etag(self, name: str) -> str | None:
+        """The server's MD5 of a single-part object (from the last PUT or HEAD), or None."""
+        etag = self._etags.get(name)
+        if etag is None:
+            self.stat(name)
+            etag = self._etags.get(name)
+        if not etag or "-" in etag or len(etag) != 32:
+            return None
+        return etag
+
+    def close(self) -> None:
+        self._client.close()

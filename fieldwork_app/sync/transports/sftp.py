@@ -1,0 +1,297 @@
+"""SFTP store via paramiko.
+
+Host keys: if ``options["known_hosts"]`` names a file, the server's key must be in it.  Otherwise
+the key in ``options["host_key"]`` (``"<type> <base64>"``, as :attr:`SftpTransport.host_key`
+reports it) is pinned.  With neither, the first key seen is accepted and exposed as
+:attr:`SftpTransport.host_key` so the caller can store it as the pin ("accept and pin"); later
+connections of the same transport must present the same key.
+
+Verification: where the account may run commands, the server's own ``sha256sum`` hashes the
+stored file (that hash covers the bytes on the server's disk); otherwise the engine reads the
+object back.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import posixpath
+import secrets as _secrets
+import shlex
+import socket
+import stat as _stat
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import paramiko
+
+from fieldwork_app.errors import FieldworkError, StoreError
+from fieldwork_app.sync.transports.base import (
+    READ_BLOCK,
+    TEMP_MARK,
+    Progress,
+    auth_failed,
+    check_name,
+    read_blocks,
+    store_error,
+    store_full,
+    unreachable,
+)
+
+logger = logging.getLogger(__name__)
+
+_NET_ERRORS = (OSError, EOFError, paramiko.SSHException, socket.timeout)
+_KEY_CLASSES: tuple[type[paramiko.PKey], ...] = (paramiko.Ed25519Key, paramiko.ECDSAKey, paramiko.RSAKey)
+
+
+class SftpTransport:
+    def __init__(self, host: str, port: int, user: str, root: str, options: dict[str, Any],
+                 secrets: dict[str, str]) -> None:  # fmt: skip
+        self.host, self.port, self.user, self.root = host, port, user, root.rstrip("/") or "/"
+        self.name = f"sftp://{user}@{host}:{port}{self.root}"
+        self._options = options
+        self._secrets = secrets
+        self.host_key: str | None = options.get("host_key")
+        self._timeout = float(options.get("timeout", 15))
+        self._remote_hash: bool | None = None if options.get("remote_sha256", True) else False
+        self._transport: paramiko.Transport | None = None
+        self._sftp: paramiko.SFTPClient | None = None
+        self._made_dirs: set[str] = set()
+
+    # -- connection ----------------------------------------------------------------------------
+    def _load_key(self) -> paramiko.PKey | None:
+        passphrase = self._secrets.get("key_passphrase")
+        text = self._secrets.get("private_key")
+        path = self._options.get("key_file")
+        if not text and not path:
+            return None
+        for cls in _KEY_CLASSES:
+            try:
+                if text:
+                    return cls.from_private_key(io.StringIO(text), password=passphrase)
+                return cls.from_private_key_file(str(path), password=passphrase)
+            except paramiko.PasswordRequiredException:
+                raise auth_failed(self.name, "the SSH key needs its passphrase") from None
+            except (paramiko.SSHException, ValueError):
+                continue
+            except OSError:
+                raise store_error(self.name, f"cannot read SSH key file {path}") from None
+        raise auth_failed(self.name, "the SSH key could not be read (wrong passphrase or format)")
+
+    def _check_host_key(self, key: paramiko.PKey) -> None:
+        seen = f"{key.get_name()} {key.get_base64()}"
+        known = self._options.get("known_hosts")
+        if known:
+            hk = paramiko.HostKeys()
+            try:
+                hk.load(str(known))
+            except OSError:
+                raise store_error(self.name, f"cannot read known_hosts file {known}") from None
+            lookup = self.host if self.port == 22 else f"[{self.host}]:{self.port}"
+            entry = hk.lookup(lookup)
+            if entry is None or entry.get(key.get_name()) != key:
+                raise auth_failed(self.name, "the server's host key is not in known_hosts")
+            return
+        if self.host_key is None:
+            logger.info("accepting and pinning the host key of %s", self.name)
+            self.host_key = seen
+        elif self.host_key != seen:
+            raise auth_failed(self.name, "the server's host key changed; do not sync, tell the data manager")
+
+    def _connect(self) -> paramiko.SFTPClient:
+        if self._sftp is not None:
+            return self._sftp
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=self._timeout)
+        except OSError as exc:
+            raise unreachable(self.name, exc.strerror or exc.__class__.__name__) from None
+        transport = paramiko.Transport(sock)
+        try:
+            transport.start_client(timeout=self._timeout)
+            self._check_host_key(transport.get_remote_server_key())
+            key = self._load_key()
+            if key is not None:
+                transport.auth_publickey(self.user, key)
+            elif "password" in self._secrets:
+                transport.auth_password(self.user, self._secrets["password"])
+            else:
+                raise auth_failed(self.name, "no SSH key or password configured")
+            sftp = paramiko.SFTPClient.from_transport(transport)
+            if sftp is None:
+                raise store_error(self.name, "the server offers no SFTP subsystem")
+            sftp.get_channel().settimeout(self._timeout)  # type: ignore[union-attr]
+        except paramiko.AuthenticationException:
+            transport.close()
+            raise auth_failed(self.name) from None
+        except StoreError:
+            transport.close()
+            raise
+        except _NET_ERRORS as exc:
+            transport.close()
+            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+        self._transport, self._sftp = transport, sftp
+        return sftp
+
+    def _drop(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+        self._transport = self._sftp = None
+        self._made_dirs.clear()
+
+    def _remote(self, name: str) -> str:
+        return posixpath.join(self.root, check_name(name))
+
+    def _map(self, exc: BaseException, what: str) -> StoreError:
+        """Sort a paramiko failure into the store error kinds.
+
+        A dead SSH transport means the network (or the server) went away, whatever exception
+        paramiko surfaced; SFTP status errors on a live connection are the server's answer.
+        """
+        if isinstance(exc, StoreError):
+            return exc
+        alive = self._transport is not None and self._transport.is_active()
+        if not alive or isinstance(exc, ConnectionError | EOFError | socket.timeout | paramiko.SSHException):
+            self._drop()  # reconnect on the next call
+            return unreachable(self.name, f"connection lost during {what}")
+        if isinstance(exc, PermissionError):
+            return auth_failed(self.name, f"no permission to {what}")
+        text = str(exc).lower()
+        if "no space" in text or "quota" in text:
+            return store_full(self.name)
+        return store_error(self.name, f"{what}: {exc}")
+
+    def _mkdirs(self, sftp: paramiko.SFTPClient, directory: str) -> None:
+        if directory in self._made_dirs or directory in ("", "/"):
+            return
+        try:
+            if _stat.S_ISDIR(sftp.stat(directory).st_mode or 0):
+                self._made_dirs.add(directory)
+                return
+        except FileNotFoundError:
+            pass
+        self._mkdirs(sftp, posixpath.dirname(directory))
+        try:
+            sftp.mkdir(directory, mode=0o700)
+        except OSError:
+            if not _stat.S_ISDIR(sftp.stat(directory).st_mode or 0):
+                raise
+        self._made_dirs.add(directory)
+
+    # -- protocol ------------------------------------------------------------------------------
+    def stat(self, name: str) -> int | None:
+        sftp = self._connect()
+        try:
+            return sftp.stat(self._remote(name)).st_size
+        except FileNotFoundError:
+            return None
+        except Exception as exc:
+            raise self._map(exc, "check an object") from None
+
+    def _write(self, name: str, blocks: Iterator[bytes], progress: Progress | None) -> None:
+        sftp = self._connect()
+        final = self._remote(name)
+        tmp = f"{final}{TEMP_MARK}{_secrets.token_hex(4)}"
+        try:
+            self._mkdirs(sftp, posixpath.dirname(final))
+            with sftp.open(tmp, "wb") as fh:
+                fh.set_pipelined(True)
+                sent = 0
+                for block in blocks:
+                    fh.write(block)
+                    sent += len(block)
+                    if progress is not None:
+                        progress(sent)
+            sftp.posix_rename(tmp, final)
+        except BaseException as exc:
+            if self._sftp is not None:
+                try:
+                    sftp.remove(tmp)
+                except Exception:
+                    pass
+            if isinstance(exc, Exception) and not isinstance(exc, FieldworkError):
+                raise self._map(exc, "upload an object") from None
+            raise
+
+    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
+        self._write(name, read_blocks(src, size), progress)
+
+    def put_atomic(self, name: str, data: bytes) -> None:
+        self._write(name, iter([data]), None)
+
+    def get(self, name: str) -> bytes:
+        return b"".join(self.iter_get(name))
+
+    def iter_get(self, name: str) -> Iterator[bytes]:
+        sftp = self._connect()
+        try:
+            with sftp.open(self._remote(name), "rb") as fh:
+                fh.prefetch()
+                while block := fh.read(READ_BLOCK):
+                    yield block
+        except FileNotFoundError:
+            raise store_error(self.name, f"object {name} is missing") from None
+        except Exception as exc:
+            raise self._map(exc, "download an object") from None
+
+    def list(self, prefix: str) -> list[str]:
+        sftp = self._connect()
+        out: list[str] = []
+
+        def walk(rel: str) -> None:
+            path = posixpath.join(self.root, rel) if rel else self.root
+            for attr in sftp.listdir_attr(path):
+                child = f"{rel}/{attr.filename}" if rel else attr.filename
+                if _stat.S_ISDIR(attr.st_mode or 0):
+                    if prefix.startswith(child + "/") or child.startswith(prefix.rstrip("/")):
+                        walk(child)
+                elif TEMP_MARK not in attr.filename and child.startswith(prefix):
+                    out.append(child)
+
+        try:
+            walk("")
+        except FileNotFoundError:
+            raise unreachable(self.name, "the store folder does not exist on the server") from None
+        except Exception as exc:
+            raise self._map(exc, "list objects") from None
+        return sorted(out)
+
+    def delete(self, name: str) -> None:
+        sftp = self._connect()
+        try:
+            sftp.remove(self._remote(name))
+        except FileNotFoundError:
+            return
+        except Exception as exc:
+            raise self._map(exc, "delete an object") from None
+
+    def checksum(self, name: str) -> str | None:
+        """Ask the server to hash the file (``sha256sum``); None if the account cannot run it."""
+        if self._remote_hash is False:
+            return None
+        self._connect()
+        assert self._transport is not None
+        remote = self._remote(name)
+        try:
+            chan = self._transport.open_session(timeout=self._timeout)
+            chan.settimeout(max(self._timeout, 60.0))
+            chan.exec_command(f"sha256sum -- {shlex.quote(remote)}")
+            out = b""
+            while data := chan.recv(4096):
+                out += data
+            status = chan.recv_exit_status()
+            chan.close()
+        except paramiko.ChannelException:
+            self._remote_hash = False
+            return None
+        except Exception as exc:
+            raise self._map(exc, "hash an object") from None
+        digest = out.split(b" ", 1)[0].decode("ascii", "replace")
+        if status != 0 or len(digest) != 64:
+            if self._remote_hash is None:
+                self._remote_hash = False  # no shell or no sha256sum: fall back to reading back
+            return None
+        self._remote_hash = True
+        return digest
+
+    def close(self) -> None:
+        self._drop()
