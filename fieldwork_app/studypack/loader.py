@@ -164,14 +164,19 @@ def _strip_tags(loc: tuple[str | int, ...], data: Any) -> KeyPath:
     return tuple(out)
 
 
-def _model_at(path: KeyPath) -> type[BaseModel] | None:
+def _model_at(path: KeyPath, data: dict[str, Any]) -> type[BaseModel] | None:
     """The model class for the mapping at ``path``, to suggest the key a typo meant."""
     model: Any = StudyPack
+    if path[:1] == ("documents",) and len(path) >= 2 and isinstance(data.get("documents"), list):
+        docs = data["documents"]
+        doc = docs[path[1]] if isinstance(path[1], int) and 0 <= path[1] < len(docs) else None
+        kind_name = doc.get("kind") if isinstance(doc, dict) else None
+        if kind_name not in _KINDS:
+            return None
+        model, path = DOCUMENT_CLASSES[DocumentKind(kind_name)], path[2:]
     for part in path:
         if isinstance(part, int):
             continue
-        if model is StudyPack and part == "documents":
-            return None
         field = (
             model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
         )
@@ -198,11 +203,7 @@ def _message(err: ErrorDetails, path: KeyPath, data: dict[str, Any]) -> str:
     if kind == "missing":
         return f"required key '{last}' is missing"
     if kind == "extra_forbidden":
-        model = _model_at(path[:-1])
-        if model is None and path[:1] == ("documents",) and len(path) == 3:
-            doc = data["documents"][path[1]] if isinstance(data.get("documents"), list) else None
-            kind_name = doc.get("kind") if isinstance(doc, dict) else None
-            model = DOCUMENT_CLASSES.get(DocumentKind(kind_name)) if kind_name in _KINDS else None
+        model = _model_at(path[:-1], data)
         hint = difflib.get_close_matches(str(last), list(model.model_fields), n=1) if model else []
         return f"unknown key '{last}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
     if kind in ("union_tag_not_found", "union_tag_invalid"):
@@ -213,6 +214,10 @@ def _message(err: ErrorDetails, path: KeyPath, data: dict[str, Any]) -> str:
         return "must be a mapping of keys to values"
     if kind in ("tuple_type", "list_type"):
         return "must be a list (one '- ' item per line)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return "must be a whole number"
+    if kind == "too_short":
+        return "must not be empty"
     if kind in ("bool_type", "bool_parsing"):
         return "must be true or false"
     if kind in ("date_from_datetime_inexact", "date_from_datetime_parsing", "date_parsing", "date_type"):
@@ -221,6 +226,11 @@ def _message(err: ErrorDetails, path: KeyPath, data: dict[str, Any]) -> str:
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     return message.replace("Input should be", "must be").replace("String should", "must")
+
+
+def _has_item_errors(err: ErrorDetails, errors: list[ErrorDetails]) -> bool:
+    loc = tuple(err["loc"])
+    return any(len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors)
 
 
 def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue]]:
@@ -249,7 +259,10 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue]]:
     try:
         pack = StudyPack.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        for err in errors:
+            if err["type"] == "too_short" and _has_item_errors(err, errors):
+                continue  # pydantic counts the items that failed as absent; their own errors say more
             loc = _strip_tags(tuple(err["loc"]), data)
             anchor = _ANCHOR_KEY.get(err["type"])
             if anchor is not None:

@@ -182,7 +182,7 @@ def _check_consent_form(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
         pinned = doc.get("information_sheet_version")
         if not sheets:
             found.append(((*base, "information_sheet"), f"no information sheet with id '{pis}' in this pack"))
-        elif isinstance(pinned, str):
+        elif isinstance(pinned, str) and all(isinstance(d.get("version"), str) for _j, d in sheets):
             match = [d for _j, d in sheets if d.get("version") == pinned]
             if not match:
                 found.append(
@@ -243,6 +243,8 @@ def _check_script(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
     form_id = _ident(doc.get("consent_form"))
     if form_id is None:
         return found
+    if any(not isinstance(f.get("version"), str) for _j, f in p.docs_named("consent_form", form_id)):
+        return found  # a form version the model rejects; matching against it would only add noise
     statements = _form_statements(p, doc)
     if statements is None:
         pinned = doc.get("consent_form_version")
