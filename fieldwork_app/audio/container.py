@@ -366,8 +366,8 @@ def _iter_open(
             raise damaged(path, f"truncated: record {expected} is incomplete")
         fm, rtype, _flags, index, start_frame, nframes, length = FRAME.unpack(raw)
         if fm != FRAME_MAGIC or length < TAG_BYTES or length > MAX_RECORD_BYTES:
-            if allow_torn_tail and pos + FRAME.size + max(length, 0) >= size:
-                return
+            if allow_torn_tail and _rest_is_zero(f, pos, size):
+                return  # a power cut can leave zero-filled blocks where the last record was going
             raise damaged(path, f"record {expected} is altered (bad frame header)")
         if index != expected:
             raise damaged(path, f"records out of order: expected record {expected}, found record {index}")
@@ -397,6 +397,16 @@ def _iter_open(
         yield rec
         pos = end
         expected += 1
+
+
+def _rest_is_zero(f: BinaryIO, pos: int, size: int) -> bool:
+    f.seek(pos)
+    while True:
+        chunk = f.read(1 << 20)
+        if not chunk:
+            return True
+        if chunk.count(0) != len(chunk):
+            return False
 
 
 def parse_final(path: Path, rec: Record) -> dict[str, Any]:
