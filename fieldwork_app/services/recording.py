@@ -1,0 +1,442 @@
+"""Recording takes of a session: the consent rule, database rows, markers, export and recovery.
+
+The audio itself is :mod:`fieldwork_app.audio` (callback -> ring -> writer thread -> encrypted records).
+This module adds what the study requires around it:
+
+* an interview take refuses to start unless every participant affirmed the recording statement of their
+  consent; the verbal-consent recording is a separate kind (``consent``), kept apart from interview audio;
+* each take has a row in ``recordings`` and its own key (HKDF of the vault's data key and the take id);
+* crash recovery finds interrupted takes (no final record), seals them and reports what was recovered,
+  including a take whose row never got written.
+
+Threading: call these functions from the thread that owns the workspace.  A :class:`ActiveTake`'s
+recorder runs its own threads and never touches the database; its events are handed to ``on_event``
+from the writer thread, and the caller brings them back to the database thread (the CLI polls, the GUI
+queues a signal).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app import audio
+from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSummary
+from fieldwork_app.domain.records import SessionStatus
+from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.services import consent as consent_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import now_iso
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("interview", "consent")
+MARKER_KINDS = ("marker", "important", "follow_up", "quote", "sensitive", "distress", "break")
+
+
+def _take_dir(ws: Workspace, session_id: str) -> Path:
+    d = ws.data_dir.audio / session_id
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def take_path(ws: Workspace, session_id: str, recording_id: str) -> Path:
+    return ws.data_dir.audio / session_id / f"{recording_id}{audio.TAKE_SUFFIX}"
+
+
+@dataclass
+class ActiveTake:
+    """A take in progress.  ``finish`` (or ``stop``) writes its row; both are idempotent."""
+
+    recorder: Recorder
+    recording_id: str
+    session_id: str
+    kind: str
+    take_no: int
+    participant_id: str | None = None
+    summary: TakeSummary | None = None
+
+    @property
+    def position(self) -> float:
+        return self.recorder.position_seconds
+
+    @property
+    def state(self) -> RecorderState:
+        return self.recorder.state
+
+    def pause(self, ws: Workspace) -> None:
+        self.recorder.pause()
+        ws.vault.audit(
+            "recording.pause",
+            "recording",
+            self.recording_id,
+            session_id=self.session_id,
+            detail={"position": round(self.position, 2)},
+        )
+
+    def resume(self, ws: Workspace) -> None:
+        self.recorder.resume()
+        ws.vault.audit(
+            "recording.resume",
+            "recording",
+            self.recording_id,
+            session_id=self.session_id,
+            detail={"position": round(self.position, 2)},
+        )
+
+    def stop(self, ws: Workspace) -> TakeSummary:
+        return self.finish(ws)
+
+    def finish(self, ws: Workspace) -> TakeSummary:
+        if self.summary is not None:
+            return self.summary
+        summary = self.recorder.stop()
+        self.summary = summary
+        status = "sealed" if summary.sealed else "interrupted"
+        error = summary.error.kind.value if summary.error is not None else None
+        with ws.vault.transaction() as db:
+            db.execute(
+                "UPDATE recordings SET status = ?, ended_at = ?, duration = ?, samplerate = ?, channels = ?,"
+                " device = ?, error = ? WHERE id = ?",
+                (
+                    status,
+                    now_iso(),
+                    summary.duration_seconds,
+                    summary.samplerate,
+                    summary.channels,
+                    summary.device,
+                    error,
+                    self.recording_id,
+                ),
+            )
+            ws.vault.audit(
+                "recording.stop",
+                "recording",
+                self.recording_id,
+                session_id=self.session_id,
+                detail={
+                    "duration": round(summary.duration_seconds, 2),
+                    "overflows": summary.overflows,
+                    "error": error,
+                    "kind": self.kind,
+                },
+            )
+        return summary
+
+
+def start_take(
+    ws: Workspace,
+    session_id: str,
+    *,
+    kind: str = "interview",
+    participant_id: str | None = None,
+    device: str | int | None = None,
+    planned_seconds: float | None = None,
+    on_event: Callable[[RecorderEvent], None] | None = None,
+    min_free_bytes: int | None = None,
+) -> ActiveTake:
+    """Start a new take.  Interview takes need every participant's recording consent first."""
+    if kind not in KINDS:
+        raise InvalidInput(f"unknown recording kind '{kind}'")
+    session = sessions_svc.get(ws, session_id)
+    if session.status is SessionStatus.COMPLETED:
+        raise FieldworkError(
+            f"session {session_id} is closed; it cannot be recorded again", kind=ErrorKind.NOT_READY
+        )
+    if kind == "interview":
+        permission = consent_svc.can_record(ws, session_id)
+        if not permission.allowed:
+            raise ConsentError(
+                "recording refused: " + "; ".join(permission.reasons), kind=ErrorKind.CONSENT_MISSING
+            )
+    else:
+        if participant_id is None or participant_id not in session.participant_ids:
+            raise InvalidInput("a consent recording is for one participant of the session")
+    row = ws.db.execute(
+        "SELECT COUNT(*) FROM recordings WHERE session_id = ? AND kind = ?", (session_id, kind)
+    ).fetchone()
+    take_no = int(row[0]) + 1
+    recording_id = "R-" + uuid.uuid4().hex[:16]
+    path = _take_dir(ws, session_id) / f"{recording_id}{audio.TAKE_SUFFIX}"
+    extra: dict[str, Any] = {}
+    if min_free_bytes is not None:
+        extra["min_free_bytes"] = min_free_bytes
+    recorder = Recorder(
+        path,
+        ws.vault.recording_key(recording_id),
+        recording_id=recording_id,
+        kind=kind,
+        device=device,
+        planned_seconds=planned_seconds,
+        on_event=on_event,
+        **extra,
+    )
+    recorder.start()  # raises a typed error and creates nothing when the device or the disk says no
+    try:
+        with ws.vault.transaction() as db:
+            db.execute(
+                "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, device, samplerate,"
+                " channels, status, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    recording_id,
+                    session_id,
+                    kind,
+                    take_no,
+                    participant_id,
+                    path.name,
+                    recorder.device.name if recorder.device else None,
+                    recorder.samplerate,
+                    recorder.channels,
+                    "recording",
+                    now_iso(),
+                ),
+            )
+            ws.vault.audit(
+                "recording.start",
+                "recording",
+                recording_id,
+                session_id=session_id,
+                detail={"kind": kind, "take": take_no},
+            )
+        if kind == "interview" and session.status is not SessionStatus.IN_PROGRESS:
+            sessions_svc.set_status(ws, session_id, SessionStatus.IN_PROGRESS)
+    except Exception:
+        # The audio is what matters: keep recording even if bookkeeping failed; recovery adds the row later.
+        logger.exception("could not record the take's row; the take goes on and recovery will list it")
+    return ActiveTake(recorder, recording_id, session_id, kind, take_no, participant_id)
+
+
+def list_recordings(ws: Workspace, session_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+    sessions_svc.get(ws, session_id)
+    if kind:
+        rows = ws.db.execute(
+            "SELECT * FROM recordings WHERE session_id = ? AND kind = ? ORDER BY kind, take_no",
+            (session_id, kind),
+        )
+    else:
+        rows = ws.db.execute(
+            "SELECT * FROM recordings WHERE session_id = ? ORDER BY kind, take_no", (session_id,)
+        )
+    return [dict(r) for r in rows.fetchall()]
+
+
+def get_recording(ws: Workspace, recording_id: str) -> dict[str, Any]:
+    r = ws.db.execute("SELECT * FROM recordings WHERE id = ?", (recording_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no recording '{recording_id}'")
+    return dict(r)
+
+
+def export(
+    ws: Workspace, session_id: str, out: Path, take: int | None = None, kind: str = "interview"
+) -> audio.ExportInfo:
+    """Export one take (``take``) or the whole session, takes in order, to a standard FLAC or WAV."""
+    rows = [r for r in list_recordings(ws, session_id, kind) if r["purged_at"] is None]
+    if take is not None:
+        rows = [r for r in rows if int(r["take_no"]) == take]
+        if not rows:
+            raise NotFound(f"session {session_id} has no {kind} take {take}")
+    if not rows:
+        raise NotFound(f"session {session_id} has no {kind} recording to export")
+    pending = [r["id"] for r in rows if r["status"] in ("recording", "interrupted")]
+    if pending:
+        raise FieldworkError(
+            f"take(s) {', '.join(pending)} were interrupted: run 'fieldwork recover' first",
+            kind=ErrorKind.RECORDING_DAMAGED,
+        )
+    takes = [(take_path(ws, session_id, r["id"]), ws.vault.recording_key(r["id"])) for r in rows]
+    info = audio.export(takes, out)
+    ws.vault.audit(
+        "recording.export",
+        "session",
+        session_id,
+        session_id=session_id,
+        detail={"takes": [r["take_no"] for r in rows], "kind": kind, "format": out.suffix.lower()},
+    )
+    return info
+
+
+def add_marker(
+    ws: Workspace,
+    session_id: str,
+    kind: str = "marker",
+    label: str = "",
+    position: float | None = None,
+    recording_id: str | None = None,
+    speaker: str | None = None,
+) -> int:
+    if kind not in MARKER_KINDS:
+        raise InvalidInput(f"unknown marker kind '{kind}' (one of {', '.join(MARKER_KINDS)})")
+    if len(label) > 200:
+        raise InvalidInput("a marker label is at most 200 characters")
+    sessions_svc.get(ws, session_id)
+    with ws.vault.transaction() as db:
+        cur = db.execute(
+            "INSERT INTO markers (session_id, recording_id, position, kind, label, speaker, created_at, created_by)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (session_id, recording_id, position, kind, label, speaker, now_iso(), ws.user),
+        )
+        ws.vault.audit(
+            "marker.add",
+            "session",
+            session_id,
+            session_id=session_id,
+            detail={"kind": kind, "position": position},
+        )
+    return int(cur.lastrowid)
+
+
+def markers(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    rows = ws.db.execute(
+        "SELECT * FROM markers WHERE session_id = ? ORDER BY recording_id, position, row_id", (session_id,)
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Recovered:
+    recording_id: str
+    session_id: str
+    duration_seconds: float
+    dropped_bytes: int
+    had_row: bool
+
+
+def recover_all(ws: Workspace) -> list[Recovered]:
+    """Seal every interrupted take on this laptop and bring its row up to date."""
+    out: list[Recovered] = []
+    root = ws.data_dir.audio
+    if not root.exists():
+        return out
+    candidates = set(audio.find_interrupted(root))
+    for r in ws.db.execute(
+        "SELECT id, session_id FROM recordings WHERE status IN ('recording', 'interrupted')"
+    ):
+        p = take_path(ws, r["session_id"], r["id"])
+        if p.exists():
+            candidates.add(p)
+    for path in sorted(candidates):
+        recording_id, session_id = path.stem, path.parent.name
+        row = ws.db.execute("SELECT * FROM recordings WHERE id = ?", (recording_id,)).fetchone()
+        try:
+            report = audio.recover(path, ws.vault.recording_key(recording_id))
+            info = audio.read_info(path, ws.vault.recording_key(recording_id))
+        except FieldworkError as exc:
+            logger.warning("a take could not be recovered: %s", exc.kind.value)
+            continue
+        with ws.vault.transaction() as db:
+            if row is None:
+                known = db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+                if known is None:
+                    continue
+                n = (
+                    int(
+                        db.execute(
+                            "SELECT COUNT(*) FROM recordings WHERE session_id = ? AND kind = ?",
+                            (session_id, info.kind),
+                        ).fetchone()[0]
+                    )
+                    + 1
+                )
+                db.execute(
+                    "INSERT INTO recordings (id, session_id, kind, take_no, file, samplerate, channels, status,"
+                    " started_at, ended_at, duration) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        recording_id,
+                        session_id,
+                        info.kind if info.kind in KINDS else "interview",
+                        n,
+                        path.name,
+                        info.samplerate,
+                        info.channels,
+                        "recovered",
+                        info.created or now_iso(),
+                        now_iso(),
+                        report.duration_seconds,
+                    ),
+                )
+            else:
+                db.execute(
+                    "UPDATE recordings SET status = 'recovered', ended_at = COALESCE(ended_at, ?),"
+                    " duration = ? WHERE id = ?",
+                    (now_iso(), report.duration_seconds, recording_id),
+                )
+            ws.vault.audit(
+                "recording.recover",
+                "recording",
+                recording_id,
+                session_id=session_id,
+                detail={"duration": round(report.duration_seconds, 2), "dropped_bytes": report.dropped_bytes},
+            )
+        out.append(
+            Recovered(
+                recording_id, session_id, report.duration_seconds, report.dropped_bytes, row is not None
+            )
+        )
+    return out
+
+
+def interrupted_count(ws: Workspace) -> int:
+    """How many takes wait for recovery (cheap: no decryption)."""
+    root = ws.data_dir.audio
+    return len(audio.find_interrupted(root)) if root.exists() else 0
+
+
+def mic_check(
+    ws: Workspace,
+    session_id: str | None = None,
+    *,
+    seconds: float = 3.0,
+    device: str | int | None = None,
+    playback: bool = True,
+    on_level: Callable[[audio.Level], None] | None = None,
+) -> audio.MicCheckResult:
+    """Record a few seconds into memory, report the level, play back, discard; note the result on the session."""
+    result = audio.mic_check(seconds=seconds, device=device, playback=playback, on_level=on_level)
+    if session_id is not None:
+        kit = dict(sessions_svc.get(ws, session_id).plan.get("kit", {}))
+        kit.update(
+            {
+                "mic_ok": not result.silent and not result.clipped,
+                "mic_device": result.device,
+                "mic_detail": f"peak {result.peak_dbfs:.0f} dBFS",
+                "mic_checked_at": now_iso(),
+            }
+        )
+        sessions_svc.update_plan(ws, session_id, {"kit": kit})
+    ws.vault.audit(
+        "recording.mic_check",
+        "device",
+        result.device,
+        session_id=session_id,
+        detail={"silent": result.silent, "clipped": result.clipped},
+    )
+    return result
+
+
+def purge_audio(ws: Workspace, recording_id: str, reason: str) -> None:
+    """Delete a take's encrypted file from this laptop (after a verified receipt); audited."""
+    r = get_recording(ws, recording_id)
+    path = take_path(ws, r["session_id"], recording_id)
+    if path.exists():
+        path.unlink()
+    with ws.vault.transaction() as db:
+        db.execute("UPDATE recordings SET purged_at = ? WHERE id = ?", (now_iso(), recording_id))
+        ws.vault.audit(
+            "recording.purge",
+            "recording",
+            recording_id,
+            session_id=r["session_id"],
+            detail={"reason": reason},
+        )
+
+
+def free_disk_bytes(ws: Workspace) -> int:
+    return shutil.disk_usage(ws.data_dir.root).free
