@@ -1,1 +1,412 @@
-"""Pytest plugin (placeholder until filled in)."""
+"""Pytest plugin: real study-store servers on 127.0.0.1 (SFTP, WebDAV, S3, a folder) and a cutting proxy.
+
+Each server fixture is session-scoped and yields a :class:`StoreServer` carrying exactly what
+``open_transport`` takes (url, options, secrets).  ``server.fresh()`` gives a store in a new, empty
+sub-folder or prefix of the same server, so tests do not see each other's bundles.
+
+A server whose binary is missing is skipped with a reason, unless FIELDWORK_REQUIRE_SERVERS is set
+(CI sets it): then a missing server is a failure.  Every process is started in its own session and
+stopped at the end (terminate, then kill), so no daemon outlives the test run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.transports.base import Transport
+
+_counter = itertools.count(1)
+_procs: list[subprocess.Popen[bytes]] = []
+
+
+@dataclass
+class StoreServer:
+    kind: str
+    url: str
+    options: dict[str, Any] = field(default_factory=dict)
+    secrets: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def open(self) -> Transport:
+        return open_transport(self.url, options=dict(self.options), secrets=dict(self.secrets))
+
+    def fresh(self) -> StoreServer:
+        """The same server, rooted in a new empty sub-folder (or key prefix)."""
+        sub = f"t{next(_counter)}-{uuid.uuid4().hex[:6]}"
+        if self.kind == "folder":
+            root = Path(self.url[len("file://") :]) / sub
+            root.mkdir(parents=True)
+            return replace(self, url=f"file://{root}", options=dict(self.options))
+        return replace(self, url=f"{self.url.rstrip('/')}/{sub}", options=dict(self.options))
+
+    def with_endpoint(self, host: str, port: int) -> StoreServer:
+        """The same store reached through another host:port (e.g. a :class:`CutProxy`)."""
+        if self.kind == "s3":
+            return replace(self, options={**self.options, "endpoint": f"http://{host}:{port}"})
+        scheme, rest = self.url.split("://", 1)
+        userinfo, _, hostpath = rest.rpartition("@")
+        path = hostpath.split("/", 1)[1] if "/" in hostpath else ""
+        prefix = f"{userinfo}@" if userinfo else ""
+        return replace(self, url=f"{scheme}://{prefix}{host}:{port}/{path}", options=dict(self.options))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _need(binary: str, what: str) -> str:
+    found = shutil.which(binary) or (binary if os.path.exists(binary) else None)
+    if found:
+        return found
+    message = f"{what}: {binary} is not installed"
+    if os.environ.get("FIELDWORK_REQUIRE_SERVERS"):
+        pytest.fail(message + " (FIELDWORK_REQUIRE_SERVERS is set)")
+    pytest.skip(message)
+
+
+def _start(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    with open(log, "ab") as fh:
+        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, env=env)
+    _procs.append(proc)
+    return proc
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=5)
+    if proc in _procs:
+        _procs.remove(proc)
+
+
+def _wait_port(port: int, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text(errors='replace')[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server did not open port {port}:\n{log.read_text(errors='replace')[-2000:]}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    for proc in list(_procs):
+        _stop(proc)
+
+
+# -- folder ------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def folder_store(tmp_path_factory: pytest.TempPathFactory) -> StoreServer:
+    root = tmp_path_factory.mktemp("folder-store")
+    return StoreServer("folder", f"file://{root}")
+
+
+# -- SFTP (OpenSSH) ----------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def sftp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    sshd = _need("/usr/sbin/sshd", "SFTP store")
+    keygen = _need("ssh-keygen", "SFTP store")
+    d = tmp_path_factory.mktemp("sshd")
+    for name in ("host_key", "client_key", "other_key"):
+        subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(d / name)], check=True)
+    (d / "authorized_keys").write_text((d / "client_key.pub").read_text())
+    os.chmod(d / "authorized_keys", 0o600)
+    root = d / "store"
+    root.mkdir()
+    Path("/run/sshd").mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    (d / "sshd_config").write_text(
+        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {d / 'host_key'}\nPidFile {d / 'sshd.pid'}\n"
+        f"AuthorizedKeysFile {d / 'authorized_keys'}\nPermitRootLogin prohibit-password\n"
+        "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
+        "Subsystem sftp internal-sftp\nMaxStartups 100\nMaxSessions 50\nLogLevel ERROR\n"
+    )
+    log = d / "sshd.log"
+    proc = _start([sshd, "-D", "-e", "-f", str(d / "sshd_config")], log)
+    _wait_port(port, proc, log, 10)
+    user = os.environ.get("USER") or __import__("pwd").getpwuid(os.getuid()).pw_name
+    host_pub = (d / "host_key.pub").read_text().split()
+    yield StoreServer(
+        "sftp",
+        f"sftp://{user}@127.0.0.1:{port}{root}",
+        options={"key_file": str(d / "client_key"), "host_key": f"{host_pub[0]} {host_pub[1]}"},
+        extra={"other_key": str(d / "other_key"), "proc": proc, "root": root},
+    )
+    _stop(proc)
+
+
+# -- WebDAV (wsgidav + cheroot) ----------------------------------------------------------------
+@pytest.fixture(scope="session")
+def webdav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    exe = _need(str(Path(sys.executable).parent / "wsgidav"), "WebDAV store")
+    d = tmp_path_factory.mktemp("webdav")
+    (d / "data").mkdir()
+    port = free_port()
+    password = uuid.uuid4().hex
+    (d / "wsgidav.yaml").write_text(
+        f"host: 127.0.0.1\nport: {port}\nserver: cheroot\nverbose: 0\n"
+        f'provider_mapping: {{"/": "{d / "data"}"}}\n'
+        "http_authenticator: {domain_controller: null, accept_basic: true, accept_digest: false, "
+        "default_to_digest: false}\n"
+        f'simple_dc: {{user_mapping: {{"*": {{fieldwork: {{password: "{password}"}}}}}}}}\n'
+    )
+    log = d / "wsgidav.log"
+    proc = _start([exe, "--config", str(d / "wsgidav.yaml")], log)
+    _wait_port(port, proc, log, 15)
+    yield StoreServer(
+        "webdav",
+        f"webdav://127.0.0.1:{port}/store",
+        options={"username": "fieldwork"},
+        secrets={"password": password},
+        extra={"proc": proc, "root": d / "data"},
+    )
+    _stop(proc)
+
+
+# -- S3 (Ceph radosgw on one memstore OSD) -----------------------------------------------------
+_CEPH_CONF = """[global]
+fsid = {fsid}
+mon_host = v2:127.0.0.1:{mon_port}
+mon_initial_members = a
+auth_cluster_required = none
+auth_service_required = none
+auth_client_required = none
+ms_mon_client_mode = crc
+ms_client_mode = crc
+ms_cluster_mode = crc
+ms_service_mode = crc
+ms_mon_cluster_mode = crc
+ms_mon_service_mode = crc
+osd_pool_default_size = 1
+osd_pool_default_min_size = 1
+mon_allow_pool_size_one = true
+mon_warn_on_pool_no_redundancy = false
+osd_pool_default_pg_autoscale_mode = off
+osd_pool_default_pg_num = 8
+osd_pool_default_pgp_num = 8
+mon_max_pg_per_osd = 1000
+osd_objectstore = memstore
+memstore_device_bytes = 1073741824
+run_dir = {d}/run
+admin_socket = {d}/run/$name.asok
+log_file = {d}/log/$name.log
+mon_data = {d}/mon/$name
+osd_data = {d}/osd/$name
+keyring = {d}/keyring
+public_network = 127.0.0.1/32
+[client.rgw]
+rgw_frontends = beast endpoint=127.0.0.1:{rgw_port}
+rgw_data = {d}/rgw
+"""
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    tools = {b: _need(b, "S3 store (Ceph radosgw)") for b in
+             ("ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "ceph", "monmaptool", "ceph-authtool")}  # fmt: skip
+    d = tmp_path_factory.mktemp("ceph")
+    for sub in ("run", "log", "mon", "osd/osd.0", "rgw"):
+        (d / sub).mkdir(parents=True)
+    fsid, mon_port, rgw_port = str(uuid.uuid4()), free_port(), free_port()
+    conf = d / "ceph.conf"
+    conf.write_text(_CEPH_CONF.format(fsid=fsid, mon_port=mon_port, rgw_port=rgw_port, d=d))
+    c = ["-c", str(conf)]
+
+    def run(*args: str) -> str:
+        res = subprocess.run(list(args), capture_output=True, timeout=60)
+        if res.returncode != 0:
+            raise RuntimeError(f"{args[0]} failed: {res.stderr.decode(errors='replace')[-1500:]}")
+        return res.stdout.decode()
+
+    run(tools["ceph-authtool"], "--create-keyring", str(d / "keyring"), "--gen-key", "-n", "mon.",
+        "--cap", "mon", "allow *")  # fmt: skip
+    run(tools["monmaptool"], "--create", "--addv", "a", f"[v2:127.0.0.1:{mon_port}]", "--fsid", fsid,
+        str(d / "monmap"))  # fmt: skip
+    run(
+        tools["ceph-mon"],
+        *c,
+        "--mkfs",
+        "-i",
+        "a",
+        "--monmap",
+        str(d / "monmap"),
+        "--keyring",
+        str(d / "keyring"),
+    )
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        started.append(_start([tools["ceph-mon"], *c, "-i", "a", "-f"], d / "log" / "mon.out"))
+        _wait_port(mon_port, started[-1], d / "log" / "mon.out", 20)
+        osd_id = run(tools["ceph"], *c, "--connect-timeout", "20", "osd", "create").strip()
+        run(tools["ceph-osd"], *c, "-i", osd_id, "--mkfs")
+        started.append(_start([tools["ceph-osd"], *c, "-i", osd_id, "-f"], d / "log" / "osd.out"))
+        started.append(_start([tools["radosgw"], *c, "-n", "client.rgw", "-f"], d / "log" / "rgw.out"))
+        _wait_port(rgw_port, started[-1], d / "log" / "rgw.out", 90)
+        access, secret = "FW" + uuid.uuid4().hex[:16].upper(), uuid.uuid4().hex
+        run(tools["radosgw-admin"], *c, "user", "create", "--uid=fieldwork", "--display-name=fieldwork",
+            f"--access-key={access}", f"--secret-key={secret}")  # fmt: skip
+        small_access, small_secret = "FS" + uuid.uuid4().hex[:16].upper(), uuid.uuid4().hex
+        run(tools["radosgw-admin"], *c, "user", "create", "--uid=small", "--display-name=small",
+            f"--access-key={small_access}", f"--secret-key={small_secret}")  # fmt: skip
+        run(
+            tools["radosgw-admin"],
+            *c,
+            "quota",
+            "set",
+            "--quota-scope=user",
+            "--uid=small",
+            "--max-size=300000",
+        )
+        run(tools["radosgw-admin"], *c, "quota", "enable", "--quota-scope=user", "--uid=small")
+        endpoint = f"http://127.0.0.1:{rgw_port}"
+        import boto3
+        from botocore.config import Config
+
+        for ak, sk, bucket in (
+            (access, secret, "fieldwork-store"),
+            (small_access, small_secret, "small-store"),
+        ):
+            client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=ak, aws_secret_access_key=sk,
+                                  region_name="us-east-1", config=Config(s3={"addressing_style": "path"}))  # fmt: skip
+            deadline = time.monotonic() + 60
+            while True:  # the first request can fail while the OSD finishes booting
+                try:
+                    client.create_bucket(Bucket=bucket)
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.5)
+        small = StoreServer("s3", "s3://small-store/q", options={"endpoint": endpoint, "access_key": small_access},
+                            secrets={"secret_key": small_secret})  # fmt: skip
+        yield StoreServer(
+            "s3",
+            "s3://fieldwork-store/study",
+            options={"endpoint": endpoint, "access_key": access},
+            secrets={"secret_key": secret},
+            extra={"quota_store": small, "procs": started},
+        )
+    finally:
+        for proc in reversed(started):
+            _stop(proc)
+
+
+# -- a TCP proxy that cuts connections ---------------------------------------------------------
+class CutProxy:
+    """Forwards 127.0.0.1:port to a target; :meth:`cut_at` drops the connection at a byte count.
+
+    The count is of client-to-server bytes over the proxy's whole life, so "cut at byte N of the
+    upload" is meaningful even across reconnects.  A cut fires once and then disarms.
+    """
+
+    def __init__(self, target_port: int, target_host: str = "127.0.0.1") -> None:
+        self.target = (target_host, target_port)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self._listener.getsockname()[1])
+        self.sent = 0
+        self.cuts = 0
+        self._cut_at: int | None = None
+        self._lock = threading.Lock()
+        self._conns: list[socket.socket] = []
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def cut_at(self, total_bytes: int | None) -> None:
+        with self._lock:
+            self._cut_at = total_bytes
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            try:
+                upstream = socket.create_connection(self.target, timeout=10)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self._lock:
+                self._conns += [client, upstream]
+            threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
+
+    def _kill(self, *socks: socket.socket) -> None:
+        for s in socks:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, counted: bool) -> None:
+        try:
+            while data := src.recv(65536):
+                if counted:
+                    with self._lock:
+                        cut = self._cut_at is not None and self.sent + len(data) >= self._cut_at
+                        if cut:
+                            data = data[: max(0, (self._cut_at or 0) - self.sent)]
+                            self._cut_at = None
+                            self.cuts += 1
+                        self.sent += len(data)
+                    if cut:
+                        if data:
+                            dst.sendall(data)
+                        self._kill(src, dst)
+                        return
+                dst.sendall(data)
+        except OSError:
+            pass
+        self._kill(src, dst)
+
+    def close(self) -> None:
+        self._closed = True
+        self._listener.close()
+        with self._lock:
+            conns, self._conns = self._conns, []
+        self._kill(*conns)
+
+
+@pytest.fixture
+def cut_proxy() -> Iterator[type[CutProxy]]:
+    """A factory: ``cut_proxy(target_port)`` -> :class:`CutProxy`; all are closed after the test."""
+    made: list[CutProxy] = []
+
+    class _Factory(CutProxy):
+        def __init__(self, target_port: int, target_host: str = "127.0.0.1") -> None:
+            super().__init__(target_port, target_host)
+            made.append(self)
+
+    yield _Factory
+    for proxy in made:
+        proxy.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import secrets as _secrets
+import urllib.parse
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -82,14 +83,24 @@ class WebdavTransport:
         self._made_dirs.add(directory)
 
     def _ensure_base(self) -> None:
+        """Create the store folder and its parents once (MKCOL level by level; 405 = exists)."""
         if "" in self._made_dirs:
             return
-        try:
-            response = self._http.request("MKCOL", self.base_url)
-        except Exception as exc:
-            raise self._map(exc, "open the store") from None
-        if response.status_code >= 400 and response.status_code not in (405, 409):
-            raise self._status_error(response.status_code, "open the store")
+        split = urllib.parse.urlsplit(self.base_url)
+        segments = [s for s in split.path.split("/") if s]
+        for i in range(1, len(segments) + 1):
+            url = urllib.parse.urlunsplit(
+                (split.scheme, split.netloc, "/" + "/".join(segments[:i]) + "/", "", "")
+            )
+            try:
+                response = self._http.request("MKCOL", url)
+            except Exception as exc:
+                raise self._map(exc, "open the store") from None
+            last = i == len(segments)
+            if response.status_code in (401,) or (
+                last and response.status_code >= 400 and response.status_code != 405
+            ):
+                raise self._status_error(response.status_code, "open the store")
         self._made_dirs.add("")
 
     # -- protocol ------------------------------------------------------------------------------
