@@ -1,0 +1,206 @@
+"""Laptop-side sync commands: store add/list/remove, sync, outbox, device."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app.cli import credentials
+from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.services import sync as sync_svc
+
+
+def register_store_laptop(store_sub: Any) -> None:
+    p = store_sub.add_parser("add", help="add a study store (file://, sftp://, webdav:// or https://, s3://)")
+    p.add_argument("name")
+    p.add_argument("url")
+    p.add_argument("--username", help="login (SFTP, WebDAV) or access key id (S3)")
+    p.add_argument("--identity", type=Path, help="SSH private key file (its text is kept in the vault)")
+    p.add_argument("--endpoint", help="S3 endpoint URL, e.g. https://s3.example.ac.uk")
+    p.add_argument("--region")
+    p.add_argument("--known-hosts", help="SSH known_hosts file to check the server's key against")
+    p.add_argument(
+        "--secret-env",
+        metavar="VAR",
+        help="read the password / key passphrase / S3 secret key from "
+        "this environment variable (else a prompt; none for a folder store)",
+    )
+    p.add_argument("--no-secret", action="store_true", help="the store needs no password or secret")
+    p.add_argument("--default", action="store_true", help="make it the default store")
+    command(p, cmd_store_add)
+    p = store_sub.add_parser("list", help="stores set up on this laptop (secrets are never shown)")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_store_list)
+    p = store_sub.add_parser("remove", help="forget a store")
+    p.add_argument("name")
+    command(p, cmd_store_remove)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("sync", help="send every waiting session to the study store, verified")
+    p.add_argument("--store", help="store name (default: the default store)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--queue",
+        metavar="SESSION",
+        action="append",
+        default=[],
+        help="queue this session first (completed sessions are queued by close-out)",
+    )
+    command(p, cmd_sync)
+    p = sub.add_parser("outbox", help="what waits on this laptop to be sent")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_outbox)
+    p = sub.add_parser("device", help="this laptop vault's signing key fingerprint (for the data manager)")
+    command(p, cmd_device)
+
+
+def _secret(args: argparse.Namespace, label: str) -> str | None:
+    if args.no_secret:
+        return None
+    if args.secret_env:
+        value = os.environ.get(args.secret_env)
+        if value is None:
+            raise InvalidInput(f"environment variable {args.secret_env} is not set")
+        return value
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"{label} (leave empty for none): ") or None
+
+
+def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    scheme = args.url.split(":", 1)[0].lower()
+    options: dict[str, Any] = {}
+    secrets: dict[str, str] = {}
+    if args.username:
+        options["username" if scheme != "s3" else "access_key"] = args.username
+    if args.endpoint:
+        options["endpoint"] = args.endpoint
+    if args.region:
+        options["region"] = args.region
+    if args.known_hosts:
+        options["known_hosts"] = args.known_hosts
+    if args.identity:
+        try:
+            secrets["private_key"] = args.identity.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInput(f"{args.identity}: cannot read the SSH key ({exc.strerror})") from None
+    if scheme != "file":
+        label = {
+            "s3": "S3 secret key",
+            "sftp": "SSH key passphrase" if args.identity else "SFTP password",
+        }.get(scheme, "password")
+        value = _secret(args, label)
+        if value:
+            name = {"s3": "secret_key", "sftp": "key_passphrase" if args.identity else "password"}.get(
+                scheme, "password"
+            )
+            secrets[name] = value
+    ws = credentials.open_workspace(args)
+    try:
+        store = sync_svc.add_store(ws, args.name, args.url, options, secrets, True if args.default else None)
+    finally:
+        ws.close()
+    ctx.say(f"Added store {store.name} ({store.url}){' as the default' if store.is_default else ''}")
+    return 0
+
+
+def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = credentials.open_workspace(args)
+    try:
+        stores = sync_svc.list_stores(ws)
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json([s.public() for s in stores])
+        return 0
+    if not stores:
+        ctx.say("No stores yet: fieldwork store add NAME URL")
+    for s in stores:
+        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}")
+    return 0
+
+
+def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = credentials.open_workspace(args)
+    try:
+        sync_svc.remove_store(ws, args.name)
+    finally:
+        ws.close()
+    ctx.say(f"Removed store {args.name}")
+    return 0
+
+
+class _CliProgress:
+    def __init__(self, ctx: CliContext, quiet: bool) -> None:
+        self.ctx, self.quiet, self.last = ctx, quiet, -1
+
+    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
+        pct = int(100 * done_bytes / total_bytes) if total_bytes else 100
+        if not self.quiet and pct // 10 != self.last // 10:
+            self.last = pct
+            self.ctx.warn(f"  {pct:3d}%  {message}")
+
+    def cancel_requested(self) -> bool:
+        return False
+
+
+def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = credentials.open_workspace(args)
+    try:
+        for sid in args.queue:
+            sync_svc.queue_session(ws, sid)
+        report = sync_svc.sync_all(ws, args.store, _CliProgress(ctx, args.json))
+        waiting = [o for o in sync_svc.outbox(ws) if o["state"] != "verified"]
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json(
+            {
+                "ok": report.ok,
+                "verified": report.verified,
+                "purged": report.purged,
+                "failed": [{"bundle": b, "error": e} for b, e in report.failed],
+                "waiting": [o["bundle_id"] for o in waiting],
+            }
+        )
+    else:
+        for b in report.verified:
+            ctx.say(f"verified at the store: {b}")
+        for rid in report.purged:
+            ctx.say(f"purged from this laptop after the verified receipt: {rid}")
+        for b, e in report.failed:
+            ctx.warn(f"fieldwork: {b}: {e}")
+        if not report.verified and not report.failed:
+            ctx.say("Nothing to send.")
+    return 0 if report.ok and not waiting else 1
+
+
+def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = credentials.open_workspace(args)
+    try:
+        rows = sync_svc.outbox(ws)
+    finally:
+        ws.close()
+    if args.json:
+        ctx.emit_json(rows)
+        return 0
+    for r in rows:
+        err = f"  ({r['last_error']})" if r["last_error"] else ""
+        ctx.say(f"{r['bundle_id']}\t{r['state']}\twaiting {r['waiting_days']} days{err}")
+    return 0
+
+
+def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
+    ws = credentials.open_workspace(args)
+    try:
+        fp = sync_svc.device_fingerprint(ws)
+    finally:
+        ws.close()
+    ctx.say(f"{fp}\t{ws.user}@{os.uname().nodename if hasattr(os, 'uname') else 'laptop'}")
+    return 0

@@ -1,0 +1,676 @@
+"""The laptop side of sync: device key, stores, the outbox, bundles of a session, receipts and purge.
+
+Work is split by thread, so that the GUI can run uploads on a pool thread while the database stays with
+its one owner:
+
+* :func:`prepare_jobs` (database thread) gathers every queued bundle into a :class:`SyncJob`: the bundle
+  spec with entries that stream plaintext from the encrypted takes (the keys are captured here), and the
+  store's transport settings;
+* :func:`run_job` (any thread) stages the ciphertext in the outbox and uploads it, verified;
+* :func:`record_receipt` / :func:`record_failure` (database thread) write the outcome and, only after a
+  verified receipt, purge local audio as the study pack's policy says.
+
+Identity data and safeguarding records are never part of a research bundle.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import shutil
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app import audio
+from fieldwork_app.domain.pack import PurgePolicy
+from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import recording as recording_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.sync.bundle import DEFAULT_CHUNK_SIZE, BundleEntry, BundleSpec, StagedBundle, stage_bundle
+from fieldwork_app.sync.engine import Receipt, upload_bundle
+from fieldwork_app.sync.keys import DeviceKey, load_recipient
+from fieldwork_app.sync.manifest import MANIFEST_NAME
+from fieldwork_app.sync.state import NullState, TaskState
+from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.vault import audit, now_iso
+
+logger = logging.getLogger(__name__)
+
+PORTABLE_AUDIO = "application/vnd.fieldwork.portable-audio"
+DEVICE_KEY_SECRET = "device_signing_key"
+STORE_NAME_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
+# -- device key ------------------------------------------------------------------------------------------
+def device_key(ws: Workspace) -> DeviceKey:
+    """This laptop vault's signing key, made on first use and kept in the encrypted vault."""
+    raw = ws.vault.get_secret(DEVICE_KEY_SECRET)
+    if raw is None:
+        key = DeviceKey.generate()
+        ws.vault.set_secret(DEVICE_KEY_SECRET, key.private_bytes())
+        ws.vault.audit("device.key_created", "device", key.fingerprint())
+        return key
+    return DeviceKey.from_private_bytes(raw)
+
+
+def device_fingerprint(ws: Workspace) -> str:
+    return device_key(ws).fingerprint()
+
+
+# -- stores ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StoreConfig:
+    name: str
+    url: str
+    options: dict[str, Any]
+    secrets: dict[str, str]
+    is_default: bool
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "url": self.url,
+            "options": self.options,
+            "default": self.is_default,
+            "secrets": sorted(self.secrets),
+        }
+
+
+def add_store(
+    ws: Workspace,
+    name: str,
+    url: str,
+    options: dict[str, Any] | None = None,
+    secrets: dict[str, str] | None = None,
+    make_default: bool | None = None,
+) -> StoreConfig:
+    if not name or len(name) > 40 or not set(name) <= STORE_NAME_CHARS:
+        raise InvalidInput("a store name is 1-40 letters, digits, '-', '_' or '.'")
+    options, secrets = dict(options or {}), dict(secrets or {})
+    open_transport(url, options=options, secrets=secrets).close()  # validates the URL; connects lazily
+    first = ws.db.execute("SELECT COUNT(*) FROM stores").fetchone()[0] == 0
+    default = first if make_default is None else make_default
+    with ws.vault.transaction() as db:
+        if default:
+            db.execute("UPDATE stores SET is_default = 0")
+        db.execute(
+            "INSERT OR REPLACE INTO stores (name, url, options_json, secrets_json, is_default, created_at)"
+            " VALUES (?,?,?,?,?,?)",
+            (
+                name,
+                url,
+                json.dumps(options, sort_keys=True),
+                json.dumps(secrets, sort_keys=True),
+                int(default),
+                now_iso(),
+            ),
+        )
+        ws.vault.audit("store.add", "store", name, detail={"scheme": url.split(":", 1)[0]})
+    return get_store(ws, name)
+
+
+def _store_row(r: Any) -> StoreConfig:
+    return StoreConfig(
+        r["name"],
+        r["url"],
+        json.loads(r["options_json"]),
+        json.loads(r["secrets_json"]),
+        bool(r["is_default"]),
+    )
+
+
+def list_stores(ws: Workspace) -> list[StoreConfig]:
+    return [_store_row(r) for r in ws.db.execute("SELECT * FROM stores ORDER BY name").fetchall()]
+
+
+def get_store(ws: Workspace, name: str | None = None) -> StoreConfig:
+    if name:
+        r = ws.db.execute("SELECT * FROM stores WHERE name = ?", (name,)).fetchone()
+        if r is None:
+            raise NotFound(f"no store named '{name}' (see 'fieldwork store list')")
+    else:
+        r = ws.db.execute("SELECT * FROM stores ORDER BY is_default DESC, name LIMIT 1").fetchone()
+        if r is None:
+            raise FieldworkError(
+                "no study store set up: add one with 'fieldwork store add NAME URL'", kind=ErrorKind.NOT_READY
+            )
+    return _store_row(r)
+
+
+def remove_store(ws: Workspace, name: str) -> None:
+    get_store(ws, name)
+    with ws.vault.transaction() as db:
+        db.execute("DELETE FROM stores WHERE name = ?", (name,))
+        ws.vault.audit("store.remove", "store", name)
+
+
+# -- the outbox ------------------------------------------------------------------------------------------
+def queue_session(ws: Workspace, session_id: str) -> str:
+    """Queue a session's data for sync (again, if it changed since its last bundle)."""
+    sessions_svc.get(ws, session_id)
+    pending = ws.db.execute(
+        "SELECT bundle_id FROM outbox WHERE session_id = ? AND state != 'verified'", (session_id,)
+    ).fetchone()
+    if pending:
+        return str(pending["bundle_id"])
+    bundle_id = f"{session_id}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT INTO outbox (bundle_id, kind, session_id, state, queued_at, updated_at)"
+            " VALUES (?,?,?,?,?,?)",
+            (bundle_id, "session", session_id, "queued", now_iso(), now_iso()),
+        )
+        ws.vault.audit(
+            "sync.queue", "session", session_id, session_id=session_id, detail={"bundle": bundle_id}
+        )
+    return bundle_id
+
+
+def queue_withdrawals(ws: Workspace) -> list[str]:
+    """Queue a bundle for every withdrawal not yet sent."""
+    out = []
+    for w in ws.db.execute(
+        "SELECT id FROM withdrawals WHERE id NOT IN (SELECT withdrawal_id FROM outbox"
+        " WHERE withdrawal_id IS NOT NULL)"
+    ).fetchall():
+        bundle_id = f"{w['id']}-{uuid.uuid4().hex[:6]}"
+        with ws.vault.transaction() as db:
+            db.execute(
+                "INSERT INTO outbox (bundle_id, kind, withdrawal_id, state, queued_at, updated_at)"
+                " VALUES (?,?,?,?,?,?)",
+                (bundle_id, "withdrawal", w["id"], "queued", now_iso(), now_iso()),
+            )
+            ws.vault.audit("sync.queue", "withdrawal", w["id"], detail={"bundle": bundle_id})
+        out.append(bundle_id)
+    return out
+
+
+def outbox(ws: Workspace) -> list[dict[str, Any]]:
+    now = datetime.now(UTC)
+    rows = []
+    for r in ws.db.execute("SELECT * FROM outbox ORDER BY queued_at").fetchall():
+        d = dict(r)
+        queued = datetime.fromisoformat(d["queued_at"])
+        d["waiting_days"] = round((now - queued).total_seconds() / 86400, 2)
+        rows.append(d)
+    return rows
+
+
+# -- building bundles ------------------------------------------------------------------------------------
+def _json_bytes(obj: Any) -> Callable[[], Iterable[bytes]]:
+    data = json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return lambda: [data]
+
+
+def _raw_bytes(data: bytes) -> Callable[[], Iterable[bytes]]:
+    return lambda: [data]
+
+
+def _csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> Callable[[], Iterable[bytes]]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(r)
+    data = buf.getvalue().encode("utf-8")
+    return lambda: [data]
+
+
+def _audio_entry(path_in_bundle: str, file: Path, key: bytes, meta: dict[str, Any]) -> BundleEntry:
+    def produce() -> Iterator[bytes]:
+        return audio.portable_chunks(file, key)
+
+    return BundleEntry(path_in_bundle, PORTABLE_AUDIO, produce, meta)
+
+
+def _rows(ws: Workspace, sql: str, *args: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in ws.db.execute(sql, args).fetchall()]
+
+
+def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
+    """Everything a session sends, as bundle entries (research data only: no identity, no safeguarding)."""
+    pack = ws.pack()
+    s = sessions_svc.get(ws, session_id)
+    folder = f"{s.participant_ids[0]}/{s.id}" if len(s.participant_ids) == 1 else f"focus-groups/{s.id}"
+    entries: list[BundleEntry] = []
+    takes = [
+        r
+        for r in recording_svc.list_recordings(ws, session_id)
+        if r["purged_at"] is None and r["status"] in ("sealed", "recovered")
+    ]
+    for r in takes:
+        name = (
+            f"audio/interview-take-{r['take_no']}"
+            if r["kind"] == "interview"
+            else f"consent/verbal-consent-{r['participant_id']}-take-{r['take_no']}"
+        )
+        entries.append(
+            _audio_entry(
+                f"{folder}/{name}",
+                recording_svc.take_path(ws, session_id, r["id"]),
+                ws.vault.recording_key(r["id"]),
+                {
+                    "recording_id": r["id"],
+                    "kind": r["kind"],
+                    "take": r["take_no"],
+                    "duration": r["duration"],
+                    "started_at": r["started_at"],
+                },
+            )
+        )
+    consents = _rows(ws, "SELECT * FROM consent_records WHERE session_id = ? ORDER BY taken_at", session_id)
+    for c in consents:
+        form = packs_svc.document(ws, c["form_doc"], c["form_version"])
+        answers = json.loads(c["answers_json"])
+        body = {
+            "consent_id": c["id"],
+            "participant": c["participant_id"],
+            "session": session_id,
+            "mode": c["mode"],
+            "form": {"id": c["form_doc"], "version": c["form_version"], "title": form.title},
+            "information_sheet": {"id": c["pis_doc"], "version": c["pis_version"]},
+            "statements": [
+                {"id": st.id, "text": st.text, "required": st.required, "answer": answers.get(st.id)}
+                for st in form.statements
+            ],
+            "answer_positions_on_consent_recording": json.loads(c["answer_times_json"]),
+            "consent_recording": c["recording_id"],
+            "taken_by": c["taken_by"],
+            "taken_at": c["taken_at"],
+        }
+        entries.append(
+            BundleEntry(
+                f"{folder}/consent/consent-{c['participant_id']}.json",
+                "application/json",
+                _json_bytes(body),
+                {"consent_id": c["id"]},
+            )
+        )
+        pdf = _consent_pdf(ws, c["id"])
+        if pdf is not None:
+            entries.append(
+                BundleEntry(
+                    f"{folder}/consent/consent-{c['participant_id']}.pdf",
+                    "application/pdf",
+                    _raw_bytes(pdf),
+                    {"consent_id": c["id"]},
+                )
+            )
+    notes = _rows(
+        ws,
+        "SELECT row_id, recording_id, position, kind, text, speaker, created_at, created_by FROM notes"
+        " WHERE session_id = ? ORDER BY row_id",
+        session_id,
+    )
+    markers = _rows(
+        ws,
+        "SELECT row_id, recording_id, position, kind, label, speaker, created_at, created_by"
+        " FROM markers WHERE session_id = ? ORDER BY row_id",
+        session_id,
+    )
+    coverage = _rows(
+        ws,
+        "SELECT question_id, state, reason, position, updated_at FROM guide_progress"
+        " WHERE session_id = ? ORDER BY updated_at",
+        session_id,
+    )
+    distress = _rows(ws, "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at", session_id)
+    for d in distress:
+        d["steps"] = json.loads(d.pop("steps_json") or "[]")
+    closeout = ws.db.execute(
+        "SELECT body_json, completed_at, completed_by FROM closeouts WHERE session_id = ?", (session_id,)
+    ).fetchone()
+    note_cols = ["row_id", "recording_id", "position", "kind", "text", "speaker", "created_at", "created_by"]
+    marker_cols = [
+        "row_id",
+        "recording_id",
+        "position",
+        "kind",
+        "label",
+        "speaker",
+        "created_at",
+        "created_by",
+    ]
+    entries += [
+        BundleEntry(f"{folder}/notes.csv", "text/csv", _csv_bytes(notes, note_cols)),
+        BundleEntry(f"{folder}/notes.json", "application/json", _json_bytes(notes)),
+        BundleEntry(f"{folder}/markers.csv", "text/csv", _csv_bytes(markers, marker_cols)),
+        BundleEntry(f"{folder}/markers.json", "application/json", _json_bytes(markers)),
+        BundleEntry(
+            f"{folder}/guide-coverage.json",
+            "application/json",
+            _json_bytes({"guide": {"id": s.guide_doc, "version": s.guide_version}, "questions": coverage}),
+        ),
+        BundleEntry(f"{folder}/distress-events.json", "application/json", _json_bytes(distress)),
+    ]
+    if closeout is not None:
+        entries.append(
+            BundleEntry(
+                f"{folder}/close-out.json",
+                "application/json",
+                _json_bytes(
+                    {
+                        **json.loads(closeout["body_json"]),
+                        "completed_at": closeout["completed_at"],
+                        "completed_by": closeout["completed_by"],
+                    }
+                ),
+            )
+        )
+    session_doc = {
+        "session": s.id,
+        "format": s.format,
+        "location_kind": s.location_kind,
+        "status": str(s.status),
+        "participants": list(s.participant_ids),
+        "planned_start": s.planned_start,
+        "planned_minutes": s.planned_minutes,
+        "topic_guide": {"id": s.guide_doc, "version": s.guide_version},
+        "documents": {p: sessions_svc.documents_for(ws, s.id, p) for p in s.participant_ids},
+        "takes": [
+            {
+                k: r[k]
+                for k in (
+                    "id",
+                    "kind",
+                    "take_no",
+                    "duration",
+                    "started_at",
+                    "ended_at",
+                    "status",
+                    "samplerate",
+                    "channels",
+                )
+            }
+            for r in takes
+        ],
+        "completed_at": s.completed_at,
+    }
+    entries.append(BundleEntry(f"{folder}/session.json", "application/json", _json_bytes(session_doc)))
+    audit_entries = [e.to_json() for e in audit.entries(ws.db, session_id=session_id)]
+    entries.append(BundleEntry(f"{folder}/audit.json", "application/json", _json_bytes(audit_entries)))
+    return BundleSpec(
+        bundle_id=bundle_id,
+        kind="session",
+        study_id=pack.id,
+        pack_version=pack.version,
+        session_id=session_id,
+        participant_ids=list(s.participant_ids),
+        created_at=now_iso(),
+        device_fingerprint=device_fingerprint(ws),
+        user=ws.user,
+        entries=entries,
+        records={
+            "session": session_doc,
+            "folder": folder,
+            "consents": len(consents),
+            "notes": len(notes),
+            "markers": len(markers),
+            "distress_events": len(distress),
+        },
+        audit=audit_entries,
+        audit_head=audit.head(ws.db),
+    )
+
+
+def _consent_pdf(ws: Workspace, consent_id: str) -> bytes | None:
+    """The consent copy without names or signatures (those are identity data and stay on the laptop)."""
+    import importlib
+
+    try:
+        pdfs = importlib.import_module("fieldwork_app.services.pdfs")
+    except ImportError:
+        return None
+    fn = getattr(pdfs, "consent_copy_pdf", None)
+    if fn is None:
+        return None
+    try:
+        return bytes(fn(ws, consent_id, include_identity=False))
+    except TypeError:
+        return None
+
+
+def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> BundleSpec:
+    pack = ws.pack()
+    w = ws.db.execute("SELECT * FROM withdrawals WHERE id = ?", (withdrawal_id,)).fetchone()
+    if w is None:
+        raise NotFound(f"no withdrawal {withdrawal_id}")
+    sessions = [
+        r["session_id"]
+        for r in ws.db.execute(
+            "SELECT DISTINCT session_id FROM session_participants WHERE participant_id = ?",
+            (w["participant_id"],),
+        )
+    ]
+    body = {
+        "withdrawal_id": w["id"],
+        "participant": w["participant_id"],
+        "scope": w["scope"],
+        "effective_date": w["effective_date"],
+        "before_cutoff": bool(w["before_cutoff"]),
+        "actions": json.loads(w["actions_json"]),
+        "recorded_by": w["recorded_by"],
+        "recorded_at": w["recorded_at"],
+        "sessions": sessions,
+    }
+    entry = BundleEntry(f"withdrawals/{w['id']}.json", "application/json", _json_bytes(body))
+    return BundleSpec(
+        bundle_id=bundle_id,
+        kind="withdrawal",
+        study_id=pack.id,
+        pack_version=pack.version,
+        session_id=None,
+        participant_ids=[w["participant_id"]],
+        created_at=now_iso(),
+        device_fingerprint=device_fingerprint(ws),
+        user=ws.user,
+        entries=[entry],
+        records={"withdrawal": body},
+        audit=[],
+        audit_head=audit.head(ws.db),
+    )
+
+
+# -- running sync ----------------------------------------------------------------------------------------
+@dataclass
+class SyncJob:
+    bundle_id: str
+    kind: str
+    session_id: str | None
+    spec: BundleSpec | None
+    store: StoreConfig
+    outbox_dir: Path
+    recipient_text: str
+    device_key: DeviceKey
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    staged: StagedBundle | None = None
+    learned_options: dict[str, Any] = field(default_factory=dict)
+
+
+def prepare_jobs(
+    ws: Workspace, store_name: str | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE
+) -> list[SyncJob]:
+    """Database thread: one job per bundle waiting in the outbox (withdrawals are queued first)."""
+    pack = ws.pack()
+    if not pack.sync.study_public_key:
+        raise FieldworkError(
+            "the study pack has no study public key: import it with --study-key study.pub "
+            "(the data manager makes one with 'fieldwork study keygen')",
+            kind=ErrorKind.NOT_READY,
+        )
+    store = get_store(ws, store_name)
+    queue_withdrawals(ws)
+    key = device_key(ws)
+    jobs = []
+    for row in ws.db.execute(
+        "SELECT * FROM outbox WHERE state != 'verified' ORDER BY kind = 'session', queued_at"
+    ).fetchall():
+        directory = ws.data_dir.outbox / row["bundle_id"]
+        staged = None
+        spec = None
+        if (directory / MANIFEST_NAME).exists():
+            try:
+                staged = StagedBundle.load(directory)
+            except (OSError, FieldworkError, ValueError):
+                staged = None
+        if staged is None:
+            spec = (
+                session_spec(ws, row["bundle_id"], row["session_id"])
+                if row["kind"] == "session"
+                else withdrawal_spec(ws, row["bundle_id"], row["withdrawal_id"])
+            )
+        jobs.append(
+            SyncJob(
+                row["bundle_id"],
+                row["kind"],
+                row["session_id"],
+                spec,
+                store,
+                ws.data_dir.outbox,
+                pack.sync.study_public_key,
+                key,
+                chunk_size,
+                staged,
+            )
+        )
+    return jobs
+
+
+def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
+    """Any thread: stage (ciphertext only) if needed, then upload and verify.  No database access."""
+    state = state or NullState()
+    if job.staged is None:
+        assert job.spec is not None
+        job.staged = stage_bundle(
+            job.spec,
+            load_recipient(job.recipient_text),
+            job.device_key,
+            job.outbox_dir,
+            job.chunk_size,
+            state,
+        )
+    transport = open_transport(
+        job.store.url, options=dict(job.store.options), secrets=dict(job.store.secrets)
+    )
+    try:
+        receipt = upload_bundle(job.staged, transport, state)
+        host_key = getattr(transport, "host_key", None)
+        if host_key and not job.store.options.get("host_key"):
+            job.learned_options["host_key"] = host_key
+    finally:
+        transport.close()
+    return receipt
+
+
+def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
+    """Database thread: mark the bundle verified, keep the receipt, then purge by the pack's policy."""
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO receipts (bundle_id, store, body_json, verified_at) VALUES (?,?,?,?)",
+            (
+                job.bundle_id,
+                job.store.name,
+                json.dumps(receipt.to_dict(), sort_keys=True),
+                receipt.verified_at,
+            ),
+        )
+        db.execute(
+            "UPDATE outbox SET state = 'verified', bytes_total = ?, bytes_done = ?, updated_at = ?,"
+            " last_error = NULL, store = ? WHERE bundle_id = ?",
+            (receipt.total_bytes, receipt.total_bytes, now_iso(), job.store.name, job.bundle_id),
+        )
+        if job.learned_options:
+            options = {**job.store.options, **job.learned_options}
+            db.execute(
+                "UPDATE stores SET options_json = ? WHERE name = ?",
+                (json.dumps(options, sort_keys=True), job.store.name),
+            )
+        ws.vault.audit(
+            "sync.verified",
+            job.kind,
+            job.bundle_id,
+            session_id=job.session_id,
+            detail={"store": job.store.name, "objects": len(receipt.objects), "bytes": receipt.total_bytes},
+        )
+    if job.staged is not None:
+        shutil.rmtree(job.staged.directory, ignore_errors=True)
+    return apply_purge_policy(ws)
+
+
+def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
+    with ws.vault.transaction() as db:
+        db.execute(
+            "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE bundle_id = ?",
+            (error.message[:300], now_iso(), job.bundle_id),
+        )
+        ws.vault.audit(
+            "sync.failed",
+            job.kind,
+            job.bundle_id,
+            session_id=job.session_id,
+            detail={"store": job.store.name, "error": error.kind.value},
+        )
+
+
+def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
+    """Delete local audio whose every take is covered by a verified receipt, when the policy allows."""
+    now = now or datetime.now(UTC)
+    pack = ws.pack()
+    policy = pack.data_rules.purge
+    days = (policy.days or 0) if policy.policy == PurgePolicy.AFTER_DAYS else 0
+    purged = []
+    for r in ws.db.execute(
+        "SELECT r.id AS rid, MIN(rc.verified_at) AS verified_at FROM recordings r"
+        " JOIN outbox o ON o.session_id = r.session_id AND o.state = 'verified'"
+        " JOIN receipts rc ON rc.bundle_id = o.bundle_id"
+        " WHERE r.purged_at IS NULL AND r.status IN ('sealed', 'recovered') AND r.ended_at <= o.queued_at"
+        " GROUP BY r.id"
+    ).fetchall():
+        verified = datetime.fromisoformat(r["verified_at"])
+        if verified.tzinfo is None:
+            verified = verified.replace(tzinfo=UTC)
+        if now - verified >= timedelta(days=days):
+            recording_svc.purge_audio(ws, r["rid"], f"verified at the study store on {r['verified_at']}")
+            purged.append(str(r["rid"]))
+    return purged
+
+
+@dataclass
+class SyncReport:
+    verified: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    purged: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def sync_all(
+    ws: Workspace,
+    store_name: str | None = None,
+    state: TaskState | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> SyncReport:
+    """Run every waiting bundle to a verified receipt (the CLI's path; one thread does it all)."""
+    report = SyncReport()
+    for job in prepare_jobs(ws, store_name, chunk_size):
+        try:
+            receipt = run_job(job, state)
+        except FieldworkError as exc:
+            record_failure(ws, job, exc)
+            report.failed.append((job.bundle_id, exc.message))
+            if exc.kind is ErrorKind.CANCELLED:
+                break
+            continue
+        report.verified.append(job.bundle_id)
+        report.purged += record_receipt(ws, job, receipt)
+    return report
