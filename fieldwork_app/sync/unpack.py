@@ -189,7 +189,7 @@ def unpack_store(
     state = state or NullState()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    checked = inspect_store(transport, identity, trusted_devices, check_chunks=False, state=state)
+    checked = inspect_store(transport, identity, trusted_devices, check_chunks=True, state=state)
     unpacker = _Unpacker(transport, identity, out, state)
     unpacker.report.problems.extend(checked.problems)
     good = [b for b in checked.bundles if b.ok and b.body is not None]
@@ -201,7 +201,10 @@ def unpack_store(
     for info in good:
         body = info.body
         assert body is not None
+        problems_before = len(unpacker.report.problems)
         outputs = unpacker.bundle(info)
+        if len(unpacker.report.problems) != problems_before:
+            continue  # an entry failed: the bundle is reported, not indexed as complete
         row = {
             "bundle_id": info.bundle_id,
             "kind": body["kind"],

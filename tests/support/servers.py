@@ -410,3 +410,48 @@ def cut_proxy() -> Iterator[type[CutProxy]]:
     yield _Factory
     for proxy in made:
         proxy.close()
+
+
+# -- keys and bundles for sync tests -----------------------------------------------------------
+@dataclass
+class SyncKit:
+    """A study key pair, a device key and an outbox: what a laptop and a data manager each hold."""
+
+    key_dir: Path
+    outbox: Path
+    identity: Any
+    recipient: Any
+    device: Any
+
+    def spec(self, bundle_id: str, files: dict[str, bytes], *, kind: str = "session",
+             participants: tuple[str, ...] = ("M-001",), media_type: str = "application/octet-stream",
+             records: dict[str, Any] | None = None, device: Any = None) -> Any:  # fmt: skip
+        from fieldwork_app.sync.bundle import BundleEntry, BundleSpec
+
+        def producer(data: bytes) -> Any:
+            return lambda: (data[i : i + 10_000] for i in range(0, len(data), 10_000))
+
+        dev = device or self.device
+        return BundleSpec(
+            bundle_id=bundle_id, kind=kind, study_id="MOTM", pack_version="1.0",
+            session_id="S-0001" if kind == "session" else None, participant_ids=list(participants),
+            created_at=f"2025-03-0{next(_counter) % 9 + 1}T10:00:00+00:00", device_fingerprint=dev.fingerprint(),
+            user="alice", records=records or {"consent": "affirmed"}, audit=[{"seq": 1, "event": "x"}],
+            audit_head="ab" * 32,
+            entries=[BundleEntry(p, "application/json" if p.endswith(".json") else media_type, producer(d),
+                                 {"n": i}) for i, (p, d) in enumerate(files.items())],
+        )  # fmt: skip
+
+    def stage(self, spec: Any, chunk_size: int = 64 * 1024, device: Any = None) -> Any:
+        from fieldwork_app.sync.bundle import stage_bundle
+
+        return stage_bundle(spec, self.recipient, device or self.device, self.outbox, chunk_size=chunk_size)
+
+
+@pytest.fixture
+def sync_kit(tmp_path: Path) -> SyncKit:
+    from fieldwork_app.sync.keys import DeviceKey, generate_study_keypair, load_identity, load_recipient
+
+    pub, key = generate_study_keypair(tmp_path / "study-keys")
+    return SyncKit(tmp_path / "study-keys", tmp_path / "outbox", load_identity(key), load_recipient(pub),
+                   DeviceKey.generate())  # fmt: skip

@@ -1,0 +1,260 @@
+"""Keys, staging, upload, verify and unpack against a real folder store (no daemons needed)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import stat
+from pathlib import Path
+
+import pyrage
+import pytest
+
+from fieldwork_app.errors import Cancelled, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.sync.bundle import stage_bundle
+from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
+from fieldwork_app.sync.keys import DeviceKey, TrustedDevices, generate_study_keypair, load_identity
+from fieldwork_app.sync.manifest import build_manifest, canonical_json
+from fieldwork_app.sync.storeside import unpack_store, verify_store
+from fieldwork_app.sync.transports import open_transport
+from tests.support.servers import SyncKit
+
+
+def files(n_big: int = 300_000) -> dict[str, bytes]:
+    return {
+        "M-001/S-0001/audio.bin": os.urandom(n_big),
+        "M-001/S-0001/consent-M-001.json": json.dumps({"items": [1, 2, 3], "name": "Ünïcode"}).encode(),
+        "M-001/S-0001/empty.txt": b"",
+    }
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def store(tmp_path: Path) -> Path:
+    root = tmp_path / "store"
+    root.mkdir(exist_ok=True)
+    return root
+
+
+def test_keygen_writes_age_files_and_refuses_overwrite(tmp_path: Path) -> None:
+    pub, key = generate_study_keypair(tmp_path / "k")
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert pub.read_text().startswith("age1")
+    assert any(line.startswith("AGE-SECRET-KEY-1") for line in key.read_text().splitlines())
+    identity = load_identity(key)
+    assert str(identity.to_public()) == pub.read_text().strip()
+    before = key.read_bytes()
+    with pytest.raises(FieldworkError, match="already exists"):
+        generate_study_keypair(tmp_path / "k")
+    assert key.read_bytes() == before
+
+
+def test_device_key_roundtrip_and_trusted_devices_file(tmp_path: Path) -> None:
+    dk = DeviceKey.generate()
+    again = DeviceKey.from_private_bytes(dk.private_bytes())
+    assert again.public_bytes() == dk.public_bytes() and len(dk.public_bytes()) == 32
+    fp = dk.fingerprint()
+    assert len(fp) == 39 and fp.count("-") == 7 and fp not in repr(dk.private_bytes())
+    f = tmp_path / "trusted.txt"
+    f.write_text(f"# devices\n{fp} Alice's laptop\n\n")
+    trusted = TrustedDevices.load(f)
+    assert trusted.is_trusted(fp) and trusted.label(fp) == "Alice's laptop"
+    assert not trusted.is_trusted(DeviceKey.generate().fingerprint())
+    f.write_text(f"{fp} ok\nnot-a-fingerprint x\n")
+    with pytest.raises(InvalidInput, match="line 2"):
+        TrustedDevices.load(f)
+
+
+def test_roundtrip_folder_store_and_idempotent_unpack(sync_kit: SyncKit, tmp_path: Path) -> None:
+    content = files()
+    staged = sync_kit.stage(sync_kit.spec("b-0001", content))
+    # The outbox holds ciphertext only: no plaintext marker appears in any staged file.
+    for p in staged.directory.iterdir():
+        assert (
+            b"consent" not in p.read_bytes() and content["M-001/S-0001/audio.bin"][:64] not in p.read_bytes()
+        )
+    t = open_transport(f"file://{store(tmp_path)}")
+    receipt = upload_bundle(staged, t)
+    assert receipt.bundle_id == "b-0001" and receipt.objects[-1].name.endswith("manifest.json")
+    assert {o.name for o in receipt.objects} == set(t.list("bundles/"))
+    trusted = TrustedDevices.parse(f"{sync_kit.device.fingerprint()} laptop 1\n")
+    report = verify_store(t, sync_kit.identity, trusted)
+    assert report.ok, report.problems
+    out = tmp_path / "analysis"
+    first = unpack_store(t, sync_kit.identity, out, trusted)
+    assert first.ok and first.sessions == 1
+    for path, data in content.items():
+        assert (out / path).read_bytes() == data
+    index = json.loads((out / "index.json").read_text())
+    assert index[0]["bundle_id"] == "b-0001" and index[0]["device_label"] == "laptop 1"
+    snapshot = tree(out)
+    second = unpack_store(t, sync_kit.identity, out, trusted)
+    assert second.ok and not second.written and tree(out) == snapshot
+    # A second upload of the same staged bundle sends nothing.
+    stats = UploadStats()
+    upload_bundle(staged, t, stats=stats)
+    assert stats.bytes_attempted == 0 and stats.objects_skipped == len(staged.objects())
+
+
+def test_staging_is_idempotent_and_rejects_bad_specs(sync_kit: SyncKit) -> None:
+    spec = sync_kit.spec("b-0002", files(1000))
+    a = sync_kit.stage(spec)
+    b = sync_kit.stage(spec)
+    assert a.chunks == b.chunks and a.manifest_path.read_bytes() == b.manifest_path.read_bytes()
+    for bad in ("../etc/passwd", "/abs/path", "a//b", "a/./b", "C:\\x", ""):
+        with pytest.raises(InvalidInput):
+            sync_kit.stage(sync_kit.spec("b-bad", {bad: b"x"}))
+    with pytest.raises(InvalidInput, match="fingerprint"):
+        stage_bundle(spec, sync_kit.recipient, DeviceKey.generate(), sync_kit.outbox)
+    with pytest.raises(InvalidInput):
+        sync_kit.stage(sync_kit.spec("../escape", {"a.txt": b"x"}))
+    assert not (sync_kit.outbox / "b-bad").exists()
+
+
+def test_tampering_is_named(sync_kit: SyncKit, tmp_path: Path) -> None:
+    root = store(tmp_path)
+    t = open_transport(f"file://{root}")
+    staged = sync_kit.stage(sync_kit.spec("b-good", files(200_000)))
+    upload_bundle(staged, t)
+    for bid in ("b-flip", "b-gone", "b-mani"):
+        upload_bundle(sync_kit.stage(sync_kit.spec(bid, files(200_000))), t)
+    flip = root / "bundles/b-flip" / f"{staged.chunks[0][0]}.age"
+    flip = sorted((root / "bundles/b-flip").glob("*.age"))[1]
+    data = bytearray(flip.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    flip.write_bytes(bytes(data))
+    gone = sorted((root / "bundles/b-gone").glob("*.age"))[0]
+    gone.unlink()
+    mani = root / "bundles/b-mani/manifest.json"
+    outer = json.loads(mani.read_text())
+    signed = bytearray(base64.b64decode(outer["signed"]))
+    signed[signed.index(b'"size":') + 7] ^= 0x01  # change a chunk size digit inside the signed envelope
+    outer["signed"] = base64.b64encode(bytes(signed)).decode()
+    mani.write_text(json.dumps(outer))
+    report = verify_store(t, sync_kit.identity)
+    named = {(p.object, p.code) for p in report.problems}
+    assert (flip.relative_to(root).as_posix(), "altered-chunk") in named
+    assert (gone.relative_to(root).as_posix(), "missing-chunk") in named
+    assert ("bundles/b-mani/manifest.json", "bad-manifest") in named
+    assert not any(p.bundle_id == "b-good" for p in report.problems)
+    assert [b.bundle_id for b in report.bundles if b.ok] == ["b-good"]
+    # Unpack writes only the good bundle.
+    out = tmp_path / "out"
+    up = unpack_store(t, sync_kit.identity, out)
+    assert [r["bundle_id"] for r in json.loads((out / "index.json").read_text())] == ["b-good"]
+    assert not up.ok
+    # The store operator (no key) still sees the altered and missing chunks.
+    keyless = {(p.object, p.code) for p in verify_store(t, None).problems}
+    assert (gone.relative_to(root).as_posix(), "missing-chunk") in keyless
+
+
+def test_unknown_device_and_wrong_study_key_are_rejected(sync_kit: SyncKit, tmp_path: Path) -> None:
+    t = open_transport(f"file://{store(tmp_path)}")
+    stranger = DeviceKey.generate()
+    upload_bundle(
+        sync_kit.stage(sync_kit.spec("b-stranger", files(1000), device=stranger), device=stranger), t
+    )
+    upload_bundle(sync_kit.stage(sync_kit.spec("b-mine", files(1000))), t)
+    trusted = TrustedDevices.parse(f"{sync_kit.device.fingerprint()} mine\n")
+    report = verify_store(t, sync_kit.identity, trusted)
+    [problem] = report.problems
+    assert problem.object == "bundles/b-stranger/manifest.json" and stranger.fingerprint() in problem.message
+    other = pyrage.x25519.Identity.generate()
+    assert {p.code for p in verify_store(t, other).problems} == {"bad-manifest"}
+
+
+def test_hostile_manifest_paths_never_escape(sync_kit: SyncKit, tmp_path: Path) -> None:
+    """A manifest forged with a valid signature but a '..' path is refused; nothing is written outside."""
+    root = store(tmp_path)
+    chunk_ct = pyrage.encrypt(b"pwned", [sync_kit.recipient])
+    name = hashlib.sha256(chunk_ct).hexdigest()
+    body = {
+        "bundle_id": "b-evil", "kind": "session", "created_at": "2025", "participant_ids": [],
+        "device": {"public_key": base64.b64encode(sync_kit.device.public_bytes()).decode(),
+                   "fingerprint": sync_kit.device.fingerprint()},
+        "entries": [{"path": "../../evil.txt", "media_type": "text/plain", "meta": {}, "size": 5,
+                     "sha256": hashlib.sha256(b"pwned").hexdigest(), "chunks": [name]}],
+    }  # fmt: skip
+    (root / "bundles/b-evil").mkdir(parents=True)
+    (root / "bundles/b-evil" / f"{name}.age").write_bytes(chunk_ct)
+    manifest = build_manifest("b-evil", [(name, len(chunk_ct))], body, sync_kit.recipient, sync_kit.device)
+    (root / "bundles/b-evil/manifest.json").write_bytes(manifest)
+    t = open_transport(f"file://{root}")
+    out = tmp_path / "deep" / "out"
+    report = unpack_store(t, sync_kit.identity, out)
+    assert [p.code for p in report.problems] == ["bad-manifest"] and "path" in report.problems[0].message
+    assert not (tmp_path / "evil.txt").exists() and not (tmp_path / "deep" / "evil.txt").exists()
+    assert canonical_json({"b": 1, "a": "é"}) == b'{"a":"\\u00e9","b":1}'
+
+
+def test_cancel_then_resume_resends_at_most_one_chunk(sync_kit: SyncKit, tmp_path: Path) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-cancel", files(600_000)), chunk_size=64 * 1024)
+    t = open_transport(f"file://{store(tmp_path)}")
+
+    class CancelAfter:
+        def __init__(self, n: int) -> None:
+            self.n, self.calls, self.progress = n, 0, [(0, 0)]
+
+        def set_progress(self, done: int, total: int, message: str) -> None:
+            self.progress.append((done, total))
+
+        def cancel_requested(self) -> bool:
+            self.calls += 1
+            return self.calls > self.n
+
+    state = CancelAfter(12)
+    first = UploadStats()
+    with pytest.raises(Cancelled):
+        upload_bundle(staged, t, state, stats=first)
+    assert not t.stat("bundles/b-cancel/manifest.json")
+    assert all(a <= b or b == 0 for a, b in state.progress) and state.progress[-1][1] == staged.total_bytes
+    second = UploadStats()
+    receipt = upload_bundle(staged, t, stats=second)
+    biggest = max(s for _, s in staged.chunks)
+    assert first.bytes_attempted + second.bytes_attempted <= staged.total_bytes + biggest
+    assert receipt.total_bytes == staged.total_bytes and verify_store(t, sync_kit.identity).ok
+
+
+def test_store_errors_are_typed_and_leave_staging_untouched(sync_kit: SyncKit, tmp_path: Path) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-err", files(1000)))
+    before = tree(staged.directory)
+    with pytest.raises(FieldworkError) as e:
+        upload_bundle(staged, open_transport(f"file://{tmp_path}/not-mounted"), retry=RetryPolicy(2, 0.01))
+    assert e.value.kind is ErrorKind.STORE_UNREACHABLE and "not-mounted" in e.value.message
+    ro = store(tmp_path)
+    os.chmod(ro, 0o500)
+    try:
+        if os.geteuid() != 0:  # root ignores directory permissions
+            with pytest.raises(FieldworkError) as e:
+                upload_bundle(staged, open_transport(f"file://{ro}"))
+            assert e.value.kind is ErrorKind.STORE_AUTH
+    finally:
+        os.chmod(ro, 0o700)
+    assert tree(staged.directory) == before
+    with pytest.raises(InvalidInput):
+        open_transport("gopher://x/y")
+
+
+def test_withdrawal_is_listed_with_files_to_delete(sync_kit: SyncKit, tmp_path: Path) -> None:
+    t = open_transport(f"file://{store(tmp_path)}")
+    upload_bundle(sync_kit.stage(sync_kit.spec("b-s1", files(1000), participants=("M-001",))), t)
+    upload_bundle(
+        sync_kit.stage(sync_kit.spec("b-s2", {"M-002/S-0002/n.json": b"{}"}, participants=("M-002",))), t
+    )
+    wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records={"scope": "all", "participant": "M-001"})
+    upload_bundle(sync_kit.stage(wd), t)
+    out = tmp_path / "out"
+    report = unpack_store(t, sync_kit.identity, out)
+    assert report.ok and report.withdrawals == 1 and report.sessions == 2
+    [row] = json.loads((out / "withdrawals.json").read_text())
+    assert row["bundle_id"] == "b-w1" and row["participant_ids"] == "M-001"
+    assert row["delete"] == sorted(files(1)) and row["records"]["scope"] == "all"
+    assert "b-w1" in (out / "withdrawals.csv").read_text()
