@@ -1,0 +1,456 @@
+"""Distress events, following the study pack's distress protocol step by step.
+
+An event is a timeline of steps (stage reached, signs seen, actions done, her choice, recording paused
+and resumed, support list given, consents, follow-up, PI told, debrief), each time-stamped and, when
+given, at an audio position.  The fields of a DistressEvent are read from that timeline, so escalating
+from stage 1 to 2 keeps what happened at stage 1.  The app prompts and records; the researcher decides.
+Free text (the reason a session ended) stays in research.db; the audit log carries ids and codes only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from fieldwork_app.domain.pack import DistressProtocol
+from fieldwork_app.domain.records import SessionStatus
+from fieldwork_app.errors import InvalidInput, NotFound
+from fieldwork_app.services import clock as clock_mod
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services import tasks as tasks_svc
+from fieldwork_app.services.clock import Clock
+from fieldwork_app.services.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+STEP_KINDS = (
+    "stage",
+    "sign",
+    "action",
+    "choice",
+    "recording_paused",
+    "recording_resumed",
+    "signposting",
+    "gp_contact_consent",
+    "follow_up",
+    "pi_informed",
+    "debrief",
+    "safeguarding_link",
+)
+# What may still be recorded after the event is closed: it happens later the same day or after.
+AFTER_CLOSE = frozenset(
+    {"signposting", "gp_contact_consent", "follow_up", "pi_informed", "debrief", "safeguarding_link"}
+)
+CHOICES = ("continue", "pause", "stop")
+OUTCOMES = ("resumed", "ended_early")
+
+
+@dataclass(frozen=True)
+class DistressEvent:
+    id: str
+    session_id: str
+    opened_at: str
+    position: float | None
+    highest_stage: int
+    signs: tuple[str, ...]
+    actions: tuple[str, ...]
+    choice: str | None
+    pauses: tuple[tuple[str, float | None], ...]
+    resumes: tuple[tuple[str, float | None], ...]
+    signposting: tuple[str, ...]
+    gp_contact_consent: bool | None
+    follow_up_agreed: bool | None
+    follow_up_due: str | None
+    follow_up_done: bool
+    follow_up_task: str | None
+    pi_informed_at: str | None
+    safeguarding_concern: str | None
+    debrief_task: str | None
+    debrief_done: bool
+    outcome: str | None
+    end_reason: str | None
+    closed_at: str | None
+    steps: tuple[dict[str, Any], ...]
+
+    @property
+    def open(self) -> bool:
+        return self.closed_at is None
+
+
+def protocol(ws: Workspace) -> DistressProtocol:
+    return ws.pack().distress_protocol
+
+
+def should_pause_by_default(ws: Workspace) -> bool:
+    """Whether the recorder pauses when a distress event opens (the pack says; she may still choose)."""
+    return protocol(ws).pause_recording_by_default
+
+
+def _load(ws: Workspace, event_id: str) -> Any:
+    r = ws.db.execute("SELECT * FROM distress_events WHERE id = ?", (event_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no distress event '{event_id}'")
+    return r
+
+
+def _build(ws: Workspace, r: Any) -> DistressEvent:
+    steps: list[dict[str, Any]] = json.loads(r["steps_json"])
+    signs: list[str] = []
+    actions: list[str] = []
+    signposting: list[str] = []
+    choice = gp = agreed = due = follow_task = pi_at = concern = debrief_task = reason = None
+    debrief_done = False
+    pauses, resumes = [], []
+    for s in steps:
+        kind = s["kind"]
+        if kind == "stage" and s.get("debrief_task"):
+            debrief_task = s["debrief_task"]
+        elif kind == "sign" and s["id"] not in signs:
+            signs.append(s["id"])
+        elif kind == "action":
+            if s["done"] and s["id"] not in actions:
+                actions.append(s["id"])
+            elif not s["done"] and s["id"] in actions:
+                actions.remove(s["id"])
+        elif kind == "choice":
+            choice = s["choice"]
+        elif kind == "recording_paused":
+            pauses.append((s["at"], s.get("position")))
+        elif kind == "recording_resumed":
+            resumes.append((s["at"], s.get("position")))
+        elif kind == "signposting":
+            signposting.extend(e for e in s["entries"] if e not in signposting)
+        elif kind == "gp_contact_consent":
+            gp = s["consent"]
+        elif kind == "follow_up":
+            agreed, due, follow_task = s["agreed"], s.get("due"), s.get("task")
+        elif kind == "pi_informed":
+            pi_at = s["when"]
+        elif kind == "debrief":
+            debrief_done = bool(s["done"])
+        elif kind == "safeguarding_link":
+            concern = s["concern"]
+        elif kind == "close":
+            reason = s.get("reason")
+    follow_done = bool(follow_task) and tasks_svc.get(ws, str(follow_task)).done
+    if debrief_task and not debrief_done:
+        debrief_done = tasks_svc.get(ws, str(debrief_task)).done
+    return DistressEvent(
+        id=r["id"],
+        session_id=r["session_id"],
+        opened_at=r["opened_at"],
+        position=r["position"],
+        highest_stage=int(r["highest_stage"]),
+        signs=tuple(signs),
+        actions=tuple(actions),
+        choice=choice,
+        pauses=tuple(pauses),
+        resumes=tuple(resumes),
+        signposting=tuple(signposting),
+        gp_contact_consent=gp,
+        follow_up_agreed=agreed,
+        follow_up_due=due,
+        follow_up_done=follow_done,
+        follow_up_task=follow_task,
+        pi_informed_at=pi_at,
+        safeguarding_concern=concern,
+        debrief_task=debrief_task,
+        debrief_done=debrief_done,
+        outcome=r["outcome"],
+        end_reason=reason,
+        closed_at=r["closed_at"],
+        steps=tuple(steps),
+    )
+
+
+def get(ws: Workspace, event_id: str) -> DistressEvent:
+    return _build(ws, _load(ws, event_id))
+
+
+def events(ws: Workspace, session_id: str) -> list[DistressEvent]:
+    sessions_svc.get(ws, session_id)
+    rows = ws.db.execute(
+        "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at, id", (session_id,)
+    ).fetchall()
+    return [_build(ws, r) for r in rows]
+
+
+def open_event(
+    ws: Workspace, session_id: str, position: float | None = None, *, clock: Clock | None = None
+) -> str:
+    """Open a distress event for the session, or return the one already open."""
+    session = sessions_svc.get(ws, session_id)
+    if session.status is SessionStatus.COMPLETED:
+        raise InvalidInput(f"session {session_id} is completed; a distress event belongs to a live session")
+    existing = ws.db.execute(
+        "SELECT id FROM distress_events WHERE session_id = ? AND closed_at IS NULL", (session_id,)
+    ).fetchone()
+    if existing is not None:
+        return str(existing["id"])
+    pos = _position(position)
+    eid = "D-" + uuid.uuid4().hex[:12]
+    now = clock_mod.iso(clock_mod.resolve(clock).now())
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT INTO distress_events (id, session_id, opened_at, position, highest_stage, steps_json)"
+            " VALUES (?,?,?,?,0,'[]')",
+            (eid, session_id, now, pos),
+        )
+        ws.vault.audit("distress.open", "distress_event", eid, session_id=session_id)
+    return eid
+
+
+def _position(position: Any) -> float | None:
+    if position is None:
+        return None
+    if isinstance(position, bool) or not isinstance(position, int | float) or position < 0:
+        raise InvalidInput(f"an audio position is a number of seconds from 0, not {position!r}")
+    return float(position)
+
+
+def _flag(data: dict[str, Any], key: str, default: bool | None = None) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise InvalidInput(f"'{key}' must be true or false")
+    return value
+
+
+def _coded(proto: DistressProtocol, current: int, what: str, code: Any) -> int:
+    """The stage a sign or action id belongs to; it must be one of the current stage or an earlier one."""
+    allowed: dict[str, int] = {}
+    for stage in proto.stages:
+        if stage.level <= current:
+            for item in stage.signs if what == "sign" else stage.actions:
+                allowed.setdefault(item.id, stage.level)
+    if code not in allowed:
+        raise InvalidInput(
+            f"'{code}' is not one of the distress protocol's {what}s for stage {current} or below "
+            f"(known: {', '.join(sorted(allowed))})"
+        )
+    return allowed[code]
+
+
+def _step(
+    ws: Workspace, r: Any, kind: str, data: dict[str, Any], now: datetime
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validate one step; returns the stored step and the audit detail (codes only)."""
+    proto = protocol(ws)
+    current = _current_stage(json.loads(r["steps_json"]))
+    step: dict[str, Any] = {}
+    audit: dict[str, Any] = {}
+    if kind == "stage":
+        level = data.get("level")
+        if isinstance(level, bool) or not isinstance(level, int):
+            raise InvalidInput("a stage step needs level=<stage number>")
+        if level not in {s.level for s in proto.stages}:
+            raise InvalidInput(
+                f"the distress protocol has no stage {level} "
+                f"(stages: {', '.join(str(s.level) for s in proto.stages)})"
+            )
+        step["level"] = audit["level"] = level
+    elif kind in ("sign", "action"):
+        if current == 0:
+            raise InvalidInput(f"record the stage before a {kind}")
+        code = data.get("id")
+        step["id"] = audit["id"] = code
+        step["stage"] = _coded(proto, current, kind, code)
+        if kind == "action":
+            step["done"] = audit["done"] = _flag(data, "done", True)
+    elif kind == "choice":
+        if data.get("choice") not in CHOICES:
+            raise InvalidInput(f"her choice is one of {', '.join(CHOICES)}")
+        step["choice"] = audit["choice"] = data["choice"]
+    elif kind == "signposting":
+        entries = data.get("entries")
+        if isinstance(entries, str) or not entries:
+            raise InvalidInput("signposting needs entries=[entry ids]")
+        known = {e.id for e in ws.pack().signposting.entries}
+        unknown = sorted(set(entries) - known)
+        if unknown:
+            raise InvalidInput(f"unknown signposting entries: {', '.join(map(str, unknown))}")
+        step["entries"] = audit["entries"] = list(dict.fromkeys(entries))
+    elif kind == "gp_contact_consent":
+        step["consent"] = audit["consent"] = _flag(data, "consent")
+    elif kind == "follow_up":
+        agreed = _flag(data, "agreed")
+        step["agreed"] = audit["agreed"] = agreed
+        if agreed:
+            due = clock_mod.parse_due(data.get("due"), "follow-up due")
+            if due is None:
+                raise InvalidInput("an agreed follow-up call needs a due date")
+            step["due"] = clock_mod.iso(due)
+    elif kind == "pi_informed":
+        when = data.get("when")
+        step["when"] = clock_mod.iso(clock_mod.parse(when, "time the PI was told") if when else now)
+    elif kind == "debrief":
+        step["done"] = audit["done"] = _flag(data, "done", True)
+    elif kind == "safeguarding_link":
+        concern = data.get("concern")
+        if (
+            not isinstance(concern, str)
+            or not ws.idb.execute("SELECT 1 FROM safeguarding WHERE id = ?", (concern,)).fetchone()
+        ):
+            raise NotFound(f"no safeguarding concern '{concern}'")
+        step["concern"] = audit["concern"] = concern
+    allowed_keys = {
+        "stage": {"level"},
+        "sign": {"id"},
+        "action": {"id", "done"},
+        "choice": {"choice"},
+        "signposting": {"entries"},
+        "gp_contact_consent": {"consent"},
+        "follow_up": {"agreed", "due"},
+        "pi_informed": {"when"},
+        "debrief": {"done"},
+        "safeguarding_link": {"concern"},
+    }.get(kind, set())
+    extra = sorted(set(data) - allowed_keys)
+    if extra:
+        raise InvalidInput(f"a {kind} step does not take: {', '.join(extra)}")
+    return step, audit
+
+
+def _current_stage(steps: list[dict[str, Any]]) -> int:
+    levels = [int(s["level"]) for s in steps if s["kind"] == "stage"]
+    return max(levels, default=0)
+
+
+def record_step(
+    ws: Workspace,
+    event_id: str,
+    kind: str,
+    *,
+    position: float | None = None,
+    clock: Clock | None = None,
+    **data: Any,
+) -> DistressEvent:
+    """Add one time-stamped step to an event; bad input raises InvalidInput and records nothing.
+
+    kinds and their data: stage (level), sign (id), action (id, done=True), choice (choice),
+    recording_paused, recording_resumed, signposting (entries), gp_contact_consent (consent),
+    follow_up (agreed, due: creates a follow-up call task), pi_informed (when, default now),
+    debrief (done=True), safeguarding_link (concern).
+    """
+    r = _load(ws, event_id)
+    if kind not in STEP_KINDS:
+        raise InvalidInput(f"unknown distress step '{kind}' (one of {', '.join(STEP_KINDS)})")
+    if r["closed_at"] is not None and kind not in AFTER_CLOSE:
+        raise InvalidInput(f"distress event {event_id} is closed; '{kind}' can no longer be recorded")
+    clk = clock_mod.resolve(clock)
+    now = clk.now()
+    body, audit = _step(ws, r, kind, dict(data), now)
+    step = {"kind": kind, "at": clock_mod.iso(now), "position": _position(position), **body}
+    steps: list[dict[str, Any]] = json.loads(r["steps_json"])
+    session_id = str(r["session_id"])
+    highest = int(r["highest_stage"])
+    with ws.vault.transaction() as db:
+        if kind == "stage":
+            proto = protocol(ws)
+            highest = max(highest, int(body["level"]))
+            already = any(s.get("debrief_task") for s in steps)
+            if (
+                proto.debrief_from_level is not None
+                and body["level"] >= proto.debrief_from_level
+                and not already
+            ):
+                task = tasks_svc.add(
+                    ws,
+                    tasks_svc.RESEARCHER_DEBRIEF,
+                    "Researcher debrief after a distress event",
+                    now + timedelta(days=1),
+                    session_id,
+                    clock=clk,
+                )
+                step["debrief_task"] = task.id
+        elif kind == "follow_up" and body["agreed"]:
+            _close_open_follow_up(ws, steps, clk)
+            task = tasks_svc.add(
+                ws, tasks_svc.FOLLOW_UP_CALL, "Follow-up call", body["due"], session_id, clock=clk
+            )
+            step["task"] = task.id
+        elif kind == "follow_up":
+            _close_open_follow_up(ws, steps, clk)
+        elif kind == "debrief" and body["done"]:
+            for s in steps:
+                if s.get("debrief_task"):
+                    tasks_svc.done(ws, s["debrief_task"], clock=clk)
+        steps.append(step)
+        db.execute(
+            "UPDATE distress_events SET steps_json = ?, highest_stage = ? WHERE id = ?",
+            (json.dumps(steps, sort_keys=True), highest, event_id),
+        )
+        ws.vault.audit(
+            f"distress.{kind}", "distress_event", event_id, session_id=session_id, detail=audit or None
+        )
+    return get(ws, event_id)
+
+
+def _close_open_follow_up(ws: Workspace, steps: list[dict[str, Any]], clk: Clock) -> None:
+    """A changed follow-up replaces the earlier one, so the home screen never shows two calls."""
+    for s in steps:
+        if s["kind"] == "follow_up" and s.get("task") and not tasks_svc.get(ws, s["task"]).done:
+            tasks_svc.done(ws, s["task"], clock=clk)
+
+
+def follow_up_done(ws: Workspace, event_id: str, *, clock: Clock | None = None) -> DistressEvent:
+    """The follow-up call took place."""
+    event = get(ws, event_id)
+    if not event.follow_up_task:
+        raise InvalidInput(f"distress event {event_id} has no follow-up call agreed")
+    tasks_svc.done(ws, event.follow_up_task, clock=clock)
+    return get(ws, event_id)
+
+
+def close_event(
+    ws: Workspace,
+    event_id: str,
+    outcome: str,
+    reason: str | None = None,
+    *,
+    clock: Clock | None = None,
+) -> DistressEvent:
+    """Close the event: the interview resumed, or ended early (then the session needs its close-out)."""
+    r = _load(ws, event_id)
+    if r["closed_at"] is not None:
+        raise InvalidInput(f"distress event {event_id} is already closed")
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"the outcome is one of {', '.join(OUTCOMES)}")
+    reason = (reason or "").strip() or None
+    if reason is not None and len(reason) > 2000:
+        raise InvalidInput("a reason is at most 2000 characters")
+    if outcome == "ended_early" and reason is None:
+        reason = f"ended because of distress (stage {int(r['highest_stage'])})"
+    clk = clock_mod.resolve(clock)
+    now = clk.now()
+    steps: list[dict[str, Any]] = json.loads(r["steps_json"])
+    steps.append(
+        {"kind": "close", "at": clock_mod.iso(now), "position": None, "outcome": outcome, "reason": reason}
+    )
+    session_id = str(r["session_id"])
+    with ws.vault.transaction() as db:
+        db.execute(
+            "UPDATE distress_events SET steps_json = ?, outcome = ?, closed_at = ? WHERE id = ?",
+            (json.dumps(steps, sort_keys=True), outcome, clock_mod.iso(now), event_id),
+        )
+        if outcome == "ended_early" and not tasks_svc.for_session(ws, session_id, tasks_svc.CLOSEOUT):
+            tasks_svc.add(
+                ws,
+                tasks_svc.CLOSEOUT,
+                "Complete the close-out (the session ended early)",
+                clock_mod.end_of_day(now),
+                session_id,
+                clock=clk,
+            )
+        ws.vault.audit(
+            "distress.close", "distress_event", event_id, session_id=session_id, detail={"outcome": outcome}
+        )
+    return get(ws, event_id)
+
+
+def ended_early(ws: Workspace, session_id: str) -> bool:
+    """Whether a distress event ended this session early (the close-out then says so)."""
+    return any(e.outcome == "ended_early" for e in events(ws, session_id))
