@@ -1,0 +1,298 @@
+"""Safeguarding concerns: the written record the pack's rules ask for, kept in identity.db only.
+
+A concern is identity-linked and never research data: its body lives in the identity store, under its
+own key, apart from transcripts and never in an analysis export.  research.db holds only a task (a title
+with no details, so the home screen can nag about it) and audit entries naming the concern by id.
+Every read of a concern is audited.  The app prompts and records; the designated lead decides.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from fieldwork_app.errors import InvalidInput, NotFound
+from fieldwork_app.services import clock as clock_mod
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services import tasks as tasks_svc
+from fieldwork_app.services.clock import Clock
+from fieldwork_app.services.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+TEXT_FIELDS = (
+    "at_risk",
+    "account",
+    "present",
+    "actions_taken",
+    "participant_view",
+    "escalated_to",
+    "decision",
+    "reasons",
+    "follow_up_status",
+)
+TIME_FIELDS = ("escalated_at",)
+REFERRAL_KEYS = ("agency", "reference", "method", "time")
+FIELDS = (*TEXT_FIELDS, *TIME_FIELDS, "category", "participant_told", "referral")
+REQUIRED_TO_COMPLETE = ("account", "category", "escalated_to", "decision")
+TASK_TITLE = "Finish and escalate the safeguarding record today"
+MAX_TEXT = 20_000
+
+
+@dataclass(frozen=True)
+class Concern:
+    id: str
+    participant_id: str | None
+    session_id: str | None
+    status: str
+    created_at: str
+    updated_at: str
+    body: dict[str, Any]
+
+    def missing(self) -> list[str]:
+        """What :func:`complete` still needs."""
+        return [f for f in REQUIRED_TO_COMPLETE if self.body.get(f) in (None, "")]
+
+    @property
+    def sharing(self) -> list[dict[str, Any]]:
+        return list(self.body.get("sharing", []))
+
+
+@dataclass(frozen=True)
+class ConcernSummary:
+    """What the home screen shows of an open concern: ids and status, none of its content."""
+
+    id: str
+    participant_id: str | None
+    session_id: str | None
+    status: str
+    created_at: str
+    task_id: str | None
+
+
+def _load(ws: Workspace, concern_id: str) -> Any:
+    r = ws.idb.execute("SELECT * FROM safeguarding WHERE id = ?", (concern_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no safeguarding concern '{concern_id}'")
+    return r
+
+
+def _concern(r: Any) -> Concern:
+    return Concern(
+        r["id"],
+        r["participant_id"],
+        r["session_id"],
+        r["status"],
+        r["created_at"],
+        r["updated_at"],
+        json.loads(r["body_json"]),
+    )
+
+
+def create(ws: Workspace, session_id: str, participant_id: str, *, clock: Clock | None = None) -> str:
+    """Start a concern record for a participant of a session, with a task due by the end of today."""
+    session = sessions_svc.get(ws, session_id)
+    if participant_id not in session.participant_ids:
+        raise InvalidInput(f"{participant_id} is not in session {session_id}")
+    clk = clock_mod.resolve(clock)
+    now = clk.now()
+    cid = "G-" + uuid.uuid4().hex[:12]
+    # The task goes first: if the research db refuses it, no identity record is left without its reminder.
+    task = tasks_svc.add(
+        ws, tasks_svc.SAFEGUARDING, TASK_TITLE, clock_mod.end_of_day(now), session_id, clock=clk
+    )
+    body = {
+        "created_by": ws.user,
+        "task": task.id,
+        "rules_version": ws.pack().safeguarding.version,
+        "sharing": [],
+        "history": [],
+    }
+    with ws.vault.identity_transaction() as idb:
+        idb.execute(
+            "INSERT INTO safeguarding (id, participant_id, session_id, body_json, status, created_at, updated_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (
+                cid,
+                participant_id,
+                session_id,
+                json.dumps(body),
+                "open",
+                clock_mod.iso(now),
+                clock_mod.iso(now),
+            ),
+        )
+    ws.vault.audit(
+        "safeguarding.create", "safeguarding", cid, session_id=session_id, detail={"task": task.id}
+    )
+    return cid
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInput(f"'{name}' must be text")
+    if len(value) > MAX_TEXT:
+        raise InvalidInput(f"'{name}' is at most {MAX_TEXT} characters")
+    return value.strip()
+
+
+def _clean(ws: Workspace, fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(fields) - set(FIELDS))
+    if unknown:
+        raise InvalidInput(
+            f"unknown safeguarding field(s): {', '.join(unknown)} (known: {', '.join(FIELDS)})"
+        )
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in TEXT_FIELDS:
+            out[name] = _text(name, value)
+        elif name in TIME_FIELDS:
+            out[name] = clock_mod.iso(clock_mod.parse(value, name.replace("_", " ")))
+        elif name == "category":
+            known = [c.id for c in ws.pack().safeguarding.risk_categories]
+            if value not in known:
+                raise InvalidInput(f"unknown risk category '{value}' (one of {', '.join(known)})")
+            out[name] = value
+        elif name == "participant_told":
+            if not isinstance(value, bool):
+                raise InvalidInput("'participant_told' must be true or false")
+            out[name] = value
+        elif name == "referral":
+            if not isinstance(value, dict):
+                raise InvalidInput("'referral' is an object with agency, reference, method and time")
+            bad = sorted(set(value) - set(REFERRAL_KEYS))
+            if bad:
+                raise InvalidInput(f"unknown referral field(s): {', '.join(bad)}")
+            ref = {k: _text(f"referral {k}", v) for k, v in value.items() if k != "time"}
+            if "time" in value:
+                ref["time"] = clock_mod.iso(clock_mod.parse(value["time"], "referral time"))
+            out[name] = ref
+    return out
+
+
+def _save(ws: Workspace, concern_id: str, body: dict[str, Any], status: str, now: datetime) -> None:
+    with ws.vault.identity_transaction() as idb:
+        idb.execute(
+            "UPDATE safeguarding SET body_json = ?, status = ?, updated_at = ? WHERE id = ?",
+            (json.dumps(body), status, clock_mod.iso(now), concern_id),
+        )
+
+
+def update(ws: Workspace, concern_id: str, *, clock: Clock | None = None, **fields: Any) -> None:
+    """Set fields of the record; each change is kept in its history (who, when, which fields)."""
+    r = _load(ws, concern_id)
+    if not fields:
+        raise InvalidInput("nothing to update")
+    clean = _clean(ws, fields)
+    now = clock_mod.resolve(clock).now()
+    body = json.loads(r["body_json"])
+    body.update(clean)
+    body.setdefault("history", []).append({"at": clock_mod.iso(now), "by": ws.user, "fields": sorted(clean)})
+    _save(ws, concern_id, body, r["status"], now)
+    ws.vault.audit(
+        "safeguarding.update",
+        "safeguarding",
+        concern_id,
+        session_id=r["session_id"],
+        detail={"fields": sorted(clean)},
+    )
+
+
+def add_sharing(
+    ws: Workspace,
+    concern_id: str,
+    what: str,
+    to_whom: str,
+    when: str | datetime,
+    why: str,
+    with_consent: bool,
+    shared: bool = True,
+    *,
+    clock: Clock | None = None,
+) -> int:
+    """Add an information-sharing entry; ``shared=False`` records a decision not to share, with why."""
+    r = _load(ws, concern_id)
+    if not isinstance(with_consent, bool) or not isinstance(shared, bool):
+        raise InvalidInput("'with_consent' and 'shared' must be true or false")
+    entry = {
+        "what": _text("what", what),
+        "to_whom": _text("to_whom", to_whom),
+        "when": clock_mod.iso(clock_mod.parse(when, "when")),
+        "why": _text("why", why),
+        "with_consent": with_consent,
+        "shared": shared,
+        "recorded_by": ws.user,
+    }
+    now = clock_mod.resolve(clock).now()
+    body = json.loads(r["body_json"])
+    body.setdefault("sharing", []).append(entry)
+    _save(ws, concern_id, body, r["status"], now)
+    ws.vault.audit(
+        "safeguarding.share",
+        "safeguarding",
+        concern_id,
+        session_id=r["session_id"],
+        detail={"entry": len(body["sharing"]), "shared": shared, "with_consent": with_consent},
+    )
+    return len(body["sharing"])
+
+
+def complete(ws: Workspace, concern_id: str, *, clock: Clock | None = None) -> Concern:
+    """Close the record once it holds the account, category, who it was escalated to and the decision."""
+    r = _load(ws, concern_id)
+    concern = _concern(r)
+    if concern.status == "complete":
+        raise InvalidInput(f"safeguarding concern {concern_id} is already complete")
+    missing = concern.missing()
+    if missing:
+        raise InvalidInput(
+            "the safeguarding record still needs: " + ", ".join(m.replace("_", " ") for m in missing)
+        )
+    clk = clock_mod.resolve(clock)
+    now = clk.now()
+    body = dict(concern.body)
+    body["completed_at"] = clock_mod.iso(now)
+    body["completed_by"] = ws.user
+    _save(ws, concern_id, body, "complete", now)
+    if body.get("task"):
+        tasks_svc.done(ws, body["task"], clock=clk)
+    ws.vault.audit("safeguarding.complete", "safeguarding", concern_id, session_id=r["session_id"])
+    return _concern(_load(ws, concern_id))
+
+
+def get(ws: Workspace, concern_id: str, reason: str = "") -> Concern:
+    """The whole record; the view is written to the audit log (who, when, and the reason's first words)."""
+    concern = _concern(_load(ws, concern_id))
+    ws.vault.audit(
+        "safeguarding.view",
+        "safeguarding",
+        concern_id,
+        session_id=concern.session_id,
+        detail={"reason": reason[:200]} if reason else None,
+    )
+    return concern
+
+
+def open_concerns(ws: Workspace) -> list[ConcernSummary]:
+    """Concerns not yet complete, oldest first: ids and status only (the listing is audited too)."""
+    rows = ws.idb.execute(
+        "SELECT id, participant_id, session_id, status, created_at, body_json FROM safeguarding"
+        " WHERE status != 'complete' ORDER BY created_at, id"
+    ).fetchall()
+    out = [
+        ConcernSummary(
+            r["id"],
+            r["participant_id"],
+            r["session_id"],
+            r["status"],
+            r["created_at"],
+            json.loads(r["body_json"]).get("task"),
+        )
+        for r in rows
+    ]
+    ws.vault.audit("safeguarding.list", "safeguarding", "*", detail={"open": len(out)})
+    return out
