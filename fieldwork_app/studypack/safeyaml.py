@@ -164,7 +164,11 @@ def decode(raw: bytes) -> str:
 def parse(text: str) -> tuple[Any, LineMap]:
     """Parse one YAML document; raise :class:`YamlProblem` for anything a pack file must not be."""
     lines = LineMap()
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: max(exc.position, 0)].count("\n") + 1
+        raise YamlProblem("the file contains a control character that YAML does not allow", line) from None
     try:
         node = loader.get_single_node()
         if node is None:
