@@ -1,0 +1,266 @@
+"""Lone working on home visits: check-in, check-out, home safe, code word, and what happens if not.
+
+The laptop is offline and cannot call anyone.  It records the researcher's check-in and check-out times
+and says, in plain words, what is due now and what her buddy will do at this moment by the pack's rules
+(the buddy holds the printed or shown buddy sheet, and makes the calls by phone).  Times come from an
+injectable clock so every escalation step can be tested.  Plan times typed without a zone are local.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from fieldwork_app.domain.pack import LoneWorkingRules
+from fieldwork_app.domain.records import LoneWorkingPlan
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.services import clock as clock_mod
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.clock import Clock, local_hm
+from fieldwork_app.services.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+EVENT_KINDS = ("check_in", "check_out", "home_safe", "code_word")
+DEFAULT_CODE_WORD_ACTION = "The buddy unseals the address and calls 999, then the chief investigator."
+
+
+@dataclass(frozen=True)
+class LoneWorkingEvent:
+    kind: str
+    at: str
+    by: str
+
+
+@dataclass(frozen=True)
+class Escalation:
+    after_minutes: int
+    at: str
+    action: str
+    reached: bool
+
+
+@dataclass(frozen=True)
+class LoneWorkingState:
+    """Where a visit stands now.
+
+    ``phase`` is one of: before, check_in_due, check_in_overdue, in_visit, check_out_due,
+    check_out_overdue, travelling, home_safe_overdue, closed, code_word.  ``message`` tells the researcher
+    what to do; ``buddy_now`` says what the buddy will be doing at this moment (None when nothing).
+    """
+
+    session_id: str
+    now: str
+    phase: str
+    message: str
+    buddy_now: str | None
+    due: tuple[str, ...]
+    overdue_minutes: int
+    start: str
+    check_in_by: str
+    expected_end: str
+    events: tuple[LoneWorkingEvent, ...]
+    escalations: tuple[Escalation, ...]
+    checked_in_at: str | None = None
+    checked_out_at: str | None = None
+    home_safe_at: str | None = None
+    code_word_at: str | None = None
+
+    @property
+    def escalating(self) -> bool:
+        return self.phase in ("check_in_overdue", "check_out_overdue", "home_safe_overdue", "code_word")
+
+
+def plan_for(ws: Workspace, session_id: str) -> LoneWorkingPlan:
+    session = sessions_svc.get(ws, session_id)
+    raw = session.plan.get("lone_working")
+    if not raw:
+        raise InvalidInput(f"session {session_id} has no lone-working plan")
+    plan = LoneWorkingPlan.from_json(raw)
+    if not plan.start or not plan.expected_end:
+        raise InvalidInput(f"the lone-working plan of session {session_id} needs a start and an expected end")
+    return plan
+
+
+def _times(plan: LoneWorkingPlan) -> tuple[datetime, datetime]:
+    start = clock_mod.parse(plan.start, "visit start")
+    end = clock_mod.parse(plan.expected_end, "expected end")
+    if end <= start:
+        raise InvalidInput("the expected end of the visit is not after its start")
+    return start, end
+
+
+def _schedule(rules: LoneWorkingRules, base: datetime, now: datetime, skip_zero: bool) -> list[Escalation]:
+    steps = sorted(rules.check_out_escalation, key=lambda s: s.after_minutes)
+    return [
+        Escalation(
+            s.after_minutes,
+            clock_mod.iso(base + timedelta(minutes=s.after_minutes)),
+            s.action,
+            now >= base + timedelta(minutes=s.after_minutes),
+        )
+        for s in steps
+        if not (skip_zero and s.after_minutes == 0)
+    ]
+
+
+def events(ws: Workspace, session_id: str) -> list[LoneWorkingEvent]:
+    rows = ws.db.execute(
+        "SELECT kind, at, by_user FROM lone_working_events WHERE session_id = ? ORDER BY at, row_id",
+        (session_id,),
+    ).fetchall()
+    return [LoneWorkingEvent(r["kind"], r["at"], r["by_user"]) for r in rows]
+
+
+def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWorkingState:
+    plan = plan_for(ws, session_id)
+    rules = ws.pack().lone_working
+    start, end = _times(plan)
+    now = clock_mod.resolve(clock).now()
+    evs = events(ws, session_id)
+    last: dict[str, datetime] = {}
+    for e in evs:
+        last[e.kind] = clock_mod.parse(e.at, "event time")
+    check_in_by = start + timedelta(minutes=rules.check_in_grace_minutes)
+    escalations: tuple[Escalation, ...] = tuple(_schedule(rules, end, now, skip_zero=False))
+    due: tuple[str, ...] = ()
+    buddy: str | None = None
+    overdue = 0
+
+    def minutes_since(t: datetime) -> int:
+        return max(0, int((now - t).total_seconds() // 60))
+
+    ci, co, hs, cw = (last.get(k) for k in EVENT_KINDS)
+    if cw is not None and (hs is None or hs < cw):
+        phase = "code_word"
+        message = f"Code word used at {local_hm(cw)}: your buddy is escalating now."
+        buddy = rules.code_word_action or DEFAULT_CODE_WORD_ACTION
+        due = ("home_safe",)
+    elif hs is not None:
+        phase, message = "closed", f"Home safe at {local_hm(hs)}. The visit is closed."
+        escalations = ()
+    elif co is not None:
+        home_by = co + timedelta(minutes=plan.travel_home_minutes)
+        due = ("home_safe",)
+        if now < home_by:
+            phase = "travelling"
+            message = f"Checked out at {local_hm(co)}. Confirm you are home safe by {local_hm(home_by)}."
+            escalations = ()
+        else:
+            escalations = tuple(_schedule(rules, home_by, now, skip_zero=True))
+            overdue = minutes_since(home_by)
+            reached = [s for s in escalations if s.reached]
+            phase = "home_safe_overdue"
+            message = f"Confirm you are home safe now: it was due at {local_hm(home_by)}."
+            buddy = reached[-1].action if reached else None
+    elif now < end or ci is None:
+        if ci is not None:
+            phase = "in_visit"
+            message = f"Checked in at {local_hm(ci)}. Check out with your buddy by {local_hm(end)}."
+        elif now < start:
+            phase = "before"
+            message = f"Check in with your buddy before you go in (the visit starts at {local_hm(start)})."
+        elif now < check_in_by:
+            phase, due = "check_in_due", ("check_in",)
+            message = f"Check in with your buddy now, before you go in (by {local_hm(check_in_by)})."
+        else:
+            phase, due = "check_in_overdue", ("check_in",)
+            overdue = minutes_since(check_in_by)
+            message = f"Check in now: there was no check-in by {local_hm(check_in_by)}."
+            buddy = (
+                f"Your buddy is calling you now, because there was no check-in by {local_hm(check_in_by)}."
+            )
+            reached = [s for s in escalations if s.reached and s.after_minutes > 0]
+            if reached:  # past the end with no contact at all: the check-out steps apply too
+                buddy = reached[-1].action
+    else:
+        due = ("check_out",)
+        overdue = minutes_since(end)
+        reached = [s for s in escalations if s.reached]
+        buddy = reached[-1].action if reached else None
+        positive = [s for s in reached if s.after_minutes > 0]
+        phase = "check_out_overdue" if positive else "check_out_due"
+        message = (
+            f"Check out with your buddy now: the visit was due to end at {local_hm(end)}."
+            if positive
+            else f"The visit is due to end at {local_hm(end)}: check out with your buddy now."
+        )
+    return LoneWorkingState(
+        session_id=session_id,
+        now=clock_mod.iso(now),
+        phase=phase,
+        message=message,
+        buddy_now=buddy,
+        due=due,
+        overdue_minutes=overdue,
+        start=clock_mod.iso(start),
+        check_in_by=clock_mod.iso(check_in_by),
+        expected_end=clock_mod.iso(end),
+        events=tuple(evs),
+        escalations=tuple(escalations),
+        checked_in_at=clock_mod.iso(ci) if ci else None,
+        checked_out_at=clock_mod.iso(co) if co else None,
+        home_safe_at=clock_mod.iso(hs) if hs else None,
+        code_word_at=clock_mod.iso(cw) if cw else None,
+    )
+
+
+def record(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None) -> LoneWorkingState:
+    """Time-stamp a check-in, check-out, home-safe or code-word event."""
+    if kind not in EVENT_KINDS:
+        raise InvalidInput(f"unknown lone-working event '{kind}' (one of {', '.join(EVENT_KINDS)})")
+    _times(plan_for(ws, session_id))
+    clk = clock_mod.resolve(clock)
+    at = clock_mod.iso(clk.now())
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT INTO lone_working_events (session_id, kind, at, by_user) VALUES (?,?,?,?)",
+            (session_id, kind, at, ws.user),
+        )
+        ws.vault.audit(f"lonework.{kind}", "session", session_id, session_id=session_id)
+    return state(ws, session_id, clk)
+
+
+@dataclass(frozen=True)
+class BuddyPlan:
+    """What the buddy's sheet lists: names, times and what to do when."""
+
+    session_id: str
+    buddy_name: str
+    buddy_phone: str
+    backup_name: str
+    rows: tuple[tuple[str, str], ...]  # (local time "14:05" or "", what happens)
+    code_word_action: str
+    guidance: tuple[str, ...]
+
+
+def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
+    plan = plan_for(ws, session_id)
+    rules = ws.pack().lone_working
+    start, end = _times(plan)
+    check_in_by = start + timedelta(minutes=rules.check_in_grace_minutes)
+    rows: list[tuple[str, str]] = [
+        (local_hm(start), "Visit starts. The researcher checks in with you before going in."),
+        (local_hm(check_in_by), "No check-in by now: call the researcher."),
+        (local_hm(end), "Visit due to end. The researcher checks out with you."),
+    ]
+    for s in sorted(rules.check_out_escalation, key=lambda s: s.after_minutes):
+        if s.after_minutes > 0:
+            rows.append((local_hm(end + timedelta(minutes=s.after_minutes)), f"No check-out yet: {s.action}"))
+    if plan.travel_home_minutes > 0:
+        rows.append(
+            (
+                "",
+                f"After check-out the researcher confirms she is home safe within {plan.travel_home_minutes} min.",
+            )
+        )
+    return BuddyPlan(
+        session_id,
+        plan.buddy_name,
+        plan.buddy_phone,
+        plan.backup_name,
+        tuple(rows),
+        rules.code_word_action or DEFAULT_CODE_WORD_ACTION,
+        tuple(rules.guidance),
+    )
