@@ -1,0 +1,47 @@
+"""Start the desktop app: ``run(args)`` from the ``fieldwork gui`` command."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from fieldwork_app.paths import DataDir, default_data_dir
+from fieldwork_app.settings import load as load_settings
+
+from fieldwork_app.gui import i18n
+from fieldwork_app.gui.resources import apply_style
+
+logger = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Fieldwork")
+    app.setOrganizationName("Fieldwork")
+    apply_style(app)
+    return app  # type: ignore[return-value]
+
+
+def run(args: Any) -> int:
+    tour_dir = getattr(args, "tour", None)
+    if tour_dir:
+        from fieldwork_app.gui import tour
+
+        return tour.run(tour_dir)
+    from fieldwork_app.gui.main_window import MainWindow
+
+    root = getattr(args, "data_dir", None)
+    data_dir = DataDir(root) if root else DataDir(default_data_dir())
+    settings = load_settings(data_dir.settings)
+    app = application()
+    i18n.install(app, settings.language)
+    window = MainWindow(data_dir, settings=settings)
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    return int(code)

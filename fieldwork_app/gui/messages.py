@@ -1,0 +1,64 @@
+"""One translated, calm sentence per error kind (the core's own messages are for the log and the CLI)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldwork_app.errors import ErrorKind, FieldworkError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def message_for(kind: ErrorKind) -> str:
+    messages = {
+        ErrorKind.WRONG_PASSPHRASE: _t("That passphrase did not unlock the vault. Check it and try again."),
+        ErrorKind.NO_VAULT: _t("There is no vault in this data folder yet."),
+        ErrorKind.VAULT_EXISTS: _t("A vault already exists in this data folder."),
+        ErrorKind.VAULT_CORRUPT: _t("The vault could not be opened: its files look damaged."),
+        ErrorKind.VAULT_LOCKED: _t("The vault is locked. Unlock it to continue."),
+        ErrorKind.UNKNOWN_USER: _t("That user is not set up on this laptop."),
+        ErrorKind.USER_EXISTS: _t("That user already exists."),
+        ErrorKind.INVALID_PACK: _t("The study pack has problems and was not imported."),
+        ErrorKind.NO_PACK: _t("No study pack has been imported yet."),
+        ErrorKind.NOT_FOUND: _t("That item could not be found."),
+        ErrorKind.INVALID_INPUT: _t("Some details are missing or not valid."),
+        ErrorKind.CONSENT_REFUSED: _t("Consent was not recorded: every required statement must be agreed."),
+        ErrorKind.CONSENT_MISSING: _t("Recording needs every participant's consent to be recorded first."),
+        ErrorKind.WITHDRAWN: _t("This participant has withdrawn; nothing new can be recorded for them."),
+        ErrorKind.AUDIT_BROKEN: _t("The audit log failed its integrity check. Tell the data manager."),
+        ErrorKind.NO_DEVICE: _t("No microphone was found. Plug one in and try again."),
+        ErrorKind.DEVICE_LOST: _t("The microphone was disconnected."),
+        ErrorKind.DISK_FULL: _t("The disk is full: free some space before recording."),
+        ErrorKind.RECORDING_DAMAGED: _t("A recording was interrupted and needs recovery first."),
+        ErrorKind.RECORDING_BUSY: _t("A recording is already running."),
+        ErrorKind.STORE_UNREACHABLE: _t("The study store cannot be reached."),
+        ErrorKind.STORE_AUTH: _t("The study store refused the credentials."),
+        ErrorKind.STORE_FULL: _t("The study store is full."),
+        ErrorKind.STORE_ERROR: _t("The study store reported an error."),
+        ErrorKind.STORE_TAMPERED: _t("Data at the study store failed its integrity check."),
+        ErrorKind.CANCELLED: _t("Cancelled."),
+        ErrorKind.NOT_READY: _t("This is not ready yet."),
+        ErrorKind.DISK_ERROR: _t("The disk reported an error while saving."),
+    }
+    return messages.get(kind, _t("Something went wrong."))
+
+
+def describe(exc: BaseException) -> str:
+    """A translated headline plus, for input and consent problems, the core's specific detail.
+
+    The detail names fields and statement ids only (never participant data), so it can be shown.
+    """
+    if isinstance(exc, FieldworkError):
+        head = message_for(exc.kind)
+        if exc.kind in (
+            ErrorKind.INVALID_INPUT,
+            ErrorKind.CONSENT_REFUSED,
+            ErrorKind.CONSENT_MISSING,
+            ErrorKind.NOT_READY,
+            ErrorKind.WITHDRAWN,
+        ):
+            return f"{head}\n{exc.message}"
+        return head
+    return QCoreApplication.translate("Errors", "Something unexpected went wrong; nothing was lost.")

@@ -1,0 +1,73 @@
+"""First run and unlock: what the screens need, without widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import packs, workspace
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import ROLES, Vault
+from fieldwork_app.vault.keys import KeySlots
+
+MIN_PASSPHRASE = 8
+
+
+def vault_exists(data_dir: DataDir) -> bool:
+    return Vault.exists(data_dir)
+
+
+def users(data_dir: DataDir) -> list[str]:
+    return KeySlots.load(data_dir.keyslots).users()
+
+
+def roles() -> tuple[str, ...]:
+    return ROLES
+
+
+def create_with_example(data_dir: DataDir, user: str, role: str, passphrase: str) -> tuple[Workspace, str]:
+    """Create the vault and import the built-in example study, so the app opens on it."""
+    ws, recovery = workspace.create(data_dir, user, passphrase, role)
+    packs.import_pack(ws, example=True)
+    return ws, recovery
+
+
+def unlock(data_dir: DataDir, user: str, passphrase: str) -> Workspace:
+    return workspace.unlock(data_dir, user, passphrase)
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int  # 0 (too short) .. 3 (strong)
+    acceptable: bool
+
+
+def strength(passphrase: str) -> Strength:
+    """A rough hint, not a guarantee: length and variety of characters and words."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return Strength(0, False)
+    classes = sum(
+        any(test(c) for c in passphrase) for test in (str.islower, str.isupper, str.isdigit, str.isspace)
+    )
+    words = len(passphrase.split())
+    score = 1
+    if len(passphrase) >= 14 or (classes >= 3 and len(passphrase) >= 12):
+        score = 2
+    if len(passphrase) >= 20 or words >= 4:
+        score = 3
+    return Strength(score, True)
+
+
+class Backoff:
+    """Wrong passphrases: 1, 2, 4, 8 ... seconds before the next try (capped at a minute)."""
+
+    def __init__(self, cap_seconds: int = 60) -> None:
+        self.failures = 0
+        self.cap = cap_seconds
+
+    def fail(self) -> int:
+        self.failures += 1
+        return min(self.cap, 2 ** (self.failures - 1))
+
+    def reset(self) -> None:
+        self.failures = 0

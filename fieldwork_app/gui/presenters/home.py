@@ -1,0 +1,93 @@
+"""The study home: the study, participants by group, sessions, what waits on this laptop, tasks due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from fieldwork_app.domain.records import SessionStatus
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import recording as recording_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services import status as status_svc
+from fieldwork_app.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    label: str
+    participants: list[tuple[str, str]]  # (id, status)
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    when: str
+    participants: str
+    format: str
+    location: str
+    status: str
+
+
+@dataclass
+class HomeModel:
+    title: str = ""
+    short_title: str = ""
+    iras_id: str = ""
+    pack_version: str = ""
+    groups: list[GroupRow] = field(default_factory=list)
+    planned: list[SessionRow] = field(default_factory=list)
+    today: list[SessionRow] = field(default_factory=list)
+    done: list[SessionRow] = field(default_factory=list)
+    waiting: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    interrupted: int = 0
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso).date()
+    except ValueError:
+        return None
+
+
+def load(ws: Workspace, today: date | None = None) -> HomeModel:
+    today = today or date.today()
+    summary = status_svc.summary(ws)
+    m = HomeModel()
+    study = summary.get("study") or {}
+    m.title = study.get("title", "")
+    m.short_title = study.get("short_title", "")
+    m.iras_id = study.get("iras_id", "")
+    m.pack_version = f"{study.get('pack', '')} {study.get('pack_version', '')}".strip()
+    if ws.has_pack():
+        for g in ws.pack().groups:
+            people = participants_svc.list_all(ws, g.id)
+            m.groups.append(
+                GroupRow(
+                    g.label, [(p.id, str(p.status)) for p in people], summary["participants"].get(g.id, {})
+                )
+            )
+    for s in sessions_svc.list_all(ws):
+        row = SessionRow(
+            s.id,
+            (s.planned_start or "").replace("T", " "),
+            ", ".join(s.participant_ids),
+            s.format,
+            s.location_kind,
+            str(s.status),
+        )
+        if s.status is SessionStatus.COMPLETED:
+            m.done.append(row)
+        elif _day(s.planned_start) == today:
+            m.today.append(row)
+        else:
+            m.planned.append(row)
+    m.waiting = summary["waiting_on_laptop"]
+    m.tasks = summary["tasks_due"]
+    m.interrupted = recording_svc.interrupted_count(ws)
+    return m

@@ -1,0 +1,219 @@
+"""Background work for the desktop app: one thread owns the workspace, a pool does the rest.
+
+Why one database thread: the vault's SQLCipher connections refuse to be used from a thread other than
+the one that opened them, and a single owner makes locking trivial (close the workspace there, and
+every later call sees "locked").  Every service call is therefore submitted here as ``fn(ws)``; the
+result (or the error) is handed back to the GUI thread through a queued signal, so the callbacks may
+touch widgets and the worker never does.
+
+Long jobs receive a :class:`TaskState` (``fn(ws, state)``): they call ``state.set_progress`` between
+chunks and check ``state.cancel_requested()``; progress reaches the GUI thread as a queued signal too.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+import shiboken6
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class TaskState:
+    """Handed to a long job: progress out, cancel in (both thread-safe)."""
+
+    def __init__(self, emit: Callable[[float, str], None]) -> None:
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def set_progress(self, fraction: float, text: str = "") -> None:
+        self._emit(max(0.0, min(1.0, float(fraction))), text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+
+class Tasks(QObject):
+    """The app's two executors.  Create one per window; call :meth:`shutdown` when it closes."""
+
+    _deliver = Signal(object)
+    #: emitted on the GUI thread while at least one database call is queued or running
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldwork-db")
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="fieldwork-pool")
+        self._ws: Workspace | None = None  # read and written only on the database thread
+        self._pending = 0
+        self._closed = False
+        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+
+    # -- GUI-thread side ---------------------------------------------------------------------------
+    def _on_deliver(self, thunk: Callable[[], None]) -> None:
+        thunk()
+
+    def _wrap(
+        self,
+        future: Future[Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        owner: QObject | None,
+        counted: bool,
+    ) -> None:
+        def deliver() -> None:
+            if counted:
+                self._pending -= 1
+                if self._pending == 0:
+                    self.busy_changed.emit(False)
+            if owner is not None and not shiboken6.isValid(owner):
+                return  # the screen that asked has gone; nobody to tell
+            exc = future.exception()
+            if exc is not None:
+                if on_error is not None:
+                    on_error(exc)
+                else:
+                    logger.error("background task failed: %s", type(exc).__name__)
+            elif on_done is not None:
+                on_done(future.result())
+
+        def on_finished(_f: Future[Any]) -> None:
+            if not self._closed:
+                self._deliver.emit(deliver)
+
+        future.add_done_callback(on_finished)
+
+    def db(
+        self,
+        fn: Callable[..., Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+        progress: Callable[[float, str], None] | None = None,
+    ) -> TaskState | None:
+        """Run ``fn(ws)`` (or ``fn(ws, state)`` when ``progress`` is given) on the database thread."""
+        state = TaskState(self._progress_emitter(progress, owner)) if progress is not None else None
+
+        def call() -> Any:
+            if self._ws is None:
+                raise FieldworkError("the workspace is locked", kind=ErrorKind.VAULT_LOCKED)
+            return fn(self._ws, state) if state is not None else fn(self._ws)
+
+        self._submit(self._db, call, on_done, on_error, owner, counted=True)
+        return state
+
+    def pool(
+        self,
+        fn: Callable[..., Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run ``fn()`` on the pool (file and network work that needs no database)."""
+        self._submit(self._pool, fn, on_done, on_error, owner, counted=False)
+
+    def open_workspace(
+        self, factory: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> None:
+        """Create or unlock a workspace on the database thread; it then owns it.
+
+        ``factory`` returns a Workspace, or a tuple whose first item is one (creation also returns the
+        recovery key); ``on_done`` receives whatever it returned.
+        """
+
+        def call() -> Any:
+            if self._ws is not None:
+                self._ws.close()
+                self._ws = None
+            out = factory()
+            self._ws = out[0] if isinstance(out, tuple) else out
+            return out
+
+        self._submit(self._db, call, on_done, on_error, None, counted=True)
+
+    def close_workspace(self, on_done: Done | None = None) -> None:
+        def call() -> None:
+            if self._ws is not None:
+                self._ws.close()
+                self._ws = None
+
+        self._submit(self._db, call, on_done, None, None, counted=True)
+
+    def without_workspace(
+        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+    ) -> None:
+        """Run ``fn()`` on the database thread whether or not a workspace is open (e.g. list users)."""
+        self._submit(self._db, fn, on_done, on_error, None, counted=True)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def shutdown(self) -> None:
+        """Close the workspace and stop both executors, waiting for the work in hand."""
+        if self._closed:
+            return
+
+        def close() -> None:
+            if self._ws is not None:
+                self._ws.close()
+                self._ws = None
+
+        self._db.submit(close)
+        self._closed = True
+        self._db.shutdown(wait=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    # -- internals ---------------------------------------------------------------------------------
+    def _submit(
+        self,
+        executor: ThreadPoolExecutor,
+        call: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        owner: QObject | None,
+        counted: bool,
+    ) -> None:
+        if self._closed:
+            return
+        if counted:
+            self._pending += 1
+            if self._pending == 1:
+                self.busy_changed.emit(True)
+        future = executor.submit(call)
+        self._wrap(future, on_done, on_error, owner, counted)
+
+    def _progress_emitter(
+        self, progress: Callable[[float, str], None] | None, owner: QObject | None
+    ) -> Callable[[float, str], None]:
+        def emit(fraction: float, text: str) -> None:
+            def thunk() -> None:
+                if progress is not None and (owner is None or shiboken6.isValid(owner)):
+                    progress(fraction, text)
+
+            if not self._closed:
+                self._deliver.emit(thunk)
+
+        return emit
+
+    def on_gui(self, fn: Callable[[], None]) -> None:
+        """Queue ``fn`` to run on the GUI thread (safe to call from any thread)."""
+        if not self._closed:
+            self._deliver.emit(fn)

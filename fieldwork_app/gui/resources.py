@@ -1,0 +1,31 @@
+"""Icons (SVG in ``resources/icons``) and the style sheet (QSS in ``resources/styles``)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from fieldwork_app.paths import resources_dir
+
+
+def register_search_paths() -> None:
+    QDir.addSearchPath("icons", str(resources_dir() / "icons"))
+
+
+@cache
+def icon(name: str) -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+def style_sheet(name: str = "fieldwork") -> str:
+    path = resources_dir() / "styles" / f"{name}.qss"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def apply_style(app: QApplication) -> None:
+    register_search_paths()
+    app.setStyle("Fusion")
+    app.setStyleSheet(style_sheet())

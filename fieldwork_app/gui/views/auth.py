@@ -1,0 +1,172 @@
+"""First run (create the vault, show the recovery key once) and the unlock screen."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from fieldwork_app.errors import ErrorKind, FieldworkError
+
+from fieldwork_app.gui import forms
+from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.presenters import auth
+
+logger = logging.getLogger(__name__)
+
+
+class FirstRunPage(QWidget):
+    """Create the vault; then the recovery key with an explicit 'stored safely' step."""
+
+    finished = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = forms.load("first_run").Ui_FirstRunPage()
+        self.ui.setupUi(self)
+        labels = {
+            "researcher": self.tr("Researcher"),
+            "research_assistant": self.tr("Research assistant"),
+            "data_manager": self.tr("Data manager"),
+        }
+        for role in auth.roles():
+            self.ui.roleCombo.addItem(labels.get(role, role), role)
+        for edit in (self.ui.userEdit, self.ui.pass1Edit, self.ui.pass2Edit):
+            edit.textChanged.connect(self._validate)
+        self.ui.createButton.clicked.connect(self._create)
+        self.ui.pass2Edit.returnPressed.connect(self._create)
+        self.ui.storedCheck.toggled.connect(self.ui.continueButton.setEnabled)
+        self.ui.continueButton.clicked.connect(self._continue)
+        self._validate()
+
+    def _validate(self) -> None:
+        p1, p2 = self.ui.pass1Edit.text(), self.ui.pass2Edit.text()
+        s = auth.strength(p1)
+        hints = {
+            0: self.tr("Too short: use at least %n characters.", "", auth.MIN_PASSPHRASE),
+            1: self.tr("Acceptable, but longer is safer: try four or more unrelated words."),
+            2: self.tr("Good."),
+            3: self.tr("Strong."),
+        }
+        self.ui.strengthLabel.setText(hints[s.score] if p1 else self.tr("A few unrelated words work well."))
+        mismatch = bool(p2) and p1 != p2
+        self.ui.messageLabel.setText(self.tr("The two passphrases differ.") if mismatch else "")
+        ok = bool(self.ui.userEdit.text().strip()) and s.acceptable and p1 == p2
+        self.ui.createButton.setEnabled(ok)
+
+    def _create(self) -> None:
+        if not self.ui.createButton.isEnabled():
+            return
+        self.ui.createButton.setEnabled(False)
+        self.ui.messageLabel.setText(self.tr("Creating the encrypted vault…"))
+        user = self.ui.userEdit.text().strip()
+        role = self.ui.roleCombo.currentData()
+        passphrase = self.ui.pass1Edit.text()
+        data_dir = self.ctx.data_dir
+        self.ctx.tasks.open_workspace(
+            lambda: auth.create_with_example(data_dir, user, role, passphrase), self._created, self._failed
+        )
+
+    def _created(self, out: tuple) -> None:
+        ws, recovery = out
+        self.ctx.user, self.ctx.role = ws.user, ws.vault.role
+        self.ui.pass1Edit.clear()
+        self.ui.pass2Edit.clear()
+        self.ui.messageLabel.clear()
+        self.ui.recoveryKeyLabel.setText(recovery)
+        self.ui.steps.setCurrentWidget(self.ui.recoveryStep)
+        self.ui.recoveryKeyLabel.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.messageLabel.setText(describe(exc))
+        self._validate()
+
+    def _continue(self) -> None:
+        # The key is shown once: wipe it from the screen before moving on.
+        self.ui.recoveryKeyLabel.clear()
+        self.finished.emit()
+
+
+class UnlockPage(QWidget):
+    unlocked = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = forms.load("unlock").Ui_UnlockPage()
+        self.ui.setupUi(self)
+        self._backoff = auth.Backoff()
+        self._wait = 0
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self.ui.unlockButton.clicked.connect(self._unlock)
+        self.ui.passphraseEdit.returnPressed.connect(self._unlock)
+
+    def prepare(self, recording: bool, locked_by_idle: bool = False) -> None:
+        """Refresh the user list; say whether a take goes on in the background."""
+        self.ui.recordingBanner.setVisible(recording)
+        self.ui.passphraseEdit.clear()
+        if locked_by_idle:
+            self.ui.messageLabel.setText(self.tr("Locked after a period without activity."))
+        data_dir = self.ctx.data_dir
+        self.ctx.tasks.without_workspace(lambda: auth.users(data_dir), self._show_users, self._failed)
+        self.ui.passphraseEdit.setFocus()
+
+    def _show_users(self, users: list[str]) -> None:
+        current = self.ui.userCombo.currentText() or self.ctx.user or self.ctx.settings.last_user
+        self.ui.userCombo.clear()
+        self.ui.userCombo.addItems(users)
+        if current in users:
+            self.ui.userCombo.setCurrentText(current)
+
+    def _unlock(self) -> None:
+        if not self.ui.unlockButton.isEnabled() or self._wait > 0:
+            return
+        user = self.ui.userCombo.currentText()
+        passphrase = self.ui.passphraseEdit.text()
+        if not user or not passphrase:
+            self.ui.messageLabel.setText(self.tr("Choose your user name and type your passphrase."))
+            return
+        self.ui.unlockButton.setEnabled(False)
+        self.ui.messageLabel.setText(self.tr("Unlocking…"))
+        data_dir = self.ctx.data_dir
+        self.ctx.tasks.open_workspace(lambda: auth.unlock(data_dir, user, passphrase), self._ok, self._failed)
+
+    def _ok(self, ws) -> None:
+        self._backoff.reset()
+        self.ctx.user, self.ctx.role = ws.user, ws.vault.role
+        self.ui.passphraseEdit.clear()
+        self.ui.messageLabel.clear()
+        self.ui.unlockButton.setEnabled(True)
+        self.unlocked.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ui.passphraseEdit.clear()
+        if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.WRONG_PASSPHRASE:
+            self._wait = self._backoff.fail()
+            self._show_wait()
+            self._countdown.start()
+            return
+        self.ui.messageLabel.setText(describe(exc))
+        self.ui.unlockButton.setEnabled(True)
+
+    def _show_wait(self) -> None:
+        self.ui.messageLabel.setText(
+            self.tr(
+                "That passphrase did not unlock the vault. You can try again in %n second(s).", "", self._wait
+            )
+        )
+
+    def _tick(self) -> None:
+        self._wait -= 1
+        if self._wait > 0:
+            self._show_wait()
+            return
+        self._countdown.stop()
+        self.ui.messageLabel.setText(self.tr("That passphrase did not unlock the vault. Try again."))
+        self.ui.unlockButton.setEnabled(True)
+        self.ui.passphraseEdit.setFocus()

@@ -1,0 +1,153 @@
+"""Study home: the study in use, participants by group, sessions, data waiting on this laptop, tasks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QListWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.presenters import home
+from fieldwork_app.gui.views.common import format_text, label, location_text, scroll_page, status_text
+
+
+class HomePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout, _ = scroll_page(self)
+        self.title = label("", "title")
+        self.title.setAccessibleName(self.tr("Study title"))
+        self.details = label("", "subtitle")
+        self.notice = label("", "warning")
+        self.notice.hide()
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addWidget(self.notice)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        layout.addLayout(grid)
+        self.participants = QTreeWidget()
+        self.participants.setHeaderLabels([self.tr("Participant"), self.tr("Status")])
+        self.participants.setAccessibleName(self.tr("Participants by group"))
+        self.sessions = QTreeWidget()
+        self.sessions.setHeaderLabels(
+            [
+                self.tr("Session"),
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("Format"),
+                self.tr("Where"),
+                self.tr("Status"),
+            ]
+        )
+        self.sessions.setAccessibleName(self.tr("Sessions"))
+        self.waiting = QListWidget()
+        self.waiting.setAccessibleName(self.tr("Waiting on this laptop"))
+        self.tasks = QListWidget()
+        self.tasks.setAccessibleName(self.tr("Tasks due"))
+        for i, (title, w) in enumerate(
+            (
+                (self.tr("Participants"), self.participants),
+                (self.tr("Sessions"), self.sessions),
+                (self.tr("Waiting on this laptop"), self.waiting),
+                (self.tr("Tasks due"), self.tasks),
+            )
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(w)
+            grid.addWidget(box, i // 2, i % 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+
+    def refresh(self) -> None:
+        self.ctx.tasks.db(home.load, self._show, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.notice.setText(describe(exc))
+        self.notice.show()
+
+    def _show(self, m: home.HomeModel) -> None:
+        self.title.setText(m.short_title or self.tr("No study pack imported"))
+        self.details.setText(
+            self.tr("%1\nIRAS ID %2 · study pack %3")
+            .replace("%1", m.title)
+            .replace("%2", m.iras_id)
+            .replace("%3", m.pack_version)
+        )
+        notes = []
+        if m.interrupted and not self.ctx.recorder.active:
+            notes.append(self.tr("%n recording(s) were interrupted and can be recovered.", "", m.interrupted))
+        over = [w for w in m.waiting if w["over_limit"]]
+        if over:
+            notes.append(
+                self.tr(
+                    "%n session(s) have been on this laptop longer than the study allows: sync soon.",
+                    "",
+                    len(over),
+                )
+            )
+        self.notice.setText("\n".join(notes))
+        self.notice.setVisible(bool(notes))
+
+        self.participants.clear()
+        for g in m.groups:
+            counts = ", ".join(f"{n} {status_text(s)}" for s, n in sorted(g.counts.items()))
+            top = QTreeWidgetItem([g.label, counts or self.tr("none yet")])
+            for pid, st in g.participants:
+                QTreeWidgetItem(top, [pid, status_text(st)])
+            self.participants.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.participants.resizeColumnToContents(0)
+
+        self.sessions.clear()
+        for title, rows in (
+            (self.tr("Today"), m.today),
+            (self.tr("Planned"), m.planned),
+            (self.tr("Done"), m.done),
+        ):
+            top = QTreeWidgetItem([f"{title} ({len(rows)})"])
+            for r in rows:
+                QTreeWidgetItem(
+                    top,
+                    [
+                        r.id,
+                        r.when,
+                        r.participants,
+                        format_text(r.format),
+                        location_text(r.location),
+                        status_text(r.status),
+                    ],
+                )
+            self.sessions.addTopLevelItem(top)
+            top.setExpanded(True)
+        self.sessions.resizeColumnToContents(0)
+
+        self.waiting.clear()
+        for w in m.waiting:
+            text = self.tr("%1: not yet at the study store, %2 day(s) on this laptop").replace(
+                "%1", w["session"]
+            )
+            text = text.replace("%2", f"{w['days']:g}")
+            if w["over_limit"]:
+                text += " " + self.tr("(over the study's limit of %1 days)").replace(
+                    "%1", str(w["limit_days"])
+                )
+            self.waiting.addItem(text)
+        if not m.waiting:
+            self.waiting.addItem(self.tr("Nothing waiting: every completed session is at the study store."))
+
+        self.tasks.clear()
+        for t in m.tasks:
+            due = (t.get("due") or "").replace("T", " ")
+            self.tasks.addItem(f"{due}  {t['title']}".strip())
+        if not m.tasks:
+            self.tasks.addItem(self.tr("No tasks due."))
