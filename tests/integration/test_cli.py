@@ -1,0 +1,246 @@
+"""The ``fieldwork`` command, run as a user runs it: a real process, a real vault."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.paths import DataDir
+from tests.support.vaults import PASSPHRASE
+
+FW = [sys.executable, "-m", "fieldwork_app"]
+
+
+def run(*args: str, env: dict[str, str] | None = None, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    proc = subprocess.run([*FW, *args], capture_output=True, text=True, env=full_env, timeout=120)
+    if ok:
+        assert proc.returncode == 0, f"{args}: {proc.stderr}"
+    return proc
+
+
+def snapshot(dd: DataDir) -> dict[str, bytes]:
+    return {str(p.relative_to(dd.root)): p.read_bytes() for p in dd.root.rglob("*") if p.is_file()}
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[str], needle: str) -> None:
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert any(needle in ln for ln in lines), proc.stderr
+    assert len(lines) <= 2, proc.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("fieldwork ")
+    assert "participant" in run("--help").stdout
+
+
+def test_init_prints_recovery_key_once_and_refuses_second_init(tmp_path: Path) -> None:
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase"}
+    out = run("init", "--user", "rosa", env=env).stdout
+    assert "RECOVERY KEY" in out
+    assert_one_line_error(run("init", "--user", "rosa", env=env, ok=False), "already exists")
+    status = json.loads(run("status", "--json", env=env).stdout)
+    assert status["user"] == "rosa" and status["study"] is None
+
+
+def test_full_foundation_flow(cli_env: DataDir, tmp_path: Path) -> None:
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    assert m == "M-001"
+    f = run("participant", "add", "--group", "family", "--linked-to", m).stdout.strip()
+    assert f == "F-001"
+    p = run("participant", "add", "--group", "practitioner").stdout.strip()
+    assert p == "P-001"
+    listing = json.loads(run("participant", "list", "--json").stdout)
+    assert {x["id"] for x in listing} == {"M-001", "F-001", "P-001"}
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    assert s.startswith("S-")
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    assert tpl and all(v is None for v in tpl.values())
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({k: True for k in tpl}))
+    out = run(
+        "consent", "record", "--session", s, "--participant", m, "--mode", "paper", "--answers", str(answers)
+    )
+    assert "recording permitted" in out.stdout
+    status = json.loads(run("status", "--json").stdout)
+    assert status["participants"]["mother"] == {"consented": 1}
+    assert status["audit"]["ok"]
+    assert "intact" in run("audit", "verify").stdout
+    packs = json.loads(run("pack", "list", "--json").stdout)
+    assert any(d["status"] == "superseded" for d in packs["documents"])
+
+
+def test_consent_refusals_change_nothing(cli_env: DataDir, tmp_path: Path) -> None:
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = {k: True for k in tpl}
+    recording_id = next(iter(tpl))
+    answers["3"] = False  # the recording statement of the mothers' form
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(answers))
+    before = json.loads(run("status", "--json").stdout)["participants"]
+    proc = run(
+        "consent",
+        "record",
+        "--session",
+        s,
+        "--participant",
+        m,
+        "--mode",
+        "paper",
+        "--answers",
+        str(bad),
+        ok=False,
+    )
+    assert_one_line_error(proc, "not affirmed")
+    assert json.loads(run("status", "--json").stdout)["participants"] == before
+    bad.write_text(json.dumps({**{k: True for k in tpl}, "nonsense": True}))
+    assert_one_line_error(
+        run(
+            "consent",
+            "record",
+            "--session",
+            s,
+            "--participant",
+            m,
+            "--mode",
+            "paper",
+            "--answers",
+            str(bad),
+            ok=False,
+        ),
+        "unknown statement",
+    )
+    bad.write_text("{ not json")
+    assert_one_line_error(
+        run(
+            "consent",
+            "record",
+            "--session",
+            s,
+            "--participant",
+            m,
+            "--mode",
+            "paper",
+            "--answers",
+            str(bad),
+            ok=False,
+        ),
+        "not valid JSON",
+    )
+    assert recording_id
+
+
+def test_errors_are_one_line_and_change_nothing(cli_env: DataDir, tmp_path: Path) -> None:
+    state_before = json.loads(run("status", "--json").stdout)
+    actions_before = [e["action"] for e in json.loads(run("audit", "list", "--json").stdout)]
+    before = snapshot(cli_env)
+    assert_one_line_error(
+        run("status", env={"FIELDWORK_PASSPHRASE": "not it at all"}, ok=False), "wrong passphrase"
+    )
+    assert snapshot(cli_env) == {
+        **before,
+        **{k: v for k, v in snapshot(cli_env).items() if k.startswith("logs/")},
+    }
+    assert_one_line_error(run("participant", "add", "--group", "nobody", ok=False), "nobody")
+    assert_one_line_error(
+        run("session", "new", "--participant", "M-999", "--format", "interview", ok=False), "M-999"
+    )
+    assert_one_line_error(run("frobnicate", ok=False), "invalid choice")
+    assert_one_line_error(
+        run("status", env={"FIELDWORK_DATA_DIR": str(tmp_path / "none")}, ok=False), "no vault"
+    )
+    state_after = json.loads(run("status", "--json").stdout)
+    for key in ("participants", "sessions", "study", "tasks_due"):
+        assert state_after[key] == state_before[key]
+    actions_after = [e["action"] for e in json.loads(run("audit", "list", "--json").stdout)]
+    added = actions_after[len(actions_before) :]
+    # Refused commands leave nothing but the audited unlocks that preceded them.
+    assert actions_after[: len(actions_before)] == actions_before
+    assert set(added) <= {"vault.unlock"}, added
+
+
+def test_pack_validate_reports_located_errors(tmp_path: Path) -> None:
+    from fieldwork_app.paths import example_pack_dir
+
+    assert run("pack", "validate", str(example_pack_dir())).returncode == 0
+    import shutil
+
+    bad = tmp_path / "pack"
+    shutil.copytree(example_pack_dir(), bad)
+    text = (bad / "pack.yaml").read_text()
+    (bad / "pack.yaml").write_text(text.replace("iras_id:", "iras_idd:", 1))
+    proc = run("pack", "validate", str(bad), ok=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "pack.yaml:" in proc.stderr
+
+
+def test_bad_pack_import_imports_nothing(cli_env: DataDir, tmp_path: Path) -> None:
+    (tmp_path / "pack.yaml").write_text("pack_format: 1\nid: broken\n")
+    before = json.loads(run("pack", "list", "--json").stdout)
+    proc = run("pack", "import", str(tmp_path), ok=False)
+    assert proc.returncode == 1 and "nothing was imported" in proc.stderr and "Traceback" not in proc.stderr
+    assert json.loads(run("pack", "list", "--json").stdout) == before
+
+
+def test_users_passphrase_change_and_recovery(cli_env: DataDir, tmp_path: Path, recovery_key: str) -> None:
+    run(
+        "user",
+        "add",
+        "bea",
+        "--role",
+        "research_assistant",
+        env={"FIELDWORK_NEW_PASSPHRASE": "beas passphrase"},
+    )
+    assert (
+        "bea"
+        in run(
+            "status", "--json", env={"FIELDWORK_USER": "bea", "FIELDWORK_PASSPHRASE": "beas passphrase"}
+        ).stdout
+    )
+    run("passphrase", "change", env={"FIELDWORK_NEW_PASSPHRASE": "changed passphrase"})
+    assert_one_line_error(run("status", ok=False), "wrong passphrase")
+    run("status", env={"FIELDWORK_PASSPHRASE": "changed passphrase"})
+    key_file = tmp_path / "rk"
+    key_file.write_text(recovery_key)
+    run(
+        "passphrase",
+        "reset",
+        "--recovery-key-file",
+        str(key_file),
+        env={"FIELDWORK_NEW_PASSPHRASE": PASSPHRASE + " again"},
+    )
+    run("status", env={"FIELDWORK_PASSPHRASE": PASSPHRASE + " again"})
+
+
+def test_withdrawal_refuses_later_sessions(cli_env: DataDir) -> None:
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    run("participant", "withdraw", m, "--scope", "no_further_data", "--date", "2026-11-30")
+    assert_one_line_error(
+        run("session", "new", "--participant", m, "--format", "interview", ok=False), "withdrawn"
+    )
+
+
+def test_log_is_encrypted_and_readable_through_the_cli(cli_env: DataDir) -> None:
+    run("pack", "import", "--example")
+    logs = list((cli_env.root / "logs").glob("*"))
+    assert logs
+    for p in logs:
+        assert b"loaded study pack" not in p.read_bytes()
+    assert "loaded study pack" in run("log", "show").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["record", "--session", "S-0001", "--seconds", "1"], ["recording", "list", "--session", "S-0404"]],
+)
+def test_recording_commands_report_missing_session(cli_env: DataDir, args: list[str]) -> None:
+    assert_one_line_error(run(*args, ok=False), "no session")
