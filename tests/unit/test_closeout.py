@@ -1,0 +1,118 @@
+"""Close-out on a real vault: a voucher after an early stop, masked serial, follow-ups, completion."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from fieldwork_app.domain.records import ParticipantStatus, SessionStatus
+from fieldwork_app.errors import InvalidInput, NotFound
+from fieldwork_app.services import closeout, consent, distress, participants, sessions, tasks
+from fieldwork_app.services.clock import FakeClock
+from fieldwork_app.services.workspace import Workspace
+
+START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+SERIAL = "VCH-7781-2290-5531"
+
+
+def _consented_session(ws: Workspace) -> tuple[str, str]:
+    p = participants.add(ws, "mother")
+    sid = sessions.new(ws, [p.id], "interview", "clinic").id
+    form = consent.form_for(ws, sid, p.id)
+    consent.record(ws, sid, p.id, "paper", {s.id: True for s in form.statements})
+    return sid, p.id
+
+
+def test_voucher_after_an_early_stop(ws: Workspace) -> None:
+    clock = FakeClock(START)
+    sid, pid = _consented_session(ws)
+    eid = distress.open_event(ws, sid, clock=clock)
+    distress.record_step(ws, eid, "stage", level=2, clock=clock)
+    distress.close_event(ws, eid, "ended_early", clock=clock)
+    assert [t.kind for t in tasks.due(ws, clock)].count(tasks.CLOSEOUT) == 1
+
+    saved = closeout.save(
+        ws,
+        sid,
+        wellbeing="settled; going to her sister's",
+        signposting_given=["samaritans", "perinatal-team"],
+        voucher={
+            "type": "e-voucher",
+            "value": 25,
+            "currency": "GBP",
+            "serial": SERIAL,
+            "receipt": "signed slip",
+        },
+        field_notes="left at 11:05",
+        reflexive_note="I should have offered the break sooner",
+        follow_ups=[{"title": "Send the support list by post", "due": "2025-03-06"}],
+        clock=clock,
+    )
+    assert saved.body["ended_early"] is True
+    assert saved.voucher == {
+        "participant_id": pid,
+        "type": "e-voucher",
+        "provider": "High-street shopping voucher",
+        "value": "25",
+        "currency": "GBP",
+        "masked_serial": "****5531",
+        "given_despite_early_stop": True,  # defaults to the early stop
+    }
+    # The full serial and receipt only in identity.db.
+    research_rows = " ".join(
+        str(tuple(r)) for t in ("closeouts", "audit", "tasks") for r in ws.db.execute(f"SELECT * FROM {t}")
+    )
+    assert SERIAL not in research_rows and "7781" not in research_rows and "signed slip" not in research_rows
+    [row] = ws.idb.execute(
+        "SELECT participant_id, body_json FROM vouchers WHERE session_id = ?", (sid,)
+    ).fetchall()
+    assert row["participant_id"] == pid and SERIAL in row["body_json"] and "signed slip" in row["body_json"]
+
+    # Saving again replaces the voucher and does not duplicate the follow-up task.
+    closeout.save(
+        ws,
+        sid,
+        wellbeing="settled",
+        voucher={"type": "e-voucher", "value": "25.00", "currency": "GBP", "serial": SERIAL},
+        follow_ups=[{"title": "Send the support list by post", "due": "2025-03-06"}],
+        clock=clock,
+    )
+    assert ws.idb.execute("SELECT COUNT(*) FROM vouchers").fetchone()[0] == 1
+    assert len(tasks.for_session(ws, sid, tasks.FOLLOW_UP)) == 1
+
+    done = closeout.complete(ws, sid, clock=clock)
+    assert done.status == "complete"
+    assert sessions.get(ws, sid).status is SessionStatus.COMPLETED
+    assert participants.get(ws, pid).status is ParticipantStatus.INTERVIEWED
+    assert [t.kind for t in tasks.due(ws, clock)].count(tasks.CLOSEOUT) == 0
+    with pytest.raises(InvalidInput, match="already completed"):
+        closeout.save(ws, sid, wellbeing="x")
+    actions = [r["action"] for r in ws.db.execute("SELECT action FROM audit WHERE session_id = ?", (sid,))]
+    assert "closeout.complete" in actions and "session.status" in actions
+
+
+def test_bad_close_outs_are_refused(ws: Workspace) -> None:
+    sid, _ = _consented_session(ws)
+    with pytest.raises(NotFound):
+        closeout.complete(ws, sid)
+    good = {"type": "e-voucher", "value": 25, "currency": "GBP", "serial": SERIAL}
+    for bad, match in (
+        ({**good, "type": "cash"}, "unknown voucher type"),
+        ({**good, "value": "lots"}, "is a number"),
+        ({**good, "currency": "pounds"}, "currency code"),
+        ({**good, "serial": ""}, "serial is missing"),
+        ({**good, "colour": "red"}, "unknown voucher field"),
+        ({**good, "participant_id": "M-999"}, "not in session"),
+    ):
+        with pytest.raises(InvalidInput, match=match):
+            closeout.save(ws, sid, wellbeing="fine", voucher=bad)
+    with pytest.raises(InvalidInput, match="unknown signposting"):
+        closeout.save(ws, sid, signposting_given=["nowhere"])
+    assert ws.db.execute("SELECT COUNT(*) FROM closeouts").fetchone()[0] == 0
+    assert ws.idb.execute("SELECT COUNT(*) FROM vouchers").fetchone()[0] == 0
+    closeout.save(ws, sid, voucher=good)  # no early stop: the flag is false
+    assert closeout.get(ws, sid).voucher["given_despite_early_stop"] is False  # type: ignore[index]
+    with pytest.raises(InvalidInput, match="wellbeing"):
+        closeout.complete(ws, sid)
+    assert closeout.mask_serial("ABC") == "****"
