@@ -15,9 +15,10 @@ import enum
 import logging
 import re
 import string
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, overload
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -373,9 +374,8 @@ class TopicGuide(_Document):
         return sum(s.minutes for s in self.sections)
 
 
-Document = Annotated[
-    InformationSheet | ConsentForm | VerbalConsentScript | TopicGuide, Field(discriminator="kind")
-]
+AnyDocument = InformationSheet | ConsentForm | VerbalConsentScript | TopicGuide
+Document = Annotated[AnyDocument, Field(discriminator="kind")]
 DOCUMENT_CLASSES: dict[DocumentKind, type[_Document]] = {
     DocumentKind.INFORMATION_SHEET: InformationSheet,
     DocumentKind.CONSENT_FORM: ConsentForm,
@@ -538,9 +538,7 @@ class StudyPack(_Model):
                 return g
         raise NotFound(f"study pack {self.id} has no group '{group_id}'")
 
-    def document(
-        self, doc_id: str, version: str | None = None
-    ) -> InformationSheet | ConsentForm | VerbalConsentScript | TopicGuide:
+    def document(self, doc_id: str, version: str | None = None) -> AnyDocument:
         """One document: the exact ``version``, or when it is None the newest version in use."""
         same_id = [d for d in self.documents if d.id == doc_id]
         if version is not None:
@@ -553,12 +551,38 @@ class StudyPack(_Model):
             raise NotFound(f"study pack {self.id} has no version of '{doc_id}' in use")
         return max(in_use, key=lambda d: d.version_key)
 
-    def documents_of(self, kind: DocumentKind) -> list[Any]:
+    def documents_of(self, kind: DocumentKind) -> list[AnyDocument]:
         return [d for d in self.documents if d.kind == kind]
 
+    @overload
+    def documents_in_use(
+        self,
+        kind: Literal[DocumentKind.INFORMATION_SHEET],
+        group_id: str,
+        session_format: SessionFormat | str,
+    ) -> list[InformationSheet]: ...
+    @overload
+    def documents_in_use(
+        self, kind: Literal[DocumentKind.CONSENT_FORM], group_id: str, session_format: SessionFormat | str
+    ) -> list[ConsentForm]: ...
+    @overload
+    def documents_in_use(
+        self,
+        kind: Literal[DocumentKind.VERBAL_CONSENT_SCRIPT],
+        group_id: str,
+        session_format: SessionFormat | str,
+    ) -> list[VerbalConsentScript]: ...
+    @overload
+    def documents_in_use(
+        self, kind: Literal[DocumentKind.TOPIC_GUIDE], group_id: str, session_format: SessionFormat | str
+    ) -> list[TopicGuide]: ...
+    @overload
     def documents_in_use(
         self, kind: DocumentKind, group_id: str, session_format: SessionFormat | str
-    ) -> list[Any]:
+    ) -> list[AnyDocument]: ...
+    def documents_in_use(
+        self, kind: DocumentKind, group_id: str, session_format: SessionFormat | str
+    ) -> Sequence[AnyDocument]:
         """Documents of ``kind`` in use for this group and session format, by id."""
         fmt = SessionFormat(session_format)
         found = [
@@ -568,11 +592,37 @@ class StudyPack(_Model):
         ]
         return sorted(found, key=lambda d: (d.id, d.version_key))
 
-    def in_use(self, kind: DocumentKind, group_id: str, session_format: SessionFormat | str) -> Any | None:
+    @overload
+    def in_use(
+        self,
+        kind: Literal[DocumentKind.INFORMATION_SHEET],
+        group_id: str,
+        session_format: SessionFormat | str,
+    ) -> InformationSheet | None: ...
+    @overload
+    def in_use(
+        self, kind: Literal[DocumentKind.CONSENT_FORM], group_id: str, session_format: SessionFormat | str
+    ) -> ConsentForm | None: ...
+    @overload
+    def in_use(
+        self,
+        kind: Literal[DocumentKind.VERBAL_CONSENT_SCRIPT],
+        group_id: str,
+        session_format: SessionFormat | str,
+    ) -> VerbalConsentScript | None: ...
+    @overload
+    def in_use(
+        self, kind: Literal[DocumentKind.TOPIC_GUIDE], group_id: str, session_format: SessionFormat | str
+    ) -> TopicGuide | None: ...
+    @overload
+    def in_use(
+        self, kind: DocumentKind, group_id: str, session_format: SessionFormat | str
+    ) -> AnyDocument | None: ...
+    def in_use(
+        self, kind: DocumentKind, group_id: str, session_format: SessionFormat | str
+    ) -> AnyDocument | None:
         """The document of ``kind`` in use for this group and format (a valid pack has at most one)."""
         found = self.documents_in_use(kind, group_id, session_format)
         if len(found) > 1:
-            logger.warning(
-                "pack %s has %d %s documents in use for one group and format", self.id, len(found), kind
-            )
+            logger.warning("pack %s has %d %s documents in use for one format", self.id, len(found), kind)
         return found[-1] if found else None
