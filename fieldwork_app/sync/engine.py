@@ -13,6 +13,7 @@ way in); otherwise the object is read back and hashed.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import logging
 import time
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 _TRANSIENT = {ErrorKind.STORE_UNREACHABLE}
+VERIFY_BATCH = 64  # objects hashed per server request (SFTP runs one command per batch)
 
 
 @dataclass
@@ -173,42 +175,64 @@ def upload_bundle(
     methods: set[str] = set()
     manifest_name = objects[-1][0]
 
+    def send(name: str, path: Path, size: int) -> None:
+        stats.bytes_attempted += size
+        if name == manifest_name:
+            transport.put_atomic(name, path.read_bytes())
+        else:
+            with open(path, "rb") as fh:
+                transport.put(name, fh, size, progress.callback())
+        stats.objects_sent += 1
+        progress.moved += size
+
+    def verify_batch(batch: list[tuple[str, Path, int, str, str]]) -> None:
+        """Verify a batch of stored objects; re-send any that differ (then verify that one alone)."""
+        batch_hash: Callable[[list[str]], dict[str, str]] | None = getattr(transport, "checksums", None)
+        server = batch_hash([b[0] for b in batch]) if batch_hash is not None else {}
+        for name, path, size, sha, md5 in batch:
+            try:
+                if name in server:
+                    if server[name] != sha:
+                        raise _Mismatch(f"{transport.name}: stored {name} does not match (server SHA-256)")
+                    methods.add("server-sha256")
+                else:
+                    methods.add(_verify(transport, name, sha, md5))
+            except _Mismatch:
+                logger.warning(
+                    "an object on %s differs from the staged copy; sending it again", transport.name
+                )
+                transport.delete(name)
+                send(name, path, size)
+                methods.add(_verify(transport, name, sha, md5))
+            receipt_objects.append(ReceiptObject(name, size, sha))
+
+    batch: list[tuple[str, Path, int, str, str]] = []
     for name, path, size in objects:
         progress.index += 1
         check_cancel(state)
         sha, md5 = _file_hashes(path)
-        if name != manifest_name and not name.endswith(f"/{sha}.age"):
+        is_manifest = name == manifest_name
+        if not is_manifest and not name.endswith(f"/{sha}.age"):
             raise InvalidInput(f"staged chunk {path.name} is damaged (hash differs); stage the bundle again")
+        if is_manifest and batch:
+            # Every chunk is verified before the manifest goes up: a manifest on the store means
+            # the whole bundle is there.
+            pending, batch = batch, []
+            _with_retry(functools.partial(verify_batch, pending), policy, stats, state, sleep)
 
-        def send_one(name: str = name, path: Path = path, size: int = size, sha: str = sha,
-                     md5: str = md5) -> str:  # fmt: skip
+        def send_if_missing(name: str = name, path: Path = path, size: int = size) -> None:
             if transport.stat(name) == size:
-                try:
-                    method = _verify(transport, name, sha, md5)
-                except _Mismatch:
-                    logger.warning("an object on %s is damaged; sending it again", transport.name)
-                else:
-                    stats.objects_skipped += 1
-                    return method
-            stats.bytes_attempted += size
-            if name == manifest_name:
-                transport.put_atomic(name, path.read_bytes())
+                stats.objects_skipped += 1
             else:
-                with open(path, "rb") as fh:
-                    transport.put(name, fh, size, progress.callback())
-            try:
-                method = _verify(transport, name, sha, md5)
-            except _Mismatch:
-                transport.delete(name)
-                raise
-            stats.objects_sent += 1
-            progress.moved += size
-            return method
+                send(name, path, size)
 
-        methods.add(_with_retry(send_one, policy, stats, state, sleep))
+        _with_retry(send_if_missing, policy, stats, state, sleep)
+        batch.append((name, path, size, sha, md5))
+        if is_manifest or len(batch) >= VERIFY_BATCH:
+            pending, batch = batch, []
+            _with_retry(functools.partial(verify_batch, pending), policy, stats, state, sleep)
         progress.done += size
         progress.report()
-        receipt_objects.append(ReceiptObject(name, size, sha))
 
     verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
     logger.info("bundle %s verified on %s", staged.bundle_id, transport.name)

@@ -46,7 +46,7 @@ class S3Transport:
         self.name = f"s3://{bucket}/{self.prefix}" + (f" at {endpoint}" if endpoint else "")
         config = Config(
             s3={"addressing_style": options.get("addressing_style", "path")},
-            retries={"max_attempts": 1, "mode": "standard"},  # the upload engine does the retrying
+            retries={"total_max_attempts": 1, "mode": "standard"},  # the upload engine does the retrying
             connect_timeout=float(options.get("timeout", 15)),
             read_timeout=float(options.get("timeout", 60)),
             request_checksum_calculation="when_required",

@@ -20,7 +20,7 @@ import secrets as _secrets
 import shlex
 import socket
 import stat as _stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 
 import paramiko
@@ -265,33 +265,42 @@ class SftpTransport:
             raise self._map(exc, "delete an object") from None
 
     def checksum(self, name: str) -> str | None:
-        """Ask the server to hash the file (``sha256sum``); None if the account cannot run it."""
-        if self._remote_hash is False:
-            return None
+        return self.checksums([name]).get(name)
+
+    def checksums(self, names: Sequence[str]) -> dict[str, str]:
+        """Ask the server to hash files with its own ``sha256sum`` (one command for many files).
+
+        Returns what the server could hash; empty if the account cannot run commands (then the
+        engine reads objects back instead).  One command per batch matters: starting a remote
+        command costs far more than hashing a few MiB.
+        """
+        if self._remote_hash is False or not names:
+            return {}
         self._connect()
         assert self._transport is not None
-        remote = self._remote(name)
+        by_path = {self._remote(n): n for n in names}
         try:
             chan = self._transport.open_session(timeout=self._timeout)
-            chan.settimeout(max(self._timeout, 60.0))
-            chan.exec_command(f"sha256sum -- {shlex.quote(remote)}")
+            chan.settimeout(max(self._timeout, 120.0))
+            chan.exec_command("sha256sum -- " + " ".join(shlex.quote(p) for p in by_path))
             out = b""
-            while data := chan.recv(4096):
+            while data := chan.recv(65536):
                 out += data
-            status = chan.recv_exit_status()
+            chan.recv_exit_status()
             chan.close()
         except paramiko.ChannelException:
             self._remote_hash = False
-            return None
+            return {}
         except Exception as exc:
-            raise self._map(exc, "hash an object") from None
-        digest = out.split(b" ", 1)[0].decode("ascii", "replace")
-        if status != 0 or len(digest) != 64:
-            if self._remote_hash is None:
-                self._remote_hash = False  # no shell or no sha256sum: fall back to reading back
-            return None
-        self._remote_hash = True
-        return digest
+            raise self._map(exc, "hash objects") from None
+        found: dict[str, str] = {}
+        for line in out.decode("utf-8", "replace").splitlines():
+            digest, _, path = line.partition("  ")
+            if len(digest) == 64 and path in by_path:
+                found[by_path[path]] = digest
+        if self._remote_hash is None:
+            self._remote_hash = bool(found)  # no shell or no sha256sum: read back from now on
+        return found
 
     def close(self) -> None:
         self._drop()

@@ -1,0 +1,254 @@
+"""Sync against real servers on 127.0.0.1: OpenSSH SFTP, wsgidav WebDAV, Ceph radosgw S3, a folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
+from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
+from fieldwork_app.sync.keys import DeviceKey, TrustedDevices
+from fieldwork_app.sync.storeside import unpack_store, verify_store
+from tests.support.servers import CutProxy, StoreServer, SyncKit, free_port
+
+pytestmark = pytest.mark.servers
+ONCE = RetryPolicy(attempts=1)
+QUICK = RetryPolicy(attempts=4, base_delay=0.05)
+
+
+@pytest.fixture(params=["folder", "sftp", "webdav", "s3"])
+def any_store(request: pytest.FixtureRequest) -> StoreServer:
+    server: StoreServer = request.getfixturevalue(f"{request.param}_server" if request.param != "folder"
+                                                  else "folder_store")  # fmt: skip
+    return server.fresh()
+
+
+@pytest.fixture(params=["sftp", "webdav", "s3"])
+def net_store(request: pytest.FixtureRequest) -> StoreServer:
+    server: StoreServer = request.getfixturevalue(f"{request.param}_server")
+    return server.fresh()
+
+
+def content(big: int = 2_500_000) -> dict[str, bytes]:
+    rng = random.Random(big)
+    return {
+        "M-001/S-0003/audio.bin": rng.randbytes(big),
+        "M-001/S-0003/consent-M-001.json": json.dumps({"statements": list(range(50))}).encode(),
+        "M-001/S-0003/notes/field-notes.txt": "Field notes — ümlaut\n".encode() * 300,
+        "M-001/S-0003/markers.json": b"[]",
+    }
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}  # fmt: skip
+
+
+def test_roundtrip_through_each_transport(any_store: StoreServer, sync_kit: SyncKit, tmp_path: Path) -> None:
+    files = content()
+    staged = sync_kit.stage(sync_kit.spec("b-round", files), chunk_size=256 * 1024)
+    t = any_store.open()
+    try:
+        receipt = upload_bundle(staged, t)
+        expected = {"folder": "read-back", "sftp": "server-sha256", "webdav": "read-back", "s3": "server-md5"}
+        assert receipt.verify_method == expected[any_store.kind]
+        assert sorted(o.name for o in receipt.objects) == t.list("bundles/")
+        report = verify_store(
+            t, sync_kit.identity, TrustedDevices.parse(f"{sync_kit.device.fingerprint()} l1")
+        )
+        assert report.ok, report.problems
+        assert report.objects_checked == len(staged.chunks)
+        out = tmp_path / "analysis"
+        assert unpack_store(t, sync_kit.identity, out).ok
+        for path, data in files.items():
+            assert (out / path).read_bytes() == data
+        before = tree(out)
+        assert unpack_store(t, sync_kit.identity, out).ok and tree(out) == before
+    finally:
+        t.close()
+
+
+def _target_port(server: StoreServer) -> int:
+    if server.kind == "s3":
+        return int(server.options["endpoint"].rsplit(":", 1)[1])
+    return int(server.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+
+
+def test_cut_connections_resume_to_identical_store(net_store: StoreServer, sync_kit: SyncKit,
+                                                   cut_proxy: type[CutProxy], tmp_path: Path) -> None:  # fmt: skip
+    files = content(900_000)
+    staged = sync_kit.stage(sync_kit.spec("b-cut", files), chunk_size=64 * 1024)
+    proxy = cut_proxy(_target_port(net_store))
+    via_proxy = net_store.with_endpoint("127.0.0.1", proxy.port)
+    direct = net_store.open()
+    rng = random.Random(7)
+    biggest = max(s for _, s in staged.chunks)
+    attempted = failures = 0
+    receipt = None
+    for _ in range(8):
+        proxy.cut_at(proxy.sent + rng.randint(2_000, 250_000))
+        stats = UploadStats()
+        t = via_proxy.open()
+        try:
+            receipt = upload_bundle(staged, t, retry=ONCE, stats=stats)
+        except StoreError as exc:
+            assert exc.kind is ErrorKind.STORE_UNREACHABLE, exc
+            failures += 1
+            # No receipt, and no manifest on the store until every chunk is verified.
+            assert direct.stat("bundles/b-cut/manifest.json") is None
+        finally:
+            attempted += stats.bytes_attempted
+            t.close()
+        if receipt is not None:
+            break
+    proxy.cut_at(None)
+    if receipt is None:
+        t = via_proxy.open()
+        stats = UploadStats()
+        receipt = upload_bundle(staged, t, retry=ONCE, stats=stats)
+        attempted += stats.bytes_attempted
+        t.close()
+    assert failures >= 3 and proxy.cuts >= failures
+    assert attempted <= staged.total_bytes + failures * biggest
+    assert [o.sha256 for o in receipt.objects[:-1]] == [n for n, _ in staged.chunks]
+    assert verify_store(direct, sync_kit.identity).ok
+    out = tmp_path / "out"
+    assert unpack_store(direct, sync_kit.identity, out).ok
+    assert all((out / p).read_bytes() == d for p, d in files.items())
+    direct.close()
+
+
+def test_retries_inside_one_call(
+    net_store: StoreServer, sync_kit: SyncKit, cut_proxy: type[CutProxy]
+) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-retry", content(500_000)), chunk_size=64 * 1024)
+    proxy = cut_proxy(_target_port(net_store))
+    proxy.cut_at(150_000)
+    stats = UploadStats()
+    t = net_store.with_endpoint("127.0.0.1", proxy.port).open()
+    receipt = upload_bundle(staged, t, retry=QUICK, stats=stats)
+    t.close()
+    assert proxy.cuts == 1 and stats.retries >= 1 and receipt.total_bytes == staged.total_bytes
+    assert verify_store(net_store.open(), sync_kit.identity).ok
+
+
+def test_wrong_credentials_are_store_auth(net_store: StoreServer, sync_kit: SyncKit) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-auth", content(10_000)))
+    before = tree(staged.directory)
+    if net_store.kind == "sftp":
+        bad = StoreServer(
+            "sftp", net_store.url, {**net_store.options, "key_file": net_store.extra["other_key"]}
+        )
+    elif net_store.kind == "webdav":
+        bad = StoreServer("webdav", net_store.url, net_store.options, {"password": "wrong"})
+    else:
+        bad = StoreServer("s3", net_store.url, net_store.options, {"secret_key": "wrong"})
+    with pytest.raises(FieldworkError) as e:
+        upload_bundle(staged, bad.open(), retry=ONCE)
+    assert e.value.kind is ErrorKind.STORE_AUTH
+    assert "wrong" not in e.value.message and tree(staged.directory) == before
+    if net_store.kind == "sftp":
+        pinned = StoreServer("sftp", net_store.url, {**net_store.options, "host_key": "ssh-ed25519 AAAAnope"})
+        with pytest.raises(FieldworkError, match="host key changed") as e:
+            upload_bundle(staged, pinned.open(), retry=ONCE)
+        assert e.value.kind is ErrorKind.STORE_AUTH
+
+
+def test_unreachable_store(net_store: StoreServer, sync_kit: SyncKit) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-down", content(10_000)))
+    with socket.socket() as s:  # a port that is certainly closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        with pytest.raises(FieldworkError) as e:
+            upload_bundle(
+                staged, net_store.with_endpoint("127.0.0.1", port).open(), retry=RetryPolicy(2, 0.01)
+            )
+    assert e.value.kind is ErrorKind.STORE_UNREACHABLE and "127.0.0.1" in e.value.message
+
+
+def test_full_store(s3_server: StoreServer, sync_kit: SyncKit, tmp_path: Path) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-full", content(900_000)), chunk_size=128 * 1024)
+    before = tree(staged.directory)
+    with pytest.raises(FieldworkError) as e:
+        upload_bundle(staged, s3_server.extra["quota_store"].open(), retry=ONCE)
+    assert e.value.kind is ErrorKind.STORE_FULL and "full" in e.value.message
+    assert tree(staged.directory) == before
+    # A tiny folder store (a 256 KiB tmpfs) where mounting is allowed.
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mnt)],
+                      capture_output=True).returncode != 0:  # fmt: skip
+        return
+    try:
+        with pytest.raises(FieldworkError) as e:
+            upload_bundle(staged, StoreServer("folder", f"file://{mnt}").open(), retry=ONCE)
+        assert e.value.kind is ErrorKind.STORE_FULL
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_server_errors_are_store_error(net_store: StoreServer, sync_kit: SyncKit) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-srv", content(10_000)))
+    if net_store.kind == "s3":
+        broken = StoreServer("s3", "s3://no-such-bucket/x", net_store.options, net_store.secrets)
+    else:
+        # The store folder exists as a plain file: the server can only refuse.
+        t = net_store.open()
+        t.put_atomic("bundles", b"not a folder")
+        t.close()
+        broken = net_store
+    with pytest.raises(FieldworkError) as e:
+        upload_bundle(staged, broken.open(), retry=ONCE)
+    assert e.value.kind is ErrorKind.STORE_ERROR, e.value
+
+
+def test_tampering_on_the_server_is_named(any_store: StoreServer, sync_kit: SyncKit) -> None:
+    t = any_store.open()
+    for bid in ("b-ok", "b-flip", "b-gone", "b-forged"):
+        dev = DeviceKey.generate() if bid == "b-forged" else None
+        upload_bundle(sync_kit.stage(sync_kit.spec(bid, content(150_000), device=dev), device=dev), t)
+    flipped = t.list("bundles/b-flip/")[0]
+    data = bytearray(t.get(flipped))
+    data[-5] ^= 0x20
+    t.put_atomic(flipped, bytes(data))
+    gone = t.list("bundles/b-gone/")[0]
+    t.delete(gone)
+    trusted = TrustedDevices.parse(f"{sync_kit.device.fingerprint()} study laptop")
+    report = verify_store(t, sync_kit.identity, trusted)
+    named = {(p.object, p.code) for p in report.problems}
+    assert named == {
+        (flipped, "altered-chunk"),
+        (gone, "missing-chunk"),
+        ("bundles/b-forged/manifest.json", "bad-manifest"),
+    }
+    assert [b.bundle_id for b in report.bundles if b.ok] == ["b-ok"]
+    t.close()
+
+
+def test_withdrawal_reaches_the_store(webdav_server: StoreServer, sync_kit: SyncKit, tmp_path: Path) -> None:
+    store = webdav_server.fresh()
+    t = store.open()
+    upload_bundle(
+        sync_kit.stage(sync_kit.spec("b-sess", {"M-004/S-0009/t.json": b"{}"}, participants=("M-004",))), t
+    )
+    wd = sync_kit.spec("b-wd", {"M-004/withdrawal.json": b'{"scope":"all"}'}, kind="withdrawal",
+                       participants=("M-004",), records={"scope": "all"})  # fmt: skip
+    upload_bundle(sync_kit.stage(wd), t)
+    out = tmp_path / "out"
+    report = unpack_store(t, sync_kit.identity, out)
+    assert report.ok and report.withdrawals == 1
+    [row] = json.loads((out / "withdrawals.json").read_text())
+    assert row["participant_ids"] == "M-004" and row["delete"] == ["M-004/S-0009/t.json"]
+    t.close()
+
+
+def test_sftp_processes_stop_cleanly(sftp_server: StoreServer) -> None:
+    assert sftp_server.extra["proc"].poll() is None and free_port() > 0
+    assert os.path.isdir(sftp_server.extra["root"])
