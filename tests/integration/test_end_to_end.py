@@ -1,0 +1,147 @@
+"""A session from consent to the data manager's folder, on every kind of study store.
+
+Real parts only: the PulseAudio virtual microphone through PortAudio, SQLCipher, and loopback SFTP
+(OpenSSH), WebDAV (wsgidav), S3 (Ceph radosgw) servers and a plain folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import soundfile
+
+from fieldwork_app.services import consent, participants, recording, sessions
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import sync as sync_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.sync.keys import generate_study_keypair, load_identity
+from fieldwork_app.sync.storeside import unpack_store, verify_store
+from fieldwork_app.sync.transports import open_transport
+
+pytestmark = [pytest.mark.audio, pytest.mark.servers]
+
+
+@pytest.fixture
+def study_keys(tmp_path: Path) -> tuple[Path, Path]:
+    return generate_study_keypair(tmp_path / "dm")
+
+
+def _recorded_session(ws: Workspace, pub: Path, seconds: float = 2.5) -> str:
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
+    m = participants.add(ws, "mother").id
+    s = sessions.new(ws, [m], "interview", "clinic").id
+    tpl = consent.template(ws, s, m)
+    consent.record(ws, s, m, "paper", {k: True for k in tpl})
+    take = recording.start_take(ws, s)
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+    recording.add_marker(ws, s, "quote", "a marker", take.position, take.recording_id)
+    summary = take.finish(ws)
+    assert summary.error is None and summary.duration_seconds > 1.0
+    return s
+
+
+def _store(server: Any) -> Any:
+    return server.fresh()
+
+
+@pytest.mark.parametrize("server_fixture", ["folder_store", "sftp_server", "webdav_server", "s3_server"])
+def test_record_sync_verify_unpack_bit_for_bit(
+    request: pytest.FixtureRequest,
+    server_fixture: str,
+    ws: Workspace,
+    virtual_mic: Any,
+    study_keys: tuple[Path, Path],
+    tmp_path: Path,
+) -> None:
+    virtual_mic.use_sine()
+    pub, key = study_keys
+    server = _store(request.getfixturevalue(server_fixture))
+    s = _recorded_session(ws, pub)
+    laptop_export = tmp_path / "laptop.flac"
+    recording.export(ws, s, laptop_export)
+    laptop_pcm, rate = soundfile.read(laptop_export, dtype="int16")
+
+    sync_svc.add_store(ws, "study", server.url, server.options, server.secrets)
+    sync_svc.queue_session(ws, s)
+    report = sync_svc.sync_all(ws, chunk_size=64 * 1024)
+    assert report.ok and len(report.verified) == 1, report.failed
+    # Purged only after the verified receipt: the take is gone from the laptop, its row remains.
+    rows = recording.list_recordings(ws, s)
+    assert rows and all(r["purged_at"] for r in rows)
+    assert not list((ws.data_dir.audio / s).glob("*.fwa"))
+    assert ws.db.execute("SELECT COUNT(*) FROM receipts").fetchone()[0] == 1
+
+    transport = open_transport(server.url, options=dict(server.options), secrets=dict(server.secrets))
+    identity = load_identity(key)
+    try:
+        verified = verify_store(transport, identity, None)
+        assert verified.ok, verified.problems
+        out = tmp_path / "unpacked"
+        first = unpack_store(transport, identity, out, None)
+        assert not first.problems
+        again = unpack_store(transport, identity, out, None)
+        assert not again.written  # unpacking twice gives the same result
+    finally:
+        transport.close()
+    flacs = list(out.rglob("interview-take-1.flac"))
+    assert len(flacs) == 1 and flacs[0].parent.parent.name == s
+    store_pcm, store_rate = soundfile.read(flacs[0], dtype="int16")
+    assert store_rate == rate
+    assert np.array_equal(store_pcm, laptop_pcm)
+    consent_json = json.loads(next(out.rglob("consent-M-001.json")).read_text())
+    assert consent_json["form"]["version"] and all(
+        st["answer"] for st in consent_json["statements"] if st["required"]
+    )
+    index = json.loads((out / "index.json").read_text())
+    assert any(
+        row.get("session") == s or row.get("session_id") == s
+        for row in (index if isinstance(index, list) else index.get("sessions", []))
+    )
+
+
+def test_nothing_purged_when_the_store_fails(
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], tmp_path: Path
+) -> None:
+    virtual_mic.use_sine()
+    pub, _ = study_keys
+    s = _recorded_session(ws, pub, seconds=1.5)
+    sync_svc.add_store(ws, "dead", "sftp://nobody@127.0.0.1:9/none", {"timeout": 2}, {"password": "x"})
+    sync_svc.queue_session(ws, s)
+    report = sync_svc.sync_all(ws)
+    assert not report.ok
+    assert "127.0.0.1" in report.failed[0][1]
+    rows = recording.list_recordings(ws, s)
+    assert rows and not any(r["purged_at"] for r in rows)
+    assert list((ws.data_dir.audio / s).glob("*.fwa"))
+    out = sync_svc.outbox(ws)
+    assert out[0]["state"] == "failed" and out[0]["last_error"]
+
+
+def test_withdrawal_reaches_the_store(
+    ws: Workspace, study_keys: tuple[Path, Path], folder_store: Any, tmp_path: Path
+) -> None:
+    pub, key = study_keys
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
+    m = participants.add(ws, "mother").id
+    participants.withdraw(ws, m, "delete_data", "2026-11-30")
+    store = folder_store.fresh()
+    sync_svc.add_store(ws, "usb", store.url)
+    report = sync_svc.sync_all(ws)
+    assert report.ok and len(report.verified) == 1
+    transport = open_transport(store.url)
+    try:
+        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", None)
+    finally:
+        transport.close()
+    assert unpacked.withdrawals == 1
+    listed = json.loads((tmp_path / "out" / "withdrawals.json").read_text())
+    text = json.dumps(listed)
+    assert m in text and "delete_data" in text
