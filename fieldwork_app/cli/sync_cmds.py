@@ -1,0 +1,149 @@
+"""Data-manager commands: ``study keygen``, ``store verify`` and ``store unpack``.
+
+These run on the data manager's machine (the only place the study's private key lives), never on
+a field laptop.  Store secrets come from the environment variable ``--secret-env`` names, else a
+prompt; never from an argument, so they stay out of shell history and process lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync.keys import TrustedDevices, generate_study_keypair, load_identity
+from fieldwork_app.sync.storeside import unpack_store, verify_store
+from fieldwork_app.sync.transports import Transport, open_transport
+
+
+def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    study = sub.add_parser("study", help="study-wide keys (data manager)")
+    study_sub = study.add_subparsers(dest="study_command", required=True)
+    p = study_sub.add_parser(
+        "keygen", help="make the study key pair (study.pub for laptops, study.key kept safe)"
+    )
+    p.add_argument("--out", required=True, type=Path, help="folder for study.pub and study.key")
+    command(p, _keygen)
+
+
+def _store_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "url", help="store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix"
+    )
+    p.add_argument("--key", required=True, type=Path, help="the study's private key file (study.key)")
+    p.add_argument("--trusted-devices", type=Path, help="file of '<fingerprint> <label>' lines")
+    p.add_argument("--endpoint", help="S3 endpoint URL (for s3:// stores)")
+    p.add_argument("--username", help="WebDAV user name, or S3 access key id")
+    p.add_argument("--identity", type=Path, help="SSH private key file (for sftp:// stores)")
+    p.add_argument("--known-hosts", type=Path, help="known_hosts file to check the SFTP server against")
+    p.add_argument("--secret-env", help="environment variable holding the password / secret key")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def register_store_side(store_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = store_sub.add_parser("verify", help="check every bundle on a study store (data manager)")
+    _store_options(p)
+    command(p, _verify)
+    p = store_sub.add_parser("unpack", help="decrypt a study store into an analysis folder (data manager)")
+    _store_options(p)
+    p.add_argument("--out", required=True, type=Path, help="analysis folder to write")
+    command(p, _unpack)
+
+
+def _secret(args: argparse.Namespace, label: str, *, optional: bool) -> str | None:
+    if args.secret_env:
+        value = os.environ.get(args.secret_env)
+        if value is None:
+            raise InvalidInput(f"environment variable {args.secret_env} is not set")
+        return value
+    if optional:
+        return None
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"no {label} given: use --secret-env VAR, or run in a terminal")
+    return getpass.getpass(f"{label.capitalize()}: ")
+
+
+def open_store(args: argparse.Namespace) -> Transport:
+    scheme = urllib.parse.urlsplit(args.url).scheme.lower()
+    options: dict[str, Any] = {}
+    secrets: dict[str, str] = {}
+    if scheme == "sftp":
+        if args.known_hosts:
+            options["known_hosts"] = str(args.known_hosts)
+        if args.identity:
+            options["key_file"] = str(args.identity)
+            passphrase = _secret(args, "SSH key passphrase", optional=True)
+            if passphrase:
+                secrets["key_passphrase"] = passphrase
+        else:
+            secrets["password"] = _secret(args, "SFTP password", optional=False) or ""
+    elif scheme in ("webdav", "webdavs", "http", "https"):
+        if args.username:
+            options["username"] = args.username
+        secrets["password"] = _secret(args, "WebDAV password", optional=False) or ""
+    elif scheme == "s3":
+        if args.endpoint:
+            options["endpoint"] = args.endpoint
+        if not args.username:
+            raise InvalidInput("an s3:// store needs --username ACCESS_KEY_ID")
+        options["access_key"] = args.username
+        secrets["secret_key"] = _secret(args, "S3 secret key", optional=False) or ""
+    return open_transport(args.url, options=options, secrets=secrets)
+
+
+def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
+    pub, key = generate_study_keypair(args.out)
+    ctx.say(f"public key (give to laptops): {pub.read_text().strip()}")
+    ctx.say(f"wrote {pub}")
+    ctx.say(f"wrote {key}  <- keep this safe and off field laptops; without it nothing can be read")
+    return 0
+
+
+def _trusted(args: argparse.Namespace) -> TrustedDevices | None:
+    return TrustedDevices.load(args.trusted_devices) if args.trusted_devices else None
+
+
+def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    identity, trusted = load_identity(args.key), _trusted(args)
+    transport = open_store(args)
+    try:
+        report = verify_store(transport, identity, trusted)
+    finally:
+        transport.close()
+    if args.json:
+        ctx.emit_json(report.summary())
+    else:
+        good = sum(1 for b in report.bundles if b.ok)
+        ctx.say(f"{good} of {len(report.bundles)} bundles verified, {report.objects_checked} chunks checked")
+        for problem in report.problems:
+            ctx.say(f"PROBLEM {problem.code}: {problem}")
+    return 0 if report.ok else 1
+
+
+def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
+    identity, trusted = load_identity(args.key), _trusted(args)
+    transport = open_store(args)
+    try:
+        report = unpack_store(transport, identity, args.out, trusted)
+    finally:
+        transport.close()
+    if args.json:
+        ctx.emit_json({
+            "ok": report.ok, "sessions": report.sessions, "withdrawals": report.withdrawals,
+            "written": report.written, "unchanged": len(report.unchanged),
+            "problems": [{"object": p.object, "code": p.code, "message": p.message} for p in report.problems],
+        })  # fmt: skip
+    else:
+        ctx.say(f"{report.sessions} sessions, {report.withdrawals} withdrawals; "
+                f"{len(report.written)} files written, {len(report.unchanged)} unchanged, into {args.out}")  # fmt: skip
+        if report.withdrawals:
+            ctx.say(f"withdrawals to act on: see {Path(args.out) / 'withdrawals.csv'}")
+        for problem in report.problems:
+            ctx.say(f"PROBLEM {problem.code}: {problem}")
+    return 0 if report.ok else 1
