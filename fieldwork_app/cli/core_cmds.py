@@ -372,7 +372,7 @@ def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
     ws = _with_ws(args)
     try:
-        rows = sessions_svc.list_all(ws)
+        rows = sessions_svc.overview(ws)
     finally:
         ws.close()
     if args.json:
@@ -382,9 +382,11 @@ def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     "id": s.id,
                     "format": s.format,
                     "location": s.location_kind,
-                    "status": str(s.status),
+                    "status": s.status,
                     "participants": list(s.participant_ids),
                     "planned_start": s.planned_start,
+                    "markers": s.markers,
+                    "takes": s.takes,
                 }
                 for s in rows
             ]

@@ -329,3 +329,40 @@ def set_status(ws: Workspace, session_id: str, status: SessionStatus) -> None:
         ws.vault.audit(
             "session.status", "session", session_id, session_id=session_id, detail={"status": str(status)}
         )
+
+
+@dataclass(frozen=True)
+class SessionOverview:
+    id: str
+    format: str
+    location_kind: str
+    status: str
+    planned_start: str | None
+    participant_ids: tuple[str, ...]
+    markers: int
+    takes: int
+
+
+OVERVIEW_SQL = """
+SELECT s.id, s.format, s.location_kind, s.status, s.planned_start, p.ids, COALESCE(m.n, 0), COALESCE(r.n, 0)
+FROM sessions s
+LEFT JOIN (SELECT session_id, GROUP_CONCAT(participant_id, ',') AS ids FROM session_participants
+           GROUP BY session_id) p ON p.session_id = s.id
+LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM markers GROUP BY session_id) m ON m.session_id = s.id
+LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM recordings WHERE kind = 'interview' GROUP BY session_id) r
+       ON r.session_id = s.id
+ORDER BY s.id
+"""
+
+
+def overview(ws: Workspace) -> list[SessionOverview]:
+    """Every session with its participants and counts, in one query (the home screen's list)."""
+    return overview_from(ws.db)
+
+
+def overview_from(conn: Any) -> list[SessionOverview]:
+    out = []
+    for r in conn.execute(OVERVIEW_SQL):
+        pids = tuple(sorted(r[5].split(","))) if r[5] else ()
+        out.append(SessionOverview(r[0], r[1], r[2], r[3], r[4], pids, int(r[6]), int(r[7])))
+    return out
