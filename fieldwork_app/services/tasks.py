@@ -81,13 +81,15 @@ def add(
     if not title or len(title) > 200:
         raise InvalidInput("a task needs a title of 1-200 characters")
     due_at = clock_mod.parse_due(due, "task due")
-    if session_id is not None and not ws.db.execute(
-        "SELECT 1 FROM sessions WHERE id = ?", (session_id,)
-    ).fetchone():
+    if (
+        session_id is not None
+        and not ws.db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    ):
         raise NotFound(f"no session '{session_id}'")
-    if participant_id is not None and not ws.db.execute(
-        "SELECT 1 FROM participants WHERE id = ?", (participant_id,)
-    ).fetchone():
+    if (
+        participant_id is not None
+        and not ws.db.execute("SELECT 1 FROM participants WHERE id = ?", (participant_id,)).fetchone()
+    ):
         raise NotFound(f"no participant '{participant_id}'")
     tid = "T-" + uuid.uuid4().hex[:12]
     now = clock_mod.resolve(clock).now()

@@ -1,0 +1,412 @@
+"""PDFs rendered in memory: a participant's consent copy, document previews, the support handout, and
+the buddy's sheet for a home visit.
+
+Every function returns ``bytes``; the caller decides where they go (the GUI asks, the CLI writes to a
+path it was given), so nothing identity-linked is ever left in a temp file.  Text is set in DejaVu Sans
+where Debian has it (fonts-dejavu-core) so names and punctuation print as typed; without it the core
+Helvetica is used and characters outside Latin-1 are replaced.  Views of identity data (signatures, the
+visit address) are audited.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+
+from fieldwork_app.domain.pack import (
+    AnswerType,
+    ConsentForm,
+    DocumentStatus,
+    InformationSheet,
+    TopicGuide,
+    VerbalConsentScript,
+)
+from fieldwork_app.errors import InvalidInput, NotFound
+from fieldwork_app.services import lonework as lonework_svc
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+_ASCII = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+    }
+)
+_MODES = {
+    "written": "signed on screen",
+    "verbal": "given verbally and audio-recorded",
+    "paper": "signed on the paper form",
+}
+
+Stroke = list[tuple[float, float]]
+
+
+class _Pdf(FPDF):
+    def __init__(self, title: str, footer: str) -> None:
+        super().__init__(format="A4")
+        self._footer_text = footer
+        regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
+        self.unicode_font = regular.is_file()
+        if self.unicode_font:
+            self.add_font("DejaVu", "", str(regular))
+            self.add_font("DejaVu", "B", str(bold if bold.is_file() else regular))
+            self.family_name = "DejaVu"
+        else:
+            self.family_name = "Helvetica"
+        self.set_title(self.t(title))
+        self.set_creator("Fieldwork")
+        self.set_auto_page_break(True, margin=18)
+        self.set_margins(18, 16, 18)
+        self.add_page()
+
+    def t(self, text: object) -> str:
+        s = str(text)
+        if self.unicode_font:
+            return s
+        return s.translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self.family_name, "", 7)
+        self.cell(0, 5, self.t(f"{self._footer_text}  -  page {self.page_no()}"), align="C")
+
+    def heading(self, text: str, size: float = 13) -> None:
+        self.set_font(self.family_name, "B", size)
+        self.multi_cell(0, size * 0.5, self.t(text), new_x="LMARGIN", new_y="NEXT")
+        self.ln(1.5)
+
+    def para(self, text: str, size: float = 10, bold: bool = False) -> None:
+        self.set_font(self.family_name, "B" if bold else "", size)
+        self.multi_cell(0, size * 0.5, self.t(text), new_x="LMARGIN", new_y="NEXT")
+
+    def field(self, label: str, value: object, size: float = 10) -> None:
+        self.set_font(self.family_name, "B", size)
+        self.cell(48, size * 0.5, self.t(label))
+        self.set_font(self.family_name, "", size)
+        self.multi_cell(0, size * 0.5, self.t(value), new_x="LMARGIN", new_y="NEXT")
+
+    def box(self, x: float, y: float, size: float = 5) -> None:
+        self.rect(x, y, size, size)
+
+    def render(self) -> bytes:
+        return bytes(self.output())
+
+
+def _study_header(pdf: _Pdf, ws: Workspace) -> None:
+    study = ws.pack().study
+    pdf.heading(study.title, 12)
+    pdf.field("IRAS ID", study.iras_id, 9)
+    pdf.field("REC reference", study.rec_reference, 9)
+    pdf.field("Sponsor", study.sponsor, 9)
+    pdf.ln(2)
+
+
+# -- signatures ------------------------------------------------------------------------------------------
+_D_ATTR = re.compile(r"""\bd\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def svg_strokes(svg: str) -> list[Stroke]:
+    """The polylines of an SVG signature: every path's M/L (and m/l) commands; others are skipped."""
+    strokes: list[Stroke] = []
+    for match in _D_ATTR.finditer(svg):
+        d = match.group(1) if match.group(1) is not None else match.group(2)
+        tokens = _TOKEN.findall(d)
+        command, i = "", 0
+        current: Stroke = []
+        x = y = 0.0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.isalpha():
+                command = tok
+                i += 1
+                if command in "Zz" and current:
+                    current.append(current[0])
+                continue
+            if command not in ("M", "L", "m", "l") or i + 1 >= len(tokens) or tokens[i + 1].isalpha():
+                i += 1  # numbers of a command this parser does not draw
+                continue
+            dx, dy = float(tok), float(tokens[i + 1])
+            i += 2
+            relative = command in "ml"
+            x, y = (x + dx, y + dy) if relative else (dx, dy)
+            if command in "Mm":
+                if len(current) > 1:
+                    strokes.append(current)
+                current = [(x, y)]
+                command = "l" if relative else "L"  # coordinates after a moveto are linetos
+            else:
+                current.append((x, y))
+        if len(current) > 1:
+            strokes.append(current)
+    return strokes
+
+
+def _draw_signature(pdf: _Pdf, svg: str, x: float, y: float, w: float, h: float) -> None:
+    pdf.set_draw_color(160, 160, 160)
+    pdf.rect(x, y, w, h)
+    pdf.set_draw_color(0, 0, 0)
+    strokes = svg_strokes(svg)
+    points = [p for s in strokes for p in s]
+    if not points:
+        pdf.set_xy(x + 2, y + h / 2 - 2)
+        pdf.set_font(pdf.family_name, "", 8)
+        pdf.cell(w - 4, 4, pdf.t("(no signature strokes)"))
+        return
+    min_x, max_x = min(p[0] for p in points), max(p[0] for p in points)
+    min_y, max_y = min(p[1] for p in points), max(p[1] for p in points)
+    span_x, span_y = max(max_x - min_x, 1e-6), max(max_y - min_y, 1e-6)
+    scale = min((w - 4) / span_x, (h - 4) / span_y)
+    ox = x + 2 + ((w - 4) - span_x * scale) / 2
+    oy = y + 2 + ((h - 4) - span_y * scale) / 2
+    pdf.set_line_width(0.4)
+    for stroke in strokes:
+        pts = [(ox + (px - min_x) * scale, oy + (py - min_y) * scale) for px, py in stroke]
+        pdf.polyline(pts)
+    pdf.set_line_width(0.2)
+
+
+def _answer(value: Any, kind: AnswerType) -> str:
+    if value is None:
+        return "Not answered"
+    if value is True:
+        return "Yes (initialled)" if kind is AnswerType.INITIALS else "Yes"
+    return "No"
+
+
+def consent_copy_pdf(ws: Workspace, consent_id: str) -> bytes:
+    """The participant's copy of her consent: every statement with her answer, and the signatures."""
+    r = ws.db.execute("SELECT * FROM consent_records WHERE id = ?", (consent_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no consent record '{consent_id}'")
+    form = packs_svc.document(ws, r["form_doc"], r["form_version"])
+    if not isinstance(form, ConsentForm):
+        raise InvalidInput(f"document {r['form_doc']} is not a consent form")
+    pis = packs_svc.document(ws, r["pis_doc"], r["pis_version"])
+    person = participants_svc.get(ws, r["participant_id"])
+    answers = json.loads(r["answers_json"])
+    signatures = ws.idb.execute(
+        "SELECT signer, svg, name, signed_at FROM signatures WHERE consent_id = ? ORDER BY signer",
+        (consent_id,),
+    ).fetchall()
+    ws.vault.audit(
+        "consent.copy",
+        "participant",
+        person.id,
+        session_id=r["session_id"],
+        detail={"consent": consent_id, "signatures": len(signatures)},
+    )
+    pdf = _Pdf(f"Consent copy {consent_id}", f"{ws.pack().study.short_title} - consent {consent_id}")
+    _study_header(pdf, ws)
+    pdf.heading(form.title)
+    pdf.field("Participant ID", person.id)
+    pdf.field("Group", ws.pack().group(person.group_id).label)
+    pdf.field("Consent form", f"version {form.version}, dated {form.date.isoformat()}")
+    pdf.field("Information sheet", f"{pis.title}, version {pis.version}, dated {pis.date.isoformat()}")
+    pdf.ln(3)
+    for s in form.statements:
+        pdf.set_font(pdf.family_name, "B", 10)
+        pdf.cell(10, 5, pdf.t(s.id))
+        pdf.set_font(pdf.family_name, "", 10)
+        optional = "" if s.required else "  (optional)"
+        pdf.multi_cell(0, 5, pdf.t(s.text + optional), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_x(pdf.l_margin + 10)
+        pdf.set_font(pdf.family_name, "B", 10)
+        pdf.cell(
+            0, 5, pdf.t("Answer: " + _answer(answers.get(s.id), s.answer)), new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.ln(1.5)
+    pdf.ln(2)
+    pdf.field("Consent", _MODES.get(r["mode"], r["mode"]))
+    pdf.field("Date", r["taken_at"][:16].replace("T", " ") + " UTC")
+    pdf.field("Consent taken by", r["taken_by"])
+    if r["mode"] == "verbal":
+        pdf.ln(2)
+        pdf.para(
+            "Consent was given verbally: the researcher read each statement aloud on a recording and noted "
+            "each answer here.  Consent recording id: " + (r["recording_id"] or "none given"),
+            9,
+        )
+    if r["copy_sent_at"]:
+        pdf.field("Copy sent", r["copy_sent_at"][:10])
+    for sig in signatures:
+        if pdf.get_y() > pdf.h - 60:
+            pdf.add_page()
+        pdf.ln(4)
+        who = "Participant" if sig["signer"] == "participant" else "Person taking consent"
+        pdf.field(
+            who, f"{sig['name'] or '(name not given)'}, signed {sig['signed_at'][:16].replace('T', ' ')} UTC"
+        )
+        y = pdf.get_y() + 1
+        _draw_signature(pdf, sig["svg"], pdf.l_margin, y, 80, 28)
+        pdf.set_y(y + 30)
+    return pdf.render()
+
+
+# -- document previews -----------------------------------------------------------------------------------
+def document_preview_pdf(ws: Workspace, doc_id: str, version: str) -> bytes:
+    """An information sheet, consent form (every box empty), verbal script or topic guide, as approved."""
+    doc = packs_svc.document(ws, doc_id, version)
+    pdf = _Pdf(f"{doc.title} v{doc.version}", f"{doc.id} version {doc.version}, dated {doc.date.isoformat()}")
+    _study_header(pdf, ws)
+    pdf.heading(doc.title)
+    pdf.field("Version", f"{doc.version}, dated {doc.date.isoformat()}")
+    if doc.status not in (DocumentStatus.APPROVED, DocumentStatus.IN_USE):
+        pdf.field("Status", f"{doc.status.value.replace('_', ' ')}: not for use with participants")
+    pdf.ln(3)
+    if isinstance(doc, InformationSheet):
+        for text_section in doc.sections:
+            pdf.heading(text_section.heading, 11)
+            pdf.para(text_section.text)
+            pdf.ln(2)
+    elif isinstance(doc, ConsentForm):
+        pdf.field("Participant ID", "")
+        pdf.ln(2)
+        pdf.para("Please initial each box.", 9)
+        pdf.ln(2)
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        for s in doc.statements:
+            y = pdf.get_y()
+            pdf.set_font(pdf.family_name, "B", 10)
+            pdf.cell(10, 5, pdf.t(s.id))
+            pdf.set_font(pdf.family_name, "", 10)
+            pdf.multi_cell(width - 45, 5, pdf.t(s.text + ("" if s.required else "  (optional)")))
+            end = pdf.get_y()
+            if s.answer is AnswerType.YES_NO:
+                right = pdf.l_margin + width - 30
+                pdf.set_xy(right, y)
+                pdf.cell(8, 5, pdf.t("Yes"))
+                pdf.box(right + 8, y)
+                pdf.set_xy(right + 15, y)
+                pdf.cell(7, 5, pdf.t("No"))
+                pdf.box(right + 23, y)
+            else:
+                pdf.box(pdf.l_margin + width - 12, y, 10)
+            pdf.set_xy(pdf.l_margin, max(end, y + 11) + 1)
+        pdf.ln(4)
+        for who in ("Name of participant", "Name of person taking consent"):
+            pdf.set_font(pdf.family_name, "", 9)
+            line = "_" * 30
+            pdf.cell(
+                0,
+                8,
+                pdf.t(f"{who}: {line}   Signature: {line}   Date: ________"),
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+    elif isinstance(doc, VerbalConsentScript):
+        pdf.para(doc.intro)
+        pdf.ln(2)
+        for p in doc.prompts:
+            pdf.para(f"Statement {p.statement}", 10, bold=True)
+            pdf.para(p.text)
+            pdf.ln(1)
+        pdf.ln(2)
+        pdf.para(doc.closing)
+    elif isinstance(doc, TopicGuide):
+        for rule in doc.ground_rules:
+            pdf.para("- " + rule, 9)
+        for sec in doc.sections:
+            pdf.ln(2)
+            pdf.heading(f"{sec.id}. {sec.title} (about {sec.minutes} min)", 11)
+            pdf.para(sec.aim, 9)
+            for q in sec.questions:
+                pdf.para(f"{q.id}  {q.text}", 10, bold=True)
+                for probe in q.probes:
+                    pdf.para(f"     {probe.text} ({probe.type.value})", 9)
+    return pdf.render()
+
+
+# -- support handout -------------------------------------------------------------------------------------
+def signposting_pdf(ws: Workspace, group_id: str | None = None) -> bytes:
+    """A one-page list of where to get support (emergency entries first), small enough to hand over."""
+    pack = ws.pack()
+    entries = pack.signposting.for_group(group_id) if group_id else list(pack.signposting.entries)
+    entries = sorted(entries, key=lambda e: not e.emergency)
+    data = b""
+    for size in (11.0, 10.0, 9.0, 8.0, 7.0, 6.0):
+        pdf = _Pdf(
+            "Where to get support", f"{pack.study.short_title} - support list v{pack.signposting.version}"
+        )
+        pdf.heading("Where to get support", size + 5)
+        pdf.para(f"{pack.study.short_title}. If you or someone else is in immediate danger, call 999.", size)
+        pdf.ln(2)
+        for e in entries:
+            pdf.para(e.name, size, bold=True)
+            pdf.para(e.purpose, size)
+            ways = [
+                f"Phone {e.phone}" if e.phone else "",
+                e.text_message or "",
+                e.hours or "",
+                e.web or "",
+            ]
+            line = "  |  ".join(w for w in ways if w)
+            if line:
+                pdf.para(line, size - 1)
+            pdf.ln(1.5)
+        data = pdf.render()
+        if pdf.page_no() == 1:
+            break
+    return data
+
+
+# -- buddy sheet -----------------------------------------------------------------------------------------
+def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> bytes:
+    """The buddy's copy of a home visit's plan; the address only when asked (an audited unseal)."""
+    plan = lonework_svc.buddy_plan(ws, session_id)
+    pack = ws.pack()
+    location: dict[str, str] = {}
+    if include_address:
+        location = sessions_svc.unseal_location(ws, session_id, "buddy sheet")
+    ws.vault.audit(
+        "lonework.buddy_sheet",
+        "session",
+        session_id,
+        session_id=session_id,
+        detail={"address": include_address},
+    )
+    pdf = _Pdf(f"Buddy sheet {session_id}", f"{pack.study.short_title} - buddy sheet {session_id}")
+    pdf.heading(f"Buddy sheet: home visit {session_id}")
+    pdf.para(
+        "The researcher's laptop cannot call anyone. You make the calls below by phone, at the times shown.",
+        9,
+    )
+    pdf.ln(2)
+    pdf.field("Buddy", f"{plan.buddy_name} ({plan.buddy_phone})")
+    if plan.backup_name:
+        pdf.field("Back-up buddy", plan.backup_name)
+    ci = pack.study.chief_investigator
+    pdf.field("Chief investigator", ", ".join(x for x in (ci.name, ci.phone or "", ci.email or "") if x))
+    lead = pack.safeguarding.designated_lead
+    pdf.field("Safeguarding lead", ", ".join(x for x in (lead.name, lead.phone or "", lead.email or "") if x))
+    if include_address:
+        pdf.field("Visit address", location.get("address", ""))
+        if location.get("phone"):
+            pdf.field("Phone at the visit", location["phone"])
+    else:
+        pdf.field("Visit address", "sealed on the researcher's laptop; unsealed only when escalating")
+    pdf.ln(3)
+    pdf.heading("Times", 11)
+    for when, what in plan.rows:
+        pdf.field(when or "-", what)
+    pdf.ln(2)
+    pdf.heading("If the researcher uses the code word", 11)
+    pdf.para(plan.code_word_action)
+    if plan.guidance:
+        pdf.ln(2)
+        pdf.heading("Guidance", 11)
+        for g in plan.guidance:
+            pdf.para("- " + g, 9)
+    return pdf.render()

@@ -1,0 +1,223 @@
+"""PDFs on a real vault: they parse, and the text a participant or buddy reads is really in them.
+
+There is no PDF reader among the test dependencies, so :func:`pdf_text` reads fpdf2's output itself:
+it inflates the streams, maps each font's glyph ids back to text through its ToUnicode CMap, and
+decodes the strings shown by Tj/TJ.  Enough for checking our own PDFs, not a general reader.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.services import consent, participants, pdfs, sessions
+from fieldwork_app.services.workspace import Workspace
+
+SIG = (
+    '<svg viewBox="0 0 300 100"><path d="M 10 80 L 40 20 L 70 80"/><path d="M 90 50 L 150 50 160 40"/></svg>'
+)
+_ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _literal(raw: bytes) -> bytes:
+    out, i = bytearray(), 0
+    while i < len(raw):
+        c = raw[i : i + 1]
+        if c == b"\\":
+            nxt = raw[i + 1 : i + 2]
+            octal = re.match(rb"[0-7]{1,3}", raw[i + 1 : i + 4])
+            if octal:
+                out.append(int(octal.group(0), 8))
+                i += 1 + len(octal.group(0))
+                continue
+            out += _ESC.get(nxt, nxt)
+            i += 2
+        else:
+            out += c
+            i += 1
+    return bytes(out)
+
+
+def _stream(body: bytes) -> bytes:
+    m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+    if m is None:
+        return b""
+    return zlib.decompress(m.group(1)) if b"/FlateDecode" in body[: m.start()] else m.group(1)
+
+
+def _cmap(data: bytes) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+        for a, b, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            start = int(dst, 16)
+            for k, code in enumerate(range(int(a, 16), int(b, 16) + 1)):
+                out[code] = chr(start + k)
+    return out
+
+
+def pdf_text(data: bytes) -> str:
+    """The text shown in a PDF written by fpdf2, whitespace collapsed."""
+    if shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+        return " ".join(done.stdout.decode().split())
+    objs = {int(n): body for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+    fonts: dict[bytes, dict[int, str] | None] = {}
+    for body in objs.values():
+        for name, ref in re.findall(rb"/(F\d+) (\d+) 0 R", body):
+            tu = re.search(rb"/ToUnicode (\d+) 0 R", objs[int(ref)])
+            fonts[name] = _cmap(_stream(objs[int(tu.group(1))])) if tu else None
+    parts: list[str] = []
+    for body in objs.values():
+        if b"stream" not in body or b"/Length1" in body:
+            continue
+        try:
+            content = _stream(body)
+        except zlib.error:
+            continue
+        if b" Tf" not in content:
+            continue
+        cmap: dict[int, str] | None = None
+        for tok in re.finditer(rb"/(F\d+)\s+[\d.]+\s+Tf|\(((?:\\.|[^\\)])*)\)|ET", content, re.S):
+            if tok.group(1):
+                cmap = fonts.get(tok.group(1))
+            elif tok.group(0) == b"ET":
+                parts.append("\n")
+            else:
+                raw = _literal(tok.group(2))
+                if cmap is None:
+                    parts.append(raw.decode("latin-1"))
+                else:
+                    parts.append(
+                        "".join(
+                            cmap.get(int.from_bytes(raw[i : i + 2], "big"), "?")
+                            for i in range(0, len(raw), 2)
+                        )
+                    )
+    return " ".join("".join(parts).split())
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _consent(ws: Workspace, mode: str, **kwargs: object) -> tuple[str, str, str]:
+    p = participants.add(ws, "mother")
+    sid = sessions.new(ws, [p.id], "interview", "clinic").id
+    form = consent.form_for(ws, sid, p.id)
+    answers: dict[str, bool | None] = {s.id: True for s in form.statements}
+    answers["O2"] = False
+    result = consent.record(ws, sid, p.id, mode, answers, **kwargs)  # type: ignore[arg-type]
+    return result.consent_id, p.id, sid
+
+
+def test_consent_copy_with_signatures(ws: Workspace) -> None:
+    cid, pid, sid = _consent(
+        ws,
+        "electronic",
+        signatures={
+            "participant": {"svg": SIG, "name": "Zoë Ní Bhriain"},
+            "researcher": {"svg": SIG, "name": "Alice Researcher"},
+        },
+    )
+    data = pdfs.consent_copy_pdf(ws, cid)
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    form = consent.form_for(ws, sid, pid)
+    for s in form.statements:
+        assert _flat(s.text) in text
+    assert "336543" in text and pid in text and "version 1.1" in text
+    assert text.count("Yes (initialled)") == 8 and "Answer: No" in text
+    assert "Zoë Ní Bhriain" in text and "signed on screen" in text
+    # The strokes are drawn: one polyline per stroke per signature in the page content.
+    content = b"".join(
+        _stream(b)
+        for b in re.findall(rb"obj(.*?)endobj", data, re.S)
+        if b"stream" in b and b"/Length1" not in b
+    )
+    assert content.count(b" l\n") + content.count(b" l ") >= 6
+    audit = ws.db.execute("SELECT detail_json FROM audit WHERE action = 'consent.copy'").fetchone()
+    assert audit is not None and cid in audit["detail_json"] and "Zo" not in audit["detail_json"]
+
+
+def test_verbal_consent_copy_names_the_recording(ws: Workspace) -> None:
+    cid, _, _ = _consent(ws, "verbal", recording_id="R-consent-0001")
+    text = pdf_text(pdfs.consent_copy_pdf(ws, cid))
+    assert "given verbally" in text and "R-consent-0001" in text
+
+
+def test_svg_parser_reads_moves_and_lines() -> None:
+    strokes = pdfs.svg_strokes(SIG)
+    assert strokes == [[(10, 80), (40, 20), (70, 80)], [(90, 50), (150, 50), (160, 40)]]
+    assert pdfs.svg_strokes("<path d='m 1 1 l 2 0 0 2 z'/>") == [[(1, 1), (3, 1), (3, 3), (1, 1)]]
+    assert pdfs.svg_strokes('<path d="M 0 0 C 1 1 2 2 3 3"/>') == []
+    assert pdfs.svg_strokes("<svg/>") == []
+
+
+def test_document_previews_start_empty(ws: Workspace) -> None:
+    form = ws.pack().document("consent-mother-interview", "1.1")
+    text = pdf_text(pdfs.document_preview_pdf(ws, "consent-mother-interview", "1.1"))
+    for s in form.statements:  # type: ignore[union-attr]
+        assert _flat(s.text) in text
+    assert "Yes (initialled)" not in text and "initial each box" in text
+    sheet = pdf_text(pdfs.document_preview_pdf(ws, "pis-mother", "1.1"))
+    pis = ws.pack().document("pis-mother", "1.1")
+    assert all(_flat(sec.heading) in sheet for sec in pis.sections)  # type: ignore[union-attr]
+    old = pdf_text(pdfs.document_preview_pdf(ws, "consent-mother-interview", "1.0"))
+    assert "superseded: not for use with participants" in old
+    guide = pdf_text(pdfs.document_preview_pdf(ws, "guide-mother", "1.0"))
+    assert "Tell me a bit about you and your family now." in guide
+
+
+def test_signposting_handout_is_one_page(ws: Workspace) -> None:
+    data = pdfs.signposting_pdf(ws, "mother")
+    assert len(re.findall(rb"/Type /Page\b", data)) == 1
+    text = pdf_text(data)
+    assert "Samaritans" in text and "116 123" in text and "PANDAS Foundation" in text
+    assert "PANDAS" not in pdf_text(pdfs.signposting_pdf(ws, "practitioner"))
+
+
+def test_buddy_sheet_with_and_without_the_address(ws: Workspace) -> None:
+    p = participants.add(ws, "mother")
+    sid = sessions.new(ws, [p.id], "interview", "home").id
+    start = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+    plan = {
+        "buddy_name": "Sam Buddy",
+        "buddy_phone": "07700 900123",
+        "backup_name": "Jo Backup",
+        "start": start.isoformat(),
+        "expected_end": (start + timedelta(minutes=90)).isoformat(),
+        "travel_home_minutes": 40,
+        "code_word_agreed": True,
+        "risk_assessment_done": True,
+    }
+    sessions.update_plan(ws, sid, {"lone_working": plan})
+    sessions.seal_location(ws, sid, "12 Acacia Avenue, London", "020 7946 0000")
+    sealed = pdf_text(pdfs.buddy_sheet_pdf(ws, sid, include_address=False))
+    assert "Sam Buddy" in sealed and "Acacia" not in sealed and "calls the police" in sealed
+    assert ws.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'location.unseal'").fetchone()[0] == 0
+    shown = pdf_text(pdfs.buddy_sheet_pdf(ws, sid, include_address=True))
+    assert "12 Acacia Avenue, London" in shown and "020 7946 0000" in shown
+    assert ws.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'location.unseal'").fetchone()[0] == 1
+    assert (
+        ws.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'lonework.buddy_sheet'").fetchone()[0] == 2
+    )
+
+
+def test_falls_back_to_helvetica_without_dejavu(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(pdfs, "FONT_DIR", tmp_path / "no-fonts")
+    cid, _, _ = _consent(ws, "paper")
+    data = pdfs.consent_copy_pdf(ws, cid)
+    assert data.startswith(b"%PDF") and b"Helvetica" in data
+    text = pdf_text(data)
+    assert "my family's support" in text and "Yes (initialled)" in text
