@@ -12,7 +12,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 app_pkgs=(libportaudio2 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 libx11-xcb1 libxkbcommon-x11-0
-  libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb x11-utils)
+  libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb x11-utils imagemagick)
 test_pkgs=(pulseaudio pulseaudio-utils libasound2-plugins alsa-utils espeak-ng sox imagemagick
   openssh-server openssh-client rclone)
 s3_pkgs=(radosgw ceph-mon ceph-osd)
