@@ -153,6 +153,11 @@ def remove_store(ws: Workspace, name: str) -> None:
 
 
 # -- the outbox ------------------------------------------------------------------------------------------
+def new_bundle_id() -> str:
+    """A random bundle id: the store sees it in object names, so it must say nothing about the session."""
+    return "b" + uuid.uuid4().hex
+
+
 def queue_session(ws: Workspace, session_id: str) -> str:
     """Queue a session's data for sync (again, if it changed since its last bundle)."""
     sessions_svc.get(ws, session_id)
@@ -161,7 +166,7 @@ def queue_session(ws: Workspace, session_id: str) -> str:
     ).fetchone()
     if pending:
         return str(pending["bundle_id"])
-    bundle_id = f"{session_id}-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:6]}"
+    bundle_id = new_bundle_id()
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO outbox (bundle_id, kind, session_id, state, queued_at, updated_at)"
@@ -181,7 +186,7 @@ def queue_withdrawals(ws: Workspace) -> list[str]:
         "SELECT id FROM withdrawals WHERE id NOT IN (SELECT withdrawal_id FROM outbox"
         " WHERE withdrawal_id IS NOT NULL)"
     ).fetchall():
-        bundle_id = f"{w['id']}-{uuid.uuid4().hex[:6]}"
+        bundle_id = new_bundle_id()
         with ws.vault.transaction() as db:
             db.execute(
                 "INSERT INTO outbox (bundle_id, kind, withdrawal_id, state, queued_at, updated_at)"
