@@ -186,8 +186,12 @@ def _answer(value: Any, kind: AnswerType) -> str:
     return "No"
 
 
-def consent_copy_pdf(ws: Workspace, consent_id: str) -> bytes:
-    """The participant's copy of her consent: every statement with her answer, and the signatures."""
+def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = True) -> bytes:
+    """The participant's copy of her consent: every statement with her answer, and the signatures.
+
+    ``include_identity=False`` gives the study-file copy that travels with research data: the same record
+    without names or signatures, which stay in the laptop's identity store.
+    """
     r = ws.db.execute("SELECT * FROM consent_records WHERE id = ?", (consent_id,)).fetchone()
     if r is None:
         raise NotFound(f"no consent record '{consent_id}'")
@@ -201,12 +205,15 @@ def consent_copy_pdf(ws: Workspace, consent_id: str) -> bytes:
         "SELECT signer, svg, name, signed_at FROM signatures WHERE consent_id = ? ORDER BY signer",
         (consent_id,),
     ).fetchall()
+    signed = len(signatures)
+    if not include_identity:
+        signatures = []
     ws.vault.audit(
         "consent.copy",
         "participant",
         person.id,
         session_id=r["session_id"],
-        detail={"consent": consent_id, "signatures": len(signatures)},
+        detail={"consent": consent_id, "signatures": len(signatures), "identity": include_identity},
     )
     pdf = _Pdf(f"Consent copy {consent_id}", f"{ws.pack().study.short_title} - consent {consent_id}")
     _study_header(pdf, ws)
@@ -241,6 +248,13 @@ def consent_copy_pdf(ws: Workspace, consent_id: str) -> bytes:
         )
     if r["copy_sent_at"]:
         pdf.field("Copy sent", r["copy_sent_at"][:10])
+    if signed and not include_identity:
+        pdf.ln(2)
+        pdf.para(
+            f"Signed on screen by {signed} signatories; names and signatures are held in the study's "
+            "identity records, apart from research data.",
+            9,
+        )
     for sig in signatures:
         if pdf.get_y() > pdf.h - 60:
             pdf.add_page()

@@ -1,6 +1,6 @@
 """Pytest plugin: make PySide6 unimportable, to prove the core and its tests run without Qt.
 
-Used as ``pytest tests/unit -p no:pytestqt -p tests.support.noqt``.
+Used as ``pytest tests/unit -p no:pytest-qt -p tests.support.noqt``.
 """
 
 from __future__ import annotations
