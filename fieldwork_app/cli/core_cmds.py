@@ -121,6 +121,10 @@ def register(sub: Any) -> None:
     p.add_argument("--session")
     p.add_argument("--json", action="store_true")
     command(p, cmd_audit_list)
+    p = sub.add_parser("selftest", help="check every part on this machine in a throw-away vault")
+    p.add_argument("--seconds", type=float, default=2.0)
+    p.add_argument("--device", help="input device (default: the system default)")
+    command(p, cmd_selftest)
     lg = sub.add_parser("log", help="the encrypted application log").add_subparsers(
         dest="log_cmd", required=True
     )
@@ -505,3 +509,15 @@ def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         ws.close()
     return 0
+
+
+def cmd_selftest(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import selftest
+
+    def report(r: selftest.StepResult) -> None:
+        line = f"{'ok  ' if r.ok else 'FAIL'} {r.name:<18} {r.detail} ({r.seconds:.1f} s)"
+        (ctx.say if r.ok else ctx.warn)(line)
+
+    ok = selftest.run(report, seconds=args.seconds, device=args.device)
+    ctx.say("selftest passed" if ok else "selftest FAILED")
+    return 0 if ok else 1

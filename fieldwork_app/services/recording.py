@@ -38,7 +38,7 @@ from fieldwork_app.vault import now_iso
 logger = logging.getLogger(__name__)
 
 KINDS = ("interview", "consent")
-MARKER_KINDS = ("marker", "important", "follow_up", "quote", "sensitive", "distress", "break")
+MARKER_KINDS = ("marker", "important", "follow_up", "quote", "sensitive", "distress", "break", "section")
 
 
 def _take_dir(ws: Workspace, session_id: str) -> Path:

@@ -1,0 +1,41 @@
+"""``fieldwork selftest`` passes on this machine with the virtual microphone, and fails clearly without one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.audio
+
+
+def test_selftest_passes_with_a_microphone(virtual_mic: Any) -> None:
+    virtual_mic.use_sine()
+    proc = subprocess.run(
+        [sys.executable, "-m", "fieldwork_app", "selftest", "--seconds", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    for name in ("vault", "study pack", "record", "export", "sync", "verify and unpack"):
+        assert any(line.startswith("ok") and name in line for line in lines), proc.stdout
+    assert lines[-1] == "selftest passed"
+
+
+def test_selftest_names_a_missing_device(virtual_mic: Any) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "fieldwork_app", "selftest", "--device", "no-such-microphone"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+    assert proc.returncode == 1
+    assert "FAIL record" in proc.stderr and "no-such-microphone" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
