@@ -133,11 +133,14 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         names = list(self._pages)
-        self.nav.setCurrentRow(names.index(name))
-        self.content.setCurrentWidget(self._pages[name])
-        refresh = getattr(self._pages[name], "refresh", None)
-        if refresh is not None:
-            refresh()
+        page = self._pages[name]
+        already = self.content.currentWidget() is page
+        self.nav.setCurrentRow(names.index(name))  # shows and refreshes the page through _on_nav
+        if already or self.content.currentWidget() is not page:
+            self.content.setCurrentWidget(page)
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
 
     def _on_nav(self, row: int) -> None:
         if row < 0:

@@ -1,13 +1,435 @@
-"""Placeholder (filled in next)."""
+"""Take consent: one participant at a time, statement by statement, written, verbal or paper."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.presenters import consent as presenter
+from fieldwork_app.gui.resources import icon
+from fieldwork_app.gui.views.common import label, scroll_page, set_role
+from fieldwork_app.gui.widgets.level_meter import LevelMeter
+from fieldwork_app.gui.widgets.signature_pad import SignaturePad
+from fieldwork_app.gui.widgets.statement import StatementRow
+
+MODES = ("written", "verbal", "paper")
 
 
 class ConsentPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.model: presenter.SessionModel | None = None
+        self.draft: presenter.Draft | None = None
+        self.rows: dict[str, StatementRow] = {}
+        self._consent_recording = ""
+        self._last_consent = ""
+        self._loading = ""  # the participant whose form is being fetched
+        layout, _ = scroll_page(self)
+        layout.addWidget(label(self.tr("Take consent"), "title"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "One participant at a time. Read each statement; every answer starts empty and nothing counts "
+                    "until it is given. Declining an optional statement never excludes anyone."
+                ),
+                "hint",
+            )
+        )
+        top = QHBoxLayout()
+        self.session_combo = QComboBox()
+        self.session_combo.setAccessibleName(self.tr("Session"))
+        self.session_combo.currentIndexChanged.connect(self._on_session)
+        top.addWidget(label(self.tr("Session:"), wrap=False))
+        top.addWidget(self.session_combo, 1)
+        layout.addLayout(top)
+
+        self.people = QListWidget()
+        self.people.setAccessibleName(self.tr("Participants in this session"))
+        self.people.setMaximumHeight(110)
+        self.people.currentRowChanged.connect(self._on_person)
+        layout.addWidget(self.people)
+
+        mode_box = QGroupBox(self.tr("How consent is given"))
+        ml = QHBoxLayout(mode_box)
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QRadioButton] = {}
+        for i, (m, text) in enumerate(
+            (
+                ("written", self.tr("&Written, signed on screen")),
+                ("verbal", self.tr("&Verbal, recorded (remote or phone)")),
+                ("paper", self.tr("&Paper form, entered afterwards")),
+            )
+        ):
+            b = QRadioButton(text)
+            self.mode_group.addButton(b, i)
+            self.mode_buttons[m] = b
+            ml.addWidget(b)
+        self.mode_group.idClicked.connect(lambda i: (self.message.clear(), self._set_mode(MODES[i])))
+        layout.addWidget(mode_box)
+        self.form_title = label("", "subtitle")
+        layout.addWidget(self.form_title)
+
+        # verbal: intro, the consent recording, closing
+        self.verbal_box = QGroupBox(self.tr("Verbal consent recording (kept apart from the interview)"))
+        vl = QVBoxLayout(self.verbal_box)
+        self.script_intro = label("")
+        vl.addWidget(self.script_intro)
+        vr = QHBoxLayout()
+        self.consent_rec_button = QPushButton(icon("record"), self.tr("Start consent &recording"))
+        self.consent_rec_button.clicked.connect(self._toggle_consent_recording)
+        self.consent_pos = label("", "hint", wrap=False)
+        vr.addWidget(self.consent_rec_button)
+        vr.addWidget(self.consent_pos)
+        vr.addStretch(1)
+        vl.addLayout(vr)
+        self.consent_meter = LevelMeter()
+        vl.addWidget(self.consent_meter)
+        layout.addWidget(self.verbal_box)
+        self.paper_note = label(
+            self.tr("Enter each answer exactly as the participant marked it on the signed paper form."),
+            "hint",
+        )
+        layout.addWidget(self.paper_note)
+
+        self.statements_box = QWidget()
+        self.statements_layout = QVBoxLayout(self.statements_box)
+        self.statements_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.statements_box)
+        self.script_closing = label("", "hint")
+        layout.addWidget(self.script_closing)
+
+        # written: both signatures
+        self.sign_box = QGroupBox(self.tr("Signatures"))
+        sf = QFormLayout(self.sign_box)
+        self.participant_name = QLineEdit()
+        self.participant_name.setAccessibleName(self.tr("Participant's name"))
+        self.participant_pad = SignaturePad()
+        self.participant_pad.setAccessibleName(self.tr("Participant's signature"))
+        self.researcher_name = QLineEdit()
+        self.researcher_name.setAccessibleName(self.tr("Researcher's name"))
+        self.researcher_pad = SignaturePad()
+        self.researcher_pad.setAccessibleName(self.tr("Researcher's signature"))
+        clear_p = QPushButton(self.tr("Clear"))
+        clear_p.clicked.connect(self.participant_pad.clear)
+        clear_r = QPushButton(self.tr("Clear"))
+        clear_r.clicked.connect(self.researcher_pad.clear)
+        sf.addRow(self.tr("Participant's na&me"), self.participant_name)
+        sf.addRow(self.tr("Participant signs"), self.participant_pad)
+        sf.addRow("", clear_p)
+        sf.addRow(self.tr("Researcher's n&ame"), self.researcher_name)
+        sf.addRow(self.tr("Researcher signs"), self.researcher_pad)
+        sf.addRow("", clear_r)
+        for pad in (self.participant_pad, self.researcher_pad):
+            pad.changed.connect(self._update_save)
+        layout.addWidget(self.sign_box)
+
+        row = QHBoxLayout()
+        self.save_button = QPushButton(icon("check"), self.tr("&Save consent"))
+        self.save_button.clicked.connect(self._save)
+        self.copy_button = QPushButton(icon("pdf"), self.tr("Save participant's &copy (PDF)…"))
+        self.copy_button.clicked.connect(self._save_copy)
+        self.copy_button.setEnabled(False)
+        row.addWidget(self.save_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.save_reason = label("", "hint")
+        self.message = label("", "ok")
+        layout.addWidget(self.save_reason)
+        layout.addWidget(self.message)
+
+        gate = QGroupBox(self.tr("Interview recording"))
+        gl = QHBoxLayout(gate)
+        self.start_button = QPushButton(icon("record"), self.tr("Start &interview recording"))
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self._start_interview)
+        self.gate_reason = label("", "warning")
+        gl.addWidget(self.start_button)
+        gl.addWidget(self.gate_reason, 1)
+        layout.addWidget(gate)
+
+        ctx.recorder.level.connect(self._on_level)
+        ctx.recorder.tick.connect(self._on_tick)
+        ctx.recorder.started.connect(self._on_rec_started)
+        ctx.recorder.stopped.connect(self._on_rec_stopped)
+        ctx.recorder.failed.connect(self._failed)
+        self._set_mode("")
+
+    # -- loading -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        sid = self.ctx.session_id
+        self.ctx.tasks.db(
+            lambda ws: presenter.session_model(ws, sid), self._show_session, self._failed, owner=self
+        )
+
+    def on_locked(self) -> None:
+        self.participant_name.clear()
+        self.participant_pad.clear()
+
+    def _show_session(self, m: presenter.SessionModel) -> None:
+        self.model = m
+        self.session_combo.blockSignals(True)
+        self.session_combo.clear()
+        for sid, text in m.sessions:
+            self.session_combo.addItem(text, sid)
+        self.session_combo.setCurrentIndex(max(0, self.session_combo.findData(m.session_id)))
+        self.session_combo.blockSignals(False)
+        if m.session_id:
+            self.ctx.set_session(m.session_id)
+        current = self.people.currentItem().data(256) if self.people.currentItem() else ""
+        self.people.blockSignals(True)
+        self.people.clear()
+        for p in m.people:
+            state = self.tr("consent recorded") if p.consent_id else self.tr("consent not yet taken")
+            item = QListWidgetItem(icon("check" if p.consent_id else "consent"), f"{p.id} · {state}")
+            item.setData(256, p.id)
+            self.people.addItem(item)
+        pick = next((i for i, p in enumerate(m.people) if p.id == current and self.draft is not None), None)
+        if pick is None:
+            pick = next((i for i, p in enumerate(m.people) if not p.consent_id), 0 if m.people else -1)
+        self.people.setCurrentRow(pick)
+        self.people.blockSignals(False)
+        # Keep a draft in progress (refreshes happen mid-consent, e.g. when the consent recording stops).
+        if pick >= 0:
+            wanted = m.people[pick].id
+            have = self.draft.form.participant_id if self.draft is not None else self._loading
+            if have != wanted:
+                self._on_person(pick)
+        self.start_button.setEnabled(m.can_record and not self.ctx.recorder.active)
+        if not m.session_id:
+            self.gate_reason.setText(self.tr("Prepare a session first."))
+        elif m.can_record:
+            self.gate_reason.setText(self.tr("Everyone has agreed to the recording."))
+        else:
+            self.gate_reason.setText(self.tr("Recording stays off until: ") + "; ".join(m.reasons))
+
+    def _on_session(self) -> None:
+        self.ctx.set_session(self.session_combo.currentData() or "")
+        self.draft = None
+        self.refresh()
+
+    def _on_person(self, row: int) -> None:
+        if row < 0 or self.model is None:
+            return
+        pid = self.people.item(row).data(256)
+        sid = self.model.session_id
+        self._loading = pid
+        self.ctx.tasks.db(
+            lambda ws: presenter.form_model(ws, sid, pid), self._show_form, self._failed, owner=self
+        )
+
+    def _show_form(self, f: presenter.FormModel) -> None:
+        self._loading = ""
+        self.draft = presenter.Draft(f)
+        self._consent_recording = ""
+        self.participant_name.clear()
+        self.participant_pad.clear()
+        self.researcher_pad.clear()
+        self.researcher_name.setText(self.ctx.user)
+        self.form_title.setText(
+            self.tr("%1: %2, version %3")
+            .replace("%1", f.participant_id)
+            .replace("%2", f.title)
+            .replace("%3", f.version)
+        )
+        for m, b in self.mode_buttons.items():
+            b.setEnabled(m in f.modes)
+            b.setToolTip("" if m in f.modes else self.tr("This form does not allow this kind of consent."))
+        self.mode_group.setExclusive(False)
+        for b in self.mode_buttons.values():
+            b.setChecked(False)
+        self.mode_group.setExclusive(True)
+        self._set_mode("")
+
+    # -- mode and statements -----------------------------------------------------------------------
+    def _set_mode(self, mode: str) -> None:
+        if self.draft is not None:
+            self.draft = presenter.Draft(self.draft.form, mode=mode)
+        f = self.draft.form if self.draft else None
+        self.verbal_box.setVisible(mode == "verbal")
+        self.paper_note.setVisible(mode == "paper")
+        self.sign_box.setVisible(mode == "written")
+        self.script_intro.setText(f.script_intro if f else "")
+        self.script_closing.setText(f.script_closing if (f and mode == "verbal") else "")
+        for r in self.rows.values():
+            r.setParent(None)
+            r.deleteLater()
+        self.rows = {}
+        if f is not None and mode:
+            for n, s in enumerate(f.statements, 1):
+                row = StatementRow(n, s, mode)
+                row.answered.connect(self._on_answer)
+                row.initials_changed.connect(self._on_initials)
+                self.statements_layout.addWidget(row)
+                self.rows[s.id] = row
+        self._update_save()
+
+    def _on_answer(self, statement_id: str, value: bool) -> None:
+        if self.draft is None:
+            return
+        position = None
+        if self.draft.mode == "verbal":
+            take = self.ctx.recorder.take
+            if take is None or take.kind != "consent":
+                self.rows[statement_id].group.setExclusive(False)
+                self.rows[statement_id].yes.setChecked(False)
+                self.rows[statement_id].no.setChecked(False)
+                self.rows[statement_id].group.setExclusive(True)
+                self._failed_text(self.tr("Start the consent recording before marking answers."))
+                return
+            position = self.ctx.recorder.position
+            self.rows[statement_id].set_time(position)
+        self.draft.answer(statement_id, value, position)
+        self._update_save()
+
+    def _on_initials(self, statement_id: str, text: str) -> None:
+        if self.draft is not None:
+            self.draft.initials[statement_id] = text
+            self._update_save()
+
+    def _update_save(self) -> None:
+        d = self.draft
+        reasons = []
+        if d is None or not d.mode:
+            reasons.append(self.tr("Choose how consent is given."))
+        else:
+            for kind, ids in d.problems():
+                text = {
+                    "unanswered": self.tr("Required statements not answered yet: %1"),
+                    "declined": self.tr("Required statements declined (consent cannot be recorded): %1"),
+                    "initials": self.tr("Initials missing for: %1"),
+                }[kind]
+                reasons.append(text.replace("%1", ", ".join(ids)))
+            if d.mode == "written" and (self.participant_pad.empty or self.researcher_pad.empty):
+                reasons.append(self.tr("Both signatures are needed."))
+            if d.mode == "verbal" and (self.ctx.recorder.active or not self._consent_recording):
+                reasons.append(self.tr("Record the consent conversation, then stop the recording."))
+        self.save_button.setEnabled(not reasons)
+        self.save_reason.setText("\n".join(reasons))
+
+    # -- the consent recording (verbal) ------------------------------------------------------------
+    def _toggle_consent_recording(self) -> None:
+        rec = self.ctx.recorder
+        if rec.active:
+            if rec.take is not None and rec.take.kind == "consent":
+                rec.stop()
+            return
+        if self.draft is None or self.model is None:
+            return
+        self.consent_rec_button.setEnabled(False)
+        rec.start(self.model.session_id, kind="consent", participant_id=self.draft.form.participant_id)
+
+    def _on_rec_started(self, take) -> None:
+        self.start_button.setEnabled(False)
+        if take.kind == "consent":
+            self._consent_recording = take.recording_id
+            self.consent_rec_button.setEnabled(True)
+            self.consent_rec_button.setText(self.tr("Stop consent &recording"))
+            self.consent_rec_button.setIcon(icon("stop"))
+        self._update_save()
+
+    def _on_rec_stopped(self, _summary) -> None:
+        self.consent_rec_button.setEnabled(True)
+        self.consent_rec_button.setText(self.tr("Start consent &recording"))
+        self.consent_rec_button.setIcon(icon("record"))
+        self._update_save()
+        self.refresh()
+
+    def _on_level(self, level) -> None:
+        if self.verbal_box.isVisible():
+            self.consent_meter.set_level(level)
+
+    def _on_tick(self, pos: float) -> None:
+        take = self.ctx.recorder.take
+        if take is not None and take.kind == "consent":
+            m, s = divmod(int(pos), 60)
+            self.consent_pos.setText(self.tr("Recording consent: %1").replace("%1", f"{m:02d}:{s:02d}"))
+
+    # -- saving ------------------------------------------------------------------------------------
+    def _save(self) -> None:
+        d, m = self.draft, self.model
+        if d is None or m is None or not self.save_button.isEnabled():
+            return
+        signatures = None
+        if d.mode == "written":
+            signatures = {
+                "participant": {
+                    "svg": self.participant_pad.svg(),
+                    "name": self.participant_name.text().strip(),
+                },
+                "researcher": {"svg": self.researcher_pad.svg(), "name": self.researcher_name.text().strip()},
+            }
+        recording_id = self._consent_recording if d.mode == "verbal" else None
+        sid = m.session_id
+        self.save_button.setEnabled(False)
+        self.ctx.tasks.db(
+            lambda ws: presenter.save(ws, sid, d, recording_id, signatures),
+            self._saved,
+            self._save_failed,
+            owner=self,
+        )
+
+    def _saved(self, result) -> None:
+        self._last_consent = result.consent_id
+        self.message.setText(
+            self.tr("Consent recorded (form %1, information sheet %2).")
+            .replace("%1", result.form)
+            .replace("%2", result.information_sheet)
+        )
+        set_role(self.message, "ok")
+        self.copy_button.setEnabled(presenter.pdfs_available())
+        self.participant_name.clear()
+        self.participant_pad.clear()
+        self.draft = None
+        self.ctx.data_changed.emit()
+        self.refresh()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._failed(exc)
+        self._update_save()
+
+    def _save_copy(self) -> None:
+        cid = self._last_consent
+        if not cid:
+            return
+
+        def ask(data: bytes) -> None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save consent copy"), f"consent-{cid}.pdf", "PDF (*.pdf)"
+            )
+            if path:
+                self.ctx.tasks.pool(lambda: Path(path).write_bytes(data), None, self._failed, owner=self)
+
+        self.ctx.tasks.db(lambda ws: presenter.copy_pdf(ws, cid), ask, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._failed_text(describe(exc))
+
+    def _failed_text(self, text: str) -> None:
+        self.message.setText(text)
+        set_role(self.message, "error")
+
+    # -- onwards -----------------------------------------------------------------------------------
+    def _start_interview(self) -> None:
+        from fieldwork_app.gui.session_hook import open_session_screen
+
+        if self.model is not None and self.model.session_id:
+            open_session_screen(self.ctx, self.model.session_id)

@@ -1,0 +1,164 @@
+"""Taking consent: the form's statements, a draft whose answers all start empty, saving, the gate."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldwork_app.domain.pack import AnswerType
+from fieldwork_app.domain.records import SessionStatus, evaluate_consent
+from fieldwork_app.services import consent as svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    consent_id: str  # '' when not yet consented in this session
+    recording_affirmed: bool
+
+
+@dataclass(frozen=True)
+class SessionModel:
+    sessions: list[tuple[str, str]]  # (id, label)
+    session_id: str
+    people: list[Person]
+    can_record: bool
+    reasons: list[str]
+
+
+def session_model(ws: Workspace, session_id: str) -> SessionModel:
+    open_sessions = [
+        (s.id, f"{s.id} · {', '.join(s.participant_ids)}")
+        for s in sessions_svc.list_all(ws)
+        if s.status is not SessionStatus.COMPLETED
+    ]
+    ids = [sid for sid, _ in open_sessions]
+    if session_id not in ids:
+        session_id = ids[0] if ids else ""
+    people: list[Person] = []
+    can, reasons = False, []
+    if session_id:
+        for pid in sessions_svc.get(ws, session_id).participant_ids:
+            rec = svc.latest(ws, session_id, pid)
+            affirmed = False
+            if rec is not None:
+                form = svc.form_for(ws, session_id, pid)
+                affirmed = evaluate_consent(form, rec["answers"]).recording_affirmed
+            people.append(Person(pid, rec["id"] if rec else "", affirmed))
+        perm = svc.can_record(ws, session_id)
+        can, reasons = perm.allowed, perm.reasons
+    return SessionModel(open_sessions, session_id, people, can, reasons)
+
+
+@dataclass(frozen=True)
+class StatementModel:
+    id: str
+    text: str
+    required: bool
+    initials: bool
+    prompt: str
+
+
+@dataclass(frozen=True)
+class FormModel:
+    participant_id: str
+    title: str
+    version: str
+    modes: tuple[str, ...]
+    statements: list[StatementModel]
+    script_intro: str = ""
+    script_closing: str = ""
+    script_title: str = ""
+
+
+def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel:
+    form = svc.form_for(ws, session_id, participant_id)
+    script = svc.verbal_script(ws, session_id, participant_id)
+    prompts = {p.statement: p.text for p in script.prompts} if script is not None else {}
+    statements = [
+        StatementModel(s.id, s.text, s.required, s.answer == AnswerType.INITIALS, prompts.get(s.id, s.text))
+        for s in form.statements
+    ]
+    modes = tuple(str(m) for m in form.modes)
+    if script is None:
+        modes = tuple(m for m in modes if m != "verbal")
+    return FormModel(
+        participant_id,
+        form.title,
+        form.version,
+        modes,
+        statements,
+        script.intro if script else "",
+        script.closing if script else "",
+        f"{script.title} v{script.version}" if script else "",
+    )
+
+
+@dataclass
+class Draft:
+    """One participant's answers as they are being given.  Nothing is pre-filled, ever."""
+
+    form: FormModel
+    mode: str = ""
+    answers: dict[str, bool | None] = field(default_factory=dict)
+    times: dict[str, float] = field(default_factory=dict)
+    initials: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.answers = {s.id: None for s in self.form.statements}
+
+    def answer(self, statement_id: str, value: bool, position: float | None = None) -> None:
+        self.answers[statement_id] = value
+        if position is not None:
+            self.times[statement_id] = round(position, 2)
+
+    def problems(self) -> list[str]:
+        """Why the draft cannot be saved yet, as statement ids per kind of gap (empty: savable)."""
+        out = []
+        missing = [s.id for s in self.form.statements if s.required and self.answers.get(s.id) is None]
+        declined = [s.id for s in self.form.statements if s.required and self.answers.get(s.id) is False]
+        if missing:
+            out.append(("unanswered", missing))
+        if declined:
+            out.append(("declined", declined))
+        if self.mode == "written":
+            no_initials = [
+                s.id
+                for s in self.form.statements
+                if s.initials and self.answers.get(s.id) is True and not self.initials.get(s.id, "").strip()
+            ]
+            if no_initials:
+                out.append(("initials", no_initials))
+        return out
+
+
+def save(
+    ws: Workspace,
+    session_id: str,
+    draft: Draft,
+    recording_id: str | None,
+    signatures: dict[str, dict[str, str]] | None,
+) -> svc.ConsentResult:
+    return svc.record(
+        ws,
+        session_id,
+        draft.form.participant_id,
+        draft.mode,
+        dict(draft.answers),
+        answer_times=dict(draft.times) or None,
+        recording_id=recording_id,
+        signatures=signatures,
+    )
+
+
+def pdfs_available() -> bool:
+    return importlib.util.find_spec("fieldwork_app.services.pdfs") is not None
+
+
+def copy_pdf(ws: Workspace, consent_id: str) -> bytes:
+    pdfs: Any = importlib.import_module("fieldwork_app.services.pdfs")
+    return bytes(pdfs.consent_copy_pdf(ws, consent_id))
