@@ -116,6 +116,7 @@ class PreparePage(QWidget):
         docs = QGroupBox(self.tr("Documents in use (chosen by the study pack)"))
         dl = QVBoxLayout(docs)
         self.docs_label = label(self.tr("Create the session to see its documents."), "hint")
+        self.docs_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.docs_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         dl.addWidget(self.docs_label)
         prints = QHBoxLayout()

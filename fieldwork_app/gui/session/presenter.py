@@ -1,0 +1,405 @@
+"""The session screen's presenter: every service call of an interview, on the database thread.
+
+Views never call a service.  They ask the presenter, which submits ``fn(ws)`` through
+``ctx.tasks.db`` and hands the result back (on the GUI thread) through a signal.  Audio positions
+come from the app's :class:`~fieldwork_app.gui.recording_controller.RecordingController`, read on the
+GUI thread at the moment the researcher acts, so a note or a distress step lands where she heard it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from fieldwork_app.audio import RecorderState
+from fieldwork_app.domain.pack import (
+    DistressProtocol,
+    SafeguardingRules,
+    SignpostingEntry,
+    TopicGuide,
+    Voucher,
+)
+from fieldwork_app.domain.records import SessionRecord
+from fieldwork_app.errors import FieldworkError, InvalidInput
+from fieldwork_app.services import closeout as closeout_svc
+from fieldwork_app.services import distress as distress_svc
+from fieldwork_app.services import interview as interview_svc
+from fieldwork_app.services import lonework as lonework_svc
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import pdfs as pdfs_svc
+from fieldwork_app.services import recording as recording_svc
+from fieldwork_app.services import safeguarding as safeguarding_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services import sync as sync_svc
+from fieldwork_app.services.clock import Clock, SystemClock
+
+from fieldwork_app.gui.messages import describe
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
+
+    from fieldwork_app.gui.context import AppContext
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the screen needs once: the session, its guide version and the study's protocols."""
+
+    session: SessionRecord
+    groups: dict[str, str]  # participant id -> group id (no names)
+    guide: TopicGuide | None
+    members: tuple[interview_svc.Member, ...]
+    ground_rules: tuple[str, ...]
+    protocol: DistressProtocol
+    pause_by_default: bool
+    signposting: tuple[SignpostingEntry, ...]
+    safeguarding: SafeguardingRules
+    vouchers: tuple[Voucher, ...]
+    has_lone_working: bool
+    has_sealed_location: bool
+    ended_early: bool
+    open_event: str | None
+    closeout: dict[str, Any] | None = None
+    takes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    @property
+    def focus_group(self) -> bool:
+        return self.session.format == "focus_group"
+
+
+def load_info(ws: Workspace, session_id: str) -> SessionInfo:
+    session = sessions_svc.get(ws, session_id)
+    pack = ws.pack()
+    try:
+        guide: TopicGuide | None = interview_svc.guide_for(ws, session_id)
+    except FieldworkError:
+        guide = None
+    groups = {pid: participants_svc.get(ws, pid).group_id for pid in session.participant_ids}
+    group = next(iter(groups.values()), None)
+    try:
+        lonework_svc.plan_for(ws, session_id)
+        has_plan = session.location_kind == "home"
+    except InvalidInput:
+        has_plan = False
+    sealed = ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (session_id,)).fetchone()
+    events = distress_svc.events(ws, session_id)
+    try:
+        co: dict[str, Any] | None = closeout_svc.get(ws, session_id).body
+    except FieldworkError:
+        co = None
+    return SessionInfo(
+        session=session,
+        groups=groups,
+        guide=guide,
+        members=tuple(interview_svc.members(ws, session_id)),
+        ground_rules=tuple(guide.ground_rules) if guide else (),
+        protocol=distress_svc.protocol(ws),
+        pause_by_default=distress_svc.should_pause_by_default(ws),
+        signposting=tuple(pack.signposting.for_group(group) if group else pack.signposting.entries),
+        safeguarding=pack.safeguarding,
+        vouchers=tuple(v for v in pack.vouchers if group is None or not v.groups or group in v.groups),
+        has_lone_working=has_plan,
+        has_sealed_location=sealed is not None,
+        ended_early=any(e.outcome == "ended_early" for e in events),
+        open_event=next((e.id for e in events if e.open), None),
+        closeout=co,
+        takes=tuple(recording_svc.list_recordings(ws, session_id, "interview")),
+    )
+
+
+class SessionPresenter(QObject):
+    loaded = Signal(object)  # SessionInfo
+    coverage_changed = Signal(object)  # interview.Coverage
+    notes_changed = Signal(object)  # list[interview.Note]
+    takes_changed = Signal(object)  # list[dict]
+    interrupted = Signal(int)  # takes waiting for recovery on this laptop
+    recovered = Signal(object)  # list[recording.Recovered]
+    marker_added = Signal(str, float)  # kind, position (-1 when not recording)
+    lonework_changed = Signal(object)  # LoneWorkingState
+    distress_changed = Signal(object)  # DistressEvent
+    distress_closed = Signal(object)  # DistressEvent
+    closeout_saved = Signal(object)  # CloseOut
+    completed = Signal(str)  # bundle id queued for sync
+    concern_saved = Signal(str, str, object)  # concern id, status, fields still missing
+    message = Signal(str, str)  # text, role (ok / warning / error)
+
+    def __init__(self, ctx: AppContext, session_id: str, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.session_id = session_id
+        self.clock: Clock = clock or getattr(ctx, "clock", None) or SystemClock()
+        self.info: SessionInfo | None = None
+        self.event_id: str | None = None
+
+    # -- plumbing ------------------------------------------------------------------------------------
+    def _db(self, fn: Callable[[Workspace], Any], done: Callable[[Any], None] | None = None) -> None:
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, FieldworkError):
+                logger.error("session screen task failed: %s", type(exc).__name__)
+            self.message.emit(describe(exc), "error")
+
+        self.ctx.tasks.db(fn, done, failed, owner=self)
+
+    def position(self) -> float | None:
+        """Where the interview recording is now (None when no interview take of this session runs)."""
+        take = self.ctx.recorder.take
+        if take is None or take.kind != "interview" or take.session_id != self.session_id:
+            return None
+        return round(take.position, 2)
+
+    def recording_id(self) -> str | None:
+        take = self.ctx.recorder.take
+        return take.recording_id if take is not None and take.session_id == self.session_id else None
+
+    # -- loading -------------------------------------------------------------------------------------
+    def load(self) -> None:
+        sid = self.session_id
+
+        def done(info: SessionInfo) -> None:
+            self.info = info
+            self.event_id = info.open_event
+            self.loaded.emit(info)
+            self.takes_changed.emit(list(info.takes))
+
+        self._db(lambda ws: load_info(ws, sid), done)
+        self._db(recording_svc.interrupted_count, self.interrupted.emit)
+        self.refresh_coverage()
+        self.refresh_notes()
+
+    def refresh_coverage(self) -> None:
+        sid, clock = self.session_id, self.clock
+
+        def call(ws: Workspace) -> Any:
+            try:
+                return interview_svc.coverage(ws, sid, clock=clock)
+            except FieldworkError:
+                return None
+
+        def done(cov: Any) -> None:
+            if cov is not None:
+                self.coverage_changed.emit(cov)
+
+        self._db(call, done)
+
+    def refresh_notes(self) -> None:
+        sid = self.session_id
+        self._db(lambda ws: interview_svc.notes(ws, sid), self.notes_changed.emit)
+
+    def refresh_takes(self) -> None:
+        sid = self.session_id
+        self._db(lambda ws: recording_svc.list_recordings(ws, sid, "interview"), self.takes_changed.emit)
+
+    def recover(self) -> None:
+        def done(found: list[recording_svc.Recovered]) -> None:
+            self.recovered.emit(found)
+            self.interrupted.emit(0)
+            self.refresh_takes()
+
+        self._db(recording_svc.recover_all, done)
+
+    # -- recording -----------------------------------------------------------------------------------
+    def start_recording(self) -> None:
+        self.ctx.recorder.start(self.session_id, kind="interview")
+
+    def pause_or_resume(self) -> None:
+        take = self.ctx.recorder.take
+        if take is None:
+            return
+        if take.state is RecorderState.RECORDING:
+            self.ctx.recorder.pause()
+        elif take.state is RecorderState.PAUSED:
+            self.ctx.recorder.resume()
+
+    def stop_recording(self) -> None:
+        self.ctx.recorder.stop()
+
+    def add_marker(self, kind: str = "marker", label: str = "", speaker: str | None = None) -> None:
+        sid, pos, rid = self.session_id, self.position(), self.recording_id()
+        self._db(
+            lambda ws: recording_svc.add_marker(ws, sid, kind, label, pos, rid, speaker or None),
+            lambda _id: self.marker_added.emit(kind, -1.0 if pos is None else pos),
+        )
+
+    # -- guide and notes -----------------------------------------------------------------------------
+    def mark_question(self, question_id: str, state: str, reason: str | None = None) -> None:
+        sid, pos, clock = self.session_id, self.position(), self.clock
+        self._db(
+            lambda ws: interview_svc.mark_question(ws, sid, question_id, state, reason, pos, clock=clock),
+            lambda _p: self.refresh_coverage(),
+        )
+
+    def enter_section(self, section_id: str) -> None:
+        sid, pos, rid, clock = self.session_id, self.position(), self.recording_id(), self.clock
+        self._db(
+            lambda ws: interview_svc.enter_section(ws, sid, section_id, pos, recording_id=rid, clock=clock),
+            lambda _r: self.refresh_coverage(),
+        )
+
+    def add_note(self, text: str, position: float | None, speaker: str | None = None) -> None:
+        sid, rid, clock = self.session_id, self.recording_id(), self.clock
+        self._db(
+            lambda ws: interview_svc.add_note(
+                ws, sid, text, position, "note", speaker or None, rid, clock=clock
+            ),
+            lambda _n: self.refresh_notes(),
+        )
+
+    # -- lone working --------------------------------------------------------------------------------
+    def refresh_lonework(self) -> None:
+        sid, clock = self.session_id, self.clock
+        self._db(lambda ws: lonework_svc.state(ws, sid, clock), self.lonework_changed.emit)
+
+    def lonework(self, kind: str) -> None:
+        sid, clock = self.session_id, self.clock
+        self._db(lambda ws: lonework_svc.record(ws, sid, kind, clock), self.lonework_changed.emit)
+
+    def unseal_address(self, reason: str, done: Callable[[dict[str, str]], None]) -> None:
+        sid = self.session_id
+        self._db(lambda ws: sessions_svc.unseal_location(ws, sid, reason), done)
+
+    def buddy_sheet(self, include_address: bool, done: Callable[[bytes], None]) -> None:
+        sid = self.session_id
+        self._db(lambda ws: pdfs_svc.buddy_sheet_pdf(ws, sid, include_address), done)
+
+    def signposting_pdf(self, done: Callable[[bytes], None]) -> None:
+        group = next(iter(self.info.groups.values()), None) if self.info else None
+        self._db(lambda ws: pdfs_svc.signposting_pdf(ws, group), done)
+
+    # -- distress ------------------------------------------------------------------------------------
+    def open_distress(self, pause: bool) -> None:
+        """Open (or reopen) the event; pause the recording first when asked, and record that step."""
+        sid, pos, clock = self.session_id, self.position(), self.clock
+        take = self.ctx.recorder.take
+        will_pause = pause and take is not None and take.state is RecorderState.RECORDING
+        if will_pause:
+            self.ctx.recorder.pause()
+
+        def call(ws: Workspace) -> Any:
+            eid = distress_svc.open_event(ws, sid, pos, clock=clock)
+            if will_pause:
+                return distress_svc.record_step(ws, eid, "recording_paused", position=pos, clock=clock)
+            return distress_svc.get(ws, eid)
+
+        self._db(call, self._on_event)
+
+    def _on_event(self, event: distress_svc.DistressEvent) -> None:
+        self.event_id = event.id
+        self.distress_changed.emit(event)
+
+    def distress_step(self, kind: str, **data: Any) -> None:
+        eid, pos, clock = self.event_id, self.position(), self.clock
+        if eid is None:
+            return
+        self._db(
+            lambda ws: distress_svc.record_step(ws, eid, kind, position=pos, clock=clock, **data),
+            self._on_event,
+        )
+
+    def set_recording_paused(self, paused: bool) -> None:
+        """The researcher's override of the protocol's default: pause, or go on recording."""
+        take = self.ctx.recorder.take
+        if take is None:
+            return
+        if paused and take.state is RecorderState.RECORDING:
+            self.ctx.recorder.pause()
+            self.distress_step("recording_paused")
+        elif not paused and take.state is RecorderState.PAUSED:
+            self.ctx.recorder.resume()
+            self.distress_step("recording_resumed")
+
+    def resume_interview(self) -> None:
+        """Close the event as resumed; the recording goes on if it was paused."""
+        eid, pos, clock = self.event_id, self.position(), self.clock
+        if eid is None:
+            return
+        take = self.ctx.recorder.take
+        resume = take is not None and take.state is RecorderState.PAUSED
+        if resume:
+            self.ctx.recorder.resume()
+
+        def call(ws: Workspace) -> Any:
+            if resume:
+                distress_svc.record_step(ws, eid, "recording_resumed", position=pos, clock=clock)
+            return distress_svc.close_event(ws, eid, "resumed", clock=clock)
+
+        self._db(call, self._on_closed)
+
+    def end_early(self, reason: str) -> None:
+        """Close the event as ended early (with the reason) and stop the take; close-out comes next."""
+        eid, clock = self.event_id, self.clock
+        if eid is None:
+            return
+        if self.ctx.recorder.take is not None:
+            self.ctx.recorder.stop()
+        self._db(
+            lambda ws: distress_svc.close_event(ws, eid, "ended_early", reason, clock=clock), self._on_closed
+        )
+
+    def _on_closed(self, event: distress_svc.DistressEvent) -> None:
+        self.event_id = None
+        if self.info is not None and event.outcome == "ended_early":
+            self.info = replace(self.info, ended_early=True, open_event=None)
+        self.distress_closed.emit(event)
+
+    # -- close-out -----------------------------------------------------------------------------------
+    def save_closeout(self, fields: dict[str, Any], complete: bool = False) -> None:
+        sid, clock = self.session_id, self.clock
+
+        def call(ws: Workspace) -> Any:
+            saved = closeout_svc.save(ws, sid, clock=clock, **fields)
+            if not complete:
+                return saved, None
+            closeout_svc.complete(ws, sid, clock=clock)
+            return closeout_svc.get(ws, sid), sync_svc.queue_session(ws, sid)
+
+        def done(out: tuple[Any, str | None]) -> None:
+            saved, bundle = out
+            self.closeout_saved.emit(saved)
+            if bundle is not None:
+                self.completed.emit(bundle)
+
+        self._db(call, done)
+
+    # -- safeguarding --------------------------------------------------------------------------------
+    def save_concern(
+        self,
+        concern_id: str | None,
+        participant_id: str,
+        fields: dict[str, Any],
+        sharing: list[dict[str, Any]],
+        complete: bool = False,
+    ) -> None:
+        """Create the record (with its same-day task) if new, then set fields, sharing entries, complete.
+
+        Everything goes to the identity store through the service; nothing of it is kept by the screen.
+        """
+        sid, clock = self.session_id, self.clock
+
+        def call(ws: Workspace) -> tuple[str, str, list[str], BaseException | None]:
+            cid = concern_id or safeguarding_svc.create(ws, sid, participant_id, clock=clock)
+            error: BaseException | None = None
+            try:
+                if fields:
+                    safeguarding_svc.update(ws, cid, clock=clock, **fields)
+                for entry in sharing:
+                    safeguarding_svc.add_sharing(ws, cid, clock=clock, **entry)
+                if complete:
+                    safeguarding_svc.complete(ws, cid, clock=clock)
+            except FieldworkError as exc:
+                error = exc  # the record exists; the screen must still learn its id
+            concern = safeguarding_svc.get(ws, cid, reason="saving the record")
+            return cid, concern.status, concern.missing(), error
+
+        def done(out: tuple[str, str, list[str], BaseException | None]) -> None:
+            cid, status, missing, error = out
+            self.concern_saved.emit(cid, status, missing)
+            if error is not None:
+                self.message.emit(describe(error), "error")
+
+        self._db(call, done)

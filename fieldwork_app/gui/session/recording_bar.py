@@ -1,0 +1,169 @@
+"""The strip at the top of the session screen: recording state, time, level, controls, markers, distress.
+
+The state is shown in words and colour both (never colour alone) so it cannot be missed at a glance.
+It follows the app's RecordingController, so it is right again after the screen is locked and unlocked
+while the take goes on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from fieldwork_app.audio import RecorderState
+
+from fieldwork_app.gui.resources import icon
+from fieldwork_app.gui.session.common import clock_text
+from fieldwork_app.gui.widgets.level_meter import LevelMeter
+
+STATE_STYLE = {
+    "recording": "background:#9b1c1c;color:#ffffff;",
+    "paused": "background:#8a5a00;color:#ffffff;",
+    "stopped": "background:#e7ecee;color:#1d2b33;",
+    "failed": "background:#ffffff;color:#9b1c1c;border:2px solid #9b1c1c;",
+}
+
+
+class RecordingBar(QFrame):
+    start_clicked = Signal()
+    pause_clicked = Signal()
+    stop_clicked = Signal()
+    marker_clicked = Signal(str)  # marker kind
+    distress_clicked = Signal()
+    safeguarding_clicked = Signal()
+    end_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordingBar")
+        self.setStyleSheet("QFrame#recordingBar{background:#ffffff;border-bottom:1px solid #c9cfd2;}")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(16, 10, 16, 10)
+        grid.setHorizontalSpacing(12)
+
+        self.state_label = QLabel()
+        self.state_label.setObjectName("recordingState")
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state_label.setMinimumWidth(170)
+        self.state_label.setAccessibleName(self.tr("Recording state"))
+        self.elapsed = QLabel("00:00")
+        self.elapsed.setObjectName("elapsed")
+        self.elapsed.setStyleSheet("font-size:20pt;font-weight:600;font-family:'DejaVu Sans Mono',monospace;")
+        self.elapsed.setAccessibleName(self.tr("Recording time"))
+        self.meter = LevelMeter()
+        self.meter.setMinimumWidth(160)
+
+        self.start_button = QPushButton(icon("record"), self.tr("Start recording"))
+        self.start_button.setObjectName("startRecording")
+        self.start_button.setProperty("role", "primary")
+        self.pause_button = QPushButton(self.tr("Pause (F8)"))
+        self.pause_button.setObjectName("pauseRecording")
+        self.stop_button = QPushButton(icon("stop"), self.tr("Stop"))
+        self.stop_button.setObjectName("stopRecording")
+        self.start_button.clicked.connect(self.start_clicked)
+        self.pause_button.clicked.connect(self.pause_clicked)
+        self.stop_button.clicked.connect(self.stop_clicked)
+
+        self.distress_button = QPushButton(icon("warning"), self.tr("Distress protocol (Ctrl+D)"))
+        self.distress_button.setObjectName("distressButton")
+        self.distress_button.setAccessibleName(self.tr("Distress protocol"))
+        self.distress_button.setStyleSheet(
+            "QPushButton{background:#f6e3df;border:1px solid #a8483a;color:#6e1f14;font-weight:600;}"
+            "QPushButton:focus{border:2px solid #c76b00;}"
+        )
+        self.distress_button.clicked.connect(self.distress_clicked)
+        self.safeguarding_button = QPushButton(self.tr("Safeguarding concern"))
+        self.safeguarding_button.setObjectName("safeguardingButton")
+        self.safeguarding_button.clicked.connect(self.safeguarding_clicked)
+        self.end_button = QPushButton(self.tr("End session…"))
+        self.end_button.setObjectName("endSession")
+        self.end_button.clicked.connect(self.end_clicked)
+
+        row1 = QHBoxLayout()
+        for w in (self.start_button, self.pause_button, self.stop_button):
+            row1.addWidget(w)
+        row1.addStretch(1)
+        row1.addWidget(self.distress_button)
+        row1.addWidget(self.safeguarding_button)
+        row1.addWidget(self.end_button)
+
+        row2 = QHBoxLayout()
+        self.marker_buttons: dict[str, QPushButton] = {}
+        for kind, text in (
+            ("marker", self.tr("Marker (F9)")),
+            ("important", self.tr("Important (Ctrl+1)")),
+            ("follow_up", self.tr("Follow up (Ctrl+2)")),
+            ("quote", self.tr("Quote (Ctrl+3)")),
+            ("sensitive", self.tr("Sensitive (Ctrl+4)")),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(f"marker-{kind}")
+            b.clicked.connect(lambda _c=False, k=kind: self.marker_clicked.emit(k))
+            self.marker_buttons[kind] = b
+            row2.addWidget(b)
+        self.speaker = QComboBox()
+        self.speaker.setObjectName("speaker")
+        self.speaker.setAccessibleName(self.tr("Speaker"))
+        self.speaker_label = QLabel(self.tr("Speaker:"))
+        self.speaker_label.setBuddy(self.speaker)
+        row2.addSpacing(12)
+        row2.addWidget(self.speaker_label)
+        row2.addWidget(self.speaker)
+        row2.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("recordingStatus")
+        self.status.setWordWrap(True)
+        self.status.setProperty("role", "hint")
+        row2.addWidget(self.status, 2)
+
+        grid.addWidget(self.state_label, 0, 0, 2, 1)
+        grid.addWidget(self.elapsed, 0, 1)
+        grid.addWidget(self.meter, 1, 1)
+        grid.addLayout(row1, 0, 2)
+        grid.addLayout(row2, 1, 2)
+        grid.setColumnStretch(2, 1)
+        self.set_speakers([])
+        self.show_state("stopped")
+
+    def set_speakers(self, ids: list[str]) -> None:
+        """Focus groups tag notes and markers with who spoke; interviews need no tag."""
+        self.speaker.clear()
+        self.speaker.addItem(self.tr("(no tag)"), "")
+        self.speaker.addItem(self.tr("Facilitator"), "facilitator")
+        for pid in ids:
+            self.speaker.addItem(pid, pid)
+        self.speaker.setVisible(bool(ids))
+        self.speaker_label.setVisible(bool(ids))
+
+    def current_speaker(self) -> str:
+        return str(self.speaker.currentData() or "") if self.speaker.isVisible() else ""
+
+    def show_state(self, state: str) -> None:
+        text = {
+            "recording": self.tr("● RECORDING"),
+            "paused": self.tr("❚❚ PAUSED"),
+            "stopped": self.tr("Not recording"),
+            "failed": self.tr("Recording stopped"),
+        }[state]
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(
+            STATE_STYLE[state] + "font-size:14pt;font-weight:700;padding:10px 12px;border-radius:6px;"
+        )
+        self.state_label.setAccessibleDescription(text)
+        self.start_button.setEnabled(state in ("stopped", "failed"))
+        self.pause_button.setEnabled(state in ("recording", "paused"))
+        self.pause_button.setText(self.tr("Resume (F8)") if state == "paused" else self.tr("Pause (F8)"))
+        self.stop_button.setEnabled(state in ("recording", "paused"))
+        if state in ("stopped", "failed"):
+            self.meter.reset()
+
+    def sync_with(self, recorder_state: RecorderState | None) -> None:
+        if recorder_state is RecorderState.RECORDING:
+            self.show_state("recording")
+        elif recorder_state is RecorderState.PAUSED:
+            self.show_state("paused")
+        else:
+            self.show_state("stopped")
+
+    def set_elapsed(self, seconds: float) -> None:
+        self.elapsed.setText(clock_text(seconds))

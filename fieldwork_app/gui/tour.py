@@ -1,0 +1,169 @@
+"""``fieldwork gui --tour OUTDIR``: a throw-away vault with the example study, a PNG of each main screen.
+
+Shots are numbered in order: ``01-unlock.png``, ``02-home.png`` …  Other screens add theirs by
+appending ``(name, arrange)`` to :data:`EXTRA_SHOTS` (``arrange(tour)`` gets the screen ready, e.g. by
+pushing a session screen); they are taken after the built-in ones and numbered on from there.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import packs, participants, sessions, workspace
+from fieldwork_app.vault import FAST_KDF
+
+logger = logging.getLogger(__name__)
+
+USER = "researcher1"
+PASSPHRASE = "tour passphrase only for screenshots"
+
+EXTRA_SHOTS: list[tuple[str, Callable[[Tour], None]]] = []
+
+
+class Tour:
+    def __init__(self, window, app: QApplication, out: Path) -> None:
+        self.window = window
+        self.app = app
+        self.out = out
+        self.count = 0
+
+    def settle(self, seconds: float = 0.3) -> None:
+        """Let queued work finish and the screen repaint."""
+        deadline = time.monotonic() + 10
+        while self.window.ctx.tasks.busy and time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.01)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def shot(self, name: str) -> Path:
+        self.settle()
+        self.count += 1
+        path = self.out / f"{self.count:02d}-{name}.png"
+        self.window.grab().save(str(path))
+        logger.info("tour: saved %s", path.name)
+        return path
+
+
+def _seed(data_dir: DataDir) -> None:
+    ws, _ = workspace.create(data_dir, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs.import_pack(ws, example=True)
+        m = participants.add(ws, "mother")
+        participants.screen(
+            ws, m.id, {"perinatal-support": True, "child-protection": True, "consent-capacity": True}
+        )
+        participants.add(ws, "family", linked_to=m.id)
+        participants.add(ws, "mother")
+        for _ in range(3):
+            participants.add(ws, "practitioner")
+        s = sessions.new(ws, [m.id], "interview", "home", "2030-03-04T10:00", 60)
+        sessions.update_plan(
+            ws,
+            s.id,
+            {
+                "lone_working": {
+                    "buddy_name": "Study buddy",
+                    "buddy_phone": "07700 900000",
+                    "start": "2030-03-04T10:00",
+                    "expected_end": "2030-03-04T11:30",
+                    "travel_home_minutes": 45,
+                    "code_word_agreed": True,
+                    "risk_assessment_done": True,
+                }
+            },
+        )
+    finally:
+        ws.close()
+
+
+def _sign(pad) -> None:
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(30, 70))
+    for x in range(40, 260, 12):
+        QTest.mouseMove(pad, QPoint(x, 60 + ((x // 12) % 4) * 6))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(270, 62))
+
+
+def run(outdir: str | os.PathLike[str]) -> int:
+    os.environ["FIELDWORK_KDF"] = "fast"
+    from fieldwork_app.gui.app import application
+    from fieldwork_app.gui.main_window import MainWindow
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="fieldwork-tour-"))
+    try:
+        data_dir = DataDir(tmp / "data")
+        _seed(data_dir)
+        app = application()
+        window = MainWindow(data_dir, idle_ms=3_600_000)
+        window.resize(1280, 800)
+        window.show()
+        tour = Tour(window, app, out)
+        try:
+            _walk(tour)
+            for name, arrange in EXTRA_SHOTS:
+                arrange(tour)
+                tour.shot(name)
+        finally:
+            window.shutdown()
+            window.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def _walk(tour: Tour) -> None:
+    w = tour.window
+    page = w.unlock_page
+    tour.settle()
+    page.ui.userCombo.setCurrentText(USER)
+    tour.shot("unlock")
+    page.ui.passphraseEdit.setText(PASSPHRASE)
+    page.ui.unlockButton.click()
+    tour.settle()
+    tour.shot("home")
+
+    w.show_page("participants")
+    tour.settle()
+    p = w.page("participants")
+    p._select("M-001")
+    tour.shot("participants")
+
+    w.show_page("prepare")
+    tour.settle()
+    pg = w.page("prepare")
+    pg.session_combo.setCurrentIndex(1)
+    tour.settle()
+    pg.checklist.list.scrollToTop()
+    tour.shot("prepare")
+
+    w.show_page("consent")
+    tour.settle()
+    c = w.page("consent")
+    c.mode_buttons["written"].click()
+    tour.settle()
+    for sid in ("1", "2", "3"):
+        c.rows[sid].yes.click()
+        if c.rows[sid].initials is not None:
+            c.rows[sid].initials.setText("AB")
+    tour.shot("consent")
+    _sign(c.participant_pad)
+    _sign(c.researcher_pad)
+    area = c.findChild(QScrollArea)
+    if area is not None:
+        area.ensureWidgetVisible(c.sign_box)
+    tour.shot("consent-signatures")
