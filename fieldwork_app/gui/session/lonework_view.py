@@ -1,0 +1,163 @@
+"""Lone working on a home visit: what is due now, what the buddy is doing, and the three check buttons.
+
+The laptop cannot call anyone; this panel only prompts and time-stamps.  The words are the app's own
+(translated) for each phase, with the study pack's escalation step for what the buddy does now.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from fieldwork_app.services.clock import local_hm, parse
+from fieldwork_app.services.lonework import LoneWorkingState
+
+from fieldwork_app.gui.session.common import box
+from fieldwork_app.gui.views.common import label, set_role
+
+
+def _hm(iso: str | None) -> str:
+    return local_hm(parse(iso, "time")) if iso else ""
+
+
+class LoneWorkPanel(QWidget):
+    record = Signal(str)  # check_in / check_out / home_safe
+    buddy_sheet = Signal(bool)  # include the address
+    unseal = Signal(str)  # reason
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group, lay = box(self.tr("Lone working"), "loneWorking")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.group)
+        self.phase = label("", "subtitle")
+        self.phase.setObjectName("loneWorkPhase")
+        self.buddy = label("", "warning")
+        self.buddy.setObjectName("loneWorkBuddy")
+        self.times = label("", "hint")
+        lay.addWidget(self.phase)
+        lay.addWidget(self.buddy)
+        lay.addWidget(self.times)
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for kind, text in (
+            ("check_in", self.tr("Checked in with my buddy")),
+            ("check_out", self.tr("Checked out with my buddy")),
+            ("home_safe", self.tr("Home safe")),
+        ):
+            b = QPushButton(text)
+            b.setObjectName(f"lonework-{kind}")
+            b.clicked.connect(lambda _c=False, k=kind: self.record.emit(k))
+            self.buttons[kind] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        row2 = QHBoxLayout()
+        self.sheet = QPushButton(self.tr("Save buddy sheet (PDF)…"))
+        self.sheet.setObjectName("buddySheet")
+        self.with_address = QCheckBox(self.tr("include the address (logged)"))
+        self.with_address.setObjectName("buddySheetAddress")
+        self.sheet.clicked.connect(lambda: self.buddy_sheet.emit(self.with_address.isChecked()))
+        row2.addWidget(self.sheet)
+        row2.addWidget(self.with_address)
+        row2.addStretch(1)
+        lay.addLayout(row2)
+        row3 = QHBoxLayout()
+        self.reason = QLineEdit()
+        self.reason.setObjectName("unsealReason")
+        self.reason.setPlaceholderText(self.tr("Why the address is needed"))
+        self.reason.setAccessibleName(self.tr("Reason to show the sealed address"))
+        self.show_address = QPushButton(self.tr("Show sealed address"))
+        self.show_address.setObjectName("unsealAddress")
+        self.show_address.clicked.connect(self._unseal)
+        self.address = QLabel()
+        self.address.setObjectName("sealedAddress")
+        self.address.setWordWrap(True)
+        row3.addWidget(self.reason, 1)
+        row3.addWidget(self.show_address)
+        lay.addLayout(row3)
+        lay.addWidget(self.address)
+
+    def _unseal(self) -> None:
+        reason = self.reason.text().strip()
+        if not reason:
+            self.address.setText(self.tr("Say why the address is needed; the view is logged."))
+            set_role(self.address, "warning")
+            self.reason.setFocus()
+            return
+        self.unseal.emit(reason)
+
+    def show_address_text(self, details: dict[str, str]) -> None:
+        text = details.get("address", "")
+        if details.get("phone"):
+            text += "\n" + self.tr("Phone: %1").replace("%1", details["phone"])
+        self.address.setText(text)
+        set_role(self.address, "")
+
+    def hide_address(self) -> None:
+        self.address.clear()
+        self.reason.clear()
+
+    def message_for(self, st: LoneWorkingState) -> str:
+        p = st.phase
+        if p == "before":
+            return self.tr("Check in with your buddy before you go in (the visit starts at %1).").replace(
+                "%1", _hm(st.start)
+            )
+        if p == "check_in_due":
+            return self.tr("Check in with your buddy now, before you go in (by %1).").replace(
+                "%1", _hm(st.check_in_by)
+            )
+        if p == "check_in_overdue":
+            return self.tr("Check in now: there was no check-in by %1.").replace("%1", _hm(st.check_in_by))
+        if p == "in_visit":
+            return (
+                self.tr("Checked in at %1. Check out with your buddy by %2.")
+                .replace("%1", _hm(st.checked_in_at))
+                .replace("%2", _hm(st.expected_end))
+            )
+        if p == "check_out_due":
+            return self.tr("The visit is due to end at %1: check out with your buddy now.").replace(
+                "%1", _hm(st.expected_end)
+            )
+        if p == "check_out_overdue":
+            return (
+                self.tr("Check out with your buddy now: the visit was due to end at %1 (%2 min ago).")
+                .replace("%1", _hm(st.expected_end))
+                .replace("%2", str(st.overdue_minutes))
+            )
+        if p == "travelling":
+            return self.tr("Checked out at %1. Confirm you are home safe when you get there.").replace(
+                "%1", _hm(st.checked_out_at)
+            )
+        if p == "home_safe_overdue":
+            return self.tr("Confirm you are home safe now (%1 min overdue).").replace(
+                "%1", str(st.overdue_minutes)
+            )
+        if p == "code_word":
+            return self.tr("Code word used at %1: your buddy is escalating now.").replace(
+                "%1", _hm(st.code_word_at)
+            )
+        if p == "closed":
+            return self.tr("Home safe at %1. The visit is closed.").replace("%1", _hm(st.home_safe_at))
+        return st.message
+
+    def show_state(self, st: LoneWorkingState) -> None:
+        self.phase.setText(self.message_for(st))
+        set_role(self.phase, "warning" if st.escalating or st.due else "subtitle")
+        self.buddy.setText(self.tr("Your buddy now: %1").replace("%1", st.buddy_now) if st.buddy_now else "")
+        self.buddy.setVisible(bool(st.buddy_now))
+        done = [
+            (self.tr("checked in"), st.checked_in_at),
+            (self.tr("checked out"), st.checked_out_at),
+            (self.tr("home safe"), st.home_safe_at),
+        ]
+        self.times.setText("  ·  ".join(f"{w} {_hm(t)}" for w, t in done if t))
+        self.buttons["check_in"].setEnabled(st.checked_in_at is None and st.phase != "closed")
+        self.buttons["check_out"].setEnabled(st.checked_out_at is None and st.phase != "closed")
+        self.buttons["home_safe"].setEnabled(st.phase != "closed")
+        for kind, b in self.buttons.items():
+            b.setProperty("role", "primary" if kind in st.due else "")
+            b.style().unpolish(b)
+            b.style().polish(b)
