@@ -62,6 +62,7 @@ BLOCK_SECONDS = 0.02
 RING_SECONDS = 10.0
 DEVICE_TIMEOUT_SECONDS = 3.0  # some sources (PulseAudio sine) deliver in 2 s bursts
 DISK_CHECK_SECONDS = 2.0
+RUNAWAY_SLACK_SECONDS = 5.0
 LOW_DISK_SECONDS = 15 * 60  # warn when less than this much audio (estimated) still fits
 BYTES_PER_SAMPLE_ESTIMATE = 2.0  # raw PCM; FLAC is smaller, so this is a safe upper estimate
 
@@ -356,7 +357,8 @@ class Recorder:
         self._sealed = False
         self._fill = 0
         meter = LevelMeter(self.samplerate)
-        last_beats, last_beat_time = -1, time.monotonic()
+        started = time.monotonic()
+        last_beats, last_beat_time = -1, started
         next_disk = time.monotonic() + DISK_CHECK_SECONDS
         warned = False
         reason = "stopped"
@@ -377,6 +379,16 @@ class Recorder:
                         AudioError(f"input device {name!r} was lost", kind=ErrorKind.DEVICE_LOST),
                     )
                     reason = "device_lost"
+                    break
+                if self._frames > (now - started + RUNAWAY_SLACK_SECONDS) * self.samplerate:
+                    # A broken driver can call back in a tight loop; never let it fill the disk.
+                    self._fail(
+                        "stream_error",
+                        AudioError(
+                            "the input device is delivering garbage audio", kind=ErrorKind.DEVICE_LOST
+                        ),
+                    )
+                    reason = "stream_error"
                     break
                 if now >= next_disk:
                     next_disk = now + DISK_CHECK_SECONDS

@@ -1,0 +1,380 @@
+"""The recorder against real PortAudio on the PulseAudio virtual microphone."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from fieldwork_app.audio import (
+    Recorder,
+    RecorderEvent,
+    RecorderState,
+    export,
+    find_interrupted,
+    mic_check,
+    read_info,
+    recover,
+)
+from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError
+from tests.support.pulse import VirtualMic
+
+pytestmark = pytest.mark.audio
+KEY = os.urandom(32)
+REPO = Path(__file__).resolve().parents[2]
+
+
+def record(path: Path, seconds: float, mic: VirtualMic, **kw: object) -> Recorder:
+    rec = Recorder(path, KEY, recording_id="R-0001", device=mic.device, **kw)  # type: ignore[arg-type]
+    rec.start()
+    time.sleep(seconds)
+    return rec
+
+
+def wait_for(cond: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, "timed out waiting for audio to flow"
+        time.sleep(0.02)
+
+
+def dominant_hz(pcm: np.ndarray, rate: int) -> float:
+    x = pcm[:, 0].astype(np.float64)
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
+    return float(np.fft.rfftfreq(len(x), 1 / rate)[np.argmax(spectrum)])
+
+
+def test_sine_records_exports_at_440_hz(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic.use_sine()
+    rec = record(tmp_path / "t1.fwa", 3.2, virtual_mic)
+    summary = rec.stop()
+    assert summary.error is None and rec.state is RecorderState.STOPPED
+    assert summary.duration_seconds == pytest.approx(3.2, abs=2.1)  # the sine source delivers in 2 s bursts
+    out = tmp_path / "t1.flac"
+    info = export([(summary.path, KEY)], out)
+    data, rate = sf.read(out, dtype="int16", always_2d=True)
+    assert rate == 48000 and len(data) == summary.frames == info.frames
+    assert info.sha256 == summary.pcm_sha256
+    assert dominant_hz(data, rate) == pytest.approx(440, abs=2)
+    assert rec.stop() is summary  # idempotent
+
+
+def ncc_peak(got: np.ndarray, src: np.ndarray) -> tuple[float, int]:
+    """Peak of the normalised cross-correlation (computed by FFT) and its lag in frames."""
+    nfft = 1 << (len(got) + len(src) - 1).bit_length()
+    spec = np.fft.rfft(got, nfft) * np.conj(np.fft.rfft(src, nfft))
+    corr = np.fft.irfft(spec, nfft)[: len(got) - len(src) + 1]
+    csum = np.concatenate([[0.0], np.cumsum(got**2)])
+    window = csum[len(src) :] - csum[: len(got) - len(src) + 1]
+    norm = np.sqrt(np.maximum(window, 1e-12) * np.dot(src, src))
+    ratio = np.abs(corr) / norm
+    lag = int(np.argmax(ratio))
+    return float(ratio[lag]), lag
+
+
+@pytest.fixture
+def speech_wav(tmp_path: Path) -> Path:
+    if shutil.which("espeak-ng") is None or shutil.which("sox") is None:
+        pytest.skip("espeak-ng and sox are needed to make test speech")
+    raw, out = tmp_path / "raw.wav", tmp_path / "speech.wav"
+    text = "Thank you for talking with me today. You can pause or stop at any time, just tell me."
+    subprocess.run(["espeak-ng", "-w", str(raw), text], check=True, capture_output=True)
+    # half a second of silence each side: PulseAudio starts a monitor stream only once audio flows
+    subprocess.run(
+        ["sox", str(raw), "-r", "48000", "-c", "1", "-b", "16", str(out), "pad", "0.5", "0.5"], check=True
+    )
+    return out
+
+
+def test_speech_through_the_monitor_is_correlated(
+    virtual_mic: VirtualMic, tmp_path: Path, speech_wav: Path
+) -> None:
+    virtual_mic.use_monitor()
+    try:
+        source, rate = sf.read(speech_wav, dtype="float64")
+        rec = Recorder(tmp_path / "s.fwa", KEY, recording_id="R-0002", device=virtual_mic.device)
+        rec.start()
+        time.sleep(0.3)
+        player = virtual_mic.play_into(speech_wav)
+        player.wait(30)
+        time.sleep(0.5)
+        summary = rec.stop()
+    finally:
+        virtual_mic.use_sine()
+    out = tmp_path / "s.wav"
+    export([(summary.path, KEY)], out)
+    got, _ = sf.read(out, dtype="float64")
+    assert len(got) > len(source)
+    source = source[12000:-12000]  # the speech itself, inside the padding
+    peak, lag = ncc_peak(got, source)
+    assert peak > 0.9, (peak, lag)
+    assert ncc_peak(got, source[::-1].copy())[0] < 0.5  # the measure is not trivially high
+    # size on speech: FLAC in encrypted records stays well under raw PCM
+    assert summary.path.stat().st_size <= 0.6 * summary.frames * 2
+
+
+@pytest.fixture
+def monitor_feed(virtual_mic: VirtualMic, tmp_path: Path) -> Iterator[VirtualMic]:
+    """Record the null sink's monitor while a quiet tone plays into it (an idle monitor is silent-stopped)."""
+    t = np.arange(48000 * 30) / 48000
+    wav = tmp_path / "feed.wav"
+    sf.write(wav, (0.1 * np.sin(2 * np.pi * 300 * t)).astype(np.float32), 48000, subtype="PCM_16")
+    virtual_mic.use_monitor()
+    virtual_mic.play_into(wav)
+    time.sleep(0.3)
+    try:
+        yield virtual_mic
+    finally:
+        virtual_mic.stop_players()
+        virtual_mic.use_sine()
+
+
+CHILD = r"""
+import os, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from fieldwork_app.audio import Recorder
+key = bytes.fromhex(sys.stdin.readline().strip())
+rec = Recorder(Path(sys.argv[1]), key, recording_id="R-KILL", device=sys.argv[2])
+rec.start()
+print("started", flush=True)
+while True:
+    time.sleep(0.05)
+    print(f"{rec.position_seconds:.3f}", flush=True)
+"""
+
+
+def test_kill_minus_nine_loses_at_most_one_second(monitor_feed: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic = monitor_feed
+    rnd = random.Random(1234)
+    try:
+        for i in range(4):
+            take = tmp_path / f"kill{i}.fwa"
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(take), virtual_mic.device, str(REPO)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            assert child.stdin and child.stdout
+            child.stdin.write(KEY.hex() + "\n")
+            child.stdin.flush()
+            assert child.stdout.readline().strip() == "started"
+            reported: list[float] = []
+            reader = threading.Thread(
+                target=lambda out=child.stdout, got=reported: got.extend(float(ln) for ln in out),
+                daemon=True,
+            )
+            reader.start()
+            wait_for(lambda got=reported: bool(got) and got[-1] > 0)  # type: ignore[misc]
+            time.sleep(rnd.uniform(0.3, 3.0))
+            child.send_signal(signal.SIGKILL)
+            child.wait(10)
+            reader.join(5)
+            last = reported[-1] if reported else 0.0
+            assert last > 0
+            assert take in find_interrupted(tmp_path)
+            report = recover(take, KEY)
+            assert report.duration_seconds >= last - 1.0, (i, report, last)
+            assert read_info(take, KEY).recovered
+    finally:
+        virtual_mic.use_sine()
+
+
+def test_no_plaintext_left_on_disk(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic.use_sine()
+    workdir = tmp_path / "audio"
+    workdir.mkdir()
+    rec = record(workdir / "p.fwa", 2.5, virtual_mic)
+    summary = rec.stop()
+    out = tmp_path / "check.wav"
+    export([(summary.path, KEY)], out)
+    pcm = sf.read(out, dtype="int16")[0].tobytes()
+    out.unlink()
+    probes = [pcm[i : i + 48] for i in range(0, len(pcm) - 48, len(pcm) // 40)]
+    probes = [p for p in probes if len(set(p)) > 8]
+    assert probes
+    roots = [workdir, Path(os.environ.get("TMPDIR", "/tmp")), Path(os.environ["FIELDWORK_DATA_DIR"]).parent]
+    for root in roots:
+        for p in root.rglob("*"):
+            try:
+                if not p.is_file() or p.stat().st_size > 50_000_000 or p.stat().st_mtime < time.time() - 60:
+                    continue
+                data = p.read_bytes()
+            except OSError:
+                continue
+            if p.suffix in (".wav", ".flac") and p.parent != workdir:
+                continue  # other tests' own generated fixtures (speech source files)
+            assert b"fLaC" not in data and b"OggS" not in data, p
+            if p.parent == workdir:
+                assert b"RIFF" not in data
+            assert not any(probe in data for probe in probes), p
+
+
+def test_pause_resume_levels_and_markers(monitor_feed: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic = monitor_feed  # a continuous source, so the level rate is steady
+    try:
+        events: list[RecorderEvent] = []
+        rec = Recorder(
+            tmp_path / "pr.fwa", KEY, recording_id="R-3", device=virtual_mic.device, on_event=events.append
+        )
+        rec.start()
+        wait_for(lambda: rec.position_seconds > 0.2)
+        start_pos = rec.position_seconds
+        seen = []
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < 2.0:
+            seen.append(rec.levels.get(timeout=1.0))
+        assert 30 <= len(seen) <= 50
+        marker = rec.position_seconds
+        assert 1.5 <= marker - start_pos <= 2.5
+        rec.pause()
+        assert rec.state is RecorderState.PAUSED
+        at_pause = rec.position_seconds
+        time.sleep(0.8)
+        assert rec.position_seconds == at_pause
+        rec.resume()
+        assert rec.state is RecorderState.RECORDING
+        time.sleep(1.0)
+        summary = rec.stop()
+    finally:
+        virtual_mic.use_sine()
+    assert summary.error is None and [e.kind for e in events] == ["stopped"]
+    info = read_info(summary.path, KEY)
+    assert len(info.pauses) == 1 and info.pauses[0].resumed_at is not None
+    assert info.pauses[0].position_seconds == pytest.approx(at_pause, abs=0.05)
+    assert summary.duration_seconds == pytest.approx(at_pause + 1.0, abs=0.35)
+    assert summary.overflows == 0
+
+
+def test_two_takes_export_concatenated(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic.use_sine()
+    s1 = record(tmp_path / "a.fwa", 1.0, virtual_mic).stop()
+    s2 = record(tmp_path / "b.fwa", 1.0, virtual_mic).stop()
+    info = export([(s1.path, KEY), (s2.path, KEY)], tmp_path / "session.flac")
+    assert info.frames == s1.frames + s2.frames and info.takes == 2
+
+
+def test_unknown_device_and_disk_full_create_nothing(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    with pytest.raises(AudioError) as e:
+        Recorder(tmp_path / "x.fwa", KEY, recording_id="R", device="no-such-microphone").start()
+    assert e.value.kind is ErrorKind.NO_DEVICE
+    free = shutil.disk_usage(tmp_path).free
+    with pytest.raises(FieldworkError) as e2:
+        Recorder(
+            tmp_path / "y.fwa",
+            KEY,
+            recording_id="R",
+            device=virtual_mic.device,
+            planned_seconds=3600,
+            min_free_bytes=free,
+        ).start()
+    assert e2.value.kind is ErrorKind.DISK_FULL
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_low_disk_stops_and_seals(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic.use_sine()
+    events: list[RecorderEvent] = []
+    rec = Recorder(
+        tmp_path / "low.fwa",
+        KEY,
+        recording_id="R",
+        device=virtual_mic.device,
+        on_event=events.append,
+        min_free_bytes=1,
+    )
+    rec.start()
+    wait_for(lambda: rec.position_seconds > 0)
+    rec.min_free_bytes = shutil.disk_usage(tmp_path).free + 2**30  # as if the disk had just filled up
+    deadline = time.monotonic() + 8
+    while rec.state is RecorderState.RECORDING and time.monotonic() < deadline:
+        time.sleep(0.1)
+    summary = rec.stop()
+    assert summary.error is not None and summary.error.kind is ErrorKind.DISK_FULL
+    assert "disk_full" in [e.kind for e in events] and summary.sealed
+    assert read_info(summary.path, KEY).sealed
+
+
+class EnospcFile:
+    def __init__(self, f: BinaryIO, budget: int) -> None:
+        self._f, self.budget = f, budget
+
+    def write(self, data: bytes | memoryview) -> int:
+        if len(data) > self.budget:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.budget -= len(data)
+        return int(self._f.write(data) or 0)
+
+    def fileno(self) -> int:
+        return self._f.fileno()
+
+    def close(self) -> None:
+        self._f.close()
+
+
+def test_write_error_ends_take_with_what_was_written(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic.use_sine()
+    rec = Recorder(
+        tmp_path / "enospc.fwa",
+        KEY,
+        recording_id="R",
+        device=virtual_mic.device,
+        opener=lambda p: EnospcFile(open(p, "xb", buffering=0), 30_000),  # noqa: SIM115
+    )  # type: ignore[arg-type]
+    rec.start()
+    deadline = time.monotonic() + 8
+    while rec.state is RecorderState.RECORDING and time.monotonic() < deadline:
+        time.sleep(0.1)
+    summary = rec.stop()
+    assert summary.error is not None and summary.error.kind is ErrorKind.DISK_FULL
+    info = read_info(summary.path, KEY)
+    assert info.frames == summary.frames > 0
+    assert recover(summary.path, KEY).duration_seconds == pytest.approx(summary.duration_seconds)
+
+
+def test_mic_check_in_memory(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+    virtual_mic.use_sine()
+    levels = []
+    result = mic_check(1.0, device=virtual_mic.device, playback=True, on_level=levels.append)
+    assert not result.silent and result.played_back
+    assert 15 <= len(levels) <= 25 and result.peak_dbfs > -20
+
+
+def test_server_vanishing_mid_take_seals_and_allows_new_take(
+    monitor_feed: VirtualMic, tmp_path: Path
+) -> None:
+    virtual_mic = monitor_feed
+    events: list[RecorderEvent] = []
+    rec = Recorder(
+        tmp_path / "lost.fwa", KEY, recording_id="R", device=virtual_mic.device, on_event=events.append
+    )
+    rec.start()
+    wait_for(lambda: rec.position_seconds >= 1.0)
+    try:
+        virtual_mic.kill_server()
+        deadline = time.monotonic() + 10
+        while rec.state is RecorderState.RECORDING and time.monotonic() < deadline:
+            time.sleep(0.1)
+        summary = rec.stop()
+    finally:
+        virtual_mic.ensure_running()
+    assert summary.error is not None and summary.error.kind is ErrorKind.DEVICE_LOST
+    assert "device_lost" in [e.kind for e in events]
+    info = read_info(summary.path, KEY)
+    assert info.sealed and info.frames == summary.frames and summary.duration_seconds >= 1.0
+    again = record(tmp_path / "again.fwa", 1.0, virtual_mic).stop()
+    assert again.error is None and again.frames > 0
