@@ -15,7 +15,7 @@ step "ruff";          ruff check fieldwork_app tests benchmarks scripts || fail=
 step "mypy (core)";   mypy fieldwork_app || fail=1
 step "import contracts"; lint-imports || fail=1
 step "core without Qt"
-pytest -q -p no:pytest-qt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1
+python -m pytest -q -p no:pytest-qt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1
 step "all tests"
 pytest -q tests "$@"
 rc=$?

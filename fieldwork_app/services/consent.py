@@ -74,6 +74,7 @@ def record(
     answer_times: Mapping[str, float] | None = None,
     recording_id: str | None = None,
     signatures: Mapping[str, Mapping[str, str]] | None = None,
+    initials: Mapping[str, str] | None = None,
 ) -> ConsentResult:
     """Record one participant's consent; refuses (records nothing) unless every required statement is affirmed.
 
@@ -125,6 +126,10 @@ def record(
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
     times = {k: float(v) for k, v in (answer_times or {}).items() if k in answers}
+    marks = {k: str(v).strip()[:8] for k, v in (initials or {}).items() if str(v).strip()}
+    unknown_marks = sorted(set(marks) - set(answers))
+    if unknown_marks:
+        raise InvalidInput(f"initials for unknown statement(s): {', '.join(unknown_marks)}")
     cid = "C-" + uuid.uuid4().hex[:12]
     taken_at = now_iso()
     with ws.vault.transaction() as db:
@@ -169,9 +174,15 @@ def record(
                 "recording_affirmed": ev.recording_affirmed,
             },
         )
-    if signatures:
+    if signatures or marks:
         with ws.vault.identity_transaction() as idb:
-            for signer, sig in signatures.items():
+            for sid, mark in marks.items():
+                idb.execute(
+                    "INSERT OR REPLACE INTO consent_initials (consent_id, statement_id, initials)"
+                    " VALUES (?,?,?)",
+                    (cid, sid, mark),
+                )
+            for signer, sig in (signatures or {}).items():
                 idb.execute(
                     "INSERT OR REPLACE INTO signatures (consent_id, signer, svg, name, signed_at)"
                     " VALUES (?,?,?,?,?)",

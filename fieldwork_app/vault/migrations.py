@@ -138,6 +138,12 @@ IDENTITY: list[str] = [
         row_id INTEGER PRIMARY KEY, session_id TEXT NOT NULL, participant_id TEXT NOT NULL,
         body_json TEXT NOT NULL, created_at TEXT NOT NULL);
     """,
+    # 3: initials given per consent statement (identifying handwriting stand-in; kept with signatures)
+    """
+    CREATE TABLE consent_initials (
+        consent_id TEXT NOT NULL, statement_id TEXT NOT NULL, initials TEXT NOT NULL,
+        PRIMARY KEY (consent_id, statement_id));
+    """,
 ]
 
 

@@ -152,6 +152,7 @@ def save(
         answer_times=dict(draft.times) or None,
         recording_id=recording_id,
         signatures=signatures,
+        initials=dict(draft.initials) or None,
     )
 
 
