@@ -18,6 +18,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,23 +73,25 @@ class Receipt:
         return asdict(self)
 
 
+_Item = tuple[str, Path, int, str]  # store name, staged file, size, SHA-256
+
+
 class _Mismatch(StoreError):
     kind = ErrorKind.STORE_UNREACHABLE  # treated as transient: the bytes were damaged on the way
 
 
-def _file_hashes(path: Path) -> tuple[str, str]:
-    sha, md5 = hashlib.sha256(), hashlib.md5(usedforsecurity=False)
+def _file_hash(path: Path, algorithm: str) -> str:
+    h = hashlib.new(algorithm, usedforsecurity=False) if algorithm == "md5" else hashlib.new(algorithm)
     try:
         with open(path, "rb") as fh:
             while block := fh.read(1 << 20):
-                sha.update(block)
-                md5.update(block)
+                h.update(block)
     except OSError:
         raise InvalidInput(f"staged file {path.name} cannot be read; stage the bundle again") from None
-    return sha.hexdigest(), md5.hexdigest()
+    return h.hexdigest()
 
 
-def _verify(transport: Transport, name: str, sha: str, md5: str) -> str:
+def _verify(transport: Transport, name: str, sha: str, path: Path) -> str:
     """Return the method used; raise :class:`_Mismatch` if the stored bytes differ."""
     digest = transport.checksum(name)
     if digest is not None:
@@ -99,7 +102,7 @@ def _verify(transport: Transport, name: str, sha: str, md5: str) -> str:
     if md5_etag is not None:
         etag = md5_etag(name)
         if etag is not None:
-            if etag != md5:
+            if etag != _file_hash(path, "md5"):
                 raise _Mismatch(f"{transport.name}: stored {name} does not match (server MD5)")
             return "server-md5"
     if sha256_stream(transport.iter_get(name)) != sha:
@@ -185,55 +188,99 @@ def upload_bundle(
         stats.objects_sent += 1
         progress.moved += size
 
-    def verify_batch(batch: list[tuple[str, Path, int, str, str]]) -> None:
-        """Verify a batch of stored objects; re-send any that differ (then verify that one alone)."""
-        batch_hash: Callable[[list[str]], dict[str, str]] | None = getattr(transport, "checksums", None)
-        server = batch_hash([b[0] for b in batch]) if batch_hash is not None else {}
-        for name, path, size, sha, md5 in batch:
+    batch_hash: Callable[[list[str]], dict[str, str]] | None = getattr(transport, "checksums", None)
+
+    def check_batch(items: list[_Item]) -> list[tuple[_Item, str | None]]:
+        """Verify stored objects; None marks one whose stored bytes differ.  Runs on the checker thread."""
+        server = batch_hash([it[0] for it in items]) if batch_hash is not None else {}
+        results: list[tuple[_Item, str | None]] = []
+        for item in items:
+            name, path, _size, sha = item
+            if name in server:
+                results.append((item, "server-sha256" if server[name] == sha else None))
+                continue
             try:
-                if name in server:
-                    if server[name] != sha:
-                        raise _Mismatch(f"{transport.name}: stored {name} does not match (server SHA-256)")
-                    methods.add("server-sha256")
-                else:
-                    methods.add(_verify(transport, name, sha, md5))
+                results.append((item, _verify(transport, name, sha, path)))
             except _Mismatch:
-                logger.warning(
-                    "an object on %s differs from the staged copy; sending it again", transport.name
-                )
-                transport.delete(name)
-                send(name, path, size)
-                methods.add(_verify(transport, name, sha, md5))
-            receipt_objects.append(ReceiptObject(name, size, sha))
+                results.append((item, None))
+        return results
 
-    batch: list[tuple[str, Path, int, str, str]] = []
-    for name, path, size in objects:
-        progress.index += 1
-        check_cancel(state)
-        sha, md5 = _file_hashes(path)
-        is_manifest = name == manifest_name
-        if not is_manifest and not name.endswith(f"/{sha}.age"):
-            raise InvalidInput(f"staged chunk {path.name} is damaged (hash differs); stage the bundle again")
-        if is_manifest and batch:
-            # Every chunk is verified before the manifest goes up: a manifest on the store means
-            # the whole bundle is there.
-            pending, batch = batch, []
-            _with_retry(functools.partial(verify_batch, pending), policy, stats, state, sleep)
+    def resend(item: _Item) -> None:
+        name, path, size, sha = item
+        logger.warning("an object on %s differs from the staged copy; sending it again", transport.name)
+        transport.delete(name)
+        send(name, path, size)
+        record(item, _verify(transport, name, sha, path))
 
-        def send_if_missing(name: str = name, path: Path = path, size: int = size) -> None:
-            if transport.stat(name) == size:
-                stats.objects_skipped += 1
+    def record(item: _Item, method: str) -> None:
+        methods.add(method)
+        receipt_objects.append(ReceiptObject(item[0], item[2], item[3]))
+
+    def settle(results: list[tuple[_Item, str | None]]) -> None:
+        for item, method in results:
+            if method is None:
+                _with_retry(functools.partial(resend, item), policy, stats, state, sleep)
             else:
-                send(name, path, size)
+                record(item, method)
 
-        _with_retry(send_if_missing, policy, stats, state, sleep)
-        batch.append((name, path, size, sha, md5))
-        if is_manifest or len(batch) >= VERIFY_BATCH:
-            pending, batch = batch, []
-            _with_retry(functools.partial(verify_batch, pending), policy, stats, state, sleep)
-        progress.done += size
-        progress.report()
+    def check_now(items: list[_Item]) -> None:
+        settle(_with_retry(functools.partial(check_batch, items), policy, stats, state, sleep))
 
+    def collect(future: Future[list[tuple[_Item, str | None]]], items: list[_Item]) -> None:
+        try:
+            results = future.result()
+        except StoreError:
+            check_now(items)  # the checker hit a (possibly transient) failure: redo it here, with retries
+        else:
+            settle(results)
+
+    # One listing instead of a round trip per chunk; objects not listed are known to be missing.
+    try:
+        listed: set[str] | None = set(transport.list(objects[0][0].rsplit("/", 1)[0] + "/"))
+    except StoreError:
+        listed = None  # e.g. the folder does not exist yet: fall back to asking per object
+
+    def send_if_missing(name: str, path: Path, size: int) -> None:
+        if (listed is None or name in listed) and transport.stat(name) == size:
+            stats.objects_skipped += 1
+        else:
+            send(name, path, size)
+
+    # Verification of chunk i runs on a checker thread while chunk i+1 uploads; the manifest goes
+    # up only after every chunk is verified, so a manifest on the store means the bundle is whole.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as checker:
+        pending: list[_Item] = []
+        inflight: tuple[Future[list[tuple[_Item, str | None]]], list[_Item]] | None = None
+        for name, path, size in objects[:-1]:
+            progress.index += 1
+            check_cancel(state)
+            # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
+            sha = name.rsplit("/", 1)[1].removesuffix(".age")
+            _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, sleep)
+            pending.append((name, path, size, sha))
+            if inflight is not None and inflight[0].done():
+                collect(*inflight)
+                inflight = None
+            if inflight is None:
+                batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
+                inflight = (checker.submit(check_batch, batch), batch)
+            progress.done += size
+            progress.report()
+        if inflight is not None:
+            collect(*inflight)
+        while pending:
+            batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
+            check_now(batch)
+    name, path, size = objects[-1]
+    progress.index += 1
+    check_cancel(state)
+    _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, sleep)
+    check_now([(name, path, size, _file_hash(path, "sha256"))])
+    progress.done += size
+    progress.report()
+
+    order = {name: i for i, (name, _p, _s) in enumerate(objects)}
+    receipt_objects.sort(key=lambda o: order[o.name])
     verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
     logger.info("bundle %s verified on %s", staged.bundle_id, transport.name)
     return Receipt(

@@ -11,6 +11,7 @@ stopped at the end (terminate, then kill), so no daemon outlives the test run.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -132,9 +133,15 @@ def folder_store(tmp_path_factory: pytest.TempPathFactory) -> StoreServer:
 # -- SFTP (OpenSSH) ----------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def sftp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    with sftp_running(tmp_path_factory.mktemp("sshd")) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def sftp_running(d: Path) -> Iterator[StoreServer]:
+    """Start OpenSSH sshd (key auth only, internal-sftp) in ``d``; stop it on exit."""
     sshd = _need("/usr/sbin/sshd", "SFTP store")
     keygen = _need("ssh-keygen", "SFTP store")
-    d = tmp_path_factory.mktemp("sshd")
     for name in ("host_key", "client_key", "other_key"):
         subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(d / name)], check=True)
     (d / "authorized_keys").write_text((d / "client_key.pub").read_text())
@@ -154,20 +161,28 @@ def sftp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServe
     _wait_port(port, proc, log, 10)
     user = os.environ.get("USER") or __import__("pwd").getpwuid(os.getuid()).pw_name
     host_pub = (d / "host_key.pub").read_text().split()
-    yield StoreServer(
-        "sftp",
-        f"sftp://{user}@127.0.0.1:{port}{root}",
-        options={"key_file": str(d / "client_key"), "host_key": f"{host_pub[0]} {host_pub[1]}"},
-        extra={"other_key": str(d / "other_key"), "proc": proc, "root": root},
-    )
-    _stop(proc)
+    try:
+        yield StoreServer(
+            "sftp",
+            f"sftp://{user}@127.0.0.1:{port}{root}",
+            options={"key_file": str(d / "client_key"), "host_key": f"{host_pub[0]} {host_pub[1]}"},
+            extra={"other_key": str(d / "other_key"), "proc": proc, "root": root},
+        )
+    finally:
+        _stop(proc)
 
 
 # -- WebDAV (wsgidav + cheroot) ----------------------------------------------------------------
 @pytest.fixture(scope="session")
 def webdav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    with webdav_running(tmp_path_factory.mktemp("webdav")) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def webdav_running(d: Path) -> Iterator[StoreServer]:
+    """Start wsgidav on cheroot (basic auth) serving ``d/data``; stop it on exit."""
     exe = _need(str(Path(sys.executable).parent / "wsgidav"), "WebDAV store")
-    d = tmp_path_factory.mktemp("webdav")
     (d / "data").mkdir()
     port = free_port()
     password = uuid.uuid4().hex
@@ -181,14 +196,16 @@ def webdav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreSer
     log = d / "wsgidav.log"
     proc = _start([exe, "--config", str(d / "wsgidav.yaml")], log)
     _wait_port(port, proc, log, 15)
-    yield StoreServer(
-        "webdav",
-        f"webdav://127.0.0.1:{port}/store",
-        options={"username": "fieldwork"},
-        secrets={"password": password},
-        extra={"proc": proc, "root": d / "data"},
-    )
-    _stop(proc)
+    try:
+        yield StoreServer(
+            "webdav",
+            f"webdav://127.0.0.1:{port}/store",
+            options={"username": "fieldwork"},
+            secrets={"password": password},
+            extra={"proc": proc, "root": d / "data"},
+        )
+    finally:
+        _stop(proc)
 
 
 # -- S3 (Ceph radosgw on one memstore OSD) -----------------------------------------------------

@@ -20,6 +20,7 @@ import secrets as _secrets
 import shlex
 import socket
 import stat as _stat
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 
@@ -57,6 +58,8 @@ class SftpTransport:
         self._transport: paramiko.Transport | None = None
         self._sftp: paramiko.SFTPClient | None = None
         self._made_dirs: set[str] = set()
+        self._hash_ssh: paramiko.Transport | None = None
+        self._hash_lock = threading.Lock()
 
     # -- connection ----------------------------------------------------------------------------
     def _load_key(self) -> paramiko.PKey | None:
@@ -98,9 +101,8 @@ class SftpTransport:
         elif self.host_key != seen:
             raise auth_failed(self.name, "the server's host key changed; do not sync, tell the data manager")
 
-    def _connect(self) -> paramiko.SFTPClient:
-        if self._sftp is not None:
-            return self._sftp
+    def _open_ssh(self) -> paramiko.Transport:
+        """A new authenticated SSH connection (host key checked before any credential is sent)."""
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self._timeout)
         except OSError as exc:
@@ -116,13 +118,26 @@ class SftpTransport:
                 transport.auth_password(self.user, self._secrets["password"])
             else:
                 raise auth_failed(self.name, "no SSH key or password configured")
+        except paramiko.AuthenticationException:
+            transport.close()
+            raise auth_failed(self.name) from None
+        except StoreError:
+            transport.close()
+            raise
+        except _NET_ERRORS as exc:
+            transport.close()
+            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+        return transport
+
+    def _connect(self) -> paramiko.SFTPClient:
+        if self._sftp is not None:
+            return self._sftp
+        transport = self._open_ssh()
+        try:
             sftp = paramiko.SFTPClient.from_transport(transport)
             if sftp is None:
                 raise store_error(self.name, "the server offers no SFTP subsystem")
             sftp.get_channel().settimeout(self._timeout)  # type: ignore[union-attr]
-        except paramiko.AuthenticationException:
-            transport.close()
-            raise auth_failed(self.name) from None
         except StoreError:
             transport.close()
             raise
@@ -276,12 +291,16 @@ class SftpTransport:
         """
         if self._remote_hash is False or not names:
             return {}
-        self._connect()
-        assert self._transport is not None
+        # A connection of its own: the engine hashes on a checker thread while this transport's
+        # SFTP connection keeps uploading, and paramiko's SFTP client is not shared across threads.
+        with self._hash_lock:
+            if self._hash_ssh is None or not self._hash_ssh.is_active():
+                self._hash_ssh = self._open_ssh()
+            ssh = self._hash_ssh
         by_path = {self._remote(n): n for n in names}
         try:
-            chan = self._transport.open_session(timeout=self._timeout)
-            chan.settimeout(max(self._timeout, 120.0))
+            chan = ssh.open_session(timeout=self._timeout)
+            chan.settimeout(max(self._timeout, 60.0))
             chan.exec_command("sha256sum -- " + " ".join(shlex.quote(p) for p in by_path))
             out = b""
             while data := chan.recv(65536):
@@ -291,8 +310,10 @@ class SftpTransport:
         except paramiko.ChannelException:
             self._remote_hash = False
             return {}
-        except Exception as exc:
-            raise self._map(exc, "hash objects") from None
+        except Exception:
+            ssh.close()
+            self._hash_ssh = None
+            raise unreachable(self.name, "connection lost while hashing objects") from None
         found: dict[str, str] = {}
         for line in out.decode("utf-8", "replace").splitlines():
             digest, _, path = line.partition("  ")
@@ -304,3 +325,6 @@ class SftpTransport:
 
     def close(self) -> None:
         self._drop()
+        if self._hash_ssh is not None:
+            self._hash_ssh.close()
+            self._hash_ssh = None

@@ -1,0 +1,143 @@
+"""Upload throughput of the sync engine against a raw transfer of the same bytes, over loopback.
+
+Run on demand::
+
+    .venv/bin/python benchmarks/bench_sync.py            # 500 MB
+    .venv/bin/python benchmarks/bench_sync.py --mb 100
+
+Starts its own sshd and wsgidav on 127.0.0.1 (the same helpers the tests use), stages one bundle,
+then for each server times (a) a raw paramiko ``putfo`` / httpx PUT of a file of the same size and
+(b) ``upload_bundle`` (encrypted chunks, temp+rename, server-side or read-back verification).
+Prints the ratio raw_time / engine_time (1.0 = as fast as the raw transfer; target >= 0.8), and
+the bytes re-sent after an interruption (must be at most one chunk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from fieldwork_app.errors import StoreError  # noqa: E402
+from fieldwork_app.sync.bundle import BundleEntry, BundleSpec, stage_bundle  # noqa: E402
+from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle  # noqa: E402
+from fieldwork_app.sync.keys import DeviceKey, generate_study_keypair, load_recipient  # noqa: E402
+from tests.support.servers import CutProxy, StoreServer, sftp_running, webdav_running  # noqa: E402
+
+MiB = 1024 * 1024
+
+
+def make_bundle(work: Path, megabytes: int, chunk: int) -> tuple[object, float]:
+    pub, _ = generate_study_keypair(work / "keys")
+    device = DeviceKey.generate()
+    rng = random.Random(1)
+
+    def produce() -> object:
+        left = megabytes * MiB
+        while left > 0:
+            n = min(MiB, left)
+            left -= n
+            yield rng.randbytes(n)
+
+    spec = BundleSpec("bench", "session", "BENCH", "1", "S-1", ["P-1"], "2025-01-01T00:00:00Z",
+                      device.fingerprint(), "bench", [BundleEntry("P-1/S-1/audio.bin", "application/octet-stream",
+                                                                  produce)])  # fmt: skip
+    t0 = time.perf_counter()
+    staged = stage_bundle(spec, load_recipient(pub), device, work / "outbox", chunk_size=chunk)
+    return staged, time.perf_counter() - t0
+
+
+def raw_sftp(server: StoreServer, src: Path) -> float:
+    t = server.open()
+    sftp = t._connect()  # type: ignore[attr-defined]
+    t0 = time.perf_counter()
+    with open(src, "rb") as fh:
+        sftp.putfo(fh, f"{t.root}/raw.bin", confirm=True)  # type: ignore[attr-defined]
+    elapsed = time.perf_counter() - t0
+    t.close()
+    return elapsed
+
+
+def raw_webdav(server: StoreServer, src: Path) -> float:
+    import httpx
+
+    base = server.url.replace("webdav://", "http://")
+    with httpx.Client(auth=(server.options["username"], server.secrets["password"]), timeout=120) as client:
+        client.request("MKCOL", base + "/")
+        size = src.stat().st_size
+
+        def body() -> object:
+            with open(src, "rb") as fh:
+                while block := fh.read(256 * 1024):
+                    yield block
+
+        t0 = time.perf_counter()
+        r = client.put(base + "/raw.bin", content=body(), headers={"Content-Length": str(size)})  # type: ignore[arg-type]
+        r.raise_for_status()
+        return time.perf_counter() - t0
+
+
+def engine(server: StoreServer, staged: object) -> tuple[float, str]:
+    t = server.open()
+    t0 = time.perf_counter()
+    receipt = upload_bundle(staged, t)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - t0
+    t.close()
+    return elapsed, receipt.verify_method
+
+
+def interrupted(server: StoreServer, staged: object, port: int) -> tuple[int, int]:
+    """Cut the connection half-way, resume, and return (bytes attempted beyond the bundle, chunk size)."""
+    proxy = CutProxy(port)
+    via = server.with_endpoint("127.0.0.1", proxy.port)
+    proxy.cut_at(staged.total_bytes // 2)  # type: ignore[attr-defined]
+    stats = UploadStats()
+    try:
+        upload_bundle(staged, via.open(), retry=RetryPolicy(attempts=1), stats=stats)  # type: ignore[arg-type]
+    except StoreError:
+        pass
+    upload_bundle(staged, via.open(), retry=RetryPolicy(attempts=1), stats=stats)  # type: ignore[arg-type]
+    proxy.close()
+    return stats.bytes_attempted - staged.total_bytes, max(s for _, s in staged.chunks)  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=int, default=500, help="bundle size in MiB (default 500)")
+    ap.add_argument("--chunk-mb", type=int, default=4, help="chunk size in MiB (default 4)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
+        work = Path(tmp)
+        staged, stage_s = make_bundle(work, args.mb, args.chunk_mb * MiB)
+        total = staged.total_bytes  # type: ignore[attr-defined]
+        print(f"bundle: {total / MiB:.1f} MiB in {len(staged.chunks)} chunks; staged in {stage_s:.1f} s "  # type: ignore[attr-defined]
+              f"({total / MiB / stage_s:.0f} MiB/s)")  # fmt: skip
+        raw = work / "raw.bin"
+        with open(raw, "wb") as fh:
+            left = total
+            while left > 0:
+                fh.write(os.urandom(min(MiB, left)))
+                left -= min(MiB, left)
+        (work / "sshd").mkdir()
+        (work / "dav").mkdir()
+        with sftp_running(work / "sshd") as sftp, webdav_running(work / "dav") as dav:
+            for name, server, raw_fn in (("SFTP", sftp, raw_sftp), ("WebDAV", dav, raw_webdav)):
+                raw_s = raw_fn(server, raw)
+                fresh = server.fresh()
+                fw_s, method = engine(fresh, staged)
+                port = int(server.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+                extra, chunk = interrupted(server.fresh(), staged, port)
+                print(f"{name:7s} raw {total / MiB / raw_s:6.1f} MiB/s ({raw_s:.2f} s)  "
+                      f"engine {total / MiB / fw_s:6.1f} MiB/s ({fw_s:.2f} s, verify: {method})  "
+                      f"ratio {raw_s / fw_s:.2f}x  re-sent after a cut: {extra} B (chunk {chunk} B)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
