@@ -139,6 +139,7 @@ class RecordingBar(QFrame):
         return str(self.speaker.currentData() or "") if self.speaker.isVisible() else ""
 
     def show_state(self, state: str) -> None:
+        self.current = state
         text = {
             "recording": self.tr("● RECORDING"),
             "paused": self.tr("❚❚ PAUSED"),

@@ -1,0 +1,219 @@
+"""Close-out: wellbeing check, support given, the thank-you voucher, field and reflexive notes, follow-ups.
+
+The voucher is given whether or not the session ended early (the form says so when it did).  Only the
+masked serial is shown back; the full serial goes to the identity store through the service.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from fieldwork_app.domain.pack import SignpostingEntry, Voucher
+
+from fieldwork_app.gui.session.common import box
+from fieldwork_app.gui.views.common import label, scroll_page, set_role
+
+
+class CloseOutForm(QWidget):
+    save = Signal(dict, bool)  # fields for closeout.save, complete
+    done = Signal()  # back to the study home
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeOutForm")
+        lay, _ = scroll_page(self)
+        lay.addWidget(label(self.tr("Close-out"), "title"))
+        self.early = label("", "warning")
+        self.early.setObjectName("endedEarly")
+        self.early.hide()
+        lay.addWidget(self.early)
+
+        g, glay = box(self.tr("Wellbeing check"))
+        self.wellbeing = QPlainTextEdit()
+        self.wellbeing.setObjectName("wellbeing")
+        self.wellbeing.setAccessibleName(self.tr("Wellbeing check"))
+        self.wellbeing.setTabChangesFocus(True)
+        self.wellbeing.setPlaceholderText(self.tr("How is she feeling now? Does she feel safe?"))
+        self.wellbeing.setMaximumHeight(90)
+        glay.addWidget(self.wellbeing)
+        lay.addWidget(g)
+
+        g, self.support_lay = box(self.tr("Support list given"))
+        self.support: dict[str, QCheckBox] = {}
+        lay.addWidget(g)
+
+        g, glay = box(self.tr("Thank-you voucher"))
+        form = QFormLayout()
+        glay.addLayout(form)
+        self.voucher_given = QCheckBox(self.tr("Voucher given"))
+        self.voucher_given.setObjectName("voucherGiven")
+        form.addRow("", self.voucher_given)
+        self.voucher_type = QComboBox()
+        self.voucher_type.setObjectName("voucherType")
+        form.addRow(self.tr("Type"), self.voucher_type)
+        self.voucher_value = QDoubleSpinBox()
+        self.voucher_value.setObjectName("voucherValue")
+        self.voucher_value.setRange(0, 10_000)
+        self.voucher_value.setDecimals(2)
+        form.addRow(self.tr("Value"), self.voucher_value)
+        self.serial = QLineEdit()
+        self.serial.setObjectName("voucherSerial")
+        self.serial.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.serial.setAccessibleName(self.tr("Voucher serial"))
+        form.addRow(self.tr("Serial"), self.serial)
+        self.masked = label("", "hint")
+        self.masked.setObjectName("voucherMasked")
+        form.addRow("", self.masked)
+        self.despite = QCheckBox(self.tr("Given although the session ended early"))
+        self.despite.setObjectName("voucherDespite")
+        form.addRow("", self.despite)
+        self.voucher_type.currentIndexChanged.connect(self._voucher_default)
+        self._vouchers: list[Voucher] = []
+        lay.addWidget(g)
+
+        g, glay = box(self.tr("Notes"))
+        self.field_notes = QPlainTextEdit()
+        self.field_notes.setObjectName("fieldNotes")
+        self.field_notes.setAccessibleName(self.tr("Field notes"))
+        self.field_notes.setPlaceholderText(self.tr("Field notes: setting, interruptions, what stood out"))
+        self.reflexive = QPlainTextEdit()
+        self.reflexive.setObjectName("reflexiveNote")
+        self.reflexive.setAccessibleName(self.tr("Reflexive note"))
+        self.reflexive.setPlaceholderText(self.tr("Reflexive note: your own reactions and assumptions"))
+        for w in (self.field_notes, self.reflexive):
+            w.setTabChangesFocus(True)
+            w.setMaximumHeight(90)
+            glay.addWidget(w)
+        lay.addWidget(g)
+
+        g, glay = box(self.tr("Follow-up tasks"))
+        row = QHBoxLayout()
+        self.task_title = QLineEdit()
+        self.task_title.setObjectName("followUpTitle")
+        self.task_title.setPlaceholderText(self.tr("What to do (no personal details)"))
+        self.task_title.setAccessibleName(self.tr("Follow-up task"))
+        self.task_due = QDateEdit(QDate.currentDate().addDays(1))
+        self.task_due.setObjectName("followUpTaskDue")
+        self.task_due.setCalendarPopup(True)
+        add = QPushButton(self.tr("Add task"))
+        add.setObjectName("addFollowUp")
+        add.clicked.connect(self._add_task)
+        row.addWidget(self.task_title, 1)
+        row.addWidget(self.task_due)
+        row.addWidget(add)
+        glay.addLayout(row)
+        self.tasks = QListWidget()
+        self.tasks.setObjectName("followUps")
+        self.tasks.setMaximumHeight(90)
+        glay.addWidget(self.tasks)
+        self._follow_ups: list[dict[str, Any]] = []
+        lay.addWidget(g)
+
+        self.status = label("", "hint")
+        self.status.setObjectName("closeOutStatus")
+        lay.addWidget(self.status)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("closeOutSave")
+        self.save_button.clicked.connect(lambda: self.save.emit(self.fields(), False))
+        self.complete_button = QPushButton(self.tr("Complete session"))
+        self.complete_button.setObjectName("completeSession")
+        self.complete_button.setProperty("role", "primary")
+        self.complete_button.clicked.connect(lambda: self.save.emit(self.fields(), True))
+        self.home_button = QPushButton(self.tr("Back to the study home"))
+        self.home_button.setObjectName("closeOutHome")
+        self.home_button.clicked.connect(self.done)
+        self.home_button.hide()
+        row.addWidget(self.save_button)
+        row.addWidget(self.complete_button)
+        row.addStretch(1)
+        row.addWidget(self.home_button)
+        lay.addLayout(row)
+
+    def set_study(self, support: tuple[SignpostingEntry, ...], vouchers: tuple[Voucher, ...]) -> None:
+        for e in sorted(support, key=lambda e: not e.emergency):
+            cb = QCheckBox(e.name)
+            cb.setObjectName(f"given-{e.id}")
+            self.support[e.id] = cb
+            self.support_lay.addWidget(cb)
+        self._vouchers = list(vouchers)
+        for v in vouchers:
+            self.voucher_type.addItem(f"{v.type} ({v.provider})", v.type)
+        self.voucher_given.setChecked(bool(vouchers))
+
+    def _voucher_default(self, index: int) -> None:
+        if 0 <= index < len(self._vouchers):
+            self.voucher_value.setValue(float(self._vouchers[index].value))
+
+    def set_ended_early(self, early: bool, reason: str | None = None) -> None:
+        self.despite.setChecked(early)
+        self.despite.setVisible(early)
+        if early:
+            text = self.tr("The session ended early. The voucher is still given.")
+            if reason:
+                text += " " + self.tr("Reason recorded: %1").replace("%1", reason)
+            self.early.setText(text)
+        self.early.setVisible(early)
+
+    def tick_support(self, entries: tuple[str, ...]) -> None:
+        for eid in entries:
+            if eid in self.support:
+                self.support[eid].setChecked(True)
+
+    def _add_task(self) -> None:
+        title = self.task_title.text().strip()
+        if not title:
+            self.task_title.setFocus()
+            return
+        due = self.task_due.date().toString("yyyy-MM-dd")
+        self._follow_ups.append({"title": title, "due": due})
+        self.tasks.addItem(f"{due}  {title}")
+        self.task_title.clear()
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "wellbeing": self.wellbeing.toPlainText(),
+            "signposting_given": [eid for eid, cb in self.support.items() if cb.isChecked()],
+            "field_notes": self.field_notes.toPlainText(),
+            "reflexive_note": self.reflexive.toPlainText(),
+            "follow_ups": list(self._follow_ups),
+        }
+        if self.voucher_given.isChecked() and self.voucher_type.count():
+            out["voucher"] = {
+                "type": self.voucher_type.currentData(),
+                "value": str(Decimal(str(round(self.voucher_value.value(), 2)))),
+                "serial": self.serial.text(),
+                "given_despite_early_stop": self.despite.isChecked(),
+            }
+        return out
+
+    def show_saved(self, body: dict[str, Any], completed: bool) -> None:
+        v = body.get("voucher")
+        if v:
+            self.masked.setText(self.tr("Stored as %1").replace("%1", v.get("masked_serial", "")))
+        if completed:
+            self.status.setText(self.tr("Session completed and queued for sync."))
+            set_role(self.status, "ok")
+            for w in (self.save_button, self.complete_button):
+                w.setEnabled(False)
+            self.home_button.show()
+            self.home_button.setFocus()
+        else:
+            self.status.setText(self.tr("Close-out saved."))
+            set_role(self.status, "ok")

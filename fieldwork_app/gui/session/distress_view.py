@@ -1,0 +1,306 @@
+"""The distress protocol panel: stages with signs and actions as a checklist, her choice, support, follow-up.
+
+Every tick becomes one time-stamped step on the event (with the audio position when recording), so the
+record builds itself as the researcher follows the protocol; escalating to a higher stage keeps the
+earlier steps.  The app prompts and records; the researcher decides.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldwork_app.domain.pack import DistressProtocol, SignpostingEntry
+from fieldwork_app.services.clock import local_hm, parse
+from fieldwork_app.services.distress import DistressEvent
+
+from fieldwork_app.gui.session.common import box, clock_text
+from fieldwork_app.gui.views.common import label, scroll_page
+
+
+def next_working_day(today: date) -> date:
+    d = today + timedelta(days=1)
+    while d.weekday() >= 5:
+        d += timedelta(days=1)
+    return d
+
+
+class DistressPanel(QWidget):
+    pause_toggled = Signal(bool)
+    step = Signal(str, object)  # kind, data dict
+    resume = Signal()
+    end_early = Signal(str)
+    show_support = Signal()
+    support_pdf = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("distressPanel")
+        self.setAccessibleName(self.tr("Distress protocol"))
+        lay, _ = scroll_page(self)
+        title = label(self.tr("Distress protocol"), "title")
+        lay.addWidget(title)
+        lay.addWidget(
+            label(
+                self.tr(
+                    "Stop and check in with her. Tick what you see and do; each tick is timed. "
+                    "She decides whether to go on."
+                ),
+                "hint",
+            )
+        )
+        self.pause = QCheckBox(self.tr("Recording paused while the protocol is open"))
+        self.pause.setObjectName("distressPause")
+        self.pause.toggled.connect(self.pause_toggled)
+        lay.addWidget(self.pause)
+        self.protocol: DistressProtocol | None = None
+        self.stage_group = QButtonGroup(self)
+        self.stage_row = QHBoxLayout()
+        lay.addLayout(self.stage_row)
+        self.stage_boxes: dict[int, QWidget] = {}
+        self.checks: dict[tuple[str, str], QCheckBox] = {}
+        self.stages_lay = QVBoxLayout()
+        lay.addLayout(self.stages_lay)
+
+        g, glay = box(self.tr("Her choice"))
+        row = QHBoxLayout()
+        self.choice_group = QButtonGroup(self)
+        self.choices: dict[str, QRadioButton] = {}
+        for c, text in (
+            ("continue", self.tr("Continue")),
+            ("pause", self.tr("Pause for now")),
+            ("stop", self.tr("Stop")),
+        ):
+            rb = QRadioButton(text)
+            rb.setObjectName(f"choice-{c}")
+            rb.clicked.connect(lambda _c=False, v=c: self.step.emit("choice", {"choice": v}))
+            self.choice_group.addButton(rb)
+            self.choices[c] = rb
+            row.addWidget(rb)
+        row.addStretch(1)
+        glay.addLayout(row)
+        lay.addWidget(g)
+
+        g, self.support_lay = box(self.tr("Support list"))
+        self.support_checks: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        self.support_given = QPushButton(self.tr("Record support given"))
+        self.support_given.setObjectName("signpostingGiven")
+        self.support_given.clicked.connect(self._support_given)
+        show = QPushButton(self.tr("Show support list"))
+        show.setObjectName("showSupportList")
+        show.clicked.connect(self.show_support)
+        pdf = QPushButton(self.tr("Save support list (PDF)…"))
+        pdf.setObjectName("supportPdf")
+        pdf.clicked.connect(self.support_pdf)
+        for b in (self.support_given, show, pdf):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.support_buttons = row
+        lay.addWidget(g)
+
+        g, glay = box(self.tr("Contact and follow-up"))
+        row = QHBoxLayout()
+        row.addWidget(label(self.tr("She consents to contact with her GP or care team:")))
+        self.gp_group = QButtonGroup(self)
+        for value, text in ((True, self.tr("Yes")), (False, self.tr("No"))):
+            rb = QRadioButton(text)
+            rb.setObjectName("gp-yes" if value else "gp-no")
+            rb.clicked.connect(lambda _c=False, v=value: self.step.emit("gp_contact_consent", {"consent": v}))
+            self.gp_group.addButton(rb)
+            row.addWidget(rb)
+        row.addStretch(1)
+        glay.addLayout(row)
+        row = QHBoxLayout()
+        self.follow_agreed = QCheckBox(self.tr("Follow-up call agreed, due"))
+        self.follow_agreed.setObjectName("followUpAgreed")
+        self.follow_due = QDateEdit()
+        self.follow_due.setObjectName("followUpDue")
+        self.follow_due.setCalendarPopup(True)
+        self.follow_due.setAccessibleName(self.tr("Follow-up call due"))
+        d = next_working_day(date.today())
+        self.follow_due.setDate(QDate(d.year, d.month, d.day))
+        save = QPushButton(self.tr("Record follow-up"))
+        save.setObjectName("followUpSave")
+        save.clicked.connect(self._follow_up)
+        pi = QPushButton(self.tr("Chief investigator told now"))
+        pi.setObjectName("piInformed")
+        pi.clicked.connect(lambda: self.step.emit("pi_informed", {}))
+        for w in (self.follow_agreed, self.follow_due, save, pi):
+            row.addWidget(w)
+        row.addStretch(1)
+        glay.addLayout(row)
+        lay.addWidget(g)
+
+        g, glay = box(self.tr("Timeline"))
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("distressTimeline")
+        self.timeline.setAccessibleName(self.tr("Distress event timeline"))
+        self.timeline.setMinimumHeight(120)
+        glay.addWidget(self.timeline)
+        lay.addWidget(g)
+
+        row = QHBoxLayout()
+        self.resume_button = QPushButton(self.tr("Resume the interview"))
+        self.resume_button.setObjectName("distressResume")
+        self.resume_button.clicked.connect(self.resume)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("endReason")
+        self.reason.setPlaceholderText(self.tr("Reason for ending (optional)"))
+        self.reason.setAccessibleName(self.tr("Reason for ending the session early"))
+        self.end_button = QPushButton(self.tr("End the session early"))
+        self.end_button.setObjectName("distressEnd")
+        self.end_button.clicked.connect(lambda: self.end_early.emit(self.reason.text().strip()))
+        row.addWidget(self.resume_button)
+        row.addStretch(1)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.end_button)
+        lay.addLayout(row)
+
+    # -- building ------------------------------------------------------------------------------------
+    def set_protocol(self, proto: DistressProtocol, support: tuple[SignpostingEntry, ...]) -> None:
+        self.protocol = proto
+        for st in proto.stages:
+            rb = QRadioButton(self.tr("Stage %1: %2").replace("%1", str(st.level)).replace("%2", st.name))
+            rb.setObjectName(f"stage-{st.level}")
+            rb.clicked.connect(lambda _c=False, lv=st.level: self._pick_stage(lv))
+            self.stage_group.addButton(rb, st.level)
+            self.stage_row.addWidget(rb)
+            g, glay = box(self.tr("Stage %1: %2").replace("%1", str(st.level)).replace("%2", st.name))
+            glay.addWidget(label(self.tr("Signs"), "subtitle"))
+            for item in st.signs:
+                glay.addWidget(self._check("sign", item.id, item.text))
+            glay.addWidget(label(self.tr("Actions"), "subtitle"))
+            for item in st.actions:
+                glay.addWidget(self._check("action", item.id, item.text))
+            g.hide()
+            self.stage_boxes[st.level] = g
+            self.stages_lay.addWidget(g)
+        self.stage_row.addStretch(1)
+        for e in sorted(support, key=lambda e: not e.emergency):
+            cb = QCheckBox(f"{e.name}" + (f" ({e.phone})" if e.phone else ""))
+            cb.setObjectName(f"signpost-{e.id}")
+            self.support_checks[e.id] = cb
+            self.support_lay.addWidget(cb)
+        self.support_lay.addLayout(self.support_buttons)
+
+    def _check(self, kind: str, code: str, text: str) -> QCheckBox:
+        cb = QCheckBox(text)
+        cb.setObjectName(f"{kind}-{code}")
+        if kind == "sign":
+            cb.toggled.connect(lambda on, c=code: on and self.step.emit("sign", {"id": c}))
+        else:
+            cb.toggled.connect(lambda on, c=code: self.step.emit("action", {"id": c, "done": on}))
+        self.checks[(kind, code)] = cb
+        return cb
+
+    def _pick_stage(self, level: int) -> None:
+        self._show_stages(level)
+        self.step.emit("stage", {"level": level})
+
+    def _show_stages(self, level: int) -> None:
+        for lv, g in self.stage_boxes.items():
+            g.setVisible(lv <= level)
+
+    def _support_given(self) -> None:
+        entries = [eid for eid, cb in self.support_checks.items() if cb.isChecked()]
+        if entries:
+            self.step.emit("signposting", {"entries": entries})
+
+    def _follow_up(self) -> None:
+        if self.follow_agreed.isChecked():
+            self.step.emit(
+                "follow_up", {"agreed": True, "due": self.follow_due.date().toString("yyyy-MM-dd")}
+            )
+        else:
+            self.step.emit("follow_up", {"agreed": False})
+
+    # -- showing an event ----------------------------------------------------------------------------
+    def reset(self, paused: bool) -> None:
+        for cb in self.checks.values():
+            cb.blockSignals(True)
+            cb.setChecked(False)
+            cb.blockSignals(False)
+        for grp in (self.stage_group, self.choice_group, self.gp_group):
+            grp.setExclusive(False)
+            for b in grp.buttons():
+                b.setChecked(False)
+            grp.setExclusive(True)
+        for cb in self.support_checks.values():
+            cb.setChecked(False)
+        self.follow_agreed.setChecked(False)
+        self.reason.clear()
+        self.timeline.clear()
+        self._show_stages(0)
+        self.set_paused(paused)
+
+    def set_paused(self, paused: bool) -> None:
+        self.pause.blockSignals(True)
+        self.pause.setChecked(paused)
+        self.pause.blockSignals(False)
+
+    def show_event(self, ev: DistressEvent) -> None:
+        if ev.highest_stage:
+            b = self.stage_group.button(ev.highest_stage)
+            if b is not None and self.stage_group.checkedId() < ev.highest_stage:
+                b.setChecked(True)
+            self._show_stages(max(ev.highest_stage, self.stage_group.checkedId()))
+        for (kind, code), cb in self.checks.items():
+            on = code in (ev.signs if kind == "sign" else ev.actions)
+            if cb.isChecked() != on:
+                cb.blockSignals(True)
+                cb.setChecked(on)
+                cb.blockSignals(False)
+        if ev.choice in self.choices:
+            self.choices[ev.choice].setChecked(True)
+        for eid in ev.signposting:
+            if eid in self.support_checks:
+                self.support_checks[eid].setChecked(True)
+        self.timeline.clear()
+        for s in ev.steps:
+            self.timeline.addItem(self._step_text(s))
+        self.timeline.scrollToBottom()
+
+    def _step_text(self, s: dict) -> str:
+        when = local_hm(parse(s["at"], "step time"))
+        pos = s.get("position")
+        where = f" · {self.tr('audio')} {clock_text(pos)}" if pos is not None else ""
+        kind = s["kind"]
+        detail = {
+            "stage": lambda: self.tr("stage %1").replace("%1", str(s.get("level"))),
+            "sign": lambda: self.tr("sign: %1").replace("%1", str(s.get("id"))),
+            "action": lambda: (self.tr("done: %1") if s.get("done") else self.tr("undone: %1")).replace(
+                "%1", str(s.get("id"))
+            ),
+            "choice": lambda: self.tr("her choice: %1").replace("%1", str(s.get("choice"))),
+            "recording_paused": lambda: self.tr("recording paused"),
+            "recording_resumed": lambda: self.tr("recording resumed"),
+            "signposting": lambda: self.tr("support given: %1").replace(
+                "%1", ", ".join(s.get("entries", []))
+            ),
+            "gp_contact_consent": lambda: self.tr("consent to contact GP/care team: %1").replace(
+                "%1", self.tr("yes") if s.get("consent") else self.tr("no")
+            ),
+            "follow_up": lambda: (
+                self.tr("follow-up call due %1").replace("%1", str(s.get("due", ""))[:10])
+                if s.get("agreed")
+                else self.tr("no follow-up call")
+            ),
+            "pi_informed": lambda: self.tr("chief investigator told"),
+            "debrief": lambda: self.tr("debrief done"),
+            "close": lambda: self.tr("closed: %1").replace("%1", str(s.get("outcome"))),
+        }.get(kind, lambda: kind)()
+        return f"{when}{where}  {detail}"

@@ -1,0 +1,229 @@
+"""The safeguarding concern form, following the study pack's rules; kept in the identity store only.
+
+The form shows the pack's guidance (listen, do not investigate, do not promise secrecy) and who the
+designated lead is.  What is typed goes to the service and is cleared from the screen when it is left
+or the app locks; research data never holds it.  The app prompts and records; the lead decides.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from fieldwork_app.domain.pack import SafeguardingRules
+
+from fieldwork_app.gui.session.common import box
+from fieldwork_app.gui.views.common import label, scroll_page, set_role
+
+TEXTS = (
+    ("at_risk", "Who is at risk"),
+    ("account", "What was said (near-verbatim)"),
+    ("present", "Who was present"),
+    ("actions_taken", "Actions taken"),
+    ("participant_view", "Her view (if told)"),
+    ("escalated_to", "Escalated to (role)"),
+    ("decision", "Decision"),
+    ("reasons", "Reasons"),
+    ("follow_up_status", "Follow-up status"),
+)
+LONG = {"account", "actions_taken", "reasons"}
+
+
+class SafeguardingForm(QWidget):
+    save = Signal(object, str, dict, list, bool)  # concern id or None, participant, fields, sharing, complete
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("safeguardingForm")
+        self.concern_id: str | None = None
+        lay, _ = scroll_page(self)
+        lay.addWidget(label(self.tr("Safeguarding concern"), "title"))
+        self.guidance = label("", "hint")
+        lay.addWidget(self.guidance)
+        self.status = label("", "hint")
+        self.status.setObjectName("safeguardingStatus")
+        lay.addWidget(self.status)
+
+        g, glay = box(self.tr("The record"))
+        form = QFormLayout()
+        glay.addLayout(form)
+        self.participant = QComboBox()
+        self.participant.setObjectName("sgParticipant")
+        form.addRow(self.tr("Participant"), self.participant)
+        self.category = QComboBox()
+        self.category.setObjectName("sgCategory")
+        form.addRow(self.tr("Risk category"), self.category)
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        names = {k: self.tr(v) for k, v in TEXTS}
+        for key, _text in TEXTS:
+            w: QLineEdit | QPlainTextEdit
+            if key in LONG:
+                w = QPlainTextEdit()
+                w.setTabChangesFocus(True)
+                w.setMinimumHeight(90 if key == "account" else 60)
+            else:
+                w = QLineEdit()
+            w.setObjectName(f"sg-{key}")
+            w.setAccessibleName(names[key])
+            self.fields[key] = w
+            form.addRow(names[key], w)
+            if key == "escalated_to":
+                self.escalated_at = QDateTimeEdit(QDateTime.currentDateTime())
+                self.escalated_at.setObjectName("sg-escalated_at")
+                self.escalated_at.setCalendarPopup(True)
+                self.escalated_when = QCheckBox(self.tr("escalated at"))
+                self.escalated_when.setObjectName("sg-escalated")
+                row = QHBoxLayout()
+                row.addWidget(self.escalated_when)
+                row.addWidget(self.escalated_at)
+                row.addStretch(1)
+                form.addRow("", row)
+        self.told = QCheckBox(self.tr("She was told that information will be passed on"))
+        self.told.setObjectName("sg-participant_told")
+        form.addRow("", self.told)
+        self.referral: dict[str, QLineEdit] = {}
+        for key, text in (
+            ("agency", self.tr("Referral: agency")),
+            ("reference", self.tr("Referral: reference")),
+            ("method", self.tr("Referral: method")),
+        ):
+            e = QLineEdit()
+            e.setObjectName(f"sg-referral-{key}")
+            e.setAccessibleName(text)
+            self.referral[key] = e
+            form.addRow(text, e)
+        lay.addWidget(g)
+
+        g, glay = box(self.tr("Information sharing (including decisions not to share)"))
+        form = QFormLayout()
+        glay.addLayout(form)
+        self.share: dict[str, QLineEdit] = {}
+        for key, text in (
+            ("what", self.tr("What")),
+            ("to_whom", self.tr("To whom")),
+            ("why", self.tr("Why")),
+        ):
+            e = QLineEdit()
+            e.setObjectName(f"share-{key}")
+            e.setAccessibleName(self.tr("Sharing: %1").replace("%1", text))
+            self.share[key] = e
+            form.addRow(text, e)
+        self.share_when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.share_when.setObjectName("share-when")
+        form.addRow(self.tr("When"), self.share_when)
+        self.share_consent = QCheckBox(self.tr("with her consent"))
+        self.share_consent.setObjectName("share-consent")
+        self.share_not = QCheckBox(self.tr("decided not to share"))
+        self.share_not.setObjectName("share-not")
+        row = QHBoxLayout()
+        row.addWidget(self.share_consent)
+        row.addWidget(self.share_not)
+        row.addStretch(1)
+        form.addRow("", row)
+        self.shared_count = label("", "hint")
+        glay.addWidget(self.shared_count)
+        lay.addWidget(g)
+
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save the record"))
+        self.save_button.setObjectName("sgSave")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(lambda: self._emit(False))
+        self.complete_button = QPushButton(self.tr("Record complete"))
+        self.complete_button.setObjectName("sgComplete")
+        self.complete_button.clicked.connect(lambda: self._emit(True))
+        back = QPushButton(self.tr("Back to the interview"))
+        back.setObjectName("sgBack")
+        back.clicked.connect(self.back)
+        row.addWidget(self.save_button)
+        row.addWidget(self.complete_button)
+        row.addStretch(1)
+        row.addWidget(back)
+        lay.addLayout(row)
+
+    def set_rules(self, rules: SafeguardingRules, participant_ids: tuple[str, ...]) -> None:
+        lead = rules.designated_lead
+        lines = [f"• {g}" for g in rules.guidance]
+        lines += [f"• {t.situation}: {t.action}" for t in rules.timing_rules]
+        who = ", ".join(x for x in (lead.name, lead.role or "", lead.phone or "") if x)
+        lines.append(self.tr("Designated lead: %1").replace("%1", who))
+        self.guidance.setText("\n".join(lines))
+        self.category.clear()
+        self.category.addItem(self.tr("(choose)"), "")
+        for c in rules.risk_categories:
+            self.category.addItem(c.label, c.id)
+        self.participant.clear()
+        for pid in participant_ids:
+            self.participant.addItem(pid, pid)
+
+    def _emit(self, complete: bool) -> None:
+        fields: dict = {}
+        for key, w in self.fields.items():
+            text = w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+            if text.strip():
+                fields[key] = text
+        if self.category.currentData():
+            fields["category"] = self.category.currentData()
+        if self.escalated_when.isChecked():
+            fields["escalated_at"] = self.escalated_at.dateTime().toString("yyyy-MM-ddTHH:mm")
+        fields["participant_told"] = self.told.isChecked()
+        ref = {k: e.text() for k, e in self.referral.items() if e.text().strip()}
+        if ref:
+            fields["referral"] = ref
+        sharing = []
+        if all(self.share[k].text().strip() for k in ("what", "to_whom", "why")):
+            sharing.append(
+                {
+                    "what": self.share["what"].text(),
+                    "to_whom": self.share["to_whom"].text(),
+                    "why": self.share["why"].text(),
+                    "when": self.share_when.dateTime().toString("yyyy-MM-ddTHH:mm"),
+                    "with_consent": self.share_consent.isChecked(),
+                    "shared": not self.share_not.isChecked(),
+                }
+            )
+        self.save.emit(self.concern_id, str(self.participant.currentData() or ""), fields, sharing, complete)
+
+    def show_saved(self, concern_id: str, status: str, missing: list[str]) -> None:
+        first = self.concern_id is None
+        self.concern_id = concern_id
+        self.participant.setEnabled(False)
+        for e in self.share.values():
+            e.clear()
+        if status == "complete":
+            self.status.setText(
+                self.tr("Record %1 is complete and kept in the identity store.").replace("%1", concern_id)
+            )
+            set_role(self.status, "ok")
+        else:
+            text = self.tr("Record %1 saved in the identity store.").replace("%1", concern_id)
+            if first:
+                text += " " + self.tr("A task to finish and escalate it today is on the study home.")
+            if missing:
+                text += " " + self.tr("Still needed to complete: %1.").replace(
+                    "%1", ", ".join(m.replace("_", " ") for m in missing)
+                )
+            self.status.setText(text)
+            set_role(self.status, "warning" if missing else "ok")
+
+    def clear(self) -> None:
+        """Forget what is on screen (leaving, locking): the record itself is in the identity store."""
+        for w in self.fields.values():
+            w.clear()
+        for e in (*self.referral.values(), *self.share.values()):
+            e.clear()
+        self.told.setChecked(False)
+        self.escalated_when.setChecked(False)
+        self.category.setCurrentIndex(0)
+        self.status.clear()

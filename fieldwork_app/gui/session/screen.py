@@ -1,0 +1,474 @@
+"""The session screen: the recording bar always on top, and below it the interview, the distress
+protocol, the safeguarding form, the support list or the close-out.
+
+The take belongs to the app's RecordingController, not to this widget, so locking the app (or leaving
+this screen for the distress panel) never stops it.  Shortcuts work from anywhere in the screen, also
+while typing a note: Ctrl+D distress protocol, F8 pause/resume, F9 marker, Ctrl+1..4 marker kinds.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldwork_app.audio import RecorderState
+
+from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.session.closeout_view import CloseOutForm
+from fieldwork_app.gui.session.common import Banner, box, clock_text
+from fieldwork_app.gui.session.distress_view import DistressPanel
+from fieldwork_app.gui.session.guide_view import GuideView
+from fieldwork_app.gui.session.lonework_view import LoneWorkPanel
+from fieldwork_app.gui.session.presenter import SessionInfo, SessionPresenter
+from fieldwork_app.gui.session.recording_bar import RecordingBar
+from fieldwork_app.gui.session.safeguarding_view import SafeguardingForm
+from fieldwork_app.gui.session.support_view import SupportList
+from fieldwork_app.gui.views.common import label, set_role
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.clock import Clock
+
+    from fieldwork_app.gui.context import AppContext
+
+logger = logging.getLogger(__name__)
+
+REFRESH_MS = 30_000
+
+
+class SessionScreen(QWidget):
+    def __init__(self, ctx: AppContext, session_id: str, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.session_id = session_id
+        self.setObjectName("sessionScreen")
+        self.p = SessionPresenter(ctx, session_id, clock)
+        self.p.setParent(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.bar = RecordingBar()
+        outer.addWidget(self.bar)
+        self.recovery = Banner()
+        self.recovery.setObjectName("recoveryBanner")
+        self.recover_button = QPushButton(self.tr("Recover now"))
+        self.recover_button.setObjectName("recoverNow")
+        self.recovery.row.addWidget(self.recover_button)
+        outer.addWidget(self.recovery)
+        self.message = QLabel()
+        self.message.setObjectName("sessionMessage")
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(16, 6, 16, 6)
+        self.message.hide()
+        outer.addWidget(self.message)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.interview = self._build_interview()
+        self.distress = DistressPanel()
+        self.safeguarding = SafeguardingForm()
+        self.support = SupportList()
+        self.closeout = CloseOutForm()
+        for w in (self.interview, self.distress, self.safeguarding, self.support, self.closeout):
+            self.stack.addWidget(w)
+        self._wire()
+        self._shortcuts()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        take = ctx.recorder.take
+        if take is not None and take.session_id == session_id:
+            self.bar.sync_with(take.state)
+        self.p.load()
+
+    # -- building ------------------------------------------------------------------------------------
+    def _build_interview(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("interviewPage")
+        row = QHBoxLayout(page)
+        row.setContentsMargins(12, 8, 12, 8)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        row.addWidget(split)
+        self.title = label("", "title")
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.title)
+        self.guide = GuideView()
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(self.guide)
+        area.setAccessibleName(self.tr("Topic guide"))
+        ll.addWidget(area, 1)
+        split.addWidget(left)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(8, 0, 0, 0)
+        self.lonework = LoneWorkPanel()
+        self.lonework.hide()
+        rl.addWidget(self.lonework)
+        self.group_box, gl = box(self.tr("Focus group"), "focusGroup")
+        self.members = label("", "")
+        self.members.setObjectName("members")
+        self.rules = label("", "")
+        self.rules.setObjectName("groundRules")
+        gl.addWidget(label(self.tr("Members present"), "subtitle"))
+        gl.addWidget(self.members)
+        gl.addWidget(label(self.tr("Ground rules to read at the start"), "subtitle"))
+        gl.addWidget(self.rules)
+        self.group_box.hide()
+        rl.addWidget(self.group_box)
+        g, nl = box(self.tr("Notes"), "notesBox")
+        self.notes = QListWidget()
+        self.notes.setObjectName("notesList")
+        self.notes.setAccessibleName(self.tr("Notes so far"))
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setAccessibleName(self.tr("New note"))
+        self.note_edit.setPlaceholderText(self.tr("Type a note, Enter to save (timed from when you began)"))
+        nl.addWidget(self.notes, 1)
+        nl.addWidget(self.note_edit)
+        rl.addWidget(g, 1)
+        g, tl = box(self.tr("Takes"), "takesBox")
+        self.takes = QListWidget()
+        self.takes.setObjectName("takesList")
+        self.takes.setAccessibleName(self.tr("Recording takes of this session"))
+        self.takes.setMaximumHeight(90)
+        tl.addWidget(self.takes)
+        rl.addWidget(g)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self._note_position: float | None = None
+        self._note_started = False
+        return page
+
+    def _wire(self) -> None:
+        p, bar, rec = self.p, self.bar, self.ctx.recorder
+        bar.start_clicked.connect(p.start_recording)
+        bar.pause_clicked.connect(p.pause_or_resume)
+        bar.stop_clicked.connect(p.stop_recording)
+        bar.marker_clicked.connect(self.marker)
+        bar.distress_clicked.connect(self.open_distress)
+        bar.safeguarding_clicked.connect(self.open_safeguarding)
+        bar.end_clicked.connect(self.open_closeout)
+        rec.started.connect(self._rec_started)
+        rec.stopped.connect(self._rec_stopped)
+        rec.failed.connect(self._rec_failed)
+        rec.event.connect(self._rec_event)
+        rec.level.connect(self._rec_level)
+        rec.tick.connect(self._rec_tick)
+        self.recover_button.clicked.connect(p.recover)
+        p.loaded.connect(self._loaded)
+        p.coverage_changed.connect(self.guide.show_coverage)
+        p.notes_changed.connect(self._show_notes)
+        p.takes_changed.connect(self._show_takes)
+        p.interrupted.connect(self._show_interrupted)
+        p.recovered.connect(self._recovered)
+        p.marker_added.connect(self._marker_added)
+        p.message.connect(self.show_message)
+        p.lonework_changed.connect(self.lonework.show_state)
+        p.distress_changed.connect(self._distress_changed)
+        p.distress_closed.connect(self._distress_closed)
+        p.closeout_saved.connect(lambda co: self.closeout.show_saved(co.body, co.status == "complete"))
+        p.completed.connect(self._completed)
+        p.concern_saved.connect(self.safeguarding.show_saved)
+        self.guide.marked.connect(lambda q, s, r: p.mark_question(q, s, r or None))
+        self.guide.entered.connect(p.enter_section)
+        self.note_edit.textEdited.connect(self._note_typing)
+        self.note_edit.returnPressed.connect(self._save_note)
+        self.lonework.record.connect(p.lonework)
+        self.lonework.buddy_sheet.connect(self._buddy_sheet)
+        self.lonework.unseal.connect(lambda reason: p.unseal_address(reason, self.lonework.show_address_text))
+        d = self.distress
+        d.pause_toggled.connect(p.set_recording_paused)
+        d.step.connect(lambda kind, data: p.distress_step(kind, **data))
+        d.resume.connect(p.resume_interview)
+        d.end_early.connect(p.end_early)
+        d.show_support.connect(lambda: self.stack.setCurrentWidget(self.support))
+        d.support_pdf.connect(self._support_pdf)
+        self.support.back.connect(lambda: self.stack.setCurrentWidget(self.distress))
+        self.support.save_pdf.connect(self._support_pdf)
+        self.safeguarding.save.connect(p.save_concern)
+        self.safeguarding.back.connect(self.show_interview)
+        self.closeout.save.connect(p.save_closeout)
+        self.closeout.done.connect(self.leave)
+
+    def _shortcuts(self) -> None:
+        def key(seq: str, fn: Any) -> QShortcut:
+            s = QShortcut(QKeySequence(seq), self)
+            s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            s.activated.connect(fn)
+            return s
+
+        self.distress_shortcut = key(self.tr("Ctrl+D"), self.open_distress)
+        key("F8", self.p.pause_or_resume)
+        key("F9", lambda: self.marker("marker"))
+        for n, kind in enumerate(("important", "follow_up", "quote", "sensitive"), start=1):
+            key(f"Ctrl+{n}", lambda k=kind: self.marker(k))
+
+    # -- loading -------------------------------------------------------------------------------------
+    def _loaded(self, info: SessionInfo) -> None:
+        s = info.session
+        kind = self.tr("Focus group") if info.focus_group else self.tr("Interview")
+        self.title.setText(f"{kind} · {s.id}")
+        self.guide.set_guide(info.guide)
+        self.bar.set_speakers(list(s.participant_ids) if info.focus_group else [])
+        if info.focus_group:
+            lines = []
+            for m in info.members:
+                state = self.tr("consented") if m.recording_affirmed else self.tr("consent needed")
+                lines.append(f"• {m.participant_id} ({state})")
+            self.members.setText("\n".join(lines))
+            self.rules.setText("\n".join(f"{i}. {r}" for i, r in enumerate(info.ground_rules, 1)))
+            self.group_box.show()
+        self.distress.set_protocol(info.protocol, info.signposting)
+        self.support.set_entries(info.signposting)
+        self.safeguarding.set_rules(info.safeguarding, s.participant_ids)
+        self.closeout.set_study(info.signposting, info.vouchers)
+        self.closeout.set_ended_early(info.ended_early)
+        if info.has_lone_working:
+            self.lonework.show()
+            self.lonework.show_address.setEnabled(info.has_sealed_location)
+            self.lonework.with_address.setEnabled(info.has_sealed_location)
+            self.p.refresh_lonework()
+        if info.open_event:
+            self.open_distress()
+
+    def refresh(self) -> None:
+        self.p.refresh_coverage()
+        if self.p.info is not None and self.p.info.has_lone_working:
+            self.p.refresh_lonework()
+
+    # -- messages ------------------------------------------------------------------------------------
+    def show_message(self, text: str, role: str = "hint") -> None:
+        self.message.setText(text)
+        set_role(self.message, role)
+        self.message.setVisible(bool(text))
+
+    def _show_interrupted(self, n: int) -> None:
+        if n > 0:
+            self.recovery.show_text(
+                self.tr(
+                    "%n interrupted recording(s) found on this laptop. Recover them before you go on.", "", n
+                )
+            )
+            self.recover_button.setFocus()
+        else:
+            self.recovery.hide()
+
+    def _recovered(self, found: list) -> None:
+        if not found:
+            self.show_message(self.tr("Nothing needed recovering."), "hint")
+            return
+        parts = [clock_text(r.duration_seconds) for r in found]
+        self.show_message(
+            self.tr("Recovered %1 take(s) (%2). You can start a new take.")
+            .replace("%1", str(len(found)))
+            .replace("%2", ", ".join(parts)),
+            "ok",
+        )
+
+    # -- recording -----------------------------------------------------------------------------------
+    def _mine(self, take: Any) -> bool:
+        return take is not None and take.session_id == self.session_id and take.kind == "interview"
+
+    def _rec_started(self, take: Any) -> None:
+        if self._mine(take):
+            self.bar.show_state("recording")
+            self.show_message("", "hint")
+            self.p.refresh_takes()
+
+    def _rec_stopped(self, summary: Any) -> None:
+        self.bar.show_state("stopped")
+        self.bar.status.setText(
+            self.tr("Take saved: %1 recorded.").replace("%1", clock_text(summary.duration_seconds))
+        )
+        self.p.refresh_takes()
+
+    def _rec_failed(self, exc: BaseException) -> None:
+        self.bar.show_state("failed")
+        self.show_message(describe(exc), "error")
+
+    def _rec_event(self, ev: Any) -> None:
+        if ev.kind == "low_disk":
+            self.show_message(self.tr("Disk space is getting low. The recording goes on."), "warning")
+        elif ev.error is not None:
+            self.bar.show_state("failed")
+            self.show_message(
+                describe(ev.error) + " " + self.tr("What was recorded is kept; start a new take when ready."),
+                "error",
+            )
+            self.p.stop_recording()  # seals the take and writes its row, so a new take can start
+
+    def _rec_level(self, lvl: Any) -> None:
+        take = self.ctx.recorder.take
+        if self._mine(take):
+            self.bar.meter.set_level(lvl)
+
+    def _rec_tick(self, pos: float) -> None:
+        take = self.ctx.recorder.take
+        if not self._mine(take):
+            return
+        self.bar.set_elapsed(pos)
+        state = take.state
+        want = "paused" if state is RecorderState.PAUSED else "recording"
+        if state in (RecorderState.RECORDING, RecorderState.PAUSED) and self.bar.current != want:
+            self.bar.show_state(want)
+
+    def marker(self, kind: str) -> None:
+        self.p.add_marker(kind, speaker=self.bar.current_speaker())
+
+    def _marker_added(self, kind: str, pos: float) -> None:
+        names = {
+            "marker": self.tr("Marker"),
+            "important": self.tr("Important"),
+            "follow_up": self.tr("Follow up"),
+            "quote": self.tr("Quote"),
+            "sensitive": self.tr("Sensitive"),
+        }
+        where = clock_text(pos) if pos >= 0 else self.tr("no recording")
+        self.bar.status.setText(
+            self.tr("%1 marked at %2").replace("%1", names.get(kind, kind)).replace("%2", where)
+        )
+
+    def _show_takes(self, rows: list) -> None:
+        self.takes.clear()
+        words = {
+            "recording": self.tr("recording"),
+            "sealed": self.tr("saved"),
+            "interrupted": self.tr("interrupted"),
+            "recovered": self.tr("recovered"),
+        }
+        for r in rows:
+            self.takes.addItem(
+                self.tr("Take %1 · %2 · %3")
+                .replace("%1", str(r["take_no"]))
+                .replace("%2", clock_text(r.get("duration")) if r.get("duration") is not None else "…")
+                .replace("%3", words.get(r["status"], r["status"]))
+            )
+
+    # -- notes ---------------------------------------------------------------------------------------
+    def _note_typing(self, text: str) -> None:
+        if not self._note_started and text:
+            self._note_started = True
+            self._note_position = self.p.position()
+        elif not text:
+            self._note_started = False
+
+    def _save_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if not text:
+            return
+        pos = self._note_position if self._note_started else self.p.position()
+        self.p.add_note(text, pos, self.bar.current_speaker())
+        self.note_edit.clear()
+        self._note_started = False
+
+    def _show_notes(self, notes: list) -> None:
+        self.notes.clear()
+        for n in notes:
+            who = f" [{n.speaker}]" if n.speaker else ""
+            self.notes.addItem(f"{clock_text(n.position)}{who}  {n.text}")
+        self.notes.scrollToBottom()
+
+    # -- pages ---------------------------------------------------------------------------------------
+    def show_interview(self) -> None:
+        self.stack.setCurrentWidget(self.interview)
+        self.note_edit.setFocus()
+
+    def open_distress(self) -> None:
+        info = self.p.info
+        if info is None:
+            return
+        if self.stack.currentWidget() is not self.distress and self.p.event_id is None:
+            take = self.ctx.recorder.take
+            recording = self._mine(take) and take.state is RecorderState.RECORDING
+            self.distress.reset(paused=info.pause_by_default and recording)
+            self.p.open_distress(pause=info.pause_by_default)
+        elif self.p.event_id is not None and self.stack.currentWidget() is not self.distress:
+            self.p.open_distress(pause=False)  # the open event, shown as it stands
+        self.stack.setCurrentWidget(self.distress)
+        self.distress.setFocus()
+
+    def _distress_changed(self, ev: Any) -> None:
+        take = self.ctx.recorder.take
+        self.distress.set_paused(self._mine(take) and take.state is RecorderState.PAUSED)
+        self.distress.show_event(ev)
+
+    def _distress_closed(self, ev: Any) -> None:
+        if ev.outcome == "ended_early":
+            self.closeout.set_ended_early(True, ev.end_reason)
+            self.closeout.tick_support(ev.signposting)
+            self.stack.setCurrentWidget(self.closeout)
+            self.closeout.wellbeing.setFocus()
+        else:
+            self.show_message(self.tr("Distress event closed; the interview goes on."), "ok")
+            self.show_interview()
+
+    def open_safeguarding(self) -> None:
+        self.stack.setCurrentWidget(self.safeguarding)
+        self.safeguarding.fields["account"].setFocus()
+
+    def open_closeout(self) -> None:
+        if self.p.event_id is not None:
+            self.show_message(self.tr("Close the distress event first (resume or end early)."), "warning")
+            self.open_distress()
+            return
+        take = self.ctx.recorder.take
+        if self._mine(take):
+            self.p.stop_recording()
+        self.stack.setCurrentWidget(self.closeout)
+        self.closeout.wellbeing.setFocus()
+
+    def _completed(self, _bundle: str) -> None:
+        self.bar.setEnabled(False)
+        self.distress_shortcut.setEnabled(False)
+
+    def leave(self) -> None:
+        self.timer.stop()
+        self.ctx.pop(self)
+        self.ctx.show_page("home")
+
+    # -- files ---------------------------------------------------------------------------------------
+    def _save_pdf(self, title: str, name: str, data: bytes) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        try:
+            with open(path, "wb") as f:
+                f.write(data)
+        except OSError:
+            self.show_message(self.tr("The PDF could not be saved there."), "error")
+            return
+        self.show_message(self.tr("Saved %1.").replace("%1", path), "ok")
+
+    def _support_pdf(self) -> None:
+        self.p.signposting_pdf(
+            lambda data: self._save_pdf(self.tr("Save the support list"), "support.pdf", data)
+        )
+
+    def _buddy_sheet(self, include_address: bool) -> None:
+        self.p.buddy_sheet(
+            include_address,
+            lambda data: self._save_pdf(
+                self.tr("Save the buddy sheet"), f"buddy-{self.session_id}.pdf", data
+            ),
+        )

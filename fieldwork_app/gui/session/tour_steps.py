@@ -1,0 +1,126 @@
+"""Screenshot steps for the tour (``fieldwork gui --tour``): interview, distress, safeguarding, close-out, sync.
+
+:func:`register` appends ``(name, arrange)`` pairs to the tour's ``EXTRA_SHOTS`` when the tour module
+is there; it runs once, on import of :mod:`fieldwork_app.gui.session`.  Each ``arrange(tour)`` prepares
+the session through the app's own database thread and pushes the screen, as a researcher would see it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+_registered = False
+_state: dict[str, Any] = {}
+
+
+def _db(tour: Any, fn: Any) -> Any:
+    box: dict[str, Any] = {}
+    tour.window.ctx.tasks.db(fn, lambda r: box.setdefault("r", r), lambda e: box.setdefault("e", e))
+    tour.settle(0.1)
+    if "e" in box:
+        raise box["e"]
+    return box.get("r")
+
+
+def _prepare(ws: Any) -> str:
+    from fieldwork_app.services import consent, sessions
+
+    s = sessions.list_all(ws)[0]
+    pid = s.participant_ids[0]
+    if consent.latest(ws, s.id, pid) is None:
+        consent.record(ws, s.id, pid, "paper", {k: True for k in consent.template(ws, s.id, pid)})
+    return s.id
+
+
+def _interview(tour: Any) -> None:
+    from fieldwork_app.services import interview
+
+    from fieldwork_app.gui.session import build_screen
+
+    sid = _db(tour, _prepare)
+
+    def progress(ws: Any) -> None:
+        guide = interview.guide_for(ws, sid)
+        interview.enter_section(ws, sid, guide.sections[0].id, 0.0)
+        q = guide.sections[0].questions
+        interview.mark_question(ws, sid, q[0].id, "asked", position=62.0)
+        if len(q) > 1:
+            interview.mark_question(ws, sid, q[1].id, "covered", position=300.0)
+        interview.add_note(ws, sid, "Baby lives with her; partner at work.", 95.0)
+        interview.add_note(ws, sid, "Follow up: health visitor mentioned twice.", 410.0)
+
+    _db(tour, progress)
+    screen = build_screen(tour.window.ctx, sid)
+    tour.window.push_screen(screen)
+    _state["screen"] = screen
+    tour.settle(0.5)
+    screen.bar.show_state("recording")
+    screen.bar.set_elapsed(734)
+    screen.bar.status.setText(screen.tr("Quote marked at 12:02"))
+
+
+def _distress(tour: Any) -> None:
+    screen = _state["screen"]
+    screen.open_distress()
+    tour.settle(0.3)
+    screen.distress.stage_group.button(1).click()
+    tour.settle(0.3)
+    screen.distress.checks[("sign", "tearful")].setChecked(True)
+    screen.distress.checks[("action", "offer-pause")].setChecked(True)
+    tour.settle(0.3)
+
+
+def _safeguarding(tour: Any) -> None:
+    screen = _state["screen"]
+    screen.open_safeguarding()
+    tour.settle(0.2)
+
+
+def _closeout(tour: Any) -> None:
+    screen = _state["screen"]
+    screen.distress.resume_button.click()
+    tour.settle(0.3)
+    screen.stack.setCurrentWidget(screen.closeout)
+    screen.closeout.wellbeing.setPlainText("Said she felt fine and safe; plans to see her sister later.")
+    tour.settle(0.2)
+
+
+def _sync(tour: Any) -> None:
+    screen = _state.pop("screen", None)
+    if screen is not None:
+        tour.window.pop_screen(screen)
+    from fieldwork_app.gui.sync_view import build_sync_page
+
+    page = build_sync_page(tour.window.ctx)
+    tour.window.push_screen(page)
+    tour.settle(0.5)
+    _state["sync"] = page
+
+
+STEPS = (
+    ("interview", _interview),
+    ("distress", _distress),
+    ("safeguarding", _safeguarding),
+    ("close-out", _closeout),
+    ("sync", _sync),
+)
+
+
+def register() -> None:
+    global _registered
+    if _registered:
+        return
+    try:
+        tour = importlib.import_module("fieldwork_app.gui.tour")
+    except ImportError:
+        return
+    shots = getattr(tour, "EXTRA_SHOTS", None)
+    if shots is None:
+        return
+    names = {n for n, _ in shots}
+    shots.extend((n, fn) for n, fn in STEPS if n not in names)
+    _registered = True

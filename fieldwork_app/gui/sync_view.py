@@ -1,0 +1,360 @@
+"""The sync panel: what waits on this laptop, for how long, and a Sync button that never blocks the UI.
+
+A sync runs in three hops, each on the thread the work belongs to: ``prepare_jobs`` on the database
+thread (it reads the vault and captures the keys), ``run_job`` on the pool (staging and upload, no
+database), then ``record_receipt`` / ``record_failure`` on the database thread again.  Progress comes
+back through a small TaskState adapter whose calls are queued to the GUI thread; Cancel sets a flag the
+job checks between chunks.  Recording can go on meanwhile: the recorder has its own threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services import sync as sync_svc
+
+from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.views.common import label, scroll_page, set_role
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
+
+    from fieldwork_app.gui.context import AppContext
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    rows: list[dict[str, Any]]
+    store: str | None  # "name (url)" of the default store, or None when none is set up
+    fingerprint: str
+    limit_days: int
+
+
+def overview(ws: Workspace) -> SyncOverview:
+    stores = sync_svc.list_stores(ws)
+    default = next((s for s in stores if s.is_default), stores[0] if stores else None)
+    limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
+    return SyncOverview(
+        sync_svc.outbox(ws),
+        f"{default.name} ({default.url.split('@')[-1]})" if default else None,
+        sync_svc.device_fingerprint(ws),
+        limit,
+    )
+
+
+class QtTaskState:
+    """The sync job's task state: progress queued to the GUI thread, cancel from it (thread-safe)."""
+
+    def __init__(self, ctx: AppContext, emit: Any) -> None:
+        self._ctx = ctx
+        self._emit = emit
+        self._cancel = threading.Event()
+
+    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
+        self._ctx.tasks.on_gui(lambda: self._emit(int(done_bytes), int(total_bytes), str(message)))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+
+class SyncPresenter(QObject):
+    refreshed = Signal(object)  # SyncOverview
+    progress = Signal(str, int, int, float)  # bundle id, done, total, seconds left (-1 unknown)
+    running = Signal(bool)
+    message = Signal(str, str)  # text, role
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.state: QtTaskState | None = None
+        self._jobs: list[sync_svc.SyncJob] = []
+        self._verified = 0
+        self._failed = 0
+        self._current = ""
+        self._started = 0.0
+
+    def refresh(self) -> None:
+        self.ctx.tasks.db(overview, self.refreshed.emit, self._error, owner=self)
+
+    def _error(self, exc: BaseException) -> None:
+        self.message.emit(describe(exc), "error")
+
+    def sync(self) -> None:
+        if self.state is not None:
+            return
+        self.state = QtTaskState(self.ctx, self._on_progress)
+        self._verified = self._failed = 0
+        self.running.emit(True)
+        self.message.emit(self.tr("Preparing…"), "hint")
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            self._error(exc)
+
+        self.ctx.tasks.db(lambda ws: sync_svc.prepare_jobs(ws), self._got_jobs, failed, owner=self)
+
+    def cancel(self) -> None:
+        if self.state is not None:
+            self.state.cancel()
+            self.message.emit(self.tr("Cancelling after the current piece…"), "hint")
+
+    def _got_jobs(self, jobs: list[sync_svc.SyncJob]) -> None:
+        self._jobs = list(jobs)
+        if not jobs:
+            self._finish()
+            self.message.emit(self.tr("Nothing is waiting to be sent."), "ok")
+            return
+        self._next()
+
+    def _next(self) -> None:
+        state = self.state
+        if not self._jobs or state is None:
+            self._done()
+            return
+        if state.cancel_requested():
+            self._done(cancelled=True)
+            return
+        job = self._jobs.pop(0)
+        self._current = job.bundle_id
+        self._started = time.monotonic()
+        self.message.emit(
+            self.tr("Sending %1…").replace("%1", job.session_id or self.tr("withdrawal")), "hint"
+        )
+
+        def ran(receipt: Any) -> None:
+            self._verified += 1
+            self.ctx.tasks.db(
+                lambda ws: sync_svc.record_receipt(ws, job, receipt), self._after, self._after_err
+            )
+
+        def broke(exc: BaseException) -> None:
+            self._failed += 1
+            error = (
+                exc
+                if isinstance(exc, FieldworkError)
+                else FieldworkError(type(exc).__name__, kind=ErrorKind.STORE_ERROR)
+            )
+            self.message.emit(describe(error), "error")
+
+            def record(ws: Workspace) -> None:
+                sync_svc.record_failure(ws, job, error)
+
+            cancelled = error.kind is ErrorKind.CANCELLED
+            self.ctx.tasks.db(
+                record,
+                lambda _r: self._done(cancelled=True) if cancelled else self._after(None),
+                self._after_err,
+            )
+
+        self.ctx.tasks.pool(lambda: sync_svc.run_job(job, state), ran, broke, owner=self)
+
+    def _after(self, _result: Any) -> None:
+        self.refresh()
+        self._next()
+
+    def _after_err(self, exc: BaseException) -> None:
+        self._error(exc)
+        self._next()
+
+    def _on_progress(self, done: int, total: int, _message: str) -> None:
+        left = -1.0
+        elapsed = time.monotonic() - self._started
+        if total > 0 and done > 0 and elapsed > 0.5:
+            left = (total - done) / (done / elapsed)
+        self.progress.emit(self._current, done, total, left)
+
+    def _done(self, cancelled: bool = False) -> None:
+        verified, failed = self._verified, self._failed
+        self._finish()
+        self.refresh()
+        if cancelled:
+            self.message.emit(self.tr("Sync cancelled. Nothing already verified is lost."), "warning")
+        elif failed:
+            self.message.emit(
+                self.tr("%1 sent and verified, %2 not sent (see the list).")
+                .replace("%1", str(verified))
+                .replace("%2", str(failed)),
+                "error",
+            )
+        else:
+            self.message.emit(
+                self.tr("%1 sent and verified at the study store.").replace("%1", str(verified)), "ok"
+            )
+
+    def _finish(self) -> None:
+        self.state = None
+        self._jobs = []
+        self.running.emit(False)
+
+
+def _age(iso: str) -> tuple[str, float]:
+    try:
+        then = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso, 0.0
+    if then.tzinfo is None:
+        then = then.replace(tzinfo=UTC)
+    days = (datetime.now(UTC) - then).total_seconds() / 86400
+    return then.astimezone().strftime("%d %b %Y %H:%M"), days
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncPage")
+        self.ctx = ctx
+        self.p = SyncPresenter(ctx)
+        self.p.setParent(self)
+        lay, _ = scroll_page(self)
+        lay.addWidget(label(self.tr("Sync to the study store"), "title"))
+        lay.addWidget(
+            label(
+                self.tr(
+                    "Data leaves this laptop encrypted for the study; audio is deleted here only after the "
+                    "store has confirmed it. You can go on working, or recording, while it runs."
+                ),
+                "hint",
+            )
+        )
+        self.store = label("", "subtitle")
+        self.store.setObjectName("syncStore")
+        self.fingerprint = label("", "hint")
+        self.fingerprint.setObjectName("deviceFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.store)
+        lay.addWidget(self.fingerprint)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("outbox")
+        self.tree.setAccessibleName(self.tr("Waiting on this laptop"))
+        self.tree.setHeaderLabels(
+            [self.tr("Session"), self.tr("State"), self.tr("Size"), self.tr("Waiting since"), self.tr("Note")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setMinimumHeight(180)
+        lay.addWidget(self.tree)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("syncProgress")
+        self.bar.setAccessibleName(self.tr("Sync progress"))
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.left = QLabel()
+        self.left.setObjectName("syncTimeLeft")
+        lay.addWidget(self.bar)
+        lay.addWidget(self.left)
+        row = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setProperty("role", "primary")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("syncCancel")
+        self.cancel_button.setEnabled(False)
+        row.addWidget(self.sync_button)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.message = label("", "hint")
+        self.message.setObjectName("syncMessage")
+        lay.addWidget(self.message)
+        self.sync_button.clicked.connect(self.p.sync)
+        self.cancel_button.clicked.connect(self.p.cancel)
+        self.p.refreshed.connect(self._show)
+        self.p.progress.connect(self._progress)
+        self.p.running.connect(self._running)
+        self.p.message.connect(self._message)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.p.refresh()
+
+    def _message(self, text: str, role: str) -> None:
+        self.message.setText(text)
+        set_role(self.message, role)
+
+    def _running(self, on: bool) -> None:
+        self.sync_button.setEnabled(not on)
+        self.cancel_button.setEnabled(on)
+        if not on:
+            self.left.setText("")
+
+    def _show(self, ov: SyncOverview) -> None:
+        self.store.setText(
+            self.tr("Study store: %1").replace("%1", ov.store)
+            if ov.store
+            else self.tr("No study store is set up on this laptop yet.")
+        )
+        self.fingerprint.setText(self.tr("This laptop's fingerprint: %1").replace("%1", ov.fingerprint))
+        self.tree.clear()
+        self._items = {}
+        states = {
+            "queued": self.tr("waiting"),
+            "staged": self.tr("ready to send"),
+            "uploading": self.tr("sending"),
+            "failed": self.tr("not sent"),
+            "verified": self.tr("verified"),
+        }
+        for r in ov.rows:
+            since, days = _age(r["queued_at"])
+            note = ""
+            if r["state"] != "verified" and days > ov.limit_days:
+                note = self.tr("waiting more than %1 days: sync soon").replace("%1", str(ov.limit_days))
+            elif r["state"] == "failed" and r.get("last_error"):
+                note = self.tr("last try failed")
+            who = r["session_id"] or self.tr("withdrawal")
+            item = QTreeWidgetItem(
+                [who, states.get(r["state"], r["state"]), _size(int(r["bytes_total"] or 0)), since, note]
+            )
+            if note and r["state"] != "verified":
+                item.setForeground(4, QColor("#8a3a00"))
+                item.setToolTip(4, note)
+            self._items[r["bundle_id"]] = item
+            self.tree.addTopLevelItem(item)
+        for i in range(5):
+            self.tree.resizeColumnToContents(i)
+
+    def _progress(self, bundle: str, done: int, total: int, left: float) -> None:
+        if total > 0:
+            self.bar.setValue(int(1000 * done / total))
+        item = self._items.get(bundle)
+        if item is not None:
+            item.setText(1, self.tr("sending"))
+            item.setText(2, f"{_size(done)} / {_size(total)}" if total else _size(done))
+        if left >= 0:
+            m, s = divmod(int(left), 60)
+            self.left.setText(self.tr("About %1 left").replace("%1", f"{m} min {s:02d} s" if m else f"{s} s"))
+
+
+def build_sync_page(ctx: AppContext) -> QWidget:
+    """The sync panel, for the main window's page list (it refreshes itself when shown)."""
+    return SyncPage(ctx)
