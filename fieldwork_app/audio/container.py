@@ -24,6 +24,7 @@ import logging
 import os
 import secrets
 import struct
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -49,6 +50,7 @@ TAG_BYTES = 16
 HKDF_INFO = b"fieldwork-audio-record-v1:"
 MAX_HEADER_BYTES = 64 * 1024
 MAX_RECORD_BYTES = 64 * 1024 * 1024
+SYNC_SECONDS = 0.25  # at most this much wall time between fsyncs of audio records
 
 # magic, type, flags, index, start_frame, frames, ciphertext length
 FRAME = struct.Struct(">2sBBIQII")
@@ -230,6 +232,7 @@ class ContainerWriter:
         self.pauses = 0
         self.good_end = 0
         self.closed = False
+        self._last_sync = 0.0
         try:
             self._write(header.raw)
             self.good_end = len(header.raw)
@@ -238,20 +241,25 @@ class ContainerWriter:
             raise
         _fsync_dir(path.parent)
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes, *, force_sync: bool = True) -> None:
         view = memoryview(data)
         while view:
             n = self._f.write(view)
             if n is None or n <= 0:
                 raise OSError("short write")
             view = view[n:]
-        os.fsync(self._f.fileno())
+        # Each write reaches the kernel at once (unbuffered), so kill -9 loses nothing written;
+        # fsync bounds what a power cut can lose to SYNC_SECONDS of wall time.
+        now = time.monotonic()
+        if force_sync or now - self._last_sync >= SYNC_SECONDS:
+            os.fsync(self._f.fileno())
+            self._last_sync = now
 
     def append(self, rtype: RecordType, payload: bytes, frames: int = 0) -> None:
         """Seal and append one record; on an OSError the file is cut back to the last whole record."""
         data = seal_record(self._aead, self.header, rtype, self.index, self.frames, frames, payload)
         try:
-            self._write(data)
+            self._write(data, force_sync=rtype is not RecordType.AUDIO)
         except OSError:
             self._cut_back()
             raise
