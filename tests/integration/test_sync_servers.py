@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import random
 import socket
 import subprocess
@@ -16,7 +15,7 @@ from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, TrustedDevices
 from fieldwork_app.sync.storeside import unpack_store, verify_store
-from tests.support.servers import CutProxy, StoreServer, SyncKit, free_port
+from tests.support.servers import CutProxy, StoreServer, SyncKit
 
 pytestmark = pytest.mark.servers
 ONCE = RetryPolicy(attempts=1)
@@ -247,8 +246,3 @@ def test_withdrawal_reaches_the_store(webdav_server: StoreServer, sync_kit: Sync
     [row] = json.loads((out / "withdrawals.json").read_text())
     assert row["participant_ids"] == "M-004" and row["delete"] == ["M-004/S-0009/t.json"]
     t.close()
-
-
-def test_sftp_processes_stop_cleanly(sftp_server: StoreServer) -> None:
-    assert sftp_server.extra["proc"].poll() is None and free_port() > 0
-    assert os.path.isdir(sftp_server.extra["root"])
