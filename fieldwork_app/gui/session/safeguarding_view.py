@@ -8,6 +8,7 @@ or the app locks; research data never holds it.  The app prompts and records; th
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -216,6 +217,11 @@ class SafeguardingForm(QWidget):
                 )
             self.status.setText(text)
             set_role(self.status, "warning" if missing else "ok")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        # Leaving the form (for the interview, or because the app locked) forgets what is on screen.
+        self.clear()
+        super().hideEvent(event)
 
     def clear(self) -> None:
         """Forget what is on screen (leaving, locking): the record itself is in the identity store."""
