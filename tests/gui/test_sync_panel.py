@@ -1,0 +1,83 @@
+"""The sync panel: a completed session sent to a folder store, progress shown, the outbox turning verified,
+and a clear error for a store that cannot be reached; the window stays responsive throughout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from fieldwork_app.services import closeout
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import sync as sync_svc
+from fieldwork_app.sync.keys import generate_study_keypair
+from tests.gui.conftest import unlock
+from tests.gui.test_session import consented_session, run_db
+
+from fieldwork_app.gui.sync_view import build_sync_page
+
+
+def _completed(ws, pub: Path, url: str) -> str:  # type: ignore[no-untyped-def]
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
+    sync_svc.add_store(ws, "usb", url)
+    sid = consented_session(ws)
+    closeout.save(ws, sid, wellbeing="fine")
+    closeout.complete(ws, sid)
+    sync_svc.queue_session(ws, sid)
+    return sid
+
+
+def test_sync_a_completed_session_to_a_folder_store(
+    qtbot, make_window, vault_dir, folder_store, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    store = folder_store.fresh()
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    sid = run_db(qtbot, w, lambda ws: _completed(ws, pub, store.url))
+    page = build_sync_page(w.ctx)
+    w.push_screen(page)
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    item = page.tree.topLevelItem(0)
+    assert item.text(0) == sid and item.text(1) == "waiting"
+    assert "usb" in page.store.text()
+    fp = run_db(qtbot, w, sync_svc.device_fingerprint)
+    assert fp in page.fingerprint.text()
+
+    seen: list[tuple[int, int]] = []
+    page.p.progress.connect(lambda _b, done, total, _left: seen.append((done, total)))
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert not page.sync_button.isEnabled() and page.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: "sent and verified" in page.message.text(), timeout=20_000)
+    assert seen and any(total > 0 for _d, total in seen)
+    assert page.bar.value() == 1000
+    qtbot.waitUntil(
+        lambda: page.tree.topLevelItemCount() == 1 and page.tree.topLevelItem(0).text(1) == "verified"
+    )
+    assert page.sync_button.isEnabled() and not page.cancel_button.isEnabled()
+    rows = run_db(qtbot, w, sync_svc.outbox)
+    assert rows[0]["state"] == "verified" and rows[0]["bytes_total"] > 0
+
+
+def test_an_unreachable_store_says_so_and_keeps_the_data(qtbot, make_window, vault_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        sid = _completed(ws, pub, f"file://{tmp_path}")
+        sync_svc.remove_store(ws, "usb")
+        sync_svc.add_store(ws, "dead", "sftp://nobody@127.0.0.1:9/none", {"timeout": 2}, {"password": "x"})
+        return sid
+
+    run_db(qtbot, w, setup)
+    page = build_sync_page(w.ctx)
+    w.push_screen(page)
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "not sent" in page.message.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(1) == "not sent", timeout=5_000)
+    rows = run_db(qtbot, w, sync_svc.outbox)
+    assert rows[0]["state"] == "failed"
