@@ -120,6 +120,18 @@ fi
 t1=$(date +%s.%N)
 echo "check: selftest took $(awk "BEGIN{printf \"%.1f\", $t1 - $t0}") s"
 
+# The network transports load in the frozen app (botocore's trimmed models, httpx, paramiko): each must get as
+# far as connecting to a closed port and report the store as unreachable, not fail on a missing module or model.
+"${hide[@]}" "${clean_env[@]}" "$exe" study keygen --out "$work/study" >/dev/null || fail "study keygen"
+for url in s3://bucket/prefix webdav://127.0.0.1:9/store sftp://fw@127.0.0.1:9/store; do
+  msg=$("${hide[@]}" "${clean_env[@]}" S=secret "$exe" store verify "$url" --endpoint http://127.0.0.1:9 \
+        --username fw --secret-env S --key "$work/study/study.key" 2>&1 || true)
+  case "$msg" in
+    *"cannot reach the study store"*) echo "check: ${url%%://*} transport loads (closed port reported as unreachable)" ;;
+    *) fail "the ${url%%://*} transport in the frozen app: $msg" ;;
+  esac
+done
+
 # --- 4. the desktop app on a virtual screen -------------------------------------------------------------------
 display=":96"
 if ! xdpyinfo -display "$display" >/dev/null 2>&1; then
