@@ -177,7 +177,7 @@ class GuideView(QWidget):
             self.summary.setText(self.tr("This session has no topic guide."))
             return
         self.summary.setText(
-            self.tr("Topic guide %1, version %2").replace("%1", guide.title).replace("%2", guide.version)
+            self.tr("%1 (version %2)").replace("%1", guide.title).replace("%2", guide.version)
         )
         if guide.opening_checklist:
             g, lay = box(self.tr("Opening"))

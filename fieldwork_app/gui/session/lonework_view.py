@@ -61,9 +61,9 @@ class LoneWorkPanel(QWidget):
         self.sheet.clicked.connect(lambda: self.buddy_sheet.emit(self.with_address.isChecked()))
         row2.addWidget(self.sheet)
         row2.addWidget(self.with_address)
-        row2.addStretch(1)
         lay.addLayout(row2)
         row3 = QHBoxLayout()
+        lay.addLayout(row3)
         self.reason = QLineEdit()
         self.reason.setObjectName("unsealReason")
         self.reason.setPlaceholderText(self.tr("Why the address is needed"))
@@ -76,7 +76,6 @@ class LoneWorkPanel(QWidget):
         self.address.setWordWrap(True)
         row3.addWidget(self.reason, 1)
         row3.addWidget(self.show_address)
-        lay.addLayout(row3)
         lay.addWidget(self.address)
 
     def _unseal(self) -> None:

@@ -42,6 +42,7 @@ def _interview(tour: Any) -> None:
     from fieldwork_app.gui.session import build_screen
 
     sid = _db(tour, _prepare)
+    _state["sid"] = sid
 
     def progress(ws: Any) -> None:
         guide = interview.guide_for(ws, sid)
@@ -93,8 +94,19 @@ def _sync(tour: Any) -> None:
     screen = _state.pop("screen", None)
     if screen is not None:
         tour.window.pop_screen(screen)
+    from fieldwork_app.services import closeout, sync
+
     from fieldwork_app.gui.sync_view import build_sync_page
 
+    sid = _state.get("sid")
+    if sid:
+
+        def finish(ws: Any) -> None:
+            closeout.save(ws, sid, wellbeing="Said she felt fine and safe.")
+            closeout.complete(ws, sid)
+            sync.queue_session(ws, sid)
+
+        _db(tour, finish)
     page = build_sync_page(tour.window.ctx)
     tour.window.push_screen(page)
     tour.settle(0.5)
