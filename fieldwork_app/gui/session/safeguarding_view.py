@@ -156,7 +156,7 @@ class SafeguardingForm(QWidget):
     def set_rules(self, rules: SafeguardingRules, participant_ids: tuple[str, ...]) -> None:
         lead = rules.designated_lead
         lines = [f"• {g}" for g in rules.guidance]
-        lines += [f"• {t.situation}: {t.action}" for t in rules.timing_rules]
+        lines += [f"• {t.situation.rstrip('.')}: {t.action}" for t in rules.timing_rules]
         who = ", ".join(x for x in (lead.name, lead.role or "", lead.phone or "") if x)
         lines.append(self.tr("Designated lead: %1").replace("%1", who))
         self.guidance.setText("\n".join(lines))
