@@ -87,8 +87,10 @@ clean_env=(env -i "PATH=$nopy" "HOME=$work/home" "XDG_RUNTIME_DIR=$XDG_RUNTIME_D
 # In a private mount namespace (root only), hide every Python and the system PortAudio from the frozen app.
 hide=()
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+  pyhome=""
+  [ -x "$here/.venv/bin/python" ] && pyhome="$("$here/.venv/bin/python" -c 'import sys; print(sys.base_prefix)')"
   hide_script='set -e
-    for d in /usr/lib/python3* /usr/local/lib/python3* '"$here"'/.venv; do
+    for d in /usr/lib/python3* /usr/local/lib/python3* '"$here"'/.venv '"${pyhome:+$pyhome/lib/python3*}"'; do
       [ -d "$d" ] && mount -t tmpfs -o ro,size=1k none "$d"
     done
     for f in /usr/lib/*-linux-gnu/libportaudio.so* /usr/lib64/libportaudio.so* /usr/lib/libportaudio.so*; do
@@ -96,7 +98,8 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev
     done
     exec "$@"'
   hide=(unshare -m /bin/sh -c "$hide_script" hide)
-  echo "check: hiding /usr/lib/python3*, $here/.venv and the system libportaudio in a private mount namespace"
+  echo "check: hiding /usr/lib/python3*, ${pyhome:+$pyhome/lib/python3*, }$here/.venv and the system libportaudio" \
+    "in a private mount namespace"
 else
   echo "check: (not root or no unshare: the system Python and PortAudio stay visible, only PATH is cleaned)"
 fi
