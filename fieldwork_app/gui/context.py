@@ -45,6 +45,6 @@ class AppContext(QObject):
         if self.navigator is not None:
             self.navigator.push_screen(widget)
 
-    def pop(self, widget: QWidget) -> None:
+    def pop(self, widget: QWidget, next_page: str = "consent") -> None:
         if self.navigator is not None:
-            self.navigator.pop_screen(widget)
+            self.navigator.pop_screen(widget, next_page)

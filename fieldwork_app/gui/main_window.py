@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------------
     def _build_pages(self) -> None:
+        from fieldwork_app.gui.sync_view import build_sync_page
         from fieldwork_app.gui.views.consent import ConsentPage
         from fieldwork_app.gui.views.home import HomePage
         from fieldwork_app.gui.views.participants import ParticipantsPage
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
             ("participants", self.tr("Participants"), "people", ParticipantsPage),
             ("prepare", self.tr("Prepare a session"), "session", PreparePage),
             ("consent", self.tr("Take consent"), "consent", ConsentPage),
+            ("sync", self.tr("Sync"), "session", build_sync_page),
         ):
             page = cls(self.ctx)
             self._pages[name] = page
@@ -159,10 +162,10 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(widget)
         self.nav.clearSelection()
 
-    def pop_screen(self, widget: QWidget) -> None:
+    def pop_screen(self, widget: QWidget, next_page: str = "consent") -> None:
         self.content.removeWidget(widget)
         widget.deleteLater()
-        self.show_page("consent")
+        self.show_page(next_page)
 
     # -- lock / unlock -----------------------------------------------------------------------------
     def _on_unlocked(self) -> None:
@@ -183,6 +186,53 @@ class MainWindow(QMainWindow):
             self.show_page("home")
         self.idle.start()
         self.nav.setFocus()
+        self._check_interrupted()
+
+    # -- recovery of takes interrupted by a crash or power cut ---------------------------------------
+    def _check_interrupted(self) -> None:
+        from fieldwork_app.services import recording
+
+        if self.ctx.recorder.active:
+            return
+        self.ctx.tasks.db(recording.interrupted_count, on_done=self._offer_recovery, owner=self)
+
+    def _offer_recovery(self, count: int) -> None:
+        from fieldwork_app.services import recording
+
+        if not count or not self._unlocked:
+            return
+        # Not modal: it must never block the app (or a take being started) while it waits for an answer.
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Recover recordings"),
+            self.tr(
+                "%1 recording(s) were interrupted (the app or the laptop stopped while recording). "
+                "Everything up to the last second is kept. Recover them now?"
+            ).replace("%1", str(count)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("recoverInterrupted")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes and self._unlocked:
+                self.ctx.tasks.db(recording.recover_all, on_done=self._recovered, owner=self)
+
+        box.finished.connect(answered)
+        box.open()
+        self._recovery_box = box
+
+    def _recovered(self, found: list) -> None:
+        lines = [
+            self.tr("%1: %2 s recovered")
+            .replace("%1", r.session_id)
+            .replace("%2", f"{r.duration_seconds:.0f}")
+            for r in found
+        ]
+        QMessageBox.information(
+            self, self.tr("Recordings recovered"), "\n".join(lines) or self.tr("Nothing to recover.")
+        )
 
     def lock(self, by_idle: bool = False) -> None:
         """Close the workspace on the database thread; a take in progress goes on recording."""
@@ -190,7 +240,8 @@ class MainWindow(QMainWindow):
             return
         self._unlocked = False
         self.idle.stop()
-        for page in self._pages.values():
+        pushed = self.content.currentWidget()
+        for page in [*self._pages.values(), *([pushed] if pushed not in self._pages.values() else [])]:
             on_locked = getattr(page, "on_locked", None)
             if on_locked is not None:
                 on_locked()

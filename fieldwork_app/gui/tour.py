@@ -99,6 +99,9 @@ def _sign(pad) -> None:
 
 def run(outdir: str | os.PathLike[str]) -> int:
     os.environ["FIELDWORK_KDF"] = "fast"
+    import importlib
+
+    importlib.import_module("fieldwork_app.gui.session")  # registers the session screens' tour steps
     from fieldwork_app.gui.app import application
     from fieldwork_app.gui.main_window import MainWindow
 

@@ -446,8 +446,7 @@ class SessionScreen(QWidget):
 
     def leave(self) -> None:
         self.timer.stop()
-        self.ctx.pop(self)
-        self.ctx.show_page("home")
+        self.ctx.pop(self, "home")
 
     # -- files ---------------------------------------------------------------------------------------
     def _save_pdf(self, title: str, name: str, data: bytes) -> None:
