@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -279,8 +280,12 @@ class SyncPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("syncCancel")
         self.cancel_button.setEnabled(False)
+        self.store_button = QPushButton(self.tr("Set up the study store…"))
+        self.store_button.setObjectName("storeSetup")
+        self.store_button.clicked.connect(self._setup_store)
         row.addWidget(self.sync_button)
         row.addWidget(self.cancel_button)
+        row.addWidget(self.store_button)
         row.addStretch(1)
         lay.addLayout(row)
         self.message = label("", "hint")
@@ -297,6 +302,38 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         self.p.refresh()
+
+    def _setup_store(self) -> None:
+        from fieldwork_app.gui.store_dialog import StoreDialog
+
+        dialog = StoreDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                return
+            try:
+                name, url, options, secrets = dialog.values()
+            except OSError as exc:
+                self._message(
+                    self.tr("The SSH key file cannot be read: %1").replace("%1", str(exc.strerror)), "error"
+                )
+                return
+            from fieldwork_app.services import sync as sync_svc
+
+            def add(ws: Any) -> None:
+                sync_svc.add_store(ws, name, url, options, secrets, make_default=True)
+
+            self.ctx.tasks.db(
+                add,
+                on_done=lambda _r: (self._message(self.tr("Study store saved."), "ok"), self.refresh()),
+                on_error=lambda exc: self._message(describe(exc), "error"),
+                owner=self,
+            )
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self._store_dialog = dialog
 
     def _message(self, text: str, role: str) -> None:
         self.message.setText(text)

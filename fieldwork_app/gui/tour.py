@@ -61,7 +61,12 @@ class Tour:
 def _seed(data_dir: DataDir) -> None:
     ws, _ = workspace.create(data_dir, USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
+        from fieldwork_app.services import sync as sync_svc
+
         packs.import_pack(ws, example=True)
+        store = data_dir.root.parent / "study-store"
+        store.mkdir(exist_ok=True)
+        sync_svc.add_store(ws, "usb-drive", store.as_uri())
         m = participants.add(ws, "mother")
         participants.screen(
             ws, m.id, {"perinatal-support": True, "child-protection": True, "consent-capacity": True}

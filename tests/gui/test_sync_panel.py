@@ -81,3 +81,28 @@ def test_an_unreachable_store_says_so_and_keeps_the_data(qtbot, make_window, vau
     qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(1) == "not sent", timeout=5_000)
     rows = run_db(qtbot, w, sync_svc.outbox)
     assert rows[0]["state"] == "failed"
+
+
+def test_set_up_a_folder_store_through_the_dialog(qtbot, make_window, vault_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    store_dir = tmp_path / "usb"
+    store_dir.mkdir()
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    page = build_sync_page(w.ctx)
+    w.push_screen(page)
+    qtbot.waitUntil(lambda: "No study store" in page.store.text(), timeout=5_000)
+    qtbot.mouseClick(page.store_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(x.objectName() == "storeDialog" and x.isVisible()
+                                for x in QApplication.topLevelWidgets()), timeout=5_000)
+    dialog = next(x for x in QApplication.topLevelWidgets() if x.objectName() == "storeDialog")
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "usb-drive")
+    qtbot.keyClicks(dialog.url, str(store_dir))
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "usb-drive" in page.store.text(), timeout=5_000)
+    stores = run_db(qtbot, w, sync_svc.list_stores)
+    assert [s.name for s in stores] == ["usb-drive"] and stores[0].url == store_dir.as_uri()
