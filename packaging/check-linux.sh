@@ -135,6 +135,11 @@ for url in s3://bucket/prefix webdav://127.0.0.1:9/store sftp://fw@127.0.0.1:9/s
   esac
 done
 
+# Every screen of the frozen GUI (the app's own tour, offscreen): imports, forms, icons and styles are all there.
+"${hide[@]}" "${clean_env[@]}" QT_QPA_PLATFORM=offscreen "$exe" gui --tour "$out/tour" >"$out/tour.log" 2>&1 \
+  || { tail -5 "$out/tour.log" >&2; fail "the frozen app's screen tour"; }
+echo "check: screen tour (offscreen): $(find "$out/tour" -name '*.png' | wc -l) screens saved in $out/tour"
+
 # --- 4. the desktop app on a virtual screen -------------------------------------------------------------------
 display=":96"
 if ! xdpyinfo -display "$display" >/dev/null 2>&1; then
