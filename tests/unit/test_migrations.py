@@ -63,7 +63,9 @@ def test_newer_schema_refused(tmp_path: Path) -> None:
 def test_failed_migration_rolls_back(tmp_path: Path) -> None:
     conn = open_encrypted(tmp_path / "db", KEY, create=True)
     broken = [*migrations.RESEARCH[:1], "CREATE TABLE ok_table (x INTEGER);\nTHIS IS NOT SQL;"]
-    with pytest.raises(Exception):
+    import sqlcipher3
+
+    with pytest.raises(sqlcipher3.OperationalError):
         migrations.migrate(conn, broken)
     assert migrations.current_version(conn) == 1
     assert "ok_table" not in _tables(conn)
