@@ -17,7 +17,6 @@ queues a signal).
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import uuid
