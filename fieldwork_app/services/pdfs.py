@@ -11,6 +11,7 @@ visit address) are audited.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,23 @@ from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _font_candidates() -> list[tuple[Path, Path]]:
+    """Unicode TrueType fonts to try, in order: bundled with the app, Linux, Windows, macOS."""
+    from fieldwork_app.paths import resources_dir
+
+    bundled = resources_dir() / "fonts"
+    windows = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
+    mac = Path("/System/Library/Fonts/Supplemental")
+    return [
+        (bundled / "DejaVuSans.ttf", bundled / "DejaVuSans-Bold.ttf"),
+        (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"),
+        (windows / "segoeui.ttf", windows / "segoeuib.ttf"),
+        (windows / "arial.ttf", windows / "arialbd.ttf"),
+        (mac / "Arial.ttf", mac / "Arial Bold.ttf"),
+        (Path("/Library/Fonts/Arial Unicode.ttf"), Path("/Library/Fonts/Arial Unicode.ttf")),
+    ]
 _ASCII = str.maketrans(
     {
         "\u2018": "'",
@@ -57,7 +75,10 @@ class _Pdf(FPDF):
     def __init__(self, title: str, footer: str) -> None:
         super().__init__(format="A4")
         self._footer_text = footer
-        regular, bold = FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"
+        regular, bold = next(
+            ((r, b) for r, b in _font_candidates() if r.is_file()),
+            (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"),
+        )
         self.unicode_font = regular.is_file()
         if self.unicode_font:
             self.add_font("DejaVu", "", str(regular))
