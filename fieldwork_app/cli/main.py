@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import sys
@@ -92,7 +93,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         ctx.warn("fieldwork: interrupted")
         return 130
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            ctx.warn(
+                "fieldwork: the disk is full; free some space and try again (nothing saved before was lost)"
+            )
+            return 1
+        ctx.warn(
+            f"fieldwork: {exc.strerror or type(exc).__name__}" + (f": {exc.filename}" if exc.filename else "")
+        )
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback with data in it
+        if "disk is full" in str(exc) or "disk I/O error" in str(exc):
+            ctx.warn(
+                "fieldwork: the disk is full or failing; the change was rolled back and nothing saved before "
+                "was lost. Free some space and try again."
+            )
+            return 1
         logger.exception("unexpected error in command %s", args.command)
         ctx.warn(
             f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "

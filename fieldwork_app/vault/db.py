@@ -40,8 +40,15 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Any:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA secure_delete = ON")
-    except DatabaseError:
+    except DatabaseError as exc:
         conn.close()
+        text = str(exc).lower()
+        if "disk is full" in text or "disk i/o" in text or "unable to open" in text or "readonly" in text:
+            raise VaultError(
+                f"{path.name} cannot be opened: the disk is full or not writable ({exc}); free some space, "
+                "nothing in the vault was changed",
+                kind=ErrorKind.DISK_FULL,
+            ) from None
         raise VaultError(
             f"{path.name} cannot be opened: the key does not fit or the file is damaged",
             kind=ErrorKind.VAULT_CORRUPT,
