@@ -120,11 +120,8 @@ def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         rows = recording_svc.list_recordings(ws, args.session)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json(rows)
         return 0
@@ -138,11 +135,8 @@ def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.out.suffix.lower() not in (".flac", ".wav"):
         raise InvalidInput(f"{args.out}: the output must end in .flac or .wav")
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         info = recording_svc.export(ws, args.session, args.out, args.take, args.kind)
-    finally:
-        ws.close()
     ctx.say(
         f"Exported {info.takes} take(s), {info.duration_seconds:.1f} s, to {args.out} (decrypted: keep it safe)"
     )
@@ -150,11 +144,8 @@ def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         found = recording_svc.recover_all(ws)
-    finally:
-        ws.close()
     if not found:
         ctx.say("No interrupted recordings.")
     for r in found:

@@ -147,10 +147,6 @@ def register_store(sub: Any) -> Any:
     return store_sub
 
 
-def _with_ws(args: argparse.Namespace) -> workspace.Workspace:
-    return credentials.open_workspace(args)
-
-
 # -- vault ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app import log
@@ -180,44 +176,32 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         ws.vault.add_user(
             args.name, credentials.new_passphrase(args, f"passphrase for {args.name}"), args.role
         )
-    finally:
-        ws.close()
     ctx.say(f"Added user {args.name} ({args.role})")
     return 0
 
 
 def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         ws.vault.remove_user(args.name)
-    finally:
-        ws.close()
     ctx.say(f"Removed user {args.name}; their passphrase no longer opens this vault")
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         for s in ws.vault.slots.slots:
             if s.kind == "user":
                 ctx.say(f"{s.user}\t{s.role}\tsince {s.created_at}")
-    finally:
-        ws.close()
     return 0
 
 
 def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         ws.vault.change_passphrase(credentials.new_passphrase(args))
-    finally:
-        ws.close()
     ctx.say("Passphrase changed")
     return 0
 
@@ -256,16 +240,14 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if not args.example and args.path is None:
         raise InvalidInput("give a pack directory, or --example for the built-in example study")
-    ws = _with_ws(args)
-    try:
-        result = packs_svc.import_pack(ws, args.path, example=args.example, study_key_file=args.study_key)
-    except PackValidationError as exc:
-        for issue in exc.issues:
-            ctx.warn(str(issue))
-        ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
-        return 1
-    finally:
-        ws.close()
+    with credentials.workspace_for(args) as ws:
+        try:
+            result = packs_svc.import_pack(ws, args.path, example=args.example, study_key_file=args.study_key)
+        except PackValidationError as exc:
+            for issue in exc.issues:
+                ctx.warn(str(issue))
+            ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
+            return 1
     if result.already_imported:
         ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
     else:
@@ -277,11 +259,8 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         packs, docs = packs_svc.list_packs(ws), packs_svc.list_documents(ws)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json({"packs": packs, "documents": docs})
         return 0
@@ -296,21 +275,15 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- participants --------------------------------------------------------------------------------------
 def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         p = participants_svc.add(ws, args.group, args.linked_to)
-    finally:
-        ws.close()
     ctx.say(p.id)
     return 0
 
 
 def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         people = participants_svc.list_all(ws, args.group)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json(
             [
@@ -340,23 +313,17 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
     answers = _load_json(args.answers, "screening answers")
     if not isinstance(answers, dict) or not all(isinstance(v, bool) for v in answers.values()):
         raise InvalidInput(f"{args.answers}: expected an object of criterion id -> true/false")
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         eligible = participants_svc.screen(ws, args.id, answers)
-    finally:
-        ws.close()
     ctx.say("eligible" if eligible else "not eligible")
     return 0
 
 
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         wid = participants_svc.withdraw(
             ws, args.id, args.scope, args.date, before_cutoff=not args.after_cutoff
         )
-    finally:
-        ws.close()
     ctx.say(f"Withdrawal {wid} recorded for {args.id}; no new sessions can be planned with them")
     return 0
 
@@ -364,21 +331,15 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
 # -- sessions ------------------------------------------------------------------------------------------
 def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
     location = args.location or ("clinic" if args.format == "focus-group" else "home")
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         s = sessions_svc.new(ws, args.participants, args.format, location, args.start, args.minutes)
-    finally:
-        ws.close()
     ctx.say(s.id)
     return 0
 
 
 def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         rows = sessions_svc.overview(ws)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json(
             [
@@ -402,11 +363,8 @@ def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         cl = sessions_svc.checklist(ws, args.id)
-    finally:
-        ws.close()
     for item in cl.items:
         ctx.say(f"[{'x' if item.done else ' '}] {item.label}{'  - ' + item.detail if item.detail else ''}")
     ctx.say("ready" if cl.ready else "not ready")
@@ -415,24 +373,18 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- consent -------------------------------------------------------------------------------------------
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         tpl = consent_svc.template(ws, args.session, args.participant)
-    finally:
-        ws.close()
     ctx.out.write(json.dumps(tpl, indent=2) + "\n")
     return 0
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
     answers = _load_json(args.answers, "consent answers")
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         result = consent_svc.record(
             ws, args.session, args.participant, args.mode, answers, recording_id=args.recording
         )
-    finally:
-        ws.close()
     ctx.say(
         f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
         f"{result.information_sheet}); recording {'permitted' if result.recording_affirmed else 'NOT permitted'}"
@@ -442,11 +394,8 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- status and audit ----------------------------------------------------------------------------------
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         info = status_svc.summary(ws)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json(info)
         return 0
@@ -472,11 +421,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         report = audit.verify(ws.db)
-    finally:
-        ws.close()
     if report.ok:
         ctx.say(f"audit log intact: {report.count} entries, head {report.head[:16]}")
         return 0
@@ -486,11 +432,8 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         rows = list(audit.entries(ws.db, session_id=args.session))
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json([e.to_json() for e in rows])
         return 0
@@ -502,12 +445,9 @@ def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.log import read_log
 
-    ws = _with_ws(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         for line in read_log(ws.data_dir.logs, ws.vault.subkey("log")):
             ctx.say(line)
-    finally:
-        ws.close()
     return 0
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
@@ -72,6 +74,16 @@ def user(args: argparse.Namespace, dd: DataDir) -> str:
     raise InvalidInput(
         f"this vault has several users ({', '.join(users)}): say which with --user or {ENV_USER}"
     )
+
+
+@contextlib.contextmanager
+def workspace_for(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The unlocked workspace for one command, closed (and its WAL checkpointed) however the command ends."""
+    ws = open_workspace(args)
+    try:
+        yield ws
+    finally:
+        ws.close()
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:

@@ -101,21 +101,15 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 scheme, "password"
             )
             secrets[name] = value
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         store = sync_svc.add_store(ws, args.name, args.url, options, secrets, True if args.default else None)
-    finally:
-        ws.close()
     ctx.say(f"Added store {store.name} ({store.url}){' as the default' if store.is_default else ''}")
     return 0
 
 
 def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         stores = sync_svc.list_stores(ws)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json([s.public() for s in stores])
         return 0
@@ -127,11 +121,8 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         sync_svc.remove_store(ws, args.name)
-    finally:
-        ws.close()
     ctx.say(f"Removed store {args.name}")
     return 0
 
@@ -151,14 +142,11 @@ class _CliProgress:
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         for sid in args.queue:
             sync_svc.queue_session(ws, sid)
         report = sync_svc.sync_all(ws, args.store, _CliProgress(ctx, args.json))
         waiting = [o for o in sync_svc.outbox(ws) if o["state"] != "verified"]
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json(
             {
@@ -182,11 +170,8 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         rows = sync_svc.outbox(ws)
-    finally:
-        ws.close()
     if args.json:
         ctx.emit_json(rows)
         return 0
@@ -197,10 +182,7 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
-    ws = credentials.open_workspace(args)
-    try:
+    with credentials.workspace_for(args) as ws:
         fp = sync_svc.device_fingerprint(ws)
-    finally:
-        ws.close()
     ctx.say(f"{fp}\t{ws.user}@{os.uname().nodename if hasattr(os, 'uname') else 'laptop'}")
     return 0
