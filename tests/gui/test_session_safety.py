@@ -163,3 +163,18 @@ def test_lone_working_prompts_follow_the_clock(qtbot, make_window, vault_dir, tm
     assert target.read_bytes().startswith(b"%PDF")
     audit = run_db(qtbot, w, lambda ws: [r[0] for r in ws.db.execute("SELECT action FROM audit").fetchall()])
     assert "location.unseal" in audit and "lonework.buddy_sheet" in audit
+
+
+def test_code_word_escalates_and_is_recorded(qtbot, make_window, vault_dir) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(START + timedelta(minutes=5))
+    w, screen, sid = open_screen(qtbot, make_window, vault_dir, _home_visit, clock)
+    lw = screen.lonework
+    click(qtbot, lw, "lonework-check_in")
+    qtbot.waitUntil(lambda: "Checked in at" in lw.phase.text(), timeout=5_000)
+    clock.advance(minutes=10)
+    click(qtbot, lw, "lonework-code_word")
+    qtbot.waitUntil(lambda: "Code word used" in lw.phase.text(), timeout=5_000)
+    assert lw.buddy.isVisible() and lw.buddy.text().startswith("Your buddy now:")
+    assert not lw.buttons["code_word"].isEnabled()
+    events = run_db(qtbot, w, lambda ws: lonework.events(ws, sid))
+    assert [e.kind for e in events] == ["check_in", "code_word"]

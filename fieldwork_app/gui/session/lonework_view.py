@@ -21,7 +21,7 @@ def _hm(iso: str | None) -> str:
 
 
 class LoneWorkPanel(QWidget):
-    record = Signal(str)  # check_in / check_out / home_safe
+    record = Signal(str)  # check_in / check_out / home_safe / code_word
     buddy_sheet = Signal(bool)  # include the address
     unseal = Signal(str)  # reason
 
@@ -45,6 +45,7 @@ class LoneWorkPanel(QWidget):
             ("check_in", self.tr("Checked in with my buddy")),
             ("check_out", self.tr("Checked out with my buddy")),
             ("home_safe", self.tr("Home safe")),
+            ("code_word", self.tr("I used the code word")),
         ):
             b = QPushButton(text)
             b.setObjectName(f"lonework-{kind}")
@@ -156,6 +157,13 @@ class LoneWorkPanel(QWidget):
         self.buttons["check_in"].setEnabled(st.checked_in_at is None and st.phase != "closed")
         self.buttons["check_out"].setEnabled(st.checked_out_at is None and st.phase != "closed")
         self.buttons["home_safe"].setEnabled(st.phase != "closed")
+        self.buttons["code_word"].setEnabled(st.code_word_at is None and st.phase != "closed")
+        self.buttons["code_word"].setToolTip(
+            self.tr(
+                "Record that you gave your buddy the code word: they escalate at once (unseal the "
+                "address, 999, then the study lead)."
+            )
+        )
         for kind, b in self.buttons.items():
             b.setProperty("role", "primary" if kind in st.due else "")
             b.style().unpolish(b)
