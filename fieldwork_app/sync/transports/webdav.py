@@ -19,7 +19,6 @@ from webdav4.client import Client, ClientError, HTTPError, ResourceNotFound
 
 from fieldwork_app.errors import FieldworkError, StoreError
 from fieldwork_app.sync.transports.base import (
-    READ_BLOCK,
     TEMP_MARK,
     Progress,
     auth_failed,
@@ -158,7 +157,7 @@ class WebdavTransport:
                 if response.status_code == 404:
                     raise store_error(self.name, f"object {name} is missing")
                 self._check(response, "download an object")
-                yield from response.iter_bytes(READ_BLOCK)
+                yield from response.iter_bytes()  # as received: no re-buffering into fixed blocks
         except Exception as exc:
             raise self._map(exc, "download an object") from None
 
