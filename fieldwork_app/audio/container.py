@@ -43,7 +43,8 @@ logger = logging.getLogger(__name__)
 FILE_MAGIC = b"FWAUDIO1"
 FRAME_MAGIC = b"FR"
 TRAILER_MAGIC = b"FWSEALED"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # written by the recorder; see docs/recording-format.md
+READABLE_VERSIONS = (1, 2)
 KEY_BYTES = 32
 SALT_BYTES = 16
 TAG_BYTES = 16
@@ -78,6 +79,7 @@ class Header:
     salt: bytes
     created: str
     raw: bytes  # the exact bytes on disk (magic + length + JSON), hashed into every record's AAD
+    version: int = FORMAT_VERSION
 
     @property
     def digest(self) -> bytes:
@@ -93,6 +95,7 @@ class Record:
     payload: bytes
     offset: int  # file offset of the frame header
     end: int  # file offset just past the record
+    header: Header | None = None  # the take's header (the format version and stream parameters)
 
 
 def damaged(path: Path, message: str) -> FieldworkError:
@@ -134,14 +137,19 @@ def seal_record(
     return frame + aead.encrypt(_nonce(index), payload, _aad(header, frame))
 
 
-def build_header(recording_id: str, kind: str, samplerate: int, channels: int) -> Header:
+def build_header(
+    recording_id: str, kind: str, samplerate: int, channels: int, *, version: int = FORMAT_VERSION
+) -> Header:
+    """A new take's header.  ``version=1`` exists to make old-format takes in tests."""
     if not recording_id or len(recording_id) > 200:
         raise InvalidInput("recording_id must be 1-200 characters")
+    if version not in READABLE_VERSIONS:
+        raise InvalidInput(f"unknown recording format version {version}")
     salt = secrets.token_bytes(SALT_BYTES)
     created = datetime.now(UTC).isoformat(timespec="milliseconds")
     body = {
         "format": "fieldwork-audio",
-        "version": FORMAT_VERSION,
+        "version": version,
         "recording_id": recording_id,
         "kind": kind,
         "samplerate": int(samplerate),
@@ -155,7 +163,7 @@ def build_header(recording_id: str, kind: str, samplerate: int, channels: int) -
     }
     js = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
     raw = FILE_MAGIC + HEADER_LEN.pack(len(js)) + js
-    return Header(recording_id, kind, int(samplerate), int(channels), salt, created, raw)
+    return Header(recording_id, kind, int(samplerate), int(channels), salt, created, raw, version)
 
 
 def read_header(path: Path, f: BinaryIO | None = None) -> Header:
@@ -175,6 +183,7 @@ def read_header(path: Path, f: BinaryIO | None = None) -> Header:
             raise damaged(path, "truncated inside the header")
         try:
             body = json.loads(js)
+            version = int(body["version"])
             header = Header(
                 recording_id=str(body["recording_id"]),
                 kind=str(body["kind"]),
@@ -183,11 +192,11 @@ def read_header(path: Path, f: BinaryIO | None = None) -> Header:
                 salt=bytes.fromhex(body["salt"]),
                 created=str(body["created"]),
                 raw=start + js,
+                version=version,
             )
-            version = int(body["version"])
         except (ValueError, KeyError, TypeError) as exc:
             raise damaged(path, "header is not valid") from exc
-        if version != FORMAT_VERSION:
+        if version not in READABLE_VERSIONS:
             raise damaged(path, f"unsupported format version {version}")
         return header
     finally:
@@ -394,7 +403,7 @@ def _iter_open(
         if start_frame != frames:
             raise damaged(path, f"record {expected} is out of place (frame {start_frame}, expected {frames})")
         end = pos + FRAME.size + length
-        rec = Record(rt, index, start_frame, nframes, payload, pos, end)
+        rec = Record(rt, index, start_frame, nframes, payload, pos, end, header)
         if rt is RecordType.AUDIO:
             frames += nframes
         elif rt is RecordType.FINAL:

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
-from fieldwork_app.audio.codec import decode_flac
-from fieldwork_app.audio.container import RecordType, damaged, iter_records
+from fieldwork_app.audio.container import RecordType, damaged, iter_records, read_header
 from fieldwork_app.audio.devices import resolve_output_device, sd
 from fieldwork_app.audio.info import TakeInfo, read_info
 from fieldwork_app.audio.sink import PcmSink, format_for
+from fieldwork_app.audio.stream import decode_record
 from fieldwork_app.errors import AudioError, ErrorKind, InvalidInput
 
 logger = logging.getLogger(__name__)
@@ -50,18 +50,13 @@ def iter_samples(path: Path, key: bytes, start_seconds: float = 0.0) -> Iterator
     if start_seconds < 0:
         raise InvalidInput("start position cannot be negative")
     path = Path(path)
-    skip: int | None = None
+    skip = int(round(start_seconds * read_header(path).samplerate))
     for rec in iter_records(path, key):
         if rec.type is not RecordType.AUDIO:
             continue
-        pcm, rate = decode_flac(rec.payload)
-        if pcm.shape[0] != rec.frames:
-            raise damaged(path, f"record {rec.index} decodes to the wrong length")
-        if skip is None:
-            skip = int(round(start_seconds * rate))
-        end = rec.start_frame + rec.frames
-        if end <= skip:
-            continue
+        if rec.start_frame + rec.frames <= skip:
+            continue  # verified by iter_records; no need to decode what is skipped
+        pcm = decode_record(path, rec)
         offset = max(0, skip - rec.start_frame)
         yield pcm[offset:]
 

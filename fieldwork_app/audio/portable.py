@@ -11,7 +11,8 @@ Stream layout (all integers big-endian)::
         {"format": "fieldwork-portable-audio", "version": 1, "recording_id", "kind", "samplerate",
          "channels", "frames", "records", "created", "sealed", "recovered", "reason",
          "pauses": [{"paused_at", "resumed_at", "position_seconds"}, ...]}
-    then per audio record: u32 length, that many bytes of a complete FLAC stream (int16 PCM)
+    then per audio record: u32 length, that many bytes of a complete FLAC stream (int16 PCM); a
+        record of bare FLAC frames (take format version 2) is re-encoded as a stream of its own
     then u32 0 (end marker; a stream without it is truncated)
 
 API::
@@ -34,6 +35,7 @@ from fieldwork_app.audio.codec import decode_flac
 from fieldwork_app.audio.container import RecordType, damaged, iter_records
 from fieldwork_app.audio.info import read_info
 from fieldwork_app.audio.sink import PcmSink, format_for
+from fieldwork_app.audio.stream import portable_block
 from fieldwork_app.errors import FieldworkError, InvalidInput
 
 logger = logging.getLogger(__name__)
@@ -76,7 +78,8 @@ def portable_chunks(path: Path, key: bytes) -> Iterator[bytes]:
     for rec in iter_records(path, key):
         if rec.type is RecordType.AUDIO:
             frames += rec.frames
-            yield LEN.pack(len(rec.payload)) + rec.payload
+            block = portable_block(path, rec)
+            yield LEN.pack(len(block)) + block
     if frames != info.frames:
         raise damaged(path, "changed while it was being read")
     yield LEN.pack(0)

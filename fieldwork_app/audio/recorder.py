@@ -2,9 +2,10 @@
 
 Why this shape: the PortAudio callback runs at real-time priority and its exceptions are lost, so it
 only copies each block into a preallocated ring slot and counts overflow flags; it never allocates
-arrays, logs, locks or touches the disk.  A writer thread drains the ring, meters levels, encodes
-half-second FLAC blocks in memory, seals them with ChaCha20-Poly1305 and fsyncs each record, so a
-crash loses at most about a second.  The same thread watches the device (no callbacks for a while
+arrays, logs, locks or touches the disk.  A writer thread drains the ring, meters levels, feeds
+half a second at a time through one long-lived in-memory FLAC encoder (:class:`AudioWriter`), seals
+the finished FLAC frames with ChaCha20-Poly1305 as one record and fsyncs it, so a crash loses at
+most about a second.  The same thread watches the device (no callbacks for a while
 means it is gone) and the disk, and on any trouble seals what it has and reports a typed error.
 
 API::
@@ -24,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import errno
-import hashlib
 import logging
 import math
 import queue
@@ -39,7 +39,6 @@ from typing import Any
 
 import numpy as np
 
-from fieldwork_app.audio.codec import encode_flac
 from fieldwork_app.audio.container import (
     KEY_BYTES,
     ContainerWriter,
@@ -51,6 +50,7 @@ from fieldwork_app.audio.container import (
 from fieldwork_app.audio.devices import DeviceInfo, resolve_input_device, sd
 from fieldwork_app.audio.info import Pause
 from fieldwork_app.audio.levels import Level, LevelMeter
+from fieldwork_app.audio.stream import AudioWriter
 from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError, InvalidInput
 
 logger = logging.getLogger(__name__)
@@ -150,11 +150,11 @@ class Recorder:
         self._summary: TakeSummary | None = None
         self._error: FieldworkError | None = None
         self._pauses: list[Pause] = []
-        self._sha = hashlib.sha256()
         self._commands: queue.Queue[tuple[str, threading.Event]] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._stream: Any = None
         self._writer: ContainerWriter | None = None
+        self._audio: AudioWriter | None = None
         # Shared with the callback: plain ints and flags only.
         self._w = 0
         self._r = 0
@@ -223,6 +223,7 @@ class Recorder:
         header = build_header(self.recording_id, self.kind, self.samplerate, self.channels)
         try:
             self._writer = ContainerWriter(self.path, self._key, header, opener=self._opener)
+            self._audio = AudioWriter(self._writer)
         except OSError as exc:
             self._stream.close()
             self.path.unlink(missing_ok=True)
@@ -347,7 +348,7 @@ class Recorder:
             recovered=False,
             error=self._error,
             sealed=self._sealed,
-            pcm_sha256=self._sha.hexdigest(),
+            pcm_sha256=self._audio.sha256 if self._audio else "",
             dropped_blocks=self._dropped,
             device=self.device.name if self.device else "",
         )
@@ -422,19 +423,26 @@ class Recorder:
             level = meter.feed(block, self._frames)
             if level is not None:
                 self._publish(level)
-            if self._fill >= self._record_frames:
+            # Audio not yet in a record (the buffer plus what the encoder holds back) stays
+            # under RECORD_SECONDS plus one ring block, whatever the FLAC block size.
+            if self._audio is not None and self._fill + self._audio.pending >= self._record_frames:
                 self._flush()
             w = self._w
 
-    def _flush(self) -> None:
-        if self._fill == 0 or self._writer is None:
+    def _flush(self, *, end_stream: bool = False) -> None:
+        """Hand the buffered audio to the encoder (a record of its finished frames is appended).
+
+        ``end_stream`` also ends the FLAC stream so every captured sample is in a record: before a
+        PAUSE record and before sealing.
+        """
+        if self._audio is None:
             return
-        pcm = self._buf[: self._fill]
-        payload = encode_flac(pcm, self.samplerate)
-        n = self._fill
-        self._fill = 0
-        self._writer.append(RecordType.AUDIO, payload, n)
-        self._sha.update(np.ascontiguousarray(pcm, dtype="<i2").tobytes())
+        if self._fill:
+            pcm = self._buf[: self._fill]
+            self._fill = 0
+            self._audio.write(pcm)
+        if end_stream:
+            self._audio.flush()
 
     def _publish(self, level: Level) -> None:
         self._level = level
@@ -455,7 +463,7 @@ class Recorder:
             assert self._writer is not None
             try:
                 if name == "pause":
-                    self._flush()
+                    self._flush(end_stream=True)
                     wall = _now()
                     self._writer.append(RecordType.PAUSE, event_payload(self._frames))
                     self._pauses.append(Pause(wall, None, self.position_seconds))
@@ -500,7 +508,7 @@ class Recorder:
         assert w is not None
         try:
             if self._error is None or reason != "write_error":
-                self._flush()
+                self._flush(end_stream=True)
             w.seal(reason=reason)
             self._sealed = True
         except OSError as exc:
