@@ -24,6 +24,7 @@ from fieldwork_app.audio import (
 )
 from fieldwork_app.audio.codec import encode_flac
 from fieldwork_app.audio.container import FRAME, ContainerWriter, RecordType, build_header, event_payload
+from fieldwork_app.audio.stream import AudioWriter
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 
 RATE = 48000
@@ -44,15 +45,28 @@ def speechlike(seconds: float, seed: int = 1) -> np.ndarray:
     return (x / np.max(np.abs(x)) * 12000).astype(np.int16).reshape(-1, 1)
 
 
-def write_take(path: Path, pcm: np.ndarray, *, seal: bool = True, pause_at: int | None = None) -> None:
-    w = ContainerWriter(path, KEY, build_header("R-0001", "interview", RATE, 1))
+def write_take(
+    path: Path, pcm: np.ndarray, *, seal: bool = True, pause_at: int | None = None, version: int = 2
+) -> None:
+    """A take as the recorder writes it (version 2: one FLAC stream cut into records at frame
+    boundaries), or as version 1 did (a complete FLAC stream per half-second record).  An unsealed
+    take here still has every sample in a record; see the test of an unfinished stream for that."""
+    w = ContainerWriter(path, KEY, build_header("R-0001", "interview", RATE, 1, version=version))
+    audio = AudioWriter(w) if version >= 2 else None
     step = RATE // 2
     for i in range(0, len(pcm), step):
         if pause_at is not None and i == pause_at:
+            if audio is not None:
+                audio.flush()
             w.append(RecordType.PAUSE, event_payload(w.frames))
             w.append(RecordType.RESUME, event_payload(w.frames))
         block = pcm[i : i + step]
-        w.append(RecordType.AUDIO, encode_flac(block, RATE), len(block))
+        if audio is not None:
+            audio.write(block)
+        else:
+            w.append(RecordType.AUDIO, encode_flac(block, RATE), len(block))
+    if audio is not None:
+        audio.flush()
     if seal:
         w.seal(reason="stopped")
     else:
@@ -71,10 +85,11 @@ def record_offsets(path: Path) -> list[tuple[int, int]]:
     return out
 
 
-def test_roundtrip_is_sample_exact_and_compressed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_roundtrip_is_sample_exact_and_compressed(tmp_path: Path, version: int) -> None:
     pcm = speechlike(4.0)
     take = tmp_path / "a.fwa"
-    write_take(take, pcm, pause_at=RATE)
+    write_take(take, pcm, pause_at=RATE, version=version)
     info = read_info(take, KEY)
     assert info.sealed and not info.interrupted and info.frames == len(pcm)
     assert info.duration_seconds == pytest.approx(4.0)
@@ -97,10 +112,11 @@ def test_wrong_key_and_bad_key_length(tmp_path: Path) -> None:
         read_info(take, b"short")
 
 
-def test_no_plaintext_audio_on_disk(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_no_plaintext_audio_on_disk(tmp_path: Path, version: int) -> None:
     pcm = speechlike(2.0)
     take = tmp_path / "a.fwa"
-    write_take(take, pcm)
+    write_take(take, pcm, version=version)
     data = take.read_bytes()
     for magic in (b"fLaC", b"RIFF", b"OggS"):
         assert magic not in data
@@ -109,10 +125,11 @@ def test_no_plaintext_audio_on_disk(tmp_path: Path) -> None:
         assert raw[start : start + 32] not in data
 
 
+@pytest.mark.parametrize("version", [1, 2])
 @pytest.mark.parametrize("what", ["flip", "truncate", "swap", "cut-mid-record", "flip-header"])
-def test_tampering_is_detected_and_named(tmp_path: Path, what: str) -> None:
+def test_tampering_is_detected_and_named(tmp_path: Path, what: str, version: int) -> None:
     take = tmp_path / "a.fwa"
-    write_take(take, speechlike(3.0))
+    write_take(take, speechlike(3.0), version=version)
     data = bytearray(take.read_bytes())
     recs = record_offsets(take)
     if what == "flip":
@@ -143,16 +160,18 @@ def test_tampering_is_detected_and_named(tmp_path: Path, what: str) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize("version", [1, 2])
 @pytest.mark.parametrize("tail", ["short-record", "zero-fill", "none"])
-def test_recovery_drops_only_a_torn_tail(tmp_path: Path, tail: str) -> None:
+def test_recovery_drops_only_a_torn_tail(tmp_path: Path, tail: str, version: int) -> None:
     pcm = speechlike(3.0)
     take = tmp_path / "sub" / "b.fwa"
     take.parent.mkdir()
-    write_take(take, pcm, seal=False)
+    write_take(take, pcm, seal=False, version=version)
     whole = take.stat().st_size
     torn = {
         # a record whose write was cut short: a whole frame header announcing more than is there
-        "short-record": FRAME.pack(b"FR", 1, 0, 6, len(pcm), 24000, 5000) + b"\x55" * 10,
+        "short-record": FRAME.pack(b"FR", 1, 0, len(record_offsets(take)), len(pcm), 24000, 5000)
+        + b"\x55" * 10,
         # zero-filled blocks where the next record was going (delayed allocation after a power cut)
         "zero-fill": b"\x00" * 4096,
         "none": b"",
@@ -170,9 +189,10 @@ def test_recovery_drops_only_a_torn_tail(tmp_path: Path, tail: str) -> None:
     assert recover(take, KEY).already_sealed
 
 
-def test_recovery_refuses_damage_in_the_middle(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_recovery_refuses_damage_in_the_middle(tmp_path: Path, version: int) -> None:
     take = tmp_path / "c.fwa"
-    write_take(take, speechlike(3.0), seal=False)
+    write_take(take, speechlike(3.0), seal=False, version=version)
     data = bytearray(take.read_bytes())
     start, _ = record_offsets(take)[1]
     data[start + FRAME.size + 5] ^= 0xFF
@@ -186,7 +206,7 @@ def test_recovery_refuses_damage_in_the_middle(tmp_path: Path) -> None:
 
 def test_export_two_takes_concatenated(tmp_path: Path) -> None:
     a, b = speechlike(1.5, seed=2), speechlike(2.0, seed=3)
-    write_take(tmp_path / "1.fwa", a)
+    write_take(tmp_path / "1.fwa", a, version=1)  # an old take and a new one, exported together
     write_take(tmp_path / "2.fwa", b)
     for suffix in (".flac", ".wav"):
         out = tmp_path / f"session{suffix}"
@@ -200,10 +220,11 @@ def test_export_two_takes_concatenated(tmp_path: Path) -> None:
         export([(tmp_path / "1.fwa", KEY)], tmp_path / "session.wav")  # exists: never overwritten
 
 
-def test_portable_stream_roundtrip_and_rechunking(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_portable_stream_roundtrip_and_rechunking(tmp_path: Path, version: int) -> None:
     pcm = speechlike(2.5)
     take = tmp_path / "p.fwa"
-    write_take(take, pcm, pause_at=RATE // 2 * 3)
+    write_take(take, pcm, pause_at=RATE // 2 * 3, version=version)
     blob = b"".join(portable_chunks(take, KEY))
     first_line = blob.split(b"\n", 1)[0]
     assert b'"frames":120000' in first_line and b'"pauses":[{' in first_line
@@ -218,16 +239,17 @@ def test_portable_stream_roundtrip_and_rechunking(tmp_path: Path) -> None:
     assert e.value.kind is ErrorKind.RECORDING_DAMAGED and not (tmp_path / "short.flac").exists()
 
 
-def test_portable_refuses_tampered_or_interrupted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_portable_refuses_tampered_or_interrupted(tmp_path: Path, version: int) -> None:
     take = tmp_path / "t.fwa"
-    write_take(take, speechlike(2.0))
+    write_take(take, speechlike(2.0), version=version)
     data = bytearray(take.read_bytes())
     data[record_offsets(take)[1][0] + FRAME.size + 3] ^= 4
     take.write_bytes(bytes(data))
     with pytest.raises(FieldworkError, match="record 1 is altered"):
         list(portable_chunks(take, KEY))
     open_take = tmp_path / "o.fwa"
-    write_take(open_take, speechlike(1.0), seal=False)
+    write_take(open_take, speechlike(1.0), seal=False, version=version)
     with pytest.raises(FieldworkError, match="interrupted"):
         list(portable_chunks(open_take, KEY))
 
