@@ -6,8 +6,8 @@ already present with the right name and size are verified and skipped, which mak
 idempotent and lets an interrupted sync re-send at most the object that was in flight.
 
 Verification uses a hash the server computed over the stored bytes when it offers one (SFTP
-``sha256sum``, S3 single-part ETag = MD5 of the stored bytes, checked against Content-MD5 on the
-way in); otherwise the object is read back and hashed.
+``openssl dgst -sha256`` or ``sha256sum``, S3 single-part ETag = MD5 of the stored bytes, checked
+against Content-MD5 on the way in); otherwise the object is read back and hashed.
 """
 
 from __future__ import annotations
