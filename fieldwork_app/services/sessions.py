@@ -344,11 +344,10 @@ class SessionOverview:
 
 
 OVERVIEW_SQL = """
-SELECT s.id, s.format, s.location_kind, s.status, s.planned_start, p.ids, COALESCE(m.n, 0), COALESCE(r.n, 0)
+SELECT s.id, s.format, s.location_kind, s.status, s.planned_start, p.ids, s.marker_count, COALESCE(r.n, 0)
 FROM sessions s
 LEFT JOIN (SELECT session_id, GROUP_CONCAT(participant_id, ',') AS ids FROM session_participants
            GROUP BY session_id) p ON p.session_id = s.id
-LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM markers GROUP BY session_id) m ON m.session_id = s.id
 LEFT JOIN (SELECT session_id, COUNT(*) AS n FROM recordings WHERE kind = 'interview' GROUP BY session_id) r
        ON r.session_id = s.id
 ORDER BY s.id

@@ -116,6 +116,15 @@ RESEARCH: list[str] = [
         bundle_id TEXT NOT NULL, store TEXT NOT NULL, body_json TEXT NOT NULL, verified_at TEXT NOT NULL,
         PRIMARY KEY (bundle_id, store));
     """,
+    # 5: marker counts kept on the session by triggers, so listing 10,000 sessions never scans the markers
+    """
+    ALTER TABLE sessions ADD COLUMN marker_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET marker_count = (SELECT COUNT(*) FROM markers m WHERE m.session_id = sessions.id);
+    CREATE TRIGGER markers_count_insert AFTER INSERT ON markers
+        BEGIN UPDATE sessions SET marker_count = marker_count + 1 WHERE id = NEW.session_id; END;
+    CREATE TRIGGER markers_count_delete AFTER DELETE ON markers
+        BEGIN UPDATE sessions SET marker_count = marker_count - 1 WHERE id = OLD.session_id; END;
+    """,
 ]
 
 IDENTITY: list[str] = [

@@ -34,6 +34,15 @@ def test_upgrade_from_every_version(tmp_path: Path, steps_name: str, start: int)
             "INSERT INTO participants (id, group_id, seq, status, created_at, created_by)"
             " VALUES ('M-001', 'mother', 1, 'screened', 'now', 'u')"
         )
+    if steps_name == "RESEARCH" and start >= 2:
+        conn.execute(
+            "INSERT INTO sessions (id, format, location_kind, status, created_at, created_by)"
+            " VALUES ('S-0001', 'interview', 'home', 'planned', 'now', 'u')"
+        )
+        conn.execute(
+            "INSERT INTO markers (session_id, kind, created_at, created_by) VALUES"
+            " ('S-0001', 'marker', 'now', 'u')"
+        )
     if steps_name == "IDENTITY" and start >= 1:
         conn.execute(
             "INSERT INTO identities (participant_id, body_json, updated_at) VALUES ('M-001', '{}', 'now')"
@@ -45,6 +54,14 @@ def test_upgrade_from_every_version(tmp_path: Path, steps_name: str, start: int)
         assert {"audit", "recordings", "distress_events", "receipts"} <= _tables(conn)
         if start >= 1:
             assert conn.execute("SELECT id FROM participants").fetchone()[0] == "M-001"
+        if start >= 2:
+            # Markers written before migration 5 are counted by it, and the triggers keep counting after.
+            assert conn.execute("SELECT marker_count FROM sessions").fetchone()[0] == 1
+            conn.execute(
+                "INSERT INTO markers (session_id, kind, created_at, created_by) VALUES"
+                " ('S-0001', 'marker', 'now', 'u')"
+            )
+            assert conn.execute("SELECT marker_count FROM sessions").fetchone()[0] == 2
     else:
         assert {"identities", "safeguarding"} <= _tables(conn)
         if start >= 1:
