@@ -4,8 +4,9 @@ Two ways of putting audio into records:
 
 * :class:`FlacStreamEncoder` (what the recorder uses, format version 2): one long-lived FLAC encoder per
   stretch of uninterrupted audio, whose output is handed back as whole FLAC frames and cut into records
-  at frame boundaries.  Starting a new FLAC stream for every half-second record cost about two thirds
-  of the writer's time (encoder set-up, and a short final frame each time); one stream avoids that.
+  at frame boundaries.  Starting a new FLAC stream for every half-second record almost doubled the
+  encoding time (encoder set-up, stream header and a short final frame each time); one stream avoids
+  that.
 * :func:`encode_flac`: one complete, self-contained FLAC stream per record (format version 1, still
   written by tests and accepted by every reader).
 

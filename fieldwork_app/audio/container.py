@@ -9,7 +9,10 @@ binds the SHA-256 of the file header, so altered bytes, swapped records, a swapp
 tail are all detected.  A take is *sealed* by a final record carrying the totals, followed by a short
 plaintext trailer that lets :func:`is_sealed` tell sealed from interrupted files without the key.
 
-The complete byte layout is documented in ``docs/recording-format.md``.
+The container does not look inside AUDIO payloads; what they hold (a complete FLAC stream in format
+version 1, whole FLAC frames of a longer stream in version 2) is the business of ``stream.py``.  New
+takes are version 2; versions 1 and 2 are read.  The complete byte layout is documented in
+``docs/recording-format.md``.
 
 Public pieces: :class:`ContainerWriter` (append records), :func:`iter_records` (verify and yield),
 :func:`is_sealed`, :func:`read_header`.
@@ -18,6 +21,7 @@ Public pieces: :class:`ContainerWriter` (append records), :func:`iter_records` (
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 import json
 import logging
@@ -81,7 +85,7 @@ class Header:
     raw: bytes  # the exact bytes on disk (magic + length + JSON), hashed into every record's AAD
     version: int = FORMAT_VERSION
 
-    @property
+    @functools.cached_property
     def digest(self) -> bytes:
         return hashlib.sha256(self.raw).digest()
 
@@ -293,13 +297,15 @@ class ContainerWriter:
             self.index + 1, self.frames, self.audio_records, self.pauses, reason, recovered
         )
         start = self.good_end
-        self.append(RecordType.FINAL, totals)
+        data = seal_record(self._aead, self.header, RecordType.FINAL, self.index, self.frames, 0, totals)
         try:
-            self._write(TRAILER.pack(TRAILER_MAGIC, start))
+            # The final record and the trailer go out in one write and one fsync.
+            self._write(data + TRAILER.pack(TRAILER_MAGIC, start))
         except OSError:
             self._cut_back()
             raise
-        self.good_end += TRAILER.size
+        self.good_end += len(data) + TRAILER.size
+        self.index += 1
         self.close()
 
     def close(self) -> None:

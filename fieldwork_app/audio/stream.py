@@ -7,7 +7,7 @@ record back into samples, for both format versions.
 
 API::
 
-    AudioWriter(container).write(pcm) / .flush() / .pending / .sha256
+    AudioWriter(container, digest=True).write(pcm) / .flush() / .pending / .sha256
     decode_record(path, rec) -> np.ndarray        # int16 (frames, channels); RECORDING_DAMAGED if bad
     portable_block(path, rec) -> bytes            # the record as one complete FLAC stream from frame 0
 """
@@ -39,10 +39,10 @@ class AudioWriter:
     finished none); up to one FLAC block stays in the encoder (:attr:`pending`) until more audio
     comes or :meth:`flush` ends the stream, which must happen before any PAUSE record and before
     sealing so that records and positions agree.  :attr:`sha256` covers exactly the samples in
-    records appended so far.
+    records appended so far (unless ``digest=False``: then it stays the digest of nothing).
     """
 
-    def __init__(self, container: ContainerWriter) -> None:
+    def __init__(self, container: ContainerWriter, *, digest: bool = True) -> None:
         header = container.header
         if header.version < 2:
             raise ValueError("bare FLAC frame records need recording format version 2")
@@ -50,6 +50,7 @@ class AudioWriter:
         self._enc = FlacStreamEncoder(header.samplerate, header.channels)
         self._held = np.zeros((0, header.channels), dtype="<i2")
         self._sha = hashlib.sha256()
+        self._digest = digest
         self.frames = 0
 
     @property
@@ -68,7 +69,8 @@ class AudioWriter:
             self._container.append(RecordType.AUDIO, payload, frames)
             self.frames += frames
             frames = self._digest_held(frames)
-            self._sha.update(block[:frames].data)
+            if self._digest:
+                self._sha.update(block[:frames].data)
         # What the encoder keeps back is copied: the caller may reuse its buffer.
         tail = block[frames:]
         if len(tail):
@@ -87,7 +89,8 @@ class AudioWriter:
         """Hash up to ``frames`` held samples (oldest first); return how many of ``frames`` remain."""
         n = min(frames, len(self._held))
         if n:
-            self._sha.update(self._held[:n].data)
+            if self._digest:
+                self._sha.update(self._held[:n].data)
             self._held = self._held[n:]
         return frames - n
 
