@@ -339,8 +339,8 @@ def test_write_error_ends_take_with_what_was_written(virtual_mic: VirtualMic, tm
         KEY,
         recording_id="R",
         device=virtual_mic.device,
-        opener=lambda p: EnospcFile(open(p, "xb", buffering=0), 30_000),  # noqa: SIM115
-    )  # type: ignore[arg-type]
+        opener=lambda p: EnospcFile(open(p, "xb", buffering=0), 30_000),  # type: ignore[arg-type,return-value]  # noqa: SIM115, E501
+    )
     rec.start()
     deadline = time.monotonic() + 8
     while rec.state is RecorderState.RECORDING and time.monotonic() < deadline:
@@ -354,7 +354,7 @@ def test_write_error_ends_take_with_what_was_written(virtual_mic: VirtualMic, tm
 
 def test_mic_check_in_memory(virtual_mic: VirtualMic, tmp_path: Path) -> None:
     virtual_mic.use_sine()
-    levels = []
+    levels: list[object] = []
     result = mic_check(1.0, device=virtual_mic.device, playback=True, on_level=levels.append)
     assert not result.silent and result.played_back
     assert 15 <= len(levels) <= 25 and result.peak_dbfs > -20
