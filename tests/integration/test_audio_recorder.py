@@ -31,7 +31,7 @@ from fieldwork_app.audio import (
 )
 from fieldwork_app.audio.container import RecordType, iter_records, read_header
 from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError
-from tests.support.pulse import VirtualMic
+from tests.support.pulse import VirtualMic, ncc_peak
 
 pytestmark = pytest.mark.audio
 KEY = os.urandom(32)
@@ -76,33 +76,6 @@ def test_sine_records_exports_at_440_hz(virtual_mic: VirtualMic, tmp_path: Path)
     audio = [r for r in iter_records(summary.path, KEY) if r.type is RecordType.AUDIO]
     assert audio and all(0 < r.frames <= 24000 + 960 for r in audio)
     assert all(r.payload[:2] == b"\xff\xf8" for r in audio)
-
-
-def ncc_peak(got: np.ndarray, src: np.ndarray) -> tuple[float, int]:
-    """Peak of the normalised cross-correlation (computed by FFT) and its lag in frames."""
-    nfft = 1 << (len(got) + len(src) - 1).bit_length()
-    spec = np.fft.rfft(got, nfft) * np.conj(np.fft.rfft(src, nfft))
-    corr = np.fft.irfft(spec, nfft)[: len(got) - len(src) + 1]
-    csum = np.concatenate([[0.0], np.cumsum(got**2)])
-    window = csum[len(src) :] - csum[: len(got) - len(src) + 1]
-    norm = np.sqrt(np.maximum(window, 1e-12) * np.dot(src, src))
-    ratio = np.abs(corr) / norm
-    lag = int(np.argmax(ratio))
-    return float(ratio[lag]), lag
-
-
-@pytest.fixture
-def speech_wav(tmp_path: Path) -> Path:
-    if shutil.which("espeak-ng") is None or shutil.which("sox") is None:
-        pytest.skip("espeak-ng and sox are needed to make test speech")
-    raw, out = tmp_path / "raw.wav", tmp_path / "speech.wav"
-    text = "Thank you for talking with me today. You can pause or stop at any time, just tell me."
-    subprocess.run(["espeak-ng", "-w", str(raw), text], check=True, capture_output=True)
-    # half a second of silence each side: PulseAudio starts a monitor stream only once audio flows
-    subprocess.run(
-        ["sox", str(raw), "-r", "48000", "-c", "1", "-b", "16", str(out), "pad", "0.5", "0.5"], check=True
-    )
-    return out
 
 
 def test_speech_through_the_monitor_is_correlated(

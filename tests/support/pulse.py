@@ -19,6 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REQUIRE_ENV = "FIELDWORK_REQUIRE_AUDIO"
@@ -136,3 +137,31 @@ def virtual_mic() -> Iterator[VirtualMic]:
         if started:
             subprocess.run(["pulseaudio", "--kill"], capture_output=True, timeout=10, check=False)
             shutil.rmtree(runtime, ignore_errors=True)
+
+
+# -- shared helpers for audio tests ---------------------------------------------------------------
+def ncc_peak(got: np.ndarray, src: np.ndarray) -> tuple[float, int]:
+    """Peak of the normalised cross-correlation (computed by FFT) and its lag in frames."""
+    nfft = 1 << (len(got) + len(src) - 1).bit_length()
+    spec = np.fft.rfft(got, nfft) * np.conj(np.fft.rfft(src, nfft))
+    corr = np.fft.irfft(spec, nfft)[: len(got) - len(src) + 1]
+    csum = np.concatenate([[0.0], np.cumsum(got**2)])
+    window = csum[len(src) :] - csum[: len(got) - len(src) + 1]
+    norm = np.sqrt(np.maximum(window, 1e-12) * np.dot(src, src))
+    ratio = np.abs(corr) / norm
+    lag = int(np.argmax(ratio))
+    return float(ratio[lag]), lag
+
+
+@pytest.fixture
+def speech_wav(tmp_path: Path) -> Path:
+    if shutil.which("espeak-ng") is None or shutil.which("sox") is None:
+        pytest.skip("espeak-ng and sox are needed to make test speech")
+    raw, out = tmp_path / "raw.wav", tmp_path / "speech.wav"
+    text = "Thank you for talking with me today. You can pause or stop at any time, just tell me."
+    subprocess.run(["espeak-ng", "-w", str(raw), text], check=True, capture_output=True)
+    # half a second of silence each side: PulseAudio starts a monitor stream only once audio flows
+    subprocess.run(
+        ["sox", str(raw), "-r", "48000", "-c", "1", "-b", "16", str(out), "pad", "0.5", "0.5"], check=True
+    )
+    return out
