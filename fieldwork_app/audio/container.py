@@ -41,6 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.fsutil import fsync_dir
 
 logger = logging.getLogger(__name__)
 
@@ -214,19 +215,6 @@ def _default_opener(path: Path) -> BinaryIO:
     return os.fdopen(fd, "wb", buffering=0)
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 class ContainerWriter:
     """Appends sealed records to a new take file and fsyncs each one.
 
@@ -252,7 +240,7 @@ class ContainerWriter:
         except BaseException:
             self._f.close()
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     def _write(self, data: bytes, *, force_sync: bool = True) -> None:
         view = memoryview(data)

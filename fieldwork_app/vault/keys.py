@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldwork_app.errors import ErrorKind, VaultError, WrongPassphrase
+from fieldwork_app.fsutil import fsync_dir
 
 FORMAT = "fieldwork-keyslots"
 VERSION = 1
@@ -206,14 +207,7 @@ class KeySlots:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path)
-        try:
-            dir_fd = os.open(self.path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except OSError:
-            pass
+        fsync_dir(self.path.parent)
 
     # -- slots --------------------------------------------------------------------------------
     def users(self) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from fieldwork_app.errors import StoreError
+from fieldwork_app.fsutil import fsync_dir
 from fieldwork_app.sync.transports.base import (
     READ_BLOCK,
     TEMP_MARK,
@@ -52,19 +53,6 @@ class LocalTransport:
             return unreachable(self.name, exc.strerror or "I/O error")
         return store_error(self.name, exc.strerror or exc.__class__.__name__)
 
-    @staticmethod
-    def _fsync_dir(path: Path) -> None:
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
     def _write(self, name: str, blocks: Iterator[bytes], progress: Progress | None) -> None:
         self._ensure_root()
         final = self._path(name)
@@ -81,7 +69,7 @@ class LocalTransport:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, final)
-            self._fsync_dir(final.parent)
+            fsync_dir(final.parent)
         except OSError as exc:
             raise self._map(exc) from None
         finally:
