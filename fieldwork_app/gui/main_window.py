@@ -230,9 +230,16 @@ class MainWindow(QMainWindow):
             .replace("%2", f"{r.duration_seconds:.0f}")
             for r in found
         ]
-        QMessageBox.information(
-            self, self.tr("Recordings recovered"), "\n".join(lines) or self.tr("Nothing to recover.")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Recordings recovered"),
+            "\n".join(lines) or self.tr("Nothing to recover."),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setObjectName("recoveredInterrupted")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def lock(self, by_idle: bool = False) -> None:
         """Close the workspace on the database thread; a take in progress goes on recording."""

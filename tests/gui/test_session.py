@@ -273,7 +273,66 @@ def test_recovery_after_the_app_was_killed_mid_interview(qtbot, make_window, vau
     qtbot.waitUntil(lambda: screen.takes.count() == 1 and "recovered" in screen.takes.item(0).text())
     rows = run_db(qtbot, w, lambda ws: recording.list_recordings(ws, sid))
     assert rows[0]["status"] == "recovered" and rows[0]["duration"] > 0.5
+    qtbot.waitUntil(
+        lambda: any(
+            t.objectName() == "recoveredInterrupted" and t.isVisible() and sid in t.text()
+            for t in QApplication.topLevelWidgets()
+        ),
+        timeout=5_000,
+    )
     # and a new take can start
     start_recording(qtbot, w, screen)
     click(qtbot, screen, "stopRecording")
     qtbot.waitUntil(lambda: screen.takes.count() == 2, timeout=10_000)
+
+
+def test_unlock_offers_to_recover_an_interrupted_take(qtbot, make_window, vault_dir, virtual_mic) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from fieldwork_app.services import workspace
+
+    virtual_mic.use_sine()
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
+    try:
+        sid = consented_session(ws)
+    finally:
+        ws.close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(vault_dir.root), USER, PASSPHRASE, sid],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "started"
+        time.sleep(2.0)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+
+    def offer() -> QMessageBox | None:
+        for top in QApplication.topLevelWidgets():
+            if top.objectName() == "recoverInterrupted" and top.isVisible():
+                return top  # type: ignore[return-value]
+        return None
+
+    qtbot.waitUntil(lambda: offer() is not None, timeout=10_000)
+    box = offer()
+    assert box is not None and "1 recording(s) were interrupted" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    for _ in range(50):
+        if run_db(qtbot, w, recording.interrupted_count) == 0:
+            break
+        qtbot.wait(200)
+    rows = run_db(qtbot, w, lambda ws: recording.list_recordings(ws, sid))
+    assert rows[0]["status"] == "recovered" and rows[0]["duration"] > 0.5
+    qtbot.waitUntil(
+        lambda: any(
+            t.objectName() == "recoveredInterrupted" and t.isVisible() and sid in t.text()
+            for t in QApplication.topLevelWidgets()
+        ),
+        timeout=5_000,
+    )
