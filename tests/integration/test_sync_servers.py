@@ -246,3 +246,41 @@ def test_withdrawal_reaches_the_store(webdav_server: StoreServer, sync_kit: Sync
     [row] = json.loads((out / "withdrawals.json").read_text())
     assert row["participant_ids"] == "M-004" and row["delete"] == ["M-004/S-0009/t.json"]
     t.close()
+
+
+def test_webdav_server_with_content_md5_etags_verifies_without_reading_back(
+    rclone_webdav_server: StoreServer, sync_kit: SyncKit, tmp_path: Path
+) -> None:
+    """rclone's WebDAV server publishes the MD5 of the stored bytes as the ETag: that verifies an object."""
+    store = rclone_webdav_server.fresh()
+    files = content()
+    staged = sync_kit.stage(sync_kit.spec("b-etag", files), chunk_size=256 * 1024)
+    t = store.open()
+    try:
+        receipt = upload_bundle(staged, t)
+        assert receipt.verify_method == "server-md5-etag"
+        out = tmp_path / "analysis"
+        assert unpack_store(t, sync_kit.identity, out).ok
+        for path, data in files.items():
+            assert (out / path).read_bytes() == data
+    finally:
+        t.close()
+
+
+def test_an_etag_that_differs_falls_back_to_reading_back(webdav_server: StoreServer) -> None:
+    """wsgidav's ETags are not content hashes: they never pass for one, the object is read back."""
+    from fieldwork_app.sync.engine import _verify
+
+    store = webdav_server.fresh()
+    t = store.open()
+    try:
+        src = webdav_server.extra["root"].parent / "etag-probe.bin"
+        src.write_bytes(b"fieldwork etag probe" * 100)
+        with open(src, "rb") as fh:
+            t.put("bundles/b-probe/x.age", fh, src.stat().st_size)
+        import hashlib
+
+        sha = hashlib.sha256(src.read_bytes()).hexdigest()
+        assert _verify(t, "bundles/b-probe/x.age", sha, src) == "read-back"
+    finally:
+        t.close()

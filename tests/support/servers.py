@@ -173,6 +173,52 @@ def sftp_running(d: Path) -> Iterator[StoreServer]:
 
 
 # -- WebDAV (wsgidav + cheroot) ----------------------------------------------------------------
+@contextlib.contextmanager
+def rclone_webdav_running(d: Path) -> Iterator[StoreServer]:
+    """Start rclone's WebDAV server (basic auth, ETags = MD5 of the content) serving ``d/data``."""
+    exe = _need("rclone", "WebDAV store (rclone)")
+    (d / "data").mkdir()
+    port = free_port()
+    password = uuid.uuid4().hex
+    log = d / "rclone.log"
+    proc = _start(
+        [
+            exe,
+            "serve",
+            "webdav",
+            str(d / "data"),
+            "--addr",
+            f"127.0.0.1:{port}",
+            "--user",
+            "fieldwork",
+            "--pass",
+            password,
+            "--etag-hash",
+            "MD5",
+            "--config",
+            str(d / "rclone.conf"),
+        ],
+        log,
+    )
+    _wait_port(port, proc, log, 15)
+    try:
+        yield StoreServer(
+            "webdav",
+            f"webdav://127.0.0.1:{port}/store",
+            options={"username": "fieldwork"},
+            secrets={"password": password},
+            extra={"proc": proc, "root": d / "data"},
+        )
+    finally:
+        _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def rclone_webdav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    with rclone_webdav_running(tmp_path_factory.mktemp("rclone-dav")) as server:
+        yield server
+
+
 @pytest.fixture(scope="session")
 def webdav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
     with webdav_running(tmp_path_factory.mktemp("webdav")) as server:

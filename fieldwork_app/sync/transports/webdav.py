@@ -191,7 +191,27 @@ class WebdavTransport:
             self._check(response, "delete an object")
 
     def checksum(self, name: str) -> str | None:
-        return None  # plain WebDAV has no standard content hash; the engine reads back instead
+        return None  # plain WebDAV has no standard content hash: see content_md5
+
+    def content_md5(self, name: str) -> str | None:
+        """The object's ETag when it has the shape of an MD5 digest, else None.
+
+        Some servers publish the MD5 of the stored bytes as the ETag (rclone with ``--etag-hash MD5``,
+        several object-store gateways); most make it from the path, size and time.  The engine counts an
+        object as verified by the server only when this equals the MD5 of what it sent, and reads the object
+        back in every other case, so an ETag that is not a content hash can never pass for one.
+        """
+        try:
+            response = self._http.head(self._url(name))
+        except Exception as exc:
+            raise self._map(exc, "check an object") from None
+        if response.status_code >= 400:
+            return None
+        etag = response.headers.get("etag", "").strip()
+        if etag.startswith("W/"):
+            return None  # a weak ETag says nothing about the bytes
+        etag = etag.strip('"').lower()
+        return etag if len(etag) == 32 and all(c in "0123456789abcdef" for c in etag) else None
 
     def close(self) -> None:
         self._http.close()
