@@ -5,7 +5,8 @@ Run on demand::
     .venv/bin/python benchmarks/bench_sync.py            # 500 MB
     .venv/bin/python benchmarks/bench_sync.py --mb 100
 
-Starts its own sshd and wsgidav on 127.0.0.1 (the same helpers the tests use), stages one bundle,
+Starts its own sshd, wsgidav and rclone WebDAV server (whose ETags are content MD5s) on 127.0.0.1
+(the same helpers the tests use), stages one bundle,
 then for each server times (a) a raw paramiko ``putfo`` / httpx PUT of a file of the same size and
 (b) ``upload_bundle`` (encrypted chunks, temp+rename, server-side or read-back verification).
 Prints the ratio raw_time / engine_time (1.0 = as fast as the raw transfer; target >= 0.8), and
@@ -36,7 +37,13 @@ from fieldwork_app.errors import StoreError  # noqa: E402
 from fieldwork_app.sync.bundle import BundleEntry, BundleSpec, stage_bundle  # noqa: E402
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle  # noqa: E402
 from fieldwork_app.sync.keys import DeviceKey, generate_study_keypair, load_recipient  # noqa: E402
-from tests.support.servers import CutProxy, StoreServer, sftp_running, webdav_running  # noqa: E402
+from tests.support.servers import (  # noqa: E402
+    CutProxy,
+    StoreServer,
+    rclone_webdav_running,
+    sftp_running,
+    webdav_running,
+)
 
 MiB = 1024 * 1024
 
@@ -135,8 +142,14 @@ def main() -> int:
                 left -= min(MiB, left)
         (work / "sshd").mkdir()
         (work / "dav").mkdir()
-        with sftp_running(work / "sshd") as sftp, webdav_running(work / "dav") as dav:
-            for name, server, raw_fn in (("SFTP", sftp, raw_sftp), ("WebDAV", dav, raw_webdav)):
+        (work / "rdav").mkdir()
+        with (
+            sftp_running(work / "sshd") as sftp,
+            webdav_running(work / "dav") as dav,
+            rclone_webdav_running(work / "rdav") as rdav,
+        ):
+            servers = (("SFTP", sftp, raw_sftp), ("WebDAV", dav, raw_webdav), ("WebDAV-md5", rdav, raw_webdav))
+            for name, server, raw_fn in servers:
                 raws: list[float] = []
                 fws: list[float] = []
                 for _ in range(max(1, args.repeat)):
@@ -146,7 +159,7 @@ def main() -> int:
                 raw_s, fw_s = statistics.median(raws), statistics.median(fws)
                 port = int(server.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
                 extra, chunk = interrupted(server.fresh(), staged, port)
-                print(f"{name:7s} raw {total / MiB / raw_s:6.1f} MiB/s ({raw_s:.2f} s)  "
+                print(f"{name:10s} raw {total / MiB / raw_s:6.1f} MiB/s ({raw_s:.2f} s)  "
                       f"engine {total / MiB / fw_s:6.1f} MiB/s ({fw_s:.2f} s, verify: {method})  "
                       f"ratio {raw_s / fw_s:.2f}x  re-sent after a cut: {extra} B (chunk {chunk} B)")  # fmt: skip
                 if len(fws) > 1:
