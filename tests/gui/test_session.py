@@ -242,10 +242,11 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_recovery_after_the_app_was_killed_mid_interview(qtbot, make_window, vault_dir, virtual_mic) -> None:  # type: ignore[no-untyped-def]
-    virtual_mic.use_sine()
+def interrupted_take(vault_dir, virtual_mic) -> str:  # type: ignore[no-untyped-def]
+    """A consented session whose recording process was killed with SIGKILL two seconds into a take."""
     from fieldwork_app.services import workspace
 
+    virtual_mic.use_sine()
     ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
     try:
         sid = consented_session(ws)
@@ -263,6 +264,11 @@ def test_recovery_after_the_app_was_killed_mid_interview(qtbot, make_window, vau
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(10)
+    return sid
+
+
+def test_recovery_after_the_app_was_killed_mid_interview(qtbot, make_window, vault_dir, virtual_mic) -> None:  # type: ignore[no-untyped-def]
+    sid = interrupted_take(vault_dir, virtual_mic)
 
     w, screen, _ = open_screen(qtbot, make_window, vault_dir, lambda ws: sid)
     qtbot.waitUntil(screen.recovery.isVisible, timeout=5_000)
@@ -282,26 +288,7 @@ def test_recovery_after_the_app_was_killed_mid_interview(qtbot, make_window, vau
 def test_unlock_offers_to_recover_an_interrupted_take(qtbot, make_window, vault_dir, virtual_mic) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from fieldwork_app.services import workspace
-
-    virtual_mic.use_sine()
-    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
-    try:
-        sid = consented_session(ws)
-    finally:
-        ws.close()
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(vault_dir.root), USER, PASSPHRASE, sid],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=dict(os.environ),
-    )
-    try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "started"
-        time.sleep(2.0)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(10)
+    sid = interrupted_take(vault_dir, virtual_mic)
 
     w = make_window(vault_dir, idle_ms=3_600_000)
     unlock(qtbot, w)
