@@ -131,22 +131,6 @@ def register(sub: Any) -> None:
     command(lg.add_parser("show", help="decrypt and print the log"), cmd_log_show)
 
 
-def register_store(sub: Any) -> Any:
-    """The ``store`` command group; the sync module adds verify/unpack, the laptop side adds add/list."""
-    store = sub.add_parser("store", help="study stores (sync targets) and the data manager's tools")
-    store_sub = store.add_subparsers(dest="store_cmd", required=True)
-    import importlib
-
-    try:
-        sync_laptop_cmds = importlib.import_module("fieldwork_app.cli.sync_laptop_cmds")
-    except ModuleNotFoundError:
-        sync_laptop_cmds = None
-    if sync_laptop_cmds is not None:
-        sync_laptop_cmds.register_store_laptop(store_sub)
-        sync_laptop_cmds.register(sub)
-    return store_sub
-
-
 # -- vault ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app import log

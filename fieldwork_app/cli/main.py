@@ -8,11 +8,11 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from fieldwork_app import __version__
 from fieldwork_app import log as fwlog
-from fieldwork_app.cli import audio_cmds, core_cmds
+from fieldwork_app.cli import audio_cmds, core_cmds, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.errors import FieldworkError
 
@@ -43,17 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the passphrase from this file (else FIELDWORK_PASSPHRASE, else a prompt)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="more detail on stderr")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # Typed as Any like the command modules' register(sub: Any): argparse's subparser type is invariant.
+    sub: Any = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     core_cmds.register(sub)
     audio_cmds.register(sub)
-    try:
-        sync_cmds = importlib.import_module("fieldwork_app.cli.sync_cmds")
-    except ImportError:  # pragma: no cover - present in every release
-        sync_cmds = None
-    store_sub = core_cmds.register_store(sub)
-    if sync_cmds is not None:
-        sync_cmds.register_study(sub)
-        sync_cmds.register_store_side(store_sub)
+    store = sub.add_parser("store", help="study stores (sync targets) and the data manager's tools")
+    store_sub: Any = store.add_subparsers(dest="store_cmd", required=True, parser_class=_Parser)
+    sync_laptop_cmds.register_store_laptop(store_sub)  # add, list, remove
+    sync_cmds.register_store_side(store_sub)  # verify, unpack
+    sync_laptop_cmds.register(sub)  # sync, outbox, device
+    sync_cmds.register_study(sub)  # study keygen
     gui = sub.add_parser("gui", help="start the desktop app")
     gui.add_argument(
         "--tour",

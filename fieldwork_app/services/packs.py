@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.domain.pack import DocumentKind, DocumentStatus, StudyPack
+from pydantic import TypeAdapter
+
+from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack, pack_digest
@@ -164,18 +166,18 @@ def list_documents(ws: Workspace) -> list[dict[str, Any]]:
     return out
 
 
+# Built once: making a TypeAdapter for the whole document union costs far more than validating one document.
+_DOCUMENT = TypeAdapter(Document)
+
+
 def document(ws: Workspace, doc_id: str, version: str) -> Any:
     """A stored document version (any status), parsed back into its pack model."""
-    from pydantic import TypeAdapter
-
-    from fieldwork_app.domain.pack import Document
-
     row = ws.db.execute(
         "SELECT body_json FROM documents WHERE doc_id = ? AND version = ?", (doc_id, version)
     ).fetchone()
     if row is None:
         raise NotFound(f"document {doc_id} v{version} is not in this vault")
-    return TypeAdapter(Document).validate_python(json.loads(row["body_json"]))
+    return _DOCUMENT.validate_python(json.loads(row["body_json"]))
 
 
 def in_use(ws: Workspace, kind: DocumentKind, group_id: str, session_format: str) -> Any:

@@ -6,9 +6,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
-from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.services import participants as participants_svc
-from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import audit
 from fieldwork_app.vault.db import cipher_version
@@ -26,29 +24,27 @@ def _age_days(iso: str | None, now: datetime) -> float | None:
     return (now - then).total_seconds() / 86400
 
 
+WAITING_SQL = """
+SELECT s.id, s.completed_at, (SELECT MIN(r.started_at) FROM recordings r WHERE r.session_id = s.id) AS first_take
+FROM sessions s
+WHERE s.status = 'completed'
+  AND NOT EXISTS (SELECT 1 FROM outbox o JOIN receipts rc ON rc.bundle_id = o.bundle_id
+                  WHERE o.session_id = s.id AND o.state = 'verified')
+ORDER BY s.id
+"""
+
+
 def waiting_on_laptop(ws: Workspace, now: datetime | None = None) -> list[dict[str, Any]]:
-    """Completed sessions whose data has not yet been verified at the study store."""
+    """Completed sessions whose data has not yet been verified at the study store (one query)."""
     now = now or datetime.now(UTC)
     limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
     out = []
-    for s in sessions_svc.list_all(ws):
-        if s.status is not SessionStatus.COMPLETED:
-            continue
-        receipt = ws.db.execute(
-            "SELECT 1 FROM outbox o JOIN receipts r ON r.bundle_id = o.bundle_id WHERE o.session_id = ? "
-            "AND o.state = 'verified'",
-            (s.id,),
-        ).fetchone()
-        if receipt:
-            continue
-        first = ws.db.execute(
-            "SELECT MIN(started_at) FROM recordings WHERE session_id = ?", (s.id,)
-        ).fetchone()[0]
-        since = first or s.completed_at
+    for sid, completed_at, first_take in ws.db.execute(WAITING_SQL).fetchall():
+        since = first_take or completed_at
         days = _age_days(since, now) or 0.0
         out.append(
             {
-                "session": s.id,
+                "session": sid,
                 "since": since,
                 "days": round(days, 1),
                 "over_limit": days > limit,
@@ -88,7 +84,10 @@ def summary(ws: Workspace) -> dict[str, Any]:
     else:
         out["study"] = None
         out["participants"] = {}
-    out["sessions"] = dict(Counter(str(s.status) for s in sessions_svc.list_all(ws)))
+    out["sessions"] = {
+        str(status): int(n)
+        for status, n in ws.db.execute("SELECT status, COUNT(*) FROM sessions GROUP BY status").fetchall()
+    }
     out["waiting_on_laptop"] = waiting_on_laptop(ws) if ws.has_pack() else []
     out["tasks_due"] = tasks_due(ws)
     chain = audit.verify(ws.db)

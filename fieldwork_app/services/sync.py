@@ -31,6 +31,7 @@ from fieldwork_app import audio
 from fieldwork_app.domain.pack import PurgePolicy
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
@@ -299,16 +300,16 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 {"consent_id": c["id"]},
             )
         )
-        pdf = _consent_pdf(ws, c["id"])
-        if pdf is not None:
-            entries.append(
-                BundleEntry(
-                    f"{folder}/consent/consent-{c['participant_id']}.pdf",
-                    "application/pdf",
-                    _raw_bytes(pdf),
-                    {"consent_id": c["id"]},
-                )
+        # The study-file copy: the same record without names or signatures (identity data stays here).
+        pdf = pdfs_svc.consent_copy_pdf(ws, c["id"], include_identity=False)
+        entries.append(
+            BundleEntry(
+                f"{folder}/consent/consent-{c['participant_id']}.pdf",
+                "application/pdf",
+                _raw_bytes(pdf),
+                {"consent_id": c["id"]},
             )
+        )
     notes = _rows(
         ws,
         "SELECT row_id, recording_id, position, kind, text, speaker, created_at, created_by FROM notes"
@@ -424,23 +425,6 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
         audit=audit_entries,
         audit_head=audit.head(ws.db),
     )
-
-
-def _consent_pdf(ws: Workspace, consent_id: str) -> bytes | None:
-    """The consent copy without names or signatures (those are identity data and stay on the laptop)."""
-    import importlib
-
-    try:
-        pdfs = importlib.import_module("fieldwork_app.services.pdfs")
-    except ImportError:
-        return None
-    fn = getattr(pdfs, "consent_copy_pdf", None)
-    if fn is None:
-        return None
-    try:
-        return bytes(fn(ws, consent_id, include_identity=False))
-    except TypeError:
-        return None
 
 
 def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> BundleSpec:
