@@ -3,6 +3,8 @@
 Steps: SQLCipher vault, example pack, two seconds from the default input device, export, sync to a
 temporary folder store, verify and unpack with a temporary study key, and compare the samples.  Each
 step reports one line; the first failure stops the run with a clear message.  Nothing is left behind.
+The export and unpack steps necessarily write decrypted audio (a data manager's folder is plaintext by
+design), so the scratch folder is made in RAM (``/dev/shm``) where the system has one, never kept.
 """
 
 from __future__ import annotations
@@ -28,9 +30,15 @@ class StepResult:
     seconds: float
 
 
+def _ram_dir() -> str | None:
+    """A RAM-backed folder where the system has one: the export and unpack steps write decrypted audio."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 @contextmanager
 def _scratch() -> Iterator[Path]:
-    root = Path(tempfile.mkdtemp(prefix="fieldwork-selftest-"))
+    root = Path(tempfile.mkdtemp(prefix="fieldwork-selftest-", dir=_ram_dir()))
     try:
         os.chmod(root, 0o700)
         yield root

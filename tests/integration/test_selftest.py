@@ -26,6 +26,13 @@ def test_selftest_passes_with_a_microphone(virtual_mic: Any) -> None:
     for name in ("vault", "study pack", "record", "export", "sync", "verify and unpack"):
         assert any(line.startswith("ok") and name in line for line in lines), proc.stdout
     assert lines[-1] == "selftest passed"
+    import glob
+    import tempfile
+
+    leftovers = glob.glob("/dev/shm/fieldwork-selftest-*") + glob.glob(
+        f"{tempfile.gettempdir()}/fieldwork-selftest-*"
+    )
+    assert leftovers == [], leftovers
 
 
 def test_selftest_names_a_missing_device(virtual_mic: Any) -> None:
