@@ -95,8 +95,12 @@ def test_set_up_a_folder_store_through_the_dialog(qtbot, make_window, vault_dir,
     w.push_screen(page)
     qtbot.waitUntil(lambda: "No study store" in page.store.text(), timeout=5_000)
     qtbot.mouseClick(page.store_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(x.objectName() == "storeDialog" and x.isVisible()
-                                for x in QApplication.topLevelWidgets()), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any(
+            x.objectName() == "storeDialog" and x.isVisible() for x in QApplication.topLevelWidgets()
+        ),
+        timeout=5_000,
+    )
     dialog = next(x for x in QApplication.topLevelWidgets() if x.objectName() == "storeDialog")
     dialog.name.clear()
     qtbot.keyClicks(dialog.name, "usb-drive")

@@ -63,7 +63,11 @@ def test_voucher_after_an_early_stop(ws: Workspace) -> None:
     research_rows = " ".join(
         str(tuple(r)) for t in ("closeouts", "audit", "tasks") for r in ws.db.execute(f"SELECT * FROM {t}")
     )
-    assert SERIAL not in research_rows and "7781-2290" not in research_rows and "signed slip" not in research_rows
+    assert (
+        SERIAL not in research_rows
+        and "7781-2290" not in research_rows
+        and "signed slip" not in research_rows
+    )
     [row] = ws.idb.execute(
         "SELECT participant_id, body_json FROM vouchers WHERE session_id = ?", (sid,)
     ).fetchall()
