@@ -5,10 +5,11 @@ Run on demand::
     .venv/bin/python benchmarks/bench_sync.py            # 500 MB
     .venv/bin/python benchmarks/bench_sync.py --mb 100
 
-Starts its own sshd, wsgidav and rclone WebDAV server (whose ETags are content MD5s) on 127.0.0.1
-(the same helpers the tests use), stages one bundle,
-then for each server times (a) a raw paramiko ``putfo`` / httpx PUT of a file of the same size and
-(b) ``upload_bundle`` (encrypted chunks, temp+rename, server-side or read-back verification).
+Starts its own sshd, wsgidav, rclone WebDAV server (whose ETags are content MD5s) and Ceph radosgw
+on 127.0.0.1 (the same helpers the tests use), stages one bundle, then for each server times (a) a
+raw transfer of a file of the same size (paramiko ``putfo``; one streamed httpx PUT; one boto3
+``put_object``) and (b) ``upload_bundle`` (encrypted chunks, temp+rename where the store needs it,
+server-side or read-back verification).  ``--only SFTP,S3`` picks servers.
 Prints the ratio raw_time / engine_time (1.0 = as fast as the raw transfer; target >= 0.8), and
 the bytes re-sent after an interruption (must be at most one chunk).
 
@@ -22,8 +23,10 @@ machine vary by +-30 % from run to run).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -41,6 +44,7 @@ from tests.support.servers import (  # noqa: E402
     CutProxy,
     StoreServer,
     rclone_webdav_running,
+    s3_running,
     sftp_running,
     webdav_running,
 )
@@ -98,11 +102,36 @@ def raw_webdav(server: StoreServer, src: Path) -> float:
         return time.perf_counter() - t0
 
 
+def raw_s3(server: StoreServer, src: Path) -> float:
+    import boto3
+    from botocore.config import Config
+
+    config = Config(s3={"addressing_style": "path"}, request_checksum_calculation="when_required")
+    client = boto3.client(
+        "s3",
+        endpoint_url=server.options["endpoint"],
+        aws_access_key_id=server.options["access_key"],
+        aws_secret_access_key=server.secrets["secret_key"],
+        region_name="us-east-1",
+        config=config,
+    )
+    bucket, _, prefix = server.url[len("s3://") :].partition("/")
+    size = src.stat().st_size
+    with open(src, "rb") as fh:
+        t0 = time.perf_counter()
+        client.put_object(Bucket=bucket, Key=f"{prefix}/raw.bin", Body=fh, ContentLength=size)
+        elapsed = time.perf_counter() - t0
+    client.close()
+    return elapsed
+
+
 def engine(server: StoreServer, staged: object) -> tuple[float, str]:
     t = server.open()
     t0 = time.perf_counter()
     receipt = upload_bundle(staged, t)  # type: ignore[arg-type]
     elapsed = time.perf_counter() - t0
+    for name in t.list(""):  # untimed: keeps the stores (in RAM where possible) from filling up
+        t.delete(name)
     t.close()
     return elapsed, receipt.verify_method
 
@@ -127,8 +156,16 @@ def main() -> int:
     ap.add_argument("--mb", type=int, default=500, help="bundle size in MiB (default 500)")
     ap.add_argument("--chunk-mb", type=int, default=4, help="chunk size in MiB (default 4)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure; medians are reported")
+    ap.add_argument("--only", default="SFTP,WebDAV,WebDAV-md5,S3", help="servers to run, comma-separated")
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
+    only = set(args.only.split(","))
+    # Servers and outbox in RAM where there is room, so that disk write-back (which lands on
+    # whichever run comes next) does not blur the comparison; else the usual temporary folder.
+    shm = Path("/dev/shm")
+    need = (args.mb * MiB) * 8
+    ram = shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > need
+    with tempfile.TemporaryDirectory(prefix="fw-bench-", dir=shm if ram else None) as tmp:
+        print(f"working in {'RAM (/dev/shm)' if ram else tmp}")
         work = Path(tmp)
         staged, stage_s = make_bundle(work, args.mb, args.chunk_mb * MiB)
         total = staged.total_bytes  # type: ignore[attr-defined]
@@ -140,15 +177,20 @@ def main() -> int:
             while left > 0:
                 fh.write(os.urandom(min(MiB, left)))
                 left -= min(MiB, left)
-        (work / "sshd").mkdir()
-        (work / "dav").mkdir()
-        (work / "rdav").mkdir()
-        with (
-            sftp_running(work / "sshd") as sftp,
-            webdav_running(work / "dav") as dav,
-            rclone_webdav_running(work / "rdav") as rdav,
-        ):
-            servers = (("SFTP", sftp, raw_sftp), ("WebDAV", dav, raw_webdav), ("WebDAV-md5", rdav, raw_webdav))
+        for sub in ("sshd", "dav", "rdav", "ceph"):
+            (work / sub).mkdir()
+        # radosgw keeps objects in RAM (memstore) and frees deleted ones only at its next garbage
+        # collection: room for every raw and engine upload of the run
+        memstore = (2 * max(1, args.repeat) + 2) * total + (1 << 30)
+        with contextlib.ExitStack() as stack:
+            starters = {
+                "SFTP": (lambda: sftp_running(work / "sshd"), raw_sftp),
+                "WebDAV": (lambda: webdav_running(work / "dav"), raw_webdav),
+                "WebDAV-md5": (lambda: rclone_webdav_running(work / "rdav"), raw_webdav),
+                "S3": (lambda: s3_running(work / "ceph", memstore_bytes=memstore), raw_s3),
+            }
+            servers = [(name, stack.enter_context(start()), raw_fn)
+                       for name, (start, raw_fn) in starters.items() if name in only]  # fmt: skip
             for name, server, raw_fn in servers:
                 raws: list[float] = []
                 fws: list[float] = []
@@ -157,7 +199,8 @@ def main() -> int:
                     fw, method = engine(server.fresh(), staged)
                     fws.append(fw)
                 raw_s, fw_s = statistics.median(raws), statistics.median(fws)
-                port = int(server.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+                where = server.options["endpoint"] if server.kind == "s3" else server.url
+                port = int(where.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
                 extra, chunk = interrupted(server.fresh(), staged, port)
                 print(f"{name:10s} raw {total / MiB / raw_s:6.1f} MiB/s ({raw_s:.2f} s)  "
                       f"engine {total / MiB / fw_s:6.1f} MiB/s ({fw_s:.2f} s, verify: {method})  "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -40,6 +41,7 @@ from fieldwork_app.sync.state import NullState, TaskState, check_cancel
 logger = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024
+MD5_SIDECAR = "md5sums.json"  # local only, never uploaded: see StagedBundle.md5s
 
 
 @dataclass
@@ -77,6 +79,10 @@ class StagedBundle:
     directory: Path
     chunks: list[tuple[str, int]]
     manifest_size: int
+    md5s: dict[str, str] = field(default_factory=dict)
+    """Chunk name -> MD5 of its ciphertext, computed while staging.  Stores that report an MD5 (S3
+    ETags, content-hash WebDAV ETags) are checked against it, so the upload never reads a chunk
+    only to hash it; a chunk missing here is hashed from its file when needed."""
 
     @property
     def manifest_path(self) -> Path:
@@ -101,7 +107,23 @@ class StagedBundle:
         directory = Path(directory)
         data = (directory / MANIFEST_NAME).read_bytes()
         env = parse_manifest(data)
-        return cls(env.bundle_id, directory, env.chunks, len(data))
+        return cls(env.bundle_id, directory, env.chunks, len(data), _read_md5s(directory, env.chunks))
+
+
+def _read_md5s(directory: Path, chunks: list[tuple[str, int]]) -> dict[str, str]:
+    """The staged MD5s, or as many as the sidecar soundly gives (none if it is missing or unreadable)."""
+    try:
+        raw = json.loads((directory / MD5_SIDECAR).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    names = {n for n, _ in chunks}
+    return {
+        k: v
+        for k, v in raw.items()
+        if k in names and isinstance(v, str) and len(v) == 32 and all(c in "0123456789abcdef" for c in v)
+    }
 
 
 def _validate(spec: BundleSpec, device_key: DeviceKey) -> None:
@@ -172,6 +194,7 @@ def stage_bundle(
         pass
 
     chunks: list[tuple[str, int]] = []
+    md5s: dict[str, str] = {}
     entries: list[dict[str, Any]] = []
     done = 0
     for entry in spec.entries:
@@ -184,6 +207,7 @@ def stage_bundle(
             plain_size += len(plain)
             cipher = pyrage.encrypt(plain, [recipient])
             name = hashlib.sha256(cipher).hexdigest()
+            md5s[name] = hashlib.md5(cipher, usedforsecurity=False).hexdigest()
             _write_file(directory / f"{name}{CHUNK_SUFFIX}", cipher)
             chunks.append((name, len(cipher)))
             names.append(name)
@@ -220,6 +244,7 @@ def stage_bundle(
         "audit_head": spec.audit_head,
     }
     manifest = build_manifest(spec.bundle_id, chunks, body, recipient, device_key)
+    _write_file(directory / MD5_SIDECAR, json.dumps(md5s, sort_keys=True).encode("utf-8"))
     _write_file(directory / MANIFEST_NAME, manifest)  # written last: its presence marks "staged"
     logger.info("staged bundle %s: %d chunks", spec.bundle_id, len(chunks))
-    return StagedBundle(spec.bundle_id, directory, chunks, len(manifest))
+    return StagedBundle(spec.bundle_id, directory, chunks, len(manifest), md5s)

@@ -91,8 +91,12 @@ def _file_hash(path: Path, algorithm: str) -> str:
     return h.hexdigest()
 
 
-def _verify(transport: Transport, name: str, sha: str, path: Path) -> str:
-    """Return the method used; raise :class:`_Mismatch` if the stored bytes differ."""
+def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | None = None) -> str:
+    """Return the method used; raise :class:`_Mismatch` if the stored bytes differ.
+
+    ``md5`` is the staged MD5 of the object when staging recorded one (else it is hashed from ``path``
+    if a store reports an MD5 to compare with)."""
+    expected_md5 = functools.cache(lambda: md5 or _file_hash(path, "md5"))
     digest = transport.checksum(name)
     if digest is not None:
         if digest != sha:
@@ -102,7 +106,7 @@ def _verify(transport: Transport, name: str, sha: str, path: Path) -> str:
     if md5_etag is not None:
         etag = md5_etag(name)
         if etag is not None:
-            if etag != _file_hash(path, "md5"):
+            if etag != expected_md5():
                 raise _Mismatch(f"{transport.name}: stored {name} does not match (server MD5)")
             return "server-md5"
     content_md5: Callable[[str], str | None] | None = getattr(transport, "content_md5", None)
@@ -110,7 +114,7 @@ def _verify(transport: Transport, name: str, sha: str, path: Path) -> str:
         etag = content_md5(name)
         # Only a match counts: a server whose ETag is not a content hash (or bytes that differ) falls
         # through to the read-back below, which decides.
-        if etag is not None and etag == _file_hash(path, "md5"):
+        if etag is not None and etag == expected_md5():
             return "server-md5-etag"
     if sha256_stream(transport.iter_get(name)) != sha:
         raise _Mismatch(f"{transport.name}: stored {name} does not match (read back)")
@@ -185,29 +189,41 @@ def upload_bundle(
     methods: set[str] = set()
     manifest_name = objects[-1][0]
 
+    def staged_md5(name: str) -> str | None:
+        return staged.md5s.get(name.rsplit("/", 1)[-1].removesuffix(".age"))
+
     def send(name: str, path: Path, size: int) -> None:
         stats.bytes_attempted += size
         if name == manifest_name:
             transport.put_atomic(name, path.read_bytes())
         else:
             with open(path, "rb") as fh:
-                transport.put(name, fh, size, progress.callback())
+                transport.put(name, fh, size, progress.callback(), md5=staged_md5(name))
         stats.objects_sent += 1
         progress.moved += size
 
     batch_hash: Callable[[list[str]], dict[str, str]] | None = getattr(transport, "checksums", None)
+    batch_md5: Callable[[list[tuple[str, int]]], dict[str, str]] | None = getattr(
+        transport, "content_md5s", None
+    )
 
     def check_batch(items: list[_Item]) -> list[tuple[_Item, str | None]]:
         """Verify stored objects; None marks one whose stored bytes differ.  Runs on the checker thread."""
         server = batch_hash([it[0] for it in items]) if batch_hash is not None else {}
+        md5s = batch_md5([(it[0], it[2]) for it in items]) if batch_md5 is not None else {}
         results: list[tuple[_Item, str | None]] = []
         for item in items:
             name, path, _size, sha = item
             if name in server:
                 results.append((item, "server-sha256" if server[name] == sha else None))
                 continue
+            if name in md5s and md5s[name] == (staged_md5(name) or _file_hash(path, "md5")):
+                # The server's hash of the bytes it stored, and the object confirmed under its final name.
+                # Any other outcome (an ETag that is not a content hash) is decided one by one below.
+                results.append((item, "server-md5-etag"))
+                continue
             try:
-                results.append((item, _verify(transport, name, sha, path)))
+                results.append((item, _verify(transport, name, sha, path, staged_md5(name))))
             except _Mismatch:
                 results.append((item, None))
         return results
@@ -217,7 +233,7 @@ def upload_bundle(
         logger.warning("an object on %s differs from the staged copy; sending it again", transport.name)
         transport.delete(name)
         send(name, path, size)
-        record(item, _verify(transport, name, sha, path))
+        record(item, _verify(transport, name, sha, path, staged_md5(name)))
 
     def record(item: _Item, method: str) -> None:
         methods.add(method)

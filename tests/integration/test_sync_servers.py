@@ -284,3 +284,47 @@ def test_an_etag_that_differs_falls_back_to_reading_back(webdav_server: StoreSer
         assert _verify(t, "bundles/b-probe/x.age", sha, src) == "read-back"
     finally:
         t.close()
+
+
+def test_a_staged_chunk_changed_after_staging_is_refused_by_s3(
+    s3_server: StoreServer, sync_kit: SyncKit
+) -> None:
+    """S3 checks each chunk against the MD5 taken at staging: a damaged outbox file never lands."""
+    store = s3_server.fresh()
+    staged = sync_kit.stage(sync_kit.spec("b-rot", content()), chunk_size=256 * 1024)
+    victim = staged.chunk_path(staged.chunks[1][0])
+    data = bytearray(victim.read_bytes())
+    data[100] ^= 0x01
+    victim.write_bytes(bytes(data))
+    t = store.open()
+    try:
+        with pytest.raises(FieldworkError, match="changed since it was staged"):
+            upload_bundle(staged, t, retry=QUICK)
+        assert not [n for n in t.list("") if n.endswith("manifest.json")]  # no manifest: nothing to trust
+    finally:
+        t.close()
+
+
+def test_put_time_etags_vouch_only_for_objects_still_in_place(rclone_webdav_server: StoreServer) -> None:
+    """The ETag a PUT returned counts only while the object stands under its name with the size sent."""
+    store = rclone_webdav_server.fresh()
+    t = store.open()
+    try:
+        src = rclone_webdav_server.extra["root"].parent / "probe.bin"
+        src.write_bytes(b"fieldwork etag probe" * 1000)
+        names = ["bundles/b-probe/a.age", "bundles/b-probe/b.age"]
+        for name in names:
+            with open(src, "rb") as fh:
+                t.put(name, fh, src.stat().st_size)
+        size = src.stat().st_size
+        md5 = hashlib.md5(src.read_bytes()).hexdigest()
+        assert t.content_md5s([(n, size) for n in names]) == {n: md5 for n in names}  # type: ignore[attr-defined]
+        other = store.open()  # another writer replaces one object behind this transport's back
+        with open(src, "rb") as fh:
+            other.put(names[1], fh, 100)
+        other.close()
+        assert t.content_md5s([(n, size) for n in names]) == {names[0]: md5}  # type: ignore[attr-defined]
+        t.delete(names[0])
+        assert t.content_md5s([(n, size) for n in names]) == {}  # type: ignore[attr-defined]
+    finally:
+        t.close()

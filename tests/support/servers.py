@@ -277,7 +277,7 @@ osd_pool_default_pg_num = 8
 osd_pool_default_pgp_num = 8
 mon_max_pg_per_osd = 1000
 osd_objectstore = memstore
-memstore_device_bytes = 1073741824
+memstore_device_bytes = {memstore}
 run_dir = {d}/run
 admin_socket = {d}/run/$name.asok
 log_file = {d}/log/$name.log
@@ -293,14 +293,22 @@ rgw_data = {d}/rgw
 
 @pytest.fixture(scope="session")
 def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]:
+    with s3_running(tmp_path_factory.mktemp("ceph")) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def s3_running(d: Path, memstore_bytes: int = 1 << 30) -> Iterator[StoreServer]:
+    """Start a one-OSD Ceph cluster (RAM-backed memstore of ``memstore_bytes``) and radosgw in ``d``."""
     tools = {b: _need(b, "S3 store (Ceph radosgw)") for b in
              ("ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "ceph", "monmaptool", "ceph-authtool")}  # fmt: skip
-    d = tmp_path_factory.mktemp("ceph")
     for sub in ("run", "log", "mon", "osd/osd.0", "rgw"):
         (d / sub).mkdir(parents=True)
     fsid, mon_port, rgw_port = str(uuid.uuid4()), free_port(), free_port()
     conf = d / "ceph.conf"
-    conf.write_text(_CEPH_CONF.format(fsid=fsid, mon_port=mon_port, rgw_port=rgw_port, d=d))
+    conf.write_text(
+        _CEPH_CONF.format(fsid=fsid, mon_port=mon_port, rgw_port=rgw_port, d=d, memstore=memstore_bytes)
+    )
     c = ["-c", str(conf)]
 
     def run(*args: str) -> str:

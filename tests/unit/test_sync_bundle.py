@@ -13,7 +13,7 @@ import pyrage
 import pytest
 
 from fieldwork_app.errors import Cancelled, ErrorKind, FieldworkError, InvalidInput
-from fieldwork_app.sync.bundle import stage_bundle
+from fieldwork_app.sync.bundle import MD5_SIDECAR, StagedBundle, stage_bundle
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, TrustedDevices, generate_study_keypair, load_identity
 from fieldwork_app.sync.manifest import build_manifest, canonical_json
@@ -117,6 +117,26 @@ def test_staging_is_idempotent_and_rejects_bad_specs(sync_kit: SyncKit) -> None:
     with pytest.raises(InvalidInput):
         sync_kit.stage(sync_kit.spec("../escape", {"a.txt": b"x"}))
     assert not (sync_kit.outbox / "b-bad").exists()
+
+
+def test_staging_records_each_chunks_md5_and_keeps_it_local(sync_kit: SyncKit, tmp_path: Path) -> None:
+    staged = sync_kit.stage(sync_kit.spec("b-md5", files(300_000)), chunk_size=64 * 1024)
+    assert set(staged.md5s) == {n for n, _ in staged.chunks} and len(staged.chunks) > 3
+    for n, _ in staged.chunks:
+        assert staged.md5s[n] == hashlib.md5(staged.chunk_path(n).read_bytes()).hexdigest()
+    assert StagedBundle.load(staged.directory).md5s == staged.md5s
+    first = staged.chunks[0][0]
+    sidecar = staged.directory / MD5_SIDECAR
+    sidecar.write_text(json.dumps({first: "not-a-digest", "0" * 64: "0" * 32}))
+    assert StagedBundle.load(staged.directory).md5s == {}  # only sound entries for listed chunks
+    sidecar.write_text("[")
+    assert StagedBundle.load(staged.directory).md5s == {}
+    sidecar.unlink()  # an outbox staged before the sidecar existed still uploads and verifies
+    root = store(tmp_path)
+    t = open_transport(f"file://{root}")
+    upload_bundle(StagedBundle.load(staged.directory), t)
+    assert verify_store(t, sync_kit.identity).ok
+    assert not [p for p in root.rglob("*") if p.name == MD5_SIDECAR]  # never uploaded
 
 
 def test_tampering_is_named(sync_kit: SyncKit, tmp_path: Path) -> None:

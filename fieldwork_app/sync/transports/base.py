@@ -31,8 +31,14 @@ class Transport(Protocol):
         """Size of the object, or None if it does not exist."""
         ...
 
-    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
-        """Store ``size`` bytes read from ``src`` under ``name`` (whole or not at all where possible)."""
+    def put(
+        self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
+    ) -> None:
+        """Store ``size`` bytes read from ``src`` under ``name`` (whole or not at all where possible).
+
+        ``md5``, when the caller knows it, is the MD5 hex digest the bytes must have; a store that can
+        check it on arrival (S3's Content-MD5) refuses bytes that differ.
+        """
         ...
 
     def get(self, name: str) -> bytes: ...

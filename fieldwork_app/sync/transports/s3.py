@@ -20,7 +20,7 @@ import boto3
 import botocore.exceptions
 from botocore.config import Config
 
-from fieldwork_app.errors import StoreError
+from fieldwork_app.errors import InvalidInput, StoreError
 from fieldwork_app.sync.transports.base import (
     READ_BLOCK,
     Progress,
@@ -75,6 +75,8 @@ class S3Transport:
                 return store_full(self.name, code)
             if code in _AUTH_CODES or status in (401, 403):
                 return auth_failed(self.name, code)
+            if code in ("BadDigest", "InvalidDigest"):  # the bytes changed on the way: worth another try
+                return unreachable(self.name, "the bytes arrived damaged")
             if code in ("NoSuchBucket",):
                 return store_error(self.name, "the bucket does not exist; check the store settings")
             return store_error(self.name, f"{code or status} on {what}")
@@ -99,21 +101,30 @@ class S3Transport:
         self._etags[name] = str(head.get("ETag", "")).strip('"')
         return int(head["ContentLength"])
 
-    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
-        # Chunks are a few MiB: holding one in memory lets Content-MD5 be computed up front.
+    def put(
+        self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
+    ) -> None:
+        # Chunks are a few MiB: holding one in memory lets Content-MD5 go in the request's headers.
         data = b"".join(read_blocks(src, size))
-        self._put_bytes(name, data, progress)
+        self._put_bytes(name, data, progress, md5)
 
-    def _put_bytes(self, name: str, data: bytes, progress: Progress | None) -> None:
-        md5 = hashlib.md5(data, usedforsecurity=False)
+    def _put_bytes(self, name: str, data: bytes, progress: Progress | None, md5: str | None = None) -> None:
+        digest = bytes.fromhex(md5) if md5 else hashlib.md5(data, usedforsecurity=False).digest()
         try:
             result = self._client.put_object(
                 Bucket=self.bucket,
                 Key=self._key(name),
                 Body=io.BytesIO(data),
                 ContentLength=len(data),
-                ContentMD5=base64.b64encode(md5.digest()).decode("ascii"),
+                ContentMD5=base64.b64encode(digest).decode("ascii"),
             )
+        except botocore.exceptions.ClientError as exc:
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+            if code == "BadDigest" and md5 and hashlib.md5(data, usedforsecurity=False).hexdigest() != md5:
+                raise InvalidInput(
+                    f"the staged copy of {name} has changed since it was staged; stage the bundle again"
+                ) from None
+            raise self._map(exc, "upload an object") from None
         except Exception as exc:
             raise self._map(exc, "upload an object") from None
         self._etags[name] = str(result.get("ETag", "")).strip('"')

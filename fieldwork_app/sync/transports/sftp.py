@@ -247,7 +247,9 @@ class SftpTransport:
                 raise self._map(exc, "upload an object") from None
             raise
 
-    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
+    def put(
+        self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
+    ) -> None:
         self._write(name, read_blocks(src, size), progress)
 
     def put_atomic(self, name: str, data: bytes) -> None:

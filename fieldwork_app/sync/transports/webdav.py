@@ -11,7 +11,7 @@ import logging
 import posixpath
 import secrets as _secrets
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 
 import httpx
@@ -31,6 +31,12 @@ from fieldwork_app.sync.transports.base import (
 
 logger = logging.getLogger(__name__)
 
+# Sizes and types only: asking for more (allprop, getetag) makes a hashing server read every object.
+_SIZES_QUERY = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<d:propfind xmlns:d="DAV:"><d:prop><d:getcontentlength/><d:resourcetype/></d:prop></d:propfind>'
+)
+
 
 class WebdavTransport:
     def __init__(self, base_url: str, options: dict[str, Any], secrets: dict[str, str]) -> None:
@@ -42,6 +48,7 @@ class WebdavTransport:
         self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout)
         self._http: httpx.Client = self._client.http
         self._made_dirs: set[str] = set()
+        self._put_etags: dict[str, str] = {}  # final name -> content-hash ETag its PUT returned
 
     def _url(self, name: str) -> str:
         return self.base_url + check_name(name)
@@ -127,12 +134,16 @@ class WebdavTransport:
                     progress(sent)
 
         try:
+            self._put_etags.pop(name, None)
             response = self._http.put(self._url(tmp), content=body(), headers={"Content-Length": str(size)})
             self._check(response, "upload an object")
+            etag = _md5_shaped(response.headers.get("etag", ""))
             response = self._http.request(
                 "MOVE", self._url(tmp), headers={"Destination": self._url(name), "Overwrite": "T"}
             )
             self._check(response, "finish an upload")
+            if etag is not None:
+                self._put_etags[name] = etag
         except BaseException as exc:
             try:
                 self._http.delete(self._url(tmp))
@@ -142,7 +153,9 @@ class WebdavTransport:
                 raise self._map(exc, "upload an object") from None
             raise
 
-    def put(self, name: str, src: BinaryIO, size: int, progress: Progress | None = None) -> None:
+    def put(
+        self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
+    ) -> None:
         self._write(name, read_blocks(src, size), size, progress)
 
     def put_atomic(self, name: str, data: bytes) -> None:
@@ -207,11 +220,53 @@ class WebdavTransport:
             raise self._map(exc, "check an object") from None
         if response.status_code >= 400:
             return None
-        etag = response.headers.get("etag", "").strip()
-        if etag.startswith("W/"):
-            return None  # a weak ETag says nothing about the bytes
-        etag = etag.strip('"').lower()
-        return etag if len(etag) == 32 and all(c in "0123456789abcdef" for c in etag) else None
+        return _md5_shaped(response.headers.get("etag", ""))
+
+    def content_md5s(self, objects: Sequence[tuple[str, int]]) -> dict[str, str]:
+        """Content-hash ETags for a batch of uploaded objects, without asking the server to hash again.
+
+        The ETag comes from each object's own PUT response (the server's hash of the bytes it stored
+        under the temporary name).  One PROPFIND per folder, asking only for sizes, then confirms that
+        each object stands under its final name with the expected size.  Objects this call cannot vouch
+        for (no ETag from their PUT, missing, or a different size) are left out; the engine checks those
+        one by one.
+        """
+        wanted = {name: size for name, size in objects if name in self._put_etags}
+        out: dict[str, str] = {}
+        for folder in sorted({posixpath.dirname(check_name(n)) for n in wanted}):
+            for name, size in self._folder_sizes(folder).items():
+                if wanted.get(name) == size:
+                    out[name] = self._put_etags[name]
+        return out
+
+    def _folder_sizes(self, folder: str) -> dict[str, int]:
+        """Name -> size of the plain objects directly inside ``folder`` (one Depth: 1 PROPFIND)."""
+        try:
+            result = self._client.propfind(
+                folder + "/" if folder else "",
+                data=_SIZES_QUERY,
+                headers={"Depth": "1", "Content-Type": "application/xml"},
+            )
+        except ResourceNotFound:
+            return {}
+        except Exception as exc:
+            raise self._map(exc, "check objects") from None
+        sizes: dict[str, int] = {}
+        for response in result.responses.values():
+            props = response.properties
+            if props.resource_type == "directory" or props.content_length is None:
+                continue
+            sizes[response.path_relative_to(self._client.base_url).strip("/")] = int(props.content_length)
+        return sizes
 
     def close(self) -> None:
         self._http.close()
+
+
+def _md5_shaped(etag: str) -> str | None:
+    """A strong ETag that looks like an MD5 hex digest, lower-cased; None for anything else."""
+    etag = etag.strip()
+    if etag.startswith("W/"):
+        return None  # a weak ETag says nothing about the bytes
+    etag = etag.strip('"').lower()
+    return etag if len(etag) == 32 and all(c in "0123456789abcdef" for c in etag) else None
