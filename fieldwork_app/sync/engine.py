@@ -1,6 +1,6 @@
 """The upload engine: send a staged bundle to a store, resumably, and prove it arrived.
 
-Order matters.  Chunks go first, each verified as soon as it lands; the manifest goes last, so a
+Order matters.  Chunks go first, verified in batches while later ones upload; the manifest goes last, so a
 manifest on the store always means "every chunk it lists was already there and checked".  Objects
 already present with the right name and size are verified and skipped, which makes the upload
 idempotent and lets an interrupted sync re-send at most the object that was in flight.
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 _TRANSIENT = {ErrorKind.STORE_UNREACHABLE}
 VERIFY_BATCH = 64  # objects hashed per server request (SFTP runs one command per batch)
+VERIFY_MIN_BATCH = 8  # the checker waits for this many uploaded objects (or the last) before asking
 
 
 @dataclass
@@ -269,7 +270,8 @@ def upload_bundle(
         else:
             send(name, path, size)
 
-    # Verification of chunk i runs on a checker thread while chunk i+1 uploads; the manifest goes
+    # Verification of a batch of uploaded chunks runs on a checker thread while the next ones upload
+    # (one server request per batch, not per chunk); the manifest goes
     # up only after every chunk is verified, so a manifest on the store means the bundle is whole.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as checker:
         pending: list[_Item] = []
@@ -284,7 +286,7 @@ def upload_bundle(
             if inflight is not None and inflight[0].done():
                 collect(*inflight)
                 inflight = None
-            if inflight is None:
+            if inflight is None and len(pending) >= VERIFY_MIN_BATCH:
                 batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
                 inflight = (checker.submit(check_batch, batch), batch)
             progress.done += size
