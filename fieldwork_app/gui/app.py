@@ -18,13 +18,17 @@ logger = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         app = QApplication(sys.argv[:1])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:
+        raise RuntimeError("a QCoreApplication without widgets is already running")
     app.setApplicationName("Fieldwork")
     app.setOrganizationName("Fieldwork")
     apply_style(app)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(args: Any) -> int:

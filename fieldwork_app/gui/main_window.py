@@ -98,7 +98,10 @@ class MainWindow(QMainWindow):
         minutes = self.settings.auto_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
         self.idle.idle.connect(lambda: self.lock(by_idle=True))
-        QApplication.instance().installEventFilter(self.idle)
+        app = QApplication.instance()
+        if app is None:  # a widget cannot exist without one; never leave the idle lock out silently
+            raise RuntimeError("the main window needs a running QApplication")
+        app.installEventFilter(self.idle)
 
         if auth.vault_exists(data_dir):
             self.root.setCurrentWidget(self.unlock_page)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from fieldwork_app.audio import RecorderEvent, RecorderState
 from fieldwork_app.services import recording
 from fieldwork_app.services.recording import ActiveTake
+from fieldwork_app.services.workspace import Workspace
 
 from fieldwork_app.gui.qt_tasks import Tasks
 
@@ -26,7 +27,7 @@ class RecordingController(QObject):
     started = Signal(object)  # ActiveTake
     stopped = Signal(object)  # TakeSummary
     failed = Signal(object)  # exception
-    event = Signal(object)  # RecorderEvent
+    recorder_event = Signal(object)  # RecorderEvent (not named ``event``: that is QObject.event)
     level = Signal(object)  # audio.Level
     tick = Signal(float)  # position in seconds
 
@@ -61,9 +62,9 @@ class RecordingController(QObject):
         self._starting = True
 
         def on_event(ev: RecorderEvent) -> None:  # writer thread
-            self._tasks.on_gui(lambda: self.event.emit(ev))
+            self._tasks.on_gui(lambda: self.recorder_event.emit(ev))
 
-        def call(ws):  # database thread
+        def call(ws: Workspace) -> ActiveTake:  # database thread
             return recording.start_take(
                 ws, session_id, kind=kind, participant_id=participant_id, on_event=on_event, **kw
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
@@ -22,7 +23,9 @@ def build_screen(ctx: AppContext, session_id: str) -> QWidget:
         session = importlib.import_module("fieldwork_app.gui.session")
     except ImportError:
         session = None
-    factory = getattr(session, "build_screen", None) if session is not None else None
+    factory: Callable[[AppContext, str], QWidget] | None = (
+        getattr(session, "build_screen", None) if session is not None else None
+    )
     if factory is not None:
         return factory(ctx, session_id)
     from fieldwork_app.gui.views.interview_placeholder import InterviewPage

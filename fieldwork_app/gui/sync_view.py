@@ -324,9 +324,13 @@ class SyncPage(QWidget):
             def add(ws: Any) -> None:
                 sync_svc.add_store(ws, name, url, options, secrets, make_default=True)
 
+            def added(_r: object) -> None:
+                self._message(self.tr("Study store saved."), "ok")
+                self.refresh()
+
             self.ctx.tasks.db(
                 add,
-                on_done=lambda _r: (self._message(self.tr("Study store saved."), "ok"), self.refresh()),
+                on_done=added,
                 on_error=lambda exc: self._message(describe(exc), "error"),
                 owner=self,
             )

@@ -14,14 +14,18 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs, participants, sessions, workspace
 from fieldwork_app.vault import FAST_KDF
+
+if TYPE_CHECKING:
+    from fieldwork_app.gui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +34,11 @@ PASSPHRASE = "tour passphrase only for screenshots"
 
 EXTRA_SHOTS: list[tuple[str, Callable[[Tour], None]]] = []
 
+_Page = TypeVar("_Page", bound=QWidget)
+
 
 class Tour:
-    def __init__(self, window, app: QApplication, out: Path) -> None:
+    def __init__(self, window: MainWindow, app: QApplication, out: Path) -> None:
         self.window = window
         self.app = app
         self.out = out
@@ -95,7 +101,7 @@ def _seed(data_dir: DataDir) -> None:
         ws.close()
 
 
-def _sign(pad) -> None:
+def _sign(pad: QWidget) -> None:
     QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(30, 70))
     for x in range(40, 260, 12):
         QTest.mouseMove(pad, QPoint(x, 60 + ((x // 12) % 4) * 6))
@@ -134,7 +140,18 @@ def run(outdir: str | os.PathLike[str]) -> int:
     return 0
 
 
+def _page(tour: Tour, name: str, kind: type[_Page]) -> _Page:
+    page = tour.window.page(name)
+    if not isinstance(page, kind):
+        raise TypeError(f"the {name} page is a {type(page).__name__}, not a {kind.__name__}")
+    return page
+
+
 def _walk(tour: Tour) -> None:
+    from fieldwork_app.gui.views.consent import ConsentPage
+    from fieldwork_app.gui.views.participants import ParticipantsPage
+    from fieldwork_app.gui.views.prepare import PreparePage
+
     w = tour.window
     page = w.unlock_page
     tour.settle()
@@ -147,13 +164,13 @@ def _walk(tour: Tour) -> None:
 
     w.show_page("participants")
     tour.settle()
-    p = w.page("participants")
+    p = _page(tour, "participants", ParticipantsPage)
     p._select("M-001")
     tour.shot("participants")
 
     w.show_page("prepare")
     tour.settle()
-    pg = w.page("prepare")
+    pg = _page(tour, "prepare", PreparePage)
     pg.session_combo.setCurrentIndex(1)
     tour.settle()
     pg.checklist.list.scrollToTop()
@@ -161,13 +178,14 @@ def _walk(tour: Tour) -> None:
 
     w.show_page("consent")
     tour.settle()
-    c = w.page("consent")
+    c = _page(tour, "consent", ConsentPage)
     c.mode_buttons["written"].click()
     tour.settle()
     for sid in ("1", "2", "3"):
         c.rows[sid].yes.click()
-        if c.rows[sid].initials is not None:
-            c.rows[sid].initials.setText("AB")
+        initials = c.rows[sid].initials
+        if initials is not None:
+            initials.setText("AB")
     tour.shot("consent")
     _sign(c.participant_pad)
     _sign(c.researcher_pad)

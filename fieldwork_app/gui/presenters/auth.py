@@ -67,7 +67,7 @@ class Backoff:
 
     def fail(self) -> int:
         self.failures += 1
-        return min(self.cap, 2 ** (self.failures - 1))
+        return min(self.cap, 1 << (self.failures - 1))
 
     def reset(self) -> None:
         self.failures = 0

@@ -116,9 +116,9 @@ class Draft:
         if position is not None:
             self.times[statement_id] = round(position, 2)
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[tuple[str, list[str]]]:
         """Why the draft cannot be saved yet, as statement ids per kind of gap (empty: savable)."""
-        out = []
+        out: list[tuple[str, list[str]]] = []
         missing = [s.id for s in self.form.statements if s.required and self.answers.get(s.id) is None]
         declined = [s.id for s in self.form.statements if s.required and self.answers.get(s.id) is False]
         if missing:

@@ -71,7 +71,7 @@ class SessionView:
     lone_working: LoneWorkingPlan
     sealed: bool
     kit: dict[str, Any]
-    checklist: list[Any] = field(default_factory=list)
+    checklist: list[svc.ChecklistItem] = field(default_factory=list)
     ready: bool = False
 
 

@@ -12,8 +12,6 @@ from fieldwork_app.gui.session import tour_steps
 from fieldwork_app.gui.session.screen import SessionScreen
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from fieldwork_app.services.clock import Clock
 
     from fieldwork_app.gui.context import AppContext
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["SessionScreen", "build_screen"]
 
 
-def build_screen(ctx: AppContext, session_id: str, clock: Clock | None = None) -> QWidget:
+def build_screen(ctx: AppContext, session_id: str, clock: Clock | None = None) -> SessionScreen:
     return SessionScreen(ctx, session_id, clock)
 
 

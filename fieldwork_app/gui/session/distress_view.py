@@ -201,7 +201,12 @@ class DistressPanel(QWidget):
         cb = QCheckBox(text)
         cb.setObjectName(f"{kind}-{code}")
         if kind == "sign":
-            cb.toggled.connect(lambda on, c=code: on and self.step.emit("sign", {"id": c}))
+
+            def sign_toggled(on: bool) -> None:
+                if on:
+                    self.step.emit("sign", {"id": code})
+
+            cb.toggled.connect(sign_toggled)
         else:
             cb.toggled.connect(lambda on, c=code: self.step.emit("action", {"id": c, "done": on}))
         self.checks[(kind, code)] = cb

@@ -9,7 +9,7 @@ while typing a note: Ctrl+D distress protocol, F8 pause/resume, F9 marker, Ctrl+
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,6 +43,7 @@ from fieldwork_app.gui.views.common import label, set_role
 
 if TYPE_CHECKING:
     from fieldwork_app.services.clock import Clock
+    from fieldwork_app.services.recording import ActiveTake
 
     from fieldwork_app.gui.context import AppContext
 
@@ -174,7 +175,7 @@ class SessionScreen(QWidget):
         rec.started.connect(self._rec_started)
         rec.stopped.connect(self._rec_stopped)
         rec.failed.connect(self._rec_failed)
-        rec.event.connect(self._rec_event)
+        rec.recorder_event.connect(self._rec_event)
         rec.level.connect(self._rec_level)
         rec.tick.connect(self._rec_tick)
         self.recover_button.clicked.connect(p.recover)
@@ -289,7 +290,7 @@ class SessionScreen(QWidget):
         )
 
     # -- recording -----------------------------------------------------------------------------------
-    def _mine(self, take: Any) -> bool:
+    def _mine(self, take: ActiveTake | None) -> TypeGuard[ActiveTake]:
         return take is not None and take.session_id == self.session_id and take.kind == "interview"
 
     def _rec_started(self, take: Any) -> None:

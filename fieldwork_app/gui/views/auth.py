@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services.workspace import Workspace
 
 from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
@@ -136,7 +137,7 @@ class UnlockPage(QWidget):
         data_dir = self.ctx.data_dir
         self.ctx.tasks.open_workspace(lambda: auth.unlock(data_dir, user, passphrase), self._ok, self._failed)
 
-    def _ok(self, ws) -> None:
+    def _ok(self, ws: Workspace) -> None:
         self._backoff.reset()
         self.ctx.user, self.ctx.role = ws.user, ws.vault.role
         self.ui.passphraseEdit.clear()

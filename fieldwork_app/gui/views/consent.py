@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldwork_app.audio import Level, TakeSummary
+from fieldwork_app.services.consent import ConsentResult
+from fieldwork_app.services.recording import ActiveTake
+
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import consent as presenter
@@ -82,7 +86,12 @@ class ConsentPage(QWidget):
             self.mode_group.addButton(b, i)
             self.mode_buttons[m] = b
             ml.addWidget(b)
-        self.mode_group.idClicked.connect(lambda i: (self.message.clear(), self._set_mode(MODES[i])))
+
+        def mode_clicked(i: int) -> None:
+            self.message.clear()
+            self._set_mode(MODES[i])
+
+        self.mode_group.idClicked.connect(mode_clicked)
         layout.addWidget(mode_box)
         self.form_title = label("", "subtitle")
         layout.addWidget(self.form_title)
@@ -337,7 +346,7 @@ class ConsentPage(QWidget):
         self.consent_rec_button.setEnabled(False)
         rec.start(self.model.session_id, kind="consent", participant_id=self.draft.form.participant_id)
 
-    def _on_rec_started(self, take) -> None:
+    def _on_rec_started(self, take: ActiveTake) -> None:
         self.start_button.setEnabled(False)
         if take.kind == "consent":
             self._consent_recording = take.recording_id
@@ -346,14 +355,14 @@ class ConsentPage(QWidget):
             self.consent_rec_button.setIcon(icon("stop"))
         self._update_save()
 
-    def _on_rec_stopped(self, _summary) -> None:
+    def _on_rec_stopped(self, _summary: TakeSummary) -> None:
         self.consent_rec_button.setEnabled(True)
         self.consent_rec_button.setText(self.tr("Start consent &recording"))
         self.consent_rec_button.setIcon(icon("record"))
         self._update_save()
         self.refresh()
 
-    def _on_level(self, level) -> None:
+    def _on_level(self, level: Level) -> None:
         if self.verbal_box.isVisible():
             self.consent_meter.set_level(level)
 
@@ -387,7 +396,7 @@ class ConsentPage(QWidget):
             owner=self,
         )
 
-    def _saved(self, result) -> None:
+    def _saved(self, result: ConsentResult) -> None:
         self._last_consent = result.consent_id
         self.message.setText(
             self.tr("Consent recorded (form %1, information sheet %2).")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from fieldwork_app.audio import TakeSummary
+from fieldwork_app.services.recording import ActiveTake
+
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.resources import icon
@@ -49,7 +52,7 @@ class InterviewPage(QWidget):
         else:
             rec.start(self.session_id, kind="interview")
 
-    def _started(self, take) -> None:
+    def _started(self, take: ActiveTake) -> None:
         if take.kind != "interview":
             return
         self.record_button.setEnabled(True)
@@ -59,7 +62,7 @@ class InterviewPage(QWidget):
         self.state.setText(self.tr("Recording (encrypted as it is written)."))
         set_role(self.state, "warning")
 
-    def _stopped(self, summary) -> None:
+    def _stopped(self, summary: TakeSummary) -> None:
         self.record_button.setEnabled(True)
         self.record_button.setText(self.tr("Start &recording"))
         self.record_button.setIcon(icon("record"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldwork_app.domain.records import Participant
 from fieldwork_app.services import participants as svc
 
 from fieldwork_app.gui import forms
@@ -176,7 +177,7 @@ class ParticipantsPage(QWidget):
         m = self._model
         gid = self.group_combo.currentData()
         group = next((g for g in m.groups if g.id == gid), None) if m else None
-        if group is None or not group.linked_to:
+        if m is None or group is None or not group.linked_to:
             self.linked_combo.addItem(self.tr("(not linked)"), "")
             self.linked_combo.setEnabled(False)
             return
@@ -200,7 +201,7 @@ class ParticipantsPage(QWidget):
             return
         self.ctx.tasks.db(lambda ws: svc.add(ws, gid, linked), self._added, self._failed, owner=self)
 
-    def _added(self, p) -> None:
+    def _added(self, p: Participant) -> None:
         self._ok(self.tr("Added %1. Screen eligibility next.").replace("%1", p.id))
         self.ctx.data_changed.emit()
         self.refresh()
@@ -209,7 +210,7 @@ class ParticipantsPage(QWidget):
     def _select(self, pid: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.data(0, Qt.ItemDataRole.UserRole) == pid:
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == pid:
                 self.tree.setCurrentItem(item)
 
     # -- screening ---------------------------------------------------------------------------------
@@ -322,9 +323,14 @@ class ParticipantsPage(QWidget):
         scope = ui.scopeCombo.currentData()
         day = ui.dateEdit.date().toString("yyyy-MM-dd")
         before = ui.beforeCutoffCheck.isChecked()
+
+        def withdrawn(_w: object) -> None:
+            self._ok(self.tr("Withdrawal recorded for %1.").replace("%1", pid))
+            self.refresh()
+
         self.ctx.tasks.db(
             lambda ws: svc.withdraw(ws, pid, scope, day, before_cutoff=before),
-            lambda _w: (self._ok(self.tr("Withdrawal recorded for %1.").replace("%1", pid)), self.refresh()),
+            withdrawn,
             self._failed,
             owner=self,
         )

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldwork_app.audio import Level, MicCheckResult
 from fieldwork_app.domain.pack import DocumentKind
+from fieldwork_app.domain.records import SessionRecord
 from fieldwork_app.services import recording
 from fieldwork_app.services import sessions as svc
 
@@ -249,8 +251,8 @@ class PreparePage(QWidget):
         self.schedule_button.setVisible(not new)
         for w in (self.people, self.format_combo, self.location_combo):
             w.setEnabled(new)
-        for w in (self.mic_button, self.battery, self.plan_button, self.consent_button):
-            w.setEnabled(not new)
+        for control in (self.mic_button, self.battery, self.plan_button, self.consent_button):
+            control.setEnabled(not new)
         pdf_ok = not new and presenter.pdfs_available()
         for b in (self.pis_pdf, self.form_pdf):
             b.setEnabled(pdf_ok)
@@ -344,7 +346,7 @@ class PreparePage(QWidget):
             lambda ws: svc.new(ws, pids, fmt, loc, start, minutes), self._created, self._failed, owner=self
         )
 
-    def _created(self, s) -> None:
+    def _created(self, s: SessionRecord) -> None:
         self._ok(self.tr("Session %1 created.").replace("%1", s.id))
         self.ctx.set_session(s.id)
         self.ctx.data_changed.emit()
@@ -374,9 +376,14 @@ class PreparePage(QWidget):
         }
         address = self.address.text()
         self.address.clear()  # never kept on screen once sealed
+
+        def saved(_r: object) -> None:
+            self._ok(self.tr("Lone-working plan saved."))
+            self._reload_session()
+
         self.ctx.tasks.db(
             lambda ws: presenter.save_plan(ws, sid, plan, address),
-            lambda _r: (self._ok(self.tr("Lone-working plan saved.")), self._reload_session()),
+            saved,
             self._failed,
             owner=self,
         )
@@ -400,10 +407,10 @@ class PreparePage(QWidget):
         playback = self.playback.isChecked()
         tasks = self.ctx.tasks
 
-        def on_level(level) -> None:  # audio thread: hand the reading to the GUI thread
+        def on_level(level: Level) -> None:  # audio thread: hand the reading to the GUI thread
             tasks.on_gui(lambda: self.meter.set_level(level))
 
-        def done(result) -> None:
+        def done(result: MicCheckResult) -> None:
             self.mic_button.setEnabled(True)
             if result.silent:
                 text = self.tr("Silence: is the microphone connected and switched on?")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from fieldwork_app.services.sessions import ChecklistItem
 
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import set_role
@@ -22,7 +26,7 @@ class ChecklistView(QWidget):
         lay.addWidget(self.state)
         self.ready = False
 
-    def show_items(self, items, ready: bool) -> None:
+    def show_items(self, items: Sequence[ChecklistItem], ready: bool) -> None:
         self.list.clear()
         for it in items:
             text = it.label + (f": {it.detail}" if it.detail and not it.done else "")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from fieldwork_app.audio import Level
 
 FLOOR = -60.0
 
@@ -19,7 +21,7 @@ class LevelMeter(QWidget):
         self.peak = FLOOR
         self.readings = 0
 
-    def set_level(self, level) -> None:
+    def set_level(self, level: Level) -> None:
         self.rms = max(FLOOR, float(level.rms_dbfs))
         self.peak = max(FLOOR, float(level.peak_dbfs))
         self.readings += 1
@@ -30,7 +32,7 @@ class LevelMeter(QWidget):
         self.rms = self.peak = FLOOR
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
         p.setPen(QColor("#7d8d95"))

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -41,18 +50,18 @@ class SignaturePad(QWidget):
             self._drawing = False
             self.changed.emit()
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, e: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if e.button() == Qt.MouseButton.LeftButton:
             self._begin(e.position())
 
-    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         self._extend(e.position())
 
-    def mouseReleaseEvent(self, e) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         self._extend(e.position())
         self._end()
 
-    def tabletEvent(self, e) -> None:  # noqa: N802
+    def tabletEvent(self, e: QTabletEvent) -> None:  # noqa: N802
         t = e.type()
         if t == e.Type.TabletPress:
             self._begin(e.position())
@@ -62,10 +71,10 @@ class SignaturePad(QWidget):
             self._end()
         e.accept()
 
-    def event(self, e) -> bool:
+    def event(self, e: QEvent) -> bool:
         t = e.type()
         if t in (e.Type.TouchBegin, e.Type.TouchUpdate, e.Type.TouchEnd):
-            points = e.points()
+            points = e.points() if isinstance(e, QTouchEvent) else []
             if points:
                 pos = points[0].position()
                 if t == e.Type.TouchBegin:
@@ -101,7 +110,7 @@ class SignaturePad(QWidget):
         self.update()
         self.changed.emit()
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#ffffff"))

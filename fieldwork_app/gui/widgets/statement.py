@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldwork_app.gui.presenters.consent import StatementModel
 from fieldwork_app.gui.views.common import label
 
 
@@ -21,7 +22,9 @@ class StatementRow(QFrame):
     answered = Signal(str, bool)  # statement id, value
     initials_changed = Signal(str, str)
 
-    def __init__(self, number: int, statement, mode: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, number: int, statement: StatementModel, mode: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.statement = statement
         self.setFrameShape(QFrame.Shape.StyledPanel)
