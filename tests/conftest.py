@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# The same examples on every run, so that a red run can be re-run and a green one means something;
+# FIELDWORK_HYPOTHESIS=explore draws fresh ones when hunting for new cases.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("FIELDWORK_HYPOTHESIS", "repeatable"))
 
 pytest_plugins = [
     "tests.support.vaults",

@@ -82,10 +82,10 @@ def test_lock_on_demand_and_switch_user(qtbot, vault_dir, ws, make_window):
 
 
 def test_auto_lock_when_idle(qtbot, vault_dir, make_window):
-    w = make_window(vault_dir, idle_ms=300)
+    w = make_window(vault_dir, idle_ms=1_500)  # long enough that a busy machine sees the unlocked state
     unlock(qtbot, w)
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=10_000)
     assert w.root.currentWidget() is w.unlock_page
     assert "without activity" in w.unlock_page.ui.messageLabel.text()
     # Nothing can reach the database while locked.

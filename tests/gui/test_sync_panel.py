@@ -60,7 +60,9 @@ def test_sync_a_completed_session_to_a_folder_store(
     assert rows[0]["state"] == "verified" and rows[0]["bytes_total"] > 0
 
 
-def test_an_unreachable_store_says_so_and_keeps_the_data(qtbot, make_window, vault_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_store_says_so_and_keeps_the_data(
+    qtbot, make_window, vault_dir, tmp_path, closed_port
+) -> None:  # type: ignore[no-untyped-def]
     pub, _ = generate_study_keypair(tmp_path / "dm")
     w = make_window(vault_dir, idle_ms=3_600_000)
     unlock(qtbot, w)
@@ -69,7 +71,9 @@ def test_an_unreachable_store_says_so_and_keeps_the_data(qtbot, make_window, vau
     def setup(ws):  # type: ignore[no-untyped-def]
         sid = _completed(ws, pub, f"file://{tmp_path}")
         sync_svc.remove_store(ws, "usb")
-        sync_svc.add_store(ws, "dead", "sftp://nobody@127.0.0.1:9/none", {"timeout": 2}, {"password": "x"})
+        sync_svc.add_store(
+            ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
+        )
         return sid
 
     run_db(qtbot, w, setup)
@@ -77,7 +81,8 @@ def test_an_unreachable_store_says_so_and_keeps_the_data(qtbot, make_window, vau
     w.push_screen(page)
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "not sent" in page.message.text(), timeout=20_000)
+    # six attempts with backoff (about 16 s of waiting) before the sync gives up
+    qtbot.waitUntil(lambda: "not sent" in page.message.text(), timeout=60_000)
     qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(1) == "not sent", timeout=5_000)
     rows = run_db(qtbot, w, sync_svc.outbox)
     assert rows[0]["state"] == "failed"

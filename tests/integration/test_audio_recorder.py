@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -61,10 +62,13 @@ def dominant_hz(pcm: np.ndarray, rate: int) -> float:
 
 def test_sine_records_exports_at_440_hz(virtual_mic: VirtualMic, tmp_path: Path) -> None:
     virtual_mic.use_sine()
+    began = time.monotonic()
     rec = record(tmp_path / "t1.fwa", 3.2, virtual_mic)
     summary = rec.stop()
+    elapsed = time.monotonic() - began
     assert summary.error is None and rec.state is RecorderState.STOPPED
-    assert summary.duration_seconds == pytest.approx(3.2, abs=2.1)  # the sine source delivers in 2 s bursts
+    # the sine source delivers in 2 s bursts: a take holds the bursts that began while it ran
+    assert 1.0 <= summary.duration_seconds <= elapsed + 2.1
     out = tmp_path / "t1.flac"
     info = export([(summary.path, KEY)], out)
     data, rate = sf.read(out, dtype="int16", always_2d=True)
@@ -109,7 +113,7 @@ def test_speech_through_the_monitor_is_correlated(
 @pytest.fixture
 def monitor_feed(virtual_mic: VirtualMic, tmp_path: Path) -> Iterator[VirtualMic]:
     """Record the null sink's monitor while a quiet tone plays into it (an idle monitor is silent-stopped)."""
-    t = np.arange(48000 * 30) / 48000
+    t = np.arange(48000 * 120) / 48000
     wav = tmp_path / "feed.wav"
     sf.write(wav, (0.1 * np.sin(2 * np.pi * 300 * t)).astype(np.float32), 48000, subtype="PCM_16")
     virtual_mic.use_monitor()
@@ -174,10 +178,16 @@ def test_kill_minus_nine_loses_at_most_one_second(monitor_feed: VirtualMic, tmp_
         virtual_mic.use_sine()
 
 
-def test_no_plaintext_left_on_disk(virtual_mic: VirtualMic, tmp_path: Path) -> None:
+def test_no_plaintext_left_on_disk(
+    virtual_mic: VirtualMic, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     virtual_mic.use_sine()
     workdir = tmp_path / "audio"
     workdir.mkdir()
+    scratch = tmp_path / "tmp"  # this process's temporary files land here, not in the shared /tmp
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     rec = record(workdir / "p.fwa", 2.5, virtual_mic)
     summary = rec.stop()
     out = tmp_path / "check.wav"
@@ -187,22 +197,24 @@ def test_no_plaintext_left_on_disk(virtual_mic: VirtualMic, tmp_path: Path) -> N
     probes = [pcm[i : i + 48] for i in range(0, len(pcm) - 48, len(pcm) // 40)]
     probes = [p for p in probes if len(set(p)) > 8]
     assert probes
-    roots = [workdir, Path(os.environ.get("TMPDIR", "/tmp")), Path(os.environ["FIELDWORK_DATA_DIR"]).parent]
-    for root in roots:
-        for p in root.rglob("*"):
-            try:
-                if not p.is_file() or p.stat().st_size > 50_000_000 or p.stat().st_mtime < time.time() - 60:
-                    continue
-                data = p.read_bytes()
-            except OSError:
+    roots = [workdir, scratch, Path(os.environ["FIELDWORK_DATA_DIR"]).parent]
+    files = [
+        Path(d, f) for root in roots for d, _, names in os.walk(root, onerror=lambda _e: None) for f in names
+    ]
+    for p in files:
+        try:
+            if not p.is_file() or p.stat().st_size > 50_000_000 or p.stat().st_mtime < time.time() - 60:
                 continue
-            if p.suffix in (".wav", ".flac") and p.parent != workdir:
-                continue  # other tests' own generated fixtures (speech source files)
-            found = readable_audio(data)
-            if p.parent != workdir:  # elsewhere, other programs' WAV files (RIFF) may be about
-                found = [kind for kind in found if kind != "WAV file"]
-            assert found == [], p
-            assert not any(probe in data for probe in probes), p
+            data = p.read_bytes()
+        except OSError:
+            continue
+        if p.suffix in (".wav", ".flac") and p.parent != workdir:
+            continue  # other tests' own generated fixtures (speech source files)
+        found = readable_audio(data)
+        if p.parent != workdir:  # elsewhere, other programs' WAV files (RIFF) may be about
+            found = [kind for kind in found if kind != "WAV file"]
+        assert found == [], p
+        assert not any(probe in data for probe in probes), p
 
 
 def test_pause_resume_levels_and_markers(monitor_feed: VirtualMic, tmp_path: Path) -> None:
@@ -215,29 +227,35 @@ def test_pause_resume_levels_and_markers(monitor_feed: VirtualMic, tmp_path: Pat
         rec.start()
         wait_for(lambda: rec.position_seconds > 0.2)
         start_pos = rec.position_seconds
+        # Levels keep coming while audio flows, in order.  The queue keeps only the newest reading, so
+        # a busy machine may skip some: count them against the audio that passed, not the wall clock.
         seen = []
-        t0 = time.monotonic()
-        while time.monotonic() - t0 < 2.0:
-            seen.append(rec.levels.get(timeout=1.0))
-        assert 30 <= len(seen) <= 50
-        marker = rec.position_seconds
-        assert 1.5 <= marker - start_pos <= 2.5
+        deadline = time.monotonic() + 15
+        while rec.position_seconds - start_pos < 2.0:
+            assert time.monotonic() < deadline, "levels stopped coming"
+            seen.append(rec.levels.get(timeout=5.0))
+        assert len(seen) >= 10
+        positions = [lv.position_seconds for lv in seen]
+        assert positions == sorted(positions) and positions[-1] - positions[0] >= 1.0
         rec.pause()
         assert rec.state is RecorderState.PAUSED
         at_pause = rec.position_seconds
         time.sleep(0.8)
         assert rec.position_seconds == at_pause
+        resumed = time.monotonic()
         rec.resume()
         assert rec.state is RecorderState.RECORDING
         time.sleep(1.0)
         summary = rec.stop()
+        recording_again = time.monotonic() - resumed
     finally:
         virtual_mic.use_sine()
     assert summary.error is None and [e.kind for e in events] == ["stopped"]
     info = read_info(summary.path, KEY)
     assert len(info.pauses) == 1 and info.pauses[0].resumed_at is not None
     assert info.pauses[0].position_seconds == pytest.approx(at_pause, abs=0.05)
-    assert summary.duration_seconds == pytest.approx(at_pause + 1.0, abs=0.35)
+    # after the resume, about as much audio as time went by (the source runs in real time)
+    assert at_pause + 0.6 <= summary.duration_seconds <= at_pause + recording_again + 0.35
     assert summary.overflows == 0
 
 

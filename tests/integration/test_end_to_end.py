@@ -108,12 +108,14 @@ def test_record_sync_verify_unpack_bit_for_bit(
 
 
 def test_nothing_purged_when_the_store_fails(
-    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], tmp_path: Path
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], tmp_path: Path, closed_port: int
 ) -> None:
     virtual_mic.use_sine()
     pub, _ = study_keys
     s = _recorded_session(ws, pub, seconds=1.5)
-    sync_svc.add_store(ws, "dead", "sftp://nobody@127.0.0.1:9/none", {"timeout": 2}, {"password": "x"})
+    sync_svc.add_store(
+        ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
+    )
     sync_svc.queue_session(ws, s)
     report = sync_svc.sync_all(ws)
     assert not report.ok

@@ -67,6 +67,14 @@ class StoreServer:
         return replace(self, url=f"{scheme}://{prefix}{host}:{port}/{path}", options=dict(self.options))
 
 
+@pytest.fixture
+def closed_port() -> Iterator[int]:
+    """A loopback port that refuses connections for the whole test (bound, never listening)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        yield s.getsockname()[1]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -305,6 +313,8 @@ def s3_running(d: Path, memstore_bytes: int = 1 << 30) -> Iterator[StoreServer]:
     for sub in ("run", "log", "mon", "osd/osd.0", "rgw"):
         (d / sub).mkdir(parents=True)
     fsid, mon_port, rgw_port = str(uuid.uuid4()), free_port(), free_port()
+    while rgw_port == mon_port:  # two picks of a free port can coincide
+        rgw_port = free_port()
     conf = d / "ceph.conf"
     conf.write_text(
         _CEPH_CONF.format(fsid=fsid, mon_port=mon_port, rgw_port=rgw_port, d=d, memstore=memstore_bytes)
