@@ -7,7 +7,7 @@ The laptop cannot call anyone; this panel only prompts and time-stamps.  The wor
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from fieldwork_app.services.clock import local_hm, parse
 from fieldwork_app.services.lonework import LoneWorkingState
@@ -39,21 +39,23 @@ class LoneWorkPanel(QWidget):
         lay.addWidget(self.phase)
         lay.addWidget(self.buddy)
         lay.addWidget(self.times)
-        row = QHBoxLayout()
+        grid = QGridLayout()  # two by two, so the panel leaves the topic guide its width
         self.buttons: dict[str, QPushButton] = {}
-        for kind, text in (
-            ("check_in", self.tr("Checked in with my buddy")),
-            ("check_out", self.tr("Checked out with my buddy")),
-            ("home_safe", self.tr("Home safe")),
-            ("code_word", self.tr("I used the code word")),
+        for i, (kind, text) in enumerate(
+            (
+                ("check_in", self.tr("Checked in with my buddy")),
+                ("check_out", self.tr("Checked out with my buddy")),
+                ("home_safe", self.tr("Home safe")),
+                ("code_word", self.tr("I used the code word")),
+            )
         ):
             b = QPushButton(text)
             b.setObjectName(f"lonework-{kind}")
             b.clicked.connect(lambda _c=False, k=kind: self.record.emit(k))
             self.buttons[kind] = b
-            row.addWidget(b)
-        row.addStretch(1)
-        lay.addLayout(row)
+            grid.addWidget(b, i // 2, i % 2)
+        grid.setColumnStretch(2, 1)
+        lay.addLayout(grid)
         row2 = QHBoxLayout()
         self.sheet = QPushButton(self.tr("Save buddy sheet (PDF)…"))
         self.sheet.setObjectName("buddySheet")
