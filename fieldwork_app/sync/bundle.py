@@ -37,6 +37,7 @@ from fieldwork_app.sync.manifest import (
     safe_relpath,
 )
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
+from fieldwork_app.sync.transports.base import is_md5_hex
 
 logger = logging.getLogger(__name__)
 
@@ -119,11 +120,7 @@ def _read_md5s(directory: Path, chunks: list[tuple[str, int]]) -> dict[str, str]
     if not isinstance(raw, dict):
         return {}
     names = {n for n, _ in chunks}
-    return {
-        k: v
-        for k, v in raw.items()
-        if k in names and isinstance(v, str) and len(v) == 32 and all(c in "0123456789abcdef" for c in v)
-    }
+    return {k: v for k, v in raw.items() if k in names and isinstance(v, str) and is_md5_hex(v)}
 
 
 def _validate(spec: BundleSpec, device_key: DeviceKey) -> None:

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
 from fieldwork_app.sync.bundle import StagedBundle
+from fieldwork_app.sync.manifest import CHUNK_SUFFIX
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
 from fieldwork_app.sync.transports.base import Transport, sha256_stream
 
@@ -92,12 +93,22 @@ def _file_hash(path: Path, algorithm: str) -> str:
     return h.hexdigest()
 
 
+def _chunk_hash(name: str) -> str:
+    """The SHA-256 a chunk object is named by (``bundles/<id>/<sha256>.age``)."""
+    return name.rsplit("/", 1)[-1].removesuffix(CHUNK_SUFFIX)
+
+
+def _expected_md5(staged_md5: str | None, path: Path) -> str:
+    """The MD5 the stored object must have: as recorded at staging, else hashed from the staged file."""
+    return staged_md5 or _file_hash(path, "md5")
+
+
 def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | None = None) -> str:
     """Return the method used; raise :class:`_Mismatch` if the stored bytes differ.
 
     ``md5`` is the staged MD5 of the object when staging recorded one (else it is hashed from ``path``
     if a store reports an MD5 to compare with)."""
-    expected_md5 = functools.cache(lambda: md5 or _file_hash(path, "md5"))
+    expected_md5 = functools.cache(lambda: _expected_md5(md5, path))
     digest = transport.checksum(name)
     if digest is not None:
         if digest != sha:
@@ -191,7 +202,7 @@ def upload_bundle(
     manifest_name = objects[-1][0]
 
     def staged_md5(name: str) -> str | None:
-        return staged.md5s.get(name.rsplit("/", 1)[-1].removesuffix(".age"))
+        return staged.md5s.get(_chunk_hash(name))
 
     def send(name: str, path: Path, size: int) -> None:
         stats.bytes_attempted += size
@@ -218,7 +229,7 @@ def upload_bundle(
             if name in server:
                 results.append((item, "server-sha256" if server[name] == sha else None))
                 continue
-            if name in md5s and md5s[name] == (staged_md5(name) or _file_hash(path, "md5")):
+            if name in md5s and md5s[name] == _expected_md5(staged_md5(name), path):
                 # The server's hash of the bytes it stored, and the object confirmed under its final name.
                 # Any other outcome (an ETag that is not a content hash) is decided one by one below.
                 results.append((item, "server-md5-etag"))
@@ -280,7 +291,7 @@ def upload_bundle(
             progress.index += 1
             check_cancel(state)
             # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
-            sha = name.rsplit("/", 1)[1].removesuffix(".age")
+            sha = _chunk_hash(name)
             _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, sleep)
             pending.append((name, path, size, sha))
             if inflight is not None and inflight[0].done():

@@ -101,6 +101,11 @@ def store_error(store: str, detail: str) -> StoreError:
     )
 
 
+def is_md5_hex(value: str) -> bool:
+    """True for an MD5 digest written as 32 lower-case hex digits."""
+    return len(value) == 32 and all(c in "0123456789abcdef" for c in value)
+
+
 def sha256_stream(blocks: Iterator[bytes]) -> str:
     h = hashlib.sha256()
     for block in blocks:

@@ -23,6 +23,7 @@ from fieldwork_app.sync.transports.base import (
     Progress,
     auth_failed,
     check_name,
+    is_md5_hex,
     read_blocks,
     store_error,
     store_full,
@@ -269,4 +270,4 @@ def _md5_shaped(etag: str) -> str | None:
     if etag.startswith("W/"):
         return None  # a weak ETag says nothing about the bytes
     etag = etag.strip('"').lower()
-    return etag if len(etag) == 32 and all(c in "0123456789abcdef" for c in etag) else None
+    return etag if is_md5_hex(etag) else None
