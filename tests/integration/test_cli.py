@@ -87,55 +87,17 @@ def test_consent_refusals_change_nothing(cli_env: DataDir, tmp_path: Path) -> No
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(answers))
     before = json.loads(run("status", "--json").stdout)["participants"]
-    proc = run(
-        "consent",
-        "record",
-        "--session",
-        s,
-        "--participant",
-        m,
-        "--mode",
-        "paper",
-        "--answers",
-        str(bad),
-        ok=False,
-    )
-    assert_one_line_error(proc, "not affirmed")
+
+    def record_paper() -> subprocess.CompletedProcess[str]:
+        args = ("--session", s, "--participant", m, "--mode", "paper", "--answers", str(bad))
+        return run("consent", "record", *args, ok=False)
+
+    assert_one_line_error(record_paper(), "not affirmed")
     assert json.loads(run("status", "--json").stdout)["participants"] == before
     bad.write_text(json.dumps({**{k: True for k in tpl}, "nonsense": True}))
-    assert_one_line_error(
-        run(
-            "consent",
-            "record",
-            "--session",
-            s,
-            "--participant",
-            m,
-            "--mode",
-            "paper",
-            "--answers",
-            str(bad),
-            ok=False,
-        ),
-        "unknown statement",
-    )
+    assert_one_line_error(record_paper(), "unknown statement")
     bad.write_text("{ not json")
-    assert_one_line_error(
-        run(
-            "consent",
-            "record",
-            "--session",
-            s,
-            "--participant",
-            m,
-            "--mode",
-            "paper",
-            "--answers",
-            str(bad),
-            ok=False,
-        ),
-        "not valid JSON",
-    )
+    assert_one_line_error(record_paper(), "not valid JSON")
     assert recording_id
 
 

@@ -181,6 +181,22 @@ def sftp_running(d: Path) -> Iterator[StoreServer]:
 
 
 # -- WebDAV (wsgidav + cheroot) ----------------------------------------------------------------
+def _serving_webdav(
+    proc: subprocess.Popen[bytes], port: int, password: str, root: Path
+) -> Iterator[StoreServer]:
+    """The store a started WebDAV server offers (user ``fieldwork``, folder ``/store``); stops it after."""
+    try:
+        yield StoreServer(
+            "webdav",
+            f"webdav://127.0.0.1:{port}/store",
+            options={"username": "fieldwork"},
+            secrets={"password": password},
+            extra={"proc": proc, "root": root},
+        )
+    finally:
+        _stop(proc)
+
+
 @contextlib.contextmanager
 def rclone_webdav_running(d: Path) -> Iterator[StoreServer]:
     """Start rclone's WebDAV server (basic auth, ETags = MD5 of the content) serving ``d/data``."""
@@ -209,16 +225,7 @@ def rclone_webdav_running(d: Path) -> Iterator[StoreServer]:
         log,
     )
     _wait_port(port, proc, log, 15)
-    try:
-        yield StoreServer(
-            "webdav",
-            f"webdav://127.0.0.1:{port}/store",
-            options={"username": "fieldwork"},
-            secrets={"password": password},
-            extra={"proc": proc, "root": d / "data"},
-        )
-    finally:
-        _stop(proc)
+    yield from _serving_webdav(proc, port, password, d / "data")
 
 
 @pytest.fixture(scope="session")
@@ -250,16 +257,7 @@ def webdav_running(d: Path) -> Iterator[StoreServer]:
     log = d / "wsgidav.log"
     proc = _start([exe, "--config", str(d / "wsgidav.yaml")], log)
     _wait_port(port, proc, log, 15)
-    try:
-        yield StoreServer(
-            "webdav",
-            f"webdav://127.0.0.1:{port}/store",
-            options={"username": "fieldwork"},
-            secrets={"password": password},
-            extra={"proc": proc, "root": d / "data"},
-        )
-    finally:
-        _stop(proc)
+    yield from _serving_webdav(proc, port, password, d / "data")
 
 
 # -- S3 (Ceph radosgw on one memstore OSD) -----------------------------------------------------
