@@ -212,6 +212,7 @@ class SyncPresenter(QObject):
 
 
 def _age(iso: str) -> tuple[str, float]:
+    """A queue time as local date and time, and how many days ago it was."""
     try:
         then = datetime.fromisoformat(iso)
     except ValueError:
@@ -223,14 +224,17 @@ def _age(iso: str) -> tuple[str, float]:
 
 
 def _size(n: int) -> str:
+    value = float(n)
     for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
     return str(n)
 
 
 class SyncPage(QWidget):
+    COLUMNS = 6
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncPage")
@@ -259,7 +263,14 @@ class SyncPage(QWidget):
         self.tree.setObjectName("outbox")
         self.tree.setAccessibleName(self.tr("Waiting on this laptop"))
         self.tree.setHeaderLabels(
-            [self.tr("Session"), self.tr("State"), self.tr("Size"), self.tr("Waiting since"), self.tr("Note")]
+            [
+                self.tr("Session"),
+                self.tr("State"),
+                self.tr("Audio on this laptop"),
+                self.tr("Size"),
+                self.tr("Waiting since"),
+                self.tr("Note"),
+            ]
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(180)
@@ -374,15 +385,54 @@ class SyncPage(QWidget):
                 note = self.tr("last try failed")
             who = r["session_id"] or self.tr("withdrawal")
             item = QTreeWidgetItem(
-                [who, states.get(r["state"], r["state"]), _size(int(r["bytes_total"] or 0)), since, note]
+                [
+                    who,
+                    states.get(r["state"], r["state"]),
+                    self._audio_text(r),
+                    self._size_text(r),
+                    f"{since} ({self._waited_text(days)})" if r["state"] != "verified" else since,
+                    note,
+                ]
             )
+            if r.get("last_error"):
+                item.setToolTip(5, str(r["last_error"]))
             if note and r["state"] != "verified":
-                item.setForeground(4, QColor("#8a3a00"))
-                item.setToolTip(4, note)
+                item.setForeground(5, QColor("#8a3a00"))
+                item.setToolTip(5, note)
             self._items[r["bundle_id"]] = item
             self.tree.addTopLevelItem(item)
-        for i in range(5):
+        for i in range(self.COLUMNS):
             self.tree.resizeColumnToContents(i)
+
+    def _audio_text(self, row: dict[str, Any]) -> str:
+        """The session's takes still on this laptop (what a lost laptop would hold), or why there are none."""
+        if not row["session_id"]:
+            return ""
+        takes = int(row.get("audio_takes") or 0)
+        if takes == 0:
+            return self.tr("none left here") if row["state"] == "verified" else self.tr("none")
+        minutes = max(1, round(float(row.get("audio_seconds") or 0.0) / 60))
+        text = self.tr("%1 min in %2 take(s)").replace("%1", str(minutes)).replace("%2", str(takes))
+        return f"{text}, {_size(int(row.get('audio_bytes') or 0))}"
+
+    def _size_text(self, row: dict[str, Any]) -> str:
+        total = int(row["bytes_total"] or 0)
+        if total == 0:
+            return self.tr("not packed yet")
+        done = int(row["bytes_done"] or 0)
+        if row["state"] in ("staged", "uploading", "failed") and 0 < done < total:
+            return f"{_size(done)} / {_size(total)}"
+        return _size(total)
+
+    def _waited_text(self, days: float) -> str:
+        minutes = int(days * 24 * 60)
+        if minutes < 1:
+            return self.tr("just now")
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(minutes))
+        if minutes < 48 * 60:
+            return self.tr("%1 h").replace("%1", str(minutes // 60))
+        return self.tr("%1 days").replace("%1", str(int(days)))
 
     def _progress(self, bundle: str, done: int, total: int, left: float) -> None:
         if total > 0:
@@ -390,7 +440,7 @@ class SyncPage(QWidget):
         item = self._items.get(bundle)
         if item is not None:
             item.setText(1, self.tr("sending"))
-            item.setText(2, f"{_size(done)} / {_size(total)}" if total else _size(done))
+            item.setText(3, f"{_size(done)} / {_size(total)}" if total else _size(done))
         if left >= 0:
             m, s = divmod(int(left), 60)
             self.left.setText(self.tr("About %1 left").replace("%1", f"{m} min {s:02d} s" if m else f"{s} s"))

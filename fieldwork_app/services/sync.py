@@ -200,12 +200,28 @@ def queue_withdrawals(ws: Workspace) -> list[str]:
 
 
 def outbox(ws: Workspace) -> list[dict[str, Any]]:
+    """What waits on this laptop: each outbox row, how long it has waited, and the session's audio still here.
+
+    ``audio_takes``, ``audio_seconds`` and ``audio_bytes`` count the session's takes not yet purged (the
+    encrypted files' sizes on disk): what a lost laptop would hold until the store's receipt.
+    """
     now = datetime.now(UTC)
+    here: dict[str, tuple[int, float, int]] = {}
+    for r in ws.db.execute(
+        "SELECT id, session_id, duration FROM recordings WHERE purged_at IS NULL AND session_id IN "
+        "(SELECT session_id FROM outbox WHERE session_id IS NOT NULL)"
+    ).fetchall():
+        path = recording_svc.take_path(ws, r["session_id"], r["id"])
+        size = path.stat().st_size if path.exists() else 0
+        takes, seconds, nbytes = here.get(r["session_id"], (0, 0.0, 0))
+        here[r["session_id"]] = (takes + 1, seconds + float(r["duration"] or 0.0), nbytes + size)
     rows = []
     for r in ws.db.execute("SELECT * FROM outbox ORDER BY queued_at").fetchall():
         d = dict(r)
         queued = datetime.fromisoformat(d["queued_at"])
         d["waiting_days"] = round((now - queued).total_seconds() / 86400, 2)
+        takes, seconds, nbytes = here.get(d["session_id"] or "", (0, 0.0, 0))
+        d["audio_takes"], d["audio_seconds"], d["audio_bytes"] = takes, round(seconds, 1), nbytes
         rows.append(d)
     return rows
 
@@ -637,6 +653,11 @@ class SyncReport:
     verified: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     purged: list[str] = field(default_factory=list)
+    store: str | None = None  # the name of the store the bundles went to
+    labels: dict[str, str] = field(default_factory=dict)  # bundle id -> "session S-0001" / "withdrawal"
+
+    def label(self, bundle_id: str) -> str:
+        return self.labels.get(bundle_id, f"bundle {bundle_id}")
 
     @property
     def ok(self) -> bool:
@@ -652,6 +673,8 @@ def sync_all(
     """Run every waiting bundle to a verified receipt (the CLI's path; one thread does it all)."""
     report = SyncReport()
     for job in prepare_jobs(ws, store_name, chunk_size):
+        report.store = job.store.name
+        report.labels[job.bundle_id] = f"session {job.session_id}" if job.session_id else job.kind
         try:
             receipt = run_job(job, state)
         except FieldworkError as exc:

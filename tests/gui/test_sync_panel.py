@@ -41,6 +41,8 @@ def test_sync_a_completed_session_to_a_folder_store(
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
     item = page.tree.topLevelItem(0)
     assert item.text(0) == sid and item.text(1) == "waiting"
+    assert item.text(2) == "none" and item.text(3) == "not packed yet"  # no takes in this session
+    assert item.text(4).endswith("(just now)")
     assert "usb" in page.store.text()
     fp = run_db(qtbot, w, sync_svc.device_fingerprint)
     assert fp in page.fingerprint.text()
@@ -58,6 +60,8 @@ def test_sync_a_completed_session_to_a_folder_store(
     assert page.sync_button.isEnabled() and not page.cancel_button.isEnabled()
     rows = run_db(qtbot, w, sync_svc.outbox)
     assert rows[0]["state"] == "verified" and rows[0]["bytes_total"] > 0
+    done = page.tree.topLevelItem(0)
+    assert done.text(2) == "none left here" and done.text(3).endswith(" KB") and "(" not in done.text(4)
 
 
 def test_an_unreachable_store_says_so_and_keeps_the_data(

@@ -71,8 +71,14 @@ def test_record_sync_verify_unpack_bit_for_bit(
 
     sync_svc.add_store(ws, "study", server.url, server.options, server.secrets)
     sync_svc.queue_session(ws, s)
+    waiting = sync_svc.outbox(ws)[0]
+    takes = recording.list_recordings(ws, s)
+    assert waiting["audio_takes"] == len(takes) > 0
+    assert waiting["audio_seconds"] == round(sum(t["duration"] for t in takes), 1) > 0
+    assert waiting["audio_bytes"] == sum(p.stat().st_size for p in (ws.data_dir.audio / s).glob("*.fwa"))
     report = sync_svc.sync_all(ws, chunk_size=64 * 1024)
     assert report.ok and len(report.verified) == 1, report.failed
+    assert sync_svc.outbox(ws)[0]["audio_takes"] == 0  # nothing of it left on the laptop
     # Purged only after the verified receipt: the take is gone from the laptop, its row remains.
     rows = recording.list_recordings(ws, s)
     assert rows and all(r["purged_at"] for r in rows)
@@ -125,6 +131,7 @@ def test_nothing_purged_when_the_store_fails(
     assert list((ws.data_dir.audio / s).glob("*.fwa"))
     out = sync_svc.outbox(ws)
     assert out[0]["state"] == "failed" and out[0]["last_error"]
+    assert out[0]["audio_takes"] == len(rows) and out[0]["audio_bytes"] > 0
 
 
 def test_withdrawal_reaches_the_store(
