@@ -1,15 +1,19 @@
-"""The data manager's commands, end to end: study keygen, store verify, store unpack."""
+"""The sync commands, end to end: the laptop's store add / list, outbox and sync, and the data manager's
+study keygen, store verify and store unpack."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fieldwork_app.cli.main import main
+from fieldwork_app.paths import DataDir
 from fieldwork_app.sync.engine import upload_bundle
 from fieldwork_app.sync.keys import load_identity, load_recipient
+from tests.integration.test_cli import run
 from tests.support.servers import StoreServer, SyncKit
 
 pytestmark = pytest.mark.servers
@@ -44,3 +48,64 @@ def test_keygen_verify_unpack_over_webdav(
     assert main(["store", "verify", *common]) != 0
     captured = capsys.readouterr()
     assert "refused the login" in captured.err and "Traceback" not in captured.err
+
+
+@pytest.mark.parametrize("server_fixture", ["sftp_server", "s3_server"])
+def test_laptop_sync_commands(
+    request: pytest.FixtureRequest, server_fixture: str, cli_env: DataDir, virtual_mic: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """store add / list, outbox and sync as a researcher runs them: a refused login first, then the real store."""
+    virtual_mic.use_sine()
+    server: StoreServer = request.getfixturevalue(server_fixture).fresh()
+    run("study", "keygen", "--out", str(tmp_path / "dm"))
+    run("pack", "import", "--example", "--study-key", str(tmp_path / "dm/study.pub"))
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    (tmp_path / "answers.json").write_text(json.dumps({k: True for k in tpl}))
+    run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
+        "--answers", str(tmp_path / "answers.json"))  # fmt: skip
+    run("record", "--session", s, "--seconds", "1")
+
+    if server.kind == "sftp":
+        port = server.url.rsplit(":", 1)[1].split("/", 1)[0]
+        (tmp_path / "known_hosts").write_text(f"[127.0.0.1]:{port} {server.options['host_key']}\n")
+        ssh = ["--known-hosts", str(tmp_path / "known_hosts"), "--no-secret"]
+        run("store", "add", "study", server.url, "--identity", server.options["key_file"], *ssh)
+        secret = Path(server.options["key_file"]).read_text().splitlines()[1]  # a line of the private key
+        run("store", "add", "wrong", server.url, "--identity", server.extra["other_key"], *ssh)
+    else:
+        s3 = ["--endpoint", server.options["endpoint"], "--username", server.options["access_key"],
+              "--secret-env", "FW_S3_SECRET"]  # fmt: skip
+        secret = server.secrets["secret_key"]
+        monkeypatch.setenv("FW_S3_SECRET", secret)
+        run("store", "add", "study", server.url, *s3)
+        monkeypatch.setenv("FW_S3_SECRET", "not-the-secret")
+        run("store", "add", "wrong", server.url, *s3)
+    stores = run("store", "list", "--json").stdout
+    assert [x["name"] for x in json.loads(stores)] == ["study", "wrong"]
+    assert secret not in stores and secret not in run("store", "list").stdout
+
+    refused = run("sync", "--store", "wrong", "--queue", s, ok=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"session {s} not sent to store wrong" in refused.stderr and "refused the login" in refused.stderr
+    (waiting,) = json.loads(run("outbox", "--json").stdout)
+    assert waiting["session_id"] == s and waiting["state"] == "failed"
+    assert waiting["audio_takes"] == 1 and waiting["audio_seconds"] >= 1.0 and waiting["audio_bytes"] > 0
+    assert "audio here: 1 take(s)" in run("outbox").stdout
+
+    done = json.loads(run("sync", "--json").stdout)  # the default store is the first one added
+    assert done["ok"] is True and len(done["verified"]) == 1 and done["waiting"] == []
+    assert done["purged"], "the take is purged after the verified receipt"
+    (sent,) = json.loads(run("outbox", "--json").stdout)
+    assert sent["state"] == "verified" and sent["audio_takes"] == 0
+    assert "no audio here" in run("outbox").stdout
+    assert "Nothing to send." in run("sync").stdout
+    if server.kind == "sftp":
+        dm = ["--identity", server.options["key_file"], "--known-hosts", str(tmp_path / "known_hosts")]
+    else:
+        monkeypatch.setenv("FW_S3_SECRET", server.secrets["secret_key"])
+        dm = s3
+    report = run("store", "verify", server.url, "--key", str(tmp_path / "dm/study.key"), *dm, "--json")
+    assert json.loads(report.stdout)["ok"] is True
