@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.nav.setFocus()
         self._check_interrupted()
+        self._purge_due()
 
     # -- recovery of takes interrupted by a crash or power cut ---------------------------------------
     def _check_interrupted(self) -> None:
@@ -198,6 +199,18 @@ class MainWindow(QMainWindow):
         if self.ctx.recorder.active:
             return
         self.ctx.tasks.db(recording.interrupted_count, on_done=self._offer_recovery, owner=self)
+
+    def _purge_due(self) -> None:
+        """Takes whose 'keep for N days after the receipt' has run out are deleted now (audited)."""
+        from fieldwork_app.services import sync
+
+        self.ctx.tasks.db(
+            sync.purge_due,
+            on_done=lambda ids: (
+                logger.info("purged %d take(s) after their receipt", len(ids)) if ids else None
+            ),
+            owner=self,
+        )
 
     def _offer_recovery(self, count: int) -> None:
         from fieldwork_app.services import recording

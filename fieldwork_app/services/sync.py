@@ -180,6 +180,32 @@ def queue_session(ws: Workspace, session_id: str) -> str:
     return bundle_id
 
 
+def _record_bundle_takes(ws: Workspace, spec: BundleSpec) -> None:
+    """Note which takes this (re)built bundle carries: only those may be purged on its receipt."""
+    ids = sorted({str(e.meta["recording_id"]) for e in spec.entries if e.meta.get("recording_id")})
+    with ws.vault.transaction() as db:
+        db.execute("DELETE FROM bundle_recordings WHERE bundle_id = ?", (spec.bundle_id,))
+        db.executemany(
+            "INSERT INTO bundle_recordings (bundle_id, recording_id) VALUES (?, ?)",
+            [(spec.bundle_id, rid) for rid in ids],
+        )
+
+
+def queue_unsent_takes(ws: Workspace) -> list[str]:
+    """Queue again every session already sent whose takes are not all in a bundle (a take recovered after
+    its session's bundle was built), so no take stays on the laptop unsent."""
+    out = []
+    for r in ws.db.execute(
+        "SELECT DISTINCT r.session_id FROM recordings r"
+        " WHERE r.purged_at IS NULL AND r.status IN ('sealed', 'recovered')"
+        " AND r.session_id IN (SELECT session_id FROM outbox WHERE kind = 'session')"
+        " AND r.session_id NOT IN (SELECT session_id FROM outbox WHERE kind = 'session' AND state != 'verified')"
+        " AND r.id NOT IN (SELECT recording_id FROM bundle_recordings)"
+    ).fetchall():
+        out.append(queue_session(ws, r["session_id"]))
+    return out
+
+
 def queue_withdrawals(ws: Workspace) -> list[str]:
     """Queue a bundle for every withdrawal not yet sent."""
     out = []
@@ -513,6 +539,7 @@ def prepare_jobs(
         )
     store = get_store(ws, store_name)
     queue_withdrawals(ws)
+    queue_unsent_takes(ws)
     key = device_key(ws)
     jobs = []
     for row in ws.db.execute(
@@ -527,11 +554,11 @@ def prepare_jobs(
             except (OSError, FieldworkError, ValueError):
                 staged = None
         if staged is None:
-            spec = (
-                session_spec(ws, row["bundle_id"], row["session_id"])
-                if row["kind"] == "session"
-                else withdrawal_spec(ws, row["bundle_id"], row["withdrawal_id"])
-            )
+            if row["kind"] == "session":
+                spec = session_spec(ws, row["bundle_id"], row["session_id"])
+                _record_bundle_takes(ws, spec)
+            else:
+                spec = withdrawal_spec(ws, row["bundle_id"], row["withdrawal_id"])
         jobs.append(
             SyncJob(
                 row["bundle_id"],
@@ -626,7 +653,11 @@ def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
 
 
 def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
-    """Delete local audio whose every take is covered by a verified receipt, when the policy allows."""
+    """Delete local takes that a verified bundle carries (its receipt recorded), when the policy allows.
+
+    A take is tied to the bundles that hold it when each bundle is built; a take no bundle holds (say,
+    one recovered after its session's bundle was built) is never purged here, whatever its times say.
+    """
     now = now or datetime.now(UTC)
     pack = ws.pack()
     policy = pack.data_rules.purge
@@ -634,9 +665,10 @@ def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
     purged = []
     for r in ws.db.execute(
         "SELECT r.id AS rid, MIN(rc.verified_at) AS verified_at FROM recordings r"
-        " JOIN outbox o ON o.session_id = r.session_id AND o.state = 'verified'"
+        " JOIN bundle_recordings br ON br.recording_id = r.id"
+        " JOIN outbox o ON o.bundle_id = br.bundle_id AND o.state = 'verified'"
         " JOIN receipts rc ON rc.bundle_id = o.bundle_id"
-        " WHERE r.purged_at IS NULL AND r.status IN ('sealed', 'recovered') AND r.ended_at <= o.queued_at"
+        " WHERE r.purged_at IS NULL AND r.status IN ('sealed', 'recovered')"
         " GROUP BY r.id"
     ).fetchall():
         verified = datetime.fromisoformat(r["verified_at"])
@@ -646,6 +678,11 @@ def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
             recording_svc.purge_audio(ws, r["rid"], f"verified at the study store on {r['verified_at']}")
             purged.append(str(r["rid"]))
     return purged
+
+
+def purge_due(ws: Workspace) -> list[str]:
+    """Apply the purge policy now (at unlock and after every sync), so 'after N days' needs no new upload."""
+    return apply_purge_policy(ws) if ws.has_pack() else []
 
 
 @dataclass
@@ -685,4 +722,5 @@ def sync_all(
             continue
         report.verified.append(job.bundle_id)
         report.purged += record_receipt(ws, job, receipt)
+    report.purged += purge_due(ws)
     return report

@@ -125,6 +125,12 @@ RESEARCH: list[str] = [
     CREATE TRIGGER markers_count_delete AFTER DELETE ON markers
         BEGIN UPDATE sessions SET marker_count = marker_count - 1 WHERE id = OLD.session_id; END;
     """,
+    # 6: which takes each session bundle carries, so audio is purged only once a verified bundle holds it
+    """
+    CREATE TABLE bundle_recordings (
+        bundle_id TEXT NOT NULL, recording_id TEXT NOT NULL, PRIMARY KEY (bundle_id, recording_id));
+    CREATE INDEX bundle_recordings_recording ON bundle_recordings(recording_id);
+    """,
 ]
 
 IDENTITY: list[str] = [

@@ -154,3 +154,45 @@ def test_withdrawal_reaches_the_store(
     listed = json.loads((tmp_path / "out" / "withdrawals.json").read_text())
     text = json.dumps(listed)
     assert m in text and "delete_data" in text
+
+
+def test_a_take_no_bundle_holds_is_never_purged_and_goes_with_the_next_sync(
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], folder_store: Any, tmp_path: Path
+) -> None:
+    virtual_mic.use_sine()
+    pub, key = study_keys
+    s = _recorded_session(ws, pub, seconds=1.5)
+    second = recording.start_take(ws, s)
+    import time
+
+    time.sleep(1.2)
+    assert second.finish(ws).error is None
+    with ws.vault.transaction() as db:  # as the recorder leaves a take it could not seal (a full disk)
+        db.execute("UPDATE recordings SET status = 'interrupted' WHERE id = ?", (second.recording_id,))
+    store = folder_store.fresh()
+    sync_svc.add_store(ws, "usb", store.url)
+    sync_svc.queue_session(ws, s)
+    first = sync_svc.sync_all(ws)
+    assert first.ok and len(first.verified) == 1
+    purged = {r["take_no"]: r["purged_at"] for r in recording.list_recordings(ws, s)}
+    assert purged[1] and purged[2] is None  # the bundle carried take 1 only
+
+    assert [r.recording_id for r in recording.recover_all(ws)] == [second.recording_id]
+    # recovered, it is older than the verified bundle but not in it: the purge must leave it alone
+    assert sync_svc.apply_purge_policy(ws) == []
+    assert (ws.data_dir.audio / s / f"{second.recording_id}.fwa").exists()
+
+    again = sync_svc.sync_all(ws)  # the session is queued again by itself, with the recovered take
+    assert again.ok and len(again.verified) == 1 and again.verified != first.verified
+    assert second.recording_id in again.purged
+    assert all(r["purged_at"] for r in recording.list_recordings(ws, s))
+    transport = open_transport(store.url)
+    try:
+        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", None)
+    finally:
+        transport.close()
+    assert not unpacked.problems
+    assert {p.name for p in (tmp_path / "out").rglob("interview-take-*.flac")} == {
+        "interview-take-1.flac",
+        "interview-take-2.flac",
+    }
