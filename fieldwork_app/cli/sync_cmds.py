@@ -17,6 +17,7 @@ from typing import Any
 
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync.checks import VerifyReport
 from fieldwork_app.sync.keys import TrustedDevices, generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import Transport, open_transport
@@ -121,9 +122,23 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         good = sum(1 for b in report.bundles if b.ok)
         ctx.say(f"{good} of {len(report.bundles)} bundles verified, {report.objects_checked} chunks checked")
+        _say_devices(ctx, report)
         for problem in report.problems:
             ctx.say(f"PROBLEM {problem.code}: {problem}")
     return 0 if report.ok else 1
+
+
+def _say_devices(ctx: CliContext, report: VerifyReport) -> None:
+    for d in report.devices():
+        users = ", ".join(str(u) for u in d["users"])
+        label = d["label"] or "not in any trusted list"
+        ctx.say(f"device {d['fingerprint']} ({label}): {d['bundles']} bundle(s) by {users}")
+    if report.devices() and not report.devices_checked:
+        ctx.say(
+            "NOTE: devices were not checked against a trusted list, and anyone who can write to the store "
+            "can sign a bundle; compare the fingerprints above with the laptops' (fieldwork device), "
+            "or pass --trusted-devices FILE"
+        )
 
 
 def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -443,7 +443,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
         "completed_at": s.completed_at,
     }
     entries.append(BundleEntry(f"{folder}/session.json", "application/json", _json_bytes(session_doc)))
-    audit_entries = [e.to_json() for e in audit.entries(ws.db, session_id=session_id)]
+    audit_entries = session_audit(ws, session_id)
     entries.append(BundleEntry(f"{folder}/audit.json", "application/json", _json_bytes(audit_entries)))
     return BundleSpec(
         bundle_id=bundle_id,
@@ -465,8 +465,30 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
             "distress_events": len(distress),
         },
         audit=audit_entries,
-        audit_head=audit.head(ws.db),
+        **_audit_head(ws),
     )
+
+
+# Audit actions about identity data, sealed addresses and safeguarding: not research data, so a bundle
+# carries only their place in the hash chain, never what they say.
+WITHHELD_AUDIT = ("safeguarding.", "identity.", "location.", "lonework.")
+
+
+def session_audit(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's audit entries for its bundle: research events whole; identity and safeguarding events
+    reduced to ``seq``, ``prev_hash`` and ``hash`` (marked ``withheld``), so the chain still links."""
+    out = []
+    for e in audit.entries(ws.db, session_id=session_id):
+        if e.action.startswith(WITHHELD_AUDIT):
+            out.append({"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "withheld": True})
+        else:
+            out.append(e.to_json())
+    return out
+
+
+def _audit_head(ws: Workspace) -> dict[str, Any]:
+    head, seq = audit.head_and_seq(ws.db)
+    return {"audit_head": head, "audit_seq": seq}
 
 
 def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> BundleSpec:
@@ -506,7 +528,7 @@ def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> Bundle
         entries=[entry],
         records={"withdrawal": body},
         audit=[],
-        audit_head=audit.head(ws.db),
+        **_audit_head(ws),
     )
 
 

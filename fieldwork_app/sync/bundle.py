@@ -70,6 +70,7 @@ class BundleSpec:
     records: dict[str, Any] = field(default_factory=dict)
     audit: list[dict[str, Any]] = field(default_factory=list)
     audit_head: str = ""
+    audit_seq: int = 0  # the sequence number of the entry ``audit_head`` is the hash of (0: empty chain)
 
 
 @dataclass
@@ -239,6 +240,7 @@ def stage_bundle(
         "records": spec.records,
         "audit": spec.audit,
         "audit_head": spec.audit_head,
+        "audit_seq": spec.audit_seq,
     }
     manifest = build_manifest(spec.bundle_id, chunks, body, recipient, device_key)
     _write_file(directory / MD5_SIDECAR, json.dumps(md5s, sort_keys=True).encode("utf-8"))

@@ -12,6 +12,7 @@ from typing import Any
 
 import pyrage
 
+from fieldwork_app.sync.auditcheck import check_bundle_audit, check_device_histories
 from fieldwork_app.sync.keys import TrustedDevices
 from fieldwork_app.sync.manifest import (
     BUNDLES_PREFIX,
@@ -57,10 +58,24 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     objects_checked: int = 0
     bytes_checked: int = 0
+    devices_checked: bool = False  # True when a trusted-devices list was given and every signer was on it
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def devices(self) -> list[dict[str, Any]]:
+        """Who signed the bundles that could be opened: fingerprint, label, users and how many bundles."""
+        seen: dict[str, dict[str, Any]] = {}
+        for b in self.bundles:
+            if b.body is None:
+                continue
+            fp = str(b.body["device"]["fingerprint"])
+            d = seen.setdefault(fp, {"fingerprint": fp, "label": b.device_label, "users": [], "bundles": 0})
+            d["bundles"] += 1
+            if b.body.get("user") not in d["users"]:
+                d["users"].append(b.body.get("user"))
+        return [seen[k] for k in sorted(seen)]
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -69,6 +84,8 @@ class VerifyReport:
             "bundles_ok": sum(1 for b in self.bundles if b.ok),
             "objects_checked": self.objects_checked,
             "bytes_checked": self.bytes_checked,
+            "devices_checked": self.devices_checked,
+            "devices": self.devices(),
             "problems": [{"object": p.object, "code": p.code, "message": p.message} for p in self.problems],
         }
 
@@ -149,4 +166,18 @@ def inspect_store(
                 problem(obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)")
             state.set_progress(report.bytes_checked, 0, f"checking bundle {bundle_id}")
         info.ok = len(report.problems) == before
+    _check_audit(report)
+    report.devices_checked = trusted_devices is not None and identity is not None
     return report
+
+
+def _check_audit(report: VerifyReport) -> None:
+    """Audit-history problems are reported (verify fails) but do not hold back a bundle's data."""
+    opened = [(b.bundle_id, b.body) for b in report.bundles if b.body is not None]
+
+    def problem(bundle_id: str, code: str, message: str) -> None:
+        report.problems.append(Problem(f"{BUNDLES_PREFIX}{bundle_id}/{MANIFEST_NAME}", code, message, bundle_id))
+
+    for bundle_id, body in opened:
+        check_bundle_audit(bundle_id, body, problem)
+    check_device_histories(opened, problem)

@@ -42,7 +42,9 @@ INDEX_FIELDS = [
     "bundle_id", "kind", "study_id", "pack_version", "session_id", "participant_ids", "created_at",
     "user", "device_fingerprint", "device_label", "entries", "bytes", "audit_head", "records",
 ]  # fmt: skip
-WITHDRAWAL_FIELDS = ["bundle_id", "created_at", "participant_ids", "user", "records", "delete"]
+WITHDRAWAL_FIELDS = [
+    "bundle_id", "created_at", "participant_ids", "user", "scope", "action", "records", "delete", "review",
+]  # fmt: skip
 
 
 @dataclass
@@ -103,6 +105,7 @@ class _Unpacker:
                  state: TaskState) -> None:  # fmt: skip
         self.transport, self.identity, self.out, self.state = transport, identity, out, state
         self.report = UnpackReport()
+        self.owners: dict[str, tuple[str, str]] = {}  # output path -> (device fingerprint, bundle id)
         state_file = out / META_DIR / "unpacked.json"
         self.hashes: dict[str, str] = json.loads(state_file.read_text()) if state_file.exists() else {}
 
@@ -152,9 +155,39 @@ class _Unpacker:
         self.report.written.append(rel)
         return rel
 
+    def _conflict(self, info: BundleInfo) -> Problem | None:
+        """A bundle whose files another device's bundle already wrote in this run is not unpacked."""
+        assert info.body is not None
+        device = str(info.body["device"]["fingerprint"])
+        for entry in info.body["entries"]:
+            try:
+                rel = _output_rel(entry)
+            except FieldworkError:
+                continue  # reported when the entry is written
+            owner = self.owners.get(rel)
+            if owner is not None and owner[0] != device:
+                return Problem(
+                    f"bundles/{info.bundle_id}",
+                    "conflict",
+                    f"{rel} was already written from bundle {owner[1]} of device {owner[0]}; this bundle is "
+                    f"from device {device}. Two laptops used the same participant or session ids, or a bundle "
+                    "was forged: it is not unpacked (check the devices against the trusted list)",
+                    info.bundle_id,
+                )
+        for entry in info.body["entries"]:
+            try:
+                self.owners[_output_rel(entry)] = (device, info.bundle_id)
+            except FieldworkError:
+                continue
+        return None
+
     def bundle(self, info: BundleInfo) -> list[str]:
         assert info.body is not None
         outputs: list[str] = []
+        conflict = self._conflict(info)
+        if conflict is not None:
+            self.report.problems.append(conflict)
+            return outputs
         for entry in info.body["entries"]:
             try:
                 rel = self.entry(info.bundle_id, entry)
@@ -178,6 +211,26 @@ class _Unpacker:
         _atomic_write(self.out / META_DIR / rel, _json_bytes(obj))
 
 
+def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
+    """(scope, what the data manager must do, whether her files are to be deleted) for a withdrawal."""
+    w = body.get("records", {}).get("withdrawal", {})
+    scope = str(w.get("scope") or "")
+    when = str(w.get("effective_date") or "")
+    if scope == "delete_data" and w.get("before_cutoff"):
+        return scope, (
+            f"delete every file under 'delete' (withdrawn {when}, before the analysis cut-off); in the "
+            "focus-group files under 'review', remove her contributions from transcripts and notes"
+        ), True
+    if scope == "delete_data":
+        return scope, (
+            f"she asked for deletion on {when}, after the analysis cut-off: keep her data as the information "
+            "sheet says, collect nothing new, and record the request"
+        ), False
+    if scope in ("no_further_data", "no_further_contact"):
+        return scope, f"keep the data collected before {when}; collect nothing new and do not contact her", False
+    return scope, f"unknown withdrawal scope {scope!r}: ask the laptop's researcher before acting", False
+
+
 def unpack_store(
     transport: Transport,
     identity: pyrage.x25519.Identity,
@@ -197,7 +250,8 @@ def unpack_store(
 
     sessions: list[dict[str, Any]] = []
     withdrawals: list[tuple[BundleInfo, dict[str, Any]]] = []
-    files_by_participant: dict[str, set[str]] = {}
+    files_by_participant: dict[str, set[str]] = {}  # her own sessions' files
+    group_files: dict[str, set[str]] = {}  # focus-group files she is part of (shared with others)
     for info in good:
         body = info.body
         assert body is not None
@@ -225,18 +279,23 @@ def unpack_store(
             withdrawals.append((info, row))
             continue
         sessions.append(row)
+        group = len(body.get("participant_ids", [])) > 1
         for pid in body.get("participant_ids", []):
-            files_by_participant.setdefault(pid, set()).update(outputs)
+            (group_files if group else files_by_participant).setdefault(pid, set()).update(outputs)
 
     wd_rows: list[dict[str, Any]] = []
     for info, row in withdrawals:
         assert info.body is not None
-        delete: set[str] = set()
+        own: set[str] = set()
+        shared: set[str] = set()
         for pid in info.body.get("participant_ids", []):
-            delete |= files_by_participant.get(pid, set())
+            own |= files_by_participant.get(pid, set())
+            shared |= group_files.get(pid, set())
+        scope, action, delete = _withdrawal_action(info.body)
         wd_rows.append({
             "bundle_id": info.bundle_id, "created_at": row["created_at"], "participant_ids": row["participant_ids"],
-            "user": row["user"], "records": row["records"], "delete": sorted(delete),
+            "user": row["user"], "scope": scope, "action": action, "records": row["records"],
+            "delete": sorted(own) if delete else [], "review": sorted(shared) if delete else [],
         })  # fmt: skip
     _atomic_write(out / "index.json", _json_bytes(sessions))
     _atomic_write(out / "index.csv", _csv_bytes(INDEX_FIELDS, sessions))

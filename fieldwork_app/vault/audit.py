@@ -178,5 +178,29 @@ def verify(conn: Any) -> ChainReport:
 
 
 def head(conn: Any) -> str:
-    row = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    return str(row[0]) if row else GENESIS
+    return head_and_seq(conn)[0]
+
+
+def head_and_seq(conn: Any) -> tuple[str, int]:
+    """The chain's head hash and the sequence number of the entry it belongs to (``GENESIS``, 0 if empty)."""
+    row = conn.execute("SELECT hash, seq FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (str(row[0]), int(row[1])) if row else (GENESIS, 0)
+
+
+def check_entry(entry: dict[str, Any]) -> bool:
+    """Whether a full entry (as :meth:`AuditEntry.to_json` writes it) hashes to its own ``hash``."""
+    try:
+        digest = entry_hash(
+            str(entry["prev_hash"]),
+            int(entry["seq"]),
+            str(entry["ts"]),
+            str(entry["actor"]),
+            str(entry["action"]),
+            str(entry["subject_kind"]),
+            str(entry["subject_id"]),
+            entry["session_id"],
+            dict(entry["detail"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return False
+    return digest == entry.get("hash")

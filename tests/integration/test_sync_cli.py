@@ -42,6 +42,10 @@ def test_keygen_verify_unpack_over_webdav(
     (tmp_path / "strangers.txt").write_text("0000-0000-0000-0000-0000-0000-0000-0000 someone\n")
     assert main(["store", "verify", *common, "--trusted-devices", str(tmp_path / "strangers.txt")]) == 1
     assert "unknown device" in capsys.readouterr().out
+    assert main(["store", "verify", *common]) == 0  # no trusted list: the signers are listed, not checked
+    listed = capsys.readouterr().out
+    assert f"device {sync_kit.device.fingerprint()} (not in any trusted list): 1 bundle(s) by alice" in listed
+    assert "not checked against a trusted list" in listed
     assert main(["store", "unpack", *common, "--out", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out/M-001/S-0001/a.json").read_bytes() == b'{"a": 1}'
     monkeypatch.setenv("FW_DAV_PW", "wrong")

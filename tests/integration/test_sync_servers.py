@@ -237,8 +237,9 @@ def test_withdrawal_reaches_the_store(webdav_server: StoreServer, sync_kit: Sync
     upload_bundle(
         sync_kit.stage(sync_kit.spec("b-sess", {"M-004/S-0009/t.json": b"{}"}, participants=("M-004",))), t
     )
-    wd = sync_kit.spec("b-wd", {"M-004/withdrawal.json": b'{"scope":"all"}'}, kind="withdrawal",
-                       participants=("M-004",), records={"scope": "all"})  # fmt: skip
+    records = {"withdrawal": {"scope": "delete_data", "before_cutoff": True, "effective_date": "2026-11-30"}}
+    wd = sync_kit.spec("b-wd", {"withdrawals/W-1.json": b'{"scope":"delete_data"}'}, kind="withdrawal",
+                       participants=("M-004",), records=records)  # fmt: skip
     upload_bundle(sync_kit.stage(wd), t)
     out = tmp_path / "out"
     report = unpack_store(t, sync_kit.identity, out)

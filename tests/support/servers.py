@@ -515,8 +515,7 @@ class SyncKit:
             bundle_id=bundle_id, kind=kind, study_id="MOTM", pack_version="1.0",
             session_id="S-0001" if kind == "session" else None, participant_ids=list(participants),
             created_at=f"2025-03-0{next(_counter) % 9 + 1}T10:00:00+00:00", device_fingerprint=dev.fingerprint(),
-            user="alice", records=records or {"consent": "affirmed"}, audit=[{"seq": 1, "event": "x"}],
-            audit_head="ab" * 32,
+            user="alice", records=records or {"consent": "affirmed"}, audit=[], audit_head="0" * 64, audit_seq=0,
             entries=[BundleEntry(p, "application/json" if p.endswith(".json") else media_type, producer(d),
                                  {"n": i}) for i, (p, d) in enumerate(files.items())],
         )  # fmt: skip

@@ -8,6 +8,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pyrage
 import pytest
@@ -263,18 +264,43 @@ def test_store_errors_are_typed_and_leave_staging_untouched(sync_kit: SyncKit, t
         open_transport("gopher://x/y")
 
 
+def _withdrawal(scope: str, before_cutoff: bool) -> dict[str, Any]:
+    return {"withdrawal": {"scope": scope, "before_cutoff": before_cutoff, "effective_date": "2026-11-30"}}
+
+
 def test_withdrawal_is_listed_with_files_to_delete(sync_kit: SyncKit, tmp_path: Path) -> None:
     t = open_transport(f"file://{store(tmp_path)}")
     upload_bundle(sync_kit.stage(sync_kit.spec("b-s1", files(1000), participants=("M-001",))), t)
     upload_bundle(
         sync_kit.stage(sync_kit.spec("b-s2", {"M-002/S-0002/n.json": b"{}"}, participants=("M-002",))), t
     )
-    wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records={"scope": "all", "participant": "M-001"})
+    group = {"focus-groups/S-0003/audio.json": b"{}"}
+    upload_bundle(sync_kit.stage(sync_kit.spec("b-fg", group, participants=("M-001", "P-001"))), t)
+    wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records=_withdrawal("delete_data", True))
     upload_bundle(sync_kit.stage(wd), t)
     out = tmp_path / "out"
     report = unpack_store(t, sync_kit.identity, out)
-    assert report.ok and report.withdrawals == 1 and report.sessions == 2
+    assert report.ok and report.withdrawals == 1 and report.sessions == 3
     [row] = json.loads((out / "withdrawals.json").read_text())
-    assert row["bundle_id"] == "b-w1" and row["participant_ids"] == "M-001"
-    assert row["delete"] == sorted(files(1)) and row["records"]["scope"] == "all"
+    assert row["bundle_id"] == "b-w1" and row["participant_ids"] == "M-001" and row["scope"] == "delete_data"
+    assert row["delete"] == sorted(files(1))  # her own sessions, not M-002's
+    assert row["review"] == ["focus-groups/S-0003/audio.json"]  # shared with others: edit, do not delete
+    assert "delete every file" in row["action"]
     assert "b-w1" in (out / "withdrawals.csv").read_text()
+
+
+@pytest.mark.parametrize(
+    ("scope", "before_cutoff"), [("delete_data", False), ("no_further_data", True), ("no_further_contact", True)]
+)
+def test_a_withdrawal_that_keeps_the_data_lists_nothing_to_delete(
+    sync_kit: SyncKit, tmp_path: Path, scope: str, before_cutoff: bool
+) -> None:
+    t = open_transport(f"file://{store(tmp_path)}")
+    upload_bundle(sync_kit.stage(sync_kit.spec("b-s1", files(1000), participants=("M-001",))), t)
+    wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records=_withdrawal(scope, before_cutoff))
+    upload_bundle(sync_kit.stage(wd), t)
+    report = unpack_store(t, sync_kit.identity, tmp_path / "out")
+    assert report.ok
+    [row] = json.loads((tmp_path / "out" / "withdrawals.json").read_text())
+    assert row["scope"] == scope and row["delete"] == [] and row["review"] == []
+    assert "keep" in row["action"] and "delete every file" not in row["action"]
