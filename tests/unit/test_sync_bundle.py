@@ -304,3 +304,19 @@ def test_a_withdrawal_that_keeps_the_data_lists_nothing_to_delete(
     [row] = json.loads((tmp_path / "out" / "withdrawals.json").read_text())
     assert row["scope"] == scope and row["delete"] == [] and row["review"] == []
     assert "keep" in row["action"] and "delete every file" not in row["action"]
+
+
+def test_store_urls_that_would_expose_a_password_are_refused() -> None:
+    with pytest.raises(InvalidInput) as e:
+        open_transport("webdav://files.example.ac.uk/remote.php/dav/files/amara")
+    assert "plain http" in e.value.message and "https://" in e.value.message
+    with pytest.raises(InvalidInput) as e:
+        open_transport("http://10.0.0.5/dav")
+    assert "plain http" in e.value.message
+    for url in ("https://amara:s3cret-pass@files.example.ac.uk/dav", "sftp://amara:s3cret-pass@sftp.example/x"):
+        with pytest.raises(InvalidInput) as e:
+            open_transport(url)
+        assert "contains a password" in e.value.message and "s3cret-pass" not in e.value.message
+    for ok in ("webdavs://files.example.ac.uk/dav", "https://files.example.ac.uk/dav", "webdav://127.0.0.1:8080/x",
+               "http://localhost/x", "webdav://[::1]:8080/x"):  # fmt: skip
+        open_transport(ok, options={"username": "amara"}, secrets={"password": "x"}).close()

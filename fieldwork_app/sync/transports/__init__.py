@@ -4,8 +4,12 @@ URL forms::
 
     file:///srv/share/study            a folder or mounted share
     sftp://user@host:port/path         SFTP (``/~/path`` for a path under the login's home)
-    webdav://host:port/path            WebDAV over http (webdavs:// or https:// for TLS; http:// too)
+    webdavs://host:port/path           WebDAV over https (https:// too)
+    webdav://host:port/path            WebDAV over plain http (http:// too): only to this machine
+                                       (127.0.0.1, ::1, localhost), since the password would travel in clear
     s3://bucket/prefix                 S3-compatible; ``options["endpoint"]`` gives the server URL
+
+A URL never carries a password (it would be kept and shown with the URL): secrets go in ``secrets``.
 
 ``options`` holds settings that are not secret (username, endpoint, key_file, known_hosts,
 host_key, region, timeout); ``secrets`` holds passwords, key passphrases, private key text and S3
@@ -14,6 +18,7 @@ secret keys.  Neither is ever logged.
 
 from __future__ import annotations
 
+import ipaddress
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,11 @@ def open_transport(url: str, *, options: dict[str, Any] | None = None,
     secrets = dict(secrets or {})
     parts = urllib.parse.urlsplit(url)
     scheme = parts.scheme.lower()
+    if parts.password is not None:
+        raise InvalidInput(
+            f"store URL for {parts.hostname or 'the store'} contains a password: leave it out of the URL and "
+            "give it at the prompt or with --secret-env VAR (it is then kept encrypted in the vault)"
+        )
     if scheme == "file":
         from fieldwork_app.sync.transports.local import LocalTransport
 
@@ -54,9 +64,15 @@ def open_transport(url: str, *, options: dict[str, Any] | None = None,
         if not parts.hostname:
             raise InvalidInput(f"store URL {url!r} has no host")
         http_scheme = {"webdav": "http", "webdavs": "https"}.get(scheme, scheme)
+        if http_scheme == "http" and not _is_loopback(parts.hostname):
+            raise InvalidInput(
+                f"WebDAV store {parts.hostname} uses plain http, so its password would cross the network "
+                "unencrypted: use https:// (or webdavs://)"
+            )
         if parts.username and "username" not in options:
             options["username"] = urllib.parse.unquote(parts.username)
-        netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+        host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # an IPv6 literal
+        netloc = host + (f":{parts.port}" if parts.port else "")
         base = urllib.parse.urlunsplit((http_scheme, netloc, parts.path or "/", "", ""))
         return WebdavTransport(base, options, secrets)
     if scheme == "s3":
@@ -66,3 +82,12 @@ def open_transport(url: str, *, options: dict[str, Any] | None = None,
             raise InvalidInput(f"store URL {url!r} needs the form s3://bucket/prefix")
         return S3Transport(parts.netloc, urllib.parse.unquote(parts.path), options, secrets)
     raise InvalidInput(f"store URL {url!r}: use file://, sftp://, webdav://, https:// or s3://")
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
