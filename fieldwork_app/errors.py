@@ -85,7 +85,14 @@ class AudioError(FieldworkError):
 
 
 class StoreError(FieldworkError):
+    """A study store refused or failed.  ``transient``: the server said to try again (HTTP 5xx, S3
+    SlowDown); the upload engine retries these with backoff, like a dropped connection."""
+
     kind = ErrorKind.STORE_ERROR
+
+    def __init__(self, message: str, *, kind: ErrorKind | None = None, transient: bool = False) -> None:
+        super().__init__(message, kind=kind)
+        self.transient = transient
 
 
 class Cancelled(FieldworkError):

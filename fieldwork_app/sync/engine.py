@@ -117,9 +117,9 @@ def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | No
     md5_etag: Callable[[str], str | None] | None = getattr(transport, "md5_etag", None)
     if md5_etag is not None:
         etag = md5_etag(name)
-        if etag is not None:
-            if etag != expected_md5():
-                raise _Mismatch(f"{transport.name}: stored {name} does not match (server MD5)")
+        # S3 accepted the PUT against its Content-MD5, so a differing ETag means the ETag is not an MD5
+        # (SSE-KMS and SSE-C objects have other ETags): the read-back below decides, nothing is re-sent yet.
+        if etag is not None and etag == expected_md5():
             return "server-md5"
     content_md5: Callable[[str], str | None] | None = getattr(transport, "content_md5", None)
     if content_md5 is not None:
@@ -141,7 +141,8 @@ def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, st
         try:
             return fn()
         except StoreError as exc:
-            if exc.kind not in _TRANSIENT or attempt == policy.attempts:
+            transient = exc.kind in _TRANSIENT or exc.transient
+            if not transient or attempt == policy.attempts:
                 raise
             stats.retries += 1
             logger.warning("transient store error (attempt %d of %d): %s", attempt, policy.attempts, exc)

@@ -329,3 +329,25 @@ def test_put_time_etags_vouch_only_for_objects_still_in_place(rclone_webdav_serv
         assert t.content_md5s([(n, size) for n in names]) == {}  # type: ignore[attr-defined]
     finally:
         t.close()
+
+
+@pytest.mark.parametrize("server_fixture", ["webdav_server", "s3_server"])
+def test_a_server_that_says_try_again_is_retried(
+    request: pytest.FixtureRequest, server_fixture: str, sync_kit: SyncKit, cut_proxy: type[CutProxy]
+) -> None:
+    server: StoreServer = request.getfixturevalue(server_fixture).fresh()
+    staged = sync_kit.stage(sync_kit.spec("b-busy", content(200_000)), chunk_size=64 * 1024)
+    proxy = cut_proxy(_target_port(server))
+    proxy.answer_next(2, "503 Service Unavailable")
+    stats = UploadStats()
+    t = server.with_endpoint("127.0.0.1", proxy.port).open()
+    receipt = upload_bundle(staged, t, retry=QUICK, stats=stats)
+    t.close()
+    # (a refused first listing only makes the engine ask object by object; the next refusal is retried)
+    assert proxy.refused == 2 and stats.retries >= 1 and receipt.total_bytes == staged.total_bytes
+    proxy.answer_next(2, "500 Internal Server Error")  # the listing, then the first object's check
+    again = server.with_endpoint("127.0.0.1", proxy.port).open()
+    with pytest.raises(FieldworkError) as e:  # one attempt only: the error is named, nothing is lost
+        upload_bundle(sync_kit.stage(sync_kit.spec("b-busy2", content(10_000))), again, retry=ONCE)
+    again.close()
+    assert e.value.kind is ErrorKind.STORE_ERROR and "500" in e.value.message

@@ -413,6 +413,8 @@ class CutProxy:
         self.sent = 0
         self.cuts = 0
         self._cut_at: int | None = None
+        self._refuse: list[bytes] = []  # HTTP replies for the next connections instead of forwarding them
+        self.refused = 0
         self._lock = threading.Lock()
         self._conns: list[socket.socket] = []
         self._closed = False
@@ -422,12 +424,35 @@ class CutProxy:
         with self._lock:
             self._cut_at = total_bytes
 
+    def answer_next(self, count: int, status: str = "503 Service Unavailable") -> None:
+        """Answer the next ``count`` connections' first HTTP request with ``status`` and close them (a
+        server having a bad moment), instead of forwarding them."""
+        reply = f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode()
+        with self._lock:
+            self._refuse = [reply] * count
+
+    def _answer(self, client: socket.socket, reply: bytes) -> None:
+        head = b""
+        try:
+            while b"\r\n\r\n" not in head and (data := client.recv(65536)):
+                head += data
+            client.sendall(reply)
+        except OSError:
+            pass
+        self._kill(client)
+
     def _accept(self) -> None:
         while not self._closed:
             try:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            with self._lock:
+                reply = self._refuse.pop() if self._refuse else None
+                self.refused += reply is not None
+            if reply is not None:
+                threading.Thread(target=self._answer, args=(client, reply), daemon=True).start()
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=10)
             except OSError:

@@ -94,11 +94,16 @@ def store_full(store: str, detail: str = "") -> StoreError:
     )
 
 
-def store_error(store: str, detail: str) -> StoreError:
+def store_error(store: str, detail: str, *, transient: bool = False) -> StoreError:
+    """``transient`` for a server's "try again" (HTTP 5xx or 429, S3 SlowDown): the engine retries those."""
     return StoreError(
         f"the study store {store} reported an error ({detail}); try again later or tell the data manager",
         kind=ErrorKind.STORE_ERROR,
+        transient=transient,
     )
+
+
+TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
 
 
 def is_md5_hex(value: str) -> bool:

@@ -23,6 +23,7 @@ from botocore.config import Config
 from fieldwork_app.errors import InvalidInput, StoreError
 from fieldwork_app.sync.transports.base import (
     READ_BLOCK,
+    TRANSIENT_HTTP,
     Progress,
     auth_failed,
     check_name,
@@ -36,6 +37,14 @@ logger = logging.getLogger(__name__)
 
 _AUTH_CODES = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "403"}
 _FULL_CODES = {"QuotaExceeded", "EntityTooLarge", "InsufficientStorage"}
+_BUSY_CODES = {
+    "InternalError",
+    "SlowDown",
+    "ServiceUnavailable",
+    "RequestTimeout",
+    "Throttling",
+    "ThrottlingException",
+}
 
 
 class S3Transport:
@@ -79,7 +88,8 @@ class S3Transport:
                 return unreachable(self.name, "the bytes arrived damaged")
             if code in ("NoSuchBucket",):
                 return store_error(self.name, "the bucket does not exist; check the store settings")
-            return store_error(self.name, f"{code or status} on {what}")
+            busy = code in _BUSY_CODES or status in TRANSIENT_HTTP
+            return store_error(self.name, f"{code or status} on {what}", transient=busy)
         if isinstance(
             exc, botocore.exceptions.NoCredentialsError | botocore.exceptions.PartialCredentialsError
         ):

@@ -20,6 +20,7 @@ from webdav4.client import Client, ClientError, HTTPError, ResourceNotFound
 from fieldwork_app.errors import FieldworkError, StoreError
 from fieldwork_app.sync.transports.base import (
     TEMP_MARK,
+    TRANSIENT_HTTP,
     Progress,
     auth_failed,
     check_name,
@@ -59,7 +60,7 @@ class WebdavTransport:
             return auth_failed(self.name, f"HTTP {status} on {what}")
         if status in (413, 507):
             return store_full(self.name, f"HTTP {status}")
-        return store_error(self.name, f"HTTP {status} on {what}")
+        return store_error(self.name, f"HTTP {status} on {what}", transient=status in TRANSIENT_HTTP)
 
     def _map(self, exc: BaseException, what: str) -> StoreError:
         if isinstance(exc, StoreError):
