@@ -567,23 +567,24 @@ def prepare_jobs(
     for row in ws.db.execute(
         "SELECT * FROM outbox WHERE state != 'verified' ORDER BY kind = 'session', queued_at"
     ).fetchall():
-        directory = ws.data_dir.outbox / row["bundle_id"]
+        bundle_id = str(row["bundle_id"])
+        directory = ws.data_dir.outbox / bundle_id
         staged = None
         spec = None
         if (directory / MANIFEST_NAME).exists():
             try:
                 staged = StagedBundle.load(directory)
             except (OSError, FieldworkError, ValueError):
-                staged = None
+                bundle_id = _restage(ws, bundle_id, row["session_id"])
         if staged is None:
             if row["kind"] == "session":
-                spec = session_spec(ws, row["bundle_id"], row["session_id"])
+                spec = session_spec(ws, bundle_id, row["session_id"])
                 _record_bundle_takes(ws, spec)
             else:
-                spec = withdrawal_spec(ws, row["bundle_id"], row["withdrawal_id"])
+                spec = withdrawal_spec(ws, bundle_id, row["withdrawal_id"])
         jobs.append(
             SyncJob(
-                row["bundle_id"],
+                bundle_id,
                 row["kind"],
                 row["session_id"],
                 spec,
@@ -596,6 +597,22 @@ def prepare_jobs(
             )
         )
     return jobs
+
+
+def _restage(ws: Workspace, old: str, session_id: str | None) -> str:
+    """A staged bundle whose manifest cannot be read is built again under a new id (its chunks, some
+    perhaps already at the store, would not match a new manifest); the old id is audited so the data
+    manager can delete its unfinished folder at the store."""
+    new = new_bundle_id()
+    with ws.vault.transaction() as db:
+        db.execute(
+            "UPDATE outbox SET bundle_id = ?, updated_at = ? WHERE bundle_id = ?", (new, now_iso(), old)
+        )
+        db.execute("DELETE FROM bundle_recordings WHERE bundle_id = ?", (old,))
+        ws.vault.audit("sync.restaged", "bundle", new, session_id=session_id, detail={"abandoned": old})
+    shutil.rmtree(ws.data_dir.outbox / old, ignore_errors=True)
+    logger.warning("a staged bundle could not be read; it is staged again under a new id")
+    return new
 
 
 def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
@@ -660,10 +677,13 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
 
 
 def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
+    """Database thread: keep the error (and the bundle's size, once staged) for the outbox."""
+    total = job.staged.total_bytes if job.staged is not None else 0
     with ws.vault.transaction() as db:
         db.execute(
-            "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ? WHERE bundle_id = ?",
-            (error.message[:300], now_iso(), job.bundle_id),
+            "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?,"
+            " bytes_total = CASE WHEN ? > 0 THEN ? ELSE bytes_total END WHERE bundle_id = ?",
+            (error.message[:300], now_iso(), total, total, job.bundle_id),
         )
         ws.vault.audit(
             "sync.failed",

@@ -21,6 +21,12 @@ from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.vault import audit
+
+
+def audit_entries(ws: Workspace) -> list[Any]:
+    return list(audit.entries(ws.db))
+
 
 pytestmark = [pytest.mark.audio, pytest.mark.servers]
 
@@ -131,7 +137,36 @@ def test_nothing_purged_when_the_store_fails(
     assert list((ws.data_dir.audio / s).glob("*.fwa"))
     out = sync_svc.outbox(ws)
     assert out[0]["state"] == "failed" and out[0]["last_error"]
+    staged = ws.data_dir.outbox / out[0]["bundle_id"]
+    assert (
+        out[0]["bytes_total"]
+        == sum(p.stat().st_size for p in staged.iterdir() if p.suffix != ".json")
+        + (staged / "manifest.json").stat().st_size
+    )
     assert out[0]["audio_takes"] == len(rows) and out[0]["audio_bytes"] > 0
+
+
+def test_an_unreadable_staged_bundle_is_staged_again_under_a_new_id(
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], folder_store: Any, closed_port: int
+) -> None:
+    virtual_mic.use_sine()
+    pub, _ = study_keys
+    s = _recorded_session(ws, pub, seconds=1.2)
+    sync_svc.add_store(
+        ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
+    )
+    old = sync_svc.queue_session(ws, s)
+    assert not sync_svc.sync_all(ws, "dead").ok  # staged, not sent
+    manifest = ws.data_dir.outbox / old / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes()[:-40])  # damaged on the laptop's disk
+    store = folder_store.fresh()
+    sync_svc.add_store(ws, "usb", store.url)
+    report = sync_svc.sync_all(ws, "usb")
+    assert report.ok and len(report.verified) == 1 and report.verified[0] != old
+    assert not (ws.data_dir.outbox / old).exists()
+    assert all(r["purged_at"] for r in recording.list_recordings(ws, s))
+    restaged = [e for e in audit_entries(ws) if e.action == "sync.restaged"]
+    assert restaged and restaged[0].detail == {"abandoned": old}
 
 
 def test_withdrawal_reaches_the_store(
