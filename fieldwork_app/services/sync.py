@@ -679,14 +679,22 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
 def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
     """Database thread: keep the error (and the bundle's size, once staged) for the outbox."""
     total = job.staged.total_bytes if job.staged is not None else 0
+    cancelled = error.kind is ErrorKind.CANCELLED  # not a failure: it waits as before
     with ws.vault.transaction() as db:
         db.execute(
-            "UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?,"
+            "UPDATE outbox SET state = ?, last_error = ?, updated_at = ?,"
             " bytes_total = CASE WHEN ? > 0 THEN ? ELSE bytes_total END WHERE bundle_id = ?",
-            (error.message[:300], now_iso(), total, total, job.bundle_id),
+            (
+                "queued" if cancelled else "failed",
+                None if cancelled else error.message[:300],
+                now_iso(),
+                total,
+                total,
+                job.bundle_id,
+            ),
         )
         ws.vault.audit(
-            "sync.failed",
+            "sync.cancelled" if cancelled else "sync.failed",
             job.kind,
             job.bundle_id,
             session_id=job.session_id,

@@ -133,6 +133,15 @@ def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | No
     return "read-back"
 
 
+def _wait(delay: float, state: TaskState, sleep: Callable[[float], None]) -> None:
+    """Back off for ``delay`` seconds in short steps, so a Cancel during the wait takes effect at once."""
+    end = time.monotonic() + delay
+    while (left := end - time.monotonic()) > 0:
+        check_cancel(state)
+        sleep(min(left, 0.1))
+    check_cancel(state)
+
+
 def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, state: TaskState,
                 sleep: Callable[[float], None]) -> T:  # fmt: skip
     delay = policy.base_delay
@@ -146,7 +155,7 @@ def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, st
                 raise
             stats.retries += 1
             logger.warning("transient store error (attempt %d of %d): %s", attempt, policy.attempts, exc)
-            sleep(delay)
+            _wait(delay, state, sleep)
             delay = min(delay * 2, policy.max_delay)
     raise AssertionError("unreachable")  # pragma: no cover
 

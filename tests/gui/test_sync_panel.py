@@ -119,3 +119,38 @@ def test_set_up_a_folder_store_through_the_dialog(qtbot, make_window, vault_dir,
     qtbot.waitUntil(lambda: "usb-drive" in page.store.text(), timeout=5_000)
     stores = run_db(qtbot, w, sync_svc.list_stores)
     assert [s.name for s in stores] == ["usb-drive"] and stores[0].url == store_dir.as_uri()
+
+
+def test_cancel_stops_a_sync_that_is_waiting_to_retry(
+    qtbot, make_window, vault_dir, tmp_path, closed_port
+) -> None:  # type: ignore[no-untyped-def]
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        sid = _completed(ws, pub, f"file://{tmp_path}")
+        sync_svc.remove_store(ws, "usb")
+        sync_svc.add_store(
+            ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
+        )
+        return sid
+
+    run_db(qtbot, w, setup)
+    page = build_sync_page(w.ctx)
+    w.push_screen(page)
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sending" in page.message.text(), timeout=10_000)
+    qtbot.wait(3_800)  # four attempts have failed; the job now backs off for 4 s before the next one
+    import time
+
+    clicked = time.monotonic()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sync cancelled" in page.message.text(), timeout=5_000)
+    assert time.monotonic() - clicked < 2.0  # at once, not at the end of the back-off
+    assert page.sync_button.isEnabled() and not page.cancel_button.isEnabled()
+    rows = run_db(qtbot, w, sync_svc.outbox)
+    assert rows[0]["state"] == "queued" and rows[0]["last_error"] is None  # it waits, as before
+    qtbot.waitUntil(lambda: page.tree.topLevelItem(0).text(1) == "waiting", timeout=5_000)
