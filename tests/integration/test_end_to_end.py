@@ -231,3 +231,34 @@ def test_a_take_no_bundle_holds_is_never_purged_and_goes_with_the_next_sync(
         "interview-take-1.flac",
         "interview-take-2.flac",
     }
+
+
+def test_a_sync_while_another_session_records_leaves_the_recording_whole(
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], sftp_server: Any
+) -> None:
+    virtual_mic.use_sine()
+    pub, _ = study_keys
+    sent = _recorded_session(ws, pub, seconds=2.5)
+    m = participants.add(ws, "mother").id
+    live = sessions.new(ws, [m], "interview", "clinic").id
+    tpl = consent.template(ws, live, m)
+    consent.record(ws, live, m, "paper", {k: True for k in tpl})
+    server = sftp_server.fresh()
+    sync_svc.add_store(ws, "study", server.url, server.options, server.secrets)
+    sync_svc.queue_session(ws, sent)
+    import time
+
+    take = recording.start_take(ws, live)
+    started = time.monotonic()
+    report = sync_svc.sync_all(ws, chunk_size=64 * 1024)  # on this thread, while the recorder runs on its own
+    time.sleep(max(0.0, 1.0 - (time.monotonic() - started)))
+    elapsed = time.monotonic() - started
+    summary = take.finish(ws)
+    assert report.ok and len(report.verified) == 1
+    assert summary.error is None and summary.sealed
+    assert summary.overflows == 0 and summary.dropped_blocks == 0
+    assert summary.duration_seconds >= 0.8 * elapsed - 2.0  # PulseAudio's sine source delivers in bursts
+    live_takes = recording.list_recordings(ws, live)
+    assert len(live_takes) == 1 and live_takes[0]["purged_at"] is None  # not in any bundle, not purged
+    assert (ws.data_dir.audio / live / f"{take.recording_id}.fwa").exists()
+    assert all(r["purged_at"] for r in recording.list_recordings(ws, sent))
