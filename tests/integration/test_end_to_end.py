@@ -36,8 +36,10 @@ def study_keys(tmp_path: Path) -> tuple[Path, Path]:
     return generate_study_keypair(tmp_path / "dm")
 
 
-def _recorded_session(ws: Workspace, pub: Path, seconds: float = 2.5) -> str:
-    packs_svc.import_pack(ws, example=True, study_key_file=pub)
+def _recorded_session(ws: Workspace, pub: Path | None, seconds: float = 2.5) -> str:
+    """A consented session with one take; ``pub``: import the example pack with this study key first."""
+    if pub is not None:
+        packs_svc.import_pack(ws, example=True, study_key_file=pub)
     m = participants.add(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "clinic").id
     tpl = consent.template(ws, s, m)
@@ -262,3 +264,32 @@ def test_a_sync_while_another_session_records_leaves_the_recording_whole(
     assert len(live_takes) == 1 and live_takes[0]["purged_at"] is None  # not in any bundle, not purged
     assert (ws.data_dir.audio / live / f"{take.recording_id}.fwa").exists()
     assert all(r["purged_at"] for r in recording.list_recordings(ws, sent))
+
+
+def test_keep_for_n_days_purges_only_once_the_days_have_passed(
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], folder_store: Any, tmp_path: Path
+) -> None:
+    import shutil
+    from datetime import UTC, datetime, timedelta
+
+    virtual_mic.use_sine()
+    pub, _ = study_keys
+    pack = tmp_path / "pack"
+    shutil.copytree(packs_svc.example_pack_path(), pack)
+    text = (pack / "pack.yaml").read_text()
+    (pack / "pack.yaml").write_text(text.replace("policy: immediately", "policy: after_days\n    days: 14"))
+    packs_svc.import_pack(ws, pack, study_key_file=pub)
+    assert ws.pack().data_rules.purge.days == 14
+    s = _recorded_session(ws, None, seconds=1.2)
+    sync_svc.add_store(ws, "usb", folder_store.fresh().url)
+    sync_svc.queue_session(ws, s)
+    report = sync_svc.sync_all(ws)
+    assert report.ok and report.purged == []  # verified, but kept for 14 days
+    now = datetime.now(UTC)
+    assert sync_svc.apply_purge_policy(ws, now + timedelta(days=13)) == []
+    assert all(r["purged_at"] is None for r in recording.list_recordings(ws, s))
+    purged = sync_svc.apply_purge_policy(ws, now + timedelta(days=14, minutes=1))
+    assert purged == [r["id"] for r in recording.list_recordings(ws, s)]
+    assert not list((ws.data_dir.audio / s).glob("*.fwa"))
+    reasons = [e.detail["reason"] for e in audit_entries(ws) if e.action == "recording.purge"]
+    assert len(reasons) == len(purged) and all("verified at the study store" in r for r in reasons)
