@@ -159,11 +159,11 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     else:
         for b in report.verified:
-            ctx.say(f"{report.label(b)}: sent to store {report.store} and verified there")
+            ctx.say(f"{report.label(b)}: sent to store {report.stores.get(b)} and verified there")
         for rid in report.purged:
             ctx.say(f"purged from this laptop after the verified receipt: {rid}")
         for b, e in report.failed:
-            ctx.warn(f"fieldwork: {report.label(b)} not sent to store {report.store}: {e}")
+            ctx.warn(f"fieldwork: {report.label(b)} not sent to store {report.stores.get(b)}: {e}")
         if not report.verified and not report.failed:
             ctx.say("Nothing to send.")
     return 0 if report.ok and not waiting else 1
@@ -178,13 +178,14 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
     for r in rows:
         err = f"  ({r['last_error']})" if r["last_error"] else ""
         here = ""
-        if r["session_id"]:
+        if r["kind"] == "session":
             here = (
                 f"\taudio here: {r['audio_takes']} take(s), {r['audio_seconds'] / 60:.1f} min"
                 if r["audio_takes"]
                 else "\tno audio here"
             )
-        ctx.say(f"{r['bundle_id']}\t{r['state']}\twaiting {r['waiting_days']} days{here}{err}")
+        what = sync_svc.job_label(r["kind"], r["session_id"])
+        ctx.say(f"{r['bundle_id']}\t{what}\t{r['state']}\twaiting {r['waiting_days']} days{here}{err}")
     return 0
 
 

@@ -503,6 +503,8 @@ def _check_recipient(value: str) -> str:
 
 class SyncSettings(_Model):
     study_public_key: Annotated[str, AfterValidator(_check_recipient)] = ""
+    # Identity bundles (for data_rules.identity_store) are encrypted to this key, else to the study key.
+    identity_public_key: Annotated[str, AfterValidator(_check_recipient)] = ""
 
 
 class Voucher(_Model):

@@ -384,6 +384,8 @@ class SyncPage(QWidget):
             elif r["state"] == "failed" and r.get("last_error"):
                 note = self.tr("last try failed")
             who = r["session_id"] or self.tr("withdrawal")
+            if r["kind"] == "identity":
+                who = self.tr("%1 (identity data)").replace("%1", str(r["session_id"]))
             item = QTreeWidgetItem(
                 [
                     who,
@@ -406,7 +408,7 @@ class SyncPage(QWidget):
 
     def _audio_text(self, row: dict[str, Any]) -> str:
         """The session's takes still on this laptop (what a lost laptop would hold), or why there are none."""
-        if not row["session_id"]:
+        if row["kind"] != "session":
             return ""
         takes = int(row.get("audio_takes") or 0)
         if takes == 0:

@@ -160,10 +160,22 @@ def new_bundle_id() -> str:
 
 
 def queue_session(ws: Workspace, session_id: str) -> str:
-    """Queue a session's data for sync (again, if it changed since its last bundle)."""
+    """Queue a session's data for sync (again, if it changed since its last bundle).
+
+    When the study pack names an identity store, the session's identity data (names and contacts, signed
+    consent copies, safeguarding records, voucher receipts) is queued too, as a separate bundle for that
+    store.  Returns the research bundle's id.
+    """
     sessions_svc.get(ws, session_id)
+    if ws.has_pack() and ws.pack().data_rules.identity_store:
+        _queue(ws, "identity", session_id)
+    return _queue(ws, "session", session_id)
+
+
+def _queue(ws: Workspace, kind: str, session_id: str) -> str:
     pending = ws.db.execute(
-        "SELECT bundle_id FROM outbox WHERE session_id = ? AND state != 'verified'", (session_id,)
+        "SELECT bundle_id FROM outbox WHERE session_id = ? AND kind = ? AND state != 'verified'",
+        (session_id, kind),
     ).fetchone()
     if pending:
         return str(pending["bundle_id"])
@@ -172,10 +184,14 @@ def queue_session(ws: Workspace, session_id: str) -> str:
         db.execute(
             "INSERT INTO outbox (bundle_id, kind, session_id, state, queued_at, updated_at)"
             " VALUES (?,?,?,?,?,?)",
-            (bundle_id, "session", session_id, "queued", now_iso(), now_iso()),
+            (bundle_id, kind, session_id, "queued", now_iso(), now_iso()),
         )
         ws.vault.audit(
-            "sync.queue", "session", session_id, session_id=session_id, detail={"bundle": bundle_id}
+            "sync.queue",
+            "session",
+            session_id,
+            session_id=session_id,
+            detail={"bundle": bundle_id, "kind": kind},
         )
     return bundle_id
 
@@ -246,7 +262,9 @@ def outbox(ws: Workspace) -> list[dict[str, Any]]:
         d = dict(r)
         queued = datetime.fromisoformat(d["queued_at"])
         d["waiting_days"] = round((now - queued).total_seconds() / 86400, 2)
-        takes, seconds, nbytes = here.get(d["session_id"] or "", (0, 0.0, 0))
+        takes, seconds, nbytes = (
+            here.get(d["session_id"] or "", (0, 0.0, 0)) if d["kind"] == "session" else (0, 0.0, 0)
+        )
         d["audio_takes"], d["audio_seconds"], d["audio_bytes"] = takes, round(seconds, 1), nbytes
         rows.append(d)
     return rows
@@ -532,6 +550,78 @@ def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> Bundle
     )
 
 
+def identity_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
+    """A session's identity data, for the study's separate identity store (never the research store):
+    the participants' identity details, the signed consent copies, safeguarding records, voucher receipts.
+    Sealed visit addresses are not sent: they exist only for the lone-working plan and are deleted after."""
+    pack = ws.pack()
+    s = sessions_svc.get(ws, session_id)
+    folder = f"identity/{s.id}"
+    entries: list[BundleEntry] = []
+    for pid in s.participant_ids:
+        r = ws.idb.execute(
+            "SELECT body_json, updated_at FROM identities WHERE participant_id = ?", (pid,)
+        ).fetchone()
+        if r is not None:
+            body = {"participant": pid, **json.loads(r["body_json"]), "updated_at": r["updated_at"]}
+            entries.append(
+                BundleEntry(f"{folder}/participants/{pid}.json", "application/json", _json_bytes(body))
+            )
+    consents = _rows(ws, "SELECT id, participant_id FROM consent_records WHERE session_id = ? ORDER BY taken_at",
+                     session_id)  # fmt: skip
+    for c in consents:
+        pdf = pdfs_svc.consent_copy_pdf(ws, c["id"], include_identity=True)
+        entries.append(
+            BundleEntry(
+                f"{folder}/consent/consent-{c['participant_id']}-{c['id']}-signed.pdf",
+                "application/pdf",
+                _raw_bytes(pdf),
+            )  # fmt: skip
+        )
+    concerns = [dict(r) for r in ws.idb.execute("SELECT * FROM safeguarding WHERE session_id = ? ORDER BY created_at",
+                                                (session_id,)).fetchall()]  # fmt: skip
+    for c in concerns:
+        c["body"] = json.loads(c.pop("body_json"))
+        entries.append(
+            BundleEntry(f"{folder}/safeguarding/{c['id']}.json", "application/json", _json_bytes(c))
+        )
+    vouchers = [dict(r) for r in ws.idb.execute("SELECT * FROM vouchers WHERE session_id = ? ORDER BY row_id",
+                                                (session_id,)).fetchall()]  # fmt: skip
+    if vouchers:
+        for v in vouchers:
+            v["body"] = json.loads(v.pop("body_json"))
+        entries.append(BundleEntry(f"{folder}/vouchers.json", "application/json", _json_bytes(vouchers)))
+    ws.vault.audit(
+        "identity.send",
+        "session",
+        session_id,
+        session_id=session_id,
+        detail={"bundle": bundle_id, "participants": len(s.participant_ids), "files": len(entries)},
+    )
+    return BundleSpec(
+        bundle_id=bundle_id,
+        kind="identity",
+        study_id=pack.id,
+        pack_version=pack.version,
+        session_id=session_id,
+        participant_ids=list(s.participant_ids),
+        created_at=now_iso(),
+        device_fingerprint=device_fingerprint(ws),
+        user=ws.user,
+        entries=entries,
+        records={
+            "identity": {
+                "session": session_id,
+                "consents": len(consents),
+                "safeguarding": len(concerns),
+                "vouchers": len(vouchers),
+            }
+        },  # fmt: skip
+        audit=[],
+        **_audit_head(ws),
+    )
+
+
 # -- running sync ----------------------------------------------------------------------------------------
 @dataclass
 class SyncJob:
@@ -546,6 +636,7 @@ class SyncJob:
     chunk_size: int = DEFAULT_CHUNK_SIZE
     staged: StagedBundle | None = None
     learned_options: dict[str, Any] = field(default_factory=dict)
+    blocked: str = ""  # why this job cannot run on this laptop yet (it fails with this message)
 
 
 def prepare_jobs(
@@ -560,6 +651,13 @@ def prepare_jobs(
             kind=ErrorKind.NOT_READY,
         )
     store = get_store(ws, store_name)
+    identity_name = pack.data_rules.identity_store
+    if identity_name and store.name == identity_name:
+        raise InvalidInput(
+            f"store {store.name} is the study's identity store: research data never goes there; "
+            "sync to the research store (fieldwork sync --store NAME, or make it the default)"
+        )
+    identity_store = _identity_store(ws, identity_name) if identity_name else None
     queue_withdrawals(ws)
     queue_unsent_takes(ws)
     key = device_key(ws)
@@ -576,10 +674,16 @@ def prepare_jobs(
                 staged = StagedBundle.load(directory)
             except (OSError, FieldworkError, ValueError):
                 bundle_id = _restage(ws, bundle_id, row["session_id"])
+        identity = row["kind"] == "identity"
+        if identity and not isinstance(identity_store, StoreConfig):
+            jobs.append(_blocked_job(row, bundle_id, store, ws, key, identity_store or "no identity store"))
+            continue
         if staged is None:
             if row["kind"] == "session":
                 spec = session_spec(ws, bundle_id, row["session_id"])
                 _record_bundle_takes(ws, spec)
+            elif identity:
+                spec = identity_spec(ws, bundle_id, row["session_id"])
             else:
                 spec = withdrawal_spec(ws, bundle_id, row["withdrawal_id"])
         jobs.append(
@@ -588,15 +692,36 @@ def prepare_jobs(
                 row["kind"],
                 row["session_id"],
                 spec,
-                store,
+                identity_store if identity and isinstance(identity_store, StoreConfig) else store,
                 ws.data_dir.outbox,
-                pack.sync.study_public_key,
+                (pack.sync.identity_public_key or pack.sync.study_public_key)
+                if identity
+                else pack.sync.study_public_key,
                 key,
                 chunk_size,
                 staged,
             )
         )
     return jobs
+
+
+def _identity_store(ws: Workspace, name: str) -> StoreConfig | str:
+    """The store the pack names for identity data, or why it cannot be used."""
+    try:
+        return get_store(ws, name)
+    except NotFound:
+        return (
+            f"the study pack sends identity data to a store named {name}, and this laptop has none: "
+            f"add it with 'fieldwork store add {name} URL' (research data is sent as usual)"
+        )
+
+
+def _blocked_job(
+    row: Any, bundle_id: str, store: StoreConfig, ws: Workspace, key: DeviceKey, why: str
+) -> SyncJob:
+    return SyncJob(
+        bundle_id, row["kind"], row["session_id"], None, store, ws.data_dir.outbox, "", key, blocked=why
+    )
 
 
 def _restage(ws: Workspace, old: str, session_id: str | None) -> str:
@@ -618,6 +743,8 @@ def _restage(ws: Workspace, old: str, session_id: str | None) -> str:
 def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
     """Any thread: stage (ciphertext only) if needed, then upload and verify.  No database access."""
     state = state or NullState()
+    if job.blocked:
+        raise FieldworkError(job.blocked, kind=ErrorKind.NOT_READY)
     if job.staged is None:
         assert job.spec is not None
         job.staged = stage_bundle(
@@ -730,6 +857,13 @@ def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
     return purged
 
 
+def job_label(kind: str, session_id: str | None) -> str:
+    """How a bundle is named to the researcher: "session S-0001", "identity data of session S-0001"."""
+    if kind == "identity":
+        return f"identity data of session {session_id}"
+    return f"session {session_id}" if session_id else kind
+
+
 def purge_due(ws: Workspace) -> list[str]:
     """Apply the purge policy now (at unlock and after every sync), so 'after N days' needs no new upload."""
     return apply_purge_policy(ws) if ws.has_pack() else []
@@ -740,7 +874,7 @@ class SyncReport:
     verified: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     purged: list[str] = field(default_factory=list)
-    store: str | None = None  # the name of the store the bundles went to
+    stores: dict[str, str] = field(default_factory=dict)  # bundle id -> the name of the store it went to
     labels: dict[str, str] = field(default_factory=dict)  # bundle id -> "session S-0001" / "withdrawal"
 
     def label(self, bundle_id: str) -> str:
@@ -760,8 +894,8 @@ def sync_all(
     """Run every waiting bundle to a verified receipt (the CLI's path; one thread does it all)."""
     report = SyncReport()
     for job in prepare_jobs(ws, store_name, chunk_size):
-        report.store = job.store.name
-        report.labels[job.bundle_id] = f"session {job.session_id}" if job.session_id else job.kind
+        report.stores[job.bundle_id] = job.store.name
+        report.labels[job.bundle_id] = job_label(job.kind, job.session_id)
         try:
             receipt = run_job(job, state)
         except FieldworkError as exc:

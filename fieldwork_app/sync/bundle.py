@@ -128,8 +128,8 @@ def _validate(spec: BundleSpec, device_key: DeviceKey) -> None:
     check_bundle_id(spec.bundle_id)
     if spec.kind not in BUNDLE_KINDS:
         raise InvalidInput(f"bundle kind must be one of {', '.join(BUNDLE_KINDS)}, not {spec.kind!r}")
-    if spec.kind == "session" and not spec.session_id:
-        raise InvalidInput("a session bundle needs a session_id")
+    if spec.kind in ("session", "identity") and not spec.session_id:
+        raise InvalidInput(f"a {spec.kind} bundle needs a session_id")
     if spec.device_fingerprint != device_key.fingerprint():
         raise InvalidInput("the bundle's device fingerprint is not this device key's fingerprint")
     seen: set[str] = set()

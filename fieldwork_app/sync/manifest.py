@@ -26,7 +26,7 @@ BUNDLES_PREFIX = "bundles/"
 MANIFEST_NAME = "manifest.json"
 CHUNK_SUFFIX = ".age"
 PORTABLE_AUDIO = "application/vnd.fieldwork.portable-audio"
-BUNDLE_KINDS = ("session", "withdrawal")
+BUNDLE_KINDS = ("session", "identity", "withdrawal")
 
 _BUNDLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _CHUNK_NAME_RE = re.compile(r"^[0-9a-f]{64}$")

@@ -174,6 +174,9 @@ def test_study_public_key_must_be_an_age_recipient(pack: StudyPack) -> None:
         StudyPack.model_validate(data)
     data["sync"]["study_public_key"] = "age1" + "q" * 58
     assert StudyPack.model_validate(data).sync.study_public_key.startswith("age1")
+    data["sync"]["identity_public_key"] = "not a key"
+    with pytest.raises(ValidationError, match="age public key"):
+        StudyPack.model_validate(data)
 
 
 def test_version_key_orders_numerically() -> None:
