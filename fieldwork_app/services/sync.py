@@ -99,6 +99,8 @@ def add_store(
     open_transport(url, options=options, secrets=secrets).close()  # validates the URL; connects lazily
     first = ws.db.execute("SELECT COUNT(*) FROM stores").fetchone()[0] == 0
     default = first if make_default is None else make_default
+    if ws.has_pack() and name == ws.pack().data_rules.identity_store:
+        default = False  # the identity store is never where research data goes by default
     with ws.vault.transaction() as db:
         if default:
             db.execute("UPDATE stores SET is_default = 0")
@@ -132,13 +134,16 @@ def list_stores(ws: Workspace) -> list[StoreConfig]:
     return [_store_row(r) for r in ws.db.execute("SELECT * FROM stores ORDER BY name").fetchall()]
 
 
-def get_store(ws: Workspace, name: str | None = None) -> StoreConfig:
+def get_store(ws: Workspace, name: str | None = None, *, not_named: str | None = None) -> StoreConfig:
+    """The store called ``name``, else the default one (never the one called ``not_named``)."""
     if name:
         r = ws.db.execute("SELECT * FROM stores WHERE name = ?", (name,)).fetchone()
         if r is None:
             raise NotFound(f"no store named '{name}' (see 'fieldwork store list')")
     else:
-        r = ws.db.execute("SELECT * FROM stores ORDER BY is_default DESC, name LIMIT 1").fetchone()
+        r = ws.db.execute(
+            "SELECT * FROM stores WHERE name != ? ORDER BY is_default DESC, name LIMIT 1", (not_named or "",)
+        ).fetchone()
         if r is None:
             raise FieldworkError(
                 "no study store set up: add one with 'fieldwork store add NAME URL'", kind=ErrorKind.NOT_READY
@@ -650,8 +655,8 @@ def prepare_jobs(
             "(the data manager makes one with 'fieldwork study keygen')",
             kind=ErrorKind.NOT_READY,
         )
-    store = get_store(ws, store_name)
     identity_name = pack.data_rules.identity_store
+    store = get_store(ws, store_name, not_named=identity_name)
     if identity_name and store.name == identity_name:
         raise InvalidInput(
             f"store {store.name} is the study's identity store: research data never goes there; "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.services import consent, participants, safeguarding, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
@@ -121,11 +121,16 @@ def test_research_data_is_never_sent_to_the_identity_store(
     ws: Workspace, identity_study: tuple[str, Path], tmp_path: Path
 ) -> None:
     s, _ = identity_study
-    sync_svc.add_store(ws, "identity", _store(tmp_path, "identity-share"))  # the only store, so the default
+    sync_svc.add_store(ws, "identity", _store(tmp_path, "identity-share"), make_default=True)
+    assert not sync_svc.get_store(ws, "identity").is_default  # never the default, even when asked
     sync_svc.queue_session(ws, s)
+    with pytest.raises(FieldworkError, match="no study store set up"):
+        sync_svc.sync_all(ws)  # the identity store is the only one: research data has nowhere to go
     with pytest.raises(InvalidInput, match="identity store"):
-        sync_svc.sync_all(ws)
+        sync_svc.sync_all(ws, "identity")
     assert not list((tmp_path / "identity-share").rglob("*"))
+    sync_svc.add_store(ws, "uni", _store(tmp_path, "research"))
+    assert sync_svc.sync_all(ws).ok  # now each part goes to its own store
 
 
 def test_identity_bundles_use_the_packs_identity_key(ws: Workspace, tmp_path: Path) -> None:
