@@ -9,7 +9,7 @@ layer and the GUI use only the names re-exported here::
         .state .position_seconds .overflows .latest_level() -> Level | None .levels (Queue, maxsize 1)
     list_input_devices() -> list[DeviceInfo];  resolve_input_device(spec) -> DeviceInfo
     read_info(path, key) -> TakeInfo;  find_interrupted(directory) -> list[Path]
-    recover(path, key) -> RecoveryReport
+    recover(path, key) -> RecoveryReport;  is_live(path): a recorder is still writing it
     export(takes, out) -> ExportInfo;  iter_samples(path, key, start_seconds=0.0);  play(...)
     mic_check(seconds=3.0, device=None, playback=True, on_level=None) -> MicCheckResult
     portable_chunks(path, key) / portable_to_file(chunks, out)   (for the sync layer)
@@ -19,6 +19,7 @@ Take files end in ``.fwa`` (``TAKE_SUFFIX``).
 
 from __future__ import annotations
 
+from fieldwork_app.audio.container import is_live
 from fieldwork_app.audio.devices import DeviceInfo, list_input_devices, refresh_devices, resolve_input_device
 from fieldwork_app.audio.info import (
     TAKE_SUFFIX,
@@ -50,6 +51,7 @@ __all__ = [
     "TakeSummary",
     "export",
     "find_interrupted",
+    "is_live",
     "iter_samples",
     "list_input_devices",
     "mic_check",

@@ -209,6 +209,37 @@ def read_header(path: Path, f: BinaryIO | None = None) -> Header:
             fh.close()
 
 
+try:  # POSIX: an advisory lock marks a take as live to every process (the app and the CLI alike)
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the in-process registry below still applies
+    fcntl = None  # type: ignore[assignment]
+
+_LIVE: set[str] = set()  # take files this process is writing now
+
+
+def is_live(path: Path) -> bool:
+    """Whether a recorder (in this process or another) is still writing ``path``: never recover it."""
+    if str(Path(path).resolve()) in _LIVE:
+        return True
+    if fcntl is None:  # pragma: no cover
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
 def _default_opener(path: Path) -> BinaryIO:
     # Exclusive create: an existing recording is never overwritten.
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -227,6 +258,13 @@ class ContainerWriter:
         self.header = header
         self._aead = derive_key(key, header)
         self._f = (opener or _default_opener)(path)
+        self._live = str(Path(path).resolve())
+        _LIVE.add(self._live)
+        if fcntl is not None:
+            try:
+                fcntl.flock(self._f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                logger.warning("could not lock a new take file; this process still treats it as live")
         self.index = 0
         self.frames = 0
         self.audio_records = 0
@@ -238,6 +276,7 @@ class ContainerWriter:
             self._write(header.raw)
             self.good_end = len(header.raw)
         except BaseException:
+            _LIVE.discard(self._live)
             self._f.close()
             raise
         fsync_dir(path.parent)
@@ -300,9 +339,10 @@ class ContainerWriter:
         if not self.closed:
             self.closed = True
             try:
-                self._f.close()
+                self._f.close()  # releases the lock
             except OSError:
                 logger.warning("closing a take file failed")
+            _LIVE.discard(self._live)
 
 
 def final_payload(records: int, frames: int, audio: int, pauses: int, reason: str, recovered: bool) -> bytes:

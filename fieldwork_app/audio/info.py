@@ -30,6 +30,7 @@ from fieldwork_app.audio.container import (
     damaged,
     derive_key,
     final_payload,
+    is_live,
     is_sealed,
     iter_records,
     parse_final,
@@ -154,7 +155,7 @@ def find_interrupted(directory: Path) -> list[Path]:
                     continue
         except OSError:
             continue
-        if not is_sealed(p):
+        if not is_sealed(p) and not is_live(p):
             found.append(p)
     return found
 
@@ -164,6 +165,10 @@ def recover(path: Path, key: bytes) -> RecoveryReport:
     path = Path(path)
     if not path.is_file():
         raise NotFound(f"{path.name}: no such recording")
+    if is_live(path):
+        raise FieldworkError(
+            f"{path.name} is still being recorded, so it is not interrupted", kind=ErrorKind.RECORDING_BUSY
+        )
     header = read_header(path)
     aead = derive_key(key, header)
     records: list[Record] = []

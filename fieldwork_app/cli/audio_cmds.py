@@ -149,5 +149,8 @@ def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     if not found:
         ctx.say("No interrupted recordings.")
     for r in found:
-        ctx.say(f"Recovered {r.session_id} {r.recording_id}: {r.duration_seconds:.1f} s")
-    return 0
+        if r.problem:
+            ctx.warn(f"fieldwork: {r.session_id} {r.recording_id} could not be recovered: {r.problem}")
+        else:
+            ctx.say(f"Recovered {r.session_id} {r.recording_id}: {r.duration_seconds:.1f} s")
+    return 1 if any(r.problem for r in found) else 0

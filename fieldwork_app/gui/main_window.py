@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def answered(result: int) -> None:
+            # The answer may come after a take was started: recovery skips live takes anyway.
             if result == QMessageBox.StandardButton.Yes and self._unlocked:
                 self.ctx.tasks.db(recording.recover_all, on_done=self._recovered, owner=self)
 
@@ -241,13 +242,18 @@ class MainWindow(QMainWindow):
 
     def _recovered(self, found: list) -> None:
         lines = [
-            self.tr("%1: %2 s recovered")
+            self.tr("%1: %2 could not be recovered (%3); the file is left as it is")
+            .replace("%1", r.session_id)
+            .replace("%2", r.recording_id)
+            .replace("%3", r.problem)
+            if r.problem
+            else self.tr("%1: %2 s recovered")
             .replace("%1", r.session_id)
             .replace("%2", f"{r.duration_seconds:.0f}")
             for r in found
         ]
         box = QMessageBox(
-            QMessageBox.Icon.Information,
+            QMessageBox.Icon.Warning if any(r.problem for r in found) else QMessageBox.Icon.Information,
             self.tr("Recordings recovered"),
             "\n".join(lines) or self.tr("Nothing to recover."),
             QMessageBox.StandardButton.Ok,

@@ -168,7 +168,7 @@ class SessionPresenter(QObject):
             self.takes_changed.emit(list(info.takes))
 
         self._db(lambda ws: load_info(ws, sid), done)
-        self._db(recording_svc.interrupted_count, self.interrupted.emit)
+        self.check_interrupted()
         self.refresh_coverage()
         self.refresh_notes()
 
@@ -195,10 +195,15 @@ class SessionPresenter(QObject):
         sid = self.session_id
         self._db(lambda ws: recording_svc.list_recordings(ws, sid, "interview"), self.takes_changed.emit)
 
+    def check_interrupted(self) -> None:
+        """How many takes on this laptop wait for recovery (live takes are never counted)."""
+        self._db(recording_svc.interrupted_count, self.interrupted.emit)
+
     def recover(self) -> None:
         def done(found: list[recording_svc.Recovered]) -> None:
             self.recovered.emit(found)
-            self.interrupted.emit(0)
+            if not any(r.problem for r in found):
+                self.interrupted.emit(0)
             self.refresh_takes()
 
         self._db(recording_svc.recover_all, done)
