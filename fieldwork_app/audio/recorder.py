@@ -163,6 +163,7 @@ class Recorder:
         self._dropped = 0
         self._capture_paused = False
         self._stream_finished = False
+        self._closing = False  # stop() is closing the stream: its end is expected
         self._stopping = False
         self._frames = 0
 
@@ -306,6 +307,8 @@ class Recorder:
                 return self._summary
             if self.state is RecorderState.IDLE:
                 raise FieldworkError("the recorder was never started", kind=ErrorKind.NOT_READY)
+            # The stream's own end (finished_callback) must not read as a lost device from here on.
+            self._closing = True
             self._close_stream()
             self._stopping = True
             if self._thread is not None:
@@ -373,7 +376,9 @@ class Recorder:
                 now = time.monotonic()
                 if self._beats != last_beats:
                     last_beats, last_beat_time = self._beats, now
-                elif now - last_beat_time > DEVICE_TIMEOUT_SECONDS or self._stream_finished:
+                elif not self._closing and (
+                    now - last_beat_time > DEVICE_TIMEOUT_SECONDS or self._stream_finished
+                ):
                     name = self.device.name if self.device else "?"
                     self._fail(
                         "device_lost",

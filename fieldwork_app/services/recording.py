@@ -61,6 +61,7 @@ class ActiveTake:
     take_no: int
     participant_id: str | None = None
     summary: TakeSummary | None = None
+    started_at: str = ""
 
     @property
     def position(self) -> float:
@@ -101,7 +102,7 @@ class ActiveTake:
         status = "sealed" if summary.sealed else "interrupted"
         error = summary.error.kind.value if summary.error is not None else None
         with ws.vault.transaction() as db:
-            db.execute(
+            updated = db.execute(
                 "UPDATE recordings SET status = ?, ended_at = ?, duration = ?, samplerate = ?, channels = ?,"
                 " device = ?, error = ? WHERE id = ?",
                 (
@@ -114,7 +115,29 @@ class ActiveTake:
                     error,
                     self.recording_id,
                 ),
-            )
+            ).rowcount
+            if not updated:  # the row could not be written at the start: write it now, or the take is lost
+                db.execute(
+                    "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, device,"
+                    " samplerate, channels, status, started_at, ended_at, duration, error)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        self.recording_id,
+                        self.session_id,
+                        self.kind,
+                        self.take_no,
+                        self.participant_id,
+                        summary.path.name,
+                        summary.device,
+                        summary.samplerate,
+                        summary.channels,
+                        status,
+                        self.started_at or now_iso(),
+                        now_iso(),
+                        summary.duration_seconds,
+                        error,
+                    ),
+                )
             ws.vault.audit(
                 "recording.stop",
                 "recording",
@@ -178,6 +201,7 @@ def start_take(
         **extra,
     )
     recorder.start()  # raises a typed error and creates nothing when the device or the disk says no
+    started_at = now_iso()
     try:
         with ws.vault.transaction() as db:
             db.execute(
@@ -194,7 +218,7 @@ def start_take(
                     recorder.samplerate,
                     recorder.channels,
                     "recording",
-                    now_iso(),
+                    started_at,
                 ),
             )
             ws.vault.audit(
@@ -209,7 +233,7 @@ def start_take(
     except Exception:
         # The audio is what matters: keep recording even if bookkeeping failed; recovery adds the row later.
         logger.exception("could not record the take's row; the take goes on and recovery will list it")
-    return ActiveTake(recorder, recording_id, session_id, kind, take_no, participant_id)
+    return ActiveTake(recorder, recording_id, session_id, kind, take_no, participant_id, started_at=started_at)
 
 
 def list_recordings(ws: Workspace, session_id: str, kind: str | None = None) -> list[dict[str, Any]]:
@@ -306,6 +330,7 @@ class Recovered:
     duration_seconds: float
     dropped_bytes: int
     had_row: bool
+    problem: str = ""  # why it could not be recovered (the file is left as it is); "" when it was
 
 
 def recover_all(ws: Workspace) -> list[Recovered]:
@@ -322,6 +347,8 @@ def recover_all(ws: Workspace) -> list[Recovered]:
         if p.exists():
             candidates.add(p)
     for path in sorted(candidates):
+        if audio.is_live(path):
+            continue  # a take still being recorded (here or by another process) is not interrupted
         recording_id, session_id = path.stem, path.parent.name
         row = ws.db.execute("SELECT * FROM recordings WHERE id = ?", (recording_id,)).fetchone()
         try:
@@ -329,6 +356,7 @@ def recover_all(ws: Workspace) -> list[Recovered]:
             info = audio.read_info(path, ws.vault.recording_key(recording_id))
         except FieldworkError as exc:
             logger.warning("a take could not be recovered: %s", exc.kind.value)
+            out.append(Recovered(recording_id, session_id, 0.0, 0, row is not None, problem=exc.message))
             continue
         with ws.vault.transaction() as db:
             if row is None:

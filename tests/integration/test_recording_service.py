@@ -144,3 +144,58 @@ def test_recover_after_kill_including_a_take_without_a_row(ws: Workspace, virtua
         assert recording.recover_all(ws2) == []
     finally:
         ws2.close()
+
+
+def test_recovery_never_touches_the_take_being_recorded(ws: Workspace, virtual_mic: Any) -> None:
+    from fieldwork_app import audio
+
+    virtual_mic.use_sine()
+    s, (p,) = _session(ws)
+    _consent(ws, s, p)
+    take = recording.start_take(ws, s)
+    _record(take, 0.8)
+    path = recording.take_path(ws, s, take.recording_id)
+    assert audio.is_live(path)
+    # What a second window, or "fieldwork recover" in a terminal, does while the take goes on:
+    assert recording.interrupted_count(ws) == 0
+    assert recording.recover_all(ws) == []
+    with pytest.raises(Exception) as busy:
+        audio.recover(path, ws.vault.recording_key(take.recording_id))
+    assert getattr(busy.value, "kind", None) is ErrorKind.RECORDING_BUSY
+    other = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        from pathlib import Path
+        from fieldwork_app.audio import is_live
+        print(is_live(Path({str(path)!r})))
+    """)], capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert other.stdout.strip() == "True", other.stderr  # another process sees it as live too
+    _record(take, 0.8)
+    summary = take.finish(ws)
+    assert summary.error is None and summary.sealed and not audio.is_live(path)
+    info = audio.read_info(path, ws.vault.recording_key(take.recording_id))
+    assert info.sealed and abs(info.duration_seconds - summary.duration_seconds) < 0.01
+
+
+def test_a_take_whose_row_was_lost_gets_one_when_it_ends(ws: Workspace, virtual_mic: Any) -> None:
+    virtual_mic.use_sine()
+    s, (p,) = _session(ws)
+    _consent(ws, s, p)
+    take = recording.start_take(ws, s)
+    _record(take, 0.6)
+    with ws.vault.transaction() as db:  # as when writing the row at the start failed
+        db.execute("DELETE FROM recordings WHERE id = ?", (take.recording_id,))
+    summary = take.finish(ws)
+    [row] = recording.list_recordings(ws, s)
+    assert row["id"] == take.recording_id and row["status"] == "sealed"
+    assert row["duration"] == pytest.approx(summary.duration_seconds) and row["take_no"] == 1
+
+
+def test_stopping_a_take_is_never_taken_for_a_lost_device(ws: Workspace, virtual_mic: Any) -> None:
+    virtual_mic.use_sine()
+    s, (p,) = _session(ws)
+    _consent(ws, s, p)
+    for _ in range(6):  # the stream's own end races the writer's check on every stop
+        take = recording.start_take(ws, s)
+        _record(take, 0.3)
+        summary = take.finish(ws)
+        assert summary.error is None and summary.sealed, summary.error
+    assert {r["error"] for r in recording.list_recordings(ws, s)} == {None}

@@ -278,13 +278,26 @@ class SessionScreen(QWidget):
             self.recovery.hide()
 
     def _recovered(self, found: list) -> None:
-        if not found:
+        failed = [r for r in found if r.problem]
+        done = [r for r in found if not r.problem]
+        if failed:
+            self.show_message(
+                self.tr(
+                    "%1 take(s) could not be recovered and are left as they are: %2. Tell the data manager."
+                )
+                .replace("%1", str(len(failed)))
+                .replace("%2", "; ".join(f"{r.recording_id} ({r.problem})" for r in failed)),
+                "error",
+            )
+            self.p.check_interrupted()
+            return
+        if not done:
             self.show_message(self.tr("Nothing needed recovering."), "hint")
             return
-        parts = [clock_text(r.duration_seconds) for r in found]
+        parts = [clock_text(r.duration_seconds) for r in done]
         self.show_message(
             self.tr("Recovered %1 take(s) (%2). You can start a new take.")
-            .replace("%1", str(len(found)))
+            .replace("%1", str(len(done)))
             .replace("%2", ", ".join(parts)),
             "ok",
         )
@@ -300,10 +313,21 @@ class SessionScreen(QWidget):
             self.p.refresh_takes()
 
     def _rec_stopped(self, summary: Any) -> None:
-        self.bar.show_state("stopped")
-        self.bar.status.setText(
-            self.tr("Take saved: %1 recorded.").replace("%1", clock_text(summary.duration_seconds))
-        )
+        length = clock_text(summary.duration_seconds)
+        if summary.sealed and summary.error is None:
+            self.bar.show_state("stopped")
+            self.bar.status.setText(self.tr("Take saved: %1 recorded.").replace("%1", length))
+        elif summary.sealed:
+            self.bar.show_state("failed")
+            self.bar.status.setText(self.tr("Take ended early: %1 recorded and kept.").replace("%1", length))
+        else:  # the final record could not be written (a full disk): the audio is on disk, not yet sealed
+            self.bar.show_state("failed")
+            self.bar.status.setText(
+                self.tr("Take not sealed: %1 recorded. Free some disk space, then recover it.").replace(
+                    "%1", length
+                )
+            )
+            self.p.check_interrupted()
         self.p.refresh_takes()
 
     def _rec_failed(self, exc: BaseException) -> None:
