@@ -121,10 +121,25 @@ def record(
             detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
         )
         raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
-    if mode_v is ConsentModeName.WRITTEN and signatures is not None:
+    if mode_v is ConsentModeName.WRITTEN:  # signed on screen: both signatures are the evidence
+        if signatures is None:
+            raise InvalidInput(
+                "consent signed on screen needs both signatures, which the app's consent screen takes; "
+                "at the command line record paper consent (signed on paper) or verbal consent"
+            )
         for signer in ("participant", "researcher"):
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
+    if mode_v is ConsentModeName.VERBAL:  # the consent recording is the evidence: it must be hers, here
+        take = ws.db.execute(
+            "SELECT 1 FROM recordings WHERE id = ? AND session_id = ? AND kind = 'consent' AND participant_id = ?",
+            (recording_id or "", session_id, participant_id),
+        ).fetchone()
+        if take is None:
+            raise InvalidInput(
+                f"verbal consent needs {participant_id}'s consent recording in session {session_id} "
+                f"({'no recording given' if not recording_id else f'{recording_id} is not it'})"
+            )
     times = {k: float(v) for k, v in (answer_times or {}).items() if k in answers}
     marks = {k: str(v).strip()[:8] for k, v in (initials or {}).items() if str(v).strip()}
     unknown_marks = sorted(set(marks) - set(answers))
@@ -198,8 +213,8 @@ def record(
 
 
 def records_for_session(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
-    rows = ws.db.execute(
-        "SELECT * FROM consent_records WHERE session_id = ? ORDER BY taken_at", (session_id,)
+    rows = ws.db.execute(  # in the order they were taken (rowid): a clock set back cannot reorder them
+        "SELECT * FROM consent_records WHERE session_id = ? ORDER BY rowid", (session_id,)
     ).fetchall()
     out = []
     for r in rows:
@@ -233,11 +248,27 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
         if rec is None:
             reasons.append(f"{pid} has not given consent")
             continue
+        if _declined_since(ws, session_id, pid):
+            reasons.append(f"{pid} declined consent after giving it: take her consent again before recording")
+            continue
         form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
         ev = evaluate_consent(form, rec["answers"])
         if not ev.recording_affirmed:
             reasons.append(f"{pid} has not affirmed the recording statement")
     return RecordingPermission(not reasons, reasons)
+
+
+def _declined_since(ws: Workspace, session_id: str, participant_id: str) -> bool:
+    """Whether her latest consent in this session was followed by a refusal (a required statement
+    declined, which saves no record but is audited): a later "no" outweighs an earlier "yes"."""
+    row = ws.db.execute(
+        "SELECT MAX(CASE WHEN action = 'consent.record' THEN seq END),"
+        " MAX(CASE WHEN action = 'consent.refused' THEN seq END) FROM audit"
+        " WHERE subject_kind = 'participant' AND subject_id = ? AND session_id = ?",
+        (participant_id, session_id),
+    ).fetchone()
+    given, refused = row[0], row[1]
+    return refused is not None and (given is None or refused > given)
 
 
 def verbal_script(ws: Workspace, session_id: str, participant_id: str) -> Any:

@@ -18,6 +18,7 @@ import pytest
 
 from fieldwork_app.services import consent, participants, pdfs, sessions
 from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import now_iso
 
 SIG = (
     '<svg viewBox="0 0 300 100"><path d="M 10 80 L 40 20 L 70 80"/><path d="M 90 50 L 150 50 160 40"/></svg>'
@@ -149,7 +150,16 @@ def test_consent_copy_with_signatures(ws: Workspace) -> None:
 
 
 def test_verbal_consent_copy_names_the_recording(ws: Workspace) -> None:
-    cid, _, _ = _consent(ws, "verbal", recording_id="R-consent-0001")
+    p = participants.add(ws, "mother")
+    sid = sessions.new(ws, [p.id], "interview", "clinic").id
+    with ws.vault.transaction() as db:  # the consent recording's row, as the recorder leaves it
+        db.execute(
+            "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, status, started_at)"
+            " VALUES ('R-consent-0001', ?, 'consent', 1, ?, 'R-consent-0001.fwa', 'sealed', ?)",
+            (sid, p.id, now_iso()),
+        )
+    answers = {st.id: True for st in consent.form_for(ws, sid, p.id).statements}
+    cid = consent.record(ws, sid, p.id, "verbal", answers, recording_id="R-consent-0001").consent_id
     text = pdf_text(pdfs.consent_copy_pdf(ws, cid))
     assert "given verbally" in text and "R-consent-0001" in text
 
