@@ -51,6 +51,8 @@ def _font_candidates() -> list[tuple[Path, Path]]:
         (mac / "Arial.ttf", mac / "Arial Bold.ttf"),
         (Path("/Library/Fonts/Arial Unicode.ttf"), Path("/Library/Fonts/Arial Unicode.ttf")),
     ]
+
+
 _ASCII = str.maketrans(
     {
         "\u2018": "'",
