@@ -6,7 +6,6 @@ import hashlib
 import json
 import random
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, TrustedDevices
 from fieldwork_app.sync.storeside import unpack_store, verify_store
-from tests.support.servers import CutProxy, StoreServer, SyncKit
+from tests.support.servers import CutProxy, StoreServer, SyncKit, tiny_disk
 
 pytestmark = pytest.mark.servers
 ONCE = RetryPolicy(attempts=1)
@@ -179,18 +178,22 @@ def test_full_store(s3_server: StoreServer, sync_kit: SyncKit, tmp_path: Path) -
         upload_bundle(staged, s3_server.extra["quota_store"].open(), retry=ONCE)
     assert e.value.kind is ErrorKind.STORE_FULL and "full" in e.value.message
     assert tree(staged.directory) == before
-    # A tiny folder store (a 256 KiB tmpfs) where mounting is allowed.
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mnt)],
-                      capture_output=True).returncode != 0:  # fmt: skip
-        return
-    try:
+    with tiny_disk(tmp_path / "tiny") as mnt:  # a folder store on a full disk
         with pytest.raises(FieldworkError) as e:
             upload_bundle(staged, StoreServer("folder", f"file://{mnt}").open(), retry=ONCE)
         assert e.value.kind is ErrorKind.STORE_FULL
-    finally:
-        subprocess.run(["umount", str(mnt)], check=False)
+    assert tree(staged.directory) == before
+
+
+def test_a_full_disk_behind_sftp_is_named_full(sftp_server: StoreServer, sync_kit: SyncKit) -> None:
+    """OpenSSH reports a full disk as a bare "Failure"; the transport asks the server how much room is left."""
+    staged = sync_kit.stage(sync_kit.spec("b-full", content(900_000)), chunk_size=128 * 1024)
+    root = sftp_server.extra["root"]
+    with tiny_disk(root / "tiny"):
+        full = StoreServer("sftp", f"{sftp_server.url}/tiny", sftp_server.options)
+        with pytest.raises(FieldworkError) as e:
+            upload_bundle(staged, full.open(), retry=ONCE)
+    assert e.value.kind is ErrorKind.STORE_FULL and "full" in e.value.message and "KiB left" in e.value.message
 
 
 def test_server_errors_are_store_error(net_store: StoreServer, sync_kit: SyncKit) -> None:

@@ -91,6 +91,24 @@ def _need(binary: str, what: str) -> str:
     pytest.skip(message)
 
 
+@contextlib.contextmanager
+def tiny_disk(path: Path, size: str = "256k") -> Iterator[Path]:
+    """A small tmpfs mounted at ``path`` (a disk that fills up); needs root.  Skipped, or failed when
+    FIELDWORK_REQUIRE_SERVERS is set, where mounting is not allowed."""
+    path.mkdir(parents=True, exist_ok=True)
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0777", "tmpfs", str(path)],
+                         capture_output=True, text=True)  # fmt: skip
+    if res.returncode != 0:
+        message = f"cannot mount a small tmpfs for a full-disk test: {res.stderr.strip()}"
+        if os.environ.get("FIELDWORK_REQUIRE_SERVERS"):
+            pytest.fail(message + " (FIELDWORK_REQUIRE_SERVERS is set)")
+        pytest.skip(message)
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True, check=False)
+
+
 def _start(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     with open(log, "ab") as fh:
         proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, env=env)

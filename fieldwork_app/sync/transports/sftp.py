@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 
 import paramiko
 
-from fieldwork_app.errors import FieldworkError, StoreError
+from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
 from fieldwork_app.sync.transports.base import (
     READ_BLOCK,
     TEMP_MARK,
@@ -222,7 +222,7 @@ class SftpTransport:
         except Exception as exc:
             raise self._map(exc, "check an object") from None
 
-    def _write(self, name: str, blocks: Iterator[bytes], progress: Progress | None) -> None:
+    def _write(self, name: str, blocks: Iterator[bytes], size: int, progress: Progress | None) -> None:
         sftp = self._connect()
         final = self._remote(name)
         tmp = f"{final}{TEMP_MARK}{_secrets.token_hex(4)}"
@@ -236,6 +236,11 @@ class SftpTransport:
                     sent += len(block)
                     if progress is not None:
                         progress(sent)
+                # Pipelined writes are answered later, and paramiko's close() drops a refused write (a full
+                # disk answers "Failure"): ask what the server holds before the object takes its name.
+                stored = fh.stat().st_size
+                if stored != sent:
+                    raise OSError(f"the server stored {stored} of {sent} bytes")
             sftp.posix_rename(tmp, final)
         except BaseException as exc:
             if self._sftp is not None:
@@ -244,16 +249,49 @@ class SftpTransport:
                 except Exception:
                     pass
             if isinstance(exc, Exception) and not isinstance(exc, FieldworkError):
-                raise self._map(exc, "upload an object") from None
+                raise self._full_or(
+                    self._map(exc, "upload an object"), posixpath.dirname(final), size
+                ) from None
             raise
+
+    def _full_or(self, error: StoreError, directory: str, size: int) -> StoreError:
+        """OpenSSH answers a full disk with a bare "Failure": ask the server how much room is left."""
+        if error.kind is not ErrorKind.STORE_ERROR:
+            return error
+        free = self.free_bytes(directory)
+        return (
+            store_full(self.name, f"{free // 1024} KiB left") if free is not None and free < size else error
+        )
+
+    def free_bytes(self, directory: str) -> int | None:
+        """Free bytes where ``directory`` lives (``df`` on the server), or None if it cannot be asked."""
+        if self._remote_hash is False:
+            return None
+        with self._hash_lock:
+            try:
+                chan = self._hash_shell()
+                if chan is None:
+                    return None
+                path = ("./" if directory.startswith("-") else "") + (directory or ".")
+                chan.sendall(
+                    f"df -Pk {shlex.quote(path)} 2>/dev/null | tail -n 1; echo {self._hash_end}\n".encode()
+                )
+                out = self._read_until_end(chan).decode("utf-8", "replace").split()
+            except Exception:
+                self._close_hash()
+                return None
+        try:
+            return int(out[3]) * 1024  # Filesystem 1024-blocks Used Available Capacity Mounted-on
+        except (IndexError, ValueError):
+            return None
 
     def put(
         self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
     ) -> None:
-        self._write(name, read_blocks(src, size), progress)
+        self._write(name, read_blocks(src, size), size, progress)
 
     def put_atomic(self, name: str, data: bytes) -> None:
-        self._write(name, iter([data]), None)
+        self._write(name, iter([data]), len(data), None)
 
     def get(self, name: str) -> bytes:
         return b"".join(self.iter_get(name))
