@@ -146,6 +146,7 @@ class ActiveTake:
                 detail={
                     "duration": round(summary.duration_seconds, 2),
                     "overflows": summary.overflows,
+                    "dropped_blocks": summary.dropped_blocks,
                     "error": error,
                     "kind": self.kind,
                 },

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork_app.audio import RecorderState
+from fieldwork_app.audio import BLOCK_SECONDS, RecorderState
 
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.session.closeout_view import CloseOutForm
@@ -317,6 +317,14 @@ class SessionScreen(QWidget):
         if summary.sealed and summary.error is None:
             self.bar.show_state("stopped")
             self.bar.status.setText(self.tr("Take saved: %1 recorded.").replace("%1", length))
+            if summary.dropped_blocks:
+                self.show_message(
+                    self.tr(
+                        "The laptop was too busy to keep up for a moment: about %1 s of audio is missing from this "
+                        "take. Close other programs before the next one."
+                    ).replace("%1", f"{max(0.1, summary.dropped_blocks * BLOCK_SECONDS):.1f}"),
+                    "warning",
+                )
         elif summary.sealed:
             self.bar.show_state("failed")
             self.bar.status.setText(self.tr("Take ended early: %1 recorded and kept.").replace("%1", length))
