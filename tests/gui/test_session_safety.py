@@ -16,6 +16,7 @@ from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store
 from fieldwork_app.sync.transports import open_transport
+from tests.gui.conftest import unlock
 from tests.gui.test_session import click, consented_session, open_screen, run_db
 
 SECRET = "Zebra-quartz disclosure 7731"
@@ -178,3 +179,67 @@ def test_code_word_escalates_and_is_recorded(qtbot, make_window, vault_dir) -> N
     assert not lw.buttons["code_word"].isEnabled()
     events = run_db(qtbot, w, lambda ws: lonework.events(ws, sid))
     assert [e.kind for e in events] == ["check_in", "code_word"]
+
+
+def test_leaving_the_safeguarding_form_keeps_what_was_typed(qtbot, make_window, vault_dir) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.services import packs as packs_svc
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        packs_svc.import_pack(ws, example=True)
+        return consented_session(ws)
+
+    w, screen, sid = open_screen(qtbot, make_window, vault_dir, setup)
+    click(qtbot, screen, "safeguardingButton")
+    f = screen.safeguarding
+    qtbot.keyClicks(f.fields["account"], SECRET)
+    f.told.setChecked(True)
+    screen.open_distress()  # Ctrl+D in the middle of typing: nothing saved yet
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.distress, timeout=5_000)
+    assert f.fields["account"].toPlainText() == ""  # off the screen ...
+    qtbot.waitUntil(lambda: f.concern_id is not None, timeout=5_000)
+    cid = f.concern_id
+    stored = run_db(qtbot, w, lambda ws: safeguarding.get(ws, cid))
+    assert stored.body["account"] == SECRET and stored.body["participant_told"] is True  # ... and kept
+    screen.open_safeguarding()
+    qtbot.waitUntil(lambda: f.fields["account"].toPlainText() == SECRET, timeout=5_000)  # back on screen
+    assert f.told.isChecked()
+    qtbot.keyClicks(f.fields["at_risk"], "the baby")
+    click(qtbot, f, "sgSave")
+    qtbot.waitUntil(lambda: "saved in the identity store" in f.status.text(), timeout=5_000)
+    again = run_db(qtbot, w, lambda ws: safeguarding.get(ws, cid))
+    assert again.body["participant_told"] is True and again.body["at_risk"] == "the baby"  # nothing undone
+
+    qtbot.keyClicks(f.fields["present"], "her sister")
+    w.lock()  # the app locks while the form is open with an unsaved change
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    assert f.fields["account"].toPlainText() == "" and f.fields["present"].text() == ""  # nothing on screen
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    locked = run_db(qtbot, w, lambda ws: safeguarding.get(ws, cid))
+    assert locked.body["present"] == "her sister"
+
+
+def test_distress_steps_taken_before_the_event_is_back_from_the_database_are_kept(
+    qtbot, make_window, vault_dir
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.services import distress as distress_svc
+    from fieldwork_app.services import packs as packs_svc
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        packs_svc.import_pack(ws, example=True)
+        return consented_session(ws)
+
+    w, screen, sid = open_screen(qtbot, make_window, vault_dir, setup)
+    gate = __import__("threading").Event()
+    w.ctx.tasks.db(lambda _ws: gate.wait(5))  # the database thread is busy (a sync being prepared, say)
+    screen.open_distress()
+    assert screen.p.event_id is None  # the opening is still queued
+    screen.p.distress_step("stage", level=1)
+    screen.p.distress_step("sign", id="tearful")
+    gate.set()
+    qtbot.waitUntil(lambda: screen.p.event_id is not None, timeout=5_000)
+    eid = screen.p.event_id
+    event = run_db(qtbot, w, lambda ws: distress_svc.get(ws, eid))
+    assert event.highest_stage == 1 and event.signs == ("tearful",)
+    events = run_db(qtbot, w, lambda ws: ws.db.execute("SELECT COUNT(*) FROM distress_events").fetchone()[0])
+    assert events == 1  # one event, not one per step

@@ -127,6 +127,7 @@ class SessionPresenter(QObject):
     closeout_saved = Signal(object)  # CloseOut
     completed = Signal(str)  # bundle id queued for sync
     concern_saved = Signal(str, str, object)  # concern id, status, fields still missing
+    concern_loaded = Signal(object)  # the stored record's body, to put back on the form
     message = Signal(str, str)  # text, role (ok / warning / error)
 
     def __init__(self, ctx: AppContext, session_id: str, clock: Clock | None = None) -> None:
@@ -297,12 +298,17 @@ class SessionPresenter(QObject):
         self.event_id = event.id
         self.distress_changed.emit(event)
 
+    def _event(self, ws: Workspace, eid: str | None) -> str:
+        """The open event: as known here, or (when the step comes before the opening has come back from
+        the database thread) the one open_event made or finds; so no step is ever dropped."""
+        return eid or distress_svc.open_event(ws, self.session_id, clock=self.clock)
+
     def distress_step(self, kind: str, **data: Any) -> None:
         eid, pos, clock = self.event_id, self.position(), self.clock
-        if eid is None:
-            return
         self._db(
-            lambda ws: distress_svc.record_step(ws, eid, kind, position=pos, clock=clock, **data),
+            lambda ws: distress_svc.record_step(
+                ws, self._event(ws, eid), kind, position=pos, clock=clock, **data
+            ),
             self._on_event,
         )
 
@@ -321,29 +327,27 @@ class SessionPresenter(QObject):
     def resume_interview(self) -> None:
         """Close the event as resumed; the recording goes on if it was paused."""
         eid, pos, clock = self.event_id, self.position(), self.clock
-        if eid is None:
-            return
         take = self.ctx.recorder.take
         resume = take is not None and take.state is RecorderState.PAUSED
         if resume:
             self.ctx.recorder.resume()
 
         def call(ws: Workspace) -> Any:
+            event = self._event(ws, eid)
             if resume:
-                distress_svc.record_step(ws, eid, "recording_resumed", position=pos, clock=clock)
-            return distress_svc.close_event(ws, eid, "resumed", clock=clock)
+                distress_svc.record_step(ws, event, "recording_resumed", position=pos, clock=clock)
+            return distress_svc.close_event(ws, event, "resumed", clock=clock)
 
         self._db(call, self._on_closed)
 
     def end_early(self, reason: str) -> None:
         """Close the event as ended early (with the reason) and stop the take; close-out comes next."""
         eid, clock = self.event_id, self.clock
-        if eid is None:
-            return
         if self.ctx.recorder.take is not None:
             self.ctx.recorder.stop()
         self._db(
-            lambda ws: distress_svc.close_event(ws, eid, "ended_early", reason, clock=clock), self._on_closed
+            lambda ws: distress_svc.close_event(ws, self._event(ws, eid), "ended_early", reason, clock=clock),
+            self._on_closed,
         )
 
     def _on_closed(self, event: distress_svc.DistressEvent) -> None:
@@ -372,6 +376,13 @@ class SessionPresenter(QObject):
         self._db(call, done)
 
     # -- safeguarding --------------------------------------------------------------------------------
+    def load_concern(self, concern_id: str) -> None:
+        """The stored record, for the form shown again (the view is audited, as every view is)."""
+        self._db(
+            lambda ws: safeguarding_svc.get(ws, concern_id, reason="continuing the record").body,
+            self.concern_loaded.emit,
+        )
+
     def save_concern(
         self,
         concern_id: str | None,

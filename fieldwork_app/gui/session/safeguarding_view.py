@@ -1,14 +1,15 @@
 """The safeguarding concern form, following the study pack's rules; kept in the identity store only.
 
 The form shows the pack's guidance (listen, do not investigate, do not promise secrecy) and who the
-designated lead is.  What is typed goes to the service and is cleared from the screen when it is left
-or the app locks; research data never holds it.  The app prompts and records; the lead decides.
+designated lead is.  What is typed goes to the service; when the form is left or the app locks, what
+changed is saved as a draft and the screen is cleared, and it is filled again from the stored record when
+the form comes back.  Research data never holds it.  The app prompts and records; the lead decides.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +44,7 @@ LONG = {"account", "actions_taken", "reasons"}
 class SafeguardingForm(QWidget):
     save = Signal(object, str, dict, list, bool)  # concern id or None, participant, fields, sharing, complete
     back = Signal()
+    reopen = Signal(str)  # concern id: the form is shown again, fill it from the stored record
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,6 +154,47 @@ class SafeguardingForm(QWidget):
         row.addStretch(1)
         row.addWidget(back)
         lay.addLayout(row)
+        # Anything typed and not yet saved is saved as a draft when the form is left (Ctrl+D to the
+        # distress protocol, Back, the lock), so nothing of a disclosure is lost when the screen is cleared.
+        self._dirty = False
+        for w in self.fields.values():
+            w.textChanged.connect(self._touched)
+        for e in (*self.referral.values(), *self.share.values()):
+            e.textChanged.connect(self._touched)
+        self.category.currentIndexChanged.connect(self._touched)
+        self.told.toggled.connect(self._touched)
+        self.escalated_when.toggled.connect(self._touched)
+
+    def _touched(self, *_args: object) -> None:
+        self._dirty = True
+
+    def flush(self) -> None:
+        """Save what is on screen as a draft if it changed since the last save (nothing is lost on leaving)."""
+        if self._dirty and (self.concern_id is not None or self._has_content()):
+            self._emit(False)
+        self._dirty = False
+
+    def _has_content(self) -> bool:
+        texts = [w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text() for w in self.fields.values()]
+        texts += [e.text() for e in (*self.referral.values(), *self.share.values())]
+        return any(t.strip() for t in texts) or bool(self.category.currentData())
+
+    def fill(self, body: dict) -> None:
+        """Put the stored record back on screen (the form is shown again after it was cleared)."""
+        for key, w in self.fields.items():
+            value = str(body.get(key) or "")
+            w.setPlainText(value) if isinstance(w, QPlainTextEdit) else w.setText(value)
+        index = self.category.findData(body.get("category") or "")
+        self.category.setCurrentIndex(max(index, 0))
+        self.told.setChecked(bool(body.get("participant_told")))
+        when = body.get("escalated_at")
+        self.escalated_when.setChecked(bool(when))
+        if when:
+            self.escalated_at.setDateTime(QDateTime.fromString(str(when)[:16], "yyyy-MM-ddTHH:mm"))
+        referral = body.get("referral") or {}
+        for key, e in self.referral.items():
+            e.setText(str(referral.get(key) or ""))
+        self._dirty = False
 
     def set_rules(self, rules: SafeguardingRules, participant_ids: tuple[str, ...]) -> None:
         lead = rules.designated_lead
@@ -194,6 +237,7 @@ class SafeguardingForm(QWidget):
                     "shared": not self.share_not.isChecked(),
                 }
             )
+        self._dirty = False
         self.save.emit(self.concern_id, str(self.participant.currentData() or ""), fields, sharing, complete)
 
     def show_saved(self, concern_id: str, status: str, missing: list[str]) -> None:
@@ -219,9 +263,17 @@ class SafeguardingForm(QWidget):
             set_role(self.status, "warning" if missing else "ok")
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
-        # Leaving the form (for the interview, or because the app locked) forgets what is on screen.
-        self.clear()
+        # Leaving the form (for the interview, or because the app locked) saves a draft of what changed,
+        # then forgets what is on screen.  A minimised window (a spontaneous hide) keeps it as it is.
+        if not event.spontaneous():
+            self.flush()
+            self.clear()
         super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not event.spontaneous() and self.concern_id is not None:
+            self.reopen.emit(self.concern_id)
 
     def clear(self) -> None:
         """Forget what is on screen (leaving, locking): the record itself is in the identity store."""
@@ -233,3 +285,4 @@ class SafeguardingForm(QWidget):
         self.escalated_when.setChecked(False)
         self.category.setCurrentIndex(0)
         self.status.clear()
+        self._dirty = False

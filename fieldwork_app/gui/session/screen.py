@@ -193,6 +193,8 @@ class SessionScreen(QWidget):
         p.closeout_saved.connect(lambda co: self.closeout.show_saved(co.body, co.status == "complete"))
         p.completed.connect(self._completed)
         p.concern_saved.connect(self.safeguarding.show_saved)
+        p.concern_loaded.connect(self.safeguarding.fill)
+        self.safeguarding.reopen.connect(p.load_concern)
         self.guide.marked.connect(lambda q, s, r: p.mark_question(q, s, r or None))
         self.guide.entered.connect(p.enter_section)
         self.note_edit.textEdited.connect(self._note_typing)
@@ -456,6 +458,15 @@ class SessionScreen(QWidget):
             self.closeout.wellbeing.setFocus()
         else:
             self.show_message(self.tr("Distress event closed; the interview goes on."), "ok")
+            self.show_interview()
+
+    def on_locked(self) -> None:
+        """Called by the main window before it closes the workspace: save the safeguarding draft while the
+        database is still open, then take everything identifying off the screen (a take goes on)."""
+        self.safeguarding.flush()
+        self.safeguarding.clear()
+        self.lonework.hide_address()
+        if self.stack.currentWidget() is self.safeguarding:
             self.show_interview()
 
     def open_safeguarding(self) -> None:
