@@ -150,10 +150,17 @@ def save(
             raise InvalidInput("a follow-up needs a title of 1-200 characters")
         due_at = clock_mod.parse_due(f.get("due"), "follow-up due")
         wanted.append((title, clock_mod.iso(due_at) if due_at else None))
+    # One voucher per participant (a focus group has several): this save's replaces hers only.
+    vouchers: dict[str, Any] = dict(previous.body.get("vouchers") or {}) if previous else {}
+    if previous and previous.voucher and not vouchers:  # a close-out saved before per-participant vouchers
+        vouchers[previous.voucher["participant_id"]] = previous.voucher
+    if research_v is not None:
+        vouchers[research_v["participant_id"]] = research_v
     body: dict[str, Any] = {
         "wellbeing": _text("wellbeing", wellbeing),
         "signposting_given": list(dict.fromkeys(signposting_given)),
-        "voucher": research_v,
+        "voucher": research_v or (previous.voucher if previous else None),
+        "vouchers": vouchers,
         "field_notes": _text("field notes", field_notes),
         "reflexive_note": _text("reflexive note", reflexive_note),
         "ended_early": ended_early,
@@ -176,9 +183,12 @@ def save(
             (session_id, json.dumps(body, sort_keys=True), clock_mod.iso(now), ws.user),
         )
         with ws.vault.identity_transaction() as idb:
-            # One voucher per session and participant: saving again replaces the unconfirmed entry.
-            idb.execute("DELETE FROM vouchers WHERE session_id = ?", (session_id,))
+            # One voucher per session and participant: saving hers again replaces her entry only.
             if identity_v is not None:
+                idb.execute(
+                    "DELETE FROM vouchers WHERE session_id = ? AND participant_id = ?",
+                    (session_id, identity_v["participant_id"]),
+                )
                 idb.execute(
                     "INSERT INTO vouchers (session_id, participant_id, body_json, created_at) VALUES (?,?,?,?)",
                     (session_id, identity_v["participant_id"], json.dumps(identity_v), clock_mod.iso(now)),
@@ -190,6 +200,7 @@ def save(
             session_id=session_id,
             detail={
                 "voucher": research_v is not None,
+                "vouchers": len(vouchers),
                 "given_despite_early_stop": bool(research_v and research_v["given_despite_early_stop"]),
                 "follow_ups": len(created),
                 "signposting": body["signposting_given"],

@@ -120,3 +120,18 @@ def test_bad_close_outs_are_refused(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="wellbeing"):
         closeout.complete(ws, sid)
     assert closeout.mask_serial("ABC") == "****"
+
+
+def test_each_focus_group_member_keeps_her_own_voucher(ws: Workspace) -> None:
+    pids = [participants.add(ws, "practitioner").id for _ in range(3)]
+    sid = sessions.new(ws, pids, "focus-group", "clinic").id
+    for i, pid in enumerate(pids):
+        closeout.save(ws, sid, wellbeing="fine", voucher={"participant_id": pid, "type": "e-voucher",
+                      "value": 25, "currency": "GBP", "serial": f"SER-{i}-{SERIAL}"})  # fmt: skip
+    closeout.save(ws, sid, wellbeing="fine, all three")  # saved again, no voucher given this time
+    rows = ws.idb.execute("SELECT participant_id, body_json FROM vouchers WHERE session_id = ?", (sid,)).fetchall()
+    assert sorted(r["participant_id"] for r in rows) == sorted(pids)  # every full serial kept
+    assert all(f"SER-{i}-" in r["body_json"] for i, r in enumerate(sorted(rows, key=lambda r: r["participant_id"])))
+    body = closeout.get(ws, sid).body
+    assert sorted(body["vouchers"]) == sorted(pids)
+    assert all(v["masked_serial"].startswith("****") for v in body["vouchers"].values())
