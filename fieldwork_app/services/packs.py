@@ -76,16 +76,16 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
         existing = db.execute(
             "SELECT row_id FROM packs WHERE pack_id = ? AND digest = ?", (pack.id, digest)
         ).fetchone()
-        if existing is not None:
-            db.execute("UPDATE packs SET active = (row_id = ?)", (existing["row_id"],))
-            ws.forget_pack()
-            return ImportResult(pack.id, pack.version, digest, [], [], True)
-        cur = db.execute(
-            "INSERT INTO packs (pack_id, version, digest, body_json, imported_at, imported_by, active)"
-            " VALUES (?,?,?,?,?,?,0)",
-            (pack.id, pack.version, digest, json.dumps(body, sort_keys=True), now_iso(), ws.user),
-        )
-        pack_row = int(cur.lastrowid)
+        already = existing is not None
+        if existing is not None:  # the same pack again (or an older one made current again)
+            pack_row = int(existing["row_id"])
+        else:
+            cur = db.execute(
+                "INSERT INTO packs (pack_id, version, digest, body_json, imported_at, imported_by, active)"
+                " VALUES (?,?,?,?,?,?,0)",
+                (pack.id, pack.version, digest, json.dumps(body, sort_keys=True), now_iso(), ws.user),
+            )
+            pack_row = int(cur.lastrowid)
         db.execute("UPDATE packs SET active = (row_id = ?)", (pack_row,))
         new_docs: list[str] = []
         listed: set[tuple[str, str]] = set()
@@ -93,9 +93,17 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
             listed.add((doc.id, doc.version))
             approval = doc.approval
             row = db.execute(
-                "SELECT row_id, status FROM documents WHERE doc_id = ? AND version = ?", (doc.id, doc.version)
+                "SELECT row_id, status, body_json FROM documents WHERE doc_id = ? AND version = ?",
+                (doc.id, doc.version),
             ).fetchone()
             doc_body = json.dumps(doc.model_dump(mode="json"), sort_keys=True)
+            if row is not None and _text_of(row["body_json"]) != _text_of(doc_body):
+                raise FieldworkError(
+                    f"document {doc.id} version {doc.version} differs from the one already imported under that "
+                    "version (records cite it): an approved document's text never changes; give the changed "
+                    "document a new version. Nothing was imported.",
+                    kind=ErrorKind.INVALID_PACK,
+                )
             if row is None:
                 db.execute(
                     "INSERT INTO documents (doc_id, version, kind, status, title, approval_ref, approval_date,"
@@ -138,11 +146,19 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
                 "digest": digest,
                 "new_documents": new_docs,
                 "superseded": superseded,
+                "again": already,
             },
         )
     ws.forget_pack()
     logger.info("imported study pack %s version %s", pack.id, pack.version)
-    return ImportResult(pack.id, pack.version, digest, new_docs, superseded, False)
+    return ImportResult(pack.id, pack.version, digest, new_docs, superseded, already)
+
+
+def _text_of(doc_body: str) -> str:
+    """A stored document without its lifecycle status (the one part a later pack may change)."""
+    body = json.loads(doc_body)
+    body.pop("status", None)
+    return json.dumps(body, sort_keys=True)
 
 
 def list_packs(ws: Workspace) -> list[dict[str, Any]]:
