@@ -258,4 +258,5 @@ def complete(ws: Workspace, session_id: str, *, clock: Clock | None = None) -> C
                 "ended_early": bool(body.get("ended_early")),
             },
         )
+    sessions_svc.purge_expired_locations(ws)  # a pack that keeps addresses 0 days: gone with the visit
     return get(ws, session_id)

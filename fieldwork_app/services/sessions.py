@@ -7,6 +7,7 @@ import logging
 import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fieldwork_app.domain.pack import DocumentKind, LocationKind, SessionFormat
@@ -304,6 +305,30 @@ def seal_location(
         )
     ws.vault.audit("location.seal", "session", session_id, session_id=session_id)
     refresh_status(ws, session_id)
+
+
+def purge_expired_locations(ws: Workspace, now: datetime | None = None) -> list[str]:
+    """Delete sealed visit addresses the pack's ``location_retention_days`` after their visit closed (the
+    session completed); audited.  Returns the sessions whose address was deleted."""
+    if not ws.has_pack():
+        return []
+    keep = timedelta(days=ws.pack().lone_working.location_retention_days)
+    now = now or datetime.now(UTC)
+    sealed = [r["session_id"] for r in ws.idb.execute("SELECT session_id FROM locations").fetchall()]
+    gone = []
+    for sid in sealed:
+        r = ws.db.execute("SELECT completed_at FROM sessions WHERE id = ?", (sid,)).fetchone()
+        if r is None or not r["completed_at"]:
+            continue
+        closed = datetime.fromisoformat(r["completed_at"])
+        if closed.tzinfo is None:
+            closed = closed.replace(tzinfo=UTC)
+        if now - closed >= keep:
+            with ws.vault.identity_transaction() as idb:
+                idb.execute("DELETE FROM locations WHERE session_id = ?", (sid,))
+            ws.vault.audit("location.delete", "session", sid, session_id=sid, detail={"after_days": keep.days})
+            gone.append(sid)
+    return gone
 
 
 def unseal_location(ws: Workspace, session_id: str, reason: str) -> dict[str, str]:

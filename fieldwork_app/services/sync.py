@@ -870,8 +870,13 @@ def job_label(kind: str, session_id: str | None) -> str:
 
 
 def purge_due(ws: Workspace) -> list[str]:
-    """Apply the purge policy now (at unlock and after every sync), so 'after N days' needs no new upload."""
-    return apply_purge_policy(ws) if ws.has_pack() else []
+    """What the study's rules say must go now (run at unlock and after every sync): audio whose 'keep for
+    N days after the receipt' has run out, and sealed visit addresses past their retention.  Returns the
+    purged takes' ids."""
+    if not ws.has_pack():
+        return []
+    sessions_svc.purge_expired_locations(ws)
+    return apply_purge_policy(ws)
 
 
 @dataclass

@@ -135,3 +135,22 @@ def test_each_focus_group_member_keeps_her_own_voucher(ws: Workspace) -> None:
     body = closeout.get(ws, sid).body
     assert sorted(body["vouchers"]) == sorted(pids)
     assert all(v["masked_serial"].startswith("****") for v in body["vouchers"].values())
+
+
+def test_the_sealed_address_is_deleted_when_its_retention_has_run_out(ws: Workspace) -> None:
+    from datetime import timedelta
+
+    sid, _ = _consented_session(ws)
+    sessions.seal_location(ws, sid, "1 Example Road, London", "07700 900000")
+    keep = ws.pack().lone_working.location_retention_days
+    assert keep > 0
+    closeout.save(ws, sid, wellbeing="fine")
+    closeout.complete(ws, sid)
+    assert ws.idb.execute("SELECT COUNT(*) FROM locations").fetchone()[0] == 1  # kept for now
+    now = datetime.now(UTC)
+    assert sessions.purge_expired_locations(ws, now + timedelta(days=keep) - timedelta(minutes=5)) == []
+    assert sessions.purge_expired_locations(ws, now + timedelta(days=keep, minutes=5)) == [sid]
+    assert ws.idb.execute("SELECT COUNT(*) FROM locations").fetchone()[0] == 0
+    assert ws.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'location.delete'").fetchone()[0] == 1
+    with pytest.raises(NotFound):
+        sessions.unseal_location(ws, sid, "checking")
