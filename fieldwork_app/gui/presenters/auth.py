@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+from fieldwork_app.errors import FieldworkError
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs, workspace
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import ROLES, Vault
 from fieldwork_app.vault.keys import KeySlots
+
+logger = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 8
 
@@ -26,9 +30,15 @@ def roles() -> tuple[str, ...]:
 
 
 def create_with_example(data_dir: DataDir, user: str, role: str, passphrase: str) -> tuple[Workspace, str]:
-    """Create the vault and import the built-in example study, so the app opens on it."""
+    """Create the vault and import the built-in example study, so the app opens on it.
+
+    The vault and its recovery key come first: if the example cannot be imported, the app still opens (on
+    no study, with the pack import offered) and the recovery key is still shown once."""
     ws, recovery = workspace.create(data_dir, user, passphrase, role)
-    packs.import_pack(ws, example=True)
+    try:
+        packs.import_pack(ws, example=True)
+    except FieldworkError as exc:
+        logger.warning("the example study could not be imported: %s", exc.kind.value)
     return ws, recovery
 
 
