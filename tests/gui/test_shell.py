@@ -94,3 +94,21 @@ def test_auto_lock_when_idle(qtbot, vault_dir, make_window):
     qtbot.waitUntil(lambda: bool(errors))
     assert errors[0].kind.value == "vault-locked"
     assert USER and PASSPHRASE
+
+
+def test_first_run_keeps_the_recovery_key_when_the_example_study_cannot_be_imported(
+    tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.paths import DataDir
+    from fieldwork_app.services import packs
+
+    from fieldwork_app.gui.presenters import auth
+
+    monkeypatch.setattr(packs, "example_pack_path", lambda: tmp_path / "no-such-pack")
+    dd = DataDir(tmp_path / "data")
+    ws, recovery = auth.create_with_example(dd, "amara", "researcher", "a long enough passphrase")
+    try:
+        assert recovery and not ws.has_pack()  # the vault exists, the key is there to show
+    finally:
+        ws.close()
+    assert auth.vault_exists(dd) and auth.users(dd) == ["amara"]
