@@ -206,11 +206,36 @@ def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWor
     )
 
 
+def open_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWorkingState]:
+    """Every visit with a lone-working plan that is not closed and needs the researcher now (a check-in,
+    check-out or home-safe due or overdue, or the code word used), wherever she is in the app."""
+    out = []
+    for s in sessions_svc.list_all(ws):
+        if not s.plan.get("lone_working"):
+            continue
+        try:
+            st = state(ws, s.id, clock)
+        except InvalidInput:
+            continue  # an unfinished plan: the session's checklist says what is missing
+        if st.phase not in ("before", "in_visit", "travelling", "closed"):
+            out.append(st)
+    return out
+
+
 def record(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None) -> LoneWorkingState:
-    """Time-stamp a check-in, check-out, home-safe or code-word event."""
+    """Time-stamp a check-in, check-out, home-safe or code-word event.
+
+    Home safe closes the visit, so it comes only after the check-out (or the code word): a mistaken press
+    before she has even left cannot silence the buddy's escalation."""
     if kind not in EVENT_KINDS:
         raise InvalidInput(f"unknown lone-working event '{kind}' (one of {', '.join(EVENT_KINDS)})")
     _times(plan_for(ws, session_id))
+    if kind == "home_safe":
+        current = state(ws, session_id, clock)
+        if current.checked_out_at is None and current.phase != "code_word":
+            raise InvalidInput(
+                "check out with your buddy first (when you leave); then confirm you are home safe"
+            )
     clk = clock_mod.resolve(clock)
     at = clock_mod.iso(clk.now())
     with ws.vault.transaction() as db:

@@ -243,3 +243,28 @@ def test_distress_steps_taken_before_the_event_is_back_from_the_database_are_kep
     assert event.highest_stage == 1 and event.signs == ("tearful",)
     events = run_db(qtbot, w, lambda ws: ws.db.execute("SELECT COUNT(*) FROM distress_events").fetchone()[0])
     assert events == 1  # one event, not one per step
+
+
+def test_an_overdue_visit_is_flagged_on_the_study_home(qtbot, make_window, vault_dir) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import unlock
+
+    now = datetime.now(UTC)
+
+    def past_visit(ws):  # type: ignore[no-untyped-def]
+        sid = sessions.new(ws, [participants.add(ws, "mother").id], "interview", "home").id
+        plan = {"buddy_name": "Sam", "buddy_phone": "07700 900123", "start": (now - timedelta(hours=3)).isoformat(),
+                "expected_end": (now - timedelta(hours=1)).isoformat(), "travel_home_minutes": 40,
+                "code_word_agreed": True, "risk_assessment_done": True}  # fmt: skip
+        sessions.update_plan(ws, sid, {"lone_working": plan})
+        lonework.record(ws, sid, "check_in")
+        return sid  # checked in, never checked out, the visit ended an hour ago
+
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    sid = run_db(qtbot, w, past_visit)
+    w.show_page("home")
+    home = w.page("home")
+    home.refresh()
+    qtbot.waitUntil(lambda: f"Lone working, {sid}" in home.notice.text(), timeout=5_000)
+    assert "Check out with your buddy now" in home.notice.text() and home.notice.isVisible()

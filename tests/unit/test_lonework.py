@@ -113,3 +113,32 @@ def test_refuses_without_a_plan_or_with_an_unknown_event(ws: Workspace) -> None:
     assert ws.db.execute("SELECT COUNT(*) FROM lone_working_events").fetchone()[0] == 0
     rows = lonework.buddy_plan(ws, home).rows
     assert len(rows) == 7 and "police" in rows[5][1]
+
+
+def test_home_safe_only_after_leaving_and_overdue_visits_are_listed_wherever_she_is(ws: Workspace) -> None:
+    sid = _visit(ws)
+    clock = FakeClock(START - timedelta(minutes=20))
+    assert lonework.open_visits(ws, clock) == []  # not due yet
+    lonework.record(ws, sid, "check_in", clock)
+    with pytest.raises(InvalidInput, match="check out"):
+        lonework.record(ws, sid, "home_safe", clock)  # pressed by mistake during the visit: refused
+    assert lonework.state(ws, sid, clock).phase != "closed"
+    clock.set(END + timedelta(minutes=31))
+    [late] = lonework.open_visits(ws, clock)  # the app is on any screen: the home page lists this
+    assert late.session_id == sid and late.phase == "check_out_overdue" and late.escalating
+    lonework.record(ws, sid, "check_out", clock)
+    assert lonework.open_visits(ws, clock) == []  # travelling home: nothing due yet
+    clock.advance(minutes=41)
+    [home] = lonework.open_visits(ws, clock)
+    assert home.phase == "home_safe_overdue"
+    lonework.record(ws, sid, "home_safe", clock)
+    assert lonework.open_visits(ws, clock) == []
+
+
+def test_after_the_code_word_home_safe_closes_the_visit(ws: Workspace) -> None:
+    sid = _visit(ws)
+    clock = FakeClock(START)
+    lonework.record(ws, sid, "check_in", clock)
+    lonework.record(ws, sid, "code_word", clock)
+    assert [v.phase for v in lonework.open_visits(ws, clock)] == ["code_word"]
+    assert lonework.record(ws, sid, "home_safe", clock).phase == "closed"

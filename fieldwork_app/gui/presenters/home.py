@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from fieldwork_app.domain.records import SessionStatus
+from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
@@ -44,6 +45,7 @@ class HomeModel:
     waiting: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     interrupted: int = 0
+    lone_working: list[tuple[str, str, bool]] = field(default_factory=list)  # session, what to do, escalating
 
 
 def _day(iso: str | None) -> date | None:
@@ -90,4 +92,6 @@ def load(ws: Workspace, today: date | None = None) -> HomeModel:
     m.waiting = summary["waiting_on_laptop"]
     m.tasks = summary["tasks_due"]
     m.interrupted = recording_svc.interrupted_count(ws)
+    if ws.has_pack():
+        m.lone_working = [(st.session_id, st.message, st.escalating) for st in lonework_svc.open_visits(ws)]
     return m

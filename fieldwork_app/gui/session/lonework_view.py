@@ -158,7 +158,9 @@ class LoneWorkPanel(QWidget):
         self.times.setText("  ·  ".join(f"{w} {_hm(t)}" for w, t in done if t))
         self.buttons["check_in"].setEnabled(st.checked_in_at is None and st.phase != "closed")
         self.buttons["check_out"].setEnabled(st.checked_out_at is None and st.phase != "closed")
-        self.buttons["home_safe"].setEnabled(st.phase != "closed")
+        self.buttons["home_safe"].setEnabled(
+            st.phase != "closed" and (st.checked_out_at is not None or st.phase == "code_word")
+        )
         self.buttons["code_word"].setEnabled(st.code_word_at is None and st.phase != "closed")
         self.buttons["code_word"].setToolTip(
             self.tr(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -31,6 +32,11 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.notice)
+        # Lone-working prompts must reach her wherever she is: the home page looks again every 30 s.
+        self._timer = QTimer(self)
+        self._timer.setInterval(30_000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
 
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -71,6 +77,10 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         self.ctx.tasks.db(home.load, self._show, self._failed, owner=self)
 
+    def _tick(self) -> None:
+        if self.isVisible():  # hidden while locked (the unlock page is shown instead)
+            self.refresh()
+
     def _failed(self, exc: BaseException) -> None:
         self.notice.setText(describe(exc))
         self.notice.show()
@@ -83,7 +93,10 @@ class HomePage(QWidget):
             .replace("%2", m.iras_id)
             .replace("%3", m.pack_version)
         )
-        notes = []
+        notes = [
+            self.tr("Lone working, %1: %2").replace("%1", sid).replace("%2", message)
+            for sid, message, _escalating in m.lone_working
+        ]
         if m.interrupted and not self.ctx.recorder.active:
             notes.append(self.tr("%n recording(s) were interrupted and can be recovered.", "", m.interrupted))
         over = [w for w in m.waiting if w["over_limit"]]
