@@ -308,7 +308,6 @@ def _rows(ws: Workspace, sql: str, *args: Any) -> list[dict[str, Any]]:
 
 def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     """Everything a session sends, as bundle entries (research data only: no identity, no safeguarding)."""
-    pack = ws.pack()
     s = sessions_svc.get(ws, session_id)
     folder = f"{s.participant_ids[0]}/{s.id}" if len(s.participant_ids) == 1 else f"focus-groups/{s.id}"
     entries: list[BundleEntry] = []
@@ -468,18 +467,14 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     entries.append(BundleEntry(f"{folder}/session.json", "application/json", _json_bytes(session_doc)))
     audit_entries = session_audit(ws, session_id)
     entries.append(BundleEntry(f"{folder}/audit.json", "application/json", _json_bytes(audit_entries)))
-    return BundleSpec(
-        bundle_id=bundle_id,
-        kind="session",
-        study_id=pack.id,
-        pack_version=pack.version,
-        session_id=session_id,
-        participant_ids=list(s.participant_ids),
-        created_at=now_iso(),
-        device_fingerprint=device_fingerprint(ws),
-        user=ws.user,
-        entries=entries,
-        records={
+    return _session_bundle(
+        ws,
+        "session",
+        bundle_id,
+        s,
+        entries,
+        audit_entries,
+        {
             "session": session_doc,
             "folder": folder,
             "consents": len(consents),
@@ -487,8 +482,6 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
             "markers": len(markers),
             "distress_events": len(distress),
         },
-        audit=audit_entries,
-        **_audit_head(ws),
     )
 
 
@@ -545,7 +538,7 @@ def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> Bundle
         pack_version=pack.version,
         session_id=None,
         participant_ids=[w["participant_id"]],
-        created_at=now_iso(),
+        created_at=_bundle_time(),
         device_fingerprint=device_fingerprint(ws),
         user=ws.user,
         entries=[entry],
@@ -559,7 +552,6 @@ def identity_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     """A session's identity data, for the study's separate identity store (never the research store):
     the participants' identity details, the signed consent copies, safeguarding records, voucher receipts.
     Sealed visit addresses are not sent: they exist only for the lone-working plan and are deleted after."""
-    pack = ws.pack()
     s = sessions_svc.get(ws, session_id)
     folder = f"identity/{s.id}"
     entries: list[BundleEntry] = []
@@ -603,26 +595,41 @@ def identity_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
         session_id=session_id,
         detail={"bundle": bundle_id, "participants": len(s.participant_ids), "files": len(entries)},
     )
+    counts = {"session": session_id, "consents": len(consents), "safeguarding": len(concerns),
+              "vouchers": len(vouchers)}  # fmt: skip
+    return _session_bundle(ws, "identity", bundle_id, s, entries, [], {"identity": counts})
+
+
+def _bundle_time() -> str:
+    """When a bundle is made, to the microsecond: two bundles of one session made within a second must
+    still unpack in the order they were made."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _session_bundle(
+    ws: Workspace,
+    kind: str,
+    bundle_id: str,
+    s: Any,
+    entries: list[BundleEntry],
+    audit_entries: list[dict[str, Any]],
+    records: dict[str, Any],
+) -> BundleSpec:
+    """A bundle about one session (its research data, or its identity data), signed by this laptop."""
+    pack = ws.pack()
     return BundleSpec(
         bundle_id=bundle_id,
-        kind="identity",
+        kind=kind,
         study_id=pack.id,
         pack_version=pack.version,
-        session_id=session_id,
+        session_id=s.id,
         participant_ids=list(s.participant_ids),
-        created_at=now_iso(),
+        created_at=_bundle_time(),
         device_fingerprint=device_fingerprint(ws),
         user=ws.user,
         entries=entries,
-        records={
-            "identity": {
-                "session": session_id,
-                "consents": len(consents),
-                "safeguarding": len(concerns),
-                "vouchers": len(vouchers),
-            }
-        },  # fmt: skip
-        audit=[],
+        records=records,
+        audit=audit_entries,
         **_audit_head(ws),
     )
 

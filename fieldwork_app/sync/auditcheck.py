@@ -80,12 +80,18 @@ def _one_hash_per_seq(fingerprint: str, items: list[tuple[str, dict[str, Any]]],
 
 
 def _heads_never_go_back(fingerprint: str, items: list[tuple[str, dict[str, Any]]], report: Report) -> None:
-    latest: tuple[int, str] | None = None  # the longest history seen so far, and its bundle
-    for bundle_id, body in sorted(items, key=lambda item: str(item[1].get("created_at") or "")):
+    """A bundle made after another (by its time) must not carry a shorter history.  Bundles made within the
+    same time stamp are not compared: their order is not known."""
+
+    def when(item: tuple[str, dict[str, Any]]) -> str:
+        return str(item[1].get("created_at") or "")
+
+    latest: tuple[int, str, str] | None = None  # the longest history seen so far, its bundle, its time
+    for bundle_id, body in sorted(items, key=lambda item: (when(item), item[1].get("audit_seq") or 0)):
         head_seq = body.get("audit_seq")
         if not isinstance(head_seq, int):
             continue
-        if latest is not None and head_seq < latest[0]:
+        if latest is not None and head_seq < latest[0] and when((bundle_id, body)) > latest[2]:
             report(
                 bundle_id,
                 "truncated-audit",
@@ -93,4 +99,4 @@ def _heads_never_go_back(fingerprint: str, items: list[tuple[str, dict[str, Any]
                 f"than in the earlier bundle {latest[1]} ({latest[0]}): entries were removed from the laptop",
             )
         elif latest is None or head_seq >= latest[0]:
-            latest = (head_seq, bundle_id)
+            latest = (head_seq, bundle_id, when((bundle_id, body)))

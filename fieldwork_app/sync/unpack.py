@@ -211,6 +211,11 @@ class _Unpacker:
         _atomic_write(self.out / META_DIR / rel, _json_bytes(obj))
 
 
+def _seq(body: dict[str, Any] | None) -> int:
+    seq = (body or {}).get("audit_seq")
+    return seq if isinstance(seq, int) else 0
+
+
 def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
     """(scope, what the data manager must do, whether her files are to be deleted) for a withdrawal."""
     w = body.get("records", {}).get("withdrawal", {})
@@ -246,7 +251,8 @@ def unpack_store(
     unpacker = _Unpacker(transport, identity, out, state)
     unpacker.report.problems.extend(checked.problems)
     good = [b for b in checked.bundles if b.ok and b.body is not None]
-    good.sort(key=lambda b: (str(b.body["created_at"]) if b.body else "", b.bundle_id))
+    # In the order they were made: by time, then (one laptop's bundles) by the length of its audit history.
+    good.sort(key=lambda b: (str(b.body["created_at"]) if b.body else "", _seq(b.body), b.bundle_id))
 
     sessions: list[dict[str, Any]] = []
     withdrawals: list[tuple[BundleInfo, dict[str, Any]]] = []

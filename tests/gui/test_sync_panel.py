@@ -27,6 +27,28 @@ def _completed(ws, pub: Path, url: str) -> str:  # type: ignore[no-untyped-def]
     return sid
 
 
+def _page_on_a_dead_store(qtbot, make_window, vault_dir, tmp_path, closed_port):  # type: ignore[no-untyped-def]
+    """The sync panel of a laptop whose only store refuses every connection, with one session waiting."""
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        sid = _completed(ws, pub, f"file://{tmp_path}")
+        sync_svc.remove_store(ws, "usb")
+        sync_svc.add_store(
+            ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
+        )
+        return sid
+
+    run_db(qtbot, w, setup)
+    page = build_sync_page(w.ctx)
+    w.push_screen(page)
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    return w, page
+
+
 def test_sync_a_completed_session_to_a_folder_store(
     qtbot, make_window, vault_dir, folder_store, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -67,23 +89,7 @@ def test_sync_a_completed_session_to_a_folder_store(
 def test_an_unreachable_store_says_so_and_keeps_the_data(
     qtbot, make_window, vault_dir, tmp_path, closed_port
 ) -> None:  # type: ignore[no-untyped-def]
-    pub, _ = generate_study_keypair(tmp_path / "dm")
-    w = make_window(vault_dir, idle_ms=3_600_000)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-
-    def setup(ws):  # type: ignore[no-untyped-def]
-        sid = _completed(ws, pub, f"file://{tmp_path}")
-        sync_svc.remove_store(ws, "usb")
-        sync_svc.add_store(
-            ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
-        )
-        return sid
-
-    run_db(qtbot, w, setup)
-    page = build_sync_page(w.ctx)
-    w.push_screen(page)
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    w, page = _page_on_a_dead_store(qtbot, make_window, vault_dir, tmp_path, closed_port)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     # six attempts with backoff (about 16 s of waiting) before the sync gives up
     qtbot.waitUntil(lambda: "not sent" in page.message.text(), timeout=60_000)
@@ -124,23 +130,7 @@ def test_set_up_a_folder_store_through_the_dialog(qtbot, make_window, vault_dir,
 def test_cancel_stops_a_sync_that_is_waiting_to_retry(
     qtbot, make_window, vault_dir, tmp_path, closed_port
 ) -> None:  # type: ignore[no-untyped-def]
-    pub, _ = generate_study_keypair(tmp_path / "dm")
-    w = make_window(vault_dir, idle_ms=3_600_000)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-
-    def setup(ws):  # type: ignore[no-untyped-def]
-        sid = _completed(ws, pub, f"file://{tmp_path}")
-        sync_svc.remove_store(ws, "usb")
-        sync_svc.add_store(
-            ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
-        )
-        return sid
-
-    run_db(qtbot, w, setup)
-    page = build_sync_page(w.ctx)
-    w.push_screen(page)
-    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    w, page = _page_on_a_dead_store(qtbot, make_window, vault_dir, tmp_path, closed_port)
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Sending" in page.message.text(), timeout=10_000)
     qtbot.wait(3_800)  # four attempts have failed; the job now backs off for 4 s before the next one

@@ -127,3 +127,11 @@ def test_a_bundle_from_another_device_never_overwrites_unpacked_files(sync_kit: 
     assert [p.code for p in unpacked.problems] == ["conflict"]
     assert (tmp_path / "out/M-001/S-0001/notes.json").read_bytes() == same["M-001/S-0001/notes.json"]
     t.close()
+
+
+def test_bundles_made_in_the_same_second_are_not_taken_for_a_cut_history() -> None:
+    history = chain(6)
+    same = "2026-11-03T10:00:00+00:00"
+    first, second = body(history[:2], history[3], same), body(history[4:5], history[5], same)
+    for order in ([("b1", first), ("b2", second)], [("b2", second), ("b1", first)]):
+        assert problems(order) == []
