@@ -73,6 +73,11 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
     qtbot.waitUntil(lambda: "saved" in p.message.text(), timeout=5_000)
     qtbot.mouseClick(p.identity_hide, Qt.MouseButton.LeftButton)
     assert not p.identity_box.isVisible() and p.identity_edits["name"].text() == ""
+    # an answer asked for before a lock, arriving after it, is never put on the screen
+    asked = p._locks
+    p.on_locked()
+    p._show_identity({"name": "Jane Example"}, asked)
+    assert not p.identity_box.isVisible() and p.identity_edits["name"].text() == ""
 
     # withdrawal
     _accept_dialog(lambda d: None)

@@ -103,6 +103,7 @@ class ParticipantsPage(QWidget):
         self.identity_box.hide()
         iform = QFormLayout(self.identity_box)
         self.identity_edits: dict[str, QLineEdit] = {}
+        self._locks = 0  # how many times the app locked: an identity answer asked for before is dropped
         names = {
             "name": self.tr("Name"),
             "preferred_name": self.tr("Preferred name"),
@@ -134,6 +135,7 @@ class ParticipantsPage(QWidget):
         self.ctx.tasks.db(presenter.load, self._show, self._failed, owner=self)
 
     def on_locked(self) -> None:
+        self._locks += 1
         self.hide_identity()
 
     def _show(self, m: presenter.Model) -> None:
@@ -277,11 +279,17 @@ class ParticipantsPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         reason = ui.reasonEdit.text().strip()
+        asked = self._locks
         self.ctx.tasks.db(
-            lambda ws: svc.view_identity(ws, pid, reason), self._show_identity, self._failed, owner=self
+            lambda ws: svc.view_identity(ws, pid, reason),
+            lambda details: self._show_identity(details, asked),
+            self._failed,
+            owner=self,
         )
 
-    def _show_identity(self, details: dict[str, str]) -> None:
+    def _show_identity(self, details: dict[str, str], asked: int = 0) -> None:
+        if asked != self._locks:
+            return  # the app locked while the answer was on its way: it is not shown
         for f, e in self.identity_edits.items():
             e.setText(details.get(f, ""))
         self.identity_box.show()
