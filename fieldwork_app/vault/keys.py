@@ -22,6 +22,7 @@ import base64
 import json
 import os
 import secrets
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -201,12 +202,18 @@ class KeySlots:
             "vault_id": self.vault_id,
             "slots": [s.to_json() for s in self.slots],
         }
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+        # A temporary name of its own, so two processes saving at once never write into one file.
+        fd, name = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, indent=2)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         fsync_dir(self.path.parent)
 
     # -- slots --------------------------------------------------------------------------------
