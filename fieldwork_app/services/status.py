@@ -29,7 +29,7 @@ SELECT s.id, s.completed_at, (SELECT MIN(r.started_at) FROM recordings r WHERE r
 FROM sessions s
 WHERE s.status = 'completed'
   AND NOT EXISTS (SELECT 1 FROM outbox o JOIN receipts rc ON rc.bundle_id = o.bundle_id
-                  WHERE o.session_id = s.id AND o.state = 'verified')
+                  WHERE o.session_id = s.id AND o.kind = 'session' AND o.state = 'verified')
 ORDER BY s.id
 """
 

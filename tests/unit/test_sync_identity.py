@@ -149,3 +149,23 @@ def test_identity_bundles_use_the_packs_identity_key(ws: Workspace, tmp_path: Pa
     finally:
         t.close()
     _unpack(research, key, tmp_path / "analysis")
+
+
+def test_a_session_is_waiting_until_its_research_bundle_is_verified(
+    ws: Workspace, identity_study: tuple[str, Path], tmp_path: Path
+) -> None:
+    from fieldwork_app.services import closeout, status
+
+    s, _ = identity_study
+    sync_svc.add_store(ws, "identity", _store(tmp_path, "identity-share"))
+    not_a_folder = tmp_path / "research-is-a-file"
+    not_a_folder.write_text("")
+    sync_svc.add_store(ws, "uni", not_a_folder.as_uri())  # added second, still the research default
+    assert sync_svc.get_store(ws).name == "uni"
+    closeout.save(ws, s, wellbeing="fine")
+    closeout.complete(ws, s)
+    sync_svc.queue_session(ws, s)
+    report = sync_svc.sync_all(ws)
+    assert [report.label(b) for b in report.verified] == [f"identity data of session {s}"]
+    assert [report.label(b) for b, _ in report.failed] == [f"session {s}"]
+    assert [w["session"] for w in status.waiting_on_laptop(ws)] == [s]  # its audio is still only here
