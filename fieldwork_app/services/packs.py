@@ -124,9 +124,15 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
                 )
                 new_docs.append(f"{doc.id} v{doc.version}")
             else:
-                # The text of an approved version is fixed; only its lifecycle status may move on.
+                # The text of a version is fixed; only its lifecycle status and approval record move on.
                 db.execute(
-                    "UPDATE documents SET status = ? WHERE row_id = ?", (str(doc.status), row["row_id"])
+                    "UPDATE documents SET status = ?, approval_ref = ?, approval_date = ? WHERE row_id = ?",
+                    (
+                        str(doc.status),
+                        approval.reference if approval else None,
+                        approval.date.isoformat() if approval else None,
+                        row["row_id"],
+                    ),
                 )
         superseded: list[str] = []
         for row in db.execute("SELECT row_id, doc_id, version, status FROM documents").fetchall():
@@ -155,9 +161,11 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
 
 
 def _text_of(doc_body: str) -> str:
-    """A stored document without its lifecycle status (the one part a later pack may change)."""
+    """A stored document without its lifecycle status and approval record (what a later pack may change:
+    a submitted version becomes approved, then in use, then superseded)."""
     body = json.loads(doc_body)
     body.pop("status", None)
+    body.pop("approval", None)
     return json.dumps(body, sort_keys=True)
 
 

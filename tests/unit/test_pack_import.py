@@ -47,3 +47,19 @@ def test_the_same_pack_again_only_makes_it_current(ws: Workspace) -> None:
     docs = _documents(ws)
     again = packs_svc.import_pack(ws, example=True)
     assert again.already_imported and again.digest == first.digest and _documents(ws) == docs
+
+
+def test_a_later_approval_of_the_same_version_is_taken(ws: Workspace, tmp_path: Path) -> None:
+    packs_svc.import_pack(ws, example=True)
+    pack = _copy(tmp_path, "approved-again")
+    doc = pack / "documents" / "pis-mother-1.1.yaml"
+    text = doc.read_text()
+    assert "reference:" in text
+    lines = [ln if "reference:" not in ln else ln.split("reference:")[0] + "reference: REC-2026-NEW" for ln in
+             text.splitlines()]  # fmt: skip
+    doc.write_text("\n".join(lines) + "\n")
+    packs_svc.import_pack(ws, pack)  # the same text under the same version: only its approval record moved on
+    ref = ws.db.execute(
+        "SELECT approval_ref FROM documents WHERE doc_id = 'pis-mother' AND version = '1.1'"
+    ).fetchone()[0]
+    assert ref == "REC-2026-NEW"
