@@ -130,6 +130,10 @@ RESEARCH: list[str] = [
     CREATE TABLE bundle_recordings (
         bundle_id TEXT NOT NULL, recording_id TEXT NOT NULL, PRIMARY KEY (bundle_id, recording_id));
     CREATE INDEX bundle_recordings_recording ON bundle_recordings(recording_id);
+    INSERT OR IGNORE INTO bundle_recordings (bundle_id, recording_id)
+        SELECT o.bundle_id, r.id FROM recordings r JOIN outbox o ON o.session_id = r.session_id
+        WHERE o.state = 'verified' AND o.kind = 'session' AND r.status IN ('sealed', 'recovered')
+          AND r.ended_at <= o.queued_at;
     """,
 ]
 

@@ -86,3 +86,26 @@ def test_failed_migration_rolls_back(tmp_path: Path) -> None:
         migrations.migrate(conn, broken)
     assert migrations.current_version(conn) == 1
     assert "ok_table" not in _tables(conn)
+
+
+def test_takes_of_bundles_verified_before_migration_6_keep_their_purge(tmp_path: Path) -> None:
+    conn = open_encrypted(tmp_path / "db", KEY, create=True)
+    migrations.migrate(conn, migrations.RESEARCH, target=5)
+    conn.execute(
+        "INSERT INTO sessions (id, format, location_kind, status, created_at, created_by)"
+        " VALUES ('S-0001', 'interview', 'home', 'completed', 'now', 'u')"
+    )
+    for rid, ended in (("R-sent", "2026-11-01T10:00:00+00:00"), ("R-later", "2026-11-03T10:00:00+00:00")):
+        conn.execute(
+            "INSERT INTO recordings (id, session_id, kind, take_no, file, status, started_at, ended_at)"
+            " VALUES (?, 'S-0001', 'interview', 1, 'x.fwa', 'sealed', ?, ?)",
+            (rid, ended, ended),
+        )
+    conn.execute(
+        "INSERT INTO outbox (bundle_id, kind, session_id, state, queued_at, updated_at)"
+        " VALUES ('b-old', 'session', 'S-0001', 'verified', '2026-11-02T10:00:00+00:00', 'now')"
+    )
+    migrations.migrate(conn, migrations.RESEARCH)
+    rows = conn.execute("SELECT bundle_id, recording_id FROM bundle_recordings").fetchall()
+    assert [tuple(r) for r in rows] == [("b-old", "R-sent")]  # the take recorded after queueing is not in it
+    conn.close()
