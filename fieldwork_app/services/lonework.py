@@ -206,10 +206,14 @@ def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWor
     )
 
 
+OPEN_VISIT_HORIZON = timedelta(hours=24)  # how long after its expected end a visit is still flagged
+
+
 def open_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWorkingState]:
     """Every visit with a lone-working plan that is not closed and needs the researcher now (a check-in,
     check-out or home-safe due or overdue, or the code word used), wherever she is in the app."""
     out = []
+    now = clock_mod.resolve(clock).now()
     for s in sessions_svc.list_all(ws):
         if not s.plan.get("lone_working"):
             continue
@@ -217,6 +221,8 @@ def open_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWorkingSt
             st = state(ws, s.id, clock)
         except InvalidInput:
             continue  # an unfinished plan: the session's checklist says what is missing
+        if now - clock_mod.parse(st.expected_end, "expected end") > OPEN_VISIT_HORIZON:
+            continue  # a day after the visit the buddy's steps have long run their course
         if st.phase not in ("before", "in_visit", "travelling", "closed"):
             out.append(st)
     return out

@@ -308,8 +308,9 @@ def seal_location(
 
 
 def purge_expired_locations(ws: Workspace, now: datetime | None = None) -> list[str]:
-    """Delete sealed visit addresses the pack's ``location_retention_days`` after their visit closed (the
-    session completed); audited.  Returns the sessions whose address was deleted."""
+    """Delete sealed visit addresses the pack's ``location_retention_days`` after their visit closed: the
+    session completed and, for a lone-working visit, home safe confirmed (the later of the two); audited.
+    Returns the sessions whose address was deleted."""
     if not ws.has_pack():
         return []
     keep = timedelta(days=ws.pack().lone_working.location_retention_days)
@@ -323,10 +324,20 @@ def purge_expired_locations(ws: Workspace, now: datetime | None = None) -> list[
         closed = datetime.fromisoformat(r["completed_at"])
         if closed.tzinfo is None:
             closed = closed.replace(tzinfo=UTC)
+        if get(ws, sid).plan.get("lone_working"):
+            home = ws.db.execute(
+                "SELECT MAX(at) FROM lone_working_events WHERE session_id = ? AND kind = 'home_safe'", (sid,)
+            ).fetchone()[0]
+            if home is None:
+                continue  # she has not confirmed she is home: the address may still be needed
+            safe = datetime.fromisoformat(home)
+            closed = max(closed, safe if safe.tzinfo else safe.replace(tzinfo=UTC))
         if now - closed >= keep:
             with ws.vault.identity_transaction() as idb:
                 idb.execute("DELETE FROM locations WHERE session_id = ?", (sid,))
-            ws.vault.audit("location.delete", "session", sid, session_id=sid, detail={"after_days": keep.days})
+            ws.vault.audit(
+                "location.delete", "session", sid, session_id=sid, detail={"after_days": keep.days}
+            )
             gone.append(sid)
     return gone
 

@@ -154,3 +154,24 @@ def test_the_sealed_address_is_deleted_when_its_retention_has_run_out(ws: Worksp
     assert ws.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'location.delete'").fetchone()[0] == 1
     with pytest.raises(NotFound):
         sessions.unseal_location(ws, sid, "checking")
+
+
+def test_a_visit_address_stays_until_she_is_home_safe(ws: Workspace) -> None:
+    from datetime import timedelta
+
+    from fieldwork_app.services import lonework
+
+    sid, _ = _consented_session(ws)
+    now = datetime.now(UTC)
+    plan = {"buddy_name": "Sam", "buddy_phone": "07700 900123", "start": (now - timedelta(hours=2)).isoformat(),
+            "expected_end": (now - timedelta(hours=1)).isoformat(), "travel_home_minutes": 40,
+            "code_word_agreed": True, "risk_assessment_done": True}  # fmt: skip
+    sessions.update_plan(ws, sid, {"lone_working": plan})
+    sessions.seal_location(ws, sid, "1 Example Road, London")
+    closeout.save(ws, sid, wellbeing="fine")
+    closeout.complete(ws, sid)  # close-out done in her home, before leaving
+    later = now + timedelta(days=400)
+    assert sessions.purge_expired_locations(ws, later) == []  # never confirmed home: kept
+    lonework.record(ws, sid, "check_out")
+    lonework.record(ws, sid, "home_safe")
+    assert sessions.purge_expired_locations(ws, later) == [sid]
