@@ -97,9 +97,12 @@ def add_store(
         raise InvalidInput("a store name is 1-40 letters, digits, '-', '_' or '.'")
     options, secrets = dict(options or {}), dict(secrets or {})
     open_transport(url, options=options, secrets=secrets).close()  # validates the URL; connects lazily
-    first = ws.db.execute("SELECT COUNT(*) FROM stores").fetchone()[0] == 0
-    default = first if make_default is None else make_default
-    if ws.has_pack() and name == ws.pack().data_rules.identity_store:
+    identity_name = ws.pack().data_rules.identity_store if ws.has_pack() else None
+    others = ws.db.execute(
+        "SELECT COUNT(*) FROM stores WHERE name != ? AND name != ?", (name, identity_name or "")
+    ).fetchone()[0]
+    default = others == 0 if make_default is None else make_default  # the first research store is the default
+    if name == identity_name:
         default = False  # the identity store is never where research data goes by default
     with ws.vault.transaction() as db:
         if default:
@@ -812,7 +815,7 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
         )
     if job.staged is not None:
         shutil.rmtree(job.staged.directory, ignore_errors=True)
-    return apply_purge_policy(ws)
+    return purge_due(ws)
 
 
 def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
