@@ -234,7 +234,9 @@ def start_take(
     except Exception:
         # The audio is what matters: keep recording even if bookkeeping failed; recovery adds the row later.
         logger.exception("could not record the take's row; the take goes on and recovery will list it")
-    return ActiveTake(recorder, recording_id, session_id, kind, take_no, participant_id, started_at=started_at)
+    return ActiveTake(
+        recorder, recording_id, session_id, kind, take_no, participant_id, started_at=started_at
+    )
 
 
 def list_recordings(ws: Workspace, session_id: str, kind: str | None = None) -> list[dict[str, Any]]:

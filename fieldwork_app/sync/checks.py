@@ -176,7 +176,9 @@ def _check_audit(report: VerifyReport) -> None:
     opened = [(b.bundle_id, b.body) for b in report.bundles if b.body is not None]
 
     def problem(bundle_id: str, code: str, message: str) -> None:
-        report.problems.append(Problem(f"{BUNDLES_PREFIX}{bundle_id}/{MANIFEST_NAME}", code, message, bundle_id))
+        report.problems.append(
+            Problem(f"{BUNDLES_PREFIX}{bundle_id}/{MANIFEST_NAME}", code, message, bundle_id)
+        )
 
     for bundle_id, body in opened:
         check_bundle_audit(bundle_id, body, problem)

@@ -222,17 +222,29 @@ def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
     scope = str(w.get("scope") or "")
     when = str(w.get("effective_date") or "")
     if scope == "delete_data" and w.get("before_cutoff"):
-        return scope, (
-            f"delete every file under 'delete' (withdrawn {when}, before the analysis cut-off); in the "
-            "focus-group files under 'review', remove her contributions from transcripts and notes"
-        ), True
+        return (
+            scope,
+            (
+                f"delete every file under 'delete' (withdrawn {when}, before the analysis cut-off); in the "
+                "focus-group files under 'review', remove her contributions from transcripts and notes"
+            ),
+            True,
+        )
     if scope == "delete_data":
-        return scope, (
-            f"she asked for deletion on {when}, after the analysis cut-off: keep her data as the information "
-            "sheet says, collect nothing new, and record the request"
-        ), False
+        return (
+            scope,
+            (
+                f"she asked for deletion on {when}, after the analysis cut-off: keep her data as the information "
+                "sheet says, collect nothing new, and record the request"
+            ),
+            False,
+        )
     if scope in ("no_further_data", "no_further_contact"):
-        return scope, f"keep the data collected before {when}; collect nothing new and do not contact her", False
+        return (
+            scope,
+            f"keep the data collected before {when}; collect nothing new and do not contact her",
+            False,
+        )
     return scope, f"unknown withdrawal scope {scope!r}: ask the laptop's researcher before acting", False
 
 
