@@ -85,14 +85,15 @@ class AudioError(FieldworkError):
 
 
 class StoreError(FieldworkError):
-    """A study store refused or failed.  ``transient``: the server said to try again (HTTP 5xx, S3
-    SlowDown); the upload engine retries these with backoff, like a dropped connection."""
+    """A study store refused or failed.  ``transient``: worth another try, which the upload engine makes
+    with backoff: a store that could not be reached (always), or a server that said to try again (HTTP 5xx,
+    S3 SlowDown)."""
 
     kind = ErrorKind.STORE_ERROR
 
     def __init__(self, message: str, *, kind: ErrorKind | None = None, transient: bool = False) -> None:
         super().__init__(message, kind=kind)
-        self.transient = transient
+        self.transient = transient or self.kind is ErrorKind.STORE_UNREACHABLE
 
 
 class Cancelled(FieldworkError):

@@ -32,7 +32,6 @@ from fieldwork_app.sync.transports.base import Transport, sha256_stream
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-_TRANSIENT = {ErrorKind.STORE_UNREACHABLE}
 VERIFY_BATCH = 64  # objects hashed per server request (SFTP runs one command per batch)
 VERIFY_MIN_BATCH = 8  # the checker waits for this many uploaded objects (or the last) before asking
 
@@ -155,8 +154,7 @@ def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, st
         try:
             return fn()
         except StoreError as exc:
-            transient = exc.kind in _TRANSIENT or exc.transient
-            if not transient or attempt == policy.attempts:
+            if not exc.transient or attempt == policy.attempts:
                 raise
             stats.retries += 1
             logger.warning("transient store error (attempt %d of %d): %s", attempt, policy.attempts, exc)
