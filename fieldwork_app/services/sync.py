@@ -470,11 +470,12 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     entries.append(BundleEntry(f"{folder}/session.json", "application/json", _json_bytes(session_doc)))
     audit_entries = session_audit(ws, session_id)
     entries.append(BundleEntry(f"{folder}/audit.json", "application/json", _json_bytes(audit_entries)))
-    return _session_bundle(
+    return _bundle(
         ws,
         "session",
         bundle_id,
-        s,
+        s.id,
+        list(s.participant_ids),
         entries,
         audit_entries,
         {
@@ -511,7 +512,6 @@ def _audit_head(ws: Workspace) -> dict[str, Any]:
 
 
 def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> BundleSpec:
-    pack = ws.pack()
     w = ws.db.execute("SELECT * FROM withdrawals WHERE id = ?", (withdrawal_id,)).fetchone()
     if w is None:
         raise NotFound(f"no withdrawal {withdrawal_id}")
@@ -534,20 +534,8 @@ def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> Bundle
         "sessions": sessions,
     }
     entry = BundleEntry(f"withdrawals/{w['id']}.json", "application/json", _json_bytes(body))
-    return BundleSpec(
-        bundle_id=bundle_id,
-        kind="withdrawal",
-        study_id=pack.id,
-        pack_version=pack.version,
-        session_id=None,
-        participant_ids=[w["participant_id"]],
-        created_at=_bundle_time(),
-        device_fingerprint=device_fingerprint(ws),
-        user=ws.user,
-        entries=[entry],
-        records={"withdrawal": body},
-        audit=[],
-        **_audit_head(ws),
+    return _bundle(
+        ws, "withdrawal", bundle_id, None, [w["participant_id"]], [entry], [], {"withdrawal": body}
     )
 
 
@@ -600,7 +588,9 @@ def identity_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     )
     counts = {"session": session_id, "consents": len(consents), "safeguarding": len(concerns),
               "vouchers": len(vouchers)}  # fmt: skip
-    return _session_bundle(ws, "identity", bundle_id, s, entries, [], {"identity": counts})
+    return _bundle(
+        ws, "identity", bundle_id, s.id, list(s.participant_ids), entries, [], {"identity": counts}
+    )
 
 
 def _bundle_time() -> str:
@@ -609,24 +599,26 @@ def _bundle_time() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _session_bundle(
+def _bundle(
     ws: Workspace,
     kind: str,
     bundle_id: str,
-    s: Any,
+    session_id: str | None,
+    participant_ids: list[str],
     entries: list[BundleEntry],
     audit_entries: list[dict[str, Any]],
     records: dict[str, Any],
 ) -> BundleSpec:
-    """A bundle about one session (its research data, or its identity data), signed by this laptop."""
+    """A bundle of this laptop's (a session's research or identity data, or a withdrawal): the study,
+    the time, the device and user that sign it, and the audit chain's head."""
     pack = ws.pack()
     return BundleSpec(
         bundle_id=bundle_id,
         kind=kind,
         study_id=pack.id,
         pack_version=pack.version,
-        session_id=s.id,
-        participant_ids=list(s.participant_ids),
+        session_id=session_id,
+        participant_ids=participant_ids,
         created_at=_bundle_time(),
         device_fingerprint=device_fingerprint(ws),
         user=ws.user,
@@ -672,7 +664,7 @@ def prepare_jobs(
             f"store {store.name} is the study's identity store: research data never goes there; "
             "sync to the research store (fieldwork sync --store NAME, or make it the default)"
         )
-    identity_store = _identity_store(ws, identity_name) if identity_name else None
+    identity_store, identity_missing = _identity_store(ws, identity_name)
     queue_withdrawals(ws)
     queue_unsent_takes(ws)
     key = device_key(ws)
@@ -690,9 +682,24 @@ def prepare_jobs(
             except (OSError, FieldworkError, ValueError):
                 bundle_id = _restage(ws, bundle_id, row["session_id"])
         identity = row["kind"] == "identity"
-        if identity and not isinstance(identity_store, StoreConfig):
-            jobs.append(_blocked_job(row, bundle_id, store, ws, key, identity_store or "no identity store"))
-            continue
+        target, recipient = store, pack.sync.study_public_key
+        if identity:
+            if identity_store is None:
+                jobs.append(
+                    SyncJob(
+                        bundle_id,
+                        row["kind"],
+                        row["session_id"],
+                        None,
+                        store,
+                        ws.data_dir.outbox,
+                        "",
+                        key,
+                        blocked=identity_missing,
+                    )  # fmt: skip
+                )
+                continue
+            target, recipient = identity_store, pack.sync.identity_public_key or pack.sync.study_public_key
         if staged is None:
             if row["kind"] == "session":
                 spec = session_spec(ws, bundle_id, row["session_id"])
@@ -707,11 +714,9 @@ def prepare_jobs(
                 row["kind"],
                 row["session_id"],
                 spec,
-                identity_store if identity and isinstance(identity_store, StoreConfig) else store,
+                target,
                 ws.data_dir.outbox,
-                (pack.sync.identity_public_key or pack.sync.study_public_key)
-                if identity
-                else pack.sync.study_public_key,
+                recipient,
                 key,
                 chunk_size,
                 staged,
@@ -720,23 +725,17 @@ def prepare_jobs(
     return jobs
 
 
-def _identity_store(ws: Workspace, name: str) -> StoreConfig | str:
-    """The store the pack names for identity data, or why it cannot be used."""
+def _identity_store(ws: Workspace, name: str | None) -> tuple[StoreConfig | None, str]:
+    """The store the pack names for identity data, or None and why it cannot be used."""
+    if not name:
+        return None, "the study pack names no identity store"
     try:
-        return get_store(ws, name)
+        return get_store(ws, name), ""
     except NotFound:
-        return (
+        return None, (
             f"the study pack sends identity data to a store named {name}, and this laptop has none: "
             f"add it with 'fieldwork store add {name} URL' (research data is sent as usual)"
         )
-
-
-def _blocked_job(
-    row: Any, bundle_id: str, store: StoreConfig, ws: Workspace, key: DeviceKey, why: str
-) -> SyncJob:
-    return SyncJob(
-        bundle_id, row["kind"], row["session_id"], None, store, ws.data_dir.outbox, "", key, blocked=why
-    )
 
 
 def _restage(ws: Workspace, old: str, session_id: str | None) -> str:
