@@ -50,6 +50,22 @@ def take_path(ws: Workspace, session_id: str, recording_id: str) -> Path:
     return ws.data_dir.audio / session_id / f"{recording_id}{audio.TAKE_SUFFIX}"
 
 
+_ROW_COLUMNS = frozenset(
+    {"id", "session_id", "kind", "take_no", "participant_id", "file", "device", "samplerate", "channels",
+     "status", "started_at", "ended_at", "duration", "error"}
+)  # fmt: skip
+
+
+def _insert_row(db: Any, **row: Any) -> None:
+    """Insert a take's row (at its start, at its end when the start could not, or on recovery)."""
+    unknown = set(row) - _ROW_COLUMNS
+    assert not unknown, unknown  # column names come from this module only, never from input
+    db.execute(
+        f"INSERT INTO recordings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",  # noqa: S608
+        tuple(row.values()),
+    )
+
+
 @dataclass
 class ActiveTake:
     """A take in progress.  ``finish`` (or ``stop``) writes its row; both are idempotent."""
@@ -117,26 +133,22 @@ class ActiveTake:
                 ),
             ).rowcount
             if not updated:  # the row could not be written at the start: write it now, or the take is lost
-                db.execute(
-                    "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, device,"
-                    " samplerate, channels, status, started_at, ended_at, duration, error)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        self.recording_id,
-                        self.session_id,
-                        self.kind,
-                        self.take_no,
-                        self.participant_id,
-                        summary.path.name,
-                        summary.device,
-                        summary.samplerate,
-                        summary.channels,
-                        status,
-                        self.started_at or now_iso(),
-                        now_iso(),
-                        summary.duration_seconds,
-                        error,
-                    ),
+                _insert_row(
+                    db,
+                    id=self.recording_id,
+                    session_id=self.session_id,
+                    kind=self.kind,
+                    take_no=self.take_no,
+                    participant_id=self.participant_id,
+                    file=summary.path.name,
+                    device=summary.device,
+                    samplerate=summary.samplerate,
+                    channels=summary.channels,
+                    status=status,
+                    started_at=self.started_at or now_iso(),
+                    ended_at=now_iso(),
+                    duration=summary.duration_seconds,
+                    error=error,
                 )
             ws.vault.audit(
                 "recording.stop",
@@ -205,22 +217,19 @@ def start_take(
     started_at = now_iso()
     try:
         with ws.vault.transaction() as db:
-            db.execute(
-                "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, device, samplerate,"
-                " channels, status, started_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    recording_id,
-                    session_id,
-                    kind,
-                    take_no,
-                    participant_id,
-                    path.name,
-                    recorder.device.name if recorder.device else None,
-                    recorder.samplerate,
-                    recorder.channels,
-                    "recording",
-                    started_at,
-                ),
+            _insert_row(
+                db,
+                id=recording_id,
+                session_id=session_id,
+                kind=kind,
+                take_no=take_no,
+                participant_id=participant_id,
+                file=path.name,
+                device=recorder.device.name if recorder.device else None,
+                samplerate=recorder.samplerate,
+                channels=recorder.channels,
+                status="recording",
+                started_at=started_at,
             )
             ws.vault.audit(
                 "recording.start",
@@ -375,22 +384,19 @@ def recover_all(ws: Workspace) -> list[Recovered]:
                     )
                     + 1
                 )
-                db.execute(
-                    "INSERT INTO recordings (id, session_id, kind, take_no, file, samplerate, channels, status,"
-                    " started_at, ended_at, duration) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        recording_id,
-                        session_id,
-                        info.kind if info.kind in KINDS else "interview",
-                        n,
-                        path.name,
-                        info.samplerate,
-                        info.channels,
-                        "recovered",
-                        info.created or now_iso(),
-                        now_iso(),
-                        report.duration_seconds,
-                    ),
+                _insert_row(
+                    db,
+                    id=recording_id,
+                    session_id=session_id,
+                    kind=info.kind if info.kind in KINDS else "interview",
+                    take_no=n,
+                    file=path.name,
+                    samplerate=info.samplerate,
+                    channels=info.channels,
+                    status="recovered",
+                    started_at=info.created or now_iso(),
+                    ended_at=now_iso(),
+                    duration=report.duration_seconds,
                 )
             else:
                 db.execute(
