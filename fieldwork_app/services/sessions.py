@@ -13,6 +13,7 @@ from typing import Any
 from fieldwork_app.domain.pack import DocumentKind, LocationKind, SessionFormat
 from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord, SessionStatus, parse_when
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.services import clock as clock_mod
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
@@ -321,17 +322,14 @@ def purge_expired_locations(ws: Workspace, now: datetime | None = None) -> list[
         r = ws.db.execute("SELECT completed_at FROM sessions WHERE id = ?", (sid,)).fetchone()
         if r is None or not r["completed_at"]:
             continue
-        closed = datetime.fromisoformat(r["completed_at"])
-        if closed.tzinfo is None:
-            closed = closed.replace(tzinfo=UTC)
+        closed = clock_mod.parse(r["completed_at"], "completed at")
         if get(ws, sid).plan.get("lone_working"):
             home = ws.db.execute(
                 "SELECT MAX(at) FROM lone_working_events WHERE session_id = ? AND kind = 'home_safe'", (sid,)
             ).fetchone()[0]
             if home is None:
                 continue  # she has not confirmed she is home: the address may still be needed
-            safe = datetime.fromisoformat(home)
-            closed = max(closed, safe if safe.tzinfo else safe.replace(tzinfo=UTC))
+            closed = max(closed, clock_mod.parse(home, "home safe"))
         if now - closed >= keep:
             with ws.vault.identity_transaction() as idb:
                 idb.execute("DELETE FROM locations WHERE session_id = ?", (sid,))
