@@ -58,7 +58,9 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     objects_checked: int = 0
     bytes_checked: int = 0
-    devices_checked: bool = False  # True when a trusted-devices list was given and every signer was on it
+    devices_checked: bool = (
+        False  # a trusted-devices list was given (a bundle whose signer is not on it fails)
+    )
 
     @property
     def ok(self) -> bool:

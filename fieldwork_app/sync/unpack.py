@@ -159,11 +159,13 @@ class _Unpacker:
         """A bundle whose files another device's bundle already wrote in this run is not unpacked."""
         assert info.body is not None
         device = str(info.body["device"]["fingerprint"])
+        rels = []
         for entry in info.body["entries"]:
             try:
-                rel = _output_rel(entry)
+                rels.append(_output_rel(entry))
             except FieldworkError:
                 continue  # reported when the entry is written
+        for rel in rels:
             owner = self.owners.get(rel)
             if owner is not None and owner[0] != device:
                 return Problem(
@@ -174,11 +176,8 @@ class _Unpacker:
                     "was forged: it is not unpacked (check the devices against the trusted list)",
                     info.bundle_id,
                 )
-        for entry in info.body["entries"]:
-            try:
-                self.owners[_output_rel(entry)] = (device, info.bundle_id)
-            except FieldworkError:
-                continue
+        for rel in rels:
+            self.owners[rel] = (device, info.bundle_id)
         return None
 
     def bundle(self, info: BundleInfo) -> list[str]:
