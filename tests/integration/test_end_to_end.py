@@ -56,6 +56,13 @@ def _recorded_session(ws: Workspace, pub: Path | None, seconds: float = 2.5) -> 
     return s
 
 
+def _add_dead_store(ws: Workspace, closed_port: int) -> None:
+    """A store whose every connection is refused (a port the test holds closed)."""
+    sync_svc.add_store(
+        ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
+    )
+
+
 def _store(server: Any) -> Any:
     return server.fresh()
 
@@ -127,9 +134,7 @@ def test_nothing_purged_when_the_store_fails(
     virtual_mic.use_sine()
     pub, _ = study_keys
     s = _recorded_session(ws, pub, seconds=1.5)
-    sync_svc.add_store(
-        ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
-    )
+    _add_dead_store(ws, closed_port)
     sync_svc.queue_session(ws, s)
     report = sync_svc.sync_all(ws)
     assert not report.ok
@@ -154,9 +159,7 @@ def test_an_unreadable_staged_bundle_is_staged_again_under_a_new_id(
     virtual_mic.use_sine()
     pub, _ = study_keys
     s = _recorded_session(ws, pub, seconds=1.2)
-    sync_svc.add_store(
-        ws, "dead", f"sftp://nobody@127.0.0.1:{closed_port}/none", {"timeout": 2}, {"password": "x"}
-    )
+    _add_dead_store(ws, closed_port)
     old = sync_svc.queue_session(ws, s)
     assert not sync_svc.sync_all(ws, "dead").ok  # staged, not sent
     manifest = ws.data_dir.outbox / old / "manifest.json"
