@@ -122,8 +122,10 @@ def _build(ws: Workspace, r: Any) -> DistressEvent:
             pauses.append((s["at"], s.get("position")))
         elif kind == "recording_resumed":
             resumes.append((s["at"], s.get("position")))
-        elif kind == "signposting":
+        elif kind == "signposting" and s.get("given", True):
             signposting.extend(e for e in s["entries"] if e not in signposting)
+        elif kind == "signposting":  # a tick taken back: that entry was not given after all
+            signposting[:] = [e for e in signposting if e not in s["entries"]]
         elif kind == "gp_contact_consent":
             gp = s["consent"]
         elif kind == "follow_up":
@@ -273,6 +275,8 @@ def _step(
         if unknown:
             raise InvalidInput(f"unknown signposting entries: {', '.join(map(str, unknown))}")
         step["entries"] = audit["entries"] = list(dict.fromkeys(entries))
+        if not _flag(data, "given", True):
+            step["given"] = audit["given"] = False
     elif kind == "gp_contact_consent":
         step["consent"] = audit["consent"] = _flag(data, "consent")
     elif kind == "follow_up":
@@ -301,7 +305,7 @@ def _step(
         "sign": {"id"},
         "action": {"id", "done"},
         "choice": {"choice"},
-        "signposting": {"entries"},
+        "signposting": {"entries", "given"},
         "gp_contact_consent": {"consent"},
         "follow_up": {"agreed", "due"},
         "pi_informed": {"when"},
@@ -312,6 +316,36 @@ def _step(
     if extra:
         raise InvalidInput(f"a {kind} step does not take: {', '.join(extra)}")
     return step, audit
+
+
+def _changes_nothing(event: DistressEvent, kind: str, step: dict[str, Any]) -> bool:
+    """Whether a step only repeats what the event already says (a choice clicked twice, a support entry
+    ticked again, a second pause while paused): such a step is not logged, so the timeline shows each
+    thing once, in the order it happened."""
+    if kind == "stage":
+        levels = [s["level"] for s in event.steps if s["kind"] == "stage"]
+        return bool(levels) and levels[-1] == step["level"]
+    if kind == "sign":
+        return step["id"] in event.signs
+    if kind == "action":
+        return (step["id"] in event.actions) == step["done"]
+    if kind == "choice":
+        return event.choice == step["choice"]
+    if kind == "gp_contact_consent":
+        return event.gp_contact_consent is step["consent"]
+    if kind == "signposting":
+        given = set(event.signposting)
+        return set(step["entries"]) <= given if step.get("given", True) else not given & set(step["entries"])
+    if kind in ("recording_paused", "recording_resumed"):
+        last = [s["kind"] for s in event.steps if s["kind"] in ("recording_paused", "recording_resumed")]
+        return bool(last) and last[-1] == kind
+    if kind == "follow_up":
+        if event.follow_up_agreed is None or event.follow_up_agreed is not step["agreed"]:
+            return False
+        return not step["agreed"] or event.follow_up_due == step.get("due")
+    if kind == "debrief":
+        return event.debrief_done is step["done"]
+    return False
 
 
 def _current_stage(steps: list[dict[str, Any]]) -> int:
@@ -330,8 +364,12 @@ def record_step(
 ) -> DistressEvent:
     """Add one time-stamped step to an event; bad input raises InvalidInput and records nothing.
 
+    A step that only repeats what the event already says (the same choice clicked again, say) is not
+    logged a second time; the event is returned as it stands.
+
     kinds and their data: stage (level), sign (id), action (id, done=True), choice (choice),
-    recording_paused, recording_resumed, signposting (entries), gp_contact_consent (consent),
+    recording_paused, recording_resumed, signposting (entries, given=True: False takes a tick back),
+    gp_contact_consent (consent),
     follow_up (agreed, due: creates a follow-up call task), pi_informed (when, default now),
     debrief (done=True), safeguarding_link (concern).
     """
@@ -344,6 +382,9 @@ def record_step(
     now = clk.now()
     body, audit = _step(ws, r, kind, dict(data), now)
     step = {"kind": kind, "at": clock_mod.iso(now), "position": _position(position), **body}
+    current = _build(ws, r)
+    if _changes_nothing(current, kind, body):
+        return current
     steps: list[dict[str, Any]] = json.loads(r["steps_json"])
     session_id = str(r["session_id"])
     highest = int(r["highest_stage"])

@@ -228,6 +228,31 @@ def open_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWorkingSt
     return out
 
 
+def unconfirmed_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWorkingState]:
+    """Every visit that has begun and is not yet closed by home safe, so its check-out and home safe can
+    be pressed from the study home, also after its session was completed.
+
+    A visit that was never checked in drops off a day after its end (as in :func:`open_visits`); one
+    that was checked in (or where the code word was used) stays until she confirms she is home safe.
+    """
+    out = []
+    now = clock_mod.resolve(clock).now()
+    for s in sessions_svc.list_all(ws):
+        if not s.plan.get("lone_working"):
+            continue
+        try:
+            st = state(ws, s.id, clock)
+        except InvalidInput:
+            continue
+        if st.phase in ("before", "closed"):
+            continue
+        begun = st.checked_in_at or st.checked_out_at or st.code_word_at
+        if not begun and now - clock_mod.parse(st.expected_end, "expected end") > OPEN_VISIT_HORIZON:
+            continue
+        out.append(st)
+    return out
+
+
 def record(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None) -> LoneWorkingState:
     """Time-stamp a check-in, check-out, home-safe or code-word event.
 

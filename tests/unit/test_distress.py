@@ -153,3 +153,49 @@ def test_bad_steps_change_nothing(ws: Workspace) -> None:
         distress.record_step(ws, eid, "stage", level=2, clock=clock)
     with pytest.raises(NotFound):
         distress.get(ws, "D-missing")
+
+
+def test_a_step_that_repeats_the_event_is_logged_once(ws: Workspace) -> None:
+    clock = FakeClock(START)
+    sid = _session(ws)
+    eid = distress.open_event(ws, sid, clock=clock)
+    distress.record_step(ws, eid, "recording_paused", position=10.0, clock=clock)
+    distress.record_step(ws, eid, "stage", level=1, clock=clock)
+    distress.record_step(ws, eid, "stage", level=1, clock=clock)  # the same stage clicked again
+    distress.record_step(ws, eid, "choice", choice="pause", clock=clock)
+    distress.record_step(ws, eid, "choice", choice="pause", clock=clock)  # clicked twice
+    distress.record_step(ws, eid, "recording_paused", position=10.0, clock=clock)  # already paused
+    distress.record_step(ws, eid, "recording_resumed", position=10.0, clock=clock)
+    distress.record_step(ws, eid, "recording_paused", position=30.0, clock=clock)  # paused again: a new pause
+    distress.record_step(ws, eid, "gp_contact_consent", consent=True, clock=clock)
+    distress.record_step(ws, eid, "gp_contact_consent", consent=True, clock=clock)
+    distress.record_step(ws, eid, "choice", choice="continue", clock=clock)  # she changed her mind: logged
+    event = distress.get(ws, eid)
+    kinds = [s["kind"] for s in event.steps]
+    assert kinds == [
+        "recording_paused",
+        "stage",
+        "choice",
+        "recording_resumed",
+        "recording_paused",
+        "gp_contact_consent",
+        "choice",
+    ]
+    assert event.choice == "continue" and len(event.pauses) == 2 and len(event.resumes) == 1
+    audit = [r[0] for r in ws.db.execute("SELECT action FROM audit WHERE subject_id = ?", (eid,)).fetchall()]
+    assert audit.count("distress.choice") == 2 and audit.count("distress.stage") == 1
+
+
+def test_support_entries_are_kept_as_they_are_ticked_and_unticked(ws: Workspace) -> None:
+    clock = FakeClock(START)
+    sid = _session(ws)
+    eid = distress.open_event(ws, sid, clock=clock)
+    distress.record_step(ws, eid, "signposting", entries=["samaritans"], clock=clock)
+    distress.record_step(ws, eid, "signposting", entries=["gp"], clock=clock)
+    distress.record_step(ws, eid, "signposting", entries=["samaritans"], clock=clock)  # no change
+    assert distress.get(ws, eid).signposting == ("samaritans", "gp")
+    event = distress.record_step(ws, eid, "signposting", entries=["samaritans"], given=False, clock=clock)
+    assert event.signposting == ("gp",)
+    assert [s.get("given", True) for s in event.steps] == [True, True, False]
+    with pytest.raises(InvalidInput, match="'given' must be true or false"):
+        distress.record_step(ws, eid, "signposting", entries=["gp"], given="no", clock=clock)

@@ -142,3 +142,29 @@ def test_after_the_code_word_home_safe_closes_the_visit(ws: Workspace) -> None:
     lonework.record(ws, sid, "code_word", clock)
     assert [v.phase for v in lonework.open_visits(ws, clock)] == ["code_word"]
     assert lonework.record(ws, sid, "home_safe", clock).phase == "closed"
+
+
+def test_a_begun_visit_stays_reachable_until_home_safe_also_after_its_session_is_completed(
+    ws: Workspace,
+) -> None:
+    from fieldwork_app.services import closeout
+
+    sid = _visit(ws)
+    never = _visit(ws)  # planned at the same time, never checked in
+    clock = FakeClock(START - timedelta(minutes=20))
+    assert lonework.unconfirmed_visits(ws, clock) == []  # nothing has begun
+    clock.set(START + timedelta(minutes=5))
+    lonework.record(ws, sid, "check_in", clock)
+    clock.advance(minutes=30)
+    assert [v.session_id for v in lonework.unconfirmed_visits(ws, clock)] == [sid, never]
+    assert lonework.open_visits(ws, clock)[0].session_id == never  # in the visit: no flag, still listed
+    closeout.save(ws, sid, wellbeing="settled")
+    closeout.complete(ws, sid, clock=clock)
+    clock.set(END + timedelta(days=3))  # days later, never checked out: still there to be closed
+    assert [v.session_id for v in lonework.unconfirmed_visits(ws, clock)] == [sid]
+    assert lonework.open_visits(ws, clock) == []  # the flag has run its course; the buttons have not
+    lonework.record(ws, sid, "check_out", clock)
+    [travelling] = lonework.unconfirmed_visits(ws, clock)
+    assert travelling.phase == "travelling" and travelling.checked_out_at
+    lonework.record(ws, sid, "home_safe", clock)
+    assert lonework.unconfirmed_visits(ws, clock) == []
