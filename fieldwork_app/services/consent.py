@@ -60,8 +60,13 @@ class ConsentResult:
     consent_id: str
     complete: bool
     recording_affirmed: bool
-    form: str
+    form: str  # "id vX.Y", for the log and the command line
     information_sheet: str
+    # The documents as a person knows them: titles and versions, for the screen.
+    form_title: str = ""
+    form_version: str = ""
+    information_sheet_title: str = ""
+    information_sheet_version: str = ""
 
 
 def record(
@@ -209,7 +214,20 @@ def record(
         ev.recording_affirmed,
         f"{form.id} v{form.version}",
         f"{docs['pis_doc']} v{docs['pis_version']}",
+        form.title,
+        form.version,
+        document_title(ws, str(docs["pis_doc"]), str(docs["pis_version"])),
+        str(docs["pis_version"]),
     )
+
+
+def document_title(ws: Workspace, doc_id: str, version: str) -> str:
+    """How a document is named to a person: its title (the bare id only for a document the pack no
+    longer holds)."""
+    try:
+        return packs_svc.document(ws, doc_id, version).title
+    except FieldworkError:
+        return doc_id
 
 
 def records_for_session(ws: Workspace, session_id: str) -> list[dict[str, Any]]:

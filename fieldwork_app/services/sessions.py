@@ -101,7 +101,7 @@ def new(
     if len(set(participant_ids)) != len(participant_ids):
         raise InvalidInput("a participant is listed twice")
     if fmt is SessionFormat.INTERVIEW and len(participant_ids) != 1:
-        raise InvalidInput("an interview has one participant; use --format focus-group for several")
+        raise InvalidInput("an interview has one participant; a session with several is a focus group")
     if planned_start:
         parse_when(planned_start, "planned start")
     if planned_minutes is not None and not 1 <= planned_minutes <= 600:

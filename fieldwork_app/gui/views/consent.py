@@ -399,9 +399,11 @@ class ConsentPage(QWidget):
     def _saved(self, result: ConsentResult) -> None:
         self._last_consent = result.consent_id
         self.message.setText(
-            self.tr("Consent recorded (form %1, information sheet %2).")
-            .replace("%1", result.form)
-            .replace("%2", result.information_sheet)
+            self.tr("Consent recorded (%1, version %2; information sheet: %3, version %4).")
+            .replace("%1", result.form_title)
+            .replace("%2", result.form_version)
+            .replace("%3", result.information_sheet_title)
+            .replace("%4", result.information_sheet_version)
         )
         set_role(self.message, "ok")
         self.copy_button.setEnabled(presenter.pdfs_available())
