@@ -225,7 +225,7 @@ def document_title(ws: Workspace, doc_id: str, version: str) -> str:
     """How a document is named to a person: its title (the bare id only for a document the pack no
     longer holds)."""
     try:
-        return packs_svc.document(ws, doc_id, version).title
+        return str(packs_svc.document(ws, doc_id, version).title)
     except FieldworkError:
         return doc_id
 

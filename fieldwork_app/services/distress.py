@@ -328,9 +328,9 @@ def _changes_nothing(event: DistressEvent, kind: str, step: dict[str, Any]) -> b
     if kind == "sign":
         return step["id"] in event.signs
     if kind == "action":
-        return (step["id"] in event.actions) == step["done"]
+        return (step["id"] in event.actions) is bool(step["done"])
     if kind == "choice":
-        return event.choice == step["choice"]
+        return bool(event.choice == step["choice"])
     if kind == "gp_contact_consent":
         return event.gp_contact_consent is step["consent"]
     if kind == "signposting":

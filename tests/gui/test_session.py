@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton
 
 from fieldwork_app.audio import RecorderState
 from fieldwork_app.services import closeout, consent, distress, interview, participants, recording, sessions
@@ -63,6 +63,9 @@ def click(qtbot, screen, name: str) -> None:  # type: ignore[no-untyped-def]
     b = screen.findChild(QPushButton, name) or screen.findChild(object, name)
     assert b is not None, name
     assert b.isEnabled(), name
+    if isinstance(b, QCheckBox | QRadioButton):  # on the box itself: a wide check box's middle is empty
+        qtbot.mouseClick(b, Qt.MouseButton.LeftButton, pos=QPoint(8, b.height() // 2))
+        return
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
 
 
@@ -187,13 +190,12 @@ def test_distress_pauses_then_stage_1_resumes_and_stage_2_ends_the_session(
     d.checks[("sign", "cannot-continue")].click()
     d.checks[("action", "end-session")].click()
     click(qtbot, d, "choice-stop")
-    d.support_checks["samaritans"].setChecked(True)
-    d.support_checks["gp"].setChecked(True)
-    click(qtbot, d, "signpostingGiven")
+    click(qtbot, d, "signpost-samaritans")  # each tick is saved as it is ticked
+    click(qtbot, d, "signpost-gp")
     click(qtbot, d, "gp-yes")
     d.follow_agreed.setChecked(True)
     click(qtbot, d, "followUpSave")
-    qtbot.waitUntil(lambda: d.timeline.count() == 8, timeout=5_000)
+    qtbot.waitUntil(lambda: d.timeline.count() == 9, timeout=5_000)
     qtbot.keyClicks(d.reason, "too distressed to continue")
     click(qtbot, d, "distressEnd")
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.closeout, timeout=10_000)

@@ -12,6 +12,7 @@ from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services import status as status_svc
+from fieldwork_app.services.clock import Clock
 from fieldwork_app.services.workspace import Workspace
 
 
@@ -45,7 +46,8 @@ class HomeModel:
     waiting: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     interrupted: int = 0
-    lone_working: list[tuple[str, str, bool]] = field(default_factory=list)  # session, what to do, escalating
+    lone_working: list[lonework_svc.LoneWorkingState] = field(default_factory=list)  # flagged now
+    visits: list[lonework_svc.LoneWorkingState] = field(default_factory=list)  # begun, not yet home safe
 
 
 def _day(iso: str | None) -> date | None:
@@ -57,7 +59,7 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def load(ws: Workspace, today: date | None = None) -> HomeModel:
+def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -> HomeModel:
     today = today or date.today()
     summary = status_svc.summary(ws)
     m = HomeModel()
@@ -77,7 +79,7 @@ def load(ws: Workspace, today: date | None = None) -> HomeModel:
     for s in sessions_svc.list_all(ws):
         row = SessionRow(
             s.id,
-            (s.planned_start or "").replace("T", " "),
+            s.planned_start or "",
             ", ".join(s.participant_ids),
             s.format,
             s.location_kind,
@@ -93,5 +95,11 @@ def load(ws: Workspace, today: date | None = None) -> HomeModel:
     m.tasks = summary["tasks_due"]
     m.interrupted = recording_svc.interrupted_count(ws)
     if ws.has_pack():
-        m.lone_working = [(st.session_id, st.message, st.escalating) for st in lonework_svc.open_visits(ws)]
+        m.lone_working = lonework_svc.open_visits(ws, clock)
+        m.visits = lonework_svc.unconfirmed_visits(ws, clock)
     return m
+
+
+def record_lonework(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None) -> None:
+    """Check-out or home safe pressed on the study home (the same service call as on the session)."""
+    lonework_svc.record(ws, session_id, kind, clock)

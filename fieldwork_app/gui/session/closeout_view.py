@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from fieldwork_app.domain.pack import SignpostingEntry, Voucher
 
+from fieldwork_app.gui.formatting import date_text, setup_date_edit
 from fieldwork_app.gui.session.common import box
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
@@ -43,6 +45,9 @@ class CloseOutForm(QWidget):
         self.early.setObjectName("endedEarly")
         self.early.hide()
         lay.addWidget(self.early)
+        # A home visit's check-out and home safe stay here, also once the session is completed.
+        self.visit_lay = QVBoxLayout()
+        lay.addLayout(self.visit_lay)
 
         g, glay = box(self.tr("Wellbeing check"))
         self.wellbeing = QPlainTextEdit()
@@ -111,6 +116,8 @@ class CloseOutForm(QWidget):
         self.task_due = QDateEdit(QDate.currentDate().addDays(1))
         self.task_due.setObjectName("followUpTaskDue")
         self.task_due.setCalendarPopup(True)
+        setup_date_edit(self.task_due)
+        self.task_due.setAccessibleName(self.tr("Follow-up task due"))
         add = QPushButton(self.tr("Add task"))
         add.setObjectName("addFollowUp")
         add.clicked.connect(self._add_task)
@@ -183,7 +190,7 @@ class CloseOutForm(QWidget):
             return
         due = self.task_due.date().toString("yyyy-MM-dd")
         self._follow_ups.append({"title": title, "due": due})
-        self.tasks.addItem(f"{due}  {title}")
+        self.tasks.addItem(f"{date_text(due)}  {title}")
         self.task_title.clear()
 
     def fields(self) -> dict[str, Any]:

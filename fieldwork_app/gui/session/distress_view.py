@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.domain.pack import DistressProtocol, SignpostingEntry
-from fieldwork_app.services.clock import local_hm, parse
 from fieldwork_app.services.distress import DistressEvent
 
+from fieldwork_app.gui.formatting import date_text, setup_date_edit, time_text
 from fieldwork_app.gui.session.common import box, clock_text
 from fieldwork_app.gui.views.common import label, scroll_page
 
@@ -95,18 +95,19 @@ class DistressPanel(QWidget):
         lay.addWidget(g)
 
         g, self.support_lay = box(self.tr("Support list"))
+        self.support_lay.addWidget(
+            label(self.tr("Tick each entry as you give it to her; each tick is saved."), "hint")
+        )
         self.support_checks: dict[str, QCheckBox] = {}
+        self.support_names: dict[str, str] = {}
         row = QHBoxLayout()
-        self.support_given = QPushButton(self.tr("Record support given"))
-        self.support_given.setObjectName("signpostingGiven")
-        self.support_given.clicked.connect(self._support_given)
         show = QPushButton(self.tr("Show support list"))
         show.setObjectName("showSupportList")
         show.clicked.connect(self.show_support)
         pdf = QPushButton(self.tr("Save support list (PDF)…"))
         pdf.setObjectName("supportPdf")
         pdf.clicked.connect(self.support_pdf)
-        for b in (self.support_given, show, pdf):
+        for b in (show, pdf):
             row.addWidget(b)
         row.addStretch(1)
         self.support_buttons = row
@@ -130,6 +131,7 @@ class DistressPanel(QWidget):
         self.follow_due = QDateEdit()
         self.follow_due.setObjectName("followUpDue")
         self.follow_due.setCalendarPopup(True)
+        setup_date_edit(self.follow_due)
         self.follow_due.setAccessibleName(self.tr("Follow-up call due"))
         d = next_working_day(date.today())
         self.follow_due.setDate(QDate(d.year, d.month, d.day))
@@ -193,7 +195,11 @@ class DistressPanel(QWidget):
         for e in sorted(support, key=lambda e: not e.emergency):
             cb = QCheckBox(f"{e.name}" + (f" ({e.phone})" if e.phone else ""))
             cb.setObjectName(f"signpost-{e.id}")
+            cb.toggled.connect(
+                lambda on, eid=e.id: self.step.emit("signposting", {"entries": [eid], "given": on})
+            )
             self.support_checks[e.id] = cb
+            self.support_names[e.id] = e.name
             self.support_lay.addWidget(cb)
         self.support_lay.addLayout(self.support_buttons)
 
@@ -220,11 +226,6 @@ class DistressPanel(QWidget):
         for lv, g in self.stage_boxes.items():
             g.setVisible(lv <= level)
 
-    def _support_given(self) -> None:
-        entries = [eid for eid, cb in self.support_checks.items() if cb.isChecked()]
-        if entries:
-            self.step.emit("signposting", {"entries": entries})
-
     def _follow_up(self) -> None:
         if self.follow_agreed.isChecked():
             self.step.emit(
@@ -245,7 +246,9 @@ class DistressPanel(QWidget):
                 b.setChecked(False)
             grp.setExclusive(True)
         for cb in self.support_checks.values():
+            cb.blockSignals(True)
             cb.setChecked(False)
+            cb.blockSignals(False)
         self.follow_agreed.setChecked(False)
         self.reason.clear()
         self.timeline.clear()
@@ -271,41 +274,83 @@ class DistressPanel(QWidget):
                 cb.blockSignals(False)
         if ev.choice in self.choices:
             self.choices[ev.choice].setChecked(True)
-        for eid in ev.signposting:
-            if eid in self.support_checks:
-                self.support_checks[eid].setChecked(True)
+        if ev.gp_contact_consent is not None:
+            gp = self.findChild(QRadioButton, "gp-yes" if ev.gp_contact_consent else "gp-no")
+            if gp is not None:
+                gp.setChecked(True)
+        if ev.follow_up_agreed is not None and self.follow_agreed.isChecked() != ev.follow_up_agreed:
+            self.follow_agreed.setChecked(ev.follow_up_agreed)
+        for eid, cb in self.support_checks.items():
+            if cb.isChecked() != (eid in ev.signposting):
+                cb.blockSignals(True)
+                cb.setChecked(eid in ev.signposting)
+                cb.blockSignals(False)
         self.timeline.clear()
         for s in ev.steps:
             self.timeline.addItem(self._step_text(s))
         self.timeline.scrollToBottom()
 
+    # -- the timeline in the protocol's own words ------------------------------------------------------
+    def _item_text(self, kind: str, code: object) -> str:
+        """A sign's or action's text as the pack words it (the code only if the pack lacks it)."""
+        if self.protocol is not None:
+            for st in self.protocol.stages:
+                for item in st.signs if kind == "sign" else st.actions:
+                    if item.id == code:
+                        return item.text
+        return str(code)
+
+    def _stage_text(self, level: object) -> str:
+        name = ""
+        if self.protocol is not None:
+            name = next((st.name for st in self.protocol.stages if st.level == level), "")
+        text = self.tr("Stage %1").replace("%1", str(level))
+        return f"{text}: {name}" if name else text
+
     def _step_text(self, s: dict) -> str:
-        when = local_hm(parse(s["at"], "step time"))
+        when = time_text(s["at"])
         pos = s.get("position")
         where = f" · {self.tr('audio')} {clock_text(pos)}" if pos is not None else ""
         kind = s["kind"]
+        choices = {
+            "continue": self.tr("continue"),
+            "pause": self.tr("pause for now"),
+            "stop": self.tr("stop"),
+        }
+        outcomes = {
+            "resumed": self.tr("the interview resumed"),
+            "ended_early": self.tr("the session ended early"),
+        }
+        entries = ", ".join(self.support_names.get(e, e) for e in s.get("entries", []))
         detail = {
-            "stage": lambda: self.tr("stage %1").replace("%1", str(s.get("level"))),
-            "sign": lambda: self.tr("sign: %1").replace("%1", str(s.get("id"))),
-            "action": lambda: (self.tr("done: %1") if s.get("done") else self.tr("undone: %1")).replace(
-                "%1", str(s.get("id"))
+            "stage": lambda: self._stage_text(s.get("level")),
+            "sign": lambda: self.tr("Sign seen: %1").replace("%1", self._item_text("sign", s.get("id"))),
+            "action": lambda: (
+                self.tr("Done: %1") if s.get("done") else self.tr("Not done after all: %1")
+            ).replace("%1", self._item_text("action", s.get("id"))),
+            "choice": lambda: self.tr("Her choice: %1").replace(
+                "%1", choices.get(str(s.get("choice")), str(s.get("choice")))
             ),
-            "choice": lambda: self.tr("her choice: %1").replace("%1", str(s.get("choice"))),
-            "recording_paused": lambda: self.tr("recording paused"),
-            "recording_resumed": lambda: self.tr("recording resumed"),
-            "signposting": lambda: self.tr("support given: %1").replace(
-                "%1", ", ".join(s.get("entries", []))
-            ),
-            "gp_contact_consent": lambda: self.tr("consent to contact GP/care team: %1").replace(
+            "recording_paused": lambda: self.tr("Recording paused"),
+            "recording_resumed": lambda: self.tr("Recording resumed"),
+            "signposting": lambda: (
+                self.tr("Support given: %1")
+                if s.get("given", True)
+                else self.tr("Support not given after all: %1")
+            ).replace("%1", entries),
+            "gp_contact_consent": lambda: self.tr("Consent to contact her GP or care team: %1").replace(
                 "%1", self.tr("yes") if s.get("consent") else self.tr("no")
             ),
             "follow_up": lambda: (
-                self.tr("follow-up call due %1").replace("%1", str(s.get("due", ""))[:10])
+                self.tr("Follow-up call due %1").replace("%1", date_text(s.get("due")))
                 if s.get("agreed")
-                else self.tr("no follow-up call")
+                else self.tr("No follow-up call")
             ),
-            "pi_informed": lambda: self.tr("chief investigator told"),
-            "debrief": lambda: self.tr("debrief done"),
-            "close": lambda: self.tr("closed: %1").replace("%1", str(s.get("outcome"))),
+            "pi_informed": lambda: self.tr("Chief investigator told"),
+            "debrief": lambda: self.tr("Debrief done"),
+            "safeguarding_link": lambda: self.tr("Linked to a safeguarding concern"),
+            "close": lambda: self.tr("Closed: %1").replace(
+                "%1", outcomes.get(str(s.get("outcome")), str(s.get("outcome")))
+            ),
         }.get(kind, lambda: kind)()
         return f"{when}{where}  {detail}"

@@ -6,18 +6,77 @@ The laptop cannot call anyone; this panel only prompts and time-stamps.  The wor
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from fieldwork_app.services.clock import local_hm, parse
 from fieldwork_app.services.lonework import LoneWorkingState
 
+from fieldwork_app.gui.formatting import time_text
 from fieldwork_app.gui.session.common import box
 from fieldwork_app.gui.views.common import label, set_role
 
 
 def _hm(iso: str | None) -> str:
-    return local_hm(parse(iso, "time")) if iso else ""
+    return time_text(iso)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("LoneWorkPanel", text)
+
+
+def phase_text(st: LoneWorkingState) -> str:
+    """What is due now on this visit, in the app's own (translated) words; the study home says it too."""
+    p = st.phase
+    if p == "before":
+        return _t("Check in with your buddy before you go in (the visit starts at %1).").replace(
+            "%1", _hm(st.start)
+        )
+    if p == "check_in_due":
+        return _t("Check in with your buddy now, before you go in (by %1).").replace(
+            "%1", _hm(st.check_in_by)
+        )
+    if p == "check_in_overdue":
+        return _t("Check in now: there was no check-in by %1.").replace("%1", _hm(st.check_in_by))
+    if p == "in_visit":
+        return (
+            _t("Checked in at %1. Check out with your buddy by %2.")
+            .replace("%1", _hm(st.checked_in_at))
+            .replace("%2", _hm(st.expected_end))
+        )
+    if p == "check_out_due":
+        return _t("The visit is due to end at %1: check out with your buddy now.").replace(
+            "%1", _hm(st.expected_end)
+        )
+    if p == "check_out_overdue":
+        return (
+            _t("Check out with your buddy now: the visit was due to end at %1 (%2 min ago).")
+            .replace("%1", _hm(st.expected_end))
+            .replace("%2", str(st.overdue_minutes))
+        )
+    if p == "travelling":
+        return _t("Checked out at %1. Confirm you are home safe when you get there.").replace(
+            "%1", _hm(st.checked_out_at)
+        )
+    if p == "home_safe_overdue":
+        return _t("Confirm you are home safe now (%1 min overdue).").replace("%1", str(st.overdue_minutes))
+    if p == "code_word":
+        return _t("Code word used at %1: your buddy is escalating now.").replace("%1", _hm(st.code_word_at))
+    if p == "closed":
+        return _t("Home safe at %1. The visit is closed.").replace("%1", _hm(st.home_safe_at))
+    return st.message
+
+
+def can_record(st: LoneWorkingState, kind: str) -> bool:
+    """Whether a check button makes sense now (home safe only after the check-out or the code word)."""
+    if st.phase == "closed":
+        return False
+    if kind == "check_in":
+        return st.checked_in_at is None
+    if kind == "check_out":
+        return st.checked_out_at is None
+    if kind == "home_safe":
+        return st.checked_out_at is not None or st.phase == "code_word"
+    return st.code_word_at is None
 
 
 class LoneWorkPanel(QWidget):
@@ -102,48 +161,7 @@ class LoneWorkPanel(QWidget):
         self.reason.clear()
 
     def message_for(self, st: LoneWorkingState) -> str:
-        p = st.phase
-        if p == "before":
-            return self.tr("Check in with your buddy before you go in (the visit starts at %1).").replace(
-                "%1", _hm(st.start)
-            )
-        if p == "check_in_due":
-            return self.tr("Check in with your buddy now, before you go in (by %1).").replace(
-                "%1", _hm(st.check_in_by)
-            )
-        if p == "check_in_overdue":
-            return self.tr("Check in now: there was no check-in by %1.").replace("%1", _hm(st.check_in_by))
-        if p == "in_visit":
-            return (
-                self.tr("Checked in at %1. Check out with your buddy by %2.")
-                .replace("%1", _hm(st.checked_in_at))
-                .replace("%2", _hm(st.expected_end))
-            )
-        if p == "check_out_due":
-            return self.tr("The visit is due to end at %1: check out with your buddy now.").replace(
-                "%1", _hm(st.expected_end)
-            )
-        if p == "check_out_overdue":
-            return (
-                self.tr("Check out with your buddy now: the visit was due to end at %1 (%2 min ago).")
-                .replace("%1", _hm(st.expected_end))
-                .replace("%2", str(st.overdue_minutes))
-            )
-        if p == "travelling":
-            return self.tr("Checked out at %1. Confirm you are home safe when you get there.").replace(
-                "%1", _hm(st.checked_out_at)
-            )
-        if p == "home_safe_overdue":
-            return self.tr("Confirm you are home safe now (%1 min overdue).").replace(
-                "%1", str(st.overdue_minutes)
-            )
-        if p == "code_word":
-            return self.tr("Code word used at %1: your buddy is escalating now.").replace(
-                "%1", _hm(st.code_word_at)
-            )
-        if p == "closed":
-            return self.tr("Home safe at %1. The visit is closed.").replace("%1", _hm(st.home_safe_at))
-        return st.message
+        return phase_text(st)
 
     def show_state(self, st: LoneWorkingState) -> None:
         self.phase.setText(self.message_for(st))
@@ -156,12 +174,8 @@ class LoneWorkPanel(QWidget):
             (self.tr("home safe"), st.home_safe_at),
         ]
         self.times.setText("  ·  ".join(f"{w} {_hm(t)}" for w, t in done if t))
-        self.buttons["check_in"].setEnabled(st.checked_in_at is None and st.phase != "closed")
-        self.buttons["check_out"].setEnabled(st.checked_out_at is None and st.phase != "closed")
-        self.buttons["home_safe"].setEnabled(
-            st.phase != "closed" and (st.checked_out_at is not None or st.phase == "code_word")
-        )
-        self.buttons["code_word"].setEnabled(st.code_word_at is None and st.phase != "closed")
+        for kind, b in self.buttons.items():
+            b.setEnabled(can_record(st, kind))
         self.buttons["code_word"].setToolTip(
             self.tr(
                 "Record that you gave your buddy the code word: they escalate at once (unseal the "

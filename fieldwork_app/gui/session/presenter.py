@@ -137,6 +137,9 @@ class SessionPresenter(QObject):
         self.clock: Clock = clock or getattr(ctx, "clock", None) or SystemClock()
         self.info: SessionInfo | None = None
         self.event_id: str | None = None
+        # True from the moment the protocol is opened until its event is closed (the event's id may still
+        # be on its way back from the database thread): every pause and resume in between is a step.
+        self.distress_open = False
 
     # -- plumbing ------------------------------------------------------------------------------------
     def _db(self, fn: Callable[[Workspace], Any], done: Callable[[Any], None] | None = None) -> None:
@@ -165,6 +168,7 @@ class SessionPresenter(QObject):
         def done(info: SessionInfo) -> None:
             self.info = info
             self.event_id = info.open_event
+            self.distress_open = info.open_event is not None
             self.loaded.emit(info)
             self.takes_changed.emit(list(info.takes))
 
@@ -217,10 +221,15 @@ class SessionPresenter(QObject):
         take = self.ctx.recorder.take
         if take is None:
             return
+        in_protocol = self.distress_open and take.session_id == self.session_id
         if take.state is RecorderState.RECORDING:
             self.ctx.recorder.pause()
+            if in_protocol:
+                self.distress_step("recording_paused")
         elif take.state is RecorderState.PAUSED:
             self.ctx.recorder.resume()
+            if in_protocol:
+                self.distress_step("recording_resumed")
 
     def stop_recording(self) -> None:
         self.ctx.recorder.stop()
@@ -283,6 +292,7 @@ class SessionPresenter(QObject):
         sid, pos, clock = self.session_id, self.position(), self.clock
         take = self.ctx.recorder.take
         will_pause = pause and take is not None and take.state is RecorderState.RECORDING
+        self.distress_open = True
         if will_pause:
             self.ctx.recorder.pause()
 
@@ -352,6 +362,7 @@ class SessionPresenter(QObject):
 
     def _on_closed(self, event: distress_svc.DistressEvent) -> None:
         self.event_id = None
+        self.distress_open = False
         if self.info is not None and event.outcome == "ended_early":
             self.info = replace(self.info, ended_early=True, open_event=None)
         self.distress_closed.emit(event)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -85,6 +86,11 @@ class SessionScreen(QWidget):
         self.safeguarding = SafeguardingForm()
         self.support = SupportList()
         self.closeout = CloseOutForm()
+        self.visit = LoneWorkPanel()  # the same visit, on the close-out page
+        self.visit.setObjectName("closeOutVisit")
+        self.visit.hide()
+        self.closeout.visit_lay.addWidget(self.visit)
+        self._visit_state: Any = None
         for w in (self.interview, self.distress, self.safeguarding, self.support, self.closeout):
             self.stack.addWidget(w)
         self._wire()
@@ -187,7 +193,7 @@ class SessionScreen(QWidget):
         p.recovered.connect(self._recovered)
         p.marker_added.connect(self._marker_added)
         p.message.connect(self.show_message)
-        p.lonework_changed.connect(self.lonework.show_state)
+        p.lonework_changed.connect(self._lonework_changed)
         p.distress_changed.connect(self._distress_changed)
         p.distress_closed.connect(self._distress_closed)
         p.closeout_saved.connect(lambda co: self.closeout.show_saved(co.body, co.status == "complete"))
@@ -199,9 +205,10 @@ class SessionScreen(QWidget):
         self.guide.entered.connect(p.enter_section)
         self.note_edit.textEdited.connect(self._note_typing)
         self.note_edit.returnPressed.connect(self._save_note)
-        self.lonework.record.connect(p.lonework)
-        self.lonework.buddy_sheet.connect(self._buddy_sheet)
-        self.lonework.unseal.connect(lambda reason: p.unseal_address(reason, self.lonework.show_address_text))
+        for panel in (self.lonework, self.visit):
+            panel.record.connect(p.lonework)
+            panel.buddy_sheet.connect(self._buddy_sheet)
+            panel.unseal.connect(lambda reason, lw=panel: p.unseal_address(reason, lw.show_address_text))
         d = self.distress
         d.pause_toggled.connect(p.set_recording_paused)
         d.step.connect(lambda kind, data: p.distress_step(kind, **data))
@@ -213,7 +220,7 @@ class SessionScreen(QWidget):
         self.support.save_pdf.connect(self._support_pdf)
         self.safeguarding.save.connect(p.save_concern)
         self.safeguarding.back.connect(self.show_interview)
-        self.closeout.save.connect(p.save_closeout)
+        self.closeout.save.connect(self._save_closeout)
         self.closeout.done.connect(self.leave)
 
     def _shortcuts(self) -> None:
@@ -250,9 +257,10 @@ class SessionScreen(QWidget):
         self.closeout.set_study(info.signposting, info.vouchers)
         self.closeout.set_ended_early(info.ended_early)
         if info.has_lone_working:
-            self.lonework.show()
-            self.lonework.show_address.setEnabled(info.has_sealed_location)
-            self.lonework.with_address.setEnabled(info.has_sealed_location)
+            for panel in (self.lonework, self.visit):
+                panel.show()
+                panel.show_address.setEnabled(info.has_sealed_location)
+                panel.with_address.setEnabled(info.has_sealed_location)
             self.p.refresh_lonework()
         if info.open_event:
             self.open_distress()
@@ -466,6 +474,7 @@ class SessionScreen(QWidget):
         self.safeguarding.flush()
         self.safeguarding.clear()
         self.lonework.hide_address()
+        self.visit.hide_address()
         if self.stack.currentWidget() is self.safeguarding:
             self.show_interview()
 
@@ -483,6 +492,54 @@ class SessionScreen(QWidget):
             self.p.stop_recording()
         self.stack.setCurrentWidget(self.closeout)
         self.closeout.wellbeing.setFocus()
+
+    # -- lone working and completing -----------------------------------------------------------------
+    def _lonework_changed(self, st: Any) -> None:
+        self._visit_state = st
+        self.lonework.show_state(st)
+        self.visit.show_state(st)
+
+    def _save_closeout(self, fields: dict, complete: bool) -> None:
+        """Completing a home visit's session before she is home safe asks first: the visit's check-out
+        and home safe stay on this page and on the study home, but she should know they are still open."""
+        st = self._visit_state
+        info = self.p.info
+        if not complete or info is None or not info.has_lone_working or st is None or st.phase == "closed":
+            self.p.save_closeout(fields, complete)
+            return
+        if st.checked_out_at is None and st.phase != "code_word":
+            what = self.tr("You have not checked out with your buddy yet.")
+        else:
+            what = self.tr("You have not yet confirmed that you are home safe.")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("The home visit is still open"),
+            what
+            + "\n\n"
+            + self.tr(
+                "Complete the session anyway? Check-out and home safe stay on this page and on the study "
+                "home until you confirm them."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("completeWithVisitOpen")
+        yes = box.addButton(self.tr("Complete the session"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("completeAnyway")
+        no = box.addButton(self.tr("Not yet"), QMessageBox.ButtonRole.RejectRole)
+        no.setObjectName("completeNotYet")
+        box.setDefaultButton(no)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is yes:
+                self.p.save_closeout(fields, True)
+            else:
+                self.visit.buttons["check_out" if st.checked_out_at is None else "home_safe"].setFocus()
+
+        box.finished.connect(answered)
+        box.open()
+        self._visit_box = box
 
     def _completed(self, _bundle: str) -> None:
         self.bar.setEnabled(False)

@@ -6,17 +6,30 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QListWidget,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldwork_app.services.lonework import LoneWorkingState
+
 from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.formatting import due_text, when_text
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import home
-from fieldwork_app.gui.views.common import format_text, label, location_text, scroll_page, status_text
+from fieldwork_app.gui.session.lonework_view import can_record, phase_text
+from fieldwork_app.gui.views.common import (
+    format_text,
+    label,
+    location_text,
+    scroll_page,
+    set_role,
+    status_text,
+)
 
 
 class HomePage(QWidget):
@@ -32,6 +45,14 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.notice)
+        # Visits begun and not yet closed by home safe: their buttons stay here until she confirms,
+        # also after the session was completed and its screen left.
+        self.visits_box = QGroupBox(self.tr("Home visits still open"))
+        self.visits_box.setObjectName("homeVisits")
+        self.visits_lay = QVBoxLayout(self.visits_box)
+        self.visits_box.hide()
+        layout.addWidget(self.visits_box)
+        self.visit_buttons: dict[tuple[str, str], QPushButton] = {}
         # Lone-working prompts must reach her wherever she is: the home page looks again every 30 s.
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
@@ -75,7 +96,60 @@ class HomePage(QWidget):
         grid.setColumnStretch(1, 3)
 
     def refresh(self) -> None:
-        self.ctx.tasks.db(home.load, self._show, self._failed, owner=self)
+        clock = getattr(self.ctx, "clock", None)
+        self.ctx.tasks.db(lambda ws: home.load(ws, clock=clock), self._show, self._failed, owner=self)
+
+    def _record(self, session_id: str, kind: str) -> None:
+        clock = getattr(self.ctx, "clock", None)
+        for b in self.visit_buttons.values():
+            b.setEnabled(False)  # one press, one event: the rows come back with the refresh
+        self.ctx.tasks.db(
+            lambda ws: home.record_lonework(ws, session_id, kind, clock),
+            lambda _r: self.refresh(),
+            self._failed,
+            owner=self,
+        )
+
+    def _show_visits(self, visits: list[LoneWorkingState]) -> None:
+        focused = next((k for k, b in self.visit_buttons.items() if b.hasFocus()), None)
+        while self.visits_lay.count():
+            item = self.visits_lay.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        self.visit_buttons = {}
+        for st in visits:
+            row = QWidget()
+            row.setObjectName(f"visit-{st.session_id}")
+            rl = QHBoxLayout(row)
+            rl.setContentsMargins(0, 0, 0, 0)
+            text = label(
+                self.tr("%1: %2").replace("%1", st.session_id).replace("%2", phase_text(st)),
+                "warning" if st.escalating else "",
+            )
+            rl.addWidget(text, 1)
+            for kind, words in (
+                ("check_out", self.tr("Checked out with my buddy")),
+                ("home_safe", self.tr("Home safe")),
+            ):
+                b = QPushButton(words)
+                b.setObjectName(f"home-{kind}-{st.session_id}")
+                b.setAccessibleName(f"{words} ({st.session_id})")
+                b.setEnabled(can_record(st, kind))
+                if kind in st.due:
+                    set_role(b, "primary")
+                b.clicked.connect(lambda _c=False, sid=st.session_id, k=kind: self._record(sid, k))
+                rl.addWidget(b)
+                self.visit_buttons[(st.session_id, kind)] = b
+            self.visits_lay.addWidget(row)
+        self.visits_box.setVisible(bool(visits))
+        if focused is not None:  # keep the keyboard where it was (the next button of the same visit)
+            sid = focused[0]
+            for kind in ("home_safe", "check_out"):
+                again = self.visit_buttons.get((sid, kind))
+                if again is not None and again.isEnabled():
+                    again.setFocus()
+                    break
 
     def _tick(self) -> None:
         if self.isVisible():  # hidden while locked (the unlock page is shown instead)
@@ -94,9 +168,10 @@ class HomePage(QWidget):
             .replace("%3", m.pack_version)
         )
         notes = [
-            self.tr("Lone working, %1: %2").replace("%1", sid).replace("%2", message)
-            for sid, message, _escalating in m.lone_working
+            self.tr("Lone working, %1: %2").replace("%1", st.session_id).replace("%2", phase_text(st))
+            for st in m.lone_working
         ]
+        self._show_visits(m.visits)
         if m.interrupted and not self.ctx.recorder.active:
             notes.append(self.tr("%n recording(s) were interrupted and can be recovered.", "", m.interrupted))
         over = [w for w in m.waiting if w["over_limit"]]
@@ -133,7 +208,7 @@ class HomePage(QWidget):
                     top,
                     [
                         r.id,
-                        r.when,
+                        when_text(r.when),
                         r.participants,
                         format_text(r.format),
                         location_text(r.location),
@@ -160,7 +235,6 @@ class HomePage(QWidget):
 
         self.tasks.clear()
         for t in m.tasks:
-            due = (t.get("due") or "").replace("T", " ")
-            self.tasks.addItem(f"{due}  {t['title']}".strip())
+            self.tasks.addItem(f"{due_text(t.get('due'))}  {t['title']}".strip())
         if not m.tasks:
             self.tasks.addItem(self.tr("No tasks due."))
