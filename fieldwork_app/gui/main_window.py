@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self._recovery_box = box
 
     def _recovered(self, found: list) -> None:
+        self.ctx.data_changed.emit()  # every screen saying "interrupted, can be recovered" looks again
         lines = [
             self.tr("%1: %2 could not be recovered (%3); the file is left as it is")
             .replace("%1", r.session_id)

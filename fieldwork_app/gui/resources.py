@@ -26,6 +26,10 @@ def style_sheet(name: str = "fieldwork") -> str:
 
 
 def apply_style(app: QApplication) -> None:
+    """The app's look and its calm behaviour, the same in every window (the wheel scrolls pages)."""
+    from fieldwork_app.gui.widgets import wheel_guard
+
     register_search_paths()
     app.setStyle("Fusion")
     app.setStyleSheet(style_sheet())
+    wheel_guard.install(app)

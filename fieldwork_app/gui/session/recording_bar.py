@@ -155,8 +155,7 @@ class RecordingBar(QFrame):
         self.pause_button.setEnabled(state in ("recording", "paused"))
         self.pause_button.setText(self.tr("Resume (F8)") if state == "paused" else self.tr("Pause (F8)"))
         self.stop_button.setEnabled(state in ("recording", "paused"))
-        if state in ("stopped", "failed"):
-            self.meter.reset()
+        self.meter.set_active(state == "recording")  # greyed while paused or stopped
 
     def sync_with(self, recorder_state: RecorderState | None) -> None:
         if recorder_state is RecorderState.RECORDING:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.domain.pack import SafeguardingRules
 
+from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
 from fieldwork_app.gui.session.common import box
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
@@ -85,6 +86,8 @@ class SafeguardingForm(QWidget):
                 self.escalated_at = QDateTimeEdit(QDateTime.currentDateTime())
                 self.escalated_at.setObjectName("sg-escalated_at")
                 self.escalated_at.setCalendarPopup(True)
+                setup_date_edit(self.escalated_at)
+                self.escalated_at.setAccessibleName(self.tr("Escalated at"))
                 self.escalated_when = QCheckBox(self.tr("escalated at"))
                 self.escalated_when.setObjectName("sg-escalated")
                 row = QHBoxLayout()
@@ -124,6 +127,7 @@ class SafeguardingForm(QWidget):
             form.addRow(text, e)
         self.share_when = QDateTimeEdit(QDateTime.currentDateTime())
         self.share_when.setObjectName("share-when")
+        setup_date_edit(self.share_when)
         form.addRow(self.tr("When"), self.share_when)
         self.share_consent = QCheckBox(self.tr("with her consent"))
         self.share_consent.setObjectName("share-consent")
@@ -190,7 +194,7 @@ class SafeguardingForm(QWidget):
         when = body.get("escalated_at")
         self.escalated_when.setChecked(bool(when))
         if when:
-            self.escalated_at.setDateTime(QDateTime.fromString(str(when)[:16], "yyyy-MM-ddTHH:mm"))
+            self.escalated_at.setDateTime(to_qdatetime(str(when)))
         referral = body.get("referral") or {}
         for key, e in self.referral.items():
             e.setText(str(referral.get(key) or ""))

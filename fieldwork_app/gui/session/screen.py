@@ -185,6 +185,7 @@ class SessionScreen(QWidget):
         rec.level.connect(self._rec_level)
         rec.tick.connect(self._rec_tick)
         self.recover_button.clicked.connect(p.recover)
+        self.ctx.data_changed.connect(self._data_changed)
         p.loaded.connect(self._loaded)
         p.coverage_changed.connect(self.guide.show_coverage)
         p.notes_changed.connect(self._show_notes)
@@ -286,6 +287,10 @@ class SessionScreen(QWidget):
             self.recover_button.setFocus()
         else:
             self.recovery.hide()
+
+    def _data_changed(self) -> None:
+        if self.recovery.isVisible():  # recovered elsewhere (the offer at unlock): the banner goes too
+            self.p.check_interrupted()
 
     def _recovered(self, found: list) -> None:
         failed = [r for r in found if r.problem]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from fieldwork_app.errors import ErrorKind, FieldworkError
@@ -41,7 +42,17 @@ class FirstRunPage(QWidget):
         self.ui.pass2Edit.returnPressed.connect(self._create)
         self.ui.storedCheck.toggled.connect(self.ui.continueButton.setEnabled)
         self.ui.continueButton.clicked.connect(self._continue)
+        # Enter presses Continue once the key is marked as stored (a page, not a dialog, has no default
+        # button of its own); before that, Enter does nothing, so the key cannot be skipped by accident.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.ui.recoveryStep)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self._enter_on_recovery)
         self._validate()
+
+    def _enter_on_recovery(self) -> None:
+        if self.ui.steps.currentWidget() is self.ui.recoveryStep and self.ui.continueButton.isEnabled():
+            self.ui.continueButton.animateClick()
 
     def _validate(self) -> None:
         p1, p2 = self.ui.pass1Edit.text(), self.ui.pass2Edit.text()

@@ -137,9 +137,19 @@ class ConsentPage(QWidget):
         self.researcher_pad = SignaturePad()
         self.researcher_pad.setAccessibleName(self.tr("Researcher's signature"))
         clear_p = QPushButton(self.tr("Clear"))
+        clear_p.setAccessibleName(self.tr("Clear the participant's signature"))
         clear_p.clicked.connect(self.participant_pad.clear)
         clear_r = QPushButton(self.tr("Clear"))
+        clear_r.setAccessibleName(self.tr("Clear the researcher's signature"))
         clear_r.clicked.connect(self.researcher_pad.clear)
+        self._sign_chain: list[QWidget] = [
+            self.participant_name,
+            self.participant_pad,
+            clear_p,
+            self.researcher_name,
+            self.researcher_pad,
+            clear_r,
+        ]
         sf.addRow(self.tr("Participant's na&me"), self.participant_name)
         sf.addRow(self.tr("Participant signs"), self.participant_pad)
         sf.addRow("", clear_p)
@@ -289,7 +299,22 @@ class ConsentPage(QWidget):
                 row.initials_changed.connect(self._on_initials)
                 self.statements_layout.addWidget(row)
                 self.rows[s.id] = row
+        self._follow_the_page()
         self._update_save()
+
+    def _follow_the_page(self) -> None:
+        """Tab goes down the page: how consent is given, the recording (verbal), each statement, then the
+        signatures and Save.  The statements are built after the signature fields, so Qt's own order
+        would jump from the mode to the signatures and reach the statements last."""
+        chain: list[QWidget] = [next(reversed(self.mode_buttons.values()))]
+        if self.verbal_box.isVisible():
+            chain.append(self.consent_rec_button)
+        for row in self.rows.values():
+            chain += [row.yes, row.no] + ([row.initials] if row.initials is not None else [])
+        chain += self._sign_chain
+        chain += [self.save_button, self.copy_button, self.start_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _on_answer(self, statement_id: str, value: bool) -> None:
         if self.draft is None:
@@ -349,6 +374,7 @@ class ConsentPage(QWidget):
     def _on_rec_started(self, take: ActiveTake) -> None:
         self.start_button.setEnabled(False)
         if take.kind == "consent":
+            self.consent_meter.set_active(True)
             self._consent_recording = take.recording_id
             self.consent_rec_button.setEnabled(True)
             self.consent_rec_button.setText(self.tr("Stop consent &recording"))
@@ -356,6 +382,7 @@ class ConsentPage(QWidget):
         self._update_save()
 
     def _on_rec_stopped(self, _summary: TakeSummary) -> None:
+        self.consent_meter.set_active(False)
         self.consent_rec_button.setEnabled(True)
         self.consent_rec_button.setText(self.tr("Start consent &recording"))
         self.consent_rec_button.setIcon(icon("record"))

@@ -58,6 +58,7 @@ class HomePage(QWidget):
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+        ctx.data_changed.connect(self._tick)  # e.g. takes recovered: the "can be recovered" note goes
 
         grid = QGridLayout()
         grid.setSpacing(12)

@@ -25,6 +25,7 @@ from fieldwork_app.services import participants as svc
 
 from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.formatting import setup_date_edit
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import participants as presenter
 from fieldwork_app.gui.resources import icon
@@ -326,6 +327,7 @@ class ParticipantsPage(QWidget):
         for s in presenter.scopes():
             ui.scopeCombo.addItem(names.get(s, s), s)
         ui.dateEdit.setDate(QDate.currentDate())
+        setup_date_edit(ui.dateEdit)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         scope = ui.scopeCombo.currentData()

@@ -30,6 +30,7 @@ from fieldwork_app.services import recording
 from fieldwork_app.services import sessions as svc
 
 from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import prepare as presenter
 from fieldwork_app.gui.resources import icon
@@ -50,7 +51,7 @@ ISO = "yyyy-MM-ddTHH:mm"
 def _dt_edit(name: str) -> QDateTimeEdit:
     e = QDateTimeEdit()
     e.setCalendarPopup(True)
-    e.setDisplayFormat("yyyy-MM-dd HH:mm")
+    setup_date_edit(e)
     e.setAccessibleName(name)
     return e
 
@@ -104,7 +105,7 @@ class PreparePage(QWidget):
         self.schedule_button = QPushButton(self.tr("Save &date and time"))
         self.schedule_button.clicked.connect(self._save_schedule)
         f.addRow(self.tr("&Participants"), self.people)
-        f.addRow(self.tr("&Format"), self.format_combo)
+        f.addRow(self.tr("F&ormat"), self.format_combo)
         f.addRow(self.tr("&Location"), self.location_combo)
         f.addRow(self.tr("Da&te and time"), self.start_edit)
         f.addRow(self.tr("Planned le&ngth"), self.minutes)
@@ -140,6 +141,8 @@ class PreparePage(QWidget):
         self.buddy_phone.setAccessibleName(self.tr("Buddy phone number"))
         self.visit_start = _dt_edit(self.tr("Visit start"))
         self.visit_end = _dt_edit(self.tr("Expected end"))
+        self.visit_start.setDateTime(tomorrow)  # never Qt's 2000-01-01 00:00
+        self.visit_end.setDateTime(tomorrow.addSecs(60 * self.minutes.value()))
         self.travel = QSpinBox()
         self.travel.setRange(0, 300)
         self.travel.setSuffix(self.tr(" min"))
@@ -151,7 +154,7 @@ class PreparePage(QWidget):
         self.address.setEchoMode(QLineEdit.EchoMode.Password)
         self.address.setPlaceholderText(self.tr("Sealed in the identity store when saved"))
         self.sealed_label = label("", "hint")
-        self.plan_button = QPushButton(self.tr("Save lone-working &plan"))
+        self.plan_button = QPushButton(self.tr("Sa&ve lone-working plan"))
         self.plan_button.clicked.connect(self._save_plan)
         lf.addRow(self.tr("&Buddy name"), self.buddy_name)
         lf.addRow(self.tr("Buddy p&hone"), self.buddy_phone)
@@ -201,7 +204,7 @@ class PreparePage(QWidget):
         bl = QVBoxLayout(box)
         self.checklist = ChecklistView()
         bl.addWidget(self.checklist)
-        self.consent_button = QPushButton(icon("consent"), self.tr("Go to &consent"))
+        self.consent_button = QPushButton(icon("consent"), self.tr("&Go to consent"))
         self.consent_button.clicked.connect(lambda: self.ctx.show_page("consent"))
         bl.addWidget(self.consent_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(box)
@@ -273,7 +276,7 @@ class PreparePage(QWidget):
         self.format_combo.setCurrentIndex(self.format_combo.findData(v.format))
         self.location_combo.setCurrentIndex(self.location_combo.findData(v.location))
         if v.planned_start:
-            self.start_edit.setDateTime(QDateTime.fromString(v.planned_start[:16], ISO))
+            self.start_edit.setDateTime(to_qdatetime(v.planned_start, self.start_edit.dateTime()))
         self.minutes.setValue(v.planned_minutes)
         lines = [self.tr("Topic guide: %1").replace("%1", v.guide or self.tr("none"))]
         for d in v.documents:
@@ -287,14 +290,14 @@ class PreparePage(QWidget):
         lw = v.lone_working
         self.buddy_name.setText(lw.buddy_name)
         self.buddy_phone.setText(lw.buddy_phone)
-        start = QDateTime.fromString(lw.start[:16], ISO) if lw.start else self.start_edit.dateTime()
-        end = (
-            QDateTime.fromString(lw.expected_end[:16], ISO)
+        # A plan not yet saved starts from the session's own planned start and end.
+        planned = self.start_edit.dateTime()
+        self.visit_start.setDateTime(to_qdatetime(lw.start, planned) if lw.start else planned)
+        self.visit_end.setDateTime(
+            to_qdatetime(lw.expected_end, planned.addSecs(60 * v.planned_minutes))
             if lw.expected_end
-            else self.start_edit.dateTime().addSecs(60 * (v.planned_minutes + 30))
+            else planned.addSecs(60 * v.planned_minutes)
         )
-        self.visit_start.setDateTime(start)
-        self.visit_end.setDateTime(end)
         self.travel.setValue(lw.travel_home_minutes)
         self.code_word.setChecked(lw.code_word_agreed)
         self.risk.setChecked(lw.risk_assessment_done)
@@ -402,7 +405,7 @@ class PreparePage(QWidget):
                 self._failed_text(self.tr("A recording is running; the microphone cannot be checked now."))
             return
         self.mic_button.setEnabled(False)
-        self.meter.reset()
+        self.meter.set_active(True)
         self.mic_result.setText(self.tr("Listening for three seconds… please say a few words."))
         playback = self.playback.isChecked()
         tasks = self.ctx.tasks
@@ -412,6 +415,7 @@ class PreparePage(QWidget):
 
         def done(result: MicCheckResult) -> None:
             self.mic_button.setEnabled(True)
+            self.meter.set_active(False)
             if result.silent:
                 text = self.tr("Silence: is the microphone connected and switched on?")
             elif result.clipped:
@@ -423,6 +427,7 @@ class PreparePage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.mic_button.setEnabled(True)
+            self.meter.set_active(False)
             self.mic_result.setText(describe(exc))
 
         tasks.db(

@@ -1,4 +1,8 @@
-"""A live input level meter (RMS bar with a peak tick), fed with audio.Level readings."""
+"""A live input level meter (RMS bar with a peak tick), fed with audio.Level readings.
+
+The meter is live only while sound is being captured (recording, or a microphone check running); the rest
+of the time it is greyed and empty, so a paused take or a finished check never looks like a live one.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,20 @@ class LevelMeter(QWidget):
         self.rms = FLOOR
         self.peak = FLOOR
         self.readings = 0
+        self.active = False
+        self.setAccessibleDescription(self.tr("not capturing"))
+
+    def set_active(self, active: bool) -> None:
+        """Live (readings shown) or greyed (not capturing: paused, stopped, the check over)."""
+        self.active = active
+        if not active:
+            self.rms = self.peak = FLOOR
+            self.setAccessibleDescription(self.tr("not capturing"))
+        self.update()
 
     def set_level(self, level: Level) -> None:
+        if not self.active:
+            return  # a reading that arrives after the pause or the end of a check is not shown
         self.rms = max(FLOOR, float(level.rms_dbfs))
         self.peak = max(FLOOR, float(level.peak_dbfs))
         self.readings += 1
@@ -35,9 +51,12 @@ class LevelMeter(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = QPainter(self)
         r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        p.setPen(QColor("#7d8d95"))
-        p.setBrush(QColor("#ffffff"))
+        p.setPen(QColor("#7d8d95") if self.active else QColor("#c3c9cc"))
+        p.setBrush(QColor("#ffffff") if self.active else QColor("#e4e7e8"))
         p.drawRoundedRect(r, 3, 3)
+        if not self.active:
+            p.end()
+            return
 
         def x(db: float) -> float:
             return r.left() + r.width() * (db - FLOOR) / -FLOOR
