@@ -263,10 +263,15 @@ def test_f8_inside_the_protocol_pauses_and_resumes_and_both_are_in_the_timeline(
     qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.RECORDING, timeout=5_000)
     qtbot.waitUntil(lambda: d.timeline.count() == 2, timeout=5_000)
     assert not d.pause.isChecked()
+    qtbot.waitUntil(lambda: screen.bar.meter.active, timeout=5_000)  # capturing again: the meter is live
     QTest.keyClick(d.timeline, Qt.Key.Key_F8)  # and pause again
     qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.PAUSED, timeout=5_000)
     qtbot.waitUntil(lambda: d.timeline.count() == 3, timeout=5_000)
     assert d.pause.isChecked()
+    qtbot.waitUntil(lambda: not screen.bar.meter.active, timeout=5_000)  # paused: greyed, empty
+    readings = screen.bar.meter.readings
+    qtbot.wait(400)
+    assert screen.bar.meter.readings == readings and screen.bar.meter.rms == -60.0
     texts = [d.timeline.item(i).text() for i in range(3)]
     assert texts[1].endswith("Recording resumed") and texts[2].endswith("Recording paused")
     click(qtbot, d, "distressResume")

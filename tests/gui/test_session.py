@@ -304,6 +304,7 @@ def test_unlock_offers_to_recover_an_interrupted_take(qtbot, make_window, vault_
     qtbot.waitUntil(lambda: offer() is not None, timeout=10_000)
     box = offer()
     assert box is not None and "1 recording(s) were interrupted" in box.text()
+    qtbot.waitUntil(lambda: "can be recovered" in w.page("home").notice.text(), timeout=5_000)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     for _ in range(50):
         if run_db(qtbot, w, recording.interrupted_count) == 0:
@@ -318,3 +319,5 @@ def test_unlock_offers_to_recover_an_interrupted_take(qtbot, make_window, vault_
         ),
         timeout=5_000,
     )
+    home = w.page("home")  # the study home's "can be recovered" note goes with the recovery
+    qtbot.waitUntil(lambda: "can be recovered" not in home.notice.text(), timeout=5_000)

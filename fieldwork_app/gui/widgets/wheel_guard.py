@@ -35,10 +35,13 @@ def _scroll_area(w: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
+_installed: dict[int, WheelGuard] = {}  # held here: a filter whose Python side is collected stops filtering
+
+
 def install(app: QApplication) -> None:
     """Install the guard once per application (calling again does nothing)."""
-    if app.property("fieldworkWheelGuard"):
+    if id(app) in _installed:
         return
     guard = WheelGuard(app)
     app.installEventFilter(guard)
-    app.setProperty("fieldworkWheelGuard", True)
+    _installed[id(app)] = guard
