@@ -107,7 +107,11 @@ def register(sub: Any) -> None:
     p = cons.add_parser("record", help="record consent answers (true/false per statement)")
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
-    p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic"])
+    p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
+    p.add_argument(
+        "--unsigned-reason",
+        help="attested consent: why she consented but did not sign (kept in the identity store)",
+    )
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")
     command(p, cmd_consent_record)
@@ -367,7 +371,13 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
     answers = _load_json(args.answers, "consent answers")
     with credentials.workspace_for(args) as ws:
         result = consent_svc.record(
-            ws, args.session, args.participant, args.mode, answers, recording_id=args.recording
+            ws,
+            args.session,
+            args.participant,
+            args.mode,
+            answers,
+            recording_id=args.recording,
+            unsigned_reason=args.unsigned_reason,
         )
     ctx.say(
         f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "

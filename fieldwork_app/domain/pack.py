@@ -147,6 +147,9 @@ class ConsentMode(enum.StrEnum):
     WRITTEN = "written"
     VERBAL = "verbal"
     PAPER = "paper"
+    # She gives each answer but cannot or will not sign on screen; the researcher records why.  Added
+    # within pack format 1: a form that does not list it is read exactly as before.
+    ATTESTED = "attested"
 
 
 class QuestionRole(enum.StrEnum):

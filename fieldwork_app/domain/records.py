@@ -36,6 +36,7 @@ class ConsentModeName(enum.StrEnum):
     WRITTEN = "written"  # signed on screen (the CLI calls it "electronic")
     VERBAL = "verbal"
     PAPER = "paper"
+    ATTESTED = "attested"  # consented, not signed on screen: the researcher records the reason
 
 
 CLI_MODES = {
@@ -43,6 +44,7 @@ CLI_MODES = {
     "written": ConsentModeName.WRITTEN,
     "verbal": ConsentModeName.VERBAL,
     "paper": ConsentModeName.PAPER,
+    "attested": ConsentModeName.ATTESTED,
 }
 
 

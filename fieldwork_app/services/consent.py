@@ -32,6 +32,9 @@ from fieldwork_app.vault import now_iso
 logger = logging.getLogger(__name__)
 
 
+MAX_UNSIGNED_REASON = 500
+
+
 def form_for(ws: Workspace, session_id: str, participant_id: str) -> ConsentForm:
     docs = sessions_svc.documents_for(ws, session_id, participant_id)
     form = packs_svc.document(ws, str(docs["form_doc"]), str(docs["form_version"]))
@@ -80,15 +83,18 @@ def record(
     recording_id: str | None = None,
     signatures: Mapping[str, Mapping[str, str]] | None = None,
     initials: Mapping[str, str] | None = None,
+    unsigned_reason: str | None = None,
 ) -> ConsentResult:
     """Record one participant's consent; refuses (records nothing) unless every required statement is affirmed.
 
     ``signatures`` maps "participant"/"researcher" to ``{"svg": ..., "name": ...}``; they are identity data
     and go to the identity store.  ``answer_times`` are positions (seconds) on the consent recording.
+    ``unsigned_reason`` is for attested consent (she consented but could not or would not sign on screen):
+    why, in the researcher's words; it is kept in the identity store with the signatures.
     """
     mode_v = CLI_MODES.get(mode)
     if mode_v is None:
-        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal or electronic)")
+        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal, electronic or attested)")
     session = sessions_svc.get(ws, session_id)
     if participant_id not in session.participant_ids:
         raise InvalidInput(f"{participant_id} is not in session {session_id}")
@@ -135,6 +141,18 @@ def record(
         for signer in ("participant", "researcher"):
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
+    reason = (unsigned_reason or "").strip()
+    if mode_v is ConsentModeName.ATTESTED:  # the researcher's record of why she did not sign is the evidence
+        if not reason:
+            raise InvalidInput("attested consent needs the reason she did not sign on screen")
+        if len(reason) > MAX_UNSIGNED_REASON:
+            raise InvalidInput(f"the reason she did not sign is at most {MAX_UNSIGNED_REASON} characters")
+        if signatures is not None and signatures.get("participant", {}).get("svg"):
+            raise InvalidInput(
+                "attested consent is consent without her signature; she signed, so record it as written"
+            )
+    elif reason:
+        raise InvalidInput("a reason for not signing belongs to attested consent only")
     if mode_v is ConsentModeName.VERBAL:  # the consent recording is the evidence: it must be hers, here
         take = ws.db.execute(
             "SELECT 1 FROM recordings WHERE id = ? AND session_id = ? AND kind = 'consent' AND participant_id = ?",
@@ -194,8 +212,13 @@ def record(
                 "recording_affirmed": ev.recording_affirmed,
             },
         )
-    if signatures or marks:
+    if signatures or marks or reason:
         with ws.vault.identity_transaction() as idb:
+            if reason:
+                idb.execute(
+                    "INSERT INTO consent_unsigned (consent_id, reason, recorded_by, recorded_at) VALUES (?,?,?,?)",
+                    (cid, reason, ws.user, taken_at),
+                )
             for sid, mark in marks.items():
                 idb.execute(
                     "INSERT OR REPLACE INTO consent_initials (consent_id, statement_id, initials)"

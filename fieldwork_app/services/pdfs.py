@@ -68,6 +68,7 @@ _MODES = {
     "written": "signed on screen",
     "verbal": "given verbally and audio-recorded",
     "paper": "signed on the paper form",
+    "attested": "given in person and recorded by the researcher, not signed on screen (the reason is recorded)",
 }
 
 Stroke = list[tuple[float, float]]

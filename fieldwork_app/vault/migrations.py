@@ -163,6 +163,11 @@ IDENTITY: list[str] = [
         consent_id TEXT NOT NULL, statement_id TEXT NOT NULL, initials TEXT NOT NULL,
         PRIMARY KEY (consent_id, statement_id));
     """,
+    # 4: why a participant who consented did not sign on screen (attested consent; kept with signatures)
+    """
+    CREATE TABLE consent_unsigned (
+        consent_id TEXT PRIMARY KEY, reason TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);
+    """,
 ]
 
 

@@ -192,3 +192,67 @@ def test_recording_goes_on_while_locked(qtbot, vault_dir, ws, virtual_mic, make_
         assert takes[0]["status"] == "sealed" and takes[0]["duration"] > 0.5
     finally:
         ws2.close()
+
+
+def test_consent_without_an_on_screen_signature_where_the_form_allows_it(
+    qtbot, attested_vault_dir, make_window
+):
+    from tests.gui.test_safety_flows import visible_texts
+
+    ws = _reopen(attested_vault_dir)
+    try:
+        p = participants.add(ws, "mother")
+        s = sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
+        doc_ids = {d.id for d in ws.pack().documents}
+    finally:
+        ws.close()
+    w, page = _open_consent(qtbot, make_window, attested_vault_dir)
+    w.resize(1366, 768)
+    assert page.mode_buttons["attested"].isEnabled()
+    qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
+    text = page.alternatives.text()
+    assert "verbal consent" in text and "without her signature" in text and "paper form" in text
+    qtbot.mouseClick(page.mode_buttons["attested"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.unsigned_box.isVisible(), timeout=2_000)
+    assert not page.participant_pad.isVisible() and not page.participant_name.isVisible()
+    assert page.researcher_pad.isVisible()
+    _answer_all(qtbot, page)
+    assert all(r.initials is None for r in page.rows.values())  # she writes nothing
+    assert "Say why" in page.save_reason.text() and not page.save_button.isEnabled()
+    qtbot.keyClicks(page.unsigned_reason, "Her hand is in a cast")
+    assert "Your signature is needed" in page.save_reason.text()
+    _sign(qtbot, page.researcher_pad)
+    qtbot.waitUntil(page.save_button.isEnabled)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Consent recorded" in page.message.text(), timeout=5_000)
+    message = page.message.text()
+    assert "version 1.1" in message and "Consent form" in message
+    shown = visible_texts(page)
+    assert not [t for t in shown for d in doc_ids if d in t], shown  # titles, never the documents' ids
+    qtbot.waitUntil(page.start_button.isEnabled, timeout=5_000)
+    w.shutdown()
+    ws2 = _reopen(attested_vault_dir)
+    try:
+        [rec] = consent.records_for_session(ws2, s.id)
+        assert rec["mode"] == "attested"
+        reason = ws2.idb.execute("SELECT reason FROM consent_unsigned WHERE consent_id = ?", (rec["id"],))
+        assert reason.fetchone()[0] == "Her hand is in a cast"
+        signers = [
+            r[0] for r in ws2.idb.execute("SELECT signer FROM signatures WHERE consent_id = ?", (rec["id"],))
+        ]
+        assert signers == ["researcher"]
+    finally:
+        ws2.close()
+
+
+def test_a_form_that_does_not_allow_it_offers_no_unsigned_consent(qtbot, vault_dir, ws, make_window):
+    p = participants.add(ws, "mother")
+    sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
+    ws.close()
+    w, page = _open_consent(qtbot, make_window, vault_dir)
+    assert not page.mode_buttons["attested"].isEnabled()
+    assert "does not allow" in page.mode_buttons["attested"].toolTip()
+    qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
+    assert "without her signature" not in page.alternatives.text()

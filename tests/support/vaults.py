@@ -66,3 +66,26 @@ def cli_env(vault_dir: DataDir, monkeypatch: pytest.MonkeyPatch) -> DataDir:
     monkeypatch.setenv("FIELDWORK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("FIELDWORK_USER", USER)
     return vault_dir
+
+
+@pytest.fixture
+def attested_vault_dir(tmp_path: Path) -> DataDir:
+    """A vault (user alice, locked) whose study pack is the example with its mothers' interview consent
+    form 1.1 also allowing attested consent (given in person, not signed on screen, reason recorded)."""
+    from fieldwork_app.services import packs
+
+    pack = tmp_path / "pack"
+    shutil.copytree(packs.example_pack_path(), pack)
+    form = pack / "documents" / "consent-mother-interview-1.1.yaml"
+    text = form.read_text()
+    assert "modes: [written, verbal, paper]" in text
+    form.write_text(
+        text.replace("modes: [written, verbal, paper]", "modes: [written, verbal, paper, attested]")
+    )
+    data = DataDir(tmp_path / "attested")
+    ws, _ = workspace.create(data, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs.import_pack(ws, pack)
+    finally:
+        ws.close()
+    return data

@@ -64,3 +64,53 @@ def test_each_mode_brings_its_evidence(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="is not it"):
         consent.record(ws, s, m, "verbal", _all_yes(ws, s, m), recording_id="R-theirs")
     assert consent.latest(ws, s, m) is None  # nothing was recorded
+
+
+def test_attested_consent_needs_the_form_to_allow_it_and_a_reason_kept_with_the_signatures(
+    attested_vault_dir,  # type: ignore[no-untyped-def]
+) -> None:
+    from fieldwork_app.services import workspace
+    from tests.support.vaults import PASSPHRASE, USER
+
+    ws = workspace.unlock(attested_vault_dir, USER, PASSPHRASE)
+    try:
+        m = participants.add(ws, "mother").id
+        s = sessions.new(ws, [m], "interview", "clinic").id
+        assert "attested" in [str(x) for x in consent.form_for(ws, s, m).modes]
+        with pytest.raises(InvalidInput, match="needs the reason"):
+            consent.record(ws, s, m, "attested", _all_yes(ws, s, m))
+        with pytest.raises(InvalidInput, match="belongs to attested consent only"):
+            consent.record(ws, s, m, "paper", _all_yes(ws, s, m), unsigned_reason="hand in a cast")
+        with pytest.raises(InvalidInput, match="she signed"):
+            consent.record(
+                ws, s, m, "attested", _all_yes(ws, s, m), unsigned_reason="x",
+                signatures={"participant": {"svg": "<svg/>", "name": ""}},
+            )  # fmt: skip
+        assert consent.latest(ws, s, m) is None
+        result = consent.record(
+            ws,
+            s,
+            m,
+            "attested",
+            _all_yes(ws, s, m),
+            unsigned_reason="  Her hand is in a cast  ",
+            signatures={"researcher": {"svg": "<svg><path d='M 1 1 L 2 2'/></svg>", "name": "alice"}},
+        )
+        assert result.form_title and result.form_version == "1.1" and result.information_sheet_title
+        rec = consent.latest(ws, s, m)
+        assert rec is not None and rec["mode"] == "attested"
+        assert "cast" not in str(dict(rec))  # the reason is not in the research record ...
+        row = ws.idb.execute(
+            "SELECT reason, recorded_by FROM consent_unsigned WHERE consent_id = ?", (rec["id"],)
+        )
+        assert tuple(row.fetchone()) == ("Her hand is in a cast", "alice")  # ... but kept with the signatures
+        assert consent.can_record(ws, s).allowed
+    finally:
+        ws.close()
+
+
+def test_a_form_that_does_not_list_attested_consent_refuses_it(ws: Workspace) -> None:
+    s, m = _session(ws)
+    with pytest.raises(ConsentError, match="does not allow attested"):
+        consent.record(ws, s, m, "attested", _all_yes(ws, s, m), unsigned_reason="cannot hold a pen")
+    assert consent.latest(ws, s, m) is None

@@ -142,6 +142,7 @@ def save(
     draft: Draft,
     recording_id: str | None,
     signatures: dict[str, dict[str, str]] | None,
+    unsigned_reason: str | None = None,
 ) -> svc.ConsentResult:
     return svc.record(
         ws,
@@ -153,6 +154,7 @@ def save(
         recording_id=recording_id,
         signatures=signatures,
         initials=dict(draft.initials) or None,
+        unsigned_reason=unsigned_reason,
     )
 
 

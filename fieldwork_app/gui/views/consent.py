@@ -1,4 +1,5 @@
-"""Take consent: one participant at a time, statement by statement, written, verbal or paper."""
+"""Take consent: one participant at a time, statement by statement: written, verbal, paper, or (where the
+form allows it) consent the researcher records without her signature, with the reason."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from fieldwork_app.gui.widgets.level_meter import LevelMeter
 from fieldwork_app.gui.widgets.signature_pad import SignaturePad
 from fieldwork_app.gui.widgets.statement import StatementRow
 
-MODES = ("written", "verbal", "paper")
+MODES = ("written", "verbal", "paper", "attested")
 
 
 class ConsentPage(QWidget):
@@ -80,12 +81,21 @@ class ConsentPage(QWidget):
                 ("written", self.tr("&Written, signed on screen")),
                 ("verbal", self.tr("&Verbal, recorded (remote or phone)")),
                 ("paper", self.tr("&Paper form, entered afterwards")),
+                ("attested", self.tr("Consented, &not signed on screen")),
             )
         ):
             b = QRadioButton(text)
+            b.setObjectName(f"mode-{m}")
             self.mode_group.addButton(b, i)
             self.mode_buttons[m] = b
             ml.addWidget(b)
+        ml.addStretch(1)
+        self.mode_words = {
+            "written": self.tr("signing on screen"),
+            "verbal": self.tr("verbal consent, recorded"),
+            "paper": self.tr("the paper form"),
+            "attested": self.tr("consent you record without her signature, with the reason"),
+        }
 
         def mode_clicked(i: int) -> None:
             self.message.clear()
@@ -117,6 +127,27 @@ class ConsentPage(QWidget):
             "hint",
         )
         layout.addWidget(self.paper_note)
+        # attested: she gives every answer but cannot or will not sign on screen; the researcher says why
+        self.unsigned_box = QGroupBox(self.tr("Why she is not signing on screen"))
+        ul = QVBoxLayout(self.unsigned_box)
+        ul.addWidget(
+            label(
+                self.tr(
+                    "Read each statement with her and mark her answers. She does not sign; you record why "
+                    "(for example, she cannot hold a pen, or does not want her signature kept) and sign "
+                    "as the person taking consent."
+                ),
+                "hint",
+            )
+        )
+        self.unsigned_reason = QLineEdit()
+        self.unsigned_reason.setObjectName("unsignedReason")
+        self.unsigned_reason.setMaxLength(500)
+        self.unsigned_reason.setAccessibleName(self.tr("Why she is not signing on screen"))
+        self.unsigned_reason.setPlaceholderText(self.tr("The reason, in a few words (no names)"))
+        self.unsigned_reason.textChanged.connect(self._update_save)
+        ul.addWidget(self.unsigned_reason)
+        layout.addWidget(self.unsigned_box)
 
         self.statements_box = QWidget()
         self.statements_layout = QVBoxLayout(self.statements_box)
@@ -150,6 +181,9 @@ class ConsentPage(QWidget):
             self.researcher_pad,
             clear_r,
         ]
+        self.alternatives = label("", "hint")
+        self.alternatives.setObjectName("signingAlternatives")
+        sf.addRow(self.alternatives)
         sf.addRow(self.tr("Participant's na&me"), self.participant_name)
         sf.addRow(self.tr("Participant signs"), self.participant_pad)
         sf.addRow("", clear_p)
@@ -158,6 +192,8 @@ class ConsentPage(QWidget):
         sf.addRow("", clear_r)
         for pad in (self.participant_pad, self.researcher_pad):
             pad.changed.connect(self._update_save)
+        self.sign_form = sf
+        self._participant_signs = (self.participant_name, self.participant_pad, clear_p)
         layout.addWidget(self.sign_box)
 
         row = QHBoxLayout()
@@ -202,6 +238,7 @@ class ConsentPage(QWidget):
     def on_locked(self) -> None:
         self.participant_name.clear()
         self.participant_pad.clear()
+        self.unsigned_reason.clear()
 
     def _show_session(self, m: presenter.SessionModel) -> None:
         self.model = m
@@ -262,6 +299,7 @@ class ConsentPage(QWidget):
         self.participant_name.clear()
         self.participant_pad.clear()
         self.researcher_pad.clear()
+        self.unsigned_reason.clear()
         self.researcher_name.setText(self.ctx.user)
         self.form_title.setText(
             self.tr("%1: %2, version %3")
@@ -272,6 +310,14 @@ class ConsentPage(QWidget):
         for m, b in self.mode_buttons.items():
             b.setEnabled(m in f.modes)
             b.setToolTip("" if m in f.modes else self.tr("This form does not allow this kind of consent."))
+        others = [self.mode_words[m] for m in MODES if m != "written" and m in f.modes]
+        self.alternatives.setText(
+            self.tr("If she cannot or will not sign on screen, this form also allows: %1.").replace(
+                "%1", "; ".join(others)
+            )
+            if others
+            else self.tr("This form allows no other way than signing on screen.")
+        )
         self.mode_group.setExclusive(False)
         for b in self.mode_buttons.values():
             b.setChecked(False)
@@ -285,7 +331,12 @@ class ConsentPage(QWidget):
         f = self.draft.form if self.draft else None
         self.verbal_box.setVisible(mode == "verbal")
         self.paper_note.setVisible(mode == "paper")
-        self.sign_box.setVisible(mode == "written")
+        self.sign_box.setVisible(mode in ("written", "attested"))
+        self.alternatives.setVisible(mode == "written")
+        for w in self._participant_signs:
+            self.sign_form.setRowVisible(w, mode == "written")
+        self.unsigned_box.setVisible(mode == "attested")
+        self.sign_box.setTitle(self.tr("Signatures") if mode == "written" else self.tr("Your signature"))
         self.script_intro.setText(f.script_intro if f else "")
         self.script_closing.setText(f.script_closing if (f and mode == "verbal") else "")
         for r in self.rows.values():
@@ -311,6 +362,7 @@ class ConsentPage(QWidget):
             chain.append(self.consent_rec_button)
         for row in self.rows.values():
             chain += [row.yes, row.no] + ([row.initials] if row.initials is not None else [])
+        chain.append(self.unsigned_reason)  # shown for attested consent only (Tab skips it otherwise)
         chain += self._sign_chain
         chain += [self.save_button, self.copy_button, self.start_button]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -354,6 +406,11 @@ class ConsentPage(QWidget):
                 reasons.append(text.replace("%1", ", ".join(ids)))
             if d.mode == "written" and (self.participant_pad.empty or self.researcher_pad.empty):
                 reasons.append(self.tr("Both signatures are needed."))
+            if d.mode == "attested":
+                if not self.unsigned_reason.text().strip():
+                    reasons.append(self.tr("Say why she is not signing on screen."))
+                if self.researcher_pad.empty:
+                    reasons.append(self.tr("Your signature is needed, as the person taking consent."))
             if d.mode == "verbal" and (self.ctx.recorder.active or not self._consent_recording):
                 reasons.append(self.tr("Record the consent conversation, then stop the recording."))
         self.save_button.setEnabled(not reasons)
@@ -413,11 +470,17 @@ class ConsentPage(QWidget):
                 },
                 "researcher": {"svg": self.researcher_pad.svg(), "name": self.researcher_name.text().strip()},
             }
+        unsigned = None
+        if d.mode == "attested":
+            signatures = {
+                "researcher": {"svg": self.researcher_pad.svg(), "name": self.researcher_name.text().strip()}
+            }
+            unsigned = self.unsigned_reason.text().strip()
         recording_id = self._consent_recording if d.mode == "verbal" else None
         sid = m.session_id
         self.save_button.setEnabled(False)
         self.ctx.tasks.db(
-            lambda ws: presenter.save(ws, sid, d, recording_id, signatures),
+            lambda ws: presenter.save(ws, sid, d, recording_id, signatures, unsigned),
             self._saved,
             self._save_failed,
             owner=self,
@@ -436,6 +499,7 @@ class ConsentPage(QWidget):
         self.copy_button.setEnabled(presenter.pdfs_available())
         self.participant_name.clear()
         self.participant_pad.clear()
+        self.unsigned_reason.clear()
         self.draft = None
         self.ctx.data_changed.emit()
         self.refresh()
