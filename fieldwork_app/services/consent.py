@@ -110,15 +110,15 @@ def record(
         status = _status_now(ws, str(doc), str(ver))
         if status != DocumentStatus.IN_USE:
             raise ConsentError(
-                f"consent not recorded: the {what} {doc} v{ver} is {status.replace('_', ' ')}, "
-                "not in use; prepare the session again with the current version",
+                f'consent not recorded: the {what} "{document_title(ws, str(doc), str(ver))}", version {ver}, '
+                f"is {status.replace('_', ' ')}, not in use; prepare the session again with the current version",
                 kind=ErrorKind.CONSENT_REFUSED,
             )
     allowed = {str(m) for m in form.modes}
     if str(mode_v) not in allowed:
         raise ConsentError(
-            f"consent not recorded: form {form.id} v{form.version} does not allow {mode_v.value} "
-            f"consent (allowed: {', '.join(sorted(allowed))})",
+            f'consent not recorded: the consent form "{form.title}", version {form.version}, does not allow '
+            f"{mode_v.value} consent (allowed: {', '.join(sorted(allowed))})",
             kind=ErrorKind.CONSENT_REFUSED,
         )
     answers = parse_answers(form, raw_answers)
