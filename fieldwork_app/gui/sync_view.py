@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services import sync as sync_svc
 
+from fieldwork_app.gui.formatting import when_text
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
@@ -220,7 +221,7 @@ def _age(iso: str) -> tuple[str, float]:
     if then.tzinfo is None:
         then = then.replace(tzinfo=UTC)
     days = (datetime.now(UTC) - then).total_seconds() / 86400
-    return then.astimezone().strftime("%d %b %Y %H:%M"), days
+    return when_text(then), days  # the app's one date format
 
 
 def _size(n: int) -> str:

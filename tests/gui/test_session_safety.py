@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from fieldwork_app.services import closeout, lonework, participants, safeguarding, sessions
 from fieldwork_app.services import packs as packs_svc
@@ -266,5 +266,8 @@ def test_an_overdue_visit_is_flagged_on_the_study_home(qtbot, make_window, vault
     w.show_page("home")
     home = w.page("home")
     home.refresh()
-    qtbot.waitUntil(lambda: f"Lone working, {sid}" in home.notice.text(), timeout=5_000)
-    assert "Check out with your buddy now" in home.notice.text() and home.notice.isVisible()
+    qtbot.waitUntil(lambda: (sid, "check_out") in home.visit_buttons, timeout=5_000)
+    row = home.findChild(QWidget, f"visit-{sid}")
+    text = " ".join(lbl.text() for lbl in row.findChildren(QLabel))
+    assert "Check out with your buddy now" in text and home.visits_box.isVisible()
+    assert f"Lone working, {sid}" not in home.notice.text()  # said once, beside its buttons

@@ -549,6 +549,17 @@ class SessionScreen(QWidget):
     def _completed(self, _bundle: str) -> None:
         self.bar.setEnabled(False)
         self.distress_shortcut.setEnabled(False)
+        st = self._visit_state
+        if st is not None and st.phase != "closed":
+            self.show_message(
+                self.tr(
+                    "Session completed and queued for sync. The home visit is still open: check out and confirm "
+                    "you are home safe here or on the study home."
+                ),
+                "warning",
+            )
+            nxt = "check_out" if st.checked_out_at is None and st.phase != "code_word" else "home_safe"
+            self.visit.buttons[nxt].setFocus()
 
     def leave(self) -> None:
         self.timer.stop()

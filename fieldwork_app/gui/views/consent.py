@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -73,7 +74,7 @@ class ConsentPage(QWidget):
         layout.addWidget(self.people)
 
         mode_box = QGroupBox(self.tr("How consent is given"))
-        ml = QHBoxLayout(mode_box)
+        ml = QGridLayout(mode_box)  # two a row, so the choices fit a small screen
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
         for i, (m, text) in enumerate(
@@ -88,8 +89,8 @@ class ConsentPage(QWidget):
             b.setObjectName(f"mode-{m}")
             self.mode_group.addButton(b, i)
             self.mode_buttons[m] = b
-            ml.addWidget(b)
-        ml.addStretch(1)
+            ml.addWidget(b, i // 2, i % 2)
+        ml.setColumnStretch(2, 1)
         self.mode_words = {
             "written": self.tr("signing on screen"),
             "verbal": self.tr("verbal consent, recorded"),

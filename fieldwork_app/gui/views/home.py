@@ -130,9 +130,12 @@ class HomePage(QWidget):
             )
             rl.addWidget(text, 1)
             for kind, words in (
+                ("check_in", self.tr("Checked in")),
                 ("check_out", self.tr("Checked out with my buddy")),
                 ("home_safe", self.tr("Home safe")),
             ):
+                if kind == "check_in" and st.checked_in_at is not None:
+                    continue  # done: only what is still to do is offered
                 b = QPushButton(words)
                 b.setObjectName(f"home-{kind}-{st.session_id}")
                 b.setAccessibleName(f"{words} ({st.session_id})")
@@ -168,9 +171,11 @@ class HomePage(QWidget):
             .replace("%2", m.iras_id)
             .replace("%3", m.pack_version)
         )
+        in_box = {st.session_id for st in m.visits}  # said once, beside its buttons, not twice
         notes = [
             self.tr("Lone working, %1: %2").replace("%1", st.session_id).replace("%2", phase_text(st))
             for st in m.lone_working
+            if st.session_id not in in_box
         ]
         self._show_visits(m.visits)
         if m.interrupted and not self.ctx.recorder.active:
@@ -219,6 +224,7 @@ class HomePage(QWidget):
             self.sessions.addTopLevelItem(top)
             top.setExpanded(True)
         self.sessions.resizeColumnToContents(0)
+        self.sessions.resizeColumnToContents(1)  # the date and time in full
 
         self.waiting.clear()
         for w in m.waiting:
