@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from PySide6.QtCore import Qt, QTimer
@@ -109,7 +111,11 @@ def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_win
     qtbot.mouseClick(pg.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "S-0001 created" in pg.message.text(), timeout=5_000)
     qtbot.waitUntil(lambda: "Consent form for mothers" in pg.docs_label.text(), timeout=5_000)
-    assert "v1.1" in pg.docs_label.text() and "Topic guide" in pg.docs_label.text()
+    assert "version 1.1" in pg.docs_label.text() and "Topic guide" in pg.docs_label.text()
+    assert not re.search(r"\d{4}-\d\d-\d\d", pg.docs_label.text())  # dates in the app's one format
+    # The visit's times start from the session's planned start and end, never Qt's 2000-01-01.
+    assert pg.visit_start.dateTime() == pg.start_edit.dateTime()
+    assert pg.visit_end.dateTime() == pg.start_edit.dateTime().addSecs(60 * pg.minutes.value())
     assert not pg.checklist.ready
     qtbot.keyClicks(pg.buddy_name, "Sam")
     qtbot.keyClicks(pg.buddy_phone, "07700 900123")
@@ -125,6 +131,7 @@ def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_win
     qtbot.mouseClick(pg.mic_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Microphone OK" in pg.mic_result.text(), timeout=15_000)
     assert pg.meter.readings > 10
+    assert not pg.meter.active and pg.meter.rms == -60.0  # the check is over: greyed, not full
     pg.battery.click()
     qtbot.waitUntil(lambda: pg.checklist.ready, timeout=5_000)
     assert pg.checklist.state.text().startswith("Ready")

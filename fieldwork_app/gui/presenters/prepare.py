@@ -14,6 +14,8 @@ from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as svc
 from fieldwork_app.services.workspace import Workspace
 
+from fieldwork_app.gui.formatting import date_text
+
 POWER = Path("/sys/class/power_supply")
 
 
@@ -78,7 +80,7 @@ class SessionView:
 def _title(ws: Workspace, doc_id: str, version: str) -> str:
     try:
         d = packs_svc.document(ws, doc_id, version)
-        return f"{d.title} (v{version}, {d.date})"
+        return f"{d.title} (version {version}, {date_text(d.date)})"
     except Exception:  # noqa: BLE001 - shown as the bare id when the document cannot be read
         return f"{doc_id} v{version}"
 
