@@ -537,7 +537,8 @@ class SessionScreen(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def answered(_result: int) -> None:
-            if box.clickedButton() is yes:
+            clicked = box.clickedButton()  # compared by name: a fresh wrapper of the same button is not `yes`
+            if clicked is not None and clicked.objectName() == yes.objectName():
                 self.p.save_closeout(fields, True)
             else:
                 self.visit.buttons["check_out" if st.checked_out_at is None else "home_safe"].setFocus()
