@@ -211,3 +211,26 @@ def _contrast(a, b) -> float:  # type: ignore[no-untyped-def]
 
     hi, lo = sorted((lum(a), lum(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def test_a_printable_document_is_offered_under_its_title_not_its_id(
+    qtbot, make_window, vault_dir, ws, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    p = participants.add(ws, "mother")
+    sid = sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60).id
+    ws.close()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (asked.append(a[2]), ("", ""))[1])
+    )
+    w = _window(qtbot, make_window, vault_dir)
+    w.ctx.set_session(sid)
+    w.show_page("prepare")
+    page = w.page("prepare")
+    qtbot.waitUntil(lambda: page.pis_pdf.isEnabled(), timeout=5_000)
+    qtbot.mouseClick(page.pis_pdf, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked[0].startswith("Information sheet") and asked[0].endswith(" v1.1.pdf"), asked
+    assert "pis-mother" not in asked[0]

@@ -160,4 +160,6 @@ def document_pdf(ws: Workspace, session_id: str, kind: str) -> tuple[str, bytes]
         if kind == DocumentKind.INFORMATION_SHEET
         else (d["form_doc"], d["form_version"])
     )
-    return f"{doc_id}-v{version}.pdf", pdfs.document_preview_pdf(ws, str(doc_id), str(version))
+    title = str(packs_svc.document(ws, str(doc_id), str(version)).title)
+    name = "".join(c for c in title if c not in '/\\:*?"<>|').strip() or str(doc_id)  # a file name she recognises
+    return f"{name} v{version}.pdf", pdfs.document_preview_pdf(ws, str(doc_id), str(version))
