@@ -32,6 +32,7 @@ from fieldwork_app.gui.session import build_screen
 START = datetime(2030, 3, 4, 10, 0, tzinfo=UTC)
 END = START + timedelta(minutes=90)
 SIZE = (1366, 768)
+SMALL = (1024, 600)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -79,12 +80,13 @@ def _message_box(name: str) -> QMessageBox | None:
     return None
 
 
+@pytest.mark.parametrize("size", [SIZE, SMALL])
 def test_check_out_and_home_safe_stay_reachable_after_the_session_is_completed(
-    qtbot, make_window, vault_dir
+    qtbot, make_window, vault_dir, size
 ) -> None:  # type: ignore[no-untyped-def]
     clock = FakeClock(START + timedelta(minutes=2))
     w, screen, sid = open_screen(qtbot, make_window, vault_dir, _home_visit, clock)
-    w.resize(*SIZE)
+    w.resize(*size)
     w.ctx.clock = clock  # the study home reads the same clock as the session screen
     lw = screen.lonework
     qtbot.waitUntil(lambda: "Check in with your buddy now" in lw.phase.text(), timeout=5_000)
@@ -136,8 +138,9 @@ def test_check_out_and_home_safe_stay_reachable_after_the_session_is_completed(
     assert [e.kind for e in events] == ["check_in", "check_out", "home_safe"]
 
 
+@pytest.mark.parametrize("size", [SIZE, SMALL])
 def test_the_study_home_offers_check_out_for_a_visit_whose_session_was_completed_elsewhere(
-    qtbot, make_window, vault_dir
+    qtbot, make_window, vault_dir, size
 ) -> None:  # type: ignore[no-untyped-def]
     from fieldwork_app.services import closeout
     from tests.gui.conftest import unlock
@@ -156,7 +159,7 @@ def test_the_study_home_offers_check_out_for_a_visit_whose_session_was_completed
         return sid
 
     w = make_window(vault_dir, idle_ms=3_600_000)
-    w.resize(*SIZE)
+    w.resize(*size)
     unlock(qtbot, w)
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
     sid = run_db(qtbot, w, completed_visit)
@@ -165,6 +168,10 @@ def test_the_study_home_offers_check_out_for_a_visit_whose_session_was_completed
     home.refresh()
     qtbot.waitUntil(lambda: (sid, "check_out") in home.visit_buttons, timeout=5_000)
     assert home.visits_box.isVisible()
+    if w.width() <= size[0]:  # the study home itself fits: the visit's buttons are inside the window
+        for b in home.visit_buttons.values():
+            right = b.mapTo(w, b.rect().topRight()).x()
+            assert right <= w.width(), (b.text(), right, w.width())
     assert not home.visit_buttons[(sid, "home_safe")].isEnabled()  # only after the check-out
     # By keyboard: Tab reaches the button, Space presses it.
     button = home.visit_buttons[(sid, "check_out")]
