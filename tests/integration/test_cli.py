@@ -206,3 +206,33 @@ def test_log_is_encrypted_and_readable_through_the_cli(cli_env: DataDir) -> None
 )
 def test_recording_commands_report_missing_session(cli_env: DataDir, args: list[str]) -> None:
     assert_one_line_error(run(*args, ok=False), "no session")
+
+
+def test_attested_consent_at_the_command_line(
+    attested_vault_dir: DataDir, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.support.vaults import USER
+
+    monkeypatch.setenv("FIELDWORK_DATA_DIR", str(attested_vault_dir.root))
+    monkeypatch.setenv("FIELDWORK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("FIELDWORK_USER", USER)
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = tmp_path / "a.json"
+    answers.write_text(json.dumps({k: True for k in tpl}))
+    args = (
+        "consent",
+        "record",
+        "--session",
+        s,
+        "--participant",
+        m,
+        "--mode",
+        "attested",
+        "--answers",
+        str(answers),
+    )
+    assert_one_line_error(run(*args, ok=False), "needs the reason")
+    out = run(*args, "--unsigned-reason", "cannot hold a pen today").stdout
+    assert "recorded" in out and "permitted" in out
