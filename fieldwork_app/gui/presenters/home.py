@@ -12,7 +12,7 @@ from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services import status as status_svc
-from fieldwork_app.services.clock import Clock
+from fieldwork_app.services.clock import Clock, as_utc
 from fieldwork_app.services.workspace import Workspace
 
 
@@ -54,7 +54,7 @@ def _day(iso: str | None) -> date | None:
     if not iso:
         return None
     try:
-        return datetime.fromisoformat(iso).date()
+        return as_utc(datetime.fromisoformat(iso)).astimezone().date()  # her day, where a zone was stored
     except ValueError:
         return None
 
