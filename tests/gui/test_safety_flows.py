@@ -287,3 +287,20 @@ def test_f8_inside_the_protocol_pauses_and_resumes_and_both_are_in_the_timeline(
     assert len(event.pauses) == 2 and len(event.resumes) == 2  # the last resume came with "Resume"
     click(qtbot, screen, "stopRecording")
     qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
+
+
+@pytest.mark.audio
+def test_the_session_screens_recovery_banner_goes_when_takes_are_recovered_from_the_unlock_offer(
+    qtbot, make_window, vault_dir, virtual_mic
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_session import interrupted_take
+
+    sid = interrupted_take(vault_dir, virtual_mic)
+    w, screen, _ = open_screen(qtbot, make_window, vault_dir, lambda ws: sid)
+    w.resize(*SIZE)
+    qtbot.waitUntil(screen.recovery.isVisible, timeout=5_000)
+    qtbot.waitUntil(lambda: _message_box("recoverInterrupted") is not None, timeout=10_000)
+    box = _message_box("recoverInterrupted")
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen.recovery.isVisible(), timeout=10_000)  # not left saying "recover"
