@@ -270,6 +270,15 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
             "each answer here.  Consent recording id: " + (r["recording_id"] or "none given"),
             9,
         )
+    if r["mode"] == "attested":
+        unsigned = ws.idb.execute(
+            "SELECT reason FROM consent_unsigned WHERE consent_id = ?", (consent_id,)
+        ).fetchone()
+        pdf.ln(2)
+        if include_identity and unsigned is not None:
+            pdf.field("Not signed because", unsigned["reason"])
+        else:
+            pdf.para("The reason she did not sign is held in the study's identity records.", 9)
     if r["copy_sent_at"]:
         pdf.field("Copy sent", r["copy_sent_at"][:10])
     if signed and not include_identity:

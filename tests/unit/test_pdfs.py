@@ -231,3 +231,26 @@ def test_falls_back_to_helvetica_without_dejavu(
     assert data.startswith(b"%PDF") and b"Helvetica" in data
     text = pdf_text(data)
     assert "my family's support" in text and "Yes (initialled)" in text
+
+
+def test_attested_consent_copy_says_why_she_did_not_sign_only_in_the_identity_copy(
+    attested_vault_dir,
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.services import workspace
+    from tests.support.vaults import PASSPHRASE, USER
+
+    ws = workspace.unlock(attested_vault_dir, USER, PASSPHRASE)
+    try:
+        p = participants.add(ws, "mother")
+        sid = sessions.new(ws, [p.id], "interview", "clinic").id
+        answers = {st.id: True for st in consent.form_for(ws, sid, p.id).statements}
+        cid = consent.record(
+            ws, sid, p.id, "attested", answers, unsigned_reason="Her hand is in a cast",
+            signatures={"researcher": {"svg": SIG, "name": "Alice Researcher"}},
+        ).consent_id  # fmt: skip
+        text = pdf_text(pdfs.consent_copy_pdf(ws, cid))
+        assert "not signed on screen" in text and "Her hand is in a cast" in text
+        research = pdf_text(pdfs.consent_copy_pdf(ws, cid, include_identity=False))
+        assert "Her hand is in a cast" not in research and "identity records" in research
+    finally:
+        ws.close()
