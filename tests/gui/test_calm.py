@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+import pytest
+
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -145,17 +147,28 @@ def test_enter_continues_from_the_recovery_key_once_it_is_stored(qtbot, tmp_path
     assert ui.recoveryKeyLabel.text() == ""
 
 
-def test_the_study_home_shows_dates_in_one_format(qtbot, make_window, vault_dir, ws) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("locale_name", "expected"),
+    [("C", "7 Jan 2030 10:30"), ("en_GB", "07/01/2030 10:30"), ("de_DE", "07.01.2030 10:30")],
+)
+def test_the_study_home_shows_dates_in_one_format_in_the_users_locale(
+    qtbot, make_window, vault_dir, ws, locale_name, expected
+) -> None:  # type: ignore[no-untyped-def]
     p = participants.add(ws, "mother")
     sessions.new(ws, [p.id], "interview", "clinic", "2030-01-07T10:30", 60)
     ws.close()
-    w = _window(qtbot, make_window, vault_dir)
-    w.show_page("home")
-    home = w.page("home")
-    qtbot.waitUntil(lambda: any("2030" in t for t in visible_texts(home)), timeout=5_000)
-    texts = visible_texts(home)
-    assert not [t for t in texts if re.search(r"\d{4}-\d\d-\d\d|T\d\d:\d\d|\+00:00", t)]
-    assert any("7 Jan 2030 10:30" in t for t in texts)  # the C locale of the tests: day, month, year
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale_name))
+    try:
+        w = _window(qtbot, make_window, vault_dir)
+        w.show_page("home")
+        home = w.page("home")
+        qtbot.waitUntil(lambda: any("2030" in t for t in visible_texts(home)), timeout=5_000)
+        texts = visible_texts(home)
+        assert not [t for t in texts if re.search(r"\d{4}-\d\d-\d\d|T\d\d:\d\d|\+00:00", t)]
+        assert any(expected in t for t in texts), texts  # no two-digit years, whatever the locale
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_filled_buttons_show_a_focus_ring_and_prepare_has_no_clashing_mnemonics(
