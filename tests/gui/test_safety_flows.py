@@ -281,8 +281,10 @@ def test_f8_inside_the_protocol_pauses_and_resumes_and_both_are_in_the_timeline(
     assert screen.bar.meter.readings == readings and screen.bar.meter.rms == -60.0
     texts = [d.timeline.item(i).text() for i in range(3)]
     assert texts[1].endswith("Recording resumed") and texts[2].endswith("Recording paused")
+    click(qtbot, d, "signpost-samaritans")
     click(qtbot, d, "distressResume")
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.interview, timeout=5_000)
+    assert screen.closeout.support["samaritans"].isChecked()  # given during the protocol: ticked at close-out
     [event] = run_db(qtbot, w, lambda ws: distress.events(ws, sid))
     assert len(event.pauses) == 2 and len(event.resumes) == 2  # the last resume came with "Resume"
     click(qtbot, screen, "stopRecording")

@@ -464,9 +464,9 @@ class SessionScreen(QWidget):
         self.distress.show_event(ev)
 
     def _distress_closed(self, ev: Any) -> None:
+        self.closeout.tick_support(ev.signposting)  # support given during the protocol was given
         if ev.outcome == "ended_early":
             self.closeout.set_ended_early(True, ev.end_reason)
-            self.closeout.tick_support(ev.signposting)
             self.stack.setCurrentWidget(self.closeout)
             self.closeout.wellbeing.setFocus()
         else:
