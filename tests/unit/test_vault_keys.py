@@ -1,0 +1,244 @@
+"""Key slots on real SQLCipher vaults: every field authenticated, bounded KDF parameters, locked updates,
+strength of new and old slots, format 1 files, the recovery key, and re-keying (with interruptions)."""
+
+from __future__ import annotations
+
+import json
+import math
+import multiprocessing
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from fieldwork_app.audio import container
+from fieldwork_app.errors import ErrorKind, VaultError, WrongPassphrase
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import participants, workspace
+from fieldwork_app.services import rekey as rekey_svc
+from fieldwork_app.vault import FAST_KDF, Vault, keys
+from fieldwork_app.vault.keys import derive_kek, normalise_recovery_key
+from tests.support.vaults import PASSPHRASE, USER
+
+
+def _slots_json(dd: DataDir) -> dict[str, Any]:
+    return dict(json.loads(dd.keyslots.read_text()))
+
+
+def _edit_slot(dd: DataDir, user: str | None, change: Any) -> None:
+    body = _slots_json(dd)
+    for s in body["slots"]:
+        if s["user"] == user:
+            change(s)
+    dd.keyslots.write_text(json.dumps(body))
+
+
+# -- item 5: every field authenticated, parameters bounded ------------------------------------------------
+def test_an_edited_role_or_kdf_parameter_is_refused(vault_dir: DataDir) -> None:
+    original = vault_dir.keyslots.read_text()
+    _edit_slot(vault_dir, USER, lambda s: s.update(role="data_manager"))
+    with pytest.raises(WrongPassphrase, match="edited"):
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    vault_dir.keyslots.write_text(original)
+    _edit_slot(vault_dir, USER, lambda s: s["kdf"].update(iterations=2))
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    vault_dir.keyslots.write_text(original)
+    _edit_slot(vault_dir, USER, lambda s: s.update(created_at="2020-01-01T00:00:00+00:00"))
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    vault_dir.keyslots.write_text(original)
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    assert v.role == "researcher"
+    v.close()
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [("memory_kib", 64 * 1024 * 1024), ("iterations", 10_000_000), ("lanes", 4096), ("memory_kib", 1)],
+)
+def test_kdf_parameters_out_of_bounds_are_refused_before_any_work(
+    vault_dir: DataDir, field: str, value: int
+) -> None:
+    _edit_slot(vault_dir, USER, lambda s: s["kdf"].update({field: value}))
+    with pytest.raises(VaultError, match="out of bounds") as err:
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    assert err.value.kind is ErrorKind.VAULT_CORRUPT
+
+
+def _to_format_1(dd: DataDir, data_key: bytes, passphrases: dict[str | None, str]) -> None:
+    """Rewrite the key-slot file as the first format wrote it (data key sealed under the KEK)."""
+    body = _slots_json(dd)
+    body["version"] = 1
+    for s in body["slots"]:
+        secret = passphrases[s["user"]]
+        raw = secret.encode() if s["user"] else normalise_recovery_key(secret)
+        salt, nonce = os.urandom(16), os.urandom(12)
+        params = keys.KdfParams(s["kdf"]["iterations"], s["kdf"]["memory_kib"], s["kdf"]["lanes"])
+        aad = json.dumps([body["vault_id"], s["id"], s["kind"], s["user"]], separators=(",", ":")).encode()
+        ct = AESGCM(derive_kek(raw, salt, params)).encrypt(nonce, data_key, aad)
+        s.pop("v")
+        s.pop("box")
+        s["kdf"]["salt"] = keys._b64(salt)
+        s["wrap"] = {"alg": "AES-256-GCM", "nonce": keys._b64(nonce), "ciphertext": keys._b64(ct)}
+    dd.keyslots.write_text(json.dumps(body))
+
+
+def test_a_format_1_file_opens_and_is_upgraded_in_place(vault_dir: DataDir, recovery_key: str) -> None:
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    data_key = v.data_key_for_rekey()
+    v.close()
+    _to_format_1(vault_dir, data_key, {USER: PASSPHRASE, None: recovery_key})
+    # In format 1 the role is not authenticated: an edit is ignored (the users table decides)...
+    _edit_slot(vault_dir, USER, lambda s: s.update(role="data_manager"))
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    assert v.role == "researcher"
+    v.close()
+    # ...and the slot, now of format 2, carries the right role, authenticated.
+    body = _slots_json(vault_dir)
+    alice = next(s for s in body["slots"] if s["user"] == USER)
+    assert body["version"] == 2 and alice["v"] == 2 and alice["role"] == "researcher"
+    recovery = next(s for s in body["slots"] if s["kind"] == "recovery")
+    assert "v" not in recovery  # upgraded when the recovery key is next used
+    v = Vault.unlock_with_recovery(vault_dir, recovery_key, USER, "a reset passphrase here")
+    v.close()
+    assert all(s.get("v") == 2 for s in _slots_json(vault_dir)["slots"])
+    Vault.unlock(vault_dir, USER, "a reset passphrase here").close()
+
+
+# -- item 5: read-modify-write under a lock (two processes) ------------------------------------------------
+def _change_in_child(root: str, user: str, old: str, new: str, barrier: Any) -> None:
+    os.environ["FIELDWORK_KDF"] = "fast"
+    os.environ["FIELDWORK_TEST_SUITE"] = "1"
+    v = Vault.unlock(DataDir(Path(root)), user, old)
+    barrier.wait(timeout=60)  # both have read the key-slot file before either writes it
+    v.change_passphrase(new)
+    v.close()
+
+
+def test_two_processes_changing_passphrases_at_once_both_land(vault_dir: DataDir) -> None:
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    v.add_user("bob", "bobs own passphrase", "research_assistant")
+    v.close()
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    procs = [
+        ctx.Process(target=_change_in_child, args=(str(vault_dir.root), USER, PASSPHRASE, "alice new one", barrier)),
+        ctx.Process(target=_change_in_child, args=(str(vault_dir.root), "bob", "bobs own passphrase", "bob new one", barrier)),
+    ]  # fmt: skip
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    Vault.unlock(vault_dir, USER, "alice new one").close()
+    Vault.unlock(vault_dir, "bob", "bob new one").close()
+
+
+# -- item 3: the fast KDF only in tests; new slots at full strength; weak slots strengthened -------------
+def test_fast_kdf_needs_the_test_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDWORK_KDF", "fast")
+    assert keys.fast_kdf_allowed()
+    monkeypatch.delenv("FIELDWORK_TEST_SUITE")
+    assert not keys.fast_kdf_allowed()
+    assert keys.is_weak(FAST_KDF)
+
+
+def test_weak_slots_are_strengthened_and_new_ones_never_copy_them(
+    vault_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of test mode (a real tuning here), the template's fast slot is raised at unlock; new slots too."""
+    monkeypatch.delenv("FIELDWORK_TEST_SUITE")
+    tuned = keys.tune_kdf()
+    assert not keys.is_weak(tuned) and tuned.memory_kib >= 256 * 1024
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    v.add_user("bob", "bobs own passphrase", "research_assistant")
+    v.change_passphrase("alices changed passphrase")
+    v.close()
+    for s in _slots_json(vault_dir)["slots"]:
+        if s["kind"] == "user":
+            params = keys.KdfParams(s["kdf"]["iterations"], s["kdf"]["memory_kib"], s["kdf"]["lanes"])
+            assert not keys.is_weak(params), s["user"]
+            assert params.cost() >= tuned.cost()
+
+
+# -- item 11: the recovery key --------------------------------------------------------------------------
+def test_recovery_keys_have_at_least_128_bits_and_old_short_ones_still_work(vault_dir: DataDir) -> None:
+    key = keys.new_recovery_key()
+    symbols = len(normalise_recovery_key(key))
+    assert symbols * math.log2(30) >= 128 and symbols == 30
+    old_style = "ABCDE-FGHJK-MNPQR-STVWX-YZ234"  # 25 symbols, as vaults made before have
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    v.update_slots(lambda s: s.set_recovery(v.data_key_for_rekey(), old_style, FAST_KDF))
+    v.close()
+    Vault.unlock_with_recovery(vault_dir, old_style.lower(), USER, "after an old recovery key").close()
+
+
+# -- item 4: re-key ------------------------------------------------------------------------------------
+def _write_take(v: Vault, dd: DataDir, rid: str) -> tuple[Path, list[bytes]]:
+    path = dd.audio / "S-0001" / f"{rid}.fwa"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = container.build_header(rid, "interview", 16000, 1)
+    w = container.ContainerWriter(path, v.recording_key(rid), header)
+    payloads = [os.urandom(200) for _ in range(3)]
+    for p in payloads:
+        w.append(container.RecordType.AUDIO, p, 100)
+    w.seal(reason="stopped")
+    return path, payloads
+
+
+def _payloads(path: Path, key: bytes) -> list[bytes]:
+    return [r.payload for r in container.iter_records(path, key) if r.type is container.RecordType.AUDIO]
+
+
+def test_rekey_revokes_an_old_key_slot_file_and_keeps_every_thing(vault_dir: DataDir) -> None:
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
+    pid = participants.add(ws, "mother").id
+    participants.set_identity(ws, pid, {"name": "Name Kept Through Rekey"})
+    ws.vault.add_user("bob", "bobs own passphrase", "research_assistant")
+    take, payloads = _write_take(ws.vault, vault_dir, "R-rekey")
+    old_take_key = ws.vault.recording_key("R-rekey")
+    old_slots = vault_dir.keyslots.read_bytes()
+    ws.vault.remove_user("bob")
+    rekey_svc.rekey(ws)
+    assert not ws.vault.is_open
+    # The removed user's passphrase with the old key-slot file no longer opens the current databases.
+    saved = vault_dir.keyslots.read_bytes()
+    vault_dir.keyslots.write_bytes(old_slots)
+    with pytest.raises(VaultError) as err:
+        Vault.unlock(vault_dir, "bob", "bobs own passphrase")
+    assert err.value.kind is ErrorKind.VAULT_CORRUPT
+    vault_dir.keyslots.write_bytes(saved)
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
+    try:
+        assert participants.view_identity(ws, pid, "test")["name"] == "Name Kept Through Rekey"
+        assert _payloads(take, ws.vault.recording_key("R-rekey")) == payloads
+        with pytest.raises(Exception, match="authentication failed"):
+            _payloads(take, old_take_key)
+        actions = [r["action"] for r in ws.db.execute("SELECT action FROM audit ORDER BY seq")]
+        assert actions.index("vault.rekey") == actions.index("user.remove") + 1
+    finally:
+        ws.close()
+    assert not (vault_dir.root / "rekey").exists()
+
+
+def test_rekey_refuses_while_another_process_has_the_vault_open(vault_dir: DataDir) -> None:
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
+    other = Vault.unlock(vault_dir, USER, PASSPHRASE)  # another open vault holds the in-use lock too
+    try:
+        with pytest.raises(VaultError, match="close it first"):
+            rekey_svc.rekey(ws)
+    finally:
+        other.close()
+        ws.close()
+    Vault.unlock(vault_dir, USER, PASSPHRASE).close()
+
+
+def test_a_half_made_rekey_without_journal_is_dropped(vault_dir: DataDir) -> None:
+    stage = vault_dir.root / "rekey"
+    stage.mkdir()
+    (stage / "research.db").write_bytes(b"half made")
+    Vault.unlock(vault_dir, USER, PASSPHRASE).close()
+    assert not stage.exists()
