@@ -124,10 +124,13 @@ def test_two_processes_changing_passphrases_at_once_both_land(vault_dir: DataDir
     v.close()
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(2)
+    root = str(vault_dir.root)
     procs = [
-        ctx.Process(target=_change_in_child, args=(str(vault_dir.root), USER, PASSPHRASE, "alice new one", barrier)),
-        ctx.Process(target=_change_in_child, args=(str(vault_dir.root), "bob", "bobs own passphrase", "bob new one", barrier)),
-    ]  # fmt: skip
+        ctx.Process(target=_change_in_child, args=(root, USER, PASSPHRASE, "alice new one", barrier)),
+        ctx.Process(
+            target=_change_in_child, args=(root, "bob", "bobs own passphrase", "bob new one", barrier)
+        ),
+    ]
     for p in procs:
         p.start()
     for p in procs:
