@@ -20,6 +20,9 @@ from fieldwork_app.errors import ErrorKind, VaultError
 
 logger = logging.getLogger(__name__)
 
+# SQLCipher's memory security (mlock and wipe on free): off, measured and decided in docs/threat-model.md.
+_MEMORY_SECURITY = False
+
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
 
@@ -54,7 +57,7 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Any:
         # Keep SQLCipher's own "hmac check failed" noise off stderr; we report a clean error instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute(f"PRAGMA cipher_memory_security = {'ON' if _MEMORY_SECURITY else 'OFF'}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
