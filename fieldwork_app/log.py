@@ -107,9 +107,20 @@ def _chain_end(path: Path) -> tuple[int, bytes]:
         size = path.stat().st_size
     except OSError:
         return 0, GENESIS
-    with open(path, "rb") as fh:
-        fh.seek(max(0, size - 256 * 1024))
-        tail = fh.read()
+    span = 8 * 1024
+    while True:  # the last few lines are enough, unless a line is longer (a traceback)
+        with open(path, "rb") as fh:
+            start = fh.seek(max(0, size - span))
+            tail = fh.read()
+        if start > 0:
+            tail = tail.split(b"\n", 1)[1] if b"\n" in tail else b""  # a line cut by the seek is skipped
+        found = _last_chained(tail)
+        if found is not None or span >= size or span >= 1024 * 1024:
+            return found or (0, GENESIS)
+        span *= 8
+
+
+def _last_chained(tail: bytes) -> tuple[int, bytes] | None:
     for raw in reversed(tail.splitlines()):
         try:
             sealed = base64.b64decode(raw, validate=True)
@@ -118,7 +129,7 @@ def _chain_end(path: Path) -> tuple[int, bytes]:
         if len(sealed) > _V2_HEAD.size and sealed[:2] == _V2_MAGIC:
             _magic, seq, _prev = _V2_HEAD.unpack(sealed[: _V2_HEAD.size])
             return seq, hashlib.sha256(sealed).digest()
-    return 0, GENESIS
+    return None
 
 
 def seal_line(aead: AESGCM, seq: int, prev: bytes, text: str) -> bytes:
