@@ -22,18 +22,21 @@ ENV_NEW_PASSPHRASE = "FIELDWORK_NEW_PASSPHRASE"
 ENV_USER = "FIELDWORK_USER"
 ENV_RECOVERY_KEY = "FIELDWORK_RECOVERY_KEY"
 
-# Secrets taken from the environment once per process (then removed from it).
+# Secrets taken from the environment during one command (then removed from the environment).
 _env_cache: dict[str, str] = {}
+
+
+def forget_env_secrets() -> None:
+    """At the start of each command: a secret is looked for in the environment afresh."""
+    _env_cache.clear()
 
 
 def env_secret(name: str) -> str | None:
     """A secret from the environment: read once, then gone from the process's environment."""
-    if name not in _env_cache:
-        value = take_env_secret(name)
-        if value is None:
-            return None
+    value = take_env_secret(name)
+    if value is not None:
         _env_cache[name] = value
-    return _env_cache[name] or None
+    return _env_cache.get(name) or None
 
 
 def read_secret_file(path: str, what: str = "passphrase") -> str:

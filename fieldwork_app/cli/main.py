@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 from fieldwork_app import __version__
 from fieldwork_app import log as fwlog
-from fieldwork_app.cli import audio_cmds, core_cmds, sync_cmds, sync_laptop_cmds
+from fieldwork_app.cli import audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.hardening import harden_process
@@ -75,7 +75,11 @@ def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    harden_process()  # no core dumps, not dumpable, umask 077: before any secret is read
+    if argv is None:
+        # The process's own command line (the ``fieldwork`` program, the app): no core dumps, not dumpable,
+        # umask 077, before any secret is read.  A caller passing argv (a test) keeps its process as it is.
+        harden_process()
+    credentials.forget_env_secrets()
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     fwlog.setup(verbose=bool(getattr(args, "verbose", False)))

@@ -59,7 +59,8 @@ def test_passphrase_leaves_the_environment_and_the_process_is_hardened(cli_env: 
 import os, resource, sys
 from fieldwork_app.cli.main import main
 from fieldwork_app.hardening import is_dumpable
-rc = main(["status"])
+sys.argv = ["fieldwork", "status"]
+rc = main()  # as the program runs it: its own command line
 environ = open("/proc/self/environ", "rb").read()
 print(json_out := {
     "rc": rc,
