@@ -126,7 +126,8 @@ def fast_kdf_allowed() -> bool:
 _warned = False
 
 
-def _warn_fast_refused() -> None:
+def warn_if_fast_kdf_ignored() -> None:
+    """Say loudly (once per process) that FIELDWORK_KDF=fast without the test suite's switch is ignored."""
     global _warned
     if not _warned and os.environ.get(ENV_KDF) == "fast" and not fast_kdf_allowed():
         _warned = True
@@ -172,7 +173,7 @@ def tune_kdf(target_seconds: float = 0.5, memory_kib: int = 256 * 1024, lanes: i
     """Pick Argon2id iterations so that one derivation takes about ``target_seconds`` here."""
     if fast_kdf_allowed():
         return FAST_KDF
-    _warn_fast_refused()
+    warn_if_fast_kdf_ignored()
     return _tuned(target_seconds, memory_kib, lanes)
 
 
