@@ -245,3 +245,26 @@ def test_a_half_made_rekey_without_journal_is_dropped(vault_dir: DataDir) -> Non
     (stage / "research.db").write_bytes(b"half made")
     Vault.unlock(vault_dir, USER, PASSPHRASE).close()
     assert not stage.exists()
+
+
+def test_rekey_refuses_old_format_user_slots_and_replaces_an_old_recovery_key(
+    vault_dir: DataDir, recovery_key: str
+) -> None:
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    v.add_user("bob", "bobs own passphrase", "research_assistant")
+    data_key = v.data_key_for_rekey()
+    v.close()
+    _to_format_1(vault_dir, data_key, {USER: PASSPHRASE, "bob": "bobs own passphrase", None: recovery_key})
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)  # alice's slot is brought up to date; bob's is not
+    with pytest.raises(VaultError, match="bob") as err:
+        rekey_svc.rekey(ws)
+    assert err.value.kind is ErrorKind.NOT_READY
+    ws.close()
+    Vault.unlock(vault_dir, "bob", "bobs own passphrase").close()  # now both are of the current format
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
+    result = rekey_svc.rekey(ws)
+    assert result.new_recovery_key is not None  # the old recovery slot could not be carried over
+    Vault.unlock_with_recovery(vault_dir, result.new_recovery_key, USER, "after the re-key").close()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock_with_recovery(vault_dir, recovery_key, USER, "old key refused")
+    Vault.unlock(vault_dir, "bob", "bobs own passphrase").close()
