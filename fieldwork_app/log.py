@@ -132,6 +132,18 @@ def _last_chained(tail: bytes) -> tuple[int, bytes] | None:
     return None
 
 
+def _ends_torn(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size == 0:
+                return False
+            fh.seek(size - 1)
+            return fh.read(1) != b"\n"
+    except OSError:
+        return False
+
+
 def seal_line(aead: AESGCM, seq: int, prev: bytes, text: str) -> bytes:
     head = _V2_HEAD.pack(_V2_MAGIC, seq, prev)
     nonce = os.urandom(12)
@@ -154,7 +166,12 @@ def append_line(path: Path, aead: AESGCM, text: str) -> None:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
         sealed = seal_line(aead, seq + 1, prev, text)
-        os.write(fd, base64.b64encode(sealed) + b"\n")
+        out = base64.b64encode(sealed) + b"\n"
+        if _ends_torn(path):
+            out = (
+                b"\n" + out
+            )  # a line cut short by a crash stays a line of its own (reported), not this one's start
+        os.write(fd, out)
     finally:
         os.close(fd)
 

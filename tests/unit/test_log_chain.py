@@ -73,3 +73,13 @@ def test_reseal_writes_one_chain_under_the_new_key(tmp_path: Path) -> None:
     log.reseal(tmp_path, KEY, out, new_key)
     assert log.check_log(out, new_key).lines == ["one", "two"]
     assert log.check_log(out, KEY).problems  # not readable under the old key
+
+
+def test_a_line_cut_short_by_a_crash_does_not_swallow_the_next_one(tmp_path: Path) -> None:
+    _write(tmp_path, ["one", "two"])
+    path = tmp_path / log.LOG_NAME
+    path.write_bytes(path.read_bytes()[:-20])  # the last line torn, no newline
+    _write(tmp_path, ["three"])
+    report = log.check_log(tmp_path, KEY)
+    assert report.lines[0] == "one" and report.lines[-1] == "three"
+    assert report.problems == ["a damaged log line was skipped"]
