@@ -446,6 +446,7 @@ class KeySlots:
         role: str | None,
         params: KdfParams,
         slot_id: str | None = None,
+        created_at: str | None = None,
     ) -> KeySlot:
         private = X25519PrivateKey.generate()
         slot = KeySlot(
@@ -453,7 +454,7 @@ class KeySlots:
             kind=kind,
             user=user,
             role=role,
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            created_at=created_at or datetime.now(UTC).isoformat(timespec="seconds"),
             kdf=params,
             salt=os.urandom(16),
             nonce=b"",

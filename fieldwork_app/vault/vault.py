@@ -217,10 +217,14 @@ class Vault:
             current = next((s for s in fresh.slots if s.id == slot.id), None)
             if current is None or current.to_json() != slot.to_json():
                 return  # changed meanwhile by another process: leave it
-            new = fresh._wrap(key, secret, slot.kind, slot.user, role, params, slot.id)
+            new = fresh._wrap(key, secret, slot.kind, slot.user, role, params, slot.id, slot.created_at)
             fresh.slots[fresh.slots.index(current)] = new
 
-        self.update_slots(change)
+        try:
+            self.update_slots(change)
+        except OSError as exc:  # a read-only data directory still opens; the slot is raised another time
+            logger.warning("a weak or old-format key slot could not be rewritten (%s)", exc.strerror)
+            return
         logger.info("a key slot was strengthened or upgraded to the current format")
 
     def update_slots(self, change: Callable[[KeySlots], object]) -> None:
