@@ -324,7 +324,7 @@ class Vault:
         return key
 
     def data_key_for_rekey(self) -> bytes:
-        """The data key itself: only :mod:`fieldwork_app.vault.rekey` asks for it."""
+        """The data key itself: only re-keying and backups (which export the databases) ask for it."""
         if not self._data_key:
             raise VaultError("the vault is locked", kind=ErrorKind.VAULT_LOCKED)
         return self._data_key
