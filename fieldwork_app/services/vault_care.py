@@ -109,8 +109,12 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
             report.problems.append(f"take {take.relative_to(data_dir.root)}: {exc.message}")
     report.checked.append(f"takes: {len(takes) - bad} of {len(takes)} read back whole")
     log_report = fwlog.check_log(data_dir.logs, subkey(data_key, "log"))
-    for text in log_report.problems:
+    for text in log_report.problems[:3]:
         report.problems.append(f"log: {text}")
+    if len(log_report.problems) > 3:
+        report.problems.append(
+            f"log: {len(log_report.problems) - 3} more problem(s) (see 'fieldwork log show')"
+        )
     if not log_report.problems:
         report.checked.append(f"log: {len(log_report.lines)} lines, chain unbroken")
     return report
@@ -288,6 +292,10 @@ def restore(backup_file: Path, data_dir: DataDir) -> Path | None:
                 lock_fd = hold_in_use(data_dir, exclusive=True)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             kept = root.with_name(f"{root.name}.before-restore-{stamp}")
+            n = 1
+            while kept.exists():
+                n += 1
+                kept = root.with_name(f"{root.name}.before-restore-{stamp}-{n}")
             os.rename(root, kept)
         try:
             os.rename(work, root)

@@ -73,7 +73,11 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Any:
                 "nothing in the vault was changed",
                 kind=ErrorKind.DISK_FULL,
             ) from None
-        raise damaged(path, "cannot be opened (the key does not fit or the file is damaged)") from None
+        raise damaged(
+            path,
+            "cannot be opened: the file is damaged, or the key-slot file does not belong with it (a copy from "
+            "before a re-key)",
+        ) from None
     conn.row_factory = dbapi2.Row
     return conn
 
