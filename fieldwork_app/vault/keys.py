@@ -6,15 +6,17 @@ Layout of ``keyslots.json`` (not secret; every field of a slot is authenticated)
      "slots": [{"v": 2, "id", "kind": "user"|"recovery", "user", "role", "created_at",
                 "kdf": {"name": "argon2id", "salt", "iterations", "memory_kib", "lanes"},
                 "box": {"alg": "X25519", "public", "nonce", "private"},
-                "wrap": {"alg": "X25519-HKDF-SHA256-AES-256-GCM", "ephemeral", "nonce", "ciphertext"}}]}
+                "wrap": {"alg": "HPKE-X25519-HKDF-SHA256-AES-256-GCM", "ciphertext"}}]}
 
 A slot (format 2) holds an X25519 key pair.  Its private half is sealed with AES-256-GCM under the
-key-encryption key Argon2id(passphrase, salt, the slot's parameters); the data key is sealed to its
-public half (ephemeral X25519, HKDF-SHA256, AES-256-GCM).  Both seals take every other field of the
-slot as associated data (vault id, slot id, kind, user, role, creation time, KDF parameters and salt,
-public key), so an edited field makes the slot refuse to open.  The public half lets ``vault rekey``
-seal a new data key to every slot without anyone's passphrase.  KDF parameters are bounded when read,
-so an edited file cannot make an unlock take unbounded memory or time.
+key-encryption key Argon2id(passphrase, salt, the slot's parameters).  The data key is sealed to its
+public half with HPKE (RFC 9180) in base mode, suite DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
+AES-256-GCM, as ``cryptography`` provides it: ``wrap.ciphertext`` is HPKE's encapsulated key followed by
+the AEAD ciphertext (32 + 48 bytes).  Every other field of the slot (vault id, slot id, kind, user, role,
+creation time, KDF parameters and salt, public key), in one canonical encoding, is both the associated
+data of the private half's seal and HPKE's ``info``, so an edited field makes the slot refuse to open.
+The public half lets ``vault rekey`` seal a new data key to every slot without anyone's passphrase.  KDF
+parameters are bounded when read, so an edited file cannot make an unlock take unbounded memory or time.
 
 Format 1 slots (the data key sealed directly under the key-encryption key, with only the vault id,
 slot id, kind and user as associated data) still open, and are rewritten as format 2 the next time
@@ -46,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -67,7 +69,10 @@ FORMAT = "fieldwork-keyslots"
 VERSION = 2
 SLOT_VERSION = 2
 KEY_BYTES = 32
-WRAP_ALG = "X25519-HKDF-SHA256-AES-256-GCM"
+WRAP_ALG = "HPKE-X25519-HKDF-SHA256-AES-256-GCM"
+# RFC 9180: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM, base mode.
+HPKE_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+HPKE_ENC_BYTES = 32  # the encapsulated key that leads an HPKE message (X25519)
 
 # Recovery keys: 30 symbols from a 30-symbol alphabet (no I, L, O, U, 0, 1) in six groups of five:
 # 30 * log2(30) = 147.2 bits.  Keys made before (25 symbols, 122.7 bits) are read the same way.
@@ -237,15 +242,6 @@ def _raw_public(key: X25519PublicKey) -> bytes:
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
-def _wrap_key(public: bytes, eph_public: bytes, shared: bytes) -> bytes:
-    return HKDF(
-        algorithm=hashes.SHA256(),
-        length=KEY_BYTES,
-        salt=eph_public + public,
-        info=b"fieldwork/keyslot-wrap/v2",
-    ).derive(shared)
-
-
 @dataclass
 class KeySlot:
     id: str
@@ -255,15 +251,17 @@ class KeySlot:
     created_at: str
     kdf: KdfParams
     salt: bytes
-    nonce: bytes  # the data-key seal's nonce
-    ciphertext: bytes  # the sealed data key
+    nonce: bytes  # format 1: the data-key seal's nonce (format 2: none, HPKE derives its own)
+    ciphertext: bytes  # the sealed data key (format 2: an HPKE message, encapsulated key first)
     version: int = SLOT_VERSION
     public: bytes = b""  # format 2: the slot's X25519 public key
     box_nonce: bytes = b""
     box_private: bytes = b""  # format 2: the private key sealed under the key-encryption key
-    ephemeral: bytes = b""  # format 2: the ephemeral public key of the data-key seal
 
     def aad(self, vault_id: str) -> bytes:
+        """The slot's authenticated fields, canonically encoded.
+
+        Format 2: the associated data of the private half's seal and HPKE's ``info`` for the data key."""
         if self.version == 1:
             return json.dumps([vault_id, self.id, self.kind, self.user], separators=(",", ":")).encode()
         kdf = self.kdf.to_json()
@@ -306,12 +304,7 @@ class KeySlot:
             "nonce": _b64(self.box_nonce),
             "private": _b64(self.box_private),
         }
-        out["wrap"] = {
-            "alg": WRAP_ALG,
-            "ephemeral": _b64(self.ephemeral),
-            "nonce": _b64(self.nonce),
-            "ciphertext": _b64(self.ciphertext),
-        }
+        out["wrap"] = {"alg": WRAP_ALG, "ciphertext": _b64(self.ciphertext)}
         return out
 
     @classmethod
@@ -339,13 +332,16 @@ class KeySlot:
             "created_at": str(obj.get("created_at", "")),
             "kdf": params,
             "salt": _unb64(kdf["salt"], 16, "the salt"),
-            "nonce": _unb64(wrap["nonce"], 12, "the nonce"),
-            "ciphertext": _unb64(wrap["ciphertext"], KEY_BYTES + 16, "the sealed key"),
         }
         if version == 1:
             if wrap.get("alg") != "AES-256-GCM":
                 raise VaultError("key slot uses an unknown algorithm")
-            return cls(version=1, **common)
+            return cls(
+                version=1,
+                nonce=_unb64(wrap["nonce"], 12, "the nonce"),
+                ciphertext=_unb64(wrap["ciphertext"], KEY_BYTES + 16, "the sealed key"),
+                **common,
+            )
         if version != SLOT_VERSION:
             raise ValueError(f"slot format {version} is from a newer Fieldwork")
         box = obj["box"]
@@ -353,23 +349,21 @@ class KeySlot:
             raise VaultError("key slot uses an unknown algorithm")
         return cls(
             version=SLOT_VERSION,
+            nonce=b"",
+            ciphertext=_unb64(wrap["ciphertext"], HPKE_ENC_BYTES + KEY_BYTES + 16, "the sealed key"),
             public=_unb64(box["public"], 32, "the public key"),
             box_nonce=_unb64(box["nonce"], 12, "the nonce"),
             box_private=_unb64(box["private"], 32 + 16, "the sealed private key"),
-            ephemeral=_unb64(wrap["ephemeral"], 32, "the ephemeral key"),
             **common,
         )
 
     def seal_data_key(self, vault_id: str, data_key: bytes) -> None:
-        """Seal ``data_key`` to this (format 2) slot's public key; no passphrase needed."""
+        """Seal ``data_key`` to this (format 2) slot's public key with HPKE; no passphrase needed."""
         if self.version != SLOT_VERSION:
             raise VaultError("a format 1 key slot cannot be resealed without its passphrase")
-        eph = X25519PrivateKey.generate()
-        self.ephemeral = _raw_public(eph.public_key())
-        shared = eph.exchange(X25519PublicKey.from_public_bytes(self.public))
-        self.nonce = os.urandom(12)
-        key = _wrap_key(self.public, self.ephemeral, shared)
-        self.ciphertext = AESGCM(key).encrypt(self.nonce, data_key, self.aad(vault_id))
+        public = X25519PublicKey.from_public_bytes(self.public)
+        self.nonce = b""
+        self.ciphertext = HPKE_SUITE.encrypt(data_key, public, self.aad(vault_id))
 
 
 @contextlib.contextmanager
@@ -526,11 +520,9 @@ class KeySlots:
         private = X25519PrivateKey.from_private_bytes(raw_private)
         if _raw_public(private.public_key()) != slot.public:
             raise VaultError(f"{self.path}: the key-slot file is damaged (a key pair does not match)")
-        shared = private.exchange(X25519PublicKey.from_public_bytes(slot.ephemeral))
-        key = _wrap_key(slot.public, slot.ephemeral, shared)
         try:
-            data_key = AESGCM(key).decrypt(slot.nonce, slot.ciphertext, aad)
-        except InvalidTag:
+            data_key = HPKE_SUITE.decrypt(slot.ciphertext, private, aad)
+        except (InvalidTag, ValueError):
             raise VaultError(f"{self.path}: the key-slot file is damaged (a sealed key is altered)") from None
         if len(data_key) != KEY_BYTES:
             raise VaultError(f"{self.path}: the key-slot file is damaged (a sealed key is altered)")

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from fieldwork_app.audio import container
@@ -66,6 +69,113 @@ def test_kdf_parameters_out_of_bounds_are_refused_before_any_work(
     with pytest.raises(VaultError, match="out of bounds") as err:
         Vault.unlock(vault_dir, USER, PASSPHRASE)
     assert err.value.kind is ErrorKind.VAULT_CORRUPT
+
+
+def _slot_info(vault_id: str, s: dict[str, Any]) -> bytes:
+    """A format 2 slot's authenticated fields as the file format defines them (built here, not by the module)."""
+    body = [
+        "fieldwork-keyslot-v2",
+        vault_id,
+        s["id"],
+        s["kind"],
+        s["user"],
+        s["role"],
+        s["created_at"],
+        s["kdf"],
+        s["box"]["public"],
+    ]
+    return json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _slot_private_key(vault_id: str, s: dict[str, Any], secret: bytes) -> X25519PrivateKey:
+    kdf = s["kdf"]
+    params = keys.KdfParams(kdf["iterations"], kdf["memory_kib"], kdf["lanes"])
+    kek = derive_kek(secret, keys._unb64(kdf["salt"]), params)
+    box = s["box"]
+    raw = AESGCM(kek).decrypt(keys._unb64(box["nonce"]), keys._unb64(box["private"]), _slot_info(vault_id, s))
+    return X25519PrivateKey.from_private_bytes(raw)
+
+
+def test_a_slots_sealed_data_key_is_an_rfc_9180_hpke_message_bound_to_every_field(
+    vault_dir: DataDir, recovery_key: str
+) -> None:
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    data_key = v.data_key_for_rekey()
+    v.close()
+    body = _slots_json(vault_dir)
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    secrets = {USER: PASSPHRASE.encode(), None: normalise_recovery_key(recovery_key)}
+    assert {s["user"] for s in body["slots"]} == set(secrets)
+    for s in body["slots"]:
+        wrap = s["wrap"]
+        assert set(wrap) == {"alg", "ciphertext"} and wrap["alg"] == "HPKE-X25519-HKDF-SHA256-AES-256-GCM"
+        message = keys._unb64(wrap["ciphertext"])
+        assert len(message) == 32 + 32 + 16  # encapsulated X25519 key, the data key, the GCM tag
+        private = _slot_private_key(body["vault_id"], s, secrets[s["user"]])
+        info = _slot_info(body["vault_id"], s)
+        assert suite.decrypt(message, private, info) == data_key
+        for i in range(len(info)):
+            changed = bytearray(info)
+            changed[i] ^= 0x01
+            with pytest.raises(InvalidTag):
+                suite.decrypt(message, private, bytes(changed))
+        with pytest.raises(InvalidTag):
+            suite.decrypt(message, private, info + b" ")
+        with pytest.raises(InvalidTag):
+            suite.decrypt(message, private, None)
+
+
+def test_a_data_key_sealed_with_other_fields_is_refused_at_unlock(vault_dir: DataDir) -> None:
+    """A data key sealed to the slot's own public key, but under other fields (here another role), is refused."""
+    v = Vault.unlock(vault_dir, USER, PASSPHRASE)
+    data_key = v.data_key_for_rekey()
+    v.close()
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+
+    def reseal_for_another_role(s: dict[str, Any]) -> None:
+        public = _slot_private_key(_slots_json(vault_dir)["vault_id"], s, PASSPHRASE.encode()).public_key()
+        info = _slot_info(_slots_json(vault_dir)["vault_id"], {**s, "role": "data_manager"})
+        s["wrap"]["ciphertext"] = keys._b64(suite.encrypt(data_key, public, info))
+
+    _edit_slot(vault_dir, USER, reseal_for_another_role)
+    with pytest.raises(VaultError, match="a sealed key is altered") as err:
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    assert err.value.kind is ErrorKind.VAULT_CORRUPT
+
+
+def test_another_data_key_sealed_to_a_slot_opens_nothing_and_changes_nothing(vault_dir: DataDir) -> None:
+    """Anyone can seal to a slot's public half: a substituted key fails the databases' own check, named as such."""
+    suite = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+    vault_id = _slots_json(vault_dir)["vault_id"]
+
+    def substitute(s: dict[str, Any]) -> None:
+        public = X25519PublicKey.from_public_bytes(keys._unb64(s["box"]["public"]))
+        s["wrap"]["ciphertext"] = keys._b64(suite.encrypt(os.urandom(32), public, _slot_info(vault_id, s)))
+
+    _edit_slot(vault_dir, USER, substitute)
+    research = vault_dir.root / "research.db"
+    before = research.read_bytes()
+    with pytest.raises(VaultError, match="research.db") as err:
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    assert err.value.kind is ErrorKind.VAULT_CORRUPT and not isinstance(err.value, WrongPassphrase)
+    assert research.read_bytes() == before
+
+
+def test_a_slot_with_the_old_hand_made_seal_or_a_cut_message_is_refused(vault_dir: DataDir) -> None:
+    original = vault_dir.keyslots.read_text()
+    _edit_slot(vault_dir, USER, lambda s: s["wrap"].update(alg="X25519-HKDF-SHA256-AES-256-GCM"))
+    with pytest.raises(VaultError, match="unknown algorithm"):
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    vault_dir.keyslots.write_text(original)
+    _edit_slot(
+        vault_dir,
+        USER,
+        lambda s: s["wrap"].update(ciphertext=keys._b64(keys._unb64(s["wrap"]["ciphertext"])[:-1])),
+    )
+    with pytest.raises(VaultError, match="damaged"):
+        Vault.unlock(vault_dir, USER, PASSPHRASE)
+    vault_dir.keyslots.write_text(original)
+    Vault.unlock(vault_dir, USER, PASSPHRASE).close()
 
 
 def _to_format_1(dd: DataDir, data_key: bytes, passphrases: dict[str | None, str]) -> None:
