@@ -17,8 +17,9 @@ import pytest
 from fieldwork_app.audio import container
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import participants, vault_care, workspace
+from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.vault import Vault
-from tests.integration.test_cli import assert_one_line_error, run
+from tests.integration.test_cli import assert_one_line_error, run, snapshot
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -76,6 +77,34 @@ print(json_out := {
     out = proc.stdout.strip().splitlines()[-1]
     assert "'rc': 0" in out and "'env': None" in out and "'in_proc': False" in out, out
     assert "'core': (0, 0)" in out and "'dumpable': False" in out and "'umask': 63" in out, out
+
+
+def test_a_store_secret_from_secret_env_leaves_the_environment(cli_env: DataDir) -> None:
+    secret = "store-secret-" + os.urandom(8).hex()
+    code = """
+import os, sys
+from fieldwork_app.cli.main import main
+sys.argv = ["fieldwork", "store", "add", "dav", "https://127.0.0.1:9/dav", "--username", "u",
+            "--secret-env", "FW_STORE_PW"]
+rc = main()  # as the program runs it: its own command line
+environ = open("/proc/self/environ", "rb").read()
+print({"rc": rc, "env": os.environ.get("FW_STORE_PW"), "in_proc": SECRET.encode() in environ})
+""".replace("SECRET", repr(secret))  # the secret reaches the child's code through its command line only
+    proc = _python(code, env={"FW_STORE_PW": secret})
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.strip().splitlines()[-1]
+    assert "'rc': 0" in out and "'env': None" in out and "'in_proc': False" in out, out
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    try:
+        assert sync_svc.get_store(ws, "dav").secrets == {"password": secret}
+    finally:
+        ws.close()
+    before = snapshot(cli_env)
+    assert_one_line_error(
+        run("store", "add", "other", "https://127.0.0.1:9/dav", "--secret-env", "FW_UNSET_PW", ok=False),
+        "environment variable FW_UNSET_PW is not set",
+    )
+    assert snapshot(cli_env) == before
 
 
 def test_a_passphrase_file_others_can_read_is_refused(cli_env: DataDir, tmp_path: Path) -> None:
