@@ -81,7 +81,7 @@ class DataDir:
 
     def ensure(self) -> None:
         for p in (self.root, self.audio, self.logs, self.outbox):
-            p.mkdir(parents=True, exist_ok=True)
+            p.mkdir(mode=0o700, parents=True, exist_ok=True)
             try:
                 os.chmod(p, 0o700)
             except OSError:

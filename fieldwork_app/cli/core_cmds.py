@@ -35,8 +35,13 @@ def register(sub: Any) -> None:
     p.add_argument("--role", choices=ROLES, default="research_assistant")
     p.add_argument("--new-passphrase-file", help="read the new user's passphrase from this file")
     command(p, cmd_user_add)
-    p = user.add_parser("remove", help="remove a user's key slot")
+    p = user.add_parser("remove", help="remove a user's key slot (with --rekey, also a new data key)")
     p.add_argument("name")
+    p.add_argument(
+        "--rekey",
+        action="store_true",
+        help="re-key the vault at once, so no older copy of the key slots opens it",
+    )
     command(p, cmd_user_remove)
     command(user.add_parser("list", help="list users"), cmd_user_list)
 
@@ -129,6 +134,26 @@ def register(sub: Any) -> None:
     p.add_argument("--seconds", type=float, default=2.0)
     p.add_argument("--device", help="input device (default: the system default)")
     command(p, cmd_selftest)
+    vault = sub.add_parser("vault", help="the vault's keys and files").add_subparsers(
+        dest="vault_cmd", required=True
+    )
+    p = vault.add_parser(
+        "rekey", help="a new data key for everything (revokes older copies of the key slots)"
+    )
+    command(p, cmd_vault_rekey)
+    p = vault.add_parser("recovery-key", help="make a new recovery key (the old one stops working)")
+    p.add_argument("--rekey", action="store_true", help="re-key the vault at once as well")
+    command(p, cmd_vault_recovery_key)
+    command(vault.add_parser("check", help="check both databases page by page, the audit log, takes and log"),
+            cmd_vault_check)  # fmt: skip
+    p = vault.add_parser("backup", help="write a backup of the data directory (encrypted as the vault is)")
+    p.add_argument("--out", type=Path, required=True, help="the backup file to write (never overwritten)")
+    command(p, cmd_vault_backup)
+    p = vault.add_parser(
+        "restore", help="put a backup in place of the data directory (the old one is kept aside)"
+    )
+    p.add_argument("file", type=Path)
+    command(p, cmd_vault_restore)
     lg = sub.add_parser("log", help="the encrypted application log").add_subparsers(
         dest="log_cmd", required=True
     )
@@ -145,12 +170,14 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     name = args.init_user or args.user or os.environ.get(credentials.ENV_USER)
     if not name:
         raise InvalidInput("say who the first user is: fieldwork init --user NAME")
-    if args.new_passphrase_file or args.passphrase_file or not os.environ.get(credentials.ENV_PASSPHRASE):
+    env = credentials.env_secret(credentials.ENV_PASSPHRASE)
+    if args.new_passphrase_file or args.passphrase_file or not env:
         if not args.new_passphrase_file and args.passphrase_file:
             args.new_passphrase_file = args.passphrase_file
         secret = credentials.new_passphrase(args, "passphrase")
     else:
-        secret = os.environ[credentials.ENV_PASSPHRASE]
+        secret = env
+    _strength_hint(ctx, secret, name)
     ws, recovery = workspace.create(dd, name, secret, args.role)
     log.attach_vault(dd.logs, ws.vault.subkey("log"))
     ws.close()
@@ -163,19 +190,119 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
+    from fieldwork_app.vault.strength import MIN_LENGTH, estimate
+
+    if len(passphrase) < MIN_LENGTH:
+        return  # refused with its own message
+    est = estimate(passphrase, [user])
+    (ctx.warn if est.weak else ctx.say)(est.hint())
+
+
+_REKEY_ADVICE = (
+    "An older copy of the key-slot file (a backup, a copy taken before) with {what} still opens the data "
+    "as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+)
+
+
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        ws.vault.add_user(
-            args.name, credentials.new_passphrase(args, f"passphrase for {args.name}"), args.role
-        )
+        secret = credentials.new_passphrase(args, f"passphrase for {args.name}")
+        _strength_hint(ctx, secret, args.name)
+        ws.vault.add_user(args.name, secret, args.role)
     ctx.say(f"Added user {args.name} ({args.role})")
     return 0
+
+
+def _rekey(ws: workspace.Workspace, ctx: CliContext) -> None:
+    from fieldwork_app.services import rekey as rekey_svc
+
+    result = rekey_svc.rekey(ws)
+    ctx.say(
+        f"Re-keyed the vault: a new data key, {result.slots} key slot(s) sealed again, {result.takes} take(s) "
+        "and the log encrypted again. Older copies of the key-slot file no longer open it."
+    )
+    if result.new_recovery_key:
+        ctx.say("")
+        ctx.say("NEW RECOVERY KEY (the old one was of an older format; shown once, write it down):")
+        ctx.say(f"    {result.new_recovery_key}")
 
 
 def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         ws.vault.remove_user(args.name)
-    ctx.say(f"Removed user {args.name}; their passphrase no longer opens this vault")
+        ctx.say(f"Removed user {args.name}: their passphrase no longer opens this vault's key-slot file.")
+        if args.rekey:
+            _rekey(ws, ctx)
+        else:
+            ctx.say(_REKEY_ADVICE.format(what="their passphrase"))
+    return 0
+
+
+def cmd_vault_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
+    with credentials.workspace_for(args) as ws:
+        _rekey(ws, ctx)
+    return 0
+
+
+def cmd_vault_recovery_key(args: argparse.Namespace, ctx: CliContext) -> int:
+    with credentials.workspace_for(args) as ws:
+        key = ws.vault.new_recovery_key()
+        ctx.say("NEW RECOVERY KEY (shown once; write it down and keep it apart from this laptop):")
+        ctx.say(f"    {key}")
+        ctx.say("The old recovery key no longer opens this vault's key-slot file.")
+        if args.rekey:
+            _rekey(ws, ctx)
+        else:
+            ctx.say(_REKEY_ADVICE.format(what="the old recovery key"))
+    return 0
+
+
+def cmd_vault_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import vault_care
+    from fieldwork_app.vault import rekey as journal
+    from fieldwork_app.vault.keys import KeySlots
+
+    dd = credentials.data_dir(args)
+    if not dd.keyslots.exists():
+        raise FieldworkError(f"no vault in {dd.root}", kind=ErrorKind.NO_VAULT)
+    journal.finish_pending(dd)
+    name = credentials.user(args, dd)
+    key = KeySlots.load(dd.keyslots).unlock_user(name, credentials.passphrase(args))
+    report = vault_care.check(dd, key)
+    for line in report.checked:
+        ctx.say(f"ok      {line}")
+    for line in report.problems:
+        ctx.warn(f"DAMAGED {line}")
+    if report.ok:
+        ctx.say("vault check: everything is sound")
+        return 0
+    ctx.warn(
+        f"vault check: {len(report.problems)} problem(s). Restore from a backup with "
+        "'fieldwork vault restore FILE' (the damaged files are kept aside), or ask your data manager."
+    )
+    return 1
+
+
+def cmd_vault_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import vault_care
+
+    with credentials.workspace_for(args) as ws:
+        count = vault_care.backup(ws, args.out)
+    ctx.say(f"Backup written to {args.out} ({count} files; it opens with the passphrases valid today)")
+    return 0
+
+
+def cmd_vault_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import vault_care
+
+    dd = credentials.data_dir(args)
+    kept = vault_care.restore(args.file, dd)
+    ctx.say(f"Restored the vault in {dd.root} from {args.file}")
+    if kept is not None:
+        ctx.say(
+            f"The data directory as it was is kept at {kept}; delete it once 'fieldwork vault check' is clean"
+        )
     return 0
 
 
@@ -189,7 +316,9 @@ def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        ws.vault.change_passphrase(credentials.new_passphrase(args))
+        secret = credentials.new_passphrase(args)
+        _strength_hint(ctx, secret, ws.user)
+        ws.vault.change_passphrase(secret)
     ctx.say("Passphrase changed")
     return 0
 
@@ -200,10 +329,12 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     dd = credentials.data_dir(args)
     name = credentials.user(args, dd)
     if args.recovery_key_file:
-        key = Path(args.recovery_key_file).read_text(encoding="utf-8").strip()
+        key = credentials.read_secret_file(args.recovery_key_file, "recovery key").strip()
     else:
-        key = os.environ.get("FIELDWORK_RECOVERY_KEY") or credentials._prompt("recovery key")
-    vault = Vault.unlock_with_recovery(dd, key, name, credentials.new_passphrase(args))
+        key = credentials.env_secret(credentials.ENV_RECOVERY_KEY) or credentials._prompt("recovery key")
+    secret = credentials.new_passphrase(args)
+    _strength_hint(ctx, secret, name)
+    vault = Vault.unlock_with_recovery(dd, key, name, secret)
     vault.close()
     ctx.say(f"New passphrase set for {name}")
     return 0
@@ -415,8 +546,17 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.vault.db import DatabaseError
+
     with credentials.workspace_for(args) as ws:
-        report = audit.verify(ws.db)
+        try:
+            report = audit.verify(ws.db)
+        except DatabaseError:
+            raise FieldworkError(
+                f"{ws.data_dir.research_db.name} cannot be read, so the audit log cannot be checked: the vault "
+                "is damaged. Run 'fieldwork vault check'; restore from a backup with 'fieldwork vault restore FILE'",
+                kind=ErrorKind.VAULT_CORRUPT,
+            ) from None
     if report.ok:
         ctx.say(f"audit log intact: {report.count} entries, head {report.head[:16]}")
         return 0
@@ -437,11 +577,19 @@ def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.log import read_log
+    from fieldwork_app.log import check_log
 
     with credentials.workspace_for(args) as ws:
-        for line in read_log(ws.data_dir.logs, ws.vault.subkey("log")):
-            ctx.say(line)
+        report = check_log(ws.data_dir.logs, ws.vault.subkey("log"))
+    for line in report.lines:
+        ctx.say(line)
+    if report.problems:
+        ctx.warn(
+            f"fieldwork: the log's chain is broken in {len(report.problems)} place(s): "
+            + "; ".join(report.problems[:3])
+            + ("; ..." if len(report.problems) > 3 else "")
+        )
+        return 1
     return 0
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import workspace
 from fieldwork_app.services.workspace import Workspace
@@ -19,14 +20,43 @@ from fieldwork_app.vault.keys import KeySlots
 ENV_PASSPHRASE = "FIELDWORK_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "FIELDWORK_NEW_PASSPHRASE"
 ENV_USER = "FIELDWORK_USER"
+ENV_RECOVERY_KEY = "FIELDWORK_RECOVERY_KEY"
+
+# Secrets taken from the environment during one command (then removed from the environment).
+_env_cache: dict[str, str] = {}
+
+
+def forget_env_secrets() -> None:
+    """At the start of each command: a secret is looked for in the environment afresh."""
+    _env_cache.clear()
+
+
+def env_secret(name: str) -> str | None:
+    """A secret from the environment: read once, then gone from the process's environment."""
+    value = take_env_secret(name)
+    if value is not None:
+        _env_cache[name] = value
+    return _env_cache.get(name) or None
+
+
+def read_secret_file(path: str, what: str = "passphrase") -> str:
+    """A secret file, refused when group or others may read or write it."""
+    p = Path(path)
+    try:
+        mode = p.stat().st_mode
+        if os.name == "posix" and mode & 0o077:
+            raise InvalidInput(
+                f"{path}: the {what} file can be read by others (mode {mode & 0o777:04o}); "
+                f"make it private with 'chmod 600 {path}' and try again"
+            )
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+    return text.rstrip("\r\n")
 
 
 def _read_file(path: str) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read the passphrase file ({exc.strerror})") from None
-    return text.rstrip("\r\n")
+    return read_secret_file(path)
 
 
 def _prompt(label: str, confirm: bool = False) -> str:
@@ -45,7 +75,7 @@ def _prompt(label: str, confirm: bool = False) -> str:
 def passphrase(args: argparse.Namespace, label: str = "passphrase") -> str:
     if getattr(args, "passphrase_file", None):
         return _read_file(args.passphrase_file)
-    env = os.environ.get(ENV_PASSPHRASE)
+    env = env_secret(ENV_PASSPHRASE)
     if env:
         return env
     return _prompt(label)
@@ -54,7 +84,7 @@ def passphrase(args: argparse.Namespace, label: str = "passphrase") -> str:
 def new_passphrase(args: argparse.Namespace, label: str = "new passphrase") -> str:
     if getattr(args, "new_passphrase_file", None):
         return _read_file(args.new_passphrase_file)
-    env = os.environ.get(ENV_NEW_PASSPHRASE)
+    env = env_secret(ENV_NEW_PASSPHRASE)
     if env:
         return env
     return _prompt(label, confirm=True)

@@ -12,9 +12,11 @@ from typing import Any, NoReturn
 
 from fieldwork_app import __version__
 from fieldwork_app import log as fwlog
-from fieldwork_app.cli import audio_cmds, core_cmds, sync_cmds, sync_laptop_cmds
+from fieldwork_app.cli import audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.errors import FieldworkError
+from fieldwork_app.hardening import harden_process
+from fieldwork_app.vault.keys import warn_if_fast_kdf_ignored
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +76,15 @@ def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:
+        # The process's own command line (the ``fieldwork`` program, the app): no core dumps, not dumpable,
+        # umask 077, before any secret is read.  A caller passing argv (a test) keeps its process as it is.
+        harden_process()
+    credentials.forget_env_secrets()
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     fwlog.setup(verbose=bool(getattr(args, "verbose", False)))
+    warn_if_fast_kdf_ignored()
     ctx = CliContext()
     func = getattr(args, "func", None)
     if func is None:
@@ -103,13 +111,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback with data in it
+        if type(exc).__name__ == "DatabaseError" and "disk" not in str(exc):
+            logger.exception("database error in command %s", args.command, extra={fwlog.FILE_ONLY: True})
+            ctx.warn(
+                "fieldwork: the vault's database cannot be read: it may be damaged. Run 'fieldwork vault check'; "
+                "restore from a backup with 'fieldwork vault restore FILE'."
+            )
+            return 1
         if "disk is full" in str(exc) or "disk I/O error" in str(exc):
             ctx.warn(
                 "fieldwork: the disk is full or failing; the change was rolled back and nothing saved before "
                 "was lost. Free some space and try again."
             )
             return 1
-        logger.exception("unexpected error in command %s", args.command)
+        # The traceback goes to the encrypted log only; stderr gets one line (the whole story with -v).
+        logger.exception("unexpected error in command %s", args.command, extra={fwlog.FILE_ONLY: True})
         ctx.warn(
             f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "
             "that was not already saved. Run with -v for details."

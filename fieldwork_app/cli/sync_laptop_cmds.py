@@ -12,6 +12,7 @@ from typing import Any
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
+from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.services import sync as sync_svc
 
 
@@ -28,7 +29,7 @@ def register_store_laptop(store_sub: Any) -> None:
         "--secret-env",
         metavar="VAR",
         help="read the password / key passphrase / S3 secret key from "
-        "this environment variable (else a prompt; none for a folder store)",
+        "this environment variable, which is then removed (else a prompt; none for a folder store)",
     )
     p.add_argument("--no-secret", action="store_true", help="the store needs no password or secret")
     p.add_argument("--default", action="store_true", help="make it the default store")
@@ -64,7 +65,7 @@ def _secret(args: argparse.Namespace, label: str) -> str | None:
     if args.no_secret:
         return None
     if args.secret_env:
-        value = os.environ.get(args.secret_env)
+        value = take_env_secret(args.secret_env)  # read once, then gone from the process's environment
         if value is None:
             raise InvalidInput(f"environment variable {args.secret_env} is not set")
         return value

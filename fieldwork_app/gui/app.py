@@ -32,6 +32,9 @@ def application() -> QApplication:
 
 
 def run(args: Any) -> int:
+    from fieldwork_app.hardening import harden_process
+
+    harden_process()  # as the command does: no core dumps, not dumpable, umask 077
     tour_dir = getattr(args, "tour", None)
     if tour_dir:
         from fieldwork_app.gui import tour

@@ -16,7 +16,10 @@ def message_for(kind: ErrorKind) -> str:
         ErrorKind.WRONG_PASSPHRASE: _t("That passphrase did not unlock the vault. Check it and try again."),
         ErrorKind.NO_VAULT: _t("There is no vault in this data folder yet."),
         ErrorKind.VAULT_EXISTS: _t("A vault already exists in this data folder."),
-        ErrorKind.VAULT_CORRUPT: _t("The vault could not be opened: its files look damaged."),
+        ErrorKind.VAULT_CORRUPT: _t(
+            "The vault could not be opened: its files look damaged. Nothing was changed. Restore it from a "
+            "backup (fieldwork vault restore FILE), or ask your data manager."
+        ),
         ErrorKind.VAULT_LOCKED: _t("The vault is locked. Unlock it to continue."),
         ErrorKind.UNKNOWN_USER: _t("That user is not set up on this laptop."),
         ErrorKind.USER_EXISTS: _t("That user already exists."),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs, participants, sessions, workspace
-from fieldwork_app.vault import FAST_KDF
+from fieldwork_app.vault import FAST_KDF, keys
 
 if TYPE_CHECKING:
     from fieldwork_app.gui.main_window import MainWindow
@@ -109,7 +109,7 @@ def _sign(pad: QWidget) -> None:
 
 
 def run(outdir: str | os.PathLike[str]) -> int:
-    os.environ["FIELDWORK_KDF"] = "fast"
+    keys.allow_fast_kdf_for_throwaway_vault()  # a throw-away vault in a temporary folder
     import importlib
 
     importlib.import_module("fieldwork_app.gui.session")  # registers the session screens' tour steps

@@ -29,6 +29,7 @@ from fieldwork_app import audio
 from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSummary
 from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.fsutil import private_dir
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
@@ -41,9 +42,7 @@ MARKER_KINDS = ("marker", "important", "follow_up", "quote", "sensitive", "distr
 
 
 def _take_dir(ws: Workspace, session_id: str) -> Path:
-    d = ws.data_dir.audio / session_id
-    d.mkdir(parents=True, exist_ok=True)
-    return d
+    return private_dir(ws.data_dir.audio / session_id)  # 0700, whatever the process umask
 
 
 def take_path(ws: Workspace, session_id: str, recording_id: str) -> Path:

@@ -20,20 +20,44 @@ from fieldwork_app.errors import ErrorKind, VaultError
 
 logger = logging.getLogger(__name__)
 
+# SQLCipher's memory security (mlock and wipe on free): off, measured and decided in docs/threat-model.md.
+_MEMORY_SECURITY = False
+
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
 
 
+RESTORE_HINT = (
+    "nothing was changed. Restore the data directory from a backup with 'fieldwork vault restore FILE' "
+    "(the damaged files are kept aside), or ask your data manager"
+)
+
+
+def damaged(path: Path, what: str) -> VaultError:
+    return VaultError(
+        f"{path.name} in {path.parent} {what}: the vault is damaged; {RESTORE_HINT}",
+        kind=ErrorKind.VAULT_CORRUPT,
+    )
+
+
 def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Any:
-    """Open (or create) an encrypted database; raise VaultError if the key does not fit."""
-    if not create and not path.exists():
-        raise VaultError(f"{path.name} is missing from the data directory", kind=ErrorKind.VAULT_CORRUPT)
+    """Open (or create) an encrypted database; raise VaultError if the key does not fit.
+
+    An existing file is never replaced: a missing or empty one (which SQLite would silently treat as a
+    new, empty database) stops here with the way to restore from a backup."""
+    if not create:
+        if not path.exists():
+            raise damaged(path, "is missing")
+        if path.stat().st_size == 0:
+            raise damaged(path, "is empty (0 bytes)")
+    elif path.exists() and path.stat().st_size > 0:
+        raise VaultError(f"{path} already exists; it is never overwritten", kind=ErrorKind.VAULT_EXISTS)
     conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=10.0)
     try:
         # Keep SQLCipher's own "hmac check failed" noise off stderr; we report a clean error instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute(f"PRAGMA cipher_memory_security = {'ON' if _MEMORY_SECURITY else 'OFF'}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
@@ -49,12 +73,37 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Any:
                 "nothing in the vault was changed",
                 kind=ErrorKind.DISK_FULL,
             ) from None
-        raise VaultError(
-            f"{path.name} cannot be opened: the key does not fit or the file is damaged",
-            kind=ErrorKind.VAULT_CORRUPT,
+        raise damaged(
+            path,
+            "cannot be opened: the file is damaged, or the key-slot file does not belong with it (a copy from "
+            "before a re-key)",
         ) from None
     conn.row_factory = dbapi2.Row
     return conn
+
+
+def quick_check(conn: Any, path: Path) -> None:
+    """Every page's HMAC (``PRAGMA cipher_integrity_check``): a changed bit anywhere names the file."""
+    problems = cipher_check(conn)
+    if problems:
+        raise damaged(path, f"has pages that fail their check ({problems[0]})")
+
+
+def cipher_check(conn: Any) -> list[str]:
+    """SQLCipher's page check: one line per page whose HMAC fails (empty when all are sound)."""
+    try:
+        return [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    except DatabaseError as exc:
+        return [str(exc)]
+
+
+def integrity_check(conn: Any) -> list[str]:
+    """SQLite's structural check; empty when it says "ok"."""
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
 
 
 def cipher_version(conn: Any) -> str:

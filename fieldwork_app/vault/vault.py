@@ -13,15 +13,32 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from fieldwork_app.errors import ErrorKind, VaultError
 from fieldwork_app.paths import DataDir
 from fieldwork_app.vault import audit, migrations
-from fieldwork_app.vault.db import open_encrypted
-from fieldwork_app.vault.keys import KdfParams, KeySlots, new_data_key, new_recovery_key, subkey, tune_kdf
+from fieldwork_app.vault.db import open_encrypted, quick_check
+from fieldwork_app.vault.keys import (
+    SLOT_VERSION,
+    KdfParams,
+    KeySlot,
+    KeySlots,
+    is_weak,
+    new_data_key,
+    new_recovery_key,
+    slot_lock,
+    strong_params,
+    subkey,
+)
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +59,32 @@ def _validate_passphrase(passphrase: str) -> None:
         raise VaultError("a passphrase needs at least 8 characters", kind=ErrorKind.INVALID_INPUT)
 
 
+def vault_lock_path(data_dir: DataDir) -> Path:
+    return data_dir.root / "vault.lock"
+
+
+def hold_in_use(data_dir: DataDir, *, exclusive: bool = False) -> int | None:
+    """Mark the vault as open (a shared flock on ``vault.lock``); ``exclusive`` for rekey and restore,
+    which refuse while any other process has the vault open."""
+    if fcntl is None:  # pragma: no cover
+        return None
+    fd = os.open(vault_lock_path(data_dir), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        if exclusive:
+            raise VaultError(
+                "the vault is open in another Fieldwork window or command: close it first",
+                kind=ErrorKind.VAULT_LOCKED,
+            ) from None
+        raise VaultError(
+            "the vault is being re-keyed or restored by another Fieldwork command: wait for it to end",
+            kind=ErrorKind.VAULT_LOCKED,
+        ) from None
+    return fd
+
+
 class Vault:
     def __init__(self, data_dir: DataDir, slots: KeySlots, data_key: bytes, user: str, role: str) -> None:
         self.data_dir = data_dir
@@ -51,6 +94,7 @@ class Vault:
         self.role = role
         self.db: Any = None
         self.idb: Any = None
+        self._lock_fd: int | None = None
 
     # -- lifecycle ------------------------------------------------------------------------------
     @staticmethod
@@ -82,7 +126,7 @@ class Vault:
                 kind=ErrorKind.VAULT_EXISTS,
             )
         data_dir.ensure()
-        params = kdf or tune_kdf()
+        params = kdf or strong_params()
         data_key = new_data_key()
         recovery = new_recovery_key()
         slots = KeySlots.create(data_dir.keyslots)
@@ -109,13 +153,25 @@ class Vault:
 
     @classmethod
     def unlock(cls, data_dir: DataDir, user: str, passphrase: str) -> Vault:
+        from fieldwork_app.vault import rekey
+
+        rekey.finish_pending(data_dir)
         slots = KeySlots.load(data_dir.keyslots)
         slot = slots.user_slot(user)
         data_key = slots.unlock_user(user, passphrase)
         vault = cls(data_dir, slots, data_key, user, slot.role or "researcher")
-        vault._open(create=False)
-        with vault.transaction():
-            vault.audit("vault.unlock", "user", user)
+        try:
+            vault._open(create=False)
+            if slot.version != SLOT_VERSION:
+                # A format 1 slot's role is not authenticated: the vault's own users table says.
+                row = vault.db.execute("SELECT role FROM users WHERE name = ?", (user,)).fetchone()
+                vault.role = str(row["role"]) if row else vault.role
+            vault._upgrade_slot(slot, passphrase.encode("utf-8"))
+            with vault.transaction():
+                vault.audit("vault.unlock", "user", user)
+        except BaseException:
+            vault.close()
+            raise
         return vault
 
     @classmethod
@@ -123,25 +179,76 @@ class Vault:
         cls, data_dir: DataDir, recovery_key: str, user: str, new_passphrase: str
     ) -> Vault:
         """Unlock with the recovery key and set a new passphrase for ``user``."""
+        from fieldwork_app.vault import rekey
+        from fieldwork_app.vault.keys import normalise_recovery_key
+
         _validate_passphrase(new_passphrase)
+        rekey.finish_pending(data_dir)
         slots = KeySlots.load(data_dir.keyslots)
         slot = slots.user_slot(user)
         data_key = slots.unlock_recovery(recovery_key)
         vault = cls(data_dir, slots, data_key, user, slot.role or "researcher")
-        vault._open(create=False)
-        slots.rewrap_user(data_key, user, new_passphrase, slot.kdf)
-        slots.save()
-        with vault.transaction():
-            vault.audit("vault.recover", "user", user)
+        try:
+            vault._open(create=False)
+            row = vault.db.execute("SELECT role FROM users WHERE name = ?", (user,)).fetchone()
+            role = str(row["role"]) if slot.version != SLOT_VERSION and row else slot.role
+            vault.role = role or "researcher"
+            recovery = slots.recovery_slot()
+            if recovery is not None:
+                vault._upgrade_slot(recovery, normalise_recovery_key(recovery_key))
+            params = strong_params(slot.kdf)
+            vault.update_slots(lambda s: s.rewrap_user(data_key, user, new_passphrase, params, role))
+            with vault.transaction():
+                vault.audit("vault.recover", "user", user)
+        except BaseException:
+            vault.close()
+            raise
         return vault
 
+    def _upgrade_slot(self, slot: KeySlot, secret: bytes) -> None:
+        """Rewrite a weak or format 1 slot (whose secret was just used) at full strength and format 2."""
+        if slot.version == SLOT_VERSION and not is_weak(slot.kdf):
+            return
+        params = strong_params(slot.kdf)
+        key = self._data_key
+        role = self.role if slot.kind == "user" else None
+
+        def change(fresh: KeySlots) -> None:
+            current = next((s for s in fresh.slots if s.id == slot.id), None)
+            if current is None or current.to_json() != slot.to_json():
+                return  # changed meanwhile by another process: leave it
+            new = fresh._wrap(key, secret, slot.kind, slot.user, role, params, slot.id, slot.created_at)
+            fresh.slots[fresh.slots.index(current)] = new
+
+        try:
+            self.update_slots(change)
+        except OSError as exc:  # a read-only data directory still opens; the slot is raised another time
+            logger.warning("a weak or old-format key slot could not be rewritten (%s)", exc.strerror)
+            return
+        logger.info("a key slot was strengthened or upgraded to the current format")
+
+    def update_slots(self, change: Callable[[KeySlots], object]) -> None:
+        """Read-modify-write of the key-slot file under its lock, on the file as it is now."""
+        with slot_lock(self.data_dir.keyslots):
+            fresh = KeySlots.load(self.data_dir.keyslots)
+            if fresh.vault_id != self.slots.vault_id:
+                raise VaultError("the key-slot file belongs to another vault", kind=ErrorKind.VAULT_CORRUPT)
+            change(fresh)
+            fresh.save()
+            self.slots = fresh
+
     def _open(self, *, create: bool) -> None:
+        self._lock_fd = hold_in_use(self.data_dir)
         self.db = open_encrypted(
             self.data_dir.research_db, subkey(self._data_key, "research-db"), create=create
         )
         self.idb = open_encrypted(
             self.data_dir.identity_db, subkey(self._data_key, "identity-db"), create=create
         )
+        if not create:
+            # A page altered on disk is found here, at unlock, not in the middle of some later command.
+            quick_check(self.db, self.data_dir.research_db)
+            quick_check(self.idb, self.data_dir.identity_db)
         migrations.migrate(self.db, migrations.RESEARCH)
         migrations.migrate(self.idb, migrations.IDENTITY)
         for p in (self.data_dir.research_db, self.data_dir.identity_db):
@@ -157,6 +264,10 @@ class Vault:
                     conn.close()
         self.db = self.idb = None
         self._data_key = b""
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock_fd)
+            self._lock_fd = None
 
     @property
     def is_open(self) -> bool:
@@ -181,37 +292,54 @@ class Vault:
             raise VaultError(
                 f"unknown role '{role}' (one of {', '.join(ROLES)})", kind=ErrorKind.INVALID_INPUT
             )
-        params = kdf or self.slots.user_slot(self.user).kdf
-        self.slots.add_user(self._data_key, name, passphrase, role, params)
+        params = kdf or strong_params(self.slots.user_slot(self.user).kdf)
+        self.update_slots(lambda s: s.add_user(self._data_key, name, passphrase, role, params))
         with self.transaction():
             self.db.execute(
                 "INSERT OR REPLACE INTO users (name, role, created_at) VALUES (?,?,?)",
                 (name, role, now_iso()),
             )
             self.audit("user.add", "user", name, detail={"role": role})
-        self.slots.save()
 
     def remove_user(self, name: str) -> None:
-        self.slots.remove_user(name)
-        self.slots.save()
+        self.update_slots(lambda s: s.remove_user(name))
         with self.transaction():
             self.audit("user.remove", "user", name)
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
         _validate_passphrase(new_passphrase)
-        params = kdf or self.slots.user_slot(self.user).kdf
-        self.slots.rewrap_user(self._data_key, self.user, new_passphrase, params)
-        self.slots.save()
+        params = kdf or strong_params(self.slots.user_slot(self.user).kdf)
+        self.update_slots(
+            lambda s: s.rewrap_user(self._data_key, self.user, new_passphrase, params, self.role)
+        )
         with self.transaction():
             self.audit("user.passphrase", "user", self.user)
 
-    def new_recovery_key(self) -> str:
+    def new_recovery_key(self, kdf: KdfParams | None = None) -> str:
         key = new_recovery_key()
-        self.slots.set_recovery(self._data_key, key, self.slots.user_slot(self.user).kdf)
-        self.slots.save()
+        params = kdf or strong_params(self.slots.user_slot(self.user).kdf)
+        self.update_slots(lambda s: s.set_recovery(self._data_key, key, params))
         with self.transaction():
             self.audit("vault.recovery_key", "vault", self.slots.vault_id)
         return key
+
+    def data_key_for_rekey(self) -> bytes:
+        """The data key itself: only re-keying and backups (which export the databases) ask for it."""
+        if not self._data_key:
+            raise VaultError("the vault is locked", kind=ErrorKind.VAULT_LOCKED)
+        return self._data_key
+
+    def take_exclusive(self) -> None:
+        """Turn this vault's in-use lock exclusive: refused while another process has the vault open."""
+        if fcntl is None or self._lock_fd is None:  # pragma: no cover
+            return
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise VaultError(
+                "the vault is open in another Fieldwork window or command: close it first",
+                kind=ErrorKind.VAULT_LOCKED,
+            ) from None
 
     # -- transactions and audit -------------------------------------------------------------------
     @contextlib.contextmanager

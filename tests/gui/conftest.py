@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("FIELDWORK_KDF", "fast")
+os.environ.setdefault("FIELDWORK_TEST_SUITE", "1")
 
 import pytest  # noqa: E402
 

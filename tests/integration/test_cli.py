@@ -173,6 +173,7 @@ def test_users_passphrase_change_and_recovery(cli_env: DataDir, tmp_path: Path, 
     run("status", env={"FIELDWORK_PASSPHRASE": "changed passphrase"})
     key_file = tmp_path / "rk"
     key_file.write_text(recovery_key)
+    key_file.chmod(0o600)
     run(
         "passphrase",
         "reset",

@@ -18,7 +18,9 @@ from fieldwork_app.services import workspace
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import FAST_KDF
 
+# The weak test KDF needs both switches: a user setting FIELDWORK_KDF=fast alone gets full strength.
 os.environ["FIELDWORK_KDF"] = "fast"
+os.environ["FIELDWORK_TEST_SUITE"] = "1"
 
 USER = "alice"
 PASSPHRASE = "correct horse battery staple"

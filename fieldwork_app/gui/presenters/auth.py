@@ -11,6 +11,7 @@ from fieldwork_app.services import packs, workspace
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import ROLES, Vault
 from fieldwork_app.vault.keys import KeySlots
+from fieldwork_app.vault.strength import estimate
 
 logger = logging.getLogger(__name__)
 
@@ -50,22 +51,17 @@ def unlock(data_dir: DataDir, user: str, passphrase: str) -> Workspace:
 class Strength:
     score: int  # 0 (too short) .. 3 (strong)
     acceptable: bool
+    advice: str = ""  # zxcvbn's advice when the passphrase is weak
+    crack_time: str = ""
 
 
-def strength(passphrase: str) -> Strength:
-    """A rough hint, not a guarantee: length and variety of characters and words."""
+def strength(passphrase: str, user: str = "") -> Strength:
+    """A hint, not a guarantee: zxcvbn's estimate (see fieldwork_app.vault.strength)."""
     if len(passphrase) < MIN_PASSPHRASE:
         return Strength(0, False)
-    classes = sum(
-        any(test(c) for c in passphrase) for test in (str.islower, str.isupper, str.isdigit, str.isspace)
-    )
-    words = len(passphrase.split())
-    score = 1
-    if len(passphrase) >= 14 or (classes >= 3 and len(passphrase) >= 12):
-        score = 2
-    if len(passphrase) >= 20 or words >= 4:
-        score = 3
-    return Strength(score, True)
+    est = estimate(passphrase, [user])
+    score = 1 if est.score <= 2 else est.score - 1
+    return Strength(score, True, est.advice if est.weak else "", est.crack_time)
 
 
 class Backoff:

@@ -56,10 +56,12 @@ class FirstRunPage(QWidget):
 
     def _validate(self) -> None:
         p1, p2 = self.ui.pass1Edit.text(), self.ui.pass2Edit.text()
-        s = auth.strength(p1)
+        s = auth.strength(p1, self.ui.userEdit.text().strip())
         hints = {
             0: self.tr("Too short: use at least %n characters.", "", auth.MIN_PASSPHRASE),
-            1: self.tr("Acceptable, but longer is safer: try four or more unrelated words."),
+            1: self.tr("Weak: it could be guessed in {time}. {advice}").format(
+                time=s.crack_time, advice=s.advice or self.tr("Try four or more unrelated words.")
+            ),
             2: self.tr("Good."),
             3: self.tr("Strong."),
         }

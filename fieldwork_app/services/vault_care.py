@@ -1,0 +1,313 @@
+"""Looking after the vault's files: a full check, a backup, and a restore.
+
+``check`` opens both databases with the data key (without migrating or writing anything) and runs
+SQLCipher's page check (``PRAGMA cipher_integrity_check``, every page's HMAC) and SQLite's
+``PRAGMA integrity_check`` on each, verifies the audit chain, every take and the log's chain.
+
+A backup is one tar file of the data directory as a consistent copy: both databases exported at one
+moment (``sqlcipher_export`` under their own keys), the key-slot file, the takes, the log, the settings
+and the staged outbox.  It is protected by the vault's own encryption: every member holding research
+or identity data is already ciphertext under the vault's keys, opened only through the key slots it
+carries (so the passphrases and recovery key valid when it was made).  A manifest member lists the
+SHA-256 of every file; restore refuses a backup that does not match it.
+
+Restore never deletes: the data directory as it was is renamed aside (``<dir>.before-restore-<time>``)
+and the backup's files are put in its place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from fieldwork_app import audio
+from fieldwork_app import log as fwlog
+from fieldwork_app.audio import container
+from fieldwork_app.errors import FieldworkError, InvalidInput, VaultError
+from fieldwork_app.fsutil import fsync_dir, private_dir
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import audit, migrations
+from fieldwork_app.vault import rekey as journal
+from fieldwork_app.vault.db import cipher_check, integrity_check, open_encrypted
+from fieldwork_app.vault.keys import KeySlots, subkey
+from fieldwork_app.vault.vault import hold_in_use
+
+BACKUP_FORMAT = "fieldwork-backup"
+MANIFEST = "fieldwork-backup.json"
+_TOP_LEVEL = ("keyslots.json", "research.db", "identity.db", "settings.json")
+_FOLDERS = ("audio", "logs", "outbox")
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
+    """Every check, each reported on its own; nothing is written."""
+    report = CheckReport()
+    for path, purpose in ((data_dir.research_db, "research-db"), (data_dir.identity_db, "identity-db")):
+        try:
+            conn = open_encrypted(path, subkey(data_key, purpose))
+        except VaultError as exc:
+            report.problems.append(exc.message)
+            continue
+        try:
+            pages = cipher_check(conn)
+            if pages:
+                report.problems.append(
+                    f"{path.name}: {len(pages)} page(s) fail SQLCipher's check ({pages[0]})"
+                )
+            structure = integrity_check(conn)
+            if structure:
+                report.problems.append(f"{path.name}: SQLite's integrity check: {structure[0]}")
+            if not pages and not structure:
+                report.checked.append(f"{path.name}: every page and the structure are sound")
+            if purpose == "research-db" and not pages:
+                try:
+                    chain = audit.verify(conn)
+                except Exception as exc:  # noqa: BLE001 - a damaged table is a finding, not a crash
+                    report.problems.append(f"audit log: cannot be read ({type(exc).__name__})")
+                else:
+                    if chain.ok:
+                        report.checked.append(f"audit log: intact, {chain.count} entries")
+                    else:
+                        report.problems.append(
+                            f"audit log: broken at entry {chain.first_bad_seq}: {chain.problem}"
+                        )
+        finally:
+            conn.close()
+    takes = sorted(data_dir.audio.rglob(f"*{audio.TAKE_SUFFIX}")) if data_dir.audio.exists() else []
+    bad = 0
+    for take in takes:
+        if audio.is_live(take):
+            continue
+        try:
+            header = container.read_header(take)
+            key = subkey(data_key, f"recording/{header.recording_id}")
+            sealed = container.is_sealed(take)
+            for _rec in container.iter_records(take, key, allow_torn_tail=not sealed):
+                pass
+        except FieldworkError as exc:
+            bad += 1
+            report.problems.append(f"take {take.relative_to(data_dir.root)}: {exc.message}")
+    report.checked.append(f"takes: {len(takes) - bad} of {len(takes)} read back whole")
+    log_report = fwlog.check_log(data_dir.logs, subkey(data_key, "log"))
+    for text in log_report.problems[:3]:
+        report.problems.append(f"log: {text}")
+    if len(log_report.problems) > 3:
+        report.problems.append(
+            f"log: {len(log_report.problems) - 3} more problem(s) (see 'fieldwork log show')"
+        )
+    if not log_report.problems:
+        report.checked.append(f"log: {len(log_report.lines)} lines, chain unbroken")
+    return report
+
+
+# -- backup ------------------------------------------------------------------------------------------------
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _files(data_dir: DataDir) -> Iterator[tuple[str, Path]]:
+    for name in ("keyslots.json", "settings.json"):
+        p = data_dir.root / name
+        if p.is_file():
+            yield name, p
+    for folder in _FOLDERS:
+        base = data_dir.root / folder
+        if base.is_dir():
+            for p in sorted(base.rglob("*")):
+                if p.is_file() and not p.is_symlink():
+                    yield str(PurePosixPath(p.relative_to(data_dir.root))), p
+
+
+def backup(ws: Workspace, out: Path) -> int:
+    """Write a backup of the open vault to ``out`` (never overwritten); returns the number of files."""
+    dd = ws.data_dir
+    out = out.expanduser().absolute()
+    if out.exists():
+        raise InvalidInput(f"{out} already exists; a backup never overwrites a file")
+    if dd.root.resolve() in out.resolve().parents:
+        raise InvalidInput(f"{out} is inside the data directory; write the backup somewhere else")
+    snap = Path(tempfile.mkdtemp(prefix=".backup-", dir=dd.root))
+    try:
+        vault = ws.vault
+        key = vault.data_key_for_rekey()
+        journal.export_database(
+            vault.db, snap / "research.db", subkey(key, "research-db"), migrations.current_version(vault.db)
+        )
+        journal.export_database(
+            vault.idb, snap / "identity.db", subkey(key, "identity-db"), migrations.current_version(vault.idb)
+        )
+        members = [("research.db", snap / "research.db"), ("identity.db", snap / "identity.db")]
+        members += list(_files(dd))
+        manifest = {
+            "format": BACKUP_FORMAT,
+            "version": 1,
+            "vault_id": vault.slots.vault_id,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "files": {name: _sha256(path) for name, path in members},
+        }
+        tmp = out.with_name(out.name + ".part")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with (
+                os.fdopen(fd, "wb") as raw,
+                tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar,
+            ):
+                body = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
+                info = tarfile.TarInfo(MANIFEST)
+                info.size, info.mode = len(body), 0o600
+                tar.addfile(info, io.BytesIO(body))
+                for name, path in members:
+                    info = tar.gettarinfo(str(path), arcname=name)
+                    info.uid = info.gid = 0
+                    info.uname = info.gname = ""
+                    info.mode = 0o600
+                    with open(path, "rb") as fh:
+                        tar.addfile(info, fh)
+                tar.close()
+                raw.flush()
+                os.fsync(raw.fileno())
+            os.link(tmp, out)  # never replaces a file that appeared meanwhile
+        finally:
+            tmp.unlink(missing_ok=True)
+        fsync_dir(out.parent)
+    finally:
+        shutil.rmtree(snap, ignore_errors=True)
+    vault.audit("vault.backup", "vault", vault.slots.vault_id, detail={"files": len(members)})
+    return len(members)
+
+
+# -- restore -----------------------------------------------------------------------------------------------
+def _safe_name(name: str) -> str:
+    p = PurePosixPath(name)
+    if p.is_absolute() or ".." in p.parts or not p.parts:
+        raise InvalidInput(
+            f"the backup holds a file outside the data directory ({name!r}); nothing was restored"
+        )
+    if len(p.parts) == 1 and name not in _TOP_LEVEL:
+        raise InvalidInput(f"the backup holds an unexpected file ({name!r}); nothing was restored")
+    if len(p.parts) > 1 and p.parts[0] not in _FOLDERS:
+        raise InvalidInput(f"the backup holds an unexpected folder ({name!r}); nothing was restored")
+    return name
+
+
+def _read_manifest(tar: tarfile.TarFile, path: Path) -> dict[str, Any]:
+    first = tar.next()
+    if first is None or first.name != MANIFEST or not first.isfile() or first.size > 16 * 1024 * 1024:
+        raise InvalidInput(f"{path}: not a Fieldwork backup (no manifest); nothing was restored")
+    fh = tar.extractfile(first)
+    assert fh is not None
+    try:
+        manifest = json.loads(fh.read())
+        if manifest.get("format") != BACKUP_FORMAT or not isinstance(manifest.get("files"), dict):
+            raise ValueError("not a Fieldwork backup")
+    except ValueError as exc:
+        raise InvalidInput(
+            f"{path}: the backup's manifest is damaged ({exc}); nothing was restored"
+        ) from None
+    return dict(manifest)
+
+
+def restore(backup_file: Path, data_dir: DataDir) -> Path | None:
+    """Put the backup in place of the data directory; returns where the old directory was kept (if any)."""
+    backup_file = backup_file.expanduser()
+    if not backup_file.is_file():
+        raise InvalidInput(f"{backup_file}: no such backup file")
+    root = data_dir.root.absolute()
+    root.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{root.name}.restoring-", dir=root.parent))
+    try:
+        try:
+            tar = tarfile.open(backup_file, mode="r:")  # noqa: SIM115 - closed by the with below
+        except (tarfile.TarError, OSError) as exc:
+            raise InvalidInput(
+                f"{backup_file}: not a Fieldwork backup ({exc}); nothing was restored"
+            ) from None
+        with tar:
+            manifest = _read_manifest(tar, backup_file)
+            expected: dict[str, str] = {str(k): str(v) for k, v in manifest["files"].items()}
+            seen: set[str] = set()
+            for n, member in enumerate(tar):
+                if n == 0:
+                    continue  # the manifest, read above
+                name = _safe_name(member.name)
+                if not member.isfile() or name not in expected or name in seen:
+                    raise InvalidInput(f"{backup_file}: unexpected member {name!r}; nothing was restored")
+                target = work / name
+                private_dir(target.parent)
+                src = tar.extractfile(member)
+                assert src is not None
+                h = hashlib.sha256()
+                with open(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as dst:
+                    while chunk := src.read(1 << 20):
+                        h.update(chunk)
+                        dst.write(chunk)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                if h.hexdigest() != expected[name]:
+                    raise InvalidInput(
+                        f"{backup_file}: {name} is damaged in the backup; nothing was restored"
+                    )
+                seen.add(name)
+        missing = sorted(set(expected) - seen)
+        if missing:
+            raise InvalidInput(
+                f"{backup_file}: the backup is cut short ({missing[0]} is missing); nothing was restored"
+            )
+        restored = DataDir(work)
+        KeySlots.load(restored.keyslots)
+        for db in (restored.research_db, restored.identity_db):
+            if not db.is_file() or db.stat().st_size == 0:
+                raise InvalidInput(f"{backup_file}: the backup has no {db.name}; nothing was restored")
+        for folder in _FOLDERS:
+            private_dir(work / folder)
+        os.chmod(work, 0o700)
+        kept: Path | None = None
+        lock_fd = None
+        if root.exists():
+            if data_dir.keyslots.exists():
+                lock_fd = hold_in_use(data_dir, exclusive=True)
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            kept = root.with_name(f"{root.name}.before-restore-{stamp}")
+            n = 1
+            while kept.exists():
+                n += 1
+                kept = root.with_name(f"{root.name}.before-restore-{stamp}-{n}")
+            os.rename(root, kept)
+        try:
+            os.rename(work, root)
+        except OSError:
+            if kept is not None:
+                os.rename(kept, root)
+            raise
+        finally:
+            if lock_fd is not None:
+                os.close(lock_fd)
+        fsync_dir(root.parent)
+        return kept
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
