@@ -76,8 +76,8 @@ def test_sine_records_exports_at_440_hz(virtual_mic: VirtualMic, tmp_path: Path)
     assert info.sha256 == summary.pcm_sha256
     assert dominant_hz(data, rate) == pytest.approx(440, abs=2)
     assert rec.stop() is summary  # idempotent
-    # format version 2: whole FLAC frames per record, never more than half a second plus one block
-    assert read_header(summary.path).version == 2
+    # format version 3: whole FLAC frames per record, never more than half a second plus one block
+    assert read_header(summary.path).version == 3
     audio = [r for r in iter_records(summary.path, KEY) if r.type is RecordType.AUDIO]
     assert audio and all(0 < r.frames <= 24000 + 960 for r in audio)
     assert all(r.payload[:2] == b"\xff\xf8" for r in audio)
