@@ -523,8 +523,12 @@ def parse_final(path: Path, rec: Record) -> dict[str, Any]:
     return body
 
 
-def event_payload(position_frames: int, note: str = "") -> bytes:
-    body = {"wall": datetime.now(UTC).isoformat(timespec="milliseconds"), "position_frames": position_frames}
+def event_payload(position_frames: int, note: str = "", *, wall: str | None = None) -> bytes:
+    """A PAUSE or RESUME record's payload; ``wall`` is when it happened (by default, now)."""
+    body = {
+        "wall": wall or datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "position_frames": position_frames,
+    }
     if note:
         body["note"] = note
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")

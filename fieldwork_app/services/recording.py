@@ -22,6 +22,7 @@ import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,14 @@ def _insert_row(db: Any, **row: Any) -> None:
         f"INSERT INTO recordings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",  # noqa: S608
         tuple(row.values()),
     )
+
+
+def _ended(summary: TakeSummary) -> str:
+    """The take's end as the database keeps times: the moment Stop was pressed (or the take ended by
+    itself), not when the device got round to closing."""
+    if not summary.ended_at:
+        return now_iso()
+    return datetime.fromisoformat(summary.ended_at).astimezone(UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -123,7 +132,7 @@ class ActiveTake:
                 " device = ?, error = ? WHERE id = ?",
                 (
                     status,
-                    now_iso(),
+                    _ended(summary),
                     summary.duration_seconds,
                     summary.samplerate,
                     summary.channels,
@@ -146,7 +155,7 @@ class ActiveTake:
                     channels=summary.channels,
                     status=status,
                     started_at=self.started_at or now_iso(),
-                    ended_at=now_iso(),
+                    ended_at=_ended(summary),
                     duration=summary.duration_seconds,
                     error=error,
                 )
