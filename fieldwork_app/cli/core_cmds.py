@@ -82,6 +82,11 @@ def register(sub: Any) -> None:
     p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
     p.add_argument("--date", required=True, help="effective date, YYYY-MM-DD")
     p.add_argument("--after-cutoff", action="store_true", help="the analysis cut-off has passed")
+    p.add_argument(
+        "--delete-unsent",
+        action="store_true",
+        help="with delete_data: confirm that her sessions not yet sent are deleted here and never sent",
+    )
     command(p, cmd_participant_withdraw)
 
     sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
@@ -304,11 +309,19 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
+    before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
+        held = (
+            participants_svc.unsent_sessions(ws, args.id)
+            if participants_svc.deletes_unsent(args.scope, before)
+            else []
+        )
         wid = participants_svc.withdraw(
-            ws, args.id, args.scope, args.date, before_cutoff=not args.after_cutoff
+            ws, args.id, args.scope, args.date, before_cutoff=before, delete_unsent=args.delete_unsent
         )
     ctx.say(f"Withdrawal {wid} recorded for {args.id}; no new sessions can be planned with them")
+    if held:
+        ctx.say(f"Not sent, and their data on this laptop deleted: {', '.join(held)}")
     return 0
 
 

@@ -175,6 +175,12 @@ def queue_session(ws: Workspace, session_id: str) -> str:
     store.  Returns the research bundle's id.
     """
     sessions_svc.get(ws, session_id)
+    if ws.db.execute(
+        "SELECT 1 FROM outbox WHERE session_id = ? AND state = 'withdrawn'", (session_id,)
+    ).fetchone():
+        raise InvalidInput(
+            f"session {session_id} is not sent: its participant withdrew and its data here was deleted"
+        )
     if ws.has_pack() and ws.pack().data_rules.identity_store:
         _queue(ws, "identity", session_id)
     return _queue(ws, "session", session_id)
@@ -266,7 +272,7 @@ def outbox(ws: Workspace) -> list[dict[str, Any]]:
         takes, seconds, nbytes = here.get(r["session_id"], (0, 0.0, 0))
         here[r["session_id"]] = (takes + 1, seconds + float(r["duration"] or 0.0), nbytes + size)
     rows = []
-    for r in ws.db.execute("SELECT * FROM outbox ORDER BY queued_at").fetchall():
+    for r in ws.db.execute("SELECT * FROM outbox WHERE state != 'withdrawn' ORDER BY queued_at").fetchall():
         d = dict(r)
         queued = datetime.fromisoformat(d["queued_at"])
         d["waiting_days"] = round((now - queued).total_seconds() / 86400, 2)
@@ -732,7 +738,7 @@ def prepare_jobs(
     key = device_key(ws)
     jobs = []
     for row in ws.db.execute(
-        "SELECT * FROM outbox WHERE state != 'verified' ORDER BY kind = 'session', queued_at"
+        "SELECT * FROM outbox WHERE state NOT IN ('verified', 'withdrawn') ORDER BY kind = 'session', queued_at"
     ).fetchall():
         bundle_id = str(row["bundle_id"])
         directory = ws.data_dir.outbox / bundle_id

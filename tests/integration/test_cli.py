@@ -191,6 +191,28 @@ def test_withdrawal_refuses_later_sessions(cli_env: DataDir) -> None:
     )
 
 
+def test_withdrawal_that_deletes_asks_for_confirmation_and_holds_back_unsent_sessions(cli_env: DataDir) -> None:
+    run("pack", "import", "--example")
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    refused = run("participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", ok=False)
+    assert_one_line_error(refused, s)
+    assert "--delete-unsent" in refused.stderr
+    assert json.loads(run("participant", "list", "--json").stdout)[0]["status"] != "withdrawn"
+    done = run("participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", "--delete-unsent")
+    assert f"Not sent, and their data on this laptop deleted: {s}" in done.stdout
+    assert_one_line_error(run("sync", "--queue", s, ok=False), "withdrew")
+    # keeping what was collected: nothing to confirm, her sessions go as usual
+    k = run("participant", "add", "--group", "mother").stdout.strip()
+    kept = run("session", "new", "--participant", k, "--format", "interview").stdout.strip()
+    out = run("participant", "withdraw", k, "--scope", "no_further_contact", "--date", "2026-11-30").stdout
+    assert "Not sent" not in out
+    outbox = run("outbox", "--json").stdout
+    assert s not in outbox
+    assert kept  # never queued here; queueing it is still allowed
+    assert "withdrew" not in run("sync", "--queue", kept, ok=False).stderr
+
+
 def test_log_is_encrypted_and_readable_through_the_cli(cli_env: DataDir) -> None:
     run("pack", "import", "--example")
     logs = list((cli_env.root / "logs").glob("*"))
