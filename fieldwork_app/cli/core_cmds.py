@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.cli import credentials
+from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.services import consent as consent_svc
@@ -103,6 +103,7 @@ def register(sub: Any) -> None:
     p = sess.add_parser("checklist", help="what is still needed before the session is ready")
     p.add_argument("id")
     command(p, cmd_session_checklist)
+    clear_file.register_session(sess)  # session buddy-sheet
 
     cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
     p = cons.add_parser("template", help="print the form's statements as a JSON object of nulls")
@@ -116,6 +117,7 @@ def register(sub: Any) -> None:
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")
     command(p, cmd_consent_record)
+    clear_file.register_consent(cons)  # consent copy
 
     p = sub.add_parser("status", help="the study, participants, sessions and what waits on this laptop")
     p.add_argument("--json", action="store_true")

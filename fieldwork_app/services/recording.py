@@ -17,6 +17,7 @@ queues a signal).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import uuid
@@ -30,6 +31,7 @@ from fieldwork_app import audio
 from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSummary
 from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
@@ -279,9 +281,19 @@ def get_recording(ws: Workspace, recording_id: str) -> dict[str, Any]:
 
 
 def export(
-    ws: Workspace, session_id: str, out: Path, take: int | None = None, kind: str = "interview"
+    ws: Workspace,
+    session_id: str,
+    out: Path,
+    take: int | None = None,
+    kind: str = "interview",
+    *,
+    passphrase: str | None = None,
 ) -> audio.ExportInfo:
-    """Export one take (``take``) or the whole session, takes in order, to a standard FLAC or WAV."""
+    """Export one take (``take``) or the whole session, takes in order, to a standard FLAC or WAV: a new
+    file, mode 0600, never over an existing one; with ``passphrase`` an age file encrypted to it instead
+    (``out`` plus ``.age``).  Audited (what, not where)."""
+    out = Path(out)
+    inner = out.with_suffix("") if out.suffix.lower() == clearfiles.AGE_SUFFIX else out
     rows = [r for r in list_recordings(ws, session_id, kind) if r["purged_at"] is None]
     if take is not None:
         rows = [r for r in rows if int(r["take_no"]) == take]
@@ -296,15 +308,33 @@ def export(
             kind=ErrorKind.RECORDING_DAMAGED,
         )
     takes = [(take_path(ws, session_id, r["id"]), ws.vault.recording_key(r["id"])) for r in rows]
-    info = audio.export(takes, out)
+    done: list[audio.ExportInfo] = []
+    if passphrase is None:
+        done.append(audio.export(takes, inner))
+    else:
+        written = clearfiles.save_stream(
+            ws,
+            "audio",
+            inner,
+            lambda f: done.append(audio.export(takes, inner, f)),
+            session_id=session_id,
+            passphrase=passphrase,
+            audit=False,
+        )
+        done[0] = dataclasses.replace(done[0], path=written)
     ws.vault.audit(
         "recording.export",
         "session",
         session_id,
         session_id=session_id,
-        detail={"takes": [r["take_no"] for r in rows], "kind": kind, "format": out.suffix.lower()},
+        detail={
+            "takes": [r["take_no"] for r in rows],
+            "kind": kind,
+            "format": inner.suffix.lower(),
+            "encrypted": passphrase is not None,
+        },
     )
-    return info
+    return done[0]
 
 
 def add_marker(

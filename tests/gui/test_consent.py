@@ -192,3 +192,97 @@ def test_recording_goes_on_while_locked(qtbot, vault_dir, ws, virtual_mic, make_
         assert takes[0]["status"] == "sealed" and takes[0]["duration"] > 0.5
     finally:
         ws2.close()
+
+
+def _when_modal(name, act, errors):
+    """Once the modal window called ``name`` is up, act on it as a person would (keys and clicks); a
+    failure closes it, so the test fails instead of waiting for ever."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def run() -> None:
+        d = QApplication.activeModalWidget()
+        if d is None or d.objectName() != name or not d.isVisible():
+            QTimer.singleShot(20, run)
+            return
+        try:
+            act(d)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+            d.reject()
+
+    QTimer.singleShot(20, run)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_window, tmp_path, size):
+    import stat
+
+    import pyrage
+
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit
+
+    p = participants.add(ws, "mother")
+    sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
+    ws.close()
+    w, page = _open_consent(qtbot, make_window, vault_dir)
+    w.resize(*size)
+    qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.rows) == 10)
+    _answer_all(qtbot, page)
+    _sign(qtbot, page.participant_pad)
+    _sign(qtbot, page.researcher_pad)
+    qtbot.waitUntil(page.save_button.isEnabled)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Consent recorded" in page.message.text(), timeout=5_000)
+    qtbot.waitUntil(page.copy_button.isEnabled, timeout=5_000)
+
+    target = tmp_path / "signed-copy.pdf"
+    said: list[str] = []
+    errors: list[BaseException] = []
+
+    def confirm(d) -> None:  # names what the file holds; the researcher chooses the encrypted file
+        said.append(d.text())
+        QTest.mouseClick(d.findChild(QAbstractButton, "saveEncryptedButton"), Qt.MouseButton.LeftButton)
+
+    def passphrase(d) -> None:
+        for name in ("exportPassphrase", "exportPassphraseRepeat"):
+            QTest.keyClicks(d.findChild(QLineEdit, name), "a long export passphrase")
+        ok = d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    def where(d) -> None:
+        edit = d.findChild(QLineEdit, "fileNameEdit")
+        edit.selectAll()
+        QTest.keyClicks(edit, str(target) + ".age")
+        save = d.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save)
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    _when_modal("saveClearConfirm", confirm, errors)
+    _when_modal("exportPassphraseDialog", passphrase, errors)
+    _when_modal("saveClearFileDialog", where, errors)
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved" in page.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert said and "signatures" in said[0] and "outside the encrypted vault" in said[0]
+    enc = tmp_path / "signed-copy.pdf.age"
+    assert stat.S_IMODE(enc.stat().st_mode) == 0o600
+    assert pyrage.passphrase.decrypt(enc.read_bytes(), "a long export passphrase").startswith(b"%PDF")
+
+    # saving again over the same file is refused: nothing is overwritten
+    before = enc.read_bytes()
+    _when_modal("saveClearConfirm", confirm, errors)
+    _when_modal("exportPassphraseDialog", passphrase, errors)
+    _when_modal("saveClearFileDialog", where, errors)
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already exists" in page.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert enc.read_bytes() == before
+    w.shutdown()
+    ws2 = _reopen(vault_dir)
+    try:
+        rows = ws2.db.execute("SELECT detail_json FROM audit WHERE action = 'file.save'").fetchall()
+        assert len(rows) == 1 and '"encrypted": true' in rows[0][0] and str(tmp_path) not in rows[0][0]
+    finally:
+        ws2.close()
