@@ -298,10 +298,25 @@ class Recorder:
         """Stop capturing; the writer records a pause record with the wall time and position."""
         if self.state is not RecorderState.RECORDING:
             return
-        self._capture_paused = True
-        self._cut = self._w  # what came before the pause is kept; nothing after it
-        self._pause_wall = _now()
+        self.mark("pause")  # what came before the pause is kept; nothing after it
         self._command("pause")
+
+    def mark(self, what: str) -> None:
+        """Note, at once and from any thread, that Stop or Pause (``what``) was asked now: nothing captured
+        from this moment on is kept, and the take (or the pause) is timed from it, however late the stop or
+        pause itself then runs (the app runs them on its database thread, which may be busy)."""
+        if what not in ("stop", "pause"):
+            raise InvalidInput(f"unknown request '{what}'")
+        if self.state not in (RecorderState.RECORDING, RecorderState.PAUSED):
+            return
+        self._capture_paused = True
+        if self._cut is None:
+            self._cut = self._w
+        now = _now()
+        if what == "stop":
+            self.ended_at = self.ended_at or now
+        elif self._pause_wall is None:
+            self._pause_wall = now
 
     def resume(self) -> None:
         if self.state is not RecorderState.PAUSED:
@@ -322,10 +337,7 @@ class Recorder:
                 raise FieldworkError("the recorder was never started", kind=ErrorKind.NOT_READY)
             # Stop takes effect now: no block delivered from here on is taken, and the take ends now,
             # however long the device then takes to close.
-            self._capture_paused = True
-            if self._cut is None:
-                self._cut = self._w
-            self.ended_at = self.ended_at or _now()
+            self.mark("stop")
             # The stream's own end (finished_callback) must not read as a lost device from here on.
             self._closing = True
             self._close_stream()

@@ -98,6 +98,11 @@ class ActiveTake:
     def state(self) -> RecorderState:
         return self.recorder.state
 
+    def mark(self, what: str) -> None:
+        """Stop or Pause (``what``) takes effect now, before :meth:`stop` or :meth:`pause` runs (any thread,
+        no database): see :meth:`Recorder.mark`."""
+        self.recorder.mark(what)
+
     def pause(self, ws: Workspace) -> None:
         self.recorder.pause()
         ws.vault.audit(

@@ -431,3 +431,19 @@ def test_stop_and_pause_take_effect_when_asked_however_slow_the_device(
     assert abs((ended - asked).total_seconds()) < 0.2
     assert abs((datetime.fromisoformat(summary.ended_at) - asked).total_seconds()) < 0.2
     assert read_info(summary.path, KEY).pauses[0].paused_at is not None
+
+
+def test_stop_asked_before_a_busy_thread_gets_to_it_still_ends_the_take_then(
+    monitor_feed: VirtualMic, tmp_path: Path
+) -> None:
+    """The app runs stop on its database thread; the moment the researcher pressed Stop still counts."""
+    rec = Recorder(tmp_path / "busy.fwa", KEY, recording_id="R-BUSY", device=monitor_feed.device)
+    rec.start()
+    wait_for(lambda: rec.position_seconds > 0.5)
+    asked = datetime.now(UTC)
+    delivered = rec._w * rec._block
+    rec.mark("stop")  # pressed now ...
+    time.sleep(1.5)  # ... while the thread that will stop the take is busy
+    summary = rec.stop()
+    assert summary.frames <= delivered + rec._block
+    assert abs((datetime.fromisoformat(summary.ended_at) - asked).total_seconds()) < 0.2
