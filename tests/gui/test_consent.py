@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from fieldwork_app.services import consent, participants, recording, sessions
 from fieldwork_app.services import workspace as workspace_svc
 from tests.gui.conftest import unlock
+from tests.gui.modal import click_named, save_as, when_modal
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -194,26 +195,6 @@ def test_recording_goes_on_while_locked(qtbot, vault_dir, ws, virtual_mic, make_
         ws2.close()
 
 
-def _when_modal(name, act, errors):
-    """Once the modal window called ``name`` is up, act on it as a person would (keys and clicks); a
-    failure closes it, so the test fails instead of waiting for ever."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def run() -> None:
-        d = QApplication.activeModalWidget()
-        if d is None or d.objectName() != name or not d.isVisible():
-            QTimer.singleShot(20, run)
-            return
-        try:
-            act(d)
-        except BaseException as exc:  # noqa: BLE001 - reported by the test
-            errors.append(exc)
-            d.reject()
-
-    QTimer.singleShot(20, run)
-
-
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
 def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_window, tmp_path, size):
     import stat
@@ -221,7 +202,7 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
     import pyrage
 
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLineEdit
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
     p = participants.add(ws, "mother")
     sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
@@ -238,13 +219,12 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
     qtbot.waitUntil(lambda: "Consent recorded" in page.message.text(), timeout=5_000)
     qtbot.waitUntil(page.copy_button.isEnabled, timeout=5_000)
 
-    target = tmp_path / "signed-copy.pdf"
     said: list[str] = []
     errors: list[BaseException] = []
 
     def confirm(d) -> None:  # names what the file holds; the researcher chooses the encrypted file
         said.append(d.text())
-        QTest.mouseClick(d.findChild(QAbstractButton, "saveEncryptedButton"), Qt.MouseButton.LeftButton)
+        click_named(d, "saveEncryptedButton")
 
     def passphrase(d) -> None:
         for name in ("exportPassphrase", "exportPassphraseRepeat"):
@@ -252,16 +232,11 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
         ok = d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
 
-    def where(d) -> None:
-        edit = d.findChild(QLineEdit, "fileNameEdit")
-        edit.selectAll()
-        QTest.keyClicks(edit, str(target) + ".age")
-        save = d.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save)
-        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+    where = save_as(tmp_path / "signed-copy.pdf.age")
 
-    _when_modal("saveClearConfirm", confirm, errors)
-    _when_modal("exportPassphraseDialog", passphrase, errors)
-    _when_modal("saveClearFileDialog", where, errors)
+    when_modal("saveClearConfirm", confirm, errors)
+    when_modal("exportPassphraseDialog", passphrase, errors)
+    when_modal("saveClearFileDialog", where, errors)
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Saved" in page.message.text() or bool(errors), timeout=10_000)
     assert not errors, errors
@@ -272,9 +247,9 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
 
     # saving again over the same file is refused: nothing is overwritten
     before = enc.read_bytes()
-    _when_modal("saveClearConfirm", confirm, errors)
-    _when_modal("exportPassphraseDialog", passphrase, errors)
-    _when_modal("saveClearFileDialog", where, errors)
+    when_modal("saveClearConfirm", confirm, errors)
+    when_modal("exportPassphraseDialog", passphrase, errors)
+    when_modal("saveClearFileDialog", where, errors)
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "already exists" in page.message.text() or bool(errors), timeout=10_000)
     assert not errors, errors
