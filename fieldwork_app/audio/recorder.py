@@ -13,6 +13,7 @@ API::
     Recorder(path, key, *, recording_id, kind="interview", device=None, samplerate=None, channels=None,
              planned_seconds=None, on_event=None, min_free_bytes=DEFAULT_MIN_FREE_BYTES)
     .start() / .pause() / .resume() / .stop() -> TakeSummary   (stop is idempotent)
+    .mark("stop" | "pause")   (any thread, at once: what is captured after it is not kept)
     .state: RecorderState   .position_seconds: float   .overflows: int   .latest_level() -> Level | None
     .levels: queue.Queue[Level] (maxsize 1, latest value wins; for a GUI timer to poll)
 
