@@ -221,3 +221,17 @@ def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_l
             assert word not in lowered, f"{word!r} in {where}"
         for what, value in [*SECRET_VALUES.items(), ("concern id", cid)]:
             assert value.lower().encode() not in lowered, f"{what} in {where}"
+
+
+def test_the_allow_list_goes_action_by_action_and_field_by_field() -> None:
+    from fieldwork_app.vault.audit import AuditEntry
+
+    def entry(action: str, detail: dict[str, Any]) -> AuditEntry:
+        return AuditEntry(1, "t", "amara", action, "session", "S-0001", "S-0001", detail, GENESIS, "h")
+
+    allows = sync_svc.research_audit_allows
+    assert allows(entry("marker.add", {"kind": "quote", "position": 1.5}))
+    assert not allows(entry("marker.add", {"kind": "quote", "position": 1.5, "label": "her words"}))  # a field
+    assert not allows(entry("task.add", {"kind": "follow_up_call"}))  # tasks never, whatever their kind
+    assert not allows(entry("distress.safeguarding_link", {"concern": "SG-1"}))
+    assert not allows(entry("something.new", {}))  # an action nobody listed stays on the laptop
