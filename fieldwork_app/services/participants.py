@@ -168,12 +168,29 @@ def unsent_sessions(ws: Workspace, participant_id: str) -> list[str]:
     rows = ws.db.execute(
         "SELECT sp.session_id FROM session_participants sp WHERE sp.participant_id = ?"
         " AND (SELECT COUNT(*) FROM session_participants o WHERE o.session_id = sp.session_id) = 1"
-        " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = sp.session_id AND o.kind = 'session'"
-        "                 AND o.state IN ('verified', ?))"
+        " AND (EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = sp.session_id AND o.kind = 'session'"
+        "              AND o.state NOT IN ('verified', ?))"
+        "      OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = sp.session_id AND o.kind = 'session'))"
         " ORDER BY sp.session_id",
         (participant_id, WITHDRAWN_STATE),
     ).fetchall()
     return [str(r[0]) for r in rows]
+
+
+def held_back(ws: Workspace, session_id: str) -> bool:
+    """Whether a session is never to be sent: its data here was deleted on a withdrawal, or its only
+    participant withdrew asking for her data to be deleted (before the cut-off)."""
+    return bool(
+        ws.db.execute(
+            "SELECT 1 FROM outbox WHERE session_id = ? AND state = ?", (session_id, WITHDRAWN_STATE)
+        ).fetchone()
+        or ws.db.execute(
+            "SELECT 1 FROM session_participants sp JOIN withdrawals w ON w.participant_id = sp.participant_id"
+            " WHERE sp.session_id = ? AND w.scope = ? AND w.before_cutoff = 1"
+            " AND (SELECT COUNT(*) FROM session_participants o WHERE o.session_id = sp.session_id) = 1",
+            (session_id, WithdrawalScope.DELETE_DATA.value),
+        ).fetchone()
+    )
 
 
 def deletes_unsent(scope: str, before_cutoff: bool) -> bool:

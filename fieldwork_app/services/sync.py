@@ -31,6 +31,7 @@ from fieldwork_app import audio
 from fieldwork_app.domain.pack import PurgePolicy
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
@@ -175,11 +176,9 @@ def queue_session(ws: Workspace, session_id: str) -> str:
     store.  Returns the research bundle's id.
     """
     sessions_svc.get(ws, session_id)
-    if ws.db.execute(
-        "SELECT 1 FROM outbox WHERE session_id = ? AND state = 'withdrawn'", (session_id,)
-    ).fetchone():
+    if participants_svc.held_back(ws, session_id):
         raise InvalidInput(
-            f"session {session_id} is not sent: its participant withdrew and its data here was deleted"
+            f"session {session_id} is not sent: its participant withdrew and asked for her data to be deleted"
         )
     if ws.has_pack() and ws.pack().data_rules.identity_store:
         _queue(ws, "identity", session_id)
@@ -232,7 +231,8 @@ def queue_unsent_takes(ws: Workspace) -> list[str]:
         " AND r.session_id NOT IN (SELECT session_id FROM outbox WHERE kind = 'session' AND state != 'verified')"
         " AND r.id NOT IN (SELECT recording_id FROM bundle_recordings)"
     ).fetchall():
-        out.append(queue_session(ws, r["session_id"]))
+        if not participants_svc.held_back(ws, r["session_id"]):  # withdrawn: never sent
+            out.append(queue_session(ws, r["session_id"]))
     return out
 
 

@@ -347,3 +347,5 @@ def test_a_withdrawal_before_sync_holds_back_her_sessions_as_she_chose(
     out = tmp_path / "out"
     assert (out / k / kept).is_dir() and list((out / k / kept).rglob("interview-take-1.flac"))
     assert not (out / m).exists()  # nothing of the session she withdrew reached the store
+    assert participants.held_back(ws, deleted) and not participants.held_back(ws, kept)
+    assert sync_svc.queue_unsent_takes(ws) == []
