@@ -120,41 +120,20 @@ def save(
     return path
 
 
-def save_stream(
-    ws: Workspace,
-    kind: str,
-    out: Path,
-    write: Callable[[BinaryIO], None],
-    *,
-    session_id: str | None = None,
-    passphrase: str | None = None,
-    fmt: str = "",
-    audit: bool = True,
-) -> Path:
-    """Like :func:`save`, for content produced by ``write(file)``: straight into the new 0600 file when
-    plain, through memory (about the size of the file) when encrypted."""
-    if kind not in WHAT:
-        raise InvalidInput(f"unknown kind of file '{kind}'")
-    path = target(out, passphrase is not None)
-    if passphrase is not None:
-        check_passphrase(passphrase)
-        buf = io.BytesIO()
+def save_encrypted_stream(out: Path, write: Callable[[BinaryIO], None], passphrase: str) -> Path:
+    """An age file (``out`` plus ``.age``) of the content ``write(file)`` produces, encrypted to
+    ``passphrase``; the plaintext exists only in memory (about the size of the file).  The caller audits."""
+    check_passphrase(passphrase)
+    path = target(out, True)
+    if path.exists() or path.is_symlink():  # before the work: nothing is overwritten
+        raise InvalidInput(f"{path.name} already exists: choose another name (nothing is overwritten)")
+    buf = io.BytesIO()
+    try:
         write(buf)
         write_new(path, encrypt(buf.getvalue(), passphrase))
+    finally:
         buf.seek(0)
         buf.truncate()
-    else:
-        f = open_new(path)
-        try:
-            with f:
-                write(f)
-                f.flush()
-                os.fsync(f.fileno())
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-    if audit:
-        audit_save(ws, kind, passphrase is not None, session_id, fmt or Path(out).suffix.lower() or "?")
     return path
 
 

@@ -317,14 +317,8 @@ def export(
     if passphrase is None:
         done.append(audio.export(takes, inner))
     else:
-        written = clearfiles.save_stream(
-            ws,
-            "audio",
-            inner,
-            lambda f: done.append(audio.export(takes, inner, f)),
-            session_id=session_id,
-            passphrase=passphrase,
-            audit=False,
+        written = clearfiles.save_encrypted_stream(
+            inner, lambda f: done.append(audio.export(takes, inner, f)), passphrase
         )
         done[0] = dataclasses.replace(done[0], path=written)
     ws.vault.audit(
