@@ -4,15 +4,19 @@ Why a container of records rather than one encrypted blob: a take must survive `
 cut with at most a second lost, so audio is written as small, independently authenticated records
 that are fsync'd as they are produced.  Every record is sealed with ChaCha20-Poly1305 under a
 per-recording subkey (HKDF-SHA256 over the caller's 32-byte key, a random salt and the recording id).
-The record index is both the nonce and part of the associated data, and the associated data also
-binds the SHA-256 of the file header, so altered bytes, swapped records, a swapped header and a cut-off
-tail are all detected.  A take is *sealed* by a final record carrying the totals, followed by a short
-plaintext trailer that lets :func:`is_sealed` tell sealed from interrupted files without the key.
+The record index is part of the associated data, which also binds the SHA-256 of the file header, so
+altered bytes, swapped records, a swapped header and a cut-off tail are all detected.  Nonces come from
+two domains that never meet: AUDIO, PAUSE and RESUME records use their index; a FINAL record (written
+when a take is sealed, or by recovery, possibly at the index of a record that was torn or cut back) uses
+a random nonce of its own domain stored in its frame, so no two records of a take ever share a nonce,
+however often a write fails or a recovery is repeated on a copy.  A take is *sealed* by a final record
+carrying the totals, followed by a short plaintext trailer that lets :func:`is_sealed` tell sealed from
+interrupted files without the key.
 
 The container does not look inside AUDIO payloads; what they hold (a complete FLAC stream in format
 version 1, whole FLAC frames of a longer stream in version 2) is the business of ``stream.py``.  New
-takes are version 2; versions 1 and 2 are read.  The complete byte layout is documented in
-``docs/recording-format.md``.
+takes are version 3 (the payloads of 2); versions 1-3 are read.  The complete byte layout is documented
+in ``docs/recording-format.md``.
 
 Public pieces: :class:`ContainerWriter` (append records), :func:`iter_records` (verify and yield),
 :func:`is_sealed`, :func:`read_header`.
@@ -21,6 +25,7 @@ Public pieces: :class:`ContainerWriter` (append records), :func:`iter_records` (
 from __future__ import annotations
 
 import enum
+import errno
 import functools
 import hashlib
 import json
@@ -48,8 +53,8 @@ logger = logging.getLogger(__name__)
 FILE_MAGIC = b"FWAUDIO1"
 FRAME_MAGIC = b"FR"
 TRAILER_MAGIC = b"FWSEALED"
-FORMAT_VERSION = 2  # written by the recorder; see docs/recording-format.md
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3  # written by the recorder; see docs/recording-format.md
+READABLE_VERSIONS = (1, 2, 3)
 KEY_BYTES = 32
 SALT_BYTES = 16
 TAG_BYTES = 16
@@ -57,6 +62,9 @@ HKDF_INFO = b"fieldwork-audio-record-v1:"
 MAX_HEADER_BYTES = 64 * 1024
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 SYNC_SECONDS = 0.25  # at most this much wall time between fsyncs of audio records
+NONCE_BYTES = 12
+FLAG_OWN_NONCE = 0x01  # the record's 12-byte nonce follows its frame header (FINAL records only)
+FINAL_NONCE_DOMAIN = b"\x01"  # first nonce byte of FINAL records; index nonces begin with zero bytes
 
 # magic, type, flags, index, start_frame, frames, ciphertext length
 FRAME = struct.Struct(">2sBBIQII")
@@ -124,6 +132,13 @@ def _nonce(index: int) -> bytes:
     return b"\x00\x00\x00\x00" + index.to_bytes(8, "big")
 
 
+def final_nonce() -> bytes:
+    """A FINAL record's nonce: its own domain (first byte 1, never an index nonce) and 88 random bits, so
+    a second FINAL record at the same index (after a failed write or a repeated recovery) never repeats
+    one."""
+    return FINAL_NONCE_DOMAIN + secrets.token_bytes(NONCE_BYTES - 1)
+
+
 def _aad(header: Header, frame: bytes) -> bytes:
     return header.digest + frame
 
@@ -137,9 +152,15 @@ def seal_record(
     frames: int,
     payload: bytes,
 ) -> bytes:
-    """Frame header + ciphertext of one record (the frame header is authenticated as AAD)."""
-    frame = FRAME.pack(FRAME_MAGIC, int(rtype), 0, index, start_frame, frames, len(payload) + TAG_BYTES)
-    return frame + aead.encrypt(_nonce(index), payload, _aad(header, frame))
+    """Frame header + ciphertext of one record (the frame header is authenticated as AAD).
+
+    A FINAL record gets a fresh nonce from its own domain, written after the frame header (flag
+    ``FLAG_OWN_NONCE``; also when recovery seals an older take); every other record's nonce is its index."""
+    own = rtype is RecordType.FINAL
+    flags = FLAG_OWN_NONCE if own else 0
+    frame = FRAME.pack(FRAME_MAGIC, int(rtype), flags, index, start_frame, frames, len(payload) + TAG_BYTES)
+    nonce = final_nonce() if own else _nonce(index)
+    return frame + (nonce if own else b"") + aead.encrypt(nonce, payload, _aad(header, frame))
 
 
 def build_header(
@@ -271,6 +292,7 @@ class ContainerWriter:
         self.pauses = 0
         self.good_end = 0
         self.closed = False
+        self.failed = False  # a write failed: the file was cut back, and only seal() may follow
         self._last_sync = 0.0
         try:
             self._write(header.raw)
@@ -296,11 +318,19 @@ class ContainerWriter:
             self._last_sync = now
 
     def append(self, rtype: RecordType, payload: bytes, frames: int = 0) -> None:
-        """Seal and append one record; on an OSError the file is cut back to the last whole record."""
+        """Seal and append one record; on an OSError the file is cut back to the last whole record.
+
+        After a failed write no further record may be appended (its index nonce was used by the record
+        that failed); only :meth:`seal` may follow, whose FINAL record has a nonce of its own domain."""
+        if self.failed:
+            raise OSError(errno.EIO, "a write to this take failed earlier; it can only be sealed now")
+        if rtype is RecordType.FINAL:
+            raise InvalidInput("a take is sealed with seal(), not append()")
         data = seal_record(self._aead, self.header, rtype, self.index, self.frames, frames, payload)
         try:
             self._write(data, force_sync=rtype is not RecordType.AUDIO)
         except OSError:
+            self.failed = True
             self._cut_back()
             raise
         self.good_end += len(data)
@@ -314,14 +344,18 @@ class ContainerWriter:
     def _cut_back(self) -> None:
         try:
             os.ftruncate(self._f.fileno(), self.good_end)
+            os.lseek(self._f.fileno(), self.good_end, os.SEEK_SET)  # a partial write moved the offset on
             os.fsync(self._f.fileno())
         except OSError:
             logger.warning("could not cut a failed write back to the last whole record")
 
-    def seal(self, *, reason: str, recovered: bool = False) -> None:
-        """Append the final record (with totals) and the plaintext trailer, then close."""
+    def seal(self, *, reason: str, recovered: bool = False, ended: str | None = None) -> None:
+        """Append the final record (with totals) and the plaintext trailer, then close.
+
+        ``ended`` (UTC ISO) is the moment the take ended, when that was before this call (a Stop pressed
+        while the device took its time to close); by default, now."""
         totals = final_payload(
-            self.index + 1, self.frames, self.audio_records, self.pauses, reason, recovered
+            self.index + 1, self.frames, self.audio_records, self.pauses, reason, recovered, ended
         )
         start = self.good_end
         data = seal_record(self._aead, self.header, RecordType.FINAL, self.index, self.frames, 0, totals)
@@ -345,7 +379,9 @@ class ContainerWriter:
             _LIVE.discard(self._live)
 
 
-def final_payload(records: int, frames: int, audio: int, pauses: int, reason: str, recovered: bool) -> bytes:
+def final_payload(
+    records: int, frames: int, audio: int, pauses: int, reason: str, recovered: bool, ended: str | None = None
+) -> bytes:
     body = {
         "records": records,
         "frames": frames,
@@ -353,7 +389,7 @@ def final_payload(records: int, frames: int, audio: int, pauses: int, reason: st
         "pauses": pauses,
         "reason": reason,
         "recovered": recovered,
-        "ended": datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "ended": ended or datetime.now(UTC).isoformat(timespec="milliseconds"),
     }
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
@@ -370,11 +406,12 @@ def is_sealed(path: Path) -> bool:
             if magic != TRAILER_MAGIC or offset + FRAME.size > size - TRAILER.size:
                 return False
             f.seek(offset)
-            fm, rtype, _flags, _i, _s, _n, length = FRAME.unpack(f.read(FRAME.size))
+            fm, rtype, flags, _i, _s, _n, length = FRAME.unpack(f.read(FRAME.size))
+            extra = NONCE_BYTES if flags & FLAG_OWN_NONCE else 0
             return bool(
                 fm == FRAME_MAGIC
                 and rtype == RecordType.FINAL
-                and offset + FRAME.size + length == size - TRAILER.size
+                and offset + FRAME.size + extra + length == size - TRAILER.size
             )
     except OSError:
         return False
@@ -415,28 +452,44 @@ def _iter_open(
             if allow_torn_tail:
                 return
             raise damaged(path, f"truncated: record {expected} is incomplete")
-        fm, rtype, _flags, index, start_frame, nframes, length = FRAME.unpack(raw)
-        if fm != FRAME_MAGIC or length < TAG_BYTES or length > MAX_RECORD_BYTES:
+        fm, rtype, flags, index, start_frame, nframes, length = FRAME.unpack(raw)
+        own = bool(flags & FLAG_OWN_NONCE)
+        # Only a FINAL record has a nonce of its own, and from version 3 on it always has one.
+        must_own = rtype == RecordType.FINAL and header.version >= 3
+        if (
+            fm != FRAME_MAGIC
+            or length < TAG_BYTES
+            or length > MAX_RECORD_BYTES
+            or flags & ~FLAG_OWN_NONCE
+            or (own and rtype != RecordType.FINAL)
+            or (must_own and not own)
+        ):
             if allow_torn_tail and _rest_is_zero(f, pos, size):
                 return  # a power cut can leave zero-filled blocks where the last record was going
             raise damaged(path, f"record {expected} is altered (bad frame header)")
         if index != expected:
             raise damaged(path, f"records out of order: expected record {expected}, found record {index}")
+        extra = NONCE_BYTES if own else 0
+        nonce = f.read(extra) if own else _nonce(index)
         ct = f.read(length)
-        if len(ct) < length:
+        if len(nonce) < NONCE_BYTES or len(ct) < length:
             if allow_torn_tail:
                 return
             raise damaged(path, f"truncated: record {expected} is incomplete")
+        if own and nonce[:1] != FINAL_NONCE_DOMAIN:
+            raise damaged(
+                path, f"record {expected} is altered (its nonce is outside the final records' domain)"
+            )
         try:
-            payload = aead.decrypt(_nonce(index), ct, _aad(header, raw))
+            payload = aead.decrypt(nonce, ct, _aad(header, raw))
             rt = RecordType(rtype)
         except (InvalidTag, ValueError) as exc:
-            if allow_torn_tail and pos + FRAME.size + length == size:
+            if allow_torn_tail and pos + FRAME.size + extra + length == size:
                 return
             raise damaged(path, f"record {expected} is altered (authentication failed)") from exc
         if start_frame != frames:
             raise damaged(path, f"record {expected} is out of place (frame {start_frame}, expected {frames})")
-        end = pos + FRAME.size + length
+        end = pos + FRAME.size + extra + length
         rec = Record(rt, index, start_frame, nframes, payload, pos, end, header)
         if rt is RecordType.AUDIO:
             frames += nframes
@@ -470,8 +523,12 @@ def parse_final(path: Path, rec: Record) -> dict[str, Any]:
     return body
 
 
-def event_payload(position_frames: int, note: str = "") -> bytes:
-    body = {"wall": datetime.now(UTC).isoformat(timespec="milliseconds"), "position_frames": position_frames}
+def event_payload(position_frames: int, note: str = "", *, wall: str | None = None) -> bytes:
+    """A PAUSE or RESUME record's payload; ``wall`` is when it happened (by default, now)."""
+    body = {
+        "wall": wall or datetime.now(UTC).isoformat(timespec="milliseconds"),
+        "position_frames": position_frames,
+    }
     if note:
         body["note"] = note
     return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -79,8 +80,9 @@ def play(path: Path, key: bytes, start_seconds: float = 0.0, device: str | int |
     return played / info.samplerate
 
 
-def export(takes: Sequence[tuple[Path, bytes]], out: Path) -> ExportInfo:
-    """Export one take, or several concatenated in the given order, to ``out`` (.flac or .wav)."""
+def export(takes: Sequence[tuple[Path, bytes]], out: Path, stream: BinaryIO | None = None) -> ExportInfo:
+    """Export one take, or several concatenated in the given order, to a new file ``out`` (.flac or .wav,
+    mode 0600), or into the open file ``stream`` in the format ``out`` names."""
     out = Path(out)
     format_for(out)
     if not takes:
@@ -100,7 +102,7 @@ def export(takes: Sequence[tuple[Path, bytes]], out: Path) -> ExportInfo:
                 f"{info.path.name}: {info.samplerate} Hz x{info.channels} differs from the first take's "
                 f"{rate} Hz x{channels}; export these takes separately"
             )
-    with PcmSink(out, rate, channels) as sink:
+    with PcmSink(out, rate, channels, stream) as sink:
         for path, key in takes:
             for block in iter_samples(Path(path), key):
                 sink.write(block)

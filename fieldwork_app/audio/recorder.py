@@ -13,6 +13,7 @@ API::
     Recorder(path, key, *, recording_id, kind="interview", device=None, samplerate=None, channels=None,
              planned_seconds=None, on_event=None, min_free_bytes=DEFAULT_MIN_FREE_BYTES)
     .start() / .pause() / .resume() / .stop() -> TakeSummary   (stop is idempotent)
+    .mark("stop" | "pause")   (any thread, at once: what is captured after it is not kept)
     .state: RecorderState   .position_seconds: float   .overflows: int   .latest_level() -> Level | None
     .levels: queue.Queue[Level] (maxsize 1, latest value wins; for a GUI timer to poll)
 
@@ -99,6 +100,7 @@ class TakeSummary:
     pcm_sha256: str = ""
     dropped_blocks: int = 0
     device: str = ""
+    ended_at: str = ""  # UTC ISO: when Stop was asked (or the take ended by itself), as in its FINAL record
 
 
 def estimate_bytes(seconds: float, samplerate: int, channels: int) -> int:
@@ -166,6 +168,11 @@ class Recorder:
         self._closing = False  # stop() is closing the stream: its end is expected
         self._stopping = False
         self._frames = 0
+        # Stop and Pause take effect when asked: the ring index at that moment (blocks from there on are
+        # not taken, however long the device takes to close) and the wall time (the take's end).
+        self._cut: int | None = None
+        self._pause_wall: str | None = None
+        self.ended_at: str | None = None
 
     # ----------------------------------------------------------------- public properties
     @property
@@ -277,18 +284,40 @@ class Recorder:
             self._dropped += 1
             return
         self._ring[w % self._nslots] = indata
+        if self._capture_paused:  # Pause or Stop came while this block was copied: it is not taken
+            return
         self._w = w + 1
 
     def _finished(self) -> None:
         self._stream_finished = True
+
+    def _stopping_requested(self) -> bool:
+        return self.ended_at is not None
 
     # ----------------------------------------------------------------- control
     def pause(self) -> None:
         """Stop capturing; the writer records a pause record with the wall time and position."""
         if self.state is not RecorderState.RECORDING:
             return
-        self._capture_paused = True
+        self.mark("pause")  # what came before the pause is kept; nothing after it
         self._command("pause")
+
+    def mark(self, what: str) -> None:
+        """Note, at once and from any thread, that Stop or Pause (``what``) was asked now: nothing captured
+        from this moment on is kept, and the take (or the pause) is timed from it, however late the stop or
+        pause itself then runs (the app runs them on its database thread, which may be busy)."""
+        if what not in ("stop", "pause"):
+            raise InvalidInput(f"unknown request '{what}'")
+        if self.state not in (RecorderState.RECORDING, RecorderState.PAUSED):
+            return
+        self._capture_paused = True
+        if self._cut is None:
+            self._cut = self._w
+        now = _now()
+        if what == "stop":
+            self.ended_at = self.ended_at or now
+        elif self._pause_wall is None:
+            self._pause_wall = now
 
     def resume(self) -> None:
         if self.state is not RecorderState.PAUSED:
@@ -307,6 +336,9 @@ class Recorder:
                 return self._summary
             if self.state is RecorderState.IDLE:
                 raise FieldworkError("the recorder was never started", kind=ErrorKind.NOT_READY)
+            # Stop takes effect now: no block delivered from here on is taken, and the take ends now,
+            # however long the device then takes to close.
+            self.mark("stop")
             # The stream's own end (finished_callback) must not read as a lost device from here on.
             self._closing = True
             self._close_stream()
@@ -354,13 +386,15 @@ class Recorder:
             pcm_sha256=self._audio.sha256 if self._audio else "",
             dropped_blocks=self._dropped,
             device=self.device.name if self.device else "",
+            ended_at=self.ended_at or self._sealed_at or _now(),
         )
 
     # ----------------------------------------------------------------- the writer thread
     def _run_writer(self) -> None:
         self._sealed = False
+        self._sealed_at: str | None = None
         self._fill = 0
-        meter = LevelMeter(self.samplerate)
+        self._meter = meter = LevelMeter(self.samplerate)
         started = time.monotonic()
         last_beats, last_beat_time = -1, started
         next_disk = time.monotonic() + DISK_CHECK_SECONDS
@@ -415,8 +449,12 @@ class Recorder:
             )
         self._finish(reason)
 
+    def _limit(self) -> int:
+        cut = self._cut
+        return self._w if cut is None else min(cut, self._w)
+
     def _drain(self, meter: LevelMeter) -> None:
-        r, w = self._r, self._w
+        r, w = self._r, self._limit()
         while r < w:
             block = self._ring[r % self._nslots]
             n = block.shape[0]
@@ -432,7 +470,7 @@ class Recorder:
             # under RECORD_SECONDS plus one ring block, whatever the FLAC block size.
             if self._audio is not None and self._fill + self._audio.pending >= self._record_frames:
                 self._flush()
-            w = self._w
+            w = self._limit()
 
     def _flush(self, *, end_stream: bool = False) -> None:
         """Hand the buffered audio to the encoder (a record of its finished frames is appended).
@@ -468,17 +506,22 @@ class Recorder:
             assert self._writer is not None
             try:
                 if name == "pause":
+                    self._drain(self._meter)  # every block from before the pause, none after it
                     self._flush(end_stream=True)
-                    wall = _now()
-                    self._writer.append(RecordType.PAUSE, event_payload(self._frames))
+                    wall = self._pause_wall or _now()
+                    self._writer.append(RecordType.PAUSE, event_payload(self._frames, wall=wall))
                     self._pauses.append(Pause(wall, None, self.position_seconds))
                     self.state = RecorderState.PAUSED
                 elif name == "resume":
+                    self._r = self._w  # a block that slipped in as the pause came is not taken
+                    if not self._stopping_requested():
+                        self._cut = None
                     self._writer.append(RecordType.RESUME, event_payload(self._frames))
                     if self._pauses:
                         last = self._pauses[-1]
                         self._pauses[-1] = Pause(last.paused_at, _now(), last.position_seconds)
                     self.state = RecorderState.RECORDING
+                    self._pause_wall = None
                     self._capture_paused = False
             finally:
                 done.set()
@@ -514,7 +557,8 @@ class Recorder:
         try:
             if self._error is None or reason != "write_error":
                 self._flush(end_stream=True)
-            w.seal(reason=reason)
+            self._sealed_at = self.ended_at or _now()
+            w.seal(reason=reason, ended=self._sealed_at)
             self._sealed = True
         except OSError as exc:
             # The file keeps every whole record; recover() seals it once there is room.

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 import numpy as np
 import soundfile as sf
@@ -29,20 +31,37 @@ def format_for(out: Path) -> str:
 
 
 class PcmSink:
-    """A new FLAC/WAV file fed with int16 blocks; tracks frames and the SHA-256 of the samples."""
+    """A new FLAC/WAV file fed with int16 blocks; tracks frames and the SHA-256 of the samples.
 
-    def __init__(self, out: Path, samplerate: int, channels: int) -> None:
+    The file is created with mode 0600 and never over an existing one.  With ``stream`` the audio goes
+    to that open file instead (``out`` then only names the format); the caller owns it."""
+
+    def __init__(self, out: Path, samplerate: int, channels: int, stream: BinaryIO | None = None) -> None:
         self.out = Path(out)
         fmt = format_for(self.out)
-        if self.out.exists():
-            raise InvalidInput(f"{self.out.name}: already exists; choose another name")
-        if not self.out.parent.is_dir():
-            raise InvalidInput(f"{self.out.parent}: no such folder")
+        self._own = stream is None
+        if stream is None:
+            if not self.out.parent.is_dir():
+                raise InvalidInput(f"{self.out.parent}: no such folder")
+            try:
+                fd = os.open(
+                    self.out, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
+                )
+            except FileExistsError:
+                raise InvalidInput(f"{self.out.name}: already exists; choose another name") from None
+            stream = os.fdopen(fd, "w+b")
+        self._stream = stream
         self.samplerate = samplerate
         self.channels = channels
         self.frames = 0
         self._sha = hashlib.sha256()
-        self._sf = sf.SoundFile(self.out, "w", samplerate, channels, "PCM_16", format=fmt)
+        try:
+            self._sf = sf.SoundFile(stream, "w", samplerate, channels, "PCM_16", format=fmt)
+        except BaseException:
+            if self._own:
+                stream.close()
+                self.out.unlink(missing_ok=True)
+            raise
         self._done = False
 
     def write(self, pcm: np.ndarray) -> None:
@@ -60,14 +79,19 @@ class PcmSink:
     def close(self) -> None:
         if not self._done:
             self._done = True
-            self._sf.close()
+            try:
+                self._sf.close()
+            finally:
+                if self._own:
+                    self._stream.close()
 
     def abort(self) -> None:
         """Close and delete the partial output: a damaged input leaves no half-written export."""
         try:
             self.close()
         finally:
-            self.out.unlink(missing_ok=True)
+            if self._own:
+                self.out.unlink(missing_ok=True)
 
     def __enter__(self) -> PcmSink:
         return self

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app.audio import RecorderEvent, list_input_devices
-from fieldwork_app.cli import credentials
+from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import recording as recording_svc
@@ -41,7 +41,12 @@ def register(sub: Any) -> None:
     p.add_argument("--session", required=True)
     p.add_argument("--take", type=int)
     p.add_argument("--kind", choices=["interview", "consent"], default="interview")
-    p.add_argument("--out", type=Path, required=True, help="FILE.flac or FILE.wav")
+    p.add_argument("--out", type=Path, required=True, help="FILE.flac or FILE.wav (a new file, mode 0600)")
+    p.add_argument(
+        "--encrypt-to-passphrase",
+        action="store_true",
+        help="write FILE.flac.age instead, age-encrypted to a passphrase you type (open with: age -d)",
+    )
     command(p, cmd_recording_export)
     command(sub.add_parser("recover", help="find, seal and report interrupted recordings"), cmd_recover)
 
@@ -135,11 +140,12 @@ def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.out.suffix.lower() not in (".flac", ".wav"):
         raise InvalidInput(f"{args.out}: the output must end in .flac or .wav")
+    clear_file.refuse_existing(args.out, args.encrypt_to_passphrase)
+    passphrase = clear_file.export_passphrase() if args.encrypt_to_passphrase else None
     with credentials.workspace_for(args) as ws:
-        info = recording_svc.export(ws, args.session, args.out, args.take, args.kind)
-    ctx.say(
-        f"Exported {info.takes} take(s), {info.duration_seconds:.1f} s, to {args.out} (decrypted: keep it safe)"
-    )
+        info = recording_svc.export(ws, args.session, args.out, args.take, args.kind, passphrase=passphrase)
+    how = "encrypted to your passphrase" if passphrase else "decrypted, mode 0600: keep it safe"
+    ctx.say(f"Exported {info.takes} take(s), {info.duration_seconds:.1f} s, to {info.path} ({how})")
     return 0
 
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.cli import credentials
+from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.services import consent as consent_svc
@@ -87,6 +87,11 @@ def register(sub: Any) -> None:
     p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
     p.add_argument("--date", required=True, help="effective date, YYYY-MM-DD")
     p.add_argument("--after-cutoff", action="store_true", help="the analysis cut-off has passed")
+    p.add_argument(
+        "--delete-unsent",
+        action="store_true",
+        help="with delete_data: confirm that her sessions not yet sent are deleted here and never sent",
+    )
     command(p, cmd_participant_withdraw)
 
     sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
@@ -103,6 +108,7 @@ def register(sub: Any) -> None:
     p = sess.add_parser("checklist", help="what is still needed before the session is ready")
     p.add_argument("id")
     command(p, cmd_session_checklist)
+    clear_file.register_session(sess)  # session buddy-sheet
 
     cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
     p = cons.add_parser("template", help="print the form's statements as a JSON object of nulls")
@@ -120,6 +126,7 @@ def register(sub: Any) -> None:
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")
     command(p, cmd_consent_record)
+    clear_file.register_consent(cons)  # consent copy
 
     p = sub.add_parser("status", help="the study, participants, sessions and what waits on this laptop")
     p.add_argument("--json", action="store_true")
@@ -439,11 +446,19 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
+    before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
+        held = (
+            participants_svc.unsent_sessions(ws, args.id)
+            if participants_svc.deletes_unsent(args.scope, before)
+            else []
+        )
         wid = participants_svc.withdraw(
-            ws, args.id, args.scope, args.date, before_cutoff=not args.after_cutoff
+            ws, args.id, args.scope, args.date, before_cutoff=before, delete_unsent=args.delete_unsent
         )
     ctx.say(f"Withdrawal {wid} recorded for {args.id}; no new sessions can be planned with them")
+    if held:
+        ctx.say(f"Not sent, and their data on this laptop deleted: {', '.join(held)}")
     return 0
 
 

@@ -84,6 +84,7 @@ class RecordingController(QObject):
     def pause(self) -> None:
         take = self._take
         if take is not None and take.state is RecorderState.RECORDING:
+            take.mark("pause")  # at once: the database thread may be busy
             self._tasks.db(take.pause, owner=self)
 
     def resume(self) -> None:
@@ -95,6 +96,7 @@ class RecordingController(QObject):
         take = self._take
         if take is None:
             return
+        take.mark("stop")  # at once: the database thread may be busy
         self._poll.stop()
 
         def done(summary: Any) -> None:

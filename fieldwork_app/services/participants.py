@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+from fieldwork_app import audio
 from fieldwork_app.domain.records import (
     Participant,
     ParticipantStatus,
@@ -154,6 +157,48 @@ def has_identity(ws: Workspace, participant_id: str) -> bool:
 
 
 # -- withdrawal ----------------------------------------------------------------------------------------
+WITHDRAWN_STATE = "withdrawn"  # an outbox row held back for good: its session's data was deleted here
+
+
+def unsent_sessions(ws: Workspace, participant_id: str) -> list[str]:
+    """Her sessions (she alone in them) whose research data has not reached the study store: queued and not
+    yet verified there, or never queued.  A withdrawal that deletes her data holds these back and deletes
+    them here; a focus group, which holds others' data too, is sent as usual (the withdrawal list tells the
+    data manager what to remove)."""
+    rows = ws.db.execute(
+        "SELECT sp.session_id FROM session_participants sp WHERE sp.participant_id = ?"
+        " AND (SELECT COUNT(*) FROM session_participants o WHERE o.session_id = sp.session_id) = 1"
+        " AND (EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = sp.session_id AND o.kind = 'session'"
+        "              AND o.state NOT IN ('verified', ?))"
+        "      OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = sp.session_id AND o.kind = 'session'))"
+        " ORDER BY sp.session_id",
+        (participant_id, WITHDRAWN_STATE),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def held_back(ws: Workspace, session_id: str) -> bool:
+    """Whether a session is never to be sent: its data here was deleted on a withdrawal, or its only
+    participant withdrew asking for her data to be deleted (before the cut-off)."""
+    return bool(
+        ws.db.execute(
+            "SELECT 1 FROM outbox WHERE session_id = ? AND state = ?", (session_id, WITHDRAWN_STATE)
+        ).fetchone()
+        or ws.db.execute(
+            "SELECT 1 FROM session_participants sp JOIN withdrawals w ON w.participant_id = sp.participant_id"
+            " WHERE sp.session_id = ? AND w.scope = ? AND w.before_cutoff = 1"
+            " AND (SELECT COUNT(*) FROM session_participants o WHERE o.session_id = sp.session_id) = 1",
+            (session_id, WithdrawalScope.DELETE_DATA.value),
+        ).fetchone()
+    )
+
+
+def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
+    """Whether a withdrawal with this choice holds back and deletes her unsent sessions (her data is to be
+    deleted and the analysis cut-off has not passed); otherwise they are sent as usual."""
+    return scope == WithdrawalScope.DELETE_DATA.value and before_cutoff
+
+
 def withdraw(
     ws: Workspace,
     participant_id: str,
@@ -161,7 +206,14 @@ def withdraw(
     effective_date: str,
     before_cutoff: bool = True,
     actions: list[str] | None = None,
+    *,
+    delete_unsent: bool = False,
 ) -> str:
+    """Record a withdrawal.  When she asks for her data to be deleted (before the analysis cut-off), her
+    sessions not yet at the study store (:func:`unsent_sessions`) are never sent, and their local data (the
+    takes, notes, markers and topic-guide coverage) is deleted, audited; the caller asks first and passes
+    ``delete_unsent=True`` once the researcher has confirmed (without it, nothing is recorded).  With any
+    other choice her sessions are sent as usual."""
     p = get(ws, participant_id)
     if p.withdrawn:
         raise FieldworkError(f"{participant_id} has already withdrawn", kind=ErrorKind.WITHDRAWN)
@@ -172,7 +224,19 @@ def withdraw(
             f"unknown withdrawal scope '{scope}' (one of {', '.join(s.value for s in WithdrawalScope)})"
         ) from None
     day = parse_day(effective_date, "withdrawal date")
+    held = unsent_sessions(ws, participant_id) if deletes_unsent(scope_v.value, before_cutoff) else []
+    if held and not delete_unsent:
+        raise InvalidInput(
+            f"{participant_id} asked for her data to be deleted, and her session(s) {', '.join(held)} have "
+            "not been sent: confirm that their data on this laptop is to be deleted and never sent "
+            "(--delete-unsent)"
+        )
+    if any(r["status"] == "recording" and audio.is_live(_take_file(ws, r)) for r in _takes(ws, held)):
+        raise FieldworkError(
+            f"a take of session {held[0]} is being recorded; stop it first", kind=ErrorKind.RECORDING_BUSY
+        )
     wid = "W-" + uuid.uuid4().hex[:10]
+    files: list[Path] = []
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO withdrawals (id, participant_id, scope, effective_date, before_cutoff, actions_json,"
@@ -198,7 +262,62 @@ def withdraw(
             participant_id,
             detail={"withdrawal": wid, "scope": str(scope_v), "date": day.isoformat()},
         )
+        for sid in held:
+            files += _delete_session_data(ws, db, sid, wid)
+    for f in files:  # after the commit (files cannot roll back): takes and staged bundles
+        if f.is_dir():
+            shutil.rmtree(f, ignore_errors=True)
+        else:
+            f.unlink(missing_ok=True)
+    for sid in held:
+        shutil.rmtree(ws.data_dir.audio / sid, ignore_errors=True)
     return wid
+
+
+def _takes(ws: Workspace, session_ids: list[str]) -> list[Any]:
+    return [
+        r
+        for sid in session_ids
+        for r in ws.db.execute("SELECT * FROM recordings WHERE session_id = ?", (sid,)).fetchall()
+    ]
+
+
+def _take_file(ws: Workspace, r: Any) -> Path:
+    return ws.data_dir.audio / str(r["session_id"]) / f"{r['id']}{audio.TAKE_SUFFIX}"
+
+
+def _delete_session_data(ws: Workspace, db: Any, session_id: str, withdrawal_id: str) -> list[Path]:
+    """Inside the withdrawal's transaction: hold the session back from sync for good and delete its research
+    data here; returns the files to delete once the transaction has committed."""
+    takes = _takes(ws, [session_id])
+    now = now_iso()
+    db.execute(
+        "UPDATE recordings SET purged_at = ? WHERE session_id = ? AND purged_at IS NULL", (now, session_id)
+    )
+    counts = {"takes": len(takes)}
+    for table, key in (("notes", "notes"), ("markers", "markers"), ("guide_progress", "coverage")):
+        counts[key] = db.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,)).rowcount  # noqa: S608
+    staged = [str(r[0]) for r in db.execute(
+        "SELECT bundle_id FROM outbox WHERE session_id = ? AND state != 'verified'", (session_id,))]  # fmt: skip
+    db.execute(
+        "UPDATE outbox SET state = ?, updated_at = ?, last_error = NULL WHERE session_id = ? AND state != 'verified'",
+        (WITHDRAWN_STATE, now, session_id),
+    )
+    if not db.execute(
+        "SELECT 1 FROM outbox WHERE session_id = ? AND kind = 'session'", (session_id,)
+    ).fetchone():  # never queued: a row that says it never will be
+        db.execute(
+            "INSERT INTO outbox (bundle_id, kind, session_id, state, queued_at, updated_at) VALUES (?,?,?,?,?,?)",
+            ("b" + uuid.uuid4().hex, "session", session_id, WITHDRAWN_STATE, now, now),
+        )
+    ws.vault.audit(
+        "withdrawal.delete_local",
+        "session",
+        session_id,
+        session_id=session_id,
+        detail={"withdrawal": withdrawal_id, **counts, "held_bundles": len(staged)},
+    )
+    return [_take_file(ws, r) for r in takes] + [ws.data_dir.outbox / b for b in staged]
 
 
 def withdrawals(ws: Workspace) -> list[dict[str, Any]]:

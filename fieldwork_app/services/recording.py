@@ -17,11 +17,13 @@ queues a signal).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSumm
 from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.fsutil import private_dir
+from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
@@ -65,6 +68,14 @@ def _insert_row(db: Any, **row: Any) -> None:
     )
 
 
+def _ended(summary: TakeSummary) -> str:
+    """The take's end as the database keeps times: the moment Stop was pressed (or the take ended by
+    itself), not when the device got round to closing."""
+    if not summary.ended_at:
+        return now_iso()
+    return datetime.fromisoformat(summary.ended_at).astimezone(UTC).isoformat(timespec="seconds")
+
+
 @dataclass
 class ActiveTake:
     """A take in progress.  ``finish`` (or ``stop``) writes its row; both are idempotent."""
@@ -85,6 +96,11 @@ class ActiveTake:
     @property
     def state(self) -> RecorderState:
         return self.recorder.state
+
+    def mark(self, what: str) -> None:
+        """Stop or Pause (``what``) takes effect now, before :meth:`stop` or :meth:`pause` runs (any thread,
+        no database): see :meth:`Recorder.mark`."""
+        self.recorder.mark(what)
 
     def pause(self, ws: Workspace) -> None:
         self.recorder.pause()
@@ -122,7 +138,7 @@ class ActiveTake:
                 " device = ?, error = ? WHERE id = ?",
                 (
                     status,
-                    now_iso(),
+                    _ended(summary),
                     summary.duration_seconds,
                     summary.samplerate,
                     summary.channels,
@@ -145,7 +161,7 @@ class ActiveTake:
                     channels=summary.channels,
                     status=status,
                     started_at=self.started_at or now_iso(),
-                    ended_at=now_iso(),
+                    ended_at=_ended(summary),
                     duration=summary.duration_seconds,
                     error=error,
                 )
@@ -269,9 +285,19 @@ def get_recording(ws: Workspace, recording_id: str) -> dict[str, Any]:
 
 
 def export(
-    ws: Workspace, session_id: str, out: Path, take: int | None = None, kind: str = "interview"
+    ws: Workspace,
+    session_id: str,
+    out: Path,
+    take: int | None = None,
+    kind: str = "interview",
+    *,
+    passphrase: str | None = None,
 ) -> audio.ExportInfo:
-    """Export one take (``take``) or the whole session, takes in order, to a standard FLAC or WAV."""
+    """Export one take (``take``) or the whole session, takes in order, to a standard FLAC or WAV: a new
+    file, mode 0600, never over an existing one; with ``passphrase`` an age file encrypted to it instead
+    (``out`` plus ``.age``).  Audited (what, not where)."""
+    out = Path(out)
+    inner = out.with_suffix("") if out.suffix.lower() == clearfiles.AGE_SUFFIX else out
     rows = [r for r in list_recordings(ws, session_id, kind) if r["purged_at"] is None]
     if take is not None:
         rows = [r for r in rows if int(r["take_no"]) == take]
@@ -286,15 +312,27 @@ def export(
             kind=ErrorKind.RECORDING_DAMAGED,
         )
     takes = [(take_path(ws, session_id, r["id"]), ws.vault.recording_key(r["id"])) for r in rows]
-    info = audio.export(takes, out)
+    done: list[audio.ExportInfo] = []
+    if passphrase is None:
+        done.append(audio.export(takes, inner))
+    else:
+        written = clearfiles.save_encrypted_stream(
+            inner, lambda f: done.append(audio.export(takes, inner, f)), passphrase
+        )
+        done[0] = dataclasses.replace(done[0], path=written)
     ws.vault.audit(
         "recording.export",
         "session",
         session_id,
         session_id=session_id,
-        detail={"takes": [r["take_no"] for r in rows], "kind": kind, "format": out.suffix.lower()},
+        detail={
+            "takes": [r["take_no"] for r in rows],
+            "kind": kind,
+            "format": inner.suffix.lower(),
+            "encrypted": passphrase is not None,
+        },
     )
-    return info
+    return done[0]
 
 
 def add_marker(

@@ -30,6 +30,7 @@ FROM sessions s
 WHERE s.status = 'completed'
   AND NOT EXISTS (SELECT 1 FROM outbox o JOIN receipts rc ON rc.bundle_id = o.bundle_id
                   WHERE o.session_id = s.id AND o.kind = 'session' AND o.state = 'verified')
+  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = s.id AND o.state = 'withdrawn')
 ORDER BY s.id
 """
 

@@ -31,6 +31,7 @@ from fieldwork_app import audio
 from fieldwork_app.domain.pack import PurgePolicy
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
@@ -175,6 +176,10 @@ def queue_session(ws: Workspace, session_id: str) -> str:
     store.  Returns the research bundle's id.
     """
     sessions_svc.get(ws, session_id)
+    if participants_svc.held_back(ws, session_id):
+        raise InvalidInput(
+            f"session {session_id} is not sent: its participant withdrew and asked for her data to be deleted"
+        )
     if ws.has_pack() and ws.pack().data_rules.identity_store:
         _queue(ws, "identity", session_id)
     return _queue(ws, "session", session_id)
@@ -226,7 +231,8 @@ def queue_unsent_takes(ws: Workspace) -> list[str]:
         " AND r.session_id NOT IN (SELECT session_id FROM outbox WHERE kind = 'session' AND state != 'verified')"
         " AND r.id NOT IN (SELECT recording_id FROM bundle_recordings)"
     ).fetchall():
-        out.append(queue_session(ws, r["session_id"]))
+        if not participants_svc.held_back(ws, r["session_id"]):  # withdrawn: never sent
+            out.append(queue_session(ws, r["session_id"]))
     return out
 
 
@@ -266,7 +272,7 @@ def outbox(ws: Workspace) -> list[dict[str, Any]]:
         takes, seconds, nbytes = here.get(r["session_id"], (0, 0.0, 0))
         here[r["session_id"]] = (takes + 1, seconds + float(r["duration"] or 0.0), nbytes + size)
     rows = []
-    for r in ws.db.execute("SELECT * FROM outbox ORDER BY queued_at").fetchall():
+    for r in ws.db.execute("SELECT * FROM outbox WHERE state != 'withdrawn' ORDER BY queued_at").fetchall():
         d = dict(r)
         queued = datetime.fromisoformat(d["queued_at"])
         d["waiting_days"] = round((now - queued).total_seconds() / 86400, 2)
@@ -397,7 +403,9 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     )
     distress = _rows(ws, "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at", session_id)
     for d in distress:
-        d["steps"] = json.loads(d.pop("steps_json") or "[]")
+        d["steps"] = [
+            st for st in json.loads(d.pop("steps_json") or "[]") if st.get("kind") in RESEARCH_DISTRESS_STEPS
+        ]
     closeout = ws.db.execute(
         "SELECT body_json, completed_at, completed_by FROM closeouts WHERE session_id = ?", (session_id,)
     ).fetchone()
@@ -489,20 +497,80 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     )
 
 
-# Audit actions about identity data, sealed addresses and safeguarding: not research data, so a bundle
-# carries only their place in the hash chain, never what they say.
-WITHHELD_AUDIT = ("safeguarding.", "identity.", "location.", "lonework.")
+# What of the audit log may leave the laptop in a research bundle, action by action: the detail fields
+# each allowed action may carry.  Everything else (identity, sealed addresses, lone working, safeguarding,
+# tasks, whose kind can be "safeguarding", device names, exports in the clear, any action added later
+# and not listed here) and any entry whose detail has a field not listed for its action leaves only as its
+# place in the hash chain (``seq``, ``prev_hash``, ``hash``).  An entry goes whole or not at all: its hash
+# covers every field, so the data manager can check what it receives.
+RESEARCH_AUDIT: dict[str, frozenset[str]] = {
+    action: frozenset(fields)
+    for action, fields in {
+        "session.create": ("format", "location", "participants"),
+        "session.status": ("status",),
+        "guide.mark": ("question", "state"),
+        "guide.section": ("section",),
+        "note.add": ("note", "kind"),
+        "marker.add": ("kind", "position"),
+        "recording.start": ("kind", "take"),
+        "recording.pause": ("position",),
+        "recording.resume": ("position",),
+        "recording.stop": ("duration", "overflows", "dropped_blocks", "error", "kind"),
+        "recording.recover": ("duration", "dropped_bytes"),
+        "recording.purge": ("reason",),
+        "consent.record": (
+            "consent",
+            "mode",
+            "form",
+            "form_version",
+            "pis",
+            "pis_version",
+            "recording_affirmed",
+        ),  # fmt: skip
+        "consent.refused": ("form", "version", "reason"),
+        "distress.open": (),
+        "distress.stage": ("level",),
+        "distress.sign": ("id",),
+        "distress.action": ("id", "done"),
+        "distress.choice": ("choice",),
+        "distress.signposting": ("entries",),
+        "distress.gp_contact_consent": ("consent",),
+        "distress.follow_up": ("agreed",),
+        "distress.pi_informed": (),
+        "distress.debrief": ("done",),
+        "distress.close": ("outcome",),
+        "closeout.save": ("voucher", "vouchers", "given_despite_early_stop", "follow_ups", "signposting"),
+        "closeout.complete": ("participants", "ended_early"),
+        "sync.queue": ("bundle", "kind"),
+        "sync.verified": ("store", "objects", "bytes"),
+        "sync.failed": ("store", "error"),
+        "sync.cancelled": ("store", "error"),
+        "sync.restaged": ("abandoned",),
+    }.items()
+}
+
+# The steps of a distress event that go in a research bundle (a link to a safeguarding concern does not).
+RESEARCH_DISTRESS_STEPS = frozenset(
+    {"stage", "sign", "action", "choice", "signposting", "gp_contact_consent", "follow_up", "pi_informed",
+     "debrief"}
+)  # fmt: skip
+
+
+def research_audit_allows(e: audit.AuditEntry) -> bool:
+    """Whether an audit entry may go whole in a research bundle (see :data:`RESEARCH_AUDIT`)."""
+    fields = RESEARCH_AUDIT.get(e.action)
+    return fields is not None and set(e.detail) <= fields
 
 
 def session_audit(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
-    """The session's audit entries for its bundle: research events whole; identity and safeguarding events
+    """The session's audit entries for its bundle: those the allow-list names whole; every other one
     reduced to ``seq``, ``prev_hash`` and ``hash`` (marked ``withheld``), so the chain still links."""
     out = []
     for e in audit.entries(ws.db, session_id=session_id):
-        if e.action.startswith(WITHHELD_AUDIT):
-            out.append({"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "withheld": True})
-        else:
+        if research_audit_allows(e):
             out.append(e.to_json())
+        else:
+            out.append({"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "withheld": True})
     return out
 
 
@@ -670,7 +738,7 @@ def prepare_jobs(
     key = device_key(ws)
     jobs = []
     for row in ws.db.execute(
-        "SELECT * FROM outbox WHERE state != 'verified' ORDER BY kind = 'session', queued_at"
+        "SELECT * FROM outbox WHERE state NOT IN ('verified', 'withdrawn') ORDER BY kind = 'session', queued_at"
     ).fetchall():
         bundle_id = str(row["bundle_id"])
         directory = ws.data_dir.outbox / bundle_id

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from fieldwork_app.services import consent, participants, recording, sessions
 from fieldwork_app.services import workspace as workspace_svc
 from tests.gui.conftest import unlock
+from tests.gui.modal import click_named, save_as, when_modal
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -256,3 +257,71 @@ def test_a_form_that_does_not_allow_it_offers_no_unsigned_consent(qtbot, vault_d
     qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
     assert "without her signature" not in page.alternatives.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_window, tmp_path, size):
+    import stat
+
+    import pyrage
+
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    p = participants.add(ws, "mother")
+    sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
+    ws.close()
+    w, page = _open_consent(qtbot, make_window, vault_dir)
+    w.resize(*size)
+    qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.rows) == 10)
+    _answer_all(qtbot, page)
+    _sign(qtbot, page.participant_pad)
+    _sign(qtbot, page.researcher_pad)
+    qtbot.waitUntil(page.save_button.isEnabled)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Consent recorded" in page.message.text(), timeout=5_000)
+    qtbot.waitUntil(page.copy_button.isEnabled, timeout=5_000)
+
+    said: list[str] = []
+    errors: list[BaseException] = []
+
+    def confirm(d) -> None:  # names what the file holds; the researcher chooses the encrypted file
+        said.append(d.text())
+        click_named(d, "saveEncryptedButton")
+
+    def passphrase(d) -> None:
+        for name in ("exportPassphrase", "exportPassphraseRepeat"):
+            QTest.keyClicks(d.findChild(QLineEdit, name), "a long export passphrase")
+        ok = d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    where = save_as(tmp_path / "signed-copy.pdf.age")
+
+    when_modal("saveClearConfirm", confirm, errors)
+    when_modal("exportPassphraseDialog", passphrase, errors)
+    when_modal("saveClearFileDialog", where, errors)
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved" in page.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert said and "signatures" in said[0] and "outside the encrypted vault" in said[0]
+    enc = tmp_path / "signed-copy.pdf.age"
+    assert stat.S_IMODE(enc.stat().st_mode) == 0o600
+    assert pyrage.passphrase.decrypt(enc.read_bytes(), "a long export passphrase").startswith(b"%PDF")
+
+    # saving again over the same file is refused: nothing is overwritten
+    before = enc.read_bytes()
+    when_modal("saveClearConfirm", confirm, errors)
+    when_modal("exportPassphraseDialog", passphrase, errors)
+    when_modal("saveClearFileDialog", where, errors)
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already exists" in page.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert enc.read_bytes() == before
+    w.shutdown()
+    ws2 = _reopen(vault_dir)
+    try:
+        rows = ws2.db.execute("SELECT detail_json FROM audit WHERE action = 'file.save'").fetchall()
+        assert len(rows) == 1 and '"encrypted": true' in rows[0][0] and str(tmp_path) not in rows[0][0]
+    finally:
+        ws2.close()

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 
 from fieldwork_app.services import participants, sessions
 from fieldwork_app.services import workspace as workspace_svc
@@ -136,3 +137,84 @@ def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_win
     qtbot.waitUntil(lambda: pg.checklist.ready, timeout=5_000)
     assert pg.checklist.state.text().startswith("Ready")
     assert "ready" in pg.session_combo.itemText(1) or True
+
+
+def _press_in_modal(kind, name_of_button, check=None, errors=None):
+    """Once a modal of ``kind`` opens: check it, then click its button (found by object name, else as a
+    standard button) with a real mouse event, as a person would.  A failure closes the modal (so the test
+    fails instead of waiting for ever) and is kept in ``errors``."""
+    from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QMessageBox
+
+    def run() -> None:
+        d = QApplication.activeModalWidget()
+        if not isinstance(d, kind) or not d.isVisible():
+            QTimer.singleShot(20, run)
+            return
+        try:
+            if check is not None:
+                check(d)
+            if isinstance(name_of_button, str):
+                button = d.findChild(QAbstractButton, name_of_button)
+            elif isinstance(d, QMessageBox):
+                button = d.button(name_of_button)
+            else:
+                button = d.findChild(QDialogButtonBox).button(name_of_button)
+            assert button is not None and button.isVisible(), name_of_button
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            if errors is not None:
+                errors.append(exc)
+            d.reject()
+            return
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # a real mouse event on the visible button
+
+    QTimer.singleShot(20, run)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_withdrawal_that_deletes_asks_before_holding_back_unsent_sessions(qtbot, vault_dir, ws, make_window, size):
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from fieldwork_app.services import packs as packs_svc
+
+    packs_svc.import_pack(ws, example=True)
+    m = participants.add(ws, "mother").id
+    s = sessions.new(ws, [m], "interview", "home").id
+    ws.close()
+    w = _open(qtbot, make_window, vault_dir, "participants")
+    w.resize(*size)
+    p = w.page("participants")
+    qtbot.waitUntil(lambda: p.tree.topLevelItemCount() == 1, timeout=5_000)
+    item = p.tree.topLevelItem(0)
+    p.tree.scrollToItem(item)
+    qtbot.mouseClick(p.tree.viewport(), Qt.MouseButton.LeftButton, pos=p.tree.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: p.selected_id() == m and p.withdraw_button.isEnabled(), timeout=5_000)
+
+    def choose_delete(d) -> None:
+        combo = d.findChild(QComboBox, "scopeCombo")
+        combo.setCurrentIndex(combo.findData("delete_data"))
+
+    seen: list[str] = []
+    errors: list[BaseException] = []
+    # first time: the researcher reads which sessions would go, and cancels: nothing is recorded
+    _press_in_modal(QDialog, QDialogButtonBox.StandardButton.Ok, choose_delete, errors)
+    _press_in_modal(QMessageBox, QMessageBox.StandardButton.Cancel, lambda d: seen.append(d.text()), errors)
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Nothing recorded" in p.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert seen and s in seen[0] and "never be sent" in seen[0]
+    assert item.text(2) != "withdrawn"
+    # then she confirms: the withdrawal is recorded and the session held back and deleted
+    _press_in_modal(QDialog, QDialogButtonBox.StandardButton.Ok, choose_delete, errors)
+    _press_in_modal(QMessageBox, "deleteUnsentButton", None, errors)
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    w.shutdown()
+    again = workspace_svc.unlock(vault_dir, USER, PASSPHRASE)
+    try:
+        assert participants.get(again, m).withdrawn
+        assert participants.unsent_sessions(again, m) == []
+        actions = [r["action"] for r in again.db.execute("SELECT action FROM audit").fetchall()]
+        assert "withdrawal.delete_local" in actions
+    finally:
+        again.close()

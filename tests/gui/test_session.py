@@ -321,3 +321,39 @@ def test_unlock_offers_to_recover_an_interrupted_take(qtbot, make_window, vault_
     )
     home = w.page("home")  # the study home's "can be recovered" note goes with the recovery
     qtbot.waitUntil(lambda: "can be recovered" not in home.notice.text(), timeout=5_000)
+
+
+def test_stop_pressed_while_the_database_thread_is_busy_ends_the_take_then(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic
+) -> None:
+    from datetime import UTC, datetime
+
+    virtual_mic.use_monitor()  # the null sink's monitor: a steady stream (the sine source comes in bursts)
+    player = None
+    try:
+        import numpy as np
+        import soundfile as sf
+
+        wav = vault_dir.root.parent / "steady.wav"
+        t = np.arange(48000 * 60) / 48000
+        sf.write(wav, (0.1 * np.sin(2 * np.pi * 300 * t)).astype(np.float32), 48000, subtype="PCM_16")
+        player = virtual_mic.play_into(wav)
+        time.sleep(0.3)
+        w, screen, sid = open_screen(qtbot, make_window, vault_dir, consented_session)
+        start_recording(qtbot, w, screen)
+        take = w.ctx.recorder.take
+        busy = {"done": False}
+        w.ctx.tasks.db(lambda ws: time.sleep(2.0), lambda _r: busy.update(done=True))  # a long job runs first
+        asked = datetime.now(UTC)
+        at_press = take.recorder._w * take.recorder._block
+        click(qtbot, screen, "stopRecording")
+        qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=15_000)
+        assert busy["done"]
+        summary = take.summary
+        assert summary is not None and summary.frames <= at_press + take.recorder._block
+        ended = run_db(qtbot, w, lambda ws: recording.get_recording(ws, take.recording_id)["ended_at"])
+        assert abs((datetime.fromisoformat(ended) - asked).total_seconds()) <= 1.0  # stored to the second
+    finally:
+        if player is not None:
+            virtual_mic.stop_players()
+        virtual_mic.use_sine()

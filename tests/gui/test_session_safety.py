@@ -3,10 +3,11 @@ lone-working prompts on a home visit, driven by a fake clock."""
 
 from __future__ import annotations
 
+import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from fieldwork_app.services import closeout, lonework, participants, safeguarding, sessions
 from fieldwork_app.services import packs as packs_svc
@@ -17,6 +18,7 @@ from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store
 from fieldwork_app.sync.transports import open_transport
 from tests.gui.conftest import unlock
+from tests.gui.modal import click_named, save_as, when_modal
 from tests.gui.test_session import click, consented_session, open_screen, run_db
 
 SECRET = "Zebra-quartz disclosure 7731"
@@ -158,12 +160,22 @@ def test_lone_working_prompts_follow_the_clock(qtbot, make_window, vault_dir, tm
     click(qtbot, lw, "unsealAddress")
     qtbot.waitUntil(lambda: "12 Example Road" in lw.address.text(), timeout=5_000)
     target = tmp_path / "buddy.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    said: list[str] = []
+    errors: list[BaseException] = []
+
+    def plain(d) -> None:  # type: ignore[no-untyped-def]  # told what the sheet holds, she saves it unencrypted
+        said.append(d.text())
+        click_named(d, "savePlainButton")
+
+    when_modal("saveClearConfirm", plain, errors)
+    when_modal("saveClearFileDialog", save_as(target), errors)
     click(qtbot, lw, "buddySheet")
-    qtbot.waitUntil(target.exists, timeout=5_000)
-    assert target.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: target.exists() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert said and "buddy sheet" in said[0] and "outside the encrypted vault" in said[0]
+    assert target.read_bytes().startswith(b"%PDF") and stat.S_IMODE(target.stat().st_mode) == 0o600
     audit = run_db(qtbot, w, lambda ws: [r[0] for r in ws.db.execute("SELECT action FROM audit").fetchall()])
-    assert "location.unseal" in audit and "lonework.buddy_sheet" in audit
+    assert "location.unseal" in audit and "lonework.buddy_sheet" in audit and "file.save" in audit
 
 
 def test_code_word_escalates_and_is_recorded(qtbot, make_window, vault_dir) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import shutil
@@ -13,6 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -76,8 +78,8 @@ def test_sine_records_exports_at_440_hz(virtual_mic: VirtualMic, tmp_path: Path)
     assert info.sha256 == summary.pcm_sha256
     assert dominant_hz(data, rate) == pytest.approx(440, abs=2)
     assert rec.stop() is summary  # idempotent
-    # format version 2: whole FLAC frames per record, never more than half a second plus one block
-    assert read_header(summary.path).version == 2
+    # format version 3: whole FLAC frames per record, never more than half a second plus one block
+    assert read_header(summary.path).version == 3
     audio = [r for r in iter_records(summary.path, KEY) if r.type is RecordType.AUDIO]
     assert audio and all(0 < r.frames <= 24000 + 960 for r in audio)
     assert all(r.payload[:2] == b"\xff\xf8" for r in audio)
@@ -377,3 +379,71 @@ def test_server_vanishing_mid_take_seals_and_allows_new_take(
     assert info.sealed and info.frames == summary.frames and summary.duration_seconds >= 1.0
     again = record(tmp_path / "again.fwa", 1.0, virtual_mic).stop()
     assert again.error is None and again.frames > 0
+
+
+class SlowToClose:
+    """The real PortAudio stream, but its stop takes ``delay`` seconds, as with a slow or busy sound server;
+    the stream keeps delivering audio to the recorder's callback all that time."""
+
+    def __init__(self, real: object, delay: float) -> None:
+        self.real = real
+        self.delay = delay
+
+    def stop(self) -> None:
+        time.sleep(self.delay)
+        self.real.stop()  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.real.close()  # type: ignore[attr-defined]
+
+
+def test_stop_and_pause_take_effect_when_asked_however_slow_the_device(
+    monitor_feed: VirtualMic, tmp_path: Path
+) -> None:
+    rec = Recorder(tmp_path / "slow.fwa", KEY, recording_id="R-SLOW", device=monitor_feed.device)
+    rec.start()
+    wait_for(lambda: rec.position_seconds > 0.5)
+    block = rec._block
+    delivered_at_pause = rec._w * block
+    rec.pause()
+    time.sleep(0.8)
+    rec.resume()
+    time.sleep(1.5)
+    rec._stream = SlowToClose(rec._stream, 2.0)
+    asked = datetime.now(UTC)
+    delivered_at_stop = rec._w * block
+    beats = rec._beats
+    summary = rec.stop()
+    took = (datetime.now(UTC) - asked).total_seconds()
+    assert took >= 2.0 and rec._beats - beats > 20  # the device went on delivering for two seconds
+    assert summary.error is None and summary.sealed
+    records = list(iter_records(summary.path, KEY))
+    pause = next(r for r in records if r.type is RecordType.PAUSE)
+    assert any(r.type is RecordType.RESUME for r in records)
+    # everything before Pause was asked is in the take before the PAUSE record, and nothing after it
+    assert delivered_at_pause <= json.loads(pause.payload)["position_frames"] <= delivered_at_pause + block
+    # after Stop nothing is taken (at most the block being copied at that very moment), although the
+    # device went on delivering for two more seconds
+    assert delivered_at_stop - 2 * block <= summary.frames <= delivered_at_stop + block
+    # the take ended when Stop was asked, not when the device closed
+    final = json.loads(records[-1].payload)
+    ended = datetime.fromisoformat(final["ended"])
+    assert abs((ended - asked).total_seconds()) < 0.2
+    assert abs((datetime.fromisoformat(summary.ended_at) - asked).total_seconds()) < 0.2
+    assert read_info(summary.path, KEY).pauses[0].paused_at is not None
+
+
+def test_stop_asked_before_a_busy_thread_gets_to_it_still_ends_the_take_then(
+    monitor_feed: VirtualMic, tmp_path: Path
+) -> None:
+    """The app runs stop on its database thread; the moment the researcher pressed Stop still counts."""
+    rec = Recorder(tmp_path / "busy.fwa", KEY, recording_id="R-BUSY", device=monitor_feed.device)
+    rec.start()
+    wait_for(lambda: rec.position_seconds > 0.5)
+    asked = datetime.now(UTC)
+    delivered = rec._w * rec._block
+    rec.mark("stop")  # pressed now ...
+    time.sleep(1.5)  # ... while the thread that will stop the take is busy
+    summary = rec.stop()
+    assert summary.frames <= delivered + rec._block
+    assert abs((datetime.fromisoformat(summary.ended_at) - asked).total_seconds()) < 0.2

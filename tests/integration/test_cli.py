@@ -192,6 +192,63 @@ def test_withdrawal_refuses_later_sessions(cli_env: DataDir) -> None:
     )
 
 
+def test_withdrawal_that_deletes_asks_for_confirmation_and_holds_back_unsent_sessions(cli_env: DataDir) -> None:
+    run("pack", "import", "--example")
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    refused = run("participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", ok=False)
+    assert_one_line_error(refused, s)
+    assert "--delete-unsent" in refused.stderr
+    assert json.loads(run("participant", "list", "--json").stdout)[0]["status"] != "withdrawn"
+    done = run("participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", "--delete-unsent")
+    assert f"Not sent, and their data on this laptop deleted: {s}" in done.stdout
+    assert_one_line_error(run("sync", "--queue", s, ok=False), "withdrew")
+    # keeping what was collected: nothing to confirm, her sessions go as usual
+    k = run("participant", "add", "--group", "mother").stdout.strip()
+    kept = run("session", "new", "--participant", k, "--format", "interview").stdout.strip()
+    out = run("participant", "withdraw", k, "--scope", "no_further_contact", "--date", "2026-11-30").stdout
+    assert "Not sent" not in out
+    outbox = run("outbox", "--json").stdout
+    assert s not in outbox
+    assert kept  # never queued here; queueing it is still allowed
+    assert "withdrew" not in run("sync", "--queue", kept, ok=False).stderr
+
+
+def test_saving_in_the_clear_makes_new_private_files_or_age_files(cli_env: DataDir, tmp_path: Path) -> None:
+    import stat
+
+    import pyrage
+
+    run("pack", "import", "--example")
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({k: True for k in tpl}))
+    recorded = run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
+                   "--answers", str(answers)).stdout  # fmt: skip
+    cid = recorded.split()[1]
+    out = tmp_path / "copy.pdf"
+    said = run("consent", "copy", cid, "--out", str(out)).stdout
+    assert "not encrypted" in said and out.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.write_bytes(b"mine")
+    assert_one_line_error(run("consent", "copy", cid, "--out", str(out), ok=False), "already exists")
+    assert out.read_bytes() == b"mine"  # never overwritten
+    env = {"FIELDWORK_EXPORT_PASSPHRASE": "a long export passphrase"}
+    said = run("consent", "copy", cid, "--out", str(out), "--encrypt-to-passphrase", env=env).stdout
+    enc = tmp_path / "copy.pdf.age"
+    assert str(enc) in said and stat.S_IMODE(enc.stat().st_mode) == 0o600
+    assert pyrage.passphrase.decrypt(enc.read_bytes(), "a long export passphrase").startswith(b"%PDF")
+    again = run("consent", "copy", cid, "--out", str(out), "--encrypt-to-passphrase", env=env, ok=False)
+    assert_one_line_error(again, "already exists")
+    export = run("recording", "export", "--session", s, "--out", str(tmp_path / "a.flac"),
+                 "--encrypt-to-passphrase", env={"FIELDWORK_EXPORT_PASSPHRASE": "short"}, ok=False)  # fmt: skip
+    assert_one_line_error(export, "at least")
+    audit = run("audit", "list", "--json").stdout
+    assert audit.count('"file.save"') == 2 and str(tmp_path) not in audit
+
+
 def test_log_is_encrypted_and_readable_through_the_cli(cli_env: DataDir) -> None:
     run("pack", "import", "--example")
     logs = list((cli_env.root / "logs").glob("*"))

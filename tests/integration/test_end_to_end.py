@@ -296,3 +296,56 @@ def test_keep_for_n_days_purges_only_once_the_days_have_passed(
     assert not list((ws.data_dir.audio / s).glob("*.fwa"))
     reasons = [e.detail["reason"] for e in audit_entries(ws) if e.action == "recording.purge"]
     assert len(reasons) == len(purged) and all("verified at the study store" in r for r in reasons)
+
+
+def test_a_withdrawal_before_sync_holds_back_her_sessions_as_she_chose(
+    ws: Workspace, virtual_mic: Any, study_keys: tuple[Path, Path], folder_store: Any, tmp_path: Path
+) -> None:
+    from fieldwork_app.errors import InvalidInput
+    from fieldwork_app.services import interview
+    from fieldwork_app.services import status as status_svc
+
+    virtual_mic.use_sine()
+    pub, key = study_keys
+    deleted = _recorded_session(ws, pub)  # she asks for her data to be deleted
+    m = sessions.get(ws, deleted).participant_ids[0]
+    interview.add_note(ws, deleted, "what she said about her son")
+    sync_svc.queue_session(ws, deleted)
+    kept = _recorded_session(ws, None)  # she keeps the data collected so far
+    k = sessions.get(ws, kept).participant_ids[0]
+    sync_svc.queue_session(ws, kept)
+    takes = list((ws.data_dir.audio / deleted).glob("*.fwa"))
+    assert takes and participants.unsent_sessions(ws, m) == [deleted]
+
+    with pytest.raises(InvalidInput, match=deleted):  # not without the researcher's confirmation
+        participants.withdraw(ws, m, "delete_data", "2026-11-30")
+    assert not participants.get(ws, m).withdrawn and all(t.exists() for t in takes)
+
+    participants.withdraw(ws, m, "delete_data", "2026-11-30", delete_unsent=True)
+    participants.withdraw(ws, k, "no_further_contact", "2026-11-30")
+    assert not any(t.exists() for t in takes) and not (ws.data_dir.audio / deleted).exists()
+    assert interview.notes(ws, deleted) == [] and not recording.markers(ws, deleted)
+    assert all(r["purged_at"] for r in recording.list_recordings(ws, deleted))
+    logged = [e for e in audit_entries(ws) if e.action == "withdrawal.delete_local"]
+    assert [e.session_id for e in logged] == [deleted] and logged[0].detail["takes"] == len(takes)
+    assert deleted not in {o["session_id"] for o in sync_svc.outbox(ws)}
+    assert deleted not in {w["session"] for w in status_svc.waiting_on_laptop(ws)}
+    with pytest.raises(InvalidInput, match="withdrew"):
+        sync_svc.queue_session(ws, deleted)
+
+    store = folder_store.fresh()
+    sync_svc.add_store(ws, "usb", store.url)
+    report = sync_svc.sync_all(ws)
+    assert report.ok, report.failed
+    assert sorted(report.labels[b] for b in report.verified) == ["session " + kept, "withdrawal", "withdrawal"]
+    transport = open_transport(store.url)
+    try:
+        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", None)
+    finally:
+        transport.close()
+    assert not unpacked.problems and unpacked.withdrawals == 2
+    out = tmp_path / "out"
+    assert (out / k / kept).is_dir() and list((out / k / kept).rglob("interview-take-1.flac"))
+    assert not (out / m).exists()  # nothing of the session she withdrew reached the store
+    assert participants.held_back(ws, deleted) and not participants.held_back(ws, kept)
+    assert sync_svc.queue_unsent_takes(ws) == []

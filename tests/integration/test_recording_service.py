@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from fieldwork_app.errors import ConsentError, ErrorKind
@@ -96,6 +98,29 @@ def test_takes_markers_pause_and_session_export(ws: Workspace, virtual_mic: Any,
     assert info.takes == 2 and len(data) == a.frames + b.frames
     with pytest.raises(Exception, match="take 3"):
         recording.export(ws, s, tmp_path / "x.flac", take=3)
+    # saved in the clear: a new file, mode 0600, never over an existing one; or age-encrypted; audited
+    import io
+    import stat
+
+    import pyrage
+
+    from fieldwork_app.errors import InvalidInput
+
+    assert stat.S_IMODE((tmp_path / "all.wav").stat().st_mode) == 0o600
+    before = (tmp_path / "all.wav").read_bytes()
+    with pytest.raises(InvalidInput, match="already exists"):
+        recording.export(ws, s, tmp_path / "all.wav")
+    assert (tmp_path / "all.wav").read_bytes() == before
+    enc = recording.export(ws, s, tmp_path / "all.flac", passphrase="a long export passphrase")
+    assert enc.path == tmp_path / "all.flac.age" and not (tmp_path / "all.flac").exists()
+    assert stat.S_IMODE(enc.path.stat().st_mode) == 0o600
+    flac = pyrage.passphrase.decrypt(enc.path.read_bytes(), "a long export passphrase")
+    decoded, _ = soundfile.read(io.BytesIO(flac), dtype="int16")
+    assert np.array_equal(decoded, data) and enc.sha256 == info.sha256
+    details = [json.loads(r[0]) for r in ws.db.execute(
+        "SELECT detail_json FROM audit WHERE action = 'recording.export' ORDER BY seq")]  # fmt: skip
+    assert [d["encrypted"] for d in details] == [False, True]
+    assert str(tmp_path) not in json.dumps(details)
 
 
 CHILD = textwrap.dedent(

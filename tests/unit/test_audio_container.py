@@ -23,7 +23,14 @@ from fieldwork_app.audio import (
     recover,
 )
 from fieldwork_app.audio.codec import encode_flac
-from fieldwork_app.audio.container import FRAME, ContainerWriter, RecordType, build_header, event_payload
+from fieldwork_app.audio.container import (
+    FRAME,
+    ContainerWriter,
+    RecordType,
+    build_header,
+    event_payload,
+    iter_records,
+)
 from fieldwork_app.audio.stream import AudioWriter
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from tests.support.plaintext import readable_audio
@@ -296,3 +303,145 @@ def test_write_error_keeps_every_whole_record(tmp_path: Path) -> None:
     assert info.interrupted and info.frames == written
     assert recover(take, KEY).dropped_bytes == 0
     assert np.array_equal(np.concatenate(list(iter_samples(take, KEY))), pcm[:written])
+
+
+class NonceLog:
+    """Stands in for ChaCha20Poly1305 and notes every (key, nonce) with the plaintext sealed under it."""
+
+    def __init__(self) -> None:
+        self.uses: dict[tuple[bytes, bytes], set[bytes]] = {}
+
+    def factory(self, key: bytes) -> object:
+        from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+        real = ChaCha20Poly1305(key)
+        log = self
+
+        class Logged:
+            def encrypt(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+                log.uses.setdefault((bytes(key), bytes(nonce)), set()).add(hashlib.sha256(data).digest())
+                return real.encrypt(nonce, data, aad)
+
+            def decrypt(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+                return real.decrypt(nonce, data, aad)
+
+        return Logged()
+
+    def reused(self) -> list[tuple[bytes, bytes]]:
+        return [k for k, plains in self.uses.items() if len(plains) > 1]
+
+
+@pytest.fixture
+def nonces(monkeypatch: pytest.MonkeyPatch) -> NonceLog:
+    from fieldwork_app.audio import container
+
+    log = NonceLog()
+    monkeypatch.setattr(container, "ChaCha20Poly1305", log.factory)
+    return log
+
+
+class Killed(BaseException):
+    """The process dies in the middle of a write (kill -9, power cut): nothing after it runs."""
+
+
+class TornFile(FailingFile):
+    """Writes part of the record that crosses ``budget`` and then the process dies."""
+
+    def write(self, data: bytes | memoryview) -> int:
+        if len(data) > self.budget:
+            self._f.write(bytes(data[: self.budget]))
+            raise Killed()
+        self.budget -= len(data)
+        return int(self._f.write(data) or 0)
+
+
+def _write_until(w: ContainerWriter, pcm: np.ndarray, stop: type[BaseException]) -> int:
+    audio = AudioWriter(w, digest=False)
+    with pytest.raises(stop):
+        for i in range(0, len(pcm), RATE // 2):
+            audio.write(pcm[i : i + RATE // 2])
+    return w.frames
+
+
+def test_a_torn_record_and_its_recovery_never_share_a_nonce(tmp_path: Path, nonces: NonceLog) -> None:
+    pcm = speechlike(4.0)
+    take = tmp_path / "torn.fwa"
+
+    def opener(p: Path) -> BinaryIO:
+        return TornFile(open(p, "xb", buffering=0), 70_000)  # type: ignore[return-value]
+
+    w = ContainerWriter(take, KEY, build_header("R-0003", "interview", RATE, 1), opener=opener)
+    written = _write_until(w, pcm, Killed)
+    w._f.close()  # what the kernel does when the process dies
+    from fieldwork_app.audio import container
+
+    container._LIVE.clear()
+    torn_copy = tmp_path / "copy-before-recovery.fwa"  # a backup or snapshot taken before recovery
+    torn_copy.write_bytes(take.read_bytes())
+    report = recover(take, KEY)
+    assert report.dropped_bytes > 0 and report.duration_seconds == pytest.approx(written / RATE)
+    recover(torn_copy, KEY)  # the copy is recovered too: a second FINAL record at the same index
+    assert nonces.uses and not nonces.reused()
+    for path in (take, torn_copy):
+        info = read_info(path, KEY)
+        assert info.sealed and info.recovered and info.frames == written
+    # the FINAL records' nonces are stored in their frames, from their own domain, and differ
+    finals = [[r for r in iter_records(p, KEY) if r.type is RecordType.FINAL][0] for p in (take, torn_copy)]
+    assert finals[0].index == finals[1].index
+    a, b = (
+        p.read_bytes()[f.offset + FRAME.size : f.offset + FRAME.size + 12]
+        for p, f in zip((take, torn_copy), finals, strict=True)
+    )
+    assert a[:1] == b[:1] == b"\x01" and a != b
+
+
+def test_a_write_error_then_seal_never_reuses_a_nonce(tmp_path: Path, nonces: NonceLog) -> None:
+    pcm = speechlike(4.0)
+    take = tmp_path / "werr.fwa"
+
+    def opener(p: Path) -> BinaryIO:
+        return FailingFile(open(p, "xb", buffering=0), 70_000)  # type: ignore[return-value]
+
+    w = ContainerWriter(take, KEY, build_header("R-0004", "interview", RATE, 1), opener=opener)
+    written = _write_until(w, pcm, OSError)
+    with pytest.raises(OSError):  # the index of the failed record is never used again
+        w.append(RecordType.PAUSE, event_payload(w.frames))
+    w._f.budget = 10**9  # type: ignore[attr-defined]  # room again: the take is sealed as the recorder does
+    w.seal(reason="write_error")
+    assert not nonces.reused()
+    info = read_info(take, KEY)
+    assert info.sealed and info.reason == "write_error" and info.frames == written
+    assert np.array_equal(np.concatenate(list(iter_samples(take, KEY))), pcm[:written])
+
+
+def _old_style_sealed(path: Path, version: int) -> None:
+    """A take sealed as before FINAL records had their own nonces (index nonce, flags 0)."""
+    from fieldwork_app.audio import container
+
+    header = build_header("R-0005", "interview", RATE, 1, version=version)
+    w = ContainerWriter(path, KEY, header)
+    if version >= 2:
+        audio = AudioWriter(w)
+        audio.write(speechlike(1.0))
+        audio.flush()
+    else:
+        w.append(RecordType.AUDIO, encode_flac(speechlike(1.0), RATE), RATE)
+    totals = container.final_payload(w.index + 1, w.frames, w.audio_records, 0, "stopped", False)
+    frame = FRAME.pack(b"FR", int(RecordType.FINAL), 0, w.index, w.frames, 0, len(totals) + 16)
+    aead = container.derive_key(KEY, header)
+    data = frame + aead.encrypt(container._nonce(w.index), totals, header.digest + frame)
+    w._write(data + container.TRAILER.pack(container.TRAILER_MAGIC, w.good_end))
+    w.close()
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_takes_sealed_before_final_nonces(tmp_path: Path, version: int) -> None:
+    take = tmp_path / "old.fwa"
+    _old_style_sealed(take, version)
+    if version < 3:  # older takes stay readable
+        info = read_info(take, KEY)
+        assert info.sealed and info.frames == RATE
+        assert find_interrupted(tmp_path) == []
+    else:  # a version 3 FINAL record without a nonce of its own is not one the app wrote
+        with pytest.raises(FieldworkError, match="altered"):
+            read_info(take, KEY)

@@ -64,7 +64,7 @@ def test_records_decode_alone_and_together(tmp_path: Path, rate: int, channels: 
     pcm = noise(3.3, rate, channels)
     take = tmp_path / "s.fwa"
     audio = write_v2(take, pcm, rate, rate // 2)
-    assert read_header(take).version == FORMAT_VERSION == 2
+    assert read_header(take).version == FORMAT_VERSION == 3
     assert audio.frames == len(pcm) and audio.sha256 == sha(pcm)
     recs = [r for r in iter_records(take, KEY) if r.type is RecordType.AUDIO]
     assert len(recs) >= 6
@@ -171,7 +171,7 @@ def test_bare_frames_are_refused_in_a_version_1_take(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         AudioWriter(ContainerWriter(tmp_path / "x.fwa", KEY, build_header("R", "i", 48000, 1, version=1)))
     with pytest.raises(InvalidInput):
-        build_header("R", "interview", 48000, 1, version=3)
+        build_header("R", "interview", 48000, 1, version=4)
 
 
 def test_a_record_announcing_more_samples_than_it_holds_is_damaged(tmp_path: Path) -> None:

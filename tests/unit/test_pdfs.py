@@ -254,3 +254,49 @@ def test_attested_consent_copy_says_why_she_did_not_sign_only_in_the_identity_co
         assert "Her hand is in a cast" not in research and "identity records" in research
     finally:
         ws.close()
+
+
+def test_files_saved_in_the_clear_are_new_private_audited_and_can_be_encrypted(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    import json
+    import os
+    import stat
+
+    import pyrage
+
+    from fieldwork_app.errors import InvalidInput
+    from fieldwork_app.services import clearfiles
+
+    cid, _pid, sid = _consent(ws, "paper")
+    out = tmp_path / "Ms Example consent.pdf"  # a path can name a person: it is never audited
+    written = clearfiles.save_consent_copy(ws, cid, out)
+    assert written == out and out.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    before = out.read_bytes()
+    with pytest.raises(InvalidInput, match="already exists"):
+        clearfiles.save_consent_copy(ws, cid, out)  # never overwritten
+    assert out.read_bytes() == before
+    planted = tmp_path / "planted.pdf"
+    os.symlink(tmp_path / "elsewhere.pdf", planted)
+    with pytest.raises(InvalidInput):
+        clearfiles.save_consent_copy(ws, cid, planted)  # a planted link is not followed
+    assert not (tmp_path / "elsewhere.pdf").exists()
+    # encrypted to a passphrase: a standard age file
+    enc = clearfiles.save_consent_copy(ws, cid, tmp_path / "copy.pdf", passphrase="correct horse battery")
+    assert enc.name == "copy.pdf.age" and not (tmp_path / "copy.pdf").exists()
+    assert stat.S_IMODE(enc.stat().st_mode) == 0o600
+    assert enc.read_bytes().startswith(b"age-encryption.org/v1")
+    assert pyrage.passphrase.decrypt(enc.read_bytes(), "correct horse battery").startswith(b"%PDF")
+    with pytest.raises(InvalidInput, match="at least"):
+        clearfiles.save_consent_copy(ws, cid, tmp_path / "short.pdf", passphrase="short")
+    rows = ws.db.execute(
+        "SELECT session_id, detail_json FROM audit WHERE action = 'file.save' ORDER BY seq"
+    ).fetchall()
+    assert [json.loads(r["detail_json"]) for r in rows] == [
+        {"kind": "consent_copy", "encrypted": False, "format": ".pdf"},
+        {"kind": "consent_copy", "encrypted": True, "format": ".pdf"},
+    ]
+    assert all(r["session_id"] == sid for r in rows)
+    every = json.dumps([dict(r) for r in ws.db.execute("SELECT * FROM audit").fetchall()])
+    assert "Ms Example" not in every and str(tmp_path) not in every

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +136,102 @@ def test_bundles_made_in_the_same_second_are_not_taken_for_a_cut_history() -> No
     first, second = body(history[:2], history[3], same), body(history[4:5], history[5], same)
     for order in ([("b1", first), ("b2", second)], [("b2", second), ("b1", first)]):
         assert problems(order) == []
+
+
+# Kind names and values that must never be readable in a research bundle or the analysis folder.
+SECRET_KINDS = [b"safeguarding", b"lonework", b"lone_working", b"location.", b"identity.", b"check_in",
+                b"check_out", b"home_safe", b"code_word", b"task.", b"buddy"]  # fmt: skip
+SECRET_VALUES = {
+    "name": "Ottoline Brackenbury",
+    "phone": "07700 900417",
+    "address": "14 Quillfeather Lane, Dunmarsh",
+    "account": "she said her partner locks the children in",
+    "view_reason": "checking the referral with Mrs Brackenbury",
+    "unseal_reason": "buddy needs the Quillfeather address",
+    "buddy": "Zebulon Marchbanks",
+    "buddy_phone": "07700 900555",
+}
+
+
+def _decrypt_store(root: Path, identity: Any) -> bytes:
+    """Every object at the store, decrypted where it is encrypted: all the bytes the bundles carry."""
+    import pyrage
+
+    out = []
+    for f in sorted(p for p in root.rglob("*") if p.is_file()):
+        data = f.read_bytes()
+        try:
+            out.append(pyrage.decrypt(data, [identity]))
+        except Exception:  # noqa: BLE001 - not encrypted (the signed manifest) or not ours
+            out.append(data)
+    return b"\n".join(out)
+
+
+def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_lone_working(
+    ws: Workspace, folder_store: Any, tmp_path: Path
+) -> None:
+    from fieldwork_app.services import distress, lonework
+    from fieldwork_app.sync.keys import generate_study_keypair, load_identity
+
+    pub, key = generate_study_keypair(tmp_path / "dm")
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
+    m = participants.add(ws, "mother").id
+    participants.set_identity(ws, m, {k: SECRET_VALUES[k] for k in ("name", "phone", "address")})
+    s = sessions.new(ws, [m], "interview", "home").id
+    now = datetime.now(UTC)
+    sessions.update_plan(ws, s, {"lone_working": {
+        "buddy_name": SECRET_VALUES["buddy"], "buddy_phone": SECRET_VALUES["buddy_phone"], "backup_name": "Jo",
+        "start": (now - timedelta(hours=1)).isoformat(), "expected_end": (now + timedelta(hours=1)).isoformat(),
+        "travel_home_minutes": 40, "code_word_agreed": True, "risk_assessment_done": True}})  # fmt: skip
+    sessions.seal_location(ws, s, SECRET_VALUES["address"], SECRET_VALUES["phone"])
+    lonework.record(ws, s, "check_in")
+    participants.view_identity(ws, m, reason=SECRET_VALUES["view_reason"])
+    sessions.unseal_location(ws, s, SECRET_VALUES["unseal_reason"])
+    event = distress.open_event(ws, s)
+    distress.record_step(ws, event, "stage", level=1)
+    cid = safeguarding.create(ws, s, m)
+    safeguarding.update(ws, cid, account=SECRET_VALUES["account"])
+    safeguarding.get(ws, cid, reason=SECRET_VALUES["view_reason"])
+    distress.record_step(ws, event, "safeguarding_link", concern=cid)
+    lonework.record(ws, s, "check_out")
+    lonework.record(ws, s, "home_safe")
+    sync_svc.queue_session(ws, s)
+    store = folder_store.fresh()
+    sync_svc.add_store(ws, "usb", store.url)
+    report = sync_svc.sync_all(ws)
+    assert report.ok and report.verified, report.failed
+
+    root = Path(store.url.removeprefix("file://"))
+    identity = load_identity(key)
+    sent = _decrypt_store(root, identity)
+    transport = open_transport(store.url)
+    try:
+        verified = verify_store(transport, identity, None)
+        assert verified.ok, verified.problems
+        out = tmp_path / "analysis"
+        assert not unpack_store(transport, identity, out, None).problems
+    finally:
+        transport.close()
+    unpacked = b"\n".join(p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file())
+    assert b"distress.stage" in sent and b"distress.stage" in unpacked  # research events do go, whole
+    assert b'"withheld": true' in sent
+    for where, data in (("the decrypted bundles", sent), ("the analysis folder", unpacked)):
+        lowered = data.lower()
+        for word in SECRET_KINDS:
+            assert word not in lowered, f"{word!r} in {where}"
+        for what, value in [*SECRET_VALUES.items(), ("concern id", cid)]:
+            assert value.lower().encode() not in lowered, f"{what} in {where}"
+
+
+def test_the_allow_list_goes_action_by_action_and_field_by_field() -> None:
+    from fieldwork_app.vault.audit import AuditEntry
+
+    def entry(action: str, detail: dict[str, Any]) -> AuditEntry:
+        return AuditEntry(1, "t", "amara", action, "session", "S-0001", "S-0001", detail, GENESIS, "h")
+
+    allows = sync_svc.research_audit_allows
+    assert allows(entry("marker.add", {"kind": "quote", "position": 1.5}))
+    assert not allows(entry("marker.add", {"kind": "quote", "position": 1.5, "label": "her words"}))  # a field
+    assert not allows(entry("task.add", {"kind": "follow_up_call"}))  # tasks never, whatever their kind
+    assert not allows(entry("distress.safeguarding_link", {"concern": "SG-1"}))
+    assert not allows(entry("something.new", {}))  # an action nobody listed stays on the laptop

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +26,7 @@ from fieldwork_app.domain.pack import (
 )
 from fieldwork_app.domain.records import SessionRecord
 from fieldwork_app.errors import FieldworkError, InvalidInput
+from fieldwork_app.services import clearfiles
 from fieldwork_app.services import closeout as closeout_svc
 from fieldwork_app.services import distress as distress_svc
 from fieldwork_app.services import interview as interview_svc
@@ -278,9 +280,14 @@ class SessionPresenter(QObject):
         sid = self.session_id
         self._db(lambda ws: sessions_svc.unseal_location(ws, sid, reason), done)
 
-    def buddy_sheet(self, include_address: bool, done: Callable[[bytes], None]) -> None:
+    def save_buddy_sheet(
+        self, include_address: bool, out: Path, passphrase: str | None, done: Callable[[Path], None]
+    ) -> None:
+        """Save the buddy sheet outside the vault (a new 0600 file, or age-encrypted; audited)."""
         sid = self.session_id
-        self._db(lambda ws: pdfs_svc.buddy_sheet_pdf(ws, sid, include_address), done)
+        self._db(
+            lambda ws: clearfiles.save_buddy_sheet(ws, sid, include_address, out, passphrase=passphrase), done
+        )
 
     def signposting_pdf(self, done: Callable[[bytes], None]) -> None:
         group = next(iter(self.info.groups.values()), None) if self.info else None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.audio import BLOCK_SECONDS, RecorderState
 
+from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.session.closeout_view import CloseOutForm
 from fieldwork_app.gui.session.common import Banner, box, clock_text
@@ -585,9 +586,17 @@ class SessionScreen(QWidget):
         )
 
     def _buddy_sheet(self, include_address: bool) -> None:
-        self.p.buddy_sheet(
+        what = (
+            self.tr("the buddy sheet: names, phone numbers, visit times and the visit address")
+            if include_address
+            else self.tr("the buddy sheet: names, phone numbers and visit times")
+        )
+        choice = save_clear.ask(self, "buddy_sheet", what, f"buddy-{self.session_id}.pdf")
+        if choice is None:
+            return
+        self.p.save_buddy_sheet(
             include_address,
-            lambda data: self._save_pdf(
-                self.tr("Save the buddy sheet"), f"buddy-{self.session_id}.pdf", data
-            ),
+            choice.path,
+            choice.passphrase,
+            lambda path: self.show_message(self.tr("Saved %1.").replace("%1", path.name), "ok"),
         )

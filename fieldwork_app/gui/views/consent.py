@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -23,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import Level, TakeSummary
+from fieldwork_app.services import clearfiles
 from fieldwork_app.services.consent import ConsentResult
 from fieldwork_app.services.recording import ActiveTake
 
+from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import consent as presenter
@@ -514,14 +515,21 @@ class ConsentPage(QWidget):
         if not cid:
             return
 
-        def ask(data: bytes) -> None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save consent copy"), f"consent-{cid}.pdf", "PDF (*.pdf)"
-            )
-            if path:
-                self.ctx.tasks.pool(lambda: Path(path).write_bytes(data), None, self._failed, owner=self)
+        what = self.tr("the signed consent copy: the participant's name, signatures and answers")
+        choice = save_clear.ask(self, "consent_copy", what, f"consent-{cid}.pdf")
+        if choice is None:
+            return
 
-        self.ctx.tasks.db(lambda ws: presenter.copy_pdf(ws, cid), ask, self._failed, owner=self)
+        def saved(path: Path) -> None:
+            self.message.setText(self.tr("Saved %1.").replace("%1", path.name))
+            set_role(self.message, "ok")
+
+        self.ctx.tasks.db(
+            lambda ws: clearfiles.save_consent_copy(ws, cid, choice.path, passphrase=choice.passphrase),
+            saved,
+            self._failed,
+            owner=self,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self._failed_text(describe(exc))

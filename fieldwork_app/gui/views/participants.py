@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QTreeWidget,
@@ -328,6 +331,8 @@ class ParticipantsPage(QWidget):
             ui.scopeCombo.addItem(names.get(s, s), s)
         ui.dateEdit.setDate(QDate.currentDate())
         setup_date_edit(ui.dateEdit)
+        ui.buttonBox.accepted.connect(dialog.accept)  # the form's OK and Cancel buttons do what they say
+        ui.buttonBox.rejected.connect(dialog.reject)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         scope = ui.scopeCombo.currentData()
@@ -338,9 +343,52 @@ class ParticipantsPage(QWidget):
             self._ok(self.tr("Withdrawal recorded for %1.").replace("%1", pid))
             self.refresh()
 
+        def record(delete_unsent: bool) -> None:
+            self.ctx.tasks.db(
+                lambda ws: svc.withdraw(
+                    ws, pid, scope, day, before_cutoff=before, delete_unsent=delete_unsent
+                ),
+                withdrawn,
+                self._failed,
+                owner=self,
+            )
+
+        if not svc.deletes_unsent(scope, before):
+            record(False)  # her sessions are sent as usual
+            return
         self.ctx.tasks.db(
-            lambda ws: svc.withdraw(ws, pid, scope, day, before_cutoff=before),
-            withdrawn,
+            lambda ws: svc.unsent_sessions(ws, pid),
+            lambda held: self._confirm_delete_unsent(pid, held, record),
             self._failed,
             owner=self,
         )
+
+    def _confirm_delete_unsent(self, pid: str, held: list[str], record: Callable[[bool], None]) -> None:
+        """Her data is to be deleted: sessions not yet sent are held back and deleted here, once confirmed."""
+        if not held:
+            record(False)
+            return
+        box = QMessageBox(self)
+        box.setObjectName("withdrawDeleteConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete sessions not yet sent"))
+        box.setText(
+            self.tr(
+                "%1 asked for her data to be deleted. These sessions have not been sent to the study store: "
+                "%2.\n\nThey will never be sent, and their recordings, notes, markers and topic-guide coverage "
+                "on this laptop will be deleted now. This cannot be undone."
+            )
+            .replace("%1", pid)
+            .replace("%2", ", ".join(held))
+        )
+        delete = box.addButton(
+            self.tr("&Delete and record the withdrawal"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        delete.setObjectName("deleteUnsentButton")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is delete:
+            record(True)
+        else:
+            self._ok(self.tr("Nothing recorded: the withdrawal was not confirmed."))

@@ -1,0 +1,88 @@
+"""Saving files in the clear from the CLI: the signed consent copy, the buddy sheet (and the audio export's
+passphrase).  A new file only, mode 0600, never over an existing one; or age-encrypted to a passphrase
+typed twice at the terminal (or given once in ``FIELDWORK_EXPORT_PASSPHRASE``, which is then removed from
+the environment).  Saving is audited by the service (what kind of file, not its path)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app.cli import credentials
+from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.services import clearfiles
+
+ENV_EXPORT_PASSPHRASE = "FIELDWORK_EXPORT_PASSPHRASE"
+ENCRYPT_HELP = (
+    "write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)"
+)
+
+
+def refuse_existing(out: Path, encrypted: bool) -> None:
+    """Before any passphrase is asked: the file to be written must not exist (nothing is overwritten)."""
+    path = clearfiles.target(out, encrypted)
+    if path.exists() or path.is_symlink():
+        raise InvalidInput(f"{path} already exists: choose another name (nothing is overwritten)")
+
+
+def export_passphrase() -> str:
+    value = os.environ.pop(ENV_EXPORT_PASSPHRASE, None)
+    if value is None:
+        if not sys.stdin.isatty():
+            raise InvalidInput(f"no export passphrase: set {ENV_EXPORT_PASSPHRASE} or run in a terminal")
+        value = getpass.getpass("Passphrase for the encrypted file: ")
+        if getpass.getpass("Repeat it: ") != value:
+            raise InvalidInput("the two passphrases differ")
+    clearfiles.check_passphrase(value)
+    return value
+
+
+def _out_args(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--out", type=Path, required=True, help=f"FILE.pdf: {what} (a new file, mode 0600)")
+    p.add_argument("--encrypt-to-passphrase", action="store_true", help=ENCRYPT_HELP)
+
+
+def register_consent(cons: Any) -> None:
+    p = cons.add_parser("copy", help="save the signed consent copy (names and signatures) as a PDF")
+    p.add_argument("consent_id")
+    _out_args(p, "the participant's name, signatures and answers")
+    command(p, cmd_consent_copy)
+
+
+def register_session(sess: Any) -> None:
+    p = sess.add_parser("buddy-sheet", help="save the lone-working buddy sheet as a PDF")
+    p.add_argument("id")
+    p.add_argument("--with-address", action="store_true", help="include the sealed visit address")
+    _out_args(p, "names, phone numbers, times (and the address with --with-address)")
+    command(p, cmd_buddy_sheet)
+
+
+def _save(args: argparse.Namespace, ctx: CliContext, save: Any) -> int:
+    if args.out.suffix.lower() != ".pdf":
+        raise InvalidInput(f"{args.out}: the output must end in .pdf")
+    refuse_existing(args.out, args.encrypt_to_passphrase)
+    passphrase = export_passphrase() if args.encrypt_to_passphrase else None
+    with credentials.workspace_for(args) as ws:
+        path = save(ws, passphrase)
+    how = "encrypted to your passphrase" if passphrase else "not encrypted, mode 0600: keep it safe"
+    ctx.say(f"Saved {path} ({how})")
+    return 0
+
+
+def cmd_consent_copy(args: argparse.Namespace, ctx: CliContext) -> int:
+    return _save(
+        args, ctx, lambda ws, pw: clearfiles.save_consent_copy(ws, args.consent_id, args.out, passphrase=pw)
+    )
+
+
+def cmd_buddy_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
+    return _save(
+        args,
+        ctx,
+        lambda ws, pw: clearfiles.save_buddy_sheet(ws, args.id, args.with_address, args.out, passphrase=pw),
+    )
