@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from fieldwork_app.paths import DataDir, default_data_dir
 from fieldwork_app.settings import load as load_settings
 
-from fieldwork_app.gui import i18n
+from fieldwork_app.gui import i18n, qt_compat
 from fieldwork_app.gui.resources import apply_style
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ def application() -> QApplication:
     app.setApplicationName("Fieldwork")
     app.setOrganizationName("Fieldwork")
     apply_style(app)
+    qt_compat.install()
     return app
 
 
