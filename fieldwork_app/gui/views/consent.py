@@ -72,7 +72,7 @@ class ConsentPage(QWidget):
         layout.addWidget(self.people)
 
         mode_box = QGroupBox(self.tr("How consent is given"))
-        ml = QHBoxLayout(mode_box)
+        ml = QVBoxLayout(mode_box)  # one under another: three choices side by side need ~800 px
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[str, QRadioButton] = {}
         for i, (m, text) in enumerate(
