@@ -46,7 +46,7 @@ def run(args: Any) -> int:
     app = application()
     i18n.install(app, settings.language)
     window = MainWindow(data_dir, settings=settings)
-    window.show()
+    window.show_for_screen()
     code = app.exec()
     window.shutdown()
     return int(code)

@@ -43,6 +43,11 @@ class AppContext(QObject):
         if self.navigator is not None:
             self.navigator.show_page(name)
 
+    def open_session(self, session_id: str, part: str = "") -> None:
+        """Show a session's screen (one at a time; the live one when a take runs)."""
+        if self.navigator is not None:
+            self.navigator.open_session(session_id, part)
+
     def push(self, widget: QWidget) -> None:
         if self.navigator is not None:
             self.navigator.push_screen(widget)

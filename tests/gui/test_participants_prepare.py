@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -39,10 +40,17 @@ def _answer_dialog(qtbot, fill, press="ok"):  # type: ignore[no-untyped-def]
         if press == "enter":
             QTest.keyClick(QApplication.focusWidget() or d, Qt.Key.Key_Return)
         else:
-            which = QDialogButtonBox.StandardButton.Ok if press == "ok" else QDialogButtonBox.StandardButton.Cancel
+            which = (
+                QDialogButtonBox.StandardButton.Ok
+                if press == "ok"
+                else QDialogButtonBox.StandardButton.Cancel
+            )
             qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
         # A dialog that ignores its buttons would block the test for ever: close it so the test fails.
-        QTimer.singleShot(3_000, lambda: d.isVisible() and (STUCK.append(d.windowTitle()), d.done(2)))
+        QTimer.singleShot(
+            3_000,
+            lambda: shiboken6.isValid(d) and d.isVisible() and (STUCK.append(d.windowTitle()), d.done(2)),
+        )
 
     QTimer.singleShot(20, run)
 
