@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -103,6 +105,9 @@ class MainWindow(QMainWindow):
         row.addLayout(right, 1)
         self.root.addWidget(self.work)
         self.nav.currentRowChanged.connect(self._on_nav)
+        # A click (or Enter) on the section already current leaves a session screen for it too.
+        self.nav.itemClicked.connect(lambda item: self._on_nav(self.nav.row(item)))
+        self.nav.itemActivated.connect(lambda item: self._on_nav(self.nav.row(item)))
         self.content.currentChanged.connect(self._on_content_changed)
 
         self.status_user = QLabel()
@@ -174,6 +179,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icon(ico), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setData(Qt.ItemDataRole.UserRole + 1, label)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             item.setToolTip(label)
             self.nav.addItem(item)
 
@@ -333,6 +339,7 @@ class MainWindow(QMainWindow):
             name = item.data(Qt.ItemDataRole.UserRole + 1)
             item.setText("" if compact else name)
             item.setToolTip(name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
 
     # -- the session's safety keys, whatever has focus -----------------------------------------------
     def _safety_keys(self) -> None:
@@ -545,8 +552,14 @@ class MainWindow(QMainWindow):
         keep.setObjectName("quitKeep")
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
+        had_focus = QApplication.focusWidget()
         box.exec()
-        return box.clickedButton() is stop
+        if box.clickedButton() is stop:
+            return True
+        self.activateWindow()  # back to work where she was (the safety keys need the window active)
+        if had_focus is not None and shiboken6.isValid(had_focus):
+            had_focus.setFocus()
+        return False
 
     def shutdown(self) -> None:
         """Finish any take, close the workspace and stop the worker threads (idempotent)."""

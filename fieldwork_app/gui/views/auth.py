@@ -118,7 +118,7 @@ class UnlockPage(QWidget):
     def _show_take(self, *_args: object) -> None:
         rec = self.ctx.recorder
         take = rec.take
-        if take is None or not self.ui.recordingBanner.isVisible():
+        if take is None or self.ui.recordingBanner.isHidden():
             return
         paused = rec.paused
         self.ui.recordingLabel.setText(
@@ -137,7 +137,7 @@ class UnlockPage(QWidget):
         self.ui.recStopButton.setEnabled(True)
 
     def _take_stopped(self, summary: object) -> None:
-        if not self.ui.recordingBanner.isVisible():
+        if self.ui.recordingBanner.isHidden():
             return
         seconds = float(getattr(summary, "duration_seconds", 0.0) or 0.0)
         self.ui.recordingLabel.setText(
