@@ -37,7 +37,7 @@ def run(args: Any) -> int:
     if tour_dir:
         from fieldwork_app.gui import tour
 
-        return tour.run(tour_dir)
+        return tour.run(tour_dir, size=tour.parse_size(getattr(args, "size", None) or tour.DEFAULT_SIZE))
     from fieldwork_app.gui.main_window import MainWindow
 
     root = getattr(args, "data_dir", None)

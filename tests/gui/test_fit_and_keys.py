@@ -36,7 +36,8 @@ PAGES = ("home", "participants", "prepare", "consent", "sync")
 
 # -- driving the app as a person -------------------------------------------------------------------
 def click(qtbot, w: QWidget) -> None:  # type: ignore[no-untyped-def]
-    assert w.isVisible() and w.isEnabled(), w.objectName()
+    """Click a button the person can see (one just laid out is shown on the next turn of the loop)."""
+    qtbot.waitUntil(lambda: w.isVisible() and w.isEnabled(), timeout=5_000)
     qtbot.mouseClick(w, Qt.MouseButton.LeftButton)
 
 
@@ -129,6 +130,11 @@ def walk_screens(qtbot, w, sid: str, check) -> None:  # type: ignore[no-untyped-
         qtbot.wait(150)
         check(name)
     screen = open_from_home(qtbot, w, sid)
+    click(qtbot, button(screen, "sec-A-enter"))
+    click(qtbot, button(screen, "q-A1-asked"))  # a question's state and time appear beside it
+    click(qtbot, button(screen, "q-A2-covered"))
+    qtbot.waitUntil(lambda: "asked" in screen.guide.rows["A1"].state.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "covered" in screen.guide.rows["A2"].state.text(), timeout=5_000)
     qtbot.wait(200)
     check("session")
     click(qtbot, screen.bar.distress_button)

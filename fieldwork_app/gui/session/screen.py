@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -53,7 +53,20 @@ REFRESH_MS = 30_000
 
 
 class _SideArea(QScrollArea):
-    """A scroll area never narrower than what it holds (it scrolls only up and down)."""
+    """A scroll area never narrower than what it holds (it scrolls only up and down).
+
+    What it holds grows as the interview goes on (a question's state and time appear beside it), so a
+    change of its layout is passed on to the splitter, which then gives this side the room it needs.
+    """
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()
+        return False
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         inner = self.widget()
@@ -178,7 +191,7 @@ class SessionScreen(QWidget):
         split.addWidget(right_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 400])
+        split.setSizes([600, 360])
         split.setChildrenCollapsible(False)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._note_position: float | None = None
