@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(16, 6, 12, 6)
         self.strip_text = QLabel()
         self.strip_text.setObjectName("liveStripText")
-        self.strip_button = QPushButton(self.tr("&Return to session"))
+        self.strip_button = QPushButton(self.tr("Return to session"))
         self.strip_button.setObjectName("returnToSession")
         self.strip_button.setToolTip(self.tr("Back to the live session screen"))
         self.strip_button.clicked.connect(self.return_to_session)
