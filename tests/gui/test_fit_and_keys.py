@@ -544,3 +544,27 @@ def test_closing_during_a_recording_again_and_again_never_crashes_and_seals_each
         assert stops == runs
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_first_run_fits_and_the_app_opens_maximised_on_a_small_screen(qtbot, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.paths import DataDir
+
+    from fieldwork_app.gui.main_window import MainWindow
+
+    w = MainWindow(DataDir(tmp_path / "fresh"))
+    try:
+        w.show_for_screen()  # what `fieldwork gui` does at start
+        screen = w.screen().availableGeometry()
+        if screen.width() < 1280 or screen.height() < 820:
+            qtbot.waitUntil(w.isMaximized, timeout=5_000)
+        assert w.height() <= 768 - 30  # the first window leaves room for a title bar on a 768-high screen
+        w.showNormal()
+        w.resize(*size)
+        qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
+        assert w.first_run is not None and w.root.currentWidget() is w.first_run
+        assert not outside(w)
+    finally:
+        w.shutdown()
+        w.close()
+        w.deleteLater()
