@@ -346,7 +346,8 @@ class MainWindow(QMainWindow):
         def key(seq: str, fn: Any, name: str) -> QShortcut:
             s = QShortcut(QKeySequence(seq), self)
             s.setObjectName(name)
-            s.setContext(Qt.ShortcutContext.WindowShortcut)
+            # Application-wide: also from a window of the app other than this one (a non-modal box)
+            s.setContext(Qt.ShortcutContext.ApplicationShortcut)
             s.activated.connect(fn)
             return s
 
