@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         old = self.live
         self.live = None
         if old is not None:
+            old.safeguarding.flush()  # a safeguarding draft is saved before its screen goes
             old.timer.stop()
             self.content.removeWidget(old)
             old.deleteLater()

@@ -250,6 +250,10 @@ def test_icon_only_controls_have_accessible_names(qtbot, make_window, vault_dir)
     walk_screens(qtbot, w, sid, check)
     assert not nameless, nameless
     assert "session" in narrow  # the icons-only navigation was among the screens seen
+    bar = w.live.bar  # every key is named in a tooltip
+    assert "F8" in bar.pause_button.toolTip() and "Ctrl+D" in bar.distress_button.toolTip()
+    keys = ("F9", "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")
+    assert [k in b.toolTip() for k, b in zip(keys, bar.marker_buttons.values(), strict=True)] == [True] * 5
 
 
 # -- the live session ------------------------------------------------------------------------------
