@@ -92,10 +92,18 @@ def open_from_home(qtbot, w, sid: str) -> Any:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: row() is not None, timeout=5_000)
     item = row()
     home.sessions.scrollToItem(item)
-    pos = home.sessions.visualItemRect(item).center()
-    QTest.mouseClick(home.sessions.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    QTest.mouseDClick(home.sessions.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: w.live is not None and w.content.currentWidget() is w.live, timeout=5_000)
+    opened = lambda: w.live is not None and w.content.currentWidget() is w.live  # noqa: E731
+    for _ in range(3):  # a double-click before the row is laid out misses it, as it would a person
+        qtbot.waitUntil(lambda: home.sessions.visualItemRect(item).height() > 0, timeout=5_000)
+        pos = home.sessions.visualItemRect(item).center()
+        QTest.mouseClick(home.sessions.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        QTest.mouseDClick(home.sessions.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        try:
+            qtbot.waitUntil(opened, timeout=2_000)
+            break
+        except Exception:  # noqa: BLE001 - try the double-click again
+            continue
+    assert opened()
     screen = w.live
     qtbot.waitUntil(lambda: screen.p.info is not None, timeout=10_000)
     return screen
@@ -425,7 +433,10 @@ def test_a_task_on_the_study_home_opens_its_session(qtbot, make_window, vault_di
 
 # -- closing during a take, many times, in a process of its own -----------------------------------------
 CLOSE_CHILD = """
+import faulthandler
 import sys
+
+faulthandler.dump_traceback_later(60, exit=True)  # a hang shows where it is
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -450,6 +461,7 @@ def later(fn, ms=50):
 
 
 def unlock():
+    print("step unlock", flush=True)
     ui = w.unlock_page.ui
     if ui.userCombo.count() == 0:
         return later(unlock)
@@ -460,6 +472,7 @@ def unlock():
 
 
 def open_row():
+    print("step open_row", flush=True)
     home = w.page("home") if w.unlocked else None
     if home is None or home.sessions.topLevelItemCount() == 0:
         return later(open_row)
@@ -476,13 +489,16 @@ def open_row():
 
 def start():
     live = w.live
-    if live is None or live.p.info is None or not live.bar.start_button.isEnabled():
+    if live is None:  # the double-click came before the row was laid out: do it again
+        return later(open_row, 200)
+    if live.p.info is None or not live.bar.start_button.isEnabled():
         return later(start)
     QTest.mouseClick(live.bar.start_button, Qt.MouseButton.LeftButton)
     later(started)
 
 
 def started():
+    print("step started", flush=True)
     if w.ctx.recorder.position < 0.3:
         return later(started)
     left["refs"] = sys.getrefcount(True)
@@ -490,6 +506,7 @@ def started():
 
 
 def quit():
+    print("step quit", flush=True)
     print("drift", sys.getrefcount(True) - left["refs"], flush=True)
 
     def answer():

@@ -31,8 +31,17 @@ def _answer_dialog(qtbot, fill, press="ok"):  # type: ignore[no-untyped-def]
     Cancel button, or Enter in the field that has focus."""
 
     def run() -> None:
-        d = QApplication.activeModalWidget()
-        if not isinstance(d, QDialog) or not d.isVisible():
+        d = next(
+            (
+                t
+                for t in QApplication.topLevelWidgets()
+                if isinstance(t, QDialog)
+                and t.isVisible()
+                and t.objectName() in ("IdentityReasonDialog", "WithdrawDialog")
+            ),
+            None,
+        )
+        if d is None:
             QTimer.singleShot(20, run)
             return
         fill(d)
