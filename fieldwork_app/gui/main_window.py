@@ -262,12 +262,17 @@ class MainWindow(QMainWindow):
 
     def return_to_session(self) -> None:
         """Back to the live session screen (or, for a consent recording, to the consent page)."""
-        if self.live is not None:
+        take = self.ctx.recorder.take
+        if (
+            take is not None
+            and take.kind == "consent"
+            and (self.live is None or self.live.session_id != take.session_id)
+        ):
+            self.show_page("consent")
+        elif self.live is not None:
             self._switch_to(self.live)
             self.nav.clearSelection()
             self.live.focus_session()
-        elif self.ctx.recorder.take is not None and self.ctx.recorder.take.kind == "consent":
-            self.show_page("consent")
 
     # -- the live-session strip and the narrow navigation -----------------------------------------------
     def _build_strip(self) -> QFrame:
