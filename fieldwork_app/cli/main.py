@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="build a throw-away vault with the example study, walk the "
         "main screens and save a PNG of each into OUTDIR",
     )
+    gui.add_argument(
+        "--size",
+        metavar="WIDTHxHEIGHT",
+        default="1366x768",
+        help="window size for --tour screenshots (default 1366x768, a common laptop screen)",
+    )
     gui.set_defaults(func=_run_gui)
     return parser
 

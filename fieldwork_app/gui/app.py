@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from fieldwork_app.paths import DataDir, default_data_dir
 from fieldwork_app.settings import load as load_settings
 
-from fieldwork_app.gui import i18n
+from fieldwork_app.gui import i18n, qt_compat
 from fieldwork_app.gui.resources import apply_style
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ def application() -> QApplication:
     app.setApplicationName("Fieldwork")
     app.setOrganizationName("Fieldwork")
     apply_style(app)
+    qt_compat.install()
     return app
 
 
@@ -39,7 +40,7 @@ def run(args: Any) -> int:
     if tour_dir:
         from fieldwork_app.gui import tour
 
-        return tour.run(tour_dir)
+        return tour.run(tour_dir, size=tour.parse_size(getattr(args, "size", None) or tour.DEFAULT_SIZE))
     from fieldwork_app.gui.main_window import MainWindow
 
     root = getattr(args, "data_dir", None)
@@ -48,7 +49,7 @@ def run(args: Any) -> int:
     app = application()
     i18n.install(app, settings.language)
     window = MainWindow(data_dir, settings=settings)
-    window.show()
+    window.show_for_screen()
     code = app.exec()
     window.shutdown()
     return int(code)

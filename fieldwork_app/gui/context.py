@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from fieldwork_app.paths import DataDir
 from fieldwork_app.settings import Settings
 
+from fieldwork_app.gui import qt_compat
 from fieldwork_app.gui.qt_tasks import Tasks
 from fieldwork_app.gui.recording_controller import RecordingController
 
@@ -23,6 +24,7 @@ class AppContext(QObject):
 
     def __init__(self, data_dir: DataDir, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        qt_compat.install()  # before the first take: see qt_compat for the fault it repairs
         self.data_dir = data_dir
         self.settings = settings
         self.tasks = Tasks(self)
@@ -40,6 +42,11 @@ class AppContext(QObject):
     def show_page(self, name: str) -> None:
         if self.navigator is not None:
             self.navigator.show_page(name)
+
+    def open_session(self, session_id: str, part: str = "") -> None:
+        """Show a session's screen (one at a time; the live one when a take runs)."""
+        if self.navigator is not None:
+            self.navigator.open_session(session_id, part)
 
     def push(self, widget: QWidget) -> None:
         if self.navigator is not None:

@@ -1,24 +1,37 @@
 """The main window: first run / unlock / the workspace (navigation + a stack where screens are pushed).
 
 Session screens (interview, distress, safeguarding, close-out) are pushed onto the content stack with
-:meth:`MainWindow.push_screen` and removed with :meth:`pop_screen`; the navigation list stays.
+:meth:`MainWindow.push_screen` and removed with :meth:`pop_screen`; the navigation list stays, narrowed
+to its icons while the session screen is shown.
+
+While a session screen is open it is the *live session*: a strip above every other page says so and
+leads back to it in one click, and its safety keys (Ctrl+D distress protocol, F8 pause/resume, F9 and
+Ctrl+1..4 markers) belong to the window, so they work whatever has focus and on whichever page.  After
+an unlock the live session is shown again.  Quitting during a take asks first, then seals it.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import shiboken6
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,9 +44,18 @@ from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.idle import IdleWatcher
 from fieldwork_app.gui.presenters import auth
 from fieldwork_app.gui.resources import icon
+from fieldwork_app.gui.session.common import clock_text
 from fieldwork_app.gui.views.auth import FirstRunPage, UnlockPage
 
+if TYPE_CHECKING:
+    from fieldwork_app.gui.session.screen import SessionScreen
+
 logger = logging.getLogger(__name__)
+
+NAV_WIDTH = 200
+NAV_COMPACT_WIDTH = 48
+#: the size a window opens at on a large screen; on a smaller one it opens maximised
+DEFAULT_SIZE = QSize(1180, 720)
 
 
 class MainWindow(QMainWindow):
@@ -47,12 +69,14 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Fieldwork"))
-        self.resize(1180, 760)
+        self.resize(DEFAULT_SIZE)
         self.settings = settings or load_settings(data_dir.settings)
         self.ctx = AppContext(data_dir, self.settings, self)
         self.ctx.navigator = self
         self._pages: dict[str, QWidget] = {}
         self._unlocked = False
+        self._shut_down = False
+        self.live: SessionScreen | None = None
 
         self.root = QStackedWidget(self)
         self.setCentralWidget(self.root)
@@ -68,12 +92,23 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.setFixedWidth(220)
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QStackedWidget()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._build_strip())
+        right.addWidget(self.content, 1)
         row.addWidget(self.nav)
-        row.addWidget(self.content, 1)
+        row.addLayout(right, 1)
         self.root.addWidget(self.work)
         self.nav.currentRowChanged.connect(self._on_nav)
+        # A click (or Enter) on the section already current leaves a session screen for it too.
+        self.nav.itemClicked.connect(lambda item: self._on_nav(self.nav.row(item)))
+        self.nav.itemActivated.connect(lambda item: self._on_nav(self.nav.row(item)))
+        self.content.currentChanged.connect(self._on_content_changed)
 
         self.status_user = QLabel()
         self.status_recording = QLabel()
@@ -82,6 +117,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_recording)
         self.ctx.recorder.started.connect(self._update_status)
         self.ctx.recorder.stopped.connect(self._update_status)
+        self.ctx.recorder.tick.connect(self._update_strip)
+        self.ctx.recorder.started.connect(self._update_strip)
+        self.ctx.recorder.stopped.connect(self._update_strip)
 
         self.lock_action = QAction(icon("lock"), self.tr("&Lock"), self)
         self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
@@ -89,11 +127,19 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(lambda: self.lock())
         self.switch_action = QAction(icon("user"), self.tr("&Switch user…"), self)
         self.switch_action.triggered.connect(lambda: self.lock())
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
         menu = self.menuBar().addMenu(self.tr("&Fieldwork"))
         menu.addAction(self.lock_action)
         menu.addAction(self.switch_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
         self.addAction(self.lock_action)
+        self.addAction(self.quit_action)
         self._set_workspace_actions(False)
+        self._safety_keys()
 
         minutes = self.settings.auto_lock_minutes
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes * 60_000, self)
@@ -132,6 +178,9 @@ class MainWindow(QMainWindow):
             self.content.addWidget(page)
             item = QListWidgetItem(icon(ico), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(Qt.ItemDataRole.UserRole + 1, label)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+            item.setToolTip(label)
             self.nav.addItem(item)
 
     def page(self, name: str) -> QWidget:
@@ -143,7 +192,7 @@ class MainWindow(QMainWindow):
         already = self.content.currentWidget() is page
         self.nav.setCurrentRow(names.index(name))  # shows and refreshes the page through _on_nav
         if already or self.content.currentWidget() is not page:
-            self.content.setCurrentWidget(page)
+            self._switch_to(page)
             refresh = getattr(page, "refresh", None)
             if refresh is not None:
                 refresh()
@@ -154,21 +203,192 @@ class MainWindow(QMainWindow):
         name = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
         page = self._pages[name]
         if self.content.currentWidget() is not page:
-            self.content.setCurrentWidget(page)
+            self._switch_to(page)
             refresh = getattr(page, "refresh", None)
             if refresh is not None:
                 refresh()
 
     def push_screen(self, widget: QWidget) -> None:
         """Show a screen above the navigation pages (a session screen, for instance)."""
+        from fieldwork_app.gui.session.screen import SessionScreen
+
+        if isinstance(widget, SessionScreen):
+            if self.live is not None and self.live is not widget:
+                self._drop_live()
+            self.live = widget
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.content.addWidget(widget)
-        self.content.setCurrentWidget(widget)
+        self._switch_to(widget)
         self.nav.clearSelection()
+        self._update_strip()
 
     def pop_screen(self, widget: QWidget, next_page: str = "consent") -> None:
+        if widget is self.live:
+            self.live = None
         self.content.removeWidget(widget)
         widget.deleteLater()
         self.show_page(next_page)
+        self._update_strip()
+
+    def _drop_live(self) -> None:
+        old = self.live
+        self.live = None
+        if old is not None:
+            old.safeguarding.flush()  # a safeguarding draft is saved before its screen goes
+            old.timer.stop()
+            self.content.removeWidget(old)
+            old.deleteLater()
+
+    def open_session(self, session_id: str, part: str = "") -> None:
+        """Show a session's screen (the live one if it is that session), at ``part``: ``closeout``,
+        ``safeguarding`` or the interview.  While a take of another session runs, that one is shown."""
+        from fieldwork_app.gui.session_hook import build_screen
+
+        rec = self.ctx.recorder
+        if self.live is not None and self.live.session_id != session_id and rec.active:
+            self.return_to_session()
+            self.live.show_message(
+                self.tr("Session %1 is being recorded. Stop it before you open another session.").replace(
+                    "%1", self.live.session_id
+                ),
+                "warning",
+            )
+            return
+        if self.live is None or self.live.session_id != session_id:
+            self.push_screen(build_screen(self.ctx, session_id))
+        self.return_to_session()
+        if self.live is not None:
+            self.live.show_part(part)
+
+    def return_to_session(self) -> None:
+        """Back to the live session screen (or, for a consent recording, to the consent page)."""
+        take = self.ctx.recorder.take
+        if (
+            take is not None
+            and take.kind == "consent"
+            and (self.live is None or self.live.session_id != take.session_id)
+        ):
+            self.show_page("consent")
+        elif self.live is not None:
+            self._switch_to(self.live)
+            self.nav.clearSelection()
+            self.live.focus_session()
+
+    # -- the live-session strip and the narrow navigation -----------------------------------------------
+    def _build_strip(self) -> QFrame:
+        self.strip = QFrame()
+        self.strip.setObjectName("liveStrip")
+        row = QHBoxLayout(self.strip)
+        row.setContentsMargins(16, 6, 12, 6)
+        self.strip_text = QLabel()
+        self.strip_text.setObjectName("liveStripText")
+        self.strip_button = QPushButton(self.tr("Return to session"))
+        self.strip_button.setObjectName("returnToSession")
+        self.strip_button.setToolTip(self.tr("Back to the live session screen"))
+        self.strip_button.clicked.connect(self.return_to_session)
+        row.addWidget(self.strip_text, 1)
+        row.addWidget(self.strip_button)
+        self.strip.hide()
+        return self.strip
+
+    def _update_strip(self, *_args: object) -> None:
+        rec = self.ctx.recorder
+        take = rec.take
+        live = self.live
+        on_live = live is not None and self.content.currentWidget() is live
+        consent_take = take is not None and take.kind == "consent"
+        show = self._unlocked and (
+            (live is not None and not on_live)
+            or (consent_take and self.content.currentWidget() is not self._pages.get("consent"))
+        )
+        if show:
+            sid = take.session_id if take is not None else (live.session_id if live is not None else "")
+            if take is not None and rec.active:
+                state = "paused" if rec.paused else "recording"
+                what = self.tr("Paused") if rec.paused else self.tr("● Recording")
+                text = f"{what} {sid} · {clock_text(take.position)}"
+            else:
+                state = "open"
+                text = self.tr("Session %1 is open").replace("%1", sid)
+            self.strip_text.setText(text)
+            self.strip.setAccessibleName(text)
+            if self.strip.property("state") != state:
+                self.strip.setProperty("state", state)
+                self.strip.style().unpolish(self.strip)
+                self.strip.style().polish(self.strip)
+        self.strip.setVisible(show)
+
+    def _switch_to(self, target: QWidget) -> None:
+        """Show ``target``; only it counts for the window's minimum size (the live session screen stays in
+        the stack while another page is shown and must not hold the window wide), and the navigation
+        narrows to its icons while the live session is shown.  Both are set before the switch so the
+        window never grows for a moment."""
+        for i in range(self.content.count()):
+            page = self.content.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is target else QSizePolicy.Policy.Ignored
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self._set_nav_compact(self.live is not None and target is self.live)
+        self.content.setCurrentWidget(target)
+
+    def _on_content_changed(self, _index: int) -> None:
+        self._set_nav_compact(self.live is not None and self.content.currentWidget() is self.live)
+        self._update_strip()
+
+    def _set_nav_compact(self, compact: bool) -> None:
+        """During a session the navigation shrinks to its icons (their names stay in tooltips)."""
+        if self.nav.minimumWidth() == (NAV_COMPACT_WIDTH if compact else NAV_WIDTH):
+            return
+        self.nav.setFixedWidth(NAV_COMPACT_WIDTH if compact else NAV_WIDTH)
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            name = item.data(Qt.ItemDataRole.UserRole + 1)
+            item.setText("" if compact else name)
+            item.setToolTip(name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+
+    # -- the session's safety keys, whatever has focus -----------------------------------------------
+    def _safety_keys(self) -> None:
+        def key(seq: str, fn: Any, name: str) -> QShortcut:
+            s = QShortcut(QKeySequence(seq), self)
+            s.setObjectName(name)
+            # Application-wide: also from a window of the app other than this one (a non-modal box)
+            s.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            s.activated.connect(fn)
+            return s
+
+        self.distress_shortcut = key(self.tr("Ctrl+D"), self._key_distress, "distressKey")
+        key("F8", self._key_pause, "pauseKey")
+        key("F9", lambda: self._key_marker("marker"), "markerKey")
+        for n, kind in enumerate(("important", "follow_up", "quote", "sensitive"), start=1):
+            key(f"Ctrl+{n}", lambda k=kind: self._key_marker(k), f"markerKey{n}")
+
+    def _live_open(self) -> SessionScreen | None:
+        live = self.live
+        return live if live is not None and live.accepts_keys() else None
+
+    def _key_distress(self) -> None:
+        live = self._live_open()
+        if live is None or not self._unlocked:
+            return
+        self.return_to_session()
+        live.open_distress()
+
+    def _key_pause(self) -> None:
+        """F8 pauses and resumes the take from any page, also on the lock screen (no passphrase)."""
+        rec = self.ctx.recorder
+        if rec.take is None:
+            return
+        live = self._live_open()
+        if live is not None and self._unlocked:
+            live.p.pause_or_resume()
+        elif not self._unlocked or rec.take.kind == "consent":
+            rec.pause_or_resume()
+
+    def _key_marker(self, kind: str) -> None:
+        live = self._live_open()
+        if live is not None and self._unlocked:
+            live.marker(kind)
 
     # -- lock / unlock -----------------------------------------------------------------------------
     def _on_unlocked(self) -> None:
@@ -183,12 +403,17 @@ class MainWindow(QMainWindow):
             self._build_pages()
         self.root.setCurrentWidget(self.work)
         self._set_workspace_actions(True)
+        self.ctx.recorder.set_locked(False)
         self._update_status()
         current = self.content.currentWidget()
-        if current in self._pages.values() or current is None:
-            self.show_page("home")
         self.idle.start()
-        self.nav.setFocus()
+        if self.live is not None:
+            self.return_to_session()  # a live session comes back first, with the focus in it
+        else:
+            if current in self._pages.values() or current is None:
+                self.show_page("home")
+            self.nav.setFocus()
+        self._update_strip()
         self._check_interrupted()
         self._purge_due()
 
@@ -276,6 +501,7 @@ class MainWindow(QMainWindow):
             if on_locked is not None:
                 on_locked()
         self.ctx.tasks.close_workspace()
+        self.ctx.recorder.set_locked(True)
         self._set_workspace_actions(False)
         self.unlock_page.prepare(recording=self.ctx.recorder.active, locked_by_idle=by_idle)
         self.root.setCurrentWidget(self.unlock_page)
@@ -295,17 +521,64 @@ class MainWindow(QMainWindow):
         )
         self.status_recording.setText(self.tr("● Recording") if self.ctx.recorder.active else "")
 
-    # -- closing -----------------------------------------------------------------------------------
+    # -- opening and closing ----------------------------------------------------------------------
+    def show_for_screen(self) -> None:
+        """Open maximised on a small screen (a 1366x768 laptop, say), at the default size otherwise."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else DEFAULT_SIZE
+        if room.width() < DEFAULT_SIZE.width() + 100 or room.height() < DEFAULT_SIZE.height() + 100:
+            self.showMaximized()
+        else:
+            self.show()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.ctx.recorder.active and not self._shut_down and not self._confirm_quit():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 
+    def _confirm_quit(self) -> bool:
+        """Quitting during a take asks first; yes stops and seals the take before the app ends."""
+        rec = self.ctx.recorder
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("A recording is running"),
+            self.tr(
+                "Session %1 is being recorded (%2). Quit stops the recording and saves it; "
+                "nothing recorded is lost."
+            )
+            .replace("%1", rec.session_id)
+            .replace("%2", clock_text(rec.position)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("quitWhileRecording")
+        stop = box.addButton(self.tr("Stop recording and quit"), QMessageBox.ButtonRole.AcceptRole)
+        stop.setObjectName("quitStop")
+        keep = box.addButton(self.tr("Keep recording"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("quitKeep")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        had_focus = QApplication.focusWidget()
+        box.exec()
+        if box.clickedButton() is stop:
+            return True
+        self.activateWindow()  # back to work where she was (the safety keys need the window active)
+        if had_focus is not None and shiboken6.isValid(had_focus):
+            had_focus.setFocus()
+        return False
+
     def shutdown(self) -> None:
         """Finish any take, close the workspace and stop the worker threads (idempotent)."""
+        self._shut_down = True
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.stop()
+        if self.live is not None:
+            self.live.timer.stop()
+        self.ctx.recorder.close()
         if self.ctx.recorder.active:
             if self._unlocked:
                 self.ctx.recorder.stop()

@@ -9,6 +9,7 @@ writer thread and are re-emitted on the GUI thread.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -17,6 +18,7 @@ from fieldwork_app.audio import RecorderEvent, RecorderState
 from fieldwork_app.services import recording
 from fieldwork_app.services.recording import ActiveTake
 from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import now_iso
 
 from fieldwork_app.gui.qt_tasks import Tasks
 
@@ -36,6 +38,9 @@ class RecordingController(QObject):
         self._tasks = tasks
         self._take: ActiveTake | None = None
         self._starting = False
+        self._locked = False
+        self._closing = False
+        self._deferred: list[Callable[[Workspace], Any]] = []
         self._poll = QTimer(self)
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._on_poll)
@@ -49,6 +54,22 @@ class RecordingController(QObject):
         return self._starting or (
             self._take is not None and self._take.state in (RecorderState.RECORDING, RecorderState.PAUSED)
         )
+
+    @property
+    def session_id(self) -> str:
+        return self._take.session_id if self._take is not None else ""
+
+    @property
+    def paused(self) -> bool:
+        return self._take is not None and self._take.state is RecorderState.PAUSED
+
+    def set_locked(self, locked: bool) -> None:
+        """The main window says when the vault closes and opens; opening runs what waited for it."""
+        self._locked = locked
+        if not locked and self._deferred:
+            jobs, self._deferred = self._deferred, []
+            for job in jobs:
+                self._tasks.db(job, owner=self)
 
     @property
     def position(self) -> float:
@@ -65,9 +86,12 @@ class RecordingController(QObject):
             self._tasks.on_gui(lambda: self.recorder_event.emit(ev))
 
         def call(ws: Workspace) -> ActiveTake:  # database thread
-            return recording.start_take(
+            take = recording.start_take(
                 ws, session_id, kind=kind, participant_id=participant_id, on_event=on_event, **kw
             )
+            if self._closing:  # the app is quitting: nobody will see this take, so seal it now
+                take.finish(ws)
+            return take
 
         self._tasks.db(call, self._on_started, self._on_start_failed, owner=self)
 
@@ -85,12 +109,36 @@ class RecordingController(QObject):
         take = self._take
         if take is not None and take.state is RecorderState.RECORDING:
             take.mark("pause")  # at once: the database thread may be busy
-            self._tasks.db(take.pause, owner=self)
+            if self._locked:
+                self._control_locked(take, "pause")
+            else:
+                self._tasks.db(take.pause, owner=self)
 
     def resume(self) -> None:
         take = self._take
         if take is not None and take.state is RecorderState.PAUSED:
-            self._tasks.db(take.resume, owner=self)
+            if self._locked:
+                self._control_locked(take, "resume")
+            else:
+                self._tasks.db(take.resume, owner=self)
+
+    def pause_or_resume(self) -> None:
+        if self.paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def _control_locked(self, take: ActiveTake, action: str) -> None:
+        at = now_iso()
+
+        def run() -> float:  # pool thread: the recorder's own calls are thread-safe
+            (take.recorder.pause if action == "pause" else take.recorder.resume)()
+            return round(take.position, 2)
+
+        def done(position: float) -> None:
+            self._deferred.append(lambda ws: take.audit_control(ws, action, position, at))
+
+        self._tasks.pool(run, done, self.failed.emit, owner=self)
 
     def stop(self) -> None:
         take = self._take
@@ -100,10 +148,24 @@ class RecordingController(QObject):
         self._poll.stop()
 
         def done(summary: Any) -> None:
-            self._take = None
+            if self._take is take:
+                self._take = None
             self.stopped.emit(summary)
 
+        if self._locked:
+            # Seal the take now; its row and audit entry are written at the next unlock.
+            def stopped(summary: Any) -> None:
+                self._deferred.append(take.finish)
+                done(summary)
+
+            self._tasks.pool(take.recorder.stop, stopped, self.failed.emit, owner=self)
+            return
         self._tasks.db(take.finish, done, self.failed.emit, owner=self)
+
+    def close(self) -> None:
+        """The app is quitting: a take still starting on the database thread is sealed at once."""
+        self._closing = True
+        self._poll.stop()
 
     def stop_now(self) -> None:
         """Stop the audio at once without a database (app closing with the vault locked)."""

@@ -33,7 +33,6 @@ def build_screen(ctx: AppContext, session_id: str) -> QWidget:
     return InterviewPage(ctx, session_id)
 
 
-def open_session_screen(ctx: AppContext, session_id: str) -> QWidget:
-    widget = build_screen(ctx, session_id)
-    ctx.push(widget)
-    return widget
+def open_session_screen(ctx: AppContext, session_id: str) -> None:
+    """Show the session's screen through the main window, which keeps one live session at a time."""
+    ctx.open_session(session_id)

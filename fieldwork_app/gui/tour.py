@@ -1,4 +1,5 @@
-"""``fieldwork gui --tour OUTDIR``: a throw-away vault with the example study, a PNG of each main screen.
+"""``fieldwork gui --tour OUTDIR [--size 1366x768]``: a throw-away vault with the example study, a PNG of
+each main screen, taken of a window of the given size (1366x768 by default, a common laptop screen).
 
 Shots are numbered in order: ``01-unlock.png``, ``02-home.png`` …  Other screens add theirs by
 appending ``(name, arrange)`` to :data:`EXTRA_SHOTS` (``arrange(tour)`` gets the screen ready, e.g. by
@@ -33,15 +34,32 @@ USER = "researcher1"
 PASSPHRASE = "tour passphrase only for screenshots"
 
 EXTRA_SHOTS: list[tuple[str, Callable[[Tour], None]]] = []
+DEFAULT_SIZE = "1366x768"
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1366x768"`` -> (1366, 768); a clear error for anything else."""
+    from fieldwork_app.errors import InvalidInput
+
+    parts = text.lower().replace(" ", "").split("x")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise InvalidInput(f"--size {text!r}: give it as WIDTHxHEIGHT, for example 1366x768")
+    width, height = int(parts[0]), int(parts[1])
+    if not (640 <= width <= 7680 and 480 <= height <= 4320):
+        raise InvalidInput(f"--size {text!r}: between 640x480 and 7680x4320")
+    return width, height
 
 _Page = TypeVar("_Page", bound=QWidget)
 
 
 class Tour:
-    def __init__(self, window: MainWindow, app: QApplication, out: Path) -> None:
+    def __init__(
+        self, window: MainWindow, app: QApplication, out: Path, size: tuple[int, int] = (1366, 768)
+    ) -> None:
         self.window = window
         self.app = app
         self.out = out
+        self.size = size
         self.count = 0
 
     def settle(self, seconds: float = 0.3) -> None:
@@ -57,6 +75,12 @@ class Tour:
 
     def shot(self, name: str) -> Path:
         self.settle()
+        if (self.window.width(), self.window.height()) != self.size:
+            self.window.resize(*self.size)  # a screen that asked for more room is shown at the size asked
+            self.settle(0.2)
+        got = (self.window.width(), self.window.height())
+        if got != self.size:
+            raise RuntimeError(f"{name}: the window is {got[0]}x{got[1]}, not {self.size[0]}x{self.size[1]}")
         self.count += 1
         path = self.out / f"{self.count:02d}-{name}.png"
         self.window.grab().save(str(path))
@@ -108,7 +132,7 @@ def _sign(pad: QWidget) -> None:
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(270, 62))
 
 
-def run(outdir: str | os.PathLike[str]) -> int:
+def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> int:
     keys.allow_fast_kdf_for_throwaway_vault()  # a throw-away vault in a temporary folder
     import importlib
 
@@ -124,9 +148,9 @@ def run(outdir: str | os.PathLike[str]) -> int:
         _seed(data_dir)
         app = application()
         window = MainWindow(data_dir, idle_ms=3_600_000)
-        window.resize(1280, 800)
+        window.resize(*size)
         window.show()
-        tour = Tour(window, app, out)
+        tour = Tour(window, app, out, size)
         try:
             _walk(tour)
             for name, arrange in EXTRA_SHOTS:

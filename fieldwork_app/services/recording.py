@@ -122,6 +122,18 @@ class ActiveTake:
             detail={"position": round(self.position, 2)},
         )
 
+    def audit_control(self, ws: Workspace, action: str, position: float, at: str) -> None:
+        """Record a pause or resume made on the lock screen (written once the vault is open again)."""
+        if action not in ("pause", "resume"):
+            raise InvalidInput(f"unknown recording control '{action}'")
+        ws.vault.audit(
+            f"recording.{action}",
+            "recording",
+            self.recording_id,
+            session_id=self.session_id,
+            detail={"position": position, "at": at, "while_locked": True},
+        )
+
     def stop(self, ws: Workspace) -> TakeSummary:
         return self.finish(ws)
 

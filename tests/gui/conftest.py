@@ -11,6 +11,7 @@ os.environ.setdefault("FIELDWORK_KDF", "fast")
 os.environ.setdefault("FIELDWORK_TEST_SUITE", "1")
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 
 from PySide6.QtCore import QThread  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -59,14 +60,18 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
 
     def make(data_dir: DataDir, **kw) -> MainWindow:  # type: ignore[no-untyped-def]
         w = MainWindow(data_dir, **kw)
-        qtbot.addWidget(w)
         w.show()
         made.append(w)
         return w
 
     yield make
+    # Shut down first (a take still running is sealed), then close: closing a window with a take running
+    # would ask the person at the keyboard, and there is none at teardown.
     for w in made:
         w.shutdown()
+        if shiboken6.isValid(w):
+            w.close()
+            w.deleteLater()
 
 
 def unlock(qtbot, window: MainWindow, passphrase: str = PASSPHRASE, user: str = USER) -> None:  # type: ignore[no-untyped-def]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import shiboken6
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox, QLineEdit
 
 from fieldwork_app.services import participants, sessions
 from fieldwork_app.services import workspace as workspace_svc
@@ -24,18 +25,51 @@ def _open(qtbot, make_window, vault_dir, page):
     return w
 
 
-def _accept_dialog(fill):
-    """Fill and accept the next modal dialog once it opens."""
+STUCK: list[str] = []
+
+
+def _answer_dialog(qtbot, fill, press="ok"):  # type: ignore[no-untyped-def]
+    """Fill the next modal dialog once it opens, then answer it as a person does: a click on its OK or
+    Cancel button, or Enter in the field that has focus."""
 
     def run() -> None:
-        d = QApplication.activeModalWidget()
-        if not isinstance(d, QDialog):
+        d = next(
+            (
+                t
+                for t in QApplication.topLevelWidgets()
+                if isinstance(t, QDialog)
+                and t.isVisible()
+                and t.objectName() in ("IdentityReasonDialog", "WithdrawDialog")
+            ),
+            None,
+        )
+        if d is None:
             QTimer.singleShot(20, run)
             return
         fill(d)
-        d.accept()
+        box = d.findChild(QDialogButtonBox)
+        if press == "enter":
+            QTest.keyClick(QApplication.focusWidget() or d, Qt.Key.Key_Return)
+        else:
+            which = (
+                QDialogButtonBox.StandardButton.Ok
+                if press == "ok"
+                else QDialogButtonBox.StandardButton.Cancel
+            )
+            qtbot.mouseClick(box.button(which), Qt.MouseButton.LeftButton)
+        # A dialog that ignores its buttons would block the test for ever: close it so the test fails.
+        QTimer.singleShot(
+            3_000,
+            lambda: shiboken6.isValid(d) and d.isVisible() and (STUCK.append(d.windowTitle()), d.done(2)),
+        )
 
     QTimer.singleShot(20, run)
+
+
+def _type_reason(d):  # type: ignore[no-untyped-def]
+    edit = d.findChild(QLineEdit, "reasonEdit")
+    edit.setFocus()
+    QTest.keyClicks(edit, "arranging visit")
 
 
 def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
@@ -66,9 +100,7 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
     qtbot.waitUntil(lambda: p.message.text() == "Eligible.", timeout=5_000)
 
     # identity: asks for a reason, the view is audited, hidden again on lock
-    _accept_dialog(
-        lambda d: d.findChild(type(p.identity_edits["name"]), "reasonEdit").setText("arranging visit")
-    )
+    _answer_dialog(qtbot, _type_reason, "ok")
     qtbot.mouseClick(p.identity_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(p.identity_box.isVisible, timeout=5_000)
     qtbot.keyClicks(p.identity_edits["name"], "Jane Example")
@@ -82,10 +114,15 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
     p._show_identity({"name": "Jane Example"}, asked)
     assert not p.identity_box.isVisible() and p.identity_edits["name"].text() == ""
 
-    # withdrawal
-    _accept_dialog(lambda d: None)
+    # withdrawal: Cancel records nothing, Enter confirms
+    _answer_dialog(qtbot, lambda d: None, "cancel")
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
+    assert p.tree.currentItem().text(2) != "withdrawn"
+    _answer_dialog(qtbot, lambda d: d.findChild(QComboBox, "scopeCombo").setFocus(), "enter")
     qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=5_000)
+    assert not STUCK
     qtbot.waitUntil(lambda: p.tree.currentItem().text(2) == "withdrawn", timeout=5_000)
     w.shutdown()
     ws = workspace_svc.unlock(vault_dir, USER, PASSPHRASE)
@@ -218,3 +255,18 @@ def test_withdrawal_that_deletes_asks_before_holding_back_unsent_sessions(qtbot,
         assert "withdrawal.delete_local" in actions
     finally:
         again.close()
+
+
+def test_identity_by_enter_and_withdrawal_by_ok(qtbot, vault_dir, make_window):
+    w = _open(qtbot, make_window, vault_dir, "participants")
+    p = w.page("participants")
+    qtbot.waitUntil(lambda: p.group_combo.count() == 3)
+    qtbot.mouseClick(p.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: p.selected_id() == "M-001", timeout=5_000)
+    _answer_dialog(qtbot, _type_reason, "enter")  # Enter in the reason field presses OK
+    qtbot.mouseClick(p.identity_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(p.identity_box.isVisible, timeout=5_000)
+    _answer_dialog(qtbot, lambda d: None, "ok")
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=5_000)
+    assert not STUCK

@@ -6,14 +6,22 @@ The laptop cannot call anyone; this panel only prompts and time-stamps.  The wor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldwork_app.services.lonework import LoneWorkingState
 
 from fieldwork_app.gui.formatting import time_text
 from fieldwork_app.gui.session.common import box
-from fieldwork_app.gui.views.common import label, set_role
+from fieldwork_app.gui.views.common import Reflow, label, set_role
 
 
 def _hm(iso: str | None) -> str:
@@ -98,30 +106,28 @@ class LoneWorkPanel(QWidget):
         lay.addWidget(self.phase)
         lay.addWidget(self.buddy)
         lay.addWidget(self.times)
-        grid = QGridLayout()  # two by two, so the panel leaves the topic guide its width
+        # two by two when there is room, one under another on a narrow screen (the panel scrolls)
+        grid = Reflow(columns=2, min_column=200)
         self.buttons: dict[str, QPushButton] = {}
-        for i, (kind, text) in enumerate(
-            (
-                ("check_in", self.tr("Checked in with my buddy")),
-                ("check_out", self.tr("Checked out with my buddy")),
-                ("home_safe", self.tr("Home safe")),
-                ("code_word", self.tr("I used the code word")),
-            )
+        for kind, text in (
+            ("check_in", self.tr("Checked in with my buddy")),
+            ("check_out", self.tr("Checked out with my buddy")),
+            ("home_safe", self.tr("Home safe")),
+            ("code_word", self.tr("I used the code word")),
         ):
             b = QPushButton(text)
             b.setObjectName(f"lonework-{kind}")
             b.clicked.connect(lambda _c=False, k=kind: self.record.emit(k))
             self.buttons[kind] = b
-            grid.addWidget(b, i // 2, i % 2)
-        grid.setColumnStretch(2, 1)
-        lay.addLayout(grid)
-        row2 = QHBoxLayout()
+            grid.add(b)
+        lay.addWidget(grid)
+        row2 = QVBoxLayout()
         self.sheet = QPushButton(self.tr("Save buddy sheet (PDF)…"))
         self.sheet.setObjectName("buddySheet")
         self.with_address = QCheckBox(self.tr("include the address (logged)"))
         self.with_address.setObjectName("buddySheetAddress")
         self.sheet.clicked.connect(lambda: self.buddy_sheet.emit(self.with_address.isChecked()))
-        row2.addWidget(self.sheet)
+        row2.addWidget(self.sheet, 0, Qt.AlignmentFlag.AlignLeft)
         row2.addWidget(self.with_address)
         lay.addLayout(row2)
         row3 = QHBoxLayout()

@@ -1,5 +1,8 @@
 """The strip at the top of the session screen: recording state, time, level, controls, markers, distress.
 
+Pause, Stop, Distress and End session are always on screen, down to a 1024 px wide window; the markers
+are a compact row below them, and every key (F8, F9, Ctrl+1..4, Ctrl+D) is named in a tooltip.
+
 The state is shown in words and colour both (never colour alone) so it cannot be missed at a glance.
 It follows the app's RecordingController, so it is right again after the screen is locked and unlocked
 while the take goes on.
@@ -8,7 +11,16 @@ while the take goes on.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldwork_app.audio import RecorderState
 
@@ -37,67 +49,97 @@ class RecordingBar(QFrame):
         super().__init__(parent)
         self.setObjectName("recordingBar")
         self.setStyleSheet("QFrame#recordingBar{background:#ffffff;border-bottom:1px solid #c9cfd2;}")
+        # Two rows that fit 1024 px beside the narrowed navigation: the state and time on the left; the
+        # take's controls and the session's safety buttons (never hidden) above; markers below.
         grid = QGridLayout(self)
-        grid.setContentsMargins(16, 10, 16, 10)
-        grid.setHorizontalSpacing(12)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
 
         self.state_label = QLabel()
         self.state_label.setObjectName("recordingState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state_label.setMinimumWidth(170)
+        self.state_label.setMinimumWidth(128)
         self.state_label.setAccessibleName(self.tr("Recording state"))
         self.elapsed = QLabel("00:00")
         self.elapsed.setObjectName("elapsed")
-        self.elapsed.setStyleSheet("font-size:20pt;font-weight:600;font-family:'DejaVu Sans Mono',monospace;")
+        self.elapsed.setStyleSheet("font-size:16pt;font-weight:600;font-family:'DejaVu Sans Mono',monospace;")
         self.elapsed.setAccessibleName(self.tr("Recording time"))
         self.meter = LevelMeter()
-        self.meter.setMinimumWidth(160)
+        self.meter.setMinimumWidth(70)
+        self.meter.setFixedHeight(12)
 
         self.start_button = QPushButton(icon("record"), self.tr("Start recording"))
         self.start_button.setObjectName("startRecording")
         self.start_button.setProperty("role", "primary")
-        self.pause_button = QPushButton(self.tr("Pause (F8)"))
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setObjectName("pauseRecording")
         self.stop_button = QPushButton(icon("stop"), self.tr("Stop"))
         self.stop_button.setObjectName("stopRecording")
+        self.stop_button.setProperty("role", "stop")
+        self.stop_button.setToolTip(self.tr("Stop and save this take (a new take can follow)"))
+        self.stop_button.setAccessibleName(self.tr("Stop recording"))
         self.start_button.clicked.connect(self.start_clicked)
         self.pause_button.clicked.connect(self.pause_clicked)
         self.stop_button.clicked.connect(self.stop_clicked)
 
-        self.distress_button = QPushButton(icon("warning"), self.tr("Distress protocol (Ctrl+D)"))
+        self.distress_button = QPushButton(icon("warning"), self.tr("Distress"))
         self.distress_button.setObjectName("distressButton")
         self.distress_button.setAccessibleName(self.tr("Distress protocol"))
+        self.distress_button.setToolTip(self.tr("Distress protocol (Ctrl+D, from any page)"))
         self.distress_button.setStyleSheet(
             "QPushButton{background:#f6e3df;border:1px solid #a8483a;color:#6e1f14;font-weight:600;}"
             "QPushButton:focus{border:2px solid #c76b00;}"
         )
         self.distress_button.clicked.connect(self.distress_clicked)
-        self.safeguarding_button = QPushButton(self.tr("Safeguarding concern"))
+        self.safeguarding_button = QPushButton(self.tr("Safeguarding…"))
         self.safeguarding_button.setObjectName("safeguardingButton")
+        self.safeguarding_button.setAccessibleName(self.tr("Safeguarding concern"))
+        self.safeguarding_button.setToolTip(
+            self.tr("Record a safeguarding concern (kept in the identity store)")
+        )
         self.safeguarding_button.clicked.connect(self.safeguarding_clicked)
         self.end_button = QPushButton(self.tr("End session…"))
         self.end_button.setObjectName("endSession")
+        self.end_button.setToolTip(self.tr("Stop the recording and go to the close-out"))
         self.end_button.clicked.connect(self.end_clicked)
 
         row1 = QHBoxLayout()
-        for w in (self.start_button, self.pause_button, self.stop_button):
-            row1.addWidget(w)
+        row1.setSpacing(6)
+        row1.addWidget(self.start_button)
+        row1.addWidget(self.pause_button)
+        # Stop is set apart from Pause (a gap and a rule) so that one cannot be pressed for the other.
+        row1.addSpacing(8)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.VLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        row1.addWidget(rule)
+        row1.addSpacing(8)
+        row1.addWidget(self.stop_button)
         row1.addStretch(1)
         row1.addWidget(self.distress_button)
         row1.addWidget(self.safeguarding_button)
         row1.addWidget(self.end_button)
 
         row2 = QHBoxLayout()
+        row2.setSpacing(4)
+        self.markers_label = QLabel(self.tr("Mark:"))
+        self.markers_label.setProperty("role", "hint")
+        row2.addWidget(self.markers_label)
         self.marker_buttons: dict[str, QPushButton] = {}
-        for kind, text in (
-            ("marker", self.tr("Marker (F9)")),
-            ("important", self.tr("Important (Ctrl+1)")),
-            ("follow_up", self.tr("Follow up (Ctrl+2)")),
-            ("quote", self.tr("Quote (Ctrl+3)")),
-            ("sensitive", self.tr("Sensitive (Ctrl+4)")),
+        for kind, text, key, tip in (
+            ("marker", self.tr("Marker"), "F9", self.tr("A plain marker")),
+            ("important", self.tr("Important"), "Ctrl+1", self.tr("Something important was said")),
+            ("follow_up", self.tr("Follow up"), "Ctrl+2", self.tr("Come back to this later")),
+            ("quote", self.tr("Quote"), "Ctrl+3", self.tr("A quotable moment")),
+            ("sensitive", self.tr("Sensitive"), "Ctrl+4", self.tr("Sensitive talk: handle with care")),
         ):
             b = QPushButton(text)
             b.setObjectName(f"marker-{kind}")
+            b.setProperty("compact", True)
+            b.setStyleSheet("QPushButton{padding:2px 8px;min-height:18px;}")
+            b.setToolTip(f"{tip} ({key})")
+            b.setAccessibleName(self.tr("Marker: %1").replace("%1", text))
             b.clicked.connect(lambda _c=False, k=kind: self.marker_clicked.emit(k))
             self.marker_buttons[kind] = b
             row2.addWidget(b)
@@ -106,22 +148,28 @@ class RecordingBar(QFrame):
         self.speaker.setAccessibleName(self.tr("Speaker"))
         self.speaker_label = QLabel(self.tr("Speaker:"))
         self.speaker_label.setBuddy(self.speaker)
-        row2.addSpacing(12)
+        row2.addSpacing(8)
         row2.addWidget(self.speaker_label)
         row2.addWidget(self.speaker)
-        row2.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("recordingStatus")
         self.status.setWordWrap(True)
         self.status.setProperty("role", "hint")
-        row2.addWidget(self.status, 2)
+        self.status.setMinimumWidth(60)
+        row2.addSpacing(8)
+        row2.addWidget(self.status, 1)
 
-        grid.addWidget(self.state_label, 0, 0, 2, 1)
-        grid.addWidget(self.elapsed, 0, 1)
-        grid.addWidget(self.meter, 1, 1)
-        grid.addLayout(row1, 0, 2)
-        grid.addLayout(row2, 1, 2)
-        grid.setColumnStretch(2, 1)
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(self.state_label)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.elapsed)
+        time_row.addWidget(self.meter, 1)
+        left.addLayout(time_row)
+        grid.addLayout(left, 0, 0, 2, 1)
+        grid.addLayout(row1, 0, 1)
+        grid.addLayout(row2, 1, 1)
+        grid.setColumnStretch(1, 1)
         self.set_speakers([])
         self.show_state("stopped")
 
@@ -148,12 +196,17 @@ class RecordingBar(QFrame):
         }[state]
         self.state_label.setText(text)
         self.state_label.setStyleSheet(
-            STATE_STYLE[state] + "font-size:14pt;font-weight:700;padding:10px 12px;border-radius:6px;"
+            STATE_STYLE[state] + "font-size:12pt;font-weight:700;padding:4px 10px;border-radius:6px;"
         )
         self.state_label.setAccessibleDescription(text)
         self.start_button.setEnabled(state in ("stopped", "failed"))
         self.pause_button.setEnabled(state in ("recording", "paused"))
-        self.pause_button.setText(self.tr("Resume (F8)") if state == "paused" else self.tr("Pause (F8)"))
+        self.pause_button.setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
+        self.pause_button.setToolTip(
+            self.tr("Resume the recording (F8, from any page)")
+            if state == "paused"
+            else self.tr("Pause the recording (F8, from any page)")
+        )
         self.stop_button.setEnabled(state in ("recording", "paused"))
         self.meter.set_active(state == "recording")  # greyed while paused or stopped
 

@@ -2,8 +2,9 @@
 protocol, the safeguarding form, the support list or the close-out.
 
 The take belongs to the app's RecordingController, not to this widget, so locking the app (or leaving
-this screen for the distress panel) never stops it.  Shortcuts work from anywhere in the screen, also
-while typing a note: Ctrl+D distress protocol, F8 pause/resume, F9 marker, Ctrl+1..4 marker kinds.
+this screen for the distress panel) never stops it.  Its keys (Ctrl+D distress protocol, F8
+pause/resume, F9 marker, Ctrl+1..4 marker kinds) belong to the main window, which sends them here from
+any page and whatever has focus, also while typing a note (see :meth:`accepts_keys`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -52,6 +52,32 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 REFRESH_MS = 30_000
+
+
+class _SideArea(QScrollArea):
+    """A scroll area never narrower than what it holds (it scrolls only up and down).
+
+    What it holds grows as the interview goes on (a question's state and time appear beside it), so a
+    change of its layout is passed on to the splitter, which then gives this side the room it needs.
+    """
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self.updateGeometry()
+        return False
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        inner = self.widget()
+        hint = super().minimumSizeHint()
+        if inner is None:
+            return hint
+        return QSize(
+            inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width(), hint.height()
+        )
 
 
 class SessionScreen(QWidget):
@@ -94,8 +120,8 @@ class SessionScreen(QWidget):
         self._visit_state: Any = None
         for w in (self.interview, self.distress, self.safeguarding, self.support, self.closeout):
             self.stack.addWidget(w)
+        self._completed = False
         self._wire()
-        self._shortcuts()
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -110,7 +136,7 @@ class SessionScreen(QWidget):
         page = QWidget()
         page.setObjectName("interviewPage")
         row = QHBoxLayout(page)
-        row.setContentsMargins(12, 8, 12, 8)
+        row.setContentsMargins(6, 6, 6, 6)
         split = QSplitter(Qt.Orientation.Horizontal)
         row.addWidget(split)
         self.title = label("", "title")
@@ -119,7 +145,7 @@ class SessionScreen(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.title)
         self.guide = GuideView()
-        area = QScrollArea()
+        area = _SideArea()
         area.setWidgetResizable(True)
         area.setWidget(self.guide)
         area.setAccessibleName(self.tr("Topic guide"))
@@ -161,10 +187,19 @@ class SessionScreen(QWidget):
         self.takes.setMaximumHeight(90)
         tl.addWidget(self.takes)
         rl.addWidget(g)
-        split.addWidget(right)
+        # The right column scrolls up and down on a low screen (a 600 px high laptop); never sideways.
+        right_area = _SideArea()
+        right_area.setObjectName("sessionSide")
+        right_area.setWidgetResizable(True)
+        right_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        right_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_area.setWidget(right)
+        right.setMinimumHeight(rl.minimumSize().height())
+        split.addWidget(right_area)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([640, 420])
+        split.setSizes([600, 360])
+        split.setChildrenCollapsible(False)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._note_position: float | None = None
         self._note_started = False
@@ -199,7 +234,7 @@ class SessionScreen(QWidget):
         p.distress_changed.connect(self._distress_changed)
         p.distress_closed.connect(self._distress_closed)
         p.closeout_saved.connect(lambda co: self.closeout.show_saved(co.body, co.status == "complete"))
-        p.completed.connect(self._completed)
+        p.completed.connect(self._on_completed)
         p.concern_saved.connect(self.safeguarding.show_saved)
         p.concern_loaded.connect(self.safeguarding.fill)
         self.safeguarding.reopen.connect(p.load_concern)
@@ -225,18 +260,32 @@ class SessionScreen(QWidget):
         self.closeout.save.connect(self._save_closeout)
         self.closeout.done.connect(self.leave)
 
-    def _shortcuts(self) -> None:
-        def key(seq: str, fn: Any) -> QShortcut:
-            s = QShortcut(QKeySequence(seq), self)
-            s.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            s.activated.connect(fn)
-            return s
+    def accepts_keys(self) -> bool:
+        """Whether the window's safety keys act on this session (not once it is completed)."""
+        return not self._completed and self.p.info is not None
 
-        self.distress_shortcut = key(self.tr("Ctrl+D"), self.open_distress)
-        key("F8", self.p.pause_or_resume)
-        key("F9", lambda: self.marker("marker"))
-        for n, kind in enumerate(("important", "follow_up", "quote", "sensitive"), start=1):
-            key(f"Ctrl+{n}", lambda k=kind: self.marker(k))
+    def focus_session(self) -> None:
+        """Put the focus back where the researcher works on the part shown (after an unlock, say)."""
+        current = self.stack.currentWidget()
+        if current is self.interview:
+            self.note_edit.setFocus()
+        elif current is self.distress:
+            self.distress.setFocus()
+        elif current is self.closeout:
+            self.closeout.wellbeing.setFocus()
+        elif current is self.safeguarding:
+            self.safeguarding.fields["account"].setFocus()
+        elif current is not None:
+            current.setFocus()
+
+    def show_part(self, part: str) -> None:
+        """The part a task or a row on the study home leads to."""
+        if part == "closeout":
+            self.stack.setCurrentWidget(self.closeout)
+        elif part == "safeguarding":
+            self.open_safeguarding()
+            return
+        self.focus_session()
 
     # -- loading -------------------------------------------------------------------------------------
     def _loaded(self, info: SessionInfo) -> None:
@@ -548,9 +597,9 @@ class SessionScreen(QWidget):
         box.open()
         self._visit_box = box
 
-    def _completed(self, _bundle: str) -> None:
+    def _on_completed(self, _bundle: str) -> None:
         self.bar.setEnabled(False)
-        self.distress_shortcut.setEnabled(False)
+        self._completed = True
         st = self._visit_state
         if st is not None and st.phase != "closed":
             self.show_message(

@@ -90,6 +90,12 @@ def _closeout(tour: Any) -> None:
     tour.settle(0.2)
 
 
+def _strip(tour: Any) -> None:
+    """Another page while the session is open: the strip above it leads back in one click."""
+    tour.window.show_page("home")
+    tour.settle(0.3)
+
+
 def _sync(tour: Any) -> None:
     screen = _state.pop("screen", None)
     if screen is not None:
@@ -118,6 +124,7 @@ STEPS = (
     ("distress", _distress),
     ("safeguarding", _safeguarding),
     ("close-out", _closeout),
+    ("home-live-session", _strip),
     ("sync", _sync),
 )
 

@@ -15,6 +15,7 @@ from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import auth
+from fieldwork_app.gui.session.common import clock_text
 
 logger = logging.getLogger(__name__)
 
@@ -119,10 +120,51 @@ class UnlockPage(QWidget):
         self._countdown.timeout.connect(self._tick)
         self.ui.unlockButton.clicked.connect(self._unlock)
         self.ui.passphraseEdit.returnPressed.connect(self._unlock)
+        # A take goes on while the app is locked: its time, Pause and Stop stay here, no passphrase asked.
+        rec = ctx.recorder
+        self.ui.recPauseButton.clicked.connect(rec.pause_or_resume)
+        self.ui.recStopButton.clicked.connect(rec.stop)
+        rec.tick.connect(self._show_take)
+        rec.started.connect(self._show_take)
+        rec.stopped.connect(self._take_stopped)
+
+    def _show_take(self, *_args: object) -> None:
+        rec = self.ctx.recorder
+        take = rec.take
+        if take is None or self.ui.recordingBanner.isHidden():
+            return
+        paused = rec.paused
+        self.ui.recordingLabel.setText(
+            (
+                self.tr("Recording %1 is paused while the app is locked.")
+                if paused
+                else self.tr("Recording %1 goes on while the app is locked.")
+            ).replace("%1", take.session_id)
+        )
+        self.ui.recordingTime.setText(clock_text(take.position))
+        self.ui.recPauseButton.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.ui.recPauseButton.setToolTip(
+            self.tr("Resume the recording (F8)") if paused else self.tr("Pause the recording (F8)")
+        )
+        self.ui.recPauseButton.setEnabled(True)
+        self.ui.recStopButton.setEnabled(True)
+
+    def _take_stopped(self, summary: object) -> None:
+        if self.ui.recordingBanner.isHidden():
+            return
+        seconds = float(getattr(summary, "duration_seconds", 0.0) or 0.0)
+        self.ui.recordingLabel.setText(
+            self.tr("The recording was stopped and saved (%1 recorded).").replace("%1", clock_text(seconds))
+        )
+        self.ui.recPauseButton.setEnabled(False)
+        self.ui.recStopButton.setEnabled(False)
 
     def prepare(self, recording: bool, locked_by_idle: bool = False) -> None:
         """Refresh the user list; say whether a take goes on in the background."""
         self.ui.recordingBanner.setVisible(recording)
+        self.ui.recordingTime.clear()
+        if recording:
+            self._show_take()
         self.ui.passphraseEdit.clear()
         if locked_by_idle:
             self.ui.messageLabel.setText(self.tr("Locked after a period without activity."))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
 def _t(text: str) -> str:
@@ -66,3 +67,53 @@ def scroll_page(parent: QWidget) -> tuple[QVBoxLayout, QWidget]:
     area.setWidget(body)
     outer.addWidget(area)
     return layout, body
+
+
+class Reflow(QWidget):
+    """Boxes side by side when the page is wide enough, one under another when it is not.
+
+    A page of two columns of group boxes needs about 1000 px; on a 1024 px screen beside the navigation
+    it would scroll sideways.  This container puts its boxes in ``columns`` columns only while each
+    gets at least ``min_column`` px, and its minimum width is that of its widest box, so the page never
+    forces the window wider.
+    """
+
+    def __init__(self, columns: int = 2, min_column: int = 440, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._min_column = min_column
+        self._items: list[QWidget] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(12)
+        self._shown = 0
+
+    def add(self, widget: QWidget) -> None:
+        self._items.append(widget)
+        self._place(self._fit(self.width()), force=True)
+
+    def _fit(self, width: int) -> int:
+        room = self._columns * self._min_column + (self._columns - 1) * self._grid.spacing()
+        return self._columns if width >= room else 1
+
+    def _place(self, columns: int, force: bool = False) -> None:
+        if columns == self._shown and not force:
+            return
+        self._shown = columns
+        for w in self._items:
+            self._grid.removeWidget(w)
+        for c in range(self._columns):
+            self._grid.setColumnStretch(c, 0)
+        for i, w in enumerate(self._items):
+            self._grid.addWidget(w, i // columns, i % columns)
+        for c in range(columns):
+            self._grid.setColumnStretch(c, 1)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._place(self._fit(event.size().width()))
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = max((w.minimumSizeHint().width() for w in self._items if not w.isHidden()), default=0)
+        return QSize(width, self._grid.minimumSize().height())

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
+    QListView,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +25,7 @@ from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import home
 from fieldwork_app.gui.session.lonework_view import can_record, phase_text
 from fieldwork_app.gui.views.common import (
+    Reflow,
     format_text,
     label,
     location_text,
@@ -60,9 +63,6 @@ class HomePage(QWidget):
         self._timer.start()
         ctx.data_changed.connect(self._tick)  # e.g. takes recovered: the "can be recovered" note goes
 
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        layout.addLayout(grid)
         self.participants = QTreeWidget()
         self.participants.setHeaderLabels([self.tr("Participant"), self.tr("Status")])
         self.participants.setAccessibleName(self.tr("Participants by group"))
@@ -78,23 +78,43 @@ class HomePage(QWidget):
             ]
         )
         self.sessions.setAccessibleName(self.tr("Sessions"))
+        self.sessions.setToolTip(self.tr("Double-click a session, or press Enter on it, to open it"))
+        self.sessions.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.sessions.itemActivated.connect(self._open_session)
         self.waiting = QListWidget()
         self.waiting.setAccessibleName(self.tr("Waiting on this laptop"))
         self.tasks = QListWidget()
         self.tasks.setAccessibleName(self.tr("Tasks due"))
-        for i, (title, w) in enumerate(
-            (
-                (self.tr("Participants"), self.participants),
-                (self.tr("Sessions"), self.sessions),
-                (self.tr("Waiting on this laptop"), self.waiting),
-                (self.tr("Tasks due"), self.tasks),
-            )
+        self.tasks.setToolTip(self.tr("Double-click a task, or press Enter on it, to open its session"))
+        self.tasks.itemActivated.connect(self._open_task)
+        for lst in (self.waiting, self.tasks):  # long lines wrap: never a sideways scroll bar
+            lst.setWordWrap(True)
+            lst.setResizeMode(QListView.ResizeMode.Adjust)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The sessions table gets the whole width; the rest sit side by side when there is room.
+        box = QGroupBox(self.tr("Sessions"))
+        QVBoxLayout(box).addWidget(self.sessions)
+        layout.addWidget(box)
+        grid = Reflow(columns=3, min_column=300)
+        layout.addWidget(grid)
+        for title, w in (
+            (self.tr("Participants"), self.participants),
+            (self.tr("Tasks due"), self.tasks),
+            (self.tr("Waiting on this laptop"), self.waiting),
         ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(w)
-            grid.addWidget(box, i // 2, i % 2)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 3)
+            grid.add(box)
+
+    def _open_session(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        sid = item.data(0, Qt.ItemDataRole.UserRole)
+        if sid:
+            self.ctx.open_session(str(sid))
+
+    def _open_task(self, item: QListWidgetItem) -> None:
+        task = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(task, dict) and task.get("session_id"):
+            self.ctx.open_session(str(task["session_id"]), str(task.get("kind") or ""))
 
     def refresh(self) -> None:
         clock = getattr(self.ctx, "clock", None)
@@ -210,7 +230,7 @@ class HomePage(QWidget):
         ):
             top = QTreeWidgetItem([f"{title} ({len(rows)})"])
             for r in rows:
-                QTreeWidgetItem(
+                row = QTreeWidgetItem(
                     top,
                     [
                         r.id,
@@ -221,6 +241,7 @@ class HomePage(QWidget):
                         status_text(r.status),
                     ],
                 )
+                row.setData(0, Qt.ItemDataRole.UserRole, r.id)
             self.sessions.addTopLevelItem(top)
             top.setExpanded(True)
         self.sessions.resizeColumnToContents(0)
@@ -242,6 +263,8 @@ class HomePage(QWidget):
 
         self.tasks.clear()
         for t in m.tasks:
-            self.tasks.addItem(f"{due_text(t.get('due'))}  {t['title']}".strip())
+            item = QListWidgetItem(f"{due_text(t.get('due'))}  {t['title']}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, dict(t))
+            self.tasks.addItem(item)
         if not m.tasks:
             self.tasks.addItem(self.tr("No tasks due."))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -32,7 +31,7 @@ from fieldwork_app.gui.formatting import setup_date_edit
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import participants as presenter
 from fieldwork_app.gui.resources import icon
-from fieldwork_app.gui.views.common import label, scroll_page, set_role, status_text
+from fieldwork_app.gui.views.common import Reflow, label, scroll_page, set_role, status_text
 
 
 class ParticipantsPage(QWidget):
@@ -64,8 +63,8 @@ class ParticipantsPage(QWidget):
         self.tree.currentItemChanged.connect(self._on_select)
         layout.addWidget(self.tree)
 
-        grid = QGridLayout()
-        layout.addLayout(grid)
+        grid = Reflow()
+        layout.addWidget(grid)
 
         add_box = QGroupBox(self.tr("Add a participant"))
         form = QFormLayout(add_box)
@@ -80,7 +79,7 @@ class ParticipantsPage(QWidget):
         form.addRow("", label(self.tr("The study id is generated from the group (M-001, F-001 …)."), "hint"))
         self.group_combo.currentIndexChanged.connect(self._on_group)
         self.add_button.clicked.connect(self._add)
-        grid.addWidget(add_box, 0, 0)
+        grid.add(add_box)
 
         self.screen_box = QGroupBox(self.tr("Eligibility screening"))
         self.screen_layout = QVBoxLayout(self.screen_box)
@@ -90,7 +89,7 @@ class ParticipantsPage(QWidget):
         self.screen_button.clicked.connect(self._save_screening)
         self.screen_layout.addWidget(self.screen_button)
         self._answers: dict[str, QButtonGroup] = {}
-        grid.addWidget(self.screen_box, 0, 1)
+        grid.add(self.screen_box)
 
         actions = QHBoxLayout()
         self.identity_button = QPushButton(icon("eye"), self.tr("Show &identity details…"))
@@ -331,8 +330,6 @@ class ParticipantsPage(QWidget):
             ui.scopeCombo.addItem(names.get(s, s), s)
         ui.dateEdit.setDate(QDate.currentDate())
         setup_date_edit(ui.dateEdit)
-        ui.buttonBox.accepted.connect(dialog.accept)  # the form's OK and Cancel buttons do what they say
-        ui.buttonBox.rejected.connect(dialog.reject)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         scope = ui.scopeCombo.currentData()

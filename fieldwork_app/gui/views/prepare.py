@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -35,6 +34,7 @@ from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.presenters import prepare as presenter
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import (
+    Reflow,
     format_text,
     label,
     location_text,
@@ -73,8 +73,8 @@ class PreparePage(QWidget):
         layout.addLayout(top)
         self.message = label("", "ok")
         layout.addWidget(self.message)
-        grid = QGridLayout()
-        layout.addLayout(grid)
+        grid = Reflow()
+        layout.addWidget(grid)
 
         # Who and when
         who = QGroupBox(self.tr("Who, how, where and when"))
@@ -113,7 +113,7 @@ class PreparePage(QWidget):
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.schedule_button)
         f.addRow(buttons)
-        grid.addWidget(who, 0, 0)
+        grid.add(who)
 
         # Documents the service picked (read-only)
         docs = QGroupBox(self.tr("Documents in use (chosen by the study pack)"))
@@ -130,7 +130,7 @@ class PreparePage(QWidget):
         prints.addWidget(self.pis_pdf)
         prints.addWidget(self.form_pdf)
         dl.addLayout(prints)
-        grid.addWidget(docs, 0, 1)
+        grid.add(docs)
 
         # Lone working (home visits)
         self.lone_box = QGroupBox(self.tr("Lone-working plan (home visit)"))
@@ -166,7 +166,7 @@ class PreparePage(QWidget):
         lf.addRow(self.tr("Visit &address"), self.address)
         lf.addRow("", self.sealed_label)
         lf.addRow("", self.plan_button)
-        grid.addWidget(self.lone_box, 1, 0)
+        grid.add(self.lone_box)
 
         # Kit check
         kit = QGroupBox(self.tr("Kit check"))
@@ -197,7 +197,7 @@ class PreparePage(QWidget):
         kl.addWidget(self.disk_label)
         kl.addWidget(self.battery)
         kl.addWidget(self.battery_label)
-        grid.addWidget(kit, 1, 1)
+        grid.add(kit)
 
         # Checklist
         box = QGroupBox(self.tr("Ready?"))
