@@ -43,6 +43,12 @@ def save_as(target: Path) -> Callable[[Any], None]:
         edit.selectAll()
         QTest.keyClicks(edit, str(target))
         save = d.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Save)
-        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+        # Qt's file dialog reads its folder in the background and ignores Save until it has; a person who
+        # sees nothing happen presses Save again, and so does this (for up to 5 s).
+        for _ in range(50):
+            QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+            if not d.isVisible():
+                return
+            QTest.qWait(100)
 
     return act

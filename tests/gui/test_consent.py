@@ -302,7 +302,7 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
     when_modal("exportPassphraseDialog", passphrase, errors)
     when_modal("saveClearFileDialog", where, errors)
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Saved" in page.message.text() or bool(errors), timeout=10_000)
+    qtbot.waitUntil(lambda: "Saved" in page.message.text() or bool(errors), timeout=30_000)
     assert not errors, errors
     assert said and "signatures" in said[0] and "outside the encrypted vault" in said[0]
     enc = tmp_path / "signed-copy.pdf.age"
@@ -315,7 +315,7 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
     when_modal("exportPassphraseDialog", passphrase, errors)
     when_modal("saveClearFileDialog", where, errors)
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "already exists" in page.message.text() or bool(errors), timeout=10_000)
+    qtbot.waitUntil(lambda: "already exists" in page.message.text() or bool(errors), timeout=30_000)
     assert not errors, errors
     assert enc.read_bytes() == before
     w.shutdown()
