@@ -107,6 +107,27 @@ print({"rc": rc, "env": os.environ.get("FW_STORE_PW"), "in_proc": SECRET.encode(
     assert snapshot(cli_env) == before
 
 
+@pytest.mark.parametrize("verb", ["verify", "unpack"])
+def test_the_data_managers_store_secret_leaves_the_environment(verb: str, tmp_path: Path) -> None:
+    from fieldwork_app.sync.keys import generate_study_keypair
+
+    _pub, key = generate_study_keypair(tmp_path / "dm")
+    secret = "dm-secret-" + os.urandom(8).hex()
+    extra = ["--out", str(tmp_path / "analysis")] if verb == "unpack" else []
+    code = """
+import os, sys
+from fieldwork_app.cli.main import main
+sys.argv = ["fieldwork", "store", VERB, "https://127.0.0.1:9/dav", "--key", KEY, "--username", "u",
+            "--secret-env", "FW_DM_PW", *EXTRA]
+rc = main()  # the store cannot be reached; the secret was read before that
+environ = open("/proc/self/environ", "rb").read()
+print({"rc": rc, "env": os.environ.get("FW_DM_PW"), "in_proc": SECRET.encode() in environ})
+""".replace("VERB", repr(verb)).replace("KEY", repr(str(key))).replace("EXTRA", repr(extra))
+    proc = _python(code.replace("SECRET", repr(secret)), env={"FW_DM_PW": secret})
+    out = proc.stdout.strip().splitlines()[-1]
+    assert "'rc': 0" not in out and "'env': None" in out and "'in_proc': False" in out, (out, proc.stderr)
+
+
 def test_a_passphrase_file_others_can_read_is_refused(cli_env: DataDir, tmp_path: Path) -> None:
     secret = tmp_path / "pass"
     secret.write_text(PASSPHRASE + "\n")
