@@ -295,8 +295,10 @@ def cmd_vault_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import vault_care
 
     with credentials.workspace_for(args) as ws:
-        count = vault_care.backup(ws, args.out)
-    ctx.say(f"Backup written to {args.out} ({count} files; it opens with the passphrases valid today)")
+        result = vault_care.backup(ws, args.out)
+    ctx.say(f"Backup written to {args.out} ({result.files} files; it opens with the passphrases valid today)")
+    for name in result.skipped_live:
+        ctx.warn(f"{name} is being recorded and is not in this backup: make another once it has stopped")
     return 0
 
 

@@ -319,6 +319,111 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(cli_env: DataDir, 
     assert sorted(str(p) for p in cli_env.root.rglob("*")) == before
 
 
+_LIVE_WRITER = """
+import os, sys, time
+from pathlib import Path
+from fieldwork_app.audio import container
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import workspace
+root = Path(sys.argv[1])
+ws = workspace.unlock(DataDir(root), sys.argv[2], sys.argv[3])
+take = root / "audio" / "S-live" / "R-live.fwa"
+take.parent.mkdir(parents=True, exist_ok=True)
+w = container.ContainerWriter(take, ws.vault.recording_key("R-live"),
+                              container.build_header("R-live", "interview", 16000, 1))
+growing = open(root / "outbox" / "growing.part", "ab")
+print("recording", flush=True)
+while True:
+    w.append(container.RecordType.AUDIO, os.urandom(4000), 10)
+    growing.write(os.urandom(4000)); growing.flush()
+    time.sleep(0.002)
+"""
+
+
+def test_a_backup_made_while_another_process_records_restores(cli_env: DataDir, tmp_path: Path) -> None:
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _LIVE_WRITER, str(cli_env.root), USER, PASSPHRASE],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "recording"
+        backup = tmp_path / "live.fwbackup"
+        made = run("vault", "backup", "--out", str(backup))
+    finally:
+        writer.kill()
+        writer.wait()
+    assert "audio/S-live/R-live.fwa is being recorded and is not in this backup" in made.stderr
+    target = tmp_path / "restored"
+    run("vault", "restore", str(backup), env={"FIELDWORK_DATA_DIR": str(target)})
+    assert not (target / "audio" / "S-live" / "R-live.fwa").exists()
+    assert (target / "outbox" / "growing.part").stat().st_size > 0  # copied as it was at that moment
+    assert "everything is sound" in run("vault", "check", env={"FIELDWORK_DATA_DIR": str(target)}).stdout
+
+
+_SLOW_BACKUP = """
+import sys, tarfile, time
+from pathlib import Path
+from fieldwork_app.cli.main import main
+add = tarfile.TarFile.addfile
+def slow(self, *a, **k):
+    r = add(self, *a, **k); print("member written", flush=True); time.sleep(120); return r
+tarfile.TarFile.addfile = slow  # the backup stays mid-way until the test ends it
+sys.argv = ["fieldwork", "vault", "backup", "--out", sys.argv[1]]
+main()
+"""
+
+
+def _backup_mid_way(out: Path) -> subprocess.Popen[str]:
+    child = subprocess.Popen([sys.executable, "-c", _SLOW_BACKUP, str(out)], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "member written"
+    return child
+
+
+def test_database_copies_an_interrupted_backup_left_are_removed_at_unlock(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    running = _backup_mid_way(tmp_path / "a.fwbackup")
+    try:
+        held = list(cli_env.root.glob(".backup-*"))
+        assert len(held) == 1 and (held[0] / "identity.db").exists()
+        run("status")  # another process unlocks meanwhile: a running backup's copies are left alone
+        assert held[0].exists()
+        check = run("vault", "check", ok=False)
+        assert held[0].name in check.stderr
+    finally:
+        running.kill()  # as a power cut would end it
+        running.wait()
+    assert held[0].exists()
+    run("status")
+    assert not list(cli_env.root.glob(".backup-*")), "old-key database copies outlive the backup"
+    assert "everything is sound" in run("vault", "check").stdout
+    (cli_env.root / "stray.txt").write_text("x")
+    assert "stray.txt" in run("vault", "check", ok=False).stderr
+
+
+def test_a_rekey_removes_database_copies_an_interrupted_backup_left(cli_env: DataDir, tmp_path: Path) -> None:
+    stale = cli_env.root / ".backup-left"
+    stale.mkdir(mode=0o700)
+    (stale / "identity.db").write_bytes(b"old-key copy")
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)  # the folder is not held: removed at unlock already
+    ws.close()
+    assert not stale.exists()
+    from fieldwork_app.services import rekey as rekey_svc
+    from fieldwork_app.vault import rekey as journal
+
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    stale.mkdir(mode=0o700)  # made while the vault is open: a re-key removes it
+    (stale / "identity.db").write_bytes(b"old-key copy")
+    stale2 = cli_env.root / ".backup-made-while-open"
+    stale2.mkdir(mode=0o700)
+    fd = journal.hold_snapshot(stale2)  # even one held open by this very process
+    try:
+        rekey_svc.rekey(ws)
+    finally:
+        os.close(fd)
+    assert not stale.exists() and not stale2.exists()
+
+
 # -- item 13: modes ------------------------------------------------------------------------------------------
 def _modes(root: Path) -> list[str]:
     wrong = []
