@@ -128,6 +128,28 @@ print({"rc": rc, "env": os.environ.get("FW_DM_PW"), "in_proc": SECRET.encode() i
     assert "'rc': 0" not in out and "'env': None" in out and "'in_proc': False" in out, (out, proc.stderr)
 
 
+@pytest.mark.parametrize("how", ["change", "reset"])
+def test_a_passphrase_change_or_reset_offers_a_rekey_that_revokes_the_old_passphrase(
+    cli_env: DataDir, recovery_key: str, how: str
+) -> None:
+    old_slots = cli_env.keyslots.read_bytes()
+    env = {"FIELDWORK_NEW_PASSPHRASE": "a brand new passphrase 22 quill", "FIELDWORK_RECOVERY_KEY": recovery_key}
+    said = run("passphrase", how, env=env).stdout
+    assert "run 'fieldwork vault rekey'" in said  # without --rekey: says what an old copy still opens
+    current = cli_env.keyslots.read_bytes()
+    cli_env.keyslots.write_bytes(old_slots)
+    run("status")  # the old key-slot file and the old passphrase: still today's data
+    cli_env.keyslots.write_bytes(current)
+    env = {"FIELDWORK_PASSPHRASE": "a brand new passphrase 22 quill",
+           "FIELDWORK_NEW_PASSPHRASE": "yet another passphrase 33 wren", "FIELDWORK_RECOVERY_KEY": recovery_key}
+    said = run("passphrase", how, "--rekey", env=env).stdout
+    assert "Re-keyed the vault" in said
+    run("status", env={"FIELDWORK_PASSPHRASE": "yet another passphrase 33 wren"})
+    cli_env.keyslots.write_bytes(old_slots)
+    old = run("status", ok=False)  # an old copy with the old passphrase opens nothing of today's
+    assert_one_line_error(old, "does not belong with it")
+
+
 def test_a_passphrase_file_others_can_read_is_refused(cli_env: DataDir, tmp_path: Path) -> None:
     secret = tmp_path / "pass"
     secret.write_text(PASSPHRASE + "\n")
