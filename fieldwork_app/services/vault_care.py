@@ -94,6 +94,11 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
                         report.problems.append(
                             f"audit log: broken at entry {chain.first_bad_seq}: {chain.problem}"
                         )
+                for name in _left_after_deletion(conn, data_dir):
+                    report.problems.append(
+                        f"{name}: deleted in the database (a withdrawal or a purge) but still here; "
+                        "deleted at the next unlock"
+                    )
         finally:
             conn.close()
     takes = sorted(data_dir.audio.rglob(f"*{audio.TAKE_SUFFIX}")) if data_dir.audio.exists() else []
@@ -132,6 +137,24 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
     if not unexpected:
         report.checked.append("data directory: no unexpected files")
     return report
+
+
+def _left_after_deletion(conn: Any, data_dir: DataDir) -> list[str]:
+    try:
+        takes = conn.execute("SELECT id, session_id FROM recordings WHERE purged_at IS NOT NULL").fetchall()
+        held = conn.execute("SELECT bundle_id FROM outbox WHERE state = 'withdrawn'").fetchall()
+    except Exception:  # noqa: BLE001 - an unreadable table is reported by the checks above
+        return []
+    out = []
+    for rid, sid in takes:
+        f = data_dir.audio / str(sid) / f"{rid}{audio.TAKE_SUFFIX}"
+        if f.exists():
+            out.append(str(PurePosixPath(f.relative_to(data_dir.root))))
+    for (bundle,) in held:
+        f = data_dir.outbox / str(bundle)
+        if str(bundle) and "/" not in str(bundle) and f.exists():
+            out.append(f"outbox/{bundle}")
+    return out
 
 
 _EXPECTED = {"keyslots.json", "keyslots.lock", "vault.lock", "research.db", "identity.db", "settings.json",

@@ -446,6 +446,65 @@ def test_a_rekey_removes_database_copies_an_interrupted_backup_left(cli_env: Dat
     assert not stale.exists() and not stale2.exists()
 
 
+_WITHDRAW_CUT = """
+import os, sys
+from pathlib import Path
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import participants, workspace
+ws = workspace.unlock(DataDir(Path(sys.argv[1])), sys.argv[2], sys.argv[3])
+unlink = Path.unlink
+def cut(self, *a, **k):
+    if self.suffix == ".fwa":
+        os._exit(137)  # a power cut right after the withdrawal's commit, before her take is deleted
+    return unlink(self, *a, **k)
+Path.unlink = cut
+participants.withdraw(ws, sys.argv[4], "delete_data", "2026-12-06", True, delete_unsent=True)
+"""
+
+
+def test_a_crash_after_a_withdrawals_commit_still_deletes_her_take_and_bundle(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    from fieldwork_app.services import packs, sessions
+    from fieldwork_app.sync.keys import generate_study_keypair
+
+    pub, _key = generate_study_keypair(tmp_path / "dm")
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    try:
+        packs.import_pack(ws, example=True, study_key_file=pub)
+        m = participants.add(ws, "mother").id
+        s = sessions.new(ws, [m], "interview", "home").id
+        take = cli_env.audio / s / "R-w1.fwa"
+        take.parent.mkdir(parents=True, exist_ok=True)
+        w = container.ContainerWriter(take, ws.vault.recording_key("R-w1"),
+                                      container.build_header("R-w1", "interview", 16000, 1))  # fmt: skip
+        w.append(container.RecordType.AUDIO, b"her words", 10)
+        w.seal(reason="stopped")
+        with ws.vault.transaction() as db:
+            db.execute(
+                "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, samplerate, channels,"
+                " status, started_at, ended_at, duration) VALUES ('R-w1', ?, 'interview', 1, ?, ?, 16000, 1,"
+                " 'sealed', '2026-12-06T10:00:00+00:00', '2026-12-06T10:01:00+00:00', 60)",
+                (s, m, str(take)),
+            )
+        bundle = sync_svc.queue_session(ws, s)
+        staged = [cli_env.outbox / bundle]  # as a sync that staged it and could not reach the store leaves it
+        staged[0].mkdir(mode=0o700)
+        (staged[0] / "000001.age").write_bytes(b"her session, encrypted")
+    finally:
+        ws.close()
+    proc = subprocess.run([sys.executable, "-c", _WITHDRAW_CUT, str(cli_env.root), USER, PASSPHRASE, m], timeout=120)
+    assert proc.returncode == 137
+    assert take.exists()  # the commit happened, the deletion did not
+    check = run("vault", "check", ok=False)  # names what is left (it writes nothing)
+    assert "audio/" + s + "/R-w1.fwa: deleted in the database" in check.stderr
+    run("status")  # the next unlock finishes the deletion
+    assert not take.exists() and not take.parent.exists()
+    assert not any(p.exists() for p in staged)
+    assert "everything is sound" in run("vault", "check").stdout
+    run("status")  # and a second unlock changes nothing
+
+
 # -- item 13: modes ------------------------------------------------------------------------------------------
 def _modes(root: Path) -> list[str]:
     wrong = []
