@@ -8,7 +8,8 @@ small in-memory buffer and written once a key arrives.  ``fieldwork log show`` d
 Lines are chained: each carries its sequence number and the SHA-256 of the line before it in the clear,
 and both are part of its associated data, so a line dropped, moved, repeated or taken from elsewhere is
 reported by ``log show``.  Appends hold an ``flock`` on the file, so the app and a command writing at
-once keep one chain.  Lines of the first format (one constant associated data) are still read.
+once keep one chain.  Lines of the first format (one constant associated data) are still read, but only
+before the first chained line: one after it was inserted or replayed, and is reported.
 
 Full tracebacks go to this log only: on stderr an error is one line, unless ``-v`` was given.
 """
@@ -210,9 +211,14 @@ def check_log(logs_dir: Path, key: bytes) -> LogReport:
                 continue
             if len(sealed) <= _V2_HEAD.size or sealed[:2] != _V2_MAGIC:
                 try:  # a line of the first format, before lines were chained
-                    lines.append(aead.decrypt(sealed[:12], sealed[12:], _V1_AAD).decode("utf-8"))
+                    text = aead.decrypt(sealed[:12], sealed[12:], _V1_AAD).decode("utf-8")
                 except (ValueError, InvalidTag):
                     problem("a damaged log line was skipped")
+                    continue
+                if expected is not None:  # first-format lines were all written before the first chained one
+                    problem("a line of the first format after chained lines (inserted or replayed) was skipped")
+                else:
+                    lines.append(text)
                 continue
             head = sealed[: _V2_HEAD.size]
             _magic, seq, line_prev = _V2_HEAD.unpack(head)

@@ -66,6 +66,25 @@ def test_first_format_lines_are_still_read_and_the_chain_starts_after_them(tmp_p
     assert report.lines == ["an old line", "a new line"] and report.problems == []
 
 
+def test_first_format_lines_after_the_chain_began_are_reported(tmp_path: Path) -> None:
+    def v1(text: str) -> bytes:
+        nonce = os.urandom(12)
+        return base64.b64encode(nonce + AESGCM(KEY).encrypt(nonce, text.encode(), b"fieldwork-log-v1")) + b"\n"
+
+    path = tmp_path / log.LOG_NAME
+    old = [v1("old line A"), v1("old line B")]
+    path.write_bytes(b"".join(old))
+    _write(tmp_path, ["chained 1", "chained 2", "chained 3"])
+    lines = path.read_bytes().splitlines(keepends=True)
+    assert log.check_log(tmp_path, KEY).problems == []
+    # An old copy's first-format lines, replayed after chained lines and repeated in the middle.
+    path.write_bytes(b"".join([*lines[:3], old[1], *lines[3:], *old]))
+    report = log.check_log(tmp_path, KEY)
+    assert len(report.problems) == 3 and all("first format after chained lines" in p for p in report.problems)
+    assert [ln for ln in report.lines if not ln.startswith("[")] == [
+        "old line A", "old line B", "chained 1", "chained 2", "chained 3"]  # fmt: skip
+
+
 def test_reseal_writes_one_chain_under_the_new_key(tmp_path: Path) -> None:
     _write(tmp_path, ["one", "two"])
     new_key = os.urandom(32)
