@@ -85,6 +85,37 @@ def test_first_format_lines_after_the_chain_began_are_reported(tmp_path: Path) -
         "old line A", "old line B", "chained 1", "chained 2", "chained 3"]  # fmt: skip
 
 
+def _append_many(d: Path, tag: str, n: int) -> None:
+    aead = AESGCM(KEY)
+    for i in range(n):
+        log.append_line(d / log.LOG_NAME, aead, f"{tag} {i} " + "x" * 200)
+
+
+def test_processes_writing_while_the_log_rotates_keep_one_chain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(log, "_MAX_BYTES", 6000)  # many rotations (the children are forked with it)
+    ctx = multiprocessing.get_context("fork")
+    for trial in range(3):
+        d = tmp_path / str(trial)
+        d.mkdir()
+        procs = [ctx.Process(target=_append_many, args=(d, tag, 150)) for tag in "ABC"]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+            assert p.exitcode == 0
+        report = log.check_log(d, KEY)
+        assert report.problems == [], (trial, report.problems[:3])
+        assert stat_mode(d / log.LOCK_NAME) == 0o600
+
+
+def stat_mode(p: Path) -> int:
+    return p.stat().st_mode & 0o777
+
+
 def test_reseal_writes_one_chain_under_the_new_key(tmp_path: Path) -> None:
     _write(tmp_path, ["one", "two"])
     new_key = os.urandom(32)
