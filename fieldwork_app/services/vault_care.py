@@ -50,6 +50,7 @@ BACKUP_VERSION = 2
 MANIFEST = "fieldwork-backup.json"
 _TOP_LEVEL = ("keyslots.json", "research.db", "identity.db", "settings.json")
 _FOLDERS = ("audio", "logs", "outbox")
+_FREE_MARGIN = 64 * 1024 * 1024  # room left on the disk after a restore
 
 
 @dataclass
@@ -353,15 +354,28 @@ def restore(backup_file: Path, data_dir: DataDir) -> Path | None:
         tar = tarfile.open(backup_file, mode="r:")  # noqa: SIM115 - closed by the with below
         with tar:
             expected = _read_manifest(tar, members[-1], backup_file)
-            seen: set[str] = set()
+            total = 0
             for member in members[:-1]:
                 name = _safe_name(member.name)
-                if not member.isfile() or name not in expected or name in seen:
+                # Plain files only: a sparse member (GNU or PAX) would write far more than the backup holds.
+                if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
                     raise InvalidInput(f"{backup_file}: unexpected member {name!r}; nothing was restored")
-                if member.size != expected[name]["size"]:
+                if name in expected and member.size != expected[name]["size"]:
                     raise InvalidInput(
                         f"{backup_file}: {name} is not the size the manifest gives; nothing was restored"
                     )
+                total += member.size
+            free = shutil.disk_usage(work).free
+            if total + _FREE_MARGIN > free:
+                raise InvalidInput(
+                    f"{backup_file}: restoring needs {total // 2**20} MiB and {work.parent} has "
+                    f"{free // 2**20} MiB free; make room first; nothing was restored"
+                )
+            seen: set[str] = set()
+            for member in members[:-1]:
+                name = member.name
+                if name not in expected or name in seen:
+                    raise InvalidInput(f"{backup_file}: unexpected member {name!r}; nothing was restored")
                 target = work / name
                 private_dir(target.parent)
                 src = tar.extractfile(member)

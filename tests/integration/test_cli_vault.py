@@ -505,6 +505,37 @@ def test_a_crash_after_a_withdrawals_commit_still_deletes_her_take_and_bundle(
     run("status")  # and a second unlock changes nothing
 
 
+def test_restore_refuses_a_sparse_member_that_would_write_far_more_than_the_backup_holds(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    import hashlib
+    import tarfile
+
+    real = tmp_path / "real.fwbackup"
+    run("vault", "backup", "--out", str(real))
+    src = tmp_path / "src"
+    with tarfile.open(real) as t:
+        t.extractall(src, filter="data")
+    big = src / "audio" / "S-9" / "big.fwa"
+    big.parent.mkdir(parents=True)
+    with open(big, "wb") as fh:
+        fh.truncate(1 << 30)  # 1 GiB of hole: a few blocks in a sparse tar
+    manifest = json.loads((src / "fieldwork-backup.json").read_text())
+    h = hashlib.sha256()
+    for _ in range(1024):
+        h.update(b"\0" * (1 << 20))
+    manifest["files"]["audio/S-9/big.fwa"] = {"sha256": h.hexdigest(), "size": 1 << 30}
+    (src / "fieldwork-backup.json").write_text(json.dumps(manifest))
+    crafted = tmp_path / "crafted.fwbackup"
+    names = [*sorted(manifest["files"]), "fieldwork-backup.json"]
+    subprocess.run(["tar", "--format=gnu", "--sparse", "-cf", str(crafted), "-C", str(src), *names], check=True)
+    assert crafted.stat().st_size < 10 * 2**20
+    target = tmp_path / "restored"
+    proc = run("vault", "restore", str(crafted), env={"FIELDWORK_DATA_DIR": str(target)}, ok=False)
+    assert_one_line_error(proc, "unexpected member 'audio/S-9/big.fwa'; nothing was restored")
+    assert not target.exists() and not list(tmp_path.glob(".restored.restoring-*"))
+
+
 # -- item 13: modes ------------------------------------------------------------------------------------------
 def _modes(root: Path) -> list[str]:
     wrong = []
