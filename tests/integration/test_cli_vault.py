@@ -536,6 +536,43 @@ def test_restore_refuses_a_sparse_member_that_would_write_far_more_than_the_back
     assert not target.exists() and not list(tmp_path.glob(".restored.restoring-*"))
 
 
+@pytest.mark.parametrize("kind", ["dotdot", "absolute", "symlink", "hardlink", "unknown-top"])
+def test_restore_refuses_members_outside_or_not_plain_files(tmp_path: Path, kind: str) -> None:
+    import hashlib
+    import io
+    import tarfile
+
+    member = {
+        "dotdot": tarfile.TarInfo("audio/../../escape"),
+        "absolute": tarfile.TarInfo(str(tmp_path / "abs")),
+        "symlink": tarfile.TarInfo("audio/link"),
+        "hardlink": tarfile.TarInfo("audio/hard"),
+        "unknown-top": tarfile.TarInfo("evil.sh"),
+    }[kind]
+    if kind == "symlink":
+        member.type, member.linkname = tarfile.SYMTYPE, "/etc/passwd"
+    if kind == "hardlink":
+        member.type, member.linkname = tarfile.LNKTYPE, "keyslots.json"
+    body = b"x"
+    manifest = {"format": "fieldwork-backup", "version": 2,
+                "files": {member.name: {"sha256": hashlib.sha256(body).hexdigest(), "size": 1}}}  # fmt: skip
+    crafted = tmp_path / "crafted.fwbackup"
+    with tarfile.open(crafted, "w") as t:
+        if member.isfile():
+            member.size = 1
+            t.addfile(member, io.BytesIO(body))
+        else:
+            t.addfile(member)
+        data = json.dumps(manifest).encode()
+        info = tarfile.TarInfo("fieldwork-backup.json")
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))  # the manifest last, as a real backup has it
+    target = tmp_path / "dd"
+    proc = run("vault", "restore", str(crafted), env={"FIELDWORK_DATA_DIR": str(target)}, ok=False)
+    assert_one_line_error(proc, "nothing was restored")
+    assert not target.exists() and not (tmp_path / "abs").exists() and not (tmp_path / "escape").exists()
+
+
 # -- item 13: modes ------------------------------------------------------------------------------------------
 def _modes(root: Path) -> list[str]:
     wrong = []
