@@ -131,7 +131,11 @@ def hold_snapshot(folder: Path) -> int:
     """Lock a backup's snapshot folder while the backup runs (returns the descriptor to close).  If a
     cleanup removed the new folder before the lock was taken, a fresh folder is made in its place."""
     while True:
-        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except FileNotFoundError:
+            private_dir(folder)
+            continue
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)
         if folder.is_dir():
@@ -152,7 +156,10 @@ def remove_stale_snapshots(data_dir: DataDir, *, all_of_them: bool = False) -> l
             folder.unlink(missing_ok=True)
             removed.append(folder.name)
             continue
-        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except FileNotFoundError:
+            continue  # removed by another process meanwhile
         try:
             if fcntl is not None and not all_of_them:
                 try:
