@@ -8,7 +8,8 @@ small in-memory buffer and written once a key arrives.  ``fieldwork log show`` d
 Lines are chained: each carries its sequence number and the SHA-256 of the line before it in the clear,
 and both are part of its associated data, so a line dropped, moved, repeated or taken from elsewhere is
 reported by ``log show``.  Appends hold an ``flock`` on the file, so the app and a command writing at
-once keep one chain.  Lines of the first format (one constant associated data) are still read.
+once keep one chain.  Lines of the first format (one constant associated data) are still read, but only
+before the first chained line: one after it was inserted or replayed, and is reported.
 
 Full tracebacks go to this log only: on stderr an error is one line, unless ``-v`` was given.
 """
@@ -39,6 +40,7 @@ _FMT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MAX_BYTES = 2 * 1024 * 1024
 LOG_NAME = "fieldwork.log.enc"
 OLD_LOG_NAME = "fieldwork.log.1.enc"
+LOCK_NAME = "fieldwork.log.lock"  # the appenders' flock; never renamed
 _V1_AAD = b"fieldwork-log-v1"
 _V2_MAGIC = b"L2"
 _V2_HEAD = struct.Struct(">2sQ32s")  # magic, sequence number, SHA-256 of the previous line
@@ -151,29 +153,31 @@ def seal_line(aead: AESGCM, seq: int, prev: bytes, text: str) -> bytes:
 
 
 def append_line(path: Path, aead: AESGCM, text: str) -> None:
-    """Append one chained line, holding an flock so that two processes keep one chain."""
-    fd = _open_append(path)
+    """Append one chained line, holding an flock so that two processes keep one chain.  The lock is on a
+    file of its own that is never renamed: the log file itself is opened only once the lock is held, so a
+    writer that waited while another rotated the log writes into the new file, never the rotated one."""
+    lock_fd = os.open(path.with_name(LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fcntl.flock(lock_fd, fcntl.LOCK_EX)
         seq, prev = _chain_end(path)
-        if seq == 0 and path.stat().st_size == 0:
+        if seq == 0 and (not path.exists() or path.stat().st_size == 0):
             seq, prev = _chain_end(path.with_name(OLD_LOG_NAME))
-        if path.stat().st_size > _MAX_BYTES:
+        if path.exists() and path.stat().st_size > _MAX_BYTES:
             os.replace(path, path.with_name(OLD_LOG_NAME))
-            os.close(fd)
-            fd = _open_append(path)
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
         sealed = seal_line(aead, seq + 1, prev, text)
         out = base64.b64encode(sealed) + b"\n"
         if _ends_torn(path):
             out = (
                 b"\n" + out
             )  # a line cut short by a crash stays a line of its own (reported), not this one's start
-        os.write(fd, out)
+        fd = _open_append(path)
+        try:
+            os.write(fd, out)
+        finally:
+            os.close(fd)
     finally:
-        os.close(fd)
+        os.close(lock_fd)
 
 
 @dataclass
@@ -210,9 +214,14 @@ def check_log(logs_dir: Path, key: bytes) -> LogReport:
                 continue
             if len(sealed) <= _V2_HEAD.size or sealed[:2] != _V2_MAGIC:
                 try:  # a line of the first format, before lines were chained
-                    lines.append(aead.decrypt(sealed[:12], sealed[12:], _V1_AAD).decode("utf-8"))
+                    text = aead.decrypt(sealed[:12], sealed[12:], _V1_AAD).decode("utf-8")
                 except (ValueError, InvalidTag):
                     problem("a damaged log line was skipped")
+                    continue
+                if expected is not None:  # first-format lines were all written before the first chained one
+                    problem("a line of the first format after chained lines (inserted or replayed) was skipped")
+                else:
+                    lines.append(text)
                 continue
             head = sealed[: _V2_HEAD.size]
             _magic, seq, line_prev = _V2_HEAD.unpack(head)

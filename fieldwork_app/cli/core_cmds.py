@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -48,12 +49,18 @@ def register(sub: Any) -> None:
     pp = sub.add_parser("passphrase", help="passphrases").add_subparsers(dest="pp_cmd", required=True)
     p = pp.add_parser("change", help="change your passphrase (rewraps your key slot only)")
     p.add_argument("--new-passphrase-file")
+    p.add_argument(
+        "--rekey", action="store_true", help="re-key the vault at once, so the old passphrase opens no older copy"
+    )
     command(p, cmd_passphrase_change)
     p = pp.add_parser("reset", help="set a new passphrase with the recovery key")
     p.add_argument(
         "--recovery-key-file", help="file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a prompt)"
     )
     p.add_argument("--new-passphrase-file")
+    p.add_argument(
+        "--rekey", action="store_true", help="re-key the vault at once, so the old passphrase opens no older copy"
+    )
     command(p, cmd_passphrase_reset)
 
     pack = sub.add_parser("pack", help="study packs").add_subparsers(dest="pack_cmd", required=True)
@@ -295,8 +302,10 @@ def cmd_vault_backup(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import vault_care
 
     with credentials.workspace_for(args) as ws:
-        count = vault_care.backup(ws, args.out)
-    ctx.say(f"Backup written to {args.out} ({count} files; it opens with the passphrases valid today)")
+        result = vault_care.backup(ws, args.out)
+    ctx.say(f"Backup written to {args.out} ({result.files} files; it opens with the passphrases valid today)")
+    for name in result.skipped_live:
+        ctx.warn(f"{name} is being recorded and is not in this backup: make another once it has stopped")
     return 0
 
 
@@ -326,7 +335,11 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
         secret = credentials.new_passphrase(args)
         _strength_hint(ctx, secret, ws.user)
         ws.vault.change_passphrase(secret)
-    ctx.say("Passphrase changed")
+        ctx.say("Passphrase changed")
+        if args.rekey:
+            _rekey(ws, ctx)
+        else:
+            ctx.say(_REKEY_ADVICE.format(what="your old passphrase"))
     return 0
 
 
@@ -341,9 +354,12 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
         key = credentials.env_secret(credentials.ENV_RECOVERY_KEY) or credentials._prompt("recovery key")
     secret = credentials.new_passphrase(args)
     _strength_hint(ctx, secret, name)
-    vault = Vault.unlock_with_recovery(dd, key, name, secret)
-    vault.close()
-    ctx.say(f"New passphrase set for {name}")
+    with contextlib.closing(workspace.Workspace(Vault.unlock_with_recovery(dd, key, name, secret))) as ws:
+        ctx.say(f"New passphrase set for {name}")
+        if args.rekey:
+            _rekey(ws, ctx)
+        else:
+            ctx.say(_REKEY_ADVICE.format(what="the old passphrase"))
     return 0
 
 

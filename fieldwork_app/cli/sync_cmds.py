@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
 
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.credentials import env_secret
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.sync.checks import VerifyReport
 from fieldwork_app.sync.keys import TrustedDevices, generate_study_keypair, load_identity
@@ -59,7 +59,7 @@ def register_store_side(store_sub: argparse._SubParsersAction[argparse.ArgumentP
 
 def _secret(args: argparse.Namespace, label: str, *, optional: bool) -> str | None:
     if args.secret_env:
-        value = os.environ.get(args.secret_env)
+        value = env_secret(args.secret_env)  # read once, then gone from the environment
         if value is None:
             raise InvalidInput(f"environment variable {args.secret_env} is not set")
         return value

@@ -393,6 +393,9 @@ DOCUMENT_CLASSES: dict[DocumentKind, type[_Document]] = {
 class CodedItem(_Model):
     id: Id
     text: Text
+    # A distress sign or action whose very mention says more than a research bundle may (a safeguarding
+    # step, a risk to a child): it stays on the laptop, and leaves only as its place in the audit chain.
+    withhold: bool = False
 
 
 class DistressStage(_Model):
@@ -409,6 +412,11 @@ class DistressProtocol(_Model):
     pause_recording_by_default: bool = True
     debrief_from_level: int | None = Field(default=2, ge=1, le=10)
     stages: tuple[DistressStage, ...] = Field(min_length=1)
+
+    @property
+    def withheld_codes(self) -> frozenset[str]:
+        """The ids of the signs and actions the pack marks ``withhold`` (never sent in a research bundle)."""
+        return frozenset(c.id for s in self.stages for c in (*s.signs, *s.actions) if c.withhold)
 
     def stage(self, level: int) -> DistressStage:
         for s in self.stages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import shutil
@@ -272,6 +273,41 @@ def withdraw(
     for sid in held:
         shutil.rmtree(ws.data_dir.audio / sid, ignore_errors=True)
     return wid
+
+
+def leftover_deletions(ws: Workspace) -> list[Path]:
+    """Files the database says are deleted but which are still here (a crash between a withdrawal's or a
+    purge's commit and the deletion of its files): takes of purged recordings, and the staged bundles of
+    sessions held back on a withdrawal."""
+    out = []
+    for r in ws.db.execute("SELECT id, session_id FROM recordings WHERE purged_at IS NOT NULL").fetchall():
+        f = _take_file(ws, r)
+        if f.exists() and not audio.is_live(f):
+            out.append(f)
+    for r in ws.db.execute("SELECT bundle_id FROM outbox WHERE state = ?", (WITHDRAWN_STATE,)).fetchall():
+        name = str(r[0])
+        f = ws.data_dir.outbox / name
+        if name and "/" not in name and name not in (".", "..") and (f.exists() or f.is_symlink()):
+            out.append(f)
+    return out
+
+
+def finish_deletions(ws: Workspace) -> int:
+    """Delete what :func:`leftover_deletions` finds (run at every unlock; doing it twice changes nothing).
+    Returns how many files or folders were deleted."""
+    done = 0
+    for f in leftover_deletions(ws):
+        if f.is_dir() and not f.is_symlink():
+            shutil.rmtree(f, ignore_errors=True)
+        else:
+            f.unlink(missing_ok=True)
+        done += 1
+        if f.parent.parent == ws.data_dir.audio:
+            with contextlib.suppress(OSError):
+                f.parent.rmdir()  # the session's audio folder, once empty
+    if done:
+        logger.info("finished deleting %d file(s) a withdrawal or purge had left", done)
+    return done
 
 
 def _takes(ws: Workspace, session_ids: list[str]) -> list[Any]:

@@ -118,6 +118,7 @@ def rekey(ws: Workspace) -> RekeyResult:
     logs_attached = fwlog.attached_dir() == dd.logs
     with slot_lock(dd.keyslots):
         journal.apply(dd)  # a half-made earlier attempt is dropped
+        journal.remove_stale_snapshots(dd, all_of_them=True)  # old-key database copies of a backup
         slots = KeySlots.load(dd.keyslots)
         stale = [s.user for s in slots.slots if s.kind == "user" and s.version != SLOT_VERSION]
         if stale:

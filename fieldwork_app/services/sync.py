@@ -402,9 +402,12 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
         session_id,
     )
     distress = _rows(ws, "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at", session_id)
+    withheld = withheld_distress_codes(ws)
     for d in distress:
         d["steps"] = [
-            st for st in json.loads(d.pop("steps_json") or "[]") if st.get("kind") in RESEARCH_DISTRESS_STEPS
+            st
+            for st in json.loads(d.pop("steps_json") or "[]")
+            if st.get("kind") in RESEARCH_DISTRESS_STEPS and not _withheld_step(st, withheld)
         ]
     closeout = ws.db.execute(
         "SELECT body_json, completed_at, completed_by FROM closeouts WHERE session_id = ?", (session_id,)
@@ -556,18 +559,43 @@ RESEARCH_DISTRESS_STEPS = frozenset(
 )  # fmt: skip
 
 
-def research_audit_allows(e: audit.AuditEntry) -> bool:
-    """Whether an audit entry may go whole in a research bundle (see :data:`RESEARCH_AUDIT`)."""
+# Distress steps that name a sign or action of the protocol: those the pack marks ``withhold`` stay home.
+_CODED_DISTRESS = {"sign": "distress.sign", "action": "distress.action"}
+
+
+def withheld_distress_codes(ws: Workspace) -> frozenset[str] | None:
+    """The distress sign and action ids the study pack withholds from research bundles; None when the pack
+    cannot be read, and then every sign and action is withheld (deny by default)."""
+    try:
+        return ws.pack().distress_protocol.withheld_codes
+    except FieldworkError:
+        return None
+
+
+def _withheld_step(step: dict[str, Any], withheld: frozenset[str] | None) -> bool:
+    if step.get("kind") not in _CODED_DISTRESS:
+        return False
+    return withheld is None or step.get("id") in withheld
+
+
+def research_audit_allows(e: audit.AuditEntry, withheld: frozenset[str] | None = frozenset()) -> bool:
+    """Whether an audit entry may go whole in a research bundle (see :data:`RESEARCH_AUDIT`); a distress
+    sign or action whose id is in ``withheld`` (all of them when ``withheld`` is None) does not."""
     fields = RESEARCH_AUDIT.get(e.action)
-    return fields is not None and set(e.detail) <= fields
+    if fields is None or not set(e.detail) <= fields:
+        return False
+    if e.action in _CODED_DISTRESS.values():
+        return withheld is not None and e.detail.get("id") not in withheld
+    return True
 
 
 def session_audit(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
     """The session's audit entries for its bundle: those the allow-list names whole; every other one
     reduced to ``seq``, ``prev_hash`` and ``hash`` (marked ``withheld``), so the chain still links."""
     out = []
+    withheld = withheld_distress_codes(ws)
     for e in audit.entries(ws.db, session_id=session_id):
-        if research_audit_allows(e):
+        if research_audit_allows(e, withheld):
             out.append(e.to_json())
         else:
             out.append({"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "withheld": True})

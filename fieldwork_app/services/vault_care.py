@@ -8,8 +8,9 @@ A backup is one tar file of the data directory as a consistent copy: both databa
 moment (``sqlcipher_export`` under their own keys), the key-slot file, the takes, the log, the settings
 and the staged outbox.  It is protected by the vault's own encryption: every member holding research
 or identity data is already ciphertext under the vault's keys, opened only through the key slots it
-carries (so the passphrases and recovery key valid when it was made).  A manifest member lists the
-SHA-256 of every file; restore refuses a backup that does not match it.
+carries (so the passphrases and recovery key valid when it was made).  Each file is hashed as its bytes
+go into the tar; the manifest, the tar's last member, lists every file's SHA-256 and size; restore
+refuses a backup that does not match it.  A take being recorded is left out (and named).
 
 Restore never deletes: the data directory as it was is renamed aside (``<dir>.before-restore-<time>``)
 and the backup's files are put in its place.
@@ -41,12 +42,15 @@ from fieldwork_app.vault import audit, migrations
 from fieldwork_app.vault import rekey as journal
 from fieldwork_app.vault.db import cipher_check, integrity_check, open_encrypted
 from fieldwork_app.vault.keys import KeySlots, subkey
+from fieldwork_app.vault.rekey import SNAPSHOT_PREFIX, hold_snapshot
 from fieldwork_app.vault.vault import hold_in_use
 
 BACKUP_FORMAT = "fieldwork-backup"
+BACKUP_VERSION = 2
 MANIFEST = "fieldwork-backup.json"
 _TOP_LEVEL = ("keyslots.json", "research.db", "identity.db", "settings.json")
 _FOLDERS = ("audio", "logs", "outbox")
+_FREE_MARGIN = 64 * 1024 * 1024  # room left on the disk after a restore
 
 
 @dataclass
@@ -91,6 +95,11 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
                         report.problems.append(
                             f"audit log: broken at entry {chain.first_bad_seq}: {chain.problem}"
                         )
+                for name in _left_after_deletion(conn, data_dir):
+                    report.problems.append(
+                        f"{name}: deleted in the database (a withdrawal or a purge) but still here; "
+                        "deleted at the next unlock"
+                    )
         finally:
             conn.close()
     takes = sorted(data_dir.audio.rglob(f"*{audio.TAKE_SUFFIX}")) if data_dir.audio.exists() else []
@@ -117,16 +126,76 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
         )
     if not log_report.problems:
         report.checked.append(f"log: {len(log_report.lines)} lines, chain unbroken")
+    unexpected = _unexpected_files(data_dir)
+    for name in unexpected:
+        if name.startswith(SNAPSHOT_PREFIX):
+            report.problems.append(
+                f"{name}: database copies a backup is making now, or one left behind (removed at the next "
+                "unlock when no backup holds it)"
+            )
+        else:
+            report.problems.append(f"{name}: not a file Fieldwork makes in its data directory; look at it")
+    if not unexpected:
+        report.checked.append("data directory: no unexpected files")
     return report
 
 
+def _left_after_deletion(conn: Any, data_dir: DataDir) -> list[str]:
+    try:
+        takes = conn.execute("SELECT id, session_id FROM recordings WHERE purged_at IS NOT NULL").fetchall()
+        held = conn.execute("SELECT bundle_id FROM outbox WHERE state = 'withdrawn'").fetchall()
+    except Exception:  # noqa: BLE001 - an unreadable table is reported by the checks above
+        return []
+    out = []
+    for rid, sid in takes:
+        f = data_dir.audio / str(sid) / f"{rid}{audio.TAKE_SUFFIX}"
+        if f.exists():
+            out.append(str(PurePosixPath(f.relative_to(data_dir.root))))
+    for (bundle,) in held:
+        f = data_dir.outbox / str(bundle)
+        if str(bundle) and "/" not in str(bundle) and f.exists():
+            out.append(f"outbox/{bundle}")
+    return out
+
+
+_EXPECTED = {"keyslots.json", "keyslots.lock", "vault.lock", "research.db", "identity.db", "settings.json",
+             "audio", "logs", "outbox", "rekey"}  # fmt: skip
+
+
+def _unexpected_files(data_dir: DataDir) -> list[str]:
+    """Names at the top of the data directory that Fieldwork does not make (temporary files it makes
+    while writing one of its own files atomically are expected)."""
+    out = []
+    for p in sorted(data_dir.root.iterdir()) if data_dir.root.is_dir() else []:
+        name = p.name
+        base = name.split(".tmp")[0].rsplit(".", 1)[0] if name.endswith(".tmp") else name
+        for suffix in ("-wal", "-shm", "-journal"):
+            base = base.removesuffix(suffix)
+        if base not in _EXPECTED:
+            out.append(name)
+    return out
+
+
 # -- backup ------------------------------------------------------------------------------------------------
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+@dataclass
+class BackupResult:
+    files: int
+    # Takes being recorded while the backup was made (another window or command): left out, named here.
+    skipped_live: list[str] = field(default_factory=list)
+
+
+class _HashingReader:
+    """Reads a file for the tar and hashes exactly the bytes that go into it (a file that grows meanwhile
+    is copied, and hashed, up to the size the tar header gives)."""
+
+    def __init__(self, fh: Any) -> None:
+        self._fh = fh
+        self.sha256 = hashlib.sha256()
+
+    def read(self, n: int = -1) -> bytes:
+        data: bytes = self._fh.read(n)
+        self.sha256.update(data)
+        return data
 
 
 def _files(data_dir: DataDir) -> Iterator[tuple[str, Path]]:
@@ -142,15 +211,18 @@ def _files(data_dir: DataDir) -> Iterator[tuple[str, Path]]:
                     yield str(PurePosixPath(p.relative_to(data_dir.root))), p
 
 
-def backup(ws: Workspace, out: Path) -> int:
-    """Write a backup of the open vault to ``out`` (never overwritten); returns the number of files."""
+def backup(ws: Workspace, out: Path) -> BackupResult:
+    """Write a backup of the open vault to ``out`` (never overwritten).  Each file is hashed as its bytes
+    go into the tar, and the manifest is written last, so a file that changes meanwhile (the log, a
+    staged bundle) is recorded as it was copied.  A take being recorded is left out and named."""
     dd = ws.data_dir
     out = out.expanduser().absolute()
     if out.exists():
         raise InvalidInput(f"{out} already exists; a backup never overwrites a file")
     if dd.root.resolve() in out.resolve().parents:
         raise InvalidInput(f"{out} is inside the data directory; write the backup somewhere else")
-    snap = Path(tempfile.mkdtemp(prefix=".backup-", dir=dd.root))
+    snap = Path(tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX, dir=dd.root))
+    snap_lock = hold_snapshot(snap)
     try:
         vault = ws.vault
         key = vault.data_key_for_rekey()
@@ -161,14 +233,13 @@ def backup(ws: Workspace, out: Path) -> int:
             vault.idb, snap / "identity.db", subkey(key, "identity-db"), migrations.current_version(vault.idb)
         )
         members = [("research.db", snap / "research.db"), ("identity.db", snap / "identity.db")]
-        members += list(_files(dd))
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "version": 1,
-            "vault_id": vault.slots.vault_id,
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "files": {name: _sha256(path) for name, path in members},
-        }
+        skipped: list[str] = []
+        for name, path in _files(dd):
+            if path.name.endswith(audio.TAKE_SUFFIX) and audio.is_live(path):
+                skipped.append(name)
+            else:
+                members.append((name, path))
+        files: dict[str, dict[str, Any]] = {}
         tmp = out.with_name(out.name + ".part")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
@@ -176,17 +247,30 @@ def backup(ws: Workspace, out: Path) -> int:
                 os.fdopen(fd, "wb") as raw,
                 tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as tar,
             ):
+                for name, path in members:
+                    try:
+                        fh = open(path, "rb")  # noqa: SIM115 - closed below
+                    except FileNotFoundError:
+                        continue  # gone meanwhile (a staged bundle sent, a log rotated)
+                    with fh:
+                        info = tarfile.TarInfo(name)
+                        info.size = os.fstat(fh.fileno()).st_size
+                        info.mode, info.mtime = 0o600, int(os.fstat(fh.fileno()).st_mtime)
+                        reader = _HashingReader(fh)
+                        tar.addfile(info, reader)
+                    files[name] = {"sha256": reader.sha256.hexdigest(), "size": info.size}
+                manifest = {
+                    "format": BACKUP_FORMAT,
+                    "version": BACKUP_VERSION,
+                    "vault_id": vault.slots.vault_id,
+                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "files": files,
+                    "skipped_live_takes": skipped,
+                }
                 body = json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8")
                 info = tarfile.TarInfo(MANIFEST)
                 info.size, info.mode = len(body), 0o600
                 tar.addfile(info, io.BytesIO(body))
-                for name, path in members:
-                    info = tar.gettarinfo(str(path), arcname=name)
-                    info.uid = info.gid = 0
-                    info.uname = info.gname = ""
-                    info.mode = 0o600
-                    with open(path, "rb") as fh:
-                        tar.addfile(info, fh)
                 tar.close()
                 raw.flush()
                 os.fsync(raw.fileno())
@@ -196,8 +280,11 @@ def backup(ws: Workspace, out: Path) -> int:
         fsync_dir(out.parent)
     finally:
         shutil.rmtree(snap, ignore_errors=True)
-    vault.audit("vault.backup", "vault", vault.slots.vault_id, detail={"files": len(members)})
-    return len(members)
+        os.close(snap_lock)
+    vault.audit(
+        "vault.backup", "vault", vault.slots.vault_id, detail={"files": len(files), "skipped": len(skipped)}
+    )
+    return BackupResult(len(files), skipped)
 
 
 # -- restore -----------------------------------------------------------------------------------------------
@@ -214,21 +301,32 @@ def _safe_name(name: str) -> str:
     return name
 
 
-def _read_manifest(tar: tarfile.TarFile, path: Path) -> dict[str, Any]:
-    first = tar.next()
-    if first is None or first.name != MANIFEST or not first.isfile() or first.size > 16 * 1024 * 1024:
-        raise InvalidInput(f"{path}: not a Fieldwork backup (no manifest); nothing was restored")
-    fh = tar.extractfile(first)
+def _read_manifest(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path) -> dict[str, dict[str, Any]]:
+    """The manifest's list of files: for each, its SHA-256 and size."""
+    if not member.isfile() or member.size > 16 * 1024 * 1024:
+        raise InvalidInput(f"{path}: the backup's manifest is damaged; nothing was restored")
+    fh = tar.extractfile(member)
     assert fh is not None
     try:
         manifest = json.loads(fh.read())
-        if manifest.get("format") != BACKUP_FORMAT or not isinstance(manifest.get("files"), dict):
+        if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
             raise ValueError("not a Fieldwork backup")
-    except ValueError as exc:
+        if manifest.get("version") != BACKUP_VERSION:
+            raise ValueError(f"a backup of format {manifest.get('version')!r}, this version reads {BACKUP_VERSION}")
+        files = manifest.get("files")
+        if not isinstance(files, dict):
+            raise ValueError("no list of files")
+        out: dict[str, dict[str, Any]] = {}
+        for name, entry in files.items():
+            digest, size = entry.get("sha256"), entry.get("size")
+            if not isinstance(digest, str) or isinstance(size, bool) or not isinstance(size, int) or size < 0:
+                raise ValueError(f"the entry for {name!r} is malformed")
+            out[str(name)] = {"sha256": digest, "size": size}
+    except (ValueError, AttributeError) as exc:
         raise InvalidInput(
             f"{path}: the backup's manifest is damaged ({exc}); nothing was restored"
         ) from None
-    return dict(manifest)
+    return out
 
 
 def restore(backup_file: Path, data_dir: DataDir) -> Path | None:
@@ -242,19 +340,41 @@ def restore(backup_file: Path, data_dir: DataDir) -> Path | None:
     try:
         try:
             tar = tarfile.open(backup_file, mode="r:")  # noqa: SIM115 - closed by the with below
+            with tar:
+                members = tar.getmembers()
         except (tarfile.TarError, OSError) as exc:
             raise InvalidInput(
                 f"{backup_file}: not a Fieldwork backup ({exc}); nothing was restored"
             ) from None
+        # The manifest is written last, once every file is in: a backup without it is cut short.
+        if not members or members[-1].name != MANIFEST or sum(m.name == MANIFEST for m in members) != 1:
+            raise InvalidInput(
+                f"{backup_file}: not a whole Fieldwork backup (no manifest at its end); nothing was restored"
+            )
+        tar = tarfile.open(backup_file, mode="r:")  # noqa: SIM115 - closed by the with below
         with tar:
-            manifest = _read_manifest(tar, backup_file)
-            expected: dict[str, str] = {str(k): str(v) for k, v in manifest["files"].items()}
-            seen: set[str] = set()
-            for n, member in enumerate(tar):
-                if n == 0:
-                    continue  # the manifest, read above
+            expected = _read_manifest(tar, members[-1], backup_file)
+            total = 0
+            for member in members[:-1]:
                 name = _safe_name(member.name)
-                if not member.isfile() or name not in expected or name in seen:
+                # Plain files only: a sparse member (GNU or PAX) would write far more than the backup holds.
+                if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.issparse():
+                    raise InvalidInput(f"{backup_file}: unexpected member {name!r}; nothing was restored")
+                if name in expected and member.size != expected[name]["size"]:
+                    raise InvalidInput(
+                        f"{backup_file}: {name} is not the size the manifest gives; nothing was restored"
+                    )
+                total += member.size
+            free = shutil.disk_usage(work).free
+            if total + _FREE_MARGIN > free:
+                raise InvalidInput(
+                    f"{backup_file}: restoring needs {total // 2**20} MiB and {work.parent} has "
+                    f"{free // 2**20} MiB free; make room first; nothing was restored"
+                )
+            seen: set[str] = set()
+            for member in members[:-1]:
+                name = member.name
+                if name not in expected or name in seen:
                     raise InvalidInput(f"{backup_file}: unexpected member {name!r}; nothing was restored")
                 target = work / name
                 private_dir(target.parent)
@@ -267,7 +387,7 @@ def restore(backup_file: Path, data_dir: DataDir) -> Path | None:
                         dst.write(chunk)
                     dst.flush()
                     os.fsync(dst.fileno())
-                if h.hexdigest() != expected[name]:
+                if h.hexdigest() != expected[name]["sha256"]:
                     raise InvalidInput(
                         f"{backup_file}: {name} is damaged in the backup; nothing was restored"
                     )

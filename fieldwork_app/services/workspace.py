@@ -77,4 +77,12 @@ def create(
 
 
 def unlock(data_dir: DataDir, user: str, passphrase: str) -> Workspace:
-    return Workspace(Vault.unlock(data_dir, user, passphrase))
+    from fieldwork_app.services import participants
+
+    ws = Workspace(Vault.unlock(data_dir, user, passphrase))
+    try:
+        participants.finish_deletions(ws)  # what a crash after a withdrawal's commit left behind
+    except BaseException:
+        ws.close()
+        raise
+    return ws

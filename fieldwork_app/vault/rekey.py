@@ -30,7 +30,16 @@ from fieldwork_app.fsutil import fsync_dir, private_dir
 from fieldwork_app.paths import DataDir
 from fieldwork_app.vault.keys import slot_lock, write_json_atomic
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
+
 logger = logging.getLogger(__name__)
+
+# A backup's consistent copies of both databases, under the data key of that moment, are made in a
+# folder ``<data dir>/.backup-*`` that the backup holds locked while it runs.
+SNAPSHOT_PREFIX = ".backup-"
 
 JOURNAL_FORMAT = "fieldwork-rekey"
 ENV_CRASH_AT = "FIELDWORK_TEST_CRASH_AT"
@@ -109,11 +118,62 @@ def apply(data_dir: DataDir) -> bool:
 
 
 def finish_pending(data_dir: DataDir) -> None:
-    """Called before every unlock: a re-key interrupted after its journal is finished now."""
+    """Called before every unlock: a re-key interrupted after its journal is finished now, and the
+    database copies an interrupted backup left behind are removed."""
+    remove_stale_snapshots(data_dir)
     if not stage_dir(data_dir).exists() or not data_dir.keyslots.exists():
         return
     with slot_lock(data_dir.keyslots):
         apply(data_dir)
+
+
+def hold_snapshot(folder: Path) -> int:
+    """Lock a backup's snapshot folder while the backup runs (returns the descriptor to close).  If a
+    cleanup removed the new folder before the lock was taken, a fresh folder is made in its place."""
+    while True:
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except FileNotFoundError:
+            private_dir(folder)
+            continue
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        if folder.is_dir():
+            return fd
+        os.close(fd)
+        private_dir(folder)
+
+
+def remove_stale_snapshots(data_dir: DataDir, *, all_of_them: bool = False) -> list[str]:
+    """Remove the ``.backup-*`` folders no running backup holds (all of them with ``all_of_them``, for a
+    caller holding the vault exclusively): they are database copies under an old data key, which a
+    re-key would not reach.  Returns the names removed."""
+    removed: list[str] = []
+    if not data_dir.root.is_dir():
+        return removed
+    for folder in sorted(data_dir.root.glob(SNAPSHOT_PREFIX + "*")):
+        if folder.is_symlink() or not folder.is_dir():
+            folder.unlink(missing_ok=True)
+            removed.append(folder.name)
+            continue
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except FileNotFoundError:
+            continue  # removed by another process meanwhile
+        try:
+            if fcntl is not None and not all_of_them:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue  # a backup is being made now
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+        finally:
+            os.close(fd)
+    if removed:
+        fsync_dir(data_dir.root)
+        logger.info("removed %d database copies an interrupted backup left behind", len(removed))
+    return removed
 
 
 def export_database(conn: Any, dst: Path, key: bytes, user_version: int) -> None:

@@ -107,6 +107,49 @@ print({"rc": rc, "env": os.environ.get("FW_STORE_PW"), "in_proc": SECRET.encode(
     assert snapshot(cli_env) == before
 
 
+@pytest.mark.parametrize("verb", ["verify", "unpack"])
+def test_the_data_managers_store_secret_leaves_the_environment(verb: str, tmp_path: Path) -> None:
+    from fieldwork_app.sync.keys import generate_study_keypair
+
+    _pub, key = generate_study_keypair(tmp_path / "dm")
+    secret = "dm-secret-" + os.urandom(8).hex()
+    extra = ["--out", str(tmp_path / "analysis")] if verb == "unpack" else []
+    code = """
+import os, sys
+from fieldwork_app.cli.main import main
+sys.argv = ["fieldwork", "store", VERB, "https://127.0.0.1:9/dav", "--key", KEY, "--username", "u",
+            "--secret-env", "FW_DM_PW", *EXTRA]
+rc = main()  # the store cannot be reached; the secret was read before that
+environ = open("/proc/self/environ", "rb").read()
+print({"rc": rc, "env": os.environ.get("FW_DM_PW"), "in_proc": SECRET.encode() in environ})
+""".replace("VERB", repr(verb)).replace("KEY", repr(str(key))).replace("EXTRA", repr(extra))
+    proc = _python(code.replace("SECRET", repr(secret)), env={"FW_DM_PW": secret})
+    out = proc.stdout.strip().splitlines()[-1]
+    assert "'rc': 0" not in out and "'env': None" in out and "'in_proc': False" in out, (out, proc.stderr)
+
+
+@pytest.mark.parametrize("how", ["change", "reset"])
+def test_a_passphrase_change_or_reset_offers_a_rekey_that_revokes_the_old_passphrase(
+    cli_env: DataDir, recovery_key: str, how: str
+) -> None:
+    old_slots = cli_env.keyslots.read_bytes()
+    env = {"FIELDWORK_NEW_PASSPHRASE": "a brand new passphrase 22 quill", "FIELDWORK_RECOVERY_KEY": recovery_key}
+    said = run("passphrase", how, env=env).stdout
+    assert "run 'fieldwork vault rekey'" in said  # without --rekey: says what an old copy still opens
+    current = cli_env.keyslots.read_bytes()
+    cli_env.keyslots.write_bytes(old_slots)
+    run("status")  # the old key-slot file and the old passphrase: still today's data
+    cli_env.keyslots.write_bytes(current)
+    env = {"FIELDWORK_PASSPHRASE": "a brand new passphrase 22 quill",
+           "FIELDWORK_NEW_PASSPHRASE": "yet another passphrase 33 wren", "FIELDWORK_RECOVERY_KEY": recovery_key}
+    said = run("passphrase", how, "--rekey", env=env).stdout
+    assert "Re-keyed the vault" in said
+    run("status", env={"FIELDWORK_PASSPHRASE": "yet another passphrase 33 wren"})
+    cli_env.keyslots.write_bytes(old_slots)
+    old = run("status", ok=False)  # an old copy with the old passphrase opens nothing of today's
+    assert_one_line_error(old, "does not belong with it")
+
+
 def test_a_passphrase_file_others_can_read_is_refused(cli_env: DataDir, tmp_path: Path) -> None:
     secret = tmp_path / "pass"
     secret.write_text(PASSPHRASE + "\n")
@@ -296,6 +339,238 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(cli_env: DataDir, 
     before = sorted(str(p) for p in cli_env.root.rglob("*"))
     assert_one_line_error(run("vault", "restore", str(backup), ok=False), "nothing was restored")
     assert sorted(str(p) for p in cli_env.root.rglob("*")) == before
+
+
+_LIVE_WRITER = """
+import os, sys, time
+from pathlib import Path
+from fieldwork_app.audio import container
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import workspace
+root = Path(sys.argv[1])
+ws = workspace.unlock(DataDir(root), sys.argv[2], sys.argv[3])
+take = root / "audio" / "S-live" / "R-live.fwa"
+take.parent.mkdir(parents=True, exist_ok=True)
+w = container.ContainerWriter(take, ws.vault.recording_key("R-live"),
+                              container.build_header("R-live", "interview", 16000, 1))
+growing = open(root / "outbox" / "growing.part", "ab")
+print("recording", flush=True)
+while True:
+    w.append(container.RecordType.AUDIO, os.urandom(4000), 10)
+    growing.write(os.urandom(4000)); growing.flush()
+    time.sleep(0.002)
+"""
+
+
+def test_a_backup_made_while_another_process_records_restores(cli_env: DataDir, tmp_path: Path) -> None:
+    writer = subprocess.Popen(
+        [sys.executable, "-c", _LIVE_WRITER, str(cli_env.root), USER, PASSPHRASE],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "recording"
+        backup = tmp_path / "live.fwbackup"
+        made = run("vault", "backup", "--out", str(backup))
+    finally:
+        writer.kill()
+        writer.wait()
+    assert "audio/S-live/R-live.fwa is being recorded and is not in this backup" in made.stderr
+    target = tmp_path / "restored"
+    run("vault", "restore", str(backup), env={"FIELDWORK_DATA_DIR": str(target)})
+    assert not (target / "audio" / "S-live" / "R-live.fwa").exists()
+    assert (target / "outbox" / "growing.part").stat().st_size > 0  # copied as it was at that moment
+    assert "everything is sound" in run("vault", "check", env={"FIELDWORK_DATA_DIR": str(target)}).stdout
+
+
+_SLOW_BACKUP = """
+import sys, tarfile, time
+from pathlib import Path
+from fieldwork_app.cli.main import main
+add = tarfile.TarFile.addfile
+def slow(self, *a, **k):
+    r = add(self, *a, **k); print("member written", flush=True); time.sleep(120); return r
+tarfile.TarFile.addfile = slow  # the backup stays mid-way until the test ends it
+sys.argv = ["fieldwork", "vault", "backup", "--out", sys.argv[1]]
+main()
+"""
+
+
+def _backup_mid_way(out: Path) -> subprocess.Popen[str]:
+    child = subprocess.Popen([sys.executable, "-c", _SLOW_BACKUP, str(out)], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline().strip() == "member written"
+    return child
+
+
+def test_database_copies_an_interrupted_backup_left_are_removed_at_unlock(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    running = _backup_mid_way(tmp_path / "a.fwbackup")
+    try:
+        held = list(cli_env.root.glob(".backup-*"))
+        assert len(held) == 1 and (held[0] / "identity.db").exists()
+        run("status")  # another process unlocks meanwhile: a running backup's copies are left alone
+        assert held[0].exists()
+        check = run("vault", "check", ok=False)
+        assert held[0].name in check.stderr
+    finally:
+        running.kill()  # as a power cut would end it
+        running.wait()
+    assert held[0].exists()
+    run("status")
+    assert not list(cli_env.root.glob(".backup-*")), "old-key database copies outlive the backup"
+    assert "everything is sound" in run("vault", "check").stdout
+    (cli_env.root / "stray.txt").write_text("x")
+    assert "stray.txt" in run("vault", "check", ok=False).stderr
+
+
+def test_a_rekey_removes_database_copies_an_interrupted_backup_left(cli_env: DataDir, tmp_path: Path) -> None:
+    stale = cli_env.root / ".backup-left"
+    stale.mkdir(mode=0o700)
+    (stale / "identity.db").write_bytes(b"old-key copy")
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)  # the folder is not held: removed at unlock already
+    ws.close()
+    assert not stale.exists()
+    from fieldwork_app.services import rekey as rekey_svc
+    from fieldwork_app.vault import rekey as journal
+
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    stale.mkdir(mode=0o700)  # made while the vault is open: a re-key removes it
+    (stale / "identity.db").write_bytes(b"old-key copy")
+    stale2 = cli_env.root / ".backup-made-while-open"
+    stale2.mkdir(mode=0o700)
+    fd = journal.hold_snapshot(stale2)  # even one held open by this very process
+    try:
+        rekey_svc.rekey(ws)
+    finally:
+        os.close(fd)
+    assert not stale.exists() and not stale2.exists()
+
+
+_WITHDRAW_CUT = """
+import os, sys
+from pathlib import Path
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import participants, workspace
+ws = workspace.unlock(DataDir(Path(sys.argv[1])), sys.argv[2], sys.argv[3])
+unlink = Path.unlink
+def cut(self, *a, **k):
+    if self.suffix == ".fwa":
+        os._exit(137)  # a power cut right after the withdrawal's commit, before her take is deleted
+    return unlink(self, *a, **k)
+Path.unlink = cut
+participants.withdraw(ws, sys.argv[4], "delete_data", "2026-12-06", True, delete_unsent=True)
+"""
+
+
+def test_a_crash_after_a_withdrawals_commit_still_deletes_her_take_and_bundle(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    from fieldwork_app.services import packs, sessions
+    from fieldwork_app.sync.keys import generate_study_keypair
+
+    pub, _key = generate_study_keypair(tmp_path / "dm")
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    try:
+        packs.import_pack(ws, example=True, study_key_file=pub)
+        m = participants.add(ws, "mother").id
+        s = sessions.new(ws, [m], "interview", "home").id
+        take = cli_env.audio / s / "R-w1.fwa"
+        take.parent.mkdir(parents=True, exist_ok=True)
+        w = container.ContainerWriter(take, ws.vault.recording_key("R-w1"),
+                                      container.build_header("R-w1", "interview", 16000, 1))  # fmt: skip
+        w.append(container.RecordType.AUDIO, b"her words", 10)
+        w.seal(reason="stopped")
+        with ws.vault.transaction() as db:
+            db.execute(
+                "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, samplerate, channels,"
+                " status, started_at, ended_at, duration) VALUES ('R-w1', ?, 'interview', 1, ?, ?, 16000, 1,"
+                " 'sealed', '2026-12-06T10:00:00+00:00', '2026-12-06T10:01:00+00:00', 60)",
+                (s, m, str(take)),
+            )
+        bundle = sync_svc.queue_session(ws, s)
+        staged = [cli_env.outbox / bundle]  # as a sync that staged it and could not reach the store leaves it
+        staged[0].mkdir(mode=0o700)
+        (staged[0] / "000001.age").write_bytes(b"her session, encrypted")
+    finally:
+        ws.close()
+    proc = subprocess.run([sys.executable, "-c", _WITHDRAW_CUT, str(cli_env.root), USER, PASSPHRASE, m], timeout=120)
+    assert proc.returncode == 137
+    assert take.exists()  # the commit happened, the deletion did not
+    check = run("vault", "check", ok=False)  # names what is left (it writes nothing)
+    assert "audio/" + s + "/R-w1.fwa: deleted in the database" in check.stderr
+    run("status")  # the next unlock finishes the deletion
+    assert not take.exists() and not take.parent.exists()
+    assert not any(p.exists() for p in staged)
+    assert "everything is sound" in run("vault", "check").stdout
+    run("status")  # and a second unlock changes nothing
+
+
+def test_restore_refuses_a_sparse_member_that_would_write_far_more_than_the_backup_holds(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    import hashlib
+    import tarfile
+
+    real = tmp_path / "real.fwbackup"
+    run("vault", "backup", "--out", str(real))
+    src = tmp_path / "src"
+    with tarfile.open(real) as t:
+        t.extractall(src, filter="data")
+    big = src / "audio" / "S-9" / "big.fwa"
+    big.parent.mkdir(parents=True)
+    with open(big, "wb") as fh:
+        fh.truncate(1 << 30)  # 1 GiB of hole: a few blocks in a sparse tar
+    manifest = json.loads((src / "fieldwork-backup.json").read_text())
+    h = hashlib.sha256()
+    for _ in range(1024):
+        h.update(b"\0" * (1 << 20))
+    manifest["files"]["audio/S-9/big.fwa"] = {"sha256": h.hexdigest(), "size": 1 << 30}
+    (src / "fieldwork-backup.json").write_text(json.dumps(manifest))
+    crafted = tmp_path / "crafted.fwbackup"
+    names = [*sorted(manifest["files"]), "fieldwork-backup.json"]
+    subprocess.run(["tar", "--format=gnu", "--sparse", "-cf", str(crafted), "-C", str(src), *names], check=True)
+    assert crafted.stat().st_size < 10 * 2**20
+    target = tmp_path / "restored"
+    proc = run("vault", "restore", str(crafted), env={"FIELDWORK_DATA_DIR": str(target)}, ok=False)
+    assert_one_line_error(proc, "unexpected member 'audio/S-9/big.fwa'; nothing was restored")
+    assert not target.exists() and not list(tmp_path.glob(".restored.restoring-*"))
+
+
+@pytest.mark.parametrize("kind", ["dotdot", "absolute", "symlink", "hardlink", "unknown-top"])
+def test_restore_refuses_members_outside_or_not_plain_files(tmp_path: Path, kind: str) -> None:
+    import hashlib
+    import io
+    import tarfile
+
+    member = {
+        "dotdot": tarfile.TarInfo("audio/../../escape"),
+        "absolute": tarfile.TarInfo(str(tmp_path / "abs")),
+        "symlink": tarfile.TarInfo("audio/link"),
+        "hardlink": tarfile.TarInfo("audio/hard"),
+        "unknown-top": tarfile.TarInfo("evil.sh"),
+    }[kind]
+    if kind == "symlink":
+        member.type, member.linkname = tarfile.SYMTYPE, "/etc/passwd"
+    if kind == "hardlink":
+        member.type, member.linkname = tarfile.LNKTYPE, "keyslots.json"
+    body = b"x"
+    manifest = {"format": "fieldwork-backup", "version": 2,
+                "files": {member.name: {"sha256": hashlib.sha256(body).hexdigest(), "size": 1}}}  # fmt: skip
+    crafted = tmp_path / "crafted.fwbackup"
+    with tarfile.open(crafted, "w") as t:
+        if member.isfile():
+            member.size = 1
+            t.addfile(member, io.BytesIO(body))
+        else:
+            t.addfile(member)
+        data = json.dumps(manifest).encode()
+        info = tarfile.TarInfo("fieldwork-backup.json")
+        info.size = len(data)
+        t.addfile(info, io.BytesIO(data))  # the manifest last, as a real backup has it
+    target = tmp_path / "dd"
+    proc = run("vault", "restore", str(crafted), env={"FIELDWORK_DATA_DIR": str(target)}, ok=False)
+    assert_one_line_error(proc, "nothing was restored")
+    assert not target.exists() and not (tmp_path / "abs").exists() and not (tmp_path / "escape").exists()
 
 
 # -- item 13: modes ------------------------------------------------------------------------------------------

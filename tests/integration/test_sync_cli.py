@@ -31,25 +31,29 @@ def test_keygen_verify_unpack_over_webdav(
     sync_kit.recipient = load_recipient(tmp_path / "keys/study.pub")
     store = webdav_server.fresh()
     upload_bundle(sync_kit.stage(sync_kit.spec("b-cli", {"M-001/S-0001/a.json": b'{"a": 1}'})), store.open())
-    monkeypatch.setenv("FW_DAV_PW", store.secrets["password"])
     common = [store.url, "--key", str(tmp_path / "keys/study.key"), "--username", "fieldwork",
               "--secret-env", "FW_DAV_PW"]  # fmt: skip
+
+    def dm(argv: list[str], password: str = store.secrets["password"]) -> int:
+        # Each command takes the secret out of the environment, as a process of its own would.
+        monkeypatch.setenv("FW_DAV_PW", password)
+        return main(argv)
+
     (tmp_path / "trusted.txt").write_text(f"{sync_kit.device.fingerprint()} laptop A\n")
     assert (
-        main(["store", "verify", *common, "--trusted-devices", str(tmp_path / "trusted.txt"), "--json"]) == 0
+        dm(["store", "verify", *common, "--trusted-devices", str(tmp_path / "trusted.txt"), "--json"]) == 0
     )
     assert json.loads(capsys.readouterr().out)["ok"] is True
     (tmp_path / "strangers.txt").write_text("0000-0000-0000-0000-0000-0000-0000-0000 someone\n")
-    assert main(["store", "verify", *common, "--trusted-devices", str(tmp_path / "strangers.txt")]) == 1
+    assert dm(["store", "verify", *common, "--trusted-devices", str(tmp_path / "strangers.txt")]) == 1
     assert "unknown device" in capsys.readouterr().out
-    assert main(["store", "verify", *common]) == 0  # no trusted list: the signers are listed, not checked
+    assert dm(["store", "verify", *common]) == 0  # no trusted list: the signers are listed, not checked
     listed = capsys.readouterr().out
     assert f"device {sync_kit.device.fingerprint()} (not in any trusted list): 1 bundle(s) by alice" in listed
     assert "not checked against a trusted list" in listed
-    assert main(["store", "unpack", *common, "--out", str(tmp_path / "out")]) == 0
+    assert dm(["store", "unpack", *common, "--out", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out/M-001/S-0001/a.json").read_bytes() == b'{"a": 1}'
-    monkeypatch.setenv("FW_DAV_PW", "wrong")
-    assert main(["store", "verify", *common]) != 0
+    assert dm(["store", "verify", *common], "wrong") != 0
     captured = capsys.readouterr()
     assert "refused the login" in captured.err and "Traceback" not in captured.err
 

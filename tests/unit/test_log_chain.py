@@ -66,6 +66,56 @@ def test_first_format_lines_are_still_read_and_the_chain_starts_after_them(tmp_p
     assert report.lines == ["an old line", "a new line"] and report.problems == []
 
 
+def test_first_format_lines_after_the_chain_began_are_reported(tmp_path: Path) -> None:
+    def v1(text: str) -> bytes:
+        nonce = os.urandom(12)
+        return base64.b64encode(nonce + AESGCM(KEY).encrypt(nonce, text.encode(), b"fieldwork-log-v1")) + b"\n"
+
+    path = tmp_path / log.LOG_NAME
+    old = [v1("old line A"), v1("old line B")]
+    path.write_bytes(b"".join(old))
+    _write(tmp_path, ["chained 1", "chained 2", "chained 3"])
+    lines = path.read_bytes().splitlines(keepends=True)
+    assert log.check_log(tmp_path, KEY).problems == []
+    # An old copy's first-format lines, replayed after chained lines and repeated in the middle.
+    path.write_bytes(b"".join([*lines[:3], old[1], *lines[3:], *old]))
+    report = log.check_log(tmp_path, KEY)
+    assert len(report.problems) == 3 and all("first format after chained lines" in p for p in report.problems)
+    assert [ln for ln in report.lines if not ln.startswith("[")] == [
+        "old line A", "old line B", "chained 1", "chained 2", "chained 3"]  # fmt: skip
+
+
+def _append_many(d: Path, tag: str, n: int) -> None:
+    aead = AESGCM(KEY)
+    for i in range(n):
+        log.append_line(d / log.LOG_NAME, aead, f"{tag} {i} " + "x" * 200)
+
+
+def test_processes_writing_while_the_log_rotates_keep_one_chain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    monkeypatch.setattr(log, "_MAX_BYTES", 6000)  # many rotations (the children are forked with it)
+    ctx = multiprocessing.get_context("fork")
+    for trial in range(3):
+        d = tmp_path / str(trial)
+        d.mkdir()
+        procs = [ctx.Process(target=_append_many, args=(d, tag, 150)) for tag in "ABC"]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+            assert p.exitcode == 0
+        report = log.check_log(d, KEY)
+        assert report.problems == [], (trial, report.problems[:3])
+        assert stat_mode(d / log.LOCK_NAME) == 0o600
+
+
+def stat_mode(p: Path) -> int:
+    return p.stat().st_mode & 0o777
+
+
 def test_reseal_writes_one_chain_under_the_new_key(tmp_path: Path) -> None:
     _write(tmp_path, ["one", "two"])
     new_key = os.urandom(32)

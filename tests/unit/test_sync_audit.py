@@ -189,6 +189,16 @@ def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_l
     sessions.unseal_location(ws, s, SECRET_VALUES["unseal_reason"])
     event = distress.open_event(ws, s)
     distress.record_step(ws, event, "stage", level=1)
+    # The protocol's steps the pack marks "withhold" (here the highest stage's safeguarding ones) stay home.
+    proto = distress.protocol(ws)
+    top = proto.stages[-1]
+    held_sign = next(c for c in top.signs if c.withhold)
+    held_action = next(c for c in top.actions if c.withhold)
+    sent_action = next(c for c in top.actions if not c.withhold)
+    distress.record_step(ws, event, "stage", level=top.level)
+    distress.record_step(ws, event, "sign", id=held_sign.id)
+    distress.record_step(ws, event, "action", id=held_action.id, done=True)
+    distress.record_step(ws, event, "action", id=sent_action.id, done=True)
     cid = safeguarding.create(ws, s, m)
     safeguarding.update(ws, cid, account=SECRET_VALUES["account"])
     safeguarding.get(ws, cid, reason=SECRET_VALUES["view_reason"])
@@ -214,12 +224,14 @@ def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_l
         transport.close()
     unpacked = b"\n".join(p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file())
     assert b"distress.stage" in sent and b"distress.stage" in unpacked  # research events do go, whole
+    assert sent_action.id.encode() in sent and sent_action.id.encode() in unpacked  # unflagged steps go
     assert b'"withheld": true' in sent
     for where, data in (("the decrypted bundles", sent), ("the analysis folder", unpacked)):
         lowered = data.lower()
         for word in SECRET_KINDS:
             assert word not in lowered, f"{word!r} in {where}"
-        for what, value in [*SECRET_VALUES.items(), ("concern id", cid)]:
+        for what, value in [*SECRET_VALUES.items(), ("concern id", cid), ("withheld sign", held_sign.id),
+                            ("withheld action", held_action.id)]:
             assert value.lower().encode() not in lowered, f"{what} in {where}"
 
 
@@ -235,3 +247,8 @@ def test_the_allow_list_goes_action_by_action_and_field_by_field() -> None:
     assert not allows(entry("task.add", {"kind": "follow_up_call"}))  # tasks never, whatever their kind
     assert not allows(entry("distress.safeguarding_link", {"concern": "SG-1"}))
     assert not allows(entry("something.new", {}))  # an action nobody listed stays on the laptop
+    held = frozenset({"call-for-help"})
+    assert allows(entry("distress.action", {"id": "offer-pause", "done": True}), held)
+    assert not allows(entry("distress.action", {"id": "call-for-help", "done": True}), held)  # the pack's flag
+    assert not allows(entry("distress.sign", {"id": "call-for-help"}), held)
+    assert not allows(entry("distress.sign", {"id": "tearful"}), None)  # the pack unreadable: none goes
