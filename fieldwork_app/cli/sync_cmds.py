@@ -29,8 +29,17 @@ def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p = study_sub.add_parser(
         "keygen", help="make the study key pair (study.pub for laptops, study.key kept safe)"
     )
-    p.add_argument("--out", required=True, type=Path, help="folder for study.pub and study.key")
+    p.add_argument(
+        "--out", required=True, type=Path,
+        help="folder for study.pub and study.key, and the signing pair dm-signing.pub and dm-signing.key",
+    )  # fmt: skip
     command(p, _keygen)
+    p = study_sub.add_parser(
+        "sign-pack", help="sign a study pack for laptops (writes pack.sig beside pack.yaml)"
+    )
+    p.add_argument("pack", type=Path, help="the pack folder (or its pack.yaml)")
+    p.add_argument("--key", required=True, type=Path, help="the data manager's signing key (dm-signing.key)")
+    command(p, _sign_pack)
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
@@ -99,10 +108,50 @@ def open_store(args: argparse.Namespace) -> Transport:
 
 
 def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
-    pub, key = generate_study_keypair(args.out)
-    ctx.say(f"public key (give to laptops): {pub.read_text().strip()}")
-    ctx.say(f"wrote {pub}")
-    ctx.say(f"wrote {key}  <- keep this safe and off field laptops; without it nothing can be read")
+    from fieldwork_app.sync.dmkeys import SIGNING_KEY_FILE, generate_dm_signing_keypair, load_dm_signing_key
+    from fieldwork_app.sync.keys import KEY_FILE, study_key_fingerprint
+
+    out = Path(args.out)
+    have_study = (out / KEY_FILE).exists()
+    have_signing = (out / SIGNING_KEY_FILE).exists()
+    if have_study and have_signing:
+        generate_study_keypair(out)  # refuses, naming the file (an existing key is never overwritten)
+    if not have_study:
+        pub, key = generate_study_keypair(out)
+        recipient = pub.read_text().strip()
+        ctx.say(f"public key (give to laptops): {recipient}")
+        ctx.say(f"  fingerprint: {study_key_fingerprint(recipient)}")
+        ctx.say(f"wrote {pub}")
+        ctx.say(f"wrote {key}  <- keep this safe and off field laptops; without it nothing can be read")
+    else:
+        ctx.say(f"{out / KEY_FILE} exists and is kept; adding the signing key pair only")
+    if not have_signing:
+        spub, skey = generate_dm_signing_keypair(out)
+        ctx.say(f"signing key fingerprint (laptops pin it at the first signed pack): "
+                f"{load_dm_signing_key(skey).fingerprint()}")  # fmt: skip
+        ctx.say(f"wrote {spub}")
+        ctx.say(f"wrote {skey}  <- signs study packs (fieldwork study sign-pack); keep it with study.key")
+    else:
+        ctx.say(f"{out / SIGNING_KEY_FILE} exists and is kept")
+    return 0
+
+
+def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.studypack import PackValidationError, load_pack_files
+    from fieldwork_app.studypack.signature import write_signature
+    from fieldwork_app.sync.dmkeys import load_dm_signing_key
+
+    key = load_dm_signing_key(args.key)
+    try:
+        pack, files = load_pack_files(args.pack)  # only a valid pack is signed
+    except PackValidationError as exc:
+        for issue in exc.issues:
+            ctx.warn(str(issue))
+        ctx.warn(f"{len(exc.issues)} problem(s) found; the pack was not signed")
+        return 1
+    path = write_signature(args.pack, pack, files, key.public_bytes(), key.sign)
+    ctx.say(f"signed pack {pack.id} {pack.version} ({len(files)} files) with key {key.fingerprint()}")
+    ctx.say(f"wrote {path}; send it with the pack (a laptop refuses the pack if any file changes)")
     return 0
 
 

@@ -11,6 +11,7 @@ short fingerprint of its public key that two people can read out to each other.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import hashlib
 import logging
@@ -91,6 +92,29 @@ def load_recipient(text_or_path: str | Path) -> pyrage.x25519.Recipient:
         return pyrage.x25519.Recipient.from_str(text)
     except Exception:
         raise InvalidInput("the study public key is not a valid age1... recipient") from None
+
+
+def study_key_fingerprint(recipient: str) -> str:
+    """``SHA256:`` and the unpadded base64 of SHA-256 over an ``age1...`` public key's text (as OpenSSH
+    writes host key fingerprints): what a researcher compares with the data manager's before trusting a
+    study key.  The empty key has no fingerprint (``""``)."""
+    text = recipient.strip()
+    if not text:
+        return ""
+    digest = hashlib.sha256(text.encode("ascii", "replace")).digest()
+    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+
+
+def same_fingerprint(a: str, b: str) -> bool:
+    """Two ``SHA256:...`` fingerprints are the same (the prefix's case and base64 padding do not count)."""
+
+    def norm(f: str) -> str:
+        f = f.strip()
+        if f[:7].upper() == "SHA256:":
+            f = f[7:]
+        return f.rstrip("=")
+
+    return bool(norm(a)) and norm(a) == norm(b)
 
 
 def fingerprint_of(public_bytes: bytes) -> str:
