@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.sync.checks import VerifyReport
 from fieldwork_app.sync.keys import TrustedDevices, generate_study_keypair, load_identity
@@ -51,7 +52,10 @@ def _store_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--endpoint", help="S3 endpoint URL (for s3:// stores)")
     p.add_argument("--username", help="WebDAV user name, or S3 access key id")
     p.add_argument("--identity", type=Path, help="SSH private key file (for sftp:// stores)")
-    p.add_argument("--known-hosts", type=Path, help="known_hosts file to check the SFTP server against")
+    host_key_options(p)  # --host-key, --known-hosts, --accept-new-host-key
+    p.add_argument(
+        "--ca-bundle", type=Path, help="PEM file of a private certificate authority (https stores)"
+    )
     p.add_argument("--secret-env", help="environment variable holding the password / secret key")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -83,9 +87,10 @@ def open_store(args: argparse.Namespace) -> Transport:
     scheme = urllib.parse.urlsplit(args.url).scheme.lower()
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
+    if args.ca_bundle:
+        options["ca_bundle"] = str(args.ca_bundle)
     if scheme == "sftp":
-        if args.known_hosts:
-            options["known_hosts"] = str(args.known_hosts)
+        options.update(host_key_settings(args))
         if args.identity:
             options["key_file"] = str(args.identity)
             passphrase = _secret(args, "SSH key passphrase", optional=True)
@@ -104,7 +109,20 @@ def open_store(args: argparse.Namespace) -> Transport:
             raise InvalidInput("an s3:// store needs --username ACCESS_KEY_ID")
         options["access_key"] = args.username
         secrets["secret_key"] = _secret(args, "S3 secret key", optional=False) or ""
-    return open_transport(args.url, options=options, secrets=secrets)
+    transport = open_transport(args.url, options=options, secrets=secrets)
+    if scheme == "sftp":
+        from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
+
+        assert isinstance(transport, SftpTransport)  # the host key is checked (or shown) before anything else
+        try:
+            key = transport.server_host_key()
+        except BaseException:
+            transport.close()
+            raise
+        if transport.accepted_new_key:
+            sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {host_key_fingerprint(key)}, as "
+                             "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip
+    return transport
 
 
 def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:

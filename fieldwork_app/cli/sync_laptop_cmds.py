@@ -23,7 +23,10 @@ def register_store_laptop(store_sub: Any) -> None:
     p.add_argument("--identity", type=Path, help="SSH private key file (its text is kept in the vault)")
     p.add_argument("--endpoint", help="S3 endpoint URL, e.g. https://s3.example.ac.uk")
     p.add_argument("--region")
-    p.add_argument("--known-hosts", help="SSH known_hosts file to check the server's key against")
+    host_key_options(p)
+    p.add_argument("--ca-bundle", type=Path,
+                   help="PEM file of the certificate authority a https store's certificate is checked against "
+                   "(a university's own CA); kept by path")  # fmt: skip
     p.add_argument(
         "--secret-env",
         metavar="VAR",
@@ -39,6 +42,28 @@ def register_store_laptop(store_sub: Any) -> None:
     p = store_sub.add_parser("remove", help="forget a store")
     p.add_argument("name")
     command(p, cmd_store_remove)
+
+
+def host_key_options(p: Any) -> None:
+    """How an SFTP server's host key is trusted: given by fingerprint, found in a known_hosts file, or
+    taken on first sight after showing it (never silently)."""
+    p.add_argument("--host-key", metavar="SHA256:...",
+                   help="the SFTP server's host key fingerprint, from the store's administrators")  # fmt: skip
+    p.add_argument("--known-hosts", type=Path, help="SSH known_hosts file that lists the server's key")
+    p.add_argument("--accept-new-host-key", action="store_true",
+                   help="trust the SFTP server's key as it is now (its fingerprint is printed); only when "
+                   "there is no other way to check it")  # fmt: skip
+
+
+def host_key_settings(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if args.host_key:
+        options["host_key_fingerprint"] = args.host_key.strip()
+    if args.known_hosts:
+        options["known_hosts"] = str(args.known_hosts)
+    if args.accept_new_host_key:
+        options["accept_new_host_key"] = True
+    return options
 
 
 def register(sub: Any) -> None:
@@ -83,8 +108,14 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
         options["endpoint"] = args.endpoint
     if args.region:
         options["region"] = args.region
-    if args.known_hosts:
-        options["known_hosts"] = args.known_hosts
+    if scheme == "sftp":
+        options.update(host_key_settings(args))
+    elif args.host_key or args.known_hosts or args.accept_new_host_key:
+        raise InvalidInput("--host-key, --known-hosts and --accept-new-host-key are for sftp:// stores only")
+    if args.ca_bundle:
+        if scheme in ("sftp", "file"):
+            raise InvalidInput("--ca-bundle is for https stores (WebDAV over https, S3)")
+        options["ca_bundle"] = str(args.ca_bundle.expanduser().resolve())
     if args.identity:
         try:
             secrets["private_key"] = args.identity.read_text(encoding="utf-8")
@@ -101,8 +132,16 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 scheme, "password"
             )
             secrets[name] = value
-    with credentials.workspace_for(args) as ws:
-        store = sync_svc.add_store(ws, args.name, args.url, options, secrets, True if args.default else None)
+    with credentials.workspace_for(args) as ws:  # unlocked first: a wrong passphrase costs no connection
+        pin = sync_svc.pin_host_key(args.url, options, secrets)
+        if pin.new:
+            ctx.say(f"The server's host key is {pin.fingerprint}: trusted as asked (--accept-new-host-key) "
+                    "and pinned for this store. Check it with the store's administrators.")  # fmt: skip
+        elif pin.fingerprint:
+            ctx.say(f"The server's host key {pin.fingerprint} is checked and pinned for this store")
+        store = sync_svc.add_store(
+            ws, args.name, args.url, pin.options, secrets, True if args.default else None
+        )
     ctx.say(f"Added store {store.name} ({store.url}){' as the default' if store.is_default else ''}")
     return 0
 

@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import shutil
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -85,6 +86,37 @@ class StoreConfig:
         }
 
 
+# Options that say how to trust an SFTP server's key the first time; once it is pinned they are dropped.
+HOST_KEY_CHOICES = ("host_key_fingerprint", "known_hosts", "accept_new_host_key")
+
+
+@dataclass(frozen=True)
+class HostKeyPin:
+    options: dict[str, Any]  # the store's options with the host key pinned
+    fingerprint: str  # SHA256:... of the pinned key ("" for a store that has no host key)
+    new: bool  # True when the key was taken on the user's word (accept_new_host_key), not checked
+
+
+def pin_host_key(url: str, options: dict[str, Any], secrets: dict[str, str] | None = None) -> HostKeyPin:
+    """Any thread (it connects): for an SFTP store, fetch the server's host key, check it against what
+    ``options`` give (``host_key_fingerprint``, ``known_hosts``, or ``accept_new_host_key``) and return the
+    options with the key pinned as ``host_key``.  No credential is sent.  Other stores pass unchanged."""
+    options = dict(options)
+    if urllib.parse.urlsplit(url).scheme.lower() != "sftp":
+        return HostKeyPin(options, "", False)
+    from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
+
+    transport = open_transport(url, options=options, secrets=dict(secrets or {}))
+    assert isinstance(transport, SftpTransport)
+    try:
+        key = transport.server_host_key()
+    finally:
+        transport.close()
+    pinned = {k: v for k, v in options.items() if k not in HOST_KEY_CHOICES}
+    pinned["host_key"] = key
+    return HostKeyPin(pinned, host_key_fingerprint(key), transport.accepted_new_key)
+
+
 def add_store(
     ws: Workspace,
     name: str,
@@ -119,7 +151,12 @@ def add_store(
                 now_iso(),
             ),
         )
-        ws.vault.audit("store.add", "store", name, detail={"scheme": url.split(":", 1)[0]})
+        detail: dict[str, Any] = {"scheme": url.split(":", 1)[0]}
+        if options.get("host_key"):
+            from fieldwork_app.sync.transports.sftp import host_key_fingerprint
+
+            detail["host_key"] = host_key_fingerprint(str(options["host_key"]))
+        ws.vault.audit("store.add", "store", name, detail=detail)
     return get_store(ws, name)
 
 
@@ -655,7 +692,7 @@ def prepare_jobs(
         raise FieldworkError(
             "the study pack has no study public key: import it with --study-key study.pub "
             "(the data manager makes one with 'fieldwork study keygen')",
-            kind=ErrorKind.NOT_READY,
+            kind=ErrorKind.NO_STUDY_KEY,
         )
     identity_name = pack.data_rules.identity_store
     store = get_store(ws, store_name, not_named=identity_name)
@@ -774,9 +811,6 @@ def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
     )
     try:
         receipt = upload_bundle(job.staged, transport, state)
-        host_key = getattr(transport, "host_key", None)
-        if host_key and not job.store.options.get("host_key"):
-            job.learned_options["host_key"] = host_key
     finally:
         transport.close()
     return receipt

@@ -156,7 +156,7 @@ def test_wrong_credentials_are_store_auth(net_store: StoreServer, sync_kit: Sync
         pinned = StoreServer("sftp", net_store.url, {**net_store.options, "host_key": "ssh-ed25519 AAAAnope"})
         with pytest.raises(FieldworkError, match="host key changed") as e:
             upload_bundle(staged, pinned.open(), retry=ONCE)
-        assert e.value.kind is ErrorKind.STORE_AUTH
+        assert e.value.kind is ErrorKind.STORE_HOST_KEY
 
 
 def test_unreachable_store(net_store: StoreServer, sync_kit: SyncKit) -> None:

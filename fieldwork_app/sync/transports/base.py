@@ -86,6 +86,11 @@ def auth_failed(store: str, detail: str = "") -> StoreError:
     )
 
 
+def host_key_refused(store: str, detail: str) -> StoreError:
+    """An SFTP server whose host key is not the pinned one, or is not pinned at all: never retried."""
+    return StoreError(f"the study store {store}: {detail}", kind=ErrorKind.STORE_HOST_KEY)
+
+
 def store_full(store: str, detail: str = "") -> StoreError:
     extra = f" ({detail})" if detail else ""
     return StoreError(

@@ -68,6 +68,7 @@ class S3Transport:
             aws_access_key_id=options.get("access_key") or secrets.get("access_key"),
             aws_secret_access_key=secrets.get("secret_key"),
             config=config,
+            verify=options.get("ca_bundle") or None,  # a private CA's PEM file, else the system's
         )
         self._etags: dict[str, str] = {}
 

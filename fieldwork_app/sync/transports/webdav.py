@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import secrets as _secrets
+import ssl
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
@@ -47,7 +48,9 @@ class WebdavTransport:
         user = options.get("username")
         auth = (user, secrets.get("password", "")) if user else None
         timeout = httpx.Timeout(float(options.get("timeout", 30)))
-        self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout)
+        ca_bundle = options.get("ca_bundle")
+        verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout, verify=verify)
         self._http: httpx.Client = self._client.http
         self._made_dirs: set[str] = set()
         self._put_etags: dict[str, str] = {}  # final name -> content-hash ETag its PUT returned
