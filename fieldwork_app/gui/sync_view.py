@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 
 from fieldwork_app.gui.messages import describe
@@ -49,6 +50,8 @@ class SyncOverview:
     store: str | None  # "name (url)" of the default store, or None when none is set up
     fingerprint: str
     limit_days: int
+    study_key: str = ""  # the pinned study key's fingerprint; "" when the study has none yet
+    has_pack: bool = False
 
 
 def overview(ws: Workspace) -> SyncOverview:
@@ -60,6 +63,8 @@ def overview(ws: Workspace) -> SyncOverview:
         f"{default.name} ({default.url.split('@')[-1]})" if default else None,
         sync_svc.device_fingerprint(ws),
         limit,
+        packs_svc.study_keys(ws).study_key,
+        ws.has_pack(),
     )
 
 
@@ -259,6 +264,17 @@ class SyncPage(QWidget):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.store)
         lay.addWidget(self.fingerprint)
+        key_row = QHBoxLayout()
+        self.study_key = label("", "hint")
+        self.study_key.setObjectName("studyKeyFingerprint")
+        self.study_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.study_key_button = QPushButton(self.tr("Add the study key…"))
+        self.study_key_button.setObjectName("studyKeyButton")
+        self.study_key_button.clicked.connect(self._study_key)
+        key_row.addWidget(self.study_key, 1)
+        key_row.addWidget(self.study_key_button)
+        lay.addLayout(key_row)
+        self._key_fingerprint = ""
         self.tree = QTreeWidget()
         self.tree.setObjectName("outbox")
         self.tree.setAccessibleName(self.tr("Waiting on this laptop"))
@@ -317,7 +333,10 @@ class SyncPage(QWidget):
     def _setup_store(self) -> None:
         from fieldwork_app.gui.store_dialog import StoreDialog
 
-        dialog = StoreDialog(self)
+        def probe(url: str, options: dict[str, Any], done: Any, failed: Any) -> None:
+            self.ctx.tasks.pool(lambda: sync_svc.pin_host_key(url, options), done, failed, owner=dialog)
+
+        dialog = StoreDialog(self, probe)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(result: int) -> None:
@@ -350,6 +369,33 @@ class SyncPage(QWidget):
         dialog.open()
         self._store_dialog = dialog
 
+    def _study_key(self) -> None:
+        from fieldwork_app.gui.study_key_dialog import StudyKeyDialog
+
+        dialog = StudyKeyDialog(self._key_fingerprint, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted or not dialog.recipient:
+                return
+            recipient, fp = dialog.recipient, dialog.fingerprint
+            confirmed = fp if dialog.changing else None
+
+            def save(ws: Workspace) -> None:
+                packs_svc.set_study_key(ws, recipient, accept_fingerprint=confirmed)
+
+            def saved(_r: object) -> None:
+                self._message(self.tr("Study key saved: %1").replace("%1", fp), "ok")
+                self.refresh()
+
+            self.ctx.tasks.db(
+                save, on_done=saved, on_error=lambda exc: self._message(describe(exc), "error"), owner=self
+            )
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self._study_key_dialog = dialog
+
     def _message(self, text: str, role: str) -> None:
         self.message.setText(text)
         set_role(self.message, role)
@@ -367,6 +413,17 @@ class SyncPage(QWidget):
             else self.tr("No study store is set up on this laptop yet.")
         )
         self.fingerprint.setText(self.tr("This laptop's fingerprint: %1").replace("%1", ov.fingerprint))
+        self._key_fingerprint = ov.study_key
+        self.study_key.setText(
+            self.tr("Study key: %1").replace("%1", ov.study_key)
+            if ov.study_key
+            else self.tr("This study has no study key yet: nothing can be sent until it is added.")
+        )
+        set_role(self.study_key, "hint" if ov.study_key else "warning")
+        self.study_key_button.setText(
+            self.tr("Change the study key…") if ov.study_key else self.tr("Add the study key…")
+        )
+        self.study_key_button.setEnabled(ov.has_pack)
         self.tree.clear()
         self._items = {}
         states = {
