@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import ssl
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, Protocol
 
@@ -89,6 +90,28 @@ def auth_failed(store: str, detail: str = "") -> StoreError:
 def host_key_refused(store: str, detail: str) -> StoreError:
     """An SFTP server whose host key is not the pinned one, or is not pinned at all: never retried."""
     return StoreError(f"the study store {store}: {detail}", kind=ErrorKind.STORE_HOST_KEY)
+
+
+def certificate_refused(exc: BaseException) -> bool:
+    """Whether a connection failed because the server's https certificate could not be verified."""
+    seen: set[int] = set()
+    node: BaseException | None = exc
+    while node is not None and id(node) not in seen:
+        seen.add(id(node))
+        if isinstance(node, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(node):
+            return True
+        node = node.__cause__ or node.__context__
+    return False
+
+
+def untrusted_certificate(store: str) -> StoreError:
+    """The server's certificate is signed by no authority this machine trusts: never retried."""
+    return StoreError(
+        f"the study store {store} has an https certificate that no trusted authority signed; if the "
+        "university uses its own certificate authority, give its certificate file (--ca-bundle FILE), "
+        "else tell the data manager (someone may be between this machine and the store)",
+        kind=ErrorKind.STORE_HOST_KEY,
+    )
 
 
 def store_full(store: str, detail: str = "") -> StoreError:

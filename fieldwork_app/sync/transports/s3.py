@@ -26,11 +26,13 @@ from fieldwork_app.sync.transports.base import (
     TRANSIENT_HTTP,
     Progress,
     auth_failed,
+    certificate_refused,
     check_name,
     read_blocks,
     store_error,
     store_full,
     unreachable,
+    untrusted_certificate,
 )
 
 logger = logging.getLogger(__name__)
@@ -95,6 +97,8 @@ class S3Transport:
             exc, botocore.exceptions.NoCredentialsError | botocore.exceptions.PartialCredentialsError
         ):
             return auth_failed(self.name, "no access key configured")
+        if certificate_refused(exc):
+            return untrusted_certificate(self.name)
         if isinstance(exc, botocore.exceptions.BotoCoreError | OSError):
             return unreachable(self.name, f"connection failed during {what}")
         return store_error(self.name, f"{what}: {exc.__class__.__name__}")

@@ -24,12 +24,14 @@ from fieldwork_app.sync.transports.base import (
     TRANSIENT_HTTP,
     Progress,
     auth_failed,
+    certificate_refused,
     check_name,
     is_md5_hex,
     read_blocks,
     store_error,
     store_full,
     unreachable,
+    untrusted_certificate,
 )
 
 logger = logging.getLogger(__name__)
@@ -72,6 +74,8 @@ class WebdavTransport:
             return self._status_error(exc.response.status_code, what)
         if isinstance(exc, httpx.HTTPStatusError):
             return self._status_error(exc.response.status_code, what)
+        if certificate_refused(exc):
+            return untrusted_certificate(self.name)
         if isinstance(exc, httpx.TransportError | OSError):
             return unreachable(self.name, f"connection failed during {what}")
         return store_error(self.name, f"{what}: {exc.__class__.__name__}")
