@@ -1,0 +1,108 @@
+"""Signed study packs and pinned keys in a real vault: a malformed or stretched signature is refused and
+changes nothing; a study key given by hand is pinned, and replacing it needs the new fingerprint."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.studypack import load_pack_files
+from fieldwork_app.studypack.signature import PackSignatureError, read_signature, write_signature
+from fieldwork_app.sync.dmkeys import DataManagerKey
+from fieldwork_app.sync.keys import generate_study_keypair, study_key_fingerprint
+
+
+def _signed(tmp_path: Path, key: DataManagerKey, name: str = "pack") -> Path:
+    pack = tmp_path / name
+    shutil.copytree(packs_svc.example_pack_path(), pack)
+    loaded, files = load_pack_files(pack)
+    write_signature(pack, loaded, files, key.public_bytes(), key.sign)
+    return pack
+
+
+def _state(ws: Workspace) -> tuple[object, ...]:
+    packs = ws.db.execute("SELECT pack_id, digest, active FROM packs ORDER BY row_id").fetchall()
+    audit = ws.db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    pins = ws.db.execute("SELECT value FROM meta WHERE key = 'study_pins'").fetchone()
+    return tuple(tuple(r) for r in packs), audit, tuple(pins) if pins else None
+
+
+def test_the_signature_covers_every_file_the_pack_is_built_from(tmp_path: Path) -> None:
+    key = DataManagerKey.generate()
+    pack = _signed(tmp_path, key)
+    sig = read_signature(pack)
+    assert sig is not None and sig.signer == key.public_bytes()
+    _, files = load_pack_files(pack)
+    assert set(sig.files) == set(files) and "pack.yaml" in files
+    assert any(name.startswith("documents/") for name in files) and len(files) > 5
+
+
+@pytest.mark.parametrize(
+    "damage, message",
+    [
+        (lambda s: "not json", "not a pack signature"),
+        (lambda s: json.dumps({**json.loads(s), "format": "other"}), "not a pack signature of format"),
+        (lambda s: json.dumps({**json.loads(s), "extra": 1}), "unknown key 'extra'"),
+        (lambda s: json.dumps({**json.loads(s), "signer": "AAAA"}), "must be 32 bytes"),
+        (lambda s: json.dumps({k: v for k, v in json.loads(s).items() if k != "files"}), "'files' is missing"),
+        (lambda s: json.dumps({**json.loads(s), "files": {**json.loads(s)["files"], "extra.yaml": "0" * 64}}),
+         "the signature does not match"),
+    ],
+)  # fmt: skip
+def test_a_damaged_signature_is_refused_and_changes_nothing(
+    ws: Workspace,
+    tmp_path: Path,
+    damage,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    pack = _signed(tmp_path, DataManagerKey.generate())
+    sig_file = pack / "pack.sig"
+    sig_file.write_text(damage(sig_file.read_text()))
+    before = _state(ws)
+    with pytest.raises(PackSignatureError, match=message) as e:
+        packs_svc.import_pack(ws, pack)
+    assert e.value.kind is ErrorKind.INVALID_PACK
+    assert _state(ws) == before
+
+
+def test_a_signature_listing_a_file_the_pack_does_not_use_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    key = DataManagerKey.generate()
+    pack = tmp_path / "pack"
+    shutil.copytree(packs_svc.example_pack_path(), pack)
+    loaded, files = load_pack_files(pack)
+    write_signature(
+        pack, loaded, {**files, "documents/withdrawn.yaml": "0" * 64}, key.public_bytes(), key.sign
+    )
+    before = _state(ws)
+    with pytest.raises(PackSignatureError, match="documents/withdrawn.yaml: signed as part of the pack"):
+        packs_svc.import_pack(ws, pack)
+    assert _state(ws) == before
+
+
+def test_a_key_given_by_hand_is_pinned_and_replacing_it_needs_its_fingerprint(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    first, _ = generate_study_keypair(tmp_path / "a")
+    second, _ = generate_study_keypair(tmp_path / "b")
+    first_key, second_key = first.read_text().strip(), second.read_text().strip()
+    assert packs_svc.study_keys(ws).study_key == ""  # the template vault's study has none yet
+    packs_svc.set_study_key(ws, first_key)  # adding one to a study with none
+    assert packs_svc.study_keys(ws).study_key == study_key_fingerprint(first_key)
+    before = _state(ws)
+    with pytest.raises(packs_svc.PinChangeRefused) as e:
+        packs_svc.set_study_key(ws, second_key)
+    (change,) = e.value.changes
+    assert (change.old, change.new) == (study_key_fingerprint(first_key), study_key_fingerprint(second_key))
+    with pytest.raises(packs_svc.PinChangeRefused):
+        packs_svc.set_study_key(ws, second_key, accept_fingerprint=study_key_fingerprint(first_key))
+    assert _state(ws) == before
+    packs_svc.set_study_key(ws, second_key, accept_fingerprint=study_key_fingerprint(second_key))
+    assert ws.pack().sync.study_public_key == second_key
+    with pytest.raises(FieldworkError, match="not a valid age1"):
+        packs_svc.set_study_key(ws, "age1notakey")
