@@ -140,11 +140,18 @@ def import_pack(
     signature = read_signature(path)
     if signature is not None:
         check_signature(signature, pack, files)
+    hand_key = False
     if study_key_file is not None:
         key = read_study_key(study_key_file)
+        hand_key = key != pack.sync.study_public_key
         pack = pack.model_copy(update={"sync": pack.sync.model_copy(update={"study_public_key": key})})
     return import_loaded(
-        ws, pack, signer=signature.signer if signature is not None else None, accept=accept, from_pack=True
+        ws,
+        pack,
+        signer=signature.signer if signature is not None else None,
+        accept=accept,
+        from_pack=True,
+        hand_key=hand_key,
     )
 
 
@@ -185,11 +192,18 @@ def _signer_fingerprint(signer_b64: str) -> str:
 
 
 def _check_pins(
-    old: Pins | None, pack: StudyPack, signer: bytes | None, accept: Accept, *, from_pack: bool
+    old: Pins | None,
+    pack: StudyPack,
+    signer: bytes | None,
+    accept: Accept,
+    *,
+    from_pack: bool,
+    hand_key: bool = False,
 ) -> tuple[StudyPack, Pins, list[PinChange], list[str]]:
     """The pack as it will be stored (pinned keys kept where it has none), the new pins, the changes
     made (each confirmed or vouched for by the pinned signer) and notes for the user.  Raises
-    :class:`PinChangeRefused` (or a signature error) for anything not allowed."""
+    :class:`PinChangeRefused` (or a signature error) for anything not allowed.  ``hand_key``: the study key
+    was given beside the pack (``--study-key``), so no signature vouches for it."""
     signer_b64 = base64.b64encode(signer).decode("ascii") if signer is not None else ""
     study, identity = pack.sync.study_public_key, pack.sync.identity_public_key
     store = pack.data_rules.identity_store
@@ -232,10 +246,19 @@ def _check_pins(
         elif signer is not None and not old.signer:
             pinned_signer = signer_b64
             notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
-        vouched = signer is not None and signer_b64 == pinned_signer and not changes
-    for what, option, before, after, confirmed in (
-        ("study key", "--accept-study-key", old.study_public_key, study, accept.study_key),
-        ("identity key", "--accept-identity-key", old.identity_public_key, identity, accept.identity_key),
+        # Only a signer pinned before this pack vouches for its key changes (not one first met, or just
+        # accepted, with it), and never for a study key given by hand beside the pack.
+        vouched = signer is not None and bool(old.signer) and signer_b64 == old.signer
+    for what, option, before, after, confirmed, signed in (
+        ("study key", "--accept-study-key", old.study_public_key, study, accept.study_key, not hand_key),
+        (
+            "identity key",
+            "--accept-identity-key",
+            old.identity_public_key,
+            identity,
+            accept.identity_key,
+            True,
+        ),
     ):
         if not after and before:
             notes.append(f"kept the pinned {what} {study_key_fingerprint(before)} (the pack has none)")
@@ -245,7 +268,7 @@ def _check_pins(
         change = PinChange(what, study_key_fingerprint(before), study_key_fingerprint(after), option)
         if not before:
             notes.append(f"pinned the {what} {change.new}")
-        elif vouched or (confirmed and same_fingerprint(confirmed, change.new)):
+        elif (vouched and signed) or (confirmed and same_fingerprint(confirmed, change.new)):
             changes.append(change)
         else:
             refused.append(change)
@@ -288,17 +311,18 @@ def import_loaded(
     signer: bytes | None = None,
     accept: Accept | None = None,
     from_pack: bool = True,
+    hand_key: bool = False,
 ) -> ImportResult:
     """Store a validated pack (its signature, if any, already checked) as the pack in use.
 
     ``from_pack`` is False when the pack in use is stored again with a key the user gave (the signer
-    pin is then neither checked nor changed).
+    pin is then neither checked nor changed); ``hand_key`` when the study key was given beside the pack.
     """
     db = ws.db
     with ws.vault.transaction():
         before = pins(ws)
         pack, new_pins, changes, notes = _check_pins(
-            before, pack, signer, accept or Accept(), from_pack=from_pack
+            before, pack, signer, accept or Accept(), from_pack=from_pack, hand_key=hand_key
         )
         result = _store(ws, pack)
         db.execute(

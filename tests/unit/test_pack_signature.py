@@ -106,3 +106,48 @@ def test_a_key_given_by_hand_is_pinned_and_replacing_it_needs_its_fingerprint(
     assert ws.pack().sync.study_public_key == second_key
     with pytest.raises(FieldworkError, match="not a valid age1"):
         packs_svc.set_study_key(ws, "age1notakey")
+
+
+def _with_key(pack: Path, pub: Path, version: str) -> None:
+    text = (pack / "pack.yaml").read_text()
+    text = text.replace('study_public_key: ""', f'study_public_key: "{pub.read_text().strip()}"')
+    (pack / "pack.yaml").write_text(text.replace('version: "1.1"', f'version: "{version}"', 1))
+
+
+def _sign(pack: Path, key: DataManagerKey) -> None:
+    loaded, files = load_pack_files(pack)
+    write_signature(pack, loaded, files, key.public_bytes(), key.sign)
+
+
+def test_only_a_signer_pinned_before_vouches_and_never_for_a_key_given_beside_the_pack(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The template vault's study was imported unsigned, with no key; a key is then given by hand."""
+    first, _ = generate_study_keypair(tmp_path / "a")
+    evil, _ = generate_study_keypair(tmp_path / "evil")
+    packs_svc.set_study_key(ws, first.read_text().strip())
+    dm = DataManagerKey.generate()
+
+    # the first signed pack pins its signer, but cannot itself move the pinned study key
+    p1 = tmp_path / "p1"
+    shutil.copytree(packs_svc.example_pack_path(), p1)
+    _with_key(p1, evil, "1.2")
+    _sign(p1, dm)
+    with pytest.raises(packs_svc.PinChangeRefused):
+        packs_svc.import_pack(ws, p1)
+    p2 = tmp_path / "p2"
+    shutil.copytree(packs_svc.example_pack_path(), p2)
+    _with_key(p2, first, "1.2")
+    _sign(p2, dm)
+    result = packs_svc.import_pack(ws, p2)
+    assert result.signer == dm.fingerprint() and packs_svc.study_keys(ws).signer == dm.fingerprint()
+
+    # a genuine signed pack with a forged study.pub beside it: the signature does not cover that key
+    p3 = tmp_path / "p3"
+    shutil.copytree(packs_svc.example_pack_path(), p3)
+    _with_key(p3, first, "1.3")
+    _sign(p3, dm)
+    with pytest.raises(packs_svc.PinChangeRefused) as e:
+        packs_svc.import_pack(ws, p3, study_key_file=evil)
+    assert e.value.changes[0].new == study_key_fingerprint(evil.read_text())
+    assert ws.pack().sync.study_public_key == first.read_text().strip()
