@@ -236,7 +236,16 @@ def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     if issues:
         ctx.warn(f"{len(issues)} problem(s) found; the pack was not changed")
         return 1
-    ctx.say(f"{args.path}: valid")
+    from fieldwork_app.studypack import load_pack_files
+    from fieldwork_app.studypack.signature import check_signature, read_signature
+    from fieldwork_app.sync.keys import fingerprint_of
+
+    signature = read_signature(args.path)  # a malformed pack.sig is an error, never "unsigned"
+    if signature is None:
+        ctx.say(f"{args.path}: valid (not signed)")
+        return 0
+    check_signature(signature, *load_pack_files(args.path))
+    ctx.say(f"{args.path}: valid, signed by {fingerprint_of(signature.signer)}")
     return 0
 
 

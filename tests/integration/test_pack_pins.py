@@ -137,6 +137,7 @@ def test_signed_packs_pin_the_signer(tmp_path: Path, monkeypatch: pytest.MonkeyP
     signed = run("study", "sign-pack", str(p1), "--key", str(dm / "dm-signing.key")).stdout
     fp = signed.split("with key ")[1].split()[0]
     assert (p1 / "pack.sig").is_file()
+    assert f"valid, signed by {fp}" in run("pack", "validate", str(p1)).stdout
     out = run("pack", "import", str(p1)).stdout
     assert f"Signed by the data manager key {fp}" in out and f"Pinned the pack signer {fp}" in out
     assert f"pack signer: {fp}" in run("pack", "list").stdout
@@ -171,6 +172,8 @@ def test_signed_packs_pin_the_signer(tmp_path: Path, monkeypatch: pytest.MonkeyP
     doc.write_text(doc.read_text().replace("Samaritans", "Samaritanz", 1))
     refused = run("pack", "import", str(p5), ok=False)
     assert refused.returncode == 1 and "protocols/signposting.yaml: changed after signing" in refused.stderr
+    invalid = run("pack", "validate", str(p5), ok=False)
+    assert invalid.returncode == 1 and "changed after signing" in invalid.stderr
     # a forged signature over the tampered files, claiming the pinned key, is refused too
     sig = json.loads((p5 / "pack.sig").read_text())
     sig["files"]["protocols/signposting.yaml"] = __import__("hashlib").sha256(doc.read_bytes()).hexdigest()
