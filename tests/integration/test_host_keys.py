@@ -12,6 +12,7 @@ import pytest
 
 from fieldwork_app.paths import DataDir
 from fieldwork_app.sync.engine import upload_bundle
+from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.transports.sftp import host_key_fingerprint
 from tests.integration.test_cli import run
 from tests.support.servers import StoreServer, SyncKit, sftp_running
@@ -74,6 +75,27 @@ def test_store_add_never_trusts_an_unknown_host_key_silently(
     assert sorted(s["name"] for s in _stores()) == ["listed", "study", "tofu"]
     adds = [e for e in json.loads(run("audit", "list", "--json").stdout) if e["action"] == "store.add"]
     assert [e["detail"]["host_key"] for e in adds] == [fp, fp, fp]
+
+
+def test_the_fingerprint_of_any_of_the_servers_keys_is_found_and_pinned(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    """IT may publish the fingerprint of the server's RSA key while the server prefers its Ed25519 one."""
+    (tmp_path / "multi").mkdir()
+    with sftp_running(tmp_path / "multi", more_host_keys=("rsa",)) as server:
+        rsa = " ".join((tmp_path / "multi/host_key_rsa.pub").read_text().split()[:2])
+        _add(server, "--host-key", host_key_fingerprint(rsa))
+        (store,) = _stores()
+        assert store["options"]["host_key"] == rsa
+        # later connections ask for the pinned type, so the server proves the key that was pinned
+        t = open_transport(server.url, options={**store["options"], "key_file": server.options["key_file"]})
+        try:
+            assert t.list("") == []
+        finally:
+            t.close()
+        ed25519 = host_key_fingerprint(server.options["host_key"])
+        refused = _add(server, "--host-key", host_key_fingerprint(f"ssh-rsa {'C' * 68}"), name="x", ok=False)
+        assert refused.returncode == 1 and f"host key is {ed25519}, not" in refused.stderr
 
 
 def test_a_changed_host_key_after_pinning_stops_the_sync(

@@ -164,12 +164,17 @@ def sftp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServe
 
 
 @contextlib.contextmanager
-def sftp_running(d: Path) -> Iterator[StoreServer]:
-    """Start OpenSSH sshd (key auth only, internal-sftp) in ``d``; stop it on exit."""
+def sftp_running(d: Path, more_host_keys: tuple[str, ...] = ()) -> Iterator[StoreServer]:
+    """Start OpenSSH sshd (key auth only, internal-sftp) in ``d``; stop it on exit.  The server's host key
+    is Ed25519 (``d/host_key``); ``more_host_keys`` adds keys of other types (``rsa``, ``ecdsa``), each in
+    ``d/host_key_<type>``."""
     sshd = _need("/usr/sbin/sshd", "SFTP store")
     keygen = _need("ssh-keygen", "SFTP store")
     for name in ("host_key", "client_key", "other_key"):
         subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(d / name)], check=True)
+    for kind in more_host_keys:
+        subprocess.run([keygen, "-q", "-t", kind, "-N", "", "-f", str(d / f"host_key_{kind}")], check=True)
+    more = "".join(f"HostKey {d / f'host_key_{kind}'}\n" for kind in more_host_keys)
     (d / "authorized_keys").write_text((d / "client_key.pub").read_text())
     os.chmod(d / "authorized_keys", 0o600)
     root = d / "store"
@@ -177,7 +182,7 @@ def sftp_running(d: Path) -> Iterator[StoreServer]:
     Path("/run/sshd").mkdir(parents=True, exist_ok=True)
     port = free_port()
     (d / "sshd_config").write_text(
-        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {d / 'host_key'}\nPidFile {d / 'sshd.pid'}\n"
+        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {d / 'host_key'}\n{more}PidFile {d / 'sshd.pid'}\n"
         f"AuthorizedKeysFile {d / 'authorized_keys'}\nPermitRootLogin prohibit-password\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
         "Subsystem sftp internal-sftp\nMaxStartups 100\nMaxSessions 50\nLogLevel ERROR\n"

@@ -59,6 +59,13 @@ _KEY_CLASSES: tuple[type[paramiko.PKey], ...] = (paramiko.Ed25519Key, paramiko.E
 _HEX = frozenset("0123456789abcdef")
 # A host key type and the signature algorithms a server proves it with.
 _KEY_ALGORITHMS = {"ssh-rsa": ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"]}
+_HOST_KEY_TYPES = (
+    "ssh-ed25519",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "ssh-rsa",
+)
 
 
 def host_key_fingerprint(key: paramiko.PKey | str) -> str:
@@ -230,8 +237,26 @@ class SftpTransport:
 
     def server_host_key(self) -> str:
         """Connect, check the server's host key as configured (no credential is sent) and return it as
-        ``"<type> <base64>"``: the pin to save with a store."""
-        transport = self._start()
+        ``"<type> <base64>"``: the pin to save with a store.
+
+        A server has a key of each type (Ed25519, ECDSA, RSA) and offers its preferred one; a fingerprint
+        given for another of its keys is looked for by asking for each type in turn."""
+        try:
+            return self._fetch_host_key(None)
+        except StoreError as first:
+            expected = self._options.get("host_key_fingerprint")
+            if first.kind is not ErrorKind.STORE_HOST_KEY or not expected or self.host_key:
+                raise
+            for key_type in _HOST_KEY_TYPES:
+                try:
+                    return self._fetch_host_key(key_type)
+                except StoreError as again:
+                    if again.kind is not ErrorKind.STORE_HOST_KEY:
+                        continue  # the server has no key of this type
+            raise first from None
+
+    def _fetch_host_key(self, key_type: str | None) -> str:
+        transport = self._start(key_type)
         try:
             self._check_host_key(transport.get_remote_server_key())
         except StoreError:
@@ -243,9 +268,10 @@ class SftpTransport:
         assert self.host_key is not None
         return self.host_key
 
-    def _start(self) -> paramiko.Transport:
-        """A connected SSH transport after key exchange, before authentication."""
-        types = self._pinned_types()
+    def _start(self, key_type: str | None = None) -> paramiko.Transport:
+        """A connected SSH transport after key exchange, before authentication (asking for a host key of
+        ``key_type``, else of a pinned type, else the server's choice)."""
+        types = [key_type] if key_type else self._pinned_types()
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self._timeout)
         except OSError as exc:
