@@ -155,7 +155,12 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not stores:
         ctx.say("No stores yet: fieldwork store add NAME URL")
     for s in stores:
-        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}")
+        pin = ""
+        if s.options.get("host_key"):
+            from fieldwork_app.sync.transports.sftp import host_key_fingerprint
+
+            pin = f"\thost key {host_key_fingerprint(str(s.options['host_key']))}"
+        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}{pin}")
     return 0
 
 

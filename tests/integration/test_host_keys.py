@@ -73,6 +73,7 @@ def test_store_add_never_trusts_an_unknown_host_key_silently(
     refused = _add(server, "--known-hosts", str(known), name="absent", ok=False)
     assert refused.returncode == 1 and f"host key {fp} is not in {known}" in refused.stderr
     assert sorted(s["name"] for s in _stores()) == ["listed", "study", "tofu"]
+    assert run("store", "list").stdout.count(f"host key {fp}") == 3
     adds = [e for e in json.loads(run("audit", "list", "--json").stdout) if e["action"] == "store.add"]
     assert [e["detail"]["host_key"] for e in adds] == [fp, fp, fp]
 
