@@ -52,6 +52,7 @@ class SyncOverview:
     limit_days: int
     study_key: str = ""  # the pinned study key's fingerprint; "" when the study has none yet
     has_pack: bool = False
+    identity_store: str | None = None  # the store the study sends identity data to
 
 
 def overview(ws: Workspace) -> SyncOverview:
@@ -65,6 +66,7 @@ def overview(ws: Workspace) -> SyncOverview:
         limit,
         packs_svc.study_keys(ws).study_key,
         ws.has_pack(),
+        packs_svc.study_keys(ws).identity_store,
     )
 
 
@@ -101,15 +103,28 @@ class SyncPresenter(QObject):
         self._failed = 0
         self._current = ""
         self._started = 0.0
+        self._last: SyncOverview | None = None
 
     def refresh(self) -> None:
-        self.ctx.tasks.db(overview, self.refreshed.emit, self._error, owner=self)
+        self.ctx.tasks.db(overview, self._refreshed, self._error, owner=self)
+
+    def _refreshed(self, ov: SyncOverview) -> None:
+        self._last = ov
+        self.refreshed.emit(ov)
 
     def _error(self, exc: BaseException) -> None:
         self.message.emit(describe(exc), "error")
 
     def sync(self) -> None:
         if self.state is not None:
+            return
+        if self._last is not None and self._last.store is None:  # said here, in the app's words
+            self.message.emit(
+                self.tr(
+                    "Set up the study store first: choose \u201cSet up the study store\u2026\u201d below."
+                ),
+                "error",
+            )
             return
         self.state = QtTaskState(self.ctx, self._on_progress)
         self._verified = self._failed = 0
@@ -163,7 +178,17 @@ class SyncPresenter(QObject):
                 if isinstance(exc, FieldworkError)
                 else FieldworkError(type(exc).__name__, kind=ErrorKind.STORE_ERROR)
             )
-            self.message.emit(describe(error), "error")
+            if job.blocked and self._last is not None and self._last.identity_store:
+                self.message.emit(
+                    self.tr(
+                        "Identity data waits on this laptop: the study sends it to a store named %1, which is "
+                        "not set up here. Set it up under that name with \u201cSet up the study store\u2026\u201d "
+                        "(research data is sent as usual)."
+                    ).replace("%1", self._last.identity_store),
+                    "error",
+                )
+            else:
+                self.message.emit(describe(error), "error")
 
             def record(ws: Workspace) -> None:
                 sync_svc.record_failure(ws, job, error)

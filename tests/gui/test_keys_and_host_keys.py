@@ -71,9 +71,15 @@ def test_a_researcher_adds_the_study_key_on_the_sync_page(
     w = _sync_page(qtbot, make_window, vault_dir, size)
     page = _open(qtbot, w)
     assert "no study key yet" in page.study_key.text()
-    qtbot.mouseClick(
-        page.sync_button, Qt.MouseButton.LeftButton
-    )  # nothing can go: the page says why, plainly
+    # no store either: said in the app's words
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert "Set up the study store first" in page.message.text() and "fieldwork " not in page.message.text()
+    (tmp_path / "usb").mkdir()
+    run_db(qtbot, w, lambda ws: sync_svc.add_store(ws, "usb", (tmp_path / "usb").as_uri()))
+    page.refresh()
+    qtbot.waitUntil(lambda: "usb" in page.store.text(), timeout=5_000)
+    # nothing can go without the study key: the page says why, plainly
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "no study key yet" in page.message.text(), timeout=10_000)
     assert "--" not in page.message.text() and "fieldwork " not in page.message.text()
 
@@ -136,6 +142,41 @@ def test_a_new_study_key_needs_its_fingerprint_confirmed(
     assert "Study key saved" in page.message.text()
     (change,) = run_db(qtbot, w, lambda ws: _actions(ws, "pack.key_changed"))
     assert change == {"what": "study key", "old": old_fp, "new": new_fp, "confirmed_by": "user"}
+
+
+def test_identity_data_waiting_for_its_store_is_explained_in_the_apps_words(
+    qtbot, make_window, vault_dir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from fieldwork_app.services import closeout
+    from tests.gui.test_session import consented_session
+
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    pack = tmp_path / "pack"
+    shutil.copytree(packs_svc.example_pack_path(), pack)
+    text = (pack / "pack.yaml").read_text().replace("identity_store: null", "identity_store: register")
+    (pack / "pack.yaml").write_text(text)
+    (tmp_path / "usb").mkdir()
+    w = _sync_page(qtbot, make_window, vault_dir, SIZES[1])
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        packs_svc.import_pack(ws, pack, study_key_file=pub)
+        sync_svc.add_store(ws, "usb", (tmp_path / "usb").as_uri())
+        sid = consented_session(ws)
+        closeout.save(ws, sid, wellbeing="fine")
+        closeout.complete(ws, sid)
+        sync_svc.queue_session(ws, sid)
+
+    run_db(qtbot, w, setup)
+    page = _open(qtbot, w)
+    seen: list[str] = []
+    page.p.message.connect(lambda text, _role: seen.append(text))
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "1 sent and verified, 1 not sent" in page.message.text(), timeout=20_000)
+    waiting = [t for t in seen if "Identity data waits" in t]
+    assert waiting and "a store named register" in waiting[0]
+    assert not any("fieldwork " in t or "--" in t for t in seen)
 
 
 def _store_dialog(qtbot, page, server, name: str):  # type: ignore[no-untyped-def]
