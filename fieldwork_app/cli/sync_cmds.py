@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app.cli.base import CliContext, command
-from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings
+from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings, with_host_key_hint
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.sync.checks import VerifyReport
 from fieldwork_app.sync.keys import TrustedDevices, generate_study_keypair, load_identity
@@ -116,9 +116,9 @@ def open_store(args: argparse.Namespace) -> Transport:
         assert isinstance(transport, SftpTransport)  # the host key is checked (or shown) before anything else
         try:
             key = transport.server_host_key()
-        except BaseException:
+        except BaseException as exc:
             transport.close()
-            raise
+            raise with_host_key_hint(exc) from None
         if transport.accepted_new_key:
             sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {host_key_fingerprint(key)}, as "
                              "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip

@@ -11,7 +11,7 @@ from typing import Any
 
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.services import sync as sync_svc
 
 
@@ -64,6 +64,19 @@ def host_key_settings(args: argparse.Namespace) -> dict[str, Any]:
     if args.accept_new_host_key:
         options["accept_new_host_key"] = True
     return options
+
+
+def with_host_key_hint(exc: BaseException) -> BaseException:
+    """A refusal of an unconfirmed SFTP host key, saying how to give it on the command line."""
+    from fieldwork_app.sync.transports.base import HostKeyRefused
+
+    if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
+        return HostKeyRefused(
+            f"{exc.message}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
+            "--accept-new-host-key once you have checked it)",
+            unconfirmed=exc.unconfirmed,
+        )
+    return exc
 
 
 def register(sub: Any) -> None:
@@ -133,7 +146,10 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
             )
             secrets[name] = value
     with credentials.workspace_for(args) as ws:  # unlocked first: a wrong passphrase costs no connection
-        pin = sync_svc.pin_host_key(args.url, options, secrets)
+        try:
+            pin = sync_svc.pin_host_key(args.url, options, secrets)
+        except FieldworkError as exc:
+            raise with_host_key_hint(exc) from None
         if pin.new:
             ctx.say(f"The server's host key is {pin.fingerprint}: trusted as asked (--accept-new-host-key) "
                     "and pinned for this store. Check it with the store's administrators.")  # fmt: skip

@@ -87,9 +87,20 @@ def auth_failed(store: str, detail: str = "") -> StoreError:
     )
 
 
-def host_key_refused(store: str, detail: str) -> StoreError:
-    """An SFTP server whose host key is not the pinned one, or is not pinned at all: never retried."""
-    return StoreError(f"the study store {store}: {detail}", kind=ErrorKind.STORE_HOST_KEY)
+class HostKeyRefused(StoreError):
+    """An SFTP server whose host key is not the pinned one, or is not pinned at all: never retried.
+    ``unconfirmed`` is the fingerprint of a key nothing vouched for (no pin, no file, no fingerprint given):
+    the command line then says how to give it."""
+
+    kind = ErrorKind.STORE_HOST_KEY
+
+    def __init__(self, message: str, *, unconfirmed: str = "") -> None:
+        super().__init__(message)
+        self.unconfirmed = unconfirmed
+
+
+def host_key_refused(store: str, detail: str, *, unconfirmed: str = "") -> HostKeyRefused:
+    return HostKeyRefused(f"the study store {store}: {detail}", unconfirmed=unconfirmed)
 
 
 def certificate_refused(exc: BaseException) -> bool:

@@ -215,9 +215,9 @@ class SftpTransport:
             if not self._options.get("accept_new_host_key"):
                 raise host_key_refused(
                     self.name,
-                    f"the server offers host key {seen_fp}, and nothing says it is the right one. Check the "
-                    "fingerprint with the store's administrators, then give it with --host-key "
-                    f"{seen_fp} (or --known-hosts FILE)",
+                    f"the server offers host key {seen_fp}, and nothing says it is the right one (it is not "
+                    "pinned for this store); check the fingerprint with the store's administrators",
+                    unconfirmed=seen_fp,
                 )
             logger.warning("accepting the new host key %s of %s, as asked", seen_fp, self.name)
             self.accepted_new_key = True
