@@ -296,8 +296,12 @@ class SyncPage(QWidget):
         self.study_key_button = QPushButton(self.tr("Add the study key…"))
         self.study_key_button.setObjectName("studyKeyButton")
         self.study_key_button.clicked.connect(self._study_key)
+        self.pack_button = QPushButton(self.tr("Import a study pack…"))
+        self.pack_button.setObjectName("packImportButton")
+        self.pack_button.clicked.connect(self._import_pack)
         key_row.addWidget(self.study_key, 1)
         key_row.addWidget(self.study_key_button)
+        key_row.addWidget(self.pack_button)
         lay.addLayout(key_row)
         self._key_fingerprint = ""
         self.tree = QTreeWidget()
@@ -420,6 +424,72 @@ class SyncPage(QWidget):
         dialog.finished.connect(done)
         dialog.open()
         self._study_key_dialog = dialog
+
+    def _import_pack(self) -> None:
+        from fieldwork_app.gui.pack_import_dialog import PackImportDialog
+
+        dialog = PackImportDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        folder: list[Any] = []
+        dialog.accepted.connect(lambda: folder.append(dialog.folder()))
+        dialog.finished.connect(lambda _r: self._run_import(folder[0], None) if folder else None)
+        dialog.open()
+        self._pack_dialog = dialog
+
+    def _run_import(self, folder: Any, accept: packs_svc.Accept | None) -> None:
+        def imported(result: packs_svc.ImportResult) -> None:
+            text = (
+                self.tr("Study pack %1 version %2 imported.")
+                .replace("%1", result.pack_id)
+                .replace("%2", result.version)
+            )
+            if result.pinned:
+                text += " " + "; ".join(result.pinned) + "."
+            self._message(text, "ok")
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, packs_svc.PinChangeRefused) and accept is None:
+                self._confirm_key_change(folder, exc.changes)
+            else:
+                self._message(self._pack_problem(exc), "error")
+
+        self.ctx.tasks.db(
+            lambda ws: packs_svc.import_pack(ws, folder, accept=accept), imported, failed, owner=self
+        )
+
+    def _confirm_key_change(self, folder: Any, changes: list[packs_svc.PinChange]) -> None:
+        from fieldwork_app.gui.pack_import_dialog import KeyChangeDialog
+
+        dialog = KeyChangeDialog(changes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        confirmed: list[packs_svc.Accept] = []
+        dialog.accepted.connect(lambda: confirmed.append(dialog.accepted_changes()))
+
+        def done(_r: int) -> None:
+            if confirmed:
+                self._run_import(folder, confirmed[0])
+            else:
+                self._message(self.tr("The study pack was not imported; nothing changed."), "warning")
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self._key_change_dialog = dialog
+
+    def _pack_problem(self, exc: BaseException) -> str:
+        from fieldwork_app.studypack import PackValidationError
+        from fieldwork_app.studypack.signature import PackSignatureError
+
+        if isinstance(exc, PackSignatureError):
+            return self.tr(
+                "The study pack was not imported: it does not carry the signature of the data manager key "
+                "this laptop trusts (it is unsigned, signed by another key, or was changed after signing). "
+                "Nothing changed; ask the data manager for the pack again."
+            )
+        if isinstance(exc, PackValidationError):
+            found = "\n".join(str(issue) for issue in exc.issues[:3])
+            return self.tr("The study pack has problems and was not imported:") + "\n" + found
+        return describe(exc)
 
     def _message(self, text: str, role: str) -> None:
         self.message.setText(text)

@@ -62,6 +62,14 @@ def _visible_inside(widget, window) -> bool:  # type: ignore[no-untyped-def]
     return widget.isVisible() and area.contains(top_left) and area.contains(bottom_right)
 
 
+def _tick(qtbot, box) -> None:  # type: ignore[no-untyped-def]
+    """Click a check box on its indicator, where a person clicks it."""
+    from PySide6.QtCore import QPoint
+
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_a_researcher_adds_the_study_key_on_the_sync_page(
     qtbot, make_window, vault_dir, tmp_path, size
@@ -135,7 +143,7 @@ def test_a_new_study_key_needs_its_fingerprint_confirmed(
     qtbot.mouseClick(dialog.use, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert _visible_inside(dialog.checked, w) and _visible_inside(dialog.use, w)
-    qtbot.mouseClick(dialog.checked, Qt.MouseButton.LeftButton)
+    _tick(qtbot, dialog.checked)
     assert dialog.checked.isChecked() and dialog.use.isEnabled()
     qtbot.mouseClick(dialog.use, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.study_key.text() == f"Study key: {new_fp}", timeout=5_000)
@@ -208,7 +216,7 @@ def test_the_store_dialog_shows_the_sftp_host_key_and_saves_only_once_confirmed(
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # not confirmed yet: it asks, and saves nothing
     assert "tick the box" in dialog.error.text() and dialog.isVisible()
     assert run_db(qtbot, w, sync_svc.list_stores) == []
-    qtbot.mouseClick(dialog.host_key_ok, Qt.MouseButton.LeftButton)
+    _tick(qtbot, dialog.host_key_ok)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "uni-sftp" in page.store.text(), timeout=5_000)
     (store,) = run_db(qtbot, w, sync_svc.list_stores)
@@ -244,3 +252,85 @@ def test_fingerprint_helpers(tmp_path: Path) -> None:
     pub, _ = generate_study_keypair(tmp_path)
     fp = study_key_fingerprint(pub.read_text())
     assert fp.startswith("SHA256:") and len(fp) == 7 + 43 and study_key_fingerprint("") == ""
+
+
+def _pack_with_key(tmp_path: Path, name: str, pub: Path, version: str) -> Path:
+    import shutil
+
+    pack = tmp_path / name
+    shutil.copytree(packs_svc.example_pack_path(), pack)
+    text = (pack / "pack.yaml").read_text()
+    text = text.replace('study_public_key: ""', f'study_public_key: "{pub.read_text().strip()}"')
+    (pack / "pack.yaml").write_text(text.replace('version: "1.1"', f'version: "{version}"', 1))
+    return pack
+
+
+def _import_through_the_page(qtbot, page, pack: Path):  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(page.pack_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(qtbot, "packImportDialog")
+    assert not dialog.import_button.isEnabled()
+    qtbot.keyClicks(dialog.path, str(pack))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_pack_that_swaps_the_study_key_needs_the_new_fingerprint_confirmed(
+    qtbot, make_window, vault_dir, tmp_path, size
+) -> None:  # type: ignore[no-untyped-def]
+    old_pub, _ = generate_study_keypair(tmp_path / "dm")
+    new_pub, _ = generate_study_keypair(tmp_path / "forger")
+    old_fp, new_fp = study_key_fingerprint(old_pub.read_text()), study_key_fingerprint(new_pub.read_text())
+    w = _sync_page(qtbot, make_window, vault_dir, size)
+    run_db(qtbot, w, lambda ws: packs_svc.import_pack(ws, example=True, study_key_file=old_pub))
+    page = _open(qtbot, w)
+    qtbot.waitUntil(lambda: page.study_key.text() == f"Study key: {old_fp}", timeout=5_000)
+    swapped = _pack_with_key(tmp_path, "swapped", new_pub, "1.2")
+
+    def state(ws):  # type: ignore[no-untyped-def]
+        return packs_svc.list_packs(ws), [(e.seq, e.action) for e in audit.entries(ws.db)]
+
+    before = run_db(qtbot, w, state)
+    _import_through_the_page(qtbot, page, swapped)
+    dialog = _dialog(qtbot, "keyChangeDialog")
+    (old, new) = dialog.rows[0]
+    assert (old.text(), new.text()) == (old_fp, new_fp)  # old and new fingerprints side by side
+    assert _visible_inside(dialog.confirm, w) and _visible_inside(dialog.checked, w)
+    assert not dialog.confirm.isEnabled()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "nothing changed" in page.message.text(), timeout=5_000)
+    assert run_db(qtbot, w, state) == before  # refused: nothing imported, nothing audited
+
+    _import_through_the_page(qtbot, page, swapped)
+    dialog = _dialog(qtbot, "keyChangeDialog")
+    _tick(qtbot, dialog.checked)
+    assert dialog.confirm.isEnabled()
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.study_key.text() == f"Study key: {new_fp}", timeout=5_000)
+    assert "version 1.2 imported" in page.message.text()
+    (change,) = run_db(qtbot, w, lambda ws: _actions(ws, "pack.key_changed"))
+    assert change == {"what": "study key", "old": old_fp, "new": new_fp, "confirmed_by": "user"}
+
+
+def test_an_unsigned_pack_after_a_signed_one_is_refused_in_plain_words(
+    qtbot, make_window, vault_dir, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.studypack import load_pack_files
+    from fieldwork_app.studypack.signature import write_signature
+    from fieldwork_app.sync.dmkeys import DataManagerKey
+
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    signed = _pack_with_key(tmp_path, "signed", pub, "1.2")
+    key = DataManagerKey.generate()
+    loaded, files = load_pack_files(signed)
+    write_signature(signed, loaded, files, key.public_bytes(), key.sign)
+    unsigned = _pack_with_key(tmp_path, "unsigned", pub, "1.3")
+    w = _sync_page(qtbot, make_window, vault_dir, SIZES[1])
+    page = _open(qtbot, w)
+    _import_through_the_page(qtbot, page, signed)
+    qtbot.waitUntil(lambda: "version 1.2 imported" in page.message.text(), timeout=5_000)
+    assert key.fingerprint() in page.message.text()  # the signer it pinned
+    _import_through_the_page(qtbot, page, unsigned)
+    qtbot.waitUntil(lambda: "was not imported" in page.message.text(), timeout=5_000)
+    assert "signature" in page.message.text() and "--" not in page.message.text()
+    assert run_db(qtbot, w, lambda ws: ws.pack().version) == "1.2"
