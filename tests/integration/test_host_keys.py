@@ -158,8 +158,10 @@ def test_the_data_managers_commands_check_the_host_key(
     assert json.loads(accepted.stdout)["ok"] is True
 
     known = tmp_path / "dm_known_hosts"
+    other_host = f"[store.example.ac.uk]:2222 {server.options['host_key']}"
+    known.write_text(other_host)  # another host's entry, its last line without a newline
     run(*common, "--known-hosts", str(known), "--accept-new-host-key")  # first sight: shown and written down
-    assert known.read_text() == f"[127.0.0.1]:{_port(server)} {server.options['host_key']}\n"
+    assert known.read_text() == f"{other_host}\n[127.0.0.1]:{_port(server)} {server.options['host_key']}\n"
     assert json.loads(run(*common, "--known-hosts", str(known), "--json").stdout)["ok"] is True
     other = (Path(server.extra["other_key"]).with_suffix(".pub")).read_text().split()
     known.write_text(f"[127.0.0.1]:{_port(server)} {other[0]} {other[1]}\n")

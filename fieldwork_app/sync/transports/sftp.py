@@ -227,9 +227,14 @@ class SftpTransport:
         """Append ``key`` for this host to the known_hosts file (``--accept-new-host-key``)."""
         path = str(self._options["known_hosts"])
         line = f"{self._known_hosts_name()} {key.get_name()} {key.get_base64()}\n"
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="ascii") as fh:
-            fh.write(line)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "a+b") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size:
+                fh.seek(size - 1)
+                if fh.read(1) != b"\n":
+                    line = "\n" + line  # never glue the new entry onto a last line without its newline
+            fh.write(line.encode("ascii"))
         logger.warning(
             "added the host key %s of %s to %s, as asked", host_key_fingerprint(key), self.name, path
         )
