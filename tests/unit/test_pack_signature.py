@@ -151,3 +151,33 @@ def test_only_a_signer_pinned_before_vouches_and_never_for_a_key_given_beside_th
         packs_svc.import_pack(ws, p3, study_key_file=evil)
     assert e.value.changes[0].new == study_key_fingerprint(evil.read_text())
     assert ws.pack().sync.study_public_key == first.read_text().strip()
+
+
+def test_a_changed_identity_key_needs_its_fingerprint_and_a_missing_one_keeps_the_pinned(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    study, _ = generate_study_keypair(tmp_path / "s")
+    ids_a, _ = generate_study_keypair(tmp_path / "a")
+    ids_b, _ = generate_study_keypair(tmp_path / "b")
+
+    def pack(name: str, identity: Path | None, version: str) -> Path:
+        p = tmp_path / name
+        shutil.copytree(packs_svc.example_pack_path(), p)
+        extra = f'\n  identity_public_key: "{identity.read_text().strip()}"' if identity else ""
+        text = (p / "pack.yaml").read_text().replace('study_public_key: ""', f'study_public_key: ""{extra}')
+        (p / "pack.yaml").write_text(text.replace('version: "1.1"', f'version: "{version}"', 1))
+        return p
+
+    packs_svc.import_pack(ws, pack("one", ids_a, "1.2"), study_key_file=study)
+    fp_a, fp_b = study_key_fingerprint(ids_a.read_text()), study_key_fingerprint(ids_b.read_text())
+    assert packs_svc.study_keys(ws).identity_key == fp_a
+    result = packs_svc.import_pack(ws, pack("none", None, "1.3"))  # neither key in the pack: both kept
+    assert f"kept the pinned identity key {fp_a} (the pack has none)" in result.pinned
+    assert ws.pack().sync.identity_public_key == ids_a.read_text().strip() and ws.pack().sync.study_public_key
+    before = _state(ws)
+    with pytest.raises(packs_svc.PinChangeRefused) as e:
+        packs_svc.import_pack(ws, pack("two", ids_b, "1.4"))
+    assert [(c.what, c.old, c.new) for c in e.value.changes] == [("identity key", fp_a, fp_b)]
+    assert "--accept-identity-key" in e.value.message and _state(ws) == before
+    packs_svc.import_pack(ws, tmp_path / "two", accept=packs_svc.Accept(identity_key=fp_b))
+    assert packs_svc.study_keys(ws).identity_key == fp_b
