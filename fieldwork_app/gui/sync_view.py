@@ -59,14 +59,15 @@ def overview(ws: Workspace) -> SyncOverview:
     stores = sync_svc.list_stores(ws)
     default = next((s for s in stores if s.is_default), stores[0] if stores else None)
     limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
+    keys = packs_svc.study_keys(ws)
     return SyncOverview(
         sync_svc.outbox(ws),
         f"{default.name} ({default.url.split('@')[-1]})" if default else None,
         sync_svc.device_fingerprint(ws),
         limit,
-        packs_svc.study_keys(ws).study_key,
+        keys.study_key,
         ws.has_pack(),
-        packs_svc.study_keys(ws).identity_store,
+        keys.identity_store,
     )
 
 
