@@ -2,6 +2,11 @@
 
 Objects are written to a temporary name in the target directory, fsynced, and renamed into place,
 then the directory is fsynced, so a crash or a pulled cable leaves either no object or a whole one.
+
+Whoever can write to the store can put anything in it, so objects are read without following a
+symbolic link anywhere below the store's root (each folder is opened relative to the one before,
+with ``O_NOFOLLOW``), and only regular files are read: a FIFO is opened without blocking and then
+refused, as is a device or a socket.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import errno
 import logging
 import os
 import secrets as _secrets
+import stat as _stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -39,6 +45,35 @@ class LocalTransport:
     # -- helpers -------------------------------------------------------------------------------
     def _path(self, name: str) -> Path:
         return self.root / check_name(name)
+
+    def _open_regular(self, name: str) -> int:
+        """A read-only descriptor of the regular file ``name``, reached without following any link."""
+        parts = check_name(name).split("/")
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            for part in parts[:-1]:
+                nfd = os.open(part, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | nofollow, dir_fd=fd)
+                os.close(fd)
+                fd = nfd
+            try:
+                out = os.open(parts[-1], os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.EMLINK):
+                    raise store_error(self.name, f"object {name} is a symbolic link: not read") from None
+                raise
+        except NotADirectoryError:
+            raise store_error(
+                self.name, f"a folder on the way to {name} is a link or a file: not read"
+            ) from None
+        finally:
+            os.close(fd)
+        if not _stat.S_ISREG(os.fstat(out).st_mode):
+            os.close(out)
+            raise store_error(
+                self.name, f"object {name} is not a regular file (a FIFO, device or link): not read"
+            )
+        return out
 
     def _ensure_root(self) -> None:
         if not self.root.is_dir():
@@ -83,11 +118,15 @@ class LocalTransport:
     def stat(self, name: str) -> int | None:
         self._ensure_root()
         try:
-            return self._path(name).stat().st_size
+            fd = self._open_regular(name)
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise self._map(exc) from None
+        try:
+            return os.fstat(fd).st_size
+        finally:
+            os.close(fd)
 
     def put(
         self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
@@ -103,7 +142,7 @@ class LocalTransport:
     def iter_get(self, name: str) -> Iterator[bytes]:
         self._ensure_root()
         try:
-            with open(self._path(name), "rb") as fh:
+            with os.fdopen(self._open_regular(name), "rb") as fh:
                 while block := fh.read(READ_BLOCK):
                     yield block
         except FileNotFoundError:
@@ -115,8 +154,9 @@ class LocalTransport:
         self._ensure_root()
         out: list[str] = []
         try:
-            for dirpath, _dirs, files in os.walk(self.root):
-                for fname in files:
+            for dirpath, dirs, files in os.walk(self.root):  # never follows a linked folder
+                linked = [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]
+                for fname in files + linked:  # listed so a reader names them; reading them is refused
                     if TEMP_MARK in fname:
                         continue
                     rel = Path(dirpath, fname).relative_to(self.root).as_posix()
