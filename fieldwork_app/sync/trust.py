@@ -223,7 +223,8 @@ def load_list(
         raise TrustListError(f"cannot read the trusted-devices list {path}: {exc.strerror}") from None
     bad = TrustListError(
         f"the trusted-devices list {path} was altered or is not signed by this data manager key "
-        f"({manager_key_path(path)}); make it again with 'fieldwork study devices add'"
+        f"({manager_key_path(path)}): nothing was read with it; move it away and trust the laptops again with "
+        "'fieldwork study devices add'"
     )
     try:
         doc = safejson.loads(data, max_bytes=MAX_LIST_BYTES, max_depth=4)
