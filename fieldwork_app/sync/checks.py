@@ -297,15 +297,16 @@ def _check_sequences(report: VerifyReport) -> None:
                         i.bundle_id,
                     ))  # fmt: skip
             before = by_seq.get(seq - 1)
-            if before is None or len(before) != 1 or before[0].envelope is None:
-                continue
+            if not before:
+                continue  # a gap, reported above
+            digests = {b.envelope.digest for b in before if b.envelope is not None}
             for i in infos:
-                prev = (i.body or {}).get("prev_manifest_sha256")
-                if prev != before[0].envelope.digest:
+                if (i.body or {}).get("prev_manifest_sha256") not in digests:
+                    shown = ", ".join(b.bundle_id for b in before)
                     report.problems.append(Problem(
                         f"{BUNDLES_PREFIX}{i.bundle_id}/{MANIFEST_NAME}", "fork",
-                        f"bundle {i.bundle_id} (number {seq} of {who}) does not follow bundle {before[0].bundle_id} "
-                        f"(number {seq - 1}): the laptop's history forked, or a bundle was replaced",
+                        f"bundle {i.bundle_id} (number {seq} of {who}) does not follow the number {seq - 1} on the "
+                        f"store ({shown}): the laptop's history forked, or a bundle was replaced",
                         i.bundle_id,
                     ))  # fmt: skip
         first = by_seq.get(1)
