@@ -122,7 +122,9 @@ class TrustedDevices:
                 f"device {fingerprint} ({d.name}) is revoked after its bundle {d.after_seq}; this bundle is "
                 f"{'unnumbered' if seq is None else f'number {seq}'}"
             )
-        if d.revoked_from is None or created_at[:10] >= d.revoked_from:
+        if (d.revoked_from is None and d.after_seq is None) or (
+            d.revoked_from is not None and created_at[:10] >= d.revoked_from
+        ):
             when = f"from {d.revoked_from}" if d.revoked_from else "for all its bundles"
             return f"device {fingerprint} ({d.name}) is revoked {when}; this bundle says it was made {created_at}"
         return None

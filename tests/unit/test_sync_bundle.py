@@ -328,3 +328,46 @@ def test_store_urls_that_would_expose_a_password_are_refused() -> None:
     for ok in ("webdavs://files.example.ac.uk/dav", "https://files.example.ac.uk/dav", "webdav://127.0.0.1:8080/x",
                "http://localhost/x", "webdav://[::1]:8080/x"):  # fmt: skip
         open_transport(ok, options={"username": "amara"}, secrets={"password": "x"}).close()
+
+
+def test_a_version_1_bundle_from_an_older_laptop_still_verifies_and_unpacks(
+    sync_kit: SyncKit, tmp_path: Path
+) -> None:
+    """Bundles already on a store from laptops before numbering (no signer field, no bundle number) are read:
+    the signer is found inside the body, with the same limits, and checked before anything else is used."""
+    root = store(tmp_path)
+    data = b'{"old": true}'
+    chunk = pyrage.encrypt(data, [sync_kit.recipient])
+    name = hashlib.sha256(chunk).hexdigest()
+    (root / "bundles/b-v1").mkdir(parents=True)
+    (root / "bundles/b-v1" / f"{name}.age").write_bytes(chunk)
+
+    def v1(device: DeviceKey) -> bytes:
+        body = {
+            "format_version": 1, "bundle_id": "b-v1", "kind": "session", "study_id": "MOTM", "pack_version": "1",
+            "session_id": "S-0001", "participant_ids": ["M-001"], "created_at": "2025-01-01T00:00:00+00:00",
+            "device": {"public_key": base64.b64encode(device.public_bytes()).decode(),
+                       "fingerprint": device.fingerprint()},
+            "user": "alice", "chunk_size": 4096, "records": {}, "audit": [], "audit_head": "", "audit_seq": 0,
+            "entries": [{"path": "M-001/S-0001/old.json", "media_type": "application/json", "meta": {},
+                         "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "chunks": [name]}],
+        }  # fmt: skip
+        body_ct = pyrage.encrypt(canonical_json(body), [sync_kit.recipient])
+        envelope = {"format": "fieldwork-bundle", "version": 1, "bundle_id": "b-v1",
+                    "chunks": [{"name": name, "size": len(chunk)}],
+                    "body": base64.b64encode(body_ct).decode()}  # fmt: skip
+        signed = canonical_json(envelope)
+        return json.dumps({"format": "fieldwork-manifest", "version": 1, "signature_alg": "ed25519",
+                           "signed": base64.b64encode(signed).decode(),
+                           "signature": base64.b64encode(device.sign(signed)).decode()}).encode()  # fmt: skip
+
+    (root / "bundles/b-v1/manifest.json").write_bytes(v1(sync_kit.device))
+    t = open_transport(root.as_uri())
+    report = verify_store(t, sync_kit.identity, sync_kit.trusted)
+    assert report.ok, report.problems
+    assert report.newest == {}  # unnumbered: no gap, replay or fork checks
+    out = tmp_path / "out"
+    assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok
+    assert (out / "M-001/S-0001/old.json").read_bytes() == data
+    (root / "bundles/b-v1/manifest.json").write_bytes(v1(DeviceKey.generate()))  # the same, by a stranger
+    assert [p.code for p in verify_store(t, sync_kit.identity, sync_kit.trusted).problems] == ["untrusted-device"]
