@@ -208,6 +208,10 @@ class OutputState:
                 f"{out} holds {doc['role']} data: {self.role} data is never unpacked into it (use a separate "
                 f"{'--identity-out' if self.role == 'identity' else '--out'} folder)"
             )
+        if self.unverified and not doc["unverified"]:
+            raise InvalidInput(
+                f"{out} holds verified data: a first look with --accept-any-device goes into a new folder"
+            )
         if doc["unverified"] and not self.unverified:
             raise InvalidInput(
                 f"{out} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a "

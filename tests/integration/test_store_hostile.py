@@ -309,9 +309,14 @@ def test_accept_any_device_lists_every_signer_and_marks_all_unverified(folder_dm
     rows = json.loads((dm.tmp / "first-look/index.json").read_text())
     assert rows and all(r["trust"].startswith("UNVERIFIED") for r in rows)
     assert "UNVERIFIED" in (dm.tmp / "first-look/index.csv").read_text()
-    # A first-look folder never becomes a trusted one.
+    # A first-look folder never becomes a trusted one, nor a trusted one a first look.
     dm.run("study", "devices", "add", dm.kit.device.fingerprint(), "--name", "laptop A", "--key", str(dm.key))
-    assert dm.unpack("first-look")["code"] == 1
+    refused = dm.unpack("first-look")
+    assert refused["code"] == 1 and "accept-any-device" in refused["error"]
+    assert dm.unpack("trusted")["code"] == 1  # the stranger is not trusted: named, the rest unpacked
+    assert (dm.tmp / "trusted" / NOTES).read_bytes() == GENUINE[NOTES]
+    refused = dm.unpack("trusted", "--accept-any-device")
+    assert refused["code"] == 1 and "holds verified data" in refused["error"]
 
 
 # -- hostile objects and manifests ---------------------------------------------------------------------------
