@@ -462,6 +462,7 @@ def test_unpacking_the_hostile_store_stays_under_500_mb(folder_dm: DataManager) 
     )  # fmt: skip
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    print(f"unpack of the hostile store: peak RSS {peak_kb / 1024:.0f} MB")
     assert peak_kb >= before and peak_kb < 500 * 1024, f"peak {peak_kb / 1024:.0f} MB"
     assert json.loads(done.stdout)["sessions"] == 2
     genuine_unpacked(dm)
