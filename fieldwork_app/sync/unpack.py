@@ -181,6 +181,10 @@ class OutputState:
         out = self.out
         if out.exists() and not out.is_dir():
             raise InvalidInput(f"--out {out} is a file, not a folder")
+        for parent in out.resolve().parents:  # never inside another unpack folder (identity data in analysis)
+            if (parent / META_DIR / STATE_NAME).is_file():
+                raise InvalidInput(f"{out} is inside {parent}, a folder 'fieldwork store unpack' made: use a "
+                                   "folder of its own")  # fmt: skip
         if not out.exists() or not any(out.iterdir()):
             return
         if not self.path.is_file():

@@ -538,6 +538,8 @@ def test_identity_bundles_only_from_the_identity_store_into_identity_out(folder_
     base = ["store", "unpack", identity_root.as_uri(), "--key", str(dm.key)]
     code, _, err = dm.run(*base, "--identity-out", str(dm.tmp / "out"))
     assert code == 1 and "research data" in err
+    code, _, err = dm.run(*base, "--identity-out", str(dm.tmp / "out/identity"))
+    assert code == 1 and "inside" in err and not (dm.tmp / "out/identity").exists()
     code, _, _ = dm.run(*base, "--identity-out", str(dm.tmp / "register"))
     assert code == 0
     assert json.loads((dm.tmp / "register/identity/S-0001/participants/M-001.json").read_text())["name"]

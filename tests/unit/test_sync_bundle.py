@@ -371,3 +371,31 @@ def test_a_version_1_bundle_from_an_older_laptop_still_verifies_and_unpacks(
     assert (out / "M-001/S-0001/old.json").read_bytes() == data
     (root / "bundles/b-v1/manifest.json").write_bytes(v1(DeviceKey.generate()))  # the same, by a stranger
     assert [p.code for p in verify_store(t, sync_kit.identity, sync_kit.trusted).problems] == ["untrusted-device"]
+
+
+@pytest.mark.parametrize("relative_opens", [True, False], ids=["openat", "lstat-walk"])
+def test_a_folder_store_reads_regular_files_only_and_follows_no_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative_opens: bool
+) -> None:
+    """Links, FIFOs and linked folders are listed (so a reader names them) and never read; the lstat walk is
+    what runs where descriptors relative to a folder are not offered (Windows)."""
+    if not relative_opens:
+        monkeypatch.setattr(os, "supports_dir_fd", set())
+    root = store(tmp_path)
+    (root / "bundles/b").mkdir(parents=True)
+    (root / "bundles/b/ok").write_bytes(b"fine")
+    (tmp_path / "secret").write_bytes(b"outside the store")
+    os.symlink(tmp_path / "secret", root / "bundles/b/link")
+    os.symlink("/dev/zero", root / "bundles/b/zero")
+    os.mkfifo(root / "bundles/b/fifo")
+    os.symlink(root / "bundles/b", root / "bundles/linked")
+    t = open_transport(root.as_uri())
+    listed = ["bundles/b/fifo", "bundles/b/link", "bundles/b/ok", "bundles/b/zero", "bundles/linked"]
+    assert t.list("bundles/") == listed
+    assert t.get("bundles/b/ok") == b"fine" and t.stat("bundles/b/ok") == 4 and t.stat("bundles/b/none") is None
+    for name in ("bundles/b/link", "bundles/b/zero", "bundles/b/fifo", "bundles/linked/ok"):
+        with pytest.raises(FieldworkError, match="not read") as e:
+            t.get(name)
+        assert e.value.kind is ErrorKind.STORE_ERROR and "outside" not in e.value.message
+        with pytest.raises(FieldworkError, match="not read"):
+            t.stat(name)

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from fieldwork_app.errors import StoreError
+from fieldwork_app.errors import ErrorKind, StoreError
 from fieldwork_app.fsutil import fsync_dir
 from fieldwork_app.sync.transports.base import (
     READ_BLOCK,
@@ -46,10 +46,17 @@ class LocalTransport:
     def _path(self, name: str) -> Path:
         return self.root / check_name(name)
 
+    def _refused(self, what: str) -> StoreError:
+        """An object a reader must not open: named, with no advice to try again (it will not change)."""
+        return StoreError(f"{what} in the study store {self.name}: not read (only regular files are read)",
+                          kind=ErrorKind.STORE_ERROR)  # fmt: skip
+
     def _open_regular(self, name: str) -> int:
         """A read-only descriptor of the regular file ``name``, reached without following any link."""
         parts = check_name(name).split("/")
-        nofollow = getattr(os, "O_NOFOLLOW", 0)
+        if os.open not in os.supports_dir_fd or not hasattr(os, "O_NOFOLLOW"):
+            return self._open_regular_by_lstat(name, parts)
+        nofollow = os.O_NOFOLLOW
         fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             for part in parts[:-1]:
@@ -60,20 +67,32 @@ class LocalTransport:
                 out = os.open(parts[-1], os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
             except OSError as exc:
                 if exc.errno in (errno.ELOOP, errno.EMLINK):
-                    raise store_error(self.name, f"object {name} is a symbolic link: not read") from None
+                    raise self._refused(f"object {name} is a symbolic link") from None
                 raise
         except NotADirectoryError:
-            raise store_error(
-                self.name, f"a folder on the way to {name} is a link or a file: not read"
-            ) from None
+            raise self._refused(f"a folder on the way to {name} is a link or a file") from None
         finally:
             os.close(fd)
         if not _stat.S_ISREG(os.fstat(out).st_mode):
             os.close(out)
-            raise store_error(
-                self.name, f"object {name} is not a regular file (a FIFO, device or link): not read"
-            )
+            raise self._refused(f"object {name} is not a regular file (a FIFO, device or link)")
         return out
+
+    def _open_regular_by_lstat(self, name: str, parts: list[str]) -> int:
+        """Where descriptors relative to a folder are not offered (Windows): every step is checked with
+        ``lstat`` (no link, no junction, folders then a regular file) before the file is opened."""
+        path = self.root
+        for i, part in enumerate(parts):
+            path = path / part
+            st = os.lstat(path)
+            last = i == len(parts) - 1
+            if _stat.S_ISLNK(st.st_mode) or bool(getattr(st, "st_reparse_tag", 0)):
+                raise self._refused(f"{'object' if last else 'a folder on the way to'} {name} is a link")
+            if not last and not _stat.S_ISDIR(st.st_mode):
+                raise self._refused(f"a folder on the way to {name} is a file")
+            if last and not _stat.S_ISREG(st.st_mode):
+                raise self._refused(f"object {name} is not a regular file")
+        return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
 
     def _ensure_root(self) -> None:
         if not self.root.is_dir():
