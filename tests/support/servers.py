@@ -579,9 +579,8 @@ class SyncKit:
         cursor = self.cursors.setdefault((dev.fingerprint(), lane), ChainCursor(lane))
         return stage_bundle(spec, self.recipient, dev, self.outbox, chunk_size=chunk_size, chain=cursor)
 
-
     def forge(self, root: Path, bundle_id: str, files: dict[str, bytes], *, device: Any = None,
-              folder: str | None = None, **body: Any) -> Path:  # fmt: skip
+              folder: str | None = None, sizes: dict[str, int] | None = None, **body: Any) -> Path:  # fmt: skip
         """Write a bundle straight into a folder store, signed by ``device``, with any body fields
         overridden (``body``): what anyone holding the public study key and some signing key can do."""
         import base64
@@ -598,7 +597,8 @@ class SyncKit:
             name = hashlib.sha256(ct).hexdigest()
             (where / f"{name}.age").write_bytes(ct)
             chunks.append((name, len(ct)))
-            entries.append({"path": path, "media_type": "application/octet-stream", "meta": {}, "size": len(data),
+            entries.append({"path": path, "media_type": "application/octet-stream", "meta": {},
+                            "size": (sizes or {}).get(path, len(data)),
                             "sha256": hashlib.sha256(data).hexdigest(), "chunks": [name]})  # fmt: skip
         doc = {
             "format_version": 2, "bundle_id": bundle_id, "kind": "session", "study_id": "MOTM",

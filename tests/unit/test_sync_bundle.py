@@ -249,7 +249,9 @@ def test_cancel_then_resume_resends_at_most_one_chunk(sync_kit: SyncKit, tmp_pat
     receipt = upload_bundle(staged, t, stats=second)
     biggest = max(s for _, s in staged.chunks)
     assert first.bytes_attempted + second.bytes_attempted <= staged.total_bytes + biggest
-    assert receipt.total_bytes == staged.total_bytes and verify_store(t, sync_kit.identity, sync_kit.trusted).ok
+    assert (
+        receipt.total_bytes == staged.total_bytes and verify_store(t, sync_kit.identity, sync_kit.trusted).ok
+    )
 
 
 def test_store_errors_are_typed_and_leave_staging_untouched(sync_kit: SyncKit, tmp_path: Path) -> None:
@@ -298,7 +300,8 @@ def test_withdrawal_is_listed_with_files_to_delete(sync_kit: SyncKit, tmp_path: 
 
 
 @pytest.mark.parametrize(
-    ("scope", "before_cutoff"), [("delete_data", False), ("no_further_data", True), ("no_further_contact", True)]
+    ("scope", "before_cutoff"),
+    [("delete_data", False), ("no_further_data", True), ("no_further_contact", True)],
 )
 def test_a_withdrawal_that_keeps_the_data_lists_nothing_to_delete(
     sync_kit: SyncKit, tmp_path: Path, scope: str, before_cutoff: bool
@@ -321,7 +324,10 @@ def test_store_urls_that_would_expose_a_password_are_refused() -> None:
     with pytest.raises(InvalidInput) as e:
         open_transport("http://10.0.0.5/dav")
     assert "plain http" in e.value.message
-    for url in ("https://amara:s3cret-pass@files.example.ac.uk/dav", "sftp://amara:s3cret-pass@sftp.example/x"):
+    for url in (
+        "https://amara:s3cret-pass@files.example.ac.uk/dav",
+        "sftp://amara:s3cret-pass@sftp.example/x",
+    ):
         with pytest.raises(InvalidInput) as e:
             open_transport(url)
         assert "contains a password" in e.value.message and "s3cret-pass" not in e.value.message
@@ -370,7 +376,9 @@ def test_a_version_1_bundle_from_an_older_laptop_still_verifies_and_unpacks(
     assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok
     assert (out / "M-001/S-0001/old.json").read_bytes() == data
     (root / "bundles/b-v1/manifest.json").write_bytes(v1(DeviceKey.generate()))  # the same, by a stranger
-    assert [p.code for p in verify_store(t, sync_kit.identity, sync_kit.trusted).problems] == ["untrusted-device"]
+    assert [p.code for p in verify_store(t, sync_kit.identity, sync_kit.trusted).problems] == [
+        "untrusted-device"
+    ]
 
 
 @pytest.mark.parametrize("relative_opens", [True, False], ids=["openat", "lstat-walk"])
@@ -392,10 +400,37 @@ def test_a_folder_store_reads_regular_files_only_and_follows_no_link(
     t = open_transport(root.as_uri())
     listed = ["bundles/b/fifo", "bundles/b/link", "bundles/b/ok", "bundles/b/zero", "bundles/linked"]
     assert t.list("bundles/") == listed
-    assert t.get("bundles/b/ok") == b"fine" and t.stat("bundles/b/ok") == 4 and t.stat("bundles/b/none") is None
+    assert (
+        t.get("bundles/b/ok") == b"fine" and t.stat("bundles/b/ok") == 4 and t.stat("bundles/b/none") is None
+    )
     for name in ("bundles/b/link", "bundles/b/zero", "bundles/b/fifo", "bundles/linked/ok"):
         with pytest.raises(FieldworkError, match="not read") as e:
             t.get(name)
         assert e.value.kind is ErrorKind.STORE_ERROR and "outside" not in e.value.message
         with pytest.raises(FieldworkError, match="not read"):
             t.stat(name)
+
+
+def test_an_entry_whose_size_is_wrong_is_not_unpacked(sync_kit: SyncKit, tmp_path: Path) -> None:
+    root = store(tmp_path)
+    t = open_transport(root.as_uri())
+    upload_bundle(sync_kit.stage(sync_kit.spec("b-good", {"M-001/S-0001/ok.json": b"{}"})), t)
+
+    def after(bundle_id: str) -> str:
+        return hashlib.sha256((root / "bundles" / bundle_id / "manifest.json").read_bytes()).hexdigest()
+
+    data = b'{"twelve": 1}'
+    sync_kit.forge(root, "b-short", {"M-002/a.json": data}, sizes={"M-002/a.json": 5}, device_seq=2,
+                   session_id="S-0002", prev_manifest_sha256=after("b-good"))  # fmt: skip
+    sync_kit.forge(root, "b-long", {"M-003/a.json": data}, sizes={"M-003/a.json": 99}, device_seq=3,
+                   session_id="S-0003", prev_manifest_sha256=after("b-short"))  # fmt: skip
+    sync_kit.forge(root, "b-huge", {"M-004/a.json": data}, sizes={"M-004/a.json": 10**9}, device_seq=4,
+                   session_id="S-0004", prev_manifest_sha256=after("b-long"))  # fmt: skip
+    report = verify_store(t, sync_kit.identity, sync_kit.trusted)
+    assert [(p.bundle_id, p.code) for p in report.problems] == [("b-huge", "bad-manifest")]
+    assert "more than its chunks can hold" in report.problems[0].message
+    out = tmp_path / "out"
+    unpacked = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
+    failed = {p.bundle_id for p in unpacked.problems if p.code == "entry-failed"}
+    assert failed == {"b-short", "b-long"} and (out / "M-001/S-0001/ok.json").exists()
+    assert not (out / "M-002/a.json").exists() and not (out / "M-003/a.json").exists()
