@@ -140,6 +140,8 @@ def open_store(args: argparse.Namespace) -> Transport:
 
 
 def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
+    if (Path(args.out) / trust.MANAGER_KEY_FILE).exists():
+        raise InvalidInput(f"{Path(args.out) / trust.MANAGER_KEY_FILE} already exists; make new keys in a new folder")
     pub, key = generate_study_keypair(args.out)
     manager = trust.generate_manager_key(args.out)
     ctx.say(f"public key (give to laptops): {pub.read_text().strip()}")
