@@ -66,7 +66,7 @@ RESERVED = {"index.csv", "index.json", "withdrawals.csv", "withdrawals.json", ME
 RESERVED_KEYS = {path_key(n) for n in RESERVED}
 ROLES = ("research", "identity")
 INDEX_FIELDS = [
-    "bundle_id", "kind", "trust", "study_id", "pack_version", "session_id", "participant_ids", "created_at",
+    "bundle_id", "kind", "status", "trust", "study_id", "pack_version", "session_id", "participant_ids", "created_at",
     "user", "device_fingerprint", "device_label", "sequence", "device_seq", "entries", "bytes", "audit_head",
     "records",
 ]  # fmt: skip
@@ -551,15 +551,24 @@ def unpack_store(
     group_files: dict[str, set[str]] = {}  # focus-group files she is part of (shared with others)
     for plan in plans:
         info = plan.info
-        if info.bundle_id in held:
-            continue
         body = info.body
         assert body is not None
-        outputs = unpacker.bundle(plan)
+        status = "unpacked"
+        if info.bundle_id in held:
+            if owners.bundles.get(info.bundle_id, {}).get("status") != "unpacked":
+                continue
+            # Unpacked in an earlier run, now in a conflict: its files stay, and so does its row, marked.
+            status = "conflict: held back, files written earlier kept"
+            outputs: list[str] | None = sorted(
+                str(f["path"]) for f in owners.files.values() if f["bundle"] == info.bundle_id
+            )
+        else:
+            outputs = unpacker.bundle(plan)
         if outputs is None:
             report.held.append(info.bundle_id)
             continue  # an entry failed: the bundle is reported, not indexed as complete
         row = {
+            "status": status,
             "bundle_id": info.bundle_id,
             "kind": body["kind"],
             "trust": "trusted" if info.trusted else UNVERIFIED,

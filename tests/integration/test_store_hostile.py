@@ -201,6 +201,9 @@ def test_a_back_dated_forgery_before_and_after_a_genuine_unpack(dm: DataManager)
     )
     assert "b-genuine" in {p["bundle_id"] for p in again["problems"] if p["code"] == "conflict"}
     genuine_unpacked(dm)
+    rows = {r["bundle_id"]: r for r in json.loads((dm.tmp / "out/index.json").read_text())}
+    assert rows["b-genuine"]["status"].startswith("conflict") and rows["b-second"]["status"] == "unpacked"
+    assert "b-laptop-b" not in rows
     # In a fresh folder, both laptops' bundles arrive together: both are held back, none decides by its date.
     fresh = dm.unpack("fresh")
     assert fresh["code"] == 1 and {"b-genuine", "b-laptop-b"} <= set(fresh["held"])
