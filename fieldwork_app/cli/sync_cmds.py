@@ -311,7 +311,7 @@ def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json({
             "ok": report.ok, "sessions": report.sessions, "withdrawals": report.withdrawals,
             "identity": report.identity, "written": report.written, "unchanged": len(report.unchanged),
-            "held": report.held, "unverified": trusted.accept_any,
+            "held": report.held, "unverified": trusted.accept_any, "devices": report.devices,
             "problems": [{"object": p.object, "code": p.code, "message": p.message, "bundle_id": p.bundle_id}
                          for p in report.problems],
         })  # fmt: skip
@@ -320,6 +320,9 @@ def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
                 else f"{report.sessions} sessions, {report.withdrawals} withdrawals")  # fmt: skip
         ctx.say(f"{what}; {len(report.written)} files written, {len(report.unchanged)} unchanged, into {out}")
         if trusted.accept_any:
+            for d in report.devices:
+                ctx.say(f"device {d['fingerprint']} (NOT CHECKED): {d['bundles']} bundle(s) by "
+                        f"{', '.join(str(u) for u in d['users']) or 'unknown'}")  # fmt: skip
             ctx.say("NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index")
         if report.withdrawals:
             ctx.say(f"withdrawals to act on: see {Path(out) / 'withdrawals.csv'}")

@@ -87,6 +87,7 @@ class UnpackReport:
     withdrawals: int = 0
     identity: int = 0
     held: list[str] = field(default_factory=list)  # bundle ids held back (conflicts and the like)
+    devices: list[dict[str, Any]] = field(default_factory=list)  # who signed the bundles (as verify lists them)
 
     @property
     def ok(self) -> bool:
@@ -520,6 +521,7 @@ def unpack_store(
     unpacker = _Unpacker(transport, identity, out, state, owners)
     report = unpacker.report
     report.problems.extend(checked.problems)
+    report.devices = checked.devices()
     good: list[BundleInfo] = []
     for info in checked.bundles:
         if not info.ok or info.body is None:

@@ -309,6 +309,7 @@ def test_accept_any_device_lists_every_signer_and_marks_all_unverified(folder_dm
     assert code == 0 and stranger.fingerprint() in out and "NOT CHECKED" in out
     first = dm.unpack("first-look", "--accept-any-device")
     assert first["code"] == 0 and first["unverified"] is True
+    assert {d["fingerprint"] for d in first["devices"]} == {dm.kit.device.fingerprint(), stranger.fingerprint()}
     rows = json.loads((dm.tmp / "first-look/index.json").read_text())
     assert rows and all(r["trust"].startswith("UNVERIFIED") for r in rows)
     assert "UNVERIFIED" in (dm.tmp / "first-look/index.csv").read_text()
