@@ -425,6 +425,7 @@ class _Unpacker:
         info = plan.info
         outputs: list[str] = []
         failed = False
+        written_before = len(self.report.written)
         for rel, key, entry in plan.outputs:
             try:
                 if self.entry(plan, rel, key, entry):
@@ -451,9 +452,10 @@ class _Unpacker:
         except OSError as exc:
             self.problem(info, "write-failed", f"cannot write its metadata: {exc.strerror}")
             failed = True
-        self.owners.bundles[info.bundle_id] = {"device": plan.device, "seq": plan.seq,
-                                               "status": "failed" if failed else "unpacked"}  # fmt: skip
-        self.owners.save()
+        record = {"device": plan.device, "seq": plan.seq, "status": "failed" if failed else "unpacked"}
+        if len(self.report.written) != written_before or self.owners.bundles.get(info.bundle_id) != record:
+            self.owners.bundles[info.bundle_id] = record
+            self.owners.save()  # at once, so a stop after this bundle still knows who wrote its files
         return None if failed else outputs
 
     def _meta(self, rel: str, obj: Any) -> None:
