@@ -309,7 +309,10 @@ def test_accept_any_device_lists_every_signer_and_marks_all_unverified(folder_dm
     assert code == 0 and stranger.fingerprint() in out and "NOT CHECKED" in out
     first = dm.unpack("first-look", "--accept-any-device")
     assert first["code"] == 0 and first["unverified"] is True
-    assert {d["fingerprint"] for d in first["devices"]} == {dm.kit.device.fingerprint(), stranger.fingerprint()}
+    assert {d["fingerprint"] for d in first["devices"]} == {
+        dm.kit.device.fingerprint(),
+        stranger.fingerprint(),
+    }
     rows = json.loads((dm.tmp / "first-look/index.json").read_text())
     assert rows and all(r["trust"].startswith("UNVERIFIED") for r in rows)
     assert "UNVERIFIED" in (dm.tmp / "first-look/index.csv").read_text()
@@ -369,43 +372,43 @@ def flac_bomb() -> bytes:
     return json.dumps(header).encode() + b"\n" + struct.pack(">I", len(flac)) + flac + struct.pack(">I", 0)
 
 
+def malformed_manifests(kit: SyncKit) -> dict[str, tuple[bytes, str]]:
+    """bundle id -> (a malformed manifest, the code its problem must have): bodies nested 200,000 levels deep,
+    with a 5,000-digit integer, a list for a name, an audit history of the wrong type, a lone surrogate, format 99,
+    from the trusted laptop's own key (a stolen key, or a broken laptop), and the same from an untrusted key."""
+    mallory = DeviceKey.generate()
+
+    def signed_body(bundle_id: str, device: Any = None, **fields: str) -> bytes:
+        return raw_manifest(kit, bundle_id, body_text(kit, bundle_id, **fields), device=device)
+
+    return {
+        "b-deep": (signed_body("b-deep", records="[" * 200_000 + "]" * 200_000), "bad-manifest"),
+        "b-bigint": (signed_body("b-bigint", audit_seq="9" * 5000), "bad-manifest"),
+        "b-types": (signed_body("b-types", user='["not", "a", "name"]'), "bad-manifest"),
+        "b-audit-type": (signed_body("b-audit-type", audit='"a string"'), "bad-manifest"),
+        "b-surrogate": (signed_body("b-surrogate", user='"\\ud800"'), "bad-manifest"),
+        "b-version": (signed_body("b-version", format_version="99"), "bad-manifest"),
+        "b-env-deep": (
+            raw_manifest(kit, "b-env-deep", signed=b"[" * 100_000 + b"]" * 100_000),
+            "bad-manifest",
+        ),
+        "b-m-surrogate": (signed_body("b-m-surrogate", mallory, user='"\\udc00"'), "untrusted-device"),
+        "b-m-audit": (signed_body("b-m-audit", mallory, audit="{}"), "untrusted-device"),
+        "b-garbage": (b"\xff\xfe not json", "bad-manifest"),
+    }
+
+
 def hostile_store(dm: DataManager) -> dict[str, str]:
     """Put every hostile case into the folder store beside the genuine bundles; return bundle id -> the code
     its problem must have."""
     kit, root = dm.kit, dm.root
     assert root is not None
     expected: dict[str, str] = {}
-
-    def put(bundle_id: str, manifest: bytes, code: str) -> None:
+    for bundle_id, (manifest, code) in malformed_manifests(kit).items():
         (root / "bundles" / bundle_id).mkdir(parents=True)
         (root / "bundles" / bundle_id / "manifest.json").write_bytes(manifest)
         expected[bundle_id] = code
-
-    mallory = DeviceKey.generate()
-    # Malformed bodies from the trusted laptop's own key (a stolen key, or a broken laptop).
-    put("b-deep", raw_manifest(kit, "b-deep", body_text(kit, "b-deep", records="[" * 200_000 + "]" * 200_000)),
-        "bad-manifest")  # fmt: skip
-    put(
-        "b-bigint",
-        raw_manifest(kit, "b-bigint", body_text(kit, "b-bigint", audit_seq="9" * 5000)),
-        "bad-manifest",
-    )
-    put("b-types", raw_manifest(kit, "b-types", body_text(kit, "b-types", user='["not", "a", "name"]')),
-        "bad-manifest")  # fmt: skip
-    put("b-audit-type", raw_manifest(kit, "b-audit-type", body_text(kit, "b-audit-type", audit='"a string"')),
-        "bad-manifest")  # fmt: skip
-    put("b-surrogate", raw_manifest(kit, "b-surrogate", body_text(kit, "b-surrogate", user='"\\ud800"')),
-        "bad-manifest")  # fmt: skip
-    put("b-version", raw_manifest(kit, "b-version", body_text(kit, "b-version", format_version="99")),
-        "bad-manifest")  # fmt: skip
-    put("b-env-deep", raw_manifest(kit, "b-env-deep", signed=b"[" * 100_000 + b"]" * 100_000), "bad-manifest")
-    # The same from an untrusted key: refused before anything of it is parsed.
-    put("b-m-surrogate", raw_manifest(kit, "b-m-surrogate", body_text(kit, "b-m-surrogate", user='"\\udc00"'),
-        device=mallory), "untrusted-device")  # fmt: skip
-    put("b-m-audit", raw_manifest(kit, "b-m-audit", body_text(kit, "b-m-audit", audit="{}"), device=mallory),
-        "untrusted-device")  # fmt: skip
-    # A manifest that is not JSON at all, one too large, a link to /dev/zero, a FIFO.
-    put("b-garbage", b"\xff\xfe not json", "bad-manifest")
+    # A manifest too large, a link to /dev/zero, a FIFO.
     (root / "bundles/b-huge").mkdir()
     with open(root / "bundles/b-huge/manifest.json", "wb") as fh:
         fh.truncate(64 * 1024 * 1024)  # sparse: 64 MB that cost nothing to make
@@ -448,6 +451,28 @@ def test_hostile_manifests_links_fifos_and_a_flac_bomb(folder_dm: DataManager) -
         assert code in named.get(bundle_id, set()), (bundle_id, named.get(bundle_id))
     genuine_unpacked(dm)
     assert not (dm.tmp / "out/M-100").exists() or not list((dm.tmp / "out/M-100").rglob("*.flac"))
+
+
+def test_malformed_manifests_on_the_sftp_store(dm: DataManager) -> None:
+    """The same malformed manifests, uploaded to the real SFTP server (and the folder store): each is named, the
+    genuine bundles are verified and unpacked."""
+    dm.send("b-genuine", GENUINE)
+    dm.send("b-second", SECOND, participants=("M-002",))
+    cases = malformed_manifests(dm.kit)
+    t = dm.open()
+    try:
+        for bundle_id, (manifest, _code) in cases.items():
+            t.put_atomic(f"bundles/{bundle_id}/manifest.json", manifest)
+    finally:
+        t.close()
+    report = dm.verify()
+    named = codes(report)
+    assert report["code"] == 1 and "b-genuine" not in named and "b-second" not in named
+    for bundle_id, (_manifest, code) in cases.items():
+        assert named.get(bundle_id) == {code}, (bundle_id, named.get(bundle_id))
+    unpacked = dm.unpack()
+    assert unpacked["code"] == 1 and unpacked["sessions"] == 2
+    genuine_unpacked(dm)
 
 
 def test_unpacking_the_hostile_store_stays_under_500_mb(folder_dm: DataManager) -> None:
