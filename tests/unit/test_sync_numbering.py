@@ -36,7 +36,10 @@ def test_bundles_are_numbered_in_order_across_failures_and_a_stop(ws: Workspace,
     store = tmp_path / "store"
     store.mkdir()
     sync_svc.add_store(ws, "uni", store.as_uri())
-    sync_svc.add_store(ws, "dead", (tmp_path / "not-mounted").as_uri())
+    broken = tmp_path / "broken"  # a store that refuses every object at once (its "bundles" is a file)
+    broken.mkdir()
+    (broken / "bundles").write_text("not a folder")
+    sync_svc.add_store(ws, "dead", broken.as_uri())
     _session(ws)
     _session(ws)
     assert sync_svc.sync_all(ws, "uni").ok
