@@ -168,8 +168,9 @@ def load_manager_key(path: Path) -> DeviceKey:
         text = Path(path).read_text(encoding="ascii")
     except FileNotFoundError:
         raise TrustListError(
-            f"no data manager key at {path}: make one with 'fieldwork study devices add' (it is made with the "
-            "first device) or 'fieldwork study keygen'"
+            f"no data manager key at {path} (it is made by 'fieldwork study keygen' or the first 'fieldwork study "
+            "devices add'); without it the trusted list cannot be checked. If it is lost, move the list away and "
+            "trust the laptops again"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TrustListError(f"cannot read the data manager key {path}: {exc.__class__.__name__}") from None
