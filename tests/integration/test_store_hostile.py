@@ -643,3 +643,25 @@ def test_the_trust_list_is_required_without_any_store_read(folder_dm: DataManage
     (dm.tmp / "keys/manager.key").rename(dm.tmp / "manager.key.away")
     code, _, err = dm.store("verify")
     assert code == 1 and "no data manager key" in err
+
+
+def test_a_trusted_list_kept_elsewhere_is_still_checked_with_the_manager_key(folder_dm: DataManager) -> None:
+    """--devices points at a list kept away from the key (a shared team drive): it is still verified with
+    manager.key beside study.key, so whoever can write the drive cannot add a laptop."""
+    dm = folder_dm
+    dm.send("b-genuine", GENUINE)
+    shared = dm.tmp / "team-drive/devices.json"
+    shared.parent.mkdir()
+    key = ["--key", str(dm.key), "--devices", str(shared)]
+    code, _, _ = dm.run("study", "devices", "add", dm.kit.device.fingerprint(), "--name", "laptop A", *key)
+    assert code == 0 and shared.exists()
+    code, out, _ = dm.store("verify", "--devices", str(shared))
+    assert code == 0 and "(laptop A)" in out
+    # A list signed by another key (someone with the drive made their own) is refused.
+    from fieldwork_app.sync import trust
+
+    forged, _ = trust.load_list(shared, trust.load_manager_key(dm.tmp / "keys/manager.key"), dm.kit.identity)
+    forged.devices.update(trust.TrustedDevices.of((DeviceKey.generate().fingerprint(), "mallory")).devices)
+    trust.save_list(shared, forged, DeviceKey.generate(), dm.kit.identity, 99)
+    code, _, err = dm.store("verify", "--devices", str(shared))
+    assert code == 1 and "altered" in err
