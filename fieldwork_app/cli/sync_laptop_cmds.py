@@ -94,7 +94,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser("outbox", help="what waits on this laptop to be sent")
     p.add_argument("--json", action="store_true")
     command(p, cmd_outbox)
-    p = sub.add_parser("device", help="this laptop vault's signing key fingerprint (for the data manager)")
+    p = sub.add_parser(
+        "device",
+        help="this laptop vault's signing key fingerprint and last bundle numbers (for the data manager)",
+    )
     command(p, cmd_device)
 
 
@@ -252,5 +255,9 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         fp = sync_svc.device_fingerprint(ws)
+        numbers = sync_svc.last_numbers(ws)
     ctx.say(f"{fp}\t{ws.user}@{os.uname().nodename if hasattr(os, 'uname') else 'laptop'}")
+    ctx.say(f"last research bundle number: {numbers.get('research', 0)}")
+    if "identity" in numbers:
+        ctx.say(f"last identity bundle number: {numbers['identity']}")
     return 0

@@ -36,7 +36,15 @@ from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.sync.bundle import DEFAULT_CHUNK_SIZE, BundleEntry, BundleSpec, StagedBundle, stage_bundle
+from fieldwork_app.sync.bundle import (
+    DEFAULT_CHUNK_SIZE,
+    BundleEntry,
+    BundleSpec,
+    ChainCursor,
+    StagedBundle,
+    sequence_of,
+    stage_bundle,
+)
 from fieldwork_app.sync.engine import Receipt, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, load_recipient
 from fieldwork_app.sync.manifest import MANIFEST_NAME
@@ -681,6 +689,44 @@ class SyncJob:
     staged: StagedBundle | None = None
     learned_options: dict[str, Any] = field(default_factory=dict)
     blocked: str = ""  # why this job cannot run on this laptop yet (it fails with this message)
+    chain: ChainCursor | None = None  # where its number comes from when it is staged (shared per sequence)
+
+
+# -- bundle numbers --------------------------------------------------------------------------------------
+def _record_number(ws: Workspace, staged: StagedBundle | None) -> None:
+    """Keep a staged bundle's number in the vault (once): the next bundle of its sequence follows it."""
+    if staged is None or not staged.chain:
+        return
+    c = staged.chain
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT OR IGNORE INTO bundle_numbers (sequence, seq, bundle_id, manifest_sha256, staged_at)"
+            " VALUES (?,?,?,?,?)",
+            (str(c["sequence"]), int(c["seq"]), staged.bundle_id, str(c["manifest_sha256"]), now_iso()),
+        )
+
+
+def last_numbers(ws: Workspace) -> dict[str, int]:
+    """The newest number this laptop gave a bundle, per sequence ("research", "identity")."""
+    return {
+        str(r["sequence"]): int(r["seq"])
+        for r in ws.db.execute("SELECT sequence, MAX(seq) AS seq FROM bundle_numbers GROUP BY sequence")
+    }
+
+
+def _cursors(ws: Workspace) -> dict[str, ChainCursor]:
+    out = {}
+    for sequence in ("research", "identity"):
+        r = ws.db.execute(
+            "SELECT seq, manifest_sha256 FROM bundle_numbers WHERE sequence = ? ORDER BY seq DESC LIMIT 1",
+            (sequence,),
+        ).fetchone()
+        out[sequence] = (
+            ChainCursor(sequence, int(r["seq"]) + 1, str(r["manifest_sha256"]))
+            if r
+            else ChainCursor(sequence)
+        )
+    return out
 
 
 def prepare_jobs(
@@ -705,6 +751,12 @@ def prepare_jobs(
     queue_withdrawals(ws)
     queue_unsent_takes(ws)
     key = device_key(ws)
+    for row in ws.db.execute("SELECT bundle_id FROM outbox WHERE state != 'verified'").fetchall():
+        try:  # a bundle staged when the app stopped before its outcome was written: keep its number
+            _record_number(ws, StagedBundle.load(ws.data_dir.outbox / str(row["bundle_id"])))
+        except (OSError, FieldworkError, ValueError):
+            pass
+    cursors = _cursors(ws)
     jobs = []
     for row in ws.db.execute(
         "SELECT * FROM outbox WHERE state != 'verified' ORDER BY kind = 'session', queued_at"
@@ -757,6 +809,7 @@ def prepare_jobs(
                 key,
                 chunk_size,
                 staged,
+                chain=cursors[sequence_of(row["kind"])] if staged is None else None,
             )
         )
     return jobs
@@ -805,6 +858,7 @@ def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
             job.outbox_dir,
             job.chunk_size,
             state,
+            job.chain,
         )
     transport = open_transport(
         job.store.url, options=dict(job.store.options), secrets=dict(job.store.secrets)
@@ -818,6 +872,7 @@ def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
 
 def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
     """Database thread: mark the bundle verified, keep the receipt, then purge by the pack's policy."""
+    _record_number(ws, job.staged)
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT OR REPLACE INTO receipts (bundle_id, store, body_json, verified_at) VALUES (?,?,?,?)",
@@ -853,6 +908,7 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
 
 def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
     """Database thread: keep the error (and the bundle's size, once staged) for the outbox."""
+    _record_number(ws, job.staged)
     total = job.staged.total_bytes if job.staged is not None else 0
     cancelled = error.kind is ErrorKind.CANCELLED  # not a failure: it waits as before
     with ws.vault.transaction() as db:

@@ -16,8 +16,6 @@ import datetime as _dt
 import hashlib
 import logging
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
@@ -31,7 +29,6 @@ logger = logging.getLogger(__name__)
 
 PUBLIC_FILE = "study.pub"
 KEY_FILE = "study.key"
-_FINGERPRINT_RE = re.compile(r"^[0-9a-f]{4}(-[0-9a-f]{4}){7}$")
 
 
 def generate_study_keypair(out_dir: Path) -> tuple[Path, Path]:
@@ -165,42 +162,3 @@ def verify_signature(public_bytes: bytes, signature: bytes, data: bytes) -> bool
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-@dataclass
-class TrustedDevices:
-    """The data manager's list of devices whose bundles are accepted.
-
-    File format (UTF-8 text): one device per line, ``<fingerprint> <label...>``; the fingerprint is
-    the form :func:`fingerprint_of` prints; ``#`` starts a comment; blank lines are ignored.
-    """
-
-    labels: dict[str, str]
-
-    @classmethod
-    def load(cls, path: Path) -> TrustedDevices:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"cannot read trusted-devices file {path}: {exc.__class__.__name__}") from None
-        return cls.parse(text, source=str(path))
-
-    @classmethod
-    def parse(cls, text: str, *, source: str = "trusted devices") -> TrustedDevices:
-        labels: dict[str, str] = {}
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            fp, _, label = line.partition(" ")
-            fp = fp.lower()
-            if not _FINGERPRINT_RE.match(fp):
-                raise InvalidInput(f"{source}, line {number}: {fp!r} is not a device fingerprint")
-            labels[fp] = label.strip()
-        return cls(labels)
-
-    def is_trusted(self, fingerprint: str) -> bool:
-        return fingerprint.lower() in self.labels
-
-    def label(self, fingerprint: str) -> str:
-        return self.labels.get(fingerprint.lower(), "")
