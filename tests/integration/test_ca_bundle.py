@@ -96,10 +96,10 @@ def test_a_private_ca_is_trusted_only_when_given(
             with_ca.close()
 
         monkeypatch.setenv("FW_DAV", server.secrets["password"])
-        (tmp_path / "trusted.txt").write_text(f"{sync_kit.device.fingerprint()} laptop A\n")
-        common = ["store", "verify", server.url, "--key", str(sync_kit.key_dir / "study.key"),
-                  "--username", "fieldwork", "--secret-env", "FW_DAV",
-                  "--trusted-devices", str(tmp_path / "trusted.txt")]  # fmt: skip
+        study_key = str(sync_kit.key_dir / "study.key")
+        run("study", "devices", "add", sync_kit.device.fingerprint(), "--name", "laptop A", "--key", study_key)
+        common = ["store", "verify", server.url, "--key", study_key, "--username", "fieldwork",
+                  "--secret-env", "FW_DAV"]  # fmt: skip
         refused = run(*common, ok=False)
         assert refused.returncode == 1 and "Traceback" not in refused.stderr
         assert "https certificate that no trusted authority signed" in refused.stderr

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from fieldwork_app.paths import DataDir
+from fieldwork_app.sync.dmkeys import load_dm_public_key, load_dm_signing_key
 from fieldwork_app.sync.engine import upload_bundle
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.transports.sftp import host_key_fingerprint
@@ -138,9 +139,14 @@ def test_the_data_managers_commands_check_the_host_key(
     server = sftp_server.fresh()
     fp = host_key_fingerprint(server.options["host_key"])
     upload_bundle(sync_kit.stage(sync_kit.spec("b-dm", {"M-001/S-0001/a.json": b'{"a": 1}'})), server.open())
-    (tmp_path / "trusted.txt").write_text(f"{sync_kit.device.fingerprint()} laptop A\n")
-    common = ["store", "verify", server.url, "--key", str(sync_kit.key_dir / "study.key"),
-              "--identity", server.options["key_file"], "--trusted-devices", str(tmp_path / "trusted.txt")]  # fmt: skip
+    study_key = str(sync_kit.key_dir / "study.key")
+    added = run("study", "devices", "add", sync_kit.device.fingerprint(), "--name", "laptop A", "--key", study_key)
+    # a key folder without a signing pair gets one: the same key study sign-pack uses
+    assert "made the data manager signing key" in added.stdout
+    assert load_dm_signing_key(sync_kit.key_dir / "dm-signing.key").public_bytes() == load_dm_public_key(
+        sync_kit.key_dir / "dm-signing.pub"
+    )
+    common = ["store", "verify", server.url, "--key", study_key, "--identity", server.options["key_file"]]
 
     refused = run(*common, ok=False)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
@@ -152,6 +158,8 @@ def test_the_data_managers_commands_check_the_host_key(
 
     report = run(*common, "--host-key", fp, "--json")
     assert json.loads(report.stdout)["ok"] is True and "host key" not in report.stderr
+    devices = json.loads(report.stdout)["devices"]
+    assert [(d["fingerprint"], d["label"]) for d in devices] == [(sync_kit.device.fingerprint(), "laptop A")]
 
     accepted = run(*common, "--accept-new-host-key", "--json")
     assert f"trusting the SFTP server's host key {fp}, as asked" in accepted.stderr
