@@ -200,3 +200,17 @@ def test_keygen_adds_a_signing_key_beside_an_existing_study_key(tmp_path: Path) 
     assert "BEGIN PUBLIC KEY" in (tmp_path / "old/dm-signing.pub").read_text()
     again = run("study", "keygen", "--out", str(tmp_path / "old"), ok=False)
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_keygen_never_completes_half_a_pair(tmp_path: Path) -> None:
+    """A folder holding one file of a pair is refused before anything is written, whichever pair it is."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/dm-signing.pub").write_text("a public key whose private half is elsewhere\n")
+    refused = run("study", "keygen", "--out", str(tmp_path / "a"), ok=False)
+    assert refused.returncode == 1 and "the signing key pair is incomplete" in refused.stderr
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["dm-signing.pub"]
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b/study.key").write_text("# a study key kept alone\n")
+    refused = run("study", "keygen", "--out", str(tmp_path / "b"), ok=False)
+    assert refused.returncode == 1 and "the study key pair is incomplete" in refused.stderr
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["study.key"]
