@@ -687,7 +687,6 @@ class SyncJob:
     device_key: DeviceKey
     chunk_size: int = DEFAULT_CHUNK_SIZE
     staged: StagedBundle | None = None
-    learned_options: dict[str, Any] = field(default_factory=dict)
     blocked: str = ""  # why this job cannot run on this laptop yet (it fails with this message)
     chain: ChainCursor | None = None  # where its number comes from when it is staged (shared per sequence)
 
@@ -888,12 +887,6 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
             " last_error = NULL, store = ? WHERE bundle_id = ?",
             (receipt.total_bytes, receipt.total_bytes, now_iso(), job.store.name, job.bundle_id),
         )
-        if job.learned_options:
-            options = {**job.store.options, **job.learned_options}
-            db.execute(
-                "UPDATE stores SET options_json = ? WHERE name = ?",
-                (json.dumps(options, sort_keys=True), job.store.name),
-            )
         ws.vault.audit(
             "sync.verified",
             job.kind,
