@@ -53,6 +53,7 @@ class SyncOverview:
     study_key: str = ""  # the pinned study key's fingerprint; "" when the study has none yet
     has_pack: bool = False
     identity_store: str | None = None  # the store the study sends identity data to
+    last_numbers: dict[str, int] | None = None  # this laptop's newest bundle number per sequence
 
 
 def overview(ws: Workspace) -> SyncOverview:
@@ -68,6 +69,7 @@ def overview(ws: Workspace) -> SyncOverview:
         keys.study_key,
         ws.has_pack(),
         keys.identity_store,
+        sync_svc.last_numbers(ws),
     )
 
 
@@ -508,7 +510,18 @@ class SyncPage(QWidget):
             if ov.store
             else self.tr("No study store is set up on this laptop yet.")
         )
-        self.fingerprint.setText(self.tr("This laptop's fingerprint: %1").replace("%1", ov.fingerprint))
+        numbers = ov.last_numbers or {}
+        text = self.tr("This laptop's fingerprint: %1").replace("%1", ov.fingerprint)
+        text += "\n" + self.tr("Last bundle number: %1").replace("%1", str(numbers.get("research", 0)))
+        if "identity" in numbers:
+            text += self.tr(" (identity data: %1)").replace("%1", str(numbers["identity"]))
+        self.fingerprint.setText(text)
+        self.fingerprint.setToolTip(
+            self.tr(
+                "The data manager compares these with what the study store shows for this laptop, to see "
+                "that every bundle it sent has arrived."
+            )
+        )
         self._key_fingerprint = ov.study_key
         self.study_key.setText(
             self.tr("Study key: %1").replace("%1", ov.study_key)
