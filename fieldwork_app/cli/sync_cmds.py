@@ -78,6 +78,13 @@ def _list_options(p: argparse.ArgumentParser) -> None:
                    help="the study's private key file (study.key); the list and dm-signing.key sit beside "
                    "it")  # fmt: skip
     p.add_argument("--devices", type=Path, help="the trusted-devices list (default: beside --key)")
+    _signing_key_option(p)
+
+
+def _signing_key_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--signing-key", type=Path, metavar="DM_SIGNING_KEY",
+                   help="the data manager's signing key that signs the list (default: dm-signing.key beside "
+                   "--key); give it when --key is an identity key kept in another folder")  # fmt: skip
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
@@ -87,6 +94,7 @@ def _store_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--key", required=True, type=Path, help="the study's private key file (study.key)")
     p.add_argument("--devices", type=Path,
                    help="the signed trusted-devices list (default: trusted-devices.json beside --key)")  # fmt: skip
+    _signing_key_option(p)
     p.add_argument("--accept-any-device", action="store_true",
                    help="a first look: accept bundles signed by any key, list every signer, and mark all that "
                    "is unpacked as unverified")  # fmt: skip
@@ -233,13 +241,17 @@ def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _signing_path(args: argparse.Namespace) -> Path:
+    return Path(args.signing_key) if args.signing_key else trust.signing_key_path(args.key)
+
+
 def _list_path(args: argparse.Namespace) -> Path:
     return Path(args.devices) if args.devices else trust.devices_path(args.key)
 
 
 def _load_list(args: argparse.Namespace) -> tuple[TrustedDevices, int, DataManagerKey]:
     identity = load_identity(args.key)
-    signing = trust.load_signing_key(trust.signing_key_path(args.key))
+    signing = trust.load_signing_key(_signing_path(args))
     path = _list_path(args)
     if not path.exists():
         return TrustedDevices(), 0, signing
@@ -253,8 +265,8 @@ def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
     if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
         raise InvalidInput("--name is 1-80 printable characters")
     identity = load_identity(args.key)
-    signing_path = trust.signing_key_path(args.key)
-    if not signing_path.exists():
+    signing_path = _signing_path(args)
+    if not signing_path.exists() and not args.signing_key:  # a key named by hand is never made up
         pub_path, _ = generate_dm_signing_keypair(signing_path.parent)  # refuses if dm-signing.pub is there alone
         ctx.say(f"made the data manager signing key {signing_path} and {pub_path} (it signs the trusted list "
                 "and study packs; keep it with study.key)")  # fmt: skip
@@ -332,7 +344,7 @@ def _refuse(args: argparse.Namespace, ctx: CliContext, identity: Any) -> int:
     for fp, n in sorted(signers.items()):
         ctx.warn(f"  signer {fp}: {n} bundle(s). If 'fieldwork device' on one of the study's laptops shows "
                  f"this fingerprint, trust it with: fieldwork study devices add {fp} --name NAME "
-                 f"--key {args.key}")  # fmt: skip
+                 f"--key {args.key}{f' --signing-key {args.signing_key}' if args.signing_key else ''}")  # fmt: skip
     if not signers:
         ctx.warn("  no signed bundle was found on the store")
     ctx.warn("  (or look first with --accept-any-device: everything is then marked unverified)")

@@ -5,9 +5,10 @@ Where it lives: beside the study's private key.  ``study keygen --out DIR`` writ
 ``DIR/dm-signing.pub`` (Ed25519, :mod:`fieldwork_app.sync.dmkeys`; the same key signs study packs);
 the ``study devices`` commands keep ``DIR/trusted-devices.json`` and sign it with ``dm-signing.key``.
 ``store verify`` and ``store unpack`` are given ``--key DIR/study.key`` and find the list and the
-signing key beside it.  The list also names the study key it belongs to, so a list cannot be carried from
-one study to another, and its signature covers everything in it, so an edited list (a device added,
-a revocation removed) is refused.
+signing key beside it (or the one ``--signing-key`` names: a separate identity key kept elsewhere has its
+list signed by the same key).  The list also names the study key it belongs to, so a list cannot be
+carried from one study to another, and its signature covers everything in it, so an edited list (a
+device added, a revocation removed) is refused.
 
 A device on the list is trusted for every bundle it signs, unless it is revoked: then every bundle
 it made on or after the revocation date, or numbered after ``after_seq`` when that is given, is

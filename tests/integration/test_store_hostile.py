@@ -666,3 +666,36 @@ def test_a_trusted_list_kept_elsewhere_is_still_checked_with_the_signing_key(fol
     trust.save_list(shared, forged, DataManagerKey.generate(), dm.kit.identity, 99)
     code, _, err = dm.store("verify", "--devices", str(shared))
     assert code == 1 and "altered" in err
+
+
+def test_a_key_in_another_folder_uses_the_one_signing_key_when_named(folder_dm: DataManager) -> None:
+    """An identity key kept in another folder (here a copy of the study key) has its own list there, signed
+    with the same dm-signing.key given by --signing-key; no second signing key is made, and a signing key
+    named by hand is never made up."""
+    dm = folder_dm
+    dm.send("b-genuine", GENUINE)
+    other = dm.tmp / "register-keys"
+    other.mkdir()
+    shutil.copy(dm.key, other / "study.key")
+    signing = ["--signing-key", str(dm.tmp / "keys/dm-signing.key")]
+    fp = dm.kit.device.fingerprint()
+    missing = ["--signing-key", str(dm.tmp / "nowhere/dm-signing.key")]
+    code, _, err = dm.run("study", "devices", "add", fp, "--name", "laptop A", "--key", str(other / "study.key"),
+                          *missing)  # fmt: skip
+    assert code == 1 and "no data manager signing key" in err and sorted(p.name for p in other.iterdir()) == [
+        "study.key"
+    ]
+    assert not (dm.tmp / "nowhere").exists()
+    code, out, _ = dm.run("study", "devices", "add", fp, "--name", "laptop A", "--key", str(other / "study.key"),
+                          *signing)  # fmt: skip
+    assert code == 0 and "made the data manager signing key" not in out
+    assert sorted(p.name for p in other.iterdir()) == ["study.key", "trusted-devices.json"]
+    base = ["store", "verify", dm.url, "--key", str(other / "study.key"), "--json"]
+    code, out, _ = dm.run(*base, *signing)
+    assert code == 0 and json.loads(out)["ok"] is True
+    code, _, err = dm.run(*base)  # the folder has no signing key: the list cannot be checked
+    assert code == 1 and "no data manager signing key" in err
+    # The list there is refused with another signing key (one made for the purpose in a third folder).
+    assert main(["study", "keygen", "--out", str(dm.tmp / "third")]) == 0
+    code, _, err = dm.run(*base, "--signing-key", str(dm.tmp / "third/dm-signing.key"))
+    assert code == 1 and "altered or is not signed by this data manager signing key" in err
