@@ -36,6 +36,8 @@ class ErrorKind(enum.Enum):
     STORE_FULL = "store-full"
     STORE_ERROR = "store-error"
     STORE_TAMPERED = "store-tampered"
+    STORE_HOST_KEY = "store-host-key"
+    NO_STUDY_KEY = "no-study-key"
     CANCELLED = "cancelled"
     NOT_READY = "not-ready"
     DISK_ERROR = "disk-error"

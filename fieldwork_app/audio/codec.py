@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import struct
+from collections.abc import Iterator
 
 import numpy as np
 import soundfile as sf
@@ -42,6 +43,31 @@ def decode_flac(data: bytes) -> tuple[np.ndarray, int]:
     """Decode a complete FLAC stream to an ``(frames, channels)`` int16 array and its sample rate."""
     pcm, rate = sf.read(io.BytesIO(data), dtype="int16", always_2d=True)
     return pcm, int(rate)
+
+
+def iter_flac(data: bytes, samplerate: int, channels: int, max_frames: int,
+              block: int = 1 << 16) -> Iterator[np.ndarray]:  # fmt: skip
+    """Decode a complete FLAC stream ``block`` frames at a time, refusing more than ``max_frames``.
+
+    For FLAC from elsewhere (a bundle on a study store): memory stays at one block whatever the stream
+    claims, so a small stream that decodes to gigabytes (a "FLAC bomb") is refused once it passes
+    ``max_frames``, never held whole.  ValueError for anything that is not such a stream.
+    """
+    try:
+        with sf.SoundFile(io.BytesIO(data)) as f:
+            if f.format != "FLAC" or f.samplerate != samplerate or f.channels != channels:
+                raise ValueError("not a FLAC stream of the announced rate and channels")
+            total = 0
+            while True:
+                pcm: np.ndarray = f.read(block, dtype="int16", always_2d=True)
+                if not len(pcm):
+                    return
+                total += len(pcm)
+                if total > max_frames:
+                    raise ValueError(f"holds more than the {max_frames} frames announced")
+                yield pcm
+    except sf.LibsndfileError as exc:
+        raise ValueError("not valid FLAC") from exc
 
 
 def stream_header(samplerate: int, channels: int, frames: int) -> bytes:

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.audio.codec import decode_flac
+from fieldwork_app.audio.codec import iter_flac
 from fieldwork_app.audio.container import RecordType, damaged, iter_records
 from fieldwork_app.audio.info import read_info
 from fieldwork_app.audio.sink import PcmSink, format_for
@@ -45,6 +45,9 @@ PORTABLE_VERSION = 1
 LEN = struct.Struct(">I")
 MAX_BLOCK = 64 * 1024 * 1024
 MAX_HEADER_LINE = 1024 * 1024
+MAX_RATE = 384_000
+MAX_CHANNELS = 8
+MAX_TAKE_SECONDS = 12 * 3600  # a reader refuses to write more than this for one take
 
 
 def portable_chunks(path: Path, key: bytes) -> Iterator[bytes]:
@@ -136,8 +139,12 @@ def _parse_header(line: bytes) -> dict[str, Any]:
     if header.get("version") != PORTABLE_VERSION:
         raise _bad(f"unsupported version {header.get('version')!r}")
     for name in ("samplerate", "channels", "frames"):
-        if not isinstance(header.get(name), int) or header[name] < 0:
+        if not isinstance(header.get(name), int) or isinstance(header[name], bool) or header[name] < 0:
             raise _bad(f"header field {name!r} is missing or invalid")
+    if header["samplerate"] > MAX_RATE or header["channels"] > MAX_CHANNELS:
+        raise _bad("header's sample rate or channels are implausible")
+    if header["frames"] > header["samplerate"] * MAX_TAKE_SECONDS:
+        raise _bad(f"header announces more than {MAX_TAKE_SECONDS // 3600} hours of audio")
     return header
 
 
@@ -163,13 +170,13 @@ def portable_to_file(chunks: Iterable[bytes], out: Path) -> dict[str, Any]:
                 break
             if n > MAX_BLOCK:
                 raise _bad(f"block {block} length is implausible")
-            try:
-                pcm, brate = decode_flac(reader.exact(n, f"block {block}"))
+            data = reader.exact(n, f"block {block}")
+            try:  # decoded a bounded piece at a time: never more frames than the header announced
+                for pcm in iter_flac(data, rate, channels, int(header["frames"]) - sink.frames):
+                    sink.write(pcm)
             except (RuntimeError, ValueError) as exc:
-                raise _bad(f"block {block} is not valid FLAC") from exc
-            if brate != rate or pcm.shape[1] != channels:
-                raise _bad(f"block {block} does not match the header's format")
-            sink.write(pcm)
+                raise _bad(f"block {block}: {exc}") from exc
+            del data
             block += 1
         if not reader.at_end():
             raise _bad("unexpected data after the end marker")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -71,6 +72,26 @@ def register(sub: Any) -> None:
     p.add_argument("path", type=Path, nargs="?")
     p.add_argument("--example", action="store_true", help="the built-in example study")
     p.add_argument("--study-key", type=Path, help="use this age public key file (study.pub) for sync")
+    p.add_argument(
+        "--accept-study-key",
+        metavar="SHA256:...",
+        help="confirm a changed study key by its fingerprint (check it with the data manager)",
+    )
+    p.add_argument(
+        "--accept-identity-key",
+        metavar="SHA256:...",
+        help="confirm a changed identity key by its fingerprint",
+    )
+    p.add_argument(
+        "--accept-identity-store",
+        metavar="NAME",
+        help="confirm a changed identity store by its new name ('none' for none)",
+    )
+    p.add_argument(
+        "--accept-pack-signer",
+        metavar="FINGERPRINT",
+        help="confirm packs from a new data manager signing key, by its fingerprint",
+    )
     command(p, cmd_pack_import)
     p = pack.add_parser("list", help="imported packs and document versions")
     p.add_argument("--json", action="store_true")
@@ -373,7 +394,16 @@ def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     if issues:
         ctx.warn(f"{len(issues)} problem(s) found; the pack was not changed")
         return 1
-    ctx.say(f"{args.path}: valid")
+    from fieldwork_app.studypack import load_pack_files
+    from fieldwork_app.studypack.signature import check_signature, read_signature
+    from fieldwork_app.sync.keys import fingerprint_of
+
+    signature = read_signature(args.path)  # a malformed pack.sig is an error, never "unsigned"
+    if signature is None:
+        ctx.say(f"{args.path}: valid (not signed)")
+        return 0
+    check_signature(signature, *load_pack_files(args.path))
+    ctx.say(f"{args.path}: valid, signed by {fingerprint_of(signature.signer)}")
     return 0
 
 
@@ -382,14 +412,26 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if not args.example and args.path is None:
         raise InvalidInput("give a pack directory, or --example for the built-in example study")
+    accept = packs_svc.Accept(
+        study_key=args.accept_study_key,
+        identity_key=args.accept_identity_key,
+        identity_store=args.accept_identity_store,
+        signer=args.accept_pack_signer,
+    )
     with credentials.workspace_for(args) as ws:
         try:
-            result = packs_svc.import_pack(ws, args.path, example=args.example, study_key_file=args.study_key)
+            result = packs_svc.import_pack(
+                ws, args.path, example=args.example, study_key_file=args.study_key, accept=accept
+            )
         except PackValidationError as exc:
             for issue in exc.issues:
                 ctx.warn(str(issue))
             ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
             return 1
+    if result.signer:
+        ctx.say(f"Signed by the data manager key {result.signer}")
+    for note in result.pinned:
+        ctx.say(note[0].upper() + note[1:])
     if result.already_imported:
         ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
     else:
@@ -403,9 +445,16 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         packs, docs = packs_svc.list_packs(ws), packs_svc.list_documents(ws)
+        keys = packs_svc.study_keys(ws)
     if args.json:
-        ctx.emit_json({"packs": packs, "documents": docs})
+        ctx.emit_json({"packs": packs, "documents": docs, "keys": dataclasses.asdict(keys)})
         return 0
+    ctx.say(f"study key: {keys.study_key or 'none yet'}")
+    if keys.identity_key:
+        ctx.say(f"identity key: {keys.identity_key}")
+    if keys.identity_store:
+        ctx.say(f"identity store: {keys.identity_store}")
+    ctx.say(f"pack signer: {keys.signer or 'none (packs so far were not signed)'}")
     for p in packs:
         ctx.say(
             f"{p['pack_id']} {p['version']}{'  (in use)' if p['active'] else ''}  imported {p['imported_at']}"

@@ -1,8 +1,14 @@
-"""Data-manager commands: ``study keygen``, ``store verify`` and ``store unpack``.
+"""Data-manager commands: ``study keygen``, ``study sign-pack``, ``study devices``, ``store verify`` and
+``store unpack``.
 
 These run on the data manager's machine (the only place the study's private key lives), never on
 a field laptop.  Store secrets come from the environment variable ``--secret-env`` names, else a
 prompt; never from an argument, so they stay out of shell history and process lists.
+
+``verify`` and ``unpack`` work only against the data manager's signed list of trusted laptops, found
+beside the study key (``trusted-devices.json``, signed with ``dm-signing.key``, the same key that signs
+study packs; see :mod:`fieldwork_app.sync.trust`).  Without one they refuse and name every signer on the store;
+``--accept-any-device`` is the explicit first look, and marks what it unpacks as unverified.
 """
 
 from __future__ import annotations
@@ -16,21 +22,69 @@ from typing import Any
 
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.credentials import env_secret
+from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings, with_host_key_hint
 from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync import trust
 from fieldwork_app.sync.checks import VerifyReport
-from fieldwork_app.sync.keys import TrustedDevices, generate_study_keypair, load_identity
-from fieldwork_app.sync.storeside import unpack_store, verify_store
+from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
+from fieldwork_app.sync.keys import generate_study_keypair, load_identity
+from fieldwork_app.sync.storeside import list_signers, unpack_store, verify_store
 from fieldwork_app.sync.transports import Transport, open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 
 
 def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     study = sub.add_parser("study", help="study-wide keys (data manager)")
     study_sub = study.add_subparsers(dest="study_command", required=True)
     p = study_sub.add_parser(
-        "keygen", help="make the study key pair (study.pub for laptops, study.key kept safe)"
+        "keygen", help="make the study key pair (study.pub for laptops, study.key kept safe) and the data "
+        "manager's signing pair (signs study packs and the trusted-laptops list); never overwrites a key"
     )
-    p.add_argument("--out", required=True, type=Path, help="folder for study.pub and study.key")
+    p.add_argument(
+        "--out", required=True, type=Path,
+        help="folder for study.pub and study.key, and the signing pair dm-signing.pub and dm-signing.key",
+    )  # fmt: skip
     command(p, _keygen)
+    p = study_sub.add_parser(
+        "sign-pack", help="sign a study pack for laptops (writes pack.sig beside pack.yaml)"
+    )
+    p.add_argument("pack", type=Path, help="the pack folder (or its pack.yaml)")
+    p.add_argument("--key", required=True, type=Path, help="the data manager's signing key (dm-signing.key)")
+    command(p, _sign_pack)
+    devices = study_sub.add_parser("devices", help="the trusted-laptops list verify and unpack work against")
+    dev_sub = devices.add_subparsers(dest="devices_command", required=True)
+    p = dev_sub.add_parser("add", help="trust a laptop (its fingerprint, as 'fieldwork device' prints it)")
+    p.add_argument("fingerprint")
+    p.add_argument("--name", required=True, help='what to call it, e.g. "laptop 3"')
+    _list_options(p)
+    command(p, _devices_add)
+    p = dev_sub.add_parser("list", help="the trusted laptops, with revocations")
+    _list_options(p)
+    p.add_argument("--json", action="store_true")
+    command(p, _devices_list)
+    p = dev_sub.add_parser("revoke", help="stop trusting a laptop's bundles (lost or stolen laptop)")
+    p.add_argument("fingerprint")
+    p.add_argument("--from", dest="from_date", type=trust.check_date, metavar="DATE",
+                   help="reject its bundles made on or after this date (YYYY-MM-DD); default: all of them")  # fmt: skip
+    p.add_argument("--after-seq", type=int, metavar="N",
+                   help="also reject every bundle it numbered after N (a date is what a bundle claims; its "
+                   "number cannot be back-dated): the newest genuine number 'store verify' showed")  # fmt: skip
+    _list_options(p)
+    command(p, _devices_revoke)
+
+
+def _list_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--key", required=True, type=Path,
+                   help="the study's private key file (study.key); the list and dm-signing.key sit beside "
+                   "it")  # fmt: skip
+    p.add_argument("--devices", type=Path, help="the trusted-devices list (default: beside --key)")
+    _signing_key_option(p)
+
+
+def _signing_key_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--signing-key", type=Path, metavar="DM_SIGNING_KEY",
+                   help="the data manager's signing key that signs the list (default: dm-signing.key beside "
+                   "--key); give it when --key is an identity key kept in another folder")  # fmt: skip
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
@@ -38,11 +92,19 @@ def _store_options(p: argparse.ArgumentParser) -> None:
         "url", help="store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix"
     )
     p.add_argument("--key", required=True, type=Path, help="the study's private key file (study.key)")
-    p.add_argument("--trusted-devices", type=Path, help="file of '<fingerprint> <label>' lines")
+    p.add_argument("--devices", type=Path,
+                   help="the signed trusted-devices list (default: trusted-devices.json beside --key)")  # fmt: skip
+    _signing_key_option(p)
+    p.add_argument("--accept-any-device", action="store_true",
+                   help="a first look: accept bundles signed by any key, list every signer, and mark all that "
+                   "is unpacked as unverified")  # fmt: skip
     p.add_argument("--endpoint", help="S3 endpoint URL (for s3:// stores)")
     p.add_argument("--username", help="WebDAV user name, or S3 access key id")
     p.add_argument("--identity", type=Path, help="SSH private key file (for sftp:// stores)")
-    p.add_argument("--known-hosts", type=Path, help="known_hosts file to check the SFTP server against")
+    host_key_options(p)  # --host-key, --known-hosts, --accept-new-host-key
+    p.add_argument(
+        "--ca-bundle", type=Path, help="PEM file of a private certificate authority (https stores)"
+    )
     p.add_argument("--secret-env", help="environment variable holding the password / secret key")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
@@ -53,7 +115,11 @@ def register_store_side(store_sub: argparse._SubParsersAction[argparse.ArgumentP
     command(p, _verify)
     p = store_sub.add_parser("unpack", help="decrypt a study store into an analysis folder (data manager)")
     _store_options(p)
-    p.add_argument("--out", required=True, type=Path, help="analysis folder to write")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, help="analysis folder to write (research store): empty, or made by "
+                       "this command before")  # fmt: skip
+    where.add_argument("--identity-out", type=Path, help="identity folder to write: only for the study's "
+                       "identity store, never the analysis folder")  # fmt: skip
     command(p, _unpack)
 
 
@@ -74,9 +140,10 @@ def open_store(args: argparse.Namespace) -> Transport:
     scheme = urllib.parse.urlsplit(args.url).scheme.lower()
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
+    if args.ca_bundle:
+        options["ca_bundle"] = str(args.ca_bundle)
     if scheme == "sftp":
-        if args.known_hosts:
-            options["known_hosts"] = str(args.known_hosts)
+        options.update(host_key_settings(args))
         if args.identity:
             options["key_file"] = str(args.identity)
             passphrase = _secret(args, "SSH key passphrase", optional=True)
@@ -95,23 +162,200 @@ def open_store(args: argparse.Namespace) -> Transport:
             raise InvalidInput("an s3:// store needs --username ACCESS_KEY_ID")
         options["access_key"] = args.username
         secrets["secret_key"] = _secret(args, "S3 secret key", optional=False) or ""
-    return open_transport(args.url, options=options, secrets=secrets)
+    transport = open_transport(args.url, options=options, secrets=secrets)
+    if scheme == "sftp":
+        from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
+
+        assert isinstance(transport, SftpTransport)  # the host key is checked (or shown) before anything else
+        try:
+            key = transport.server_host_key()
+        except BaseException as exc:
+            transport.close()
+            raise with_host_key_hint(exc) from None
+        if transport.accepted_new_key:
+            sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {host_key_fingerprint(key)}, as "
+                             "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip
+    return transport
 
 
 def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
-    pub, key = generate_study_keypair(args.out)
-    ctx.say(f"public key (give to laptops): {pub.read_text().strip()}")
-    ctx.say(f"wrote {pub}")
-    ctx.say(f"wrote {key}  <- keep this safe and off field laptops; without it nothing can be read")
+    from fieldwork_app.sync.dmkeys import (
+        SIGNING_KEY_FILE,
+        SIGNING_PUBLIC_FILE,
+        generate_dm_signing_keypair,
+        load_dm_signing_key,
+    )
+    from fieldwork_app.sync.keys import KEY_FILE, PUBLIC_FILE, study_key_fingerprint
+
+    out = Path(args.out)
+    # Every check comes before the first write: a pair is either made whole or kept whole, never overwritten.
+    have: dict[str, bool] = {}
+    for what, names in (("study key", (PUBLIC_FILE, KEY_FILE)), ("signing key", (SIGNING_PUBLIC_FILE,
+                                                                               SIGNING_KEY_FILE))):  # fmt: skip
+        present = [n for n in names if (out / n).exists()]
+        if len(present) == 1:
+            missing = next(n for n in names if n not in present)
+            raise InvalidInput(f"{out / present[0]} exists but {out / missing} does not: the {what} pair is "
+                               "incomplete; nothing was written (make new keys in a new folder)")  # fmt: skip
+        have[what] = len(present) == 2
+    if have["study key"] and have["signing key"]:
+        raise InvalidInput(f"{out / KEY_FILE} already exists, and so does {out / SIGNING_KEY_FILE}; nothing was "
+                           "written (an existing key is never overwritten: make new keys in a new folder)")  # fmt: skip
+    if not have["study key"]:
+        pub, key = generate_study_keypair(out)
+        recipient = pub.read_text().strip()
+        ctx.say(f"public key (give to laptops): {recipient}")
+        ctx.say(f"  fingerprint: {study_key_fingerprint(recipient)}")
+        ctx.say(f"wrote {pub}")
+        ctx.say(f"wrote {key}  <- keep this safe and off field laptops; without it nothing can be read")
+    else:
+        ctx.say(f"{out / KEY_FILE} exists and is kept; adding the signing key pair only")
+    spub, skey = generate_dm_signing_keypair(out)
+    ctx.say(f"signing key fingerprint (laptops pin it at the first signed pack): "
+            f"{load_dm_signing_key(skey).fingerprint()}")  # fmt: skip
+    ctx.say(f"wrote {spub}")
+    ctx.say(f"wrote {skey}  <- signs study packs (fieldwork study sign-pack) and your list of trusted laptops "
+            "(fieldwork study devices); keep it with study.key")  # fmt: skip
+    ctx.say("next: sign the study pack with 'fieldwork study sign-pack PACK --key "
+            f"{skey}', and trust each laptop with 'fieldwork study devices add FINGERPRINT --name NAME --key "
+            f"{out / KEY_FILE}' (the laptop shows its fingerprint with 'fieldwork device')")  # fmt: skip
     return 0
 
 
-def _trusted(args: argparse.Namespace) -> TrustedDevices | None:
-    return TrustedDevices.load(args.trusted_devices) if args.trusted_devices else None
+def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.studypack import PackValidationError, load_pack_files
+    from fieldwork_app.studypack.signature import write_signature
+    from fieldwork_app.sync.dmkeys import load_dm_signing_key
+
+    key = load_dm_signing_key(args.key)
+    try:
+        pack, files = load_pack_files(args.pack)  # only a valid pack is signed
+    except PackValidationError as exc:
+        for issue in exc.issues:
+            ctx.warn(str(issue))
+        ctx.warn(f"{len(exc.issues)} problem(s) found; the pack was not signed")
+        return 1
+    path = write_signature(args.pack, pack, files, key.public_bytes(), key.sign)
+    ctx.say(f"signed pack {pack.id} {pack.version} ({len(files)} files) with key {key.fingerprint()}")
+    ctx.say(f"wrote {path}; send it with the pack (a laptop refuses the pack if any file changes)")
+    return 0
+
+
+def _signing_path(args: argparse.Namespace) -> Path:
+    return Path(args.signing_key) if args.signing_key else trust.signing_key_path(args.key)
+
+
+def _list_path(args: argparse.Namespace) -> Path:
+    return Path(args.devices) if args.devices else trust.devices_path(args.key)
+
+
+def _load_list(args: argparse.Namespace) -> tuple[TrustedDevices, int, DataManagerKey]:
+    identity = load_identity(args.key)
+    signing = trust.load_signing_key(_signing_path(args))
+    path = _list_path(args)
+    if not path.exists():
+        return TrustedDevices(), 0, signing
+    devices, serial = trust.load_list(path, signing, identity)
+    return devices, serial, signing
+
+
+def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    fp = trust.check_fingerprint(args.fingerprint)
+    name = args.name.strip()
+    if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
+        raise InvalidInput("--name is 1-80 printable characters")
+    identity = load_identity(args.key)
+    signing_path = _signing_path(args)
+    if not signing_path.exists() and not args.signing_key:  # a key named by hand is never made up
+        pub_path, _ = generate_dm_signing_keypair(signing_path.parent)  # refuses if dm-signing.pub is there alone
+        ctx.say(f"made the data manager signing key {signing_path} and {pub_path} (it signs the trusted list "
+                "and study packs; keep it with study.key)")  # fmt: skip
+    devices, serial, manager = _load_list(args)
+    known = devices.devices.get(fp)
+    if known is not None and known.revoked:
+        raise InvalidInput(f"device {fp} ({known.name}) was revoked; a revoked laptop is not trusted again")
+    devices.devices[fp] = trust.Device(fp, name, trust._now())
+    trust.save_list(_list_path(args), devices, manager, identity, serial + 1)
+    ctx.say(f"trusted device {fp} ({name}); list {_list_path(args)} now has {len(devices.devices)} device(s)")
+    return 0
+
+
+def _devices_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not _list_path(args).exists():
+        raise InvalidInput(f"no trusted-devices list at {_list_path(args)}: add a laptop with "
+                           "'fieldwork study devices add FINGERPRINT --name NAME --key STUDY_KEY'")  # fmt: skip
+    devices, serial, _ = _load_list(args)
+    rows = [devices.devices[fp].to_json() for fp in sorted(devices.devices)]
+    if args.json:
+        ctx.emit_json({"serial": serial, "devices": rows})
+        return 0
+    for d in rows:
+        state = "trusted"
+        if d["revoked_at"]:
+            state = f"REVOKED {('from ' + d['revoked_from']) if d['revoked_from'] else 'for all bundles'}"
+            if d["after_seq"] is not None:
+                state += f", and after bundle {d['after_seq']}"
+        ctx.say(f"{d['fingerprint']}\t{d['name']}\tadded {d['added_at'][:10]}\t{state}")
+    return 0
+
+
+def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
+    fp = trust.check_fingerprint(args.fingerprint)
+    devices, serial, manager = _load_list(args)
+    d = devices.devices.get(fp)
+    if d is None:
+        raise InvalidInput(f"device {fp} is not on the trusted list {_list_path(args)}")
+    if args.after_seq is not None and args.after_seq < 0:
+        raise InvalidInput("--after-seq is 0 or more")
+    d.revoked_at, d.revoked_from, d.after_seq = trust._now(), args.from_date, args.after_seq
+    trust.save_list(_list_path(args), devices, manager, load_identity(args.key), serial + 1)
+    when = f"made on or after {args.from_date}" if args.from_date else "all its bundles"
+    extra = f", and every bundle numbered after {args.after_seq}" if args.after_seq is not None else ""
+    ctx.say(f"revoked device {fp} ({d.name}): {when}{extra} will be rejected")
+    return 0
+
+
+def _trust(args: argparse.Namespace, identity: Any) -> TrustedDevices | None:
+    if args.accept_any_device:
+        return TrustedDevices.any_device()
+    if not _list_path(args).exists():
+        return None
+    devices, _serial, _manager = _load_list(args)
+    return devices
+
+
+def _refuse(args: argparse.Namespace, ctx: CliContext, identity: Any) -> int:
+    """No trusted list: open nothing but the signers, name each, and say how to trust it."""
+    transport = open_store(args)
+    try:
+        report = list_signers(transport, identity)
+    finally:
+        transport.close()
+    signers: dict[str, int] = {}
+    for b in report.bundles:
+        if b.signer:
+            signers[b.signer] = signers.get(b.signer, 0) + 1
+    if args.json:
+        ctx.emit_json({"ok": False, "refused": "no trusted-devices list", "list": str(_list_path(args)),
+                       "signers": [{"fingerprint": k, "bundles": v} for k, v in sorted(signers.items())]})  # fmt: skip
+    ctx.warn(f"fieldwork: no trusted-devices list at {_list_path(args)}: nothing was checked or unpacked. "
+             "Anyone who can write to the store can sign a bundle, so bundles are read only from laptops "
+             "you trust.")  # fmt: skip
+    for fp, n in sorted(signers.items()):
+        ctx.warn(f"  signer {fp}: {n} bundle(s). If 'fieldwork device' on one of the study's laptops shows "
+                 f"this fingerprint, trust it with: fieldwork study devices add {fp} --name NAME "
+                 f"--key {args.key}{f' --signing-key {args.signing_key}' if args.signing_key else ''}")  # fmt: skip
+    if not signers:
+        ctx.warn("  no signed bundle was found on the store")
+    ctx.warn("  (or look first with --accept-any-device: everything is then marked unverified)")
+    return 1
 
 
 def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    identity, trusted = load_identity(args.key), _trusted(args)
+    identity = load_identity(args.key)
+    trusted = _trust(args, identity)
+    if trusted is None:
+        return _refuse(args, ctx, identity)
     transport = open_store(args)
     try:
         report = verify_store(transport, identity, trusted)
@@ -122,43 +366,57 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         good = sum(1 for b in report.bundles if b.ok)
         ctx.say(f"{good} of {len(report.bundles)} bundles verified, {report.objects_checked} chunks checked")
-        _say_devices(ctx, report)
+        _say_devices(ctx, report, trusted)
         for problem in report.problems:
             ctx.say(f"PROBLEM {problem.code}: {problem}")
     return 0 if report.ok else 1
 
 
-def _say_devices(ctx: CliContext, report: VerifyReport) -> None:
+def _say_devices(ctx: CliContext, report: VerifyReport, trusted: TrustedDevices) -> None:
     for d in report.devices():
-        users = ", ".join(str(u) for u in d["users"])
-        label = d["label"] or "not in any trusted list"
-        ctx.say(f"device {d['fingerprint']} ({label}): {d['bundles']} bundle(s) by {users}")
-    if report.devices() and not report.devices_checked:
+        users = ", ".join(str(u) for u in d["users"]) or "unknown"
+        label = d["label"] or ("NOT CHECKED (--accept-any-device)" if trusted.accept_any else "not trusted")
+        newest = "; ".join(f"newest {k} bundle number {v}" for k, v in sorted(d["newest"].items()))
+        newest = f"; {newest} (compare with 'fieldwork device' on that laptop)" if newest else ""
+        ctx.say(f"device {d['fingerprint']} ({label}): {d['bundles']} bundle(s) by {users}{newest}")
+    if trusted.accept_any:
         ctx.say(
-            "NOTE: devices were not checked against a trusted list, and anyone who can write to the store "
-            "can sign a bundle; compare the fingerprints above with the laptops' (fieldwork device), "
-            "or pass --trusted-devices FILE"
+            "NOTE: --accept-any-device: signers were NOT checked against a trusted list, and anyone who can write "
+            "to the store can sign a bundle; compare the fingerprints above with the laptops' ('fieldwork "
+            "device') and trust them with 'fieldwork study devices add'"
         )
 
 
 def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
-    identity, trusted = load_identity(args.key), _trusted(args)
+    identity = load_identity(args.key)
+    trusted = _trust(args, identity)
+    if trusted is None:
+        return _refuse(args, ctx, identity)
+    out, role = (args.out, "research") if args.out is not None else (args.identity_out, "identity")
     transport = open_store(args)
     try:
-        report = unpack_store(transport, identity, args.out, trusted)
+        report = unpack_store(transport, identity, out, trusted, role=role)
     finally:
         transport.close()
     if args.json:
         ctx.emit_json({
             "ok": report.ok, "sessions": report.sessions, "withdrawals": report.withdrawals,
-            "written": report.written, "unchanged": len(report.unchanged),
-            "problems": [{"object": p.object, "code": p.code, "message": p.message} for p in report.problems],
+            "identity": report.identity, "written": report.written, "unchanged": len(report.unchanged),
+            "held": report.held, "unverified": trusted.accept_any, "devices": report.devices,
+            "problems": [{"object": p.object, "code": p.code, "message": p.message, "bundle_id": p.bundle_id}
+                         for p in report.problems],
         })  # fmt: skip
     else:
-        ctx.say(f"{report.sessions} sessions, {report.withdrawals} withdrawals; "
-                f"{len(report.written)} files written, {len(report.unchanged)} unchanged, into {args.out}")  # fmt: skip
+        what = (f"{report.identity} identity bundles" if role == "identity"
+                else f"{report.sessions} sessions, {report.withdrawals} withdrawals")  # fmt: skip
+        ctx.say(f"{what}; {len(report.written)} files written, {len(report.unchanged)} unchanged, into {out}")
+        if trusted.accept_any:
+            for d in report.devices:
+                ctx.say(f"device {d['fingerprint']} (NOT CHECKED): {d['bundles']} bundle(s) by "
+                        f"{', '.join(str(u) for u in d['users']) or 'unknown'}")  # fmt: skip
+            ctx.say("NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index")
         if report.withdrawals:
-            ctx.say(f"withdrawals to act on: see {Path(args.out) / 'withdrawals.csv'}")
+            ctx.say(f"withdrawals to act on: see {Path(out) / 'withdrawals.csv'}")
         for problem in report.problems:
             ctx.say(f"PROBLEM {problem.code}: {problem}")
     return 0 if report.ok else 1

@@ -11,7 +11,7 @@ from typing import Any
 
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.services import sync as sync_svc
 
@@ -24,7 +24,10 @@ def register_store_laptop(store_sub: Any) -> None:
     p.add_argument("--identity", type=Path, help="SSH private key file (its text is kept in the vault)")
     p.add_argument("--endpoint", help="S3 endpoint URL, e.g. https://s3.example.ac.uk")
     p.add_argument("--region")
-    p.add_argument("--known-hosts", help="SSH known_hosts file to check the server's key against")
+    host_key_options(p)
+    p.add_argument("--ca-bundle", type=Path,
+                   help="PEM file of the certificate authority a https store's certificate is checked against "
+                   "(a university's own CA); kept by path")  # fmt: skip
     p.add_argument(
         "--secret-env",
         metavar="VAR",
@@ -42,6 +45,41 @@ def register_store_laptop(store_sub: Any) -> None:
     command(p, cmd_store_remove)
 
 
+def host_key_options(p: Any) -> None:
+    """How an SFTP server's host key is trusted: given by fingerprint, found in a known_hosts file, or
+    taken on first sight after showing it (never silently)."""
+    p.add_argument("--host-key", metavar="SHA256:...",
+                   help="the SFTP server's host key fingerprint, from the store's administrators")  # fmt: skip
+    p.add_argument("--known-hosts", type=Path, help="SSH known_hosts file that lists the server's key")
+    p.add_argument("--accept-new-host-key", action="store_true",
+                   help="trust the SFTP server's key as it is now (its fingerprint is printed); only when "
+                   "there is no other way to check it")  # fmt: skip
+
+
+def host_key_settings(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if args.host_key:
+        options["host_key_fingerprint"] = args.host_key.strip()
+    if args.known_hosts:
+        options["known_hosts"] = str(args.known_hosts)
+    if args.accept_new_host_key:
+        options["accept_new_host_key"] = True
+    return options
+
+
+def with_host_key_hint(exc: BaseException) -> BaseException:
+    """A refusal of an unconfirmed SFTP host key, saying how to give it on the command line."""
+    from fieldwork_app.sync.transports.base import HostKeyRefused
+
+    if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
+        return HostKeyRefused(
+            f"{exc.message}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
+            "--accept-new-host-key once you have checked it)",
+            unconfirmed=exc.unconfirmed,
+        )
+    return exc
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("sync", help="send every waiting session to the study store, verified")
     p.add_argument("--store", help="store name (default: the default store)")
@@ -57,7 +95,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser("outbox", help="what waits on this laptop to be sent")
     p.add_argument("--json", action="store_true")
     command(p, cmd_outbox)
-    p = sub.add_parser("device", help="this laptop vault's signing key fingerprint (for the data manager)")
+    p = sub.add_parser(
+        "device",
+        help="this laptop vault's signing key fingerprint and last bundle numbers (for the data manager)",
+    )
     command(p, cmd_device)
 
 
@@ -84,8 +125,14 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
         options["endpoint"] = args.endpoint
     if args.region:
         options["region"] = args.region
-    if args.known_hosts:
-        options["known_hosts"] = args.known_hosts
+    if scheme == "sftp":
+        options.update(host_key_settings(args))
+    elif args.host_key or args.known_hosts or args.accept_new_host_key:
+        raise InvalidInput("--host-key, --known-hosts and --accept-new-host-key are for sftp:// stores only")
+    if args.ca_bundle:
+        if scheme in ("sftp", "file"):
+            raise InvalidInput("--ca-bundle is for https stores (WebDAV over https, S3)")
+        options["ca_bundle"] = str(args.ca_bundle.expanduser().resolve())
     if args.identity:
         try:
             secrets["private_key"] = args.identity.read_text(encoding="utf-8")
@@ -102,8 +149,19 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
                 scheme, "password"
             )
             secrets[name] = value
-    with credentials.workspace_for(args) as ws:
-        store = sync_svc.add_store(ws, args.name, args.url, options, secrets, True if args.default else None)
+    with credentials.workspace_for(args) as ws:  # unlocked first: a wrong passphrase costs no connection
+        try:
+            pin = sync_svc.pin_host_key(args.url, options, secrets)
+        except FieldworkError as exc:
+            raise with_host_key_hint(exc) from None
+        if pin.new:
+            ctx.say(f"The server's host key is {pin.fingerprint}: trusted as asked (--accept-new-host-key) "
+                    "and pinned for this store. Check it with the store's administrators.")  # fmt: skip
+        elif pin.fingerprint:
+            ctx.say(f"The server's host key {pin.fingerprint} is checked and pinned for this store")
+        store = sync_svc.add_store(
+            ws, args.name, args.url, pin.options, secrets, True if args.default else None
+        )
     ctx.say(f"Added store {store.name} ({store.url}){' as the default' if store.is_default else ''}")
     return 0
 
@@ -117,7 +175,12 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not stores:
         ctx.say("No stores yet: fieldwork store add NAME URL")
     for s in stores:
-        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}")
+        pin = ""
+        if s.options.get("host_key"):
+            from fieldwork_app.sync.transports.sftp import host_key_fingerprint
+
+            pin = f"\thost key {host_key_fingerprint(str(s.options['host_key']))}"
+        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}{pin}")
     return 0
 
 
@@ -193,5 +256,9 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         fp = sync_svc.device_fingerprint(ws)
+        numbers = sync_svc.last_numbers(ws)
     ctx.say(f"{fp}\t{ws.user}@{os.uname().nodename if hasattr(os, 'uname') else 'laptop'}")
+    ctx.say(f"last research bundle number: {numbers.get('research', 0)}")
+    if "identity" in numbers:
+        ctx.say(f"last identity bundle number: {numbers['identity']}")
     return 0

@@ -41,6 +41,14 @@ def message_for(kind: ErrorKind) -> str:
         ErrorKind.STORE_FULL: _t("The study store is full."),
         ErrorKind.STORE_ERROR: _t("The study store reported an error."),
         ErrorKind.STORE_TAMPERED: _t("Data at the study store failed its integrity check."),
+        ErrorKind.STORE_HOST_KEY: _t(
+            "The study store's server did not prove it is the server this laptop knows (its key is "
+            "different or was never confirmed). Nothing was sent. Do not sync; tell the data manager."
+        ),
+        ErrorKind.NO_STUDY_KEY: _t(
+            "This study has no study key yet, so nothing can be sent. Use \u201cAdd the study key\u2026\u201d "
+            "on the sync page and choose the key file (study.pub) the data manager gave you."
+        ),
         ErrorKind.CANCELLED: _t("Cancelled."),
         ErrorKind.NOT_READY: _t("This is not ready yet."),
         ErrorKind.DISK_ERROR: _t("The disk reported an error while saving."),

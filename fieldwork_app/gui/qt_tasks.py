@@ -12,6 +12,7 @@ chunks and check ``state.cancel_requested()``; progress reaches the GUI thread a
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from typing import Any
 
 import shiboken6
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services.workspace import Workspace
@@ -48,6 +49,58 @@ class TaskState:
         return self._cancel.is_set()
 
 
+class _GuiThreadCollector(QObject):
+    """Python's cycle collector runs on whichever thread happens to allocate when a threshold is crossed.
+    A cycle holding a Qt object (a closed dialog and the slot that names it) collected on the database
+    thread destroys that object off the GUI thread, and the app crashes.  So while any :class:`Tasks` is
+    open, automatic collection is off and this timer collects on the GUI thread, by the same thresholds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.collect_due)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+        gc.collect()  # here, on the GUI thread, while automatic collection could still pick a worker
+
+    @staticmethod
+    def collect_due() -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        generation = -1
+        for g in range(3):
+            if thresholds[g] and counts[g] > thresholds[g]:
+                generation = g
+        if generation >= 0:
+            gc.collect(generation)
+
+
+_collector: _GuiThreadCollector | None = None
+_open_tasks = 0
+
+
+def _collector_acquire() -> None:
+    global _collector, _open_tasks
+    if _collector is None:
+        _collector = _GuiThreadCollector()
+    if _open_tasks == 0:
+        _collector.start()
+    _open_tasks += 1
+
+
+def _collector_release() -> None:
+    global _open_tasks
+    _open_tasks -= 1
+    if _open_tasks == 0 and _collector is not None:
+        _collector.stop()
+
+
 class Tasks(QObject):
     """The app's two executors.  Create one per window; call :meth:`shutdown` when it closes."""
 
@@ -63,6 +116,7 @@ class Tasks(QObject):
         self._pending = 0
         self._closed = False
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+        _collector_acquire()  # made on the GUI thread: from now on cycles are collected there only
 
     # -- GUI-thread side ---------------------------------------------------------------------------
     def _on_deliver(self, thunk: Callable[[], None]) -> None:
@@ -180,6 +234,7 @@ class Tasks(QObject):
         self._closed = True
         self._db.shutdown(wait=True)
         self._pool.shutdown(wait=True, cancel_futures=True)
+        _collector_release()
 
     # -- internals ---------------------------------------------------------------------------------
     def _submit(

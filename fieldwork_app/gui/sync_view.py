@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 
 from fieldwork_app.gui.formatting import when_text
@@ -50,17 +51,26 @@ class SyncOverview:
     store: str | None  # "name (url)" of the default store, or None when none is set up
     fingerprint: str
     limit_days: int
+    study_key: str = ""  # the pinned study key's fingerprint; "" when the study has none yet
+    has_pack: bool = False
+    identity_store: str | None = None  # the store the study sends identity data to
+    last_numbers: dict[str, int] | None = None  # this laptop's newest bundle number per sequence
 
 
 def overview(ws: Workspace) -> SyncOverview:
     stores = sync_svc.list_stores(ws)
     default = next((s for s in stores if s.is_default), stores[0] if stores else None)
     limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
+    keys = packs_svc.study_keys(ws)
     return SyncOverview(
         sync_svc.outbox(ws),
         f"{default.name} ({default.url.split('@')[-1]})" if default else None,
         sync_svc.device_fingerprint(ws),
         limit,
+        keys.study_key,
+        ws.has_pack(),
+        keys.identity_store,
+        sync_svc.last_numbers(ws),
     )
 
 
@@ -97,15 +107,28 @@ class SyncPresenter(QObject):
         self._failed = 0
         self._current = ""
         self._started = 0.0
+        self._last: SyncOverview | None = None
 
     def refresh(self) -> None:
-        self.ctx.tasks.db(overview, self.refreshed.emit, self._error, owner=self)
+        self.ctx.tasks.db(overview, self._refreshed, self._error, owner=self)
+
+    def _refreshed(self, ov: SyncOverview) -> None:
+        self._last = ov
+        self.refreshed.emit(ov)
 
     def _error(self, exc: BaseException) -> None:
         self.message.emit(describe(exc), "error")
 
     def sync(self) -> None:
         if self.state is not None:
+            return
+        if self._last is not None and self._last.store is None:  # said here, in the app's words
+            self.message.emit(
+                self.tr(
+                    "Set up the study store first: choose \u201cSet up the study store\u2026\u201d below."
+                ),
+                "error",
+            )
             return
         self.state = QtTaskState(self.ctx, self._on_progress)
         self._verified = self._failed = 0
@@ -159,7 +182,17 @@ class SyncPresenter(QObject):
                 if isinstance(exc, FieldworkError)
                 else FieldworkError(type(exc).__name__, kind=ErrorKind.STORE_ERROR)
             )
-            self.message.emit(describe(error), "error")
+            if job.blocked and self._last is not None and self._last.identity_store:
+                self.message.emit(
+                    self.tr(
+                        "Identity data waits on this laptop: the study sends it to a store named %1, which is "
+                        "not set up here. Set it up under that name with \u201cSet up the study store\u2026\u201d "
+                        "(research data is sent as usual)."
+                    ).replace("%1", self._last.identity_store),
+                    "error",
+                )
+            else:
+                self.message.emit(describe(error), "error")
 
             def record(ws: Workspace) -> None:
                 sync_svc.record_failure(ws, job, error)
@@ -260,6 +293,21 @@ class SyncPage(QWidget):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.store)
         lay.addWidget(self.fingerprint)
+        key_row = QHBoxLayout()
+        self.study_key = label("", "hint")
+        self.study_key.setObjectName("studyKeyFingerprint")
+        self.study_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.study_key_button = QPushButton(self.tr("Add the study key…"))
+        self.study_key_button.setObjectName("studyKeyButton")
+        self.study_key_button.clicked.connect(self._study_key)
+        self.pack_button = QPushButton(self.tr("Import a study pack…"))
+        self.pack_button.setObjectName("packImportButton")
+        self.pack_button.clicked.connect(self._import_pack)
+        key_row.addWidget(self.study_key, 1)
+        key_row.addWidget(self.study_key_button)
+        key_row.addWidget(self.pack_button)
+        lay.addLayout(key_row)
+        self._key_fingerprint = ""
         self.tree = QTreeWidget()
         self.tree.setObjectName("outbox")
         self.tree.setAccessibleName(self.tr("Waiting on this laptop"))
@@ -318,7 +366,10 @@ class SyncPage(QWidget):
     def _setup_store(self) -> None:
         from fieldwork_app.gui.store_dialog import StoreDialog
 
-        dialog = StoreDialog(self)
+        def probe(url: str, options: dict[str, Any], done: Any, failed: Any) -> None:
+            self.ctx.tasks.pool(lambda: sync_svc.pin_host_key(url, options), done, failed, owner=dialog)
+
+        dialog = StoreDialog(self, probe)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(result: int) -> None:
@@ -351,6 +402,99 @@ class SyncPage(QWidget):
         dialog.open()
         self._store_dialog = dialog
 
+    def _study_key(self) -> None:
+        from fieldwork_app.gui.study_key_dialog import StudyKeyDialog
+
+        dialog = StudyKeyDialog(self._key_fingerprint, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted or not dialog.recipient:
+                return
+            recipient, fp = dialog.recipient, dialog.fingerprint
+            confirmed = fp if dialog.changing else None
+
+            def save(ws: Workspace) -> None:
+                packs_svc.set_study_key(ws, recipient, accept_fingerprint=confirmed)
+
+            def saved(_r: object) -> None:
+                self._message(self.tr("Study key saved: %1").replace("%1", fp), "ok")
+                self.refresh()
+
+            self.ctx.tasks.db(
+                save, on_done=saved, on_error=lambda exc: self._message(describe(exc), "error"), owner=self
+            )
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self._study_key_dialog = dialog
+
+    def _import_pack(self) -> None:
+        from fieldwork_app.gui.pack_import_dialog import PackImportDialog
+
+        dialog = PackImportDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        folder: list[Any] = []
+        dialog.accepted.connect(lambda: folder.append(dialog.folder()))
+        dialog.finished.connect(lambda _r: self._run_import(folder[0], None) if folder else None)
+        dialog.open()
+        self._pack_dialog = dialog
+
+    def _run_import(self, folder: Any, accept: packs_svc.Accept | None) -> None:
+        def imported(result: packs_svc.ImportResult) -> None:
+            text = (
+                self.tr("Study pack %1 version %2 imported.")
+                .replace("%1", result.pack_id)
+                .replace("%2", result.version)
+            )
+            if result.pinned:
+                text += " " + "; ".join(result.pinned) + "."
+            self._message(text, "ok")
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, packs_svc.PinChangeRefused) and accept is None:
+                self._confirm_key_change(folder, exc.changes)
+            else:
+                self._message(self._pack_problem(exc), "error")
+
+        self.ctx.tasks.db(
+            lambda ws: packs_svc.import_pack(ws, folder, accept=accept), imported, failed, owner=self
+        )
+
+    def _confirm_key_change(self, folder: Any, changes: list[packs_svc.PinChange]) -> None:
+        from fieldwork_app.gui.pack_import_dialog import KeyChangeDialog
+
+        dialog = KeyChangeDialog(changes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        confirmed: list[packs_svc.Accept] = []
+        dialog.accepted.connect(lambda: confirmed.append(dialog.accepted_changes()))
+
+        def done(_r: int) -> None:
+            if confirmed:
+                self._run_import(folder, confirmed[0])
+            else:
+                self._message(self.tr("The study pack was not imported; nothing changed."), "warning")
+
+        dialog.finished.connect(done)
+        dialog.open()
+        self._key_change_dialog = dialog
+
+    def _pack_problem(self, exc: BaseException) -> str:
+        from fieldwork_app.studypack import PackValidationError
+        from fieldwork_app.studypack.signature import PackSignatureError
+
+        if isinstance(exc, PackSignatureError):
+            return self.tr(
+                "The study pack was not imported: it does not carry the signature of the data manager key "
+                "this laptop trusts (it is unsigned, signed by another key, or was changed after signing). "
+                "Nothing changed; ask the data manager for the pack again."
+            )
+        if isinstance(exc, PackValidationError):
+            found = "\n".join(str(issue) for issue in exc.issues[:3])
+            return self.tr("The study pack has problems and was not imported:") + "\n" + found
+        return describe(exc)
+
     def _message(self, text: str, role: str) -> None:
         self.message.setText(text)
         set_role(self.message, role)
@@ -367,7 +511,29 @@ class SyncPage(QWidget):
             if ov.store
             else self.tr("No study store is set up on this laptop yet.")
         )
-        self.fingerprint.setText(self.tr("This laptop's fingerprint: %1").replace("%1", ov.fingerprint))
+        numbers = ov.last_numbers or {}
+        text = self.tr("This laptop's fingerprint: %1").replace("%1", ov.fingerprint)
+        text += "\n" + self.tr("Last bundle number: %1").replace("%1", str(numbers.get("research", 0)))
+        if "identity" in numbers:
+            text += self.tr(" (identity data: %1)").replace("%1", str(numbers["identity"]))
+        self.fingerprint.setText(text)
+        self.fingerprint.setToolTip(
+            self.tr(
+                "The data manager compares these with what the study store shows for this laptop, to see "
+                "that every bundle it sent has arrived."
+            )
+        )
+        self._key_fingerprint = ov.study_key
+        self.study_key.setText(
+            self.tr("Study key: %1").replace("%1", ov.study_key)
+            if ov.study_key
+            else self.tr("This study has no study key yet: nothing can be sent until it is added.")
+        )
+        set_role(self.study_key, "hint" if ov.study_key else "warning")
+        self.study_key_button.setText(
+            self.tr("Change the study key…") if ov.study_key else self.tr("Add the study key…")
+        )
+        self.study_key_button.setEnabled(ov.has_pack)
         self.tree.clear()
         self._items = {}
         states = {

@@ -3,13 +3,20 @@
 Importing a newer pack adds the versions it introduces and updates lifecycle statuses; a document
 version that was used is never removed, and versions the new pack no longer lists become
 ``superseded``.  Consent records keep pointing at the exact versions they were taken with.
+
+The first import pins what decides who can read the data this laptop sends: the study key, the
+identity key and the identity store, and (for a signed pack) the data manager's signing key.  A later
+pack may change a pinned key only if the pinned signer signed it or the user confirms the new key by its
+fingerprint; a pack from another signer, or an unsigned pack once a signed one was imported, is refused.
+A pack without a study key keeps the pinned one.  Every pin and change is audited.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +25,14 @@ from pydantic import TypeAdapter
 from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.studypack import example_pack_path, load_pack, pack_digest
+from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
+from fieldwork_app.studypack.signature import PackSignatureError, check_signature, read_signature
+from fieldwork_app.sync.keys import fingerprint_of, load_recipient, same_fingerprint, study_key_fingerprint
 from fieldwork_app.vault import now_iso
 
 logger = logging.getLogger(__name__)
+
+PINS_META_KEY = "study_pins"
 
 
 @dataclass(frozen=True)
@@ -32,40 +43,334 @@ class ImportResult:
     new_documents: list[str]
     superseded: list[str]
     already_imported: bool
+    pinned: list[str] = field(default_factory=list)  # what this import pinned or changed, for the user
+    signer: str = ""  # the fingerprint of the key that signed the pack ("" unsigned)
+
+
+@dataclass(frozen=True)
+class Accept:
+    """What the user confirmed, by fingerprint (keys, signer) or name (identity store; ``none`` for none)."""
+
+    study_key: str | None = None
+    identity_key: str | None = None
+    identity_store: str | None = None
+    signer: str | None = None
+
+
+@dataclass(frozen=True)
+class Pins:
+    study_public_key: str
+    identity_public_key: str
+    identity_store: str | None
+    signer: str  # base64 of the pinned signer's raw Ed25519 public key; "" while no signed pack came
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"study_public_key": self.study_public_key, "identity_public_key": self.identity_public_key,
+             "identity_store": self.identity_store, "signer": self.signer}, sort_keys=True
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PinChange:
+    """A pinned value a pack (or the user) would change: ``what`` is ``study key``, ``identity key``,
+    ``identity store`` or ``pack signer``; ``old`` and ``new`` are fingerprints (names for the store)."""
+
+    what: str
+    old: str
+    new: str
+    option: str  # the confirmation the command line takes for it
+
+    def describe(self) -> str:
+        return f"the {self.what} would change from {self.old or 'none'} to {self.new or 'none'}"
+
+
+class PinChangeRefused(FieldworkError):
+    """A pack or key would change pinned values the user has not confirmed (nothing was changed)."""
+
+    kind = ErrorKind.INVALID_PACK
+
+    def __init__(self, changes: list[PinChange]) -> None:
+        self.changes = list(changes)
+        lines = "; ".join(c.describe() for c in changes)
+        confirm = " ".join(f"{c.option} {c.new or 'none'}" for c in changes)
+        super().__init__(
+            f"refused: {lines}. Whoever holds a new key can read everything sent from then on, and packs "
+            f"travel by e-mail and USB stick: check the new fingerprint with the data manager (by phone or "
+            f"in person), then import again with {confirm}. Nothing was imported."
+        )
 
 
 def read_study_key(path: Path) -> str:
+    """The ``age1...`` public key in a file (the data manager's study.pub)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as fh:
+            raw = fh.read(64 * 1024)
+        text = raw.decode("utf-8")
     except OSError as exc:
         raise InvalidInput(f"{path}: cannot read the study public key ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: not a study public key file (not text)") from None
     for line in text.splitlines():
         line = line.strip()
         if line.startswith("age1") and " " not in line:
+            load_recipient(line)  # a valid X25519 recipient, or a clear error
             return line
     raise InvalidInput(f"{path}: no age public key (a line starting 'age1') found")
 
 
 def import_pack(
-    ws: Workspace, path: Path | None = None, *, example: bool = False, study_key_file: Path | None = None
+    ws: Workspace,
+    path: Path | None = None,
+    *,
+    example: bool = False,
+    study_key_file: Path | None = None,
+    accept: Accept | None = None,
 ) -> ImportResult:
-    """Validate and import a pack (all or nothing).  ``example`` imports the built-in example pack."""
+    """Validate and import a pack (all or nothing).  ``example`` imports the built-in example pack.
+
+    A ``pack.sig`` beside ``pack.yaml`` is checked before anything else; ``accept`` holds the changes of
+    pinned keys the user has confirmed.
+    """
     if example:
         path = example_pack_path()
     if path is None:
         raise InvalidInput("give a pack path or --example")
-    pack = load_pack(path)  # raises PackValidationError listing every located problem
+    pack, files = load_pack_files(path)  # raises PackValidationError listing every located problem
+    signature = read_signature(path)
+    if signature is not None:
+        check_signature(signature, pack, files)
+    hand_key = False
     if study_key_file is not None:
         key = read_study_key(study_key_file)
+        hand_key = key != pack.sync.study_public_key
         pack = pack.model_copy(update={"sync": pack.sync.model_copy(update={"study_public_key": key})})
-    return import_loaded(ws, pack)
+    return import_loaded(
+        ws,
+        pack,
+        signer=signature.signer if signature is not None else None,
+        accept=accept,
+        from_pack=True,
+        hand_key=hand_key,
+    )
 
 
-def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
+def pins(ws: Workspace) -> Pins | None:
+    """What this vault has pinned, or None before the first import.  A vault whose pack was imported
+    before pinning existed pins what its pack in use holds."""
+    row = ws.db.execute("SELECT value FROM meta WHERE key = ?", (PINS_META_KEY,)).fetchone()
+    if row is not None:
+        data = json.loads(row["value"])
+        return Pins(str(data.get("study_public_key") or ""), str(data.get("identity_public_key") or ""),
+                    data.get("identity_store") or None, str(data.get("signer") or ""))  # fmt: skip
+    if not ws.has_pack():
+        return None
+    pack = ws.pack()
+    return Pins(pack.sync.study_public_key, pack.sync.identity_public_key, pack.data_rules.identity_store, "")
+
+
+@dataclass(frozen=True)
+class StudyKeys:
+    """The pinned keys' fingerprints, for the sync page and ``fieldwork pack list``."""
+
+    study_key: str  # "" when the study has no key yet
+    identity_key: str
+    identity_store: str | None
+    signer: str  # "" while no signed pack was imported
+
+
+def study_keys(ws: Workspace) -> StudyKeys:
+    p = pins(ws)
+    if p is None:
+        return StudyKeys("", "", None, "")
+    return StudyKeys(study_key_fingerprint(p.study_public_key), study_key_fingerprint(p.identity_public_key),
+                     p.identity_store, _signer_fingerprint(p.signer))  # fmt: skip
+
+
+def _signer_fingerprint(signer_b64: str) -> str:
+    return fingerprint_of(base64.b64decode(signer_b64)) if signer_b64 else ""
+
+
+def _check_pins(
+    old: Pins | None,
+    pack: StudyPack,
+    signer: bytes | None,
+    accept: Accept,
+    *,
+    from_pack: bool,
+    hand_key: bool = False,
+) -> tuple[StudyPack, Pins, list[PinChange], list[str]]:
+    """The pack as it will be stored (pinned keys kept where it has none), the new pins, the changes
+    made (each confirmed or vouched for by the pinned signer) and notes for the user.  Raises
+    :class:`PinChangeRefused` (or a signature error) for anything not allowed.  ``hand_key``: the study key
+    was given beside the pack (``--study-key``), so no signature vouches for it."""
+    signer_b64 = base64.b64encode(signer).decode("ascii") if signer is not None else ""
+    study, identity = pack.sync.study_public_key, pack.sync.identity_public_key
+    store = pack.data_rules.identity_store
+    notes: list[str] = []
+    if old is None:  # the first import pins what it brings
+        new = Pins(study, identity, store, signer_b64)
+        if study:
+            notes.append(f"pinned the study key {study_key_fingerprint(study)}")
+        if identity:
+            notes.append(f"pinned the identity key {study_key_fingerprint(identity)}")
+        if store:
+            notes.append(f"pinned the identity store {store}")
+        if signer is not None:
+            notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
+        return pack, new, [], notes
+    changes: list[PinChange] = []
+    refused: list[PinChange] = []
+    vouched = False
+    pinned_signer = old.signer
+    if from_pack:
+        if old.signer and signer is None:
+            raise PackSignatureError(
+                f"this study's packs are signed by the data manager (key {_signer_fingerprint(old.signer)}), "
+                "and this pack has no signature (pack.sig): it may not come from the data manager. Nothing "
+                "was imported; ask the data manager for the signed pack."
+            )
+        if signer is not None and old.signer and signer_b64 != old.signer:
+            change = PinChange("pack signer", _signer_fingerprint(old.signer), fingerprint_of(signer),
+                               "--accept-pack-signer")  # fmt: skip
+            if accept.signer and accept.signer.strip().lower() == change.new:
+                changes.append(change)
+                pinned_signer = signer_b64
+            else:
+                raise PackSignatureError(
+                    f"this pack is signed by {change.new}, not by the data manager key this laptop trusts "
+                    f"({change.old}). Nothing was imported. If the data manager has really changed their "
+                    f"signing key, check the new fingerprint with them and import again with "
+                    f"--accept-pack-signer {change.new}."
+                )
+        elif signer is not None and not old.signer:
+            pinned_signer = signer_b64
+            notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
+        # Only a signer pinned before this pack vouches for its key changes (not one first met, or just
+        # accepted, with it), and never for a study key given by hand beside the pack.
+        vouched = signer is not None and bool(old.signer) and signer_b64 == old.signer
+    for what, option, before, after, confirmed, signed in (
+        ("study key", "--accept-study-key", old.study_public_key, study, accept.study_key, not hand_key),
+        (
+            "identity key",
+            "--accept-identity-key",
+            old.identity_public_key,
+            identity,
+            accept.identity_key,
+            True,
+        ),
+    ):
+        if not after and before:
+            notes.append(f"kept the pinned {what} {study_key_fingerprint(before)} (the pack has none)")
+            continue
+        if after == before:
+            continue
+        change = PinChange(what, study_key_fingerprint(before), study_key_fingerprint(after), option)
+        if not before:
+            notes.append(f"pinned the {what} {change.new}")
+        elif (vouched and signed) or (confirmed and same_fingerprint(confirmed, change.new)):
+            changes.append(change)
+        else:
+            refused.append(change)
+    if store != old.identity_store:
+        change = PinChange("identity store", old.identity_store or "", store or "", "--accept-identity-store")
+        confirmed_store = (accept.identity_store or "").strip()
+        if not old.identity_store:
+            notes.append(f"pinned the identity store {store}")
+        elif vouched or (accept.identity_store is not None and confirmed_store == (store or "none")):
+            changes.append(change)
+        else:
+            refused.append(change)
+    if refused:
+        raise PinChangeRefused(refused)
+    kept_study = study or old.study_public_key
+    kept_identity = identity or old.identity_public_key
+    if (kept_study, kept_identity) != (study, identity):
+        pack = pack.model_copy(update={"sync": pack.sync.model_copy(
+            update={"study_public_key": kept_study, "identity_public_key": kept_identity})})  # fmt: skip
+    new = Pins(kept_study, kept_identity, store, pinned_signer)
+    notes += [f"changed the {c.what} from {c.old or 'none'} to {c.new or 'none'}" for c in changes]
+    return pack, new, changes, notes
+
+
+def set_study_key(ws: Workspace, recipient: str, *, accept_fingerprint: str | None = None) -> ImportResult:
+    """Give the study in use a study key (``age1...``), or change it when ``accept_fingerprint`` confirms
+    the new key.  Stored as the pack in use with that key, pinned and audited."""
+    load_recipient(recipient)
+    pack = ws.pack()
+    keyed = pack.model_copy(
+        update={"sync": pack.sync.model_copy(update={"study_public_key": recipient.strip()})}
+    )
+    return import_loaded(ws, keyed, accept=Accept(study_key=accept_fingerprint), from_pack=False)
+
+
+def import_loaded(
+    ws: Workspace,
+    pack: StudyPack,
+    *,
+    signer: bytes | None = None,
+    accept: Accept | None = None,
+    from_pack: bool = True,
+    hand_key: bool = False,
+) -> ImportResult:
+    """Store a validated pack (its signature, if any, already checked) as the pack in use.
+
+    ``from_pack`` is False when the pack in use is stored again with a key the user gave (the signer
+    pin is then neither checked nor changed); ``hand_key`` when the study key was given beside the pack.
+    """
+    db = ws.db
+    with ws.vault.transaction():
+        before = pins(ws)
+        pack, new_pins, changes, notes = _check_pins(
+            before, pack, signer, accept or Accept(), from_pack=from_pack, hand_key=hand_key
+        )
+        result = _store(ws, pack)
+        db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (PINS_META_KEY, new_pins.to_json())
+        )
+        if before is None or before != new_pins:
+            ws.vault.audit(
+                "pack.keys_pinned",
+                "pack",
+                pack.id,
+                detail={
+                    "study_key": study_key_fingerprint(new_pins.study_public_key),
+                    "identity_key": study_key_fingerprint(new_pins.identity_public_key),
+                    "identity_store": new_pins.identity_store,
+                    "signer": _signer_fingerprint(new_pins.signer),
+                    "first": before is None,
+                },
+            )
+        for change in changes:
+            ws.vault.audit(
+                "pack.key_changed",
+                "pack",
+                pack.id,
+                detail={"what": change.what, "old": change.old, "new": change.new,
+                        "confirmed_by": "user" if accept_given(accept, change) else "signer"},
+            )  # fmt: skip
+    ws.forget_pack()
+    logger.info("imported study pack %s version %s", pack.id, pack.version)
+    return ImportResult(
+        result.pack_id, result.version, result.digest, result.new_documents, result.superseded,
+        result.already_imported, notes, fingerprint_of(signer) if signer is not None else "",
+    )  # fmt: skip
+
+
+def accept_given(accept: Accept | None, change: PinChange) -> bool:
+    """Whether the user confirmed ``change`` (rather than the pinned signer vouching for it)."""
+    if accept is None:
+        return False
+    given = {"study key": accept.study_key, "identity key": accept.identity_key,
+             "identity store": accept.identity_store, "pack signer": accept.signer}.get(change.what)  # fmt: skip
+    return given is not None
+
+
+def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
     body = pack.model_dump(mode="json")
     digest = pack_digest(pack)
     db = ws.db
-    with ws.vault.transaction():
+    with ws.vault.transaction():  # joins the caller's
         active = db.execute("SELECT pack_id FROM packs WHERE active = 1").fetchone()
         if active is not None and active["pack_id"] != pack.id:
             raise FieldworkError(
@@ -155,8 +460,6 @@ def import_loaded(ws: Workspace, pack: StudyPack) -> ImportResult:
                 "again": already,
             },
         )
-    ws.forget_pack()
-    logger.info("imported study pack %s version %s", pack.id, pack.version)
     return ImportResult(pack.id, pack.version, digest, new_docs, superseded, already)
 
 

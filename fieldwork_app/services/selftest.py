@@ -57,6 +57,7 @@ def run(report: Callable[[StepResult], None], seconds: float = 2.0, device: str 
     from fieldwork_app.sync.keys import generate_study_keypair, load_identity
     from fieldwork_app.sync.storeside import unpack_store, verify_store
     from fieldwork_app.sync.transports import open_transport
+    from fieldwork_app.sync.trust import TrustedDevices
     from fieldwork_app.vault import FAST_KDF
 
     state: dict[str, Any] = {}
@@ -125,11 +126,12 @@ def run(report: Callable[[StepResult], None], seconds: float = 2.0, device: str 
         def verify_unpack() -> str:
             transport = open_transport(state["store"].as_uri())
             identity = load_identity(state["key"])
+            trusted = TrustedDevices.of((sync_svc.device_fingerprint(state["ws"]), "this laptop"))
             try:
-                v = verify_store(transport, identity, None)
+                v = verify_store(transport, identity, trusted)
                 if not v.ok:
                     raise FieldworkError("; ".join(str(p) for p in v.problems))
-                u = unpack_store(transport, identity, root / "unpacked", None)
+                u = unpack_store(transport, identity, root / "unpacked", trusted)
             finally:
                 transport.close()
             flac = next((root / "unpacked").rglob("interview-take-1.flac"))

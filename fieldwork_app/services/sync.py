@@ -20,6 +20,7 @@ import io
 import json
 import logging
 import shutil
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,7 +37,15 @@ from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.sync.bundle import DEFAULT_CHUNK_SIZE, BundleEntry, BundleSpec, StagedBundle, stage_bundle
+from fieldwork_app.sync.bundle import (
+    DEFAULT_CHUNK_SIZE,
+    BundleEntry,
+    BundleSpec,
+    ChainCursor,
+    StagedBundle,
+    sequence_of,
+    stage_bundle,
+)
 from fieldwork_app.sync.engine import Receipt, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, load_recipient
 from fieldwork_app.sync.manifest import MANIFEST_NAME
@@ -86,6 +95,37 @@ class StoreConfig:
         }
 
 
+# Options that say how to trust an SFTP server's key the first time; once it is pinned they are dropped.
+HOST_KEY_CHOICES = ("host_key_fingerprint", "known_hosts", "accept_new_host_key")
+
+
+@dataclass(frozen=True)
+class HostKeyPin:
+    options: dict[str, Any]  # the store's options with the host key pinned
+    fingerprint: str  # SHA256:... of the pinned key ("" for a store that has no host key)
+    new: bool  # True when the key was taken on the user's word (accept_new_host_key), not checked
+
+
+def pin_host_key(url: str, options: dict[str, Any], secrets: dict[str, str] | None = None) -> HostKeyPin:
+    """Any thread (it connects): for an SFTP store, fetch the server's host key, check it against what
+    ``options`` give (``host_key_fingerprint``, ``known_hosts``, or ``accept_new_host_key``) and return the
+    options with the key pinned as ``host_key``.  No credential is sent.  Other stores pass unchanged."""
+    options = dict(options)
+    if urllib.parse.urlsplit(url).scheme.lower() != "sftp":
+        return HostKeyPin(options, "", False)
+    from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
+
+    transport = open_transport(url, options=options, secrets=dict(secrets or {}))
+    assert isinstance(transport, SftpTransport)
+    try:
+        key = transport.server_host_key()
+    finally:
+        transport.close()
+    pinned = {k: v for k, v in options.items() if k not in HOST_KEY_CHOICES}
+    pinned["host_key"] = key
+    return HostKeyPin(pinned, host_key_fingerprint(key), transport.accepted_new_key)
+
+
 def add_store(
     ws: Workspace,
     name: str,
@@ -120,7 +160,12 @@ def add_store(
                 now_iso(),
             ),
         )
-        ws.vault.audit("store.add", "store", name, detail={"scheme": url.split(":", 1)[0]})
+        detail: dict[str, Any] = {"scheme": url.split(":", 1)[0]}
+        if options.get("host_key"):
+            from fieldwork_app.sync.transports.sftp import host_key_fingerprint
+
+            detail["host_key"] = host_key_fingerprint(str(options["host_key"]))
+        ws.vault.audit("store.add", "store", name, detail=detail)
     return get_store(ws, name)
 
 
@@ -738,8 +783,45 @@ class SyncJob:
     device_key: DeviceKey
     chunk_size: int = DEFAULT_CHUNK_SIZE
     staged: StagedBundle | None = None
-    learned_options: dict[str, Any] = field(default_factory=dict)
     blocked: str = ""  # why this job cannot run on this laptop yet (it fails with this message)
+    chain: ChainCursor | None = None  # where its number comes from when it is staged (shared per sequence)
+
+
+# -- bundle numbers --------------------------------------------------------------------------------------
+def _record_number(ws: Workspace, staged: StagedBundle | None) -> None:
+    """Keep a staged bundle's number in the vault (once): the next bundle of its sequence follows it."""
+    if staged is None or not staged.chain:
+        return
+    c = staged.chain
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT OR IGNORE INTO bundle_numbers (sequence, seq, bundle_id, manifest_sha256, staged_at)"
+            " VALUES (?,?,?,?,?)",
+            (str(c["sequence"]), int(c["seq"]), staged.bundle_id, str(c["manifest_sha256"]), now_iso()),
+        )
+
+
+def last_numbers(ws: Workspace) -> dict[str, int]:
+    """The newest number this laptop gave a bundle, per sequence ("research", "identity")."""
+    return {
+        str(r["sequence"]): int(r["seq"])
+        for r in ws.db.execute("SELECT sequence, MAX(seq) AS seq FROM bundle_numbers GROUP BY sequence")
+    }
+
+
+def _cursors(ws: Workspace) -> dict[str, ChainCursor]:
+    out = {}
+    for sequence in ("research", "identity"):
+        r = ws.db.execute(
+            "SELECT seq, manifest_sha256 FROM bundle_numbers WHERE sequence = ? ORDER BY seq DESC LIMIT 1",
+            (sequence,),
+        ).fetchone()
+        out[sequence] = (
+            ChainCursor(sequence, int(r["seq"]) + 1, str(r["manifest_sha256"]))
+            if r
+            else ChainCursor(sequence)
+        )
+    return out
 
 
 def prepare_jobs(
@@ -751,7 +833,7 @@ def prepare_jobs(
         raise FieldworkError(
             "the study pack has no study public key: import it with --study-key study.pub "
             "(the data manager makes one with 'fieldwork study keygen')",
-            kind=ErrorKind.NOT_READY,
+            kind=ErrorKind.NO_STUDY_KEY,
         )
     identity_name = pack.data_rules.identity_store
     store = get_store(ws, store_name, not_named=identity_name)
@@ -764,6 +846,12 @@ def prepare_jobs(
     queue_withdrawals(ws)
     queue_unsent_takes(ws)
     key = device_key(ws)
+    for row in ws.db.execute("SELECT bundle_id FROM outbox WHERE state != 'verified'").fetchall():
+        try:  # a bundle staged when the app stopped before its outcome was written: keep its number
+            _record_number(ws, StagedBundle.load(ws.data_dir.outbox / str(row["bundle_id"])))
+        except (OSError, FieldworkError, ValueError):
+            pass
+    cursors = _cursors(ws)
     jobs = []
     for row in ws.db.execute(
         "SELECT * FROM outbox WHERE state NOT IN ('verified', 'withdrawn') ORDER BY kind = 'session', queued_at"
@@ -816,6 +904,7 @@ def prepare_jobs(
                 key,
                 chunk_size,
                 staged,
+                chain=cursors[sequence_of(row["kind"])] if staged is None else None,
             )
         )
     return jobs
@@ -864,15 +953,13 @@ def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
             job.outbox_dir,
             job.chunk_size,
             state,
+            job.chain,
         )
     transport = open_transport(
         job.store.url, options=dict(job.store.options), secrets=dict(job.store.secrets)
     )
     try:
         receipt = upload_bundle(job.staged, transport, state)
-        host_key = getattr(transport, "host_key", None)
-        if host_key and not job.store.options.get("host_key"):
-            job.learned_options["host_key"] = host_key
     finally:
         transport.close()
     return receipt
@@ -880,6 +967,7 @@ def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
 
 def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
     """Database thread: mark the bundle verified, keep the receipt, then purge by the pack's policy."""
+    _record_number(ws, job.staged)
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT OR REPLACE INTO receipts (bundle_id, store, body_json, verified_at) VALUES (?,?,?,?)",
@@ -895,12 +983,6 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
             " last_error = NULL, store = ? WHERE bundle_id = ?",
             (receipt.total_bytes, receipt.total_bytes, now_iso(), job.store.name, job.bundle_id),
         )
-        if job.learned_options:
-            options = {**job.store.options, **job.learned_options}
-            db.execute(
-                "UPDATE stores SET options_json = ? WHERE name = ?",
-                (json.dumps(options, sort_keys=True), job.store.name),
-            )
         ws.vault.audit(
             "sync.verified",
             job.kind,
@@ -915,6 +997,7 @@ def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
 
 def record_failure(ws: Workspace, job: SyncJob, error: FieldworkError) -> None:
     """Database thread: keep the error (and the bundle's size, once staged) for the outbox."""
+    _record_number(ws, job.staged)
     total = job.staged.total_bytes if job.staged is not None else 0
     cancelled = error.kind is ErrorKind.CANCELLED  # not a failure: it waits as before
     with ws.vault.transaction() as db:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fieldwork_app.paths import example_pack_dir
 from fieldwork_app.studypack.issues import PackIssue, PackValidationError
-from fieldwork_app.studypack.loader import load_pack, pack_digest, validate_pack
+from fieldwork_app.studypack.loader import load_pack, load_pack_files, pack_digest, validate_pack
 
 
 def example_pack_path() -> Path:
@@ -23,6 +23,7 @@ __all__ = [
     "PackValidationError",
     "example_pack_path",
     "load_pack",
+    "load_pack_files",
     "pack_digest",
     "validate_pack",
 ]

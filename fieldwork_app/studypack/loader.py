@@ -54,6 +54,7 @@ class _Assembler:
         self.sources: dict[KeyPath, _Source] = {}
         self.suppressed: set[KeyPath] = set()
         self.doc_files: list[str] = []
+        self.digests: dict[str, str] = {}  # every file read (as pack.yaml names it) -> SHA-256 of its bytes
 
     def issue(self, file: str, line: int | None, path: KeyPath, message: str) -> None:
         self.issues.append(PackIssue(file, line, format_key_path(path), message))
@@ -76,6 +77,7 @@ class _Assembler:
                 raw = fh.read(MAX_BYTES + 1)
         except OSError as exc:
             raise _BadReference(f"file '{rel[:80]}' cannot be read ({exc.strerror})") from None
+        self.digests[rel] = hashlib.sha256(raw).hexdigest()
         return parse(decode(raw))
 
     def part(self, rel: str, ref: KeyPath, manifest_lines: LineMap) -> tuple[Any, LineMap] | None:
@@ -233,7 +235,7 @@ def _has_item_errors(err: ErrorDetails, errors: list[ErrorDetails]) -> bool:
     return any(len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors)
 
 
-def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue]]:
+def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, str]]:
     path = Path(path)
     root = path if path.is_dir() else path.parent
     asm = _Assembler(root)
@@ -241,12 +243,12 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue]]:
         manifest, lines = asm.read(MANIFEST if path.is_dir() else path.name)
     except YamlProblem as problem:
         asm.issue(MANIFEST if path.is_dir() else path.name, problem.line, (), problem.message)
-        return None, asm.issues
+        return None, asm.issues, asm.digests
     if not isinstance(manifest, dict):
         asm.issue(
             MANIFEST, 1, (), "pack.yaml must be a mapping of keys to values (pack_format, id, study ...)"
         )
-        return None, asm.issues
+        return None, asm.issues, asm.digests
     data = asm.assemble(manifest, lines)
     seen_files: set[str] = set()
     for source in asm.sources.values():
@@ -273,7 +275,7 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue]]:
     issues = sorted(
         set(asm.issues), key=lambda i: (i.file != MANIFEST, i.file, i.line or 0, i.key_path, i.message)
     )
-    return (pack if not issues else None), issues
+    return (pack if not issues else None), issues, asm.digests
 
 
 def validate_pack(path: Path) -> list[PackIssue]:
@@ -283,11 +285,18 @@ def validate_pack(path: Path) -> list[PackIssue]:
 
 def load_pack(path: Path) -> StudyPack:
     """The pack at ``path``; raises :class:`PackValidationError` listing every problem."""
-    pack, issues = _collect(Path(path))
+    return load_pack_files(path)[0]
+
+
+def load_pack_files(path: Path) -> tuple[StudyPack, dict[str, str]]:
+    """The pack at ``path`` and the SHA-256 of every file it was built from, keyed by the name pack.yaml
+    gives it (``pack.yaml`` itself included): the bytes hashed are the bytes parsed, so a signature over
+    these digests covers exactly what was imported."""
+    pack, issues, digests = _collect(Path(path))
     if pack is None:
         raise PackValidationError(issues or [PackIssue(MANIFEST, None, "", "the pack could not be read")])
     logger.info("loaded study pack %s version %s (%d documents)", pack.id, pack.version, len(pack.documents))
-    return pack
+    return pack, dict(digests)
 
 
 def pack_digest(pack: StudyPack) -> str:

@@ -58,7 +58,12 @@ def check_device_histories(bodies: list[tuple[str, dict[str, Any]]], report: Rep
             by_device.setdefault(fingerprint, []).append((bundle_id, body))
     for fingerprint, items in by_device.items():
         _one_hash_per_seq(fingerprint, items, report)
-        _heads_never_go_back(fingerprint, items, report)
+        for sequence in sorted(
+            {str(body.get("sequence")) for _, body in items}
+        ):  # numbers compare within one
+            _heads_never_go_back(
+                fingerprint, [i for i in items if str(i[1].get("sequence")) == sequence], report
+            )
 
 
 def _one_hash_per_seq(fingerprint: str, items: list[tuple[str, dict[str, Any]]], report: Report) -> None:
@@ -80,13 +85,19 @@ def _one_hash_per_seq(fingerprint: str, items: list[tuple[str, dict[str, Any]]],
 
 
 def _heads_never_go_back(fingerprint: str, items: list[tuple[str, dict[str, Any]]], report: Report) -> None:
-    """A bundle made after another (by its time) must not carry a shorter history.  Bundles made within the
-    same time stamp are not compared: their order is not known."""
+    """A bundle made after another must not carry a shorter history.  Numbered bundles are ordered by their
+    signed number (after every unnumbered one); unnumbered ones, made before numbering, by their time, and
+    those made within the same time stamp are not compared: their order is not known."""
 
-    def when(item: tuple[str, dict[str, Any]]) -> str:
-        return str(item[1].get("created_at") or "")
+    def when(item: tuple[str, dict[str, Any]]) -> tuple[int, int, str]:
+        seq = item[1].get("device_seq")
+        if isinstance(seq, int) and not isinstance(seq, bool):
+            return (1, seq, "")
+        return (0, 0, str(item[1].get("created_at") or ""))
 
-    latest: tuple[int, str, str] | None = None  # the longest history seen so far, its bundle, its time
+    latest: tuple[int, str, tuple[int, int, str]] | None = (
+        None  # the longest history so far, its bundle, when
+    )
     for bundle_id, body in sorted(items, key=lambda item: (when(item), item[1].get("audit_seq") or 0)):
         head_seq = body.get("audit_seq")
         if not isinstance(head_seq, int):

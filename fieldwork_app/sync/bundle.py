@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from fieldwork_app.sync.manifest import (
     build_manifest,
     check_bundle_id,
     chunk_object,
+    manifest_digest,
     manifest_object,
     parse_manifest,
     safe_relpath,
@@ -43,6 +45,27 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_SIZE = 4 * 1024 * 1024
 MD5_SIDECAR = "md5sums.json"  # local only, never uploaded: see StagedBundle.md5s
+CHAIN_SIDECAR = "chain.json"  # local only: the bundle's number, for the vault (see services.sync)
+
+
+def sequence_of(kind: str) -> str:
+    """Which of a laptop's two numbered sequences a bundle belongs to: identity bundles go to their own
+    store, so they are numbered apart, and each store sees an unbroken sequence."""
+    return "identity" if kind == "identity" else "research"
+
+
+@dataclass
+class ChainCursor:
+    """The next number in one of this laptop's bundle sequences and the digest of the manifest before it.
+
+    Shared by the jobs of one sync run (they stage one after another, on any thread): a number is taken
+    only when a manifest is written, so a bundle that fails before that leaves no gap.
+    """
+
+    sequence: str
+    next_seq: int = 1
+    prev_digest: str = ""
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
 
 @dataclass
@@ -85,6 +108,8 @@ class StagedBundle:
     """Chunk name -> MD5 of its ciphertext, computed while staging.  Stores that report an MD5 (S3
     ETags, content-hash WebDAV ETags) are checked against it, so the upload never reads a chunk
     only to hash it; a chunk missing here is hashed from its file when needed."""
+    chain: dict[str, Any] | None = None
+    """The bundle's number: {"sequence", "seq", "prev", "manifest_sha256"} (None if not known here)."""
 
     @property
     def manifest_path(self) -> Path:
@@ -109,7 +134,18 @@ class StagedBundle:
         directory = Path(directory)
         data = (directory / MANIFEST_NAME).read_bytes()
         env = parse_manifest(data)
-        return cls(env.bundle_id, directory, env.chunks, len(data), _read_md5s(directory, env.chunks))
+        return cls(env.bundle_id, directory, env.chunks, len(data), _read_md5s(directory, env.chunks),
+                   _read_chain(directory, data))  # fmt: skip
+
+
+def _read_chain(directory: Path, manifest: bytes) -> dict[str, Any] | None:
+    try:
+        raw = json.loads((directory / CHAIN_SIDECAR).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("manifest_sha256") != manifest_digest(manifest):
+        return None
+    return raw
 
 
 def _read_md5s(directory: Path, chunks: list[tuple[str, int]]) -> dict[str, str]:
@@ -168,11 +204,14 @@ def stage_bundle(
     outbox_dir: Path,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     state: TaskState | None = None,
+    chain: ChainCursor | None = None,
 ) -> StagedBundle:
     """Encrypt ``spec`` into ``outbox_dir/<bundle_id>/`` and return the staged bundle.
 
     Idempotent: a bundle whose manifest is already staged is returned as is (its entries are not
-    produced again).  A half-staged directory (no manifest: staging was interrupted) is cleared and
+    produced again).  The manifest takes the next number of ``chain`` (a fresh sequence starting at 1
+    when none is given) and names the digest of the manifest before it.  A half-staged directory (no
+    manifest: staging was interrupted) is cleared and
     staged afresh, since it only ever held ciphertext that nothing refers to yet.
     """
     state = state or NullState()
@@ -242,8 +281,21 @@ def stage_bundle(
         "audit_head": spec.audit_head,
         "audit_seq": spec.audit_seq,
     }
-    manifest = build_manifest(spec.bundle_id, chunks, body, recipient, device_key)
-    _write_file(directory / MD5_SIDECAR, json.dumps(md5s, sort_keys=True).encode("utf-8"))
-    _write_file(directory / MANIFEST_NAME, manifest)  # written last: its presence marks "staged"
-    logger.info("staged bundle %s: %d chunks", spec.bundle_id, len(chunks))
-    return StagedBundle(spec.bundle_id, directory, chunks, len(manifest), md5s)
+    cursor = chain or ChainCursor(sequence_of(spec.kind))
+    if cursor.sequence != sequence_of(spec.kind):
+        raise InvalidInput(f"a {spec.kind} bundle is numbered in the {sequence_of(spec.kind)} sequence")
+    with cursor.lock:
+        body.update(
+            sequence=cursor.sequence, device_seq=cursor.next_seq, prev_manifest_sha256=cursor.prev_digest
+        )
+        manifest = build_manifest(spec.bundle_id, chunks, body, recipient, device_key)
+        digest = manifest_digest(manifest)
+        numbered: dict[str, Any] = {"sequence": cursor.sequence, "seq": cursor.next_seq,
+                                    "prev": cursor.prev_digest, "manifest_sha256": digest}  # fmt: skip
+        _write_file(directory / MD5_SIDECAR, json.dumps(md5s, sort_keys=True).encode("utf-8"))
+        _write_file(directory / CHAIN_SIDECAR, json.dumps(numbered, sort_keys=True).encode("utf-8"))
+        _write_file(directory / MANIFEST_NAME, manifest)  # written last: its presence marks "staged"
+        cursor.next_seq += 1
+        cursor.prev_digest = digest
+    logger.info("staged bundle %s: %d chunks, number %d", spec.bundle_id, len(chunks), numbered["seq"])
+    return StagedBundle(spec.bundle_id, directory, chunks, len(manifest), md5s, numbered)

@@ -1,7 +1,13 @@
-"""Reading a store's bundles back: layout, manifests, signatures, device trust and chunk hashes.
+"""Reading a store's bundles back: layout, manifests, signatures, device trust, numbering, chunk hashes.
 
 Shared by ``verify`` (which stops here) and ``unpack`` (which goes on to decrypt).  Every problem
 names the object it concerns, so the data manager can find it on the store.
+
+The order of checks is the defence (docs/threat-model.md): a manifest is read with a size limit; its
+outer object is parsed with tight limits; the signature is checked with the signer's key, and the
+signer against the trusted list, before the signed envelope or the body is parsed at all; the body
+is then parsed with limits and validated against its schema.  A bundle that fails anything is one
+named problem, and the others are still checked.
 """
 
 from __future__ import annotations
@@ -12,22 +18,30 @@ from typing import Any
 
 import pyrage
 
+from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
 from fieldwork_app.sync.auditcheck import check_bundle_audit, check_device_histories
-from fieldwork_app.sync.keys import TrustedDevices
+from fieldwork_app.sync.keys import fingerprint_of
 from fieldwork_app.sync.manifest import (
     BUNDLES_PREFIX,
     CHUNK_SUFFIX,
     MANIFEST_NAME,
+    MAX_MANIFEST_BYTES,
     Envelope,
     ManifestError,
     chunk_object,
     open_body,
-    parse_manifest,
+    parse_envelope,
+    parse_outer,
+    signer_key,
 )
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
 from fieldwork_app.sync.transports.base import Transport, sha256_stream
+from fieldwork_app.sync.trust import TrustedDevices
 
 logger = logging.getLogger(__name__)
+
+# Store trouble that is about the whole store, not one object: it ends the run.
+_WHOLE_STORE = (ErrorKind.STORE_UNREACHABLE, ErrorKind.STORE_AUTH)
 
 
 @dataclass
@@ -50,6 +64,8 @@ class BundleInfo:
     body: dict[str, Any] | None = None
     envelope: Envelope | None = None
     device_label: str = ""
+    signer: str = ""  # fingerprint of the key whose signature verified (trusted or not)
+    trusted: bool = False  # the signer is on the trusted list (False under --accept-any-device)
 
 
 @dataclass
@@ -58,25 +74,28 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     objects_checked: int = 0
     bytes_checked: int = 0
-    devices_checked: bool = (
-        False  # a trusted-devices list was given (a bundle whose signer is not on it fails)
-    )
+    devices_checked: bool = False  # a trusted list was used (False for key-less and --accept-any-device)
+    newest: dict[tuple[str, str], int] = field(default_factory=dict)  # (device, sequence) -> newest number
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
     def devices(self) -> list[dict[str, Any]]:
-        """Who signed the bundles that could be opened: fingerprint, label, users and how many bundles."""
+        """Who signed the bundles: fingerprint, label, trusted or not, users, bundles, newest numbers."""
         seen: dict[str, dict[str, Any]] = {}
         for b in self.bundles:
-            if b.body is None:
+            if not b.signer:
                 continue
-            fp = str(b.body["device"]["fingerprint"])
-            d = seen.setdefault(fp, {"fingerprint": fp, "label": b.device_label, "users": [], "bundles": 0})
+            d = seen.setdefault(b.signer, {"fingerprint": b.signer, "label": b.device_label, "trusted": b.trusted,
+                                           "users": [], "bundles": 0, "newest": {}})  # fmt: skip
             d["bundles"] += 1
-            if b.body.get("user") not in d["users"]:
-                d["users"].append(b.body.get("user"))
+            user = b.body.get("user") if b.body else None
+            if user is not None and user not in d["users"]:
+                d["users"].append(user)
+        for (fp, sequence), seq in self.newest.items():
+            if fp in seen:
+                seen[fp]["newest"][sequence] = seq
         return [seen[k] for k in sorted(seen)]
 
     def summary(self) -> dict[str, Any]:
@@ -88,8 +107,26 @@ class VerifyReport:
             "bytes_checked": self.bytes_checked,
             "devices_checked": self.devices_checked,
             "devices": self.devices(),
-            "problems": [{"object": p.object, "code": p.code, "message": p.message} for p in self.problems],
+            "problems": [
+                {"object": p.object, "code": p.code, "message": p.message, "bundle_id": p.bundle_id}
+                for p in self.problems
+            ],
         }
+
+
+def read_bounded(transport: Transport, name: str, limit: int) -> bytes:
+    """An object's bytes, refused (never read on) once it is longer than ``limit``."""
+    size = transport.stat(name)
+    if size is None:
+        raise ManifestError(f"{name} is missing", code="incomplete")
+    if size > limit:
+        raise ManifestError(f"{name} is {size} bytes, more than the limit of {limit}", code="too-large")
+    buf = bytearray()
+    for block in transport.iter_get(name):
+        buf += block
+        if len(buf) > limit:
+            raise ManifestError(f"{name} is longer than the limit of {limit} bytes", code="too-large")
+    return bytes(buf)
 
 
 def _group(names: list[str], report: VerifyReport) -> dict[str, set[str]]:
@@ -103,6 +140,26 @@ def _group(names: list[str], report: VerifyReport) -> dict[str, set[str]]:
     return groups
 
 
+def _open(info: BundleInfo, env: Envelope, identity: pyrage.x25519.Identity, trusted: TrustedDevices | None,
+          report_signer_only: bool) -> None:  # fmt: skip
+    """Signature, then signer trust, then (only for a trusted signer) the envelope and the body."""
+    signer = signer_key(env, identity)
+    info.signer = fingerprint_of(signer)
+    if report_signer_only:
+        return
+    assert trusted is not None
+    if not trusted.is_trusted(info.signer):
+        raise ManifestError(str(trusted.refusal(info.signer, "", None)), code="untrusted-device")
+    body = open_body(env, identity, signer, info.bundle_id)
+    seq = body.get("device_seq")
+    refusal = trusted.refusal(info.signer, str(body["created_at"]), seq if isinstance(seq, int) else None)
+    if refusal is not None:
+        raise ManifestError(refusal, code="revoked-device")
+    info.body = body
+    info.trusted = not trusted.accept_any
+    info.device_label = trusted.label(info.signer)
+
+
 def inspect_store(
     transport: Transport,
     identity: pyrage.x25519.Identity | None,
@@ -110,12 +167,17 @@ def inspect_store(
     *,
     check_chunks: bool,
     state: TaskState | None = None,
+    signers_only: bool = False,
 ) -> VerifyReport:
-    """Read every manifest, open and authenticate it, and (optionally) hash every chunk.
+    """Read every manifest, authenticate it, check its signer, and (optionally) hash every chunk.
 
-    Without ``identity`` only the checks that need no key are made (layout, manifest structure,
-    chunk presence, sizes and hashes): what a store operator could run.
+    Without ``identity`` only the checks that need no key are made (layout, manifest structure, chunk
+    presence, sizes and hashes): what a store operator could run.  With it, ``trusted_devices`` is
+    required (:meth:`TrustedDevices.any_device` is the explicit first look), unless ``signers_only``:
+    then only each manifest's signer is found (nothing else is parsed), for a refusal to name them.
     """
+    if identity is not None and trusted_devices is None and not signers_only:
+        raise InvalidInput("a trusted-devices list is required to open bundles")
     state = state or NullState()
     report = VerifyReport()
     groups = _group(transport.list(BUNDLES_PREFIX), report)
@@ -134,19 +196,21 @@ def inspect_store(
             problem(where, "incomplete", "bundle has no manifest (upload unfinished, or manifest deleted)")
             continue
         try:
-            env = parse_manifest(transport.get(where))
-            if env.bundle_id != bundle_id:
-                raise ManifestError("manifest names a different bundle than its folder")
+            env = parse_outer(read_bounded(transport, where, MAX_MANIFEST_BYTES))
+            if identity is None:
+                parse_envelope(env, bundle_id)
+            else:
+                _open(info, env, identity, trusted_devices, signers_only)
             info.envelope = env
-            if identity is not None:
-                info.body = open_body(env, identity)
-                fingerprint = str(info.body["device"]["fingerprint"])
-                if trusted_devices is not None:
-                    if not trusted_devices.is_trusted(fingerprint):
-                        raise ManifestError(f"signed by unknown device {fingerprint}")
-                    info.device_label = trusted_devices.label(fingerprint)
         except ManifestError as exc:
-            problem(where, "bad-manifest", exc.message)
+            problem(where, exc.code, exc.message)
+            continue
+        except StoreError as exc:
+            if exc.kind in _WHOLE_STORE:
+                raise
+            problem(where, "unreadable", exc.message)
+            continue
+        if signers_only:
             continue
         listed = {f"{n}{CHUNK_SUFFIX}" for n, _ in env.chunks}
         for extra in sorted(present - listed - {MANIFEST_NAME}):
@@ -158,23 +222,115 @@ def inspect_store(
                 continue
             if not check_chunks:
                 continue
-            actual = transport.stat(obj)
-            if actual != size:
-                problem(obj, "wrong-size", f"chunk is {actual} bytes, the manifest says {size}")
-                continue
-            report.objects_checked += 1
-            report.bytes_checked += size
-            if sha256_stream(transport.iter_get(obj)) != chunk:
-                problem(obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)")
+            try:
+                actual = transport.stat(obj)
+                if actual != size:
+                    problem(obj, "wrong-size", f"chunk is {actual} bytes, the manifest says {size}")
+                    continue
+                report.objects_checked += 1
+                report.bytes_checked += size
+                if sha256_stream(_limited(transport, obj, size)) != chunk:
+                    problem(
+                        obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)"
+                    )
+            except ManifestError as exc:
+                problem(obj, exc.code, exc.message)
+            except StoreError as exc:
+                if exc.kind in _WHOLE_STORE:
+                    raise
+                problem(obj, "unreadable", exc.message)
             state.set_progress(report.bytes_checked, 0, f"checking bundle {bundle_id}")
         info.ok = len(report.problems) == before
-    _check_audit(report)
-    report.devices_checked = trusted_devices is not None and identity is not None
+    if identity is not None and not signers_only:
+        _check_sequences(report)
+        _check_audit(report)
+    report.devices_checked = (
+        identity is not None and trusted_devices is not None and not trusted_devices.accept_any
+    )
     return report
 
 
+def _limited(transport: Transport, name: str, size: int) -> Any:
+    """Stream an object, stopping once it is longer than the manifest said (it may grow after a stat)."""
+    done = 0
+    for block in transport.iter_get(name):
+        done += len(block)
+        if done > size:
+            raise ManifestError(f"{name} is longer than the manifest says", code="wrong-size")
+        yield block
+
+
+def _check_sequences(report: VerifyReport) -> None:
+    """Per trusted device and sequence: every number from 1 to the newest is there once, and each bundle
+    names the manifest of the one numbered before it.  Reports gaps (dropped bundles), numbers used twice
+    (a replay, or a laptop whose vault was restored or copied) and forks (a bundle that follows another
+    bundle than the one on the store)."""
+    lanes: dict[tuple[str, str], dict[int, list[BundleInfo]]] = {}
+    for b in report.bundles:
+        body = b.body
+        if body is None or not isinstance(body.get("device_seq"), int):
+            continue
+        key = (b.signer, str(body.get("sequence")))
+        lanes.setdefault(key, {}).setdefault(int(body["device_seq"]), []).append(b)
+    for (fp, sequence), by_seq in sorted(lanes.items()):
+        newest = max(by_seq)
+        report.newest[(fp, sequence)] = newest
+        who = f"device {fp}"
+        missing = [n for n in range(1, newest + 1) if n not in by_seq]
+        for start, end in _runs(missing):
+            span = f"bundle {start}" if start == end else f"bundles {start}-{end}"
+            report.problems.append(Problem(
+                f"{who} ({sequence} sequence)", "gap",
+                f"{span} of {who}'s {sequence} sequence (newest here: {newest}) are not on the store: deleted, "
+                "or not yet sent (see 'fieldwork outbox' on that laptop)",
+            ))  # fmt: skip
+        for seq, infos in sorted(by_seq.items()):
+            if len(infos) > 1:
+                names = ", ".join(i.bundle_id for i in infos)
+                for i in infos:
+                    i.ok = False
+                    report.problems.append(Problem(
+                        f"{BUNDLES_PREFIX}{i.bundle_id}/{MANIFEST_NAME}", "seq-reused",
+                        f"bundles {names} all say they are number {seq} of {who}'s {sequence} sequence: a number "
+                        "used twice (a replay, or the laptop's vault was restored from a backup or copied); "
+                        "none of them is unpacked until the others are removed",
+                        i.bundle_id,
+                    ))  # fmt: skip
+            before = by_seq.get(seq - 1)
+            if not before:
+                continue  # a gap, reported above
+            digests = {b.envelope.digest for b in before if b.envelope is not None}
+            for i in infos:
+                if (i.body or {}).get("prev_manifest_sha256") not in digests:
+                    shown = ", ".join(b.bundle_id for b in before)
+                    report.problems.append(Problem(
+                        f"{BUNDLES_PREFIX}{i.bundle_id}/{MANIFEST_NAME}", "fork",
+                        f"bundle {i.bundle_id} (number {seq} of {who}) does not follow the number {seq - 1} on the "
+                        f"store ({shown}): the laptop's history forked, or a bundle was replaced",
+                        i.bundle_id,
+                    ))  # fmt: skip
+        first = by_seq.get(1)
+        if first and len(first) == 1 and (first[0].body or {}).get("prev_manifest_sha256") not in ("", None):
+            report.problems.append(Problem(
+                f"{BUNDLES_PREFIX}{first[0].bundle_id}/{MANIFEST_NAME}", "fork",
+                f"bundle {first[0].bundle_id} is number 1 of {who} but names a bundle before it", first[0].bundle_id,
+            ))  # fmt: skip
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
 def _check_audit(report: VerifyReport) -> None:
-    """Audit-history problems are reported (verify fails) but do not hold back a bundle's data."""
+    """Audit-history problems are reported (verify fails) but do not hold back a bundle's data.  Only
+    bundles of trusted signers take part: an untrusted bundle's history proves nothing and must not
+    make a genuine one look rewritten."""
     opened = [(b.bundle_id, b.body) for b in report.bundles if b.body is not None]
 
     def problem(bundle_id: str, code: str, message: str) -> None:

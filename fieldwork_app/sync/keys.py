@@ -11,12 +11,11 @@ short fingerprint of its public key that two people can read out to each other.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import hashlib
 import logging
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
@@ -30,7 +29,6 @@ logger = logging.getLogger(__name__)
 
 PUBLIC_FILE = "study.pub"
 KEY_FILE = "study.key"
-_FINGERPRINT_RE = re.compile(r"^[0-9a-f]{4}(-[0-9a-f]{4}){7}$")
 
 
 def generate_study_keypair(out_dir: Path) -> tuple[Path, Path]:
@@ -93,6 +91,29 @@ def load_recipient(text_or_path: str | Path) -> pyrage.x25519.Recipient:
         raise InvalidInput("the study public key is not a valid age1... recipient") from None
 
 
+def study_key_fingerprint(recipient: str) -> str:
+    """``SHA256:`` and the unpadded base64 of SHA-256 over an ``age1...`` public key's text (as OpenSSH
+    writes host key fingerprints): what a researcher compares with the data manager's before trusting a
+    study key.  The empty key has no fingerprint (``""``)."""
+    text = recipient.strip()
+    if not text:
+        return ""
+    digest = hashlib.sha256(text.encode("ascii", "replace")).digest()
+    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+
+
+def same_fingerprint(a: str, b: str) -> bool:
+    """Two ``SHA256:...`` fingerprints are the same (the prefix's case and base64 padding do not count)."""
+
+    def norm(f: str) -> str:
+        f = f.strip()
+        if f[:7].upper() == "SHA256:":
+            f = f[7:]
+        return f.rstrip("=")
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
 def fingerprint_of(public_bytes: bytes) -> str:
     """Eight groups of four hex digits of SHA-256(public key): short enough to read aloud."""
     digest = hashlib.sha256(public_bytes).hexdigest()[:32]
@@ -141,42 +162,3 @@ def verify_signature(public_bytes: bytes, signature: bytes, data: bytes) -> bool
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-@dataclass
-class TrustedDevices:
-    """The data manager's list of devices whose bundles are accepted.
-
-    File format (UTF-8 text): one device per line, ``<fingerprint> <label...>``; the fingerprint is
-    the form :func:`fingerprint_of` prints; ``#`` starts a comment; blank lines are ignored.
-    """
-
-    labels: dict[str, str]
-
-    @classmethod
-    def load(cls, path: Path) -> TrustedDevices:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"cannot read trusted-devices file {path}: {exc.__class__.__name__}") from None
-        return cls.parse(text, source=str(path))
-
-    @classmethod
-    def parse(cls, text: str, *, source: str = "trusted devices") -> TrustedDevices:
-        labels: dict[str, str] = {}
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = raw.split("#", 1)[0].strip()
-            if not line:
-                continue
-            fp, _, label = line.partition(" ")
-            fp = fp.lower()
-            if not _FINGERPRINT_RE.match(fp):
-                raise InvalidInput(f"{source}, line {number}: {fp!r} is not a device fingerprint")
-            labels[fp] = label.strip()
-        return cls(labels)
-
-    def is_trusted(self, fingerprint: str) -> bool:
-        return fingerprint.lower() in self.labels
-
-    def label(self, fingerprint: str) -> str:
-        return self.labels.get(fingerprint.lower(), "")

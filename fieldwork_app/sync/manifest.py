@@ -9,19 +9,36 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import pyrage
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.sync import safejson
 from fieldwork_app.sync.keys import DeviceKey, fingerprint_of, verify_signature
 
 ENVELOPE_FORMAT = "fieldwork-bundle"
 MANIFEST_FORMAT = "fieldwork-manifest"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+SEQUENCES = ("research", "identity")
+
+# Limits a reader enforces before (and while) it parses anything from a store.
+MAX_MANIFEST_BYTES = 32 * 1024 * 1024
+MAX_SIGNER_BYTES = 1024
+MAX_BODY_BYTES = 24 * 1024 * 1024
+MAX_CHUNKS = 200_000
+MAX_ENTRIES = 20_000
+MAX_CHUNK_SIZE = 64 * 1024 * 1024  # plaintext bytes per chunk
+MAX_CHUNK_OBJECT = MAX_CHUNK_SIZE + MAX_CHUNK_SIZE // 4096 + 4096  # age adds 16 bytes per 64 KiB and a header
+MAX_PATH = 512
+MAX_PATH_PART = 120
 BUNDLES_PREFIX = "bundles/"
 MANIFEST_NAME = "manifest.json"
 CHUNK_SUFFIX = ".age"
@@ -30,13 +47,22 @@ BUNDLE_KINDS = ("session", "identity", "withdrawal")
 
 _BUNDLE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _CHUNK_NAME_RE = re.compile(r"^[0-9a-f]{64}$")
-_PATH_PART_RE = re.compile(r"^[^\x00-\x1f/\\:*?\"<>|]+$")
+_PATH_PART_RE = re.compile(r"^[^\x00-\x1f\x7f/\\:*?\"<>|]+$")
+_HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
+# Names Windows gives to devices, with or without an extension ("nul.txt" is the device NUL).
+_DEVICE_NAMES = {"con", "prn", "aux", "nul", "conin$", "conout$"} | {
+    f"{d}{n}" for d in ("com", "lpt") for n in (*"123456789", "\u00b9", "\u00b2", "\u00b3")
+}
 
 
 class ManifestError(FieldworkError):
     """A manifest that cannot be read, does not verify, or does not match its bundle."""
 
     kind = ErrorKind.STORE_TAMPERED
+
+    def __init__(self, message: str, *, code: str = "bad-manifest") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -57,18 +83,31 @@ def check_chunk_name(name: str) -> str:
 
 
 def safe_relpath(path: str) -> str:
-    """Accept only a plain relative POSIX path: no '..', no absolute path, no drive, no odd characters.
+    """Accept only a plain relative POSIX path that means one file on every file system.
 
-    Both sides call this: the laptop refuses to stage a bad path, and the store side refuses to
-    write one from a manifest it did not make (a hostile manifest must not escape the output folder).
+    No '..', no absolute path, no drive, no control or reserved characters, no part ending in a dot or
+    a space (Windows drops them), no Windows device name (``CON``, ``nul.txt``), parts of at most
+    120 characters and paths of at most 512.  Both sides call this: the laptop refuses to stage a bad
+    path, and the store side refuses to write one from a manifest it did not make.
     """
-    if not isinstance(path, str) or not path or len(path) > 1024:
-        raise InvalidInput(f"entry path {path!r} is empty or too long")
-    parts = path.split("/")
-    for part in parts:
+    if not isinstance(path, str) or not path or len(path) > MAX_PATH:
+        raise InvalidInput(f"entry path {path[:80]!r} is empty or longer than {MAX_PATH} characters")
+    for part in path.split("/"):
         if part in ("", ".", "..") or not _PATH_PART_RE.match(part) or part != part.strip():
             raise InvalidInput(f"entry path {path!r} must be relative with plain names (no '..', no '/')")
+        if len(part) > MAX_PATH_PART:
+            raise InvalidInput(f"entry path {path[:80]!r} has a part longer than {MAX_PATH_PART} characters")
+        if part.endswith("."):
+            raise InvalidInput(f"entry path {path!r} has a part ending in a dot")
+        if part.split(".", 1)[0].strip().lower() in _DEVICE_NAMES:
+            raise InvalidInput(f"entry path {path!r} uses a Windows device name ({part})")
     return path
+
+
+def path_key(path: str) -> str:
+    """How two paths are compared for "the same file": Unicode NFC, then case-folded (macOS and Windows
+    file systems treat ``M-001`` and ``m-001``, or NFC and NFD spellings, as one name)."""
+    return unicodedata.normalize("NFC", path).casefold()
 
 
 def bundle_dir(bundle_id: str) -> str:
@@ -83,6 +122,11 @@ def manifest_object(bundle_id: str) -> str:
     return f"{bundle_dir(bundle_id)}{MANIFEST_NAME}"
 
 
+def manifest_digest(data: bytes) -> str:
+    """What a laptop's next bundle names as its previous manifest: SHA-256 of the exact stored bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def build_manifest(
     bundle_id: str,
     chunks: list[tuple[str, int]],
@@ -90,7 +134,11 @@ def build_manifest(
     recipient: pyrage.x25519.Recipient,
     device_key: DeviceKey,
 ) -> bytes:
-    """Encrypt ``body`` to the study key, wrap it in the plaintext envelope, and sign the envelope."""
+    """Encrypt ``body`` to the study key, wrap it in the plaintext envelope, and sign the envelope.
+
+    The signer's public key also travels encrypted to the study key beside the signature (``signer``),
+    so a reader checks the signature and the signer's trust before it parses anything else.
+    """
     body_ct = pyrage.encrypt(canonical_json(body), [recipient])
     envelope = {
         "format": ENVELOPE_FORMAT,
@@ -104,10 +152,77 @@ def build_manifest(
         "format": MANIFEST_FORMAT,
         "version": FORMAT_VERSION,
         "signature_alg": "ed25519",
+        "signer": base64.b64encode(pyrage.encrypt(device_key.public_bytes(), [recipient])).decode("ascii"),
         "signed": base64.b64encode(signed).decode("ascii"),
         "signature": base64.b64encode(device_key.sign(signed)).decode("ascii"),
     }
     return json.dumps(outer, indent=1, sort_keys=True).encode("ascii") + b"\n"
+
+
+# -- reading: the schema of what is signed -------------------------------------------------------------
+_Hex64 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+_Short = Annotated[str, Field(max_length=256)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class _ChunkRef(_Model):
+    name: _Hex64
+    size: Annotated[int, Field(ge=0, le=MAX_CHUNK_OBJECT)]
+
+
+class _EnvelopeModel(_Model):
+    format: Literal["fieldwork-bundle"]
+    version: Literal[1, 2]
+    bundle_id: Annotated[str, Field(max_length=128)]
+    chunks: Annotated[list[_ChunkRef], Field(max_length=MAX_CHUNKS)]
+    body: str
+
+
+class _DeviceModel(_Model):
+    public_key: Annotated[str, Field(max_length=64)]
+    fingerprint: Annotated[str, Field(max_length=64)]
+
+
+class _EntryModel(_Model):
+    model_config = ConfigDict(strict=True, extra="ignore")
+    path: Annotated[str, Field(max_length=MAX_PATH)]
+    media_type: _Short
+    meta: dict[str, Any]
+    size: Annotated[int, Field(ge=0, le=1 << 42)]
+    sha256: _Hex64
+    chunks: Annotated[list[_Hex64], Field(max_length=MAX_CHUNKS)]
+
+
+class _BodyModel(_Model):
+    model_config = ConfigDict(strict=True, extra="ignore")  # readers ignore body fields they do not know
+    format_version: Literal[1, 2]
+    bundle_id: Annotated[str, Field(max_length=128)]
+    kind: Literal["session", "identity", "withdrawal"]
+    study_id: _Short
+    pack_version: _Short
+    session_id: _Short | None
+    participant_ids: Annotated[list[_Short], Field(max_length=1000)]
+    created_at: Annotated[str, Field(max_length=64)]
+    device: _DeviceModel
+    user: _Short
+    chunk_size: Annotated[int, Field(ge=1024, le=MAX_CHUNK_SIZE)]
+    entries: Annotated[list[_EntryModel], Field(max_length=MAX_ENTRIES)]
+    records: dict[str, Any]
+    audit: Annotated[list[dict[str, Any]], Field(max_length=1_000_000)]
+    audit_head: Annotated[str, Field(max_length=64)]
+    audit_seq: Annotated[int, Field(ge=0)]
+    sequence: Literal["research", "identity"] | None = None
+    device_seq: Annotated[int, Field(ge=1, le=1 << 40)] | None = None
+    prev_manifest_sha256: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] | None = None
+
+
+def _schema_error(what: str, exc: ValidationError) -> ManifestError:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ())) or what
+    return ManifestError(f"{what} field {where}: {first.get('msg', 'invalid')}")
 
 
 @dataclass
@@ -119,95 +234,156 @@ class Envelope:
     body_ciphertext: bytes
     signed: bytes
     signature: bytes
+    version: int = FORMAT_VERSION
+    signer_ciphertext: bytes = b""
+    digest: str = ""  # SHA-256 of the manifest object's bytes
 
 
-def _b64(value: Any, what: str) -> bytes:
+def _b64(value: Any, what: str, limit: int) -> bytes:
     if not isinstance(value, str):
-        raise ManifestError(f"manifest field {what} is missing")
+        raise ManifestError(f"manifest field {what} is missing or not a string")
+    if len(value) > limit * 4 // 3 + 8:
+        raise ManifestError(f"manifest field {what} is longer than {limit} bytes")
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
         raise ManifestError(f"manifest field {what} is not base64") from None
 
 
-def parse_manifest(data: bytes) -> Envelope:
-    """Read a manifest object without any key.  Raises :class:`ManifestError` on anything malformed."""
+def _json(data: bytes, what: str, limit: int, depth: int) -> Any:
     try:
-        outer = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ManifestError("manifest is not JSON") from None
+        return safejson.loads(data, max_bytes=limit, max_depth=depth)
+    except safejson.JsonLimitError as exc:
+        raise ManifestError(f"{what}: {exc}") from None
+
+
+def parse_outer(data: bytes) -> Envelope:
+    """The outer object only: signature, signer and the signed bytes, not yet parsed.
+
+    Nothing inside ``signed`` is read here: that waits until the signature and its signer are checked.
+    """
+    outer = _json(data, "manifest", MAX_MANIFEST_BYTES, 2)
     if not isinstance(outer, dict) or outer.get("format") != MANIFEST_FORMAT:
         raise ManifestError("not a fieldwork manifest")
-    if outer.get("version") != FORMAT_VERSION:
-        raise ManifestError(f"manifest version {outer.get('version')!r} is not supported (need 1)")
+    version = outer.get("version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        raise ManifestError(f"manifest version {str(version)[:20]!r} is not supported (need 1 or 2)")
     if outer.get("signature_alg") != "ed25519":
         raise ManifestError("unsupported signature algorithm")
-    signed = _b64(outer.get("signed"), "signed")
-    signature = _b64(outer.get("signature"), "signature")
+    signed = _b64(outer.get("signed"), "signed", MAX_MANIFEST_BYTES)
+    signature = _b64(outer.get("signature"), "signature", 64)
+    if len(signature) != 64:
+        raise ManifestError("manifest signature is not 64 bytes")
+    signer = _b64(outer.get("signer"), "signer", MAX_SIGNER_BYTES) if version >= 2 else b""
+    return Envelope("", [], b"", signed, signature, int(version), signer, manifest_digest(data))
+
+
+def parse_envelope(env: Envelope, folder_id: str | None = None) -> Envelope:
+    """Parse and check the signed envelope (fills ``env`` in).  Call only after the signature is checked,
+    or for key-less checks (what a store operator can run)."""
+    raw = _json(env.signed, "manifest envelope", MAX_MANIFEST_BYTES, 4)
     try:
-        env = json.loads(signed)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ManifestError("manifest envelope is not JSON") from None
-    if not isinstance(env, dict) or env.get("format") != ENVELOPE_FORMAT or env.get("version") != 1:
-        raise ManifestError("manifest envelope has the wrong format or version")
+        model = _EnvelopeModel.model_validate(raw)
+    except ValidationError as exc:
+        raise _schema_error("manifest envelope", exc) from None
+    if model.version != env.version:
+        raise ManifestError("manifest envelope's version differs from the manifest's")
     try:
-        bundle_id = check_bundle_id(env.get("bundle_id", ""))
+        check_bundle_id(model.bundle_id)
     except InvalidInput as exc:
         raise ManifestError(exc.message) from None
-    raw_chunks = env.get("chunks")
-    if not isinstance(raw_chunks, list):
-        raise ManifestError("manifest envelope has no chunk list")
-    chunks: list[tuple[str, int]] = []
-    for item in raw_chunks:
-        if not isinstance(item, dict) or not isinstance(item.get("size"), int) or item["size"] < 0:
-            raise ManifestError("manifest chunk entry is malformed")
-        chunks.append((check_chunk_name(item.get("name", "")), item["size"]))
+    if folder_id is not None and model.bundle_id != folder_id:
+        raise ManifestError(
+            f"replayed bundle: this is the manifest of bundle {model.bundle_id}, copied under the name "
+            f"{folder_id}",
+            code="replayed-bundle",
+        )
+    chunks = [(c.name, c.size) for c in model.chunks]
     if len({n for n, _ in chunks}) != len(chunks):
         raise ManifestError("manifest lists a chunk twice")
-    return Envelope(bundle_id, chunks, _b64(env.get("body"), "body"), signed, signature)
+    env.bundle_id, env.chunks = model.bundle_id, chunks
+    env.body_ciphertext = _b64(model.body, "body", MAX_BODY_BYTES)
+    return env
 
 
-def open_body(envelope: Envelope, identity: pyrage.x25519.Identity) -> dict[str, Any]:
-    """Decrypt the body, check the signature with the device key it names, and check it is consistent.
+def parse_manifest(data: bytes) -> Envelope:
+    """Read a manifest object without any key.  Raises :class:`ManifestError` on anything malformed."""
+    return parse_envelope(parse_outer(data))
 
-    The device public key sits inside the encrypted body (the store operator does not learn which
-    laptop sent what); the signature covers the whole envelope, body ciphertext included, so it
-    cannot be swapped without the signature failing.
-    """
+
+def _decrypt(ciphertext: bytes, identity: pyrage.x25519.Identity, what: str) -> bytes:
     try:
-        body = json.loads(pyrage.decrypt(envelope.body_ciphertext, [identity]))
+        return bytes(pyrage.decrypt(ciphertext, [identity]))
     except Exception:
-        raise ManifestError("manifest body does not decrypt with this study key") from None
-    if not isinstance(body, dict):
-        raise ManifestError("manifest body is not an object")
-    device = body.get("device")
-    if not isinstance(device, dict):
-        raise ManifestError("manifest body names no device")
-    public = _b64(device.get("public_key"), "device.public_key")
-    if len(public) != 32 or not verify_signature(public, envelope.signature, envelope.signed):
+        raise ManifestError(f"manifest {what} does not decrypt with this study key") from None
+
+
+def _body_json(env: Envelope, identity: pyrage.x25519.Identity) -> Any:
+    return _json(_decrypt(env.body_ciphertext, identity, "body"), "manifest body", MAX_BODY_BYTES, 32)
+
+
+def signer_key(env: Envelope, identity: pyrage.x25519.Identity) -> bytes:
+    """The public key whose signature the manifest carries, checked against that signature.
+
+    Version 2 carries the key encrypted beside the signature (decrypted here: 32 bytes, nothing to
+    parse).  Version 1 (laptops before the signer field) names it only inside the body, which is then
+    decrypted and parsed with the same limits, before the signature is checked, only to find the key.
+    """
+    if env.version >= 2:
+        public = _decrypt(env.signer_ciphertext, identity, "signer")
+    else:
+        parse_envelope(env)
+        body = _body_json(env, identity)
+        device = body.get("device") if isinstance(body, dict) else None
+        public = _b64(device.get("public_key") if isinstance(device, dict) else None, "device.public_key", 32)
+    if len(public) != 32 or not verify_signature(public, env.signature, env.signed):
         raise ManifestError("manifest signature does not verify")
-    if device.get("fingerprint") != fingerprint_of(public):
+    return public
+
+
+def open_body(envelope: Envelope, identity: pyrage.x25519.Identity, signer: bytes | None = None,
+              folder_id: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """Parse the envelope, decrypt and validate the body, and check it is consistent with the signer.
+
+    ``signer`` is the key :func:`signer_key` checked (found again here when not given).  The signature
+    covers the whole envelope, body ciphertext included, so nothing in it can be swapped.
+    """
+    if signer is None:
+        signer = signer_key(envelope, identity)
+    parse_envelope(envelope, folder_id)
+    raw = _body_json(envelope, identity)
+    try:
+        model = _BodyModel.model_validate(raw)
+    except ValidationError as exc:
+        raise _schema_error("manifest body", exc) from None
+    body: dict[str, Any] = raw
+    if model.format_version != envelope.version:
+        raise ManifestError(
+            f"manifest body format_version {model.format_version} differs from the manifest's"
+        )
+    public = _b64(model.device.public_key, "device.public_key", 32)
+    if public != signer:
+        raise ManifestError("manifest body names another device than the one that signed it")
+    if model.device.fingerprint != fingerprint_of(public):
         raise ManifestError("manifest device fingerprint does not match its key")
-    if body.get("bundle_id") != envelope.bundle_id:
+    if model.bundle_id != envelope.bundle_id:
         raise ManifestError("manifest body belongs to another bundle")
-    if body.get("kind") not in BUNDLE_KINDS:
-        raise ManifestError(f"unknown bundle kind {body.get('kind')!r}")
+    if model.format_version >= 2 and (model.device_seq is None or model.prev_manifest_sha256 is None
+                                      or model.sequence is None):  # fmt: skip
+        raise ManifestError("manifest body has no bundle number (device_seq, prev_manifest_sha256, sequence)")
     listed = {n for n, _ in envelope.chunks}
     used: set[str] = set()
-    entries = body.get("entries")
-    if not isinstance(entries, list):
-        raise ManifestError("manifest body has no entry list")
-    for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("chunks"), list):
-            raise ManifestError("manifest entry is malformed")
+    for entry in model.entries:
         try:
-            safe_relpath(entry.get("path", ""))
+            safe_relpath(entry.path)
         except InvalidInput as exc:
             raise ManifestError(f"hostile or invalid entry path: {exc.message}") from None
-        for name in entry["chunks"]:
+        for name in entry.chunks:
             if name not in listed or name in used:
-                raise ManifestError(f"entry {entry['path']} refers to chunk {str(name)[:12]} wrongly")
+                raise ManifestError(f"entry {entry.path} refers to chunk {name[:12]} wrongly")
             used.add(name)
+        if entry.size > len(entry.chunks) * model.chunk_size:
+            raise ManifestError(f"entry {entry.path} says {entry.size} bytes, more than its chunks can hold")
     if used != listed:
         raise ManifestError("manifest lists chunks no entry uses")
     return body

@@ -6,20 +6,35 @@ Output layout (all deterministic, so unpacking twice gives byte-identical files)
     <out>/index.csv, index.json        one row per session bundle, from the manifests' metadata
     <out>/withdrawals.csv, .json       one row per withdrawal, with the files that must be deleted
     <out>/_fieldwork/bundles/<id>.json each bundle's metadata and audit trail
-    <out>/_fieldwork/unpacked.json     plaintext SHA-256 per written file (lets re-runs skip work)
+    <out>/_fieldwork/state.json        which device and bundle wrote every file, kept across runs
 
-Files are written to a temporary name, checked against the manifest's plaintext hash, and only
+Files are written to a temporary name, checked against the manifest's plaintext hash and size, and only
 then renamed into place: a damaged entry never appears under its real name.
+
+What is never lost or replaced (docs/threat-model.md):
+
+* ``--out`` must be empty, or a folder this command made before with the same study key (its state
+  file's MAC checks out): a user's own files are never overwritten.
+* The state file says, for every file written, which device, session and bundle wrote it, and is kept
+  across runs.  A bundle never writes a file that another device, or a bundle of another session, wrote
+  or wants: every bundle involved is held back and reported, whatever the order they arrive in; no time
+  a bundle claims for itself decides anything.  Within one device's bundles of one session the signed
+  bundle number decides which is newer.
+* Paths are compared as the strictest file system would: Unicode NFC, case-folded, a file and a folder of
+  the same name clash.
+* A file changed in the output folder since it was written is not overwritten (reported).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import hmac
 import io
 import json
 import logging
 import os
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,24 +42,40 @@ from typing import Any
 
 import pyrage
 
-from fieldwork_app.errors import FieldworkError
-from fieldwork_app.sync.checks import BundleInfo, Problem, inspect_store
-from fieldwork_app.sync.keys import TrustedDevices
-from fieldwork_app.sync.manifest import PORTABLE_AUDIO, chunk_object, safe_relpath
+from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.sync import safejson
+from fieldwork_app.sync.checks import BundleInfo, Problem, inspect_store, read_bounded
+from fieldwork_app.sync.manifest import (
+    BUNDLES_PREFIX,
+    PORTABLE_AUDIO,
+    ManifestError,
+    chunk_object,
+    path_key,
+    safe_relpath,
+)
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
 from fieldwork_app.sync.transports.base import Transport
+from fieldwork_app.sync.trust import TrustedDevices
 
 logger = logging.getLogger(__name__)
 
 META_DIR = "_fieldwork"
+STATE_NAME = "state.json"
+STATE_FORMAT = "fieldwork-unpack-state"
 RESERVED = {"index.csv", "index.json", "withdrawals.csv", "withdrawals.json", META_DIR}
+RESERVED_KEYS = {path_key(n) for n in RESERVED}
+ROLES = ("research", "identity")
 INDEX_FIELDS = [
-    "bundle_id", "kind", "study_id", "pack_version", "session_id", "participant_ids", "created_at",
-    "user", "device_fingerprint", "device_label", "entries", "bytes", "audit_head", "records",
+    "bundle_id", "kind", "status", "trust", "study_id", "pack_version", "session_id", "participant_ids", "created_at",
+    "user", "device_fingerprint", "device_label", "sequence", "device_seq", "entries", "bytes", "audit_head",
+    "records",
 ]  # fmt: skip
 WITHDRAWAL_FIELDS = [
-    "bundle_id", "created_at", "participant_ids", "user", "scope", "action", "records", "delete", "review",
+    "bundle_id", "trust", "created_at", "participant_ids", "user", "scope", "action", "records", "delete",
+    "review",
 ]  # fmt: skip
+UNVERIFIED = "UNVERIFIED: device not checked (--accept-any-device)"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -54,6 +85,9 @@ class UnpackReport:
     unchanged: list[str] = field(default_factory=list)
     sessions: int = 0
     withdrawals: int = 0
+    identity: int = 0
+    held: list[str] = field(default_factory=list)  # bundle ids held back (conflicts and the like)
+    devices: list[dict[str, Any]] = field(default_factory=list)  # who signed the bundles (as verify lists them)
 
     @property
     def ok(self) -> bool:
@@ -64,11 +98,13 @@ class _EntryFailed(FieldworkError):
     pass
 
 
-def _output_rel(entry: dict[str, Any]) -> str:
-    rel = safe_relpath(str(entry["path"]))
+def output_path(entry: dict[str, Any]) -> str:
+    """The file an entry becomes: its path in Unicode NFC (audio as ``.flac``), after the path rules."""
+    rel = unicodedata.normalize("NFC", safe_relpath(str(entry["path"])))
+    safe_relpath(rel)
     if entry.get("media_type") == PORTABLE_AUDIO:
         stem = rel.rsplit(".", 1)[0] if "." in rel.rsplit("/", 1)[-1] else rel
-        rel = stem + ".flac"
+        rel = safe_relpath(stem + ".flac")
     return rel
 
 
@@ -90,134 +126,347 @@ def _json_bytes(obj: Any) -> bytes:
     return (json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def csv_cell(value: Any) -> Any:
+    """A value as a spreadsheet may safely read it: text that could start a formula gets a leading '."""
+    if isinstance(value, dict | list):
+        value = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(fields: list[str], rows: list[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (json.dumps(v, sort_keys=True) if isinstance(v, dict | list) else v)
-                         for k, v in row.items()})  # fmt: skip
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return buf.getvalue().encode("utf-8")
 
 
-class _Unpacker:
-    def __init__(self, transport: Transport, identity: pyrage.x25519.Identity, out: Path,
-                 state: TaskState) -> None:  # fmt: skip
-        self.transport, self.identity, self.out, self.state = transport, identity, out, state
-        self.report = UnpackReport()
-        self.owners: dict[str, tuple[str, str]] = {}  # output path -> (device fingerprint, bundle id)
-        state_file = out / META_DIR / "unpacked.json"
-        self.hashes: dict[str, str] = json.loads(state_file.read_text()) if state_file.exists() else {}
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
 
-    def plaintext(self, bundle_id: str, entry: dict[str, Any], digest: Any) -> Iterator[bytes]:
+
+# -- the state file ------------------------------------------------------------------------------------
+class OutputState:
+    """Who wrote what in one output folder, kept across runs, with a MAC keyed by the study key (so the
+    file cannot be edited, or carried to another folder's key, without the next run noticing)."""
+
+    def __init__(self, out: Path, identity: pyrage.x25519.Identity, role: str, unverified: bool) -> None:
+        self.out, self.role, self.unverified = out, role, unverified
+        self._key = hashlib.sha256(b"fieldwork unpack state v1\0" + str(identity).encode("ascii")).digest()
+        self.files: dict[
+            str, dict[str, Any]
+        ] = {}  # path key -> {path, device, scope, bundle, seq, sha256, out}
+        self.bundles: dict[str, dict[str, Any]] = {}
+
+    @property
+    def path(self) -> Path:
+        return self.out / META_DIR / STATE_NAME
+
+    def _mac(self, doc: dict[str, Any]) -> str:
+        data = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+        return hmac.new(self._key, data, hashlib.sha256).hexdigest()
+
+    def _doc(self) -> dict[str, Any]:
+        return {"format": STATE_FORMAT, "version": 1, "role": self.role, "unverified": self.unverified,
+                "files": self.files, "bundles": self.bundles}  # fmt: skip
+
+    def open(self) -> None:
+        """Check the folder may be written to, and load what earlier runs wrote.  Changes nothing."""
+        out = self.out
+        if out.exists() and not out.is_dir():
+            raise InvalidInput(f"--out {out} is a file, not a folder")
+        for parent in out.resolve().parents:  # never inside another unpack folder (identity data in analysis)
+            if (parent / META_DIR / STATE_NAME).is_file():
+                raise InvalidInput(f"{out} is inside {parent}, a folder 'fieldwork store unpack' made: use a "
+                                   "folder of its own")  # fmt: skip
+        if not out.exists() or not any(out.iterdir()):
+            return
+        if not self.path.is_file():
+            shown = ", ".join(sorted(p.name for p in out.iterdir())[:5])
+            raise InvalidInput(
+                f"{out} is not empty ({shown}) and was not made by 'fieldwork store unpack': nothing is written "
+                "there; give an empty or new folder"
+            )
+        try:
+            doc = safejson.loads(self.path.read_bytes(), max_bytes=1 << 30, max_depth=8)
+            mac = doc.pop("mac")
+        except (OSError, safejson.JsonLimitError, AttributeError, KeyError):
+            doc, mac = {}, ""
+        if (
+            not isinstance(doc, dict)
+            or doc.get("format") != STATE_FORMAT
+            or not hmac.compare_digest(str(mac), self._mac(doc))
+        ):
+            raise InvalidInput(
+                f"{self.path} was altered, or the folder was unpacked with another study key: nothing is written "
+                f"to {out}; unpack into a new folder"
+            )
+        if doc["role"] != self.role:
+            raise InvalidInput(
+                f"{out} holds {doc['role']} data: {self.role} data is never unpacked into it (use a separate "
+                f"{'--identity-out' if self.role == 'identity' else '--out'} folder)"
+            )
+        if self.unverified and not doc["unverified"]:
+            raise InvalidInput(
+                f"{out} holds verified data: a first look with --accept-any-device goes into a new folder"
+            )
+        if doc["unverified"] and not self.unverified:
+            raise InvalidInput(
+                f"{out} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a "
+                "new folder"
+            )
+        self.unverified = bool(doc["unverified"]) or self.unverified
+        self.files, self.bundles = dict(doc["files"]), dict(doc["bundles"])
+
+    def save(self) -> None:
+        doc = self._doc()
+        doc["mac"] = self._mac(self._doc())
+        _atomic_write(self.path, _json_bytes(doc))
+
+
+# -- planning: who claims which file ---------------------------------------------------------------------
+@dataclass
+class _Plan:
+    info: BundleInfo
+    device: str
+    scope: str  # the session (or, for a withdrawal, the bundle) whose files these are
+    seq: int | None
+    outputs: list[tuple[str, str, dict[str, Any]]]  # (path, path key, entry)
+
+    @property
+    def claimant(self) -> tuple[str, str]:
+        return (self.device, self.scope)
+
+
+def _scope(body: dict[str, Any], bundle_id: str) -> str:
+    session = body.get("session_id")
+    return f"session {session}" if session else f"{body['kind']} bundle {bundle_id}"
+
+
+def _order(info: BundleInfo) -> tuple[str, str, int, int, str, str]:
+    """One device's bundles in the order it made them: numbered ones by their signed number, after the
+    unnumbered ones (made before numbering), which go by the time their own device signed."""
+    body = info.body or {}
+    seq = body.get("device_seq")
+    number = seq if isinstance(seq, int) else 0
+    numbered = isinstance(seq, int)
+    return (info.signer, str(body.get("sequence")), int(numbered), number,
+            "" if numbered else str(body.get("created_at")), info.bundle_id)  # fmt: skip
+
+
+class _Unpacker:
+    def __init__(self, transport: Transport, identity: pyrage.x25519.Identity, out: Path, state: TaskState,
+                 owners: OutputState) -> None:  # fmt: skip
+        self.transport, self.identity, self.out, self.state = transport, identity, out, state
+        self.owners = owners
+        self.report = UnpackReport()
+
+    def problem(self, info: BundleInfo, code: str, message: str, what: str = "") -> None:
+        where = f"{BUNDLES_PREFIX}{info.bundle_id}" + (f": {what}" if what else "")
+        self.report.problems.append(Problem(where, code, message, info.bundle_id))
+
+    # planning -------------------------------------------------------------------------------------------
+    def plan(self, info: BundleInfo) -> _Plan | None:
+        body = info.body
+        assert body is not None
+        outputs: list[tuple[str, str, dict[str, Any]]] = []
+        seen: dict[str, str] = {}
+        for entry in body["entries"]:
+            try:
+                rel = output_path(entry)
+            except InvalidInput as exc:
+                self.problem(info, "bad-path", exc.message, str(entry.get("path"))[:80])
+                return None
+            key = path_key(rel)
+            if key.split("/", 1)[0] in RESERVED_KEYS:
+                self.problem(info, "bad-path", f"entry path {rel} uses a reserved name", rel)
+                return None
+            if key in seen:
+                self.problem(info, "bad-path", f"entries {seen[key]} and {rel} are one file on a case-insensitive "
+                             "or Unicode-normalising file system", rel)  # fmt: skip
+                return None
+            seen[key] = rel
+            outputs.append((rel, key, entry))
+        keys = set(seen)
+        for _rel, key, _e in outputs:
+            parts = key.split("/")
+            for n in range(1, len(parts)):
+                if "/".join(parts[:n]) in keys:
+                    self.problem(info, "bad-path", f"{seen['/'.join(parts[:n])]} is both a file and a folder")
+                    return None
+        seq = body.get("device_seq")
+        return _Plan(info, info.signer, _scope(body, info.bundle_id), seq if isinstance(seq, int) else None,
+                     outputs)  # fmt: skip
+
+    def conflicts(self, plans: list[_Plan]) -> set[str]:
+        """Bundle ids to hold back: every bundle whose files another device, or another session's bundle,
+        wrote before or wants now (a file and a folder of the same name count as the same file)."""
+        claims: dict[str, set[tuple[str, str]]] = {}
+        who: dict[str, set[str]] = {}  # path key -> bundle ids claiming it (this run and earlier)
+        for key, owner in self.owners.files.items():
+            claims.setdefault(key, set()).add((owner["device"], owner["scope"]))
+            who.setdefault(key, set()).add(str(owner["bundle"]))
+        for plan in plans:
+            for _rel, key, _e in plan.outputs:
+                claims.setdefault(key, set()).add(plan.claimant)
+                who.setdefault(key, set()).add(plan.info.bundle_id)
+        clashing: dict[str, set[str]] = {}  # path key -> the bundles of a clash over it
+        for key, claimants in claims.items():
+            if len(claimants) > 1:
+                clashing[key] = who[key]
+            parts = key.split("/")
+            for n in range(1, len(parts)):
+                parent = "/".join(parts[:n])
+                if parent in claims:  # a file where another bundle puts a folder
+                    clashing[key] = who[key] | who[parent]
+        held: set[str] = set()
+        names = {p.info.bundle_id: p for p in plans}
+        for key, bundles in sorted(clashing.items()):
+            shown = ", ".join(sorted(bundles))
+            for bundle_id in sorted(bundles):
+                if bundle_id in held:
+                    continue
+                held.add(bundle_id)
+                found = names.get(bundle_id)
+                info = found.info if found else BundleInfo(bundle_id, ok=True)
+                earlier = "" if found else " (its files, written before, are kept)"
+                self.problem(
+                    info, "conflict",
+                    f"bundles {shown} write the same file ({key}) from different devices or sessions{earlier}: "
+                    "two laptops used the same ids, or a bundle was forged; these bundles are held back until "
+                    "the data manager removes the wrong one from the store",
+                )  # fmt: skip
+        return held
+
+    # writing --------------------------------------------------------------------------------------------
+    def plaintext(self, bundle_id: str, entry: dict[str, Any], sizes: dict[str, int], digest: Any,
+                  count: list[int]) -> Iterator[bytes]:  # fmt: skip
         for name in entry["chunks"]:
             check_cancel(self.state)
             obj = chunk_object(bundle_id, name)
-            data = self.transport.get(obj)
+            try:
+                data = read_bounded(self.transport, obj, sizes[name])
+            except ManifestError as exc:
+                raise _EntryFailed(exc.message) from None
             if hashlib.sha256(data).hexdigest() != name:
                 raise _EntryFailed(f"{obj}: chunk content does not match its hash")
             try:
                 plain = pyrage.decrypt(data, [self.identity])
             except Exception:
                 raise _EntryFailed(f"{obj}: chunk does not decrypt with this study key") from None
+            del data
+            count[0] += len(plain)
+            if count[0] > int(entry["size"]):
+                raise _EntryFailed(f"{entry['path']}: more bytes than the manifest's size {entry['size']}")
             digest.update(plain)
             yield plain
 
-    def entry(self, bundle_id: str, entry: dict[str, Any]) -> str | None:
-        rel = _output_rel(entry)
-        if rel.split("/", 1)[0] in RESERVED:
-            raise _EntryFailed(f"entry path {rel} uses a reserved name")
+    def entry(self, plan: _Plan, rel: str, key: str, entry: dict[str, Any]) -> bool:
+        """Write one entry if it is new or newer; True if the file is now this bundle's."""
+        info = plan.info
+        owner = self.owners.files.get(key)
         target = self.out / rel
-        if target.exists() and self.hashes.get(rel) == entry["sha256"]:
-            self.report.unchanged.append(rel)
-            return rel
+        if owner is not None:
+            if owner["seq"] is not None and plan.seq is not None and owner["seq"] > plan.seq:
+                return False  # an older bundle of the same session, arriving late: the newer file stays
+            if target.exists() and owner["sha256"] == entry["sha256"]:
+                self.report.unchanged.append(rel)
+                owner.update(bundle=info.bundle_id, seq=plan.seq)
+                return True
+            if target.exists() and _file_sha256(target) != owner["out"]:
+                self.problem(info, "modified-output", f"{rel} was changed in the output folder since it was "
+                             "written; it is not replaced (move your copy away to get the bundle's)", rel)  # fmt: skip
+                return False
+        elif target.exists() or target.is_symlink():
+            self.problem(info, "modified-output", f"{rel} is in the output folder but no bundle wrote it; "
+                         "it is not replaced", rel)  # fmt: skip
+            return False
         target.parent.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
-        tmp = target.with_name(f".{target.stem}.unpacking{target.suffix}")
+        count = [0]
+        tmp = target.with_name(f".{target.stem[:40]}.unpacking{target.suffix[:12]}")
         tmp.unlink(missing_ok=True)
+        sizes = dict(info.envelope.chunks) if info.envelope else {}
         try:
+            blocks = self.plaintext(info.bundle_id, entry, sizes, digest, count)
             if entry.get("media_type") == PORTABLE_AUDIO:
                 from fieldwork_app.audio.portable import portable_to_file
 
-                portable_to_file(self.plaintext(bundle_id, entry, digest), tmp)
+                portable_to_file(blocks, tmp)
             else:
                 with open(tmp, "wb") as fh:
-                    for block in self.plaintext(bundle_id, entry, digest):
+                    for block in blocks:
                         fh.write(block)
                     fh.flush()
                     os.fsync(fh.fileno())
+            if count[0] != int(entry["size"]):
+                raise _EntryFailed(f"{rel}: {count[0]} bytes, the manifest says {entry['size']}")
             if digest.hexdigest() != entry["sha256"]:
                 raise _EntryFailed(f"{rel}: content does not match the manifest's hash")
+            out_hash = _file_sha256(tmp)
             os.replace(tmp, target)
         finally:
             tmp.unlink(missing_ok=True)
-        self.hashes[rel] = entry["sha256"]
+        self.owners.files[key] = {"path": rel, "device": plan.device, "scope": plan.scope,
+                                  "bundle": info.bundle_id, "seq": plan.seq, "sha256": entry["sha256"],
+                                  "out": out_hash}  # fmt: skip
         self.report.written.append(rel)
-        return rel
+        return True
 
-    def _conflict(self, info: BundleInfo) -> Problem | None:
-        """A bundle whose files another device's bundle already wrote in this run is not unpacked."""
-        assert info.body is not None
-        device = str(info.body["device"]["fingerprint"])
-        rels = []
-        for entry in info.body["entries"]:
-            try:
-                rels.append(_output_rel(entry))
-            except FieldworkError:
-                continue  # reported when the entry is written
-        for rel in rels:
-            owner = self.owners.get(rel)
-            if owner is not None and owner[0] != device:
-                return Problem(
-                    f"bundles/{info.bundle_id}",
-                    "conflict",
-                    f"{rel} was already written from bundle {owner[1]} of device {owner[0]}; this bundle is "
-                    f"from device {device}. Two laptops used the same participant or session ids, or a bundle "
-                    "was forged: it is not unpacked (check the devices against the trusted list)",
-                    info.bundle_id,
-                )
-        for rel in rels:
-            self.owners[rel] = (device, info.bundle_id)
-        return None
-
-    def bundle(self, info: BundleInfo) -> list[str]:
-        assert info.body is not None
+    def bundle(self, plan: _Plan) -> list[str] | None:
+        """Write a bundle's entries; its output files, or None if any entry failed (then it is reported)."""
+        info = plan.info
         outputs: list[str] = []
-        conflict = self._conflict(info)
-        if conflict is not None:
-            self.report.problems.append(conflict)
-            return outputs
-        for entry in info.body["entries"]:
+        failed = False
+        written_before = len(self.report.written)
+        for rel, key, entry in plan.outputs:
             try:
-                rel = self.entry(info.bundle_id, entry)
+                if self.entry(plan, rel, key, entry):
+                    outputs.append(rel)
             except FieldworkError as exc:
-                if exc.kind.value == "cancelled":
+                if exc.kind is ErrorKind.CANCELLED:
                     raise
-                where = f"bundles/{info.bundle_id}: {entry.get('path')}"
-                self.report.problems.append(Problem(where, "entry-failed", exc.message, info.bundle_id))
-                continue
-            if rel is not None:
-                outputs.append(rel)
+                self.problem(info, "entry-failed", exc.message, str(entry.get("path")))
+                failed = True
+            except OSError as exc:
+                self.problem(
+                    info, "write-failed", f"cannot write {rel}: {exc.strerror or type(exc).__name__}", rel
+                )
+                failed = True
+        assert info.body is not None
         meta = {k: v for k, v in info.body.items() if k != "entries"}
         meta["device_label"] = info.device_label
+        meta["trust"] = "trusted" if info.trusted else UNVERIFIED
         meta["entries"] = [
             {k: e[k] for k in ("path", "media_type", "meta", "size", "sha256")} for e in info.body["entries"]
         ]
-        self._meta(f"bundles/{info.bundle_id}.json", meta)
-        return outputs
+        try:
+            self._meta(f"bundles/{info.bundle_id}.json", meta)
+        except OSError as exc:
+            self.problem(info, "write-failed", f"cannot write its metadata: {exc.strerror}")
+            failed = True
+        record = {"device": plan.device, "seq": plan.seq, "status": "failed" if failed else "unpacked"}
+        if len(self.report.written) != written_before or self.owners.bundles.get(info.bundle_id) != record:
+            self.owners.bundles[info.bundle_id] = record
+            self.owners.save()  # at once, so a stop after this bundle still knows who wrote its files
+        return None if failed else outputs
 
     def _meta(self, rel: str, obj: Any) -> None:
         _atomic_write(self.out / META_DIR / rel, _json_bytes(obj))
 
 
-def _seq(body: dict[str, Any] | None) -> int:
-    seq = (body or {}).get("audit_seq")
-    return seq if isinstance(seq, int) else 0
-
-
 def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
     """(scope, what the data manager must do, whether her files are to be deleted) for a withdrawal."""
-    w = body.get("records", {}).get("withdrawal", {})
+    records = body.get("records")
+    w = records.get("withdrawal") if isinstance(records, dict) else None
+    w = w if isinstance(w, dict) else {}
     scope = str(w.get("scope") or "")
     when = str(w.get("effective_date") or "")
     if scope == "delete_data" and w.get("before_cutoff"):
@@ -251,42 +500,92 @@ def unpack_store(
     transport: Transport,
     identity: pyrage.x25519.Identity,
     out_dir: Path,
-    trusted_devices: TrustedDevices | None = None,
+    trusted_devices: TrustedDevices,
     state: TaskState | None = None,
+    *,
+    role: str = "research",
 ) -> UnpackReport:
-    """Write every verified bundle's entries under ``out_dir`` with an index and withdrawal list."""
+    """Write every verified bundle's entries under ``out_dir`` with an index and withdrawal list.
+
+    ``role`` "research" unpacks session and withdrawal bundles (an identity bundle found in a research
+    store is a problem, never unpacked); "identity" unpacks only identity bundles, into a folder of their
+    own.  The folder is checked (empty, or made by this command with this key and role) before the store
+    is read.
+    """
+    if role not in ROLES:
+        raise InvalidInput(f"role must be one of {ROLES}")
     state = state or NullState()
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    owners = OutputState(out, identity, role, unverified=trusted_devices.accept_any)
+    owners.open()
     checked = inspect_store(transport, identity, trusted_devices, check_chunks=True, state=state)
-    unpacker = _Unpacker(transport, identity, out, state)
-    unpacker.report.problems.extend(checked.problems)
-    good = [b for b in checked.bundles if b.ok and b.body is not None]
-    # In the order they were made: by time, then (one laptop's bundles) by the length of its audit history.
-    good.sort(key=lambda b: (str(b.body["created_at"]) if b.body else "", _seq(b.body), b.bundle_id))
+    out.mkdir(parents=True, exist_ok=True)
+    unpacker = _Unpacker(transport, identity, out, state, owners)
+    report = unpacker.report
+    report.problems.extend(checked.problems)
+    report.devices = checked.devices()
+    good: list[BundleInfo] = []
+    for info in checked.bundles:
+        if not info.ok or info.body is None:
+            if info.body is not None:
+                report.held.append(info.bundle_id)
+            continue
+        identity_bundle = info.body["kind"] == "identity"
+        if identity_bundle and role == "research":
+            unpacker.problem(info, "identity-in-research-store", "an identity bundle (names, contacts, signed "
+                             "consent) in a research store: not unpacked. Identity bundles are unpacked only "
+                             "from the identity store, with --identity-out")  # fmt: skip
+        elif not identity_bundle and role == "identity":
+            unpacker.problem(info, "research-in-identity-store", f"a {info.body['kind']} bundle in the identity "
+                             "store: not unpacked here (unpack the research store with --out)")  # fmt: skip
+        else:
+            good.append(info)
+    good.sort(key=_order)
+    plans: list[_Plan] = []
+    for info in good:
+        planned = unpacker.plan(info)
+        if planned is not None:
+            plans.append(planned)
+    held = unpacker.conflicts(plans)
+    report.held += sorted(held)
 
     sessions: list[dict[str, Any]] = []
     withdrawals: list[tuple[BundleInfo, dict[str, Any]]] = []
     files_by_participant: dict[str, set[str]] = {}  # her own sessions' files
     group_files: dict[str, set[str]] = {}  # focus-group files she is part of (shared with others)
-    for info in good:
+    for plan in plans:
+        info = plan.info
         body = info.body
         assert body is not None
-        problems_before = len(unpacker.report.problems)
-        outputs = unpacker.bundle(info)
-        if len(unpacker.report.problems) != problems_before:
+        status = "unpacked"
+        if info.bundle_id in held:
+            if owners.bundles.get(info.bundle_id, {}).get("status") != "unpacked":
+                continue
+            # Unpacked in an earlier run, now in a conflict: its files stay, and so does its row, marked.
+            status = "conflict: held back, files written earlier kept"
+            outputs: list[str] | None = sorted(
+                str(f["path"]) for f in owners.files.values() if f["bundle"] == info.bundle_id
+            )
+        else:
+            outputs = unpacker.bundle(plan)
+        if outputs is None:
+            report.held.append(info.bundle_id)
             continue  # an entry failed: the bundle is reported, not indexed as complete
         row = {
+            "status": status,
             "bundle_id": info.bundle_id,
             "kind": body["kind"],
+            "trust": "trusted" if info.trusted else UNVERIFIED,
             "study_id": body.get("study_id"),
             "pack_version": body.get("pack_version"),
             "session_id": body.get("session_id"),
             "participant_ids": ";".join(body.get("participant_ids", [])),
             "created_at": body.get("created_at"),
             "user": body.get("user"),
-            "device_fingerprint": body["device"]["fingerprint"],
+            "device_fingerprint": info.signer,
             "device_label": info.device_label,
+            "sequence": body.get("sequence"),
+            "device_seq": body.get("device_seq"),
             "entries": len(body["entries"]),
             "bytes": sum(int(e["size"]) for e in body["entries"]),
             "audit_head": body.get("audit_head"),
@@ -310,16 +609,19 @@ def unpack_store(
             shared |= group_files.get(pid, set())
         scope, action, delete = _withdrawal_action(info.body)
         wd_rows.append({
-            "bundle_id": info.bundle_id, "created_at": row["created_at"], "participant_ids": row["participant_ids"],
-            "user": row["user"], "scope": scope, "action": action, "records": row["records"],
-            "delete": sorted(own) if delete else [], "review": sorted(shared) if delete else [],
+            "bundle_id": info.bundle_id, "trust": row["trust"], "created_at": row["created_at"],
+            "participant_ids": row["participant_ids"], "user": row["user"], "scope": scope, "action": action,
+            "records": row["records"], "delete": sorted(own) if delete else [],
+            "review": sorted(shared) if delete else [],
         })  # fmt: skip
     _atomic_write(out / "index.json", _json_bytes(sessions))
     _atomic_write(out / "index.csv", _csv_bytes(INDEX_FIELDS, sessions))
-    _atomic_write(out / "withdrawals.json", _json_bytes(wd_rows))
-    _atomic_write(out / "withdrawals.csv", _csv_bytes(WITHDRAWAL_FIELDS, wd_rows))
-    unpacker._meta("unpacked.json", dict(sorted(unpacker.hashes.items())))
-    report = unpacker.report
-    report.sessions, report.withdrawals = len(sessions), len(wd_rows)
+    if role == "research":
+        _atomic_write(out / "withdrawals.json", _json_bytes(wd_rows))
+        _atomic_write(out / "withdrawals.csv", _csv_bytes(WITHDRAWAL_FIELDS, wd_rows))
+    owners.save()
+    report.sessions = sum(1 for r in sessions if r["kind"] == "session")
+    report.identity = sum(1 for r in sessions if r["kind"] == "identity")
+    report.withdrawals = len(wd_rows)
     logger.info("unpacked %d session and %d withdrawal bundles", report.sessions, report.withdrawals)
     return report

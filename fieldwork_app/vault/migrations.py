@@ -135,6 +135,14 @@ RESEARCH: list[str] = [
         WHERE o.state = 'verified' AND o.kind = 'session' AND r.status IN ('sealed', 'recovered')
           AND r.ended_at <= o.queued_at;
     """,
+    # 7: every bundle this laptop numbered (one sequence for research stores, one for the identity store), so
+    #    the next bundle takes the next number and names the manifest before it; bundles made before this
+    #    migration are unnumbered, and numbering starts at 1
+    """
+    CREATE TABLE bundle_numbers (
+        sequence TEXT NOT NULL, seq INTEGER NOT NULL, bundle_id TEXT NOT NULL UNIQUE,
+        manifest_sha256 TEXT NOT NULL, staged_at TEXT NOT NULL, PRIMARY KEY (sequence, seq));
+    """,
 ]
 
 IDENTITY: list[str] = [

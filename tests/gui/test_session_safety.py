@@ -17,6 +17,7 @@ from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 from tests.gui.conftest import unlock
 from tests.gui.modal import click_named, save_as, when_modal
 from tests.gui.test_session import click, consented_session, open_screen, run_db
@@ -83,9 +84,10 @@ def test_a_safeguarding_concern_stays_out_of_research_data_and_bundles(
 
     text = run_db(qtbot, w, research_text)
     assert sid in text and SECRET not in text and "Zebra" not in text
+    laptop = TrustedDevices.of((run_db(qtbot, w, sync_svc.device_fingerprint), "laptop 1"))
     transport = open_transport(store.url)
     try:
-        unpack_store(transport, load_identity(key), tmp_path / "out", None)
+        assert unpack_store(transport, load_identity(key), tmp_path / "out", laptop).ok
     finally:
         transport.close()
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]

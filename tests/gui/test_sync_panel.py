@@ -67,7 +67,7 @@ def test_sync_a_completed_session_to_a_folder_store(
     assert item.text(4).endswith("(just now)")
     assert "usb" in page.store.text()
     fp = run_db(qtbot, w, sync_svc.device_fingerprint)
-    assert fp in page.fingerprint.text()
+    assert fp in page.fingerprint.text() and "Last bundle number: 0" in page.fingerprint.text()
 
     seen: list[tuple[int, int]] = []
     page.p.progress.connect(lambda _b, done, total, _left: seen.append((done, total)))
@@ -84,6 +84,9 @@ def test_sync_a_completed_session_to_a_folder_store(
     assert rows[0]["state"] == "verified" and rows[0]["bytes_total"] > 0
     done = page.tree.topLevelItem(0)
     assert done.text(2) == "none left here" and done.text(3).endswith(" KB") and "(" not in done.text(4)
+    # the number the data manager compares with the store's newest for this laptop
+    assert run_db(qtbot, w, sync_svc.last_numbers) == {"research": 1}
+    qtbot.waitUntil(lambda: "Last bundle number: 1" in page.fingerprint.text(), timeout=5_000)
 
 
 def test_an_unreachable_store_says_so_and_keeps_the_data(

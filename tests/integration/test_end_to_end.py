@@ -21,6 +21,7 @@ from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault import audit
 
 
@@ -54,6 +55,11 @@ def _recorded_session(ws: Workspace, pub: Path | None, seconds: float = 2.5) -> 
     summary = take.finish(ws)
     assert summary.error is None and summary.duration_seconds > 1.0
     return s
+
+
+def _laptop(ws: Workspace) -> TrustedDevices:
+    """The data manager's trusted list, holding this laptop."""
+    return TrustedDevices.of((sync_svc.device_fingerprint(ws), "laptop 1"))
 
 
 def _add_dead_store(ws: Workspace, closed_port: int) -> None:
@@ -103,12 +109,13 @@ def test_record_sync_verify_unpack_bit_for_bit(
     transport = open_transport(server.url, options=dict(server.options), secrets=dict(server.secrets))
     identity = load_identity(key)
     try:
-        verified = verify_store(transport, identity, None)
+        trusted = TrustedDevices.of((sync_svc.device_fingerprint(ws), "laptop 1"))
+        verified = verify_store(transport, identity, trusted)
         assert verified.ok, verified.problems
         out = tmp_path / "unpacked"
-        first = unpack_store(transport, identity, out, None)
+        first = unpack_store(transport, identity, out, trusted)
         assert not first.problems
-        again = unpack_store(transport, identity, out, None)
+        again = unpack_store(transport, identity, out, trusted)
         assert not again.written  # unpacking twice gives the same result
     finally:
         transport.close()
@@ -187,7 +194,7 @@ def test_withdrawal_reaches_the_store(
     assert report.ok and len(report.verified) == 1
     transport = open_transport(store.url)
     try:
-        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", None)
+        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", _laptop(ws))
     finally:
         transport.close()
     assert unpacked.withdrawals == 1
@@ -228,7 +235,7 @@ def test_a_take_no_bundle_holds_is_never_purged_and_goes_with_the_next_sync(
     assert all(r["purged_at"] for r in recording.list_recordings(ws, s))
     transport = open_transport(store.url)
     try:
-        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", None)
+        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", _laptop(ws))
     finally:
         transport.close()
     assert not unpacked.problems

@@ -3,6 +3,7 @@ study keygen, store verify and store unpack."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -39,23 +40,42 @@ def test_keygen_verify_unpack_over_webdav(
         monkeypatch.setenv("FW_DAV_PW", password)
         return main(argv)
 
-    (tmp_path / "trusted.txt").write_text(f"{sync_kit.device.fingerprint()} laptop A\n")
+    # No trusted list yet: both commands refuse, name the signer and say how to trust it; nothing is written.
+    assert dm(["store", "verify", *common]) == 1
+    refused = capsys.readouterr().err
+    fp = sync_kit.device.fingerprint()
+    assert f"signer {fp}: 1 bundle(s)" in refused and f"fieldwork study devices add {fp}" in refused
+    assert dm(["store", "unpack", *common, "--out", str(tmp_path / "out")]) == 1
+    assert "no trusted-devices list" in capsys.readouterr().err and not (tmp_path / "out").exists()
+    keys = ["--key", str(tmp_path / "keys/study.key")]
+    assert main(["study", "devices", "add", fp, "--name", "laptop A", *keys]) == 0
+    assert main(["study", "devices", "list", *keys]) == 0
+    assert f"{fp}\tlaptop A" in capsys.readouterr().out
+    assert dm(["store", "verify", *common, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is True and report["devices_checked"] is True
+    assert report["devices"][0]["label"] == "laptop A" and report["devices"][0]["newest"] == {"research": 1}
+    assert dm(["store", "verify", *common]) == 0
     assert (
-        dm(["store", "verify", *common, "--trusted-devices", str(tmp_path / "trusted.txt"), "--json"]) == 0
+        f"device {fp} (laptop A): 1 bundle(s) by alice; newest research bundle number 1"
+        in capsys.readouterr().out
     )
-    assert json.loads(capsys.readouterr().out)["ok"] is True
-    (tmp_path / "strangers.txt").write_text("0000-0000-0000-0000-0000-0000-0000-0000 someone\n")
-    assert dm(["store", "verify", *common, "--trusted-devices", str(tmp_path / "strangers.txt")]) == 1
-    assert "unknown device" in capsys.readouterr().out
-    assert dm(["store", "verify", *common]) == 0  # no trusted list: the signers are listed, not checked
-    listed = capsys.readouterr().out
-    assert f"device {sync_kit.device.fingerprint()} (not in any trusted list): 1 bundle(s) by alice" in listed
-    assert "not checked against a trusted list" in listed
     assert dm(["store", "unpack", *common, "--out", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out/M-001/S-0001/a.json").read_bytes() == b'{"a": 1}'
     assert dm(["store", "verify", *common], "wrong") != 0
     captured = capsys.readouterr()
     assert "refused the login" in captured.err and "Traceback" not in captured.err
+    # A list edited by hand (here: the laptop's revocation taken out) is refused, by both commands.
+    assert main(["study", "devices", "revoke", fp, *keys]) == 0
+    listed = tmp_path / "keys/trusted-devices.json"
+    doc = json.loads(listed.read_text())
+    signed = json.loads(base64.b64decode(doc["signed"]))
+    signed["devices"][0]["revoked_at"] = None
+    doc["signed"] = base64.b64encode(json.dumps(signed).encode()).decode()
+    listed.write_text(json.dumps(doc))
+    for cmd in (["verify"], ["unpack", "--out", str(tmp_path / "out")]):
+        assert dm(["store", *cmd, *common]) == 1
+        assert "was altered" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("server_fixture", ["sftp_server", "s3_server"])
@@ -115,5 +135,11 @@ def test_laptop_sync_commands(
     else:
         monkeypatch.setenv("FW_S3_SECRET", server.secrets["secret_key"])
         dm = s3
-    report = run("store", "verify", server.url, "--key", str(tmp_path / "dm/study.key"), *dm, "--json")
+    dm_key = ["--key", str(tmp_path / "dm/study.key")]
+    refused = run("store", "verify", server.url, *dm_key, *dm, ok=False)
+    assert refused.returncode == 1 and "no trusted-devices list" in refused.stderr
+    fp = run("device").stdout.split()[0]
+    assert "last research bundle number: 1" in run("device").stdout
+    run("study", "devices", "add", fp, "--name", "laptop 1", *dm_key)
+    report = run("store", "verify", server.url, *dm_key, *dm, "--json")
     assert json.loads(report.stdout)["ok"] is True

@@ -12,7 +12,7 @@ import pytest
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
-from fieldwork_app.sync.keys import DeviceKey, TrustedDevices
+from fieldwork_app.sync.keys import DeviceKey
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from tests.support.servers import CutProxy, StoreServer, SyncKit, tiny_disk
 
@@ -58,17 +58,15 @@ def test_roundtrip_through_each_transport(any_store: StoreServer, sync_kit: Sync
         expected = {"folder": "read-back", "sftp": "server-sha256", "webdav": "read-back", "s3": "server-md5"}
         assert receipt.verify_method == expected[any_store.kind]
         assert sorted(o.name for o in receipt.objects) == t.list("bundles/")
-        report = verify_store(
-            t, sync_kit.identity, TrustedDevices.parse(f"{sync_kit.device.fingerprint()} l1")
-        )
+        report = verify_store(t, sync_kit.identity, sync_kit.trusted)
         assert report.ok, report.problems
         assert report.objects_checked == len(staged.chunks)
         out = tmp_path / "analysis"
-        assert unpack_store(t, sync_kit.identity, out).ok
+        assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok
         for path, data in files.items():
             assert (out / path).read_bytes() == data
         before = tree(out)
-        assert unpack_store(t, sync_kit.identity, out).ok and tree(out) == before
+        assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok and tree(out) == before
     finally:
         t.close()
 
@@ -116,9 +114,9 @@ def test_cut_connections_resume_to_identical_store(net_store: StoreServer, sync_
     assert failures >= 3 and proxy.cuts >= failures
     assert attempted <= staged.total_bytes + failures * biggest
     assert [o.sha256 for o in receipt.objects[:-1]] == [n for n, _ in staged.chunks]
-    assert verify_store(direct, sync_kit.identity).ok
+    assert verify_store(direct, sync_kit.identity, sync_kit.trusted).ok
     out = tmp_path / "out"
-    assert unpack_store(direct, sync_kit.identity, out).ok
+    assert unpack_store(direct, sync_kit.identity, out, sync_kit.trusted).ok
     assert all((out / p).read_bytes() == d for p, d in files.items())
     direct.close()
 
@@ -134,7 +132,7 @@ def test_retries_inside_one_call(
     receipt = upload_bundle(staged, t, retry=QUICK, stats=stats)
     t.close()
     assert proxy.cuts == 1 and stats.retries >= 1 and receipt.total_bytes == staged.total_bytes
-    assert verify_store(net_store.open(), sync_kit.identity).ok
+    assert verify_store(net_store.open(), sync_kit.identity, sync_kit.trusted).ok
 
 
 def test_wrong_credentials_are_store_auth(net_store: StoreServer, sync_kit: SyncKit) -> None:
@@ -156,7 +154,7 @@ def test_wrong_credentials_are_store_auth(net_store: StoreServer, sync_kit: Sync
         pinned = StoreServer("sftp", net_store.url, {**net_store.options, "host_key": "ssh-ed25519 AAAAnope"})
         with pytest.raises(FieldworkError, match="host key changed") as e:
             upload_bundle(staged, pinned.open(), retry=ONCE)
-        assert e.value.kind is ErrorKind.STORE_AUTH
+        assert e.value.kind is ErrorKind.STORE_HOST_KEY
 
 
 def test_unreachable_store(net_store: StoreServer, sync_kit: SyncKit) -> None:
@@ -222,13 +220,12 @@ def test_tampering_on_the_server_is_named(any_store: StoreServer, sync_kit: Sync
     t.put_atomic(flipped, bytes(data))
     gone = t.list("bundles/b-gone/")[0]
     t.delete(gone)
-    trusted = TrustedDevices.parse(f"{sync_kit.device.fingerprint()} study laptop")
-    report = verify_store(t, sync_kit.identity, trusted)
+    report = verify_store(t, sync_kit.identity, sync_kit.trusted)
     named = {(p.object, p.code) for p in report.problems}
     assert named == {
         (flipped, "altered-chunk"),
         (gone, "missing-chunk"),
-        ("bundles/b-forged/manifest.json", "bad-manifest"),
+        ("bundles/b-forged/manifest.json", "untrusted-device"),
     }
     assert [b.bundle_id for b in report.bundles if b.ok] == ["b-ok"]
     t.close()
@@ -245,7 +242,7 @@ def test_withdrawal_reaches_the_store(webdav_server: StoreServer, sync_kit: Sync
                        participants=("M-004",), records=records)  # fmt: skip
     upload_bundle(sync_kit.stage(wd), t)
     out = tmp_path / "out"
-    report = unpack_store(t, sync_kit.identity, out)
+    report = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
     assert report.ok and report.withdrawals == 1
     [row] = json.loads((out / "withdrawals.json").read_text())
     assert row["participant_ids"] == "M-004" and row["delete"] == ["M-004/S-0009/t.json"]
@@ -264,7 +261,7 @@ def test_webdav_server_with_content_md5_etags_verifies_without_reading_back(
         receipt = upload_bundle(staged, t)
         assert receipt.verify_method == "server-md5-etag"
         out = tmp_path / "analysis"
-        assert unpack_store(t, sync_kit.identity, out).ok
+        assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok
         for path, data in files.items():
             assert (out / path).read_bytes() == data
     finally:

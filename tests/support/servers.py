@@ -164,12 +164,17 @@ def sftp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServe
 
 
 @contextlib.contextmanager
-def sftp_running(d: Path) -> Iterator[StoreServer]:
-    """Start OpenSSH sshd (key auth only, internal-sftp) in ``d``; stop it on exit."""
+def sftp_running(d: Path, more_host_keys: tuple[str, ...] = ()) -> Iterator[StoreServer]:
+    """Start OpenSSH sshd (key auth only, internal-sftp) in ``d``; stop it on exit.  The server's host key
+    is Ed25519 (``d/host_key``); ``more_host_keys`` adds keys of other types (``rsa``, ``ecdsa``), each in
+    ``d/host_key_<type>``."""
     sshd = _need("/usr/sbin/sshd", "SFTP store")
     keygen = _need("ssh-keygen", "SFTP store")
     for name in ("host_key", "client_key", "other_key"):
         subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(d / name)], check=True)
+    for kind in more_host_keys:
+        subprocess.run([keygen, "-q", "-t", kind, "-N", "", "-f", str(d / f"host_key_{kind}")], check=True)
+    more = "".join(f"HostKey {d / f'host_key_{kind}'}\n" for kind in more_host_keys)
     (d / "authorized_keys").write_text((d / "client_key.pub").read_text())
     os.chmod(d / "authorized_keys", 0o600)
     root = d / "store"
@@ -177,7 +182,7 @@ def sftp_running(d: Path) -> Iterator[StoreServer]:
     Path("/run/sshd").mkdir(parents=True, exist_ok=True)
     port = free_port()
     (d / "sshd_config").write_text(
-        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {d / 'host_key'}\nPidFile {d / 'sshd.pid'}\n"
+        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {d / 'host_key'}\n{more}PidFile {d / 'sshd.pid'}\n"
         f"AuthorizedKeysFile {d / 'authorized_keys'}\nPermitRootLogin prohibit-password\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
         "Subsystem sftp internal-sftp\nMaxStartups 100\nMaxSessions 50\nLogLevel ERROR\n"
@@ -544,6 +549,14 @@ class SyncKit:
     identity: Any
     recipient: Any
     device: Any
+    cursors: dict[tuple[str, str], Any] = field(default_factory=dict)  # each device numbers its bundles
+
+    @property
+    def trusted(self) -> Any:
+        """The data manager's trusted list holding this kit's device (as 'laptop 1')."""
+        from fieldwork_app.sync.trust import TrustedDevices
+
+        return TrustedDevices.of((self.device.fingerprint(), "laptop 1"))
 
     def spec(self, bundle_id: str, files: dict[str, bytes], *, kind: str = "session",
              participants: tuple[str, ...] = ("M-001",), media_type: str = "application/octet-stream",
@@ -564,9 +577,51 @@ class SyncKit:
         )  # fmt: skip
 
     def stage(self, spec: Any, chunk_size: int = 64 * 1024, device: Any = None) -> Any:
-        from fieldwork_app.sync.bundle import stage_bundle
+        from fieldwork_app.sync.bundle import ChainCursor, sequence_of, stage_bundle
 
-        return stage_bundle(spec, self.recipient, device or self.device, self.outbox, chunk_size=chunk_size)
+        dev = device or self.device
+        lane = sequence_of(spec.kind)
+        cursor = self.cursors.setdefault((dev.fingerprint(), lane), ChainCursor(lane))
+        return stage_bundle(spec, self.recipient, dev, self.outbox, chunk_size=chunk_size, chain=cursor)
+
+    def forge(self, root: Path, bundle_id: str, files: dict[str, bytes], *, device: Any = None,
+              folder: str | None = None, sizes: dict[str, int] | None = None, **body: Any) -> Path:  # fmt: skip
+        """Write a bundle straight into a folder store, signed by ``device``, with any body fields
+        overridden (``body``): what anyone holding the public study key and some signing key can do."""
+        import base64
+        import hashlib
+
+        from fieldwork_app.sync.manifest import build_manifest
+
+        dev = device or self.device
+        where = Path(root) / "bundles" / (folder or bundle_id)
+        where.mkdir(parents=True, exist_ok=True)
+        chunks, entries = [], []
+        for path, data in files.items():
+            ct = pyrage_encrypt(data, self.recipient)
+            name = hashlib.sha256(ct).hexdigest()
+            (where / f"{name}.age").write_bytes(ct)
+            chunks.append((name, len(ct)))
+            entries.append({"path": path, "media_type": "application/octet-stream", "meta": {},
+                            "size": (sizes or {}).get(path, len(data)),
+                            "sha256": hashlib.sha256(data).hexdigest(), "chunks": [name]})  # fmt: skip
+        doc = {
+            "format_version": 2, "bundle_id": bundle_id, "kind": "session", "study_id": "MOTM",
+            "pack_version": "1.0", "session_id": "S-0001", "participant_ids": ["M-001"],
+            "created_at": "2025-03-01T10:00:00+00:00",
+            "device": {"public_key": base64.b64encode(dev.public_bytes()).decode(), "fingerprint": dev.fingerprint()},
+            "user": "mallory", "chunk_size": 4 * 1024 * 1024, "entries": entries, "records": {}, "audit": [],
+            "audit_head": "", "audit_seq": 0, "sequence": "research", "device_seq": 1, "prev_manifest_sha256": "",
+        }  # fmt: skip
+        doc.update(body)
+        (where / "manifest.json").write_bytes(build_manifest(bundle_id, chunks, doc, self.recipient, dev))
+        return where
+
+
+def pyrage_encrypt(data: bytes, recipient: Any) -> bytes:
+    import pyrage
+
+    return bytes(pyrage.encrypt(data, [recipient]))
 
 
 @pytest.fixture

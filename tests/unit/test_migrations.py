@@ -51,7 +51,8 @@ def test_upgrade_from_every_version(tmp_path: Path, steps_name: str, start: int)
     conn = open_encrypted(tmp_path / "db", KEY)
     assert migrations.migrate(conn, steps) == len(steps)
     if steps_name == "RESEARCH":
-        assert {"audit", "recordings", "distress_events", "receipts"} <= _tables(conn)
+        assert {"audit", "recordings", "distress_events", "receipts", "bundle_numbers"} <= _tables(conn)
+        assert conn.execute("SELECT COUNT(*) FROM bundle_numbers").fetchone()[0] == 0  # numbering starts at 1
         if start >= 1:
             assert conn.execute("SELECT id FROM participants").fetchone()[0] == "M-001"
         if start >= 2:

@@ -43,12 +43,12 @@ def test_portable_audio_unpacks_to_flac(sync_kit: SyncKit, tmp_path: Path) -> No
     store.mkdir()
     t = open_transport(f"file://{store}")
     upload_bundle(staged, t)
-    assert verify_store(t, sync_kit.identity).ok
+    assert verify_store(t, sync_kit.identity, sync_kit.trusted).ok
     out = tmp_path / "out"
-    assert unpack_store(t, sync_kit.identity, out).ok
+    assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok
     data, rate = sf.read(out / "M-001/S-0001/interview.flac", dtype="int16", always_2d=True)
     assert rate == RATE and np.array_equal(data, pcm)
     first = hashlib.sha256((out / "M-001/S-0001/interview.flac").read_bytes()).hexdigest()
-    second = unpack_store(t, sync_kit.identity, out)
+    second = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
     assert second.ok and "M-001/S-0001/interview.flac" in second.unchanged
     assert hashlib.sha256((out / "M-001/S-0001/interview.flac").read_bytes()).hexdigest() == first

@@ -16,6 +16,7 @@ from fieldwork_app.sync.auditcheck import check_bundle_audit, check_device_histo
 from fieldwork_app.sync.engine import upload_bundle
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault.audit import GENESIS, entry_hash
 from tests.support.servers import SyncKit
 
@@ -121,12 +122,19 @@ def test_a_bundle_from_another_device_never_overwrites_unpacked_files(sync_kit: 
     forged = sync_kit.spec("b-z", {"M-001/S-0001/notes.json": b'{"from": "someone else"}'}, device=other)
     forged.created_at = "2026-11-02T10:00:00+00:00"
     upload_bundle(sync_kit.stage(forged, device=other), t)
-    report = verify_store(t, sync_kit.identity, None)
-    assert report.ok and not report.devices_checked
+    both = TrustedDevices.of((sync_kit.device.fingerprint(), "laptop A"), (other.fingerprint(), "laptop B"))
+    report = verify_store(t, sync_kit.identity, both)  # both laptops trusted: the clash is the unpack's to see
+    assert report.ok and report.devices_checked
     assert {d["fingerprint"] for d in report.devices()} == {sync_kit.device.fingerprint(), other.fingerprint()}
-    unpacked = unpack_store(t, sync_kit.identity, tmp_path / "out", None)
-    assert [p.code for p in unpacked.problems] == ["conflict"]
-    assert (tmp_path / "out/M-001/S-0001/notes.json").read_bytes() == same["M-001/S-0001/notes.json"]
+    unpacked = unpack_store(t, sync_kit.identity, tmp_path / "out", both)
+    assert {p.code for p in unpacked.problems} == {"conflict"} and set(unpacked.held) == {"b-a", "b-z"}
+    assert not (tmp_path / "out/M-001/S-0001/notes.json").exists()  # both held back, whichever came first
+    unpacked = unpack_store(t, sync_kit.identity, tmp_path / "out2", sync_kit.trusted)  # laptop B not trusted
+    assert [p.code for p in unpacked.problems] == ["untrusted-device"]
+    assert (tmp_path / "out2/M-001/S-0001/notes.json").read_bytes() == same["M-001/S-0001/notes.json"]
+    unpacked = unpack_store(t, sync_kit.identity, tmp_path / "out2", both)  # later trusted: never replaces
+    assert {p.code for p in unpacked.problems} == {"conflict"}
+    assert (tmp_path / "out2/M-001/S-0001/notes.json").read_bytes() == same["M-001/S-0001/notes.json"]
     t.close()
 
 

@@ -14,12 +14,15 @@ import pyrage
 import pytest
 
 from fieldwork_app.errors import Cancelled, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.sync import trust
 from fieldwork_app.sync.bundle import MD5_SIDECAR, StagedBundle, stage_bundle
+from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle
-from fieldwork_app.sync.keys import DeviceKey, TrustedDevices, generate_study_keypair, load_identity
-from fieldwork_app.sync.manifest import build_manifest, canonical_json
+from fieldwork_app.sync.keys import DeviceKey, generate_study_keypair, load_identity
+from fieldwork_app.sync.manifest import canonical_json
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 from tests.support.servers import SyncKit
 
 
@@ -58,20 +61,38 @@ def test_keygen_writes_age_files_and_refuses_overwrite(tmp_path: Path) -> None:
     assert key.read_bytes() == before
 
 
-def test_device_key_roundtrip_and_trusted_devices_file(tmp_path: Path) -> None:
+def test_device_key_roundtrip_and_signed_trusted_list(tmp_path: Path) -> None:
     dk = DeviceKey.generate()
     again = DeviceKey.from_private_bytes(dk.private_bytes())
     assert again.public_bytes() == dk.public_bytes() and len(dk.public_bytes()) == 32
     fp = dk.fingerprint()
     assert len(fp) == 39 and fp.count("-") == 7 and fp not in repr(dk.private_bytes())
-    f = tmp_path / "trusted.txt"
-    f.write_text(f"# devices\n{fp} Alice's laptop\n\n")
-    trusted = TrustedDevices.load(f)
-    assert trusted.is_trusted(fp) and trusted.label(fp) == "Alice's laptop"
-    assert not trusted.is_trusted(DeviceKey.generate().fingerprint())
-    f.write_text(f"{fp} ok\nnot-a-fingerprint x\n")
-    with pytest.raises(InvalidInput, match="line 2"):
-        TrustedDevices.load(f)
+    _pub, key = generate_study_keypair(tmp_path / "k")
+    identity = load_identity(key)
+    _spub, manager_path = generate_dm_signing_keypair(tmp_path / "k")
+    assert manager_path == trust.signing_key_path(key)
+    assert stat.S_IMODE(manager_path.stat().st_mode) == 0o600
+    manager = trust.load_signing_key(manager_path)
+    listed = TrustedDevices.of((fp, "Alice's laptop"))
+    f = trust.devices_path(key)
+    trust.save_list(f, listed, manager, identity, 1)
+    loaded, serial = trust.load_list(f, manager, identity)
+    assert serial == 1 and loaded.is_trusted(fp) and loaded.label(fp) == "Alice's laptop"
+    assert not loaded.is_trusted(DeviceKey.generate().fingerprint())
+    # Any edit (here: a device added by hand into the signed bytes) is refused, as is another signing key.
+    doc = json.loads(f.read_text())
+    signed = json.loads(base64.b64decode(doc["signed"]))
+    signed["devices"].append({**signed["devices"][0], "fingerprint": DeviceKey.generate().fingerprint()})
+    doc["signed"] = base64.b64encode(json.dumps(signed).encode()).decode()
+    f.write_text(json.dumps(doc))
+    with pytest.raises(trust.TrustListError, match="altered"):
+        trust.load_list(f, manager, identity)
+    trust.save_list(f, listed, DataManagerKey.generate(), identity, 2)
+    with pytest.raises(trust.TrustListError, match="altered"):
+        trust.load_list(f, manager, identity)
+    trust.save_list(f, listed, manager, pyrage.x25519.Identity.generate(), 3)
+    with pytest.raises(trust.TrustListError, match="another study"):
+        trust.load_list(f, manager, identity)
 
 
 def test_roundtrip_folder_store_and_idempotent_unpack(sync_kit: SyncKit, tmp_path: Path) -> None:
@@ -86,7 +107,7 @@ def test_roundtrip_folder_store_and_idempotent_unpack(sync_kit: SyncKit, tmp_pat
     receipt = upload_bundle(staged, t)
     assert receipt.bundle_id == "b-0001" and receipt.objects[-1].name.endswith("manifest.json")
     assert {o.name for o in receipt.objects} == set(t.list("bundles/"))
-    trusted = TrustedDevices.parse(f"{sync_kit.device.fingerprint()} laptop 1\n")
+    trusted = sync_kit.trusted
     report = verify_store(t, sync_kit.identity, trusted)
     assert report.ok, report.problems
     out = tmp_path / "analysis"
@@ -136,7 +157,7 @@ def test_staging_records_each_chunks_md5_and_keeps_it_local(sync_kit: SyncKit, t
     root = store(tmp_path)
     t = open_transport(f"file://{root}")
     upload_bundle(StagedBundle.load(staged.directory), t)
-    assert verify_store(t, sync_kit.identity).ok
+    assert verify_store(t, sync_kit.identity, sync_kit.trusted).ok
     assert not [p for p in root.rglob("*") if p.name == MD5_SIDECAR]  # never uploaded
 
 
@@ -160,7 +181,7 @@ def test_tampering_is_named(sync_kit: SyncKit, tmp_path: Path) -> None:
     signed[signed.index(b'"size":') + 7] ^= 0x01  # change a chunk size digit inside the signed envelope
     outer["signed"] = base64.b64encode(bytes(signed)).decode()
     mani.write_text(json.dumps(outer))
-    report = verify_store(t, sync_kit.identity)
+    report = verify_store(t, sync_kit.identity, sync_kit.trusted)
     named = {(p.object, p.code) for p in report.problems}
     assert (flip.relative_to(root).as_posix(), "altered-chunk") in named
     assert (gone.relative_to(root).as_posix(), "missing-chunk") in named
@@ -169,7 +190,7 @@ def test_tampering_is_named(sync_kit: SyncKit, tmp_path: Path) -> None:
     assert [b.bundle_id for b in report.bundles if b.ok] == ["b-good"]
     # Unpack writes only the good bundle.
     out = tmp_path / "out"
-    up = unpack_store(t, sync_kit.identity, out)
+    up = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
     assert [r["bundle_id"] for r in json.loads((out / "index.json").read_text())] == ["b-good"]
     assert not up.ok
     # The store operator (no key) still sees the altered and missing chunks.
@@ -184,33 +205,22 @@ def test_unknown_device_and_wrong_study_key_are_rejected(sync_kit: SyncKit, tmp_
         sync_kit.stage(sync_kit.spec("b-stranger", files(1000), device=stranger), device=stranger), t
     )
     upload_bundle(sync_kit.stage(sync_kit.spec("b-mine", files(1000))), t)
-    trusted = TrustedDevices.parse(f"{sync_kit.device.fingerprint()} mine\n")
+    trusted = sync_kit.trusted
     report = verify_store(t, sync_kit.identity, trusted)
     [problem] = report.problems
     assert problem.object == "bundles/b-stranger/manifest.json" and stranger.fingerprint() in problem.message
+    assert problem.code == "untrusted-device" and "fieldwork study devices add" in problem.message
     other = pyrage.x25519.Identity.generate()
-    assert {p.code for p in verify_store(t, other).problems} == {"bad-manifest"}
+    assert {p.code for p in verify_store(t, other, sync_kit.trusted).problems} == {"bad-manifest"}
 
 
 def test_hostile_manifest_paths_never_escape(sync_kit: SyncKit, tmp_path: Path) -> None:
     """A manifest forged with a valid signature but a '..' path is refused; nothing is written outside."""
     root = store(tmp_path)
-    chunk_ct = pyrage.encrypt(b"pwned", [sync_kit.recipient])
-    name = hashlib.sha256(chunk_ct).hexdigest()
-    body = {
-        "bundle_id": "b-evil", "kind": "session", "created_at": "2025", "participant_ids": [],
-        "device": {"public_key": base64.b64encode(sync_kit.device.public_bytes()).decode(),
-                   "fingerprint": sync_kit.device.fingerprint()},
-        "entries": [{"path": "../../evil.txt", "media_type": "text/plain", "meta": {}, "size": 5,
-                     "sha256": hashlib.sha256(b"pwned").hexdigest(), "chunks": [name]}],
-    }  # fmt: skip
-    (root / "bundles/b-evil").mkdir(parents=True)
-    (root / "bundles/b-evil" / f"{name}.age").write_bytes(chunk_ct)
-    manifest = build_manifest("b-evil", [(name, len(chunk_ct))], body, sync_kit.recipient, sync_kit.device)
-    (root / "bundles/b-evil/manifest.json").write_bytes(manifest)
+    sync_kit.forge(root, "b-evil", {"../../evil.txt": b"pwned"})
     t = open_transport(f"file://{root}")
     out = tmp_path / "deep" / "out"
-    report = unpack_store(t, sync_kit.identity, out)
+    report = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
     assert [p.code for p in report.problems] == ["bad-manifest"] and "path" in report.problems[0].message
     assert not (tmp_path / "evil.txt").exists() and not (tmp_path / "deep" / "evil.txt").exists()
     assert canonical_json({"b": 1, "a": "é"}) == b'{"a":"\\u00e9","b":1}'
@@ -241,7 +251,9 @@ def test_cancel_then_resume_resends_at_most_one_chunk(sync_kit: SyncKit, tmp_pat
     receipt = upload_bundle(staged, t, stats=second)
     biggest = max(s for _, s in staged.chunks)
     assert first.bytes_attempted + second.bytes_attempted <= staged.total_bytes + biggest
-    assert receipt.total_bytes == staged.total_bytes and verify_store(t, sync_kit.identity).ok
+    assert (
+        receipt.total_bytes == staged.total_bytes and verify_store(t, sync_kit.identity, sync_kit.trusted).ok
+    )
 
 
 def test_store_errors_are_typed_and_leave_staging_untouched(sync_kit: SyncKit, tmp_path: Path) -> None:
@@ -279,7 +291,7 @@ def test_withdrawal_is_listed_with_files_to_delete(sync_kit: SyncKit, tmp_path: 
     wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records=_withdrawal("delete_data", True))
     upload_bundle(sync_kit.stage(wd), t)
     out = tmp_path / "out"
-    report = unpack_store(t, sync_kit.identity, out)
+    report = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
     assert report.ok and report.withdrawals == 1 and report.sessions == 3
     [row] = json.loads((out / "withdrawals.json").read_text())
     assert row["bundle_id"] == "b-w1" and row["participant_ids"] == "M-001" and row["scope"] == "delete_data"
@@ -290,7 +302,8 @@ def test_withdrawal_is_listed_with_files_to_delete(sync_kit: SyncKit, tmp_path: 
 
 
 @pytest.mark.parametrize(
-    ("scope", "before_cutoff"), [("delete_data", False), ("no_further_data", True), ("no_further_contact", True)]
+    ("scope", "before_cutoff"),
+    [("delete_data", False), ("no_further_data", True), ("no_further_contact", True)],
 )
 def test_a_withdrawal_that_keeps_the_data_lists_nothing_to_delete(
     sync_kit: SyncKit, tmp_path: Path, scope: str, before_cutoff: bool
@@ -299,7 +312,7 @@ def test_a_withdrawal_that_keeps_the_data_lists_nothing_to_delete(
     upload_bundle(sync_kit.stage(sync_kit.spec("b-s1", files(1000), participants=("M-001",))), t)
     wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records=_withdrawal(scope, before_cutoff))
     upload_bundle(sync_kit.stage(wd), t)
-    report = unpack_store(t, sync_kit.identity, tmp_path / "out")
+    report = unpack_store(t, sync_kit.identity, tmp_path / "out", sync_kit.trusted)
     assert report.ok
     [row] = json.loads((tmp_path / "out" / "withdrawals.json").read_text())
     assert row["scope"] == scope and row["delete"] == [] and row["review"] == []
@@ -313,10 +326,113 @@ def test_store_urls_that_would_expose_a_password_are_refused() -> None:
     with pytest.raises(InvalidInput) as e:
         open_transport("http://10.0.0.5/dav")
     assert "plain http" in e.value.message
-    for url in ("https://amara:s3cret-pass@files.example.ac.uk/dav", "sftp://amara:s3cret-pass@sftp.example/x"):
+    for url in (
+        "https://amara:s3cret-pass@files.example.ac.uk/dav",
+        "sftp://amara:s3cret-pass@sftp.example/x",
+    ):
         with pytest.raises(InvalidInput) as e:
             open_transport(url)
         assert "contains a password" in e.value.message and "s3cret-pass" not in e.value.message
     for ok in ("webdavs://files.example.ac.uk/dav", "https://files.example.ac.uk/dav", "webdav://127.0.0.1:8080/x",
                "http://localhost/x", "webdav://[::1]:8080/x"):  # fmt: skip
         open_transport(ok, options={"username": "amara"}, secrets={"password": "x"}).close()
+
+
+def test_a_version_1_bundle_from_an_older_laptop_still_verifies_and_unpacks(
+    sync_kit: SyncKit, tmp_path: Path
+) -> None:
+    """Bundles already on a store from laptops before numbering (no signer field, no bundle number) are read:
+    the signer is found inside the body, with the same limits, and checked before anything else is used."""
+    root = store(tmp_path)
+    data = b'{"old": true}'
+    chunk = pyrage.encrypt(data, [sync_kit.recipient])
+    name = hashlib.sha256(chunk).hexdigest()
+    (root / "bundles/b-v1").mkdir(parents=True)
+    (root / "bundles/b-v1" / f"{name}.age").write_bytes(chunk)
+
+    def v1(device: DeviceKey) -> bytes:
+        body = {
+            "format_version": 1, "bundle_id": "b-v1", "kind": "session", "study_id": "MOTM", "pack_version": "1",
+            "session_id": "S-0001", "participant_ids": ["M-001"], "created_at": "2025-01-01T00:00:00+00:00",
+            "device": {"public_key": base64.b64encode(device.public_bytes()).decode(),
+                       "fingerprint": device.fingerprint()},
+            "user": "alice", "chunk_size": 4096, "records": {}, "audit": [], "audit_head": "", "audit_seq": 0,
+            "entries": [{"path": "M-001/S-0001/old.json", "media_type": "application/json", "meta": {},
+                         "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "chunks": [name]}],
+        }  # fmt: skip
+        body_ct = pyrage.encrypt(canonical_json(body), [sync_kit.recipient])
+        envelope = {"format": "fieldwork-bundle", "version": 1, "bundle_id": "b-v1",
+                    "chunks": [{"name": name, "size": len(chunk)}],
+                    "body": base64.b64encode(body_ct).decode()}  # fmt: skip
+        signed = canonical_json(envelope)
+        return json.dumps({"format": "fieldwork-manifest", "version": 1, "signature_alg": "ed25519",
+                           "signed": base64.b64encode(signed).decode(),
+                           "signature": base64.b64encode(device.sign(signed)).decode()}).encode()  # fmt: skip
+
+    (root / "bundles/b-v1/manifest.json").write_bytes(v1(sync_kit.device))
+    t = open_transport(root.as_uri())
+    report = verify_store(t, sync_kit.identity, sync_kit.trusted)
+    assert report.ok, report.problems
+    assert report.newest == {}  # unnumbered: no gap, replay or fork checks
+    out = tmp_path / "out"
+    assert unpack_store(t, sync_kit.identity, out, sync_kit.trusted).ok
+    assert (out / "M-001/S-0001/old.json").read_bytes() == data
+    (root / "bundles/b-v1/manifest.json").write_bytes(v1(DeviceKey.generate()))  # the same, by a stranger
+    assert [p.code for p in verify_store(t, sync_kit.identity, sync_kit.trusted).problems] == [
+        "untrusted-device"
+    ]
+
+
+@pytest.mark.parametrize("relative_opens", [True, False], ids=["openat", "lstat-walk"])
+def test_a_folder_store_reads_regular_files_only_and_follows_no_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative_opens: bool
+) -> None:
+    """Links, FIFOs and linked folders are listed (so a reader names them) and never read; the lstat walk is
+    what runs where descriptors relative to a folder are not offered (Windows)."""
+    if not relative_opens:
+        monkeypatch.setattr(os, "supports_dir_fd", set())
+    root = store(tmp_path)
+    (root / "bundles/b").mkdir(parents=True)
+    (root / "bundles/b/ok").write_bytes(b"fine")
+    (tmp_path / "secret").write_bytes(b"outside the store")
+    os.symlink(tmp_path / "secret", root / "bundles/b/link")
+    os.symlink("/dev/zero", root / "bundles/b/zero")
+    os.mkfifo(root / "bundles/b/fifo")
+    os.symlink(root / "bundles/b", root / "bundles/linked")
+    t = open_transport(root.as_uri())
+    listed = ["bundles/b/fifo", "bundles/b/link", "bundles/b/ok", "bundles/b/zero", "bundles/linked"]
+    assert t.list("bundles/") == listed
+    assert (
+        t.get("bundles/b/ok") == b"fine" and t.stat("bundles/b/ok") == 4 and t.stat("bundles/b/none") is None
+    )
+    for name in ("bundles/b/link", "bundles/b/zero", "bundles/b/fifo", "bundles/linked/ok"):
+        with pytest.raises(FieldworkError, match="not read") as e:
+            t.get(name)
+        assert e.value.kind is ErrorKind.STORE_ERROR and "outside" not in e.value.message
+        with pytest.raises(FieldworkError, match="not read"):
+            t.stat(name)
+
+
+def test_an_entry_whose_size_is_wrong_is_not_unpacked(sync_kit: SyncKit, tmp_path: Path) -> None:
+    root = store(tmp_path)
+    t = open_transport(root.as_uri())
+    upload_bundle(sync_kit.stage(sync_kit.spec("b-good", {"M-001/S-0001/ok.json": b"{}"})), t)
+
+    def after(bundle_id: str) -> str:
+        return hashlib.sha256((root / "bundles" / bundle_id / "manifest.json").read_bytes()).hexdigest()
+
+    data = b'{"twelve": 1}'
+    sync_kit.forge(root, "b-short", {"M-002/a.json": data}, sizes={"M-002/a.json": 5}, device_seq=2,
+                   session_id="S-0002", prev_manifest_sha256=after("b-good"))  # fmt: skip
+    sync_kit.forge(root, "b-long", {"M-003/a.json": data}, sizes={"M-003/a.json": 99}, device_seq=3,
+                   session_id="S-0003", prev_manifest_sha256=after("b-short"))  # fmt: skip
+    sync_kit.forge(root, "b-huge", {"M-004/a.json": data}, sizes={"M-004/a.json": 10**9}, device_seq=4,
+                   session_id="S-0004", prev_manifest_sha256=after("b-long"))  # fmt: skip
+    report = verify_store(t, sync_kit.identity, sync_kit.trusted)
+    assert [(p.bundle_id, p.code) for p in report.problems] == [("b-huge", "bad-manifest")]
+    assert "more than its chunks can hold" in report.problems[0].message
+    out = tmp_path / "out"
+    unpacked = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
+    failed = {p.bundle_id for p in unpacked.problems if p.code == "entry-failed"}
+    assert failed == {"b-short", "b-long"} and (out / "M-001/S-0001/ok.json").exists()
+    assert not (out / "M-002/a.json").exists() and not (out / "M-003/a.json").exists()

@@ -18,6 +18,7 @@ from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 from tests.unit.test_pdfs import SIG, pdf_text
 
 NAME, PHONE = "Amara Example-Okafor", "07700 900123"
@@ -62,11 +63,13 @@ def _store(tmp_path: Path, name: str) -> str:
     return (tmp_path / name).as_uri()
 
 
-def _unpack(url: str, key: Path, out: Path) -> None:
+def _unpack(ws: Workspace, url: str, key: Path, out: Path, role: str = "research") -> None:
+    """What the data manager runs, trusting this laptop: verify, then unpack the store its role says."""
+    trusted = TrustedDevices.of((sync_svc.device_fingerprint(ws), "laptop 1"))
     t = open_transport(url)
     try:
-        assert verify_store(t, load_identity(key), None).ok
-        assert not unpack_store(t, load_identity(key), out, None).problems
+        assert verify_store(t, load_identity(key), trusted).ok
+        assert not unpack_store(t, load_identity(key), out, trusted, role=role).problems
     finally:
         t.close()
 
@@ -84,14 +87,14 @@ def test_identity_data_goes_only_to_the_identity_store(
     assert report.ok and len(report.verified) == 2
     assert sorted(report.stores.values()) == ["identity", "uni"]
 
-    _unpack(research, key, tmp_path / "analysis")
+    _unpack(ws, research, key, tmp_path / "analysis")
     files = [p for p in (tmp_path / "analysis").rglob("*") if p.is_file()]
     assert files and not (tmp_path / "analysis" / "identity").exists()
     for p in files:  # no name or phone number anywhere in the research data, PDFs included
         text = pdf_text(p.read_bytes()) if p.suffix == ".pdf" else p.read_text(errors="replace")
         assert NAME not in text and PHONE not in text, p
 
-    _unpack(identity, key, tmp_path / "identity")
+    _unpack(ws, identity, key, tmp_path / "identity", "identity")
     base = tmp_path / "identity" / "identity" / s
     details = json.loads(next(base.glob("participants/*.json")).read_text())
     assert details["name"] == NAME and details["phone"] == PHONE
@@ -142,13 +145,14 @@ def test_identity_bundles_use_the_packs_identity_key(ws: Workspace, tmp_path: Pa
     sync_svc.add_store(ws, "identity", identity)
     sync_svc.queue_session(ws, s)
     assert sync_svc.sync_all(ws).ok
-    _unpack(identity, ikey, tmp_path / "register-out")  # the identity key opens the identity store
+    _unpack(ws, identity, ikey, tmp_path / "register-out", "identity")  # the identity key opens the identity store
     t = open_transport(identity)
     try:  # and the study key does not
-        assert not verify_store(t, load_identity(key), None).ok
+        trusted = TrustedDevices.of((sync_svc.device_fingerprint(ws), "laptop 1"))
+        assert not verify_store(t, load_identity(key), trusted).ok
     finally:
         t.close()
-    _unpack(research, key, tmp_path / "analysis")
+    _unpack(ws, research, key, tmp_path / "analysis")
 
 
 def test_a_session_is_waiting_until_its_research_bundle_is_verified(

@@ -11,9 +11,13 @@ URL forms::
 
 A URL never carries a password (it would be kept and shown with the URL): secrets go in ``secrets``.
 
-``options`` holds settings that are not secret (username, endpoint, key_file, known_hosts,
-host_key, region, timeout); ``secrets`` holds passwords, key passphrases, private key text and S3
-secret keys.  Neither is ever logged.
+An S3 endpoint must be https, except to this machine.  ``options["ca_bundle"]`` names a PEM file of the
+certificate authorities a https store (WebDAV, S3) is checked against instead of the system's: a
+university's private CA.
+
+``options`` holds settings that are not secret (username, endpoint, key_file, known_hosts, host_key,
+host_key_fingerprint, accept_new_host_key, ca_bundle, region, timeout); ``secrets`` holds passwords, key
+passphrases, private key text and S3 secret keys.  Neither is ever logged.
 """
 
 from __future__ import annotations
@@ -74,14 +78,40 @@ def open_transport(url: str, *, options: dict[str, Any] | None = None,
         host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname  # an IPv6 literal
         netloc = host + (f":{parts.port}" if parts.port else "")
         base = urllib.parse.urlunsplit((http_scheme, netloc, parts.path or "/", "", ""))
+        _check_ca_bundle(options)
         return WebdavTransport(base, options, secrets)
     if scheme == "s3":
         from fieldwork_app.sync.transports.s3 import S3Transport
 
         if not parts.hostname:
             raise InvalidInput(f"store URL {url!r} needs the form s3://bucket/prefix")
+        endpoint = options.get("endpoint")
+        if endpoint:
+            ep = urllib.parse.urlsplit(str(endpoint))
+            if ep.scheme.lower() not in ("http", "https") or not ep.hostname:
+                raise InvalidInput(f"S3 endpoint {endpoint!r}: give its full address, https://host[:port]")
+            if ep.scheme.lower() == "http" and not _is_loopback(ep.hostname):
+                raise InvalidInput(
+                    f"S3 endpoint {ep.hostname} uses plain http, so the access key's signatures and every "
+                    "request would cross the network unencrypted and unauthenticated: use https://"
+                )
+        _check_ca_bundle(options)
         return S3Transport(parts.netloc, urllib.parse.unquote(parts.path), options, secrets)
     raise InvalidInput(f"store URL {url!r}: use file://, sftp://, webdav://, https:// or s3://")
+
+
+def _check_ca_bundle(options: dict[str, Any]) -> None:
+    """``options["ca_bundle"]``, when given, must be a readable PEM file of certificates."""
+    path = options.get("ca_bundle")
+    if not path:
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 20)
+    except OSError as exc:
+        raise InvalidInput(f"CA bundle {path}: cannot be read ({exc.strerror})") from None
+    if b"-----BEGIN CERTIFICATE-----" not in head:
+        raise InvalidInput(f"CA bundle {path}: no PEM certificate ('-----BEGIN CERTIFICATE-----') in it")
 
 
 def _is_loopback(host: str) -> bool:

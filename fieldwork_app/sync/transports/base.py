@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import ssl
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, Protocol
 
@@ -83,6 +84,44 @@ def auth_failed(store: str, detail: str = "") -> StoreError:
     return StoreError(
         f"the study store {store} refused the login{extra}; check the user name, password or key",
         kind=ErrorKind.STORE_AUTH,
+    )
+
+
+class HostKeyRefused(StoreError):
+    """An SFTP server whose host key is not the pinned one, or is not pinned at all: never retried.
+    ``unconfirmed`` is the fingerprint of a key nothing vouched for (no pin, no file, no fingerprint given):
+    the command line then says how to give it."""
+
+    kind = ErrorKind.STORE_HOST_KEY
+
+    def __init__(self, message: str, *, unconfirmed: str = "") -> None:
+        super().__init__(message)
+        self.unconfirmed = unconfirmed
+
+
+def host_key_refused(store: str, detail: str, *, unconfirmed: str = "") -> HostKeyRefused:
+    return HostKeyRefused(f"the study store {store}: {detail}", unconfirmed=unconfirmed)
+
+
+def certificate_refused(exc: BaseException) -> bool:
+    """Whether a connection failed because the server's https certificate could not be verified."""
+    seen: set[int] = set()
+    node: BaseException | None = exc
+    while node is not None and id(node) not in seen:
+        seen.add(id(node))
+        if isinstance(node, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(node):
+            return True
+        node = node.__cause__ or node.__context__
+    return False
+
+
+def untrusted_certificate(store: str) -> StoreError:
+    """The server's certificate is signed by no authority this machine trusts: never retried."""
+    return StoreError(
+        f"the study store {store} has an https certificate that no trusted authority signed; if the "
+        "university uses its own certificate authority, give its certificate file (--ca-bundle FILE), "
+        "else tell the data manager (someone may be between this machine and the store)",
+        kind=ErrorKind.STORE_HOST_KEY,
     )
 
 

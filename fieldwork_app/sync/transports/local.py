@@ -2,6 +2,11 @@
 
 Objects are written to a temporary name in the target directory, fsynced, and renamed into place,
 then the directory is fsynced, so a crash or a pulled cable leaves either no object or a whole one.
+
+Whoever can write to the store can put anything in it, so objects are read without following a
+symbolic link anywhere below the store's root (each folder is opened relative to the one before,
+with ``O_NOFOLLOW``), and only regular files are read: a FIFO is opened without blocking and then
+refused, as is a device or a socket.
 """
 
 from __future__ import annotations
@@ -10,11 +15,12 @@ import errno
 import logging
 import os
 import secrets as _secrets
+import stat as _stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from fieldwork_app.errors import StoreError
+from fieldwork_app.errors import ErrorKind, StoreError
 from fieldwork_app.fsutil import fsync_dir
 from fieldwork_app.sync.transports.base import (
     READ_BLOCK,
@@ -39,6 +45,54 @@ class LocalTransport:
     # -- helpers -------------------------------------------------------------------------------
     def _path(self, name: str) -> Path:
         return self.root / check_name(name)
+
+    def _refused(self, what: str) -> StoreError:
+        """An object a reader must not open: named, with no advice to try again (it will not change)."""
+        return StoreError(f"{what} in the study store {self.name}: not read (only regular files are read)",
+                          kind=ErrorKind.STORE_ERROR)  # fmt: skip
+
+    def _open_regular(self, name: str) -> int:
+        """A read-only descriptor of the regular file ``name``, reached without following any link."""
+        parts = check_name(name).split("/")
+        if os.open not in os.supports_dir_fd or not hasattr(os, "O_NOFOLLOW"):
+            return self._open_regular_by_lstat(name, parts)
+        nofollow = os.O_NOFOLLOW
+        fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            for part in parts[:-1]:
+                nfd = os.open(part, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | nofollow, dir_fd=fd)
+                os.close(fd)
+                fd = nfd
+            try:
+                out = os.open(parts[-1], os.O_RDONLY | nofollow | getattr(os, "O_NONBLOCK", 0), dir_fd=fd)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.EMLINK):
+                    raise self._refused(f"object {name} is a symbolic link") from None
+                raise
+        except NotADirectoryError:
+            raise self._refused(f"a folder on the way to {name} is a link or a file") from None
+        finally:
+            os.close(fd)
+        if not _stat.S_ISREG(os.fstat(out).st_mode):
+            os.close(out)
+            raise self._refused(f"object {name} is not a regular file (a FIFO, device or link)")
+        return out
+
+    def _open_regular_by_lstat(self, name: str, parts: list[str]) -> int:
+        """Where descriptors relative to a folder are not offered (Windows): every step is checked with
+        ``lstat`` (no link, no junction, folders then a regular file) before the file is opened."""
+        path = self.root
+        for i, part in enumerate(parts):
+            path = path / part
+            st = os.lstat(path)
+            last = i == len(parts) - 1
+            if _stat.S_ISLNK(st.st_mode) or bool(getattr(st, "st_reparse_tag", 0)):
+                raise self._refused(f"{'object' if last else 'a folder on the way to'} {name} is a link")
+            if not last and not _stat.S_ISDIR(st.st_mode):
+                raise self._refused(f"a folder on the way to {name} is a file")
+            if last and not _stat.S_ISREG(st.st_mode):
+                raise self._refused(f"object {name} is not a regular file")
+        return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
 
     def _ensure_root(self) -> None:
         if not self.root.is_dir():
@@ -83,11 +137,15 @@ class LocalTransport:
     def stat(self, name: str) -> int | None:
         self._ensure_root()
         try:
-            return self._path(name).stat().st_size
+            fd = self._open_regular(name)
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise self._map(exc) from None
+        try:
+            return os.fstat(fd).st_size
+        finally:
+            os.close(fd)
 
     def put(
         self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
@@ -103,7 +161,7 @@ class LocalTransport:
     def iter_get(self, name: str) -> Iterator[bytes]:
         self._ensure_root()
         try:
-            with open(self._path(name), "rb") as fh:
+            with os.fdopen(self._open_regular(name), "rb") as fh:
                 while block := fh.read(READ_BLOCK):
                     yield block
         except FileNotFoundError:
@@ -115,8 +173,9 @@ class LocalTransport:
         self._ensure_root()
         out: list[str] = []
         try:
-            for dirpath, _dirs, files in os.walk(self.root):
-                for fname in files:
+            for dirpath, dirs, files in os.walk(self.root):  # never follows a linked folder
+                linked = [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]
+                for fname in files + linked:  # listed so a reader names them; reading them is refused
                     if TEMP_MARK in fname:
                         continue
                     rel = Path(dirpath, fname).relative_to(self.root).as_posix()

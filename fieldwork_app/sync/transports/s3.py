@@ -26,11 +26,13 @@ from fieldwork_app.sync.transports.base import (
     TRANSIENT_HTTP,
     Progress,
     auth_failed,
+    certificate_refused,
     check_name,
     read_blocks,
     store_error,
     store_full,
     unreachable,
+    untrusted_certificate,
 )
 
 logger = logging.getLogger(__name__)
@@ -68,6 +70,7 @@ class S3Transport:
             aws_access_key_id=options.get("access_key") or secrets.get("access_key"),
             aws_secret_access_key=secrets.get("secret_key"),
             config=config,
+            verify=options.get("ca_bundle") or None,  # a private CA's PEM file, else the system's
         )
         self._etags: dict[str, str] = {}
 
@@ -94,6 +97,8 @@ class S3Transport:
             exc, botocore.exceptions.NoCredentialsError | botocore.exceptions.PartialCredentialsError
         ):
             return auth_failed(self.name, "no access key configured")
+        if certificate_refused(exc):
+            return untrusted_certificate(self.name)
         if isinstance(exc, botocore.exceptions.BotoCoreError | OSError):
             return unreachable(self.name, f"connection failed during {what}")
         return store_error(self.name, f"{what}: {exc.__class__.__name__}")

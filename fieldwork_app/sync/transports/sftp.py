@@ -1,10 +1,16 @@
 """SFTP store via paramiko.
 
-Host keys: if ``options["known_hosts"]`` names a file, the server's key must be in it.  Otherwise
-the key in ``options["host_key"]`` (``"<type> <base64>"``, as :attr:`SftpTransport.host_key`
-reports it) is pinned.  With neither, the first key seen is accepted and exposed as
-:attr:`SftpTransport.host_key` so the caller can store it as the pin ("accept and pin"); later
-connections of the same transport must present the same key.
+Host keys are never trusted silently.  The server's key is checked, before any credential is sent,
+against every one of these options that is given:
+
+* ``host_key``: the pinned key, ``"<type> <base64>"`` (as :attr:`SftpTransport.host_key` reports it);
+* ``host_key_fingerprint``: ``SHA256:...``, as ``ssh-keygen -lf`` prints it;
+* ``known_hosts``: an OpenSSH known_hosts file that must list the key for this host (and port).
+
+With none of them, the key is refused (the message names its fingerprint) unless
+``accept_new_host_key`` is set: then it is accepted, logged and exposed as :attr:`SftpTransport.host_key`
+for the caller to pin (and, with ``known_hosts``, a host the file does not list yet is added to it).  A key
+that differs from a pin or from the file's entry is always refused, naming both fingerprints.
 
 Verification: where the account may run commands, the server's own ``openssl dgst -sha256`` (or
 ``sha256sum`` where OpenSSL's tool is missing) hashes the stored file (that hash covers the bytes
@@ -13,8 +19,12 @@ on the server's disk); otherwise the engine reads the object back.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import io
 import logging
+import os
 import posixpath
 import secrets as _secrets
 import shlex
@@ -33,6 +43,7 @@ from fieldwork_app.sync.transports.base import (
     Progress,
     auth_failed,
     check_name,
+    host_key_refused,
     read_blocks,
     store_error,
     store_full,
@@ -46,6 +57,36 @@ _KEY_CLASSES: tuple[type[paramiko.PKey], ...] = (paramiko.Ed25519Key, paramiko.E
 
 
 _HEX = frozenset("0123456789abcdef")
+# A host key type and the signature algorithms a server proves it with.
+_KEY_ALGORITHMS = {"ssh-rsa": ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"]}
+_HOST_KEY_TYPES = (
+    "ssh-ed25519",
+    "ecdsa-sha2-nistp256",
+    "ecdsa-sha2-nistp384",
+    "ecdsa-sha2-nistp521",
+    "ssh-rsa",
+)
+
+
+def host_key_fingerprint(key: paramiko.PKey | str) -> str:
+    """``SHA256:`` and unpadded base64 of SHA-256 over the key blob, as OpenSSH prints it; ``key`` is a key or
+    a ``"<type> <base64>"`` line."""
+    if isinstance(key, str):
+        try:
+            blob = base64.b64decode(key.split()[1], validate=True)
+        except (IndexError, ValueError, binascii.Error):
+            return "(not a host key)"
+    else:
+        blob = key.asbytes()
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii").rstrip("=")
+
+
+def _same_fingerprint(a: str, b: str) -> bool:
+    def norm(f: str) -> str:
+        f = f.strip()
+        return (f[7:] if f[:7].upper() == "SHA256:" else f).rstrip("=")
+
+    return bool(norm(a)) and norm(a) == norm(b)
 
 
 def _hash_command(paths: list[str]) -> str:
@@ -70,7 +111,8 @@ class SftpTransport:
         self.name = f"sftp://{user}@{host}:{port}{self.root}"
         self._options = options
         self._secrets = secrets
-        self.host_key: str | None = options.get("host_key")
+        self.host_key: str | None = options.get("host_key") or None
+        self.accepted_new_key = False  # set when accept_new_host_key let an unpinned key in
         self._timeout = float(options.get("timeout", 15))
         self._remote_hash: bool | None = None if options.get("remote_sha256", True) else False
         self._transport: paramiko.Transport | None = None
@@ -101,35 +143,162 @@ class SftpTransport:
                 raise store_error(self.name, f"cannot read SSH key file {path}") from None
         raise auth_failed(self.name, "the SSH key could not be read (wrong passphrase or format)")
 
-    def _check_host_key(self, key: paramiko.PKey) -> None:
-        seen = f"{key.get_name()} {key.get_base64()}"
+    def _known_hosts_name(self) -> str:
+        return self.host if self.port == 22 else f"[{self.host}]:{self.port}"
+
+    def _known_hosts(self) -> paramiko.HostKeys | None:
         known = self._options.get("known_hosts")
-        if known:
-            hk = paramiko.HostKeys()
+        if not known:
+            return None
+        hk = paramiko.HostKeys()
+        if os.path.exists(str(known)) or not self._options.get("accept_new_host_key"):
             try:
                 hk.load(str(known))
-            except OSError:
+            except (OSError, paramiko.SSHException, ValueError):
                 raise store_error(self.name, f"cannot read known_hosts file {known}") from None
-            lookup = self.host if self.port == 22 else f"[{self.host}]:{self.port}"
-            entry = hk.lookup(lookup)
-            if entry is None or entry.get(key.get_name()) != key:
-                raise auth_failed(self.name, "the server's host key is not in known_hosts")
-            return
-        if self.host_key is None:
-            logger.info("accepting and pinning the host key of %s", self.name)
-            self.host_key = seen
-        elif self.host_key != seen:
-            raise auth_failed(self.name, "the server's host key changed; do not sync, tell the data manager")
+        return hk
 
-    def _open_ssh(self) -> paramiko.Transport:
-        """A new authenticated SSH connection (host key checked before any credential is sent)."""
+    def _pinned_types(self) -> list[str]:
+        """The host key types a pin or the known_hosts file names for this server (none: any)."""
+        types: list[str] = []
+        if self.host_key:
+            types.append(self.host_key.split()[0])
+        hk = self._known_hosts()
+        entry = hk.lookup(self._known_hosts_name()) if hk is not None else None
+        if entry is not None and not self.host_key:
+            types += list(entry.keys())
+        return types
+
+    def _check_host_key(self, key: paramiko.PKey) -> None:
+        seen = f"{key.get_name()} {key.get_base64()}"
+        seen_fp = host_key_fingerprint(key)
+        vouched = False
+        if self.host_key:
+            if self.host_key != seen:
+                raise host_key_refused(self.name, (
+                    f"the server's host key changed: pinned {host_key_fingerprint(self.host_key)}, the server "
+                    f"now offers {seen_fp}. Do not sync; tell the data manager (someone may be between this "
+                    "laptop and the store)"
+                ))  # fmt: skip
+            vouched = True
+        expected = self._options.get("host_key_fingerprint")
+        if expected:
+            if not _same_fingerprint(str(expected), seen_fp):
+                raise host_key_refused(
+                    self.name,
+                    f"the server's host key is {seen_fp}, not {expected} as given; do not connect, and check "
+                    "the fingerprint with the store's administrators",
+                )
+            vouched = True
+        hk = self._known_hosts()
+        if hk is not None:
+            entry = hk.lookup(self._known_hosts_name())
+            listed = entry.get(key.get_name()) if entry is not None else None
+            if listed is not None and listed != key:
+                raise host_key_refused(self.name, (
+                    f"the server's host key changed: {self._options['known_hosts']} lists "
+                    f"{host_key_fingerprint(listed)}, the server offers {seen_fp}. Do not connect; check with "
+                    "the store's administrators"
+                ))  # fmt: skip
+            if listed is not None:
+                vouched = True
+            elif self._options.get("accept_new_host_key") and not vouched:
+                self._add_known_host(key)
+                vouched = True
+            elif not vouched:
+                raise host_key_refused(
+                    self.name,
+                    f"the server's host key {seen_fp} is not in {self._options['known_hosts']}; check it "
+                    "with the store's administrators",
+                )
+        if not vouched:
+            if not self._options.get("accept_new_host_key"):
+                raise host_key_refused(
+                    self.name,
+                    f"the server offers host key {seen_fp}, and nothing says it is the right one (it is not "
+                    "pinned for this store); check the fingerprint with the store's administrators",
+                    unconfirmed=seen_fp,
+                )
+            logger.warning("accepting the new host key %s of %s, as asked", seen_fp, self.name)
+            self.accepted_new_key = True
+        self.host_key = seen
+
+    def _add_known_host(self, key: paramiko.PKey) -> None:
+        """Append ``key`` for this host to the known_hosts file (``--accept-new-host-key``)."""
+        path = str(self._options["known_hosts"])
+        line = f"{self._known_hosts_name()} {key.get_name()} {key.get_base64()}\n"
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "a+b") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size:
+                fh.seek(size - 1)
+                if fh.read(1) != b"\n":
+                    line = "\n" + line  # never glue the new entry onto a last line without its newline
+            fh.write(line.encode("ascii"))
+        logger.warning(
+            "added the host key %s of %s to %s, as asked", host_key_fingerprint(key), self.name, path
+        )
+        self.accepted_new_key = True
+
+    def server_host_key(self) -> str:
+        """Connect, check the server's host key as configured (no credential is sent) and return it as
+        ``"<type> <base64>"``: the pin to save with a store.
+
+        A server has a key of each type (Ed25519, ECDSA, RSA) and offers its preferred one; a fingerprint
+        given for another of its keys is looked for by asking for each type in turn."""
+        try:
+            return self._fetch_host_key(None)
+        except StoreError as first:
+            expected = self._options.get("host_key_fingerprint")
+            if first.kind is not ErrorKind.STORE_HOST_KEY or not expected or self.host_key:
+                raise
+            for key_type in _HOST_KEY_TYPES:
+                try:
+                    return self._fetch_host_key(key_type)
+                except StoreError as again:
+                    if again.kind is not ErrorKind.STORE_HOST_KEY:
+                        continue  # the server has no key of this type
+            raise first from None
+
+    def _fetch_host_key(self, key_type: str | None) -> str:
+        transport = self._start(key_type)
+        try:
+            self._check_host_key(transport.get_remote_server_key())
+        except StoreError:
+            raise
+        except _NET_ERRORS as exc:
+            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+        finally:
+            transport.close()
+        assert self.host_key is not None
+        return self.host_key
+
+    def _start(self, key_type: str | None = None) -> paramiko.Transport:
+        """A connected SSH transport after key exchange, before authentication (asking for a host key of
+        ``key_type``, else of a pinned type, else the server's choice)."""
+        types = [key_type] if key_type else self._pinned_types()
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self._timeout)
         except OSError as exc:
             raise unreachable(self.name, exc.strerror or exc.__class__.__name__) from None
         transport = paramiko.Transport(sock)
+        if types:  # ask for the pinned type, so a server with several keys offers the one we know
+            algorithms = [a for t in types for a in _KEY_ALGORITHMS.get(t, [t])]
+            options = transport.get_security_options()
+            wanted = [a for a in algorithms if a in options.key_types]
+            if wanted:
+                options.key_types = tuple(wanted)
         try:
             transport.start_client(timeout=self._timeout)
+        except _NET_ERRORS as exc:
+            transport.close()
+            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+        return transport
+
+    def _open_ssh(self) -> paramiko.Transport:
+        """A new authenticated SSH connection (host key checked before any credential is sent)."""
+        transport = self._start()
+        try:
             self._check_host_key(transport.get_remote_server_key())
             key = self._load_key()
             if key is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import secrets as _secrets
+import ssl
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
@@ -23,12 +24,14 @@ from fieldwork_app.sync.transports.base import (
     TRANSIENT_HTTP,
     Progress,
     auth_failed,
+    certificate_refused,
     check_name,
     is_md5_hex,
     read_blocks,
     store_error,
     store_full,
     unreachable,
+    untrusted_certificate,
 )
 
 logger = logging.getLogger(__name__)
@@ -47,7 +50,9 @@ class WebdavTransport:
         user = options.get("username")
         auth = (user, secrets.get("password", "")) if user else None
         timeout = httpx.Timeout(float(options.get("timeout", 30)))
-        self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout)
+        ca_bundle = options.get("ca_bundle")
+        verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout, verify=verify)
         self._http: httpx.Client = self._client.http
         self._made_dirs: set[str] = set()
         self._put_etags: dict[str, str] = {}  # final name -> content-hash ETag its PUT returned
@@ -69,6 +74,8 @@ class WebdavTransport:
             return self._status_error(exc.response.status_code, what)
         if isinstance(exc, httpx.HTTPStatusError):
             return self._status_error(exc.response.status_code, what)
+        if certificate_refused(exc):
+            return untrusted_certificate(self.name)
         if isinstance(exc, httpx.TransportError | OSError):
             return unreachable(self.name, f"connection failed during {what}")
         return store_error(self.name, f"{what}: {exc.__class__.__name__}")
