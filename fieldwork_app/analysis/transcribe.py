@@ -1,0 +1,389 @@
+"""Offline transcript drafts of every interview take in an analysis folder.
+
+The speech recogniser is faster-whisper (Whisper on CTranslate2), loaded from a model folder that
+research IT provides (``model.bin``, ``config.json``, ``tokenizer.json``, ``vocabulary.*``): never a
+name to look up, never a download (``local_files_only``, and the Hugging Face client is told it is
+offline before it is imported).  Per take it writes, under ``<session>/transcripts/``:
+
+* ``<take>.txt``  plain text, ``[hh:mm:ss]`` at each segment (the form QualCoder and others read to
+  link text and audio), with the interview's markers and timed notes on their own lines at their times;
+* ``<take>.vtt``  WebVTT, markers and notes as cues of their own;
+* ``<take>.json`` segments with times, words and confidence; the model folder's name, size and
+  checksum; the audio's SHA-256.  Written last: its presence means the take is done.
+
+Every file goes to a temporary name and is renamed into place, so a cancelled or killed run leaves
+either a whole transcript or none, and the next run does only the takes still missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fieldwork_app.analysis.folder import (
+    AnalysisFolder,
+    Take,
+    TimedItem,
+    hhmmss,
+    humanise,
+    open_analysis_folder,
+)
+from fieldwork_app.errors import Cancelled, FieldworkError, InvalidInput
+from fieldwork_app.sync.state import NullState, TaskState
+
+logger = logging.getLogger(__name__)
+
+TRANSCRIPT_FORMAT = "fieldwork-transcript"
+REQUIRED_MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
+
+
+def default_threads() -> int:
+    """The cores this process may use (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    path: Path
+    size: int
+    sha256: str  # over every file of the folder: SHA-256 of "<name> <sha256 of file>\n" lines, sorted
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "size": self.size, "sha256": self.sha256}
+
+
+def model_info(model_dir: Path) -> ModelInfo:
+    """Check a model folder has what faster-whisper needs offline, and fingerprint it."""
+    model_dir = Path(model_dir)
+    if not model_dir.is_dir():
+        raise InvalidInput(f"{model_dir}: no such model folder")
+    missing = [n for n in REQUIRED_MODEL_FILES if not (model_dir / n).is_file()]
+    if not any((model_dir / n).is_file() for n in ("vocabulary.txt", "vocabulary.json")):
+        missing.append("vocabulary.txt")
+    if missing:
+        raise InvalidInput(
+            f"{model_dir}: not a converted Whisper model for faster-whisper (missing {', '.join(missing)}); "
+            "ask research IT for a CTranslate2 model folder"
+        )
+    lines = []
+    size = 0
+    for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
+        digest = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        size += path.stat().st_size
+        lines.append(f"{path.relative_to(model_dir).as_posix()} {digest.hexdigest()}\n")
+    return ModelInfo(model_dir.name, model_dir, size, hashlib.sha256("".join(lines).encode()).hexdigest())
+
+
+class Recogniser:
+    """One loaded Whisper model (CTranslate2, CPU, int8), used for every take of a run."""
+
+    def __init__(self, model_dir: Path, threads: int | None = None, compute_type: str = "int8") -> None:
+        self.info = model_info(model_dir)
+        self.threads = threads or default_threads()
+        self.compute_type = compute_type
+        os.environ["HF_HUB_OFFLINE"] = "1"  # the Hugging Face client must never reach out
+        try:
+            import faster_whisper
+        except ImportError:
+            raise FieldworkError(
+                "transcription needs faster-whisper: install Fieldwork with its 'analysis' extra "
+                "(pip install 'fieldwork[analysis]')"
+            ) from None
+        self.engine = f"faster-whisper {getattr(faster_whisper, '__version__', '?')}"
+        try:
+            self.model = faster_whisper.WhisperModel(
+                str(self.info.path),
+                device="cpu",
+                compute_type=compute_type,
+                cpu_threads=self.threads,
+                num_workers=1,
+                local_files_only=True,
+            )
+        except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError of its own
+            raise InvalidInput(
+                f"{model_dir}: the model does not load ({type(exc).__name__}: {exc})"
+            ) from None
+
+    def segments(self, audio: Path, language: str | None) -> tuple[Iterable[Any], float]:
+        segs, info = self.model.transcribe(
+            str(audio),
+            language=language,
+            beam_size=5,
+            word_timestamps=True,
+            vad_filter=True,
+            condition_on_previous_text=False,
+        )
+        return segs, float(info.duration)
+
+
+@dataclass
+class TranscribeReport:
+    done: list[str] = field(default_factory=list)  # analysis-folder paths of the .txt written
+    already: list[str] = field(default_factory=list)  # takes done by an earlier run
+    skipped: list[dict[str, str]] = field(default_factory=list)  # {"take", "reason"}
+    failed: list[dict[str, str]] = field(default_factory=list)  # {"take", "error"}
+    audio_seconds: float = 0.0
+    seconds: float = 0.0
+    model: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "done": self.done,
+            "already": self.already,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "audio_seconds": round(self.audio_seconds, 1),
+            "seconds": round(self.seconds, 1),
+            "model": self.model,
+        }
+
+
+def _atomic_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.writing")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def is_done(root: Path, take: Take) -> bool:
+    """A take is done when its JSON exists and was made from the same audio (by its SHA-256)."""
+    path = root / f"{take.transcript_base}.json"
+    if not path.is_file():
+        return False
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    if not isinstance(doc, dict) or doc.get("format") != TRANSCRIPT_FORMAT:
+        return False
+    made_from = (doc.get("take") or {}).get("audio_sha256")
+    return take.audio_sha256 is None or made_from == take.audio_sha256
+
+
+def skip_reason(folder: AnalysisFolder, take: Take) -> str | None:
+    """Why this take must not be transcribed (a participant declined it in her consent), or None."""
+    session = folder.session_of(take)
+    reasons = []
+    for pid in take.participant_ids:
+        consent = session.consents.get(pid)
+        if consent is None:
+            continue
+        for role in consent.declined_roles():
+            reasons.append(f"{pid} declined {role} (consent form {consent.form})")
+    return "; ".join(reasons) or None
+
+
+def _event_line(item: TimedItem, what: str) -> str:
+    text = " ".join(item.text.split())
+    return f"<<{what}: {text}>>" if text else f"<<{what}>>"
+
+
+def transcript_text(segments: list[dict[str, Any]], markers: list[TimedItem], notes: list[TimedItem]) -> str:
+    """The plain-text transcript: one ``[hh:mm:ss] text`` line per segment; markers and notes on lines of
+    their own, before the first segment that starts after them."""
+    events: list[tuple[float, int, str]] = []
+    for s in segments:
+        events.append((float(s["start"]), 1, s["text"]))
+    for m in markers:
+        events.append((m.position or 0.0, 0, _event_line(m, humanise(m.kind))))
+    for n in notes:
+        events.append((n.position or 0.0, 0, _event_line(n, humanise(n.kind or "note"))))
+    events.sort(key=lambda e: (e[0], e[1]))
+    return "".join(f"[{hhmmss(t)}] {text}\n" for t, _, text in events)
+
+
+def _vtt_time(seconds: float) -> str:
+    ms = int(round(max(0.0, seconds) * 1000))
+    return f"{ms // 3600000:02d}:{ms % 3600000 // 60000:02d}:{ms % 60000 // 1000:02d}.{ms % 1000:03d}"
+
+
+def _vtt_escape(text: str) -> str:
+    return " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+
+
+def transcript_vtt(
+    segments: list[dict[str, Any]], markers: list[TimedItem], notes: list[TimedItem], model: ModelInfo
+) -> str:
+    cues: list[tuple[float, float, str]] = [(s["start"], s["end"], _vtt_escape(s["text"])) for s in segments]
+    for item in [*markers, *notes]:
+        at = item.position or 0.0
+        label = humanise(item.kind or "note")
+        cues.append((at, at + 1.0, _vtt_escape(f"[{label}: {item.text}]" if item.text else f"[{label}]")))
+    cues.sort(key=lambda c: c[0])
+    out = ["WEBVTT", "", f"NOTE draft transcript, model {_vtt_escape(model.name)} sha256 {model.sha256}", ""]
+    for i, (start, end, text) in enumerate(cues, 1):
+        out += [str(i), f"{_vtt_time(start)} --> {_vtt_time(max(end, start + 0.001))}", text or "...", ""]
+    return "\n".join(out)
+
+
+def _timed_json(items: list[TimedItem]) -> list[dict[str, Any]]:
+    return [{"kind": i.kind, "text": i.text, "position": i.position, "speaker": i.speaker} for i in items]
+
+
+def transcribe_take(
+    folder: AnalysisFolder,
+    take: Take,
+    recogniser: Recogniser,
+    state: TaskState,
+    progress: Callable[[float], None],
+    language: str | None = None,
+) -> str:
+    """Transcribe one take and write its three files; return the .txt path under the analysis folder."""
+    root = folder.root
+    audio = root / take.audio_rel
+    started = time.monotonic()
+    try:
+        segs, duration = recogniser.segments(audio, language)
+        segments: list[dict[str, Any]] = []
+        for s in segs:  # lazy: the model decodes as this loop asks
+            if state.cancel_requested():
+                raise Cancelled(
+                    "transcription cancelled; takes already done are kept, run it again to continue"
+                )
+            words = [
+                {
+                    "word": w.word.strip(),
+                    "start": round(float(w.start), 2),
+                    "end": round(float(w.end), 2),
+                    "probability": round(float(w.probability), 3),
+                }
+                for w in (s.words or [])
+            ]
+            segments.append(
+                {
+                    "start": round(float(s.start), 2),
+                    "end": round(float(s.end), 2),
+                    "text": s.text.strip(),
+                    "confidence": round(math.exp(float(s.avg_logprob)), 3),
+                    "avg_logprob": round(float(s.avg_logprob), 3),
+                    "no_speech_prob": round(float(s.no_speech_prob), 3),
+                    "words": words,
+                }
+            )
+            progress(float(s.end) / duration if duration else 1.0)
+    except FieldworkError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file: named, and the run goes on with the others
+        raise InvalidInput(
+            f"{take.audio_rel}: could not be transcribed ({type(exc).__name__}: {exc})"
+        ) from None
+    markers, notes = folder.session_of(take).timed_for(take)
+    base = root / take.transcript_base
+    doc = {
+        "format": TRANSCRIPT_FORMAT,
+        "version": 1,
+        "draft": True,
+        "take": {
+            "session": take.session_id,
+            "recording_id": take.recording_id,
+            "take_no": take.take_no,
+            "audio": take.audio_rel,
+            "audio_sha256": take.audio_sha256,
+            "duration": round(duration, 2),
+            "participants": take.participant_ids,
+        },
+        "model": {
+            **recogniser.info.to_json(),
+            "engine": recogniser.engine,
+            "compute_type": recogniser.compute_type,
+        },
+        "language": language,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "seconds": round(time.monotonic() - started, 2),
+        "segments": segments,
+        "markers": _timed_json(markers),
+        "notes": _timed_json(notes),
+    }
+    _atomic_text(base.with_suffix(".txt"), transcript_text(segments, markers, notes))
+    _atomic_text(base.with_suffix(".vtt"), transcript_vtt(segments, markers, notes, recogniser.info))
+    _atomic_text(base.with_suffix(".json"), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    return f"{take.transcript_base}.txt"
+
+
+def transcribe_folder(
+    root: Path,
+    model_dir: Path,
+    state: TaskState | None = None,
+    threads: int | None = None,
+    language: str | None = None,
+) -> TranscribeReport:
+    """Transcribe every interview take of the analysis folder that has no transcript yet.
+
+    Takes a participant declined transcription or archiving for are skipped and listed; a take that
+    fails is listed and the others go on; cancelling (``state``) stops between segments and keeps
+    every take already written.
+    """
+    state = state or NullState()
+    started = time.monotonic()
+    folder = open_analysis_folder(root)
+    report = TranscribeReport()
+    todo: list[Take] = []
+    for take in folder.takes:
+        reason = skip_reason(folder, take)
+        if reason is not None:
+            report.skipped.append({"take": take.audio_rel, "reason": reason})
+        elif is_done(folder.root, take):
+            report.already.append(take.audio_rel)
+        else:
+            todo.append(take)
+    if not todo:
+        report.seconds = time.monotonic() - started
+        return report
+    recogniser = Recogniser(model_dir, threads)
+    report.model = recogniser.info.to_json()
+    total_ms = max(1, int(sum(max(t.duration, 0.001) for t in todo) * 1000))
+    done_ms = 0
+    for i, take in enumerate(todo, 1):
+        if state.cancel_requested():
+            raise Cancelled("transcription cancelled; takes already done are kept, run it again to continue")
+        span = int(max(take.duration, 0.001) * 1000)
+        base_ms = done_ms
+
+        def progress(
+            fraction: float, i: int = i, take: Take = take, base_ms: int = base_ms, span: int = span
+        ) -> None:
+            fraction = min(1.0, max(0.0, fraction))
+            state.set_progress(
+                base_ms + int(span * fraction),
+                total_ms,
+                f"take {i} of {len(todo)} ({take.label}): {int(fraction * 100)}%",
+            )
+
+        progress(0.0)
+        try:
+            report.done.append(transcribe_take(folder, take, recogniser, state, progress, language))
+        except Cancelled:
+            raise
+        except FieldworkError as exc:
+            report.failed.append({"take": take.audio_rel, "error": exc.message})
+            logger.warning("a take could not be transcribed")
+        done_ms += span
+        report.audio_seconds += take.duration
+        progress(1.0)
+    report.seconds = time.monotonic() - started
+    logger.info("transcribed %d take(s), %.0f s of audio", len(report.done), report.audio_seconds)
+    return report
