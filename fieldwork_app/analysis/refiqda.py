@@ -283,16 +283,28 @@ class _Builder:
                 "creationDateTime": self.now,
             },
         )
+        # The line stamps are whole seconds; the JSON has each segment's and word's start to the
+        # hundredth: a speech line's sync point takes the first of those in its second, in order.
+        precise = sorted(
+            {
+                int(float(w["start"]) * 1000)
+                for sg in segs
+                for w in sg.get("words") or []
+                if isinstance(w, dict) and isinstance(w.get("start"), int | float)
+            }
+            | {start for start, _ in spans}
+        )
         offset = 0
-        seg_i = 0
+        last = -1
         for n, line in enumerate(text.splitlines(keepends=True)):
             m = re.match(r"\[(\d\d):(\d\d):(\d\d)\] ", line)
             if m:
                 stamp_ms = (int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])) * 1000
-                is_segment = not line[m.end() :].startswith("<<")
-                if is_segment and seg_i < len(spans) and abs(spans[seg_i][0] - stamp_ms) < 1000:
-                    stamp_ms = spans[seg_i][0]
-                seg_i += int(is_segment)
+                if not line[m.end() :].startswith("<<"):
+                    stamp_ms = next(
+                        (t for t in precise if stamp_ms <= t < stamp_ms + 1000 and t > last), stamp_ms
+                    )
+                    last = stamp_ms
                 ET.SubElement(
                     tr,
                     _q("SyncPoint"),

@@ -65,8 +65,8 @@ class ModelInfo:
         return {"name": self.name, "size": self.size, "sha256": self.sha256}
 
 
-def model_info(model_dir: Path) -> ModelInfo:
-    """Check a model folder has what faster-whisper needs offline, and fingerprint it."""
+def check_model_folder(model_dir: Path) -> None:
+    """Refuse a folder that lacks what faster-whisper needs to load a model offline."""
     model_dir = Path(model_dir)
     if not model_dir.is_dir():
         raise InvalidInput(f"{model_dir}: no such model folder")
@@ -78,6 +78,12 @@ def model_info(model_dir: Path) -> ModelInfo:
             f"{model_dir}: not a converted Whisper model for faster-whisper (missing {', '.join(missing)}); "
             "ask research IT for a CTranslate2 model folder"
         )
+
+
+def model_info(model_dir: Path) -> ModelInfo:
+    """Check a model folder has what faster-whisper needs offline, and fingerprint it."""
+    model_dir = Path(model_dir)
+    check_model_folder(model_dir)
     lines = []
     size = 0
     for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
@@ -202,12 +208,35 @@ def _event_line(item: TimedItem, what: str) -> str:
     return f"<<{what}: {text}>>" if text else f"<<{what}>>"
 
 
+def _pieces(segments: list[dict[str, Any]], cuts: list[float]) -> list[tuple[float, str]]:
+    """Segments as (start, text); a segment with a marker or note inside it is split at the first word
+    that starts after that time, so the event's line falls between the words it was set between."""
+    out: list[tuple[float, str]] = []
+    for s in segments:
+        inside = sorted(t for t in cuts if s["start"] < t < s["end"])
+        words = [w for w in s.get("words") or [] if w.get("word")]
+        if not inside or not words:
+            out.append((float(s["start"]), s["text"]))
+            continue
+        groups: list[tuple[float, list[str]]] = [(float(s["start"]), [])]
+        k = 0
+        for w in words:
+            while k < len(inside) and w["start"] >= inside[k]:
+                if groups[-1][1]:
+                    groups.append((float(w["start"]), []))
+                k += 1
+            groups[-1][1].append(w["word"])
+        out += [(start, " ".join(g)) for start, g in groups if g]
+    return out
+
+
 def transcript_text(segments: list[dict[str, Any]], markers: list[TimedItem], notes: list[TimedItem]) -> str:
     """The plain-text transcript: one ``[hh:mm:ss] text`` line per segment; markers and notes on lines of
-    their own, before the first segment that starts after them."""
-    events: list[tuple[float, int, str]] = []
-    for s in segments:
-        events.append((float(s["start"]), 1, s["text"]))
+    their own at their times (a segment they fall inside is split there, at a word boundary)."""
+    timed = [*markers, *notes]
+    events: list[tuple[float, int, str]] = [
+        (start, 1, text) for start, text in _pieces(segments, [i.position or 0.0 for i in timed])
+    ]
     for m in markers:
         events.append((m.position or 0.0, 0, _event_line(m, humanise(m.kind))))
     for n in notes:
@@ -340,6 +369,7 @@ def transcribe_folder(
     state = state or NullState()
     started = time.monotonic()
     folder = open_analysis_folder(root)
+    check_model_folder(model_dir)
     report = TranscribeReport()
     todo: list[Take] = []
     for take in folder.takes:
