@@ -129,6 +129,10 @@ def _lookup(terms: list[Term], found: str) -> Term:
     return next(t for t in terms if " ".join(t.text.split()).lower() == key)
 
 
+def _bare(word: str) -> str:
+    return word.strip().strip(".,;:!?'\"").lower()
+
+
 def _redact(text: str, pattern: re.Pattern[str], terms: list[Term], tag: str | None) -> str:
     return pattern.sub(lambda m: _replacement(_lookup(terms, m.group(0)), tag), text)
 
@@ -159,7 +163,6 @@ def pseudonymise_folder(
         raise InvalidInput("--tag: 1-40 letters, digits, spaces, '-' or '_'")
     terms = load_identity_terms(identity_dir)
     pattern = _pattern(terms)
-    word_terms = {w.lower().strip(".,'") for t in terms for w in t.text.split() if len(w) >= MIN_TERM}
     report = PseudonymiseReport(replaced=replace)
     for take in folder.takes:
         txt = folder.root / f"{take.transcript_base}.txt"
@@ -191,9 +194,20 @@ def pseudonymise_folder(
         doc = json.loads(js.read_bytes()) if js.is_file() else None
         if isinstance(doc, dict):
             for seg in doc.get("segments", []):
-                seg["text"] = _redact(seg.get("text", ""), pattern, terms, tag)
+                said = seg.get("text", "")
+                spans = [m.span() for m in pattern.finditer(said)]
+                seg["text"] = _redact(said, pattern, terms, tag)
+                cursor = 0
                 for w in seg.get("words", []):
-                    if w.get("word", "").lower().strip(".,'!?") in word_terms:
+                    # each word found in order in the segment's text: redacted where a match covers it
+                    word = str(w.get("word", "")).strip()
+                    at = said.lower().find(word.lower(), cursor) if word else -1
+                    if at < 0:
+                        hit = _bare(word) in {_bare(x) for a, b in spans for x in said[a:b].split()}
+                    else:
+                        cursor = at + len(word)
+                        hit = any(a < at + len(word) and at < b for a, b in spans)
+                    if hit:
                         w["word"] = "[redacted]"
             for item in [*doc.get("markers", []), *doc.get("notes", [])]:
                 item["text"] = _redact(item.get("text", ""), pattern, terms, tag)
