@@ -23,11 +23,14 @@ import logging
 import math
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import soundfile
 
 from fieldwork_app.analysis.folder import (
     AnalysisFolder,
@@ -126,16 +129,83 @@ class Recogniser:
                 f"{model_dir}: the model does not load ({type(exc).__name__}: {exc})"
             ) from None
 
-    def segments(self, audio: Path, language: str | None) -> tuple[Iterable[Any], float]:
-        segs, info = self.model.transcribe(
-            str(audio),
-            language=language,
-            beam_size=5,
-            word_timestamps=True,
-            vad_filter=True,
-            condition_on_previous_text=False,
-        )
-        return segs, float(info.duration)
+    def segments(self, audio: Path, language: str | None) -> tuple[Iterator[dict[str, Any]], float]:
+        """The take's segments (dicts, times from the take's start) as the model makes them, and its
+        duration.  A long take goes to the model a window at a time (cut at a quiet moment), so memory
+        stays that of one window however long the interview."""
+        info = soundfile.info(str(audio))
+        duration = float(info.frames) / float(info.samplerate)
+        return self._windows(audio, language), duration
+
+    def _windows(self, audio: Path, language: str | None) -> Iterator[dict[str, Any]]:
+        for offset, pcm in windows_16k(audio):
+            segs, _ = self.model.transcribe(
+                pcm,
+                language=language,
+                beam_size=5,
+                word_timestamps=True,
+                vad_filter=True,
+                condition_on_previous_text=False,
+            )
+            for s in segs:
+                yield {
+                    "start": round(offset + float(s.start), 2),
+                    "end": round(offset + float(s.end), 2),
+                    "text": s.text.strip(),
+                    "confidence": round(math.exp(float(s.avg_logprob)), 3),
+                    "avg_logprob": round(float(s.avg_logprob), 3),
+                    "no_speech_prob": round(float(s.no_speech_prob), 3),
+                    "words": [
+                        {
+                            "word": w.word.strip(),
+                            "start": round(offset + float(w.start), 2),
+                            "end": round(offset + float(w.end), 2),
+                            "probability": round(float(w.probability), 3),
+                        }
+                        for w in (s.words or [])
+                    ],
+                }
+
+
+WINDOW_SECONDS = 120.0  # audio handed to the model at once (memory is that of one window)
+CUT_SEARCH_SECONDS = 20.0  # a window ends at the quietest 0.1 s of its last 20 s
+MODEL_RATE = 16000
+
+
+def _to_16k(block: np.ndarray, rate: int) -> np.ndarray:
+    """Mono float32 at 16 kHz, band-limited resampling by FFT (no aliasing from above 8 kHz)."""
+    mono = block.mean(axis=1) if block.ndim > 1 else block
+    if rate == MODEL_RATE or len(mono) == 0:
+        return mono.astype(np.float32)
+    n_out = int(round(len(mono) * MODEL_RATE / rate))
+    spectrum = np.fft.rfft(mono)
+    keep = n_out // 2 + 1
+    spectrum = spectrum[:keep] if keep <= len(spectrum) else np.pad(spectrum, (0, keep - len(spectrum)))
+    return (np.fft.irfft(spectrum, n_out) * (n_out / len(mono))).astype(np.float32)
+
+
+def windows_16k(audio: Path, window: float = WINDOW_SECONDS) -> Iterator[tuple[float, np.ndarray]]:
+    """(offset in seconds, 16 kHz mono samples) for consecutive windows of at most ``window`` seconds, each
+    but the last ending at the quietest tenth of a second near its end, so no word is cut in two."""
+    with soundfile.SoundFile(str(audio)) as f:
+        rate = int(f.samplerate)
+        frames = int(f.frames)
+        start = 0
+        while start < frames:
+            f.seek(start)
+            block = f.read(int(window * rate), dtype="float32", always_2d=True)
+            end = start + len(block)
+            if end < frames and len(block) > int(2 * CUT_SEARCH_SECONDS * rate):
+                hop = rate // 10
+                tail = block[-int(CUT_SEARCH_SECONDS * rate) :].mean(axis=1)
+                n = len(tail) // hop
+                energy = (tail[: n * hop].reshape(n, hop) ** 2).mean(axis=1)
+                cut = len(block) - len(tail) + int(np.argmin(energy)) * hop + hop // 2
+                block, end = block[:cut], start + cut
+            if len(block) == 0:
+                break
+            yield start / rate, _to_16k(block, rate)
+            start = end
 
 
 @dataclass
@@ -288,32 +358,13 @@ def transcribe_take(
     try:
         segs, duration = recogniser.segments(audio, language)
         segments: list[dict[str, Any]] = []
-        for s in segs:  # lazy: the model decodes as this loop asks
+        for seg in segs:  # lazy: the model decodes as this loop asks
             if state.cancel_requested():
                 raise Cancelled(
                     "transcription cancelled; takes already done are kept, run it again to continue"
                 )
-            words = [
-                {
-                    "word": w.word.strip(),
-                    "start": round(float(w.start), 2),
-                    "end": round(float(w.end), 2),
-                    "probability": round(float(w.probability), 3),
-                }
-                for w in (s.words or [])
-            ]
-            segments.append(
-                {
-                    "start": round(float(s.start), 2),
-                    "end": round(float(s.end), 2),
-                    "text": s.text.strip(),
-                    "confidence": round(math.exp(float(s.avg_logprob)), 3),
-                    "avg_logprob": round(float(s.avg_logprob), 3),
-                    "no_speech_prob": round(float(s.no_speech_prob), 3),
-                    "words": words,
-                }
-            )
-            progress(float(s.end) / duration if duration else 1.0)
+            segments.append(seg)
+            progress(seg["end"] / duration if duration else 1.0)
     except FieldworkError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged file: named, and the run goes on with the others

@@ -259,3 +259,24 @@ def test_export_without_transcripts_is_valid_and_names_every_file(folder: Path, 
     assert [e.get("guid") for e in root.iter()] == [e.get("guid") for e in again.iter()]
     with pytest.raises(InvalidInput, match="ends in .qdpx"):
         export_qdpx(folder, tmp_path / "s.zip")
+
+
+def test_long_takes_go_to_the_model_in_windows_cut_in_a_pause(tmp_path: Path) -> None:
+    from fieldwork_app.analysis.transcribe import windows_16k
+
+    rate = 48000
+    t = np.arange(rate * 130) / rate
+    voiced = (t % 7.0) < 5.5  # 5.5 s of "speech", 1.5 s of pause, over and over
+    tone = (0.3 * np.sin(2 * np.pi * 440 * t) * voiced).astype(np.float32)
+    soundfile.write(tmp_path / "take.flac", tone, rate, subtype="PCM_16")
+    got = list(windows_16k(tmp_path / "take.flac", window=50.0))
+    assert len(got) >= 3 and all(30 * 16000 <= len(pcm) <= 50 * 16000 for _, pcm in got[:-1])
+    offsets = [off for off, _ in got]
+    assert offsets[0] == 0.0 and all(
+        not voiced[int(off * rate)] for off in offsets[1:]
+    )  # each cut in a pause
+    assert abs(sum(len(pcm) for _, pcm in got) - 130 * 16000) <= 3
+    for (off, pcm), nxt in zip(got, [*offsets[1:], 130.0], strict=True):
+        assert abs(off + len(pcm) / 16000 - nxt) < 0.001  # nothing lost or doubled between windows
+    spectrum = np.abs(np.fft.rfft(got[0][1][: 16000 * 5]))
+    assert abs(np.argmax(spectrum) * 16000 / (16000 * 5) - 440) < 1  # resampled, not sped up
