@@ -436,12 +436,19 @@ def transcribe_folder(
         return report
     recogniser = Recogniser(model_dir, threads)
     report.model = recogniser.info.to_json()
-    total_ms = max(1, int(sum(max(t.duration, 0.001) for t in todo) * 1000))
+    lengths: dict[str, float] = {}
+    for t in todo:  # the audio's own length (the session file's figure is only what the laptop said)
+        try:
+            info = soundfile.info(str(folder.root / t.audio_rel))
+            lengths[t.audio_rel] = max(0.001, info.frames / info.samplerate)
+        except (RuntimeError, OSError, ZeroDivisionError):
+            lengths[t.audio_rel] = max(0.001, t.duration)  # unreadable: reported when it is transcribed
+    total_ms = max(1, int(sum(lengths.values()) * 1000))
     done_ms = 0
     for i, take in enumerate(todo, 1):
         if state.cancel_requested():
             raise Cancelled("transcription cancelled; takes already done are kept, run it again to continue")
-        span = int(max(take.duration, 0.001) * 1000)
+        span = int(lengths[take.audio_rel] * 1000)
         base_ms = done_ms
 
         def progress(
@@ -463,7 +470,7 @@ def transcribe_folder(
             report.failed.append({"take": take.audio_rel, "error": exc.message})
             logger.warning("a take could not be transcribed")
         done_ms += span
-        report.audio_seconds += take.duration
+        report.audio_seconds += lengths[take.audio_rel]
         progress(1.0)
     report.seconds = time.monotonic() - started
     logger.info("transcribed %d take(s), %.0f s of audio", len(report.done), report.audio_seconds)

@@ -289,9 +289,15 @@ def test_transcribe_then_pseudonymise_then_export(
     vtt = (out / f"{take1.transcript_base}.vtt").read_text()
     assert vtt.startswith("WEBVTT\n") and "[Quote: label 0]" in vtt and MODEL_SHA256 in vtt
 
-    # Resumable: a second run does nothing again.
-    again = transcribe_folder(out, tiny_en)
-    assert again.done == [] and again.already == [take1.audio_rel]
+    # Resumable: a second run (the command, this time) does nothing again and lists what it skipped.
+    capsys.readouterr()
+    assert main(["analysis", "transcribe", str(out), "--model", str(tiny_en), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["done"] == [] and again["already"] == [take1.audio_rel]
+    assert again["skipped"] == [{"take": take2.audio_rel, "reason": declined}]
+    assert main(["analysis", "transcribe", str(out), "--model", str(tiny_en)]) == 0
+    said = capsys.readouterr().out
+    assert "transcribed 0 take(s)" in said and "1 already done" in said and f"skipped {take2.audio_rel}" in said
 
     # Pseudonymisation: flagged first (nothing changed), then replaced; the report stays out of the folder.
     before = (out / f"{take1.transcript_base}.txt").read_text()
