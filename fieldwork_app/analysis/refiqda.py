@@ -50,6 +50,19 @@ TIMED_NOTE_KINDS = ("note",)
 ET.register_namespace("", NS)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Drop characters XML 1.0 cannot carry (a control character typed into a note would otherwise make
+    the whole project unreadable to the analysis tool)."""
+    for el in root.iter():
+        if el.text:
+            el.text = _NOT_XML.sub("", el.text)
+        for k, v in el.attrib.items():
+            el.attrib[k] = _NOT_XML.sub("", v)
+
+
 def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
@@ -357,6 +370,7 @@ class _Builder:
             f"Exported by Fieldwork {__version__} from the analysis folder of study {self.study}. Transcripts are "
             "machine drafts: check them against the audio."
         )
+        _xml_safe(self.project)
         return self.project
 
 

@@ -241,6 +241,10 @@ def test_pseudonymise_whole_words_only_and_never_into_the_folder(folder: Path, t
 def test_export_without_transcripts_is_valid_and_names_every_file(folder: Path, tmp_path: Path) -> None:
     from lxml import etree
 
+    _write(
+        folder, "M-003/S-0003/notes.json", [{"kind": "field_note", "text": "tab\there \x01 <b>&amp;\ufffe"}]
+    )
+
     report = export_qdpx(folder, tmp_path / "s.qdpx")
     assert (report.cases, report.sources, report.transcripts, report.codes) == (3, 3, 0, 2)
     assert len(report.without_transcript) == 3
@@ -253,6 +257,9 @@ def test_export_without_transcripts_is_valid_and_names_every_file(folder: Path, 
     paths = [a.get("path", "") for a in root.iterfind(".//q:AudioSource", NS)]
     assert all(p.startswith("internal://") and f"Sources/{p[11:]}" in names for p in paths)
     assert sorted(c.get("name", "") for c in root.iterfind(".//q:Code", NS)) == ["Quote", "Sensitive"]
+    assert "tab\there  <b>&amp;" in [
+        n.findtext("q:PlainTextContent", "", NS) for n in root.iterfind(".//q:Note", NS)
+    ]
     # the same folder exported again: the same ids
     export_qdpx(folder, tmp_path / "again.qdpx")
     again = ET.fromstring(zipfile.ZipFile(tmp_path / "again.qdpx").read("project.qde"))
