@@ -214,6 +214,7 @@ class TranscribeReport:
     already: list[str] = field(default_factory=list)  # takes done by an earlier run
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"take", "reason"}
     failed: list[dict[str, str]] = field(default_factory=list)  # {"take", "error"}
+    warnings: list[dict[str, str]] = field(default_factory=list)  # {"take", "warning"}: consent not checkable
     audio_seconds: float = 0.0
     seconds: float = 0.0
     model: dict[str, Any] = field(default_factory=dict)
@@ -229,6 +230,7 @@ class TranscribeReport:
             "already": self.already,
             "skipped": self.skipped,
             "failed": self.failed,
+            "warnings": self.warnings,
             "audio_seconds": round(self.audio_seconds, 1),
             "seconds": round(self.seconds, 1),
             "model": self.model,
@@ -271,6 +273,20 @@ def skip_reason(folder: AnalysisFolder, take: Take) -> str | None:
         for role in consent.declined_roles():
             reasons.append(f"{pid} declined {role} (consent form {consent.form})")
     return "; ".join(reasons) or None
+
+
+def consent_warning(folder: AnalysisFolder, take: Take) -> str | None:
+    """What cannot be checked for this take: a participant with no consent record in the folder, or a record
+    made before statements carried their pack roles (then a refusal cannot be recognised)."""
+    session = folder.session_of(take)
+    out = []
+    for pid in take.participant_ids:
+        consent = session.consents.get(pid)
+        if consent is None:
+            out.append(f"no consent record for {pid} in the folder")
+        elif not any("role" in st for st in consent.statements):
+            out.append(f"{pid}'s consent record ({consent.form}) names no statement roles: check by hand")
+    return "; ".join(out) or None
 
 
 def _event_line(item: TimedItem, what: str) -> str:
@@ -424,6 +440,9 @@ def transcribe_folder(
     report = TranscribeReport()
     todo: list[Take] = []
     for take in folder.takes:
+        warning = consent_warning(folder, take)
+        if warning is not None:
+            report.warnings.append({"take": take.audio_rel, "warning": warning})
         reason = skip_reason(folder, take)
         if reason is not None:
             report.skipped.append({"take": take.audio_rel, "reason": reason})

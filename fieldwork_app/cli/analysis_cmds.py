@@ -123,6 +123,8 @@ def _transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     for s in report.skipped:
         ctx.say(f"skipped {s['take']}: {s['reason']}")
+    for w in report.warnings:
+        ctx.warn(f"warning {w['take']}: {w['warning']}")
     for f in report.failed:
         ctx.warn(f"failed {f['take']}: {f['error']}")
     if pseudo is not None:

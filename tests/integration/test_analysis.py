@@ -241,7 +241,7 @@ def test_transcribe_then_pseudonymise_then_export(
     report = transcribe_folder(out, tiny_en, state=Watch(), threads=2)
     assert report.ok and report.done == [f"{take1.transcript_base}.txt"]
     declined = f"{study['m2']} declined archiving (consent form consent-mother-interview 1.1)"
-    assert report.skipped == [{"take": take2.audio_rel, "reason": declined}]
+    assert report.skipped == [{"take": take2.audio_rel, "reason": declined}] and report.warnings == []
     assert not (out / f"{take2.transcript_base}.txt").exists()
     assert seen[-1][0] == seen[-1][1] and [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
     assert "take 1 of 1" in seen[0][2]

@@ -17,7 +17,7 @@ import soundfile
 from fieldwork_app.analysis.folder import TimedItem, open_analysis_folder
 from fieldwork_app.analysis.pseudonymise import load_identity_terms, pseudonymise_folder
 from fieldwork_app.analysis.refiqda import export_qdpx
-from fieldwork_app.analysis.transcribe import skip_reason, transcribe_folder, transcript_text
+from fieldwork_app.analysis.transcribe import consent_warning, skip_reason, transcribe_folder, transcript_text
 from fieldwork_app.errors import InvalidInput
 
 XSD = Path(__file__).resolve().parents[2] / "resources/refi-qda/Project-mrt2019.xsd"
@@ -129,6 +129,23 @@ def test_consent_refusals_skip_and_consent_recordings_are_not_takes(folder: Path
         "S-0001": None,
         "S-0002": "M-002 declined archiving (consent form consent-m 1.1)",
         "S-0003": None,
+    }
+    assert {t.session_id: consent_warning(af, t) for t in af.takes} == {
+        "S-0001": None,
+        "S-0002": None,
+        "S-0003": None,
+    }
+    (folder / "M-003/S-0003/consent/consent-M-003.json").write_text(
+        json.dumps(
+            {"form": {"id": "consent-old", "version": "1.0"}, "statements": [{"id": "1", "answer": False}]}
+        )
+    )
+    (folder / "M-002/S-0002/consent/consent-M-002.json").unlink()
+    af = open_analysis_folder(folder)
+    assert {t.session_id: consent_warning(af, t) for t in af.takes} == {
+        "S-0001": None,
+        "S-0002": "no consent record for M-002 in the folder",
+        "S-0003": "M-003's consent record (consent-old 1.0) names no statement roles: check by hand",
     }
 
 
