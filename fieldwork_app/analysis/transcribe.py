@@ -453,7 +453,12 @@ def transcribe_folder(
     if not todo:
         report.seconds = time.monotonic() - started
         return report
+    if threads is not None and threads < 1:
+        raise InvalidInput("--threads: at least 1")
     recogniser = Recogniser(model_dir, threads)
+    supported = list(getattr(recogniser.model, "supported_languages", []) or [])
+    if language is not None and supported and language not in supported:
+        raise InvalidInput(f"--language {language}: this model knows {', '.join(supported)}")
     report.model = recogniser.info.to_json()
     lengths: dict[str, float] = {}
     for t in todo:  # the audio's own length (the session file's figure is only what the laptop said)

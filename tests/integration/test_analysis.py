@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import time
 import xml.etree.ElementTree as ET
@@ -238,7 +239,13 @@ def test_transcribe_then_pseudonymise_then_export(
         def cancel_requested(self) -> bool:
             return False
 
-    report = transcribe_folder(out, tiny_en, state=Watch(), threads=2)
+    def no_network(*args: Any) -> None:
+        raise AssertionError(f"transcription tried to reach the network: {args[1:]}")
+
+    with pytest.MonkeyPatch.context() as mp:  # offline: any connection attempt fails the test
+        mp.setattr(socket.socket, "connect", no_network)
+        mp.setattr(socket.socket, "connect_ex", no_network)
+        report = transcribe_folder(out, tiny_en, state=Watch(), threads=2)
     assert report.ok and report.done == [f"{take1.transcript_base}.txt"]
     declined = f"{study['m2']} declined archiving (consent form consent-mother-interview 1.1)"
     assert report.skipped == [{"take": take2.audio_rel, "reason": declined}] and report.warnings == []
@@ -297,7 +304,9 @@ def test_transcribe_then_pseudonymise_then_export(
     assert again["skipped"] == [{"take": take2.audio_rel, "reason": declined}]
     assert main(["analysis", "transcribe", str(out), "--model", str(tiny_en)]) == 0
     said = capsys.readouterr().out
-    assert "transcribed 0 take(s)" in said and "1 already done" in said and f"skipped {take2.audio_rel}" in said
+    assert (
+        "transcribed 0 take(s)" in said and "1 already done" in said and f"skipped {take2.audio_rel}" in said
+    )
 
     # Pseudonymisation: flagged first (nothing changed), then replaced; the report stays out of the folder.
     before = (out / f"{take1.transcript_base}.txt").read_text()
@@ -455,8 +464,19 @@ def test_transcribe_then_pseudonymise_then_export(
 
 
 def test_a_model_folder_that_is_not_a_converted_model_is_refused(
-    study: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    study: dict[str, Any], tiny_en: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    drafts = study["out"] / study["m1"] / study["s1"] / "transcripts"
+    if drafts.exists():
+        drafts.rename(tmp_path / "drafts")  # the take has no transcript for a moment
+    try:
+        args = ["analysis", "transcribe", str(study["out"]), "--model", str(tiny_en), "--language", "xx"]
+        assert main(args) == 1
+        assert "--language xx: this model knows en" in capsys.readouterr().err
+        assert not drafts.exists()
+    finally:
+        if (tmp_path / "drafts").exists():
+            (tmp_path / "drafts").rename(drafts)
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "model.bin").write_bytes(b"not a model")
     assert main(["analysis", "transcribe", str(study["out"]), "--model", str(tmp_path / "model")]) == 1
