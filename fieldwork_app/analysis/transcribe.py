@@ -414,10 +414,23 @@ def transcribe_take(
         "markers": _timed_json(markers),
         "notes": _timed_json(notes),
     }
+    keep_edited(base)
     _atomic_text(base.with_suffix(".txt"), transcript_text(segments, markers, notes))
     _atomic_text(base.with_suffix(".vtt"), transcript_vtt(segments, markers, notes, recogniser.info))
     _atomic_text(base.with_suffix(".json"), json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     return f"{take.transcript_base}.txt"
+
+
+def keep_edited(base: Path) -> Path | None:
+    """A transcript corrected by hand is never overwritten: when the ``.txt`` is newer than its ``.json``
+    (or has none), it is kept as ``<take>.edited-<UTC time>.txt`` before a new draft is written."""
+    txt, js = base.with_suffix(".txt"), base.with_suffix(".json")
+    if not txt.is_file() or (js.is_file() and js.stat().st_mtime_ns >= txt.stat().st_mtime_ns):
+        return None
+    kept = base.with_name(f"{base.name}.edited-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}.txt")
+    os.replace(txt, kept)
+    logger.info("a transcript corrected by hand was kept beside the new draft")
+    return kept
 
 
 def transcribe_folder(

@@ -462,6 +462,14 @@ def test_transcribe_then_pseudonymise_then_export(
         assert timed == ["she smiled here"]
         assert all(el.get("targetGUID") in guids for el in root.iter() if el.get("targetGUID"))
 
+    # A transcript corrected by hand is kept when a new draft has to be made (here: its JSON is gone).
+    txt = out / f"{take1.transcript_base}.txt"
+    txt.write_text(after_text + "[00:00:20] corrected by hand\n")
+    (out / f"{take1.transcript_base}.json").unlink()
+    assert transcribe_folder(out, tiny_en).done == [f"{take1.transcript_base}.txt"]
+    (kept,) = txt.parent.glob("interview-take-1.edited-*.txt")
+    assert kept.read_text().endswith("corrected by hand\n") and "corrected" not in txt.read_text()
+
 
 def test_a_model_folder_that_is_not_a_converted_model_is_refused(
     study: dict[str, Any], tiny_en: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
