@@ -17,7 +17,8 @@ from fieldwork_app.cli.base import CliContext, command
 
 
 class _Progress:
-    """Progress on stderr, at most one line a second (and every new take); Ctrl-C stops the run."""
+    """Progress on stderr, at most one line a second (and at every new take, and at the end); Ctrl-C stops
+    the run."""
 
     def __init__(self, err: TextIO, quiet: bool) -> None:
         self.err, self.quiet, self.last, self.last_take = err, quiet, 0.0, ""
@@ -25,7 +26,8 @@ class _Progress:
     def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
         take = message.split(":", 1)[0]
         now = time.monotonic()
-        if self.quiet or (now - self.last < 1.0 and take == self.last_take):
+        finished = done_bytes >= total_bytes
+        if self.quiet or (now - self.last < 1.0 and take == self.last_take and not finished):
             return
         self.last, self.last_take = now, take
         pct = 100 * done_bytes // max(1, total_bytes)

@@ -466,7 +466,14 @@ def test_transcribe_then_pseudonymise_then_export(
     txt = out / f"{take1.transcript_base}.txt"
     txt.write_text(after_text + "[00:00:20] corrected by hand\n")
     (out / f"{take1.transcript_base}.json").unlink()
-    assert transcribe_folder(out, tiny_en).done == [f"{take1.transcript_base}.txt"]
+    capsys.readouterr()
+    assert main(["analysis", "transcribe", str(out), "--model", str(tiny_en), "--threads", "1"]) == 0
+    shown = capsys.readouterr()
+    assert "transcribed 1 take(s)" in shown.out
+    assert (
+        f"  0% overall; take 1 of 1 ({take1.label}): 0%" in shown.err
+        and "100% overall; take 1 of 1" in shown.err
+    )
     (kept,) = txt.parent.glob("interview-take-1.edited-*.txt")
     assert kept.read_text().endswith("corrected by hand\n") and "corrected" not in txt.read_text()
 
