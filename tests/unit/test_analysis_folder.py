@@ -29,8 +29,8 @@ def _write(root: Path, rel: str, obj: Any) -> None:
     (root / rel).write_text(json.dumps(obj))
 
 
-def _session(root: Path, pid: str, sid: str, archiving: bool | None) -> None:
-    folder = f"{pid}/{sid}"
+def _session(root: Path, pid: str, sid: str, archiving: bool | None, folder: str | None = None) -> None:
+    folder = folder or f"{pid}/{sid}"
     _write(
         root,
         f"{folder}/session.json",
@@ -304,3 +304,32 @@ def test_long_takes_go_to_the_model_in_windows_cut_in_a_pause(tmp_path: Path) ->
         assert abs(off + len(pcm) / 16000 - nxt) < 0.001  # nothing lost or doubled between windows
     spectrum = np.abs(np.fft.rfft(got[0][1][: 16000 * 5]))
     assert abs(np.argmax(spectrum) * 16000 / (16000 * 5) - 440) < 1  # resampled, not sped up
+
+
+def test_a_focus_group_is_one_source_for_every_participant_and_skipped_if_one_declined(
+    folder: Path, tmp_path: Path
+) -> None:
+    _session(folder, "P-001", "S-0004", archiving=True, folder="focus-groups/S-0004")
+    doc = json.loads((folder / "focus-groups/S-0004/session.json").read_text())
+    doc["participants"] = ["P-001", "P-002"]
+    doc["groups"] = {"P-001": "practitioner", "P-002": "practitioner"}
+    (folder / "focus-groups/S-0004/session.json").write_text(json.dumps(doc))
+    for pid, archiving in (("P-001", True), ("P-002", False)):
+        statements = [
+            {"id": "O2", "text": "Archive", "required": False, "role": "archiving", "answer": archiving}
+        ]
+        _write(
+            folder,
+            f"focus-groups/S-0004/consent/consent-{pid}.json",
+            {"form": {"id": "consent-p", "version": "1.0"}, "statements": statements},
+        )
+    af = open_analysis_folder(folder)
+    (take,) = [t for t in af.takes if t.session_id == "S-0004"]
+    assert take.label == "focus-groups S-0004 interview-take-1" and take.participant_ids == ["P-001", "P-002"]
+    assert skip_reason(af, take) == "P-002 declined archiving (consent form consent-p 1.0)"
+    export_qdpx(folder, tmp_path / "fg.qdpx")
+    root = ET.fromstring(zipfile.ZipFile(tmp_path / "fg.qdpx").read("project.qde"))
+    (src,) = [a for a in root.iterfind(".//q:AudioSource", NS) if a.get("name") == f"{take.label}.flac"]
+    cases = {c.get("name"): c for c in root.iterfind(".//q:Case", NS)}
+    for pid in ("P-001", "P-002"):
+        assert [r.get("targetGUID") for r in cases[pid].iterfind("q:SourceRef", NS)] == [src.get("guid")]
