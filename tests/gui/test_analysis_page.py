@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -92,10 +93,20 @@ def test_transcribe_cancel_and_export_from_the_page(
 
     seen: list[int] = []
     page.bridge.progress.connect(lambda done, total, _m: seen.append(done))
+    threads: list[str] = []
+    real_deliver = page._deliver
+
+    def deliver(callback, value):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)  # the result reaches the widgets on the GUI thread
+        real_deliver(callback, value)
+
+    page.bridge.finished.disconnect(page._deliver)
+    page.bridge.finished.connect(deliver)
     qtbot.mouseClick(page.transcribe_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text().startswith("Transcribed"), timeout=120_000)
     assert page.message.text() == "Transcribed 1 take(s); 0 already done; 0 skipped; 0 failed."
     assert page.bar.value() == 1000 and seen and seen == sorted(seen)
+    assert threads == [threading.main_thread().name]
     assert "take 1 of 1 (M-001 S-0001 interview-take-1): 100%" in page.take_label.text()
     text = draft.with_suffix(".txt").read_text()
     assert "can you tell me about the help" in text.lower() and "[00:00:02] <<Quote>>" in text

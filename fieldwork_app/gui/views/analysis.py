@@ -1,13 +1,16 @@
 """The data manager's analysis page: transcript drafts and REFI-QDA export of an analysis folder.
 
-The work runs on the pool (it needs no vault); progress comes back through a small bridge whose signal
-is queued to the GUI thread, and Cancel sets a flag the job checks between segments.  Problems are
+The work runs on a thread of its own (it needs no vault, and may take an hour: the app's pool is waited
+for when the window closes, this thread is not; every file it writes is renamed into place whole, so
+stopping it anywhere loses nothing).  Progress and the result come back through a small bridge whose
+signals are queued to the GUI thread; Cancel sets a flag the job checks between segments.  Problems are
 shown in the words the command line uses.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 
 class _Bridge(QObject):
     progress = Signal(int, int, str)
+    finished = Signal(object, object)  # (callback, result or exception)
 
 
 class _State:
@@ -57,6 +61,7 @@ class AnalysisPage(QWidget):
         self.state: _State | None = None
         self.bridge = _Bridge(self)
         self.bridge.progress.connect(self._on_progress)
+        self.bridge.finished.connect(self._deliver)  # the page is the receiver: queued to the GUI thread
         layout, _ = scroll_page(self)
         layout.addWidget(label(self.tr("Analysis (data manager)"), "title"))
         layout.addWidget(
@@ -129,9 +134,7 @@ class AnalysisPage(QWidget):
         self.details.clear()
         self.message.setText(self.tr("Transcribing..."))
         self._busy(True)
-        self.ctx.tasks.pool(
-            lambda: transcribe_folder(folder, model, state=state), self._transcribed, self._failed, owner=self
-        )
+        self._run(lambda: transcribe_folder(folder, model, state=state), self._transcribed)
 
     def export(self) -> None:
         paths = self._paths(self.folder_edit, self.out_edit)
@@ -141,7 +144,26 @@ class AnalysisPage(QWidget):
         self.state = None
         self.message.setText(self.tr("Exporting..."))
         self._busy(True)
-        self.ctx.tasks.pool(lambda: export_qdpx(folder, out), self._exported, self._failed, owner=self)
+        self._run(lambda: export_qdpx(folder, out), self._exported)
+
+    def _run(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        bridge = self.bridge
+
+        def work() -> None:
+            try:
+                result: Any = job()
+                callback: Callable[[Any], None] = on_done
+            except Exception as exc:  # noqa: BLE001 - shown on the page, in the command line's words
+                result, callback = exc, self._failed
+            try:
+                bridge.finished.emit(callback, result)
+            except RuntimeError:
+                pass  # the page has gone (the window was closed): nobody to tell
+
+        threading.Thread(target=work, name="fieldwork-analysis", daemon=True).start()
+
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
 
     def cancel(self) -> None:
         if self.state is not None:
