@@ -109,7 +109,7 @@ def test_transcribe_cancel_and_export_from_the_page(
     assert threads == [threading.main_thread().name]
     assert "take 1 of 1 (M-001 S-0001 interview-take-1): 100%" in page.take_label.text()
     text = draft.with_suffix(".txt").read_text()
-    assert "can you tell me about the help" in text.lower() and "[00:00:02] <<Quote>>" in text
+    assert "thank you for talking with me today" in text.lower() and "[00:00:02] <<Quote>>" in text
 
     QTest.keyClicks(page.out_edit, str(tmp_path / "study.qdpx"))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
