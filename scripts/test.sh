@@ -15,7 +15,8 @@ step "ruff";          ruff check fieldwork_app tests benchmarks scripts || fail=
 # mypy is strict on the core and the GUI alike (the forms pyside6-uic generates are left out).
 step "mypy (core and GUI)"; mypy fieldwork_app/domain fieldwork_app/studypack fieldwork_app/vault fieldwork_app/audio \
   fieldwork_app/sync fieldwork_app/services fieldwork_app/cli fieldwork_app/errors.py fieldwork_app/paths.py \
-  fieldwork_app/settings.py fieldwork_app/log.py fieldwork_app/fsutil.py fieldwork_app/hardening.py fieldwork_app/gui || fail=1
+  fieldwork_app/settings.py fieldwork_app/log.py fieldwork_app/fsutil.py fieldwork_app/hardening.py fieldwork_app/analysis \
+  fieldwork_app/gui || fail=1
 step "import contracts"; lint-imports || fail=1
 step "core without Qt"
 python -m pytest -q -p no:pytest-qt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1

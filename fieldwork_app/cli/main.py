@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 from fieldwork_app import __version__
 from fieldwork_app import log as fwlog
-from fieldwork_app.cli import audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
+from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.hardening import harden_process
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_cmds.register_store_side(store_sub)  # verify, unpack
     sync_laptop_cmds.register(sub)  # sync, outbox, device
     sync_cmds.register_study(sub)  # study keygen
+    analysis_cmds.register(sub)  # analysis transcribe, pseudonymise, export
     gui = sub.add_parser("gui", help="start the desktop app")
     gui.add_argument(
         "--tour",

@@ -141,6 +141,8 @@ class StatementRole(enum.StrEnum):
     INFORMATION_SHEET = "information_sheet"
     RECORDING = "recording"
     PARTICIPATION = "participation"
+    TRANSCRIPTION = "transcription"
+    ARCHIVING = "archiving"
 
 
 class ConsentMode(enum.StrEnum):

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------------
     def _build_pages(self) -> None:
         from fieldwork_app.gui.sync_view import build_sync_page
+        from fieldwork_app.gui.views.analysis import AnalysisPage
         from fieldwork_app.gui.views.consent import ConsentPage
         from fieldwork_app.gui.views.home import HomePage
         from fieldwork_app.gui.views.participants import ParticipantsPage
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
             ("prepare", self.tr("Prepare a session"), "session", PreparePage),
             ("consent", self.tr("Take consent"), "consent", ConsentPage),
             ("sync", self.tr("Sync"), "session", build_sync_page),
+            ("analysis", self.tr("Analysis (data manager)"), "session", AnalysisPage),
         ):
             page = cls(self.ctx)
             self._pages[name] = page

@@ -402,7 +402,8 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
             "form": {"id": c["form_doc"], "version": c["form_version"], "title": form.title},
             "information_sheet": {"id": c["pis_doc"], "version": c["pis_version"]},
             "statements": [
-                {"id": st.id, "text": st.text, "required": st.required, "answer": answers.get(st.id)}
+                {"id": st.id, "text": st.text, "required": st.required, "role": st.role,
+                 "answer": answers.get(st.id)}
                 for st in form.statements
             ],
             "answer_positions_on_consent_recording": json.loads(c["answer_times_json"]),
@@ -500,6 +501,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
         "location_kind": s.location_kind,
         "status": str(s.status),
         "participants": list(s.participant_ids),
+        "groups": {p: participants_svc.get(ws, p).group_id for p in s.participant_ids},
         "planned_start": s.planned_start,
         "planned_minutes": s.planned_minutes,
         "topic_guide": {"id": s.guide_doc, "version": s.guide_version},
