@@ -222,12 +222,13 @@ def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_l
     root = Path(store.url.removeprefix("file://"))
     identity = load_identity(key)
     sent = _decrypt_store(root, identity)
+    trusted = TrustedDevices.of((sync_svc.device_fingerprint(ws), "this laptop"))
     transport = open_transport(store.url)
     try:
-        verified = verify_store(transport, identity, None)
+        verified = verify_store(transport, identity, trusted)
         assert verified.ok, verified.problems
         out = tmp_path / "analysis"
-        assert not unpack_store(transport, identity, out, None).problems
+        assert not unpack_store(transport, identity, out, trusted).problems
     finally:
         transport.close()
     unpacked = b"\n".join(p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file())
