@@ -121,7 +121,7 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
     assert p.tree.currentItem().text(2) != "withdrawn"
     _answer_dialog(qtbot, lambda d: d.findChild(QComboBox, "scopeCombo").setFocus(), "enter")
     qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=20_000)
     assert not STUCK
     qtbot.waitUntil(lambda: p.tree.currentItem().text(2) == "withdrawn", timeout=5_000)
     w.shutdown()
@@ -268,5 +268,5 @@ def test_identity_by_enter_and_withdrawal_by_ok(qtbot, vault_dir, make_window):
     qtbot.waitUntil(p.identity_box.isVisible, timeout=5_000)
     _answer_dialog(qtbot, lambda d: None, "ok")
     qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=20_000)
     assert not STUCK

@@ -39,6 +39,7 @@ from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store
 from fieldwork_app.sync.transports import open_transport
+from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault import FAST_KDF
 from tests.support.pulse import ncc_peak
 from tests.support.vaults import PASSPHRASE, USER
@@ -173,10 +174,11 @@ def study(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
     report = sync_svc.sync_all(ws, "study")
     assert report.ok, report.failed
     out, identity_out = tmp / "analysis", tmp / "identity"
-    for store, dest in ((research, out), (ident, identity_out)):
+    laptop = TrustedDevices.of((sync_svc.device_fingerprint(ws), "laptop 1"))
+    for store, dest, role in ((research, out, "research"), (ident, identity_out, "identity")):
         transport = open_transport(store.url)
         try:
-            assert not unpack_store(transport, load_identity(key), dest, None).problems
+            assert not unpack_store(transport, load_identity(key), dest, laptop, role=role).problems
         finally:
             transport.close()
     assert list(identity_out.rglob("participants/*.json")) and not list(out.rglob("participants"))

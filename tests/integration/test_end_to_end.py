@@ -347,7 +347,7 @@ def test_a_withdrawal_before_sync_holds_back_her_sessions_as_she_chose(
     assert sorted(report.labels[b] for b in report.verified) == ["session " + kept, "withdrawal", "withdrawal"]
     transport = open_transport(store.url)
     try:
-        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", None)
+        unpacked = unpack_store(transport, load_identity(key), tmp_path / "out", _laptop(ws))
     finally:
         transport.close()
     assert not unpacked.problems and unpacked.withdrawals == 2
