@@ -224,3 +224,47 @@ def test_the_identity_store_into_its_own_folder_with_a_key_kept_elsewhere(
     qtbot.waitUntil(lambda: "files written" in page.store_message.text(), timeout=60_000)
     assert page.store_message.text().startswith("1 identity bundles;")
     assert (tmp_path / "register/identity/S-0001/participants/M-001.json").read_bytes() == b'{"name": "A Person"}'
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_an_sftp_store_is_read_only_once_its_host_key_is_typed_in(
+    qtbot, make_window, vault_dir, tmp_path, sync_kit, sftp_server, size
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.sync.transports.sftp import host_key_fingerprint
+
+    server = sftp_server.fresh()
+    keys = tmp_path / "keys"
+    assert main(["study", "keygen", "--out", str(keys)]) == 0
+    sync_kit.identity = load_identity(keys / "study.key")
+    sync_kit.recipient = load_recipient(keys / "study.pub")
+    name = ["--name", "laptop A", "--key", str(keys / "study.key")]
+    assert main(["study", "devices", "add", sync_kit.device.fingerprint(), *name]) == 0
+    mallory = DeviceKey.generate()
+    t = server.open()
+    try:
+        upload_bundle(sync_kit.stage(sync_kit.spec("b-genuine", GENUINE)), t)
+        upload_bundle(sync_kit.stage(sync_kit.spec("b-forged", {NOTES: b"{}"}, device=mallory), device=mallory), t)
+    finally:
+        t.close()
+    fingerprint = host_key_fingerprint(server.options["host_key"])
+
+    w, page = _open_page(qtbot, make_window, vault_dir, size)
+    _type(qtbot, w, page.url_edit, server.url)
+    _type(qtbot, w, page.key_edit, str(keys / "study.key"))
+    _type(qtbot, w, page.ssh_key_edit, server.options["key_file"])
+    _click(qtbot, w, page.verify_button)  # no host key given: refused, and its fingerprint shown
+    qtbot.waitUntil(lambda: "type it into SFTP host key" in page.store_message.text(), timeout=60_000)
+    assert fingerprint in page.store_message.text()
+    assert page.verify_button.isEnabled()
+
+    _type(qtbot, w, page.host_key_edit, "SHA256:" + "A" * 43)  # a wrong one is refused too
+    _click(qtbot, w, page.verify_button)
+    qtbot.waitUntil(lambda: "not SHA256:AAAA" in page.store_message.text(), timeout=60_000)
+    _click(qtbot, w, page.host_key_edit)
+    QTest.keyClick(page.host_key_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select it all
+    QTest.keyClicks(page.host_key_edit, fingerprint)
+    assert page.host_key_edit.text() == fingerprint
+    _click(qtbot, w, page.verify_button)
+    qtbot.waitUntil(lambda: "bundles verified" in page.store_message.text(), timeout=60_000)
+    assert page.store_message.text().startswith("1 of 2 bundles verified")
+    assert "PROBLEM untrusted-device" in page.store_details.toPlainText()

@@ -151,6 +151,8 @@ class AnalysisPage(QWidget):
         self.signing_edit.setPlaceholderText(self.tr("dm-signing.key, if not beside the key file"))
         self.host_key_edit = QLineEdit()
         self.host_key_edit.setPlaceholderText("SHA256:...")
+        self.ssh_key_edit = QLineEdit()
+        self.ssh_key_edit.setPlaceholderText(self.tr("SSH private key file, if the SFTP store takes one"))
         self.user_edit = QLineEdit()
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -158,7 +160,8 @@ class AnalysisPage(QWidget):
         self.identity_check = QCheckBox(self.tr("This is the identity store (the key is the identity key)"))
         for edit, name in ((self.url_edit, "Store URL"), (self.key_edit, "Study key file"),
                            (self.signing_edit, "Signing key file"),
-                           (self.host_key_edit, "SFTP host key fingerprint"), (self.user_edit, "User name"),
+                           (self.host_key_edit, "SFTP host key fingerprint"),
+                           (self.ssh_key_edit, "SSH key file"), (self.user_edit, "User name"),
                            (self.secret_edit, "Store password or secret key"),
                            (self.store_out_edit, "Folder to unpack into")):  # fmt: skip
             edit.setAccessibleName(self.tr(name))
@@ -166,6 +169,7 @@ class AnalysisPage(QWidget):
         form.addRow(self.tr("Study &key file"), self.key_edit)
         form.addRow(self.tr("&Signing key (optional)"), self.signing_edit)
         form.addRow(self.tr("SFTP &host key"), self.host_key_edit)
+        form.addRow(self.tr("SSH ke&y file (SFTP)"), self.ssh_key_edit)
         form.addRow(self.tr("User &name (WebDAV, S3)"), self.user_edit)
         form.addRow(self.tr("Pass&word or secret"), self.secret_edit)
         form.addRow(self.tr("Unpack into &folder"), self.store_out_edit)
@@ -225,9 +229,11 @@ class AnalysisPage(QWidget):
             return None
         if "://" not in url:  # a plain folder path is a folder store
             url = Path(url).expanduser().resolve().as_uri()
+        ssh_key = self.ssh_key_edit.text().strip()
         access = StoreAccess(
-            url, username=self.user_edit.text().strip() or None, host_key=self.host_key_edit.text().strip() or None
-        )
+            url, username=self.user_edit.text().strip() or None, host_key=self.host_key_edit.text().strip() or None,
+            identity_file=Path(ssh_key).expanduser() if ssh_key else None,
+        )  # fmt: skip
         return access, self._trust_files(key), self.secret_edit.text(), (
             Path(out).expanduser() if out else None
         )
