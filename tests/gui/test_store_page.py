@@ -268,3 +268,44 @@ def test_an_sftp_store_is_read_only_once_its_host_key_is_typed_in(
     qtbot.waitUntil(lambda: "bundles verified" in page.store_message.text(), timeout=60_000)
     assert page.store_message.text().startswith("1 of 2 bundles verified")
     assert "PROBLEM untrusted-device" in page.store_details.toPlainText()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_a_webdav_store_with_its_user_name_and_password_typed_in(
+    qtbot, make_window, vault_dir, tmp_path, sync_kit, webdav_server, caplog, size
+) -> None:  # type: ignore[no-untyped-def]
+    server = webdav_server.fresh()
+    keys = tmp_path / "keys"
+    assert main(["study", "keygen", "--out", str(keys)]) == 0
+    sync_kit.identity = load_identity(keys / "study.key")
+    sync_kit.recipient = load_recipient(keys / "study.pub")
+    name = ["--name", "laptop A", "--key", str(keys / "study.key")]
+    assert main(["study", "devices", "add", sync_kit.device.fingerprint(), *name]) == 0
+    t = server.open()
+    try:
+        upload_bundle(sync_kit.stage(sync_kit.spec("b-genuine", GENUINE)), t)
+    finally:
+        t.close()
+    password = server.secrets["password"]
+
+    w, page = _open_page(qtbot, make_window, vault_dir, size)
+    _type(qtbot, w, page.url_edit, server.url)
+    _type(qtbot, w, page.key_edit, str(keys / "study.key"))
+    _type(qtbot, w, page.user_edit, "fieldwork")
+    _type(qtbot, w, page.secret_edit, "not-the-password")
+    _click(qtbot, w, page.verify_button)
+    qtbot.waitUntil(lambda: page.verify_button.isEnabled() and page.store_message.text() != "Verifying the store...",
+                    timeout=60_000)  # fmt: skip
+    assert "bundles verified" not in page.store_message.text() and page.store_message.text()
+    assert "refused the login" in page.store_message.text()
+    _click(qtbot, w, page.secret_edit)
+    QTest.keyClick(page.secret_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(page.secret_edit, password)
+    assert page.secret_edit.displayText() != password  # shown as dots
+    out = tmp_path / "analysis"
+    _type(qtbot, w, page.store_out_edit, str(out))
+    _click(qtbot, w, page.unpack_button)
+    qtbot.waitUntil(lambda: "files written" in page.store_message.text(), timeout=60_000)
+    assert page.store_message.text().startswith("1 sessions, 0 withdrawals;")
+    assert (out / NOTES).read_bytes() == GENUINE[NOTES]
+    assert not any(password in r.getMessage() or "not-the-password" in r.getMessage() for r in caplog.records)
