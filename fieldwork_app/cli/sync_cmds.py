@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,13 @@ from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.credentials import env_secret
 from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings, with_host_key_hint
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.sync import trust
-from fieldwork_app.sync.checks import VerifyReport
-from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
+from fieldwork_app.sync import dmstore, trust
+from fieldwork_app.sync.dmkeys import DataManagerKey
+from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
-from fieldwork_app.sync.storeside import list_signers, unpack_store, verify_store
-from fieldwork_app.sync.transports import Transport, open_transport
+from fieldwork_app.sync.storeside import unpack_store, verify_store
+from fieldwork_app.sync.transports import Transport
+from fieldwork_app.sync.transports.base import HostKeyRefused
 from fieldwork_app.sync.trust import TrustedDevices
 
 
@@ -136,45 +136,25 @@ def _secret(args: argparse.Namespace, label: str, *, optional: bool) -> str | No
     return getpass.getpass(f"{label.capitalize()}: ")
 
 
-def open_store(args: argparse.Namespace) -> Transport:
-    scheme = urllib.parse.urlsplit(args.url).scheme.lower()
-    options: dict[str, Any] = {}
-    secrets: dict[str, str] = {}
-    if args.ca_bundle:
-        options["ca_bundle"] = str(args.ca_bundle)
-    if scheme == "sftp":
-        options.update(host_key_settings(args))
-        if args.identity:
-            options["key_file"] = str(args.identity)
-            passphrase = _secret(args, "SSH key passphrase", optional=True)
-            if passphrase:
-                secrets["key_passphrase"] = passphrase
-        else:
-            secrets["password"] = _secret(args, "SFTP password", optional=False) or ""
-    elif scheme in ("webdav", "webdavs", "http", "https"):
-        if args.username:
-            options["username"] = args.username
-        secrets["password"] = _secret(args, "WebDAV password", optional=False) or ""
-    elif scheme == "s3":
-        if args.endpoint:
-            options["endpoint"] = args.endpoint
-        if not args.username:
-            raise InvalidInput("an s3:// store needs --username ACCESS_KEY_ID")
-        options["access_key"] = args.username
-        secrets["secret_key"] = _secret(args, "S3 secret key", optional=False) or ""
-    transport = open_transport(args.url, options=options, secrets=secrets)
-    if scheme == "sftp":
-        from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
+def _access(args: argparse.Namespace) -> StoreAccess:
+    settings = host_key_settings(args)
+    return StoreAccess(
+        args.url, username=args.username, endpoint=args.endpoint, identity_file=args.identity,
+        host_key=settings.get("host_key_fingerprint"), known_hosts=args.known_hosts,
+        accept_new_host_key=bool(args.accept_new_host_key), ca_bundle=args.ca_bundle,
+    )  # fmt: skip
 
-        assert isinstance(transport, SftpTransport)  # the host key is checked (or shown) before anything else
-        try:
-            key = transport.server_host_key()
-        except BaseException as exc:
-            transport.close()
-            raise with_host_key_hint(exc) from None
-        if transport.accepted_new_key:
-            sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {host_key_fingerprint(key)}, as "
-                             "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip
+
+def open_store(args: argparse.Namespace) -> Transport:
+    try:
+        transport, taken = dmstore.open_store(
+            _access(args), lambda label, optional: _secret(args, label, optional=optional)
+        )
+    except HostKeyRefused as exc:
+        raise with_host_key_hint(exc) from None
+    if taken:
+        sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {taken}, as "
+                         "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip
     return transport
 
 
@@ -241,42 +221,30 @@ def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _signing_path(args: argparse.Namespace) -> Path:
-    return Path(args.signing_key) if args.signing_key else trust.signing_key_path(args.key)
+def _files(args: argparse.Namespace) -> TrustFiles:
+    return TrustFiles(Path(args.key), args.devices, args.signing_key)
 
 
 def _list_path(args: argparse.Namespace) -> Path:
-    return Path(args.devices) if args.devices else trust.devices_path(args.key)
+    return _files(args).list_path
 
 
 def _load_list(args: argparse.Namespace) -> tuple[TrustedDevices, int, DataManagerKey]:
-    identity = load_identity(args.key)
-    signing = trust.load_signing_key(_signing_path(args))
-    path = _list_path(args)
-    if not path.exists():
-        return TrustedDevices(), 0, signing
-    devices, serial = trust.load_list(path, signing, identity)
-    return devices, serial, signing
+    return dmstore.load_trusted(_files(args))
 
 
 def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    fp = trust.check_fingerprint(args.fingerprint)
-    name = args.name.strip()
-    if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
-        raise InvalidInput("--name is 1-80 printable characters")
-    identity = load_identity(args.key)
-    signing_path = _signing_path(args)
-    if not signing_path.exists() and not args.signing_key:  # a key named by hand is never made up
-        pub_path, _ = generate_dm_signing_keypair(signing_path.parent)  # refuses if dm-signing.pub is there alone
-        ctx.say(f"made the data manager signing key {signing_path} and {pub_path} (it signs the trusted list "
+    files = _files(args)
+    try:
+        fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
+    except InvalidInput as exc:
+        if exc.message.startswith("a laptop's name"):
+            raise InvalidInput("--name is 1-80 printable characters") from None
+        raise
+    if made is not None:
+        ctx.say(f"made the data manager signing key {files.signing_path} and {made} (it signs the trusted list "
                 "and study packs; keep it with study.key)")  # fmt: skip
-    devices, serial, manager = _load_list(args)
-    known = devices.devices.get(fp)
-    if known is not None and known.revoked:
-        raise InvalidInput(f"device {fp} ({known.name}) was revoked; a revoked laptop is not trusted again")
-    devices.devices[fp] = trust.Device(fp, name, trust._now())
-    trust.save_list(_list_path(args), devices, manager, identity, serial + 1)
-    ctx.say(f"trusted device {fp} ({name}); list {_list_path(args)} now has {len(devices.devices)} device(s)")
+    ctx.say(f"trusted device {fp} ({name}); list {files.list_path} now has {count} device(s)")
     return 0
 
 
@@ -316,25 +284,16 @@ def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _trust(args: argparse.Namespace, identity: Any) -> TrustedDevices | None:
-    if args.accept_any_device:
-        return TrustedDevices.any_device()
-    if not _list_path(args).exists():
-        return None
-    devices, _serial, _manager = _load_list(args)
-    return devices
+    return dmstore.trusted_or_none(_files(args), accept_any=args.accept_any_device)
 
 
 def _refuse(args: argparse.Namespace, ctx: CliContext, identity: Any) -> int:
     """No trusted list: open nothing but the signers, name each, and say how to trust it."""
     transport = open_store(args)
     try:
-        report = list_signers(transport, identity)
+        signers = dmstore.signers(transport, identity)
     finally:
         transport.close()
-    signers: dict[str, int] = {}
-    for b in report.bundles:
-        if b.signer:
-            signers[b.signer] = signers.get(b.signer, 0) + 1
     if args.json:
         ctx.emit_json({"ok": False, "refused": "no trusted-devices list", "list": str(_list_path(args)),
                        "signers": [{"fingerprint": k, "bundles": v} for k, v in sorted(signers.items())]})  # fmt: skip
@@ -364,27 +323,9 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.emit_json(report.summary())
     else:
-        good = sum(1 for b in report.bundles if b.ok)
-        ctx.say(f"{good} of {len(report.bundles)} bundles verified, {report.objects_checked} chunks checked")
-        _say_devices(ctx, report, trusted)
-        for problem in report.problems:
-            ctx.say(f"PROBLEM {problem.code}: {problem}")
+        for line in dmstore.verify_lines(report, trusted):
+            ctx.say(line)
     return 0 if report.ok else 1
-
-
-def _say_devices(ctx: CliContext, report: VerifyReport, trusted: TrustedDevices) -> None:
-    for d in report.devices():
-        users = ", ".join(str(u) for u in d["users"]) or "unknown"
-        label = d["label"] or ("NOT CHECKED (--accept-any-device)" if trusted.accept_any else "not trusted")
-        newest = "; ".join(f"newest {k} bundle number {v}" for k, v in sorted(d["newest"].items()))
-        newest = f"; {newest} (compare with 'fieldwork device' on that laptop)" if newest else ""
-        ctx.say(f"device {d['fingerprint']} ({label}): {d['bundles']} bundle(s) by {users}{newest}")
-    if trusted.accept_any:
-        ctx.say(
-            "NOTE: --accept-any-device: signers were NOT checked against a trusted list, and anyone who can write "
-            "to the store can sign a bundle; compare the fingerprints above with the laptops' ('fieldwork "
-            "device') and trust them with 'fieldwork study devices add'"
-        )
 
 
 def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -407,16 +348,6 @@ def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
                          for p in report.problems],
         })  # fmt: skip
     else:
-        what = (f"{report.identity} identity bundles" if role == "identity"
-                else f"{report.sessions} sessions, {report.withdrawals} withdrawals")  # fmt: skip
-        ctx.say(f"{what}; {len(report.written)} files written, {len(report.unchanged)} unchanged, into {out}")
-        if trusted.accept_any:
-            for d in report.devices:
-                ctx.say(f"device {d['fingerprint']} (NOT CHECKED): {d['bundles']} bundle(s) by "
-                        f"{', '.join(str(u) for u in d['users']) or 'unknown'}")  # fmt: skip
-            ctx.say("NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index")
-        if report.withdrawals:
-            ctx.say(f"withdrawals to act on: see {Path(out) / 'withdrawals.csv'}")
-        for problem in report.problems:
-            ctx.say(f"PROBLEM {problem.code}: {problem}")
+        for line in dmstore.unpack_lines(report, trusted, Path(out), role):
+            ctx.say(line)
     return 0 if report.ok else 1

@@ -1,4 +1,5 @@
-"""The data manager's analysis page: transcript drafts and REFI-QDA export of an analysis folder.
+"""The data manager's analysis page: a study store verified against the trusted laptops and unpacked into an
+analysis folder, transcript drafts of its takes, and a REFI-QDA export.
 
 The work runs on a thread of its own (it needs no vault, and may take an hour: the app's pool is waited
 for when the window closes, this thread is not; every file it writes is renamed into place whole, so
@@ -16,18 +17,27 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
 from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.sync import dmstore
+from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
+from fieldwork_app.sync.keys import load_identity
+from fieldwork_app.sync.storeside import unpack_store, verify_store
+from fieldwork_app.sync.transports.base import HostKeyRefused
 
 from fieldwork_app.gui.views.common import label, scroll_page
 
@@ -54,11 +64,21 @@ class _State:
         return self.cancel.is_set()
 
 
+class _Refused:
+    """No trusted list: who signed the bundles on the store, for the page to name."""
+
+    def __init__(self, list_path: Path, signers: dict[str, int]) -> None:
+        self.list_path = list_path
+        self.signers = signers
+
+
 class AnalysisPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.state: _State | None = None
+        self._store_target = False  # whether the running job is the store's (its own progress and messages)
+        self._cancel_text = ""
         self.bridge = _Bridge(self)
         self.bridge.progress.connect(self._on_progress)
         self.bridge.finished.connect(self._deliver)  # the page is the receiver: queued to the GUI thread
@@ -73,6 +93,7 @@ class AnalysisPage(QWidget):
                 )
             )
         )
+        self._build_store_section(layout)
         form = QFormLayout()
         self.folder_edit = QLineEdit()
         self.model_edit = QLineEdit()
@@ -110,11 +131,229 @@ class AnalysisPage(QWidget):
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel)
 
+    def _build_store_section(self, layout: Any) -> None:
+        box = QGroupBox(self.tr("Study store: verify and unpack"))
+        inner = QVBoxLayout(box)
+        inner.addWidget(
+            label(
+                self.tr(
+                    "Bundles are read only from the laptops on your trusted list (trusted-devices.json "
+                    "beside the study key). Every bundle is checked before anything is written."
+                )
+            )
+        )
+        form = QFormLayout()
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("sftp://user@host:22/path, https://..., s3://bucket/prefix, file://...")
+        self.key_edit = QLineEdit()
+        self.key_edit.setPlaceholderText("study.key")
+        self.signing_edit = QLineEdit()
+        self.signing_edit.setPlaceholderText(self.tr("dm-signing.key, if not beside the key file"))
+        self.host_key_edit = QLineEdit()
+        self.host_key_edit.setPlaceholderText("SHA256:...")
+        self.ssh_key_edit = QLineEdit()
+        self.ssh_key_edit.setPlaceholderText(self.tr("SSH private key file, if the SFTP store takes one"))
+        self.user_edit = QLineEdit()
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.store_out_edit = QLineEdit()
+        self.identity_check = QCheckBox(self.tr("This is the identity store (the key is the identity key)"))
+        for edit, name in ((self.url_edit, "Store URL"), (self.key_edit, "Study key file"),
+                           (self.signing_edit, "Signing key file"),
+                           (self.host_key_edit, "SFTP host key fingerprint"),
+                           (self.ssh_key_edit, "SSH key file"), (self.user_edit, "User name"),
+                           (self.secret_edit, "Store password or secret key"),
+                           (self.store_out_edit, "Folder to unpack into")):  # fmt: skip
+            edit.setAccessibleName(self.tr(name))
+        form.addRow(self.tr("Store &URL"), self.url_edit)
+        form.addRow(self.tr("Study &key file"), self.key_edit)
+        form.addRow(self.tr("&Signing key (optional)"), self.signing_edit)
+        form.addRow(self.tr("SFTP &host key"), self.host_key_edit)
+        form.addRow(self.tr("SSH ke&y file (SFTP)"), self.ssh_key_edit)
+        form.addRow(self.tr("User &name (WebDAV, S3)"), self.user_edit)
+        form.addRow(self.tr("Pass&word or secret"), self.secret_edit)
+        form.addRow(self.tr("Unpack into &folder"), self.store_out_edit)
+        form.addRow("", self.identity_check)
+        inner.addLayout(form)
+        row = QHBoxLayout()
+        self.verify_button = QPushButton(self.tr("&Verify"))
+        self.unpack_button = QPushButton(self.tr("Un&pack into folder"))
+        self.store_cancel_button = QPushButton(self.tr("Cance&l"))
+        self.store_cancel_button.setEnabled(False)
+        for b in (self.verify_button, self.unpack_button, self.store_cancel_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.store_bar = QProgressBar()
+        self.store_bar.setRange(0, 1)
+        self.store_bar.setValue(0)
+        inner.addWidget(self.store_bar)
+        self.store_message = label("")
+        inner.addWidget(self.store_message)
+        self.store_details = QPlainTextEdit()
+        self.store_details.setReadOnly(True)
+        self.store_details.setAccessibleName(self.tr("Store report"))
+        self.store_details.setMinimumHeight(90)
+        inner.addWidget(self.store_details)
+        # Trusting a laptop named in a refusal: the same call as 'fieldwork study devices add'.
+        trust_row = QHBoxLayout()
+        self.signer_combo = QComboBox()
+        self.signer_combo.setAccessibleName(self.tr("Signer to trust"))
+        self.laptop_name_edit = QLineEdit()
+        self.laptop_name_edit.setPlaceholderText(self.tr("name, e.g. laptop 3"))
+        self.laptop_name_edit.setAccessibleName(self.tr("Laptop name"))
+        self.trust_button = QPushButton(self.tr("Trust this &laptop"))
+        trust_row.addWidget(self.signer_combo, 2)
+        trust_row.addWidget(self.laptop_name_edit, 1)
+        trust_row.addWidget(self.trust_button)
+        self.trust_box = QWidget()
+        self.trust_box.setLayout(trust_row)
+        self.trust_box.setVisible(False)
+        inner.addWidget(self.trust_box)
+        layout.addWidget(box)
+        self.verify_button.clicked.connect(self.verify)
+        self.unpack_button.clicked.connect(self.unpack)
+        self.store_cancel_button.clicked.connect(self.cancel)
+        self.trust_button.clicked.connect(self.trust_laptop)
+
+    # -- the study store --------------------------------------------------------------------------
+    def _store_inputs(self, *, need_out: bool) -> tuple[StoreAccess, TrustFiles, str, Path | None] | None:
+        url, key = self.url_edit.text().strip(), self.key_edit.text().strip()
+        out = self.store_out_edit.text().strip()
+        if not url or not key or (need_out and not out):
+            self.store_message.setText(
+                self.tr("Fill in the store URL, the study key file and the folder to unpack into first.")
+                if need_out
+                else self.tr("Fill in the store URL and the study key file first.")
+            )
+            return None
+        if "://" not in url:  # a plain folder path is a folder store
+            url = Path(url).expanduser().resolve().as_uri()
+        ssh_key = self.ssh_key_edit.text().strip()
+        access = StoreAccess(
+            url, username=self.user_edit.text().strip() or None, host_key=self.host_key_edit.text().strip() or None,
+            identity_file=Path(ssh_key).expanduser() if ssh_key else None,
+        )  # fmt: skip
+        return access, self._trust_files(key), self.secret_edit.text(), (
+            Path(out).expanduser() if out else None
+        )
+
+    def _trust_files(self, key: str) -> TrustFiles:
+        signing = self.signing_edit.text().strip()
+        return TrustFiles(Path(key).expanduser(), signing_key=Path(signing).expanduser() if signing else None)
+
+    def _store_job(self, need_out: bool, work: Callable[..., Any], running: str) -> None:
+        inputs = self._store_inputs(need_out=need_out)
+        if inputs is None:
+            return
+        access, files, secret, out = inputs
+        role = "identity" if self.identity_check.isChecked() else "research"
+        self.state = _State(self.bridge)
+        state = self.state
+        self.store_details.clear()
+        self.trust_box.setVisible(False)
+        self.store_bar.setRange(0, 0)  # busy: the store's size is not known before it is read
+        self.store_message.setText(running)
+        self._store_target = True
+        self._busy(True)
+
+        def job() -> Any:
+            identity = load_identity(files.key)
+            trusted = dmstore.trusted_or_none(files)
+            transport, _taken = dmstore.open_store(access, lambda _label, optional: secret or (
+                None if optional else ""))  # fmt: skip
+            try:
+                if trusted is None:
+                    return _Refused(files.list_path, dmstore.signers(transport, identity))
+                return work(transport, identity, trusted, state, out, role)
+            finally:
+                transport.close()
+
+        self._run(job, self._store_done)
+
+    def verify(self) -> None:
+        self._cancel_text = self.tr("Cancelled; the store was not fully checked. Verify again to check it all.")
+
+        def work(transport: Any, identity: Any, trusted: Any, state: _State, _out: Any, _role: str) -> Any:
+            report = verify_store(transport, identity, trusted, state=state)
+            return report.ok, dmstore.verify_lines(report, trusted)
+
+        self._store_job(False, work, self.tr("Verifying the store..."))
+
+    def unpack(self) -> None:
+        self._cancel_text = self.tr(
+            "Cancelled; every file already written is whole. Unpack into the same folder again to go on."
+        )
+
+        def work(transport: Any, identity: Any, trusted: Any, state: _State, out: Path, role: str) -> Any:
+            report = unpack_store(transport, identity, out, trusted, state, role=role)
+            return report.ok, dmstore.unpack_lines(report, trusted, out, role)
+
+        self._store_job(True, work, self.tr("Unpacking the store..."))
+
+    def _store_done(self, result: Any) -> None:
+        self.state = None
+        self._busy(False)
+        self.store_bar.setRange(0, 1)
+        self.store_bar.setValue(1)
+        if isinstance(result, _Refused):
+            self._refused(result)
+            return
+        ok, lines = result
+        first, rest = lines[0], lines[1:]
+        self.store_message.setText(
+            first + ("" if ok else self.tr(" -- problems found: see the report below."))
+        )
+        self.store_details.setPlainText("\n".join(rest))
+
+    def _refused(self, refused: _Refused) -> None:
+        self.store_message.setText(
+            self.tr(
+                "No trusted-laptops list at {0}: nothing was checked or unpacked. Anyone who can write to the "
+                "store can sign a bundle, so bundles are read only from laptops you trust."
+            ).format(refused.list_path)
+        )
+        lines = [
+            self.tr("signer {0}: {1} bundle(s)").format(fp, n) for fp, n in refused.signers.items()
+        ] or [self.tr("No signed bundle was found on the store.")]
+        lines += [
+            "",
+            self.tr(
+                "To trust a laptop: on that laptop, 'fieldwork device' (or its Sync page) shows its "
+                "fingerprint. If it is one of the fingerprints above, pick it below, give the laptop a "
+                "name and press Trust this laptop (the same as running 'fieldwork study devices add "
+                "FINGERPRINT --name NAME --key STUDY_KEY' on this machine). Then verify again."
+            ),
+        ]
+        self.store_details.setPlainText("\n".join(lines))
+        self.signer_combo.clear()
+        for fp in refused.signers:
+            self.signer_combo.addItem(fp)
+        self.trust_box.setVisible(bool(refused.signers))
+
+    def trust_laptop(self) -> None:
+        """A small file write: done here, on the GUI thread, in the words 'study devices add' uses."""
+        fp, name = self.signer_combo.currentText(), self.laptop_name_edit.text()
+        key = self.key_edit.text().strip()
+        if not fp or not key:
+            return
+        try:
+            fp, name, count, made = dmstore.add_device(self._trust_files(key), fp, name)
+        except FieldworkError as exc:
+            self.store_message.setText(exc.message)
+            return
+        text = self.tr("Trusted device {0} ({1}); the list now has {2} device(s).").format(fp, name, count)
+        if made is not None:
+            text += " " + self.tr("Made the data manager signing key {0}; keep it with study.key.").format(made)
+        self.store_message.setText(text + " " + self.tr("Verify again to check its bundles."))
+        self.trust_box.setVisible(False)
+
     # -- running ----------------------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:
-        self.transcribe_button.setEnabled(not busy)
-        self.export_button.setEnabled(not busy)
+        for b in (self.transcribe_button, self.export_button, self.verify_button, self.unpack_button):
+            b.setEnabled(not busy)
         self.cancel_button.setEnabled(busy and self.state is not None)
+        self.store_cancel_button.setEnabled(busy and self.state is not None)
 
     def _paths(self, *edits: QLineEdit) -> list[Path] | None:
         values = [e.text().strip() for e in edits]
@@ -128,6 +367,8 @@ class AnalysisPage(QWidget):
         if paths is None:
             return
         folder, model = paths
+        self._cancel_text = self.tr("Cancelled; takes already done are kept. Transcribe again to go on.")
+        self._store_target = False
         self.state = _State(self.bridge)
         state = self.state
         self.bar.setValue(0)
@@ -142,6 +383,7 @@ class AnalysisPage(QWidget):
             return
         folder, out = paths
         self.state = None
+        self._store_target = False
         self.message.setText(self.tr("Exporting..."))
         self._busy(True)
         self._run(lambda: export_qdpx(folder, out), self._exported)
@@ -168,10 +410,17 @@ class AnalysisPage(QWidget):
     def cancel(self) -> None:
         if self.state is not None:
             self.state.cancel.set()
-            self.message.setText(self.tr("Cancelling after the current segment..."))
+            if self._store_target:
+                self.store_message.setText(self.tr("Cancelling after the current piece..."))
+            else:
+                self.message.setText(self.tr("Cancelling after the current segment..."))
             self.cancel_button.setEnabled(False)
+            self.store_cancel_button.setEnabled(False)
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
+        if self._store_target:
+            self.store_message.setText(message)
+            return
         self.bar.setValue(int(1000 * done / max(1, total)))
         self.take_label.setText(message)
 
@@ -201,13 +450,20 @@ class AnalysisPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.state = None
         self._busy(False)
+        message = self.message
+        if self._store_target:
+            message = self.store_message
+            self.store_bar.setRange(0, 1)
+            self.store_bar.setValue(0)
         if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.CANCELLED:
-            self.message.setText(
-                self.tr("Cancelled; takes already done are kept. Transcribe again to go on.")
+            message.setText(self._cancel_text)
+        elif isinstance(exc, HostKeyRefused) and exc.unconfirmed:
+            message.setText(
+                self.tr("{0}; then type it into SFTP host key ({1}).").format(exc.message, exc.unconfirmed)
             )
         elif isinstance(exc, FieldworkError):
-            self.message.setText(exc.message)
+            message.setText(exc.message)
         else:
-            self.message.setText(
+            message.setText(
                 self.tr("Unexpected error ({0}); nothing done was lost.").format(type(exc).__name__)
             )

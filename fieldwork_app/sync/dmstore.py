@@ -1,0 +1,190 @@
+"""The data manager's side of a study store, shared by the command line and the desktop app: the trusted
+laptops list found beside the study key, opening a store with its credentials and SFTP host-key pins, the
+signers a refusal names, and trusting a laptop.
+
+Nothing here prompts or prints: secrets come through a callback the caller supplies (a terminal prompt, the
+environment, or a password field), and results come back as values for the caller to show in its own way.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyrage
+
+from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync import trust
+from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
+from fieldwork_app.sync.keys import load_identity
+from fieldwork_app.sync.storeside import UnpackReport, VerifyReport, list_signers
+from fieldwork_app.sync.transports import Transport, open_transport
+from fieldwork_app.sync.trust import TrustedDevices
+
+# (what is asked for, e.g. "SFTP password"; whether it may be left out) -> the secret, or None
+SecretSource = Callable[[str, bool], "str | None"]
+
+
+@dataclass(frozen=True)
+class TrustFiles:
+    """The study key and, unless given, the signed list and its signing key beside it."""
+
+    key: Path
+    devices: Path | None = None
+    signing_key: Path | None = None
+
+    @property
+    def list_path(self) -> Path:
+        return Path(self.devices) if self.devices else trust.devices_path(self.key)
+
+    @property
+    def signing_path(self) -> Path:
+        return Path(self.signing_key) if self.signing_key else trust.signing_key_path(self.key)
+
+
+def load_trusted(files: TrustFiles) -> tuple[TrustedDevices, int, DataManagerKey]:
+    """The signed trusted list (empty, serial 0, when there is none yet) and the key that signs it."""
+    identity = load_identity(files.key)
+    signing = trust.load_signing_key(files.signing_path)
+    if not files.list_path.exists():
+        return TrustedDevices(), 0, signing
+    devices, serial = trust.load_list(files.list_path, signing, identity)
+    return devices, serial, signing
+
+
+def trusted_or_none(files: TrustFiles, *, accept_any: bool = False) -> TrustedDevices | None:
+    """What verify and unpack work against; None when there is no list (the caller refuses)."""
+    if accept_any:
+        return TrustedDevices.any_device()
+    if not files.list_path.exists():
+        return None
+    return load_trusted(files)[0]
+
+
+def add_device(files: TrustFiles, fingerprint: str, name: str) -> tuple[str, str, int, Path | None]:
+    """Trust a laptop: (fingerprint, name, devices on the list, the signing key made for it or None)."""
+    fp = trust.check_fingerprint(fingerprint)
+    name = name.strip()
+    if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
+        raise InvalidInput("a laptop's name is 1-80 printable characters")
+    identity = load_identity(files.key)
+    made: Path | None = None
+    if not files.signing_path.exists() and not files.signing_key:  # a key named by hand is never made up
+        made, _ = generate_dm_signing_keypair(files.signing_path.parent)  # refuses if the .pub is there alone
+    devices, serial, manager = load_trusted(files)
+    known = devices.devices.get(fp)
+    if known is not None and known.revoked:
+        raise InvalidInput(f"device {fp} ({known.name}) was revoked; a revoked laptop is not trusted again")
+    devices.devices[fp] = trust.Device(fp, name, trust._now())
+    trust.save_list(files.list_path, devices, manager, identity, serial + 1)
+    return fp, name, len(devices.devices), made
+
+
+@dataclass(frozen=True)
+class StoreAccess:
+    """How to reach a store: its URL and the settings its scheme takes (no secret is held here)."""
+
+    url: str
+    username: str | None = None  # WebDAV user name, or S3 access key id
+    endpoint: str | None = None  # S3 endpoint URL
+    identity_file: Path | None = None  # SSH private key (sftp)
+    host_key: str | None = None  # the SFTP server's key fingerprint, SHA256:...
+    known_hosts: Path | None = None
+    accept_new_host_key: bool = False
+    ca_bundle: Path | None = None
+
+
+def open_store(access: StoreAccess, secret: SecretSource) -> tuple[Transport, str | None]:
+    """The store, opened; for SFTP the host key is checked (or, if asked, taken and returned) before
+    anything else is read.  Returns (transport, fingerprint of a host key taken on first sight or None)."""
+    scheme = urllib.parse.urlsplit(access.url).scheme.lower()
+    options: dict[str, Any] = {}
+    secrets: dict[str, str] = {}
+    if access.ca_bundle:
+        options["ca_bundle"] = str(access.ca_bundle)
+    if scheme == "sftp":
+        if access.host_key and access.host_key.strip():
+            options["host_key_fingerprint"] = access.host_key.strip()
+        if access.known_hosts:
+            options["known_hosts"] = str(access.known_hosts)
+        if access.accept_new_host_key:
+            options["accept_new_host_key"] = True
+        if access.identity_file:
+            options["key_file"] = str(access.identity_file)
+            passphrase = secret("SSH key passphrase", True)
+            if passphrase:
+                secrets["key_passphrase"] = passphrase
+        else:
+            secrets["password"] = secret("SFTP password", False) or ""
+    elif scheme in ("webdav", "webdavs", "http", "https"):
+        if access.username:
+            options["username"] = access.username
+        secrets["password"] = secret("WebDAV password", False) or ""
+    elif scheme == "s3":
+        if access.endpoint:
+            options["endpoint"] = access.endpoint
+        if not access.username:
+            raise InvalidInput("an s3:// store needs its access key id as the user name")
+        options["access_key"] = access.username
+        secrets["secret_key"] = secret("S3 secret key", False) or ""
+    transport = open_transport(access.url, options=options, secrets=secrets)
+    if scheme != "sftp":
+        return transport, None
+    from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
+
+    assert isinstance(transport, SftpTransport)
+    try:
+        key = transport.server_host_key()
+    except BaseException:
+        transport.close()
+        raise
+    return transport, (host_key_fingerprint(key) if transport.accepted_new_key else None)
+
+
+def signers(transport: Transport, identity: pyrage.x25519.Identity) -> dict[str, int]:
+    """Who signed the bundles on the store (fingerprint -> bundles), read without trusting any of them."""
+    report = list_signers(transport, identity)
+    found: dict[str, int] = {}
+    for b in report.bundles:
+        if b.signer:
+            found[b.signer] = found.get(b.signer, 0) + 1
+    return dict(sorted(found.items()))
+
+
+def verify_lines(report: VerifyReport, trusted: TrustedDevices) -> list[str]:
+    """The verify report in the words the command line prints."""
+    good = sum(1 for b in report.bundles if b.ok)
+    lines = [f"{good} of {len(report.bundles)} bundles verified, {report.objects_checked} chunks checked"]
+    for d in report.devices():
+        users = ", ".join(str(u) for u in d["users"]) or "unknown"
+        label = d["label"] or ("NOT CHECKED (--accept-any-device)" if trusted.accept_any else "not trusted")
+        newest = "; ".join(f"newest {k} bundle number {v}" for k, v in sorted(d["newest"].items()))
+        newest = f"; {newest} (compare with 'fieldwork device' on that laptop)" if newest else ""
+        lines.append(f"device {d['fingerprint']} ({label}): {d['bundles']} bundle(s) by {users}{newest}")
+    if trusted.accept_any:
+        lines.append(
+            "NOTE: --accept-any-device: signers were NOT checked against a trusted list, and anyone who can write "
+            "to the store can sign a bundle; compare the fingerprints above with the laptops' ('fieldwork "
+            "device') and trust them with 'fieldwork study devices add'"
+        )
+    lines += [f"PROBLEM {problem.code}: {problem}" for problem in report.problems]
+    return lines
+
+
+def unpack_lines(report: UnpackReport, trusted: TrustedDevices, out: Path, role: str) -> list[str]:
+    """The unpack report in the words the command line prints."""
+    what = (f"{report.identity} identity bundles" if role == "identity"
+            else f"{report.sessions} sessions, {report.withdrawals} withdrawals")  # fmt: skip
+    lines = [f"{what}; {len(report.written)} files written, {len(report.unchanged)} unchanged, into {out}"]
+    if trusted.accept_any:
+        for d in report.devices:
+            lines.append(f"device {d['fingerprint']} (NOT CHECKED): {d['bundles']} bundle(s) by "
+                         f"{', '.join(str(u) for u in d['users']) or 'unknown'}")  # fmt: skip
+        lines.append("NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index")
+    if report.withdrawals:
+        lines.append(f"withdrawals to act on: see {Path(out) / 'withdrawals.csv'}")
+    lines += [f"PROBLEM {problem.code}: {problem}" for problem in report.problems]
+    return lines
