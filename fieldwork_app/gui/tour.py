@@ -161,6 +161,7 @@ def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> 
             window.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        keys.allow_fast_kdf_for_throwaway_vault(False)
     return 0
 
 

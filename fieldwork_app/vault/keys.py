@@ -115,10 +115,11 @@ MIN_STRONG_COST = 3 * 64 * 1024
 _throwaway = False
 
 
-def allow_fast_kdf_for_throwaway_vault() -> None:
-    """For a process that only ever makes a throw-away vault in a temporary folder (the GUI tour)."""
+def allow_fast_kdf_for_throwaway_vault(allowed: bool = True) -> None:
+    """For the time a process makes only a throw-away vault in a temporary folder (the GUI tour); called again
+    with ``False`` when that vault is gone, so nothing made afterwards in the same process is weak."""
     global _throwaway
-    _throwaway = True
+    _throwaway = allowed
 
 
 def fast_kdf_allowed() -> bool:
