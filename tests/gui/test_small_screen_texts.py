@@ -1,0 +1,49 @@
+"""Texts a person must be able to read on a small laptop: the recording badge in every state, and the
+lone-working buttons of a home visit's interview screen at 1366x768 and 1024x600."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from fieldwork_app.services.clock import FakeClock
+from tests.gui.fit import clipped_buttons, outside
+from tests.gui.test_safety_flows import SIZE, SMALL, START, _home_visit
+from tests.gui.test_session import open_screen
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_lone_working_buttons_and_the_recording_badge_are_never_cut(
+    qtbot, make_window, vault_dir, size
+) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(START + timedelta(minutes=2))
+    w, screen, _sid = open_screen(qtbot, make_window, vault_dir, _home_visit, clock)
+    w.resize(*size)
+    lw = screen.lonework
+    qtbot.waitUntil(lambda: "Check in with your buddy now" in lw.phase.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
+    qtbot.wait(200)
+    assert lw.buttons["check_in"].isVisible()
+    assert not clipped_buttons(w), clipped_buttons(w)
+    assert not outside(w), outside(w)
+
+    bar = screen.bar
+    badge = bar.state_label
+    assert bar.state_label.text() == "Not recording"  # nothing was ever started
+    places = {b.objectName(): b.geometry() for b in (badge, bar.start_button, bar.end_button)}
+    for state, text in (
+        ("recording", "RECORDING"),
+        ("paused", "PAUSED"),
+        ("failed", "Microphone problem"),  # what a failed start (no microphone) shows
+        ("stopped", "Not recording"),
+    ):
+        bar.show_state(state)
+        qtbot.wait(50)
+        assert text in badge.text()
+        room = badge.contentsRect().width()
+        words = max(badge.fontMetrics().horizontalAdvance(word) for word in badge.text().split())
+        assert words <= room, f"{state}: {badge.text()!r} is cut ({words} px in {room})"
+        assert badge.heightForWidth(badge.width()) <= badge.height(), f"{state}: {badge.text()!r} is cut"
+        now = {b.objectName(): b.geometry() for b in (badge, bar.start_button, bar.end_button)}
+        assert now == places, f"{state}: the bar moved"
