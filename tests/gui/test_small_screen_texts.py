@@ -7,10 +7,15 @@ from datetime import timedelta
 
 import pytest
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from fieldwork_app.services import sessions
 from fieldwork_app.services.clock import FakeClock
 from tests.gui.fit import clipped_buttons, outside
-from tests.gui.test_safety_flows import SIZE, SMALL, START, _home_visit
-from tests.gui.test_session import open_screen
+from tests.gui.test_safety_flows import SIZE, SMALL, START, _home_visit, _message_box
+from tests.gui.test_session import click, open_screen, run_db
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -47,3 +52,32 @@ def test_the_lone_working_buttons_and_the_recording_badge_are_never_cut(
         assert badge.heightForWidth(badge.width()) <= badge.height(), f"{state}: {badge.text()!r} is cut"
         now = {b.objectName(): b.geometry() for b in (badge, bar.start_button, bar.end_button)}
         assert now == places, f"{state}: the bar moved"
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_complete_session_names_a_missing_serial_before_asking_about_the_visit(
+    qtbot, make_window, vault_dir, size
+) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(START + timedelta(minutes=2))
+    w, screen, sid = open_screen(qtbot, make_window, vault_dir, _home_visit, clock)
+    w.resize(*size)
+    click(qtbot, screen, "endSession")
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.closeout, timeout=5_000)
+    qtbot.keyClicks(screen.closeout.wellbeing, "Calm")
+    assert screen.closeout.voucher_given.isChecked()  # the study gives vouchers; no serial typed yet
+    screen.closeout.complete_button.setFocus()
+    QTest.keyClick(screen.closeout.complete_button, Qt.Key.Key_Space)  # "Complete session" by keyboard
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=5_000)
+    assert "serial" in screen.message.text()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.closeout.serial, timeout=5_000)
+    qtbot.wait(200)
+    assert _message_box("completeWithVisitOpen") is None  # no lone-working question for a form it refuses
+    assert str(run_db(qtbot, w, lambda ws: sessions.get(ws, sid)).status) != "completed"
+
+    qtbot.keyClicks(screen.closeout.serial, "EV-2222-3333")  # now it asks about the open visit
+    click(qtbot, screen, "completeSession")
+    qtbot.waitUntil(lambda: _message_box("completeWithVisitOpen") is not None, timeout=5_000)
+    box = _message_box("completeWithVisitOpen")
+    assert box is not None
+    qtbot.mouseClick(box.findChild(QAbstractButton, "completeNotYet"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _message_box("completeWithVisitOpen") is None, timeout=5_000)

@@ -557,6 +557,12 @@ class SessionScreen(QWidget):
     def _save_closeout(self, fields: dict, complete: bool) -> None:
         """Completing a home visit's session before she is home safe asks first: the visit's check-out
         and home safe stay on this page and on the study home, but she should know they are still open."""
+        gap = self.closeout.missing()
+        if gap is not None:  # refused before any question is asked, with the focus on what is missing
+            field, text = gap
+            self.show_message(text, "error")
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         st = self._visit_state
         info = self.p.info
         if not complete or info is None or not info.has_lone_working or st is None or st.phase == "closed":
