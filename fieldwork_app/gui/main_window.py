@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
             ("participants", self.tr("Participants"), "people", ParticipantsPage),
             ("prepare", self.tr("Prepare a session"), "session", PreparePage),
             ("consent", self.tr("Take consent"), "consent", ConsentPage),
-            ("sync", self.tr("Sync"), "session", build_sync_page),
-            ("analysis", self.tr("Analysis (data manager)"), "session", AnalysisPage),
+            ("sync", self.tr("Sync"), "sync", build_sync_page),
+            ("analysis", self.tr("Analysis"), "analysis", AnalysisPage),
         ):
             page = cls(self.ctx)
             self._pages[name] = page

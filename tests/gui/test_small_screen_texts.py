@@ -81,3 +81,28 @@ def test_complete_session_names_a_missing_serial_before_asking_about_the_visit(
     assert box is not None
     qtbot.mouseClick(box.findChild(QAbstractButton, "completeNotYet"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _message_box("completeWithVisitOpen") is None, timeout=5_000)
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_section_in_the_navigation_shows_its_whole_name_and_its_own_icon(
+    qtbot, make_window, vault_dir, size
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_fit_and_keys import click_nav, open_app
+
+    w = open_app(qtbot, make_window, vault_dir, size)
+    click_nav(qtbot, w, "sync")  # as a mouse picks a section
+    nav = w.nav
+    room = nav.viewport().width()
+    icons = []
+    for i in range(nav.count()):
+        item = nav.item(i)
+        needed = nav.iconSize().width() + nav.fontMetrics().horizontalAdvance(item.text()) + 16
+        assert needed <= room, f"{item.text()!r} needs {needed} px, the navigation has {room}"
+        icons.append(item.icon().pixmap(24, 24).toImage())
+    same = [
+        (nav.item(i).text(), nav.item(j).text())
+        for i in range(len(icons))
+        for j in range(i + 1, len(icons))
+        if icons[i] == icons[j]
+    ]
+    assert not same, f"sections with the same icon: {same}"
