@@ -106,3 +106,20 @@ def test_every_section_in_the_navigation_shows_its_whole_name_and_its_own_icon(
         if icons[i] == icons[j]
     ]
     assert not same, f"sections with the same icon: {same}"
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_lock_screens_fields_are_full_height(qtbot, make_window, vault_dir, size) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(vault_dir, idle_ms=3_600_000)
+    w.resize(*size)
+    ui = w.unlock_page.ui
+    qtbot.waitUntil(lambda: ui.userCombo.count() > 0 and ui.passphraseEdit.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
+    qtbot.wait(100)
+    for field in (ui.userCombo, ui.passphraseEdit):
+        text = field.fontMetrics().height()
+        # (2 px: the focus ring is 1 px wider than the plain border on each side)
+        assert field.height() >= field.sizeHint().height() - 2, (field.objectName(), field.size(), field.sizeHint())
+        assert field.height() >= text + 10, f"{field.objectName()} is {field.height()} px tall for {text} px text"
+    QTest.keyClicks(ui.passphraseEdit, "typed")  # the field takes the passphrase where it is shown
+    assert ui.passphraseEdit.text() == "typed"
