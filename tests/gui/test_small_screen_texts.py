@@ -123,3 +123,37 @@ def test_the_lock_screens_fields_are_full_height(qtbot, make_window, vault_dir, 
         assert field.height() >= text + 10, f"{field.objectName()} is {field.height()} px tall for {text} px text"
     QTest.keyClicks(ui.passphraseEdit, "typed")  # the field takes the passphrase where it is shown
     assert ui.passphraseEdit.text() == "typed"
+
+
+def test_a_message_goes_when_its_part_of_the_session_is_left_and_on_lock(
+    qtbot, make_window, vault_dir
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.conftest import unlock
+    from tests.gui.test_fit_and_keys import open_app, open_from_home, press
+    from tests.gui.test_session import consented_session
+
+    w = open_app(qtbot, make_window, vault_dir, SMALL)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    closed = "Distress event closed"
+
+    def distress_and_back() -> None:
+        qtbot.mouseClick(screen.bar.distress_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.distress, timeout=5_000)
+        qtbot.waitUntil(screen.distress.resume_button.isVisible, timeout=5_000)
+        qtbot.mouseClick(screen.distress.resume_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.interview, timeout=5_000)
+        qtbot.waitUntil(lambda: screen.message.isVisible() and closed in screen.message.text(), timeout=5_000)
+
+    distress_and_back()
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # lock, then unlock
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    qtbot.waitUntil(lambda: w.content.currentWidget() is screen, timeout=5_000)
+    assert not screen.message.isVisible(), screen.message.text()
+
+    distress_and_back()
+    qtbot.mouseClick(screen.bar.end_button, Qt.MouseButton.LeftButton)  # on to the close-out
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.closeout, timeout=5_000)
+    assert not screen.message.isVisible(), screen.message.text()
