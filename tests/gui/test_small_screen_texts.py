@@ -157,3 +157,31 @@ def test_a_message_goes_when_its_part_of_the_session_is_left_and_on_lock(
     qtbot.mouseClick(screen.bar.end_button, Qt.MouseButton.LeftButton)  # on to the close-out
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.closeout, timeout=5_000)
     assert not screen.message.isVisible(), screen.message.text()
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_prepares_ready_checklist_wraps_instead_of_scrolling_sideways(
+    qtbot, make_window, vault_dir, ws, size
+) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.services import participants
+    from tests.gui.test_fit_and_keys import click_nav, open_app
+
+    participants.add(ws, "mother")
+    ws.close()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    click_nav(qtbot, w, "prepare")
+    pg = w.page("prepare")
+    qtbot.waitUntil(lambda: pg.people.count() == 1, timeout=5_000)
+    pg.people.item(0).setCheckState(Qt.CheckState.Checked)
+    pg.location_combo.setCurrentIndex(pg.location_combo.findData("home"))
+    pg.create_button.setFocus()
+    QTest.keyClick(pg.create_button, Qt.Key.Key_Space)  # "Create session" by keyboard
+    lst = pg.checklist.list
+    qtbot.waitUntil(lambda: lst.count() > 3, timeout=5_000)
+    qtbot.waitUntil(lst.isVisible, timeout=5_000)
+    qtbot.wait(200)
+    room = lst.viewport().width()
+    assert lst.horizontalScrollBar().maximum() == 0
+    for i in range(lst.count()):
+        rect = lst.visualItemRect(lst.item(i))
+        assert rect.width() <= room, f"{lst.item(i).text()!r} is {rect.width()} px in a {room} px list"
