@@ -172,8 +172,8 @@ class MainWindow(QMainWindow):
             ("participants", self.tr("Participants"), "people", ParticipantsPage),
             ("prepare", self.tr("Prepare a session"), "session", PreparePage),
             ("consent", self.tr("Take consent"), "consent", ConsentPage),
-            ("sync", self.tr("Sync"), "session", build_sync_page),
-            ("analysis", self.tr("Analysis (data manager)"), "session", AnalysisPage),
+            ("sync", self.tr("Sync"), "sync", build_sync_page),
+            ("analysis", self.tr("Analysis"), "analysis", AnalysisPage),
         ):
             page = cls(self.ctx)
             self._pages[name] = page
@@ -528,6 +528,8 @@ class MainWindow(QMainWindow):
         """Open maximised on a small screen (a 1366x768 laptop, say), at the default size otherwise."""
         screen = self.screen() or QApplication.primaryScreen()
         room = screen.availableGeometry().size() if screen is not None else DEFAULT_SIZE
+        # never larger than the screen, also when un-maximised (a 1024x600 netbook)
+        self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
         if room.width() < DEFAULT_SIZE.width() + 100 or room.height() < DEFAULT_SIZE.height() + 100:
             self.showMaximized()
         else:

@@ -71,3 +71,16 @@ def outside(window: QWidget) -> list[str]:
         ):
             problems.append(f"{_describe(w)} {r.getRect()} outside the window {frame.getRect()}")
     return problems
+
+
+def clipped_buttons(window: QWidget) -> list[str]:
+    """Visible buttons narrower than their text asks for (the text is cut: "hecked in with my budd")."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    problems: list[str] = []
+    for b in window.findChildren(QAbstractButton):
+        if not _shown(b, window) or not b.text():
+            continue
+        if b.sizeHint().width() > b.width() + SLACK:
+            problems.append(f"{_describe(b)} is {b.width()} px wide, its text needs {b.sizeHint().width()}")
+    return problems

@@ -193,6 +193,12 @@ class CloseOutForm(QWidget):
         self.tasks.addItem(f"{date_text(due)}  {title}")
         self.task_title.clear()
 
+    def missing(self) -> tuple[QWidget, str] | None:
+        """The first required field left empty, with what to say about it (None when all are filled)."""
+        if self.voucher_given.isChecked() and self.voucher_type.count() and not self.serial.text().strip():
+            return self.serial, self.tr("Enter the voucher's serial, or untick \"Voucher given\".")
+        return None
+
     def fields(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "wellbeing": self.wellbeing.toPlainText(),

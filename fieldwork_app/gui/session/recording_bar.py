@@ -59,7 +59,6 @@ class RecordingBar(QFrame):
         self.state_label = QLabel()
         self.state_label.setObjectName("recordingState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.state_label.setMinimumWidth(128)
         self.state_label.setAccessibleName(self.tr("Recording state"))
         self.elapsed = QLabel("00:00")
         self.elapsed.setObjectName("elapsed")
@@ -171,6 +170,21 @@ class RecordingBar(QFrame):
         grid.addLayout(row2, 1, 1)
         grid.setColumnStretch(1, 1)
         self.set_speakers([])
+        # One size for every state, so the badge is never cut and the bar never shifts as it changes: as
+        # wide as the longest one-line state, as tall as the tallest (a long message wraps onto two lines).
+        widest = 0
+        for state in STATE_STYLE:
+            if state != "failed":
+                self.show_state(state)
+                self.state_label.ensurePolished()
+                widest = max(widest, self.state_label.sizeHint().width())
+        self.state_label.setWordWrap(True)
+        tallest = 0
+        for state in STATE_STYLE:
+            self.show_state(state)
+            self.state_label.ensurePolished()
+            tallest = max(tallest, self.state_label.heightForWidth(widest), self.state_label.sizeHint().height())
+        self.state_label.setFixedSize(widest, tallest)
         self.show_state("stopped")
 
     def set_speakers(self, ids: list[str]) -> None:
@@ -192,11 +206,13 @@ class RecordingBar(QFrame):
             "recording": self.tr("● RECORDING"),
             "paused": self.tr("❚❚ PAUSED"),
             "stopped": self.tr("Not recording"),
-            "failed": self.tr("Recording stopped"),
+            "failed": self.tr("Microphone problem"),
         }[state]
         self.state_label.setText(text)
+        # the same padding and border in every state, so the badge keeps its size
+        border = "" if "border" in STATE_STYLE[state] else "border:2px solid transparent;"
         self.state_label.setStyleSheet(
-            STATE_STYLE[state] + "font-size:12pt;font-weight:700;padding:4px 10px;border-radius:6px;"
+            STATE_STYLE[state] + border + "font-size:12pt;font-weight:700;padding:4px 10px;border-radius:6px;"
         )
         self.state_label.setAccessibleDescription(text)
         self.start_button.setEnabled(state in ("stopped", "failed"))

@@ -120,6 +120,8 @@ class SessionScreen(QWidget):
         self._visit_state: Any = None
         for w in (self.interview, self.distress, self.safeguarding, self.support, self.closeout):
             self.stack.addWidget(w)
+        self._message_part: QWidget | None = None
+        self.stack.currentChanged.connect(self._part_changed)
         self._completed = False
         self._wire()
         self.timer = QTimer(self)
@@ -322,7 +324,13 @@ class SessionScreen(QWidget):
             self.p.refresh_lonework()
 
     # -- messages ------------------------------------------------------------------------------------
+    def _part_changed(self, _index: int) -> None:
+        """A message belongs to the part it was given on; leaving that part clears it."""
+        if self.message.text() and self.stack.currentWidget() is not self._message_part:
+            self.show_message("")
+
     def show_message(self, text: str, role: str = "hint") -> None:
+        self._message_part = self.stack.currentWidget()  # the message goes when its part is left
         self.message.setText(text)
         set_role(self.message, role)
         self.message.setVisible(bool(text))
@@ -520,14 +528,15 @@ class SessionScreen(QWidget):
             self.stack.setCurrentWidget(self.closeout)
             self.closeout.wellbeing.setFocus()
         else:
-            self.show_message(self.tr("Distress event closed; the interview goes on."), "ok")
             self.show_interview()
+            self.show_message(self.tr("Distress event closed; the interview goes on."), "ok")
 
     def on_locked(self) -> None:
         """Called by the main window before it closes the workspace: save the safeguarding draft while the
         database is still open, then take everything identifying off the screen (a take goes on)."""
         self.safeguarding.flush()
         self.safeguarding.clear()
+        self.show_message("")  # what was said before the lock is stale after it
         self.lonework.hide_address()
         self.visit.hide_address()
         if self.stack.currentWidget() is self.safeguarding:
@@ -539,8 +548,8 @@ class SessionScreen(QWidget):
 
     def open_closeout(self) -> None:
         if self.p.event_id is not None:
-            self.show_message(self.tr("Close the distress event first (resume or end early)."), "warning")
             self.open_distress()
+            self.show_message(self.tr("Close the distress event first (resume or end early)."), "warning")
             return
         take = self.ctx.recorder.take
         if self._mine(take):
@@ -557,6 +566,12 @@ class SessionScreen(QWidget):
     def _save_closeout(self, fields: dict, complete: bool) -> None:
         """Completing a home visit's session before she is home safe asks first: the visit's check-out
         and home safe stay on this page and on the study home, but she should know they are still open."""
+        gap = self.closeout.missing()
+        if gap is not None:  # refused before any question is asked, with the focus on what is missing
+            field, text = gap
+            self.show_message(text, "error")
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         st = self._visit_state
         info = self.p.info
         if not complete or info is None or not info.has_lone_working or st is None or st.phase == "closed":

@@ -93,7 +93,9 @@ class Reflow(QWidget):
         self._place(self._fit(self.width()), force=True)
 
     def _fit(self, width: int) -> int:
-        room = self._columns * self._min_column + (self._columns - 1) * self._grid.spacing()
+        # a column is never narrower than what its widest box asks for (a button's text is never cut)
+        column = max([self._min_column] + [w.sizeHint().width() for w in self._items if not w.isHidden()])
+        room = self._columns * column + (self._columns - 1) * self._grid.spacing()
         return self._columns if width >= room else 1
 
     def _place(self, columns: int, force: bool = False) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldwork_app.services.sessions import ChecklistItem
@@ -20,6 +21,11 @@ class ChecklistView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Readiness checklist"))
         self.list.setMinimumHeight(170)
+        # long items wrap onto more lines: the list never scrolls sideways on a narrow screen
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.state = QLabel()
         self.state.setWordWrap(True)
         lay.addWidget(self.list)
