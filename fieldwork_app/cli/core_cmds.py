@@ -92,6 +92,11 @@ def register(sub: Any) -> None:
         metavar="FINGERPRINT",
         help="confirm packs from a new data manager signing key, by its fingerprint",
     )
+    p.add_argument(
+        "--accept-older-pack",
+        action="store_true",
+        help="make a pack no newer than one already imported the one in use (check with the data manager)",
+    )
     command(p, cmd_pack_import)
     p = pack.add_parser("list", help="imported packs and document versions")
     p.add_argument("--json", action="store_true")
@@ -417,6 +422,7 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
         identity_key=args.accept_identity_key,
         identity_store=args.accept_identity_store,
         signer=args.accept_pack_signer,
+        older=args.accept_older_pack,
     )
     with credentials.workspace_for(args) as ws:
         try:

@@ -110,12 +110,12 @@ def test_a_pack_without_a_study_key_keeps_the_pinned_one(cli_env: DataDir, tmp_p
 
 def test_a_changed_identity_store_needs_confirming(cli_env: DataDir, tmp_path: Path) -> None:
     dm = _keys(tmp_path, "dm")
-    first = _pack(tmp_path, "first", dm / "study.pub")
+    first = _pack(tmp_path, "first", dm / "study.pub", version="1.2")  # the vault holds the example 1.1
     (first / "pack.yaml").write_text(
         (first / "pack.yaml").read_text().replace("identity_store: null", "identity_store: ids")
     )
     assert "Pinned the identity store ids" in run("pack", "import", str(first)).stdout
-    moved = _pack(tmp_path, "moved", dm / "study.pub", version="1.2")
+    moved = _pack(tmp_path, "moved", dm / "study.pub", version="1.3")
     (moved / "pack.yaml").write_text(
         (moved / "pack.yaml").read_text().replace("identity_store: null", "identity_store: elsewhere")
     )
@@ -214,3 +214,42 @@ def test_keygen_never_completes_half_a_pair(tmp_path: Path) -> None:
     refused = run("study", "keygen", "--out", str(tmp_path / "b"), ok=False)
     assert refused.returncode == 1 and "the study key pair is incomplete" in refused.stderr
     assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["study.key"]
+
+
+def test_an_older_signed_pack_never_rolls_the_study_key_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh_vault(tmp_path, monkeypatch)
+    dm, rotated = _keys(tmp_path, "dm"), _keys(tmp_path, "rotated")
+    old = _pack(tmp_path, "old", dm / "study.pub")
+    new = _pack(tmp_path, "new", rotated / "study.pub", version="1.2")
+    for pack in (old, new):
+        run("study", "sign-pack", str(pack), "--key", str(dm / "dm-signing.key"))
+    run("pack", "import", str(old))
+    assert "Changed the study key" in run("pack", "import", str(new)).stdout
+    new_fp = study_key_fingerprint((rotated / "study.pub").read_text().strip())
+    old_fp = study_key_fingerprint((dm / "study.pub").read_text().strip())
+    before, audit_before = run("pack", "list", "--json").stdout, _audit_trail()
+
+    # the old pack, genuinely signed, sent again: refused, nothing changes
+    refused = run("pack", "import", str(old), ok=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "version 1.1 is older than version 1.2" in refused.stderr
+    assert "--accept-older-pack" in refused.stderr and "Nothing was imported" in refused.stderr
+    # another pack under the version already imported, signed, bringing the old key: its signature does
+    # not vouch for the change (the user must confirm the key)
+    same = _pack(tmp_path, "same", dm / "study.pub", version="1.2")
+    run("study", "sign-pack", str(same), "--key", str(dm / "dm-signing.key"))
+    refused = run("pack", "import", str(same), ok=False)
+    assert refused.returncode == 1 and f"--accept-study-key {old_fp}" in refused.stderr
+    assert run("pack", "list", "--json").stdout == before and _audit_trail() == audit_before
+    assert json.loads(before)["keys"]["study_key"] == new_fp
+    # the pack in use imported again is fine
+    assert "already imported" in run("pack", "import", str(new)).stdout
+
+    # confirmed as older, the signature still does not vouch for the old key: it must be confirmed too
+    refused = run("pack", "import", str(old), "--accept-older-pack", ok=False)
+    assert f"--accept-study-key {old_fp}" in refused.stderr
+    assert json.loads(run("pack", "list", "--json").stdout)["keys"]["study_key"] == new_fp
+    back = run("pack", "import", str(old), "--accept-older-pack", "--accept-study-key", old_fp).stdout
+    assert f"Changed the study key from {new_fp} to {old_fp}" in back
