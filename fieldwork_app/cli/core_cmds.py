@@ -434,8 +434,10 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.warn(str(issue))
             ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
             return 1
-    if result.signer:
+    if result.signer and result.signer_was_pinned:
         ctx.say(f"Signed by the data manager key {result.signer}")
+    elif result.signer:
+        ctx.say(f"Signed by key {result.signer}")
     for note in result.pinned:
         ctx.say(note[0].upper() + note[1:])
     if result.already_imported:

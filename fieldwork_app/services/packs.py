@@ -48,6 +48,7 @@ class ImportResult:
     already_imported: bool
     pinned: list[str] = field(default_factory=list)  # what this import pinned or changed, for the user
     signer: str = ""  # the fingerprint of the key that signed the pack ("" unsigned)
+    signer_was_pinned: bool = False  # that key was the pinned signer before this import
 
 
 @dataclass(frozen=True)
@@ -267,8 +268,16 @@ def _check_pins(
                     f"--accept-pack-signer {change.new}."
                 )
         elif signer is not None and not old.signer:
+            # Keys are pinned already (from an unsigned pack): a first signer is taken only when confirmed,
+            # else any key could sign a pack and then vouch for the next one's key change.
+            if old.study_public_key or old.identity_public_key or old.identity_store:
+                change = PinChange("pack signer", "", fingerprint_of(signer), "--accept-pack-signer")
+                if not (accept.signer and accept.signer.strip().lower() == change.new):
+                    raise PinChangeRefused([change])
+                changes.append(change)
+            else:
+                notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
             pinned_signer = signer_b64
-            notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
         # Only a signer pinned before this pack vouches for its key changes (not one first met, or just
         # accepted, with it), and never for a study key given by hand beside the pack.
         # An older pack, even a genuinely signed one, never vouches: it would roll a replaced key back.
@@ -397,6 +406,8 @@ def import_loaded(
     return ImportResult(
         result.pack_id, result.version, result.digest, result.new_documents, result.superseded,
         result.already_imported, notes, fingerprint_of(signer) if signer is not None else "",
+        signer is not None and before is not None and bool(before.signer)
+        and before.signer == base64.b64encode(signer).decode("ascii"),
     )  # fmt: skip
 
 

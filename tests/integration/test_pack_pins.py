@@ -139,7 +139,8 @@ def test_signed_packs_pin_the_signer(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (p1 / "pack.sig").is_file()
     assert f"valid, signed by {fp}" in run("pack", "validate", str(p1)).stdout
     out = run("pack", "import", str(p1)).stdout
-    assert f"Signed by the data manager key {fp}" in out and f"Pinned the pack signer {fp}" in out
+    assert f"Signed by key {fp}" in out and f"Pinned the pack signer {fp}" in out
+    assert "the data manager key" not in out  # not pinned before: nothing says whose key it is
     assert f"pack signer: {fp}" in run("pack", "list").stdout
 
     # a later pack signed by the pinned key may move the study key on: the signature vouches for it
@@ -253,3 +254,25 @@ def test_an_older_signed_pack_never_rolls_the_study_key_back(
     assert json.loads(run("pack", "list", "--json").stdout)["keys"]["study_key"] == new_fp
     back = run("pack", "import", str(old), "--accept-older-pack", "--accept-study-key", old_fp).stdout
     assert f"Changed the study key from {new_fp} to {old_fp}" in back
+
+
+def test_a_first_signer_after_an_unsigned_start_needs_confirming(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh_vault(tmp_path, monkeypatch)
+    dm, evil = _keys(tmp_path, "dm"), _keys(tmp_path, "evil")
+    run("pack", "import", str(_pack(tmp_path, "genuine", dm / "study.pub")))  # unsigned: the key is pinned
+    e1 = _pack(tmp_path, "e1", dm / "study.pub", version="1.2")
+    evil_fp = run("study", "sign-pack", str(e1), "--key", str(evil / "dm-signing.key")).stdout
+    evil_fp = evil_fp.split("with key ")[1].split()[0]
+    before, audit_before = run("pack", "list", "--json").stdout, _audit_trail()
+    refused = run("pack", "import", str(e1), ok=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"--accept-pack-signer {evil_fp}" in refused.stderr and "Nothing was imported" in refused.stderr
+    assert run("pack", "list", "--json").stdout == before and _audit_trail() == audit_before
+    assert json.loads(before)["keys"]["signer"] == ""
+
+    # confirmed: pinned, and said to be only "key X" (it was not pinned before)
+    out = run("pack", "import", str(e1), "--accept-pack-signer", evil_fp).stdout
+    assert f"Signed by key {evil_fp}" in out and f"Changed the pack signer from none to {evil_fp}" in out
+    assert json.loads(run("pack", "list", "--json").stdout)["keys"]["signer"] == evil_fp
