@@ -92,6 +92,11 @@ def register(sub: Any) -> None:
         metavar="FINGERPRINT",
         help="confirm packs from a new data manager signing key, by its fingerprint",
     )
+    p.add_argument(
+        "--accept-older-pack",
+        action="store_true",
+        help="make a pack no newer than one already imported the one in use (check with the data manager)",
+    )
     command(p, cmd_pack_import)
     p = pack.add_parser("list", help="imported packs and document versions")
     p.add_argument("--json", action="store_true")
@@ -417,6 +422,7 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
         identity_key=args.accept_identity_key,
         identity_store=args.accept_identity_store,
         signer=args.accept_pack_signer,
+        older=args.accept_older_pack,
     )
     with credentials.workspace_for(args) as ws:
         try:
@@ -428,8 +434,10 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
                 ctx.warn(str(issue))
             ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
             return 1
-    if result.signer:
+    if result.signer and result.signer_was_pinned:
         ctx.say(f"Signed by the data manager key {result.signer}")
+    elif result.signer:
+        ctx.say(f"Signed by key {result.signer}")
     for note in result.pinned:
         ctx.say(note[0].upper() + note[1:])
     if result.already_imported:

@@ -139,4 +139,5 @@ class KeyChangeDialog(QDialog):
             study_key=given.get("study key"),
             identity_key=given.get("identity key"),
             identity_store=(store or "none") if "identity store" in given else None,
+            signer=given.get("pack signer"),
         )

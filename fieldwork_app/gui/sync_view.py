@@ -493,6 +493,16 @@ class SyncPage(QWidget):
         if isinstance(exc, PackValidationError):
             found = "\n".join(str(issue) for issue in exc.issues[:3])
             return self.tr("The study pack has problems and was not imported:") + "\n" + found
+        if isinstance(exc, packs_svc.OlderPackRefused):
+            return (
+                self.tr(
+                    "The study pack was not imported: its version %1 is older than version %2, already "
+                    "imported. An old pack sent again could bring back keys the data manager has replaced. "
+                    "Nothing changed; ask the data manager for the current pack."
+                )
+                .replace("%1", exc.version)
+                .replace("%2", exc.newest)
+            )
         return describe(exc)
 
     def _message(self, text: str, role: str) -> None:

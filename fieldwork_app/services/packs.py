@@ -8,6 +8,9 @@ The first import pins what decides who can read the data this laptop sends: the 
 identity key and the identity store, and (for a signed pack) the data manager's signing key.  A later
 pack may change a pinned key only if the pinned signer signed it or the user confirms the new key by its
 fingerprint; a pack from another signer, or an unsigned pack once a signed one was imported, is refused.
+Only a pack newer than every version already imported may have its key changes vouched for by the signer;
+an older version is refused unless the user confirms it, and a different pack under the newest version
+already imported changes no key without the user's confirmation.
 A pack without a study key keeps the pinned one.  Every pin and change is audited.
 """
 
@@ -22,7 +25,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack
+from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack, version_key
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
@@ -45,6 +48,7 @@ class ImportResult:
     already_imported: bool
     pinned: list[str] = field(default_factory=list)  # what this import pinned or changed, for the user
     signer: str = ""  # the fingerprint of the key that signed the pack ("" unsigned)
+    signer_was_pinned: bool = False  # that key was the pinned signer before this import
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Accept:
     identity_key: str | None = None
     identity_store: str | None = None
     signer: str | None = None
+    older: bool = False  # make a pack no newer than every imported version the one in use
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,23 @@ class PinChangeRefused(FieldworkError):
             f"refused: {lines}. Whoever holds a new key can read everything sent from then on, and packs "
             f"travel by e-mail and USB stick: check the new fingerprint with the data manager (by phone or "
             f"in person), then import again with {confirm}. Nothing was imported."
+        )
+
+
+class OlderPackRefused(FieldworkError):
+    """A pack whose version is older than one already imported for its id (an older pack sent again)
+    would become the one in use."""
+
+    kind = ErrorKind.INVALID_PACK
+
+    def __init__(self, pack_id: str, version: str, newest: str) -> None:
+        self.pack_id, self.version, self.newest = pack_id, version, newest
+        super().__init__(
+            f"refused: pack {pack_id} version {version} is older than version {newest}, already imported "
+            f"(an older pack sent again?). Making it "
+            f"the pack in use could bring back keys the data manager has replaced. Check with the data "
+            f"manager, then import again with --accept-older-pack if they really want this one. Nothing "
+            f"was imported."
         )
 
 
@@ -199,11 +221,13 @@ def _check_pins(
     *,
     from_pack: bool,
     hand_key: bool = False,
+    newer: bool = True,
 ) -> tuple[StudyPack, Pins, list[PinChange], list[str]]:
     """The pack as it will be stored (pinned keys kept where it has none), the new pins, the changes
     made (each confirmed or vouched for by the pinned signer) and notes for the user.  Raises
     :class:`PinChangeRefused` (or a signature error) for anything not allowed.  ``hand_key``: the study key
-    was given beside the pack (``--study-key``), so no signature vouches for it."""
+    was given beside the pack (``--study-key``), so no signature vouches for it; ``newer``: the pack's version
+    is higher than every version already imported for its id (only then may a signature vouch for a change)."""
     signer_b64 = base64.b64encode(signer).decode("ascii") if signer is not None else ""
     study, identity = pack.sync.study_public_key, pack.sync.identity_public_key
     store = pack.data_rules.identity_store
@@ -244,11 +268,20 @@ def _check_pins(
                     f"--accept-pack-signer {change.new}."
                 )
         elif signer is not None and not old.signer:
+            # Keys are pinned already (from an unsigned pack): a first signer is taken only when confirmed,
+            # else any key could sign a pack and then vouch for the next one's key change.
+            if old.study_public_key or old.identity_public_key or old.identity_store:
+                change = PinChange("pack signer", "", fingerprint_of(signer), "--accept-pack-signer")
+                if not (accept.signer and accept.signer.strip().lower() == change.new):
+                    raise PinChangeRefused([change])
+                changes.append(change)
+            else:
+                notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
             pinned_signer = signer_b64
-            notes.append(f"pinned the pack signer {fingerprint_of(signer)}")
         # Only a signer pinned before this pack vouches for its key changes (not one first met, or just
         # accepted, with it), and never for a study key given by hand beside the pack.
-        vouched = signer is not None and bool(old.signer) and signer_b64 == old.signer
+        # An older pack, even a genuinely signed one, never vouches: it would roll a replaced key back.
+        vouched = signer is not None and bool(old.signer) and signer_b64 == old.signer and newer
     for what, option, before, after, confirmed, signed in (
         ("study key", "--accept-study-key", old.study_public_key, study, accept.study_key, not hand_key),
         (
@@ -317,13 +350,32 @@ def import_loaded(
 
     ``from_pack`` is False when the pack in use is stored again with a key the user gave (the signer
     pin is then neither checked nor changed); ``hand_key`` when the study key was given beside the pack.
+    A pack older than a version imported for its id is refused (:class:`OlderPackRefused`) unless
+    ``accept.older``, or it is the pack in use again; the signature of a pack no newer than every imported
+    version never vouches for a key change.
     """
     db = ws.db
+    accept = accept or Accept()
     with ws.vault.transaction():
         before = pins(ws)
-        pack, new_pins, changes, notes = _check_pins(
-            before, pack, signer, accept or Accept(), from_pack=from_pack, hand_key=hand_key
+        newest = _newest_version(ws, pack.id)
+        newer = newest is None or version_key(pack.version) > version_key(newest)
+        older = (
+            from_pack
+            and newest is not None
+            and version_key(pack.version) < version_key(newest)
+            and not accept.older
         )
+        try:
+            pack, new_pins, changes, notes = _check_pins(
+                before, pack, signer, accept, from_pack=from_pack, hand_key=hand_key, newer=newer
+            )
+        except PinChangeRefused:
+            if older and newest is not None and not _is_pack_in_use(ws, pack, ignore_study_key=hand_key):
+                raise OlderPackRefused(pack.id, pack.version, newest) from None
+            raise
+        if older and newest is not None and not _is_pack_in_use(ws, pack, ignore_study_key=hand_key):
+            raise OlderPackRefused(pack.id, pack.version, newest)
         result = _store(ws, pack)
         db.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (PINS_META_KEY, new_pins.to_json())
@@ -354,7 +406,34 @@ def import_loaded(
     return ImportResult(
         result.pack_id, result.version, result.digest, result.new_documents, result.superseded,
         result.already_imported, notes, fingerprint_of(signer) if signer is not None else "",
+        signer is not None and before is not None and bool(before.signer)
+        and before.signer == base64.b64encode(signer).decode("ascii"),
     )  # fmt: skip
+
+
+def _newest_version(ws: Workspace, pack_id: str) -> str | None:
+    """The highest version imported so far for ``pack_id`` (None before its first import)."""
+    rows = ws.db.execute("SELECT version FROM packs WHERE pack_id = ?", (pack_id,)).fetchall()
+    versions = [str(r["version"]) for r in rows]
+    return max(versions, key=version_key) if versions else None
+
+
+def _is_pack_in_use(ws: Workspace, pack: StudyPack, *, ignore_study_key: bool) -> bool:
+    """Whether ``pack`` is the pack in use again (with ``ignore_study_key``: but for a study key given by
+    hand beside it, which the pins check on their own)."""
+    active = ws.db.execute(
+        "SELECT digest, body_json FROM packs WHERE active = 1 AND pack_id = ?", (pack.id,)
+    ).fetchone()
+    if active is None:
+        return False
+    if active["digest"] == pack_digest(pack):
+        return True
+    if not ignore_study_key:
+        return False
+    body, ours = json.loads(active["body_json"]), pack.model_dump(mode="json")
+    for b in (body, ours):
+        b.get("sync", {}).pop("study_public_key", None)
+    return bool(body == ours)
 
 
 def accept_given(accept: Accept | None, change: PinChange) -> bool:

@@ -35,7 +35,7 @@ from fieldwork_app.sync.manifest import (
     signer_key,
 )
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
-from fieldwork_app.sync.transports.base import Transport, sha256_stream
+from fieldwork_app.sync.transports.base import Transport, check_name, sha256_stream
 from fieldwork_app.sync.trust import TrustedDevices
 
 logger = logging.getLogger(__name__)
@@ -133,6 +133,11 @@ def _group(names: list[str], report: VerifyReport) -> dict[str, set[str]]:
     groups: dict[str, set[str]] = {}
     for name in names:
         parts = name[len(BUNDLES_PREFIX) :].split("/")
+        try:
+            check_name(name)  # a listing is the server's word: '..' and the like name no bundle
+        except InvalidInput:
+            report.problems.append(Problem(name, "unexpected-object", "object name is not a plain relative path"))
+            continue
         if len(parts) != 2 or not parts[0] or not parts[1]:
             report.problems.append(Problem(name, "unexpected-object", "object outside any bundle layout"))
             continue
@@ -209,6 +214,9 @@ def inspect_store(
             if exc.kind in _WHOLE_STORE:
                 raise
             problem(where, "unreadable", exc.message)
+            continue
+        except InvalidInput as exc:  # a name the transport refuses: this bundle only
+            problem(where, "unexpected-object", str(exc))
             continue
         if signers_only:
             continue

@@ -110,12 +110,12 @@ def test_a_pack_without_a_study_key_keeps_the_pinned_one(cli_env: DataDir, tmp_p
 
 def test_a_changed_identity_store_needs_confirming(cli_env: DataDir, tmp_path: Path) -> None:
     dm = _keys(tmp_path, "dm")
-    first = _pack(tmp_path, "first", dm / "study.pub")
+    first = _pack(tmp_path, "first", dm / "study.pub", version="1.2")  # the vault holds the example 1.1
     (first / "pack.yaml").write_text(
         (first / "pack.yaml").read_text().replace("identity_store: null", "identity_store: ids")
     )
     assert "Pinned the identity store ids" in run("pack", "import", str(first)).stdout
-    moved = _pack(tmp_path, "moved", dm / "study.pub", version="1.2")
+    moved = _pack(tmp_path, "moved", dm / "study.pub", version="1.3")
     (moved / "pack.yaml").write_text(
         (moved / "pack.yaml").read_text().replace("identity_store: null", "identity_store: elsewhere")
     )
@@ -139,7 +139,8 @@ def test_signed_packs_pin_the_signer(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (p1 / "pack.sig").is_file()
     assert f"valid, signed by {fp}" in run("pack", "validate", str(p1)).stdout
     out = run("pack", "import", str(p1)).stdout
-    assert f"Signed by the data manager key {fp}" in out and f"Pinned the pack signer {fp}" in out
+    assert f"Signed by key {fp}" in out and f"Pinned the pack signer {fp}" in out
+    assert "the data manager key" not in out  # not pinned before: nothing says whose key it is
     assert f"pack signer: {fp}" in run("pack", "list").stdout
 
     # a later pack signed by the pinned key may move the study key on: the signature vouches for it
@@ -214,3 +215,64 @@ def test_keygen_never_completes_half_a_pair(tmp_path: Path) -> None:
     refused = run("study", "keygen", "--out", str(tmp_path / "b"), ok=False)
     assert refused.returncode == 1 and "the study key pair is incomplete" in refused.stderr
     assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["study.key"]
+
+
+def test_an_older_signed_pack_never_rolls_the_study_key_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh_vault(tmp_path, monkeypatch)
+    dm, rotated = _keys(tmp_path, "dm"), _keys(tmp_path, "rotated")
+    old = _pack(tmp_path, "old", dm / "study.pub")
+    new = _pack(tmp_path, "new", rotated / "study.pub", version="1.2")
+    for pack in (old, new):
+        run("study", "sign-pack", str(pack), "--key", str(dm / "dm-signing.key"))
+    run("pack", "import", str(old))
+    assert "Changed the study key" in run("pack", "import", str(new)).stdout
+    new_fp = study_key_fingerprint((rotated / "study.pub").read_text().strip())
+    old_fp = study_key_fingerprint((dm / "study.pub").read_text().strip())
+    before, audit_before = run("pack", "list", "--json").stdout, _audit_trail()
+
+    # the old pack, genuinely signed, sent again: refused, nothing changes
+    refused = run("pack", "import", str(old), ok=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "version 1.1 is older than version 1.2" in refused.stderr
+    assert "--accept-older-pack" in refused.stderr and "Nothing was imported" in refused.stderr
+    # another pack under the version already imported, signed, bringing the old key: its signature does
+    # not vouch for the change (the user must confirm the key)
+    same = _pack(tmp_path, "same", dm / "study.pub", version="1.2")
+    run("study", "sign-pack", str(same), "--key", str(dm / "dm-signing.key"))
+    refused = run("pack", "import", str(same), ok=False)
+    assert refused.returncode == 1 and f"--accept-study-key {old_fp}" in refused.stderr
+    assert run("pack", "list", "--json").stdout == before and _audit_trail() == audit_before
+    assert json.loads(before)["keys"]["study_key"] == new_fp
+    # the pack in use imported again is fine
+    assert "already imported" in run("pack", "import", str(new)).stdout
+
+    # confirmed as older, the signature still does not vouch for the old key: it must be confirmed too
+    refused = run("pack", "import", str(old), "--accept-older-pack", ok=False)
+    assert f"--accept-study-key {old_fp}" in refused.stderr
+    assert json.loads(run("pack", "list", "--json").stdout)["keys"]["study_key"] == new_fp
+    back = run("pack", "import", str(old), "--accept-older-pack", "--accept-study-key", old_fp).stdout
+    assert f"Changed the study key from {new_fp} to {old_fp}" in back
+
+
+def test_a_first_signer_after_an_unsigned_start_needs_confirming(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fresh_vault(tmp_path, monkeypatch)
+    dm, evil = _keys(tmp_path, "dm"), _keys(tmp_path, "evil")
+    run("pack", "import", str(_pack(tmp_path, "genuine", dm / "study.pub")))  # unsigned: the key is pinned
+    e1 = _pack(tmp_path, "e1", dm / "study.pub", version="1.2")
+    evil_fp = run("study", "sign-pack", str(e1), "--key", str(evil / "dm-signing.key")).stdout
+    evil_fp = evil_fp.split("with key ")[1].split()[0]
+    before, audit_before = run("pack", "list", "--json").stdout, _audit_trail()
+    refused = run("pack", "import", str(e1), ok=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"--accept-pack-signer {evil_fp}" in refused.stderr and "Nothing was imported" in refused.stderr
+    assert run("pack", "list", "--json").stdout == before and _audit_trail() == audit_before
+    assert json.loads(before)["keys"]["signer"] == ""
+
+    # confirmed: pinned, and said to be only "key X" (it was not pinned before)
+    out = run("pack", "import", str(e1), "--accept-pack-signer", evil_fp).stdout
+    assert f"Signed by key {evil_fp}" in out and f"Changed the pack signer from none to {evil_fp}" in out
+    assert json.loads(run("pack", "list", "--json").stdout)["keys"]["signer"] == evil_fp

@@ -351,3 +351,23 @@ def test_a_server_that_says_try_again_is_retried(
         upload_bundle(sync_kit.stage(sync_kit.spec("b-busy2", content(10_000))), again, retry=ONCE)
     again.close()
     assert e.value.kind is ErrorKind.STORE_ERROR and "500" in e.value.message
+
+
+def test_an_s3_key_with_dot_dot_is_one_unexpected_object(
+    s3_server: StoreServer, sync_kit: SyncKit, tmp_path: Path
+) -> None:
+    """Any key is allowed on S3, and its listing is the server's word: a key naming '..' is reported as one
+    unexpected object while the genuine bundle beside it verifies and unpacks."""
+    store = s3_server.fresh()
+    t = store.open()
+    try:
+        upload_bundle(sync_kit.stage(sync_kit.spec("b-good", content(5_000))), t)
+        t._client.put_object(Bucket=t.bucket, Key=t.prefix + "bundles/../manifest.json", Body=b"{}")
+        assert "bundles/../manifest.json" in t.list("bundles/")
+        report = verify_store(t, sync_kit.identity, sync_kit.trusted)
+        assert [(p.object, p.code) for p in report.problems] == [("bundles/../manifest.json", "unexpected-object")]
+        assert [b.bundle_id for b in report.bundles if b.ok] == ["b-good"]
+        unpacked = unpack_store(t, sync_kit.identity, tmp_path / "out", sync_kit.trusted)
+        assert any(p.code == "unexpected-object" for p in unpacked.problems)
+    finally:
+        t.close()

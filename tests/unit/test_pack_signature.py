@@ -128,7 +128,7 @@ def test_only_a_signer_pinned_before_vouches_and_never_for_a_key_given_beside_th
     packs_svc.set_study_key(ws, first.read_text().strip())
     dm = DataManagerKey.generate()
 
-    # the first signed pack pins its signer, but cannot itself move the pinned study key
+    # the first signed pack cannot itself move the pinned study key
     p1 = tmp_path / "p1"
     shutil.copytree(packs_svc.example_pack_path(), p1)
     _with_key(p1, evil, "1.2")
@@ -139,7 +139,10 @@ def test_only_a_signer_pinned_before_vouches_and_never_for_a_key_given_beside_th
     shutil.copytree(packs_svc.example_pack_path(), p2)
     _with_key(p2, first, "1.2")
     _sign(p2, dm)
-    result = packs_svc.import_pack(ws, p2)
+    with pytest.raises(packs_svc.PinChangeRefused) as refused:  # a key is pinned: a first signer is confirmed
+        packs_svc.import_pack(ws, p2)
+    assert [(c.what, c.new) for c in refused.value.changes] == [("pack signer", dm.fingerprint())]
+    result = packs_svc.import_pack(ws, p2, accept=packs_svc.Accept(signer=dm.fingerprint()))
     assert result.signer == dm.fingerprint() and packs_svc.study_keys(ws).signer == dm.fingerprint()
 
     # a genuine signed pack with a forged study.pub beside it: the signature does not cover that key
