@@ -65,7 +65,7 @@ def _open_page(qtbot, make_window, vault_dir, size):  # type: ignore[no-untyped-
     unlock(qtbot, w)
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
     item = next(
-        w.nav.item(i) for i in range(w.nav.count()) if w.nav.item(i).text() == "Analysis (data manager)"
+        w.nav.item(i) for i in range(w.nav.count()) if w.nav.item(i).text() == "Analysis"
     )
     qtbot.mouseClick(w.nav.viewport(), Qt.MouseButton.LeftButton, pos=w.nav.visualItemRect(item).center())
     page = w.page("analysis")
