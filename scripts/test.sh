@@ -21,7 +21,7 @@ step "import contracts"; lint-imports || fail=1
 step "core without Qt"
 python -m pytest -q -p no:pytest-qt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1
 step "all tests"
-pytest -q tests "$@"
+pytest -q --durations=25 tests "$@"
 rc=$?
 if [ "$rc" = "5" ]; then echo "test.sh: no tests were collected"; rc=1; fi
 [ "$rc" = "0" ] || fail=1
