@@ -296,6 +296,21 @@ def setup(verbose: bool = False) -> EncryptedFileHandler:
     return _handler
 
 
+_LOGGED = "_fieldwork_logged"
+
+
+def exception_once(lg: logging.Logger, msg: str, *args: object, exc: BaseException) -> None:
+    """Log ``exc`` with its traceback to the encrypted log only, once: a command logs an unexpected error
+    while its workspace (and so the log's key) is still open, and the last guard does not log it again."""
+    if getattr(exc, _LOGGED, False):
+        return
+    lg.error(msg, *args, exc_info=exc, extra={FILE_ONLY: True})
+    try:
+        setattr(exc, _LOGGED, True)
+    except (AttributeError, TypeError):  # pragma: no cover - an exception type without a __dict__
+        pass
+
+
 def attach_vault(logs_dir: Path, key: bytes) -> None:
     setup().attach(logs_dir, key)
 

@@ -74,6 +74,9 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         while not stop.is_set() and time.monotonic() < deadline:
             stop.wait(0.1)
         summary = take.finish(ws)
+    except Exception as exc:
+        credentials.log_unexpected(args, exc)
+        raise
     finally:
         signal.signal(signal.SIGINT, previous)
         ws.close()
@@ -101,6 +104,9 @@ def cmd_mic_check(args: argparse.Namespace, ctx: CliContext) -> int:
             from fieldwork_app.audio import mic_check
 
             result = mic_check(seconds=args.seconds, device=args.device, playback=not args.no_playback)
+    except Exception as exc:
+        credentials.log_unexpected(args, exc)
+        raise
     finally:
         if ws is not None:
             ws.close()

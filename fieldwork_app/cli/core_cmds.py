@@ -202,8 +202,6 @@ def register(sub: Any) -> None:
 
 # -- vault ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app import log
-
     dd = credentials.data_dir(args)
     if dd.keyslots.exists():
         raise FieldworkError(f"a vault already exists in {dd.root}", kind=ErrorKind.VAULT_EXISTS)
@@ -219,7 +217,6 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
         secret = env
     _strength_hint(ctx, secret, name)
     ws, recovery = workspace.create(dd, name, secret, args.role)
-    log.attach_vault(dd.logs, ws.vault.subkey("log"))
     ws.close()
     ctx.say(f"Created a vault for {name} in {dd.root}")
     ctx.say("")
@@ -370,8 +367,6 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.vault import Vault
-
     dd = credentials.data_dir(args)
     name = credentials.user(args, dd)
     if args.recovery_key_file:
@@ -380,7 +375,7 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
         key = credentials.env_secret(credentials.ENV_RECOVERY_KEY) or credentials._prompt("recovery key")
     secret = credentials.new_passphrase(args)
     _strength_hint(ctx, secret, name)
-    with contextlib.closing(workspace.Workspace(Vault.unlock_with_recovery(dd, key, name, secret))) as ws:
+    with contextlib.closing(workspace.unlock_with_recovery(dd, key, name, secret)) as ws:
         ctx.say(f"New passphrase set for {name}")
         if args.rekey:
             _rekey(ws, ctx)

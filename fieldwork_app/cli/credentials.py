@@ -5,17 +5,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from fieldwork_app import log
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import workspace
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault.keys import KeySlots
+
+logger = logging.getLogger(__name__)
 
 ENV_PASSPHRASE = "FIELDWORK_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "FIELDWORK_NEW_PASSPHRASE"
@@ -112,19 +116,25 @@ def workspace_for(args: argparse.Namespace) -> Iterator[Workspace]:
     ws = open_workspace(args)
     try:
         yield ws
+    except Exception as exc:
+        log_unexpected(args, exc)
+        raise
     finally:
         ws.close()
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    from fieldwork_app import log
+def log_unexpected(args: argparse.Namespace, exc: Exception) -> None:
+    """An unexpected error's traceback goes to the encrypted log while the workspace (its key) is open:
+    closing it detaches the log.  Errors with a message of their own are not logged here."""
+    if not isinstance(exc, (FieldworkError, OSError)):
+        log.exception_once(logger, "unexpected error in command %s", getattr(args, "command", ""), exc=exc)
 
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
     dd = data_dir(args)
     if not dd.keyslots.exists():
         raise FieldworkError(
             f"no vault in {dd.root}: create one with 'fieldwork init --user NAME'", kind=ErrorKind.NO_VAULT
         )
     name = user(args, dd)
-    ws = workspace.unlock(dd, name, passphrase(args))
-    log.attach_vault(dd.logs, ws.vault.subkey("log"))
-    return ws
+    return workspace.unlock(dd, name, passphrase(args))  # the encrypted log attached until it is closed

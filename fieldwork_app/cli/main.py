@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:  # noqa: BLE001 - the last guard: one line, never a traceback with data in it
         if type(exc).__name__ == "DatabaseError" and "disk" not in str(exc):
-            logger.exception("database error in command %s", args.command, extra={fwlog.FILE_ONLY: True})
+            fwlog.exception_once(logger, "database error in command %s", args.command, exc=exc)
             ctx.warn(
                 "fieldwork: the vault's database cannot be read: it may be damaged. Run 'fieldwork vault check'; "
                 "restore from a backup with 'fieldwork vault restore FILE'."
@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 1
         # The traceback goes to the encrypted log only; stderr gets one line (the whole story with -v).
-        logger.exception("unexpected error in command %s", args.command, extra={fwlog.FILE_ONLY: True})
+        fwlog.exception_once(logger, "unexpected error in command %s", args.command, exc=exc)
         ctx.warn(
             f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "
             "that was not already saved. Run with -v for details."

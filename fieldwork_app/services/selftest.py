@@ -78,7 +78,9 @@ def run(report: Callable[[StepResult], None], seconds: float = 2.0, device: str 
         dd = DataDir(root / "vault")
 
         def make_vault() -> str:
-            ws, _ = workspace.create(dd, "selftest", "self-test passphrase", "researcher", FAST_KDF)
+            ws, _ = workspace.create(
+                dd, "selftest", "self-test passphrase", "researcher", FAST_KDF, attach_log=False
+            )
             state["ws"] = ws
             from fieldwork_app.vault.db import cipher_version
 

@@ -2,6 +2,10 @@
 
 Every service takes a :class:`Workspace`.  It is owned by one thread (the vault's connections refuse
 others): the CLI's main thread, or the GUI's single database worker.
+
+Opening a workspace (:func:`create`, :func:`unlock`, :func:`unlock_with_recovery`) attaches the encrypted
+application log to the vault's key, and :meth:`Workspace.close` detaches it, for both faces alike: lines
+logged while no vault is open wait in a small in-memory buffer and are written at the next unlock.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import json
 import logging
 from pathlib import Path
 
+from fieldwork_app import log as fwlog
 from fieldwork_app.domain.pack import StudyPack
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.paths import DataDir, default_data_dir
@@ -23,6 +28,7 @@ class Workspace:
         self.vault = vault
         self._pack: StudyPack | None = None
         self._pack_row: int | None = None
+        self._log_attached = False
 
     @property
     def data_dir(self) -> DataDir:
@@ -61,8 +67,28 @@ class Workspace:
         self._pack = None
         self._pack_row = None
 
+    # -- the encrypted log --------------------------------------------------------------------------
+    def attach_log(self) -> None:
+        """Write the application log, sealed under this vault's log key, into its ``logs/`` folder."""
+        fwlog.attach_vault(self.data_dir.logs, self.vault.subkey("log"))
+        self._log_attached = True
+        logger.info("the workspace was opened")
+
+    @property
+    def log_attached(self) -> bool:
+        return self._log_attached and fwlog.attached_dir() == self.data_dir.logs
+
     def close(self) -> None:
+        """Close the vault (its WAL checkpointed) and detach the log this workspace attached (idempotent).
+
+        The log is detached only while it is still this vault's: a re-key re-attaches it under the new key,
+        and another workspace opened since may have attached its own."""
+        if self.vault.is_open and self.log_attached:
+            logger.info("the workspace was closed")
         self.vault.close()
+        if self.log_attached:
+            fwlog.detach_vault()
+        self._log_attached = False
 
 
 def resolve_data_dir(path: str | Path | None) -> DataDir:
@@ -70,17 +96,39 @@ def resolve_data_dir(path: str | Path | None) -> DataDir:
 
 
 def create(
-    data_dir: DataDir, user: str, passphrase: str, role: str = "researcher", kdf: KdfParams | None = None
+    data_dir: DataDir,
+    user: str,
+    passphrase: str,
+    role: str = "researcher",
+    kdf: KdfParams | None = None,
+    *,
+    attach_log: bool = True,
 ) -> tuple[Workspace, str]:
+    """Create a vault and open it.  ``attach_log=False`` for a throw-away vault (the self-test's), whose
+    log must not take the place of the one in use."""
     vault, recovery = Vault.create(data_dir, user, passphrase, role, kdf)
-    return Workspace(vault), recovery
+    ws = Workspace(vault)
+    if attach_log:
+        ws.attach_log()
+    return ws, recovery
 
 
 def unlock(data_dir: DataDir, user: str, passphrase: str) -> Workspace:
+    """Unlock with a passphrase: the workspace both faces open (the log attached)."""
+    return _opened(Vault.unlock(data_dir, user, passphrase))
+
+
+def unlock_with_recovery(data_dir: DataDir, recovery_key: str, user: str, new_passphrase: str) -> Workspace:
+    """Unlock with the recovery key, setting ``user``'s new passphrase."""
+    return _opened(Vault.unlock_with_recovery(data_dir, recovery_key, user, new_passphrase))
+
+
+def _opened(vault: Vault) -> Workspace:
     from fieldwork_app.services import participants
 
-    ws = Workspace(Vault.unlock(data_dir, user, passphrase))
+    ws = Workspace(vault)
     try:
+        ws.attach_log()
         participants.finish_deletions(ws)  # what a crash after a withdrawal's commit left behind
     except BaseException:
         ws.close()
