@@ -495,3 +495,33 @@ def close_event(
 def ended_early(ws: Workspace, session_id: str) -> bool:
     """Whether a distress event ended this session early (the close-out then says so)."""
     return any(e.outcome == "ended_early" for e in events(ws, session_id))
+
+
+# -- opening an event with the recording paused ----------------------------------------------------------
+# The take is paused by the face that owns the recorder (the desktop app's recording controller, on the GUI
+# thread), at the moment she opens the protocol: not a moment later, when the database thread gets to it.
+# So the use case is two halves that the face calls in order: ``pause_on_open`` (no database: what to do
+# with the recorder now) and ``open_with_recording`` (the event and the pause as one record).  A recorder
+# port passed into the service was not chosen: the service runs on the database thread, and the recorder
+# and its widgets may be touched by the GUI thread only.
+def pause_on_open(asked: bool, recording: bool) -> bool:
+    """Whether the face pauses its take now: she asked for it (the pack's default, or her choice) and a
+    take of this session is running (a paused one stays paused; no take, nothing to pause)."""
+    return asked and recording
+
+
+def open_with_recording(
+    ws: Workspace,
+    session_id: str,
+    position: float | None = None,
+    *,
+    recording_paused: bool = False,
+    clock: Clock | None = None,
+) -> DistressEvent:
+    """Open (or find the open) distress event and, when the face paused the take as it opened, record that
+    pause at the same audio position: one transaction."""
+    with ws.vault.transaction():
+        eid = open_event(ws, session_id, position, clock=clock)
+        if recording_paused:
+            return record_step(ws, eid, "recording_paused", position=position, clock=clock)
+        return get(ws, eid)

@@ -21,6 +21,7 @@ from fpdf import FPDF
 from fieldwork_app.domain.pack import (
     AnswerType,
     ConsentForm,
+    DocumentKind,
     DocumentStatus,
     InformationSheet,
     TopicGuide,
@@ -457,3 +458,18 @@ def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> by
         for g in plan.guidance:
             pdf.para("- " + g, 9)
     return pdf.render()
+
+
+def session_document_pdf(ws: Workspace, session_id: str, kind: str) -> tuple[str, bytes]:
+    """The information sheet (``kind`` "information_sheet") or consent form of the session's first
+    participant as PDF bytes, with a file name she recognises (the document's title and version)."""
+    s = sessions_svc.get(ws, session_id)
+    d = sessions_svc.documents_for(ws, s.id, s.participant_ids[0])
+    doc_id, version = (
+        (d["pis_doc"], d["pis_version"])
+        if kind == DocumentKind.INFORMATION_SHEET
+        else (d["form_doc"], d["form_version"])
+    )
+    title = str(packs_svc.document(ws, str(doc_id), str(version)).title)
+    name = "".join(c for c in title if c not in '/\\:*?"<>|').strip() or str(doc_id)
+    return f"{name} v{version}.pdf", document_preview_pdf(ws, str(doc_id), str(version))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -264,6 +265,9 @@ def complete(ws: Workspace, concern_id: str, *, clock: Clock | None = None) -> C
     return _concern(_load(ws, concern_id))
 
 
+complete_record = complete  # save_record's ``complete`` flag shadows the function's name there
+
+
 def get(ws: Workspace, concern_id: str, reason: str = "") -> Concern:
     """The whole record; the view is written to the audit log (who, when, and the reason's first words)."""
     concern = _concern(_load(ws, concern_id))
@@ -296,3 +300,51 @@ def open_concerns(ws: Workspace) -> list[ConcernSummary]:
     ]
     ws.vault.audit("safeguarding.list", "safeguarding", "*", detail={"open": len(out)})
     return out
+
+
+@dataclass(frozen=True)
+class SavedRecord:
+    """What saving a record from the form left: its id and status, what completing it still needs, and,
+    when completion was asked for but the record is not ready, why (the record itself was saved)."""
+
+    id: str
+    status: str
+    missing: tuple[str, ...]
+    not_completed: InvalidInput | None = None
+
+
+def save_record(
+    ws: Workspace,
+    session_id: str,
+    participant_id: str,
+    fields: Mapping[str, Any],
+    sharing: Sequence[Mapping[str, Any]] = (),
+    *,
+    concern_id: str | None = None,
+    complete: bool = False,
+    clock: Clock | None = None,
+) -> SavedRecord:
+    """Save the record as the form holds it: create it (with its same-day task) when ``concern_id`` is
+    None, set ``fields``, add the ``sharing`` entries and, with ``complete``, close it.
+
+    One transaction: a field or entry that is refused changes nothing (not even the record's creation).
+    A record not yet ready to complete is still saved, and the refusal is returned, not raised."""
+    not_completed: InvalidInput | None = None
+    with ws.vault.transaction(), ws.vault.identity_transaction():
+        cid = concern_id or create(ws, session_id, participant_id, clock=clock)
+        if _load(ws, cid)["session_id"] != session_id:
+            raise InvalidInput(f"safeguarding concern {cid} belongs to another session")
+        if fields:
+            update(ws, cid, clock=clock, **dict(fields))
+        for entry in sharing:
+            add_sharing(ws, cid, clock=clock, **dict(entry))
+        if complete:
+            missing = _concern(_load(ws, cid)).missing()
+            if missing:
+                not_completed = InvalidInput(
+                    "the safeguarding record still needs: " + ", ".join(m.replace("_", " ") for m in missing)
+                )
+            else:
+                complete_record(ws, cid, clock=clock)
+    concern = get(ws, cid, reason="saving the record")
+    return SavedRecord(cid, concern.status, tuple(concern.missing()), not_completed)

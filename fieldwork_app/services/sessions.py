@@ -245,10 +245,7 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             missing = [m for m in missing if m != "risk assessment"]
         if not rules.code_word_required:
             missing = [m for m in missing if m != "code word agreed"]
-        sealed = (
-            ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (s.id,)).fetchone() is not None
-        )
-        if not sealed:
+        if not has_sealed_location(ws, s.id):
             missing.append("visit address sealed")
         items.append(ChecklistItem("lone_working", "lone-working plan", not missing, ", ".join(missing)))
     kit = s.plan.get("kit", {})
@@ -340,6 +337,11 @@ def purge_expired_locations(ws: Workspace, now: datetime | None = None) -> list[
     return gone
 
 
+def has_sealed_location(ws: Workspace, session_id: str) -> bool:
+    """Whether the session's visit address is sealed in identity.db (nothing of it is read)."""
+    return ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (session_id,)).fetchone() is not None
+
+
 def unseal_location(ws: Workspace, session_id: str, reason: str) -> dict[str, str]:
     r = ws.idb.execute("SELECT body_json FROM locations WHERE session_id = ?", (session_id,)).fetchone()
     if r is None:
@@ -399,3 +401,21 @@ def overview_from(conn: Any) -> list[SessionOverview]:
         pids = tuple(sorted(r[5].split(","))) if r[5] else ()
         out.append(SessionOverview(r[0], r[1], r[2], r[3], r[4], pids, int(r[6]), int(r[7])))
     return out
+
+
+def save_visit_plan(ws: Workspace, session_id: str, lone_working: Mapping[str, Any], address: str) -> None:
+    """Save the lone-working plan and, when given, seal the visit address: one transaction."""
+    with ws.vault.transaction():
+        update_plan(ws, session_id, {"lone_working": dict(lone_working)})
+        if address.strip():
+            seal_location(
+                ws, session_id, address, retention_days=ws.pack().lone_working.location_retention_days
+            )
+
+
+def set_battery_checked(ws: Workspace, session_id: str, ok: bool) -> SessionRecord:
+    """The kit check's battery line: charged or not."""
+    with ws.vault.transaction():
+        kit = dict(get(ws, session_id).plan.get("kit", {}))
+        kit["battery_ok"] = ok
+        return update_plan(ws, session_id, {"kit": kit})
