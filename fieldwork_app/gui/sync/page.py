@@ -364,7 +364,7 @@ class SyncPage(QWidget):
         self.p.refresh()
 
     def _setup_store(self) -> None:
-        from fieldwork_app.gui.store_dialog import StoreDialog
+        from fieldwork_app.gui.sync.store_dialog import StoreDialog
 
         def probe(url: str, options: dict[str, Any], done: Any, failed: Any) -> None:
             self.ctx.tasks.pool(lambda: sync_svc.pin_host_key(url, options), done, failed, owner=dialog)
@@ -403,7 +403,7 @@ class SyncPage(QWidget):
         self._store_dialog = dialog
 
     def _study_key(self) -> None:
-        from fieldwork_app.gui.study_key_dialog import StudyKeyDialog
+        from fieldwork_app.gui.sync.study_key_dialog import StudyKeyDialog
 
         dialog = StudyKeyDialog(self._key_fingerprint, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -430,7 +430,7 @@ class SyncPage(QWidget):
         self._study_key_dialog = dialog
 
     def _import_pack(self) -> None:
-        from fieldwork_app.gui.pack_import_dialog import PackImportDialog
+        from fieldwork_app.gui.sync.pack_import_dialog import PackImportDialog
 
         dialog = PackImportDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -463,7 +463,7 @@ class SyncPage(QWidget):
         )
 
     def _confirm_key_change(self, folder: Any, changes: list[packs_svc.PinChange]) -> None:
-        from fieldwork_app.gui.pack_import_dialog import KeyChangeDialog
+        from fieldwork_app.gui.sync.pack_import_dialog import KeyChangeDialog
 
         dialog = KeyChangeDialog(changes, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
