@@ -13,13 +13,13 @@ from typing import Any
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.services import audit_log, workspace
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services import status as status_svc
-from fieldwork_app.services import workspace
-from fieldwork_app.vault import ROLES, audit
+from fieldwork_app.services.workspace import ROLES
 
 
 def register(sub: Any) -> None:
@@ -228,11 +228,9 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
-    from fieldwork_app.vault.strength import MIN_LENGTH, estimate
-
-    if len(passphrase) < MIN_LENGTH:
+    if len(passphrase) < workspace.MIN_PASSPHRASE_LENGTH:
         return  # refused with its own message
-    est = estimate(passphrase, [user])
+    est = workspace.passphrase_strength(passphrase, [user])
     (ctx.warn if est.weak else ctx.say)(est.hint())
 
 
@@ -297,16 +295,13 @@ def cmd_vault_recovery_key(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_vault_check(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import vault_care
-    from fieldwork_app.vault import rekey as journal
-    from fieldwork_app.vault.keys import KeySlots
 
     dd = credentials.data_dir(args)
     if not dd.keyslots.exists():
         raise FieldworkError(f"no vault in {dd.root}", kind=ErrorKind.NO_VAULT)
-    journal.finish_pending(dd)
+    vault_care.finish_pending_rekey(dd)
     name = credentials.user(args, dd)
-    key = KeySlots.load(dd.keyslots).unlock_user(name, credentials.passphrase(args))
-    report = vault_care.check(dd, key)
+    report = vault_care.check_with_passphrase(dd, name, credentials.passphrase(args))
     for line in report.checked:
         ctx.say(f"ok      {line}")
     for line in report.problems:
@@ -386,30 +381,17 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- packs ---------------------------------------------------------------------------------------------
 def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.studypack import validate_pack
-
-    issues = validate_pack(args.path)
-    for issue in issues:
-        ctx.warn(str(issue))
-    if issues:
-        ctx.warn(f"{len(issues)} problem(s) found; the pack was not changed")
+    checked = packs_svc.check_folder(args.path)
+    for issue in checked.issues:
+        ctx.warn(issue)
+    if not checked.ok:
+        ctx.warn(f"{len(checked.issues)} problem(s) found; the pack was not changed")
         return 1
-    from fieldwork_app.studypack import load_pack_files
-    from fieldwork_app.studypack.signature import check_signature, read_signature
-    from fieldwork_app.sync.keys import fingerprint_of
-
-    signature = read_signature(args.path)  # a malformed pack.sig is an error, never "unsigned"
-    if signature is None:
-        ctx.say(f"{args.path}: valid (not signed)")
-        return 0
-    check_signature(signature, *load_pack_files(args.path))
-    ctx.say(f"{args.path}: valid, signed by {fingerprint_of(signature.signer)}")
+    ctx.say(f"{args.path}: valid, signed by {checked.signer}" if checked.signer else f"{args.path}: valid (not signed)")
     return 0
 
 
 def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.studypack import PackValidationError
-
     if not args.example and args.path is None:
         raise InvalidInput("give a pack directory, or --example for the built-in example study")
     accept = packs_svc.Accept(
@@ -424,7 +406,7 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
             result = packs_svc.import_pack(
                 ws, args.path, example=args.example, study_key_file=args.study_key, accept=accept
             )
-        except PackValidationError as exc:
+        except packs_svc.PackValidationError as exc:
             for issue in exc.issues:
                 ctx.warn(str(issue))
             ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
@@ -629,17 +611,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.vault.db import DatabaseError
-
     with credentials.workspace_for(args) as ws:
-        try:
-            report = audit.verify(ws.db)
-        except DatabaseError:
-            raise FieldworkError(
-                f"{ws.data_dir.research_db.name} cannot be read, so the audit log cannot be checked: the vault "
-                "is damaged. Run 'fieldwork vault check'; restore from a backup with 'fieldwork vault restore FILE'",
-                kind=ErrorKind.VAULT_CORRUPT,
-            ) from None
+        report = audit_log.verify(ws)
     if report.ok:
         ctx.say(f"audit log intact: {report.count} entries, head {report.head[:16]}")
         return 0
@@ -650,7 +623,7 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        rows = list(audit.entries(ws.db, session_id=args.session))
+        rows = audit_log.entries(ws, args.session)
     if args.json:
         ctx.emit_json([e.to_json() for e in rows])
         return 0
@@ -660,10 +633,8 @@ def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.log import check_log
-
     with credentials.workspace_for(args) as ws:
-        report = check_log(ws.data_dir.logs, ws.vault.subkey("log"))
+        report = audit_log.application_log(ws)
     for line in report.lines:
         ctx.say(line)
     if report.problems:

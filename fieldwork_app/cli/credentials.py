@@ -17,7 +17,6 @@ from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import workspace
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.vault.keys import KeySlots
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +101,7 @@ def user(args: argparse.Namespace, dd: DataDir) -> str:
     name = getattr(args, "user", None) or os.environ.get(ENV_USER)
     if name:
         return str(name)
-    users = KeySlots.load(dd.keyslots).users()
+    users = workspace.users(dd)
     if len(users) == 1:
         return users[0]
     raise InvalidInput(

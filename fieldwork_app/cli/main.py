@@ -16,7 +16,7 @@ from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials,
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.hardening import harden_process
-from fieldwork_app.vault.keys import warn_if_fast_kdf_ignored
+from fieldwork_app.services import workspace
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     fwlog.setup(verbose=bool(getattr(args, "verbose", False)))
-    warn_if_fast_kdf_ignored()
+    workspace.warn_if_fast_kdf_ignored()
     ctx = CliContext()
     func = getattr(args, "func", None)
     if func is None:

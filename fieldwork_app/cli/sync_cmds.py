@@ -23,14 +23,19 @@ from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.credentials import env_secret
 from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings, with_host_key_hint
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.sync import dmstore, trust
-from fieldwork_app.sync.dmkeys import DataManagerKey
-from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
-from fieldwork_app.sync.keys import generate_study_keypair, load_identity
-from fieldwork_app.sync.storeside import unpack_store, verify_store
-from fieldwork_app.sync.transports import Transport
-from fieldwork_app.sync.transports.base import HostKeyRefused
-from fieldwork_app.sync.trust import TrustedDevices
+from fieldwork_app.services import datamanager as dmstore
+from fieldwork_app.services.datamanager import (
+    DataManagerKey,
+    HostKeyRefused,
+    StoreAccess,
+    Transport,
+    TrustedDevices,
+    TrustFiles,
+    generate_study_keypair,
+    load_identity,
+    unpack_store,
+    verify_store,
+)
 
 
 def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +69,7 @@ def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     command(p, _devices_list)
     p = dev_sub.add_parser("revoke", help="stop trusting a laptop's bundles (lost or stolen laptop)")
     p.add_argument("fingerprint")
-    p.add_argument("--from", dest="from_date", type=trust.check_date, metavar="DATE",
+    p.add_argument("--from", dest="from_date", type=dmstore.check_date, metavar="DATE",
                    help="reject its bundles made on or after this date (YYYY-MM-DD); default: all of them")  # fmt: skip
     p.add_argument("--after-seq", type=int, metavar="N",
                    help="also reject every bundle it numbered after N (a date is what a bundle claims; its "
@@ -159,13 +164,15 @@ def open_store(args: argparse.Namespace) -> Transport:
 
 
 def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.sync.dmkeys import (
+    from fieldwork_app.services.datamanager import (
+        KEY_FILE,
+        PUBLIC_FILE,
         SIGNING_KEY_FILE,
         SIGNING_PUBLIC_FILE,
         generate_dm_signing_keypair,
         load_dm_signing_key,
+        study_key_fingerprint,
     )
-    from fieldwork_app.sync.keys import KEY_FILE, PUBLIC_FILE, study_key_fingerprint
 
     out = Path(args.out)
     # Every check comes before the first write: a pair is either made whole or kept whole, never overwritten.
@@ -203,21 +210,17 @@ def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
-    from fieldwork_app.studypack import PackValidationError, load_pack_files
-    from fieldwork_app.studypack.signature import write_signature
-    from fieldwork_app.sync.dmkeys import load_dm_signing_key
+    from fieldwork_app.services.packs import PackValidationError
 
-    key = load_dm_signing_key(args.key)
     try:
-        pack, files = load_pack_files(args.pack)  # only a valid pack is signed
+        signed = dmstore.sign_pack(args.pack, args.key)  # only a valid pack is signed
     except PackValidationError as exc:
         for issue in exc.issues:
             ctx.warn(str(issue))
         ctx.warn(f"{len(exc.issues)} problem(s) found; the pack was not signed")
         return 1
-    path = write_signature(args.pack, pack, files, key.public_bytes(), key.sign)
-    ctx.say(f"signed pack {pack.id} {pack.version} ({len(files)} files) with key {key.fingerprint()}")
-    ctx.say(f"wrote {path}; send it with the pack (a laptop refuses the pack if any file changes)")
+    ctx.say(f"signed pack {signed.pack_id} {signed.version} ({signed.files} files) with key {signed.signer}")
+    ctx.say(f"wrote {signed.path}; send it with the pack (a laptop refuses the pack if any file changes)")
     return 0
 
 
@@ -268,18 +271,10 @@ def _devices_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
-    fp = trust.check_fingerprint(args.fingerprint)
-    devices, serial, manager = _load_list(args)
-    d = devices.devices.get(fp)
-    if d is None:
-        raise InvalidInput(f"device {fp} is not on the trusted list {_list_path(args)}")
-    if args.after_seq is not None and args.after_seq < 0:
-        raise InvalidInput("--after-seq is 0 or more")
-    d.revoked_at, d.revoked_from, d.after_seq = trust._now(), args.from_date, args.after_seq
-    trust.save_list(_list_path(args), devices, manager, load_identity(args.key), serial + 1)
+    done = dmstore.revoke_device(_files(args), args.fingerprint, args.from_date, args.after_seq)
     when = f"made on or after {args.from_date}" if args.from_date else "all its bundles"
     extra = f", and every bundle numbered after {args.after_seq}" if args.after_seq is not None else ""
-    ctx.say(f"revoked device {fp} ({d.name}): {when}{extra} will be rejected")
+    ctx.say(f"revoked device {done.fingerprint} ({done.name}): {when}{extra} will be rejected")
     return 0
 
 

@@ -69,7 +69,7 @@ def host_key_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 def with_host_key_hint(exc: BaseException) -> BaseException:
     """A refusal of an unconfirmed SFTP host key, saying how to give it on the command line."""
-    from fieldwork_app.sync.transports.base import HostKeyRefused
+    from fieldwork_app.services.datamanager import HostKeyRefused
 
     if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
         return HostKeyRefused(
@@ -177,7 +177,7 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for s in stores:
         pin = ""
         if s.options.get("host_key"):
-            from fieldwork_app.sync.transports.sftp import host_key_fingerprint
+            from fieldwork_app.services.datamanager import host_key_fingerprint
 
             pin = f"\thost key {host_key_fingerprint(str(s.options['host_key']))}"
         ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}{pin}")

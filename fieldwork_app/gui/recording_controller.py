@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from fieldwork_app.audio import RecorderEvent, RecorderState
 from fieldwork_app.services import recording
+from fieldwork_app.services.clock import now_iso
 from fieldwork_app.services.recording import ActiveTake
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.vault import now_iso
 
 from fieldwork_app.gui.qt_tasks import Tasks
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs, participants, sessions, workspace
-from fieldwork_app.vault import FAST_KDF, keys
 
 if TYPE_CHECKING:
     from fieldwork_app.gui.main_window import MainWindow
@@ -89,7 +88,7 @@ class Tour:
 
 
 def _seed(data_dir: DataDir) -> None:
-    ws, _ = workspace.create(data_dir, USER, PASSPHRASE, "researcher", FAST_KDF)
+    ws, _ = workspace.create(data_dir, USER, PASSPHRASE, "researcher", workspace.FAST_KDF)
     try:
         from fieldwork_app.services import sync as sync_svc
 
@@ -133,7 +132,7 @@ def _sign(pad: QWidget) -> None:
 
 
 def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> int:
-    keys.allow_fast_kdf_for_throwaway_vault()  # a throw-away vault in a temporary folder
+    workspace.allow_fast_kdf_for_throwaway_vault()  # a throw-away vault in a temporary folder
     import importlib
 
     importlib.import_module("fieldwork_app.gui.session")  # registers the session screens' tour steps
@@ -161,7 +160,7 @@ def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> 
             window.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        keys.allow_fast_kdf_for_throwaway_vault(False)
+        workspace.allow_fast_kdf_for_throwaway_vault(False)
     return 0
 
 

@@ -57,6 +57,11 @@ def iso(when: datetime) -> str:
     return as_utc(when).isoformat(timespec="seconds")
 
 
+def now_iso() -> str:
+    """Now, as the vault stores times (UTC, to the second)."""
+    return iso(datetime.now(UTC))
+
+
 def parse(text: str | datetime, what: str) -> datetime:
     """Read a stored or typed time (ISO text, or a datetime) as aware UTC; bad input is InvalidInput."""
     if isinstance(text, datetime):

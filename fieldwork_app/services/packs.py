@@ -28,8 +28,11 @@ from pydantic import TypeAdapter
 from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack, version_key
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.studypack import PackValidationError as PackValidationError  # for the faces
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
-from fieldwork_app.studypack.signature import PackSignatureError, check_signature, read_signature
+from fieldwork_app.studypack import validate_pack as _validate_pack
+from fieldwork_app.studypack.signature import PackSignatureError as PackSignatureError  # for the faces
+from fieldwork_app.studypack.signature import check_signature, read_signature
 from fieldwork_app.sync.keys import fingerprint_of, load_recipient, same_fingerprint, study_key_fingerprint
 from fieldwork_app.vault import now_iso
 
@@ -588,3 +591,34 @@ def document(ws: Workspace, doc_id: str, version: str) -> Any:
 
 def in_use(ws: Workspace, kind: DocumentKind, group_id: str, session_format: str) -> Any:
     return ws.pack().in_use(kind, group_id, session_format)
+
+
+# -- a pack folder, before it is imported (the faces never read a pack themselves) -----------------------
+@dataclass(frozen=True)
+class FolderCheck:
+    """A pack folder checked without importing it: every located problem, and who signed it (or "")."""
+
+    issues: tuple[str, ...]
+    signer: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def check_folder(path: Path) -> FolderCheck:
+    """Validate a pack folder and, when it is valid and signed, check its signature (a malformed pack.sig
+    is an error, never "unsigned")."""
+    issues = _validate_pack(path)
+    if issues:
+        return FolderCheck(tuple(str(i) for i in issues))
+    signature = read_signature(path)
+    if signature is None:
+        return FolderCheck(())
+    check_signature(signature, *load_pack_files(path))
+    return FolderCheck((), fingerprint_of(signature.signer))
+
+
+def fingerprint_of_study_key(recipient: str) -> str:
+    """The short fingerprint a person compares for a study (age) public key."""
+    return study_key_fingerprint(recipient)

@@ -63,6 +63,16 @@ class CheckReport:
         return not self.problems
 
 
+def finish_pending_rekey(data_dir: DataDir) -> None:
+    """Finish a re-key interrupted after its journal (and drop an interrupted backup's copies)."""
+    journal.finish_pending(data_dir)
+
+
+def check_with_passphrase(data_dir: DataDir, user: str, passphrase: str) -> CheckReport:
+    """:func:`check` with the data key opened by ``user``'s passphrase (the databases need not open)."""
+    return check(data_dir, KeySlots.load(data_dir.keyslots).unlock_user(user, passphrase))
+
+
 def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
     """Every check, each reported on its own; nothing is written."""
     report = CheckReport()

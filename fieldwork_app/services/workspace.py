@@ -18,7 +18,30 @@ from fieldwork_app import log as fwlog
 from fieldwork_app.domain.pack import StudyPack
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.paths import DataDir, default_data_dir
-from fieldwork_app.vault import KdfParams, Vault
+from fieldwork_app.vault import FAST_KDF, ROLES, KdfParams, Vault
+from fieldwork_app.vault import keys as _keys
+from fieldwork_app.vault.keys import KeySlots
+from fieldwork_app.vault.strength import MIN_LENGTH as MIN_PASSPHRASE_LENGTH
+from fieldwork_app.vault.strength import Estimate
+from fieldwork_app.vault.strength import estimate as _estimate
+
+__all__ = [
+    "FAST_KDF",
+    "MIN_PASSPHRASE_LENGTH",
+    "ROLES",
+    "Estimate",
+    "Workspace",
+    "allow_fast_kdf_for_throwaway_vault",
+    "create",
+    "create_with_example",
+    "exists",
+    "passphrase_strength",
+    "resolve_data_dir",
+    "unlock",
+    "unlock_with_recovery",
+    "users",
+    "warn_if_fast_kdf_ignored",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +136,23 @@ def create(
     return ws, recovery
 
 
+def create_with_example(
+    data_dir: DataDir, user: str, passphrase: str, role: str = "researcher"
+) -> tuple[Workspace, str]:
+    """Create the vault and import the built-in example study, so the app opens on it (the first run).
+
+    The vault and its recovery key come first: if the example cannot be imported, the vault still opens (on
+    no study, with the pack import offered) and the recovery key is still shown once."""
+    from fieldwork_app.services import packs
+
+    ws, recovery = create(data_dir, user, passphrase, role)
+    try:
+        packs.import_pack(ws, example=True)
+    except FieldworkError as exc:
+        logger.warning("the example study could not be imported: %s", exc.kind.value)
+    return ws, recovery
+
+
 def unlock(data_dir: DataDir, user: str, passphrase: str) -> Workspace:
     """Unlock with a passphrase: the workspace both faces open (the log attached)."""
     return _opened(Vault.unlock(data_dir, user, passphrase))
@@ -134,3 +174,29 @@ def _opened(vault: Vault) -> Workspace:
         ws.close()
         raise
     return ws
+
+
+# -- before a workspace is open: what the unlock screens and commands ask ---------------------------------
+def exists(data_dir: DataDir) -> bool:
+    """Whether ``data_dir`` holds a vault."""
+    return Vault.exists(data_dir)
+
+
+def users(data_dir: DataDir) -> list[str]:
+    """The users who can unlock the vault of ``data_dir`` (from its key slots; no key is needed)."""
+    return KeySlots.load(data_dir.keyslots).users()
+
+
+def passphrase_strength(passphrase: str, user_inputs: list[str] | None = None) -> Estimate:
+    """A hint, not a guarantee: zxcvbn's estimate (words such as the user's name count against it)."""
+    return _estimate(passphrase, user_inputs)
+
+
+def warn_if_fast_kdf_ignored() -> None:
+    """Say once that FIELDWORK_KDF=fast without the test suite's switch is ignored."""
+    _keys.warn_if_fast_kdf_ignored()
+
+
+def allow_fast_kdf_for_throwaway_vault(allow: bool = True) -> None:
+    """The weak test KDF for a throw-away vault in a temporary folder (the tour's); False ends it."""
+    _keys.allow_fast_kdf_for_throwaway_vault(allow)

@@ -33,11 +33,15 @@ from PySide6.QtWidgets import (
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
 from fieldwork_app.errors import ErrorKind, FieldworkError
-from fieldwork_app.sync import dmstore
-from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
-from fieldwork_app.sync.keys import load_identity
-from fieldwork_app.sync.storeside import unpack_store, verify_store
-from fieldwork_app.sync.transports.base import HostKeyRefused
+from fieldwork_app.services import datamanager as dmstore
+from fieldwork_app.services.datamanager import (
+    HostKeyRefused,
+    StoreAccess,
+    TrustFiles,
+    load_identity,
+    unpack_store,
+    verify_store,
+)
 
 from fieldwork_app.gui.views.common import label, scroll_page
 

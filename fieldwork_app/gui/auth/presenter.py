@@ -5,13 +5,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from fieldwork_app.errors import FieldworkError
 from fieldwork_app.paths import DataDir
-from fieldwork_app.services import packs, workspace
+from fieldwork_app.services import workspace
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.vault import ROLES, Vault
-from fieldwork_app.vault.keys import KeySlots
-from fieldwork_app.vault.strength import estimate
 
 logger = logging.getLogger(__name__)
 
@@ -19,28 +15,19 @@ MIN_PASSPHRASE = 8
 
 
 def vault_exists(data_dir: DataDir) -> bool:
-    return Vault.exists(data_dir)
+    return workspace.exists(data_dir)
 
 
 def users(data_dir: DataDir) -> list[str]:
-    return KeySlots.load(data_dir.keyslots).users()
+    return workspace.users(data_dir)
 
 
 def roles() -> tuple[str, ...]:
-    return ROLES
+    return workspace.ROLES
 
 
 def create_with_example(data_dir: DataDir, user: str, role: str, passphrase: str) -> tuple[Workspace, str]:
-    """Create the vault and import the built-in example study, so the app opens on it.
-
-    The vault and its recovery key come first: if the example cannot be imported, the app still opens (on
-    no study, with the pack import offered) and the recovery key is still shown once."""
-    ws, recovery = workspace.create(data_dir, user, passphrase, role)
-    try:
-        packs.import_pack(ws, example=True)
-    except FieldworkError as exc:
-        logger.warning("the example study could not be imported: %s", exc.kind.value)
-    return ws, recovery
+    return workspace.create_with_example(data_dir, user, passphrase, role)
 
 
 def unlock(data_dir: DataDir, user: str, passphrase: str) -> Workspace:
@@ -56,10 +43,10 @@ class Strength:
 
 
 def strength(passphrase: str, user: str = "") -> Strength:
-    """A hint, not a guarantee: zxcvbn's estimate (see fieldwork_app.vault.strength)."""
+    """A hint, not a guarantee: zxcvbn's estimate (see services.workspace.passphrase_strength)."""
     if len(passphrase) < MIN_PASSPHRASE:
         return Strength(0, False)
-    est = estimate(passphrase, [user])
+    est = workspace.passphrase_strength(passphrase, [user])
     score = 1 if est.score <= 2 else est.score - 1
     return Strength(score, True, est.advice if est.weak else "", est.crack_time)
 

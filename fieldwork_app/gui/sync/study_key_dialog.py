@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.services import packs as packs_svc
-from fieldwork_app.sync.keys import study_key_fingerprint
 
 from fieldwork_app.gui.views.common import set_role
 
@@ -121,7 +120,7 @@ class StudyKeyDialog(QDialog):
                 self.new.setText(self.tr("No study key was found in that file."))
                 set_role(self.new, "error")
             else:
-                self.fingerprint = study_key_fingerprint(self.recipient)
+                self.fingerprint = packs_svc.fingerprint_of_study_key(self.recipient)
                 same = self.fingerprint == self.current
                 self.new.setText(self.fingerprint + (self.tr(" (the key already in use)") if same else ""))
                 set_role(self.new, "")
