@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import Level, TakeSummary
-from fieldwork_app.services import clearfiles
 from fieldwork_app.services.consent import ConsentResult
 from fieldwork_app.services.recording import ActiveTake
 
@@ -525,7 +524,7 @@ class ConsentPage(QWidget):
             set_role(self.message, "ok")
 
         self.ctx.tasks.db(
-            lambda ws: clearfiles.save_consent_copy(ws, cid, choice.path, passphrase=choice.passphrase),
+            lambda ws: presenter.save_copy(ws, cid, choice.path, choice.passphrase),
             saved,
             self._failed,
             owner=self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from fieldwork_app.domain.pack import AnswerType
@@ -165,3 +166,10 @@ def pdfs_available() -> bool:
 def copy_pdf(ws: Workspace, consent_id: str) -> bytes:
     pdfs: Any = importlib.import_module("fieldwork_app.services.pdfs")
     return bytes(pdfs.consent_copy_pdf(ws, consent_id))
+
+
+def save_copy(ws: Workspace, consent_id: str, path: Path, passphrase: str | None) -> Path:
+    """The signed consent copy saved outside the vault (a new 0600 file, or age-encrypted; audited)."""
+    from fieldwork_app.services import clearfiles
+
+    return clearfiles.save_consent_copy(ws, consent_id, path, passphrase=passphrase)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.domain.records import Participant
-from fieldwork_app.services import participants as svc
 
 from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
@@ -116,7 +115,7 @@ class ParticipantsPage(QWidget):
             "postcode": self.tr("Postcode"),
             "notes": self.tr("Notes"),
         }
-        for f in svc.IDENTITY_FIELDS:
+        for f in presenter.IDENTITY_FIELDS:
             e = QLineEdit()
             e.setAccessibleName(names.get(f, f))
             self.identity_edits[f] = e
@@ -204,7 +203,7 @@ class ParticipantsPage(QWidget):
         linked = self.linked_combo.currentData() or None
         if not gid:
             return
-        self.ctx.tasks.db(lambda ws: svc.add(ws, gid, linked), self._added, self._failed, owner=self)
+        self.ctx.tasks.db(lambda ws: presenter.add(ws, gid, linked), self._added, self._failed, owner=self)
 
     def _added(self, p: Participant) -> None:
         self._ok(self.tr("Added %1. Screen eligibility next.").replace("%1", p.id))
@@ -258,7 +257,7 @@ class ParticipantsPage(QWidget):
             self._failed_text(self.tr("Answer every screening question first."))
             return
         answers = {cid: bool(g.checkedId()) for cid, g in self._answers.items()}
-        self.ctx.tasks.db(lambda ws: svc.screen(ws, pid, answers), self._screened, self._failed, owner=self)
+        self.ctx.tasks.db(lambda ws: presenter.screen(ws, pid, answers), self._screened, self._failed, owner=self)
 
     def _screened(self, eligible: bool) -> None:
         self._ok(self.tr("Eligible.") if eligible else self.tr("Not eligible on these answers."))
@@ -284,7 +283,7 @@ class ParticipantsPage(QWidget):
         reason = ui.reasonEdit.text().strip()
         asked = self._locks
         self.ctx.tasks.db(
-            lambda ws: svc.view_identity(ws, pid, reason),
+            lambda ws: presenter.view_identity(ws, pid, reason),
             lambda details: self._show_identity(details, asked),
             self._failed,
             owner=self,
@@ -307,7 +306,7 @@ class ParticipantsPage(QWidget):
         pid = self.selected_id()
         details = {f: e.text() for f, e in self.identity_edits.items()}
         self.ctx.tasks.db(
-            lambda ws: svc.set_identity(ws, pid, details),
+            lambda ws: presenter.set_identity(ws, pid, details),
             lambda _r: self._ok(self.tr("Identity details saved.")),
             self._failed,
             owner=self,
@@ -342,7 +341,7 @@ class ParticipantsPage(QWidget):
 
         def record(delete_unsent: bool) -> None:
             self.ctx.tasks.db(
-                lambda ws: svc.withdraw(
+                lambda ws: presenter.withdraw(
                     ws, pid, scope, day, before_cutoff=before, delete_unsent=delete_unsent
                 ),
                 withdrawn,
@@ -350,11 +349,11 @@ class ParticipantsPage(QWidget):
                 owner=self,
             )
 
-        if not svc.deletes_unsent(scope, before):
+        if not presenter.deletes_unsent(scope, before):
             record(False)  # her sessions are sent as usual
             return
         self.ctx.tasks.db(
-            lambda ws: svc.unsent_sessions(ws, pid),
+            lambda ws: presenter.unsent_sessions(ws, pid),
             lambda held: self._confirm_delete_unsent(pid, held, record),
             self._failed,
             owner=self,

@@ -61,3 +61,14 @@ def criteria(ws: Workspace, participant_id: str) -> list[tuple[str, str]]:
 
 def scopes() -> list[str]:
     return [s.value for s in WithdrawalScope]
+
+
+# What the page does, each one service call (the page calls these, never a service).
+IDENTITY_FIELDS = svc.IDENTITY_FIELDS
+add = svc.add
+screen = svc.screen
+view_identity = svc.view_identity
+set_identity = svc.set_identity
+withdraw = svc.withdraw
+deletes_unsent = svc.deletes_unsent
+unsent_sessions = svc.unsent_sessions

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 from fieldwork_app.audio import Level, MicCheckResult
 from fieldwork_app.domain.pack import DocumentKind
 from fieldwork_app.domain.records import SessionRecord
-from fieldwork_app.services import recording
-from fieldwork_app.services import sessions as svc
 
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
@@ -346,7 +344,10 @@ class PreparePage(QWidget):
         start = self.start_edit.dateTime().toString(ISO)
         minutes = self.minutes.value()
         self.ctx.tasks.db(
-            lambda ws: svc.new(ws, pids, fmt, loc, start, minutes), self._created, self._failed, owner=self
+            lambda ws: presenter.new_session(ws, pids, fmt, loc, start, minutes),
+            self._created,
+            self._failed,
+            owner=self,
         )
 
     def _created(self, s: SessionRecord) -> None:
@@ -360,7 +361,7 @@ class PreparePage(QWidget):
         start = self.start_edit.dateTime().toString(ISO)
         minutes = self.minutes.value()
         self.ctx.tasks.db(
-            lambda ws: svc.set_schedule(ws, sid, start, minutes),
+            lambda ws: presenter.set_schedule(ws, sid, start, minutes),
             self._reload_session,
             self._failed,
             owner=self,
@@ -431,7 +432,7 @@ class PreparePage(QWidget):
             self.mic_result.setText(describe(exc))
 
         tasks.db(
-            lambda ws: recording.mic_check(ws, sid, playback=playback, on_level=on_level),
+            lambda ws: presenter.mic_check(ws, sid, playback, on_level),
             done,
             failed,
             owner=self,

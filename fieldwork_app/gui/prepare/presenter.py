@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.domain.pack import DocumentKind
-from fieldwork_app.domain.records import LoneWorkingPlan
-from fieldwork_app.services import packs as packs_svc
-from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.audio import Level, MicCheckResult
+from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord
+from fieldwork_app.services import recording, screens
 from fieldwork_app.services import sessions as svc
 from fieldwork_app.services.workspace import Workspace
 
@@ -18,13 +18,7 @@ from fieldwork_app.gui.formatting import date_text
 
 POWER = Path("/sys/class/power_supply")
 
-
-@dataclass(frozen=True)
-class Person:
-    id: str
-    group_id: str
-    formats: tuple[str, ...]
-    locations: tuple[str, ...]
+Person = screens.Person
 
 
 @dataclass(frozen=True)
@@ -34,22 +28,8 @@ class Options:
 
 
 def options(ws: Workspace) -> Options:
-    pack = ws.pack()
-    people = []
-    for p in participants_svc.list_all(ws):
-        if p.withdrawn:
-            continue
-        g = pack.group(p.group_id)
-        people.append(
-            Person(
-                p.id,
-                p.group_id,
-                tuple(str(f) for f in g.session_formats),
-                tuple(str(k) for k in g.location_kinds),
-            )
-        )
-    sessions = [(s.id, str(s.status), ", ".join(s.participant_ids)) for s in svc.list_all(ws)]
-    return Options(people, sessions)
+    got = screens.prepare_options(ws)
+    return Options(list(got.people), [(s.id, s.status, ", ".join(s.participants)) for s in got.sessions])
 
 
 @dataclass(frozen=True)
@@ -77,59 +57,55 @@ class SessionView:
     ready: bool = False
 
 
-def _title(ws: Workspace, doc_id: str, version: str) -> str:
-    try:
-        d = packs_svc.document(ws, doc_id, version)
-        return f"{d.title} (version {version}, {date_text(d.date)})"
-    except Exception:  # noqa: BLE001 - shown as the bare id when the document cannot be read
-        return f"{doc_id} v{version}"
+def _title(d: screens.DocTitle) -> str:
+    if d.title is None:
+        return f"{d.doc_id} v{d.version}"  # the bare id when the document cannot be read
+    return f"{d.title} (version {d.version}, {date_text(d.date)})"
 
 
 def session_view(ws: Workspace, session_id: str) -> SessionView:
-    s = svc.get(ws, session_id)
-    docs = []
-    for pid in s.participant_ids:
-        d = svc.documents_for(ws, s.id, pid)
-        docs.append(
-            DocLine(
-                pid,
-                _title(ws, str(d["form_doc"]), str(d["form_version"])),
-                _title(ws, str(d["pis_doc"]), str(d["pis_version"])),
-            )
-        )
-    guide = _title(ws, s.guide_doc, str(s.guide_version)) if s.guide_doc else ""
-    sealed = ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (s.id,)).fetchone() is not None
-    cl = svc.checklist(ws, s.id)
+    """The prepare view (one service query) with its documents' titles and dates written out."""
+    v = screens.prepare_view(ws, session_id)
     return SessionView(
-        s.id,
-        s.format,
-        s.location_kind,
-        str(svc.get(ws, s.id).status),
-        s.participant_ids,
-        s.planned_start or "",
-        s.planned_minutes or 60,
-        guide,
-        docs,
-        LoneWorkingPlan.from_json(s.plan.get("lone_working", {})),
-        sealed,
-        dict(s.plan.get("kit", {})),
-        list(cl.items),
-        cl.ready,
+        v.id,
+        v.format,
+        v.location,
+        v.status,
+        v.participants,
+        v.planned_start,
+        v.planned_minutes,
+        _title(v.guide) if v.guide else "",
+        [DocLine(d.participant, _title(d.form), _title(d.sheet)) for d in v.documents],
+        v.lone_working,
+        v.sealed,
+        v.kit,
+        list(v.checklist),
+        v.ready,
     )
 
 
+def new_session(
+    ws: Workspace, pids: list[str], fmt: str, loc: str, start: str | None, minutes: int | None
+) -> SessionRecord:
+    return svc.new(ws, pids, fmt, loc, start, minutes)
+
+
+def set_schedule(ws: Workspace, session_id: str, start: str | None, minutes: int | None) -> None:
+    svc.set_schedule(ws, session_id, start, minutes)
+
+
+def mic_check(
+    ws: Workspace, session_id: str, playback: bool, on_level: Callable[[Level], None] | None
+) -> MicCheckResult:
+    return recording.mic_check(ws, session_id, playback=playback, on_level=on_level)
+
+
 def save_plan(ws: Workspace, session_id: str, plan: dict[str, Any], address: str) -> None:
-    svc.update_plan(ws, session_id, {"lone_working": plan})
-    if address.strip():
-        svc.seal_location(
-            ws, session_id, address, retention_days=ws.pack().lone_working.location_retention_days
-        )
+    svc.save_visit_plan(ws, session_id, plan, address)
 
 
 def set_battery(ws: Workspace, session_id: str, ok: bool) -> None:
-    kit = dict(svc.get(ws, session_id).plan.get("kit", {}))
-    kit["battery_ok"] = ok
-    svc.update_plan(ws, session_id, {"kit": kit})
+    svc.set_battery_checked(ws, session_id, ok)
 
 
 def battery_reading(root: Path = POWER) -> str | None:
@@ -153,13 +129,5 @@ def pdfs_available() -> bool:
 def document_pdf(ws: Workspace, session_id: str, kind: str) -> tuple[str, bytes]:
     """The information sheet or consent form of the session's first participant, as PDF bytes."""
     pdfs = importlib.import_module("fieldwork_app.services.pdfs")
-    s = svc.get(ws, session_id)
-    d = svc.documents_for(ws, s.id, s.participant_ids[0])
-    doc_id, version = (
-        (d["pis_doc"], d["pis_version"])
-        if kind == DocumentKind.INFORMATION_SHEET
-        else (d["form_doc"], d["form_version"])
-    )
-    title = str(packs_svc.document(ws, str(doc_id), str(version)).title)
-    name = "".join(c for c in title if c not in '/\\:*?"<>|').strip() or str(doc_id)  # a file name she recognises
-    return f"{name} v{version}.pdf", pdfs.document_preview_pdf(ws, str(doc_id), str(version))
+    name, data = pdfs.session_document_pdf(ws, session_id, kind)
+    return str(name), bytes(data)

@@ -10,33 +10,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from fieldwork_app.audio import RecorderState
-from fieldwork_app.domain.pack import (
-    DistressProtocol,
-    SafeguardingRules,
-    SignpostingEntry,
-    TopicGuide,
-    Voucher,
-)
-from fieldwork_app.domain.records import SessionRecord
-from fieldwork_app.errors import FieldworkError, InvalidInput
-from fieldwork_app.services import clearfiles
-from fieldwork_app.services import closeout as closeout_svc
+from fieldwork_app.errors import FieldworkError
+from fieldwork_app.services import clearfiles, completion, screens
 from fieldwork_app.services import distress as distress_svc
 from fieldwork_app.services import interview as interview_svc
 from fieldwork_app.services import lonework as lonework_svc
-from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import safeguarding as safeguarding_svc
 from fieldwork_app.services import sessions as sessions_svc
-from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.clock import Clock, SystemClock
 
 from fieldwork_app.gui.messages import describe
@@ -49,70 +38,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class SessionInfo:
-    """What the screen needs once: the session, its guide version and the study's protocols."""
-
-    session: SessionRecord
-    groups: dict[str, str]  # participant id -> group id (no names)
-    guide: TopicGuide | None
-    members: tuple[interview_svc.Member, ...]
-    ground_rules: tuple[str, ...]
-    protocol: DistressProtocol
-    pause_by_default: bool
-    signposting: tuple[SignpostingEntry, ...]
-    safeguarding: SafeguardingRules
-    vouchers: tuple[Voucher, ...]
-    has_lone_working: bool
-    has_sealed_location: bool
-    ended_early: bool
-    open_event: str | None
-    closeout: dict[str, Any] | None = None
-    takes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
-
-    @property
-    def focus_group(self) -> bool:
-        return self.session.format == "focus_group"
-
-
-def load_info(ws: Workspace, session_id: str) -> SessionInfo:
-    session = sessions_svc.get(ws, session_id)
-    pack = ws.pack()
-    try:
-        guide: TopicGuide | None = interview_svc.guide_for(ws, session_id)
-    except FieldworkError:
-        guide = None
-    groups = {pid: participants_svc.get(ws, pid).group_id for pid in session.participant_ids}
-    group = next(iter(groups.values()), None)
-    try:
-        lonework_svc.plan_for(ws, session_id)
-        has_plan = session.location_kind == "home"
-    except InvalidInput:
-        has_plan = False
-    sealed = ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (session_id,)).fetchone()
-    events = distress_svc.events(ws, session_id)
-    try:
-        co: dict[str, Any] | None = closeout_svc.get(ws, session_id).body
-    except FieldworkError:
-        co = None
-    return SessionInfo(
-        session=session,
-        groups=groups,
-        guide=guide,
-        members=tuple(interview_svc.members(ws, session_id)),
-        ground_rules=tuple(guide.ground_rules) if guide else (),
-        protocol=distress_svc.protocol(ws),
-        pause_by_default=distress_svc.should_pause_by_default(ws),
-        signposting=tuple(pack.signposting.for_group(group) if group else pack.signposting.entries),
-        safeguarding=pack.safeguarding,
-        vouchers=tuple(v for v in pack.vouchers if group is None or not v.groups or group in v.groups),
-        has_lone_working=has_plan,
-        has_sealed_location=sealed is not None,
-        ended_early=any(e.outcome == "ended_early" for e in events),
-        open_event=next((e.id for e in events if e.open), None),
-        closeout=co,
-        takes=tuple(recording_svc.list_recordings(ws, session_id, "interview")),
-    )
+SessionInfo = screens.SessionInfo  # what the screen needs once: one service query (screens.session_overview)
 
 
 class SessionPresenter(QObject):
@@ -174,7 +100,7 @@ class SessionPresenter(QObject):
             self.loaded.emit(info)
             self.takes_changed.emit(list(info.takes))
 
-        self._db(lambda ws: load_info(ws, sid), done)
+        self._db(lambda ws: screens.session_overview(ws, sid), done)
         self.check_interrupted()
         self.refresh_coverage()
         self.refresh_notes()
@@ -295,21 +221,21 @@ class SessionPresenter(QObject):
 
     # -- distress ------------------------------------------------------------------------------------
     def open_distress(self, pause: bool) -> None:
-        """Open (or reopen) the event; pause the recording first when asked, and record that step."""
+        """Open (or reopen) the event; pause the recording first when asked, and record that step.
+
+        The take is paused here, at once, on the GUI thread that owns the recorder; the service then records
+        the opening and the pause as one record (see distress.open_with_recording)."""
         sid, pos, clock = self.session_id, self.position(), self.clock
         take = self.ctx.recorder.take
-        will_pause = pause and take is not None and take.state is RecorderState.RECORDING
+        running = take is not None and take.state is RecorderState.RECORDING
+        will_pause = distress_svc.pause_on_open(pause, running)
         self.distress_open = True
         if will_pause:
             self.ctx.recorder.pause()
-
-        def call(ws: Workspace) -> Any:
-            eid = distress_svc.open_event(ws, sid, pos, clock=clock)
-            if will_pause:
-                return distress_svc.record_step(ws, eid, "recording_paused", position=pos, clock=clock)
-            return distress_svc.get(ws, eid)
-
-        self._db(call, self._on_event)
+        self._db(
+            lambda ws: distress_svc.open_with_recording(ws, sid, pos, recording_paused=will_pause, clock=clock),
+            self._on_event,
+        )
 
     def _on_event(self, event: distress_svc.DistressEvent) -> None:
         self.event_id = event.id
@@ -376,22 +302,15 @@ class SessionPresenter(QObject):
 
     # -- close-out -----------------------------------------------------------------------------------
     def save_closeout(self, fields: dict[str, Any], complete: bool = False) -> None:
+        """Save the close-out; completing it also queues the session for sync (one service call)."""
         sid, clock = self.session_id, self.clock
 
-        def call(ws: Workspace) -> Any:
-            saved = closeout_svc.save(ws, sid, clock=clock, **fields)
-            if not complete:
-                return saved, None
-            closeout_svc.complete(ws, sid, clock=clock)
-            return closeout_svc.get(ws, sid), sync_svc.queue_session(ws, sid)
+        def done(out: completion.CloseOutResult) -> None:
+            self.closeout_saved.emit(out.closeout)
+            if out.bundle_id is not None:
+                self.completed.emit(out.bundle_id)
 
-        def done(out: tuple[Any, str | None]) -> None:
-            saved, bundle = out
-            self.closeout_saved.emit(saved)
-            if bundle is not None:
-                self.completed.emit(bundle)
-
-        self._db(call, done)
+        self._db(lambda ws: completion.close_out(ws, sid, fields, complete=complete, clock=clock), done)
 
     # -- safeguarding --------------------------------------------------------------------------------
     def load_concern(self, concern_id: str) -> None:
@@ -409,31 +328,20 @@ class SessionPresenter(QObject):
         sharing: list[dict[str, Any]],
         complete: bool = False,
     ) -> None:
-        """Create the record (with its same-day task) if new, then set fields, sharing entries, complete.
+        """Save the record as the form holds it (created with its same-day task if new): one service call.
 
         Everything goes to the identity store through the service; nothing of it is kept by the screen.
         """
         sid, clock = self.session_id, self.clock
 
-        def call(ws: Workspace) -> tuple[str, str, list[str], BaseException | None]:
-            cid = concern_id or safeguarding_svc.create(ws, sid, participant_id, clock=clock)
-            error: BaseException | None = None
-            try:
-                if fields:
-                    safeguarding_svc.update(ws, cid, clock=clock, **fields)
-                for entry in sharing:
-                    safeguarding_svc.add_sharing(ws, cid, clock=clock, **entry)
-                if complete:
-                    safeguarding_svc.complete(ws, cid, clock=clock)
-            except FieldworkError as exc:
-                error = exc  # the record exists; the screen must still learn its id
-            concern = safeguarding_svc.get(ws, cid, reason="saving the record")
-            return cid, concern.status, concern.missing(), error
+        def done(out: safeguarding_svc.SavedRecord) -> None:
+            self.concern_saved.emit(out.id, out.status, list(out.missing))
+            if out.not_completed is not None:
+                self.message.emit(describe(out.not_completed), "error")
 
-        def done(out: tuple[str, str, list[str], BaseException | None]) -> None:
-            cid, status, missing, error = out
-            self.concern_saved.emit(cid, status, missing)
-            if error is not None:
-                self.message.emit(describe(error), "error")
-
-        self._db(call, done)
+        self._db(
+            lambda ws: safeguarding_svc.save_record(
+                ws, sid, participant_id, fields, sharing, concern_id=concern_id, complete=complete, clock=clock
+            ),
+            done,
+        )
