@@ -100,7 +100,7 @@ def _sync(tour: Any) -> None:
     screen = _state.pop("screen", None)
     if screen is not None:
         tour.window.pop_screen(screen)
-    from fieldwork_app.services import closeout, sync
+    from fieldwork_app.services import completion
 
     from fieldwork_app.gui.sync.page import build_sync_page
 
@@ -108,9 +108,7 @@ def _sync(tour: Any) -> None:
     if sid:
 
         def finish(ws: Any) -> None:
-            closeout.save(ws, sid, wellbeing="Said she felt fine and safe.")
-            closeout.complete(ws, sid)
-            sync.queue_session(ws, sid)
+            completion.close_out(ws, sid, {"wellbeing": "Said she felt fine and safe."}, complete=True)
 
         _db(tour, finish)
     page = build_sync_page(tour.window.ctx)
