@@ -193,3 +193,26 @@ def test_opening_a_distress_event_with_the_take_paused_is_one_record(ws: Workspa
     with pytest.raises(InvalidInput, match="completed"):
         distress.open_with_recording(ws, done, 1.0, recording_paused=True, clock=clock)
     assert _counts(ws) == before
+
+
+def test_opening_and_closing_a_workspace_attaches_and_detaches_the_log(vault_dir) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from fieldwork_app import log as fwlog
+    from fieldwork_app.services import workspace
+    from tests.support.vaults import PASSPHRASE, USER
+
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
+    assert fwlog.attached_dir() == vault_dir.logs and ws.log_attached
+    key = ws.vault.subkey("log")
+    ws.close()
+    assert fwlog.attached_dir() is None
+    ws.close()  # closing again changes nothing
+    logging.getLogger("fieldwork_app.test").warning("logged while the vault was locked")
+    assert "logged while the vault was locked" not in "\n".join(fwlog.check_log(vault_dir.logs, key).lines)
+
+    ws = workspace.unlock(vault_dir, USER, PASSPHRASE)  # the waiting line is written at the next unlock
+    ws.close()
+    lines = fwlog.check_log(vault_dir.logs, key).lines
+    assert any("logged while the vault was locked" in line for line in lines)
+    assert sum("the workspace was opened" in line for line in lines) >= 2
