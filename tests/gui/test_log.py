@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from fieldwork_app import log as fwlog
@@ -18,9 +19,10 @@ def _log_key(vault_dir) -> bytes:  # type: ignore[no-untyped-def]
         vault.close()
 
 
-def test_unlock_work_lock_and_quit_leave_their_lines_in_the_encrypted_log(qtbot, vault_dir, make_window):
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_unlock_work_lock_and_quit_leave_their_lines_in_the_encrypted_log(qtbot, vault_dir, make_window, size):
     w = make_window(vault_dir)
-    w.resize(1366, 768)
+    w.resize(*size)
     log_file = vault_dir.logs / fwlog.LOG_NAME
     before = log_file.read_bytes() if log_file.exists() else b""
     unlock(qtbot, w)
