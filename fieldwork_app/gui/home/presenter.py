@@ -15,6 +15,8 @@ from fieldwork_app.services import status as status_svc
 from fieldwork_app.services.clock import Clock, as_utc
 from fieldwork_app.services.workspace import Workspace
 
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
+
 
 @dataclass(frozen=True)
 class GroupRow:
@@ -103,3 +105,15 @@ def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -
 def record_lonework(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None) -> None:
     """Check-out or home safe pressed on the study home (the same service call as on the session)."""
     lonework_svc.record(ws, session_id, kind, clock)
+
+
+class HomePresenter(Presenter):
+    """The study home's work: its overview, and check-out / home safe pressed on it."""
+
+    def load(self, done: Done[HomeModel], failed: Failed) -> None:
+        clock = getattr(self.ctx, "clock", None)
+        self._db(lambda ws: load(ws, clock=clock), done, failed)
+
+    def record_lonework(self, session_id: str, kind: str, done: Done[None], failed: Failed) -> None:
+        clock = getattr(self.ctx, "clock", None)
+        self._db(lambda ws: record_lonework(ws, session_id, kind, clock), done, failed)

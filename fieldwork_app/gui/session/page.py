@@ -32,6 +32,7 @@ from fieldwork_app.audio import BLOCK_SECONDS, RecorderState
 
 from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.navigation import PageId
 from fieldwork_app.gui.session.closeout_view import CloseOutForm
 from fieldwork_app.gui.session.common import Banner, box, clock_text
 from fieldwork_app.gui.session.distress_view import DistressPanel
@@ -629,7 +630,7 @@ class SessionScreen(QWidget):
 
     def leave(self) -> None:
         self.timer.stop()
-        self.ctx.pop(self, "home")
+        self.ctx.pop(self, PageId.HOME)
 
     # -- files ---------------------------------------------------------------------------------------
     def _save_pdf(self, title: str, name: str, data: bytes) -> None:
@@ -664,3 +665,8 @@ class SessionScreen(QWidget):
             choice.passphrase,
             lambda path: self.show_message(self.tr("Saved %1.").replace("%1", path.name), "ok"),
         )
+
+
+def build_screen(ctx: AppContext, session_id: str, clock: Clock | None = None) -> SessionScreen:
+    """The session screen for ``session_id``, for the main window to push."""
+    return SessionScreen(ctx, session_id, clock)

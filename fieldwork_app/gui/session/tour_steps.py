@@ -1,19 +1,19 @@
 """Screenshot steps for the tour (``fieldwork gui --tour``): interview, distress, safeguarding, close-out, sync.
 
-:func:`register` appends ``(name, arrange)`` pairs to the tour's ``EXTRA_SHOTS`` when the tour module
-is there; it runs once, on import of :mod:`fieldwork_app.gui.session`.  Each ``arrange(tour)`` prepares
-the session through the app's own database thread and pushes the screen, as a researcher would see it.
+The tour takes a shot after each ``(name, arrange)`` pair of :data:`STEPS`, in order.  Each ``arrange(tour)``
+prepares the session through the app's own database thread and pushes the screen, as a researcher would
+see it.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
+from fieldwork_app.gui.navigation import PageId
+
 logger = logging.getLogger(__name__)
 
-_registered = False
 _state: dict[str, Any] = {}
 
 
@@ -39,7 +39,7 @@ def _prepare(ws: Any) -> str:
 def _interview(tour: Any) -> None:
     from fieldwork_app.services import interview
 
-    from fieldwork_app.gui.session import build_screen
+    from fieldwork_app.gui.session.page import build_screen
 
     sid = _db(tour, _prepare)
     _state["sid"] = sid
@@ -92,7 +92,7 @@ def _closeout(tour: Any) -> None:
 
 def _strip(tour: Any) -> None:
     """Another page while the session is open: the strip above it leads back in one click."""
-    tour.window.show_page("home")
+    tour.window.show_page(PageId.HOME)
     tour.settle(0.3)
 
 
@@ -128,18 +128,3 @@ STEPS = (
     ("sync", _sync),
 )
 
-
-def register() -> None:
-    global _registered
-    if _registered:
-        return
-    try:
-        tour = importlib.import_module("fieldwork_app.gui.tour")
-    except ImportError:
-        return
-    shots = getattr(tour, "EXTRA_SHOTS", None)
-    if shots is None:
-        return
-    names = {n for n, _ in shots}
-    shots.extend((n, fn) for n, fn in STEPS if n not in names)
-    _registered = True
