@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -57,8 +57,25 @@ logger = logging.getLogger(__name__)
 
 NAV_WIDTH = 200
 NAV_COMPACT_WIDTH = 48
+NAV_ICON = QSize(22, 22)
+NAV_ICON_COLOUR = "#ffffff"  # the navigation's text colour (resources/styles/fieldwork.qss, QListWidget#nav)
 #: the size a window opens at on a large screen; on a smaller one it opens maximised
 DEFAULT_SIZE = QSize(1180, 720)
+
+
+def _on_dark(base: QIcon, size: QSize = NAV_ICON) -> QIcon:
+    """The icon drawn in the navigation's text colour, the same whether its item is selected or not (Qt's
+    selected-mode tint would draw a dark icon into the dark highlight)."""
+    out = QIcon()
+    for scale in (1, 2):  # crisp on a high-density screen too
+        pm = base.pixmap(size * scale)
+        painter = QPainter(pm)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pm.rect(), QColor(NAV_ICON_COLOUR))
+        painter.end()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Selected):
+            out.addPixmap(pm, mode)
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +115,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(NAV_WIDTH)
-        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setIconSize(NAV_ICON)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QStackedWidget()
         right = QVBoxLayout()
@@ -187,7 +204,7 @@ class MainWindow(QMainWindow):
             self._pages[pid] = page
             self._widgets[pid] = page
             self.content.addWidget(page)
-            item = QListWidgetItem(icon(ico), label)
+            item = QListWidgetItem(_on_dark(icon(ico)), label)
             item.setData(Qt.ItemDataRole.UserRole, pid.value)
             item.setData(Qt.ItemDataRole.UserRole + 1, label)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
@@ -255,7 +272,8 @@ class MainWindow(QMainWindow):
 
     def open_session(self, session_id: str, part: str = "") -> None:
         """Show a session's screen (the live one if it is that session), at ``part``: ``closeout``,
-        ``safeguarding`` or the interview.  While a take of another session runs, that one is shown."""
+        ``safeguarding``, ``record`` (the interview, its take started) or the interview.  While a take of another
+        session runs, that one is shown."""
         from fieldwork_app.gui.session.page import build_screen
 
         rec = self.ctx.recorder

@@ -275,7 +275,9 @@ class ConsentPage(QWidget):
         elif m.can_record:
             self.gate_reason.setText(self.tr("Everyone has agreed to the recording."))
         else:
-            self.gate_reason.setText(self.tr("Recording stays off until: ") + "; ".join(m.reasons))
+            # one sentence: the reasons the core gives, as it words them (a reason may end a sentence itself)
+            why = "; ".join(r.strip().rstrip(".") for r in m.reasons)
+            self.gate_reason.setText(self.tr("Recording stays off: %1.").replace("%1", why))
 
     def _on_session(self) -> None:
         self.ctx.set_session(self.session_combo.currentData() or "")
@@ -527,4 +529,4 @@ class ConsentPage(QWidget):
     # -- onwards -----------------------------------------------------------------------------------
     def _start_interview(self) -> None:
         if self.model is not None and self.model.session_id:
-            self.ctx.open_session(self.model.session_id)
+            self.ctx.open_session(self.model.session_id, "record")  # the button says it: recording starts

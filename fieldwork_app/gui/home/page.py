@@ -183,10 +183,13 @@ class HomePage(QWidget):
     def _show(self, m: home.HomeModel) -> None:
         self.title.setText(m.short_title or self.tr("No study pack imported"))
         self.details.setText(
-            self.tr("%1\nIRAS ID %2 · study pack %3")
+            self.tr("%1\nIRAS ID %2 · study pack: %3, version %4")
             .replace("%1", m.title)
             .replace("%2", m.iras_id)
-            .replace("%3", m.pack_version)
+            .replace("%3", m.short_title or m.title)
+            .replace("%4", m.pack_version)
+            if m.pack_version
+            else ""
         )
         in_box = {st.session_id for st in m.visits}  # said once, beside its buttons, not twice
         notes = [

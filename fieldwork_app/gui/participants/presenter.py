@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fieldwork_app.domain.records import Participant, WithdrawalScope
+from fieldwork_app.domain.records import Participant, ParticipantStatus, WithdrawalScope
 from fieldwork_app.services import participants as svc
 from fieldwork_app.services.workspace import Workspace
 
@@ -46,7 +46,7 @@ def load(ws: Workspace) -> Model:
                 p.id,
                 p.group_id,
                 labels.get(p.group_id, p.group_id),
-                str(p.status),
+                "not_screened" if p.status is ParticipantStatus.SCREENED and scr is None else str(p.status),
                 p.linked_to or "",
                 None if scr is None else bool(scr["eligible"]),
                 svc.has_identity(ws, p.id),

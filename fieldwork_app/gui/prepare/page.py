@@ -300,7 +300,7 @@ class PreparePage(QWidget):
             if lw.expected_end
             else planned.addSecs(60 * v.planned_minutes)
         )
-        self.travel.setValue(lw.travel_home_minutes)
+        self.travel.setValue(lw.travel_home_minutes or v.travel_default)  # never 0 by default
         self.code_word.setChecked(lw.code_word_agreed)
         self.risk.setChecked(lw.risk_assessment_done)
         self.sealed_label.setText(

@@ -21,6 +21,8 @@ from fieldwork_app.gui.formatting import date_text
 from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 POWER = Path("/sys/class/power_supply")
+#: the travel-home time offered for a first home visit (the researcher changes it to her own)
+DEFAULT_TRAVEL_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,17 @@ class SessionView:
     kit: dict[str, Any]
     checklist: list[svc.ChecklistItem] = field(default_factory=list)
     ready: bool = False
+    travel_default: int = DEFAULT_TRAVEL_MINUTES  # offered while the plan has no travel-home time yet
+
+
+
+def _travel_default(ws: Workspace, session_id: str) -> int:
+    """The travel-home time of the researcher's latest other visit plan, else :data:`DEFAULT_TRAVEL_MINUTES`."""
+    for s in sorted(svc.list_all(ws), key=lambda s: s.planned_start or "", reverse=True):
+        minutes = LoneWorkingPlan.from_json(s.plan.get("lone_working", {})).travel_home_minutes
+        if s.id != session_id and minutes > 0:
+            return minutes
+    return DEFAULT_TRAVEL_MINUTES
 
 
 def _title(ws: Workspace, doc_id: str, version: str) -> str:
@@ -119,6 +132,7 @@ def session_view(ws: Workspace, session_id: str) -> SessionView:
         dict(s.plan.get("kit", {})),
         list(cl.items),
         cl.ready,
+        _travel_default(ws, s.id),
     )
 
 

@@ -282,8 +282,13 @@ class SessionScreen(QWidget):
             current.setFocus()
 
     def show_part(self, part: str) -> None:
-        """The part a task or a row on the study home leads to."""
-        if part == "closeout":
+        """The part a task or a row on the study home leads to; ``record`` (from "Start interview recording" on
+        the consent page) also starts the interview's take when none is running."""
+        if part == "record":
+            self.show_interview()
+            if self.ctx.recorder.take is None and not self._completed:
+                self.p.start_recording()
+        elif part == "closeout":
             self.stack.setCurrentWidget(self.closeout)
         elif part == "safeguarding":
             self.open_safeguarding()
@@ -453,9 +458,11 @@ class SessionScreen(QWidget):
             "quote": self.tr("Quote"),
             "sensitive": self.tr("Sensitive"),
         }
-        where = clock_text(pos) if pos >= 0 else self.tr("no recording")
+        name = names.get(kind, kind)
         self.bar.status.setText(
-            self.tr("%1 marked at %2").replace("%1", names.get(kind, kind)).replace("%2", where)
+            self.tr("%1 marked at %2").replace("%1", name).replace("%2", clock_text(pos))
+            if pos >= 0
+            else self.tr("%1 saved (no recording running)").replace("%1", name)
         )
 
     def _show_takes(self, rows: list) -> None:

@@ -58,10 +58,7 @@ def _interview(tour: Any) -> None:
     screen = build_screen(tour.window.ctx, sid)
     tour.window.push_screen(screen)
     _state["screen"] = screen
-    tour.settle(0.5)
-    screen.bar.show_state("recording")
-    screen.bar.set_elapsed(734)
-    screen.bar.status.setText(screen.tr("Quote marked at 12:02"))
+    tour.settle(0.5)  # shown as it is: the tour records nothing, so the bar says the take has not started
 
 
 def _distress(tour: Any) -> None:
@@ -102,8 +99,6 @@ def _sync(tour: Any) -> None:
         tour.window.pop_screen(screen)
     from fieldwork_app.services import closeout, sync
 
-    from fieldwork_app.gui.sync.page import build_sync_page
-
     sid = _state.get("sid")
     if sid:
 
@@ -113,10 +108,8 @@ def _sync(tour: Any) -> None:
             sync.queue_session(ws, sid)
 
         _db(tour, finish)
-    page = build_sync_page(tour.window.ctx)
-    tour.window.push_screen(page)
+    tour.window.show_page(PageId.SYNC)  # through the navigation, as a researcher gets there
     tour.settle(0.5)
-    _state["sync"] = page
 
 
 STEPS = (

@@ -293,7 +293,7 @@ class SyncPage(QWidget):
 
     def _show(self, ov: SyncOverview) -> None:
         self.store.setText(
-            self.tr("Study store: %1").replace("%1", ov.store)
+            self.tr("Study store: %1 (%2)").replace("%1", ov.store).replace("%2", self._where(ov))
             if ov.store
             else self.tr("No study store is set up on this laptop yet.")
         )
@@ -358,6 +358,16 @@ class SyncPage(QWidget):
             self.tree.addTopLevelItem(item)
         for i in range(self.COLUMNS):
             self.tree.resizeColumnToContents(i)
+
+    def _where(self, ov: SyncOverview) -> str:
+        """Where the store is, in words: a folder, or the kind of server and its name."""
+        where = {
+            "file": self.tr("the folder %1"),
+            "sftp": self.tr("an SFTP server, %1"),
+            "webdav": self.tr("a WebDAV server, %1"),
+            "s3": self.tr("the S3 bucket %1"),
+        }.get(ov.store_kind, "%1")
+        return where.replace("%1", ov.store_where)
 
     def _audio_text(self, row: dict[str, Any]) -> str:
         """The session's takes still on this laptop (what a lost laptop would hold), or why there are none."""
