@@ -16,6 +16,7 @@ from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials,
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.hardening import harden_process
+from fieldwork_app.i18n import translate
 from fieldwork_app.vault.keys import warn_if_fast_kdf_ignored
 
 logger = logging.getLogger(__name__)
@@ -25,14 +26,18 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake as one line (and exit code 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        see = translate("cli", "see '{command} --help'").format(command=self.prog)
+        self.exit(2, f"{self.prog}: {message} ({see})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="fieldwork",
-        description="Fieldwork: encrypted, offline fieldwork for qualitative "
-        "interviews. With no command, starts the desktop app.",
+        description=translate(
+            "cli",
+            "Fieldwork: encrypted, offline fieldwork for qualitative interviews. "
+            "With no command, starts the desktop app.",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"fieldwork {__version__}")
     parser.add_argument(
@@ -105,12 +110,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.warn(f"fieldwork: {exc.message}")
         return 1
     except KeyboardInterrupt:
-        ctx.warn("fieldwork: interrupted")
+        ctx.warn("fieldwork: " + translate("cli", "interrupted"))
         return 130
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             ctx.warn(
-                "fieldwork: the disk is full; free some space and try again (nothing saved before was lost)"
+                "fieldwork: "
+                + translate("cli", "the disk is full; free some space and try again (nothing saved before was lost)")
             )
             return 1
         ctx.warn(

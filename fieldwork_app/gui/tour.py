@@ -147,6 +147,9 @@ def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> 
         data_dir = DataDir(tmp / "data")
         _seed(data_dir)
         app = application()
+        from fieldwork_app.gui import i18n
+
+        i18n.install(app, "en")  # British English, or FIELDWORK_LANG (e.g. the pseudo-locale en_XA)
         window = MainWindow(data_dir, idle_ms=3_600_000)
         window.resize(*size)
         window.show()

@@ -1,0 +1,257 @@
+"""Build steps for the Qt parts of Fieldwork: Designer forms, translations and the pseudo-locale.
+
+Used by ``setup.py`` (the ``build_qt`` command that every wheel, sdist-built wheel and editable install runs)
+and from the command line:
+
+    python scripts/qtbuild.py build            # forms and .qm into the source tree (what `pip install -e .` does)
+    python scripts/qtbuild.py update-ts        # pyside6-lupdate: refresh the .ts files, fill the pseudo-locale
+    python scripts/qtbuild.py check-ts         # fail when the .ts files are not current (CI)
+
+* ``ui/NAME.ui`` -> ``fieldwork_app/gui/forms/ui_NAME.py`` (pyside6-uic), imported statically by the GUI.
+* ``fieldwork_app/resources/translations/fieldwork_LANG.ts`` -> ``fieldwork_LANG.qm`` (pyside6-lrelease).
+* The source language is British English (the strings in the code and forms).  ``en_XA`` is a pseudo-locale:
+  every string accented, lengthened by about 40% and wrapped in ``⟦ ⟧``, so a test can see which visible text
+  does not go through the catalogue and which text no longer fits its widget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UI_DIR = ROOT / "ui"
+FORMS_DIR = ROOT / "fieldwork_app" / "gui" / "forms"
+TS_DIR = ROOT / "fieldwork_app" / "resources" / "translations"
+SOURCE_LANGUAGE = "en_GB"
+PSEUDO_LANGUAGE = "en_XA"
+PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
+
+# Where translatable strings are: every module of the app (the GUI through tr()/translate(), the command line
+# through fieldwork_app.i18n.translate) and the Designer forms.
+SOURCE_GLOBS = ("fieldwork_app/**/*.py", "ui/*.ui")
+
+
+def _tool(name: str) -> list[str]:
+    """A PySide6 tool (``uic``, ``lrelease``, ``lupdate``) from the Python running this build."""
+    script = f"pyside6-{name}"
+    for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin", Path(sys.prefix) / "Scripts"):
+        for candidate in (folder / script, folder / f"{script}.exe"):
+            if candidate.exists():
+                return [str(candidate)]
+    found = shutil.which(script)
+    if found:
+        return [found]
+    raise SystemExit(f"qtbuild: {script} not found; install PySide6-Essentials (it is a build requirement)")
+
+
+def _run(cmd: list[str]) -> None:
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"qtbuild: {' '.join(cmd)} failed:\n{done.stdout}{done.stderr}")
+
+
+# --- Designer forms -----------------------------------------------------------------------------------------
+
+
+def ui_sources() -> list[Path]:
+    return sorted(UI_DIR.glob("*.ui"))
+
+
+def compile_forms(out_dir: Path = FORMS_DIR, *, force: bool = False) -> list[Path]:
+    """``ui/NAME.ui`` -> ``out_dir/ui_NAME.py`` (only the forms whose output is missing or older)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for src in ui_sources():
+        out = out_dir / f"ui_{src.stem}.py"
+        if force or not out.exists() or out.stat().st_mtime < src.stat().st_mtime:
+            tmp = out.with_suffix(".tmp")
+            _run([*_tool("uic"), "-g", "python", "-o", str(tmp), str(src)])
+            tmp.replace(out)
+        outputs.append(out)
+    return outputs
+
+
+# --- translations -------------------------------------------------------------------------------------------
+
+
+def ts_sources(ts_dir: Path = TS_DIR) -> list[Path]:
+    return sorted(ts_dir.glob("fieldwork_*.ts"))
+
+
+def compile_translations(out_dir: Path = TS_DIR, ts_dir: Path = TS_DIR, *, force: bool = False) -> list[Path]:
+    """Every ``fieldwork_LANG.ts`` -> ``out_dir/fieldwork_LANG.qm``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for ts in ts_sources(ts_dir):
+        qm = out_dir / f"{ts.stem}.qm"
+        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            _run([*_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)])
+        outputs.append(qm)
+    return outputs
+
+
+def _source_files(root: Path) -> list[Path]:
+    files: set[Path] = set()
+    for pattern in SOURCE_GLOBS:
+        files.update(p for p in root.glob(pattern) if "__pycache__" not in p.parts)
+    # the compiled forms are outputs; their strings are read from the .ui files
+    return sorted(p for p in files if not (p.parent.name == "forms" and p.name.startswith("ui_")))
+
+
+def _languages(ts_dir: Path) -> list[str]:
+    langs = [p.stem.removeprefix("fieldwork_") for p in ts_sources(ts_dir)]
+    return langs if PSEUDO_LANGUAGE in langs else sorted([*langs, PSEUDO_LANGUAGE])
+
+
+def update_ts(ts_dir: Path = TS_DIR, root: Path = ROOT) -> list[Path]:
+    """Run pyside6-lupdate over the sources into each .ts, then fill the pseudo-locale's translations."""
+    ts_dir.mkdir(parents=True, exist_ok=True)
+    sources = _source_files(root)
+    with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
+        lst.write("\n".join(str(p) for p in sources))
+    written = []
+    try:
+        for lang in _languages(ts_dir):
+            ts = ts_dir / f"fieldwork_{lang}.ts"
+            _run([*_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-no-ui-lines",
+                  "-source-language", SOURCE_LANGUAGE, "-target-language", lang, f"@{lst.name}", "-ts", str(ts)])
+            if lang == PSEUDO_LANGUAGE:
+                fill_pseudo(ts)
+            else:
+                _normalise(ts)
+            written.append(ts)
+    finally:
+        Path(lst.name).unlink(missing_ok=True)
+    return written
+
+
+def check_ts(ts_dir: Path = TS_DIR, root: Path = ROOT) -> list[str]:
+    """The differences between the committed .ts files and what ``update-ts`` would write (empty: current)."""
+    problems = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "translations"
+        copy.mkdir()
+        for ts in ts_sources(ts_dir):
+            shutil.copy2(ts, copy / ts.name)
+        for fresh in update_ts(copy, root):
+            committed = ts_dir / fresh.name
+            old = committed.read_text(encoding="utf-8").splitlines() if committed.exists() else []
+            new = fresh.read_text(encoding="utf-8").splitlines()
+            if old != new:
+                diff = list(difflib.unified_diff(old, new, str(committed), "update-ts", lineterm="", n=1))
+                problems.append("\n".join(diff[:60]))
+    return problems
+
+
+# --- the pseudo-locale --------------------------------------------------------------------------------------
+
+_ACCENTS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
+)
+# Kept as they are: Qt's %1/%L1/%n, Python's {name} and %(name)s/%s/%d, HTML tags and entities, "&&".
+_KEEP = re.compile(r"%L?\d+|%n|\{[^{}]*\}|%\([a-z_]+\)[sdif]|%[sdif%]|<[^>]*>|&[a-z]+;|&#\d+;|&&")
+_PAD = "ŵîðé"  # padding words, spaced so that wrapped text can still wrap
+
+
+def pseudo(text: str) -> str:
+    """British English -> the pseudo-locale: accented, about 40% longer, inside ⟦ ⟧; placeholders intact."""
+    if not text.strip():
+        return text
+    parts, pos = [], 0
+    for m in _KEEP.finditer(text):
+        parts.append(text[pos : m.start()].translate(_ACCENTS))
+        parts.append(m.group(0))
+        pos = m.end()
+    parts.append(text[pos:].translate(_ACCENTS))
+    visible = len(_KEEP.sub("", text))
+    extra = max(2, round(visible * 0.4))
+    pad = ((_PAD + " ") * (extra // (len(_PAD) + 1) + 1))[:extra].strip()
+    body = "".join(parts)
+    # a trailing colon or ellipsis stays at the end, where layouts expect it
+    tail = ""
+    for ending in ("...", "\u2026", ":"):
+        if body.endswith(ending):
+            body, tail = body[: -len(ending)], ending
+            break
+    return f"{PSEUDO_OPEN}{body} {pad}{tail}{PSEUDO_CLOSE}"
+
+
+def _messages(tree: ET.ElementTree) -> Iterable[ET.Element]:
+    yield from tree.getroot().iter("message")
+
+
+def fill_pseudo(ts: Path) -> None:
+    tree = ET.parse(ts)
+    for msg in _messages(tree):
+        source = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        if tr is None:
+            tr = ET.SubElement(msg, "translation")
+        tr.attrib.pop("type", None)
+        forms = tr.findall("numerusform")
+        if msg.get("numerus") == "yes":
+            for f in forms:
+                f.text = pseudo(source)
+        else:
+            tr.text = pseudo(source)
+    _write(tree, ts)
+
+
+def _normalise(ts: Path) -> None:
+    _write(ET.parse(ts), ts)
+
+
+def _write(tree: ET.ElementTree, ts: Path) -> None:
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+
+
+# --- the whole build ----------------------------------------------------------------------------------------
+
+
+def build(package_root: Path) -> list[Path]:
+    """Forms and .qm files into ``package_root`` (the ``fieldwork_app`` folder of a build or of the checkout)."""
+    forms = compile_forms(package_root / "gui" / "forms")
+    qms = compile_translations(package_root / "resources" / "translations")
+    if not forms:
+        raise SystemExit(f"qtbuild: no Designer forms in {UI_DIR}")
+    return forms + qms
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="qtbuild", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("build", help="compile the forms and translations into the source tree")
+    sub.add_parser("update-ts", help="refresh the .ts files from the sources and fill the pseudo-locale")
+    sub.add_parser("check-ts", help="exit 1 when the .ts files are not current")
+    args = parser.parse_args(argv)
+    if args.cmd == "build":
+        for path in build(ROOT / "fieldwork_app"):
+            print(path.relative_to(ROOT))
+        return 0
+    if args.cmd == "update-ts":
+        for path in update_ts():
+            print(path.relative_to(ROOT))
+        return 0
+    problems = check_ts()
+    if problems:
+        print("The translation sources are not current; run: python scripts/qtbuild.py update-ts")
+        print("\n".join(problems))
+        return 1
+    print("translation sources are current")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
