@@ -11,6 +11,10 @@ export FIELDWORK_KDF=fast FIELDWORK_TEST_SUITE=1 FIELDWORK_REQUIRE_AUDIO=1 FIELD
 export PYTHONDONTWRITEBYTECODE=1
 fail=0
 step() { echo "== $*"; }
+# The editable install compiled the forms and translations; a .ui or .ts changed since is compiled again.
+step "forms and translations"; python scripts/qtbuild.py build >/dev/null || fail=1
+# pyside6-lupdate over the sources: the .ts files must hold every translatable string as it is now.
+step "translation sources current"; python scripts/qtbuild.py check-ts || fail=1
 step "ruff";          ruff check fieldwork_app tests benchmarks scripts || fail=1
 # mypy is strict on the core and the GUI alike (the forms pyside6-uic generates are left out).
 step "mypy (core and GUI)"; mypy fieldwork_app/domain fieldwork_app/studypack fieldwork_app/vault fieldwork_app/audio \
