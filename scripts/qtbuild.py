@@ -17,6 +17,7 @@ and from the command line:
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import re
 import shutil
@@ -124,6 +125,7 @@ def update_ts(ts_dir: Path = TS_DIR, root: Path = ROOT) -> list[Path]:
             ts = ts_dir / f"fieldwork_{lang}.ts"
             _run([*_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-no-ui-lines",
                   "-source-language", SOURCE_LANGUAGE, "-target-language", lang, f"@{lst.name}", "-ts", str(ts)])
+            add_wrapper_messages(ts, sources)
             if lang == PSEUDO_LANGUAGE:
                 fill_pseudo(ts)
             else:
@@ -150,6 +152,73 @@ def check_ts(ts_dir: Path = TS_DIR, root: Path = ROOT) -> list[str]:
                 diff = list(difflib.unified_diff(old, new, str(committed), "update-ts", lineterm="", n=1))
                 problems.append("\n".join(diff[:60]))
     return problems
+
+
+def _wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``def _t(text): return QCoreApplication.translate("Context", text)``: name -> context."""
+    found = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.FunctionDef) and len(node.args.args) == 1 and len(node.body) == 1):
+            continue
+        ret = node.body[0]
+        call = ret.value if isinstance(ret, ast.Return) else None
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "translate"
+            and len(call.args) == 2
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+            and isinstance(call.args[1], ast.Name)
+            and call.args[1].id == node.args.args[0].arg
+        ):
+            found[node.name] = call.args[0].value
+    return found
+
+
+def wrapper_messages(sources: Iterable[Path]) -> list[tuple[str, str]]:
+    """``(context, text)`` of every ``_t("text")`` call through a one-line translate wrapper (lupdate cannot see
+    these: they carry their context in the wrapper, not at the call)."""
+    found: list[tuple[str, str]] = []
+    for path in sources:
+        if path.suffix != ".py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = _wrappers(tree)
+        if not wrappers:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in wrappers
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                item = (wrappers[node.func.id], node.args[0].value)
+                if item not in found:
+                    found.append(item)
+    return found
+
+
+def add_wrapper_messages(ts: Path, sources: Iterable[Path]) -> None:
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for context, text in wrapper_messages(sources):
+        ctx = contexts.get(context)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = context
+            contexts[context] = ctx
+        if any(m.findtext("source") == text for m in ctx.iter("message")):
+            continue
+        msg = ET.SubElement(ctx, "message")
+        ET.SubElement(msg, "source").text = text
+        ET.SubElement(msg, "translation", {"type": "unfinished"})
+    root[:] = sorted(root, key=lambda c: c.findtext("name") or "")
+    _write(tree, ts)
 
 
 # --- the pseudo-locale --------------------------------------------------------------------------------------

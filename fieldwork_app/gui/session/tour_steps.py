@@ -11,6 +11,8 @@ import importlib
 import logging
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 logger = logging.getLogger(__name__)
 
 _registered = False
@@ -61,7 +63,7 @@ def _interview(tour: Any) -> None:
     tour.settle(0.5)
     screen.bar.show_state("recording")
     screen.bar.set_elapsed(734)
-    screen.bar.status.setText(screen.tr("Quote marked at 12:02"))
+    screen.bar.status.setText(QCoreApplication.translate("SessionScreen", "Quote marked at 12:02"))
 
 
 def _distress(tour: Any) -> None:

@@ -829,6 +829,130 @@
             <source>Something unexpected went wrong; nothing was lost.</source>
             <translation>⟦Šöɱéţĥîñĝ ûñéẋþéçţéđ ŵéñţ ŵŕöñĝ; ñöţĥîñĝ ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
+        <message>
+            <source>That passphrase did not unlock the vault. Check it and try again.</source>
+            <translation>⟦Ţĥàţ þàššþĥŕàšé đîđ ñöţ ûñļöçķ ţĥé ṽàûļţ. Çĥéçķ îţ àñđ ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>There is no vault in this data folder yet.</source>
+            <translation>⟦Ţĥéŕé îš ñö ṽàûļţ îñ ţĥîš đàţà ƒöļđéŕ ýéţ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>A vault already exists in this data folder.</source>
+            <translation>⟦À ṽàûļţ àļŕéàđý éẋîšţš îñ ţĥîš đàţà ƒöļđéŕ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The vault could not be opened: its files look damaged. Nothing was changed. Restore it from a backup (fieldwork vault restore FILE), or ask your data manager.</source>
+            <translation>⟦Ţĥé ṽàûļţ çöûļđ ñöţ ƀé öþéñéđ: îţš ƒîļéš ļööķ đàɱàĝéđ. Ñöţĥîñĝ ŵàš çĥàñĝéđ. Ŕéšţöŕé îţ ƒŕöɱ à ƀàçķûþ (ƒîéļđŵöŕķ ṽàûļţ ŕéšţöŕé ƑÎĻÉ), öŕ àšķ ýöûŕ đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The vault is locked. Unlock it to continue.</source>
+            <translation>⟦Ţĥé ṽàûļţ îš ļöçķéđ. Ûñļöçķ îţ ţö çöñţîñûé. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>That user is not set up on this laptop.</source>
+            <translation>⟦Ţĥàţ ûšéŕ îš ñöţ šéţ ûþ öñ ţĥîš ļàþţöþ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>That user already exists.</source>
+            <translation>⟦Ţĥàţ ûšéŕ àļŕéàđý éẋîšţš. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study pack has problems and was not imported.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ĥàš þŕöƀļéɱš àñđ ŵàš ñöţ îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No study pack has been imported yet.</source>
+            <translation>⟦Ñö šţûđý þàçķ ĥàš ƀééñ îɱþöŕţéđ ýéţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>That item could not be found.</source>
+            <translation>⟦Ţĥàţ îţéɱ çöûļđ ñöţ ƀé ƒöûñđ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Some details are missing or not valid.</source>
+            <translation>⟦Šöɱé đéţàîļš àŕé ɱîššîñĝ öŕ ñöţ ṽàļîđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent was not recorded: every required statement must be agreed.</source>
+            <translation>⟦Çöñšéñţ ŵàš ñöţ ŕéçöŕđéđ: éṽéŕý ŕéǫûîŕéđ šţàţéɱéñţ ɱûšţ ƀé àĝŕééđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording needs every participant's consent to be recorded first.</source>
+            <translation>⟦Ŕéçöŕđîñĝ ñééđš éṽéŕý þàŕţîçîþàñţ'š çöñšéñţ ţö ƀé ŕéçöŕđéđ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>This participant has withdrawn; nothing new can be recorded for them.</source>
+            <translation>⟦Ţĥîš þàŕţîçîþàñţ ĥàš ŵîţĥđŕàŵñ; ñöţĥîñĝ ñéŵ çàñ ƀé ŕéçöŕđéđ ƒöŕ ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The audit log failed its integrity check. Tell the data manager.</source>
+            <translation>⟦Ţĥé àûđîţ ļöĝ ƒàîļéđ îţš îñţéĝŕîţý çĥéçķ. Ţéļļ ţĥé đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No microphone was found. Plug one in and try again.</source>
+            <translation>⟦Ñö ɱîçŕöþĥöñé ŵàš ƒöûñđ. Þļûĝ öñé îñ àñđ ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The microphone was disconnected.</source>
+            <translation>⟦Ţĥé ɱîçŕöþĥöñé ŵàš đîšçöññéçţéđ. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The disk is full: free some space before recording.</source>
+            <translation>⟦Ţĥé đîšķ îš ƒûļļ: ƒŕéé šöɱé šþàçé ƀéƒöŕé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>A recording was interrupted and needs recovery first.</source>
+            <translation>⟦À ŕéçöŕđîñĝ ŵàš îñţéŕŕûþţéđ àñđ ñééđš ŕéçöṽéŕý ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>A recording is already running.</source>
+            <translation>⟦À ŕéçöŕđîñĝ îš àļŕéàđý ŕûññîñĝ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study store cannot be reached.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé çàññöţ ƀé ŕéàçĥéđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study store refused the credentials.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé ŕéƒûšéđ ţĥé çŕéđéñţîàļš. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The study store is full.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé îš ƒûļļ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study store reported an error.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé ŕéþöŕţéđ àñ éŕŕöŕ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Data at the study store failed its integrity check.</source>
+            <translation>⟦Đàţà àţ ţĥé šţûđý šţöŕé ƒàîļéđ îţš îñţéĝŕîţý çĥéçķ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study store's server did not prove it is the server this laptop knows (its key is different or was never confirmed). Nothing was sent. Do not sync; tell the data manager.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé'š šéŕṽéŕ đîđ ñöţ þŕöṽé îţ îš ţĥé šéŕṽéŕ ţĥîš ļàþţöþ ķñöŵš (îţš ķéý îš đîƒƒéŕéñţ öŕ ŵàš ñéṽéŕ çöñƒîŕɱéđ). Ñöţĥîñĝ ŵàš šéñţ. Đö ñöţ šýñç; ţéļļ ţĥé đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This study has no study key yet, so nothing can be sent. Use “Add the study key…” on the sync page and choose the key file (study.pub) the data manager gave you.</source>
+            <translation>⟦Ţĥîš šţûđý ĥàš ñö šţûđý ķéý ýéţ, šö ñöţĥîñĝ çàñ ƀé šéñţ. Ûšé “Àđđ ţĥé šţûđý ķéý…” öñ ţĥé šýñç þàĝé àñđ çĥööšé ţĥé ķéý ƒîļé (šţûđý.þûƀ) ţĥé đàţà ɱàñàĝéŕ ĝàṽé ýöû. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>⟦Çàñçéļļéđ. ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This is not ready yet.</source>
+            <translation>⟦Ţĥîš îš ñöţ ŕéàđý ýéţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The disk reported an error while saving.</source>
+            <translation>⟦Ţĥé đîšķ ŕéþöŕţéđ àñ éŕŕöŕ ŵĥîļé šàṽîñĝ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>⟦Šöɱéţĥîñĝ ŵéñţ ŵŕöñĝ. ŵîðé ŵîð⟧</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunPage</name>
@@ -1323,6 +1447,46 @@ IRAS ID %2 · study pack %3</source>
         <message>
             <source>Record that you gave your buddy the code word: they escalate at once (unseal the address, 999, then the study lead).</source>
             <translation>⟦Ŕéçöŕđ ţĥàţ ýöû ĝàṽé ýöûŕ ƀûđđý ţĥé çöđé ŵöŕđ: ţĥéý éšçàļàţé àţ öñçé (ûñšéàļ ţĥé àđđŕéšš, 999, ţĥéñ ţĥé šţûđý ļéàđ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check in with your buddy before you go in (the visit starts at %1).</source>
+            <translation>⟦Çĥéçķ îñ ŵîţĥ ýöûŕ ƀûđđý ƀéƒöŕé ýöû ĝö îñ (ţĥé ṽîšîţ šţàŕţš àţ %1). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check in with your buddy now, before you go in (by %1).</source>
+            <translation>⟦Çĥéçķ îñ ŵîţĥ ýöûŕ ƀûđđý ñöŵ, ƀéƒöŕé ýöû ĝö îñ (ƀý %1). ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check in now: there was no check-in by %1.</source>
+            <translation>⟦Çĥéçķ îñ ñöŵ: ţĥéŕé ŵàš ñö çĥéçķ-îñ ƀý %1. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The visit is due to end at %1: check out with your buddy now.</source>
+            <translation>⟦Ţĥé ṽîšîţ îš đûé ţö éñđ àţ %1: çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý ñöŵ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked out at %1. Confirm you are home safe when you get there.</source>
+            <translation>⟦Çĥéçķéđ öûţ àţ %1. Çöñƒîŕɱ ýöû àŕé ĥöɱé šàƒé ŵĥéñ ýöû ĝéţ ţĥéŕé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Confirm you are home safe now (%1 min overdue).</source>
+            <translation>⟦Çöñƒîŕɱ ýöû àŕé ĥöɱé šàƒé ñöŵ (%1 ɱîñ öṽéŕđûé). ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Code word used at %1: your buddy is escalating now.</source>
+            <translation>⟦Çöđé ŵöŕđ ûšéđ àţ %1: ýöûŕ ƀûđđý îš éšçàļàţîñĝ ñöŵ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Home safe at %1. The visit is closed.</source>
+            <translation>⟦Ĥöɱé šàƒé àţ %1. Ţĥé ṽîšîţ îš çļöšéđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked in at %1. Check out with your buddy by %2.</source>
+            <translation>⟦Çĥéçķéđ îñ àţ %1. Çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý ƀý %2. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Check out with your buddy now: the visit was due to end at %1 (%2 min ago).</source>
+            <translation>⟦Çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý ñöŵ: ţĥé ṽîšîţ ŵàš đûé ţö éñđ àţ %1 (%2 ɱîñ àĝö). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
     </context>
     <context>
@@ -2171,6 +2335,42 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
     <context>
         <name>SafeguardingForm</name>
         <message>
+            <source>Who is at risk</source>
+            <translation>⟦Ŵĥö îš àţ ŕîšķ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>What was said (near-verbatim)</source>
+            <translation>⟦Ŵĥàţ ŵàš šàîđ (ñéàŕ-ṽéŕƀàţîɱ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Who was present</source>
+            <translation>⟦Ŵĥö ŵàš þŕéšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Actions taken</source>
+            <translation>⟦Àçţîöñš ţàķéñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Her view (if told)</source>
+            <translation>⟦Ĥéŕ ṽîéŵ (îƒ ţöļđ) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Escalated to (role)</source>
+            <translation>⟦Éšçàļàţéđ ţö (ŕöļé) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>⟦Đéçîšîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>⟦Ŕéàšöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up status</source>
+            <translation>⟦Ƒöļļöŵ-ûþ šţàţûš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Safeguarding concern</source>
             <translation>⟦Šàƒéĝûàŕđîñĝ çöñçéŕñ ŵîðé ŵîð⟧</translation>
         </message>
@@ -2519,6 +2719,10 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <source>the buddy sheet: names, phone numbers and visit times</source>
             <translation>⟦ţĥé ƀûđđý šĥééţ: ñàɱéš, þĥöñé ñûɱƀéŕš àñđ ṽîšîţ ţîɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
+        <message>
+            <source>Quote marked at 12:02</source>
+            <translation>⟦Ǫûöţé ɱàŕķéđ àţ 12:02 ŵîðé ŵîð⟧</translation>
+        </message>
     </context>
     <context>
         <name>SignaturePad</name>
@@ -2564,6 +2768,65 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>answered at %1 on the consent recording</source>
             <translation>⟦àñšŵéŕéđ àţ %1 öñ ţĥé çöñšéñţ ŕéçöŕđîñĝ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>screened</source>
+            <translation>⟦šçŕééñéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>consented</source>
+            <translation>⟦çöñšéñţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>interviewed</source>
+            <translation>⟦îñţéŕṽîéŵéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>⟦ŵîţĥđŕàŵñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>⟦þļàññéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>⟦ŕéàđý ŵî⟧</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>⟦îñ þŕöĝŕéšš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>⟦çöɱþļéţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>interview</source>
+            <translation>⟦îñţéŕṽîéŵ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>focus group</source>
+            <translation>⟦ƒöçûš ĝŕöûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>home visit</source>
+            <translation>⟦ĥöɱé ṽîšîţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>clinic or office</source>
+            <translation>⟦çļîñîç öŕ öƒƒîçé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>video call</source>
+            <translation>⟦ṽîđéö çàļļ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>⟦þĥöñé ŵî⟧</translation>
         </message>
     </context>
     <context>
@@ -3232,13 +3495,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>PDF (*.pdf)</source>
             <translation>⟦ÞĐƑ (*.þđƒ) ŵîðé⟧</translation>
-        </message>
-    </context>
-    <context>
-        <name>screen</name>
-        <message>
-            <source>Quote marked at 12:02</source>
-            <translation>⟦Ǫûöţé ɱàŕķéđ àţ 12:02 ŵîðé ŵîð⟧</translation>
         </message>
     </context>
 </TS>
