@@ -69,7 +69,7 @@ class SafeguardingForm(QWidget):
         self.category.setObjectName("sgCategory")
         form.addRow(self.tr("Risk category"), self.category)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        names = {k: self.tr(v) for k, v in TEXTS}
+        names = {k: self.tr(str(v)) for k, v in TEXTS}
         for key, _text in TEXTS:
             w: QLineEdit | QPlainTextEdit
             if key in LONG:
