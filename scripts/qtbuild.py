@@ -42,16 +42,15 @@ SOURCE_GLOBS = ("fieldwork_app/**/*.py", "ui/*.ui")
 
 
 def _tool(name: str) -> list[str]:
-    """A PySide6 tool (``uic``, ``lrelease``, ``lupdate``) from the Python running this build."""
-    script = f"pyside6-{name}"
-    for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin", Path(sys.prefix) / "Scripts"):
-        for candidate in (folder / script, folder / f"{script}.exe"):
-            if candidate.exists():
-                return [str(candidate)]
-    found = shutil.which(script)
-    if found:
-        return [found]
-    raise SystemExit(f"qtbuild: {script} not found; install PySide6-Essentials (it is a build requirement)")
+    """A PySide6 tool (``uic``, ``lrelease``, ``lupdate``) run through the PySide6 of the Python running this
+    build, as its ``pyside6-NAME`` script does (``uic`` adds ``-g python``), whatever is on PATH."""
+    if name not in ("uic", "lrelease", "lupdate"):
+        raise ValueError(name)
+    try:
+        import PySide6  # noqa: F401
+    except ImportError:
+        raise SystemExit("qtbuild: PySide6 is not installed; PySide6-Essentials is a build requirement") from None
+    return [sys.executable, "-c", f"from PySide6.scripts.pyside_tool import {name}; {name}()"]
 
 
 def _run(cmd: list[str]) -> None:
@@ -75,7 +74,7 @@ def compile_forms(out_dir: Path = FORMS_DIR, *, force: bool = False) -> list[Pat
         out = out_dir / f"ui_{src.stem}.py"
         if force or not out.exists() or out.stat().st_mtime < src.stat().st_mtime:
             tmp = out.with_suffix(".tmp")
-            _run([*_tool("uic"), "-g", "python", "-o", str(tmp), str(src)])
+            _run([*_tool("uic"), "-o", str(tmp), str(src)])
             tmp.replace(out)
         outputs.append(out)
     return outputs
