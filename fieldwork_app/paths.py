@@ -32,10 +32,14 @@ def resources_dir() -> Path:
     editable install or a frozen build (PyInstaller lays package data out beside the package's modules).
     """
     root = importlib.resources.files("fieldwork_app") / "resources"
-    if not isinstance(root, Path):
-        # Only a zipped package would give something else; Fieldwork is never installed that way.
-        raise RuntimeError(f"the app's resources are not on the file system ({root!r})")
-    return root
+    if isinstance(root, Path):
+        return root
+    # Another loader's traversable that still names a folder on disk; a zipped package has none, and Fieldwork
+    # is never installed that way (Qt loads icons and translations from files).
+    on_disk = Path(str(root))
+    if on_disk.is_dir():
+        return on_disk
+    raise RuntimeError(f"the app's resources are not on the file system ({root!r})")
 
 
 def packs_dir() -> Path:
