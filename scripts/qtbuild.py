@@ -5,6 +5,7 @@ and from the command line:
 
     python scripts/qtbuild.py build            # forms and .qm into the source tree (what `pip install -e .` does)
     python scripts/qtbuild.py update-ts        # pyside6-lupdate: refresh the .ts files, fill the pseudo-locale
+    python scripts/qtbuild.py update-ts --add fr   # start a French catalogue (then translate it in Qt Linguist)
     python scripts/qtbuild.py check-ts         # fail when the .ts files are not current (CI)
 
 * ``ui/NAME.ui`` -> ``fieldwork_app/gui/forms/ui_NAME.py`` (pyside6-uic), imported statically by the GUI.
@@ -107,20 +108,24 @@ def _source_files(root: Path) -> list[Path]:
     return sorted(p for p in files if not (p.parent.name == "forms" and p.name.startswith("ui_")))
 
 
-def _languages(ts_dir: Path) -> list[str]:
-    langs = [p.stem.removeprefix("fieldwork_") for p in ts_sources(ts_dir)]
-    return langs if PSEUDO_LANGUAGE in langs else sorted([*langs, PSEUDO_LANGUAGE])
+def _languages(ts_dir: Path, add: Iterable[str] = ()) -> list[str]:
+    langs = {p.stem.removeprefix("fieldwork_") for p in ts_sources(ts_dir)} | {PSEUDO_LANGUAGE} | set(add)
+    for lang in langs:
+        if not re.fullmatch(r"[a-z]{2,3}(_[A-Z][A-Za-z]{1,3})?", lang):
+            raise SystemExit(f"qtbuild: {lang!r} is not a language code such as fr or pt_BR")
+    return sorted(langs)
 
 
-def update_ts(ts_dir: Path = TS_DIR, root: Path = ROOT) -> list[Path]:
-    """Run pyside6-lupdate over the sources into each .ts, then fill the pseudo-locale's translations."""
+def update_ts(ts_dir: Path = TS_DIR, root: Path = ROOT, add: Iterable[str] = ()) -> list[Path]:
+    """Run pyside6-lupdate over the sources into each .ts (and a new one for each language in ``add``), then
+    fill the pseudo-locale's translations."""
     ts_dir.mkdir(parents=True, exist_ok=True)
     sources = _source_files(root)
     with tempfile.NamedTemporaryFile("w", suffix=".lst", delete=False, encoding="utf-8") as lst:
         lst.write("\n".join(str(p) for p in sources))
     written = []
     try:
-        for lang in _languages(ts_dir):
+        for lang in _languages(ts_dir, add):
             ts = ts_dir / f"fieldwork_{lang}.ts"
             _run([*_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-no-ui-lines",
                   "-source-language", SOURCE_LANGUAGE, "-target-language", lang, f"@{lst.name}", "-ts", str(ts)])
@@ -301,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="qtbuild", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
     sub.add_parser("build", help="compile the forms and translations into the source tree")
-    sub.add_parser("update-ts", help="refresh the .ts files from the sources and fill the pseudo-locale")
+    update = sub.add_parser("update-ts", help="refresh the .ts files from the sources and fill the pseudo-locale")
+    update.add_argument("--add", metavar="LANG", action="append", default=[],
+                        help="start a catalogue for a new language (e.g. fr, pt_BR), for Qt Linguist")
     sub.add_parser("check-ts", help="exit 1 when the .ts files are not current")
     args = parser.parse_args(argv)
     if args.cmd == "build":
@@ -309,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             print(path.relative_to(ROOT))
         return 0
     if args.cmd == "update-ts":
-        for path in update_ts():
+        for path in update_ts(add=args.add):
             print(path.relative_to(ROOT))
         return 0
     problems = check_ts()
