@@ -127,9 +127,10 @@ def update_ts(ts_dir: Path = TS_DIR, root: Path = ROOT, add: Iterable[str] = ())
     try:
         for lang in _languages(ts_dir, add):
             ts = ts_dir / f"fieldwork_{lang}.ts"
+            kept = _translations(ts) if ts.exists() else {}  # lupdate drops what it cannot see itself
             _run([*_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-no-ui-lines",
                   "-source-language", SOURCE_LANGUAGE, "-target-language", lang, f"@{lst.name}", "-ts", str(ts)])
-            add_wrapper_messages(ts, sources)
+            add_wrapper_messages(ts, sources, kept)
             if lang == PSEUDO_LANGUAGE:
                 fill_pseudo(ts)
             else:
@@ -206,7 +207,20 @@ def wrapper_messages(sources: Iterable[Path]) -> list[tuple[str, str]]:
     return found
 
 
-def add_wrapper_messages(ts: Path, sources: Iterable[Path]) -> None:
+def _translations(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    out = {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is not None:
+                out[(ctx.findtext("name") or "", msg.findtext("source") or "")] = tr
+    return out
+
+
+def add_wrapper_messages(
+    ts: Path, sources: Iterable[Path], kept: dict[tuple[str, str], ET.Element] | None = None
+) -> None:
+    """Add the wrapper calls' messages to ``ts``, with the translations they had before (``kept``)."""
     tree = ET.parse(ts)
     root = tree.getroot()
     contexts = {c.findtext("name"): c for c in root.iter("context")}
@@ -220,7 +234,11 @@ def add_wrapper_messages(ts: Path, sources: Iterable[Path]) -> None:
             continue
         msg = ET.SubElement(ctx, "message")
         ET.SubElement(msg, "source").text = text
-        ET.SubElement(msg, "translation", {"type": "unfinished"})
+        before = (kept or {}).get((context, text))
+        if before is not None:
+            msg.append(before)
+        else:
+            ET.SubElement(msg, "translation", {"type": "unfinished"})
     root[:] = sorted(root, key=lambda c: c.findtext("name") or "")
     _write(tree, ts)
 

@@ -55,3 +55,29 @@ def test_the_currency_check_finds_a_string_missing_from_the_catalogue(tmp_path: 
     problems = qt.check_ts(ts_dir, root)
     assert problems and "Study overview" in problems[0]
     assert qt.compile_translations(tmp_path / "qm", ts_dir)[0].stat().st_size > 100
+
+
+def test_a_translation_of_a_wrapped_string_survives_an_update(tmp_path: Path) -> None:
+    qt = _qtbuild()
+    root = tmp_path / "src"
+    (root / "fieldwork_app").mkdir(parents=True)
+    (root / "fieldwork_app" / "words.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n\n\n"
+        "def _t(text):\n    return QCoreApplication.translate('Status', text)\n\n\n"
+        "WORDS = [_t('planned'), _t('ready')]\n",
+        encoding="utf-8",
+    )
+    ts_dir = tmp_path / "translations"
+    qt.update_ts(ts_dir, root, add=["fr"])
+    fr = ts_dir / "fieldwork_fr.ts"
+    fr.write_text(
+        fr.read_text(encoding="utf-8").replace(
+            '<source>planned</source>\n            <translation type="unfinished" />',
+            "<source>planned</source>\n            <translation>prévue</translation>",
+        ),
+        encoding="utf-8",
+    )
+    assert "prévue" in fr.read_text(encoding="utf-8")
+    qt.update_ts(ts_dir, root)
+    assert "<translation>prévue</translation>" in fr.read_text(encoding="utf-8")
+    assert qt.check_ts(ts_dir, root) == []
