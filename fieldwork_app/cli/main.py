@@ -83,6 +83,11 @@ def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         app = importlib.import_module("fieldwork_app.gui.app")
     except ImportError as exc:
+        if (exc.name or "").startswith("fieldwork_app.gui.forms."):
+            # a checkout that was never installed: the forms are compiled at build time
+            raise FieldworkError(
+                "the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build"
+            ) from None
         raise FieldworkError(f"the desktop app cannot start: {exc}") from None
     return int(app.run(args))
 
