@@ -78,18 +78,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FORMS_NOT_BUILT = "the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build"
+
+
+def _forms_missing(exc: ImportError) -> bool:
+    """A checkout that was never installed: the Designer forms are compiled at build time."""
+    return (exc.name or "").startswith("fieldwork_app.gui.forms.")
+
+
 def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     # Imported by name so that the core never imports Qt (the import-linter contract checks this).
     try:
         app = importlib.import_module("fieldwork_app.gui.app")
     except ImportError as exc:
-        if (exc.name or "").startswith("fieldwork_app.gui.forms."):
-            # a checkout that was never installed: the forms are compiled at build time
-            raise FieldworkError(
-                "the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build"
-            ) from None
-        raise FieldworkError(f"the desktop app cannot start: {exc}") from None
-    return int(app.run(args))
+        message = _FORMS_NOT_BUILT if _forms_missing(exc) else f"the desktop app cannot start: {exc}"
+        raise FieldworkError(message) from None
+    try:
+        return int(app.run(args))
+    except ImportError as exc:
+        if _forms_missing(exc):
+            raise FieldworkError(_FORMS_NOT_BUILT) from None
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
