@@ -2480,6 +2480,65 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         </message>
     </context>
     <context>
+        <name>SaveClear</name>
+        <message>
+            <source>Save outside the vault</source>
+            <translation>⟦Šàṽé öûţšîđé ţĥé ṽàûļţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Save &amp;encrypted…</source>
+            <translation>⟦Šàṽé &amp;éñçŕýþţéđ ŵîðé ŵ…⟧</translation>
+        </message>
+        <message>
+            <source>Save &amp;unencrypted…</source>
+            <translation>⟦Šàṽé &amp;ûñéñçŕýþţéđ ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase for the encrypted file</source>
+            <translation>⟦Þàššþĥŕàšé ƒöŕ ţĥé éñçŕýþţéđ ƒîļé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>⟦&amp;Þàššþĥŕàšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat it</source>
+            <translation>⟦&amp;Ŕéþéàţ îţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>⟦Šàṽé àš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Encrypted (*.age)</source>
+            <translation>⟦Éñçŕýþţéđ (*.àĝé) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>⟦ÞĐƑ (*.þđƒ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This file will contain %1.
+
+It is saved outside the encrypted vault: anyone who can open the file can read it. An encrypted file (age) needs a passphrase to open, with the standard age tool (age -d FILE.age). The saving is written to the audit log (what kind of file, not where).</source>
+            <translation>⟦Ţĥîš ƒîļé ŵîļļ çöñţàîñ %1.
+
+Îţ îš šàṽéđ öûţšîđé ţĥé éñçŕýþţéđ ṽàûļţ: àñýöñé ŵĥö çàñ öþéñ ţĥé ƒîļé çàñ ŕéàđ îţ. Àñ éñçŕýþţéđ ƒîļé (àĝé) ñééđš à þàššþĥŕàšé ţö öþéñ, ŵîţĥ ţĥé šţàñđàŕđ àĝé ţööļ (àĝé -đ ƑÎĻÉ.àĝé). Ţĥé šàṽîñĝ îš ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ (ŵĥàţ ķîñđ öƒ ƒîļé, ñöţ ŵĥéŕé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>At least %1 characters. Give it to the person who opens the file by another way than the file.</source>
+            <translation>⟦Àţ ļéàšţ %1 çĥàŕàçţéŕš. Ĝîṽé îţ ţö ţĥé þéŕšöñ ŵĥö öþéñš ţĥé ƒîļé ƀý àñöţĥéŕ ŵàý ţĥàñ ţĥé ƒîļé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>⟦Ţĥé ţŵö þàššþĥŕàšéš đîƒƒéŕ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The passphrase needs at least %1 characters.</source>
+            <translation>⟦Ţĥé þàššþĥŕàšé ñééđš àţ ļéàšţ %1 çĥàŕàçţéŕš. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+    </context>
+    <context>
         <name>SectionBox</name>
         <message>
             <source>%1. %2 · about %3 min</source>
@@ -3436,65 +3495,6 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>the disk is full; free some space and try again (nothing saved before was lost)</source>
             <translation>⟦ţĥé đîšķ îš ƒûļļ; ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ (ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Save outside the vault</source>
-            <translation>⟦Šàṽé öûţšîđé ţĥé ṽàûļţ ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>This file will contain %1.
-
-It is saved outside the encrypted vault: anyone who can open the file can read it. An encrypted file (age) needs a passphrase to open, with the standard age tool (age -d FILE.age). The saving is written to the audit log (what kind of file, not where).</source>
-            <translation>⟦Ţĥîš ƒîļé ŵîļļ çöñţàîñ %1.
-
-Îţ îš šàṽéđ öûţšîđé ţĥé éñçŕýþţéđ ṽàûļţ: àñýöñé ŵĥö çàñ öþéñ ţĥé ƒîļé çàñ ŕéàđ îţ. Àñ éñçŕýþţéđ ƒîļé (àĝé) ñééđš à þàššþĥŕàšé ţö öþéñ, ŵîţĥ ţĥé šţàñđàŕđ àĝé ţööļ (àĝé -đ ƑÎĻÉ.àĝé). Ţĥé šàṽîñĝ îš ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ (ŵĥàţ ķîñđ öƒ ƒîļé, ñöţ ŵĥéŕé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Save &amp;encrypted…</source>
-            <translation>⟦Šàṽé &amp;éñçŕýþţéđ ŵîðé ŵ…⟧</translation>
-        </message>
-        <message>
-            <source>Save &amp;unencrypted…</source>
-            <translation>⟦Šàṽé &amp;ûñéñçŕýþţéđ ŵîðé ŵî…⟧</translation>
-        </message>
-        <message>
-            <source>Passphrase for the encrypted file</source>
-            <translation>⟦Þàššþĥŕàšé ƒöŕ ţĥé éñçŕýþţéđ ƒîļé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>At least %1 characters. Give it to the person who opens the file by another way than the file.</source>
-            <translation>⟦Àţ ļéàšţ %1 çĥàŕàçţéŕš. Ĝîṽé îţ ţö ţĥé þéŕšöñ ŵĥö öþéñš ţĥé ƒîļé ƀý àñöţĥéŕ ŵàý ţĥàñ ţĥé ƒîļé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>⟦&amp;Þàššþĥŕàšé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat it</source>
-            <translation>⟦&amp;Ŕéþéàţ îţ ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>The passphrase needs at least %1 characters.</source>
-            <translation>⟦Ţĥé þàššþĥŕàšé ñééđš àţ ļéàšţ %1 çĥàŕàçţéŕš. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>⟦Ţĥé ţŵö þàššþĥŕàšéš đîƒƒéŕ. ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Save as</source>
-            <translation>⟦Šàṽé àš ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>Encrypted (*.age)</source>
-            <translation>⟦Éñçŕýþţéđ (*.àĝé) ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>PDF (*.pdf)</source>
-            <translation>⟦ÞĐƑ (*.þđƒ) ŵîðé⟧</translation>
         </message>
     </context>
 </TS>
