@@ -5,7 +5,8 @@ Run as ``FIELDWORK_LANG=en_XA python -m tests.gui.pseudo_probe OUTDIR REPORT.jso
 
 * untranslated: visible text with a word outside the pseudo-locale's ⟦ ⟧ that is not data (the study pack's
   own words, ids, names and numbers the tour entered);
-* clipped: text wider than its widget (a label, button, check box or group title whose text does not fit).
+* clipped: text wider than its widget (a label, button, check box or group title whose text does not fit, an
+  item a list, tree or table elides, a screen that needs a wider window than the size asked for).
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ from typing import Any
 
 import yaml
 
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QTabBar,
+    QTreeView,
     QTreeWidget,
     QWidget,
 )
@@ -147,6 +152,39 @@ def _clipped(w: QWidget) -> bool:
     return False
 
 
+def _clipped_items(view: QAbstractItemView) -> list[str]:
+    """Items of a list, tree or table whose text the view elides (its column or row is narrower than the text)."""
+    model = view.model()
+    wraps = bool(getattr(view, "wordWrap", lambda: False)())
+    if model is None or wraps:  # a view that wraps its items' text shows all of it
+        return []
+    out = []
+    viewport = view.viewport().rect()
+
+    def walk(parent: QModelIndex) -> None:
+        try:
+            columns = model.columnCount(parent)
+        except TypeError:  # a list model keeps columnCount private: one column
+            columns = 1
+        for row in range(min(model.rowCount(parent), 200)):
+            for col in range(columns):
+                index = model.index(row, col, parent)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                rect = view.visualRect(index)
+                if not isinstance(text, str) or not text.strip() or not rect.intersects(viewport):
+                    continue
+                # a list lays each item out at its own size: what it has is the viewport's width
+                room = viewport.width() - rect.left() if isinstance(view, QListView) else rect.width()
+                if view.sizeHintForIndex(index).width() > room + 1:
+                    out.append(text)
+            first = model.index(row, 0, parent)
+            if isinstance(view, QTreeView) and view.isExpanded(first) and model.rowCount(first) > 0:
+                walk(first)
+
+    walk(QModelIndex())
+    return out
+
+
 def inspect(window: QWidget, screen: str) -> list[dict[str, str]]:
     found = []
     for w in window.findChildren(QWidget):
@@ -159,6 +197,10 @@ def inspect(window: QWidget, screen: str) -> list[dict[str, str]]:
             if left:
                 found.append({"screen": screen, "kind": "untranslated", "widget": type(w).__name__,
                               "name": w.objectName(), "text": plain(text)[:200], "words": left[:120]})
+        if isinstance(w, QAbstractItemView):
+            for text in _clipped_items(w):
+                found.append({"screen": screen, "kind": "clipped", "widget": type(w).__name__ + " item",
+                              "name": w.objectName(), "text": plain(text)[:200], "words": text[:60]})
         if _clipped(w):
             found.append({"screen": screen, "kind": "clipped", "widget": type(w).__name__,
                           "name": w.objectName(), "text": plain(_texts(w)[0] if _texts(w) else "")[:200],

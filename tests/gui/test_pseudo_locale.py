@@ -1,5 +1,6 @@
 """The app in the pseudo-locale (en_XA: every catalogue string accented, ~40% longer, inside ⟦ ⟧) at 1366x768:
-every visible text on the main screens comes from the catalogue or is data, and no text is wider than its widget.
+every visible text on the main screens comes from the catalogue or is data, and no text is wider than its widget
+(labels, buttons, group titles, the items of lists, trees and tables, and the window itself).
 
 The screens are walked by the GUI tour in a child process (``tests/gui/pseudo_probe.py``), so the pseudo-locale's
 translator never reaches the other tests' application.
@@ -34,13 +35,24 @@ KNOWN = {
     ("distress", "clipped", "window"),
     ("safeguarding", "clipped", "window"),
     ("close-out", "clipped", "window"),
+    # the navigation has a fixed width (200 px): longer section names are elided
+    ("*", "clipped", "QListWidget item nav"),
+    # the study home's participants tree: its Status column is elided ("1 consente..." in British English too)
+    ("home", "clipped", "QTreeWidget item"),
+    ("home-live-session", "clipped", "QTreeWidget item"),
 }
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.timeout(600)]
 
 
 def _key(f: dict[str, str]) -> tuple[str, str, str]:
-    return (f["screen"], f["kind"], f["words"] if f["kind"] == "untranslated" else f["widget"])
+    what = f["words"] if f["kind"] == "untranslated" else f"{f['widget']} {f['name']}".strip()
+    return (f["screen"], f["kind"], what)
+
+
+def _known(f: dict[str, str]) -> bool:
+    screen, kind, what = _key(f)
+    return (screen, kind, what) in KNOWN or ("*", kind, what) in KNOWN
 
 
 def test_the_pseudo_locale_catalogue_is_built() -> None:
@@ -67,6 +79,6 @@ def test_main_screens_in_the_pseudo_locale_at_1366x768(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     result = json.loads(report.read_text(encoding="utf-8"))
     assert set(result["screens"]) >= MAIN_SCREENS, result["screens"]
-    new = [f for f in result["findings"] if _key(f) not in KNOWN]
+    new = [f for f in result["findings"] if not _known(f)]
     lines = [f"{f['screen']}: {f['kind']} {f['widget']} {f['name']!r}: {f['text'][:100]!r} ({f['words']})" for f in new]
     assert not new, "\n".join(lines)
