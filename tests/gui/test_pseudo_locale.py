@@ -35,8 +35,6 @@ KNOWN = {
     ("distress", "clipped", "window"),
     ("safeguarding", "clipped", "window"),
     ("close-out", "clipped", "window"),
-    # the navigation has a fixed width (200 px): longer section names are elided
-    ("*", "clipped", "QListWidget item nav"),
     # the study home's participants tree: its Status column is elided ("1 consente..." in British English too)
     ("home", "clipped", "QTreeWidget item"),
     ("home-live-session", "clipped", "QTreeWidget item"),
