@@ -6,7 +6,9 @@ data directory.  Everything inside it that holds research or identity data is en
 
 from __future__ import annotations
 
+import importlib.resources
 import os
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -22,27 +24,33 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+@cache
 def resources_dir() -> Path:
-    """The ``resources/`` folder (beside the package in a checkout, inside the bundle when frozen)."""
-    import sys
+    """The app's data: icons, styles, translations, example study packs, schemas.
 
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    In the repository they are the top-level ``resources/`` folder; the build (``setup.py``'s ``build_qt``)
+    copies them into the package as ``fieldwork_app/resources/``, where :mod:`importlib.resources` finds them
+    in a wheel or a frozen build (PyInstaller lays package data out beside the package's modules).  A checkout
+    (an editable install, or ``PYTHONPATH``) has no packaged copy and reads the folder beside the package.
+    """
+    packaged = importlib.resources.files("fieldwork_app") / "resources"
+    # A zipped package has no folder on disk; Fieldwork is never installed that way (Qt loads files).
+    on_disk = packaged if isinstance(packaged, Path) else Path(str(packaged))
+    if on_disk.is_dir():
+        return on_disk
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    raise RuntimeError(f"the app's resources are neither packaged ({packaged!r}) nor beside it ({checkout})")
 
 
-def ui_dir() -> Path:
-    import sys
-
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "ui"
-    return Path(__file__).resolve().parent.parent / "ui"
+def packs_dir() -> Path:
+    """The example study packs shipped with the app, one folder each."""
+    return resources_dir() / "packs"
 
 
 def example_pack_dir() -> Path:
-    return resources_dir() / "packs" / "mothers-on-the-margins"
+    return packs_dir() / "mothers-on-the-margins"
 
 
 class DataDir:

@@ -174,6 +174,15 @@ class PrepareView:
     kit: dict[str, Any]
     checklist: tuple[sessions_svc.ChecklistItem, ...]
     ready: bool
+    travel_home_minutes_before: int | None = None  # of the latest other visit plan that has one
+
+
+def _travel_home_before(ws: Workspace, session_id: str) -> int | None:
+    for s in sorted(sessions_svc.list_all(ws), key=lambda s: s.planned_start or "", reverse=True):
+        minutes = LoneWorkingPlan.from_json(s.plan.get("lone_working", {})).travel_home_minutes
+        if s.id != session_id and minutes > 0:
+            return minutes
+    return None
 
 
 def _doc(ws: Workspace, doc_id: str, version: str) -> DocTitle:
@@ -214,4 +223,5 @@ def prepare_view(ws: Workspace, session_id: str) -> PrepareView:
         dict(s.plan.get("kit", {})),
         tuple(cl.items),
         cl.ready,
+        _travel_home_before(ws, s.id),
     )

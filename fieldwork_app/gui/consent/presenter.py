@@ -10,9 +10,12 @@ from typing import Any
 
 from fieldwork_app.domain.pack import AnswerType
 from fieldwork_app.domain.records import SessionStatus, evaluate_consent
+from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
+
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 
 @dataclass(frozen=True)
@@ -168,8 +171,33 @@ def copy_pdf(ws: Workspace, consent_id: str) -> bytes:
     return bytes(pdfs.consent_copy_pdf(ws, consent_id))
 
 
-def save_copy(ws: Workspace, consent_id: str, path: Path, passphrase: str | None) -> Path:
-    """The signed consent copy saved outside the vault (a new 0600 file, or age-encrypted; audited)."""
-    from fieldwork_app.services import clearfiles
+class ConsentPresenter(Presenter):
+    """The consent page's work: the session and its form, recording the consent, the signed copy."""
 
-    return clearfiles.save_consent_copy(ws, consent_id, path, passphrase=passphrase)
+    def session_model(self, session_id: str, done: Done[SessionModel], failed: Failed) -> None:
+        self._db(lambda ws: session_model(ws, session_id), done, failed)
+
+    def form_model(self, session_id: str, participant_id: str, done: Done[FormModel], failed: Failed) -> None:
+        self._db(lambda ws: form_model(ws, session_id, participant_id), done, failed)
+
+    def save(
+        self,
+        session_id: str,
+        draft: Draft,
+        recording_id: str | None,
+        signatures: dict[str, dict[str, str]] | None,
+        unsigned_reason: str | None,
+        done: Done[svc.ConsentResult],
+        failed: Failed,
+    ) -> None:
+        self._db(
+            lambda ws: save(ws, session_id, draft, recording_id, signatures, unsigned_reason), done, failed
+        )
+
+    def save_copy(
+        self, consent_id: str, out: Path, passphrase: str | None, done: Done[Path], failed: Failed
+    ) -> None:
+        """The signed copy as a PDF outside the vault (encrypted when ``passphrase`` is given)."""
+        self._db(
+            lambda ws: clearfiles.save_consent_copy(ws, consent_id, out, passphrase=passphrase), done, failed
+        )

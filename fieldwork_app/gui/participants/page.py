@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.domain.records import Participant
 
-from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit
+from fieldwork_app.gui.forms.ui_identity_reason import Ui_IdentityReasonDialog
+from fieldwork_app.gui.forms.ui_withdraw import Ui_WithdrawDialog
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.participants import presenter
 from fieldwork_app.gui.resources import icon
@@ -37,6 +38,7 @@ class ParticipantsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = presenter.ParticipantsPresenter(ctx, self)
         self._model: presenter.Model | None = None
         layout, _ = scroll_page(self)
         layout.addWidget(label(self.tr("Participants"), "title"))
@@ -134,7 +136,7 @@ class ParticipantsPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.tasks.db(presenter.load, self._show, self._failed, owner=self)
+        self.p.load(self._show, self._failed)
 
     def on_locked(self) -> None:
         self._locks += 1
@@ -203,13 +205,13 @@ class ParticipantsPage(QWidget):
         linked = self.linked_combo.currentData() or None
         if not gid:
             return
-        self.ctx.tasks.db(lambda ws: presenter.add(ws, gid, linked), self._added, self._failed, owner=self)
+        self.p.add(gid, linked, self._added, self._failed)
 
     def _added(self, p: Participant) -> None:
         self._ok(self.tr("Added %1. Screen eligibility next.").replace("%1", p.id))
         self.ctx.data_changed.emit()
         self.refresh()
-        self.ctx.tasks.db(lambda ws: None, lambda _x: self._select(p.id), owner=self)
+        self.p.after_queued(lambda: self._select(p.id))
 
     def _select(self, pid: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
@@ -223,9 +225,7 @@ class ParticipantsPage(QWidget):
         self._update_actions()
         pid = self.selected_id()
         if pid:
-            self.ctx.tasks.db(
-                lambda ws: presenter.criteria(ws, pid), self._show_criteria, self._failed, owner=self
-            )
+            self.p.criteria(pid, self._show_criteria, self._failed)
 
     def _show_criteria(self, questions: list[tuple[str, str]]) -> None:
         old = self.screen_questions
@@ -257,7 +257,7 @@ class ParticipantsPage(QWidget):
             self._failed_text(self.tr("Answer every screening question first."))
             return
         answers = {cid: bool(g.checkedId()) for cid, g in self._answers.items()}
-        self.ctx.tasks.db(lambda ws: presenter.screen(ws, pid, answers), self._screened, self._failed, owner=self)
+        self.p.screen(pid, answers, self._screened, self._failed)
 
     def _screened(self, eligible: bool) -> None:
         self._ok(self.tr("Eligible.") if eligible else self.tr("Not eligible on these answers."))
@@ -273,7 +273,7 @@ class ParticipantsPage(QWidget):
         if not pid:
             return
         dialog = QDialog(self)
-        ui = forms.load("identity_reason").Ui_IdentityReasonDialog()
+        ui = Ui_IdentityReasonDialog()
         ui.setupUi(dialog)
         ok = ui.buttonBox.button(ui.buttonBox.StandardButton.Ok)
         ok.setEnabled(False)
@@ -282,12 +282,7 @@ class ParticipantsPage(QWidget):
             return
         reason = ui.reasonEdit.text().strip()
         asked = self._locks
-        self.ctx.tasks.db(
-            lambda ws: presenter.view_identity(ws, pid, reason),
-            lambda details: self._show_identity(details, asked),
-            self._failed,
-            owner=self,
-        )
+        self.p.view_identity(pid, reason, lambda details: self._show_identity(details, asked), self._failed)
 
     def _show_identity(self, details: dict[str, str], asked: int = 0) -> None:
         if asked != self._locks:
@@ -305,11 +300,8 @@ class ParticipantsPage(QWidget):
     def _save_identity(self) -> None:
         pid = self.selected_id()
         details = {f: e.text() for f, e in self.identity_edits.items()}
-        self.ctx.tasks.db(
-            lambda ws: presenter.set_identity(ws, pid, details),
-            lambda _r: self._ok(self.tr("Identity details saved.")),
-            self._failed,
-            owner=self,
+        self.p.set_identity(
+            pid, details, lambda _r: self._ok(self.tr("Identity details saved.")), self._failed
         )
 
     # -- withdrawal --------------------------------------------------------------------------------
@@ -318,7 +310,7 @@ class ParticipantsPage(QWidget):
         if not pid:
             return
         dialog = QDialog(self)
-        ui = forms.load("withdraw").Ui_WithdrawDialog()
+        ui = Ui_WithdrawDialog()
         ui.setupUi(dialog)
         names = {
             "no_further_contact": self.tr("No further contact (keep what was collected)"),
@@ -340,24 +332,20 @@ class ParticipantsPage(QWidget):
             self.refresh()
 
         def record(delete_unsent: bool) -> None:
-            self.ctx.tasks.db(
-                lambda ws: presenter.withdraw(
-                    ws, pid, scope, day, before_cutoff=before, delete_unsent=delete_unsent
-                ),
-                withdrawn,
-                self._failed,
-                owner=self,
+            self.p.withdraw(
+                pid,
+                scope,
+                day,
+                before_cutoff=before,
+                delete_unsent=delete_unsent,
+                done=withdrawn,
+                failed=self._failed,
             )
 
-        if not presenter.deletes_unsent(scope, before):
+        if not self.p.deletes_unsent(scope, before):
             record(False)  # her sessions are sent as usual
             return
-        self.ctx.tasks.db(
-            lambda ws: presenter.unsent_sessions(ws, pid),
-            lambda held: self._confirm_delete_unsent(pid, held, record),
-            self._failed,
-            owner=self,
-        )
+        self.p.unsent_sessions(pid, lambda held: self._confirm_delete_unsent(pid, held, record), self._failed)
 
     def _confirm_delete_unsent(self, pid: str, held: list[str], record: Callable[[bool], None]) -> None:
         """Her data is to be deleted: sessions not yet sent are held back and deleted here, once confirmed."""

@@ -9,14 +9,20 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app.audio import Level, MicCheckResult
+from fieldwork_app.domain.pack import DocumentKind
 from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord
-from fieldwork_app.services import recording, screens
+from fieldwork_app.services import recording as recording_svc
+from fieldwork_app.services import screens
 from fieldwork_app.services import sessions as svc
 from fieldwork_app.services.workspace import Workspace
 
 from fieldwork_app.gui.formatting import date_text
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 POWER = Path("/sys/class/power_supply")
+#: the travel-home time offered for a first home visit (the researcher changes it to her own)
+DEFAULT_TRAVEL_MINUTES = 30
+
 
 Person = screens.Person
 
@@ -55,6 +61,7 @@ class SessionView:
     kit: dict[str, Any]
     checklist: list[svc.ChecklistItem] = field(default_factory=list)
     ready: bool = False
+    travel_default: int = DEFAULT_TRAVEL_MINUTES  # offered while the plan has no travel-home time yet
 
 
 def _title(d: screens.DocTitle) -> str:
@@ -81,23 +88,8 @@ def session_view(ws: Workspace, session_id: str) -> SessionView:
         v.kit,
         list(v.checklist),
         v.ready,
+        v.travel_home_minutes_before or DEFAULT_TRAVEL_MINUTES,
     )
-
-
-def new_session(
-    ws: Workspace, pids: list[str], fmt: str, loc: str, start: str | None, minutes: int | None
-) -> SessionRecord:
-    return svc.new(ws, pids, fmt, loc, start, minutes)
-
-
-def set_schedule(ws: Workspace, session_id: str, start: str | None, minutes: int | None) -> None:
-    svc.set_schedule(ws, session_id, start, minutes)
-
-
-def mic_check(
-    ws: Workspace, session_id: str, playback: bool, on_level: Callable[[Level], None] | None
-) -> MicCheckResult:
-    return recording.mic_check(ws, session_id, playback=playback, on_level=on_level)
 
 
 def save_plan(ws: Workspace, session_id: str, plan: dict[str, Any], address: str) -> None:
@@ -131,3 +123,65 @@ def document_pdf(ws: Workspace, session_id: str, kind: str) -> tuple[str, bytes]
     pdfs = importlib.import_module("fieldwork_app.services.pdfs")
     name, data = pdfs.session_document_pdf(ws, session_id, kind)
     return str(name), bytes(data)
+
+
+class PreparePresenter(Presenter):
+    """The prepare page's work: sessions and their plans, the mic check, documents as PDF."""
+
+    def options(self, done: Done[Options], failed: Failed) -> None:
+        self._db(options, done, failed)
+
+    def session_view(self, session_id: str, done: Done[SessionView], failed: Failed) -> None:
+        self._db(lambda ws: session_view(ws, session_id), done, failed)
+
+    def new_session(
+        self,
+        participant_ids: list[str],
+        fmt: str,
+        location: str,
+        start: str,
+        minutes: int,
+        done: Done[SessionRecord],
+        failed: Failed,
+    ) -> None:
+        self._db(lambda ws: svc.new(ws, participant_ids, fmt, location, start, minutes), done, failed)
+
+    def set_schedule(
+        self, session_id: str, start: str, minutes: int, done: Done[object], failed: Failed
+    ) -> None:
+        self._db(lambda ws: svc.set_schedule(ws, session_id, start, minutes), done, failed)
+
+    def save_plan(
+        self, session_id: str, plan: dict[str, Any], address: str, done: Done[None], failed: Failed
+    ) -> None:
+        self._db(lambda ws: save_plan(ws, session_id, plan, address), done, failed)
+
+    def set_battery(self, session_id: str, ok: bool, done: Done[None], failed: Failed) -> None:
+        self._db(lambda ws: set_battery(ws, session_id, ok), done, failed)
+
+    def mic_check(
+        self,
+        session_id: str,
+        playback: bool,
+        on_level: Callable[[Level], None],
+        done: Done[MicCheckResult],
+        failed: Failed,
+    ) -> None:
+        """Three seconds from the microphone; ``on_level`` gets each reading on the GUI thread."""
+        tasks = self.ctx.tasks
+
+        def level(reading: Level) -> None:  # audio thread: hand the reading to the GUI thread
+            tasks.on_gui(lambda: on_level(reading))
+
+        self._db(
+            lambda ws: recording_svc.mic_check(ws, session_id, playback=playback, on_level=level), done, failed
+        )
+
+    def document_pdf(
+        self, session_id: str, kind: DocumentKind, done: Done[tuple[str, bytes]], failed: Failed
+    ) -> None:
+        self._db(lambda ws: document_pdf(ws, session_id, kind), done, failed)
+
+    def write_file(self, path: Path, data: bytes, done: Done[int], failed: Failed) -> None:
+        """Write ``data`` to a file the researcher chose (on the pool: file work)."""
+        self._pool(lambda: path.write_bytes(data), done, failed)

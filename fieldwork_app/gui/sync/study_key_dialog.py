@@ -1,4 +1,4 @@
-"""Adding the study key to a study that has none, or confirming a new one, from the sync page.
+"""Adding the study key to a study that has none, or confirming a new one, from the sync page (``ui/study_key.ui``).
 
 The researcher chooses the key file (study.pub) the data manager gave them; the dialog shows its
 fingerprint, and for a change both the pinned and the new fingerprints, and asks the researcher to tick
@@ -8,89 +8,45 @@ and pinned by ``services.packs.set_study_key`` on the database thread (audited t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from fieldwork_app.errors import FieldworkError
-from fieldwork_app.services import packs as packs_svc
 
+from fieldwork_app.gui.forms.ui_study_key import Ui_StudyKeyDialog
 from fieldwork_app.gui.views.common import set_role
 
 
 class StudyKeyDialog(QDialog):
-    """``current`` is the pinned key's fingerprint ("" when the study has none)."""
+    """``current`` is the pinned key's fingerprint ("" when the study has none); ``read_key(path)`` reads a
+    key file and returns the key and its fingerprint (its presenter's, so the dialog holds widgets only)."""
 
-    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: str, read_key: Callable[[Path], tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._read_key = read_key
+        self.ui = Ui_StudyKeyDialog()
+        self.ui.setupUi(self)  # ui/study_key.ui
         self.setObjectName("studyKeyDialog")
         self.current = current
         self.recipient = ""
         self.fingerprint = ""
         self.setWindowTitle(self.tr("Change the study key") if current else self.tr("Add the study key"))
-        lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "The study key locks everything this laptop sends, so that only the study's data manager can "
-                "read it. Choose the key file (study.pub) the data manager gave you."
-            )
-        )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        form = QFormLayout()
-        self.old = QLabel(current or self.tr("none yet"))
-        self.old.setObjectName("studyKeyOld")
-        form.addRow(self.tr("Study key in use"), self.old)
-        row = QHBoxLayout()
-        self.path = QLineEdit()
-        self.path.setObjectName("studyKeyPath")
-        self.path.setAccessibleName(self.tr("Study key file"))
-        self.path.setPlaceholderText("study.pub")
-        self.browse = QPushButton(self.tr("&Choose file…"))
-        self.browse.setObjectName("studyKeyBrowse")
+        self.old = self.ui.studyKeyOld
+        self.old.setText(current or self.tr("none yet"))
+        self.path = self.ui.studyKeyPath
+        self.browse = self.ui.studyKeyBrowse
         self.browse.clicked.connect(self._browse)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.browse)
-        path_label = QLabel(self.tr("&Key file"))
-        path_label.setBuddy(self.path)
-        form.addRow(path_label, row)
-        self.new = QLabel("")
-        self.new.setObjectName("studyKeyNew")
-        self.new.setWordWrap(True)
-        form.addRow(self.tr("Fingerprint of this key"), self.new)
-        lay.addLayout(form)
-        self.warning = QLabel(
-            self.tr(
-                "This replaces the study key. Whoever holds the new key can read everything this laptop sends "
-                "from now on, and a key file can be forged. Read the new fingerprint to the data manager "
-                "(by phone or in person) before you confirm."
-            )
-        )
-        self.warning.setObjectName("studyKeyWarning")
-        self.warning.setWordWrap(True)
+        self.new = self.ui.studyKeyNew
+        self.warning = self.ui.studyKeyWarning
         set_role(self.warning, "warning")
-        lay.addWidget(self.warning)
-        self.checked = QCheckBox(self.tr("I have &checked this fingerprint with the data manager"))
-        self.checked.setObjectName("studyKeyChecked")
-        lay.addWidget(self.checked)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.checked = self.ui.studyKeyChecked
+        self.buttons = self.ui.buttonBox
         self.use = self.buttons.addButton(self.tr("&Use this key"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.use.setObjectName("studyKeyUse")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
         self.path.textChanged.connect(self._read)
         self.checked.toggled.connect(self._update)
         self._read()
@@ -115,12 +71,11 @@ class StudyKeyDialog(QDialog):
             set_role(self.new, "hint")
         else:
             try:
-                self.recipient = packs_svc.read_study_key(Path(text).expanduser())
+                self.recipient, self.fingerprint = self._read_key(Path(text).expanduser())
             except FieldworkError:
                 self.new.setText(self.tr("No study key was found in that file."))
                 set_role(self.new, "error")
             else:
-                self.fingerprint = packs_svc.fingerprint_of_study_key(self.recipient)
                 same = self.fingerprint == self.current
                 self.new.setText(self.fingerprint + (self.tr(" (the key already in use)") if same else ""))
                 set_role(self.new, "")
