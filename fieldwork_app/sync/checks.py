@@ -35,7 +35,7 @@ from fieldwork_app.sync.manifest import (
     signer_key,
 )
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
-from fieldwork_app.sync.transports.base import Transport, check_name, sha256_stream
+from fieldwork_app.sync.transports.base import Transport, check_name, sha256_stream, unlisted_folders
 from fieldwork_app.sync.trust import TrustedDevices
 
 logger = logging.getLogger(__name__)
@@ -129,6 +129,18 @@ def read_bounded(transport: Transport, name: str, limit: int) -> bytes:
     return bytes(buf)
 
 
+def _unlisted(transport: Transport, report: VerifyReport) -> dict[str, str]:
+    """Bundle folders the store would not list (bundle id -> why); any other unreadable folder is a problem."""
+    found: dict[str, str] = {}
+    for folder, why in unlisted_folders(transport):
+        parts = folder[len(BUNDLES_PREFIX) :].split("/") if folder.startswith(BUNDLES_PREFIX) else []
+        if len(parts) == 1 and parts[0]:
+            found[parts[0]] = why
+        else:
+            report.problems.append(Problem(f"{folder}/", "unreadable", f"folder cannot be read ({why})"))
+    return found
+
+
 def _group(names: list[str], report: VerifyReport) -> dict[str, set[str]]:
     groups: dict[str, set[str]] = {}
     for name in names:
@@ -186,9 +198,10 @@ def inspect_store(
     state = state or NullState()
     report = VerifyReport()
     groups = _group(transport.list(BUNDLES_PREFIX), report)
-    for bundle_id in sorted(groups):
+    unlisted = _unlisted(transport, report)
+    for bundle_id in sorted(set(groups) | set(unlisted)):
         check_cancel(state)
-        present = groups[bundle_id]
+        present = groups.get(bundle_id, set())
         info = BundleInfo(bundle_id, ok=False)
         report.bundles.append(info)
         before = len(report.problems)
@@ -196,6 +209,11 @@ def inspect_store(
 
         def problem(obj: str, code: str, message: str, bundle_id: str = bundle_id) -> None:
             report.problems.append(Problem(obj, code, message, bundle_id))
+
+        if bundle_id in unlisted:
+            problem(f"{BUNDLES_PREFIX}{bundle_id}/", "unreadable", f"the bundle's folder cannot be read "
+                    f"({unlisted[bundle_id]}): nothing in it was checked")  # fmt: skip
+            continue
 
         if MANIFEST_NAME not in present:
             problem(where, "incomplete", "bundle has no manifest (upload unfinished, or manifest deleted)")
@@ -307,7 +325,9 @@ def _check_sequences(report: VerifyReport) -> None:
             before = by_seq.get(seq - 1)
             if not before:
                 continue  # a gap, reported above
-            digests = {b.envelope.digest for b in before if b.envelope is not None}
+            # The signed bytes' digest; bundles staged before chain digests named the stored object's.
+            digests = {d for b in before if b.envelope is not None
+                       for d in (b.envelope.signed_digest, b.envelope.digest)}  # fmt: skip
             for i in infos:
                 if (i.body or {}).get("prev_manifest_sha256") not in digests:
                     shown = ", ".join(b.bundle_id for b in before)
