@@ -67,9 +67,9 @@ def test_a_saved_store_opens_with_its_saved_credentials_and_unpack_shows_percent
     assert page.saved_combo.hasFocus()
     QTest.keyClick(page.saved_combo, Qt.Key.Key_Down)
     assert page.saved_combo.currentData() == "uni"
-    assert not page.url_edit.isEnabled() and not page.secret_edit.isEnabled()  # nothing typed again
+    assert not page.url_edit.isVisible() and not page.secret_edit.isVisible()  # nothing typed again
     shown = page.saved_label.text()
-    assert f"SFTP host key pinned: {fingerprint}" in shown and "private_key" in shown
+    assert f"SFTP host key pinned: {fingerprint}" in shown and "secrets (SSH key)" in shown
     _type(qtbot, w, page.key_edit, str(key))
     out = tmp_path / "analysis"
     _type(qtbot, w, page.store_out_edit, str(out))

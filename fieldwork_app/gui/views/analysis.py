@@ -147,20 +147,18 @@ class AnalysisPage(QWidget):
         )
         # A store saved on this machine ('fieldwork store add', or the sync page) is opened with its saved
         # credentials and pinned host key; the fields below are for a store typed in here.
-        saved_row = QFormLayout()
+        form = QFormLayout()
         self.saved_combo = QComboBox()
         self.saved_combo.setAccessibleName(self.tr("Saved store"))
         self.saved_combo.addItem(self.tr("None: the store typed in below"), "")
         # A saved store's URL can be long: the list never widens the page beyond a small window.
         self.saved_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.saved_combo.setMinimumContentsLength(24)
-        saved_row.addRow(self.tr("Sa&ved store"), self.saved_combo)
-        inner.addLayout(saved_row)
+        form.addRow(self.tr("Sa&ved store"), self.saved_combo)
         self.saved_label = label("")
         self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long paths
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        inner.addWidget(self.saved_label)
-        form = QFormLayout()
+        form.addRow("", self.saved_label)
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("sftp://user@host:22/path, https://..., s3://bucket/prefix, file://...")
         self.key_edit = QLineEdit()
@@ -215,6 +213,8 @@ class AnalysisPage(QWidget):
         form.addRow(self.tr("Pass&word or secret key"), self.secret_edit)
         form.addRow(self.tr("Unpack into &folder"), self.store_out_edit)
         form.addRow("", self.identity_check)
+        self._store_form = form
+        form.setRowVisible(self.saved_label, False)
         self._typed_store = [self.url_edit, self.host_key_edit, self.known_hosts_edit, self.accept_new_check,
                              self.ssh_key_edit, self.bucket_edit, self.endpoint_edit, self.region_edit,
                              self.ca_edit, self.user_edit, self.secret_edit]  # fmt: skip
@@ -286,13 +286,16 @@ class AnalysisPage(QWidget):
     def _saved_chosen(self, _index: int = 0) -> None:
         name = self.saved_combo.currentData() or ""
         store = self._saved.get(name)
-        for w in self._typed_store:
-            w.setEnabled(store is None)
+        for w in self._typed_store:  # a saved store is never typed again: its fields go
+            self._store_form.setRowVisible(w, store is None)
+        self._store_form.setRowVisible(self.saved_label, store is not None)
         if store is None:
             self.saved_label.setText("")
             return
+        names = {"private_key": self.tr("SSH key"), "key_passphrase": self.tr("SSH key passphrase"),
+                 "password": self.tr("password"), "secret_key": self.tr("S3 secret key")}  # fmt: skip
         parts = [self.tr("Opened with its saved settings and secrets ({0}).").format(
-            ", ".join(store.secrets) or self.tr("none needed"))]  # fmt: skip
+            ", ".join(names.get(n, n) for n in store.secrets) or self.tr("none needed"))]  # fmt: skip
         parts += [f"{k}: {v}" for k, v in sorted(store.settings.items())]
         if store.host_key:
             parts.append(self.tr("SFTP host key pinned: {0}").format(store.host_key))
@@ -505,11 +508,14 @@ class AnalysisPage(QWidget):
         if paths is None:
             return
         folder, out = paths
-        self.state = None
+        self._cancel_text = self.tr("Cancelled; the project file was not written (an earlier one is kept).")
+        self.state = _State(self.bridge)
+        state = self.state
         self._store_target = False
+        self.bar.setValue(0)
         self.message.setText(self.tr("Exporting..."))
         self._busy(True)
-        self._run(lambda: export_qdpx(folder, out), self._exported)
+        self._run(lambda: export_qdpx(folder, out, state), self._exported)
 
     def _run(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         bridge = self.bridge
@@ -567,7 +573,9 @@ class AnalysisPage(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def _exported(self, report: Any) -> None:
+        self.state = None
         self._busy(False)
+        self.bar.setValue(1000)
         self.message.setText(
             self.tr("Wrote {0}: {1} case(s), {2} audio source(s), {3} transcript(s), {4} code(s).").format(
                 report.out, report.cases, report.sources, report.transcripts, report.codes
