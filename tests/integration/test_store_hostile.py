@@ -801,6 +801,7 @@ def test_links_and_fifos_on_the_sftp_server_are_refused_unopened(sftp_server: St
         sftp.symlink(str(fifo), f"{root}/bundles/b-link-fifo/manifest.json")
         sftp.symlink(f"{root}/bundles/b-genuine/manifest.json", f"{root}/bundles/b-link/manifest.json")
         os.mkfifo(f"{root}/bundles/b-fifo/manifest.json")
+        sftp.symlink(f"{root}/bundles/b-genuine", f"{root}/bundles/b-dirlink")  # a linked bundle folder
     finally:
         t.close()
     try:
@@ -809,6 +810,7 @@ def test_links_and_fifos_on_the_sftp_server_are_refused_unopened(sftp_server: St
         assert report["code"] == 1
         for name in ("b-link-fifo", "b-fifo", "b-link"):
             assert named.get(name) == {"unreadable"}, (name, named.get(name), report["problems"])
+        assert named.get("bundles/b-dirlink") == {"unexpected-object"}  # listed, never followed
         assert "b-genuine" not in named and "b-second" not in named
         unpacked = dm.unpack()
         assert unpacked["code"] == 1 and unpacked["sessions"] == 2
