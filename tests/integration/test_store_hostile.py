@@ -848,3 +848,50 @@ def test_a_respaced_or_resealed_manifest_is_no_fork(folder_dm: DataManager) -> N
     unpacked = dm.unpack()
     assert unpacked["code"] == 0 and unpacked["sessions"] == 3
     genuine_unpacked(dm)
+
+
+def test_an_unreadable_object_or_folder_on_the_sftp_store_is_that_bundles_problem(
+    sync_kit: SyncKit, tmp_path: Path, capsys: Any
+) -> None:
+    """The same over SFTP, where the store's account on the server is an unprivileged one (the server's
+    sftp-server then runs as that user, and its kernel refuses the reads): a manifest and a bundle folder made
+    unreadable by another account are each that bundle's named problem; the rest is verified and unpacked."""
+    import dataclasses
+    import tempfile
+
+    from tests.support.servers import sftp_running
+
+    home = Path(tempfile.mkdtemp(prefix="fw-sshd-"))  # tmp_path's parents are root's own (0700)
+    try:
+        os.chmod(home, 0o755)
+        (home / "sshd").mkdir()
+        with sftp_running(home / "sshd") as server:
+            os.chown(home / "sshd/authorized_keys", DATA_MANAGER_UID, DATA_MANAGER_UID)  # sshd reads it as her
+            root = home / "store"
+            root.mkdir()
+            os.chown(root, DATA_MANAGER_UID, DATA_MANAGER_UID)
+            url = server.url.split("@", 1)[1].split("/", 1)[0]
+            server = dataclasses.replace(server, url=f"sftp://nobody@{url}{root}")
+            dm = setup_dm(sync_kit, tmp_path, capsys, server)
+            dm.send("b-genuine", GENUINE)
+            dm.send("b-second", SECOND, participants=("M-002",))
+            mallory = DeviceKey.generate()
+            dm.send("b-locked", {"M-009/S-0009/x.json": b"{}"}, device=mallory)
+            dm.send("b-locked-dir", {"M-008/S-0008/x.json": b"{}"}, device=mallory)
+            locked = root / "bundles/b-locked/manifest.json"
+            os.chown(locked, STORE_WRITER_UID, STORE_WRITER_UID)
+            os.chmod(locked, 0o000)
+            os.chown(root / "bundles/b-locked-dir", STORE_WRITER_UID, STORE_WRITER_UID)
+            os.chmod(root / "bundles/b-locked-dir", 0o700)
+            report = dm.verify()
+            named = codes(report)
+            assert report["code"] == 1
+            assert named.get("b-locked") == {"unreadable"} and named.get("b-locked-dir") == {"unreadable"}, named
+            shown = {p["bundle_id"]: p["object"] for p in report["problems"]}
+            assert shown["b-locked-dir"] == "bundles/b-locked-dir/"
+            assert "b-genuine" not in named and "b-second" not in named
+            unpacked = dm.unpack()
+            assert unpacked["code"] == 1 and unpacked["sessions"] == 2
+            genuine_unpacked(dm)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

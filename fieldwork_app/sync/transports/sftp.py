@@ -388,11 +388,11 @@ class SftpTransport:
         self._made_dirs.add(directory)
 
     # -- protocol ------------------------------------------------------------------------------
-    def _refused(self, name: str, what: str) -> StoreError:
+    def _refused(self, name: str, what: str, why: str = "only regular files are read") -> StoreError:
         """One object a reader must not open (a link, a FIFO, a device, or one this account may not read):
         named, and that object's problem only."""
-        return StoreError(f"object {name} in the study store {self.name} {what}: not read (only regular "
-                          "files are read)", kind=ErrorKind.STORE_ERROR)  # fmt: skip
+        return StoreError(f"object {name} in the study store {self.name} {what}: not read ({why})",
+                          kind=ErrorKind.STORE_ERROR)  # fmt: skip
 
     def _regular(self, sftp: paramiko.SFTPClient, name: str) -> paramiko.SFTPAttributes:
         """The object's own attributes (``lstat``: a link is never followed), refused unless a regular file.
@@ -407,7 +407,7 @@ class SftpTransport:
 
     def _read_error(self, exc: BaseException, name: str, what: str) -> StoreError:
         if isinstance(exc, PermissionError) and self._transport is not None and self._transport.is_active():
-            return self._refused(name, "cannot be read (permission denied)")
+            return self._refused(name, "cannot be read (permission denied)", "the rest of the store is")
         return self._map(exc, what)
 
     def stat(self, name: str) -> int | None:
