@@ -164,6 +164,7 @@ def _check_versions(p: _Pack) -> list[Finding]:
     seen: dict[tuple[str, str], int] = {}
     kinds: dict[str, tuple[str, int]] = {}
     in_use: dict[tuple[str, str, str], list[int]] = {}
+    venue_guides = {g for _i, v in _items(p.pack, "venues") if (g := _ident(v.get("guide"))) is not None}
     for j, doc in p.docs:
         did, version, kind = _ident(doc.get("id")), doc.get("version"), doc.get("kind")
         if did is None or not isinstance(kind, str):
@@ -179,7 +180,7 @@ def _check_versions(p: _Pack) -> list[Finding]:
                     (("documents", j, "version"), f"document '{did}' version {version} is already in {other}")
                 )
             seen.setdefault((did, version), j)
-        if doc.get("status") == "in_use":
+        if doc.get("status") == "in_use" and not (kind == "topic_guide" and did in venue_guides):
             # Format 2: a translation, an easy-read version and another person's form are in use beside
             # the main document; only two of the same sort clash.
             sort = f"{doc.get('party', 'participant')}|{doc.get('variant', 'standard')}|{doc.get('language')}"

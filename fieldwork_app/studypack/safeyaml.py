@@ -203,6 +203,24 @@ def decode(raw: bytes) -> str:
     return text
 
 
+_HINTS = {
+    "mapping values are not allowed here": (
+        "; text that contains ': ' must be in quotes, e.g. title: \"Topic guide: parents\""
+    ),
+    "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
+    "found undefined alias": "; text that starts with '*' must be in quotes",
+    "expected ',' or '}', but got '<scalar>'": "; text inside {...} that contains a comma or colon must be in quotes",
+}
+
+
+def _hint(problem: str) -> str:
+    """A hint for the YAML mistakes researchers make most."""
+    for start, hint in _HINTS.items():
+        if problem.startswith(start):
+            return hint
+    return ""
+
+
 def parse(text: str, budget: NodeBudget | None = None) -> tuple[Any, LineMap]:
     """Parse one YAML document; raise :class:`YamlProblem` for anything a pack file must not be.
     ``budget`` counts the values of every file of one pack together."""
@@ -224,7 +242,7 @@ def parse(text: str, budget: NodeBudget | None = None) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
+        raise YamlProblem(f"YAML syntax error: {problem}{_hint(problem)}", mark.line + 1 if mark else None) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         # TypeError: an unhashable key such as "? [a, b]"; ValueError/OverflowError: odd numbers.
         raise YamlProblem(f"YAML could not be read: {type(exc).__name__}") from None
