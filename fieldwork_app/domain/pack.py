@@ -363,6 +363,9 @@ class Attribute(_Model):
     required: bool = True
     groups: tuple[Id, ...] = ()
     question: Text | None = None
+    # The value an optional attribute has while none is recorded (``reading_support: no``); without one,
+    # an unrecorded attribute is unknown and conditions on it are decided on the safe side.
+    default: Value | None = None
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Attribute:
@@ -372,6 +375,10 @@ class Attribute(_Model):
             )
         if self.kind is AttributeKind.YES_NO and self.choices:
             raise PydanticCustomError("bad_attribute", "a 'yes_no' attribute has no 'choices'")
+        if self.default is not None and self.default not in self.allowed_values:
+            raise PydanticCustomError(
+                "bad_attribute", "'default' must be one of: {values}", {"values": ", ".join(self.allowed_values)}
+            )
         return self
 
     @property

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app import audio
-from fieldwork_app.domain.conditions import Who
+from fieldwork_app.domain.conditions import Who, who_for
 from fieldwork_app.domain.pack import Attribute
 from fieldwork_app.domain.records import (
     Participant,
@@ -221,7 +221,7 @@ def missing_attributes(ws: Workspace, participant_id: str) -> list[str]:
 def who(ws: Workspace, participant_id: str) -> Who:
     """What the pack's conditions read about her (group and attributes)."""
     p = get(ws, participant_id)
-    return Who(p.group_id, attributes(ws, participant_id))
+    return who_for(ws.pack(), p.group_id, attributes(ws, participant_id))
 
 
 # -- identity (identity.db; every view is audited) --------------------------------------------------

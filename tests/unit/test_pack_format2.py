@@ -167,3 +167,38 @@ def test_in_use_ignores_variants_and_other_parties() -> None:
     pack = load_pack(example_pack_path())
     form = pack.in_use(DocumentKind.CONSENT_FORM, "mother", "interview")
     assert form is not None and pack.variant_in_use(form, "cy-GB") is form
+
+
+def test_unknown_attributes_are_treated_on_the_safe_side() -> None:
+    from fieldwork_app.studypack import example_pack_path as first
+
+    pack = load_pack(first().parent / "caring-lives")
+    form = pack.in_use(DocumentKind.CONSENT_FORM, "young-carer", "interview")
+    assert isinstance(form, ConsentForm)
+    unknown = conditions.Who("young-carer", {})  # nothing recorded yet, not even defaults
+    young = conditions.who_for(pack, "young-carer", {"age_band": "16-17", "interpreter": "no"})
+    adult = conditions.who_for(pack, "young-carer", {"age_band": "18-24", "interpreter": "no"})
+    assert adult.attributes["reading_support"] == "no"  # the pack's default for an optional attribute
+    group = pack.group("young-carer")
+    everyone = ["guardian", "interpreter", "witness"]
+    assert [r.role.value for r in conditions.parties_for(group, unknown)] == everyone
+    assert [r.role.value for r in conditions.parties_for(group, adult)] == []
+    assert [r.role.value for r in conditions.parties_for(group, young)] == ["guardian"]
+    assert [t.id for t in conditions.gating_tasks_for(group, unknown)] == ["parent-notified"]
+    assert conditions.gating_tasks_for(group, adult) == []
+    # Statement 5 (16-17 only) may apply: it waits for an answer rather than being marked not applicable.
+    affirm = {s.id: True for s in form.statements}
+    del affirm["5"]
+    out = conditions.evaluate(form, unknown, affirm)
+    assert "5" in out.unanswered and not out.complete
+    out = conditions.evaluate(form, adult, affirm)
+    assert out.complete and out.not_applicable == ("5",)
+    route = conditions.safeguarding_route(pack.safeguarding, unknown)
+    assert route is not None and route.id == "children"
+    assert conditions.safeguarding_route(pack.safeguarding, adult).id == "adults"  # type: ignore[union-attr]
+    assert "childline" in [e.id for e in conditions.signposting_for(pack.signposting, unknown, "north")]
+    assert "childline" not in [e.id for e in conditions.signposting_for(pack.signposting, adult, "north")]
+    south = conditions.Who("young-carer", {"area": "south"})
+    paid = conditions.vouchers_for(pack.vouchers, south, "interview")
+    assert [v.id for v in paid] == ["young-person", "travel-south"]
+    assert [v.id for v in conditions.vouchers_for(pack.vouchers, unknown, "interview")] == ["young-person"]
