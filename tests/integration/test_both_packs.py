@@ -99,7 +99,9 @@ def test_format2_attributes_identifying_ones_kept_apart(tmp_path: Path) -> None:
         identity = {r[0] for r in ws.idb.execute("SELECT attribute_id FROM identity_attributes")}
         assert research == {"age_band", "interpreter"} and identity == {"area"}
         who = participants.who(ws, pid)
-        assert who.attributes == {"age_band": "18-24", "interpreter": "yes", "area": "south"}
+        recorded = {"age_band": "18-24", "interpreter": "yes", "area": "south"}
+        assert participants.attributes(ws, pid) == recorded
+        assert who.attributes == {**recorded, "easy_read": "no", "reading_support": "no"}  # the pack's defaults
         assert participants.missing_attributes(ws, pid) == ["language"]
         roles = [r.role.value for r in conditions.parties_for(pack.group("young-carer"), who)]
         assert roles == ["interpreter"]  # no guardian at 18-24
