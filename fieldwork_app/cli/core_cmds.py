@@ -149,7 +149,7 @@ def register(sub: Any) -> None:
     p = sess.add_parser("new", help="plan a session; prints the new id")
     p.add_argument("--participant", action="append", required=True, dest="participants")
     p.add_argument("--format", required=True, choices=["interview", "focus-group", "joint-interview"])
-    p.add_argument("--location", default=None, help="home, clinic, remote_video or phone")
+    p.add_argument("--location", default=None, help="a venue the pack defines, or home, clinic, remote_video, phone")
     p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
     p.add_argument("--minutes", type=int, help="planned length in minutes")
     command(p, cmd_session_new)

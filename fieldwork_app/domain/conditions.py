@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from fieldwork_app.domain.pack import (
     Answer,
+    AnyDocument,
+    AttributeKind,
     CapacityRule,
     Condition,
     ConsentForm,
+    DocumentVariant,
     GatingTask,
     Group,
     PartyRule,
@@ -29,6 +33,8 @@ from fieldwork_app.domain.pack import (
     StudyPack,
     Voucher,
 )
+
+D = TypeVar("D", bound=AnyDocument)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,25 @@ def who_for(pack: StudyPack, group_id: str, recorded: Mapping[str, str]) -> Who:
     values = {a.id: a.default for a in pack.attributes_for(group_id) if a.default is not None}
     values.update(recorded)
     return Who(group_id, values)
+
+
+def document_for(pack: StudyPack, main: D, who: Who) -> D:
+    """The version of ``main`` to give her: in her language (an attribute of kind ``language``) and easy
+    read where she asked for it (kind ``easy_read``), when the pack has such a variant in use; else the
+    main document."""
+    language: str | None = None
+    easy = False
+    for a in pack.attributes_for(who.group_id):
+        value = who.attributes.get(a.id)
+        if a.kind is AttributeKind.LANGUAGE and value:
+            language = value
+        elif a.kind is AttributeKind.EASY_READ and value == "yes":
+            easy = True
+    if easy:
+        found = pack.variant_in_use(main, language, DocumentVariant.EASY_READ)
+        if found is not main:
+            return found  # type: ignore[return-value]
+    return pack.variant_in_use(main, language)  # type: ignore[return-value]
 
 
 def _norm(answer: object) -> str | None:

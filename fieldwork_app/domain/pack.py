@@ -208,7 +208,10 @@ class Answer(enum.StrEnum):
 class AttributeKind(enum.StrEnum):
     CHOICE = "choice"
     YES_NO = "yes_no"
+    # The language her documents are given in (choices are language tags of the pack's languages).
     LANGUAGE = "language"
+    # Yes/no: she is given the easy-read version of a document where the pack has one.
+    EASY_READ = "easy_read"
 
 
 class ConsentParty(enum.StrEnum):
@@ -373,8 +376,10 @@ class Attribute(_Model):
             raise PydanticCustomError(
                 "bad_attribute", "a '{kind}' attribute needs 'choices'", {"kind": self.kind.value}
             )
-        if self.kind is AttributeKind.YES_NO and self.choices:
-            raise PydanticCustomError("bad_attribute", "a 'yes_no' attribute has no 'choices'")
+        if self.kind in (AttributeKind.YES_NO, AttributeKind.EASY_READ) and self.choices:
+            raise PydanticCustomError(
+                "bad_attribute", "a '{kind}' attribute has no 'choices'", {"kind": self.kind.value}
+            )
         if self.default is not None and self.default not in self.allowed_values:
             raise PydanticCustomError(
                 "bad_attribute", "'default' must be one of: {values}", {"values": ", ".join(self.allowed_values)}
@@ -383,7 +388,7 @@ class Attribute(_Model):
 
     @property
     def allowed_values(self) -> tuple[str, ...]:
-        if self.kind is AttributeKind.YES_NO:
+        if self.kind in (AttributeKind.YES_NO, AttributeKind.EASY_READ):
             return ("yes", "no")
         return tuple(c.id for c in self.choices)
 

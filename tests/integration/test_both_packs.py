@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from fieldwork_app.domain import conditions
-from fieldwork_app.domain.pack import StudyPack
+from fieldwork_app.domain.pack import ConsentForm, StudyPack
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import closeout, consent, participants, recording, sessions, workspace
 from fieldwork_app.services import packs as packs_svc
@@ -130,5 +130,48 @@ def test_format2_joint_interview_each_consents_and_a_notes_only_choice(tmp_path:
         consent_all(ws, sid, yc)
         consent_all(ws, sid, parent, decline=("3",))  # the parent declines recording
         assert not consent.can_record(ws, sid).allowed
+    finally:
+        ws.close()
+
+
+def test_format2_documents_in_her_language_and_easy_read(tmp_path: Path) -> None:
+    pack = load_pack(SECOND)
+    ws = fresh(tmp_path, SECOND)
+    try:
+        wanted = {
+            "pl": ({"language": "pl"}, "consent-young-carer-pl", "pis-young-carer-pl"),
+            "easy": ({"easy_read": "yes"}, "consent-young-carer-easy-read", "pis-young-carer-easy-read"),
+            "en": ({"language": "en-GB"}, "consent-young-carer", "pis-young-carer"),
+        }
+        for attrs, form_id, pis_id in wanted.values():
+            pid = screened(ws, pack, "young-carer", attributes={"age_band": "18-24", **attrs})
+            sid = sessions.new(ws, [pid], "interview", "video").id
+            docs = sessions.documents_for(ws, sid, pid)
+            assert (docs["form_doc"], docs["pis_doc"]) == (form_id, pis_id)
+            tpl = consent.template(ws, sid, pid)
+            main = pack.document("consent-young-carer")
+            assert isinstance(main, ConsentForm)
+            assert list(tpl) == [s.id for s in main.statements]  # the same statements in every version
+    finally:
+        ws.close()
+
+
+def test_format2_venues_choose_the_guide_and_lone_working(tmp_path: Path) -> None:
+    pack = load_pack(SECOND)
+    ws = fresh(tmp_path, SECOND)
+    try:
+        pid = screened(ws, pack, "young-carer", attributes={"age_band": "18-24"})
+        centre = sessions.get(ws, sessions.new(ws, [pid], "interview", "youth-centre").id)
+        home = sessions.get(ws, sessions.new(ws, [pid], "interview", "home").id)
+        assert centre.guide_doc == "guide-young-carer-activity" and home.guide_doc == "guide-young-carer"
+        assert centre.location_kind == "youth_centre" and centre.plan["venue"] == "youth-centre"
+        assert not sessions.lone_working_applies(ws, centre) and sessions.lone_working_applies(ws, home)
+        assert "lone_working" not in {i.id for i in sessions.checklist(ws, centre.id).items}
+        assert "lone_working" in {i.id for i in sessions.checklist(ws, home.id).items}
+        staff = screened(ws, pack, "staff")
+        with pytest.raises(Exception, match="cannot be held at 'home'"):
+            sessions.new(ws, [staff], "interview", "home")
+        with pytest.raises(Exception, match="unknown venue or location kind 'garden'"):
+            sessions.new(ws, [staff], "interview", "garden")
     finally:
         ws.close()

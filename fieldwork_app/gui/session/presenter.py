@@ -86,7 +86,7 @@ def load_info(ws: Workspace, session_id: str) -> SessionInfo:
     group = next(iter(groups.values()), None)
     try:
         lonework_svc.plan_for(ws, session_id)
-        has_plan = session.location_kind == "home"
+        has_plan = sessions_svc.lone_working_applies(ws, session)
     except InvalidInput:
         has_plan = False
     sealed = ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (session_id,)).fetchone()
