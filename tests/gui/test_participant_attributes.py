@@ -87,3 +87,34 @@ def test_the_attribute_fields_fit_a_small_screen(qtbot, tmp_path, make_window): 
         w.resize(*size)
         qtbot.wait(200)
         assert outside(w) == [] and clipped_buttons(w) == [], size
+
+
+def test_prepare_offers_the_packs_venues_and_formats(qtbot, tmp_path, make_window):  # type: ignore[no-untyped-def]
+    from tests.gui.fit import outside
+
+    data = _vault(tmp_path)
+    ws = workspace.unlock(data, USER, PASSPHRASE)
+    try:
+        pid = participants.add(ws, "young-carer", attributes={"age_band": "18-24", "area": "north"}).id
+        criteria = ws.pack().group("young-carer").eligibility
+        participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
+    finally:
+        ws.close()
+    w = _open(qtbot, make_window, data, "prepare")
+    pg = w.page("prepare")
+    qtbot.waitUntil(lambda: pg.people.count() == 1, timeout=5_000)
+    venues = [pg.location_combo.itemText(i) for i in range(pg.location_combo.count())]
+    assert "Young carers' service youth centre" in venues and "School or college (a private room)" in venues
+    assert "joint interview" in [pg.format_combo.itemText(i) for i in range(pg.format_combo.count())]
+    pg.people.item(0).setCheckState(Qt.CheckState.Checked)
+    _choose(qtbot, pg.location_combo, "Family home")
+    qtbot.waitUntil(lambda: pg.lone_box.isVisibleTo(pg), timeout=2_000)
+    _choose(qtbot, pg.location_combo, "Young carers' service youth centre")
+    qtbot.waitUntil(lambda: not pg.lone_box.isVisibleTo(pg), timeout=2_000)  # a staffed venue
+    qtbot.mouseClick(pg.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "S-0001 created" in pg.message.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "youth centre, activity-based" in pg.docs_label.text(), timeout=5_000)
+    assert pg.location_combo.currentData() == "youth-centre"
+    w.resize(1024, 600)
+    qtbot.wait(200)
+    assert outside(w) == []
