@@ -115,3 +115,13 @@ def test_unquoted_comma_inside_braces_gives_one_hint(pack: Path) -> None:
     assert len(issues) == 1, issues
     assert "comma" in issues[0].message and "quotes" in issues[0].message
     assert issues[0].line == line_of(pack, DISTRESS, "Tearful, but composed")
+
+
+def test_log_lines_on_stderr_are_stripped_of_controls() -> None:
+    import logging
+
+    from fieldwork_app.log import _OneLine, _TerminalSafe
+
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "pack \x1b]0;owned\x07 %s", ("\u202eok",), None)
+    for fmt in (_OneLine("%(message)s"), _TerminalSafe("%(message)s")):
+        assert fmt.format(record) == "pack ]0;owned ok"
