@@ -585,6 +585,15 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
+        by_pack = participants_svc.before_cutoff(ws, args.id, args.date)
+        if by_pack is not None and not args.after_cutoff:
+            before = by_pack  # the pack's withdrawal cut-off decides, unless the researcher says it has passed
+            last = participants_svc.cutoff(ws, args.id)
+            ctx.say(
+                ("Before" if before else "After")
+                + " the study's analysis cut-off"
+                + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
+            )
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)

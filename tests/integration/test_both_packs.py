@@ -7,6 +7,7 @@ Real parts: SQLCipher vaults, the PulseAudio virtual microphone through PortAudi
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -175,3 +176,29 @@ def test_format2_venues_choose_the_guide_and_lone_working(tmp_path: Path) -> Non
             sessions.new(ws, [staff], "interview", "garden")
     finally:
         ws.close()
+
+
+def test_format2_withdrawal_cutoff_counts_from_the_session(tmp_path: Path) -> None:
+    pack = load_pack(SECOND)
+    ws = fresh(tmp_path, SECOND)
+    try:
+        pid = screened(ws, pack, "young-carer", attributes={"age_band": "18-24"})
+        assert participants.cutoff(ws, pid) is None  # no session yet: before the cut-off
+        assert participants.before_cutoff(ws, pid, "2030-01-01") is True
+        sid = sessions.new(ws, [pid], "interview", "video").id
+        consent_all(ws, sid, pid, decline=("3",))  # notes only
+        closeout.save(ws, sid, wellbeing="fine")
+        closeout.complete(ws, sid)
+        done = sessions.get(ws, sid).completed_at
+        assert done is not None
+        last = date.fromisoformat(done[:10]) + timedelta(days=14)
+        assert participants.cutoff(ws, pid) == last
+        assert participants.before_cutoff(ws, pid, last.isoformat()) is True
+        assert participants.before_cutoff(ws, pid, (last + timedelta(days=1)).isoformat()) is False
+    finally:
+        ws.close()
+
+
+def test_format1_pack_has_no_cutoff_rule(ws: Workspace) -> None:
+    pid = participants.add(ws, "mother").id
+    assert participants.cutoff(ws, pid) is None and participants.before_cutoff(ws, pid, "2030-01-01") is None
