@@ -28,6 +28,7 @@ from fieldwork_app.domain.pack import (
     SafeguardingRules,
     Signposting,
     SignpostingEntry,
+    Site,
     Statement,
     StatementRole,
     StudyPack,
@@ -226,6 +227,17 @@ def safeguarding_route(rules: SafeguardingRules, who: Who) -> SafeguardingRoute 
     """The safeguarding route for her: the first whose conditions hold; when one cannot be decided (her
     age band not recorded), that one, since a route listed earlier is the more protective one."""
     return next((r for r in rules.routes if all_hold(r.when, who) is not False), None)
+
+
+def site_for(pack: StudyPack, who: Who, venue_id: str | None = None) -> Site | None:
+    """Her site: the one the session's venue names, else the one her site attribute (``names_site``) names."""
+    venue = next((v for v in pack.venues if v.id == venue_id), None) if venue_id else None
+    site_id = venue.site if venue is not None else None
+    if site_id is None:
+        site_id = next(
+            (who.attributes.get(a.id) for a in pack.attributes_for(who.group_id) if a.names_site), None
+        )
+    return next((s for s in pack.sites if s.id == site_id), None)
 
 
 def vouchers_for(vouchers: Sequence[Voucher], who: Who, session_format: str | None = None) -> list[Voucher]:

@@ -369,6 +369,8 @@ class Attribute(_Model):
     # The value an optional attribute has while none is recorded (``reading_support: no``); without one,
     # an unrecorded attribute is unknown and conditions on it are decided on the safe side.
     default: Value | None = None
+    # Its value names the participant's site (``sites``): the area whose contacts apply to her.
+    names_site: bool = False
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Attribute:

@@ -513,6 +513,11 @@ def _check_format2(p: _Pack) -> list[Finding]:
         for k, gid in _strings(a.get("groups")):
             if gid not in p.groups:
                 found.append((("attributes", i, "groups", k), f"unknown group '{gid}'"))
+        if a.get("names_site") is True:
+            for k, choice in _items(a, "choices"):
+                site = _value_text(choice.get("id"))
+                if site is not None and site not in sites:
+                    found.append((("attributes", i, "choices", k, "id"), f"no site '{site}' in this pack"))
         found += _duplicates(a, "choices", ("attributes", i), "choice")
     for i, venue in _items(pack, "venues"):
         guide = _ident(venue.get("guide"))

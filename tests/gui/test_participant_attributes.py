@@ -118,3 +118,26 @@ def test_prepare_offers_the_packs_venues_and_formats(qtbot, tmp_path, make_windo
     w.resize(1024, 600)
     qtbot.wait(200)
     assert outside(w) == []
+
+
+def test_safeguarding_panel_shows_her_route_and_her_areas_contacts(qtbot, tmp_path, make_window):  # type: ignore[no-untyped-def]
+    from tests.gui.test_session import click, open_screen
+
+    data = _vault(tmp_path)
+
+    def setup(ws):  # type: ignore[no-untyped-def]
+        from fieldwork_app.services import sessions
+
+        pid = participants.add(ws, "young-carer", attributes={"age_band": "16-17", "area": "south"}).id
+        criteria = ws.pack().group("young-carer").eligibility
+        participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
+        return sessions.new(ws, [pid], "interview", "video").id
+
+    w, screen, _sid = open_screen(qtbot, make_window, data, setup)
+    click(qtbot, screen, "safeguardingButton")
+    text = screen.safeguarding.guidance.text()
+    assert text.startswith("Children's safeguarding (under 18): ")
+    assert "Safeguarding front door: Northshire South children's front door, 01000 000201" in text
+    assert "Northshire North" not in text
+    ids = [e.id for e in screen.p.info.signposting]
+    assert "childline" in ids and "south-young-carers" in ids and "north-young-carers" not in ids
