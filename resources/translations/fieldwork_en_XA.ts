@@ -1828,8 +1828,20 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦ñö ŵî⟧</translation>
         </message>
         <message>
+            <source>(choose)</source>
+            <translation>⟦(çĥööšé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>(not recorded)</source>
+            <translation>⟦(ñöţ ŕéçöŕđéđ) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>(not linked)</source>
             <translation>⟦(ñöţ ļîñķéđ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Choose first: %1</source>
+            <translation>⟦Çĥööšé ƒîŕšţ: %1 ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Added %1. Screen eligibility next.</source>
@@ -2927,6 +2939,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>focus group</source>
             <translation>⟦ƒöçûš ĝŕöûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>joint interview</source>
+            <translation>⟦ĵöîñţ îñţéŕṽîéŵ ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>home visit</source>
