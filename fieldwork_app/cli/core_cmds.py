@@ -144,7 +144,9 @@ def register(sub: Any) -> None:
     clear_file.register_session(sess)  # session buddy-sheet
 
     cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
-    p = cons.add_parser("template", help="print the form's statements as a JSON object of nulls")
+    p = cons.add_parser(
+        "template", help="print the answers file to fill in: the form's id and version, every statement null"
+    )
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
     command(p, cmd_consent_template)
@@ -497,11 +499,52 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+MAX_ANSWERS_BYTES = 1024 * 1024  # an answers file is a few hundred bytes; a megabyte is generous
+MAX_ANSWERS_DEPTH = 8  # an answers file is two levels deep
+
+
+def _nesting_problem(text: str, limit: int) -> int | None:
+    """The line on which ``text`` (JSON) nests deeper than ``limit``, or None: checked before parsing, so a
+    file nested 100,000 levels deep is one clear error, never a parser's recursion."""
+    depth, line, in_string, escaped = 0, 1, False, False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 def _load_json(path: Path, what: str) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise InvalidInput(f"{path}: the {what} file is larger than {MAX_ANSWERS_BYTES // 1024} KiB; nothing was read")
+    try:
+        text = raw.decode("utf-8")
+        deep = _nesting_problem(text, MAX_ANSWERS_DEPTH)
+        if deep is not None:
+            raise InvalidInput(
+                f"{path}:{deep}: the {what} file nests more than {MAX_ANSWERS_DEPTH} levels deep; it is not "
+                "an answers file. Nothing was recorded"
+            )
+        return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         where = f"{path}:{line}" if line else str(path)
@@ -581,14 +624,17 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
 # -- consent -------------------------------------------------------------------------------------------
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        tpl = consent_svc.template(ws, args.session, args.participant)
+        tpl = consent_svc.answers_template(ws, args.session, args.participant)
     ctx.out.write(json.dumps(tpl, indent=2) + "\n")
     return 0
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
-    answers = _load_json(args.answers, "consent answers")
+    data = _load_json(args.answers, "consent answers")
     with credentials.workspace_for(args) as ws:
+        answers = consent_svc.answers_from_file(
+            ws, args.session, args.participant, data, source=str(args.answers)
+        )
         result = consent_svc.record(
             ws,
             args.session,

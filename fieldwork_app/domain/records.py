@@ -19,7 +19,9 @@ from fieldwork_app.errors import ConsentError, ErrorKind, InvalidInput
 
 
 class ParticipantStatus(enum.StrEnum):
-    SCREENED = "screened"
+    NOT_SCREENED = "not_screened"  # added, eligibility not yet asked
+    ELIGIBLE = "eligible"  # screened eligible: sessions, consent and recording may follow
+    NOT_ELIGIBLE = "not_eligible"  # screened not eligible: no session, consent or recording
     CONSENTED = "consented"
     INTERVIEWED = "interviewed"
     WITHDRAWN = "withdrawn"
@@ -70,6 +72,16 @@ class Participant:
     @property
     def withdrawn(self) -> bool:
         return self.status is ParticipantStatus.WITHDRAWN
+
+    @property
+    def screened_eligible(self) -> bool:
+        """Screened eligible (and since consented or interviewed): the only participants a session,
+        consent or recording may be made for."""
+        return self.status in (
+            ParticipantStatus.ELIGIBLE,
+            ParticipantStatus.CONSENTED,
+            ParticipantStatus.INTERVIEWED,
+        )
 
 
 @dataclass(frozen=True)

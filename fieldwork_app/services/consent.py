@@ -58,6 +58,59 @@ def template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, N
     return {s.id: None for s in form.statements}
 
 
+ANSWERS_FILE_KEYS = ("form", "version", "session", "participant", "answers")
+
+
+def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any]:
+    """The answers file the command line fills in: bound to the form's id and version (and the session and
+    participant it was made for), every statement unanswered."""
+    form = form_for(ws, session_id, participant_id)
+    return {
+        "form": form.id,
+        "version": form.version,
+        "session": session_id,
+        "participant": participant_id,
+        "answers": {s.id: None for s in form.statements},
+    }
+
+
+def answers_from_file(
+    ws: Workspace, session_id: str, participant_id: str, data: Any, *, source: str = "the answers file"
+) -> dict[str, Any]:
+    """The answers in an answers file, once it is shown to be made for this participant's form and version
+    (:func:`answers_template`); a file for another form, version, session or participant is refused before
+    any answer in it is read, so statement ids that happen to match another form are never taken."""
+    form = form_for(ws, session_id, participant_id)
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{source}: expected the JSON object 'fieldwork consent template' prints")
+    unknown = sorted(str(k) for k in data if k not in ANSWERS_FILE_KEYS)
+    if "form" not in data or "version" not in data or not isinstance(data.get("answers"), dict):
+        raise InvalidInput(
+            f"{source}: names no consent form and version (it needs \"form\", \"version\" and \"answers\"), so "
+            f"it cannot be checked against {form.id} version {form.version}: make it with 'fieldwork consent "
+            f"template --session {session_id} --participant {participant_id}'. Nothing was recorded"
+        )
+    if unknown:
+        raise InvalidInput(f"{source}: unknown key(s) {', '.join(k[:40] for k in unknown[:5])}. Nothing was recorded")
+    for key, expected, what in (
+        ("form", form.id, "consent form"),
+        ("version", form.version, "version of the consent form"),
+        ("session", session_id, "session"),
+        ("participant", participant_id, "participant"),
+    ):
+        if key not in data:
+            continue
+        given = data[key]
+        if not isinstance(given, str) or given != expected:
+            shown = given[:64] if isinstance(given, str) else repr(given)[:64]
+            raise InvalidInput(
+                f"{source} was made for {what} {shown!r}, not {expected!r} (the {what} of {participant_id} in "
+                f"session {session_id}): answers are never carried from one form to another. Make a new "
+                f"file with 'fieldwork consent template'. Nothing was recorded"
+            )
+    return dict(data["answers"])
+
+
 @dataclass(frozen=True)
 class ConsentResult:
     consent_id: str
@@ -99,8 +152,7 @@ def record(
     if participant_id not in session.participant_ids:
         raise InvalidInput(f"{participant_id} is not in session {session_id}")
     person = participants_svc.get(ws, participant_id)
-    if person.withdrawn:
-        raise FieldworkError(f"{participant_id} has withdrawn from the study", kind=ErrorKind.WITHDRAWN)
+    participants_svc.require_eligible(person, "consent can be taken")
     docs = sessions_svc.documents_for(ws, session_id, participant_id)
     form = form_for(ws, session_id, participant_id)
     for doc, ver, what in (
@@ -124,13 +176,15 @@ def record(
     answers = parse_answers(form, raw_answers)
     ev = evaluate_consent(form, answers)
     if not ev.complete:
-        ws.vault.audit(
-            "consent.refused",
-            "participant",
-            participant_id,
-            session_id=session_id,
-            detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
-        )
+        if ev.declined_required:  # an explicit "no" is the participant's decision, and is audited as one
+            ws.vault.audit(
+                "consent.refused",
+                "participant",
+                participant_id,
+                session_id=session_id,
+                detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
+            )
+        # Unanswered statements are a gap in the record, never a decline: nothing is written.
         raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
     if mode_v is ConsentModeName.WRITTEN:  # signed on screen: both signatures are the evidence
         if signatures is None:
@@ -192,7 +246,7 @@ def record(
                 taken_at,
             ),
         )
-        if person.status is ParticipantStatus.SCREENED:
+        if person.status is ParticipantStatus.ELIGIBLE:
             db.execute(
                 "UPDATE participants SET status = ? WHERE id = ?",
                 (str(ParticipantStatus.CONSENTED), participant_id),
@@ -282,15 +336,19 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
     session = sessions_svc.get(ws, session_id)
     reasons = []
     for pid in session.participant_ids:
-        if participants_svc.get(ws, pid).withdrawn:
+        person = participants_svc.get(ws, pid)
+        if person.withdrawn:
             reasons.append(f"{pid} has withdrawn")
+            continue
+        if not person.screened_eligible:
+            reasons.append(f"{pid} has not been screened eligible")
             continue
         rec = latest(ws, session_id, pid)
         if rec is None:
             reasons.append(f"{pid} has not given consent")
             continue
         if _declined_since(ws, session_id, pid):
-            reasons.append(f"{pid} declined consent after giving it: take her consent again before recording")
+            reasons.append(f"{pid} declined consent after giving it: take consent again before recording")
             continue
         form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
         ev = evaluate_consent(form, rec["answers"])

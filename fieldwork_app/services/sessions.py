@@ -110,10 +110,7 @@ def new(
     docs: dict[str, tuple[Any, Any]] = {}
     guide = None
     for p in people:
-        if p.withdrawn:
-            raise FieldworkError(
-                f"{p.id} has withdrawn from the study; no new sessions", kind=ErrorKind.WITHDRAWN
-            )
+        participants_svc.require_eligible(p, "session can be planned with them")
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")

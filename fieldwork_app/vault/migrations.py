@@ -143,6 +143,16 @@ RESEARCH: list[str] = [
         sequence TEXT NOT NULL, seq INTEGER NOT NULL, bundle_id TEXT NOT NULL UNIQUE,
         manifest_sha256 TEXT NOT NULL, staged_at TEXT NOT NULL, PRIMARY KEY (sequence, seq));
     """,
+    # 8: a participant starts "not_screened"; screening makes them "eligible" or "not_eligible" (before, every
+    #    participant started "screened", screened or not)
+    """
+    UPDATE participants SET status = 'not_screened' WHERE status = 'screened'
+        AND NOT EXISTS (SELECT 1 FROM screenings s WHERE s.participant_id = participants.id);
+    UPDATE participants SET status = 'not_eligible' WHERE status = 'screened'
+        AND (SELECT s.eligible FROM screenings s WHERE s.participant_id = participants.id
+             ORDER BY s.row_id DESC LIMIT 1) = 0;
+    UPDATE participants SET status = 'eligible' WHERE status = 'screened';
+    """,
 ]
 
 IDENTITY: list[str] = [

@@ -13,7 +13,9 @@ def _t(text: str) -> str:
 
 def status_text(status: str) -> str:
     return {
-        "screened": _t("screened"),
+        "not_screened": _t("not screened"),
+        "eligible": _t("eligible"),
+        "not_eligible": _t("not eligible"),
         "consented": _t("consented"),
         "interviewed": _t("interviewed"),
         "withdrawn": _t("withdrawn"),
