@@ -445,9 +445,10 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.already_imported:
         ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
     else:
+        superseded = f": {', '.join(result.superseded)}" if result.superseded else ""
         ctx.say(
             f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
-            f"version(s); {len(result.superseded)} superseded)"
+            f"version(s); {len(result.superseded)} superseded{superseded})"
         )
     return 0
 

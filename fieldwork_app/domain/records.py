@@ -194,18 +194,25 @@ class LoneWorkingPlan:
     buddy_name: str = ""
     buddy_phone: str = ""
     backup_name: str = ""
+    backup_phone: str = ""
     start: str = ""
     expected_end: str = ""
     travel_home_minutes: int = 0
     code_word_agreed: bool = False
     risk_assessment_done: bool = False
 
-    def missing(self) -> list[str]:
+    def missing(self, *, buddy: bool = True, backup_buddy: bool = False) -> list[str]:
+        """What the plan still lacks; ``buddy`` and ``backup_buddy`` say whether the study's lone-working
+        rules ask for a buddy and for a back-up buddy."""
         out = []
-        if not self.buddy_name.strip():
+        if buddy and not self.buddy_name.strip():
             out.append("buddy name")
-        if not self.buddy_phone.strip():
+        if buddy and not self.buddy_phone.strip():
             out.append("buddy phone")
+        if backup_buddy and not self.backup_name.strip():
+            out.append("back-up buddy name")
+        if backup_buddy and not self.backup_phone.strip():
+            out.append("back-up buddy phone")
         if not self.start:
             out.append("start time")
         if not self.expected_end:

@@ -433,7 +433,8 @@ def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> by
     pdf.ln(2)
     pdf.field("Buddy", f"{plan.buddy_name} ({plan.buddy_phone})")
     if plan.backup_name:
-        pdf.field("Back-up buddy", plan.backup_name)
+        phone = f" ({plan.backup_phone})" if plan.backup_phone else ""
+        pdf.field("Back-up buddy", plan.backup_name + phone)
     ci = pack.study.chief_investigator
     pdf.field("Chief investigator", ", ".join(x for x in (ci.name, ci.phone or "", ci.email or "") if x))
     lead = pack.safeguarding.designated_lead

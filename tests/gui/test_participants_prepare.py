@@ -189,6 +189,8 @@ def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_win
     assert not pg.checklist.ready
     qtbot.keyClicks(pg.buddy_name, "Sam")
     qtbot.keyClicks(pg.buddy_phone, "07700 900123")
+    qtbot.keyClicks(pg.backup_name, "Alex")  # the example pack asks for a back-up buddy
+    qtbot.keyClicks(pg.backup_phone, "07700 900456")
     pg.travel.setValue(40)
     pg.code_word.setChecked(True)
     pg.risk.setChecked(True)
