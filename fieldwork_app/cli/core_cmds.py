@@ -106,7 +106,21 @@ def register(sub: Any) -> None:
     p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
     p.add_argument("--group", required=True)
     p.add_argument("--linked-to", help="id of the linked participant (a family member's mother)")
+    p.add_argument(
+        "--attr",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a participant attribute the pack defines",
+    )
     command(p, cmd_participant_add)
+    p = part.add_parser(
+        "attributes", help="show or set the pack's participant attributes (age band, language ...)"
+    )
+    p.add_argument("id")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="values")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_participant_attributes)
     p = part.add_parser("list", help="list participants")
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
@@ -476,10 +490,38 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- participants --------------------------------------------------------------------------------------
+def _name_values(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(f"'{item[:60]}' is not NAME=VALUE (e.g. age_band=16-17)")
+        out[name.strip()] = value.strip()
+    return out
+
+
 def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = _name_values(args.attr)
     with credentials.workspace_for(args) as ws:
-        p = participants_svc.add(ws, args.group, args.linked_to)
+        p = participants_svc.add(ws, args.group, args.linked_to, values)
     ctx.say(p.id)
+    return 0
+
+
+def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = _name_values(args.values)
+    with credentials.workspace_for(args) as ws:
+        if values:
+            participants_svc.set_attributes(ws, args.id, values)
+        have = participants_svc.attributes(ws, args.id)
+        missing = participants_svc.missing_attributes(ws, args.id)
+    if args.json:
+        ctx.emit_json({"attributes": have, "missing": missing})
+        return 0
+    for name, value in sorted(have.items()):
+        ctx.say(f"{name}\t{value}")
+    for name in missing:
+        ctx.say(f"{name}\t(not recorded)")
     return 0
 
 

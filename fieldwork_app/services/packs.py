@@ -25,7 +25,14 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack, version_key
+from fieldwork_app.domain.pack import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    StudyPack,
+    canonical_dump,
+    version_key,
+)
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
@@ -460,7 +467,7 @@ def _is_pack_in_use(ws: Workspace, pack: StudyPack, *, ignore_study_key: bool) -
         return True
     if not ignore_study_key:
         return False
-    body, ours = json.loads(active["body_json"]), pack.model_dump(mode="json")
+    body, ours = json.loads(active["body_json"]), canonical_dump(pack)
     for b in (body, ours):
         b.get("sync", {}).pop("study_public_key", None)
     return bool(body == ours)
@@ -476,7 +483,7 @@ def accept_given(accept: Accept | None, change: PinChange) -> bool:
 
 
 def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
-    body = pack.model_dump(mode="json")
+    body = canonical_dump(pack)
     digest = pack_digest(pack)
     db = ws.db
     with ws.vault.transaction():  # joins the caller's
@@ -511,7 +518,7 @@ def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
                 "SELECT row_id, status, body_json FROM documents WHERE doc_id = ? AND version = ?",
                 (doc.id, doc.version),
             ).fetchone()
-            doc_body = json.dumps(doc.model_dump(mode="json"), sort_keys=True)
+            doc_body = json.dumps(canonical_dump(doc), sort_keys=True)
             if row is not None and _text_of(row["body_json"]) != _text_of(doc_body):
                 raise FieldworkError(
                     f"document {doc.id} version {doc.version} differs from the one already imported under that "

@@ -114,7 +114,7 @@ def new(
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")
-        if loc not in group.location_kinds:
+        if loc not in pack.location_kinds_for(group.id):
             raise InvalidInput(f"group '{group.id}' sessions cannot be held at location '{loc.value}'")
         form = pack.in_use(DocumentKind.CONSENT_FORM, p.group_id, fmt)
         pis = pack.in_use(DocumentKind.INFORMATION_SHEET, p.group_id, fmt)

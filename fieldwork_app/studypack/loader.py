@@ -20,7 +20,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from fieldwork_app.domain.pack import DOCUMENT_CLASSES, DocumentKind, StudyPack
+from fieldwork_app.domain.pack import (
+    DOCUMENT_CLASSES,
+    DocumentKind,
+    StudyPack,
+    canonical_dump,
+    uses_format2,
+)
 from fieldwork_app.studypack import rules
 from fieldwork_app.studypack.issues import KeyPath, PackIssue, PackValidationError, format_key_path
 from fieldwork_app.studypack.safeyaml import MAX_BYTES, LineMap, YamlProblem, decode, parse
@@ -102,6 +108,21 @@ class _Assembler:
                 else:
                     pack[key] = loaded[0]
                     self.sources[(key,)] = _Source(ref, loaded[1], ())
+        protos = pack.get("distress_protocols")
+        if isinstance(protos, list):
+            loaded_protos: list[Any] = []
+            for i, ref in enumerate(protos[:MAX_DOCUMENTS]):
+                if not isinstance(ref, str):
+                    loaded_protos.append(ref)  # the model says what is wrong with it
+                    continue
+                loaded = self.part(ref, ("distress_protocols", i), lines)
+                if loaded is None:
+                    self.suppressed.add(("distress_protocols", i))
+                    loaded_protos.append({})
+                    continue
+                self.sources[("distress_protocols", i)] = _Source(ref, loaded[1], ())
+                loaded_protos.append(loaded[0])
+            pack["distress_protocols"] = loaded_protos
         refs = pack.get("documents")
         if isinstance(refs, list):
             docs: list[Any] = []
@@ -272,6 +293,9 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, s
             asm.add(loc, _message(err, loc, data), missing=err["type"] == "missing")
     for loc, message in rules.check(data, asm.doc_files):
         asm.add(loc, message)
+    if pack is not None and pack.pack_format == 1:
+        for loc in uses_format2(pack):
+            asm.add(loc, "is part of pack format 2; set 'pack_format: 2' (fieldwork pack upgrade does it)")
     issues = sorted(
         set(asm.issues), key=lambda i: (i.file != MANIFEST, i.file, i.line or 0, i.key_path, i.message)
     )
@@ -301,7 +325,5 @@ def load_pack_files(path: Path) -> tuple[StudyPack, dict[str, str]]:
 
 def pack_digest(pack: StudyPack) -> str:
     """SHA-256 of the pack's canonical JSON: the same content always gives the same digest."""
-    canonical = json.dumps(
-        pack.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    canonical = json.dumps(canonical_dump(pack), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -45,7 +45,7 @@ def options(ws: Workspace) -> Options:
                 p.id,
                 p.group_id,
                 tuple(str(f) for f in g.session_formats),
-                tuple(str(k) for k in g.location_kinds),
+                tuple(str(k) for k in pack.location_kinds_for(g.id)),
             )
         )
     sessions = [(s.id, str(s.status), ", ".join(s.participant_ids)) for s in svc.list_all(ws)]
