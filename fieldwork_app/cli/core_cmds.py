@@ -156,6 +156,25 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     command(p, cmd_session_checklist)
     clear_file.register_session(sess)  # session buddy-sheet
+    p = sess.add_parser("closeout", help="save the session's close-out: wellbeing check, support list, voucher")
+    p.add_argument("id")
+    p.add_argument("--wellbeing", help="how the participant was at the end (the wellbeing check)")
+    p.add_argument(
+        "--signposting", action="append", default=[], metavar="ENTRY", help="a support entry given (repeat)"
+    )
+    p.add_argument(
+        "--voucher",
+        type=Path,
+        metavar="FILE",
+        help='a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}',
+    )
+    p.add_argument("--field-notes")
+    p.add_argument("--reflexive-note")
+    p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help="a follow-up task (repeat)")
+    command(p, cmd_session_closeout)
+    p = sess.add_parser("complete", help="complete a session once its close-out is saved")
+    p.add_argument("id")
+    command(p, cmd_session_complete)
 
     cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
     p = cons.add_parser(
@@ -661,6 +680,41 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in cl.items:
         ctx.say(f"[{'x' if item.done else ' '}] {item.label}{'  - ' + item.detail if item.detail else ''}")
     ctx.say("ready" if cl.ready else "not ready")
+    return 0
+
+
+def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import closeout as closeout_svc
+
+    voucher = _load_json(args.voucher, "voucher") if args.voucher else None
+    if voucher is not None and not isinstance(voucher, dict):
+        raise InvalidInput(f"{args.voucher}: expected a JSON object of voucher fields")
+    with credentials.workspace_for(args) as ws:
+        saved = closeout_svc.save(
+            ws,
+            args.id,
+            wellbeing=args.wellbeing,
+            signposting_given=args.signposting,
+            voucher=voucher,
+            field_notes=args.field_notes,
+            reflexive_note=args.reflexive_note,
+            follow_ups=[{"title": t} for t in args.follow_up],
+        )
+    ctx.say(
+        f"Close-out of {args.id} saved ({len(saved.body.get('vouchers') or {})} voucher(s), "
+        f"{len(saved.body.get('follow_ups') or [])} follow-up task(s))"
+    )
+    if not saved.body.get("wellbeing"):
+        ctx.say("The wellbeing check is still to be recorded (--wellbeing) before the session can be completed")
+    return 0
+
+
+def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import closeout as closeout_svc
+
+    with credentials.workspace_for(args) as ws:
+        closeout_svc.complete(ws, args.id)
+    ctx.say(f"Session {args.id} completed; queue it for the study store with 'fieldwork sync --queue {args.id}'")
     return 0
 
 

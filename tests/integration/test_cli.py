@@ -362,3 +362,56 @@ def test_answers_files_are_bound_to_their_form_and_parsed_with_bounds(
     after = json.loads(run("audit", "list", "--json").stdout)
     assert {e["action"] for e in after[len(before) :]} <= {"vault.unlock"}
     assert json.loads(run("status", "--json").stdout)["participants"]["mother"] == {"eligible": 1}
+
+
+@pytest.mark.audio
+def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
+    cli_env: DataDir, tmp_path: Path, virtual_mic
+) -> None:  # type: ignore[no-untyped-def]
+    """Every step of a researcher's session from the command line, on the real (virtual) microphone."""
+    m = add_screened("mother", tmp_path)
+    s = run(
+        "session", "new", "--participant", m, "--format", "interview", "--location", "clinic"
+    ).stdout.strip()
+    assert_one_line_error(
+        run("record", "--session", s, "--seconds", "1", "--consent", ok=False), "--participant"
+    )
+    said = run("record", "--session", s, "--seconds", "1", "--consent", "--participant", m).stdout
+    rid = next(w.strip("():") for w in said.split() if w.startswith("(R-"))
+    assert f"--mode verbal --recording {rid}" in said
+    takes = json.loads(run("recording", "list", "--session", s, "--json").stdout)
+    assert [(t["kind"], t["participant_id"]) for t in takes] == [("consent", m)]
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    verbal = (
+        "consent",
+        "record",
+        "--session",
+        s,
+        "--participant",
+        m,
+        "--mode",
+        "verbal",
+        "--answers",
+        str(answers),
+    )
+    assert_one_line_error(run(*verbal, ok=False), "consent recording")
+    assert "recording permitted" in run(*verbal, "--recording", rid).stdout
+    run("record", "--session", s, "--seconds", "1")
+    assert_one_line_error(run("session", "complete", s, ok=False), "no close-out")
+    out = run("session", "closeout", s, "--signposting", "samaritans", "--follow-up", "Courtesy call").stdout
+    assert "1 follow-up task(s)" in out and "wellbeing check is still to be recorded" in out
+    assert_one_line_error(run("session", "complete", s, ok=False), "wellbeing check")
+    run(
+        "session",
+        "closeout",
+        s,
+        "--wellbeing",
+        "Settled; said it helped to talk",
+        "--follow-up",
+        "Courtesy call",
+    )
+    assert f"Session {s} completed" in run("session", "complete", s).stdout
+    status = json.loads(run("status", "--json").stdout)
+    assert status["participants"]["mother"] == {"interviewed": 1} and status["sessions"] == {"completed": 1}
+    assert [t["title"] for t in status["tasks_due"]] == ["Courtesy call"]
