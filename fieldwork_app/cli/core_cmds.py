@@ -105,7 +105,7 @@ def register(sub: Any) -> None:
     part = sub.add_parser("participant", help="participants").add_subparsers(dest="part_cmd", required=True)
     p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
     p.add_argument("--group", required=True)
-    p.add_argument("--linked-to", help="id of the linked participant (a family member's mother)")
+    p.add_argument("--linked-to", help="id of the participant this one is linked to (the group's linked_to)")
     p.add_argument(
         "--attr",
         action="append",
@@ -137,7 +137,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--delete-unsent",
         action="store_true",
-        help="with delete_data: confirm that her sessions not yet sent are deleted here and never sent",
+        help="with delete_data: confirm that the participant's sessions not yet sent are deleted here and never sent",
     )
     command(p, cmd_participant_withdraw)
 
@@ -189,7 +189,7 @@ def register(sub: Any) -> None:
     p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
     p.add_argument(
         "--unsigned-reason",
-        help="attested consent: why she consented but did not sign (kept in the identity store)",
+        help="attested consent: why the participant consented but did not sign (kept in the identity store)",
     )
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")

@@ -198,12 +198,12 @@ def record(
     reason = (unsigned_reason or "").strip()
     if mode_v is ConsentModeName.ATTESTED:  # the researcher's record of why she did not sign is the evidence
         if not reason:
-            raise InvalidInput("attested consent needs the reason she did not sign on screen")
+            raise InvalidInput("attested consent needs the reason the participant did not sign on screen")
         if len(reason) > MAX_UNSIGNED_REASON:
-            raise InvalidInput(f"the reason she did not sign is at most {MAX_UNSIGNED_REASON} characters")
+            raise InvalidInput(f"the reason the participant did not sign is at most {MAX_UNSIGNED_REASON} characters")
         if signatures is not None and signatures.get("participant", {}).get("svg"):
             raise InvalidInput(
-                "attested consent is consent without her signature; she signed, so record it as written"
+                "attested consent is consent without the participant's signature; they signed, so record it as written"
             )
     elif reason:
         raise InvalidInput("a reason for not signing belongs to attested consent only")

@@ -360,7 +360,7 @@ def withdraw(
     held = unsent_sessions(ws, participant_id) if deletes_unsent(scope_v.value, before_cutoff) else []
     if held and not delete_unsent:
         raise InvalidInput(
-            f"{participant_id} asked for her data to be deleted, and her session(s) {', '.join(held)} have "
+            f"{participant_id} asked for their data to be deleted, and their session(s) {', '.join(held)} have "
             "not been sent: confirm that their data on this laptop is to be deleted and never sent "
             "(--delete-unsent)"
         )

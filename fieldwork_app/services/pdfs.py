@@ -278,7 +278,7 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
         if include_identity and unsigned is not None:
             pdf.field("Not signed because", unsigned["reason"])
         else:
-            pdf.para("The reason she did not sign is held in the study's identity records.", 9)
+            pdf.para("The reason the participant did not sign is held in the study's identity records.", 9)
     if r["copy_sent_at"]:
         pdf.field("Copy sent", r["copy_sent_at"][:10])
     if signed and not include_identity:

@@ -214,7 +214,7 @@ def test_consent_without_an_on_screen_signature_where_the_form_allows_it(
     qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
     text = page.alternatives.text()
-    assert "verbal consent" in text and "without her signature" in text and "paper form" in text
+    assert "verbal consent" in text and "without the participant's signature" in text and "paper form" in text
     qtbot.mouseClick(page.mode_buttons["attested"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.unsigned_box.isVisible(), timeout=2_000)
     assert not page.participant_pad.isVisible() and not page.participant_name.isVisible()
@@ -257,7 +257,7 @@ def test_a_form_that_does_not_allow_it_offers_no_unsigned_consent(qtbot, vault_d
     assert "does not allow" in page.mode_buttons["attested"].toolTip()
     qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
-    assert "without her signature" not in page.alternatives.text()
+    assert "without the participant's signature" not in page.alternatives.text()
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])

@@ -223,7 +223,7 @@ def test_choices_are_logged_once_and_the_timeline_speaks_the_protocols_words(
     assert "Stage 1: Mild" in texts[0]
     assert "Sign seen: Tearful but composed" in texts[1]
     assert "Done: Check in: what are you feeling now" in texts[2]
-    assert "Her choice: pause for now" in texts[3]
+    assert "The participant's choice: pause for now" in texts[3]
     assert "Support given: Samaritans" in texts[4]
     ids = run_db(qtbot, w, internal_ids)
     shown = visible_texts(d)

@@ -193,7 +193,7 @@ def test_distress_pauses_then_stage_1_resumes_and_stage_2_ends_the_session(
     click(qtbot, d, "choice-stop")
     click(qtbot, d, "signpost-samaritans")  # each tick is saved as it is ticked
     click(qtbot, d, "signpost-gp")
-    click(qtbot, d, "gp-yes")
+    click(qtbot, d, "care-contact-yes")
     d.follow_agreed.setChecked(True)
     click(qtbot, d, "followUpSave")
     qtbot.waitUntil(lambda: d.timeline.count() == 9, timeout=5_000)

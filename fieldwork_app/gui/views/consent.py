@@ -96,7 +96,7 @@ class ConsentPage(QWidget):
             "written": self.tr("signing on screen"),
             "verbal": self.tr("verbal consent, recorded"),
             "paper": self.tr("the paper form"),
-            "attested": self.tr("consent you record without her signature, with the reason"),
+            "attested": self.tr("consent you record without the participant's signature, with the reason"),
         }
 
         def mode_clicked(i: int) -> None:
@@ -130,13 +130,13 @@ class ConsentPage(QWidget):
         )
         layout.addWidget(self.paper_note)
         # attested: she gives every answer but cannot or will not sign on screen; the researcher says why
-        self.unsigned_box = QGroupBox(self.tr("Why she is not signing on screen"))
+        self.unsigned_box = QGroupBox(self.tr("Why the participant is not signing on screen"))
         ul = QVBoxLayout(self.unsigned_box)
         ul.addWidget(
             label(
                 self.tr(
-                    "Read each statement with her and mark her answers. She does not sign; you record why "
-                    "(for example, she cannot hold a pen, or does not want her signature kept) and sign "
+                    "Read each statement with the participant and mark their answers. They do not sign; you "
+                    "record why (for example, they cannot hold a pen, or do not want their signature kept) and sign "
                     "as the person taking consent."
                 ),
                 "hint",
@@ -145,7 +145,7 @@ class ConsentPage(QWidget):
         self.unsigned_reason = QLineEdit()
         self.unsigned_reason.setObjectName("unsignedReason")
         self.unsigned_reason.setMaxLength(500)
-        self.unsigned_reason.setAccessibleName(self.tr("Why she is not signing on screen"))
+        self.unsigned_reason.setAccessibleName(self.tr("Why the participant is not signing on screen"))
         self.unsigned_reason.setPlaceholderText(self.tr("The reason, in a few words (no names)"))
         self.unsigned_reason.textChanged.connect(self._update_save)
         ul.addWidget(self.unsigned_reason)
@@ -314,7 +314,7 @@ class ConsentPage(QWidget):
             b.setToolTip("" if m in f.modes else self.tr("This form does not allow this kind of consent."))
         others = [self.mode_words[m] for m in MODES if m != "written" and m in f.modes]
         self.alternatives.setText(
-            self.tr("If she cannot or will not sign on screen, this form also allows: %1.").replace(
+            self.tr("If the participant cannot or will not sign on screen, this form also allows: %1.").replace(
                 "%1", "; ".join(others)
             )
             if others
@@ -410,7 +410,7 @@ class ConsentPage(QWidget):
                 reasons.append(self.tr("Both signatures are needed."))
             if d.mode == "attested":
                 if not self.unsigned_reason.text().strip():
-                    reasons.append(self.tr("Say why she is not signing on screen."))
+                    reasons.append(self.tr("Say why the participant is not signing on screen."))
                 if self.researcher_pad.empty:
                     reasons.append(self.tr("Your signature is needed, as the person taking consent."))
             if d.mode == "verbal" and (self.ctx.recorder.active or not self._consent_recording):

@@ -76,7 +76,7 @@ class ParticipantsPage(QWidget):
         form.addRow(self.tr("&Group"), self.group_combo)
         form.addRow(self.tr("Lin&ked to"), self.linked_combo)
         form.addRow("", self.add_button)
-        form.addRow("", label(self.tr("The study id is generated from the group (M-001, F-001 …)."), "hint"))
+        form.addRow("", label(self.tr("The study id is generated from the group's id pattern."), "hint"))
         self.group_combo.currentIndexChanged.connect(self._on_group)
         self.add_button.clicked.connect(self._add)
         grid.add(add_box)
@@ -371,7 +371,7 @@ class ParticipantsPage(QWidget):
         box.setWindowTitle(self.tr("Delete sessions not yet sent"))
         box.setText(
             self.tr(
-                "%1 asked for her data to be deleted. These sessions have not been sent to the study store: "
+                "%1 asked for their data to be deleted. These sessions have not been sent to the study store: "
                 "%2.\n\nThey will never be sent, and their recordings, notes, markers and topic-guide coverage "
                 "on this laptop will be deleted now. This cannot be undone."
             )
