@@ -129,6 +129,14 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--answers", type=Path, required=True)
     command(p, cmd_participant_screen)
+    p = part.add_parser("tasks", help="the tasks the protocol asks for before a participant's session")
+    p.add_argument("id")
+    command(p, cmd_participant_tasks)
+    p = part.add_parser("task-done", help="mark a task the protocol asks for as done (a parent notified ...)")
+    p.add_argument("id")
+    p.add_argument("task")
+    p.add_argument("--note", default="", help="a short note (no names)")
+    command(p, cmd_participant_task_done)
     p = part.add_parser("withdraw", help="record a withdrawal")
     p.add_argument("id")
     p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
@@ -172,6 +180,12 @@ def register(sub: Any) -> None:
     p.add_argument("--reflexive-note")
     p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help="a follow-up task (repeat)")
     command(p, cmd_session_closeout)
+    p = sess.add_parser("capacity", help="record a capacity assessment at this session (where the pack asks)")
+    p.add_argument("id")
+    p.add_argument("--participant", required=True)
+    for crit in ("understand", "retain", "weigh-up", "communicate"):
+        p.add_argument(f"--{crit}", choices=["yes", "no"], help=f"can the participant {crit.replace('-', ' ')}?")
+    command(p, cmd_session_capacity)
     p = sess.add_parser("complete", help="complete a session once its close-out is saved")
     p.add_argument("id")
     command(p, cmd_session_complete)
@@ -193,6 +207,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")
+    p.add_argument("--witness", metavar="NAME", help="the witness present (kept in the identity store)")
+    p.add_argument("--interpreter", metavar="NAME", help="the interpreter present (kept in the identity store)")
+    p.add_argument(
+        "--interpreter-agreement",
+        action="store_true",
+        help="the interpreter has signed the confidentiality agreement the pack names",
+    )
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 
@@ -623,6 +644,28 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_participant_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    with credentials.workspace_for(args) as ws:
+        states = ethics.gating_state(ws, args.id)
+    if not states:
+        ctx.say(f"The protocol asks for no task before {args.id}'s sessions")
+    for st in states:
+        done = f"  (done {st.done_at})" if st.done_at else ""
+        ctx.say(f"[{'x' if st.done_at else ' '}] {st.task.id}\t{st.task.title}{done}")
+    return 0
+
+
+def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    with credentials.workspace_for(args) as ws:
+        ethics.mark_done(ws, args.id, args.task, args.note)
+    ctx.say(f"Marked '{args.task}' done for {args.id}")
+    return 0
+
+
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
@@ -709,6 +752,21 @@ def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_session_capacity(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    given = {
+        c: getattr(args, c) == "yes" for c in ethics.CRITERIA if getattr(args, c) is not None
+    }
+    with credentials.workspace_for(args) as ws:
+        result = ethics.record_capacity(ws, args.id, args.participant, given)
+    if result.has_capacity:
+        ctx.say(f"Capacity assessment recorded: {args.participant} can decide now")
+    else:
+        ctx.say(f"Capacity assessment recorded: {args.participant} cannot decide now; {result.advice}")
+    return 0
+
+
 def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import closeout as closeout_svc
 
@@ -726,6 +784,17 @@ def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    if args.witness:
+        out["witness"] = {"name": args.witness}
+    if args.interpreter:
+        out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
+    elif args.interpreter_agreement:
+        raise InvalidInput("--interpreter-agreement goes with --interpreter NAME")
+    return out
+
+
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
     data = _load_json(args.answers, "consent answers")
     with credentials.workspace_for(args) as ws:
@@ -740,6 +809,7 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             answers,
             recording_id=args.recording,
             unsigned_reason=args.unsigned_reason,
+            parties=_parties(args),
         )
     ctx.say(
         f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "

@@ -238,6 +238,12 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             ", ".join(stale) + ("; plan a new session, which takes the versions in use" if stale else ""),
         )
     )
+    from fieldwork_app.services import ethics  # ethics reads sessions
+
+    gating = [st for pid in s.participant_ids for st in ethics.gating_state(ws, pid, s.id)]
+    if gating:
+        waiting = [st.problem for st in gating if st.problem]
+        items.append(ChecklistItem("gating", "tasks the protocol asks for first", not waiting, "; ".join(waiting)))
     if s.location_kind == LocationKind.HOME:
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
         rules = pack.lone_working

@@ -82,7 +82,7 @@ def test_attested_consent_needs_the_form_to_allow_it_and_a_reason_kept_with_the_
             consent.record(ws, s, m, "attested", _all_yes(ws, s, m))
         with pytest.raises(InvalidInput, match="belongs to attested consent only"):
             consent.record(ws, s, m, "paper", _all_yes(ws, s, m), unsigned_reason="hand in a cast")
-        with pytest.raises(InvalidInput, match="she signed"):
+        with pytest.raises(InvalidInput, match="they signed"):
             consent.record(
                 ws, s, m, "attested", _all_yes(ws, s, m), unsigned_reason="x",
                 signatures={"participant": {"svg": "<svg/>", "name": ""}},

@@ -231,6 +231,7 @@ class SessionScreen(QWidget):
         p.interrupted.connect(self._show_interrupted)
         p.recovered.connect(self._recovered)
         p.marker_added.connect(self._marker_added)
+        p.marker_warning.connect(self._marker_warning)
         p.message.connect(self.show_message)
         p.lonework_changed.connect(self._lonework_changed)
         p.distress_changed.connect(self._distress_changed)
@@ -456,6 +457,9 @@ class SessionScreen(QWidget):
         self.bar.status.setText(
             self.tr("%1 marked at %2").replace("%1", names.get(kind, kind)).replace("%2", where)
         )
+
+    def _marker_warning(self, text: str) -> None:
+        self.bar.status.setText(self.bar.status.text() + "\n" + self.tr("Careful: %1").replace("%1", text))
 
     def _show_takes(self, rows: list) -> None:
         self.takes.clear()
