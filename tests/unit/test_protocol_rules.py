@@ -75,13 +75,13 @@ statements:
 """
 
 
-@pytest.fixture
-def study(tmp_path: Path) -> Iterator[Workspace]:
-    """A new vault whose study is the example turned format 2: attributes (age band, needs an
+def protocol_vault(tmp_path: Path) -> DataDir:
+    """A new vault (locked) whose study is the example turned format 2: attributes (age band, needs an
     interpreter), a gating task and a witness for 16-17-year-olds, an interpreter with a confidentiality
     agreement where needed, capacity assessed at each session, and roles on the quotes and future-contact
     statements."""
-    ws, _ = workspace.create(DataDir(tmp_path / "vault"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    data = DataDir(tmp_path / "vault")
+    ws, _ = workspace.create(data, USER, PASSPHRASE, "researcher", FAST_KDF)
     pack = tmp_path / "pack"
     shutil.copytree(example_pack_path(), pack)
     edit(pack, "pack.yaml", "pack_format: 1", "pack_format: 2")
@@ -104,12 +104,21 @@ def study(tmp_path: Path) -> Iterator[Workspace]:
          "  - documents/guide-mother-1.0.yaml\n  - documents/interpreter-agreement-1.0.yaml\n")  # fmt: skip
     try:
         packs_svc.import_pack(ws, pack)
+    finally:
+        ws.close()
+    return data
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Iterator[Workspace]:
+    ws = workspace.unlock(protocol_vault(tmp_path), USER, PASSPHRASE)
+    try:
         yield ws
     finally:
         ws.close()
 
 
-def _person(ws: Workspace, **attrs: str) -> str:
+def person(ws: Workspace, **attrs: str) -> str:
     p = participants.add(ws, "mother")
     participants.set_attributes(ws, p.id, {"age_band": "adult", "interpreter": "no", **attrs})
     assert participants.screen(ws, p.id, eligible_answers(ws.pack(), "mother"))
@@ -125,7 +134,7 @@ ABLE = {"understand": True, "retain": True, "weigh_up": True, "communicate": Tru
 
 def test_a_gating_task_holds_consent_and_recording_back_until_done(study: Workspace) -> None:
     ws = study
-    young = _person(ws, age_band="16-17")
+    young = person(ws, age_band="16-17")
     sid = sessions.new(ws, [young], "interview", "clinic", "2030-01-01T10:00", 60).id
     assert [t.id for t in ethics.gating_tasks(ws, young)] == ["parent-notified"]
     gate = next(i for i in sessions.checklist(ws, sid).items if i.id == "gating")
@@ -145,7 +154,7 @@ def test_a_gating_task_holds_consent_and_recording_back_until_done(study: Worksp
     consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"witness": {"name": "A Witness"}})
     assert consent.can_record(ws, sid).allowed
     # an adult of the same group has no such task
-    adult = _person(ws)
+    adult = person(ws)
     assert ethics.gating_tasks(ws, adult) == []
     s2 = sessions.new(ws, [adult], "interview", "clinic").id
     assert all(i.id != "gating" for i in sessions.checklist(ws, s2).items)
@@ -153,7 +162,7 @@ def test_a_gating_task_holds_consent_and_recording_back_until_done(study: Worksp
 
 def test_capacity_is_assessed_at_each_session_and_can_stop_it(study: Workspace) -> None:
     ws = study
-    pid = _person(ws)
+    pid = person(ws)
     sid = sessions.new(ws, [pid], "interview", "clinic").id
     with pytest.raises(ConsentError, match="capacity to be assessed at this session first"):
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
@@ -177,7 +186,7 @@ def test_capacity_is_assessed_at_each_session_and_can_stop_it(study: Workspace) 
 
 def test_witness_and_interpreter_are_recorded_with_the_consent(study: Workspace) -> None:
     ws = study
-    pid = _person(ws, interpreter="yes")
+    pid = person(ws, interpreter="yes")
     sid = sessions.new(ws, [pid], "interview", "clinic").id
     ethics.record_capacity(ws, sid, pid, ABLE)
     with pytest.raises(ConsentError, match="asks for an interpreter at"):
@@ -206,7 +215,7 @@ def test_witness_and_interpreter_are_recorded_with_the_consent(study: Workspace)
 
 def test_declined_quotes_warn_the_quote_marker_and_future_contact_makes_a_task(study: Workspace) -> None:
     ws = study
-    pid = _person(ws)
+    pid = person(ws)
     sid = sessions.new(ws, [pid], "interview", "clinic").id
     ethics.record_capacity(ws, sid, pid, ABLE)
     consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **{"6": False}))
@@ -220,7 +229,7 @@ def test_declined_quotes_warn_the_quote_marker_and_future_contact_makes_a_task(s
     consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))  # consent again: still one task
     assert len([t for t in tasks.due(ws) if t.kind == consent.FUTURE_CONTACT]) == 1
     assert ethics.marker_warning(ws, sid, "quote") == ""  # the latest consent agrees to quotes
-    other = _person(ws)
+    other = person(ws)
     s2 = sessions.new(ws, [other], "interview", "clinic").id
     ethics.record_capacity(ws, s2, other, ABLE)
     consent.record(ws, s2, other, "paper", _yes(ws, s2, other, O1=False))

@@ -61,3 +61,16 @@ def criteria(ws: Workspace, participant_id: str) -> list[tuple[str, str]]:
 
 def scopes() -> list[str]:
     return [s.value for s in WithdrawalScope]
+
+
+def gating(ws: Workspace, participant_id: str) -> list[tuple[str, str, str]]:
+    """The tasks the protocol asks for before this participant's session: (id, title, done at or "")."""
+    from fieldwork_app.services import ethics
+
+    return [(st.task.id, st.task.title, st.done_at or "") for st in ethics.gating_state(ws, participant_id)]
+
+
+def mark_task_done(ws: Workspace, participant_id: str, task_id: str) -> None:
+    from fieldwork_app.services import ethics
+
+    ethics.mark_done(ws, participant_id, task_id)

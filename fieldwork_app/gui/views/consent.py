@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -107,6 +108,40 @@ class ConsentPage(QWidget):
         layout.addWidget(mode_box)
         self.form_title = label("", "subtitle")
         layout.addWidget(self.form_title)
+
+        # Format 2: what the protocol asks for before the consent (capacity, a witness, an interpreter)
+        self.before_box = QGroupBox(self.tr("Before consent"))
+        bf = QFormLayout(self.before_box)
+        self.capacity_checks: dict[str, QCheckBox] = {}
+        for crit, text in (
+            ("understand", self.tr("Understands the information")),
+            ("retain", self.tr("Retains it long enough to decide")),
+            ("weigh_up", self.tr("Weighs it up")),
+            ("communicate", self.tr("Communicates a decision")),
+        ):
+            box = QCheckBox(text)
+            box.setObjectName(f"capacity-{crit}")
+            self.capacity_checks[crit] = box
+            bf.addRow(box)
+        self.capacity_button = QPushButton(self.tr("Record capacit&y assessment"))
+        self.capacity_button.clicked.connect(self._record_capacity)
+        self.capacity_state = label("", "hint")
+        bf.addRow(self.capacity_button)
+        bf.addRow(self.capacity_state)
+        self.witness_name = QLineEdit()
+        self.witness_name.setAccessibleName(self.tr("Witness's name"))
+        self.interpreter_name = QLineEdit()
+        self.interpreter_name.setAccessibleName(self.tr("Interpreter's name"))
+        self.interpreter_agreement = QCheckBox(self.tr("The interpreter has signed the confidentiality a&greement"))
+        bf.addRow(self.tr("Witness presen&t"), self.witness_name)
+        bf.addRow(self.tr("Interpreter pr&esent"), self.interpreter_name)
+        bf.addRow(self.interpreter_agreement)
+        for w in (self.witness_name, self.interpreter_name):
+            w.textChanged.connect(self._update_save)
+        self.interpreter_agreement.toggled.connect(self._update_save)
+        self.before_form = bf
+        self.before_box.setVisible(False)
+        layout.addWidget(self.before_box)
 
         # verbal: intro, the consent recording, closing
         self.verbal_box = QGroupBox(self.tr("Verbal consent recording (kept apart from the interview)"))
@@ -320,11 +355,61 @@ class ConsentPage(QWidget):
             if others
             else self.tr("This form allows no other way than signing on screen.")
         )
+        self._show_before(f)
         self.mode_group.setExclusive(False)
         for b in self.mode_buttons.values():
             b.setChecked(False)
         self.mode_group.setExclusive(True)
         self._set_mode("")
+
+    def _show_before(self, f: presenter.FormModel) -> None:
+        roles = {role: (required, agreement) for role, required, agreement in f.parties}
+        for crit, box in self.capacity_checks.items():
+            box.setChecked(False)
+            self.before_form.setRowVisible(box, crit in f.capacity)
+        for w in (self.capacity_button, self.capacity_state):
+            self.before_form.setRowVisible(w, bool(f.capacity))
+        self.capacity_state.setText(
+            self.tr("Capacity assessed at this session: able to decide.") if f.capacity_ok else ""
+        )
+        self.witness_name.clear()
+        self.interpreter_name.clear()
+        self.interpreter_agreement.setChecked(False)
+        self.before_form.setRowVisible(self.witness_name, "witness" in roles)
+        self.before_form.setRowVisible(self.interpreter_name, "interpreter" in roles)
+        self.before_form.setRowVisible(self.interpreter_agreement, roles.get("interpreter", (False, False))[1])
+        self.before_box.setVisible(bool(f.capacity or roles))
+
+    def _record_capacity(self) -> None:
+        d, m = self.draft, self.model
+        if d is None or m is None:
+            return
+        answers = {c: self.capacity_checks[c].isChecked() for c in d.form.capacity}
+        sid, pid = m.session_id, d.form.participant_id
+
+        def done(result: object) -> None:
+            ok = bool(getattr(result, "has_capacity", False))
+            d.capacity_ok = ok
+            if ok:
+                self.capacity_state.setText(self.tr("Capacity assessed at this session: able to decide."))
+            else:
+                self.capacity_state.setText(
+                    self.tr("Not able to decide now: %1").replace("%1", str(getattr(result, "advice", "")))
+                )
+            self._update_save()  # the answers given so far stay: the form is not reloaded
+
+        self.ctx.tasks.db(lambda ws: presenter.record_capacity(ws, sid, pid, answers), done, self._failed, owner=self)
+
+    def _parties(self) -> dict[str, dict[str, object]]:
+        out: dict[str, dict[str, object]] = {}
+        if self.witness_name.isVisibleTo(self) and self.witness_name.text().strip():
+            out["witness"] = {"name": self.witness_name.text().strip()}
+        if self.interpreter_name.isVisibleTo(self) and self.interpreter_name.text().strip():
+            out["interpreter"] = {
+                "name": self.interpreter_name.text().strip(),
+                "agreement": self.interpreter_agreement.isChecked(),
+            }
+        return out
 
     # -- mode and statements -----------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
@@ -415,6 +500,17 @@ class ConsentPage(QWidget):
                     reasons.append(self.tr("Your signature is needed, as the person taking consent."))
             if d.mode == "verbal" and (self.ctx.recorder.active or not self._consent_recording):
                 reasons.append(self.tr("Record the consent conversation, then stop the recording."))
+            if d.form.capacity and not d.capacity_ok:
+                reasons.append(self.tr("Assess capacity at this session first."))
+            given = self._parties()
+            for role, required, agreement in d.form.parties:
+                if required and role not in given:
+                    reasons.append(
+                        self.tr("Name the witness present.") if role == "witness"
+                        else self.tr("Name the interpreter present.")
+                    )
+                if role == "interpreter" and agreement and role in given and not given[role].get("agreement"):
+                    reasons.append(self.tr("The interpreter signs the confidentiality agreement first."))
         self.save_button.setEnabled(not reasons)
         self.save_reason.setText("\n".join(reasons))
 
@@ -480,9 +576,10 @@ class ConsentPage(QWidget):
             unsigned = self.unsigned_reason.text().strip()
         recording_id = self._consent_recording if d.mode == "verbal" else None
         sid = m.session_id
+        parties = self._parties()
         self.save_button.setEnabled(False)
         self.ctx.tasks.db(
-            lambda ws: presenter.save(ws, sid, d, recording_id, signatures, unsigned),
+            lambda ws: presenter.save(ws, sid, d, recording_id, signatures, unsigned, parties),
             self._saved,
             self._save_failed,
             owner=self,
