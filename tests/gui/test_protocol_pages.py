@@ -73,3 +73,36 @@ def test_gating_task_capacity_witness_and_interpreter_in_the_gui(qtbot, tmp_path
         assert sessions.get(ws, sid).id == sid
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_the_quote_marker_warns_when_quotes_were_declined(qtbot, tmp_path, make_window, size):
+    from fieldwork_app.services import consent, ethics
+    from tests.unit.test_protocol_rules import ABLE
+
+    from fieldwork_app.gui.session import build_screen
+
+    vault = protocol_vault(tmp_path)
+    ws = workspace_svc.unlock(vault, USER, PASSPHRASE)
+    try:
+        pid = person(ws)
+        sid = sessions.new(ws, [pid], "interview", "clinic").id
+        ethics.record_capacity(ws, sid, pid, ABLE)
+        answers = {k: True for k in consent.template(ws, sid, pid)}
+        consent.record(ws, sid, pid, "paper", {**answers, "6": False})  # no quotes
+    finally:
+        ws.close()
+    w = make_window(vault, idle_ms=3_600_000)
+    w.resize(*size)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    screen = build_screen(w.ctx, sid, None)
+    w.push_screen(screen)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: screen.p.info is not None, timeout=10_000)
+    qtbot.mouseClick(screen.bar.marker_buttons["important"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Important marked" in screen.bar.status.text(), timeout=5_000)
+    assert "Careful" not in screen.bar.status.text()
+    qtbot.keyClick(screen.note_edit, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # a quote
+    qtbot.waitUntil(lambda: "did not agree to be quoted" in screen.bar.status.text(), timeout=5_000)
+    assert "Quote marked" in screen.bar.status.text() and pid in screen.bar.status.text()
