@@ -415,3 +415,58 @@ def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
     status = json.loads(run("status", "--json").stdout)
     assert status["participants"]["mother"] == {"interviewed": 1} and status["sessions"] == {"completed": 1}
     assert [t["title"] for t in status["tasks_due"]] == ["Courtesy call"]
+
+
+def test_protocol_steps_at_the_command_line(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A format-2 protocol from a script: a gating task, a capacity assessment, a witness and an interpreter."""
+    from tests.support.vaults import USER
+    from tests.unit.test_protocol_rules import protocol_vault
+
+    vault = protocol_vault(tmp_path)
+    monkeypatch.setenv("FIELDWORK_DATA_DIR", str(vault.root))
+    monkeypatch.setenv("FIELDWORK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("FIELDWORK_USER", USER)
+    m = add_screened("mother", tmp_path, "--attr", "age_band=16-17", "--attr", "interpreter=yes")
+    s = run(
+        "session", "new", "--participant", m, "--format", "interview", "--location", "clinic"
+    ).stdout.strip()
+    assert "[ ] parent-notified" in run("participant", "tasks", m).stdout
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    base = (
+        "consent",
+        "record",
+        "--session",
+        s,
+        "--participant",
+        m,
+        "--mode",
+        "paper",
+        "--answers",
+        str(answers),
+    )
+    assert_one_line_error(run(*base, ok=False), f"task-done {m} parent-notified")
+    assert "Marked 'parent-notified' done" in run("participant", "task-done", m, "parent-notified").stdout
+    assert_one_line_error(run(*base, ok=False), f"session capacity {s}")
+    cap = (
+        "session",
+        "capacity",
+        s,
+        "--participant",
+        m,
+        "--understand",
+        "yes",
+        "--retain",
+        "yes",
+        "--weigh-up",
+    )
+    out = run(*cap, "no", "--communicate", "yes").stdout
+    assert "cannot decide now; rearrange the session" in out
+    assert_one_line_error(run(*base, ok=False), "cannot decide now")
+    assert "can decide now" in run(*cap, "yes", "--communicate", "yes").stdout
+    assert_one_line_error(run(*base, ok=False), "asks for a witness")
+    with_people = (*base, "--witness", "Wendy Witness", "--interpreter", "Ivan Interpreter")
+    assert_one_line_error(run(*with_people, ok=False), "confidentiality agreement")
+    assert "recording permitted" in run(*with_people, "--interpreter-agreement").stdout
+    audit = run("audit", "list", "--json").stdout
+    assert "Wendy" not in audit and "Ivan" not in audit  # names stay in the identity store
