@@ -68,6 +68,10 @@ def register(sub: Any) -> None:
     p = pack.add_parser("validate", help="check a study pack; one located error per line")
     p.add_argument("path", type=Path)
     command(p, cmd_pack_validate)
+    p = pack.add_parser("upgrade", help="rewrite a format-1 study pack as format 2, keeping its comments")
+    p.add_argument("path", type=Path)
+    p.add_argument("--output", type=Path, help="write the upgraded pack to this new folder instead of in place")
+    command(p, cmd_pack_upgrade)
     p = pack.add_parser("import", help="import a study pack (all or nothing)")
     p.add_argument("path", type=Path, nargs="?")
     p.add_argument("--example", action="store_true", help="the built-in example study")
@@ -152,7 +156,7 @@ def register(sub: Any) -> None:
     sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
     p = sess.add_parser("new", help="plan a session; prints the new id")
     p.add_argument("--participant", action="append", required=True, dest="participants")
-    p.add_argument("--format", required=True, choices=["interview", "focus-group"])
+    p.add_argument("--format", required=True, choices=["interview", "focus-group", "joint-interview"])
     p.add_argument("--location", default=None, help="home, clinic, remote_video or phone")
     p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
     p.add_argument("--minutes", type=int, help="planned length in minutes")
@@ -446,6 +450,24 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- packs ---------------------------------------------------------------------------------------------
+def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.studypack import PackValidationError
+
+    try:
+        result = packs_svc.upgrade(args.path, args.output)
+    except PackValidationError as exc:
+        for issue in exc.issues:
+            ctx.warn(str(issue))
+        ctx.warn(f"{len(exc.issues)} problem(s) found; fix them first, the pack was not changed")
+        return 1
+    ctx.say(f"Upgraded study pack {result.pack_id} {result.version} to format 2: {result.written}")
+    ctx.say(f"Venues made from its location kinds: {', '.join(result.venues)}")
+    ctx.say("Give it a new version before importing it where this version is already imported.")
+    if result.was_signed:
+        ctx.say("pack.sig no longer matches pack.yaml: sign the pack again before sending it.")
+    return 0
+
+
 def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.studypack import validate_pack
 

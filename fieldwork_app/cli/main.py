@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "main screens and save a PNG of each into OUTDIR",
     )
     gui.add_argument(
+        "--pack",
+        metavar="PATH",
+        help="with --tour: tour this study pack instead of the built-in example",
+    )
+    gui.add_argument(
         "--size",
         metavar="WIDTHxHEIGHT",
         default="1366x768",

@@ -637,7 +637,9 @@ class Statement(_Model):
 
 class ConsentForm(_Document):
     kind: Literal[DocumentKind.CONSENT_FORM] = DocumentKind.CONSENT_FORM
-    information_sheet: Id
+    # The sheet the participant read; a form another person completes (an interpreter's agreement) may
+    # have none.
+    information_sheet: Id | None = None
     information_sheet_version: Version | None = None
     modes: tuple[ConsentMode, ...] = Field(min_length=1)
     statements: tuple[Statement, ...] = Field(min_length=1)
@@ -645,6 +647,16 @@ class ConsentForm(_Document):
     # agreement ...), and whether the participant's own form is assent (valid with a guardian's consent).
     party: ConsentParty = ConsentParty.PARTICIPANT
     assent: bool = False
+
+    @model_validator(mode="after")
+    def _participant_form_names_its_sheet(self) -> ConsentForm:
+        if self.party is ConsentParty.PARTICIPANT and self.information_sheet is None:
+            raise PydanticCustomError(
+                "sheet_missing", "a participant's consent form names its 'information_sheet'"
+            )
+        if self.assent and self.party is not ConsentParty.PARTICIPANT:
+            raise PydanticCustomError("bad_assent", "only a participant's own form can be assent")
+        return self
 
     def statement(self, statement_id: str) -> Statement:
         for s in self.statements:
@@ -999,6 +1011,29 @@ class StudyPack(_Model):
                 return p
         return self.distress_protocol
 
+    @property
+    def venue_guides(self) -> frozenset[str]:
+        """Topic guides used only at the venues that name them (in use beside the main guide)."""
+        return frozenset(v.guide for v in self.venues if v.guide is not None)
+
+    def guide_for(
+        self, group_id: str, session_format: SessionFormat | str, venue_id: str | None = None
+    ) -> TopicGuide | None:
+        """The topic guide for a session: the venue's own guide where it names one that is in use for
+        this group and format, else the group's guide in use."""
+        if venue_id is not None:
+            venue = next((v for v in self.venues_for(group_id) if v.id == venue_id), None)
+            if venue is not None and venue.guide is not None:
+                for d in self.documents:
+                    if (
+                        isinstance(d, TopicGuide)
+                        and d.id == venue.guide
+                        and d.status is DocumentStatus.IN_USE
+                        and d.applies_to(group_id, session_format)
+                    ):
+                        return d
+        return self.in_use(DocumentKind.TOPIC_GUIDE, group_id, session_format)
+
     def session_languages(self) -> tuple[str, ...]:
         return (self.language, *(lang for lang in self.languages if lang != self.language))
 
@@ -1064,6 +1099,7 @@ class StudyPack(_Model):
             and d.status is DocumentStatus.IN_USE
             and d.variant_of is None
             and not (isinstance(d, ConsentForm) and d.party is not ConsentParty.PARTICIPANT)
+            and d.id not in self.venue_guides
             and d.applies_to(group_id, fmt)
         ]
         return sorted(found, key=lambda d: (d.id, d.version_key))

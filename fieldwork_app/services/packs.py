@@ -37,6 +37,7 @@ from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFou
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
 from fieldwork_app.studypack.signature import PackSignatureError, check_signature, read_signature
+from fieldwork_app.studypack.upgrade import UpgradeResult, upgrade_pack
 from fieldwork_app.sync.keys import fingerprint_of, load_recipient, same_fingerprint, study_key_fingerprint
 from fieldwork_app.vault import now_iso
 
@@ -627,3 +628,9 @@ def document(ws: Workspace, doc_id: str, version: str) -> Any:
 
 def in_use(ws: Workspace, kind: DocumentKind, group_id: str, session_format: str) -> Any:
     return ws.pack().in_use(kind, group_id, session_format)
+
+
+def upgrade(path: Path, output: Path | None = None) -> UpgradeResult:
+    """Rewrite a format-1 study pack as format 2 (in place, or as a copy at ``output``); see
+    :mod:`fieldwork_app.studypack.upgrade`.  Needs no vault: it edits the research team's files."""
+    return upgrade_pack(path, output)

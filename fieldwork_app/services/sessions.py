@@ -24,6 +24,8 @@ CLI_FORMATS = {
     "interview": SessionFormat.INTERVIEW,
     "focus-group": SessionFormat.FOCUS_GROUP,
     "focus_group": SessionFormat.FOCUS_GROUP,
+    "joint-interview": SessionFormat.JOINT_INTERVIEW,
+    "joint_interview": SessionFormat.JOINT_INTERVIEW,
 }
 # Compressed audio is about 0.6x of 16-bit PCM; plan for raw size to be safe.
 BYTES_PER_MINUTE = 48_000 * 2 * 60
@@ -102,6 +104,8 @@ def new(
         raise InvalidInput("a participant is listed twice")
     if fmt is SessionFormat.INTERVIEW and len(participant_ids) != 1:
         raise InvalidInput("an interview has one participant; a session with several is a focus group")
+    if fmt is SessionFormat.JOINT_INTERVIEW and len(participant_ids) < 2:
+        raise InvalidInput("a joint interview has two or more participants; with one it is an interview")
     if planned_start:
         parse_when(planned_start, "planned start")
     if planned_minutes is not None and not 1 <= planned_minutes <= 600:

@@ -8,15 +8,32 @@ model validation reports that part).  Results are (key path in the assembled pac
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
 from fieldwork_app.domain.pack import check_id_pattern
-from fieldwork_app.studypack.issues import KeyPath, format_key_path
+from fieldwork_app.studypack.issues import KeyPath
 
 Finding = tuple[KeyPath, str]
+# A message may point at a second place in the pack: "{at}" in it is replaced by that place's file and
+# line, which the loader knows.  The place is carried after the marker as a JSON key path.
+AT = "{at}"
+_REF = "\x00ref:"
+
+
+def refer(message: str, other: KeyPath) -> str:
+    """``message`` with ``{at}`` to be replaced by where ``other`` is (file and line)."""
+    return message + _REF + json.dumps(list(other))
+
+
+def split_ref(message: str) -> tuple[str, KeyPath | None]:
+    if _REF not in message:
+        return message, None
+    text, _sep, ref = message.partition(_REF)
+    return text, tuple(json.loads(ref))
 
 _APPROVED = {"approved", "in_use", "superseded"}
 _SINGLE_ROLES = {"quotes", "future_contact", "care_team_contact", "summary", "archiving"}
@@ -60,8 +77,12 @@ def _duplicates(container: Any, key: str, base: KeyPath, what: str, field: str =
         if ident is None:
             continue
         if ident in first:
-            where = format_key_path((*base, key, first[ident]))
-            found.append(((*base, key, i, field), f"duplicate {what} id '{ident}' (already used at {where})"))
+            found.append(
+                (
+                    (*base, key, i, field),
+                    refer(f"duplicate {what} id '{ident}' (already used at {AT})", (*base, key, first[ident])),
+                )
+            )
         else:
             first[ident] = i
     return found
@@ -143,6 +164,7 @@ def _check_versions(p: _Pack) -> list[Finding]:
     seen: dict[tuple[str, str], int] = {}
     kinds: dict[str, tuple[str, int]] = {}
     in_use: dict[tuple[str, str, str], list[int]] = {}
+    venue_guides = {g for _i, v in _items(p.pack, "venues") if (g := _ident(v.get("guide"))) is not None}
     for j, doc in p.docs:
         did, version, kind = _ident(doc.get("id")), doc.get("version"), doc.get("kind")
         if did is None or not isinstance(kind, str):
@@ -158,7 +180,7 @@ def _check_versions(p: _Pack) -> list[Finding]:
                     (("documents", j, "version"), f"document '{did}' version {version} is already in {other}")
                 )
             seen.setdefault((did, version), j)
-        if doc.get("status") == "in_use":
+        if doc.get("status") == "in_use" and not (kind == "topic_guide" and did in venue_guides):
             # Format 2: a translation, an easy-read version and another person's form are in use beside
             # the main document; only two of the same sort clash.
             sort = f"{doc.get('party', 'participant')}|{doc.get('variant', 'standard')}|{doc.get('language')}"
@@ -320,7 +342,7 @@ def _check_guide(doc: dict[str, Any], j: int) -> list[Finding]:
                 continue
             if qid in first:
                 found.append(
-                    (path, f"duplicate question id '{qid}' (already used at {format_key_path(first[qid])})")
+                    (path, refer(f"duplicate question id '{qid}' (already used at {AT})", first[qid]))
                 )
             else:
                 first[qid] = path[:-1]
@@ -349,7 +371,7 @@ def _check_protocols(p: _Pack) -> list[Finding]:
                 path: KeyPath = ("distress_protocol", "stages", i, what, k, "id")
                 if ident is not None and ident in first:
                     found.append(
-                        (path, f"duplicate id '{ident}' (already used at {format_key_path(first[ident])})")
+                        (path, refer(f"duplicate id '{ident}' (already used at {AT})", first[ident]))
                     )
                 elif ident is not None:
                     first[ident] = path[:-1]
