@@ -856,7 +856,7 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.say("Study: none imported yet")
     for g, counts in info["participants"].items():
-        detail = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"
+        detail = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "none"
         ctx.say(f"  {g}: {detail}")
     ctx.say("Sessions: " + (", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or "none"))
     for w in info["waiting_on_laptop"]:
