@@ -12,12 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 FIRST_STUDY = re.compile(
     r"\b(she|her|hers|herself|mothers?|mums?|partners?|GP|GPs|baby|babies|perinatal|M-001|F-001)\b", re.IGNORECASE
 )
-# Where the first study is named on purpose: the built-in example pack's folder name, and the guided tour,
-# which walks that example study.
+# Where the first study is named on purpose: the built-in example pack's folder name, and the guided tour's
+# default first participant (the built-in example's M-001).
 ALLOWED = {
     Path("fieldwork_app/paths.py"),
     Path("fieldwork_app/gui/tour.py"),
-    Path("fieldwork_app/gui/session/tour_steps.py"),
 }
 
 
