@@ -157,7 +157,7 @@ def register(sub: Any) -> None:
     p = sess.add_parser("new", help="plan a session; prints the new id")
     p.add_argument("--participant", action="append", required=True, dest="participants")
     p.add_argument("--format", required=True, choices=["interview", "focus-group", "joint-interview"])
-    p.add_argument("--location", default=None, help="home, clinic, remote_video or phone")
+    p.add_argument("--location", default=None, help="a venue the pack defines, or home, clinic, remote_video, phone")
     p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
     p.add_argument("--minutes", type=int, help="planned length in minutes")
     command(p, cmd_session_new)
@@ -691,6 +691,15 @@ def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
+        by_pack = participants_svc.before_cutoff(ws, args.id, args.date)
+        if by_pack is not None and not args.after_cutoff:
+            before = by_pack  # the pack's withdrawal cut-off decides, unless the researcher says it has passed
+            last = participants_svc.cutoff(ws, args.id)
+            ctx.say(
+                ("Before" if before else "After")
+                + " the study's analysis cut-off"
+                + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
+            )
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)

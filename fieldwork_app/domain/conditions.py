@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from fieldwork_app.domain.pack import (
     Answer,
+    AnyDocument,
+    AttributeKind,
     CapacityRule,
     Condition,
     ConsentForm,
+    DocumentVariant,
     GatingTask,
     Group,
     PartyRule,
@@ -24,10 +28,14 @@ from fieldwork_app.domain.pack import (
     SafeguardingRules,
     Signposting,
     SignpostingEntry,
+    Site,
     Statement,
     StatementRole,
+    StudyPack,
     Voucher,
 )
+
+D = TypeVar("D", bound=AnyDocument)
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,33 @@ class Who:
 
     group_id: str
     attributes: Mapping[str, str]
+
+
+def who_for(pack: StudyPack, group_id: str, recorded: Mapping[str, str]) -> Who:
+    """Her facts for conditions: the attributes recorded for her, and the pack's defaults for the
+    optional ones not recorded."""
+    values = {a.id: a.default for a in pack.attributes_for(group_id) if a.default is not None}
+    values.update(recorded)
+    return Who(group_id, values)
+
+
+def document_for(pack: StudyPack, main: D, who: Who) -> D:
+    """The version of ``main`` to give her: in her language (an attribute of kind ``language``) and easy
+    read where she asked for it (kind ``easy_read``), when the pack has such a variant in use; else the
+    main document."""
+    language: str | None = None
+    easy = False
+    for a in pack.attributes_for(who.group_id):
+        value = who.attributes.get(a.id)
+        if a.kind is AttributeKind.LANGUAGE and value:
+            language = value
+        elif a.kind is AttributeKind.EASY_READ and value == "yes":
+            easy = True
+    if easy:
+        found = pack.variant_in_use(main, language, DocumentVariant.EASY_READ)
+        if found is not main:
+            return found  # type: ignore[return-value]
+    return pack.variant_in_use(main, language)  # type: ignore[return-value]
 
 
 def _norm(answer: object) -> str | None:
@@ -59,12 +94,16 @@ def _norm(answer: object) -> str | None:
 
 
 def holds(condition: Condition, who: Who, answers: Mapping[str, object] | None = None) -> bool | None:
-    """Whether one condition holds; None when it depends on an answer not given yet."""
+    """Whether one condition holds; None when it depends on something not known yet: an attribute not
+    recorded for her, or an answer not given yet.  Callers treat "not known" on the safe side: a
+    statement that may apply is asked, a guardian who may be needed is needed."""
     if condition.groups:
         return who.group_id in condition.groups
     if condition.attribute is not None:
         value = who.attributes.get(condition.attribute)
-        return value is not None and value in condition.values
+        if value is None:
+            return None
+        return value in condition.values
     given = _norm((answers or {}).get(condition.statement or ""))
     if given is None:
         return None
@@ -154,19 +193,21 @@ def evaluate(form: ConsentForm, who: Who, answers: Mapping[str, object]) -> Cons
 
 
 def parties_for(group: Group, who: Who) -> list[PartyRule]:
-    """The other people whose part this participant's consent needs (guardian, witness, interpreter ...)."""
-    return [r for r in group.parties if all_hold(r.when, who) is True]
+    """The other people whose part this participant's consent needs (guardian, witness, interpreter ...);
+    a rule whose condition cannot be decided yet (her age band not recorded) is included."""
+    return [r for r in group.parties if all_hold(r.when, who) is not False]
 
 
 def gating_tasks_for(group: Group, who: Who) -> list[GatingTask]:
-    """The tasks that must be done before this participant's session or consent (a parent notified)."""
-    return [t for t in group.gating_tasks if all_hold(t.when, who) is True]
+    """The tasks that must be done before this participant's session or consent (a parent notified);
+    one whose condition cannot be decided yet is included."""
+    return [t for t in group.gating_tasks if all_hold(t.when, who) is not False]
 
 
 def capacity_rule_for(group: Group, who: Who) -> CapacityRule | None:
-    """The capacity assessment each of her sessions needs, or None."""
+    """The capacity assessment each of her sessions needs (also when its condition is not known yet)."""
     rule = group.capacity
-    if rule is None or all_hold(rule.when, who) is not True:
+    if rule is None or all_hold(rule.when, who) is False:
         return None
     return rule
 
@@ -177,14 +218,26 @@ def signposting_for(signposting: Signposting, who: Who, site_id: str | None = No
         e
         for e in signposting.entries
         if e.for_group(who.group_id)
-        and all_hold(e.when, who) is True
+        and all_hold(e.when, who) is not False  # when in doubt, more support rather than less
         and (not e.sites or site_id is None or site_id in e.sites)
     ]
 
 
 def safeguarding_route(rules: SafeguardingRules, who: Who) -> SafeguardingRoute | None:
-    """The first safeguarding route whose conditions hold (the children's or adults' procedure)."""
-    return next((r for r in rules.routes if all_hold(r.when, who) is True), None)
+    """The safeguarding route for her: the first whose conditions hold; when one cannot be decided (her
+    age band not recorded), that one, since a route listed earlier is the more protective one."""
+    return next((r for r in rules.routes if all_hold(r.when, who) is not False), None)
+
+
+def site_for(pack: StudyPack, who: Who, venue_id: str | None = None) -> Site | None:
+    """Her site: the one the session's venue names, else the one her site attribute (``names_site``) names."""
+    venue = next((v for v in pack.venues if v.id == venue_id), None) if venue_id else None
+    site_id = venue.site if venue is not None else None
+    if site_id is None:
+        site_id = next(
+            (who.attributes.get(a.id) for a in pack.attributes_for(who.group_id) if a.names_site), None
+        )
+    return next((s for s in pack.sites if s.id == site_id), None)
 
 
 def vouchers_for(vouchers: Sequence[Voucher], who: Who, session_format: str | None = None) -> list[Voucher]:

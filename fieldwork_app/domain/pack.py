@@ -208,7 +208,10 @@ class Answer(enum.StrEnum):
 class AttributeKind(enum.StrEnum):
     CHOICE = "choice"
     YES_NO = "yes_no"
+    # The language her documents are given in (choices are language tags of the pack's languages).
     LANGUAGE = "language"
+    # Yes/no: she is given the easy-read version of a document where the pack has one.
+    EASY_READ = "easy_read"
 
 
 class ConsentParty(enum.StrEnum):
@@ -363,6 +366,11 @@ class Attribute(_Model):
     required: bool = True
     groups: tuple[Id, ...] = ()
     question: Text | None = None
+    # The value an optional attribute has while none is recorded (``reading_support: no``); without one,
+    # an unrecorded attribute is unknown and conditions on it are decided on the safe side.
+    default: Value | None = None
+    # Its value names the participant's site (``sites``): the area whose contacts apply to her.
+    names_site: bool = False
 
     @model_validator(mode="after")
     def _choices_fit_kind(self) -> Attribute:
@@ -370,13 +378,19 @@ class Attribute(_Model):
             raise PydanticCustomError(
                 "bad_attribute", "a '{kind}' attribute needs 'choices'", {"kind": self.kind.value}
             )
-        if self.kind is AttributeKind.YES_NO and self.choices:
-            raise PydanticCustomError("bad_attribute", "a 'yes_no' attribute has no 'choices'")
+        if self.kind in (AttributeKind.YES_NO, AttributeKind.EASY_READ) and self.choices:
+            raise PydanticCustomError(
+                "bad_attribute", "a '{kind}' attribute has no 'choices'", {"kind": self.kind.value}
+            )
+        if self.default is not None and self.default not in self.allowed_values:
+            raise PydanticCustomError(
+                "bad_attribute", "'default' must be one of: {values}", {"values": ", ".join(self.allowed_values)}
+            )
         return self
 
     @property
     def allowed_values(self) -> tuple[str, ...]:
-        if self.kind is AttributeKind.YES_NO:
+        if self.kind in (AttributeKind.YES_NO, AttributeKind.EASY_READ):
             return ("yes", "no")
         return tuple(c.id for c in self.choices)
 

@@ -8,12 +8,13 @@ import logging
 import shutil
 import uuid
 from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from fieldwork_app import audio
-from fieldwork_app.domain.conditions import Who
-from fieldwork_app.domain.pack import Attribute
+from fieldwork_app.domain.conditions import Who, who_for
+from fieldwork_app.domain.pack import Attribute, CutoffFrom
 from fieldwork_app.domain.records import (
     Participant,
     ParticipantStatus,
@@ -254,7 +255,7 @@ def missing_attributes(ws: Workspace, participant_id: str) -> list[str]:
 def who(ws: Workspace, participant_id: str) -> Who:
     """What the pack's conditions read about her (group and attributes)."""
     p = get(ws, participant_id)
-    return Who(p.group_id, attributes(ws, participant_id))
+    return who_for(ws.pack(), p.group_id, attributes(ws, participant_id))
 
 
 # -- identity (identity.db; every view is audited) --------------------------------------------------
@@ -330,6 +331,38 @@ def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
     """Whether a withdrawal with this choice holds back and deletes her unsent sessions (her data is to be
     deleted and the analysis cut-off has not passed); otherwise they are sent as usual."""
     return scope == WithdrawalScope.DELETE_DATA.value and before_cutoff
+
+
+def cutoff(ws: Workspace, participant_id: str) -> date | None:
+    """The last day she can withdraw before the analysis cut-off the pack sets (``data_rules.withdrawal``),
+    counted from her latest completed session or latest consent; None when the pack sets no cut-off or
+    nothing has started the count yet (she is then before it)."""
+    rule = ws.pack().data_rules.withdrawal
+    get(ws, participant_id)
+    if rule is None:
+        return None
+    if rule.counted_from is CutoffFrom.CONSENT:
+        row = ws.db.execute(
+            "SELECT MAX(taken_at) FROM consent_records WHERE participant_id = ? AND complete = 1",
+            (participant_id,),
+        ).fetchone()
+    else:
+        row = ws.db.execute(
+            "SELECT MAX(s.completed_at) FROM sessions s JOIN session_participants sp ON sp.session_id = s.id"
+            " WHERE sp.participant_id = ?",
+            (participant_id,),
+        ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return datetime.fromisoformat(str(row[0])).date() + timedelta(days=rule.cutoff_days)
+
+
+def before_cutoff(ws: Workspace, participant_id: str, effective_date: str) -> bool | None:
+    """Whether a withdrawal on ``effective_date`` comes before the pack's cut-off; None without one."""
+    if ws.pack().data_rules.withdrawal is None:
+        return None
+    last = cutoff(ws, participant_id)
+    return last is None or parse_day(effective_date, "withdrawal date") <= last
 
 
 def withdraw(

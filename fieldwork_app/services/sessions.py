@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import DocumentKind, DocumentStatus, LocationKind, SessionFormat
 from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord, SessionStatus, parse_when
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
@@ -92,12 +93,13 @@ def new(
             fmt = SessionFormat(session_format)
         except ValueError:
             raise InvalidInput(f"unknown format '{session_format}' (interview or focus-group)") from None
+    # A venue the pack defines (format 2), or a location kind.
+    venue = next((v for v in pack.venues if v.id == location_kind), None)
     try:
-        loc = LocationKind(location_kind.replace("-", "_"))
+        loc = venue.kind if venue is not None else LocationKind(location_kind.replace("-", "_"))
     except ValueError:
-        raise InvalidInput(
-            f"unknown location kind '{location_kind}' (one of {', '.join(k.value for k in LocationKind)})"
-        ) from None
+        named = [v.id for v in pack.venues] or [k.value for k in LocationKind]
+        raise InvalidInput(f"unknown venue or location kind '{location_kind}' (one of {', '.join(named)})") from None
     if not participant_ids:
         raise InvalidInput("a session needs at least one participant")
     if len(set(participant_ids)) != len(participant_ids):
@@ -118,8 +120,10 @@ def new(
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")
-        if loc not in pack.location_kinds_for(group.id):
-            raise InvalidInput(f"group '{group.id}' sessions cannot be held at location '{loc.value}'")
+        if loc not in pack.location_kinds_for(group.id) or (
+            venue is not None and venue.id not in {v.id for v in pack.venues_for(group.id)}
+        ):
+            raise InvalidInput(f"group '{group.id}' sessions cannot be held at '{location_kind}'")
         form = pack.in_use(DocumentKind.CONSENT_FORM, p.group_id, fmt)
         pis = pack.in_use(DocumentKind.INFORMATION_SHEET, p.group_id, fmt)
         if form is None or pis is None:
@@ -127,8 +131,10 @@ def new(
                 f"no consent form and information sheet in use for group '{p.group_id}' ({fmt.value})",
                 kind=ErrorKind.NOT_READY,
             )
-        docs[p.id] = (form, pis)
-        g = pack.in_use(DocumentKind.TOPIC_GUIDE, p.group_id, fmt)
+        # Her language and easy-read versions where the pack has them (format 2).
+        who = participants_svc.who(ws, p.id)
+        docs[p.id] = (conditions.document_for(pack, form, who), conditions.document_for(pack, pis, who))
+        g = pack.guide_for(p.group_id, fmt, venue.id if venue is not None else None)
         if guide is None:
             guide = g
     with ws.vault.transaction() as db:
@@ -149,7 +155,7 @@ def new(
                 planned_minutes,
                 guide.id if guide else None,
                 guide.version if guide else None,
-                "{}",
+                json.dumps({"venue": venue.id}) if venue is not None else "{}",
                 now_iso(),
                 ws.user,
             ),
@@ -225,6 +231,16 @@ class Checklist:
         return [i.label for i in self.items if not i.done]
 
 
+def lone_working_applies(ws: Workspace, session: SessionRecord) -> bool:
+    """Whether the pack's lone-working rules apply: the session's venue says so (format 2), else it is a
+    home visit."""
+    venue_id = session.plan.get("venue")
+    venue = next((v for v in ws.pack().venues if v.id == venue_id), None)
+    if venue is not None:
+        return venue.needs_lone_working
+    return session.location_kind == LocationKind.HOME
+
+
 def checklist(ws: Workspace, session_id: str) -> Checklist:
     """What a research assistant must complete before the session is ready."""
     s = get(ws, session_id)
@@ -248,7 +264,7 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     if gating:
         waiting = [st.problem for st in gating if st.problem]
         items.append(ChecklistItem("gating", "tasks the protocol asks for first", not waiting, "; ".join(waiting)))
-    if s.location_kind == LocationKind.HOME:
+    if lone_working_applies(ws, s):
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
         rules = pack.lone_working
         missing = plan.missing(buddy=rules.buddy_required, backup_buddy=rules.backup_buddy_required)

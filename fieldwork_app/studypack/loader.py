@@ -152,7 +152,10 @@ class _Assembler:
             self.suppressed.update({("documents",), ("distress_protocols",), *((k,) for k in PROTOCOL_KEYS)})
 
     def part(self, rel: str, ref: KeyPath, manifest_lines: LineMap) -> tuple[Any, LineMap] | None:
-        """A referenced file's content; a problem is reported in that file or at its reference."""
+        """A referenced file's content; a problem is reported in that file or at its reference.  Once the
+        whole pack's value budget is spent, no further file is read."""
+        if self.budget.left < 0:
+            return None
         try:
             return self.read(rel)
         except _BadReference as problem:
@@ -339,6 +342,8 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, s
         )
         return None, asm.issues, asm.digests
     data = asm.assemble(manifest, lines)
+    if asm.budget.left < 0:  # the pack is too large to check further; that one problem says so
+        return None, sorted(set(asm.issues), key=lambda i: (i.file, i.line or 0)), asm.digests
     seen_files: set[str] = set()
     for source in asm.sources.values():
         if source.file in seen_files:

@@ -406,6 +406,13 @@ def _ids(container: Any, key: str) -> set[str]:
     return {i for _n, item in _items(container, key) if (i := _ident(item.get("id"))) is not None}
 
 
+def _value_text(value: Any) -> str | None:
+    """An attribute value as the model keeps it: YAML's ``yes``/``no`` booleans become the words."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return _ident(value)
+
+
 def _check_conditions(
     p: _Pack, conditions: Any, base: KeyPath, earlier: list[str] | None = None
 ) -> list[Finding]:
@@ -420,22 +427,13 @@ def _check_conditions(
             if spec is None:
                 found.append(((*here, "attribute"), f"no participant attribute '{attr}' in this pack"))
                 continue
-            if spec.get("kind") == "yes_no":
+            if spec.get("kind") in ("yes_no", "easy_read"):
                 allowed = {"yes", "no"}
             else:
-                allowed = {
-                    str(c).lower() if isinstance(c, bool) else str(c)
-                    for c in (
-                        _ident(ch.get("id"))
-                        if not isinstance(ch.get("id"), bool)
-                        else ("yes" if ch.get("id") else "no")
-                        for _n, ch in _items(spec, "choices")
-                    )
-                    if c is not None
-                }
+                allowed = {t for _n, ch in _items(spec, "choices") if (t := _value_text(ch.get("id")))}
             values = cond.get("values")
             for k, value in enumerate(values if isinstance(values, list) else []):
-                text = ("yes" if value else "no") if isinstance(value, bool) else _ident(value)
+                text = _value_text(value)
                 if text is not None and allowed and text not in allowed:
                     found.append(
                         (
@@ -515,6 +513,11 @@ def _check_format2(p: _Pack) -> list[Finding]:
         for k, gid in _strings(a.get("groups")):
             if gid not in p.groups:
                 found.append((("attributes", i, "groups", k), f"unknown group '{gid}'"))
+        if a.get("names_site") is True:
+            for k, choice in _items(a, "choices"):
+                site = _value_text(choice.get("id"))
+                if site is not None and site not in sites:
+                    found.append((("attributes", i, "choices", k, "id"), f"no site '{site}' in this pack"))
         found += _duplicates(a, "choices", ("attributes", i), "choice")
     for i, venue in _items(pack, "venues"):
         guide = _ident(venue.get("guide"))

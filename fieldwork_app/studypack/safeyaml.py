@@ -38,6 +38,14 @@ class NodeBudget:
     cannot cost more than one limit however its values are spread."""
 
     left: int
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        self.total = self.total or self.left
+
+
+def budget_total(budget: NodeBudget) -> str:
+    return f"{budget.total:,}"
 
 KeyPath = tuple[str | int, ...]
 
@@ -102,7 +110,11 @@ class _StrictComposer(Composer):
         if self.budget is not None:
             self.budget.left -= 1
             if self.budget.left < 0:
-                raise YamlProblem("the study pack's files have too many values between them", line)
+                raise YamlProblem(
+                    f"the study pack's files have more than {budget_total(self.budget)} values between them "
+                    "(the rest of the pack was not read)",
+                    line,
+                )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -160,10 +172,12 @@ def _refuse_controls(node: ScalarNode) -> None:
 
 
 def _walk(node: Node, lines: LineMap) -> None:
-    """Record the line of every node and report repeated keys (iterative: depth is already capped)."""
+    """Record the line of every node and report repeated keys (iterative: depth is already capped).
+    Nodes are visited in file order, so the first refused character reported is the first in the file."""
     stack: list[tuple[Node, KeyPath]] = [(node, ())]
     while stack:
         current, path = stack.pop()
+        children: list[tuple[Node, KeyPath]] = []
         lines.values.setdefault(path, current.start_mark.line + 1)
         if isinstance(current, ScalarNode):
             _refuse_controls(current)
@@ -182,12 +196,13 @@ def _walk(node: Node, lines: LineMap) -> None:
                     lines.duplicates.append((child, key_node.start_mark.line + 1))
                 seen.add(key)
                 lines.keys.setdefault(child, key_node.start_mark.line + 1)
-                stack.append((value_node, child))
+                children.append((value_node, child))
         elif isinstance(current, SequenceNode):
             for i, item in enumerate(current.value):
                 child = (*path, i)
                 lines.keys.setdefault(child, item.start_mark.line + 1)
-                stack.append((item, child))
+                children.append((item, child))
+        stack.extend(reversed(children))
 
 
 def decode(raw: bytes) -> str:

@@ -7,13 +7,14 @@ Real parts: SQLCipher vaults, the PulseAudio virtual microphone through PortAudi
 from __future__ import annotations
 
 import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from fieldwork_app.domain import conditions
-from fieldwork_app.domain.pack import StudyPack
+from fieldwork_app.domain.pack import ConsentForm, StudyPack
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import closeout, consent, ethics, participants, recording, sessions, workspace
@@ -117,7 +118,9 @@ def test_format2_attributes_identifying_ones_kept_apart(tmp_path: Path) -> None:
         identity = {r[0] for r in ws.idb.execute("SELECT attribute_id FROM identity_attributes")}
         assert research == {"age_band", "interpreter"} and identity == {"area"}
         who = participants.who(ws, pid)
-        assert who.attributes == {"age_band": "18-24", "interpreter": "yes", "area": "south"}
+        recorded = {"age_band": "18-24", "interpreter": "yes", "area": "south"}
+        assert participants.attributes(ws, pid) == recorded
+        assert who.attributes == {**recorded, "easy_read": "no", "reading_support": "no"}  # the pack's defaults
         assert participants.missing_attributes(ws, pid) == ["language"]
         roles = [r.role.value for r in conditions.parties_for(pack.group("young-carer"), who)]
         assert roles == ["interpreter"]  # no guardian at 18-24
@@ -148,3 +151,72 @@ def test_format2_joint_interview_each_consents_and_a_notes_only_choice(tmp_path:
         assert not consent.can_record(ws, sid).allowed
     finally:
         ws.close()
+
+
+def test_format2_documents_in_her_language_and_easy_read(tmp_path: Path) -> None:
+    pack = load_pack(SECOND)
+    ws = fresh(tmp_path, SECOND)
+    try:
+        wanted = {
+            "pl": ({"language": "pl"}, "consent-young-carer-pl", "pis-young-carer-pl"),
+            "easy": ({"easy_read": "yes"}, "consent-young-carer-easy-read", "pis-young-carer-easy-read"),
+            "en": ({"language": "en-GB"}, "consent-young-carer", "pis-young-carer"),
+        }
+        for attrs, form_id, pis_id in wanted.values():
+            pid = screened(ws, pack, "young-carer", attributes={"age_band": "18-24", **attrs})
+            sid = sessions.new(ws, [pid], "interview", "video").id
+            docs = sessions.documents_for(ws, sid, pid)
+            assert (docs["form_doc"], docs["pis_doc"]) == (form_id, pis_id)
+            tpl = consent.template(ws, sid, pid)
+            main = pack.document("consent-young-carer")
+            assert isinstance(main, ConsentForm)
+            assert list(tpl) == [s.id for s in main.statements]  # the same statements in every version
+    finally:
+        ws.close()
+
+
+def test_format2_venues_choose_the_guide_and_lone_working(tmp_path: Path) -> None:
+    pack = load_pack(SECOND)
+    ws = fresh(tmp_path, SECOND)
+    try:
+        pid = screened(ws, pack, "young-carer", attributes={"age_band": "18-24"})
+        centre = sessions.get(ws, sessions.new(ws, [pid], "interview", "youth-centre").id)
+        home = sessions.get(ws, sessions.new(ws, [pid], "interview", "home").id)
+        assert centre.guide_doc == "guide-young-carer-activity" and home.guide_doc == "guide-young-carer"
+        assert centre.location_kind == "youth_centre" and centre.plan["venue"] == "youth-centre"
+        assert not sessions.lone_working_applies(ws, centre) and sessions.lone_working_applies(ws, home)
+        assert "lone_working" not in {i.id for i in sessions.checklist(ws, centre.id).items}
+        assert "lone_working" in {i.id for i in sessions.checklist(ws, home.id).items}
+        staff = screened(ws, pack, "staff")
+        with pytest.raises(Exception, match="cannot be held at 'home'"):
+            sessions.new(ws, [staff], "interview", "home")
+        with pytest.raises(Exception, match="unknown venue or location kind 'garden'"):
+            sessions.new(ws, [staff], "interview", "garden")
+    finally:
+        ws.close()
+
+
+def test_format2_withdrawal_cutoff_counts_from_the_session(tmp_path: Path) -> None:
+    pack = load_pack(SECOND)
+    ws = fresh(tmp_path, SECOND)
+    try:
+        pid = screened(ws, pack, "young-carer", attributes={"age_band": "18-24"})
+        assert participants.cutoff(ws, pid) is None  # no session yet: before the cut-off
+        assert participants.before_cutoff(ws, pid, "2030-01-01") is True
+        sid = sessions.new(ws, [pid], "interview", "video").id
+        consent_all(ws, sid, pid, decline=("3",))  # notes only
+        closeout.save(ws, sid, wellbeing="fine")
+        closeout.complete(ws, sid)
+        done = sessions.get(ws, sid).completed_at
+        assert done is not None
+        last = date.fromisoformat(done[:10]) + timedelta(days=14)
+        assert participants.cutoff(ws, pid) == last
+        assert participants.before_cutoff(ws, pid, last.isoformat()) is True
+        assert participants.before_cutoff(ws, pid, (last + timedelta(days=1)).isoformat()) is False
+    finally:
+        ws.close()
+
+
+def test_format1_pack_has_no_cutoff_rule(ws: Workspace) -> None:
+    pid = participants.add(ws, "mother").id
+    assert participants.cutoff(ws, pid) is None and participants.before_cutoff(ws, pid, "2030-01-01") is None

@@ -167,3 +167,86 @@ def test_in_use_ignores_variants_and_other_parties() -> None:
     pack = load_pack(example_pack_path())
     form = pack.in_use(DocumentKind.CONSENT_FORM, "mother", "interview")
     assert form is not None and pack.variant_in_use(form, "cy-GB") is form
+
+
+def test_unknown_attributes_are_treated_on_the_safe_side() -> None:
+    from fieldwork_app.studypack import example_pack_path as first
+
+    pack = load_pack(first().parent / "caring-lives")
+    form = pack.in_use(DocumentKind.CONSENT_FORM, "young-carer", "interview")
+    assert isinstance(form, ConsentForm)
+    unknown = conditions.Who("young-carer", {})  # nothing recorded yet, not even defaults
+    young = conditions.who_for(pack, "young-carer", {"age_band": "16-17", "interpreter": "no"})
+    adult = conditions.who_for(pack, "young-carer", {"age_band": "18-24", "interpreter": "no"})
+    assert adult.attributes["reading_support"] == "no"  # the pack's default for an optional attribute
+    group = pack.group("young-carer")
+    everyone = ["guardian", "interpreter", "witness"]
+    assert [r.role.value for r in conditions.parties_for(group, unknown)] == everyone
+    assert [r.role.value for r in conditions.parties_for(group, adult)] == []
+    assert [r.role.value for r in conditions.parties_for(group, young)] == ["guardian"]
+    assert [t.id for t in conditions.gating_tasks_for(group, unknown)] == ["parent-notified"]
+    assert conditions.gating_tasks_for(group, adult) == []
+    # Statement 5 (16-17 only) may apply: it waits for an answer rather than being marked not applicable.
+    affirm = {s.id: True for s in form.statements}
+    del affirm["5"]
+    out = conditions.evaluate(form, unknown, affirm)
+    assert "5" in out.unanswered and not out.complete
+    out = conditions.evaluate(form, adult, affirm)
+    assert out.complete and out.not_applicable == ("5",)
+    route = conditions.safeguarding_route(pack.safeguarding, unknown)
+    assert route is not None and route.id == "children"
+    assert conditions.safeguarding_route(pack.safeguarding, adult).id == "adults"  # type: ignore[union-attr]
+    assert "childline" in [e.id for e in conditions.signposting_for(pack.signposting, unknown, "north")]
+    assert "childline" not in [e.id for e in conditions.signposting_for(pack.signposting, adult, "north")]
+    south = conditions.Who("young-carer", {"area": "south"})
+    paid = conditions.vouchers_for(pack.vouchers, south, "interview")
+    assert [v.id for v in paid] == ["young-person", "travel-south"]
+    assert [v.id for v in conditions.vouchers_for(pack.vouchers, unknown, "interview")] == ["young-person"]
+
+
+SECOND = "caring-lives"
+
+
+@pytest.fixture
+def second(tmp_path: Path) -> Path:
+    target = tmp_path / "second"
+    shutil.copytree(example_pack_path().parent / SECOND, target)
+    return target
+
+
+def test_the_second_example_pack_is_valid_and_uses_every_part_of_format2(second: Path) -> None:
+    assert validate_pack(second) == []
+    pack = load_pack(second)
+    used = {next(p for p in reversed(path) if isinstance(p, str)) for path in uses_format2(pack)}
+    for key in (
+        "attributes", "venues", "sites", "distress_protocols", "languages", "sample_notes", "person",
+        "joint_with", "recording", "parties", "gating_tasks", "capacity", "variant", "variant_of", "party",
+        "applies_when", "routes", "when", "sites", "withdrawal", "retention", "id", "session_formats",
+        "needs_approval_above",
+    ):  # fmt: skip
+        assert key in used, key
+
+
+def test_format2_references_are_checked(second: Path) -> None:
+    edit(second, "pack.yaml", "    venues: [school, video]", "    venues: [school, video, canteen]")
+    edit(second, "pack.yaml", "    guide: guide-young-carer-activity", "    guide: guide-nowhere")
+    edit(second, "pack.yaml", "        form: consent-guardian", "        form: consent-parent")
+    edit(second, "pack.yaml", "    joint_with: [young-carer]", "    joint_with: [staff]")
+    edit(second, "protocols/distress-young.yaml", "groups: [young-carer]", "groups: [young-carer, nobody]")
+    pl = "documents/consent-young-carer-pl-1.0.yaml"
+    edit(second, pl, '  - id: "7"', '  - id: "7b"')
+    issues = validate_pack(second)
+    assert find(issues, "pack.yaml", "no venue 'canteen'").line == line_of(second, "pack.yaml", "canteen")
+    assert find(issues, "pack.yaml", "no topic guide 'guide-nowhere'")
+    assert find(issues, "pack.yaml", "'consent-parent' is not completed by the guardian")
+    assert find(issues, "pack.yaml", "group 'staff' has no 'joint_interview' sessions")
+    assert find(issues, "protocols/distress-young.yaml", "unknown group 'nobody'").line == 4
+    assert find(issues, pl, "the same statements (ids and order) as 'consent-young-carer'")
+
+
+def test_a_party_form_is_never_the_participants_own(second: Path) -> None:
+    pack = load_pack(second)
+    own = pack.in_use(DocumentKind.CONSENT_FORM, "young-carer", "interview")
+    assert own is not None and own.id == "consent-young-carer"
+    guardian = pack.party_form("consent-guardian")
+    assert guardian is not None and guardian.party.value == "guardian"

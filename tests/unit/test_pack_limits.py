@@ -67,7 +67,9 @@ def test_values_are_counted_across_all_files(pack: Path) -> None:
         (pack / f"documents/list-{n}.yaml").write_text("- 1\n" * 15_000, encoding="utf-8")
         edit(pack, "pack.yaml", "documents:\n", f"documents:\n  - documents/list-{n}.yaml\n")
     issues = validate_pack(pack)
-    assert any("too many values between them" in i.message for i in issues)
+    assert len(issues) == 1, issues  # one problem, in the file that went over; nothing after it is read
+    assert "more than 60,000 values between them" in issues[0].message
+    assert issues[0].file.startswith("documents/list-")
 
 
 @pytest.mark.parametrize(
@@ -81,6 +83,14 @@ def test_control_characters_in_pack_text_are_refused_at_their_line(
     edit(pack, FORM_MOTHER, "    text: I agree to take part.", f"    text: {written}")
     issue = find(validate_pack(pack), FORM_MOTHER, named)
     assert issue.line == line_of(pack, FORM_MOTHER, "text: " + written[:6])
+
+
+def test_the_first_refused_character_in_the_file_is_reported(pack: Path) -> None:
+    edit(pack, FORM_MOTHER, "    text: I agree to take part.", '    text: "first\\a"')
+    earlier = '    text: "earlier\\e"\n    x: People from the sponsor'
+    edit(pack, FORM_MOTHER, "    text: People from the sponsor", earlier)
+    issues = [i for i in validate_pack(pack) if "U+00" in i.message]
+    assert len(issues) == 1 and "U+001B (ESC)" in issues[0].message
 
 
 def test_terminal_output_is_stripped_of_controls() -> None:
@@ -105,3 +115,13 @@ def test_unquoted_comma_inside_braces_gives_one_hint(pack: Path) -> None:
     assert len(issues) == 1, issues
     assert "comma" in issues[0].message and "quotes" in issues[0].message
     assert issues[0].line == line_of(pack, DISTRESS, "Tearful, but composed")
+
+
+def test_log_lines_on_stderr_are_stripped_of_controls() -> None:
+    import logging
+
+    from fieldwork_app.log import _OneLine, _TerminalSafe
+
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "pack \x1b]0;owned\x07 %s", ("\u202eok",), None)
+    for fmt in (_OneLine("%(message)s"), _TerminalSafe("%(message)s")):
+        assert fmt.format(record) == "pack ]0;owned ok"

@@ -79,3 +79,8 @@ def test_cli_upgrade_to_a_new_folder(pack: Path, tmp_path: Path, capsys: pytest.
     assert load_pack(out).pack_format == 2
     assert main(["pack", "upgrade", str(pack), "--output", str(out)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_gui_pack_needs_tour(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gui", "--pack", str(example_pack_path())]) == 1
+    assert "--pack goes with --tour" in capsys.readouterr().err
