@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fieldwork_app.domain import conditions
-from fieldwork_app.domain.pack import DocumentKind, LocationKind, SessionFormat
+from fieldwork_app.domain.pack import DocumentKind, DocumentStatus, LocationKind, SessionFormat
 from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord, SessionStatus, parse_when
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
@@ -116,10 +116,7 @@ def new(
     docs: dict[str, tuple[Any, Any]] = {}
     guide = None
     for p in people:
-        if p.withdrawn:
-            raise FieldworkError(
-                f"{p.id} has withdrawn from the study; no new sessions", kind=ErrorKind.WITHDRAWN
-            )
+        participants_svc.require_eligible(p, "session can be planned with them")
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")
@@ -251,16 +248,26 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     items = [
         ChecklistItem("participants", "participants chosen", bool(s.participant_ids)),
         ChecklistItem("schedule", "date and time set", bool(s.planned_start and s.planned_minutes)),
+    ]
+    stale = _documents_not_in_use(ws, s)
+    items.append(
         ChecklistItem(
             "documents",
             "consent form, information sheet and topic guide in use",
-            bool(s.guide_doc) and all(documents_for(ws, s.id, p)["form_doc"] for p in s.participant_ids),
-        ),
-    ]
+            not stale,
+            ", ".join(stale) + ("; plan a new session, which takes the versions in use" if stale else ""),
+        )
+    )
+    from fieldwork_app.services import ethics  # ethics reads sessions
+
+    gating = [st for pid in s.participant_ids for st in ethics.gating_state(ws, pid, s.id)]
+    if gating:
+        waiting = [st.problem for st in gating if st.problem]
+        items.append(ChecklistItem("gating", "tasks the protocol asks for first", not waiting, "; ".join(waiting)))
     if lone_working_applies(ws, s):
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
-        missing = plan.missing()
         rules = pack.lone_working
+        missing = plan.missing(buddy=rules.buddy_required, backup_buddy=rules.backup_buddy_required)
         if not rules.risk_assessment_required:
             missing = [m for m in missing if m != "risk assessment"]
         if not rules.code_word_required:
@@ -287,6 +294,28 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     )
     items.append(ChecklistItem("battery", "battery charged", bool(kit.get("battery_ok"))))
     return Checklist(items)
+
+
+def _documents_not_in_use(ws: Workspace, s: SessionRecord) -> list[str]:
+    """The session's documents that are missing or no longer in use (superseded by an amended pack, say),
+    each as "topic guide guide-x v1.0 superseded"."""
+    wanted: list[tuple[str, str | None, str | None]] = [("topic guide", s.guide_doc, s.guide_version)]
+    for pid in s.participant_ids:
+        d = documents_for(ws, s.id, pid)
+        wanted += [("consent form", d["form_doc"], d["form_version"]),
+                   ("information sheet", d["pis_doc"], d["pis_version"])]  # fmt: skip
+    out = []
+    for what, doc, version in dict.fromkeys(wanted):
+        if not doc or not version:
+            out.append(f"no {what}")
+            continue
+        r = ws.db.execute(
+            "SELECT status FROM documents WHERE doc_id = ? AND version = ?", (doc, version)
+        ).fetchone()
+        state = str(r["status"]) if r else "missing"
+        if state != DocumentStatus.IN_USE:
+            out.append(f"{what} {doc} v{version} {state.replace('_', ' ')}")
+    return out
 
 
 def refresh_status(ws: Workspace, session_id: str) -> SessionStatus:
