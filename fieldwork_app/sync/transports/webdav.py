@@ -14,6 +14,7 @@ import ssl
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
+from xml.etree.ElementTree import ParseError
 
 import httpx
 from webdav4.client import Client, ClientError, HTTPError, ResourceNotFound
@@ -56,6 +57,9 @@ class WebdavTransport:
         self._http: httpx.Client = self._client.http
         self._made_dirs: set[str] = set()
         self._put_etags: dict[str, str] = {}  # final name -> content-hash ETag its PUT returned
+        # Whether this server's PUT replies carry content-hash ETags (None: no PUT seen yet).  A server
+        # whose PUTs do not is not asked again with a HEAD per object: its objects are read back.
+        self._md5_etags: bool | None = None
 
     def _url(self, name: str) -> str:
         return self.base_url + check_name(name)
@@ -78,6 +82,10 @@ class WebdavTransport:
             return untrusted_certificate(self.name)
         if isinstance(exc, httpx.TransportError | OSError):
             return unreachable(self.name, f"connection failed during {what}")
+        if isinstance(exc, ParseError | UnicodeDecodeError):
+            # A reply cut short or with text after its XML (rclone appends an error page to a multistatus
+            # body while a half-finished upload of a dropped connection still holds a file): ask again.
+            return store_error(self.name, f"{what}: the server's reply could not be read", transient=True)
         return store_error(self.name, f"{what}: {exc.__class__.__name__}")
 
     def _check(self, response: httpx.Response, what: str) -> None:
@@ -147,6 +155,7 @@ class WebdavTransport:
             response = self._http.put(self._url(tmp), content=body(), headers={"Content-Length": str(size)})
             self._check(response, "upload an object")
             etag = _md5_shaped(response.headers.get("etag", ""))
+            self._md5_etags = etag is not None
             response = self._http.request(
                 "MOVE", self._url(tmp), headers={"Destination": self._url(name), "Overwrite": "T"}
             )
@@ -200,7 +209,7 @@ class WebdavTransport:
             walk("")
         except ResourceNotFound:
             return []
-        except (ClientError, httpx.HTTPError, OSError) as exc:
+        except (ClientError, httpx.HTTPError, OSError, ParseError, UnicodeDecodeError) as exc:
             raise self._map(exc, "list objects") from None
         return sorted(out)
 
@@ -223,6 +232,8 @@ class WebdavTransport:
         object as verified by the server only when this equals the MD5 of what it sent, and reads the object
         back in every other case, so an ETag that is not a content hash can never pass for one.
         """
+        if self._md5_etags is False:
+            return None  # this server's PUTs return no content hash: a HEAD would not either
         try:
             response = self._http.head(self._url(name))
         except Exception as exc:
