@@ -229,6 +229,9 @@ class BundleUpload:
         # Stores that hash many objects per request are asked in batches; read-back stores verify each
         # chunk as soon as it is up, so that no verification is left for after the last chunk.
         self.min_batch = VERIFY_MIN_BATCH if (self.batch_hash or self.batch_md5) else 1
+        # A store that answers an object's last requests while the next one's data goes (SFTP): the last
+        # object put is complete only after the next put, or after flush().
+        self.flush: Callable[[], None] | None = getattr(transport, "flush", None)
 
     # -- helpers -------------------------------------------------------------------------------
     def _retry(self, fn: Callable[[], T]) -> T:
@@ -238,21 +241,48 @@ class BundleUpload:
         return self.staged.md5s.get(_chunk_hash(name))
 
     def _send(self, name: str, path: Path, size: int) -> None:
-        self.stats.bytes_attempted += size
         if name == self.manifest_name:
+            self.stats.bytes_attempted += size
             self.transport.put_atomic(name, path.read_bytes())
         else:
-            with open(path, "rb") as fh:
-                self.transport.put(name, fh, size, self.progress.callback(), md5=self._staged_md5(name))
+            # Bytes attempted are the bytes handed to the store as the transport reports them; a transport
+            # that reports nothing before it fails counts the whole object.
+            reported: list[int] = []
+            on_bytes = self.progress.callback()
+
+            def counted(sent: int) -> None:
+                reported.append(sent)
+                on_bytes(sent)
+
+            try:
+                with open(path, "rb") as fh:
+                    self.transport.put(name, fh, size, counted, md5=self._staged_md5(name))
+            except BaseException:
+                self.stats.bytes_attempted += reported[-1] if reported else size
+                raise
+            self.stats.bytes_attempted += size
         self.stats.objects_sent += 1
         self.progress.moved += size
 
-    def _list(self) -> None:
+    def _list(self, resuming: bool = True) -> None:
         """One listing instead of a round trip per chunk; objects not listed are known to be missing."""
         try:
             self.listed = set(self.transport.list(self.objects[0][0].rsplit("/", 1)[0] + "/"))
         except StoreError:
             self.listed = None  # e.g. the store folder does not exist yet: ask per object until it does
+            return
+        adopt: Callable[..., dict[str, int]] | None = getattr(self.transport, "adopt", None)
+        missing = [(name, size, str(path)) for name, path, size in self.objects[:-1] if name not in self.listed]
+        if resuming and self.listed and missing and adopt is not None:
+            # A resumed upload: a chunk cut off part-way is completed from where the store's copy ends (and its
+            # rename done) instead of sent again; it is verified like every other chunk.
+            def sent(n: int) -> None:
+                self.stats.bytes_attempted += n
+
+            try:
+                self.listed.update(adopt(missing, sent))
+            except StoreError:
+                pass  # what is not in place is sent again
 
     def _send_if_missing(self, name: str, path: Path, size: int) -> None:
         if (self.listed is None or name in self.listed) and self.transport.stat(name) == size:
@@ -261,7 +291,8 @@ class BundleUpload:
         self._send(name, path, size)
         if self.listed is None and not self.relisted:
             self.relisted = True
-            self._list()  # the first object made the store's folders: one listing now spares a stat per chunk
+            # the first object made the store's folders: one listing now spares a stat per chunk
+            self._list(resuming=False)
 
     def _check_batch(self, items: list[_Item]) -> list[tuple[_Item, str | None]]:
         """Verify stored objects; None marks one whose stored bytes differ.  Runs on the checker thread."""
@@ -269,9 +300,12 @@ class BundleUpload:
         md5s = self.batch_md5([(it[0], it[2]) for it in items]) if self.batch_md5 is not None else {}
         results: list[tuple[_Item, str | None]] = []
         for item in items:
-            name, path, _size, sha = item
+            name, path, size, sha = item
             if name in server:
                 results.append((item, "server-sha256" if server[name] == sha else None))
+                continue
+            if server and self.transport.stat(name) != size:
+                results.append((item, None))  # not there (an upload whose rename a cut connection lost)
                 continue
             if name in md5s and md5s[name] == _expected_md5(self._staged_md5(name), path):
                 # The server's hash of the bytes it stored, and the object confirmed under its final name.
@@ -289,6 +323,8 @@ class BundleUpload:
         logger.warning("an object on %s differs from the staged copy; sending it again", self.transport.name)
         self.transport.delete(name)
         self._send(name, path, size)
+        if self.flush is not None:
+            self.flush()
         self._record(item, _verify(self.transport, name, sha, path, self._staged_md5(name)))
 
     def _record(self, item: _Item, method: str) -> None:
@@ -316,22 +352,33 @@ class BundleUpload:
     # -- the upload ----------------------------------------------------------------------------
     def _chunks(self) -> None:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as checker:
+            warm_up: Callable[[], None] | None = getattr(self.transport, "warm_up", None)
             pending: list[_Item] = []
             inflight: tuple[Future[list[tuple[_Item, str | None]]], list[_Item]] | None = None
-            for name, path, size in self.objects[:-1]:
+            expect_next: Callable[[str], None] | None = getattr(self.transport, "expect_next", None)
+            for i, (name, path, size) in enumerate(self.objects[:-1]):
                 self.progress.index += 1
                 check_cancel(self.state)
+                if expect_next is not None:
+                    expect_next(self.objects[i + 1][0])
                 # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
                 self._retry(functools.partial(self._send_if_missing, name, path, size))
+                if warm_up is not None:
+                    checker.submit(warm_up)  # e.g. log in for server-side hashing while the next chunks go
+                    warm_up = None
                 pending.append((name, path, size, _chunk_hash(name)))
+                # the object just put may still be finishing on the store: it waits for the next batch
+                ready = len(pending) - 1 if self.flush is not None else len(pending)
                 if inflight is not None and inflight[0].done():
                     self._collect(*inflight)
                     inflight = None
-                if inflight is None and len(pending) >= self.min_batch:
-                    batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
+                if inflight is None and ready >= self.min_batch:
+                    batch, pending = pending[: min(ready, VERIFY_BATCH)], pending[min(ready, VERIFY_BATCH) :]
                     inflight = (checker.submit(self._check_batch, batch), batch)
                 self.progress.done += size
                 self.progress.report()
+            if self.flush is not None:
+                self._retry(self.flush)
             if inflight is not None:
                 self._collect(*inflight)
             while pending:
