@@ -226,6 +226,7 @@ class BundleUpload:
         # None: not known (the listing failed), ask the store per object
         self.listed: set[str] | None = None
         self.relisted = False
+        self.interrupted = False  # a put failed: the next attempt lists (and finishes interrupted uploads) first
         # Stores that hash many objects per request are asked in batches; read-back stores verify each
         # chunk as soon as it is up, so that no verification is left for after the last chunk.
         self.min_batch = VERIFY_MIN_BATCH if (self.batch_hash or self.batch_md5) else 1
@@ -259,6 +260,7 @@ class BundleUpload:
                     self.transport.put(name, fh, size, counted, md5=self._staged_md5(name))
             except BaseException:
                 self.stats.bytes_attempted += reported[-1] if reported else size
+                self.interrupted = True
                 raise
             self.stats.bytes_attempted += size
         self.stats.objects_sent += 1
@@ -285,6 +287,9 @@ class BundleUpload:
                 pass  # what is not in place is sent again
 
     def _send_if_missing(self, name: str, path: Path, size: int) -> None:
+        if self.interrupted and self.listed is not None:
+            self.interrupted = False
+            self._list()
         if (self.listed is None or name in self.listed) and self.transport.stat(name) == size:
             self.stats.objects_skipped += 1
             return

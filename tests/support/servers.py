@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -467,16 +468,54 @@ class CutProxy:
         self._lock = threading.Lock()
         self._conns: list[socket.socket] = []
         self._closed = False
+        self._flowing = threading.Event()  # cleared during an outage: nothing is forwarded, nobody connects
+        self._flowing.set()
+        self.outages = 0
         threading.Thread(target=self._accept, daemon=True).start()
 
     def cut_at(self, total_bytes: int | None) -> None:
         with self._lock:
             self._cut_at = total_bytes
 
-    def answer_next(self, count: int, status: str = "503 Service Unavailable") -> None:
-        """Answer the next ``count`` connections' first HTTP request with ``status`` and close them (a
-        server having a bad moment), instead of forwarding them."""
-        reply = f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode()
+    def outage(self, seconds: float, reset: bool = False) -> None:
+        """Forward nothing either way for ``seconds`` (connections stay open, new ones wait: packets lost on
+        the way, as far as both ends can tell); with ``reset``, every open connection is then reset (RST), as
+        a NAT box or a Wi-Fi handover does after an outage."""
+        self._flowing.clear()
+        self.outages += 1
+        try:
+            time.sleep(seconds)
+            if reset:
+                with self._lock:
+                    conns, self._conns = self._conns, []
+                for conn in conns:  # linger 0: close() sends RST; SHUT_RD wakes the pump without a FIN
+                    with contextlib.suppress(OSError):
+                        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        conn.shutdown(socket.SHUT_RD)
+                    conn.close()
+        finally:
+            self._flowing.set()
+
+    def outage_when(self, sent: int, seconds: float, reset: bool = False) -> threading.Thread:
+        """Start :meth:`outage` (on a thread) once ``sent`` client-to-server bytes have passed."""
+
+        def run() -> None:
+            while self.sent < sent and not self._closed:
+                time.sleep(0.005)
+            self.outage(seconds, reset)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        return thread
+
+    def answer_next(self, count: int, status: str = "503 Service Unavailable", body: bytes = b"") -> None:
+        """Answer the next ``count`` connections' first HTTP request with ``status`` (and ``body``) and close
+        them (a server having a bad moment), instead of forwarding them."""
+        reply = (
+            f"HTTP/1.1 {status}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n"
+            + ("Content-Type: application/xml\r\n" if body else "")
+            + "\r\n"
+        ).encode() + body
         with self._lock:
             self._refuse = [reply] * count
 
@@ -502,16 +541,20 @@ class CutProxy:
             if reply is not None:
                 threading.Thread(target=self._answer, args=(client, reply), daemon=True).start()
                 continue
-            try:
-                upstream = socket.create_connection(self.target, timeout=10)
-            except OSError:
-                client.close()
-                continue
-            upstream.settimeout(None)
-            with self._lock:
-                self._conns += [client, upstream]
-            threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
+            threading.Thread(target=self._connect, args=(client,), daemon=True).start()
+
+    def _connect(self, client: socket.socket) -> None:
+        self._flowing.wait()
+        try:
+            upstream = socket.create_connection(self.target, timeout=10)
+        except OSError:
+            client.close()
+            return
+        upstream.settimeout(None)
+        with self._lock:
+            self._conns += [client, upstream]
+        threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
+        threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
 
     def _kill(self, *socks: socket.socket) -> None:
         for s in socks:
@@ -524,6 +567,7 @@ class CutProxy:
     def _pump(self, src: socket.socket, dst: socket.socket, counted: bool) -> None:
         try:
             while data := src.recv(65536):
+                self._flowing.wait()
                 if counted:
                     with self._lock:
                         cut = self._cut_at is not None and self.sent + len(data) >= self._cut_at

@@ -464,6 +464,8 @@ class SftpTransport:
         final = self._remote(name)
         directory = posixpath.dirname(final)
         job: _Job | None = None
+        if progress is not None:
+            progress(0)  # nothing handed over yet: from here on it is counted as it goes
         try:
             self._mkdirs(sftp, directory)
             spare, self._spare = self._spare, None
