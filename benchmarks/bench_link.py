@@ -137,7 +137,10 @@ def webdav_raw(server: StoreServer, src: Path) -> float:
 def _rclone_env(tmp: Path) -> dict[str, str]:
     conf = tmp / "rclone.conf"
     conf.touch()
-    return {**os.environ, "RCLONE_CONFIG": str(conf)}
+    # the store is plain http inside the namespace; a CA bundle named in the environment only makes rclone's
+    # S3 client refuse to start
+    env = {k: v for k, v in os.environ.items() if k != "AWS_CA_BUNDLE"}
+    return {**env, "RCLONE_CONFIG": str(conf)}
 
 
 def webdav_rclone(server: StoreServer, src: Path, tmp: Path) -> float:

@@ -505,6 +505,9 @@ class SftpTransport:
             previous, self._unsettled = self._unsettled, job
             if previous is not None:
                 self._settle(sftp, previous)
+            if not ahead or not self._next:  # a caller that never said expect_next() relies on each put at once
+                self._settle(sftp, job)
+                self._unsettled = None
         except BaseException as exc:
             self._unsettled = None
             if job is not None and self._sftp is not None:
