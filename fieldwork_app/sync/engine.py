@@ -321,6 +321,10 @@ class BundleUpload:
                 results.append((item, _verify(self.transport, name, sha, path, self._staged_md5(name))))
             except _Mismatch:
                 results.append((item, None))
+            except StoreError:
+                if self.transport.stat(name) is not None:
+                    raise
+                results.append((item, None))  # not on the store (a finishing step a cut lost): sent again
         return results
 
     def _resend(self, item: _Item) -> None:

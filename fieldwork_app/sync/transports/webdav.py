@@ -185,7 +185,7 @@ class WebdavTransport:
             )
             self._check(response, "finish an upload")
         except Exception as exc:
-            self._forget(tmp)
+            # the whole object is under its temporary name: left there for adopt() on the next attempt
             raise self._map(exc, "finish an upload") from None
         if etag is not None:
             self._put_etags[name] = etag
