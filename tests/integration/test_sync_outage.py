@@ -4,6 +4,7 @@ unreadable reply from a WebDAV server is asked again instead of ending the sync.
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -34,16 +35,23 @@ def test_a_two_second_outage_never_fails_a_sync(
     proxy = cut_proxy(_port(server))
     outage = proxy.outage_when(staged.total_bytes // 3, 2.0, reset=reset)
     stats = UploadStats()
+    waited: list[float] = []
+
+    def waiter(seconds: float) -> None:  # the injected waiter the engine backs off with (really waits)
+        waited.append(seconds)
+        time.sleep(seconds)
+
     t = server.with_endpoint("127.0.0.1", proxy.port).open()
     try:
-        receipt = upload_bundle(staged, t, stats=stats)  # the default retry policy, real waiting
+        receipt = upload_bundle(staged, t, stats=stats, sleep=waiter)  # the default retry policy
     finally:
         t.close()
     outage.join(timeout=10)
     assert proxy.outages == 1
     assert receipt.total_bytes == staged.total_bytes
     if reset:
-        assert stats.retries >= 1  # the reset was seen, and retried
+        assert stats.retries >= 1 and sum(waited) >= 0.5  # the reset was seen, waited out with the waiter
+        assert max(waited) <= 0.1 + 1e-9  # in steps, so a Cancel takes effect at once
     # at most one chunk re-sent (an interrupted SFTP chunk is finished from where the store's copy ends)
     assert stats.bytes_attempted <= staged.total_bytes + max(s for _, s in staged.chunks)
     direct = server.open()
