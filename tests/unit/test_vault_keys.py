@@ -266,7 +266,7 @@ def test_weak_slots_are_strengthened_and_new_ones_never_copy_them(
     """Out of test mode (a real tuning here), the template's fast slot is raised at unlock; new slots too."""
     monkeypatch.delenv("FIELDWORK_TEST_SUITE")
     tuned = keys.tune_kdf()
-    assert not keys.is_weak(tuned) and tuned.memory_kib >= 256 * 1024
+    assert not keys.is_weak(tuned) and tuned.memory_kib >= keys.MIN_STRONG_MEMORY_KIB
     v = Vault.unlock(vault_dir, USER, PASSPHRASE)
     v.add_user("bob", "bobs own passphrase", "research_assistant")
     v.change_passphrase("alices changed passphrase")
