@@ -68,6 +68,10 @@ def register(sub: Any) -> None:
     p = pack.add_parser("validate", help="check a study pack; one located error per line")
     p.add_argument("path", type=Path)
     command(p, cmd_pack_validate)
+    p = pack.add_parser("upgrade", help="rewrite a format-1 study pack as format 2, keeping its comments")
+    p.add_argument("path", type=Path)
+    p.add_argument("--output", type=Path, help="write the upgraded pack to this new folder instead of in place")
+    command(p, cmd_pack_upgrade)
     p = pack.add_parser("import", help="import a study pack (all or nothing)")
     p.add_argument("path", type=Path, nargs="?")
     p.add_argument("--example", action="store_true", help="the built-in example study")
@@ -105,8 +109,22 @@ def register(sub: Any) -> None:
     part = sub.add_parser("participant", help="participants").add_subparsers(dest="part_cmd", required=True)
     p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
     p.add_argument("--group", required=True)
-    p.add_argument("--linked-to", help="id of the linked participant (a family member's mother)")
+    p.add_argument("--linked-to", help="id of the participant this one is linked to (the group's linked_to)")
+    p.add_argument(
+        "--attr",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a participant attribute the pack defines",
+    )
     command(p, cmd_participant_add)
+    p = part.add_parser(
+        "attributes", help="show or set the pack's participant attributes (age band, language ...)"
+    )
+    p.add_argument("id")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="values")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_participant_attributes)
     p = part.add_parser("list", help="list participants")
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
@@ -115,6 +133,14 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--answers", type=Path, required=True)
     command(p, cmd_participant_screen)
+    p = part.add_parser("tasks", help="the tasks the protocol asks for before a participant's session")
+    p.add_argument("id")
+    command(p, cmd_participant_tasks)
+    p = part.add_parser("task-done", help="mark a task the protocol asks for as done (a parent notified ...)")
+    p.add_argument("id")
+    p.add_argument("task")
+    p.add_argument("--note", default="", help="a short note (no names)")
+    command(p, cmd_participant_task_done)
     p = part.add_parser("withdraw", help="record a withdrawal")
     p.add_argument("id")
     p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
@@ -123,15 +149,15 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--delete-unsent",
         action="store_true",
-        help="with delete_data: confirm that her sessions not yet sent are deleted here and never sent",
+        help="with delete_data: confirm that the participant's sessions not yet sent are deleted here and never sent",
     )
     command(p, cmd_participant_withdraw)
 
     sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
     p = sess.add_parser("new", help="plan a session; prints the new id")
     p.add_argument("--participant", action="append", required=True, dest="participants")
-    p.add_argument("--format", required=True, choices=["interview", "focus-group"])
-    p.add_argument("--location", default=None, help="home, clinic, remote_video or phone")
+    p.add_argument("--format", required=True, choices=["interview", "focus-group", "joint-interview"])
+    p.add_argument("--location", default=None, help="a venue the pack defines, or home, clinic, remote_video, phone")
     p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
     p.add_argument("--minutes", type=int, help="planned length in minutes")
     command(p, cmd_session_new)
@@ -142,9 +168,36 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     command(p, cmd_session_checklist)
     clear_file.register_session(sess)  # session buddy-sheet
+    p = sess.add_parser("closeout", help="save the session's close-out: wellbeing check, support list, voucher")
+    p.add_argument("id")
+    p.add_argument("--wellbeing", help="how the participant was at the end (the wellbeing check)")
+    p.add_argument(
+        "--signposting", action="append", default=[], metavar="ENTRY", help="a support entry given (repeat)"
+    )
+    p.add_argument(
+        "--voucher",
+        type=Path,
+        metavar="FILE",
+        help='a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}',
+    )
+    p.add_argument("--field-notes")
+    p.add_argument("--reflexive-note")
+    p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help="a follow-up task (repeat)")
+    command(p, cmd_session_closeout)
+    p = sess.add_parser("capacity", help="record a capacity assessment at this session (where the pack asks)")
+    p.add_argument("id")
+    p.add_argument("--participant", required=True)
+    for crit in ("understand", "retain", "weigh-up", "communicate"):
+        p.add_argument(f"--{crit}", choices=["yes", "no"], help=f"can the participant {crit.replace('-', ' ')}?")
+    command(p, cmd_session_capacity)
+    p = sess.add_parser("complete", help="complete a session once its close-out is saved")
+    p.add_argument("id")
+    command(p, cmd_session_complete)
 
     cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
-    p = cons.add_parser("template", help="print the form's statements as a JSON object of nulls")
+    p = cons.add_parser(
+        "template", help="print the answers file to fill in: the form's id and version, every statement null"
+    )
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
     command(p, cmd_consent_template)
@@ -154,10 +207,17 @@ def register(sub: Any) -> None:
     p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
     p.add_argument(
         "--unsigned-reason",
-        help="attested consent: why she consented but did not sign (kept in the identity store)",
+        help="attested consent: why the participant consented but did not sign (kept in the identity store)",
     )
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")
+    p.add_argument("--witness", metavar="NAME", help="the witness present (kept in the identity store)")
+    p.add_argument("--interpreter", metavar="NAME", help="the interpreter present (kept in the identity store)")
+    p.add_argument(
+        "--interpreter-agreement",
+        action="store_true",
+        help="the interpreter has signed the confidentiality agreement the pack names",
+    )
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 
@@ -380,6 +440,22 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- packs ---------------------------------------------------------------------------------------------
+def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        result = packs_svc.upgrade(args.path, args.output)
+    except packs_svc.PackValidationError as exc:
+        for issue in exc.issues:
+            ctx.warn(str(issue))
+        ctx.warn(f"{len(exc.issues)} problem(s) found; fix them first, the pack was not changed")
+        return 1
+    ctx.say(f"Upgraded study pack {result.pack_id} {result.version} to format 2: {result.written}")
+    ctx.say(f"Venues made from its location kinds: {', '.join(result.venues)}")
+    ctx.say("Give it a new version before importing it where this version is already imported.")
+    if result.was_signed:
+        ctx.say("pack.sig no longer matches pack.yaml: sign the pack again before sending it.")
+    return 0
+
+
 def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     checked = packs_svc.check_folder(args.path)
     for issue in checked.issues:
@@ -420,9 +496,10 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.already_imported:
         ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
     else:
+        superseded = f": {', '.join(result.superseded)}" if result.superseded else ""
         ctx.say(
             f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
-            f"version(s); {len(result.superseded)} superseded)"
+            f"version(s); {len(result.superseded)} superseded{superseded})"
         )
     return 0
 
@@ -450,10 +527,38 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- participants --------------------------------------------------------------------------------------
+def _name_values(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(f"'{item[:60]}' is not NAME=VALUE (e.g. age_band=16-17)")
+        out[name.strip()] = value.strip()
+    return out
+
+
 def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = _name_values(args.attr)
     with credentials.workspace_for(args) as ws:
-        p = participants_svc.add(ws, args.group, args.linked_to)
+        p = participants_svc.add(ws, args.group, args.linked_to, values)
     ctx.say(p.id)
+    return 0
+
+
+def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = _name_values(args.values)
+    with credentials.workspace_for(args) as ws:
+        if values:
+            participants_svc.set_attributes(ws, args.id, values)
+        have = participants_svc.attributes(ws, args.id)
+        missing = participants_svc.missing_attributes(ws, args.id)
+    if args.json:
+        ctx.emit_json({"attributes": have, "missing": missing})
+        return 0
+    for name, value in sorted(have.items()):
+        ctx.say(f"{name}\t{value}")
+    for name in missing:
+        ctx.say(f"{name}\t(not recorded)")
     return 0
 
 
@@ -474,11 +579,52 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+MAX_ANSWERS_BYTES = 1024 * 1024  # an answers file is a few hundred bytes; a megabyte is generous
+MAX_ANSWERS_DEPTH = 8  # an answers file is two levels deep
+
+
+def _nesting_problem(text: str, limit: int) -> int | None:
+    """The line on which ``text`` (JSON) nests deeper than ``limit``, or None: checked before parsing, so a
+    file nested 100,000 levels deep is one clear error, never a parser's recursion."""
+    depth, line, in_string, escaped = 0, 1, False, False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 def _load_json(path: Path, what: str) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise InvalidInput(f"{path}: the {what} file is larger than {MAX_ANSWERS_BYTES // 1024} KiB; nothing was read")
+    try:
+        text = raw.decode("utf-8")
+        deep = _nesting_problem(text, MAX_ANSWERS_DEPTH)
+        if deep is not None:
+            raise InvalidInput(
+                f"{path}:{deep}: the {what} file nests more than {MAX_ANSWERS_DEPTH} levels deep; it is not "
+                "an answers file. Nothing was recorded"
+            )
+        return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         where = f"{path}:{line}" if line else str(path)
@@ -495,9 +641,40 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_participant_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    with credentials.workspace_for(args) as ws:
+        states = ethics.gating_state(ws, args.id)
+    if not states:
+        ctx.say(f"The protocol asks for no task before {args.id}'s sessions")
+    for st in states:
+        done = f"  (done {st.done_at})" if st.done_at else ""
+        ctx.say(f"[{'x' if st.done_at else ' '}] {st.task.id}\t{st.task.title}{done}")
+    return 0
+
+
+def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    with credentials.workspace_for(args) as ws:
+        ethics.mark_done(ws, args.id, args.task, args.note)
+    ctx.say(f"Marked '{args.task}' done for {args.id}")
+    return 0
+
+
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
+        by_pack = participants_svc.before_cutoff(ws, args.id, args.date)
+        if by_pack is not None and not args.after_cutoff:
+            before = by_pack  # the pack's withdrawal cut-off decides, unless the researcher says it has passed
+            last = participants_svc.cutoff(ws, args.id)
+            ctx.say(
+                ("Before" if before else "After")
+                + " the study's analysis cut-off"
+                + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
+            )
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)
@@ -555,17 +732,84 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import closeout as closeout_svc
+
+    voucher = _load_json(args.voucher, "voucher") if args.voucher else None
+    if voucher is not None and not isinstance(voucher, dict):
+        raise InvalidInput(f"{args.voucher}: expected a JSON object of voucher fields")
+    with credentials.workspace_for(args) as ws:
+        saved = closeout_svc.save(
+            ws,
+            args.id,
+            wellbeing=args.wellbeing,
+            signposting_given=args.signposting,
+            voucher=voucher,
+            field_notes=args.field_notes,
+            reflexive_note=args.reflexive_note,
+            follow_ups=[{"title": t} for t in args.follow_up],
+        )
+    ctx.say(
+        f"Close-out of {args.id} saved ({len(saved.body.get('vouchers') or {})} voucher(s), "
+        f"{len(saved.body.get('follow_ups') or [])} follow-up task(s))"
+    )
+    if not saved.body.get("wellbeing"):
+        ctx.say("The wellbeing check is still to be recorded (--wellbeing) before the session can be completed")
+    return 0
+
+
+def cmd_session_capacity(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    given = {
+        c: getattr(args, c) == "yes" for c in ethics.CRITERIA if getattr(args, c) is not None
+    }
+    with credentials.workspace_for(args) as ws:
+        result = ethics.record_capacity(ws, args.id, args.participant, given)
+    if result.has_capacity:
+        ctx.say(f"Capacity assessment recorded: {args.participant} can decide now")
+    else:
+        ctx.say(f"Capacity assessment recorded: {args.participant} cannot decide now; {result.advice}")
+    return 0
+
+
+def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import completion
+
+    with credentials.workspace_for(args) as ws:
+        done = completion.complete_and_queue(ws, args.id)  # as the desktop app completes a session
+    if done.bundle_id is None:
+        ctx.say(f"Session {args.id} completed; it is held back and never sent (its participant withdrew)")
+    else:
+        ctx.say(f"Session {args.id} completed and queued for the study store; send it with 'fieldwork sync'")
+    return 0
+
+
 # -- consent -------------------------------------------------------------------------------------------
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        tpl = consent_svc.template(ws, args.session, args.participant)
+        tpl = consent_svc.answers_template(ws, args.session, args.participant)
     ctx.out.write(json.dumps(tpl, indent=2) + "\n")
     return 0
 
 
+def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    if args.witness:
+        out["witness"] = {"name": args.witness}
+    if args.interpreter:
+        out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
+    elif args.interpreter_agreement:
+        raise InvalidInput("--interpreter-agreement goes with --interpreter NAME")
+    return out
+
+
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
-    answers = _load_json(args.answers, "consent answers")
+    data = _load_json(args.answers, "consent answers")
     with credentials.workspace_for(args) as ws:
+        answers = consent_svc.answers_from_file(
+            ws, args.session, args.participant, data, source=str(args.answers)
+        )
         result = consent_svc.record(
             ws,
             args.session,
@@ -574,6 +818,7 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             answers,
             recording_id=args.recording,
             unsigned_reason=args.unsigned_reason,
+            parties=_parties(args),
         )
     ctx.say(
         f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
@@ -598,7 +843,7 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.say("Study: none imported yet")
     for g, counts in info["participants"].items():
-        detail = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"
+        detail = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "none"
         ctx.say(f"  {g}: {detail}")
     ctx.say("Sessions: " + (", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or "none"))
     for w in info["waiting_on_laptop"]:

@@ -289,6 +289,7 @@ class BuddyPlan:
     rows: tuple[tuple[str, str], ...]  # (local time "14:05" or "", what happens)
     code_word_action: str
     guidance: tuple[str, ...]
+    backup_phone: str = ""
 
 
 def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
@@ -308,7 +309,7 @@ def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
         rows.append(
             (
                 "",
-                f"After check-out the researcher confirms she is home safe within {plan.travel_home_minutes} min.",
+                f"After check-out the researcher confirms they are home safe within {plan.travel_home_minutes} min.",
             )
         )
     return BuddyPlan(
@@ -319,4 +320,5 @@ def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
         tuple(rows),
         rules.code_word_action or DEFAULT_CODE_WORD_ACTION,
         tuple(rules.guidance),
+        plan.backup_phone,
     )

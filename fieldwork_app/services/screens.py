@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import (
     DistressProtocol,
     SafeguardingRules,
@@ -51,6 +52,9 @@ class SessionInfo:
     open_event: str | None
     closeout: dict[str, Any] | None = None
     takes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    # Format 2: the safeguarding route for the participant and her site's contacts (name, role, phone).
+    route: str = ""
+    site_contacts: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def focus_group(self) -> bool:
@@ -66,13 +70,17 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
     except FieldworkError:
         guide = None
     groups = {pid: participants_svc.get(ws, pid).group_id for pid in session.participant_ids}
-    group = next(iter(groups.values()), None)
     try:
         lonework_svc.plan_for(ws, session_id)
-        has_plan = session.location_kind == "home"
+        has_plan = sessions_svc.lone_working_applies(ws, session)
     except InvalidInput:
         has_plan = False
     events = distress_svc.events(ws, session_id)
+    # Support and vouchers for the (first) participant: her group, attributes and the venue's site.
+    who = participants_svc.who(ws, session.participant_ids[0]) if session.participant_ids else None
+    venue = next((v for v in pack.venues if v.id == session.plan.get("venue")), None)
+    site = conditions.site_for(pack, who, venue.id if venue else None) if who else None
+    route = conditions.safeguarding_route(pack.safeguarding, who) if who else None
     try:
         co: dict[str, Any] | None = closeout_svc.get(ws, session_id).body
     except FieldworkError:
@@ -83,11 +91,19 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
         guide=guide,
         members=tuple(interview_svc.members(ws, session_id)),
         ground_rules=tuple(guide.ground_rules) if guide else (),
-        protocol=distress_svc.protocol(ws),
-        pause_by_default=distress_svc.should_pause_by_default(ws),
-        signposting=tuple(pack.signposting.for_group(group) if group else pack.signposting.entries),
+        protocol=distress_svc.protocol(ws, session_id),
+        pause_by_default=distress_svc.should_pause_by_default(ws, session_id),
+        signposting=tuple(
+            conditions.signposting_for(pack.signposting, who, site.id if site else None)
+            if who
+            else pack.signposting.entries
+        ),
         safeguarding=pack.safeguarding,
-        vouchers=tuple(v for v in pack.vouchers if group is None or not v.groups or group in v.groups),
+        vouchers=tuple(conditions.vouchers_for(pack.vouchers, who, session.format) if who else pack.vouchers),
+        route=f"{route.label}: {route.procedure}" if route else "",
+        site_contacts=tuple(
+            (c.name, c.role.value.replace("_", " "), c.phone or "") for c in (site.contacts if site else ())
+        ),
         has_lone_working=has_plan,
         has_sealed_location=sessions_svc.has_sealed_location(ws, session_id),
         ended_early=any(e.outcome == "ended_early" for e in events),
@@ -116,9 +132,18 @@ class SessionLine:
 
 
 @dataclass(frozen=True)
+class VenueChoice:
+    id: str
+    label: str  # '' for a format-1 location kind (the face names it)
+    lone_working: bool
+
+
+@dataclass(frozen=True)
 class PrepareOptions:
     people: tuple[Person, ...]
     sessions: tuple[SessionLine, ...]
+    venues: tuple[VenueChoice, ...] = ()
+    formats: tuple[str, ...] = ("interview", "focus_group")
 
 
 def prepare_options(ws: Workspace) -> PrepareOptions:
@@ -134,11 +159,17 @@ def prepare_options(ws: Workspace) -> PrepareOptions:
                 p.id,
                 p.group_id,
                 tuple(str(f) for f in g.session_formats),
-                tuple(str(k) for k in g.location_kinds),
+                tuple(str(k) for k in pack.location_kinds_for(g.id)),
             )
         )
     lines = tuple(SessionLine(s.id, str(s.status), s.participant_ids) for s in sessions_svc.list_all(ws))
-    return PrepareOptions(tuple(people), lines)
+    venues: dict[str, VenueChoice] = {}
+    for g in pack.groups:
+        for v in pack.venues_for(g.id):
+            label = v.label if pack.venues else ""
+            venues.setdefault(v.id, VenueChoice(v.id, label, v.needs_lone_working))
+    formats = tuple(dict.fromkeys(str(f) for g in pack.groups for f in g.session_formats))
+    return PrepareOptions(tuple(people), lines, tuple(venues.values()), formats)
 
 
 @dataclass(frozen=True)
@@ -211,7 +242,7 @@ def prepare_view(ws: Workspace, session_id: str) -> PrepareView:
     return PrepareView(
         s.id,
         s.format,
-        s.location_kind,
+        str(s.plan.get("venue") or s.location_kind),  # a format-2 venue, else the format-1 location kind
         str(s.status),
         s.participant_ids,
         s.planned_start or "",

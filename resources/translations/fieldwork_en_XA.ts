@@ -60,12 +60,44 @@
             <translation>⟦Ɓûñđļéš àŕé ŕéàđ öñļý ƒŕöɱ ţĥé ļàþţöþš öñ ýöûŕ ţŕûšţéđ ļîšţ (ţŕûšţéđ-đéṽîçéš.ĵšöñ ƀéšîđé ţĥé šţûđý ķéý). Éṽéŕý ƀûñđļé îš çĥéçķéđ ƀéƒöŕé àñýţĥîñĝ îš ŵŕîţţéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Saved store</source>
+            <translation>⟦Šàṽéđ šţöŕé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>None: the store typed in below</source>
+            <translation>⟦Ñöñé: ţĥé šţöŕé ţýþéđ îñ ƀéļöŵ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ved store</source>
+            <translation>⟦Šà&amp;ṽéđ šţöŕé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>dm-signing.key, if not beside the key file</source>
             <translation>⟦đɱ-šîĝñîñĝ.ķéý, îƒ ñöţ ƀéšîđé ţĥé ķéý ƒîļé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>known_hosts file that lists the server's key</source>
+            <translation>⟦ķñöŵñ_ĥöšţš ƒîļé ţĥàţ ļîšţš ţĥé šéŕṽéŕ'š ķéý ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Accept a new host key (its fingerprint is shown)</source>
+            <translation>⟦Àççéþţ à ñéŵ ĥöšţ ķéý (îţš ƒîñĝéŕþŕîñţ îš šĥöŵñ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Trust the SFTP server's key as it is now: only when there is no other way to check it</source>
+            <translation>⟦Ţŕûšţ ţĥé ŠƑŢÞ šéŕṽéŕ'š ķéý àš îţ îš ñöŵ: öñļý ŵĥéñ ţĥéŕé îš ñö öţĥéŕ ŵàý ţö çĥéçķ îţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>SSH private key file, if the SFTP store takes one</source>
             <translation>⟦ŠŠĤ þŕîṽàţé ķéý ƒîļé, îƒ ţĥé ŠƑŢÞ šţöŕé ţàķéš öñé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>bucket/prefix, instead of an s3:// URL</source>
+            <translation>⟦ƀûçķéţ/þŕéƒîẋ, îñšţéàđ öƒ àñ š3:// ÛŔĻ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>PEM file of the university's certificate authority (https)</source>
+            <translation>⟦ÞÉṀ ƒîļé öƒ ţĥé ûñîṽéŕšîţý'š çéŕţîƒîçàţé àûţĥöŕîţý (ĥţţþš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>This is the identity store (the key is the identity key)</source>
@@ -88,16 +120,36 @@
             <translation>⟦ŠƑŢÞ &amp;ĥöšţ ķéý ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>SFTP known_&amp;hosts file</source>
+            <translation>⟦ŠƑŢÞ ķñöŵñ_&amp;ĥöšţš ƒîļé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>SSH ke&amp;y file (SFTP)</source>
             <translation>⟦ŠŠĤ ķé&amp;ý ƒîļé (ŠƑŢÞ) ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>User &amp;name (WebDAV, S3)</source>
-            <translation>⟦Ûšéŕ &amp;ñàɱé (ŴéƀĐÀṼ, Š3) ŵîðé ŵîðé⟧</translation>
+            <source>S3 &amp;bucket</source>
+            <translation>⟦Š3 &amp;ƀûçķéţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Pass&amp;word or secret</source>
-            <translation>⟦Þàšš&amp;ŵöŕđ öŕ šéçŕéţ ŵîðé ŵîð⟧</translation>
+            <source>S3 &amp;endpoint</source>
+            <translation>⟦Š3 &amp;éñđþöîñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S3 re&amp;gion</source>
+            <translation>⟦Š3 ŕé&amp;ĝîöñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;CA bundle (https)</source>
+            <translation>⟦&amp;ÇÀ ƀûñđļé (ĥţţþš) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>User &amp;name / S3 access key</source>
+            <translation>⟦Ûšéŕ &amp;ñàɱé / Š3 àççéšš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word or secret key</source>
+            <translation>⟦Þàšš&amp;ŵöŕđ öŕ šéçŕéţ ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Unpack into &amp;folder</source>
@@ -114,6 +166,10 @@
         <message>
             <source>Cance&amp;l</source>
             <translation>⟦Çàñçé&amp;ļ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Store progress</source>
+            <translation>⟦Šţöŕé þŕöĝŕéšš ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Store report</source>
@@ -134,6 +190,38 @@
         <message>
             <source>Trust this &amp;laptop</source>
             <translation>⟦Ţŕûšţ ţĥîš &amp;ļàþţöþ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>SSH key</source>
+            <translation>⟦ŠŠĤ ķéý ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>SSH key passphrase</source>
+            <translation>⟦ŠŠĤ ķéý þàššþĥŕàšé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>⟦þàššŵöŕđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>S3 secret key</source>
+            <translation>⟦Š3 šéçŕéţ ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Opened with its saved settings and secrets ({0}).</source>
+            <translation>⟦Öþéñéđ ŵîţĥ îţš šàṽéđ šéţţîñĝš àñđ šéçŕéţš ({0}). ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>none needed</source>
+            <translation>⟦ñöñé ñééđéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SFTP host key pinned: {0}</source>
+            <translation>⟦ŠƑŢÞ ĥöšţ ķéý þîññéđ: {0} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Give either the store URL or an S3 bucket, not both.</source>
+            <translation>⟦Ĝîṽé éîţĥéŕ ţĥé šţöŕé ÛŔĻ öŕ àñ Š3 ƀûçķéţ, ñöţ ƀöţĥ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Fill in the store URL, the study key file and the folder to unpack into first.</source>
@@ -204,6 +292,10 @@
             <translation>⟦Ţŕàñšçŕîƀîñĝ ŵîðé ŵ...⟧</translation>
         </message>
         <message>
+            <source>Cancelled; the project file was not written (an earlier one is kept).</source>
+            <translation>⟦Çàñçéļļéđ; ţĥé þŕöĵéçţ ƒîļé ŵàš ñöţ ŵŕîţţéñ (àñ éàŕļîéŕ öñé îš ķéþţ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Exporting...</source>
             <translation>⟦Éẋþöŕţîñĝ ŵîðé...⟧</translation>
         </message>
@@ -261,8 +353,8 @@
             <translation>⟦Ŵéļļƀéîñĝ çĥéçķ ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>How is she feeling now? Does she feel safe?</source>
-            <translation>⟦Ĥöŵ îš šĥé ƒééļîñĝ ñöŵ? Đöéš šĥé ƒééļ šàƒé? ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>How is the participant feeling now? Do they feel safe?</source>
+            <translation>⟦Ĥöŵ îš ţĥé þàŕţîçîþàñţ ƒééļîñĝ ñöŵ? Đö ţĥéý ƒééļ šàƒé? ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Support list given</source>
@@ -428,10 +520,6 @@
             <translation>⟦ţĥé þàþéŕ ƒöŕɱ ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>consent you record without her signature, with the reason</source>
-            <translation>⟦çöñšéñţ ýöû ŕéçöŕđ ŵîţĥöûţ ĥéŕ šîĝñàţûŕé, ŵîţĥ ţĥé ŕéàšöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
             <source>Verbal consent recording (kept apart from the interview)</source>
             <translation>⟦Ṽéŕƀàļ çöñšéñţ ŕéçöŕđîñĝ (ķéþţ àþàŕţ ƒŕöɱ ţĥé îñţéŕṽîéŵ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
@@ -444,12 +532,60 @@
             <translation>⟦Éñţéŕ éàçĥ àñšŵéŕ éẋàçţļý àš ţĥé þàŕţîçîþàñţ ɱàŕķéđ îţ öñ ţĥé šîĝñéđ þàþéŕ ƒöŕɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>Why she is not signing on screen</source>
-            <translation>⟦Ŵĥý šĥé îš ñöţ šîĝñîñĝ öñ šçŕééñ ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>consent you record without the participant's signature, with the reason</source>
+            <translation>⟦çöñšéñţ ýöû ŕéçöŕđ ŵîţĥöûţ ţĥé þàŕţîçîþàñţ'š šîĝñàţûŕé, ŵîţĥ ţĥé ŕéàšöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>Read each statement with her and mark her answers. She does not sign; you record why (for example, she cannot hold a pen, or does not want her signature kept) and sign as the person taking consent.</source>
-            <translation>⟦Ŕéàđ éàçĥ šţàţéɱéñţ ŵîţĥ ĥéŕ àñđ ɱàŕķ ĥéŕ àñšŵéŕš. Šĥé đöéš ñöţ šîĝñ; ýöû ŕéçöŕđ ŵĥý (ƒöŕ éẋàɱþļé, šĥé çàññöţ ĥöļđ à þéñ, öŕ đöéš ñöţ ŵàñţ ĥéŕ šîĝñàţûŕé ķéþţ) àñđ šîĝñ àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>Before consent</source>
+            <translation>⟦Ɓéƒöŕé çöñšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Understands the information</source>
+            <translation>⟦Ûñđéŕšţàñđš ţĥé îñƒöŕɱàţîöñ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Retains it long enough to decide</source>
+            <translation>⟦Ŕéţàîñš îţ ļöñĝ éñöûĝĥ ţö đéçîđé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Weighs it up</source>
+            <translation>⟦Ŵéîĝĥš îţ ûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Communicates a decision</source>
+            <translation>⟦Çöɱɱûñîçàţéš à đéçîšîöñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Record capacit&amp;y assessment</source>
+            <translation>⟦Ŕéçöŕđ çàþàçîţ&amp;ý àššéššɱéñţ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Witness's name</source>
+            <translation>⟦Ŵîţñéšš'š ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Interpreter's name</source>
+            <translation>⟦Îñţéŕþŕéţéŕ'š ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The interpreter has signed the confidentiality a&amp;greement</source>
+            <translation>⟦Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý à&amp;ĝŕééɱéñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Witness presen&amp;t</source>
+            <translation>⟦Ŵîţñéšš þŕéšéñ&amp;ţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Interpreter pr&amp;esent</source>
+            <translation>⟦Îñţéŕþŕéţéŕ þŕ&amp;éšéñţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Why the participant is not signing on screen</source>
+            <translation>⟦Ŵĥý ţĥé þàŕţîçîþàñţ îš ñöţ šîĝñîñĝ öñ šçŕééñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Read each statement with the participant and mark their answers. They do not sign; you record why (for example, they cannot hold a pen, or do not want their signature kept) and sign as the person taking consent.</source>
+            <translation>⟦Ŕéàđ éàçĥ šţàţéɱéñţ ŵîţĥ ţĥé þàŕţîçîþàñţ àñđ ɱàŕķ ţĥéîŕ àñšŵéŕš. Ţĥéý đö ñöţ šîĝñ; ýöû ŕéçöŕđ ŵĥý (ƒöŕ éẋàɱþļé, ţĥéý çàññöţ ĥöļđ à þéñ, öŕ đö ñöţ ŵàñţ ţĥéîŕ šîĝñàţûŕé ķéþţ) àñđ šîĝñ àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>The reason, in a few words (no names)</source>
@@ -536,8 +672,8 @@
             <translation>⟦Éṽéŕýöñé ĥàš àĝŕééđ ţö ţĥé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Recording stays off until: </source>
-            <translation>⟦Ŕéçöŕđîñĝ šţàýš öƒƒ ûñţîļ:  ŵîðé ŵîðé ŵ⟧</translation>
+            <source>Recording stays off: %1.</source>
+            <translation>⟦Ŕéçöŕđîñĝ šţàýš öƒƒ: %1. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>%1: %2, version %3</source>
@@ -548,12 +684,24 @@
             <translation>⟦Ţĥîš ƒöŕɱ đöéš ñöţ àļļöŵ ţĥîš ķîñđ öƒ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>If she cannot or will not sign on screen, this form also allows: %1.</source>
-            <translation>⟦Îƒ šĥé çàññöţ öŕ ŵîļļ ñöţ šîĝñ öñ šçŕééñ, ţĥîš ƒöŕɱ àļšö àļļöŵš: %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+            <source>If the participant cannot or will not sign on screen, this form also allows: %1.</source>
+            <translation>⟦Îƒ ţĥé þàŕţîçîþàñţ çàññöţ öŕ ŵîļļ ñöţ šîĝñ öñ šçŕééñ, ţĥîš ƒöŕɱ àļšö àļļöŵš: %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Say why the participant is not signing on screen.</source>
+            <translation>⟦Šàý ŵĥý ţĥé þàŕţîçîþàñţ îš ñöţ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>This form allows no other way than signing on screen.</source>
             <translation>⟦Ţĥîš ƒöŕɱ àļļöŵš ñö öţĥéŕ ŵàý ţĥàñ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Capacity assessed at this session: able to decide.</source>
+            <translation>⟦Çàþàçîţý àššéššéđ àţ ţĥîš šéššîöñ: àƀļé ţö đéçîđé. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Not able to decide now: %1</source>
+            <translation>⟦Ñöţ àƀļé ţö đéçîđé ñöŵ: %1 ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Your signature</source>
@@ -584,16 +732,28 @@
             <translation>⟦Ɓöţĥ šîĝñàţûŕéš àŕé ñééđéđ. ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>Say why she is not signing on screen.</source>
-            <translation>⟦Šàý ŵĥý šĥé îš ñöţ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>Your signature is needed, as the person taking consent.</source>
             <translation>⟦Ýöûŕ šîĝñàţûŕé îš ñééđéđ, àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Record the consent conversation, then stop the recording.</source>
             <translation>⟦Ŕéçöŕđ ţĥé çöñšéñţ çöñṽéŕšàţîöñ, ţĥéñ šţöþ ţĥé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Assess capacity at this session first.</source>
+            <translation>⟦Àššéšš çàþàçîţý àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Name the witness present.</source>
+            <translation>⟦Ñàɱé ţĥé ŵîţñéšš þŕéšéñţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Name the interpreter present.</source>
+            <translation>⟦Ñàɱé ţĥé îñţéŕþŕéţéŕ þŕéšéñţ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The interpreter signs the confidentiality agreement first.</source>
+            <translation>⟦Ţĥé îñţéŕþŕéţéŕ šîĝñš ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Stop consent &amp;recording</source>
@@ -623,16 +783,8 @@
             <translation>⟦Đîšţŕéšš þŕöţöçöļ ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>Stop and check in with her. Tick what you see and do; each tick is timed. She decides whether to go on.</source>
-            <translation>⟦Šţöþ àñđ çĥéçķ îñ ŵîţĥ ĥéŕ. Ţîçķ ŵĥàţ ýöû šéé àñđ đö; éàçĥ ţîçķ îš ţîɱéđ. Šĥé đéçîđéš ŵĥéţĥéŕ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
             <source>Recording paused while the protocol is open</source>
             <translation>⟦Ŕéçöŕđîñĝ þàûšéđ ŵĥîļé ţĥé þŕöţöçöļ îš öþéñ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>Her choice</source>
-            <translation>⟦Ĥéŕ çĥöîçé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Continue</source>
@@ -651,10 +803,6 @@
             <translation>⟦Šûþþöŕţ ļîšţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Tick each entry as you give it to her; each tick is saved.</source>
-            <translation>⟦Ţîçķ éàçĥ éñţŕý àš ýöû ĝîṽé îţ ţö ĥéŕ; éàçĥ ţîçķ îš šàṽéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
             <source>Show support list</source>
             <translation>⟦Šĥöŵ šûþþöŕţ ļîšţ ŵîðé ŵî⟧</translation>
         </message>
@@ -667,8 +815,20 @@
             <translation>⟦Çöñţàçţ àñđ ƒöļļöŵ-ûþ ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>She consents to contact with her GP or care team:</source>
-            <translation>⟦Šĥé çöñšéñţš ţö çöñţàçţ ŵîţĥ ĥéŕ ĜÞ öŕ çàŕé ţéàɱ ŵîðé ŵîðé ŵîðé ŵîðé:⟧</translation>
+            <source>Stop and check in with the participant. Tick what you see and do; each tick is timed. They decide whether to go on.</source>
+            <translation>⟦Šţöþ àñđ çĥéçķ îñ ŵîţĥ ţĥé þàŕţîçîþàñţ. Ţîçķ ŵĥàţ ýöû šéé àñđ đö; éàçĥ ţîçķ îš ţîɱéđ. Ţĥéý đéçîđé ŵĥéţĥéŕ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The participant's choice</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ'š çĥöîçé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Tick each entry as you give it to the participant; each tick is saved.</source>
+            <translation>⟦Ţîçķ éàçĥ éñţŕý àš ýöû ĝîṽé îţ ţö ţĥé þàŕţîçîþàñţ; éàçĥ ţîçķ îš šàṽéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The participant consents to contact with their doctor or care team:</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ çöñšéñţš ţö çöñţàçţ ŵîţĥ ţĥéîŕ đöçţöŕ öŕ çàŕé ţéàɱ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî:⟧</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -767,8 +927,12 @@
             <translation>⟦Ñöţ đöñé àƒţéŕ àļļ: %1 ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>Her choice: %1</source>
-            <translation>⟦Ĥéŕ çĥöîçé: %1 ŵîðé⟧</translation>
+            <source>The participant's choice: %1</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ'š çĥöîçé: %1 ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent to contact their doctor or care team: %1</source>
+            <translation>⟦Çöñšéñţ ţö çöñţàçţ ţĥéîŕ đöçţöŕ öŕ çàŕé ţéàɱ: %1 ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Recording paused</source>
@@ -785,10 +949,6 @@
         <message>
             <source>Support not given after all: %1</source>
             <translation>⟦Šûþþöŕţ ñöţ ĝîṽéñ àƒţéŕ àļļ: %1 ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>Consent to contact her GP or care team: %1</source>
-            <translation>⟦Çöñšéñţ ţö çöñţàçţ ĥéŕ ĜÞ öŕ çàŕé ţéàɱ: %1 ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>yes</source>
@@ -948,6 +1108,10 @@
         <message>
             <source>The disk reported an error while saving.</source>
             <translation>⟦Ţĥé đîšķ ŕéþöŕţéđ àñ éŕŕöŕ ŵĥîļé šàṽîñĝ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Only participants screened eligible can have a session, give consent or be recorded. Screen them on the Participants page first.</source>
+            <translation>⟦Öñļý þàŕţîçîþàñţš šçŕééñéđ éļîĝîƀļé çàñ ĥàṽé à šéššîöñ, ĝîṽé çöñšéñţ öŕ ƀé ŕéçöŕđéđ. Šçŕééñ ţĥéɱ öñ ţĥé Þàŕţîçîþàñţš þàĝé ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Something went wrong.</source>
@@ -1203,9 +1367,9 @@
         </message>
         <message>
             <source>%1
-IRAS ID %2 · study pack %3</source>
+IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦%1
-ÎŔÀŠ ÎĐ %2 · šţûđý þàçķ %3 ŵîðé ŵîðé⟧</translation>
+ÎŔÀŠ ÎĐ %2 · šţûđý þàçķ: %3, ṽéŕšîöñ %4 ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Lone working, %1: %2</source>
@@ -1279,41 +1443,6 @@ IRAS ID %2 · study pack %3</source>
         <message>
             <source>e.g. arranging the visit</source>
             <translation>⟦é.ĝ. àŕŕàñĝîñĝ ţĥé ṽîšîţ ŵîðé ŵîðé⟧</translation>
-        </message>
-    </context>
-    <context>
-        <name>InterviewPage</name>
-        <message>
-            <source>Interview · %1</source>
-            <translation>⟦Îñţéŕṽîéŵ · %1 ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>Not recording.</source>
-            <translation>⟦Ñöţ ŕéçöŕđîñĝ. ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Recording time</source>
-            <translation>⟦Ŕéçöŕđîñĝ ţîɱé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Start &amp;recording</source>
-            <translation>⟦Šţàŕţ &amp;ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>&amp;Back to consent</source>
-            <translation>⟦&amp;Ɓàçķ ţö çöñšéñţ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Stop &amp;recording</source>
-            <translation>⟦Šţöþ &amp;ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Recording (encrypted as it is written).</source>
-            <translation>⟦Ŕéçöŕđîñĝ (éñçŕýþţéđ àš îţ îš ŵŕîţţéñ). ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Take saved: %1 recorded.</source>
-            <translation>⟦Ţàķé šàṽéđ: %1 ŕéçöŕđéđ. ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
     <context>
@@ -1699,8 +1828,8 @@ IRAS ID %2 · study pack %3</source>
             <translation>⟦Ļîñ&amp;ķéđ ţö ŵîðé⟧</translation>
         </message>
         <message>
-            <source>The study id is generated from the group (M-001, F-001 …).</source>
-            <translation>⟦Ţĥé šţûđý îđ îš ĝéñéŕàţéđ ƒŕöɱ ţĥé ĝŕöûþ (Ṁ-001, Ƒ-001 …). ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>The study id is generated from the group's id pattern.</source>
+            <translation>⟦Ţĥé šţûđý îđ îš ĝéñéŕàţéđ ƒŕöɱ ţĥé ĝŕöûþ'š îđ þàţţéŕñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Eligibility screening</source>
@@ -1709,6 +1838,18 @@ IRAS ID %2 · study pack %3</source>
         <message>
             <source>Save &amp;screening</source>
             <translation>⟦Šàṽé &amp;šçŕééñîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Before the session</source>
+            <translation>⟦Ɓéƒöŕé ţĥé šéššîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Tasks the protocol asks for before the session</source>
+            <translation>⟦Ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƀéƒöŕé ţĥé šéššîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Mark the task &amp;done</source>
+            <translation>⟦Ṁàŕķ ţĥé ţàšķ &amp;đöñé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Show &amp;identity details…</source>
@@ -1771,12 +1912,36 @@ IRAS ID %2 · study pack %3</source>
             <translation>⟦ñö ŵî⟧</translation>
         </message>
         <message>
+            <source>(choose)</source>
+            <translation>⟦(çĥööšé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>(not recorded)</source>
+            <translation>⟦(ñöţ ŕéçöŕđéđ) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>(not linked)</source>
             <translation>⟦(ñöţ ļîñķéđ) ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Choose first: %1</source>
+            <translation>⟦Çĥööšé ƒîŕšţ: %1 ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Added %1. Screen eligibility next.</source>
             <translation>⟦Àđđéđ %1. Šçŕééñ éļîĝîƀîļîţý ñéẋţ. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 (done)</source>
+            <translation>⟦%1 (đöñé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 (to do)</source>
+            <translation>⟦%1 (ţö đö) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Task marked done.</source>
+            <translation>⟦Ţàšķ ɱàŕķéđ đöñé. ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -1823,12 +1988,12 @@ IRAS ID %2 · study pack %3</source>
             <translation>⟦Đéļéţé šéššîöñš ñöţ ýéţ šéñţ ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>%1 asked for her data to be deleted. These sessions have not been sent to the study store: %2.
+            <source>%1 asked for their data to be deleted. These sessions have not been sent to the study store: %2.
 
 They will never be sent, and their recordings, notes, markers and topic-guide coverage on this laptop will be deleted now. This cannot be undone.</source>
-            <translation>⟦%1 àšķéđ ƒöŕ ĥéŕ đàţà ţö ƀé đéļéţéđ. Ţĥéšé šéššîöñš ĥàṽé ñöţ ƀééñ šéñţ ţö ţĥé šţûđý šţöŕé: %2.
+            <translation>⟦%1 àšķéđ ƒöŕ ţĥéîŕ đàţà ţö ƀé đéļéţéđ. Ţĥéšé šéššîöñš ĥàṽé ñöţ ƀééñ šéñţ ţö ţĥé šţûđý šţöŕé: %2.
 
-Ţĥéý ŵîļļ ñéṽéŕ ƀé šéñţ, àñđ ţĥéîŕ ŕéçöŕđîñĝš, ñöţéš, ɱàŕķéŕš àñđ ţöþîç-ĝûîđé çöṽéŕàĝé öñ ţĥîš ļàþţöþ ŵîļļ ƀé đéļéţéđ ñöŵ. Ţĥîš çàññöţ ƀé ûñđöñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+Ţĥéý ŵîļļ ñéṽéŕ ƀé šéñţ, àñđ ţĥéîŕ ŕéçöŕđîñĝš, ñöţéš, ɱàŕķéŕš àñđ ţöþîç-ĝûîđé çöṽéŕàĝé öñ ţĥîš ļàþţöþ ŵîļļ ƀé đéļéţéđ ñöŵ. Ţĥîš çàññöţ ƀé ûñđöñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>&amp;Delete and record the withdrawal</source>
@@ -1938,6 +2103,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ɓûđđý þĥöñé ñûɱƀéŕ ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Back-up buddy name</source>
+            <translation>⟦Ɓàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Back-up buddy phone number</source>
+            <translation>⟦Ɓàçķ-ûþ ƀûđđý þĥöñé ñûɱƀéŕ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Visit start</source>
             <translation>⟦Ṽîšîţ šţàŕţ ŵîðé⟧</translation>
         </message>
@@ -1976,6 +2149,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>Buddy p&amp;hone</source>
             <translation>⟦Ɓûđđý þ&amp;ĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Back-&amp;up buddy</source>
+            <translation>⟦Ɓàçķ-&amp;ûþ ƀûđđý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Bac&amp;k-up buddy phone</source>
+            <translation>⟦Ɓàç&amp;ķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Visit &amp;start</source>
@@ -2113,8 +2294,8 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
     <context>
         <name>QuestionRow</name>
         <message>
-            <source>Sensitive question: remind her she can skip it.</source>
-            <translation>⟦Šéñšîţîṽé ǫûéšţîöñ: ŕéɱîñđ ĥéŕ šĥé çàñ šķîþ îţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>Sensitive question: remind the participant they can skip it.</source>
+            <translation>⟦Šéñšîţîṽé ǫûéšţîöñ: ŕéɱîñđ ţĥé þàŕţîçîþàñţ ţĥéý çàñ šķîþ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Asked</source>
@@ -2351,8 +2532,8 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Àçţîöñš ţàķéñ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Her view (if told)</source>
-            <translation>⟦Ĥéŕ ṽîéŵ (îƒ ţöļđ) ŵîðé ŵî⟧</translation>
+            <source>The participant's view (if told)</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ'š ṽîéŵ (îƒ ţöļđ) ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Escalated to (role)</source>
@@ -2395,8 +2576,12 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦éšçàļàţéđ àţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>She was told that information will be passed on</source>
-            <translation>⟦Šĥé ŵàš ţöļđ ţĥàţ îñƒöŕɱàţîöñ ŵîļļ ƀé þàššéđ öñ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>The participant was told that information will be passed on</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ ŵàš ţöļđ ţĥàţ îñƒöŕɱàţîöñ ŵîļļ ƀé þàššéđ öñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>with the participant's consent</source>
+            <translation>⟦ŵîţĥ ţĥé þàŕţîçîþàñţ'š çöñšéñţ ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Referral: agency</source>
@@ -2433,10 +2618,6 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>When</source>
             <translation>⟦Ŵĥéñ ŵî⟧</translation>
-        </message>
-        <message>
-            <source>with her consent</source>
-            <translation>⟦ŵîţĥ ĥéŕ çöñšéñţ ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>decided not to share</source>
@@ -2691,12 +2872,16 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Šéñšîţîṽé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>no recording</source>
-            <translation>⟦ñö ŕéçöŕđîñĝ ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>%1 marked at %2</source>
             <translation>⟦%1 ɱàŕķéđ àţ %2 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 saved (no recording running)</source>
+            <translation>⟦%1 šàṽéđ (ñö ŕéçöŕđîñĝ ŕûññîñĝ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Careful: %1</source>
+            <translation>⟦Çàŕéƒûļ: %1 ŵîðé⟧</translation>
         </message>
         <message>
             <source>recording</source>
@@ -2778,10 +2963,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <source>the buddy sheet: names, phone numbers and visit times</source>
             <translation>⟦ţĥé ƀûđđý šĥééţ: ñàɱéš, þĥöñé ñûɱƀéŕš àñđ ṽîšîţ ţîɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
-        <message>
-            <source>Quote marked at 12:02</source>
-            <translation>⟦Ǫûöţé ɱàŕķéđ àţ 12:02 ŵîðé ŵîð⟧</translation>
-        </message>
     </context>
     <context>
         <name>SignaturePad</name>
@@ -2832,8 +3013,16 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
     <context>
         <name>Status</name>
         <message>
-            <source>screened</source>
-            <translation>⟦šçŕééñéđ ŵîð⟧</translation>
+            <source>not screened</source>
+            <translation>⟦ñöţ šçŕééñéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>eligible</source>
+            <translation>⟦éļîĝîƀļé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not eligible</source>
+            <translation>⟦ñöţ éļîĝîƀļé ŵîðé⟧</translation>
         </message>
         <message>
             <source>consented</source>
@@ -2870,6 +3059,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>focus group</source>
             <translation>⟦ƒöçûš ĝŕöûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>joint interview</source>
+            <translation>⟦ĵöîñţ îñţéŕṽîéŵ ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>home visit</source>
@@ -3162,8 +3355,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: îţš ṽéŕšîöñ %1 îš öļđéŕ ţĥàñ ṽéŕšîöñ %2, àļŕéàđý îɱþöŕţéđ. Àñ öļđ þàçķ šéñţ àĝàîñ çöûļđ ƀŕîñĝ ƀàçķ ķéýš ţĥé đàţà ɱàñàĝéŕ ĥàš ŕéþļàçéđ. Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé çûŕŕéñţ þàçķ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Study store: %1</source>
-            <translation>⟦Šţûđý šţöŕé: %1 ŵîðé⟧</translation>
+            <source>The study pack was not imported: version %1 is already imported, with other content. A changed pack must carry a new version number, so this copy may have been altered on its way. Nothing changed; ask the data manager for the pack with a new version number.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: ṽéŕšîöñ %1 îš àļŕéàđý îɱþöŕţéđ, ŵîţĥ öţĥéŕ çöñţéñţ. À çĥàñĝéđ þàçķ ɱûšţ çàŕŕý à ñéŵ ṽéŕšîöñ ñûɱƀéŕ, šö ţĥîš çöþý ɱàý ĥàṽé ƀééñ àļţéŕéđ öñ îţš ŵàý. Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé þàçķ ŵîţĥ à ñéŵ ṽéŕšîöñ ñûɱƀéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Study store: %1 (%2)</source>
+            <translation>⟦Šţûđý šţöŕé: %1 (%2) ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>No study store is set up on this laptop yet.</source>
@@ -3232,6 +3429,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>%1 (identity data)</source>
             <translation>⟦%1 (îđéñţîţý đàţà) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the folder %1</source>
+            <translation>⟦ţĥé ƒöļđéŕ %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>an SFTP server, %1</source>
+            <translation>⟦àñ ŠƑŢÞ šéŕṽéŕ, %1 ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>a WebDAV server, %1</source>
+            <translation>⟦à ŴéƀĐÀṼ šéŕṽéŕ, %1 ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the S3 bucket %1</source>
+            <translation>⟦ţĥé Š3 ƀûçķéţ %1 ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>none left here</source>
@@ -3454,10 +3667,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ŵîţĥđŕàŵàļ ñééđš ñö ŕéàšöñ. Àƒţéŕ îţ, ñö ñéŵ šéššîöñ çàñ ƀé þļàññéđ öŕ ŕéçöŕđéđ ƒöŕ ţĥîš þàŕţîçîþàñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>&amp;What she or he asked for</source>
-            <translation>⟦&amp;Ŵĥàţ šĥé öŕ ĥé àšķéđ ƒöŕ ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>Withdrawal scope</source>
             <translation>⟦Ŵîţĥđŕàŵàļ šçöþé ŵîðé ŵ⟧</translation>
         </message>
@@ -3476,6 +3685,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Before the analysis cut-off</source>
             <translation>⟦Ɓéƒöŕé ţĥé àñàļýšîš çûţ-öƒƒ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;What the participant asked for</source>
+            <translation>⟦&amp;Ŵĥàţ ţĥé þàŕţîçîþàñţ àšķéđ ƒöŕ ŵîðé ŵîðé ŵî⟧</translation>
         </message>
     </context>
     <context>

@@ -41,6 +41,7 @@ from fieldwork_app.sync.storeside import unpack_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault import FAST_KDF
+from tests.support.people import add_eligible
 from tests.support.pulse import ncc_peak
 from tests.support.vaults import PASSPHRASE, USER
 
@@ -110,7 +111,8 @@ def _study_pack(tmp: Path) -> Path:
     pack = tmp / "pack"
     shutil.copytree(packs_svc.example_pack_path(), pack)
     y = pack / "pack.yaml"
-    y.write_text(y.read_text().replace("identity_store: null", "identity_store: identity"))
+    y.write_text(y.read_text().replace("identity_store: null", "identity_store: identity")
+                 .replace('version: "1.1"', 'version: "1.2"', 1))  # a changed pack carries a new version
     form = pack / "documents/consent-mother-interview-1.1.yaml"
     text = form.read_text()
     assert "  - id: O2\n" in text
@@ -119,7 +121,7 @@ def _study_pack(tmp: Path) -> Path:
 
 
 def _consented(ws: Workspace, group: str, archiving: bool) -> tuple[str, str]:
-    m = participants.add(ws, group).id
+    m = add_eligible(ws, group).id
     s = sessions.new(ws, [m], "interview", "clinic").id
     answers = {k: True for k in consent.template(ws, s, m)}
     answers["O2"] = archiving

@@ -24,12 +24,13 @@ from fieldwork_app.services import (
 )
 from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 
 
 def _consented_session(ws: Workspace, location: str = "clinic") -> tuple[str, str]:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", location).id
     form = consent.form_for(ws, sid, p.id)
     consent.record(ws, sid, p.id, "paper", {s.id: True for s in form.statements})
@@ -66,7 +67,7 @@ def test_session_overview_is_one_frozen_record(ws: Workspace) -> None:
 
 def test_prepare_view_and_options(ws: Workspace) -> None:
     sid, pid = _consented_session(ws)
-    gone = participants.add(ws, "mother")
+    gone = add_eligible(ws, "mother")
     participants.withdraw(ws, gone.id, "no_further_contact", "2025-03-04")
     options = screens.prepare_options(ws)
     assert pid in {p.id for p in options.people} and gone.id not in {p.id for p in options.people}
@@ -129,7 +130,7 @@ def test_a_held_back_session_is_completed_but_never_queued(ws: Workspace) -> Non
 
 def test_a_safeguarding_record_is_saved_by_one_call(ws: Workspace) -> None:
     clock = FakeClock(START)
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "home").id
     before = _counts(ws)
 
@@ -187,7 +188,7 @@ def test_opening_a_distress_event_with_the_take_paused_is_one_record(ws: Workspa
     again = distress.open_with_recording(ws, sid, 20.0, clock=clock)  # the open event, nothing added
     assert again.id == event.id and len(again.steps) == 1
 
-    done = sessions.new(ws, [participants.add(ws, "mother").id], "interview", "clinic").id
+    done = sessions.new(ws, [add_eligible(ws, "mother").id], "interview", "clinic").id
     sessions.set_status(ws, done, SessionStatus.COMPLETED)
     before = _counts(ws)
     with pytest.raises(InvalidInput, match="completed"):

@@ -25,17 +25,21 @@ DEFAULT_TRAVEL_MINUTES = 30
 
 
 Person = screens.Person
+VenueChoice = screens.VenueChoice
 
 
 @dataclass(frozen=True)
 class Options:
     people: list[Person]
     sessions: list[tuple[str, str, str]]  # (id, status, participants)
+    venues: tuple[VenueChoice, ...] = ()
+    formats: tuple[str, ...] = ("interview", "focus_group")
 
 
 def options(ws: Workspace) -> Options:
     got = screens.prepare_options(ws)
-    return Options(list(got.people), [(s.id, s.status, ", ".join(s.participants)) for s in got.sessions])
+    lines = [(s.id, s.status, ", ".join(s.participants)) for s in got.sessions]
+    return Options(list(got.people), lines, got.venues, got.formats)
 
 
 @dataclass(frozen=True)

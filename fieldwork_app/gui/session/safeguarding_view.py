@@ -33,7 +33,7 @@ TEXTS = (
     ("account", QT_TRANSLATE_NOOP("SafeguardingForm", "What was said (near-verbatim)")),
     ("present", QT_TRANSLATE_NOOP("SafeguardingForm", "Who was present")),
     ("actions_taken", QT_TRANSLATE_NOOP("SafeguardingForm", "Actions taken")),
-    ("participant_view", QT_TRANSLATE_NOOP("SafeguardingForm", "Her view (if told)")),
+    ("participant_view", QT_TRANSLATE_NOOP("SafeguardingForm", "The participant's view (if told)")),
     ("escalated_to", QT_TRANSLATE_NOOP("SafeguardingForm", "Escalated to (role)")),
     ("decision", QT_TRANSLATE_NOOP("SafeguardingForm", "Decision")),
     ("reasons", QT_TRANSLATE_NOOP("SafeguardingForm", "Reasons")),
@@ -95,7 +95,7 @@ class SafeguardingForm(QWidget):
                 row.addWidget(self.escalated_at)
                 row.addStretch(1)
                 form.addRow("", row)
-        self.told = QCheckBox(self.tr("She was told that information will be passed on"))
+        self.told = QCheckBox(self.tr("The participant was told that information will be passed on"))
         self.told.setObjectName("sg-participant_told")
         form.addRow("", self.told)
         self.referral: dict[str, QLineEdit] = {}
@@ -129,7 +129,7 @@ class SafeguardingForm(QWidget):
         self.share_when.setObjectName("share-when")
         setup_date_edit(self.share_when)
         form.addRow(self.tr("When"), self.share_when)
-        self.share_consent = QCheckBox(self.tr("with her consent"))
+        self.share_consent = QCheckBox(self.tr("with the participant's consent"))
         self.share_consent.setObjectName("share-consent")
         self.share_not = QCheckBox(self.tr("decided not to share"))
         self.share_not.setObjectName("share-not")
@@ -200,12 +200,21 @@ class SafeguardingForm(QWidget):
             e.setText(str(referral.get(key) or ""))
         self._dirty = False
 
-    def set_rules(self, rules: SafeguardingRules, participant_ids: tuple[str, ...]) -> None:
+    def set_rules(
+        self,
+        rules: SafeguardingRules,
+        participant_ids: tuple[str, ...],
+        route: str = "",
+        site_contacts: tuple[tuple[str, str, str], ...] = (),
+    ) -> None:
         lead = rules.designated_lead
-        lines = [f"• {g}" for g in rules.guidance]
+        lines = [route] if route else []
+        lines += [f"• {g}" for g in rules.guidance]
         lines += [f"• {t.situation.rstrip('.')}: {t.action}" for t in rules.timing_rules]
         who = ", ".join(x for x in (lead.name, lead.role or "", lead.phone or "") if x)
         lines.append(self.tr("Designated lead: %1").replace("%1", who))
+        for name, role, phone in site_contacts:
+            lines.append(f"{role.capitalize()}: " + ", ".join(x for x in (name, phone) if x))
         self.guidance.setText("\n".join(lines))
         self.category.clear()
         self.category.addItem(self.tr("(choose)"), "")

@@ -27,13 +27,30 @@ def _db(tour: Any, fn: Any) -> Any:
 
 
 def _prepare(ws: Any) -> str:
-    from fieldwork_app.services import consent, sessions
+    from fieldwork_app.services import consent, ethics, sessions
 
     s = sessions.list_all(ws)[0]
     pid = s.participant_ids[0]
     if consent.latest(ws, s.id, pid) is None:
-        consent.record(ws, s.id, pid, "paper", {k: True for k in consent.template(ws, s.id, pid)})
+        # the steps the pack's protocol asks for first: its tasks done, capacity assessed, others present named
+        for st in ethics.gating_state(ws, pid, s.id):
+            if not st.done_at:
+                ethics.mark_done(ws, pid, st.task.id)
+        rule = ethics.capacity_rule(ws, pid)
+        if rule is not None:
+            ethics.record_capacity(ws, s.id, pid, {c.value: True for c in rule.criteria})
+        parties = {r.role.value: {"name": "Sample name", "agreement": True} for r in consent.parties_needed(ws, pid)}
+        answers = {k: True for k in consent.template(ws, s.id, pid)}
+        consent.record(ws, s.id, pid, "paper", answers, parties=parties)
     return s.id
+
+
+NEUTRAL_NOTES = ("Talked about a typical week.", "Follow up: a service mentioned twice.")
+
+
+def sample_notes(ws: Any) -> tuple[str, ...]:
+    """The tour's example notes: the pack's own ``sample_notes``, else neutral ones."""
+    return tuple(ws.pack().sample_notes) or NEUTRAL_NOTES
 
 
 def _interview(tour: Any) -> None:
@@ -51,8 +68,8 @@ def _interview(tour: Any) -> None:
         interview.mark_question(ws, sid, q[0].id, "asked", position=62.0)
         if len(q) > 1:
             interview.mark_question(ws, sid, q[1].id, "covered", position=300.0)
-        interview.add_note(ws, sid, "Baby lives with her; partner at work.", 95.0)
-        interview.add_note(ws, sid, "Follow up: health visitor mentioned twice.", 410.0)
+        for note, at in zip(sample_notes(ws), (95.0, 410.0), strict=False):
+            interview.add_note(ws, sid, note, at)
 
     _db(tour, progress)
     screen = build_screen(tour.window.ctx, sid)
@@ -67,8 +84,11 @@ def _distress(tour: Any) -> None:
     tour.settle(0.3)
     screen.distress.stage_group.button(1).click()
     tour.settle(0.3)
-    screen.distress.checks[("sign", "tearful")].setChecked(True)
-    screen.distress.checks[("action", "offer-pause")].setChecked(True)
+    # The first sign and action the pack's protocol lists, whatever the pack.
+    for kind in ("sign", "action"):
+        key = next((k for k in screen.distress.checks if k[0] == kind), None)
+        if key is not None:
+            screen.distress.checks[key].setChecked(True)
     tour.settle(0.3)
 
 
@@ -83,7 +103,7 @@ def _closeout(tour: Any) -> None:
     screen.distress.resume_button.click()
     tour.settle(0.3)
     screen.stack.setCurrentWidget(screen.closeout)
-    screen.closeout.wellbeing.setPlainText("Said she felt fine and safe; plans to see her sister later.")
+    screen.closeout.wellbeing.setPlainText("Said they felt fine and safe; plans to see a friend later.")
     tour.settle(0.2)
 
 
@@ -103,7 +123,7 @@ def _sync(tour: Any) -> None:
     if sid:
 
         def finish(ws: Any) -> None:
-            completion.close_out(ws, sid, {"wellbeing": "Said she felt fine and safe."}, complete=True)
+            completion.close_out(ws, sid, {"wellbeing": "Said they felt fine and safe."}, complete=True)
 
         _db(tour, finish)
     tour.window.show_page(PageId.SYNC)  # through the navigation, as a researcher gets there
