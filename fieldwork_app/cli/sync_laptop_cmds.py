@@ -14,6 +14,7 @@ from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.services import sync as sync_svc
+from fieldwork_app.services.sync_runner import CancellableState
 
 
 def register_store_laptop(store_sub: Any) -> None:
@@ -192,24 +193,23 @@ def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 class _CliProgress:
+    """Prints a job's progress in steps of ten per cent (on stderr; nothing under --json)."""
+
     def __init__(self, ctx: CliContext, quiet: bool) -> None:
         self.ctx, self.quiet, self.last = ctx, quiet, -1
 
-    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
+    def __call__(self, done_bytes: int, total_bytes: int, message: str) -> None:
         pct = int(100 * done_bytes / total_bytes) if total_bytes else 100
         if not self.quiet and pct // 10 != self.last // 10:
             self.last = pct
             self.ctx.warn(f"  {pct:3d}%  {message}")
-
-    def cancel_requested(self) -> bool:
-        return False
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         for sid in args.queue:
             sync_svc.queue_session(ws, sid)
-        report = sync_svc.sync_all(ws, args.store, _CliProgress(ctx, args.json))
+        report = sync_svc.sync_all(ws, args.store, CancellableState(_CliProgress(ctx, args.json)))
         waiting = [o for o in sync_svc.outbox(ws) if o["state"] != "verified"]
     if args.json:
         ctx.emit_json(

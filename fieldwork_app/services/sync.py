@@ -23,7 +23,7 @@ import shutil
 import urllib.parse
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -46,10 +46,10 @@ from fieldwork_app.sync.bundle import (
     sequence_of,
     stage_bundle,
 )
-from fieldwork_app.sync.engine import Receipt, upload_bundle
+from fieldwork_app.sync.engine import Receipt, RetryPolicy, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, load_recipient
 from fieldwork_app.sync.manifest import MANIFEST_NAME
-from fieldwork_app.sync.state import NullState, TaskState
+from fieldwork_app.sync.state import NullState, TaskState, Waiter
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.vault import audit, now_iso
 
@@ -941,8 +941,15 @@ def _restage(ws: Workspace, old: str, session_id: str | None) -> str:
     return new
 
 
-def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
-    """Any thread: stage (ciphertext only) if needed, then upload and verify.  No database access."""
+def run_job(
+    job: SyncJob,
+    state: TaskState | None = None,
+    *,
+    retry: RetryPolicy | None = None,
+    waiter: Waiter | None = None,
+) -> Receipt:
+    """Any thread: stage (ciphertext only) if needed, then upload and verify.  No database access.
+    ``retry`` and ``waiter`` say how often and how the upload tries again after a passing failure."""
     state = state or NullState()
     if job.blocked:
         raise FieldworkError(job.blocked, kind=ErrorKind.NOT_READY)
@@ -961,7 +968,7 @@ def run_job(job: SyncJob, state: TaskState | None = None) -> Receipt:
         job.store.url, options=dict(job.store.options), secrets=dict(job.store.secrets)
     )
     try:
-        receipt = upload_bundle(job.staged, transport, state)
+        receipt = upload_bundle(job.staged, transport, state, retry=retry, waiter=waiter)
     finally:
         transport.close()
     return receipt
@@ -1069,42 +1076,10 @@ def purge_due(ws: Workspace) -> list[str]:
     return apply_purge_policy(ws)
 
 
-@dataclass
-class SyncReport:
-    verified: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    purged: list[str] = field(default_factory=list)
-    stores: dict[str, str] = field(default_factory=dict)  # bundle id -> the name of the store it went to
-    labels: dict[str, str] = field(default_factory=dict)  # bundle id -> "session S-0001" / "withdrawal"
+def __getattr__(name: str) -> Any:
+    """``sync_all`` and ``SyncReport`` live with the runner that both faces use."""
+    if name in ("sync_all", "SyncReport"):
+        from fieldwork_app.services import sync_runner
 
-    def label(self, bundle_id: str) -> str:
-        return self.labels.get(bundle_id, f"bundle {bundle_id}")
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-
-def sync_all(
-    ws: Workspace,
-    store_name: str | None = None,
-    state: TaskState | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-) -> SyncReport:
-    """Run every waiting bundle to a verified receipt (the CLI's path; one thread does it all)."""
-    report = SyncReport()
-    for job in prepare_jobs(ws, store_name, chunk_size):
-        report.stores[job.bundle_id] = job.store.name
-        report.labels[job.bundle_id] = job_label(job.kind, job.session_id)
-        try:
-            receipt = run_job(job, state)
-        except FieldworkError as exc:
-            record_failure(ws, job, exc)
-            report.failed.append((job.bundle_id, exc.message))
-            if exc.kind is ErrorKind.CANCELLED:
-                break
-            continue
-        report.verified.append(job.bundle_id)
-        report.purged += record_receipt(ws, job, receipt)
-    report.purged += purge_due(ws)
-    return report
+        return getattr(sync_runner, name)
+    raise AttributeError(name)

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
 from fieldwork_app.sync.bundle import StagedBundle
 from fieldwork_app.sync.manifest import CHUNK_SUFFIX
-from fieldwork_app.sync.state import NullState, TaskState, check_cancel
+from fieldwork_app.sync.state import ClockWaiter, NullState, TaskState, Waiter, check_cancel
 from fieldwork_app.sync.transports.base import Transport, sha256_stream
 
 logger = logging.getLogger(__name__)
@@ -132,22 +132,8 @@ def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | No
     return "read-back"
 
 
-def _wait(delay: float, state: TaskState, sleep: Callable[[float], None]) -> None:
-    """Back off for ``delay`` seconds in short steps, so a Cancel during the wait takes effect at once."""
-    if sleep is not time.sleep:  # a test's own sleep: one call, no real waiting
-        check_cancel(state)
-        sleep(delay)
-        check_cancel(state)
-        return
-    end = time.monotonic() + delay
-    while (left := end - time.monotonic()) > 0:
-        check_cancel(state)
-        sleep(min(left, 0.1))
-    check_cancel(state)
-
-
 def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, state: TaskState,
-                sleep: Callable[[float], None]) -> T:  # fmt: skip
+                waiter: Waiter) -> T:  # fmt: skip
     delay = policy.base_delay
     for attempt in range(1, policy.attempts + 1):
         check_cancel(state)
@@ -158,7 +144,7 @@ def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, st
                 raise
             stats.retries += 1
             logger.warning("transient store error (attempt %d of %d): %s", attempt, policy.attempts, exc)
-            _wait(delay, state, sleep)
+            waiter.wait(delay, state)
             delay = min(delay * 2, policy.max_delay)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -198,14 +184,16 @@ def upload_bundle(
     *,
     retry: RetryPolicy | None = None,
     stats: UploadStats | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    waiter: Waiter | None = None,
 ) -> Receipt:
     """Upload ``staged`` to ``transport``; return a :class:`Receipt` once every object is verified.
 
     Raises :class:`~fieldwork_app.errors.StoreError` (after retrying transient failures with
-    exponential backoff) or :class:`~fieldwork_app.errors.Cancelled`.  Staged files are only read.
+    exponential backoff, waiting through ``waiter``) or :class:`~fieldwork_app.errors.Cancelled`.  Staged
+    files are only read.
     """
     state = state or NullState()
+    waiter = waiter if waiter is not None else ClockWaiter()
     policy = retry or RetryPolicy()
     stats = stats if stats is not None else UploadStats()
     objects = staged.objects()
@@ -267,12 +255,12 @@ def upload_bundle(
     def settle(results: list[tuple[_Item, str | None]]) -> None:
         for item, method in results:
             if method is None:
-                _with_retry(functools.partial(resend, item), policy, stats, state, sleep)
+                _with_retry(functools.partial(resend, item), policy, stats, state, waiter)
             else:
                 record(item, method)
 
     def check_now(items: list[_Item]) -> None:
-        settle(_with_retry(functools.partial(check_batch, items), policy, stats, state, sleep))
+        settle(_with_retry(functools.partial(check_batch, items), policy, stats, state, waiter))
 
     def collect(future: Future[list[tuple[_Item, str | None]]], items: list[_Item]) -> None:
         try:
@@ -305,7 +293,7 @@ def upload_bundle(
             check_cancel(state)
             # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
             sha = _chunk_hash(name)
-            _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, sleep)
+            _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, waiter)
             pending.append((name, path, size, sha))
             if inflight is not None and inflight[0].done():
                 collect(*inflight)
@@ -323,7 +311,7 @@ def upload_bundle(
     name, path, size = objects[-1]
     progress.index += 1
     check_cancel(state)
-    _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, sleep)
+    _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, waiter)
     check_now([(name, path, size, _file_hash(path, "sha256"))])
     progress.done += size
     progress.report()
