@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.services import sync as sync_svc
@@ -74,7 +75,7 @@ def with_host_key_hint(exc: BaseException) -> BaseException:
 
     if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
         return HostKeyRefused(
-            f"{exc.message}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
+            f"{cli_text(exc)}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
             "--accept-new-host-key once you have checked it)",
             unconfirmed=exc.unconfirmed,
         )
@@ -217,7 +218,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
                 "ok": report.ok,
                 "verified": report.verified,
                 "purged": report.purged,
-                "failed": [{"bundle": b, "error": e} for b, e in report.failed],
+                "failed": [{"bundle": b, "error": cli_text(report.errors[b])} for b, _e in report.failed],
                 "waiting": [o["bundle_id"] for o in waiting],
             }
         )
@@ -226,8 +227,10 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.say(f"{report.label(b)}: sent to store {report.stores.get(b)} and verified there")
         for rid in report.purged:
             ctx.say(f"purged from this laptop after the verified receipt: {rid}")
-        for b, e in report.failed:
-            ctx.warn(f"fieldwork: {report.label(b)} not sent to store {report.stores.get(b)}: {e}")
+        for b, _e in report.failed:
+            ctx.warn(
+                f"fieldwork: {report.label(b)} not sent to store {report.stores.get(b)}: {cli_text(report.errors[b])}"
+            )
         if not report.verified and not report.failed:
             ctx.say("Nothing to send.")
     return 0 if report.ok and not waiting else 1

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack, version_key
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
 from fieldwork_app.studypack.signature import PackSignatureError, check_signature, read_signature
@@ -117,9 +117,9 @@ class OlderPackRefused(FieldworkError):
         super().__init__(
             f"refused: pack {pack_id} version {version} is older than version {newest}, already imported "
             f"(an older pack sent again?). Making it "
-            f"the pack in use could bring back keys the data manager has replaced. Check with the data "
-            f"manager, then import again with --accept-older-pack if they really want this one. Nothing "
-            f"was imported."
+            f"the pack in use could bring back keys the data manager has replaced.",
+            code=ErrorCode.OLDER_PACK,
+            params={"pack": pack_id, "version": version, "newest": newest},
         )
 
 
@@ -157,7 +157,7 @@ def import_pack(
     if example:
         path = example_pack_path()
     if path is None:
-        raise InvalidInput("give a pack path or --example")
+        raise InvalidInput("no study pack was given", code=ErrorCode.NO_PACK_PATH)
     pack, files = load_pack_files(path)  # raises PackValidationError listing every located problem
     signature = read_signature(path)
     if signature is not None:
@@ -263,9 +263,9 @@ def _check_pins(
             else:
                 raise PackSignatureError(
                     f"this pack is signed by {change.new}, not by the data manager key this laptop trusts "
-                    f"({change.old}). Nothing was imported. If the data manager has really changed their "
-                    f"signing key, check the new fingerprint with them and import again with "
-                    f"--accept-pack-signer {change.new}."
+                    f"({change.old}). Nothing was imported.",
+                    code=ErrorCode.PACK_SIGNER_CHANGED,
+                    params={"new": change.new, "old": change.old},
                 )
         elif signer is not None and not old.signer:
             # Keys are pinned already (from an unsigned pack): a first signer is taken only when confirmed,

@@ -18,7 +18,7 @@ from fieldwork_app.domain.records import (
     WithdrawalScope,
     parse_day,
 )
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
 
@@ -229,8 +229,9 @@ def withdraw(
     if held and not delete_unsent:
         raise InvalidInput(
             f"{participant_id} asked for her data to be deleted, and her session(s) {', '.join(held)} have "
-            "not been sent: confirm that their data on this laptop is to be deleted and never sent "
-            "(--delete-unsent)"
+            "not been sent",
+            code=ErrorCode.UNSENT_DATA_TO_DELETE,
+            params={"participant": participant_id, "sessions": ", ".join(held)},
         )
     if any(r["status"] == "recording" and audio.is_live(_take_file(ws, r)) for r in _takes(ws, held)):
         raise FieldworkError(

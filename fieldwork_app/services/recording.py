@@ -30,7 +30,7 @@ from typing import Any
 from fieldwork_app import audio
 from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSummary
 from fieldwork_app.domain.records import SessionStatus
-from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.fsutil import private_dir
 from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as consent_svc
@@ -320,8 +320,10 @@ def export(
     pending = [r["id"] for r in rows if r["status"] in ("recording", "interrupted")]
     if pending:
         raise FieldworkError(
-            f"take(s) {', '.join(pending)} were interrupted: run 'fieldwork recover' first",
+            f"take(s) {', '.join(pending)} were interrupted",
             kind=ErrorKind.RECORDING_DAMAGED,
+            code=ErrorCode.TAKES_INTERRUPTED,
+            params={"takes": ", ".join(pending)},
         )
     takes = [(take_path(ws, session_id, r["id"]), ws.vault.recording_key(r["id"])) for r in rows]
     done: list[audio.ExportInfo] = []

@@ -30,7 +30,7 @@ from typing import Any
 
 from fieldwork_app import audio
 from fieldwork_app.domain.pack import PurgePolicy
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import pdfs as pdfs_svc
@@ -188,15 +188,13 @@ def get_store(ws: Workspace, name: str | None = None, *, not_named: str | None =
     if name:
         r = ws.db.execute("SELECT * FROM stores WHERE name = ?", (name,)).fetchone()
         if r is None:
-            raise NotFound(f"no store named '{name}' (see 'fieldwork store list')")
+            raise NotFound(f"no store named '{name}'", code=ErrorCode.UNKNOWN_STORE, params={"name": name})
     else:
         r = ws.db.execute(
             "SELECT * FROM stores WHERE name != ? ORDER BY is_default DESC, name LIMIT 1", (not_named or "",)
         ).fetchone()
         if r is None:
-            raise FieldworkError(
-                "no study store set up: add one with 'fieldwork store add NAME URL'", kind=ErrorKind.NOT_READY
-            )
+            raise FieldworkError("no study store set up", kind=ErrorKind.NOT_READY, code=ErrorCode.NO_STORE)
     return _store_row(r)
 
 
@@ -785,7 +783,7 @@ class SyncJob:
     device_key: DeviceKey
     chunk_size: int = DEFAULT_CHUNK_SIZE
     staged: StagedBundle | None = None
-    blocked: str = ""  # why this job cannot run on this laptop yet (it fails with this message)
+    blocked: FieldworkError | None = None  # why this job cannot run on this laptop yet (it fails with this)
     chain: ChainCursor | None = None  # where its number comes from when it is staged (shared per sequence)
 
 
@@ -833,16 +831,15 @@ def prepare_jobs(
     pack = ws.pack()
     if not pack.sync.study_public_key:
         raise FieldworkError(
-            "the study pack has no study public key: import it with --study-key study.pub "
-            "(the data manager makes one with 'fieldwork study keygen')",
-            kind=ErrorKind.NO_STUDY_KEY,
+            "the study pack has no study public key", kind=ErrorKind.NO_STUDY_KEY, code=ErrorCode.NO_STUDY_KEY
         )
     identity_name = pack.data_rules.identity_store
     store = get_store(ws, store_name, not_named=identity_name)
     if identity_name and store.name == identity_name:
         raise InvalidInput(
-            f"store {store.name} is the study's identity store: research data never goes there; "
-            "sync to the research store (fieldwork sync --store NAME, or make it the default)"
+            f"store {store.name} is the study's identity store: research data never goes there",
+            code=ErrorCode.IDENTITY_STORE_FOR_RESEARCH,
+            params={"name": store.name},
         )
     identity_store, identity_missing = _identity_store(ws, identity_name)
     queue_withdrawals(ws)
@@ -912,16 +909,18 @@ def prepare_jobs(
     return jobs
 
 
-def _identity_store(ws: Workspace, name: str | None) -> tuple[StoreConfig | None, str]:
+def _identity_store(ws: Workspace, name: str | None) -> tuple[StoreConfig | None, FieldworkError | None]:
     """The store the pack names for identity data, or None and why it cannot be used."""
     if not name:
-        return None, "the study pack names no identity store"
+        return None, FieldworkError("the study pack names no identity store", kind=ErrorKind.NOT_READY)
     try:
-        return get_store(ws, name), ""
+        return get_store(ws, name), None
     except NotFound:
-        return None, (
-            f"the study pack sends identity data to a store named {name}, and this laptop has none: "
-            f"add it with 'fieldwork store add {name} URL' (research data is sent as usual)"
+        return None, FieldworkError(
+            f"the study pack sends identity data to a store named {name}, and this laptop has none",
+            kind=ErrorKind.NOT_READY,
+            code=ErrorCode.IDENTITY_STORE_MISSING,
+            params={"name": name},
         )
 
 
@@ -951,8 +950,8 @@ def run_job(
     """Any thread: stage (ciphertext only) if needed, then upload and verify.  No database access.
     ``retry`` and ``waiter`` say how often and how the upload tries again after a passing failure."""
     state = state or NullState()
-    if job.blocked:
-        raise FieldworkError(job.blocked, kind=ErrorKind.NOT_READY)
+    if job.blocked is not None:
+        raise job.blocked
     if job.staged is None:
         assert job.spec is not None
         job.staged = stage_bundle(

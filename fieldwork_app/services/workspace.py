@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from fieldwork_app.domain.pack import StudyPack
-from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
 from fieldwork_app.paths import DataDir, default_data_dir
 from fieldwork_app.vault import KdfParams, Vault
 
@@ -46,9 +46,7 @@ class Workspace:
             row = self.db.execute("SELECT row_id, body_json FROM packs WHERE active = 1").fetchone()
             if row is None:
                 raise FieldworkError(
-                    "no study pack imported yet: run 'fieldwork pack import --example' or "
-                    "'fieldwork pack import PATH'",
-                    kind=ErrorKind.NO_PACK,
+                    "no study pack imported yet", kind=ErrorKind.NO_PACK, code=ErrorCode.NO_PACK
                 )
             self._pack = StudyPack.model_validate(json.loads(row["body_json"]))
             self._pack_row = int(row["row_id"])

@@ -208,7 +208,7 @@ def inspect_store(
                 _open(info, env, identity, trusted_devices, signers_only)
             info.envelope = env
         except ManifestError as exc:
-            problem(where, exc.code, exc.message)
+            problem(where, exc.problem, exc.message)
             continue
         except StoreError as exc:
             if exc.kind in _WHOLE_STORE:
@@ -242,7 +242,7 @@ def inspect_store(
                         obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)"
                     )
             except ManifestError as exc:
-                problem(obj, exc.code, exc.message)
+                problem(obj, exc.problem, exc.message)
             except StoreError as exc:
                 if exc.kind in _WHOLE_STORE:
                     raise

@@ -16,7 +16,7 @@ from typing import Any
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from fieldwork_app.errors import ErrorKind, VaultError
+from fieldwork_app.errors import ErrorCode, ErrorKind, VaultError
 
 logger = logging.getLogger(__name__)
 
@@ -27,16 +27,13 @@ Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
 
 
-RESTORE_HINT = (
-    "nothing was changed. Restore the data directory from a backup with 'fieldwork vault restore FILE' "
-    "(the damaged files are kept aside), or ask your data manager"
-)
-
-
 def damaged(path: Path, what: str) -> VaultError:
+    """The vault is damaged: nothing was changed (each face says how to restore it from a backup)."""
     return VaultError(
-        f"{path.name} in {path.parent} {what}: the vault is damaged; {RESTORE_HINT}",
+        f"{path.name} in {path.parent} {what}: the vault is damaged; nothing was changed",
         kind=ErrorKind.VAULT_CORRUPT,
+        code=ErrorCode.VAULT_DAMAGED,
+        params={"file": path.name, "folder": path.parent},
     )
 
 

@@ -1,0 +1,52 @@
+"""How the command line words an error: the core's statement of what is wrong, then what to do next in
+this face's terms (the command or option to use), chosen by the error's code."""
+
+from __future__ import annotations
+
+from fieldwork_app.errors import ErrorCode, FieldworkError
+
+# Appended to the core's message; ``{name}``-style fields are the error's parameters.
+ADVICE: dict[ErrorCode, str] = {
+    ErrorCode.NO_STUDY_KEY: (
+        ": import it with --study-key study.pub (the data manager makes one with 'fieldwork study keygen')"
+    ),
+    ErrorCode.NO_STORE: ": add one with 'fieldwork store add NAME URL'",
+    ErrorCode.UNKNOWN_STORE: " (see 'fieldwork store list')",
+    ErrorCode.IDENTITY_STORE_FOR_RESEARCH: (
+        "; sync to the research store (fieldwork sync --store NAME, or make it the default)"
+    ),
+    ErrorCode.IDENTITY_STORE_MISSING: ": add it with 'fieldwork store add {name} URL' (research data is sent as usual)",
+    ErrorCode.STORE_URL_PASSWORD: (
+        " and give it at the prompt or with --secret-env VAR (it is then kept encrypted in the vault)"
+    ),
+    ErrorCode.STORE_UNTRUSTED_CERTIFICATE: (
+        "; if the university uses its own certificate authority, give its certificate file (--ca-bundle FILE), "
+        "else tell the data manager (someone may be between this machine and the store)"
+    ),
+    ErrorCode.NO_PACK: ": run 'fieldwork pack import --example' or 'fieldwork pack import PATH'",
+    ErrorCode.NO_PACK_PATH: ": give a pack path or --example",
+    ErrorCode.OLDER_PACK: (
+        " Check with the data manager, then import again with --accept-older-pack if they really want this "
+        "one. Nothing was imported."
+    ),
+    ErrorCode.PACK_SIGNER_CHANGED: (
+        " If the data manager has really changed their signing key, check the new fingerprint with them and "
+        "import again with --accept-pack-signer {new}."
+    ),
+    ErrorCode.NO_VAULT: ": run 'fieldwork init'",
+    ErrorCode.VAULT_DAMAGED: (
+        ". Restore the data directory from a backup with 'fieldwork vault restore FILE' (the damaged files "
+        "are kept aside), or ask your data manager"
+    ),
+    ErrorCode.TAKES_INTERRUPTED: ": run 'fieldwork recover' first",
+    ErrorCode.UNSENT_DATA_TO_DELETE: (
+        ": confirm that their data on this laptop is to be deleted and never sent (--delete-unsent)"
+    ),
+}
+
+
+def cli_text(exc: FieldworkError) -> str:
+    """The one line the command line prints for ``exc``."""
+    if exc.code is None or exc.code not in ADVICE:
+        return exc.message
+    return exc.message + ADVICE[exc.code].format(**exc.params)
