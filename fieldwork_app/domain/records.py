@@ -32,6 +32,23 @@ class SessionStatus(enum.StrEnum):
     COMPLETED = "completed"
 
 
+class RecordingKind(enum.StrEnum):
+    INTERVIEW = "interview"
+    CONSENT = "consent"  # a participant's verbal consent, kept apart from interview audio
+
+
+class TakeStatus(enum.StrEnum):
+    RECORDING = "recording"  # started, not yet stopped (or the app stopped while it ran)
+    SEALED = "sealed"  # stopped, its final record written
+    INTERRUPTED = "interrupted"  # ended without its final record: waits for recovery
+    RECOVERED = "recovered"  # sealed by recovery
+
+    @property
+    def complete(self) -> bool:
+        """The take's audio is whole and may be sent (sealed or recovered)."""
+        return self in (TakeStatus.SEALED, TakeStatus.RECOVERED)
+
+
 class ConsentModeName(enum.StrEnum):
     WRITTEN = "written"  # signed on screen (the CLI calls it "electronic")
     VERBAL = "verbal"

@@ -30,6 +30,7 @@ from typing import Any
 
 from fieldwork_app import audio
 from fieldwork_app.domain.pack import PurgePolicy
+from fieldwork_app.domain.records import RecordingKind
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
@@ -266,17 +267,20 @@ def _record_bundle_takes(ws: Workspace, spec: BundleSpec) -> None:
 def queue_unsent_takes(ws: Workspace) -> list[str]:
     """Queue again every session already sent whose takes are not all in a bundle (a take recovered after
     its session's bundle was built), so no take stays on the laptop unsent."""
-    out = []
-    for r in ws.db.execute(
-        "SELECT DISTINCT r.session_id FROM recordings r"
-        " WHERE r.purged_at IS NULL AND r.status IN ('sealed', 'recovered')"
-        " AND r.session_id IN (SELECT session_id FROM outbox WHERE kind = 'session')"
-        " AND r.session_id NOT IN (SELECT session_id FROM outbox WHERE kind = 'session' AND state != 'verified')"
-        " AND r.id NOT IN (SELECT recording_id FROM bundle_recordings)"
-    ).fetchall():
-        if not participants_svc.held_back(ws, r["session_id"]):  # withdrawn: never sent
-            out.append(queue_session(ws, r["session_id"]))
-    return out
+    sent, pending = set(), set()
+    for r in ws.db.execute("SELECT session_id, state FROM outbox WHERE kind = 'session'").fetchall():
+        (sent if r["state"] == "verified" else pending).add(str(r["session_id"]))
+    in_bundles = {str(r[0]) for r in ws.db.execute("SELECT recording_id FROM bundle_recordings").fetchall()}
+    unsent = sorted(
+        {
+            t.session_id
+            for t in recording_svc.unpurged_takes(ws, sorted(sent - pending))
+            if t.status.complete and t.id not in in_bundles
+        }
+    )
+    return [
+        queue_session(ws, sid) for sid in unsent if not participants_svc.held_back(ws, sid)
+    ]  # withdrawn: never sent
 
 
 def queue_withdrawals(ws: Workspace) -> list[str]:
@@ -306,14 +310,15 @@ def outbox(ws: Workspace) -> list[dict[str, Any]]:
     """
     now = datetime.now(UTC)
     here: dict[str, tuple[int, float, int]] = {}
-    for r in ws.db.execute(
-        "SELECT id, session_id, duration FROM recordings WHERE purged_at IS NULL AND session_id IN "
-        "(SELECT session_id FROM outbox WHERE session_id IS NOT NULL)"
-    ).fetchall():
-        path = recording_svc.take_path(ws, r["session_id"], r["id"])
+    queued = [
+        str(r[0])
+        for r in ws.db.execute("SELECT DISTINCT session_id FROM outbox WHERE session_id IS NOT NULL").fetchall()
+    ]
+    for t in recording_svc.unpurged_takes(ws, queued):
+        path = recording_svc.take_path(ws, t.session_id, t.id)
         size = path.stat().st_size if path.exists() else 0
-        takes, seconds, nbytes = here.get(r["session_id"], (0, 0.0, 0))
-        here[r["session_id"]] = (takes + 1, seconds + float(r["duration"] or 0.0), nbytes + size)
+        takes, seconds, nbytes = here.get(t.session_id, (0, 0.0, 0))
+        here[t.session_id] = (takes + 1, seconds + float(t.duration or 0.0), nbytes + size)
     rows = []
     for r in ws.db.execute("SELECT * FROM outbox WHERE state != 'withdrawn' ORDER BY queued_at").fetchall():
         d = dict(r)
@@ -363,28 +368,24 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     s = sessions_svc.get(ws, session_id)
     folder = f"{s.participant_ids[0]}/{s.id}" if len(s.participant_ids) == 1 else f"focus-groups/{s.id}"
     entries: list[BundleEntry] = []
-    takes = [
-        r
-        for r in recording_svc.list_recordings(ws, session_id)
-        if r["purged_at"] is None and r["status"] in ("sealed", "recovered")
-    ]
-    for r in takes:
+    takes = [t for t in recording_svc.takes(ws, session_id) if t.sendable]
+    for t in takes:
         name = (
-            f"audio/interview-take-{r['take_no']}"
-            if r["kind"] == "interview"
-            else f"consent/verbal-consent-{r['participant_id']}-take-{r['take_no']}"
+            f"audio/interview-take-{t.take_no}"
+            if t.kind is RecordingKind.INTERVIEW
+            else f"consent/verbal-consent-{t.participant_id}-take-{t.take_no}"
         )
         entries.append(
             _audio_entry(
                 f"{folder}/{name}",
-                recording_svc.take_path(ws, session_id, r["id"]),
-                ws.vault.recording_key(r["id"]),
+                recording_svc.take_path(ws, session_id, t.id),
+                ws.vault.recording_key(t.id),
                 {
-                    "recording_id": r["id"],
-                    "kind": r["kind"],
-                    "take": r["take_no"],
-                    "duration": r["duration"],
-                    "started_at": r["started_at"],
+                    "recording_id": t.id,
+                    "kind": str(t.kind),
+                    "take": t.take_no,
+                    "duration": t.duration,
+                    "started_at": t.started_at,
                 },
             )
         )
@@ -506,7 +507,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
         "documents": {p: sessions_svc.documents_for(ws, s.id, p) for p in s.participant_ids},
         "takes": [
             {
-                k: r[k]
+                k: t.row()[k]
                 for k in (
                     "id",
                     "kind",
@@ -519,7 +520,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                     "channels",
                 )
             }
-            for r in takes
+            for t in takes
         ],
         "completed_at": s.completed_at,
     }
@@ -1040,21 +1041,26 @@ def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
     pack = ws.pack()
     policy = pack.data_rules.purge
     days = (policy.days or 0) if policy.policy == PurgePolicy.AFTER_DAYS else 0
+    receipts = {
+        str(r["rid"]): str(r["verified_at"])
+        for r in ws.db.execute(
+            "SELECT br.recording_id AS rid, MIN(rc.verified_at) AS verified_at FROM bundle_recordings br"
+            " JOIN outbox o ON o.bundle_id = br.bundle_id AND o.state = 'verified'"
+            " JOIN receipts rc ON rc.bundle_id = o.bundle_id"
+            " GROUP BY br.recording_id"
+        ).fetchall()
+    }
     purged = []
-    for r in ws.db.execute(
-        "SELECT r.id AS rid, MIN(rc.verified_at) AS verified_at FROM recordings r"
-        " JOIN bundle_recordings br ON br.recording_id = r.id"
-        " JOIN outbox o ON o.bundle_id = br.bundle_id AND o.state = 'verified'"
-        " JOIN receipts rc ON rc.bundle_id = o.bundle_id"
-        " WHERE r.purged_at IS NULL AND r.status IN ('sealed', 'recovered')"
-        " GROUP BY r.id"
-    ).fetchall():
-        verified = datetime.fromisoformat(r["verified_at"])
+    for t in recording_svc.unpurged_takes(ws):
+        when = receipts.get(t.id)
+        if when is None or not t.status.complete:
+            continue
+        verified = datetime.fromisoformat(when)
         if verified.tzinfo is None:
             verified = verified.replace(tzinfo=UTC)
         if now - verified >= timedelta(days=days):
-            recording_svc.purge_audio(ws, r["rid"], f"verified at the study store on {r['verified_at']}")
-            purged.append(str(r["rid"]))
+            recording_svc.purge_audio(ws, t.id, f"verified at the study store on {when}")
+            purged.append(t.id)
     return purged
 
 
