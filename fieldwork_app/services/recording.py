@@ -555,16 +555,14 @@ def mic_check(
     """Record a few seconds into memory, report the level, play back, discard; note the result on the session."""
     result = audio.mic_check(seconds=seconds, device=device, playback=playback, on_level=on_level)
     if session_id is not None:
-        kit = dict(sessions_svc.get(ws, session_id).plan.get("kit", {}))
-        kit.update(
-            {
-                "mic_ok": not result.silent and not result.clipped,
-                "mic_device": result.device,
-                "mic_detail": f"peak {result.peak_dbfs:.0f} dBFS",
-                "mic_checked_at": now_iso(),
-            }
+        sessions_svc.record_kit(
+            ws,
+            session_id,
+            mic_ok=not result.silent and not result.clipped,
+            mic_device=result.device,
+            mic_detail=f"peak {result.peak_dbfs:.0f} dBFS",
+            mic_checked_at=now_iso(),
         )
-        sessions_svc.update_plan(ws, session_id, {"kit": kit})
     ws.vault.audit(
         "recording.mic_check",
         "device",

@@ -205,6 +205,45 @@ def set_schedule(
 
 
 @dataclass(frozen=True)
+class KitCheck:
+    """The kit check of a session (kept in its plan): the microphone test's outcome and the battery."""
+
+    mic_ok: bool = False
+    mic_device: str = ""
+    mic_detail: str = ""  # "peak -12 dBFS"
+    mic_checked_at: str = ""
+    battery_ok: bool = False
+
+    @classmethod
+    def from_plan(cls, plan: Mapping[str, Any]) -> KitCheck:
+        kit = plan.get("kit") or {}
+        return cls(
+            mic_ok=bool(kit.get("mic_ok")),
+            mic_device=str(kit.get("mic_device") or ""),
+            mic_detail=str(kit.get("mic_detail") or ""),
+            mic_checked_at=str(kit.get("mic_checked_at") or ""),
+            battery_ok=bool(kit.get("battery_ok")),
+        )
+
+
+def kit_check(ws: Workspace, session_id: str) -> KitCheck:
+    return KitCheck.from_plan(get(ws, session_id).plan)
+
+
+def record_kit(ws: Workspace, session_id: str, **changes: object) -> KitCheck:
+    """Note kit check results (``mic_ok=...``, ``battery_ok=...``) on the session; the others are kept."""
+    s = get(ws, session_id)
+    kit = dict(s.plan.get("kit") or {})
+    known = {f for f in KitCheck.__dataclass_fields__}
+    unknown = set(changes) - known
+    if unknown:
+        raise InvalidInput(f"unknown kit check item(s): {', '.join(sorted(unknown))}")
+    kit.update(changes)
+    update_plan(ws, session_id, {"kit": kit})
+    return KitCheck.from_plan({"kit": kit})
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     id: str
     label: str
@@ -251,10 +290,8 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
         if not sealed:
             missing.append("visit address sealed")
         items.append(ChecklistItem("lone_working", "lone-working plan", not missing, ", ".join(missing)))
-    kit = s.plan.get("kit", {})
-    items.append(
-        ChecklistItem("mic", "microphone checked", bool(kit.get("mic_ok")), str(kit.get("mic_detail", "")))
-    )
+    kit = KitCheck.from_plan(s.plan)
+    items.append(ChecklistItem("mic", "microphone checked", kit.mic_ok, kit.mic_detail))
     need = (s.planned_minutes or 60) * BYTES_PER_MINUTE
     free = shutil.disk_usage(ws.data_dir.root).free
     items.append(
@@ -265,7 +302,7 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             f"{free // 2**20} MiB free, {need // 2**20} MiB needed",
         )
     )
-    items.append(ChecklistItem("battery", "battery charged", bool(kit.get("battery_ok"))))
+    items.append(ChecklistItem("battery", "battery charged", kit.battery_ok))
     return Checklist(items)
 
 

@@ -16,6 +16,8 @@ Identity data and safeguarding records are never part of a research bundle.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import enum
 import io
 import json
 import logging
@@ -267,7 +269,8 @@ def _record_bundle_takes(ws: Workspace, spec: BundleSpec) -> None:
 def queue_unsent_takes(ws: Workspace) -> list[str]:
     """Queue again every session already sent whose takes are not all in a bundle (a take recovered after
     its session's bundle was built), so no take stays on the laptop unsent."""
-    sent, pending = set(), set()
+    sent: set[str] = set()
+    pending: set[str] = set()
     for r in ws.db.execute("SELECT session_id, state FROM outbox WHERE kind = 'session'").fetchall():
         (sent if r["state"] == "verified" else pending).add(str(r["session_id"]))
     in_bundles = {str(r[0]) for r in ws.db.execute("SELECT recording_id FROM bundle_recordings").fetchall()}
@@ -302,34 +305,95 @@ def queue_withdrawals(ws: Workspace) -> list[str]:
     return out
 
 
-def outbox(ws: Workspace) -> list[dict[str, Any]]:
-    """What waits on this laptop: each outbox row, how long it has waited, and the session's audio still here.
+class OutboxState(enum.StrEnum):
+    QUEUED = "queued"
+    STAGED = "staged"
+    UPLOADING = "uploading"
+    FAILED = "failed"
+    VERIFIED = "verified"
+    WITHDRAWN = "withdrawn"
+
+
+class BundleKind(enum.StrEnum):
+    SESSION = "session"
+    IDENTITY = "identity"
+    WITHDRAWAL = "withdrawal"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A bundle waiting on (or sent from) this laptop, as :func:`outbox_items` builds it.
 
     ``audio_takes``, ``audio_seconds`` and ``audio_bytes`` count the session's takes not yet purged (the
     encrypted files' sizes on disk): what a lost laptop would hold until the store's receipt.
     """
+
+    bundle_id: str
+    kind: BundleKind
+    session_id: str | None
+    withdrawal_id: str | None
+    state: OutboxState
+    bytes_total: int
+    bytes_done: int
+    queued_at: str
+    updated_at: str
+    last_error: str | None
+    store: str | None
+    waiting_days: float
+    audio_takes: int = 0
+    audio_seconds: float = 0.0
+    audio_bytes: int = 0
+
+    def row(self) -> dict[str, Any]:
+        """The item as plain values (the command line's JSON)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+def outbox(ws: Workspace) -> list[dict[str, Any]]:
+    """:func:`outbox_items` as plain rows."""
+    return [item.row() for item in outbox_items(ws)]
+
+
+def outbox_items(ws: Workspace) -> list[OutboxItem]:
+    """What waits on this laptop: each outbox row, how long it has waited, and the session's audio still here."""
     now = datetime.now(UTC)
     here: dict[str, tuple[int, float, int]] = {}
-    queued = [
+    in_outbox = [
         str(r[0])
         for r in ws.db.execute("SELECT DISTINCT session_id FROM outbox WHERE session_id IS NOT NULL").fetchall()
     ]
-    for t in recording_svc.unpurged_takes(ws, queued):
+    for t in recording_svc.unpurged_takes(ws, in_outbox):
         path = recording_svc.take_path(ws, t.session_id, t.id)
         size = path.stat().st_size if path.exists() else 0
         takes, seconds, nbytes = here.get(t.session_id, (0, 0.0, 0))
         here[t.session_id] = (takes + 1, seconds + float(t.duration or 0.0), nbytes + size)
-    rows = []
+    items = []
     for r in ws.db.execute("SELECT * FROM outbox WHERE state != 'withdrawn' ORDER BY queued_at").fetchall():
-        d = dict(r)
-        queued = datetime.fromisoformat(d["queued_at"])
-        d["waiting_days"] = round((now - queued).total_seconds() / 86400, 2)
+        queued = datetime.fromisoformat(r["queued_at"])
+        kind = BundleKind(r["kind"])
         takes, seconds, nbytes = (
-            here.get(d["session_id"] or "", (0, 0.0, 0)) if d["kind"] == "session" else (0, 0.0, 0)
+            here.get(r["session_id"] or "", (0, 0.0, 0)) if kind is BundleKind.SESSION else (0, 0.0, 0)
         )
-        d["audio_takes"], d["audio_seconds"], d["audio_bytes"] = takes, round(seconds, 1), nbytes
-        rows.append(d)
-    return rows
+        items.append(
+            OutboxItem(
+                bundle_id=str(r["bundle_id"]),
+                kind=kind,
+                session_id=r["session_id"],
+                withdrawal_id=r["withdrawal_id"],
+                state=OutboxState(r["state"]),
+                bytes_total=int(r["bytes_total"] or 0),
+                bytes_done=int(r["bytes_done"] or 0),
+                queued_at=str(r["queued_at"]),
+                updated_at=str(r["updated_at"]),
+                last_error=r["last_error"],
+                store=r["store"],
+                waiting_days=round((now - queued).total_seconds() / 86400, 2),
+                audio_takes=takes,
+                audio_seconds=round(seconds, 1),
+                audio_bytes=nbytes,
+            )
+        )
+    return items
 
 
 # -- building bundles ------------------------------------------------------------------------------------
