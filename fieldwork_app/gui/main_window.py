@@ -40,15 +40,15 @@ from fieldwork_app.settings import Settings
 from fieldwork_app.settings import load as load_settings
 from fieldwork_app.settings import save as save_settings
 
+from fieldwork_app.gui.auth import presenter as auth
+from fieldwork_app.gui.auth.page import FirstRunPage, UnlockPage
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.idle import IdleWatcher
-from fieldwork_app.gui.presenters import auth
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.session.common import clock_text
-from fieldwork_app.gui.views.auth import FirstRunPage, UnlockPage
 
 if TYPE_CHECKING:
-    from fieldwork_app.gui.session.screen import SessionScreen
+    from fieldwork_app.gui.session.page import SessionScreen
 
 logger = logging.getLogger(__name__)
 
@@ -160,12 +160,12 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------------
     def _build_pages(self) -> None:
-        from fieldwork_app.gui.sync_view import build_sync_page
-        from fieldwork_app.gui.views.analysis import AnalysisPage
-        from fieldwork_app.gui.views.consent import ConsentPage
-        from fieldwork_app.gui.views.home import HomePage
-        from fieldwork_app.gui.views.participants import ParticipantsPage
-        from fieldwork_app.gui.views.prepare import PreparePage
+        from fieldwork_app.gui.analysis.page import AnalysisPage
+        from fieldwork_app.gui.consent.page import ConsentPage
+        from fieldwork_app.gui.home.page import HomePage
+        from fieldwork_app.gui.participants.page import ParticipantsPage
+        from fieldwork_app.gui.prepare.page import PreparePage
+        from fieldwork_app.gui.sync.page import build_sync_page
 
         for name, label, ico, cls in (
             ("home", self.tr("Study home"), "home", HomePage),
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def push_screen(self, widget: QWidget) -> None:
         """Show a screen above the navigation pages (a session screen, for instance)."""
-        from fieldwork_app.gui.session.screen import SessionScreen
+        from fieldwork_app.gui.session.page import SessionScreen
 
         if isinstance(widget, SessionScreen):
             if self.live is not None and self.live is not widget:

@@ -173,9 +173,9 @@ def _page(tour: Tour, name: str, kind: type[_Page]) -> _Page:
 
 
 def _walk(tour: Tour) -> None:
-    from fieldwork_app.gui.views.consent import ConsentPage
-    from fieldwork_app.gui.views.participants import ParticipantsPage
-    from fieldwork_app.gui.views.prepare import PreparePage
+    from fieldwork_app.gui.consent.page import ConsentPage
+    from fieldwork_app.gui.participants.page import ParticipantsPage
+    from fieldwork_app.gui.prepare.page import PreparePage
 
     w = tour.window
     page = w.unlock_page

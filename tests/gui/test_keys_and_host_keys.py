@@ -19,7 +19,7 @@ from fieldwork_app.vault import audit
 from tests.gui.conftest import unlock
 from tests.gui.test_session import run_db
 
-from fieldwork_app.gui.sync_view import build_sync_page
+from fieldwork_app.gui.sync.page import build_sync_page
 
 SIZES = [(1366, 768), (1024, 600)]
 

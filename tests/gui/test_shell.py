@@ -102,7 +102,7 @@ def test_first_run_keeps_the_recovery_key_when_the_example_study_cannot_be_impor
     from fieldwork_app.paths import DataDir
     from fieldwork_app.services import packs
 
-    from fieldwork_app.gui.presenters import auth
+    from fieldwork_app.gui.auth import presenter as auth
 
     monkeypatch.setattr(packs, "example_pack_path", lambda: tmp_path / "no-such-pack")
     dd = DataDir(tmp_path / "data")

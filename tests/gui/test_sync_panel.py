@@ -14,7 +14,7 @@ from fieldwork_app.sync.keys import generate_study_keypair
 from tests.gui.conftest import unlock
 from tests.gui.test_session import consented_session, run_db
 
-from fieldwork_app.gui.sync_view import build_sync_page
+from fieldwork_app.gui.sync.page import build_sync_page
 
 
 def _completed(ws, pub: Path, url: str) -> str:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fieldwork_app.gui.session import tour_steps
-from fieldwork_app.gui.session.screen import SessionScreen
+from fieldwork_app.gui.session.page import SessionScreen
 
 if TYPE_CHECKING:
     from fieldwork_app.services.clock import Clock

@@ -102,7 +102,7 @@ def _sync(tour: Any) -> None:
         tour.window.pop_screen(screen)
     from fieldwork_app.services import closeout, sync
 
-    from fieldwork_app.gui.sync_view import build_sync_page
+    from fieldwork_app.gui.sync.page import build_sync_page
 
     sid = _state.get("sid")
     if sid:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork_app.gui.presenters.consent import StatementModel
+from fieldwork_app.gui.consent.presenter import StatementModel
 from fieldwork_app.gui.views.common import label
 
 

@@ -12,9 +12,9 @@ from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services.workspace import Workspace
 
 from fieldwork_app.gui import forms
+from fieldwork_app.gui.auth import presenter as auth
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.messages import describe
-from fieldwork_app.gui.presenters import auth
 from fieldwork_app.gui.session.common import clock_text
 
 logger = logging.getLogger(__name__)

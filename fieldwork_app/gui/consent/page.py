@@ -27,9 +27,9 @@ from fieldwork_app.services.consent import ConsentResult
 from fieldwork_app.services.recording import ActiveTake
 
 from fieldwork_app.gui import save_clear
+from fieldwork_app.gui.consent import presenter
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.messages import describe
-from fieldwork_app.gui.presenters import consent as presenter
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 from fieldwork_app.gui.widgets.level_meter import LevelMeter

@@ -29,7 +29,7 @@ from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit
 from fieldwork_app.gui.messages import describe
-from fieldwork_app.gui.presenters import participants as presenter
+from fieldwork_app.gui.participants import presenter
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import Reflow, label, scroll_page, set_role, status_text
 

@@ -21,8 +21,8 @@ from fieldwork_app.services.lonework import LoneWorkingState
 
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import due_text, when_text
+from fieldwork_app.gui.home import presenter as home
 from fieldwork_app.gui.messages import describe
-from fieldwork_app.gui.presenters import home
 from fieldwork_app.gui.session.lonework_view import can_record, phase_text
 from fieldwork_app.gui.views.common import (
     Reflow,

@@ -31,7 +31,7 @@ from fieldwork_app.services import sessions as svc
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
 from fieldwork_app.gui.messages import describe
-from fieldwork_app.gui.presenters import prepare as presenter
+from fieldwork_app.gui.prepare import presenter
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import (
     Reflow,

@@ -1,0 +1,1 @@
+"""First run and unlock: creating the workspace and unlocking it (pages and presenter)."""

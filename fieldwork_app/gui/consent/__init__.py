@@ -1,0 +1,1 @@
+"""Consent: written and verbal consent taken from the study pack's form (page and presenter)."""

@@ -1,0 +1,1 @@
+"""Participants: the list, screening and identity details (page and presenter)."""

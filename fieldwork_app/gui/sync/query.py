@@ -1,0 +1,44 @@
+"""What the sync page shows: the outbox, the default study store, this laptop's and the study's keys.
+
+``overview`` runs on the database thread and returns plain data for the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import sync as sync_svc
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    rows: list[dict[str, Any]]
+    store: str | None  # "name (url)" of the default store, or None when none is set up
+    fingerprint: str
+    limit_days: int
+    study_key: str = ""  # the pinned study key's fingerprint; "" when the study has none yet
+    has_pack: bool = False
+    identity_store: str | None = None  # the store the study sends identity data to
+    last_numbers: dict[str, int] | None = None  # this laptop's newest bundle number per sequence
+
+
+def overview(ws: Workspace) -> SyncOverview:
+    stores = sync_svc.list_stores(ws)
+    default = next((s for s in stores if s.is_default), stores[0] if stores else None)
+    limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
+    keys = packs_svc.study_keys(ws)
+    return SyncOverview(
+        sync_svc.outbox(ws),
+        f"{default.name} ({default.url.split('@')[-1]})" if default else None,
+        sync_svc.device_fingerprint(ws),
+        limit,
+        keys.study_key,
+        ws.has_pack(),
+        keys.identity_store,
+        sync_svc.last_numbers(ws),
+    )
