@@ -125,6 +125,12 @@ def format_code(exc: FieldworkError) -> str:
     return text
 
 
+def detail(exc: FieldworkError) -> str:
+    """The core's own statement of a problem, or the app's sentence when the error has a code (screens that
+    show the detail itself, such as the data manager's)."""
+    return format_code(exc) if exc.code is not None else exc.message
+
+
 def describe(exc: BaseException) -> str:
     """A translated headline plus, for input and consent problems, the core's specific detail.
 

@@ -14,6 +14,7 @@ from fieldwork_app.domain.pack import StudyPack
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
 from fieldwork_app.paths import DataDir, default_data_dir
 from fieldwork_app.vault import KdfParams, Vault
+from fieldwork_app.vault.db import Database
 
 logger = logging.getLogger(__name__)
 
@@ -33,12 +34,14 @@ class Workspace:
         return self.vault.user
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
-        return self.vault.db
+    def db(self) -> Database:
+        """The research database (only on the thread that owns the workspace)."""
+        return self.vault.db  # type: ignore[no-any-return]
 
     @property
-    def idb(self):  # type: ignore[no-untyped-def]
-        return self.vault.idb
+    def idb(self) -> Database:
+        """The identity database (only on the thread that owns the workspace)."""
+        return self.vault.idb  # type: ignore[no-any-return]
 
     # -- the pack in use ---------------------------------------------------------------------------
     def pack(self) -> StudyPack:

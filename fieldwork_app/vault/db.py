@@ -10,8 +10,9 @@ secure delete, foreign keys.  Every connection belongs to the thread that opened
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -22,6 +23,29 @@ logger = logging.getLogger(__name__)
 
 # SQLCipher's memory security (mlock and wipe on free): off, measured and decided in docs/threat-model.md.
 _MEMORY_SECURITY = False
+
+class Cursor(Protocol):
+    """What a query returns: rows read by column name (``row["id"]``) or position."""
+
+    rowcount: int
+    lastrowid: int  # after an INSERT
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Database(Protocol):
+    """An open encrypted database, as the services use it (one thread only)."""
+
+    in_transaction: bool
+
+    def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+
 
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError

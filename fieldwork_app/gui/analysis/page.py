@@ -39,6 +39,7 @@ from fieldwork_app.sync.keys import load_identity
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports.base import HostKeyRefused
 
+from fieldwork_app.gui.messages import detail
 from fieldwork_app.gui.views.common import label, scroll_page
 
 if TYPE_CHECKING:
@@ -340,7 +341,7 @@ class AnalysisPage(QWidget):
         try:
             fp, name, count, made = dmstore.add_device(self._trust_files(key), fp, name)
         except FieldworkError as exc:
-            self.store_message.setText(exc.message)
+            self.store_message.setText(detail(exc))
             return
         text = self.tr("Trusted device {0} ({1}); the list now has {2} device(s).").format(fp, name, count)
         if made is not None:
@@ -462,7 +463,7 @@ class AnalysisPage(QWidget):
                 self.tr("{0}; then type it into SFTP host key ({1}).").format(exc.message, exc.unconfirmed)
             )
         elif isinstance(exc, FieldworkError):
-            message.setText(exc.message)
+            message.setText(detail(exc))
         else:
             message.setText(
                 self.tr("Unexpected error ({0}); nothing done was lost.").format(type(exc).__name__)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SyncOverview:
-    rows: list[dict[str, Any]]
+    rows: list[sync_svc.OutboxItem]
     store: str | None  # "name (url)" of the default store, or None when none is set up
     fingerprint: str
     limit_days: int
@@ -33,7 +33,7 @@ def overview(ws: Workspace) -> SyncOverview:
     limit = ws.pack().data_rules.audio_warning_days if ws.has_pack() else 7
     keys = packs_svc.study_keys(ws)
     return SyncOverview(
-        sync_svc.outbox(ws),
+        sync_svc.outbox_items(ws),
         f"{default.name} ({default.url.split('@')[-1]})" if default else None,
         sync_svc.device_fingerprint(ws),
         limit,
