@@ -1,9 +1,11 @@
-"""How the command line words an error: the core's statement of what is wrong, then what to do next in
-this face's terms (the command or option to use), chosen by the error's code."""
+"""How the command line words what the core gives as codes and facts: an error (the core's statement of
+what is wrong, then what to do next in this face's terms, the command or option to use, chosen by the
+error's code) and the readiness checklist."""
 
 from __future__ import annotations
 
 from fieldwork_app.errors import ErrorCode, FieldworkError
+from fieldwork_app.services.sessions import ChecklistItem
 
 # Appended to the core's message; ``{name}``-style fields are the error's parameters.
 ADVICE: dict[ErrorCode, str] = {
@@ -50,3 +52,43 @@ def cli_text(exc: FieldworkError) -> str:
     if exc.code is None or exc.code not in ADVICE:
         return exc.message
     return exc.message + ADVICE[exc.code].format(**exc.params)
+
+
+# -- the readiness checklist, in the command line's words ------------------------------------------
+CHECKLIST_LABELS = {
+    "participants": "participants chosen",
+    "schedule": "date and time set",
+    "documents": "consent form, information sheet and topic guide in use",
+    "lone_working": "lone-working plan",
+    "mic": "microphone checked",
+    "disk": "free disk for the planned length",
+    "battery": "battery charged",
+}
+PLAN_PARTS = {
+    "buddy_name": "buddy name",
+    "buddy_phone": "buddy phone",
+    "start_time": "start time",
+    "expected_end": "expected end",
+    "travel_home_time": "travel-home time",
+    "code_word": "code word agreed",
+    "risk_assessment": "risk assessment",
+    "end_after_start": "expected end after start",
+    "valid_times": "valid start and end times",
+    "address_sealed": "visit address sealed",
+}
+
+
+def checklist_detail(item: ChecklistItem) -> str:
+    if item.id == "lone_working":
+        return ", ".join(PLAN_PARTS.get(m, m) for m in item.missing)
+    if item.id == "disk":
+        return f"{item.free_mib} MiB free, {item.need_mib} MiB needed"
+    if item.id == "mic":
+        return item.mic_detail
+    return ""
+
+
+def checklist_line(item: ChecklistItem) -> str:
+    """``[x] label  - detail``, as ``fieldwork session checklist`` prints it."""
+    detail = checklist_detail(item)
+    return f"[{'x' if item.done else ' '}] {CHECKLIST_LABELS.get(item.id, item.id)}{'  - ' + detail if detail else ''}"

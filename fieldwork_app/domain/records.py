@@ -206,27 +206,29 @@ class LoneWorkingPlan:
     risk_assessment_done: bool = False
 
     def missing(self) -> list[str]:
+        """What the plan still lacks, by id (each face words them): buddy_name, buddy_phone, start_time,
+        expected_end, travel_home_time, code_word, risk_assessment, end_after_start, valid_times."""
         out = []
         if not self.buddy_name.strip():
-            out.append("buddy name")
+            out.append("buddy_name")
         if not self.buddy_phone.strip():
-            out.append("buddy phone")
+            out.append("buddy_phone")
         if not self.start:
-            out.append("start time")
+            out.append("start_time")
         if not self.expected_end:
-            out.append("expected end")
+            out.append("expected_end")
         if self.travel_home_minutes <= 0:
-            out.append("travel-home time")
+            out.append("travel_home_time")
         if not self.code_word_agreed:
-            out.append("code word agreed")
+            out.append("code_word")
         if not self.risk_assessment_done:
-            out.append("risk assessment")
+            out.append("risk_assessment")
         if self.start and self.expected_end:
             try:
                 if datetime.fromisoformat(self.expected_end) <= datetime.fromisoformat(self.start):
-                    out.append("expected end after start")
+                    out.append("end_after_start")
             except ValueError:
-                out.append("valid start and end times")
+                out.append("valid_times")
         return out
 
     @classmethod

@@ -245,10 +245,17 @@ def record_kit(ws: Workspace, session_id: str, **changes: object) -> KitCheck:
 
 @dataclass(frozen=True)
 class ChecklistItem:
+    """One item of the readiness checklist, by id (participants, schedule, documents, lone_working, mic,
+    disk, battery), with the facts each face words: what a lone-working plan lacks (by id, see
+    :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``), the free and needed disk space, the
+    microphone level measured."""
+
     id: str
-    label: str
     done: bool
-    detail: str = ""
+    missing: tuple[str, ...] = ()
+    free_mib: int = 0
+    need_mib: int = 0
+    mic_detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,7 +267,7 @@ class Checklist:
         return all(i.done for i in self.items)
 
     def missing(self) -> list[str]:
-        return [i.label for i in self.items if not i.done]
+        return [i.id for i in self.items if not i.done]
 
 
 def checklist(ws: Workspace, session_id: str) -> Checklist:
@@ -268,11 +275,10 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     s = get(ws, session_id)
     pack = ws.pack()
     items = [
-        ChecklistItem("participants", "participants chosen", bool(s.participant_ids)),
-        ChecklistItem("schedule", "date and time set", bool(s.planned_start and s.planned_minutes)),
+        ChecklistItem("participants", bool(s.participant_ids)),
+        ChecklistItem("schedule", bool(s.planned_start and s.planned_minutes)),
         ChecklistItem(
             "documents",
-            "consent form, information sheet and topic guide in use",
             bool(s.guide_doc) and all(documents_for(ws, s.id, p)["form_doc"] for p in s.participant_ids),
         ),
     ]
@@ -281,28 +287,23 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
         missing = plan.missing()
         rules = pack.lone_working
         if not rules.risk_assessment_required:
-            missing = [m for m in missing if m != "risk assessment"]
+            missing = [m for m in missing if m != "risk_assessment"]
         if not rules.code_word_required:
-            missing = [m for m in missing if m != "code word agreed"]
+            missing = [m for m in missing if m != "code_word"]
         sealed = (
             ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (s.id,)).fetchone() is not None
         )
         if not sealed:
-            missing.append("visit address sealed")
-        items.append(ChecklistItem("lone_working", "lone-working plan", not missing, ", ".join(missing)))
+            missing.append("address_sealed")
+        items.append(ChecklistItem("lone_working", not missing, missing=tuple(missing)))
     kit = KitCheck.from_plan(s.plan)
-    items.append(ChecklistItem("mic", "microphone checked", kit.mic_ok, kit.mic_detail))
+    items.append(ChecklistItem("mic", kit.mic_ok, mic_detail=kit.mic_detail))
     need = (s.planned_minutes or 60) * BYTES_PER_MINUTE
     free = shutil.disk_usage(ws.data_dir.root).free
     items.append(
-        ChecklistItem(
-            "disk",
-            "free disk for the planned length",
-            free > need * 2,
-            f"{free // 2**20} MiB free, {need // 2**20} MiB needed",
-        )
+        ChecklistItem("disk", free > need * 2, free_mib=free // 2**20, need_mib=need // 2**20)
     )
-    items.append(ChecklistItem("battery", "battery charged", kit.battery_ok))
+    items.append(ChecklistItem("battery", kit.battery_ok))
     return Checklist(items)
 
 

@@ -47,3 +47,18 @@ def test_the_kit_check_is_kept_on_the_session_and_read_by_the_checklist(ws: Work
 def test_take_status_says_which_takes_are_whole() -> None:
     assert {s for s in TakeStatus if s.complete} == {TakeStatus.SEALED, TakeStatus.RECOVERED}
     assert RecordingKind("consent") is RecordingKind.CONSENT and TakeStatus.SEALED == "sealed"
+
+
+def test_the_checklist_gives_facts_and_the_command_line_words_them(ws: Workspace) -> None:
+    from fieldwork_app.cli.messages import checklist_line
+
+    m = participants.add(ws, "mother").id
+    s = sessions.new(ws, [m], "interview", "home").id
+    items = {i.id: i for i in sessions.checklist(ws, s).items}
+    plan = items["lone_working"]
+    assert not plan.done and "buddy_name" in plan.missing and "address_sealed" in plan.missing
+    line = checklist_line(plan)
+    assert line.startswith("[ ] lone-working plan  - buddy name, buddy phone") and "visit address sealed" in line
+    disk = items["disk"]
+    assert disk.free_mib > 0 and checklist_line(disk).endswith(f"{disk.free_mib} MiB free, {disk.need_mib} MiB needed")
+    assert checklist_line(items["participants"]) == "[x] participants chosen"
