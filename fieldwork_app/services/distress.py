@@ -495,3 +495,17 @@ def close_event(
 def ended_early(ws: Workspace, session_id: str) -> bool:
     """Whether a distress event ended this session early (the close-out then says so)."""
     return any(e.outcome == "ended_early" for e in events(ws, session_id))
+
+
+def event_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's distress events as plain rows, each with its ``steps`` (for the session's bundle,
+    which chooses the steps that may go)."""
+    rows = ws.db.execute(
+        "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at", (session_id,)
+    ).fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["steps"] = json.loads(d.pop("steps_json") or "[]")
+        out.append(d)
+    return out

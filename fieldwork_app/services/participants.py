@@ -360,3 +360,21 @@ def _delete_session_data(ws: Workspace, db: Any, session_id: str, withdrawal_id:
 def withdrawals(ws: Workspace) -> list[dict[str, Any]]:
     rows = ws.db.execute("SELECT * FROM withdrawals ORDER BY recorded_at").fetchall()
     return [dict(r) for r in rows]
+
+
+def withdrawal(ws: Workspace, withdrawal_id: str) -> dict[str, Any]:
+    r = ws.db.execute("SELECT * FROM withdrawals WHERE id = ?", (withdrawal_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no withdrawal {withdrawal_id}")
+    return dict(r)
+
+
+def identity_record(ws: Workspace, participant_id: str) -> dict[str, Any] | None:
+    """A participant's identity details with their ``updated_at``, for the study's identity store (not
+    audited as a view: the caller audits what it sends); None when none are kept."""
+    r = ws.idb.execute(
+        "SELECT body_json, updated_at FROM identities WHERE participant_id = ?", (participant_id,)
+    ).fetchone()
+    if r is None:
+        return None
+    return {**json.loads(r["body_json"]), "updated_at": r["updated_at"]}

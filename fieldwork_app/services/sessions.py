@@ -437,3 +437,13 @@ def overview_from(conn: Any) -> list[SessionOverview]:
         pids = tuple(sorted(r[5].split(","))) if r[5] else ()
         out.append(SessionOverview(r[0], r[1], r[2], r[3], r[4], pids, int(r[6]), int(r[7])))
     return out
+
+
+def sessions_of(ws: Workspace, participant_id: str) -> list[str]:
+    """The sessions a participant is (or was) in."""
+    return [
+        str(r["session_id"])
+        for r in ws.db.execute(
+            "SELECT DISTINCT session_id FROM session_participants WHERE participant_id = ?", (participant_id,)
+        )
+    ]

@@ -34,10 +34,15 @@ from fieldwork_app import audio
 from fieldwork_app.domain.pack import PurgePolicy
 from fieldwork_app.domain.records import RecordingKind
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.services import closeout as closeout_svc
+from fieldwork_app.services import consent as consent_svc
+from fieldwork_app.services import distress as distress_svc
+from fieldwork_app.services import interview as interview_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
+from fieldwork_app.services import safeguarding as safeguarding_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.bundle import (
@@ -289,10 +294,12 @@ def queue_unsent_takes(ws: Workspace) -> list[str]:
 def queue_withdrawals(ws: Workspace) -> list[str]:
     """Queue a bundle for every withdrawal not yet sent."""
     out = []
-    for w in ws.db.execute(
-        "SELECT id FROM withdrawals WHERE id NOT IN (SELECT withdrawal_id FROM outbox"
-        " WHERE withdrawal_id IS NOT NULL)"
-    ).fetchall():
+    queued = {
+        str(r[0]) for r in ws.db.execute("SELECT withdrawal_id FROM outbox WHERE withdrawal_id IS NOT NULL")
+    }
+    for w in participants_svc.withdrawals(ws):
+        if w["id"] in queued:
+            continue
         bundle_id = new_bundle_id()
         with ws.vault.transaction() as db:
             db.execute(
@@ -423,10 +430,6 @@ def _audio_entry(path_in_bundle: str, file: Path, key: bytes, meta: dict[str, An
     return BundleEntry(path_in_bundle, PORTABLE_AUDIO, produce, meta)
 
 
-def _rows(ws: Workspace, sql: str, *args: Any) -> list[dict[str, Any]]:
-    return [dict(r) for r in ws.db.execute(sql, args).fetchall()]
-
-
 def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     """Everything a session sends, as bundle entries (research data only: no identity, no safeguarding)."""
     s = sessions_svc.get(ws, session_id)
@@ -453,10 +456,10 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 },
             )
         )
-    consents = _rows(ws, "SELECT * FROM consent_records WHERE session_id = ? ORDER BY taken_at", session_id)
+    consents = consent_svc.records_for_session(ws, session_id)
     for c in consents:
         form = packs_svc.document(ws, c["form_doc"], c["form_version"])
-        answers = json.loads(c["answers_json"])
+        answers = c["answers"]
         body = {
             "consent_id": c["id"],
             "participant": c["participant_id"],
@@ -469,7 +472,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                  "answer": answers.get(st.id)}
                 for st in form.statements
             ],
-            "answer_positions_on_consent_recording": json.loads(c["answer_times_json"]),
+            "answer_positions_on_consent_recording": c["answer_times"],
             "consent_recording": c["recording_id"],
             "taken_by": c["taken_by"],
             "taken_at": c["taken_at"],
@@ -492,46 +495,20 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 {"consent_id": c["id"]},
             )
         )
-    notes = _rows(
-        ws,
-        "SELECT row_id, recording_id, position, kind, text, speaker, created_at, created_by FROM notes"
-        " WHERE session_id = ? ORDER BY row_id",
-        session_id,
-    )
-    markers = _rows(
-        ws,
-        "SELECT row_id, recording_id, position, kind, label, speaker, created_at, created_by"
-        " FROM markers WHERE session_id = ? ORDER BY row_id",
-        session_id,
-    )
-    coverage = _rows(
-        ws,
-        "SELECT question_id, state, reason, position, updated_at FROM guide_progress"
-        " WHERE session_id = ? ORDER BY updated_at",
-        session_id,
-    )
-    distress = _rows(ws, "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at", session_id)
+    notes = interview_svc.note_rows(ws, session_id)
+    markers = interview_svc.marker_rows(ws, session_id)
+    coverage = interview_svc.guide_progress_rows(ws, session_id)
+    distress = distress_svc.event_rows(ws, session_id)
     withheld = withheld_distress_codes(ws)
     for d in distress:
         d["steps"] = [
             st
-            for st in json.loads(d.pop("steps_json") or "[]")
+            for st in d["steps"]
             if st.get("kind") in RESEARCH_DISTRESS_STEPS and not _withheld_step(st, withheld)
         ]
-    closeout = ws.db.execute(
-        "SELECT body_json, completed_at, completed_by FROM closeouts WHERE session_id = ?", (session_id,)
-    ).fetchone()
-    note_cols = ["row_id", "recording_id", "position", "kind", "text", "speaker", "created_at", "created_by"]
-    marker_cols = [
-        "row_id",
-        "recording_id",
-        "position",
-        "kind",
-        "label",
-        "speaker",
-        "created_at",
-        "created_by",
-    ]
+    closeout = closeout_svc.find(ws, session_id)
+    note_cols = list(interview_svc.NOTE_COLUMNS)
+    marker_cols = list(interview_svc.MARKER_COLUMNS)
     entries += [
         BundleEntry(f"{folder}/notes.csv", "text/csv", _csv_bytes(notes, note_cols)),
         BundleEntry(f"{folder}/notes.json", "application/json", _json_bytes(notes)),
@@ -551,9 +528,9 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 "application/json",
                 _json_bytes(
                     {
-                        **json.loads(closeout["body_json"]),
-                        "completed_at": closeout["completed_at"],
-                        "completed_by": closeout["completed_by"],
+                        **closeout.body,
+                        "completed_at": closeout.saved_at,
+                        "completed_by": closeout.saved_by,
                     }
                 ),
             )
@@ -718,16 +695,8 @@ def _audit_head(ws: Workspace) -> dict[str, Any]:
 
 
 def withdrawal_spec(ws: Workspace, bundle_id: str, withdrawal_id: str) -> BundleSpec:
-    w = ws.db.execute("SELECT * FROM withdrawals WHERE id = ?", (withdrawal_id,)).fetchone()
-    if w is None:
-        raise NotFound(f"no withdrawal {withdrawal_id}")
-    sessions = [
-        r["session_id"]
-        for r in ws.db.execute(
-            "SELECT DISTINCT session_id FROM session_participants WHERE participant_id = ?",
-            (w["participant_id"],),
-        )
-    ]
+    w = participants_svc.withdrawal(ws, withdrawal_id)
+    sessions = sessions_svc.sessions_of(ws, w["participant_id"])
     body = {
         "withdrawal_id": w["id"],
         "participant": w["participant_id"],
@@ -753,16 +722,13 @@ def identity_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     folder = f"identity/{s.id}"
     entries: list[BundleEntry] = []
     for pid in s.participant_ids:
-        r = ws.idb.execute(
-            "SELECT body_json, updated_at FROM identities WHERE participant_id = ?", (pid,)
-        ).fetchone()
-        if r is not None:
-            body = {"participant": pid, **json.loads(r["body_json"]), "updated_at": r["updated_at"]}
+        found = participants_svc.identity_record(ws, pid)
+        if found is not None:
+            body = {"participant": pid, **found}
             entries.append(
                 BundleEntry(f"{folder}/participants/{pid}.json", "application/json", _json_bytes(body))
             )
-    consents = _rows(ws, "SELECT id, participant_id FROM consent_records WHERE session_id = ? ORDER BY taken_at",
-                     session_id)  # fmt: skip
+    consents = consent_svc.records_for_session(ws, session_id)
     for c in consents:
         pdf = pdfs_svc.consent_copy_pdf(ws, c["id"], include_identity=True)
         entries.append(
@@ -772,18 +738,13 @@ def identity_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 _raw_bytes(pdf),
             )  # fmt: skip
         )
-    concerns = [dict(r) for r in ws.idb.execute("SELECT * FROM safeguarding WHERE session_id = ? ORDER BY created_at",
-                                                (session_id,)).fetchall()]  # fmt: skip
+    concerns = safeguarding_svc.record_rows(ws, session_id)
     for c in concerns:
-        c["body"] = json.loads(c.pop("body_json"))
         entries.append(
             BundleEntry(f"{folder}/safeguarding/{c['id']}.json", "application/json", _json_bytes(c))
         )
-    vouchers = [dict(r) for r in ws.idb.execute("SELECT * FROM vouchers WHERE session_id = ? ORDER BY row_id",
-                                                (session_id,)).fetchall()]  # fmt: skip
+    vouchers = closeout_svc.voucher_rows(ws, session_id)
     if vouchers:
-        for v in vouchers:
-            v["body"] = json.loads(v.pop("body_json"))
         entries.append(BundleEntry(f"{folder}/vouchers.json", "application/json", _json_bytes(vouchers)))
     ws.vault.audit(
         "identity.send",
