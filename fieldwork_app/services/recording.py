@@ -29,6 +29,9 @@ from typing import Any
 
 from fieldwork_app import audio
 from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSummary
+from fieldwork_app.audio import (
+    RecorderEventKind as RecorderEventKind,  # what a take's events are, for the faces
+)
 from fieldwork_app.domain.records import RecordingKind, SessionStatus, TakeStatus
 from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.fsutil import private_dir
@@ -83,7 +86,7 @@ class ActiveTake:
     recorder: Recorder
     recording_id: str
     session_id: str
-    kind: str
+    kind: RecordingKind
     take_no: int
     participant_id: str | None = None
     summary: TakeSummary | None = None
@@ -207,6 +210,7 @@ def start_take(
     """Start a new take.  Interview takes need every participant's recording consent first."""
     if kind not in KINDS:
         raise InvalidInput(f"unknown recording kind '{kind}'")
+    kind = RecordingKind(kind)
     session = sessions_svc.get(ws, session_id)
     if session.status is SessionStatus.COMPLETED:
         raise FieldworkError(
