@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
 from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services.sync_runner import CancellableState
 from fieldwork_app.sync import dmstore
 from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
 from fieldwork_app.sync.keys import load_identity
@@ -51,20 +52,6 @@ class _Bridge(QObject):
     finished = Signal(object, object)  # (callback, result or exception)
 
 
-class _State:
-    """The task-state protocol for the analysis jobs: progress out through the bridge, cancel in."""
-
-    def __init__(self, bridge: _Bridge) -> None:
-        self.bridge = bridge
-        self.cancel = threading.Event()
-
-    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
-        self.bridge.progress.emit(int(done_bytes), int(total_bytes), message)
-
-    def cancel_requested(self) -> bool:
-        return self.cancel.is_set()
-
-
 class _Refused:
     """No trusted list: who signed the bundles on the store, for the page to name."""
 
@@ -77,7 +64,7 @@ class AnalysisPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.state: _State | None = None
+        self.state: CancellableState | None = None
         self._store_target = False  # whether the running job is the store's (its own progress and messages)
         self._cancel_text = ""
         self.bridge = _Bridge(self)
@@ -249,7 +236,7 @@ class AnalysisPage(QWidget):
             return
         access, files, secret, out = inputs
         role = "identity" if self.identity_check.isChecked() else "research"
-        self.state = _State(self.bridge)
+        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
         state = self.state
         self.store_details.clear()
         self.trust_box.setVisible(False)
@@ -275,7 +262,7 @@ class AnalysisPage(QWidget):
     def verify(self) -> None:
         self._cancel_text = self.tr("Cancelled; the store was not fully checked. Verify again to check it all.")
 
-        def work(transport: Any, identity: Any, trusted: Any, state: _State, _out: Any, _role: str) -> Any:
+        def work(transport: Any, identity: Any, trusted: Any, state: CancellableState, _out: Any, _role: str) -> Any:
             report = verify_store(transport, identity, trusted, state=state)
             return report.ok, dmstore.verify_lines(report, trusted)
 
@@ -286,7 +273,7 @@ class AnalysisPage(QWidget):
             "Cancelled; every file already written is whole. Unpack into the same folder again to go on."
         )
 
-        def work(transport: Any, identity: Any, trusted: Any, state: _State, out: Path, role: str) -> Any:
+        def work(transport: Any, identity: Any, trusted: Any, state: CancellableState, out: Path, role: str) -> Any:
             report = unpack_store(transport, identity, out, trusted, state, role=role)
             return report.ok, dmstore.unpack_lines(report, trusted, out, role)
 
@@ -370,7 +357,7 @@ class AnalysisPage(QWidget):
         folder, model = paths
         self._cancel_text = self.tr("Cancelled; takes already done are kept. Transcribe again to go on.")
         self._store_target = False
-        self.state = _State(self.bridge)
+        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
         state = self.state
         self.bar.setValue(0)
         self.details.clear()
@@ -410,7 +397,7 @@ class AnalysisPage(QWidget):
 
     def cancel(self) -> None:
         if self.state is not None:
-            self.state.cancel.set()
+            self.state.cancel()
             if self._store_target:
                 self.store_message.setText(self.tr("Cancelling after the current piece..."))
             else:
