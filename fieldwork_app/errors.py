@@ -63,6 +63,7 @@ class ErrorCode(enum.Enum):
     NO_PACK_PATH = "no-pack-path"  # -
     OLDER_PACK = "older-pack"  # pack, version, newest
     PACK_SIGNER_CHANGED = "pack-signer-changed"  # new, old
+    PINNED_VALUE_CHANGE = "pinned-value-change"  # changes (said in words), confirm (the options that confirm)
     NO_VAULT = "no-vault"  # folder
     VAULT_DAMAGED = "vault-damaged"  # file, folder
     TAKES_INTERRUPTED = "takes-interrupted"  # takes

@@ -35,6 +35,10 @@ ADVICE: dict[ErrorCode, str] = {
         " If the data manager has really changed their signing key, check the new fingerprint with them and "
         "import again with --accept-pack-signer {new}."
     ),
+    ErrorCode.PINNED_VALUE_CHANGE: (
+        ": check the new fingerprint with the data manager (by phone or in person), then import again with "
+        "{confirm}. Nothing was imported."
+    ),
     ErrorCode.NO_VAULT: ": run 'fieldwork init'",
     ErrorCode.VAULT_DAMAGED: (
         ". Restore the data directory from a backup with 'fieldwork vault restore FILE' (the damaged files "

@@ -102,6 +102,10 @@ def text_for(code: ErrorCode) -> str:
             "trusts (%old). Nothing changed; check the new fingerprint with the data manager before you import "
             "it again."
         ),
+        ErrorCode.PINNED_VALUE_CHANGE: _t(
+            "Nothing was imported: %changes. Whoever holds a new key can read everything sent from then on. "
+            "Check the new fingerprint with the data manager (by phone or in person) before you confirm it."
+        ),
         ErrorCode.NO_VAULT: message_for(ErrorKind.NO_VAULT),
         ErrorCode.VAULT_DAMAGED: message_for(ErrorKind.VAULT_CORRUPT),
         ErrorCode.TAKES_INTERRUPTED: _t(

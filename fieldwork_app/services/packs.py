@@ -101,8 +101,9 @@ class PinChangeRefused(FieldworkError):
         confirm = " ".join(f"{c.option} {c.new or 'none'}" for c in changes)
         super().__init__(
             f"refused: {lines}. Whoever holds a new key can read everything sent from then on, and packs "
-            f"travel by e-mail and USB stick: check the new fingerprint with the data manager (by phone or "
-            f"in person), then import again with {confirm}. Nothing was imported."
+            f"travel by e-mail and USB stick",
+            code=ErrorCode.PINNED_VALUE_CHANGE,
+            params={"changes": lines, "confirm": confirm},
         )
 
 

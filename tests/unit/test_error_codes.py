@@ -20,7 +20,8 @@ CLI_WORDS = re.compile(r"(?<![\w-])--[a-z]|'fieldwork [a-z]|\(fieldwork [a-z]")
 # Every parameter any code carries, with a value for the wording tests.
 PARAMS = {"name": "uni", "host": "dav.example.ac.uk", "store": "uni", "pack": "MOTM", "version": "1.0",
           "newest": "1.2", "new": "ab12", "old": "cd34", "folder": "/tmp/x", "file": "research.db",
-          "takes": "R-1, R-2", "participant": "M-001", "sessions": "S-0001"}  # fmt: skip
+          "takes": "R-1, R-2", "participant": "M-001", "sessions": "S-0001",
+          "changes": "the study key would change from ab12 to cd34", "confirm": "--accept-study-key cd34"}  # fmt: skip
 
 # The modules whose errors reach the researcher's laptop screens (the data manager's and the analysis tools
 # still name their command-line options; see docs/architecture.md).
