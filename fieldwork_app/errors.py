@@ -68,6 +68,14 @@ class ErrorCode(enum.Enum):
     VAULT_DAMAGED = "vault-damaged"  # file, folder
     TAKES_INTERRUPTED = "takes-interrupted"  # takes
     UNSENT_DATA_TO_DELETE = "unsent-data-to-delete"  # participant, sessions
+    NOT_A_FINGERPRINT = "not-a-fingerprint"  # text
+    NO_SIGNING_KEY = "no-signing-key"  # path
+    TRUST_LIST_ALTERED = "trust-list-altered"  # path, key
+    NOT_A_KEY_FILE = "not-a-key-file"  # path, what
+    NOT_AN_ANALYSIS_FOLDER = "not-an-analysis-folder"  # folder
+    BAD_TAG = "bad-tag"  # -
+    BAD_THREADS = "bad-threads"  # -
+    UNKNOWN_LANGUAGE = "unknown-language"  # language, known
 
 
 class FieldworkError(Exception):

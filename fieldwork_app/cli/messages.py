@@ -48,11 +48,29 @@ ADVICE: dict[ErrorCode, str] = {
     ErrorCode.UNSENT_DATA_TO_DELETE: (
         ": confirm that their data on this laptop is to be deleted and never sent (--delete-unsent)"
     ),
+    ErrorCode.NOT_A_FINGERPRINT: " (eight groups of four hex digits, as 'fieldwork device' prints it)",
+    ErrorCode.NO_SIGNING_KEY: (
+        " (it is made by 'fieldwork study keygen' or the first 'fieldwork study devices add'). If it is lost, "
+        "make a new pair, move the list away and trust the laptops again (laptops that pinned the old key for "
+        "study packs must be told the new one)"
+    ),
+    ErrorCode.TRUST_LIST_ALTERED: "; move it away and trust the laptops again with 'fieldwork study devices add'",
+    ErrorCode.NOT_A_KEY_FILE: "; is this a {what} file (from 'fieldwork study keygen')?",
+    ErrorCode.NOT_AN_ANALYSIS_FOLDER: ": run 'fieldwork store unpack' first",
+}
+
+# Said instead of the core's message: the option's own name leads.
+WORDING: dict[ErrorCode, str] = {
+    ErrorCode.BAD_TAG: "--tag: 1-40 letters, digits, spaces, '-' or '_'",
+    ErrorCode.BAD_THREADS: "--threads: at least 1",
+    ErrorCode.UNKNOWN_LANGUAGE: "--language {language}: this model knows {known}",
 }
 
 
 def cli_text(exc: FieldworkError) -> str:
     """The one line the command line prints for ``exc``."""
+    if exc.code in WORDING:
+        return WORDING[exc.code].format(**exc.params)
     if exc.code is None or exc.code not in ADVICE:
         return exc.message
     return exc.message + ADVICE[exc.code].format(**exc.params)

@@ -116,6 +116,26 @@ def text_for(code: ErrorCode) -> str:
             "Her sessions %sessions have not been sent. Confirm that their data on this laptop is to be "
             "deleted and never sent."
         ),
+        ErrorCode.NOT_A_FINGERPRINT: _t(
+            "%text is not a device fingerprint: eight groups of four hex digits, as the laptop's sync page "
+            "shows it."
+        ),
+        ErrorCode.NO_SIGNING_KEY: _t(
+            "There is no data manager signing key at %path, so the trusted list cannot be checked. Give the "
+            "signing key's file if it is kept elsewhere. If it is lost, make a new pair and trust the laptops "
+            "again (laptops that pinned the old key for study packs must be told the new one)."
+        ),
+        ErrorCode.TRUST_LIST_ALTERED: _t(
+            "The trusted-devices list %path was altered or is not signed by the data manager signing key %key: "
+            "nothing was read with it. Move it away and trust the laptops again."
+        ),
+        ErrorCode.NOT_A_KEY_FILE: _t("%path is not a %what file: it holds no key."),
+        ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(
+            "%folder is not an analysis folder. Unpack the study store into it first."
+        ),
+        ErrorCode.BAD_TAG: _t("A tag is 1-40 letters, digits, spaces, '-' or '_'."),
+        ErrorCode.BAD_THREADS: _t("Use at least one thread."),
+        ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language %language; it knows %known."),
     }
     return messages[code]
 
