@@ -199,7 +199,7 @@ class Tasks(QObject):
         self._submit(self._db, call, on_done, None, None, counted=True)
 
     def without_workspace(
-        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+        self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None, on_error: Failed | None = None
     ) -> None:
         """Run ``fn()`` on the database thread whether or not a workspace is open (e.g. list users)."""
         self._submit(self._db, fn, on_done, on_error, None, counted=True)

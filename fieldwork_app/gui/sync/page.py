@@ -7,7 +7,9 @@ from :func:`~fieldwork_app.gui.sync.query.overview`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -162,7 +164,12 @@ class SyncPage(QWidget):
     def _setup_store(self) -> None:
         from fieldwork_app.gui.sync.store_dialog import StoreDialog
 
-        def probe(url: str, options: dict[str, Any], done: Any, failed: Any) -> None:
+        def probe(
+            url: str,
+            options: dict[str, Any],
+            done: Callable[[sync_svc.HostKeyPin], None],
+            failed: Callable[[BaseException], None],
+        ) -> None:
             self.ctx.tasks.pool(lambda: sync_svc.pin_host_key(url, options), done, failed, owner=dialog)
 
         dialog = StoreDialog(self, probe)
@@ -178,7 +185,7 @@ class SyncPage(QWidget):
                     self.tr("The SSH key file cannot be read: %1").replace("%1", str(exc.strerror)), "error"
                 )
                 return
-            def add(ws: Any) -> None:
+            def add(ws: Workspace) -> None:
                 sync_svc.add_store(ws, name, url, options, secrets, make_default=True)
 
             def added(_r: object) -> None:
@@ -228,13 +235,13 @@ class SyncPage(QWidget):
 
         dialog = PackImportDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        folder: list[Any] = []
+        folder: list[Path] = []
         dialog.accepted.connect(lambda: folder.append(dialog.folder()))
         dialog.finished.connect(lambda _r: self._run_import(folder[0], None) if folder else None)
         dialog.open()
         self._pack_dialog = dialog
 
-    def _run_import(self, folder: Any, accept: packs_svc.Accept | None) -> None:
+    def _run_import(self, folder: Path, accept: packs_svc.Accept | None) -> None:
         def imported(result: packs_svc.ImportResult) -> None:
             text = (
                 self.tr("Study pack %1 version %2 imported.")
@@ -256,7 +263,7 @@ class SyncPage(QWidget):
             lambda ws: packs_svc.import_pack(ws, folder, accept=accept), imported, failed, owner=self
         )
 
-    def _confirm_key_change(self, folder: Any, changes: list[packs_svc.PinChange]) -> None:
+    def _confirm_key_change(self, folder: Path, changes: list[packs_svc.PinChange]) -> None:
         from fieldwork_app.gui.sync.pack_import_dialog import KeyChangeDialog
 
         dialog = KeyChangeDialog(changes, self)
