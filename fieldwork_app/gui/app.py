@@ -40,7 +40,8 @@ def run(args: Any) -> int:
     if tour_dir:
         from fieldwork_app.gui import tour
 
-        return tour.run(tour_dir, size=tour.parse_size(getattr(args, "size", None) or tour.DEFAULT_SIZE))
+        size = tour.parse_size(getattr(args, "size", None) or tour.DEFAULT_SIZE)
+        return tour.run(tour_dir, size=size, app=application())
     from fieldwork_app.gui.main_window import MainWindow
 
     root = getattr(args, "data_dir", None)

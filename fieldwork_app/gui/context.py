@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -10,6 +10,7 @@ from fieldwork_app.paths import DataDir
 from fieldwork_app.settings import Settings
 
 from fieldwork_app.gui import qt_compat
+from fieldwork_app.gui.navigation import Navigator, PageId
 from fieldwork_app.gui.qt_tasks import Tasks
 from fieldwork_app.gui.recording_controller import RecordingController
 
@@ -32,14 +33,14 @@ class AppContext(QObject):
         self.user = ""
         self.role = ""
         self.session_id = ""
-        self.navigator: Any = None  # the main window: show(name), push(widget), pop()
+        self.navigator: Navigator | None = None  # the main window
 
     def set_session(self, session_id: str) -> None:
         if session_id != self.session_id:
             self.session_id = session_id
             self.session_changed.emit(session_id)
 
-    def show_page(self, name: str) -> None:
+    def show_page(self, name: PageId) -> None:
         if self.navigator is not None:
             self.navigator.show_page(name)
 
@@ -52,6 +53,6 @@ class AppContext(QObject):
         if self.navigator is not None:
             self.navigator.push_screen(widget)
 
-    def pop(self, widget: QWidget, next_page: str = "consent") -> None:
+    def pop(self, widget: QWidget, next_page: PageId = PageId.CONSENT) -> None:
         if self.navigator is not None:
             self.navigator.pop_screen(widget, next_page)

@@ -103,6 +103,17 @@ def time_text(value: str | datetime | None) -> str:
     return _locale().toString(QTime(when.hour, when.minute), time_format())
 
 
+def moment_text(value: str | datetime | None, today: date | None = None) -> str:
+    """A moment said as briefly as it stays clear: the time alone when it is today ("14:05"), else the day and
+    the time ("7 Dec 2026 14:05")."""
+    when = _local(value) if value else None
+    if when is None:
+        return str(value or "")
+    if when.date() == (today or datetime.now().astimezone().date()):
+        return time_text(when)
+    return when_text(when)
+
+
 def due_text(value: str | datetime | None) -> str:
     """A due time: the day alone when it is due by the end of that day, else the day and the time."""
     when = _local(value) if value else None

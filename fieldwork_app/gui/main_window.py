@@ -13,12 +13,13 @@ an unlock the live session is shown again.  Quitting during a take asks first, t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -44,8 +45,10 @@ from fieldwork_app.gui.auth import presenter as auth
 from fieldwork_app.gui.auth.page import FirstRunPage, UnlockPage
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.idle import IdleWatcher
+from fieldwork_app.gui.navigation import Page, PageId
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.session.common import clock_text
+from fieldwork_app.gui.shell_presenter import ShellPresenter
 
 if TYPE_CHECKING:
     from fieldwork_app.gui.session.page import SessionScreen
@@ -54,8 +57,25 @@ logger = logging.getLogger(__name__)
 
 NAV_WIDTH = 200
 NAV_COMPACT_WIDTH = 48
+NAV_ICON = QSize(22, 22)
+NAV_ICON_COLOUR = "#ffffff"  # the navigation's text colour (resources/styles/fieldwork.qss, QListWidget#nav)
 #: the size a window opens at on a large screen; on a smaller one it opens maximised
 DEFAULT_SIZE = QSize(1180, 720)
+
+
+def _on_dark(base: QIcon, size: QSize = NAV_ICON) -> QIcon:
+    """The icon drawn in the navigation's text colour, the same whether its item is selected or not (Qt's
+    selected-mode tint would draw a dark icon into the dark highlight)."""
+    out = QIcon()
+    for scale in (1, 2):  # crisp on a high-density screen too
+        pm = base.pixmap(size * scale)
+        painter = QPainter(pm)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pm.rect(), QColor(NAV_ICON_COLOUR))
+        painter.end()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Selected):
+            out.addPixmap(pm, mode)
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +93,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or load_settings(data_dir.settings)
         self.ctx = AppContext(data_dir, self.settings, self)
         self.ctx.navigator = self
-        self._pages: dict[str, QWidget] = {}
+        self.shell = ShellPresenter(self.ctx, self)
+        self._pages: dict[PageId, Page] = {}
+        self._widgets: dict[PageId, QWidget] = {}  # the same pages, as the widgets the stack shows
         self._unlocked = False
         self._shut_down = False
         self.live: SessionScreen | None = None
@@ -93,7 +115,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(NAV_WIDTH)
-        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setIconSize(NAV_ICON)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QStackedWidget()
         right = QVBoxLayout()
@@ -165,50 +187,57 @@ class MainWindow(QMainWindow):
         from fieldwork_app.gui.home.page import HomePage
         from fieldwork_app.gui.participants.page import ParticipantsPage
         from fieldwork_app.gui.prepare.page import PreparePage
-        from fieldwork_app.gui.sync.page import build_sync_page
+        from fieldwork_app.gui.sync.page import SyncPage
 
-        for name, label, ico, cls in (
-            ("home", self.tr("Study home"), "home", HomePage),
-            ("participants", self.tr("Participants"), "people", ParticipantsPage),
-            ("prepare", self.tr("Prepare a session"), "session", PreparePage),
-            ("consent", self.tr("Take consent"), "consent", ConsentPage),
-            ("sync", self.tr("Sync"), "sync", build_sync_page),
-            ("analysis", self.tr("Analysis"), "analysis", AnalysisPage),
-        ):
-            page = cls(self.ctx)
-            self._pages[name] = page
+        pages: tuple[tuple[PageId, str, str, Callable[[AppContext], Page]], ...] = (
+            (PageId.HOME, self.tr("Study home"), "home", HomePage),
+            (PageId.PARTICIPANTS, self.tr("Participants"), "people", ParticipantsPage),
+            (PageId.PREPARE, self.tr("Prepare a session"), "session", PreparePage),
+            (PageId.CONSENT, self.tr("Take consent"), "consent", ConsentPage),
+            (PageId.SYNC, self.tr("Sync"), "sync", SyncPage),
+            (PageId.ANALYSIS, self.tr("Analysis"), "analysis", AnalysisPage),
+        )
+        for pid, label, ico, make in pages:
+            page = make(self.ctx)
+            if not isinstance(page, QWidget):
+                raise TypeError(f"the {pid} page is not a widget")
+            self._pages[pid] = page
+            self._widgets[pid] = page
             self.content.addWidget(page)
-            item = QListWidgetItem(icon(ico), label)
-            item.setData(Qt.ItemDataRole.UserRole, name)
+            item = QListWidgetItem(_on_dark(icon(ico)), label)
+            item.setData(Qt.ItemDataRole.UserRole, pid.value)
             item.setData(Qt.ItemDataRole.UserRole + 1, label)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             item.setToolTip(label)
             self.nav.addItem(item)
 
-    def page(self, name: str) -> QWidget:
-        return self._pages[name]
+    def page(self, name: PageId) -> QWidget:
+        return self._widgets[PageId(name)]
 
-    def show_page(self, name: str) -> None:
-        names = list(self._pages)
-        page = self._pages[name]
-        already = self.content.currentWidget() is page
-        self.nav.setCurrentRow(names.index(name))  # shows and refreshes the page through _on_nav
-        if already or self.content.currentWidget() is not page:
-            self._switch_to(page)
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
+    def show_page(self, name: PageId) -> None:
+        """Show a navigation page (and load it again, also when it is already shown)."""
+        self._show(PageId(name), reload=True)
 
     def _on_nav(self, row: int) -> None:
-        if row < 0:
-            return
-        name = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
-        page = self._pages[name]
-        if self.content.currentWidget() is not page:
+        if row >= 0:
+            self._show(PageId(self.nav.item(row).data(Qt.ItemDataRole.UserRole)), reload=False)
+
+    def _show(self, pid: PageId, *, reload: bool) -> None:
+        """The one place a navigation page is switched to: the list marks it, the stack shows it, and the page
+        loads what it shows (when it was not shown already, or when asked to)."""
+        page = self._widgets[pid]
+        row = list(self._widgets).index(pid)
+        if self.nav.currentRow() != row:
+            blocked = self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(blocked)
+        elif not self.nav.currentItem().isSelected():
+            self.nav.currentItem().setSelected(True)
+        shown = self.content.currentWidget() is page
+        if not shown:
             self._switch_to(page)
-            refresh = getattr(page, "refresh", None)
-            if refresh is not None:
-                refresh()
+        if reload or not shown:
+            self._pages[pid].refresh()
 
     def push_screen(self, widget: QWidget) -> None:
         """Show a screen above the navigation pages (a session screen, for instance)."""
@@ -224,7 +253,7 @@ class MainWindow(QMainWindow):
         self.nav.clearSelection()
         self._update_strip()
 
-    def pop_screen(self, widget: QWidget, next_page: str = "consent") -> None:
+    def pop_screen(self, widget: QWidget, next_page: PageId = PageId.CONSENT) -> None:
         if widget is self.live:
             self.live = None
         self.content.removeWidget(widget)
@@ -243,8 +272,9 @@ class MainWindow(QMainWindow):
 
     def open_session(self, session_id: str, part: str = "") -> None:
         """Show a session's screen (the live one if it is that session), at ``part``: ``closeout``,
-        ``safeguarding`` or the interview.  While a take of another session runs, that one is shown."""
-        from fieldwork_app.gui.session_hook import build_screen
+        ``safeguarding``, ``record`` (the interview, its take started) or the interview.  While a take of another
+        session runs, that one is shown."""
+        from fieldwork_app.gui.session.page import build_screen
 
         rec = self.ctx.recorder
         if self.live is not None and self.live.session_id != session_id and rec.active:
@@ -270,7 +300,7 @@ class MainWindow(QMainWindow):
             and take.kind == "consent"
             and (self.live is None or self.live.session_id != take.session_id)
         ):
-            self.show_page("consent")
+            self.show_page(PageId.CONSENT)
         elif self.live is not None:
             self._switch_to(self.live)
             self.nav.clearSelection()
@@ -301,7 +331,7 @@ class MainWindow(QMainWindow):
         consent_take = take is not None and take.kind == "consent"
         show = self._unlocked and (
             (live is not None and not on_live)
-            or (consent_take and self.content.currentWidget() is not self._pages.get("consent"))
+            or (consent_take and self.content.currentWidget() is not self._widgets.get(PageId.CONSENT))
         )
         if show:
             sid = take.session_id if take is not None else (live.session_id if live is not None else "")
@@ -412,8 +442,8 @@ class MainWindow(QMainWindow):
         if self.live is not None:
             self.return_to_session()  # a live session comes back first, with the focus in it
         else:
-            if current in self._pages.values() or current is None:
-                self.show_page("home")
+            if current in self._widgets.values() or current is None:
+                self.show_page(PageId.HOME)
             self.nav.setFocus()
         self._update_strip()
         self._check_interrupted()
@@ -421,27 +451,17 @@ class MainWindow(QMainWindow):
 
     # -- recovery of takes interrupted by a crash or power cut ---------------------------------------
     def _check_interrupted(self) -> None:
-        from fieldwork_app.services import recording
-
         if self.ctx.recorder.active:
             return
-        self.ctx.tasks.db(recording.interrupted_count, on_done=self._offer_recovery, owner=self)
+        self.shell.interrupted_count(self._offer_recovery)
 
     def _purge_due(self) -> None:
         """Takes whose 'keep for N days after the receipt' has run out are deleted now (audited)."""
-        from fieldwork_app.services import sync
-
-        self.ctx.tasks.db(
-            sync.purge_due,
-            on_done=lambda ids: (
-                logger.info("purged %d take(s) after their receipt", len(ids)) if ids else None
-            ),
-            owner=self,
+        self.shell.purge_due(
+            lambda ids: logger.info("purged %d take(s) after their receipt", len(ids)) if ids else None
         )
 
     def _offer_recovery(self, count: int) -> None:
-        from fieldwork_app.services import recording
-
         if not count or not self._unlocked:
             return
         # Not modal: it must never block the app (or a take being started) while it waits for an answer.
@@ -461,7 +481,7 @@ class MainWindow(QMainWindow):
         def answered(result: int) -> None:
             # The answer may come after a take was started: recovery skips live takes anyway.
             if result == QMessageBox.StandardButton.Yes and self._unlocked:
-                self.ctx.tasks.db(recording.recover_all, on_done=self._recovered, owner=self)
+                self.shell.recover_all(self._recovered)
 
         box.finished.connect(answered)
         box.open()
@@ -498,10 +518,10 @@ class MainWindow(QMainWindow):
         self._unlocked = False
         self.idle.stop()
         pushed = self.content.currentWidget()
-        for page in [*self._pages.values(), *([pushed] if pushed not in self._pages.values() else [])]:
-            on_locked = getattr(page, "on_locked", None)
-            if on_locked is not None:
-                on_locked()
+        screens: list[object] = [*self._pages.values(), self.live, pushed]
+        for page in dict.fromkeys(s for s in screens if s is not None):  # each once, in this order
+            if isinstance(page, Page):
+                page.on_locked()
         self.ctx.tasks.close_workspace()
         self.ctx.recorder.set_locked(True)
         self._set_workspace_actions(False)

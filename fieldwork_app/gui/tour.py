@@ -1,9 +1,9 @@
 """``fieldwork gui --tour OUTDIR [--size 1366x768]``: a throw-away vault with the example study, a PNG of
 each main screen, taken of a window of the given size (1366x768 by default, a common laptop screen).
 
-Shots are numbered in order: ``01-unlock.png``, ``02-home.png`` …  Other screens add theirs by
-appending ``(name, arrange)`` to :data:`EXTRA_SHOTS` (``arrange(tour)`` gets the screen ready, e.g. by
-pushing a session screen); they are taken after the built-in ones and numbered on from there.
+Shots are numbered in order: ``01-unlock.png``, ``02-home.png`` …  The session screens' shots follow,
+from the ``(name, arrange)`` steps in :mod:`fieldwork_app.gui.session.tour_steps` (``arrange(tour)``
+gets the screen ready, e.g. by pushing a session screen), numbered on from there.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -25,6 +24,8 @@ from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs, participants, sessions, workspace
 from fieldwork_app.vault import FAST_KDF, keys
 
+from fieldwork_app.gui.navigation import PageId
+
 if TYPE_CHECKING:
     from fieldwork_app.gui.main_window import MainWindow
 
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 USER = "researcher1"
 PASSPHRASE = "tour passphrase only for screenshots"
 
-EXTRA_SHOTS: list[tuple[str, Callable[[Tour], None]]] = []
 DEFAULT_SIZE = "1366x768"
 
 
@@ -132,13 +132,13 @@ def _sign(pad: QWidget) -> None:
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(270, 62))
 
 
-def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> int:
+def run(
+    outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768), app: QApplication | None = None
+) -> int:
+    """Write the screenshots into ``outdir``, in the running QApplication (``app``, or the one there is)."""
     keys.allow_fast_kdf_for_throwaway_vault()  # a throw-away vault in a temporary folder
-    import importlib
-
-    importlib.import_module("fieldwork_app.gui.session")  # registers the session screens' tour steps
-    from fieldwork_app.gui.app import application
     from fieldwork_app.gui.main_window import MainWindow
+    from fieldwork_app.gui.session.tour_steps import STEPS
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -146,14 +146,17 @@ def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> 
     try:
         data_dir = DataDir(tmp / "data")
         _seed(data_dir)
-        app = application()
+        running = app or QApplication.instance()
+        if not isinstance(running, QApplication):
+            raise RuntimeError("the tour needs a running QApplication")
+        app = running
         window = MainWindow(data_dir, idle_ms=3_600_000)
         window.resize(*size)
         window.show()
         tour = Tour(window, app, out, size)
         try:
             _walk(tour)
-            for name, arrange in EXTRA_SHOTS:
+            for name, arrange in STEPS:
                 arrange(tour)
                 tour.shot(name)
         finally:
@@ -165,7 +168,7 @@ def run(outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768)) -> 
     return 0
 
 
-def _page(tour: Tour, name: str, kind: type[_Page]) -> _Page:
+def _page(tour: Tour, name: PageId, kind: type[_Page]) -> _Page:
     page = tour.window.page(name)
     if not isinstance(page, kind):
         raise TypeError(f"the {name} page is a {type(page).__name__}, not a {kind.__name__}")
@@ -187,23 +190,23 @@ def _walk(tour: Tour) -> None:
     tour.settle()
     tour.shot("home")
 
-    w.show_page("participants")
+    w.show_page(PageId.PARTICIPANTS)
     tour.settle()
-    p = _page(tour, "participants", ParticipantsPage)
+    p = _page(tour, PageId.PARTICIPANTS, ParticipantsPage)
     p._select("M-001")
     tour.shot("participants")
 
-    w.show_page("prepare")
+    w.show_page(PageId.PREPARE)
     tour.settle()
-    pg = _page(tour, "prepare", PreparePage)
+    pg = _page(tour, PageId.PREPARE, PreparePage)
     pg.session_combo.setCurrentIndex(1)
     tour.settle()
     pg.checklist.list.scrollToTop()
     tour.shot("prepare")
 
-    w.show_page("consent")
+    w.show_page(PageId.CONSENT)
     tour.settle()
-    c = _page(tour, "consent", ConsentPage)
+    c = _page(tour, PageId.CONSENT, ConsentPage)
     c.mode_buttons["written"].click()
     tour.settle()
     for sid in ("1", "2", "3"):

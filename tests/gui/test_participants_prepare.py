@@ -43,7 +43,9 @@ def _answer_dialog(qtbot, fill, press="ok"):  # type: ignore[no-untyped-def]
             ),
             None,
         )
-        if d is None:
+        if d is None or QApplication.activeWindow() is not d:
+            # as a person would: wait for the dialog to come up and take the keyboard (on a busy machine the
+            # window system may make it the active window a little after it is shown)
             QTimer.singleShot(20, run)
             return
         fill(d)

@@ -27,7 +27,7 @@ from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.clock import FakeClock
 from tests.gui.test_session import click, consented_session, open_screen, run_db, start_recording
 
-from fieldwork_app.gui.session import build_screen
+from fieldwork_app.gui.session.page import build_screen
 
 START = datetime(2030, 3, 4, 10, 0, tzinfo=UTC)
 END = START + timedelta(minutes=90)

@@ -23,7 +23,7 @@ from fieldwork_app.services import tasks as tasks_svc
 from tests.gui.conftest import unlock
 from tests.support.vaults import PASSPHRASE, USER
 
-from fieldwork_app.gui.session import build_screen
+from fieldwork_app.gui.session.page import build_screen
 
 pytestmark = pytest.mark.audio
 

@@ -455,3 +455,9 @@ class AnalysisPage(QWidget):
             message.setText(
                 self.tr("Unexpected error ({0}); nothing done was lost.").format(type(exc).__name__)
             )
+
+    def refresh(self) -> None:
+        """Nothing to load when shown: the page reads a store or a folder only when asked to."""
+
+    def on_locked(self) -> None:
+        """The page needs no open workspace; a job under way goes on through a lock."""

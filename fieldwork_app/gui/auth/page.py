@@ -28,6 +28,7 @@ class FirstRunPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = auth.AuthPresenter(ctx, self)
         self.ui = forms.load("first_run").Ui_FirstRunPage()
         self.ui.setupUi(self)
         labels = {
@@ -80,10 +81,7 @@ class FirstRunPage(QWidget):
         user = self.ui.userEdit.text().strip()
         role = self.ui.roleCombo.currentData()
         passphrase = self.ui.pass1Edit.text()
-        data_dir = self.ctx.data_dir
-        self.ctx.tasks.open_workspace(
-            lambda: auth.create_with_example(data_dir, user, role, passphrase), self._created, self._failed
-        )
+        self.p.create(user, role, passphrase, self._created, self._failed)
 
     def _created(self, out: tuple) -> None:
         ws, recovery = out
@@ -111,6 +109,7 @@ class UnlockPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = auth.AuthPresenter(ctx, self)
         self.ui = forms.load("unlock").Ui_UnlockPage()
         self.ui.setupUi(self)
         self._backoff = auth.Backoff()
@@ -168,8 +167,7 @@ class UnlockPage(QWidget):
         self.ui.passphraseEdit.clear()
         if locked_by_idle:
             self.ui.messageLabel.setText(self.tr("Locked after a period without activity."))
-        data_dir = self.ctx.data_dir
-        self.ctx.tasks.without_workspace(lambda: auth.users(data_dir), self._show_users, self._failed)
+        self.p.users(self._show_users, self._failed)
         self.ui.passphraseEdit.setFocus()
 
     def _show_users(self, users: list[str]) -> None:
@@ -189,8 +187,7 @@ class UnlockPage(QWidget):
             return
         self.ui.unlockButton.setEnabled(False)
         self.ui.messageLabel.setText(self.tr("Unlocking…"))
-        data_dir = self.ctx.data_dir
-        self.ctx.tasks.open_workspace(lambda: auth.unlock(data_dir, user, passphrase), self._ok, self._failed)
+        self.p.unlock(user, passphrase, self._ok, self._failed)
 
     def _ok(self, ws: Workspace) -> None:
         self._backoff.reset()

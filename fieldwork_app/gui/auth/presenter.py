@@ -13,6 +13,8 @@ from fieldwork_app.vault import ROLES, Vault
 from fieldwork_app.vault.keys import KeySlots
 from fieldwork_app.vault.strength import estimate
 
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
+
 logger = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 8
@@ -77,3 +79,23 @@ class Backoff:
 
     def reset(self) -> None:
         self.failures = 0
+
+
+class AuthPresenter(Presenter):
+    """First run and unlock: the workspace is created or unlocked on the database thread, which then owns it."""
+
+    def create(
+        self, user: str, role: str, passphrase: str, done: Done[tuple[Workspace, str]], failed: Failed
+    ) -> None:
+        data_dir = self.ctx.data_dir
+        self.ctx.tasks.open_workspace(
+            lambda: create_with_example(data_dir, user, role, passphrase), done, failed
+        )
+
+    def unlock(self, user: str, passphrase: str, done: Done[Workspace], failed: Failed) -> None:
+        data_dir = self.ctx.data_dir
+        self.ctx.tasks.open_workspace(lambda: unlock(data_dir, user, passphrase), done, failed)
+
+    def users(self, done: Done[list[str]], failed: Failed) -> None:
+        data_dir = self.ctx.data_dir
+        self.ctx.tasks.without_workspace(lambda: users(data_dir), done, failed)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import Level, TakeSummary
-from fieldwork_app.services import clearfiles
 from fieldwork_app.services.consent import ConsentResult
 from fieldwork_app.services.recording import ActiveTake
 
@@ -43,6 +42,7 @@ class ConsentPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = presenter.ConsentPresenter(ctx, self)
         self.model: presenter.SessionModel | None = None
         self.draft: presenter.Draft | None = None
         self.rows: dict[str, StatementRow] = {}
@@ -233,9 +233,7 @@ class ConsentPage(QWidget):
     # -- loading -----------------------------------------------------------------------------------
     def refresh(self) -> None:
         sid = self.ctx.session_id
-        self.ctx.tasks.db(
-            lambda ws: presenter.session_model(ws, sid), self._show_session, self._failed, owner=self
-        )
+        self.p.session_model(sid, self._show_session, self._failed)
 
     def on_locked(self) -> None:
         self.participant_name.clear()
@@ -277,7 +275,9 @@ class ConsentPage(QWidget):
         elif m.can_record:
             self.gate_reason.setText(self.tr("Everyone has agreed to the recording."))
         else:
-            self.gate_reason.setText(self.tr("Recording stays off until: ") + "; ".join(m.reasons))
+            # one sentence: the reasons the core gives, as it words them (a reason may end a sentence itself)
+            why = "; ".join(r.strip().rstrip(".") for r in m.reasons)
+            self.gate_reason.setText(self.tr("Recording stays off: %1.").replace("%1", why))
 
     def _on_session(self) -> None:
         self.ctx.set_session(self.session_combo.currentData() or "")
@@ -290,9 +290,7 @@ class ConsentPage(QWidget):
         pid = self.people.item(row).data(256)
         sid = self.model.session_id
         self._loading = pid
-        self.ctx.tasks.db(
-            lambda ws: presenter.form_model(ws, sid, pid), self._show_form, self._failed, owner=self
-        )
+        self.p.form_model(sid, pid, self._show_form, self._failed)
 
     def _show_form(self, f: presenter.FormModel) -> None:
         self._loading = ""
@@ -481,12 +479,7 @@ class ConsentPage(QWidget):
         recording_id = self._consent_recording if d.mode == "verbal" else None
         sid = m.session_id
         self.save_button.setEnabled(False)
-        self.ctx.tasks.db(
-            lambda ws: presenter.save(ws, sid, d, recording_id, signatures, unsigned),
-            self._saved,
-            self._save_failed,
-            owner=self,
-        )
+        self.p.save(sid, d, recording_id, signatures, unsigned, self._saved, self._save_failed)
 
     def _saved(self, result: ConsentResult) -> None:
         self._last_consent = result.consent_id
@@ -524,12 +517,7 @@ class ConsentPage(QWidget):
             self.message.setText(self.tr("Saved %1.").replace("%1", path.name))
             set_role(self.message, "ok")
 
-        self.ctx.tasks.db(
-            lambda ws: clearfiles.save_consent_copy(ws, cid, choice.path, passphrase=choice.passphrase),
-            saved,
-            self._failed,
-            owner=self,
-        )
+        self.p.save_copy(cid, choice.path, choice.passphrase, saved, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self._failed_text(describe(exc))
@@ -540,7 +528,5 @@ class ConsentPage(QWidget):
 
     # -- onwards -----------------------------------------------------------------------------------
     def _start_interview(self) -> None:
-        from fieldwork_app.gui.session_hook import open_session_screen
-
         if self.model is not None and self.model.session_id:
-            open_session_screen(self.ctx, self.model.session_id)
+            self.ctx.open_session(self.model.session_id, "record")  # the button says it: recording starts

@@ -5,13 +5,17 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from fieldwork_app.domain.pack import AnswerType
 from fieldwork_app.domain.records import SessionStatus, evaluate_consent
+from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
+
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,35 @@ def pdfs_available() -> bool:
 def copy_pdf(ws: Workspace, consent_id: str) -> bytes:
     pdfs: Any = importlib.import_module("fieldwork_app.services.pdfs")
     return bytes(pdfs.consent_copy_pdf(ws, consent_id))
+
+
+class ConsentPresenter(Presenter):
+    """The consent page's work: the session and its form, recording the consent, the signed copy."""
+
+    def session_model(self, session_id: str, done: Done[SessionModel], failed: Failed) -> None:
+        self._db(lambda ws: session_model(ws, session_id), done, failed)
+
+    def form_model(self, session_id: str, participant_id: str, done: Done[FormModel], failed: Failed) -> None:
+        self._db(lambda ws: form_model(ws, session_id, participant_id), done, failed)
+
+    def save(
+        self,
+        session_id: str,
+        draft: Draft,
+        recording_id: str | None,
+        signatures: dict[str, dict[str, str]] | None,
+        unsigned_reason: str | None,
+        done: Done[svc.ConsentResult],
+        failed: Failed,
+    ) -> None:
+        self._db(
+            lambda ws: save(ws, session_id, draft, recording_id, signatures, unsigned_reason), done, failed
+        )
+
+    def save_copy(
+        self, consent_id: str, out: Path, passphrase: str | None, done: Done[Path], failed: Failed
+    ) -> None:
+        """The signed copy as a PDF outside the vault (encrypted when ``passphrase`` is given)."""
+        self._db(
+            lambda ws: clearfiles.save_consent_copy(ws, consent_id, out, passphrase=passphrase), done, failed
+        )

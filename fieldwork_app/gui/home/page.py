@@ -39,6 +39,7 @@ class HomePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = home.HomePresenter(ctx, self)
         layout, _ = scroll_page(self)
         self.title = label("", "title")
         self.title.setAccessibleName(self.tr("Study title"))
@@ -117,19 +118,15 @@ class HomePage(QWidget):
             self.ctx.open_session(str(task["session_id"]), str(task.get("kind") or ""))
 
     def refresh(self) -> None:
-        clock = getattr(self.ctx, "clock", None)
-        self.ctx.tasks.db(lambda ws: home.load(ws, clock=clock), self._show, self._failed, owner=self)
+        self.p.load(self._show, self._failed)
+
+    def on_locked(self) -> None:
+        """Nothing identifying is shown here (study ids only); the next unlock loads the page again."""
 
     def _record(self, session_id: str, kind: str) -> None:
-        clock = getattr(self.ctx, "clock", None)
         for b in self.visit_buttons.values():
             b.setEnabled(False)  # one press, one event: the rows come back with the refresh
-        self.ctx.tasks.db(
-            lambda ws: home.record_lonework(ws, session_id, kind, clock),
-            lambda _r: self.refresh(),
-            self._failed,
-            owner=self,
-        )
+        self.p.record_lonework(session_id, kind, lambda _r: self.refresh(), self._failed)
 
     def _show_visits(self, visits: list[LoneWorkingState]) -> None:
         focused = next((k for k, b in self.visit_buttons.items() if b.hasFocus()), None)
@@ -186,10 +183,13 @@ class HomePage(QWidget):
     def _show(self, m: home.HomeModel) -> None:
         self.title.setText(m.short_title or self.tr("No study pack imported"))
         self.details.setText(
-            self.tr("%1\nIRAS ID %2 · study pack %3")
+            self.tr("%1\nIRAS ID %2 · study pack: %3, version %4")
             .replace("%1", m.title)
             .replace("%2", m.iras_id)
-            .replace("%3", m.pack_version)
+            .replace("%3", m.short_title or m.title)
+            .replace("%4", m.pack_version)
+            if m.pack_version
+            else ""
         )
         in_box = {st.session_id for st in m.visits}  # said once, beside its buttons, not twice
         notes = [

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from fieldwork_app.domain.records import SessionStatus
+from fieldwork_app.domain.records import Participant, ParticipantStatus, SessionStatus
 from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import recording as recording_svc
@@ -14,6 +15,8 @@ from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services import status as status_svc
 from fieldwork_app.services.clock import Clock, as_utc
 from fieldwork_app.services.workspace import Workspace
+
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,13 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
+def shown_status(ws: Workspace, p: Participant) -> str:
+    """Her status as the core gives it, except that one never screened is not shown as "screened"."""
+    if p.status is ParticipantStatus.SCREENED and participants_svc.last_screening(ws, p.id) is None:
+        return "not_screened"
+    return str(p.status)
+
+
 def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -> HomeModel:
     today = today or date.today()
     summary = status_svc.summary(ws)
@@ -67,15 +77,11 @@ def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -
     m.title = study.get("title", "")
     m.short_title = study.get("short_title", "")
     m.iras_id = study.get("iras_id", "")
-    m.pack_version = f"{study.get('pack', '')} {study.get('pack_version', '')}".strip()
+    m.pack_version = str(study.get("pack_version", ""))
     if ws.has_pack():
         for g in ws.pack().groups:
-            people = participants_svc.list_all(ws, g.id)
-            m.groups.append(
-                GroupRow(
-                    g.label, [(p.id, str(p.status)) for p in people], summary["participants"].get(g.id, {})
-                )
-            )
+            people = [(p.id, shown_status(ws, p)) for p in participants_svc.list_all(ws, g.id)]
+            m.groups.append(GroupRow(g.label, people, dict(Counter(status for _pid, status in people))))
     for s in sessions_svc.list_all(ws):
         row = SessionRow(
             s.id,
@@ -103,3 +109,15 @@ def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -
 def record_lonework(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None) -> None:
     """Check-out or home safe pressed on the study home (the same service call as on the session)."""
     lonework_svc.record(ws, session_id, kind, clock)
+
+
+class HomePresenter(Presenter):
+    """The study home's work: its overview, and check-out / home safe pressed on it."""
+
+    def load(self, done: Done[HomeModel], failed: Failed) -> None:
+        clock = getattr(self.ctx, "clock", None)
+        self._db(lambda ws: load(ws, clock=clock), done, failed)
+
+    def record_lonework(self, session_id: str, kind: str, done: Done[None], failed: Failed) -> None:
+        clock = getattr(self.ctx, "clock", None)
+        self._db(lambda ws: record_lonework(ws, session_id, kind, clock), done, failed)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.domain.records import Participant
-from fieldwork_app.services import participants as svc
 
 from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
@@ -38,6 +37,7 @@ class ParticipantsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = presenter.ParticipantsPresenter(ctx, self)
         self._model: presenter.Model | None = None
         layout, _ = scroll_page(self)
         layout.addWidget(label(self.tr("Participants"), "title"))
@@ -116,7 +116,7 @@ class ParticipantsPage(QWidget):
             "postcode": self.tr("Postcode"),
             "notes": self.tr("Notes"),
         }
-        for f in svc.IDENTITY_FIELDS:
+        for f in presenter.IDENTITY_FIELDS:
             e = QLineEdit()
             e.setAccessibleName(names.get(f, f))
             self.identity_edits[f] = e
@@ -135,7 +135,7 @@ class ParticipantsPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.tasks.db(presenter.load, self._show, self._failed, owner=self)
+        self.p.load(self._show, self._failed)
 
     def on_locked(self) -> None:
         self._locks += 1
@@ -204,13 +204,13 @@ class ParticipantsPage(QWidget):
         linked = self.linked_combo.currentData() or None
         if not gid:
             return
-        self.ctx.tasks.db(lambda ws: svc.add(ws, gid, linked), self._added, self._failed, owner=self)
+        self.p.add(gid, linked, self._added, self._failed)
 
     def _added(self, p: Participant) -> None:
         self._ok(self.tr("Added %1. Screen eligibility next.").replace("%1", p.id))
         self.ctx.data_changed.emit()
         self.refresh()
-        self.ctx.tasks.db(lambda ws: None, lambda _x: self._select(p.id), owner=self)
+        self.p.after_queued(lambda: self._select(p.id))
 
     def _select(self, pid: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
@@ -224,9 +224,7 @@ class ParticipantsPage(QWidget):
         self._update_actions()
         pid = self.selected_id()
         if pid:
-            self.ctx.tasks.db(
-                lambda ws: presenter.criteria(ws, pid), self._show_criteria, self._failed, owner=self
-            )
+            self.p.criteria(pid, self._show_criteria, self._failed)
 
     def _show_criteria(self, questions: list[tuple[str, str]]) -> None:
         old = self.screen_questions
@@ -258,7 +256,7 @@ class ParticipantsPage(QWidget):
             self._failed_text(self.tr("Answer every screening question first."))
             return
         answers = {cid: bool(g.checkedId()) for cid, g in self._answers.items()}
-        self.ctx.tasks.db(lambda ws: svc.screen(ws, pid, answers), self._screened, self._failed, owner=self)
+        self.p.screen(pid, answers, self._screened, self._failed)
 
     def _screened(self, eligible: bool) -> None:
         self._ok(self.tr("Eligible.") if eligible else self.tr("Not eligible on these answers."))
@@ -283,12 +281,7 @@ class ParticipantsPage(QWidget):
             return
         reason = ui.reasonEdit.text().strip()
         asked = self._locks
-        self.ctx.tasks.db(
-            lambda ws: svc.view_identity(ws, pid, reason),
-            lambda details: self._show_identity(details, asked),
-            self._failed,
-            owner=self,
-        )
+        self.p.view_identity(pid, reason, lambda details: self._show_identity(details, asked), self._failed)
 
     def _show_identity(self, details: dict[str, str], asked: int = 0) -> None:
         if asked != self._locks:
@@ -306,11 +299,8 @@ class ParticipantsPage(QWidget):
     def _save_identity(self) -> None:
         pid = self.selected_id()
         details = {f: e.text() for f, e in self.identity_edits.items()}
-        self.ctx.tasks.db(
-            lambda ws: svc.set_identity(ws, pid, details),
-            lambda _r: self._ok(self.tr("Identity details saved.")),
-            self._failed,
-            owner=self,
+        self.p.set_identity(
+            pid, details, lambda _r: self._ok(self.tr("Identity details saved.")), self._failed
         )
 
     # -- withdrawal --------------------------------------------------------------------------------
@@ -341,24 +331,20 @@ class ParticipantsPage(QWidget):
             self.refresh()
 
         def record(delete_unsent: bool) -> None:
-            self.ctx.tasks.db(
-                lambda ws: svc.withdraw(
-                    ws, pid, scope, day, before_cutoff=before, delete_unsent=delete_unsent
-                ),
-                withdrawn,
-                self._failed,
-                owner=self,
+            self.p.withdraw(
+                pid,
+                scope,
+                day,
+                before_cutoff=before,
+                delete_unsent=delete_unsent,
+                done=withdrawn,
+                failed=self._failed,
             )
 
-        if not svc.deletes_unsent(scope, before):
+        if not self.p.deletes_unsent(scope, before):
             record(False)  # her sessions are sent as usual
             return
-        self.ctx.tasks.db(
-            lambda ws: svc.unsent_sessions(ws, pid),
-            lambda held: self._confirm_delete_unsent(pid, held, record),
-            self._failed,
-            owner=self,
-        )
+        self.p.unsent_sessions(pid, lambda held: self._confirm_delete_unsent(pid, held, record), self._failed)
 
     def _confirm_delete_unsent(self, pid: str, held: list[str], record: Callable[[bool], None]) -> None:
         """Her data is to be deleted: sessions not yet sent are held back and deleted here, once confirmed."""

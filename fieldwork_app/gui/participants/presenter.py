@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fieldwork_app.domain.records import WithdrawalScope
+from fieldwork_app.domain.records import Participant, ParticipantStatus, WithdrawalScope
 from fieldwork_app.services import participants as svc
 from fieldwork_app.services.workspace import Workspace
+
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def load(ws: Workspace) -> Model:
                 p.id,
                 p.group_id,
                 labels.get(p.group_id, p.group_id),
-                str(p.status),
+                "not_screened" if p.status is ParticipantStatus.SCREENED and scr is None else str(p.status),
                 p.linked_to or "",
                 None if scr is None else bool(scr["eligible"]),
                 svc.has_identity(ws, p.id),
@@ -61,3 +63,61 @@ def criteria(ws: Workspace, participant_id: str) -> list[tuple[str, str]]:
 
 def scopes() -> list[str]:
     return [s.value for s in WithdrawalScope]
+
+
+#: the identity fields, in the order the page shows them
+IDENTITY_FIELDS = svc.IDENTITY_FIELDS
+
+
+class ParticipantsPresenter(Presenter):
+    """The participants page's work: the list, adding, screening, identity details (audited), withdrawal."""
+
+    def load(self, done: Done[Model], failed: Failed) -> None:
+        self._db(load, done, failed)
+
+    def add(self, group_id: str, linked_to: str | None, done: Done[Participant], failed: Failed) -> None:
+        self._db(lambda ws: svc.add(ws, group_id, linked_to), done, failed)
+
+    def criteria(self, participant_id: str, done: Done[list[tuple[str, str]]], failed: Failed) -> None:
+        self._db(lambda ws: criteria(ws, participant_id), done, failed)
+
+    def screen(self, participant_id: str, answers: dict[str, bool], done: Done[bool], failed: Failed) -> None:
+        self._db(lambda ws: svc.screen(ws, participant_id, answers), done, failed)
+
+    def view_identity(
+        self, participant_id: str, reason: str, done: Done[dict[str, str]], failed: Failed
+    ) -> None:
+        """Her identity details; the view is audited with ``reason``."""
+        self._db(lambda ws: svc.view_identity(ws, participant_id, reason), done, failed)
+
+    def set_identity(
+        self, participant_id: str, details: dict[str, str], done: Done[None], failed: Failed
+    ) -> None:
+        self._db(lambda ws: svc.set_identity(ws, participant_id, details), done, failed)
+
+    @staticmethod
+    def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
+        """Whether this withdrawal deletes her sessions not yet sent (so the page asks first)."""
+        return bool(svc.deletes_unsent(scope, before_cutoff))
+
+    def unsent_sessions(self, participant_id: str, done: Done[list[str]], failed: Failed) -> None:
+        self._db(lambda ws: svc.unsent_sessions(ws, participant_id), done, failed)
+
+    def withdraw(
+        self,
+        participant_id: str,
+        scope: str,
+        day: str,
+        *,
+        before_cutoff: bool,
+        delete_unsent: bool,
+        done: Done[object],
+        failed: Failed,
+    ) -> None:
+        self._db(
+            lambda ws: svc.withdraw(
+                ws, participant_id, scope, day, before_cutoff=before_cutoff, delete_unsent=delete_unsent
+            ),
+            done,
+            failed,
+        )

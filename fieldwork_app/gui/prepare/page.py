@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork_app.audio import Level, MicCheckResult
+from fieldwork_app.audio import MicCheckResult
 from fieldwork_app.domain.pack import DocumentKind
 from fieldwork_app.domain.records import SessionRecord
-from fieldwork_app.services import recording
-from fieldwork_app.services import sessions as svc
 
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
 from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.navigation import PageId
 from fieldwork_app.gui.prepare import presenter
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import (
@@ -60,6 +59,7 @@ class PreparePage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.p = presenter.PreparePresenter(ctx, self)
         self._options: presenter.Options | None = None
         self._view: presenter.SessionView | None = None
         layout, _ = scroll_page(self)
@@ -205,14 +205,18 @@ class PreparePage(QWidget):
         self.checklist = ChecklistView()
         bl.addWidget(self.checklist)
         self.consent_button = QPushButton(icon("consent"), self.tr("&Go to consent"))
-        self.consent_button.clicked.connect(lambda: self.ctx.show_page("consent"))
+        self.consent_button.clicked.connect(lambda: self.ctx.show_page(PageId.CONSENT))
         bl.addWidget(self.consent_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(box)
         self._set_session_widgets(None)
 
     # -- loading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.tasks.db(presenter.options, self._show_options, self._failed, owner=self)
+        self.p.options(self._show_options, self._failed)
+
+    def on_locked(self) -> None:
+        """A visit address typed but not saved goes off the screen."""
+        self.address.clear()
 
     def _show_options(self, o: presenter.Options) -> None:
         self._options = o
@@ -244,9 +248,7 @@ class PreparePage(QWidget):
         if not sid:
             self._set_session_widgets(None)
             return
-        self.ctx.tasks.db(
-            lambda ws: presenter.session_view(ws, sid), self._show_session, self._failed, owner=self
-        )
+        self.p.session_view(sid, self._show_session, self._failed)
 
     def _set_session_widgets(self, v: presenter.SessionView | None) -> None:
         new = v is None
@@ -298,7 +300,7 @@ class PreparePage(QWidget):
             if lw.expected_end
             else planned.addSecs(60 * v.planned_minutes)
         )
-        self.travel.setValue(lw.travel_home_minutes)
+        self.travel.setValue(lw.travel_home_minutes or v.travel_default)  # never 0 by default
         self.code_word.setChecked(lw.code_word_agreed)
         self.risk.setChecked(lw.risk_assessment_done)
         self.sealed_label.setText(
@@ -319,9 +321,7 @@ class PreparePage(QWidget):
     def _reload_session(self, *_args: object) -> None:
         sid = self.ctx.session_id
         if sid:
-            self.ctx.tasks.db(
-                lambda ws: presenter.session_view(ws, sid), self._show_session, self._failed, owner=self
-            )
+            self.p.session_view(sid, self._show_session, self._failed)
 
     def _on_location(self) -> None:
         self.lone_box.setVisible(self.location_combo.currentData() == "home")
@@ -345,9 +345,7 @@ class PreparePage(QWidget):
         loc = self.location_combo.currentData()
         start = self.start_edit.dateTime().toString(ISO)
         minutes = self.minutes.value()
-        self.ctx.tasks.db(
-            lambda ws: svc.new(ws, pids, fmt, loc, start, minutes), self._created, self._failed, owner=self
-        )
+        self.p.new_session(pids, fmt, loc, start, minutes, self._created, self._failed)
 
     def _created(self, s: SessionRecord) -> None:
         self._ok(self.tr("Session %1 created.").replace("%1", s.id))
@@ -359,12 +357,7 @@ class PreparePage(QWidget):
         sid = self.ctx.session_id
         start = self.start_edit.dateTime().toString(ISO)
         minutes = self.minutes.value()
-        self.ctx.tasks.db(
-            lambda ws: svc.set_schedule(ws, sid, start, minutes),
-            self._reload_session,
-            self._failed,
-            owner=self,
-        )
+        self.p.set_schedule(sid, start, minutes, self._reload_session, self._failed)
 
     def _save_plan(self) -> None:
         sid = self.ctx.session_id
@@ -384,19 +377,12 @@ class PreparePage(QWidget):
             self._ok(self.tr("Lone-working plan saved."))
             self._reload_session()
 
-        self.ctx.tasks.db(
-            lambda ws: presenter.save_plan(ws, sid, plan, address),
-            saved,
-            self._failed,
-            owner=self,
-        )
+        self.p.save_plan(sid, plan, address, saved, self._failed)
 
     def _battery(self, on: bool) -> None:
         sid = self.ctx.session_id
         if sid:
-            self.ctx.tasks.db(
-                lambda ws: presenter.set_battery(ws, sid, on), self._reload_session, self._failed, owner=self
-            )
+            self.p.set_battery(sid, on, self._reload_session, self._failed)
 
     def _mic_check(self) -> None:
         sid = self.ctx.session_id
@@ -408,10 +394,6 @@ class PreparePage(QWidget):
         self.meter.set_active(True)
         self.mic_result.setText(self.tr("Listening for three seconds… please say a few words."))
         playback = self.playback.isChecked()
-        tasks = self.ctx.tasks
-
-        def on_level(level: Level) -> None:  # audio thread: hand the reading to the GUI thread
-            tasks.on_gui(lambda: self.meter.set_level(level))
 
         def done(result: MicCheckResult) -> None:
             self.mic_button.setEnabled(True)
@@ -430,12 +412,7 @@ class PreparePage(QWidget):
             self.meter.set_active(False)
             self.mic_result.setText(describe(exc))
 
-        tasks.db(
-            lambda ws: recording.mic_check(ws, sid, playback=playback, on_level=on_level),
-            done,
-            failed,
-            owner=self,
-        )
+        self.p.mic_check(sid, playback, self.meter.set_level, done, failed)
 
     def _failed_text(self, text: str) -> None:
         self.message.setText(text)
@@ -443,17 +420,10 @@ class PreparePage(QWidget):
 
     def _save_pdf(self, kind: DocumentKind) -> None:
         sid = self.ctx.session_id
-        self.ctx.tasks.db(
-            lambda ws: presenter.document_pdf(ws, sid, kind), self._ask_where, self._failed, owner=self
-        )
+        self.p.document_pdf(sid, kind, self._ask_where, self._failed)
 
     def _ask_where(self, out: tuple[str, bytes]) -> None:
         name, data = out
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), name, self.tr("PDF (*.pdf)"))
         if path:
-            self.ctx.tasks.pool(
-                lambda: Path(path).write_bytes(data),
-                lambda _n: self._ok(self.tr("PDF saved.")),
-                self._failed,
-                owner=self,
-            )
+            self.p.write_file(Path(path), data, lambda _n: self._ok(self.tr("PDF saved.")), self._failed)

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldwork_app.audio import Level, MicCheckResult
 from fieldwork_app.domain.pack import DocumentKind
-from fieldwork_app.domain.records import LoneWorkingPlan
+from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import sessions as svc
 from fieldwork_app.services.workspace import Workspace
 
 from fieldwork_app.gui.formatting import date_text
+from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 POWER = Path("/sys/class/power_supply")
+#: the travel-home time offered for a first home visit (the researcher changes it to her own)
+DEFAULT_TRAVEL_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,17 @@ class SessionView:
     kit: dict[str, Any]
     checklist: list[svc.ChecklistItem] = field(default_factory=list)
     ready: bool = False
+    travel_default: int = DEFAULT_TRAVEL_MINUTES  # offered while the plan has no travel-home time yet
+
+
+
+def _travel_default(ws: Workspace, session_id: str) -> int:
+    """The travel-home time of the researcher's latest other visit plan, else :data:`DEFAULT_TRAVEL_MINUTES`."""
+    for s in sorted(svc.list_all(ws), key=lambda s: s.planned_start or "", reverse=True):
+        minutes = LoneWorkingPlan.from_json(s.plan.get("lone_working", {})).travel_home_minutes
+        if s.id != session_id and minutes > 0:
+            return minutes
+    return DEFAULT_TRAVEL_MINUTES
 
 
 def _title(ws: Workspace, doc_id: str, version: str) -> str:
@@ -115,6 +132,7 @@ def session_view(ws: Workspace, session_id: str) -> SessionView:
         dict(s.plan.get("kit", {})),
         list(cl.items),
         cl.ready,
+        _travel_default(ws, s.id),
     )
 
 
@@ -163,3 +181,65 @@ def document_pdf(ws: Workspace, session_id: str, kind: str) -> tuple[str, bytes]
     title = str(packs_svc.document(ws, str(doc_id), str(version)).title)
     name = "".join(c for c in title if c not in '/\\:*?"<>|').strip() or str(doc_id)  # a file name she recognises
     return f"{name} v{version}.pdf", pdfs.document_preview_pdf(ws, str(doc_id), str(version))
+
+
+class PreparePresenter(Presenter):
+    """The prepare page's work: sessions and their plans, the mic check, documents as PDF."""
+
+    def options(self, done: Done[Options], failed: Failed) -> None:
+        self._db(options, done, failed)
+
+    def session_view(self, session_id: str, done: Done[SessionView], failed: Failed) -> None:
+        self._db(lambda ws: session_view(ws, session_id), done, failed)
+
+    def new_session(
+        self,
+        participant_ids: list[str],
+        fmt: str,
+        location: str,
+        start: str,
+        minutes: int,
+        done: Done[SessionRecord],
+        failed: Failed,
+    ) -> None:
+        self._db(lambda ws: svc.new(ws, participant_ids, fmt, location, start, minutes), done, failed)
+
+    def set_schedule(
+        self, session_id: str, start: str, minutes: int, done: Done[object], failed: Failed
+    ) -> None:
+        self._db(lambda ws: svc.set_schedule(ws, session_id, start, minutes), done, failed)
+
+    def save_plan(
+        self, session_id: str, plan: dict[str, Any], address: str, done: Done[None], failed: Failed
+    ) -> None:
+        self._db(lambda ws: save_plan(ws, session_id, plan, address), done, failed)
+
+    def set_battery(self, session_id: str, ok: bool, done: Done[None], failed: Failed) -> None:
+        self._db(lambda ws: set_battery(ws, session_id, ok), done, failed)
+
+    def mic_check(
+        self,
+        session_id: str,
+        playback: bool,
+        on_level: Callable[[Level], None],
+        done: Done[MicCheckResult],
+        failed: Failed,
+    ) -> None:
+        """Three seconds from the microphone; ``on_level`` gets each reading on the GUI thread."""
+        tasks = self.ctx.tasks
+
+        def level(reading: Level) -> None:  # audio thread: hand the reading to the GUI thread
+            tasks.on_gui(lambda: on_level(reading))
+
+        self._db(
+            lambda ws: recording_svc.mic_check(ws, session_id, playback=playback, on_level=level), done, failed
+        )
+
+    def document_pdf(
+        self, session_id: str, kind: DocumentKind, done: Done[tuple[str, bytes]], failed: Failed
+    ) -> None:
+        self._db(lambda ws: document_pdf(ws, session_id, kind), done, failed)
+
+    def write_file(self, path: Path, data: bytes, done: Done[int], failed: Failed) -> None:
+        """Write ``data`` to a file the researcher chose (on the pool: file work)."""
+        self._pool(lambda: path.write_bytes(data), done, failed)

@@ -1,26 +1,6 @@
 """The session screens: interview, distress protocol, safeguarding, lone working and close-out.
 
-``build_screen(ctx, session_id)`` is what the shell's "Start interview" action pushes (see
-:mod:`fieldwork_app.gui.session_hook`); the widget calls ``ctx.pop(widget)`` when it is left.
+:func:`fieldwork_app.gui.session.page.build_screen` makes the screen the main window pushes for a session;
+the screen calls ``ctx.pop(widget)`` when it is left.  The tour's steps for these screens are in
+:mod:`fieldwork_app.gui.session.tour_steps`, which the tour imports.
 """
-
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from fieldwork_app.gui.session import tour_steps
-from fieldwork_app.gui.session.page import SessionScreen
-
-if TYPE_CHECKING:
-    from fieldwork_app.services.clock import Clock
-
-    from fieldwork_app.gui.context import AppContext
-
-__all__ = ["SessionScreen", "build_screen"]
-
-
-def build_screen(ctx: AppContext, session_id: str, clock: Clock | None = None) -> SessionScreen:
-    return SessionScreen(ctx, session_id, clock)
-
-
-tour_steps.register()

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.services.lonework import LoneWorkingState
 
-from fieldwork_app.gui.formatting import time_text
+from fieldwork_app.gui.formatting import moment_text
 from fieldwork_app.gui.session.common import box
 from fieldwork_app.gui.views.common import Reflow, label, set_role
 
 
 def _hm(iso: str | None) -> str:
-    return time_text(iso)
+    return moment_text(iso)  # the time today; the day too for a visit on another day
 
 
 def _t(text: str) -> str:
@@ -90,8 +90,8 @@ def can_record(st: LoneWorkingState, kind: str) -> bool:
         return False
     if kind == "check_in":
         return st.checked_in_at is None
-    if kind == "check_out":
-        return st.checked_out_at is None
+    if kind == "check_out":  # only the next step: check-out follows the check-in
+        return st.checked_in_at is not None and st.checked_out_at is None
     if kind == "home_safe":
         return st.checked_out_at is not None or st.phase == "code_word"
     return st.code_word_at is None

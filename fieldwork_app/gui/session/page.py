@@ -32,6 +32,7 @@ from fieldwork_app.audio import BLOCK_SECONDS, RecorderEventKind, RecorderState
 
 from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.navigation import PageId
 from fieldwork_app.gui.session.closeout_view import CloseOutForm
 from fieldwork_app.gui.session.common import Banner, box, clock_text
 from fieldwork_app.gui.session.distress_view import DistressPanel
@@ -281,8 +282,13 @@ class SessionScreen(QWidget):
             current.setFocus()
 
     def show_part(self, part: str) -> None:
-        """The part a task or a row on the study home leads to."""
-        if part == "closeout":
+        """The part a task or a row on the study home leads to; ``record`` (from "Start interview recording" on
+        the consent page) also starts the interview's take when none is running."""
+        if part == "record":
+            self.show_interview()
+            if self.ctx.recorder.take is None and not self._completed:
+                self.p.start_recording()
+        elif part == "closeout":
             self.stack.setCurrentWidget(self.closeout)
         elif part == "safeguarding":
             self.open_safeguarding()
@@ -452,9 +458,11 @@ class SessionScreen(QWidget):
             "quote": self.tr("Quote"),
             "sensitive": self.tr("Sensitive"),
         }
-        where = clock_text(pos) if pos >= 0 else self.tr("no recording")
+        name = names.get(kind, kind)
         self.bar.status.setText(
-            self.tr("%1 marked at %2").replace("%1", names.get(kind, kind)).replace("%2", where)
+            self.tr("%1 marked at %2").replace("%1", name).replace("%2", clock_text(pos))
+            if pos >= 0
+            else self.tr("%1 saved (no recording running)").replace("%1", name)
         )
 
     def _show_takes(self, rows: list) -> None:
@@ -629,7 +637,7 @@ class SessionScreen(QWidget):
 
     def leave(self) -> None:
         self.timer.stop()
-        self.ctx.pop(self, "home")
+        self.ctx.pop(self, PageId.HOME)
 
     # -- files ---------------------------------------------------------------------------------------
     def _save_pdf(self, title: str, name: str, data: bytes) -> None:
@@ -664,3 +672,8 @@ class SessionScreen(QWidget):
             choice.passphrase,
             lambda path: self.show_message(self.tr("Saved %1.").replace("%1", path.name), "ok"),
         )
+
+
+def build_screen(ctx: AppContext, session_id: str, clock: Clock | None = None) -> SessionScreen:
+    """The session screen for ``session_id``, for the main window to push."""
+    return SessionScreen(ctx, session_id, clock)

@@ -1,19 +1,19 @@
 """Screenshot steps for the tour (``fieldwork gui --tour``): interview, distress, safeguarding, close-out, sync.
 
-:func:`register` appends ``(name, arrange)`` pairs to the tour's ``EXTRA_SHOTS`` when the tour module
-is there; it runs once, on import of :mod:`fieldwork_app.gui.session`.  Each ``arrange(tour)`` prepares
-the session through the app's own database thread and pushes the screen, as a researcher would see it.
+The tour takes a shot after each ``(name, arrange)`` pair of :data:`STEPS`, in order.  Each ``arrange(tour)``
+prepares the session through the app's own database thread and pushes the screen, as a researcher would
+see it.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
+from fieldwork_app.gui.navigation import PageId
+
 logger = logging.getLogger(__name__)
 
-_registered = False
 _state: dict[str, Any] = {}
 
 
@@ -39,7 +39,7 @@ def _prepare(ws: Any) -> str:
 def _interview(tour: Any) -> None:
     from fieldwork_app.services import interview
 
-    from fieldwork_app.gui.session import build_screen
+    from fieldwork_app.gui.session.page import build_screen
 
     sid = _db(tour, _prepare)
     _state["sid"] = sid
@@ -58,10 +58,7 @@ def _interview(tour: Any) -> None:
     screen = build_screen(tour.window.ctx, sid)
     tour.window.push_screen(screen)
     _state["screen"] = screen
-    tour.settle(0.5)
-    screen.bar.show_state("recording")
-    screen.bar.set_elapsed(734)
-    screen.bar.status.setText(screen.tr("Quote marked at 12:02"))
+    tour.settle(0.5)  # shown as it is: the tour records nothing, so the bar says the take has not started
 
 
 def _distress(tour: Any) -> None:
@@ -92,7 +89,7 @@ def _closeout(tour: Any) -> None:
 
 def _strip(tour: Any) -> None:
     """Another page while the session is open: the strip above it leads back in one click."""
-    tour.window.show_page("home")
+    tour.window.show_page(PageId.HOME)
     tour.settle(0.3)
 
 
@@ -101,8 +98,6 @@ def _sync(tour: Any) -> None:
     if screen is not None:
         tour.window.pop_screen(screen)
     from fieldwork_app.services import closeout, sync
-
-    from fieldwork_app.gui.sync.page import build_sync_page
 
     sid = _state.get("sid")
     if sid:
@@ -113,10 +108,8 @@ def _sync(tour: Any) -> None:
             sync.queue_session(ws, sid)
 
         _db(tour, finish)
-    page = build_sync_page(tour.window.ctx)
-    tour.window.push_screen(page)
+    tour.window.show_page(PageId.SYNC)  # through the navigation, as a researcher gets there
     tour.settle(0.5)
-    _state["sync"] = page
 
 
 STEPS = (
@@ -128,18 +121,3 @@ STEPS = (
     ("sync", _sync),
 )
 
-
-def register() -> None:
-    global _registered
-    if _registered:
-        return
-    try:
-        tour = importlib.import_module("fieldwork_app.gui.tour")
-    except ImportError:
-        return
-    shots = getattr(tour, "EXTRA_SHOTS", None)
-    if shots is None:
-        return
-    names = {n for n, _ in shots}
-    shots.extend((n, fn) for n, fn in STEPS if n not in names)
-    _registered = True

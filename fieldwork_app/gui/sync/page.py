@@ -7,7 +7,6 @@ from :func:`~fieldwork_app.gui.sync.query.overview`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.services import packs as packs_svc
-from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.sync import BundleKind, OutboxItem, OutboxState
 
 from fieldwork_app.gui.formatting import when_text
@@ -35,7 +33,6 @@ from fieldwork_app.gui.sync.presenter import SyncPresenter
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
 if TYPE_CHECKING:
-    from fieldwork_app.services.workspace import Workspace
 
     from fieldwork_app.gui.context import AppContext
     from fieldwork_app.gui.sync.query import SyncOverview
@@ -161,16 +158,14 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         self.p.refresh()
 
+    def on_locked(self) -> None:
+        """Nothing identifying is shown here; a sync under way goes on (it needs no open workspace)."""
+
     def _setup_store(self) -> None:
         from fieldwork_app.gui.sync.store_dialog import StoreDialog
 
-        def probe(
-            url: str,
-            options: dict[str, Any],
-            done: Callable[[sync_svc.HostKeyPin], None],
-            failed: Callable[[BaseException], None],
-        ) -> None:
-            self.ctx.tasks.pool(lambda: sync_svc.pin_host_key(url, options), done, failed, owner=dialog)
+        def probe(url: str, options: dict[str, Any], done: Any, failed: Any) -> None:
+            self.p.probe_host_key(url, options, done, failed, owner=dialog)
 
         dialog = StoreDialog(self, probe)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -185,18 +180,8 @@ class SyncPage(QWidget):
                     self.tr("The SSH key file cannot be read: %1").replace("%1", str(exc.strerror)), "error"
                 )
                 return
-            def add(ws: Workspace) -> None:
-                sync_svc.add_store(ws, name, url, options, secrets, make_default=True)
-
-            def added(_r: object) -> None:
-                self._message(self.tr("Study store saved."), "ok")
-                self.refresh()
-
-            self.ctx.tasks.db(
-                add,
-                on_done=added,
-                on_error=lambda exc: self._message(describe(exc), "error"),
-                owner=self,
+            self.p.add_store(
+                name, url, options, secrets, lambda: self._message(self.tr("Study store saved."), "ok")
             )
 
         dialog.finished.connect(done)
@@ -206,7 +191,7 @@ class SyncPage(QWidget):
     def _study_key(self) -> None:
         from fieldwork_app.gui.sync.study_key_dialog import StudyKeyDialog
 
-        dialog = StudyKeyDialog(self._key_fingerprint, self)
+        dialog = StudyKeyDialog(self._key_fingerprint, self.p.read_study_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(result: int) -> None:
@@ -215,15 +200,10 @@ class SyncPage(QWidget):
             recipient, fp = dialog.recipient, dialog.fingerprint
             confirmed = fp if dialog.changing else None
 
-            def save(ws: Workspace) -> None:
-                packs_svc.set_study_key(ws, recipient, accept_fingerprint=confirmed)
-
-            def saved(_r: object) -> None:
-                self._message(self.tr("Study key saved: %1").replace("%1", fp), "ok")
-                self.refresh()
-
-            self.ctx.tasks.db(
-                save, on_done=saved, on_error=lambda exc: self._message(describe(exc), "error"), owner=self
+            self.p.set_study_key(
+                recipient,
+                confirmed,
+                lambda: self._message(self.tr("Study key saved: %1").replace("%1", fp), "ok"),
             )
 
         dialog.finished.connect(done)
@@ -251,7 +231,6 @@ class SyncPage(QWidget):
             if result.pinned:
                 text += " " + "; ".join(result.pinned) + "."
             self._message(text, "ok")
-            self.refresh()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, packs_svc.PinChangeRefused) and accept is None:
@@ -259,9 +238,7 @@ class SyncPage(QWidget):
             else:
                 self._message(self._pack_problem(exc), "error")
 
-        self.ctx.tasks.db(
-            lambda ws: packs_svc.import_pack(ws, folder, accept=accept), imported, failed, owner=self
-        )
+        self.p.import_pack(folder, accept, imported, failed)
 
     def _confirm_key_change(self, folder: Path, changes: list[packs_svc.PinChange]) -> None:
         from fieldwork_app.gui.sync.pack_import_dialog import KeyChangeDialog
@@ -318,7 +295,7 @@ class SyncPage(QWidget):
 
     def _show(self, ov: SyncOverview) -> None:
         self.store.setText(
-            self.tr("Study store: %1").replace("%1", ov.store)
+            self.tr("Study store: %1 (%2)").replace("%1", ov.store).replace("%2", self._where(ov))
             if ov.store
             else self.tr("No study store is set up on this laptop yet.")
         )
@@ -384,6 +361,16 @@ class SyncPage(QWidget):
             self.tree.addTopLevelItem(item)
         for i in range(self.COLUMNS):
             self.tree.resizeColumnToContents(i)
+
+    def _where(self, ov: SyncOverview) -> str:
+        """Where the store is, in words: a folder, or the kind of server and its name."""
+        where = {
+            "file": self.tr("the folder %1"),
+            "sftp": self.tr("an SFTP server, %1"),
+            "webdav": self.tr("a WebDAV server, %1"),
+            "s3": self.tr("the S3 bucket %1"),
+        }.get(ov.store_kind, "%1")
+        return where.replace("%1", ov.store_where)
 
     def _audio_text(self, row: OutboxItem) -> str:
         """The session's takes still on this laptop (what a lost laptop would hold), or why there are none."""

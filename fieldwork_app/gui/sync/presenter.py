@@ -10,18 +10,24 @@ between chunks.  Recording can go on meanwhile: the recorder has its own threads
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from fieldwork_app.errors import FieldworkError
+from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.sync_runner import CancellableState, SyncListener, SyncReport, SyncRunner
+from fieldwork_app.sync.keys import study_key_fingerprint
 
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.sync.query import SyncOverview, overview
 
 if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
+
     from fieldwork_app.gui.context import AppContext
 
 
@@ -57,6 +63,62 @@ class SyncPresenter(QObject):
 
     def refresh(self) -> None:
         self.ctx.tasks.db(overview, self._refreshed, self._error, owner=self)
+
+    def probe_host_key(
+        self,
+        url: str,
+        options: dict[str, Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        owner: QObject,
+    ) -> None:
+        """Ask an SFTP store for its host key (on the pool: it is network work), for the store dialog."""
+        self.ctx.tasks.pool(lambda: sync_svc.pin_host_key(url, options), done, failed, owner=owner)
+
+    def add_store(
+        self, name: str, url: str, options: dict[str, Any], secrets: dict[str, str], done: Callable[[], None]
+    ) -> None:
+        """Save the study store as this laptop's default, then show it."""
+
+        def add(ws: Workspace) -> None:
+            sync_svc.add_store(ws, name, url, options, secrets, make_default=True)
+
+        self.ctx.tasks.db(add, lambda _r: self._changed(done), self._error, owner=self)
+
+    def set_study_key(self, recipient: str, confirmed: str | None, done: Callable[[], None]) -> None:
+        """Pin the study key (``confirmed`` is the fingerprint agreed to when it replaces another)."""
+
+        def save(ws: Workspace) -> None:
+            packs_svc.set_study_key(ws, recipient, accept_fingerprint=confirmed)
+
+        self.ctx.tasks.db(save, lambda _r: self._changed(done), self._error, owner=self)
+
+    @staticmethod
+    def read_study_key(path: Path) -> tuple[str, str]:
+        """The study key in a key file and its fingerprint (a small local file, read at once)."""
+        recipient = packs_svc.read_study_key(path)
+        return recipient, study_key_fingerprint(recipient)
+
+    def import_pack(
+        self,
+        folder: Path,
+        accept: packs_svc.Accept | None,
+        done: Callable[[packs_svc.ImportResult], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Import a study pack from ``folder``; a changed signer or key is refused unless ``accept`` allows it."""
+
+        def imported(result: packs_svc.ImportResult) -> None:
+            done(result)
+            self.refresh()
+
+        self.ctx.tasks.db(
+            lambda ws: packs_svc.import_pack(ws, folder, accept=accept), imported, failed, owner=self
+        )
+
+    def _changed(self, done: Callable[[], None]) -> None:
+        done()
+        self.refresh()
 
     def _refreshed(self, ov: SyncOverview) -> None:
         self._last = ov

@@ -8,6 +8,7 @@ and pinned by ``services.packs.set_study_key`` on the database thread (audited t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -25,17 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.errors import FieldworkError
-from fieldwork_app.services import packs as packs_svc
-from fieldwork_app.sync.keys import study_key_fingerprint
 
 from fieldwork_app.gui.views.common import set_role
 
 
 class StudyKeyDialog(QDialog):
-    """``current`` is the pinned key's fingerprint ("" when the study has none)."""
+    """``current`` is the pinned key's fingerprint ("" when the study has none); ``read_key(path)`` reads a
+    key file and returns the key and its fingerprint (its presenter's, so the dialog holds widgets only)."""
 
-    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: str, read_key: Callable[[Path], tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._read_key = read_key
         self.setObjectName("studyKeyDialog")
         self.current = current
         self.recipient = ""
@@ -116,12 +119,11 @@ class StudyKeyDialog(QDialog):
             set_role(self.new, "hint")
         else:
             try:
-                self.recipient = packs_svc.read_study_key(Path(text).expanduser())
+                self.recipient, self.fingerprint = self._read_key(Path(text).expanduser())
             except FieldworkError:
                 self.new.setText(self.tr("No study key was found in that file."))
                 set_role(self.new, "error")
             else:
-                self.fingerprint = study_key_fingerprint(self.recipient)
                 same = self.fingerprint == self.current
                 self.new.setText(self.fingerprint + (self.tr(" (the key already in use)") if same else ""))
                 set_role(self.new, "")

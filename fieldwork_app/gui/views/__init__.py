@@ -1,1 +1,1 @@
-"""The app's screens."""
+"""Helpers the pages share (``common.py``): status words, titled labels, the scrolling page, reflowing boxes."""

@@ -12,7 +12,9 @@ def _t(text: str) -> str:
 
 
 def status_text(status: str) -> str:
+    """A status in the user's words; one this version does not know is shown as the core names it."""
     return {
+        "not_screened": _t("not screened"),
         "screened": _t("screened"),
         "consented": _t("consented"),
         "interviewed": _t("interviewed"),
@@ -21,7 +23,7 @@ def status_text(status: str) -> str:
         "ready": _t("ready"),
         "in_progress": _t("in progress"),
         "completed": _t("completed"),
-    }.get(status, status)
+    }.get(status, status.replace("_", " "))
 
 
 def format_text(fmt: str) -> str:
