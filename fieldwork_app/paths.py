@@ -6,7 +6,9 @@ data directory.  Everything inside it that holds research or identity data is en
 
 from __future__ import annotations
 
+import importlib.resources
 import os
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -22,27 +24,31 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+@cache
 def resources_dir() -> Path:
-    """The ``resources/`` folder (beside the package in a checkout, inside the bundle when frozen)."""
-    import sys
+    """The package's ``resources/`` data: icons, styles, translations, example study packs, schemas.
 
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    Read through :mod:`importlib.resources`, so it is the same whether the package runs from a wheel, an
+    editable install or a frozen build (PyInstaller lays package data out beside the package's modules).
+    """
+    root = importlib.resources.files("fieldwork_app") / "resources"
+    if isinstance(root, Path):
+        return root
+    # Another loader's traversable that still names a folder on disk; a zipped package has none, and Fieldwork
+    # is never installed that way (Qt loads icons and translations from files).
+    on_disk = Path(str(root))
+    if on_disk.is_dir():
+        return on_disk
+    raise RuntimeError(f"the app's resources are not on the file system ({root!r})")
 
 
-def ui_dir() -> Path:
-    import sys
-
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "ui"
-    return Path(__file__).resolve().parent.parent / "ui"
+def packs_dir() -> Path:
+    """The example study packs shipped with the app, one folder each."""
+    return resources_dir() / "packs"
 
 
 def example_pack_dir() -> Path:
-    return resources_dir() / "packs" / "mothers-on-the-margins"
+    return packs_dir() / "mothers-on-the-margins"
 
 
 class DataDir:

@@ -22,12 +22,8 @@ arch="$(uname -m)"
 version="$("$py" -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
 t0=$(date +%s)
 
-echo "build: compiling the Designer forms"
-"$py" -c 'from fieldwork_app.gui.forms import compile_all; [print("  ", p.name) for p in compile_all()]'
-if compgen -G "resources/translations/*.ts" >/dev/null; then
-  echo "build: compiling translations"
-  for ts in resources/translations/*.ts; do "$here/.venv/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"; done
-fi
+echo "build: compiling the Designer forms and translations"
+"$py" scripts/qtbuild.py build
 echo "build: icons"
 "$py" packaging/make_icons.py
 

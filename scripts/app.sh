@@ -7,6 +7,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 bash scripts/setup.sh app
 export PATH="$here/.venv/bin:$PATH"
+python scripts/qtbuild.py build >/dev/null  # forms and translations changed since the install are compiled again
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   display=":97"
   if ! xdpyinfo -display "$display" >/dev/null 2>&1; then

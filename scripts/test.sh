@@ -11,11 +11,16 @@ export FIELDWORK_KDF=fast FIELDWORK_TEST_SUITE=1 FIELDWORK_REQUIRE_AUDIO=1 FIELD
 export PYTHONDONTWRITEBYTECODE=1
 fail=0
 step() { echo "== $*"; }
-step "ruff";          ruff check fieldwork_app tests benchmarks scripts || fail=1
+# The editable install compiled the forms and translations; a .ui or .ts changed since is compiled again.
+step "forms and translations"; python scripts/qtbuild.py build >/dev/null || fail=1
+# pyside6-lupdate over the sources: the .ts files must hold every translatable string as it is now.
+step "translation sources current"; python scripts/qtbuild.py check-ts || fail=1
+step "ruff";          ruff check fieldwork_app tests benchmarks scripts setup.py || fail=1
 # mypy is strict on the core and the GUI alike (the forms pyside6-uic generates are left out).
 step "mypy (core and GUI)"; mypy fieldwork_app/domain fieldwork_app/studypack fieldwork_app/vault fieldwork_app/audio \
   fieldwork_app/sync fieldwork_app/services fieldwork_app/cli fieldwork_app/errors.py fieldwork_app/paths.py \
-  fieldwork_app/settings.py fieldwork_app/log.py fieldwork_app/fsutil.py fieldwork_app/hardening.py fieldwork_app/analysis \
+  fieldwork_app/settings.py fieldwork_app/i18n.py fieldwork_app/log.py fieldwork_app/fsutil.py fieldwork_app/hardening.py \
+  fieldwork_app/analysis \
   fieldwork_app/gui || fail=1
 step "import contracts"; lint-imports || fail=1
 step "core without Qt"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -12,6 +14,22 @@ from hypothesis import settings
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("FIELDWORK_HYPOTHESIS", "repeatable"))
+
+def _build_qt() -> None:
+    """Compile the Designer forms and translations into the checkout when they are missing or older than their
+    sources, as ``pip install -e .`` does (a checkout used through PYTHONPATH has had no install).  Before any
+    test module (or the GUI tests' conftest) imports the GUI."""
+    script = Path(__file__).resolve().parent.parent / "scripts" / "qtbuild.py"
+    spec = importlib.util.spec_from_file_location("fieldwork_qtbuild", script)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"{script} is missing")
+    qtbuild = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(qtbuild)
+    qtbuild.build(script.parent.parent / "fieldwork_app")
+
+
+_build_qt()
+
 
 pytest_plugins = [
     "tests.support.vaults",

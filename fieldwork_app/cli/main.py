@@ -17,6 +17,7 @@ from fieldwork_app.cli.base import CliContext
 from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.hardening import harden_process
+from fieldwork_app.i18n import translate
 from fieldwork_app.vault.keys import warn_if_fast_kdf_ignored
 
 logger = logging.getLogger(__name__)
@@ -26,14 +27,18 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake as one line (and exit code 2)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        see = translate("cli", "see '{command} --help'").format(command=self.prog)
+        self.exit(2, f"{self.prog}: {message} ({see})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="fieldwork",
-        description="Fieldwork: encrypted, offline fieldwork for qualitative "
-        "interviews. With no command, starts the desktop app.",
+        description=translate(
+            "cli",
+            "Fieldwork: encrypted, offline fieldwork for qualitative interviews. "
+            "With no command, starts the desktop app.",
+        ),
     )
     parser.add_argument("--version", action="version", version=f"fieldwork {__version__}")
     parser.add_argument(
@@ -74,13 +79,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_FORMS_NOT_BUILT = "the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build"
+
+
+def _forms_missing(exc: ImportError) -> bool:
+    """A checkout that was never installed: the Designer forms are compiled at build time."""
+    return (exc.name or "").startswith("fieldwork_app.gui.forms.")
+
+
 def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     # Imported by name so that the core never imports Qt (the import-linter contract checks this).
     try:
         app = importlib.import_module("fieldwork_app.gui.app")
     except ImportError as exc:
-        raise FieldworkError(f"the desktop app cannot start: {exc}") from None
-    return int(app.run(args))
+        message = _FORMS_NOT_BUILT if _forms_missing(exc) else f"the desktop app cannot start: {exc}"
+        raise FieldworkError(message) from None
+    try:
+        return int(app.run(args))
+    except ImportError as exc:
+        if _forms_missing(exc):
+            raise FieldworkError(_FORMS_NOT_BUILT) from None
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,12 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.warn(f"fieldwork: {cli_text(exc)}")
         return 1
     except KeyboardInterrupt:
-        ctx.warn("fieldwork: interrupted")
+        ctx.warn("fieldwork: " + translate("cli", "interrupted"))
         return 130
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             ctx.warn(
-                "fieldwork: the disk is full; free some space and try again (nothing saved before was lost)"
+                "fieldwork: "
+                + translate("cli", "the disk is full; free some space and try again (nothing saved before was lost)")
             )
             return 1
         ctx.warn(

@@ -59,6 +59,7 @@ NAV_WIDTH = 200
 NAV_COMPACT_WIDTH = 48
 NAV_ICON = QSize(22, 22)
 NAV_ICON_COLOUR = "#ffffff"  # the navigation's text colour (resources/styles/fieldwork.qss, QListWidget#nav)
+NAV_MAX_WIDTH = 280  # a translation's longer section names widen the navigation, up to this
 #: the size a window opens at on a large screen; on a smaller one it opens maximised
 DEFAULT_SIZE = QSize(1180, 720)
 
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Sections"))
+        self._nav_full = NAV_WIDTH
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setIconSize(NAV_ICON)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -210,6 +212,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
             item.setToolTip(label)
             self.nav.addItem(item)
+        self._nav_full = self._nav_width()  # measured once, with every section's name shown
+        self.nav.setFixedWidth(self._nav_full)
 
     def page(self, name: PageId) -> QWidget:
         return self._widgets[PageId(name)]
@@ -367,17 +371,23 @@ class MainWindow(QMainWindow):
         self._set_nav_compact(self.live is not None and self.content.currentWidget() is self.live)
         self._update_strip()
 
+    def _nav_width(self) -> int:
+        """NAV_WIDTH, or wider (up to NAV_MAX_WIDTH) where a section's name in the user's language needs it."""
+        model = self.nav.model()
+        widest = max((self.nav.sizeHintForIndex(model.index(i, 0)).width() for i in range(self.nav.count())), default=0)
+        return max(NAV_WIDTH, min(NAV_MAX_WIDTH, widest + 4))  # the items span the whole width (no side border)
+
     def _set_nav_compact(self, compact: bool) -> None:
         """During a session the navigation shrinks to its icons (their names stay in tooltips)."""
-        if self.nav.minimumWidth() == (NAV_COMPACT_WIDTH if compact else NAV_WIDTH):
+        if self.nav.minimumWidth() == (NAV_COMPACT_WIDTH if compact else self._nav_full):
             return
-        self.nav.setFixedWidth(NAV_COMPACT_WIDTH if compact else NAV_WIDTH)
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             name = item.data(Qt.ItemDataRole.UserRole + 1)
             item.setText("" if compact else name)
             item.setToolTip(name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
+        self.nav.setFixedWidth(NAV_COMPACT_WIDTH if compact else self._nav_full)
 
     # -- the session's safety keys, whatever has focus -----------------------------------------------
     def _safety_keys(self) -> None:

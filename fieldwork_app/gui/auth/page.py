@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QWidget
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services.workspace import Workspace
 
-from fieldwork_app.gui import forms
 from fieldwork_app.gui.auth import presenter as auth
 from fieldwork_app.gui.context import AppContext
+from fieldwork_app.gui.forms.ui_first_run import Ui_FirstRunPage
+from fieldwork_app.gui.forms.ui_unlock import Ui_UnlockPage
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.session.common import clock_text
 
@@ -29,7 +30,7 @@ class FirstRunPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.p = auth.AuthPresenter(ctx, self)
-        self.ui = forms.load("first_run").Ui_FirstRunPage()
+        self.ui = Ui_FirstRunPage()
         self.ui.setupUi(self)
         labels = {
             "researcher": self.tr("Researcher"),
@@ -110,7 +111,7 @@ class UnlockPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.p = auth.AuthPresenter(ctx, self)
-        self.ui = forms.load("unlock").Ui_UnlockPage()
+        self.ui = Ui_UnlockPage()
         self.ui.setupUi(self)
         self._backoff = auth.Backoff()
         self._wait = 0

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.domain.records import Participant
 
-from fieldwork_app.gui import forms
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit
+from fieldwork_app.gui.forms.ui_identity_reason import Ui_IdentityReasonDialog
+from fieldwork_app.gui.forms.ui_withdraw import Ui_WithdrawDialog
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.participants import presenter
 from fieldwork_app.gui.resources import icon
@@ -272,7 +273,7 @@ class ParticipantsPage(QWidget):
         if not pid:
             return
         dialog = QDialog(self)
-        ui = forms.load("identity_reason").Ui_IdentityReasonDialog()
+        ui = Ui_IdentityReasonDialog()
         ui.setupUi(dialog)
         ok = ui.buttonBox.button(ui.buttonBox.StandardButton.Ok)
         ok.setEnabled(False)
@@ -309,7 +310,7 @@ class ParticipantsPage(QWidget):
         if not pid:
             return
         dialog = QDialog(self)
-        ui = forms.load("withdraw").Ui_WithdrawDialog()
+        ui = Ui_WithdrawDialog()
         ui.setupUi(dialog)
         names = {
             "no_further_contact": self.tr("No further contact (keep what was collected)"),

@@ -8,7 +8,7 @@ the form comes back.  Research data never holds it.  The app prompts and records
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,15 +29,15 @@ from fieldwork_app.gui.session.common import box
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
 TEXTS = (
-    ("at_risk", "Who is at risk"),
-    ("account", "What was said (near-verbatim)"),
-    ("present", "Who was present"),
-    ("actions_taken", "Actions taken"),
-    ("participant_view", "Her view (if told)"),
-    ("escalated_to", "Escalated to (role)"),
-    ("decision", "Decision"),
-    ("reasons", "Reasons"),
-    ("follow_up_status", "Follow-up status"),
+    ("at_risk", QT_TRANSLATE_NOOP("SafeguardingForm", "Who is at risk")),
+    ("account", QT_TRANSLATE_NOOP("SafeguardingForm", "What was said (near-verbatim)")),
+    ("present", QT_TRANSLATE_NOOP("SafeguardingForm", "Who was present")),
+    ("actions_taken", QT_TRANSLATE_NOOP("SafeguardingForm", "Actions taken")),
+    ("participant_view", QT_TRANSLATE_NOOP("SafeguardingForm", "Her view (if told)")),
+    ("escalated_to", QT_TRANSLATE_NOOP("SafeguardingForm", "Escalated to (role)")),
+    ("decision", QT_TRANSLATE_NOOP("SafeguardingForm", "Decision")),
+    ("reasons", QT_TRANSLATE_NOOP("SafeguardingForm", "Reasons")),
+    ("follow_up_status", QT_TRANSLATE_NOOP("SafeguardingForm", "Follow-up status")),
 )
 LONG = {"account", "actions_taken", "reasons"}
 
@@ -69,7 +69,7 @@ class SafeguardingForm(QWidget):
         self.category.setObjectName("sgCategory")
         form.addRow(self.tr("Risk category"), self.category)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        names = {k: self.tr(v) for k, v in TEXTS}
+        names = {k: self.tr(str(v)) for k, v in TEXTS}
         for key, _text in TEXTS:
             w: QLineEdit | QPlainTextEdit
             if key in LONG:

@@ -5,6 +5,9 @@ study key, the identity key or the identity store) and the data manager's signat
 the import is refused and :class:`KeyChangeDialog` shows each old and new fingerprint side by side; only
 when the researcher ticks that she checked the new ones with the data manager is the pack imported again,
 with those changes confirmed (and audited as hers).
+
+The import dialog is a Designer form (``ui/pack_import.ui``); the key-change dialog's rows follow the changes
+the pack makes, so it is built here.
 """
 
 from __future__ import annotations
@@ -18,53 +21,29 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldwork_app.services.packs import Accept, PinChange
 
+from fieldwork_app.gui.forms.ui_pack_import import Ui_PackImportDialog
 from fieldwork_app.gui.views.common import set_role
 
 
 class PackImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("packImportDialog")
-        self.setWindowTitle(self.tr("Import a study pack"))
-        lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Choose the folder of the study pack the data manager sent you (it holds pack.yaml). Nothing "
-                "changes unless the whole pack is valid."
-            )
-        )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        row = QHBoxLayout()
-        self.path = QLineEdit()
-        self.path.setObjectName("packImportPath")
-        self.path.setAccessibleName(self.tr("Study pack folder"))
-        browse = QPushButton(self.tr("&Choose folder…"))
-        browse.clicked.connect(self._browse)
-        folder = QLabel(self.tr("&Folder"))
-        folder.setBuddy(self.path)
-        row.addWidget(folder)
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
-        lay.addLayout(row)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ui = Ui_PackImportDialog()
+        self.ui.setupUi(self)  # ui/pack_import.ui
+        self.path = self.ui.packImportPath
+        self.ui.packImportBrowse.clicked.connect(self._browse)
+        self.buttons = self.ui.buttonBox
         self.import_button = self.buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("packImportGo")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
         self.path.textChanged.connect(lambda text: self.import_button.setEnabled(bool(text.strip())))
         self.import_button.setEnabled(False)
 

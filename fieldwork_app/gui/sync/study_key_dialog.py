@@ -1,4 +1,4 @@
-"""Adding the study key to a study that has none, or confirming a new one, from the sync page.
+"""Adding the study key to a study that has none, or confirming a new one, from the sync page (``ui/study_key.ui``).
 
 The researcher chooses the key file (study.pub) the data manager gave them; the dialog shows its
 fingerprint, and for a change both the pinned and the new fingerprints, and asks the researcher to tick
@@ -11,22 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from fieldwork_app.errors import FieldworkError
 
+from fieldwork_app.gui.forms.ui_study_key import Ui_StudyKeyDialog
 from fieldwork_app.gui.views.common import set_role
 
 
@@ -39,62 +28,25 @@ class StudyKeyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._read_key = read_key
+        self.ui = Ui_StudyKeyDialog()
+        self.ui.setupUi(self)  # ui/study_key.ui
         self.setObjectName("studyKeyDialog")
         self.current = current
         self.recipient = ""
         self.fingerprint = ""
         self.setWindowTitle(self.tr("Change the study key") if current else self.tr("Add the study key"))
-        lay = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "The study key locks everything this laptop sends, so that only the study's data manager can "
-                "read it. Choose the key file (study.pub) the data manager gave you."
-            )
-        )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
-        form = QFormLayout()
-        self.old = QLabel(current or self.tr("none yet"))
-        self.old.setObjectName("studyKeyOld")
-        form.addRow(self.tr("Study key in use"), self.old)
-        row = QHBoxLayout()
-        self.path = QLineEdit()
-        self.path.setObjectName("studyKeyPath")
-        self.path.setAccessibleName(self.tr("Study key file"))
-        self.path.setPlaceholderText("study.pub")
-        self.browse = QPushButton(self.tr("&Choose file…"))
-        self.browse.setObjectName("studyKeyBrowse")
+        self.old = self.ui.studyKeyOld
+        self.old.setText(current or self.tr("none yet"))
+        self.path = self.ui.studyKeyPath
+        self.browse = self.ui.studyKeyBrowse
         self.browse.clicked.connect(self._browse)
-        row.addWidget(self.path, 1)
-        row.addWidget(self.browse)
-        path_label = QLabel(self.tr("&Key file"))
-        path_label.setBuddy(self.path)
-        form.addRow(path_label, row)
-        self.new = QLabel("")
-        self.new.setObjectName("studyKeyNew")
-        self.new.setWordWrap(True)
-        form.addRow(self.tr("Fingerprint of this key"), self.new)
-        lay.addLayout(form)
-        self.warning = QLabel(
-            self.tr(
-                "This replaces the study key. Whoever holds the new key can read everything this laptop sends "
-                "from now on, and a key file can be forged. Read the new fingerprint to the data manager "
-                "(by phone or in person) before you confirm."
-            )
-        )
-        self.warning.setObjectName("studyKeyWarning")
-        self.warning.setWordWrap(True)
+        self.new = self.ui.studyKeyNew
+        self.warning = self.ui.studyKeyWarning
         set_role(self.warning, "warning")
-        lay.addWidget(self.warning)
-        self.checked = QCheckBox(self.tr("I have &checked this fingerprint with the data manager"))
-        self.checked.setObjectName("studyKeyChecked")
-        lay.addWidget(self.checked)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.checked = self.ui.studyKeyChecked
+        self.buttons = self.ui.buttonBox
         self.use = self.buttons.addButton(self.tr("&Use this key"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.use.setObjectName("studyKeyUse")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
         self.path.textChanged.connect(self._read)
         self.checked.toggled.connect(self._update)
         self._read()

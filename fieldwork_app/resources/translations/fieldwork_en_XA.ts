@@ -1,0 +1,3500 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_XA" sourcelanguage="en_GB">
+    <context>
+        <name>AnalysisPage</name>
+        <message>
+            <source>Analysis (data manager)</source>
+            <translation>⟦Àñàļýšîš (đàţà ɱàñàĝéŕ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>On the data manager's machine, offline: transcript drafts of every take in an analysis folder (from 'store unpack') with a local Whisper model, and a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</source>
+            <translation>⟦Öñ ţĥé đàţà ɱàñàĝéŕ'š ɱàçĥîñé, öƒƒļîñé: ţŕàñšçŕîþţ đŕàƒţš öƒ éṽéŕý ţàķé îñ àñ àñàļýšîš ƒöļđéŕ (ƒŕöɱ 'šţöŕé ûñþàçķ') ŵîţĥ à ļöçàļ Ŵĥîšþéŕ ɱöđéļ, àñđ à ŔÉƑÎ-ǪĐÀ þŕöĵéçţ ƒöŕ ÑṼîṽö, ÀŢĻÀŠ.ţî, ṀÀẊǪĐÀ öŕ ǪûàļÇöđéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Analysis folder</source>
+            <translation>⟦Àñàļýšîš ƒöļđéŕ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Model folder</source>
+            <translation>⟦Ṁöđéļ ƒöļđéŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Project file</source>
+            <translation>⟦Þŕöĵéçţ ƒîļé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Analysis folder</source>
+            <translation>⟦&amp;Àñàļýšîš ƒöļđéŕ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Model folder</source>
+            <translation>⟦&amp;Ṁöđéļ ƒöļđéŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Project file (.qdpx)</source>
+            <translation>⟦&amp;Þŕöĵéçţ ƒîļé (.ǫđþẋ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Transcribe</source>
+            <translation>⟦&amp;Ţŕàñšçŕîƀé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>⟦&amp;Éẋþöŕţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>⟦&amp;Çàñçéļ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>⟦Đéţàîļš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Study store: verify and unpack</source>
+            <translation>⟦Šţûđý šţöŕé: ṽéŕîƒý àñđ ûñþàçķ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Bundles are read only from the laptops on your trusted list (trusted-devices.json beside the study key). Every bundle is checked before anything is written.</source>
+            <translation>⟦Ɓûñđļéš àŕé ŕéàđ öñļý ƒŕöɱ ţĥé ļàþţöþš öñ ýöûŕ ţŕûšţéđ ļîšţ (ţŕûšţéđ-đéṽîçéš.ĵšöñ ƀéšîđé ţĥé šţûđý ķéý). Éṽéŕý ƀûñđļé îš çĥéçķéđ ƀéƒöŕé àñýţĥîñĝ îš ŵŕîţţéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>dm-signing.key, if not beside the key file</source>
+            <translation>⟦đɱ-šîĝñîñĝ.ķéý, îƒ ñöţ ƀéšîđé ţĥé ķéý ƒîļé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>SSH private key file, if the SFTP store takes one</source>
+            <translation>⟦ŠŠĤ þŕîṽàţé ķéý ƒîļé, îƒ ţĥé ŠƑŢÞ šţöŕé ţàķéš öñé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This is the identity store (the key is the identity key)</source>
+            <translation>⟦Ţĥîš îš ţĥé îđéñţîţý šţöŕé (ţĥé ķéý îš ţĥé îđéñţîţý ķéý) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Store &amp;URL</source>
+            <translation>⟦Šţöŕé &amp;ÛŔĻ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Study &amp;key file</source>
+            <translation>⟦Šţûđý &amp;ķéý ƒîļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Signing key (optional)</source>
+            <translation>⟦&amp;Šîĝñîñĝ ķéý (öþţîöñàļ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SFTP &amp;host key</source>
+            <translation>⟦ŠƑŢÞ &amp;ĥöšţ ķéý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>SSH ke&amp;y file (SFTP)</source>
+            <translation>⟦ŠŠĤ ķé&amp;ý ƒîļé (ŠƑŢÞ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>User &amp;name (WebDAV, S3)</source>
+            <translation>⟦Ûšéŕ &amp;ñàɱé (ŴéƀĐÀṼ, Š3) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word or secret</source>
+            <translation>⟦Þàšš&amp;ŵöŕđ öŕ šéçŕéţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Unpack into &amp;folder</source>
+            <translation>⟦Ûñþàçķ îñţö &amp;ƒöļđéŕ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Verify</source>
+            <translation>⟦&amp;Ṽéŕîƒý ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Un&amp;pack into folder</source>
+            <translation>⟦Ûñ&amp;þàçķ îñţö ƒöļđéŕ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l</source>
+            <translation>⟦Çàñçé&amp;ļ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Store report</source>
+            <translation>⟦Šţöŕé ŕéþöŕţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Signer to trust</source>
+            <translation>⟦Šîĝñéŕ ţö ţŕûšţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>name, e.g. laptop 3</source>
+            <translation>⟦ñàɱé, é.ĝ. ļàþţöþ 3 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Laptop name</source>
+            <translation>⟦Ļàþţöþ ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Trust this &amp;laptop</source>
+            <translation>⟦Ţŕûšţ ţĥîš &amp;ļàþţöþ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Fill in the store URL, the study key file and the folder to unpack into first.</source>
+            <translation>⟦Ƒîļļ îñ ţĥé šţöŕé ÛŔĻ, ţĥé šţûđý ķéý ƒîļé àñđ ţĥé ƒöļđéŕ ţö ûñþàçķ îñţö ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Fill in the store URL and the study key file first.</source>
+            <translation>⟦Ƒîļļ îñ ţĥé šţöŕé ÛŔĻ àñđ ţĥé šţûđý ķéý ƒîļé ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Cancelled; the store was not fully checked. Verify again to check it all.</source>
+            <translation>⟦Çàñçéļļéđ; ţĥé šţöŕé ŵàš ñöţ ƒûļļý çĥéçķéđ. Ṽéŕîƒý àĝàîñ ţö çĥéçķ îţ àļļ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Verifying the store...</source>
+            <translation>⟦Ṽéŕîƒýîñĝ ţĥé šţöŕé ŵîðé ŵîðé...⟧</translation>
+        </message>
+        <message>
+            <source>Cancelled; every file already written is whole. Unpack into the same folder again to go on.</source>
+            <translation>⟦Çàñçéļļéđ; éṽéŕý ƒîļé àļŕéàđý ŵŕîţţéñ îš ŵĥöļé. Ûñþàçķ îñţö ţĥé šàɱé ƒöļđéŕ àĝàîñ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Unpacking the store...</source>
+            <translation>⟦Ûñþàçķîñĝ ţĥé šţöŕé ŵîðé ŵîðé...⟧</translation>
+        </message>
+        <message>
+            <source> -- problems found: see the report below.</source>
+            <translation>⟦ -- þŕöƀļéɱš ƒöûñđ: šéé ţĥé ŕéþöŕţ ƀéļöŵ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No trusted-laptops list at {0}: nothing was checked or unpacked. Anyone who can write to the store can sign a bundle, so bundles are read only from laptops you trust.</source>
+            <translation>⟦Ñö ţŕûšţéđ-ļàþţöþš ļîšţ àţ {0}: ñöţĥîñĝ ŵàš çĥéçķéđ öŕ ûñþàçķéđ. Àñýöñé ŵĥö çàñ ŵŕîţé ţö ţĥé šţöŕé çàñ šîĝñ à ƀûñđļé, šö ƀûñđļéš àŕé ŕéàđ öñļý ƒŕöɱ ļàþţöþš ýöû ţŕûšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>signer {0}: {1} bundle(s)</source>
+            <translation>⟦šîĝñéŕ {0}: {1} ƀûñđļé(š) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>No signed bundle was found on the store.</source>
+            <translation>⟦Ñö šîĝñéđ ƀûñđļé ŵàš ƒöûñđ öñ ţĥé šţöŕé. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>To trust a laptop: on that laptop, 'fieldwork device' (or its Sync page) shows its fingerprint. If it is one of the fingerprints above, pick it below, give the laptop a name and press Trust this laptop (the same as running 'fieldwork study devices add FINGERPRINT --name NAME --key STUDY_KEY' on this machine). Then verify again.</source>
+            <translation>⟦Ţö ţŕûšţ à ļàþţöþ: öñ ţĥàţ ļàþţöþ, 'ƒîéļđŵöŕķ đéṽîçé' (öŕ îţš Šýñç þàĝé) šĥöŵš îţš ƒîñĝéŕþŕîñţ. Îƒ îţ îš öñé öƒ ţĥé ƒîñĝéŕþŕîñţš àƀöṽé, þîçķ îţ ƀéļöŵ, ĝîṽé ţĥé ļàþţöþ à ñàɱé àñđ þŕéšš Ţŕûšţ ţĥîš ļàþţöþ (ţĥé šàɱé àš ŕûññîñĝ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ ƑÎÑĜÉŔÞŔÎÑŢ --ñàɱé ÑÀṀÉ --ķéý ŠŢÛĐÝ_ĶÉÝ' öñ ţĥîš ɱàçĥîñé). Ţĥéñ ṽéŕîƒý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Trusted device {0} ({1}); the list now has {2} device(s).</source>
+            <translation>⟦Ţŕûšţéđ đéṽîçé {0} ({1}); ţĥé ļîšţ ñöŵ ĥàš {2} đéṽîçé(š). ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Made the data manager signing key {0}; keep it with study.key.</source>
+            <translation>⟦Ṁàđé ţĥé đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý {0}; ķééþ îţ ŵîţĥ šţûđý.ķéý. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Verify again to check its bundles.</source>
+            <translation>⟦Ṽéŕîƒý àĝàîñ ţö çĥéçķ îţš ƀûñđļéš. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Fill in the folders first.</source>
+            <translation>⟦Ƒîļļ îñ ţĥé ƒöļđéŕš ƒîŕšţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Cancelled; takes already done are kept. Transcribe again to go on.</source>
+            <translation>⟦Çàñçéļļéđ; ţàķéš àļŕéàđý đöñé àŕé ķéþţ. Ţŕàñšçŕîƀé àĝàîñ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Transcribing...</source>
+            <translation>⟦Ţŕàñšçŕîƀîñĝ ŵîðé ŵ...⟧</translation>
+        </message>
+        <message>
+            <source>Exporting...</source>
+            <translation>⟦Éẋþöŕţîñĝ ŵîðé...⟧</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current piece...</source>
+            <translation>⟦Çàñçéļļîñĝ àƒţéŕ ţĥé çûŕŕéñţ þîéçé ŵîðé ŵîðé ŵîðé...⟧</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current segment...</source>
+            <translation>⟦Çàñçéļļîñĝ àƒţéŕ ţĥé çûŕŕéñţ šéĝɱéñţ ŵîðé ŵîðé ŵîðé ŵ...⟧</translation>
+        </message>
+        <message>
+            <source>Transcribed {0} take(s); {1} already done; {2} skipped; {3} failed.</source>
+            <translation>⟦Ţŕàñšçŕîƀéđ {0} ţàķé(š); {1} àļŕéàđý đöñé; {2} šķîþþéđ; {3} ƒàîļéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Wrote {0}: {1} case(s), {2} audio source(s), {3} transcript(s), {4} code(s).</source>
+            <translation>⟦Ŵŕöţé {0}: {1} çàšé(š), {2} àûđîö šöûŕçé(š), {3} ţŕàñšçŕîþţ(š), {4} çöđé(š). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{0}; then type it into SFTP host key ({1}).</source>
+            <translation>⟦{0}; ţĥéñ ţýþé îţ îñţö ŠƑŢÞ ĥöšţ ķéý ({1}). ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Unexpected error ({0}); nothing done was lost.</source>
+            <translation>⟦Ûñéẋþéçţéđ éŕŕöŕ ({0}); ñöţĥîñĝ đöñé ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistView</name>
+        <message>
+            <source>Readiness checklist</source>
+            <translation>⟦Ŕéàđîñéšš çĥéçķļîšţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Ready: everything on the checklist is done.</source>
+            <translation>⟦Ŕéàđý: éṽéŕýţĥîñĝ öñ ţĥé çĥéçķļîšţ îš đöñé. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message numerus="yes">
+            <source>Not ready yet: %n item(s) to do.</source>
+            <translation>
+                <numerusform>⟦Ñöţ ŕéàđý ýéţ: %n îţéɱ(š) ţö đö. ŵîðé ŵîðé ŵî⟧</numerusform>
+                <numerusform>⟦Ñöţ ŕéàđý ýéţ: %n îţéɱ(š) ţö đö. ŵîðé ŵîðé ŵî⟧</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseOutForm</name>
+        <message>
+            <source>Close-out</source>
+            <translation>⟦Çļöšé-öûţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Wellbeing check</source>
+            <translation>⟦Ŵéļļƀéîñĝ çĥéçķ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>How is she feeling now? Does she feel safe?</source>
+            <translation>⟦Ĥöŵ îš šĥé ƒééļîñĝ ñöŵ? Đöéš šĥé ƒééļ šàƒé? ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Support list given</source>
+            <translation>⟦Šûþþöŕţ ļîšţ ĝîṽéñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Thank-you voucher</source>
+            <translation>⟦Ţĥàñķ-ýöû ṽöûçĥéŕ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Voucher given</source>
+            <translation>⟦Ṽöûçĥéŕ ĝîṽéñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>⟦Ţýþé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>⟦Ṽàļûé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Voucher serial</source>
+            <translation>⟦Ṽöûçĥéŕ šéŕîàļ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Serial</source>
+            <translation>⟦Šéŕîàļ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Given although the session ended early</source>
+            <translation>⟦Ĝîṽéñ àļţĥöûĝĥ ţĥé šéššîöñ éñđéđ éàŕļý ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>⟦Ñöţéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Field notes</source>
+            <translation>⟦Ƒîéļđ ñöţéš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Field notes: setting, interruptions, what stood out</source>
+            <translation>⟦Ƒîéļđ ñöţéš: šéţţîñĝ, îñţéŕŕûþţîöñš, ŵĥàţ šţööđ öûţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Reflexive note</source>
+            <translation>⟦Ŕéƒļéẋîṽé ñöţé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Reflexive note: your own reactions and assumptions</source>
+            <translation>⟦Ŕéƒļéẋîṽé ñöţé: ýöûŕ öŵñ ŕéàçţîöñš àñđ àššûɱþţîöñš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up tasks</source>
+            <translation>⟦Ƒöļļöŵ-ûþ ţàšķš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>What to do (no personal details)</source>
+            <translation>⟦Ŵĥàţ ţö đö (ñö þéŕšöñàļ đéţàîļš) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up task</source>
+            <translation>⟦Ƒöļļöŵ-ûþ ţàšķ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up task due</source>
+            <translation>⟦Ƒöļļöŵ-ûþ ţàšķ đûé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Add task</source>
+            <translation>⟦Àđđ ţàšķ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>⟦Šàṽé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Complete session</source>
+            <translation>⟦Çöɱþļéţé šéššîöñ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Back to the study home</source>
+            <translation>⟦Ɓàçķ ţö ţĥé šţûđý ĥöɱé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The session ended early. The voucher is still given.</source>
+            <translation>⟦Ţĥé šéššîöñ éñđéđ éàŕļý. Ţĥé ṽöûçĥéŕ îš šţîļļ ĝîṽéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Reason recorded: %1</source>
+            <translation>⟦Ŕéàšöñ ŕéçöŕđéđ: %1 ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Enter the voucher's serial, or untick "Voucher given".</source>
+            <translation>⟦Éñţéŕ ţĥé ṽöûçĥéŕ'š šéŕîàļ, öŕ ûñţîçķ "Ṽöûçĥéŕ ĝîṽéñ". ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Stored as %1</source>
+            <translation>⟦Šţöŕéđ àš %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Session completed and queued for sync.</source>
+            <translation>⟦Šéššîöñ çöɱþļéţéđ àñđ ǫûéûéđ ƒöŕ šýñç. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Close-out saved.</source>
+            <translation>⟦Çļöšé-öûţ šàṽéđ. ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentPage</name>
+        <message>
+            <source>Take consent</source>
+            <translation>⟦Ţàķé çöñšéñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>One participant at a time. Read each statement; every answer starts empty and nothing counts until it is given. Declining an optional statement never excludes anyone.</source>
+            <translation>⟦Öñé þàŕţîçîþàñţ àţ à ţîɱé. Ŕéàđ éàçĥ šţàţéɱéñţ; éṽéŕý àñšŵéŕ šţàŕţš éɱþţý àñđ ñöţĥîñĝ çöûñţš ûñţîļ îţ îš ĝîṽéñ. Đéçļîñîñĝ àñ öþţîöñàļ šţàţéɱéñţ ñéṽéŕ éẋçļûđéš àñýöñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>⟦Šéššîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session:</source>
+            <translation>⟦Šéššîöñ ŵîð:⟧</translation>
+        </message>
+        <message>
+            <source>Participants in this session</source>
+            <translation>⟦Þàŕţîçîþàñţš îñ ţĥîš šéššîöñ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>How consent is given</source>
+            <translation>⟦Ĥöŵ çöñšéñţ îš ĝîṽéñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Written, signed on screen</source>
+            <translation>⟦&amp;Ŵŕîţţéñ, šîĝñéđ öñ šçŕééñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Verbal, recorded (remote or phone)</source>
+            <translation>⟦&amp;Ṽéŕƀàļ, ŕéçöŕđéđ (ŕéɱöţé öŕ þĥöñé) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Paper form, entered afterwards</source>
+            <translation>⟦&amp;Þàþéŕ ƒöŕɱ, éñţéŕéđ àƒţéŕŵàŕđš ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Consented, &amp;not signed on screen</source>
+            <translation>⟦Çöñšéñţéđ, &amp;ñöţ šîĝñéđ öñ šçŕééñ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>signing on screen</source>
+            <translation>⟦šîĝñîñĝ öñ šçŕééñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>verbal consent, recorded</source>
+            <translation>⟦ṽéŕƀàļ çöñšéñţ, ŕéçöŕđéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the paper form</source>
+            <translation>⟦ţĥé þàþéŕ ƒöŕɱ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>consent you record without her signature, with the reason</source>
+            <translation>⟦çöñšéñţ ýöû ŕéçöŕđ ŵîţĥöûţ ĥéŕ šîĝñàţûŕé, ŵîţĥ ţĥé ŕéàšöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Verbal consent recording (kept apart from the interview)</source>
+            <translation>⟦Ṽéŕƀàļ çöñšéñţ ŕéçöŕđîñĝ (ķéþţ àþàŕţ ƒŕöɱ ţĥé îñţéŕṽîéŵ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Start consent &amp;recording</source>
+            <translation>⟦Šţàŕţ çöñšéñţ &amp;ŕéçöŕđîñĝ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Enter each answer exactly as the participant marked it on the signed paper form.</source>
+            <translation>⟦Éñţéŕ éàçĥ àñšŵéŕ éẋàçţļý àš ţĥé þàŕţîçîþàñţ ɱàŕķéđ îţ öñ ţĥé šîĝñéđ þàþéŕ ƒöŕɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Why she is not signing on screen</source>
+            <translation>⟦Ŵĥý šĥé îš ñöţ šîĝñîñĝ öñ šçŕééñ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Read each statement with her and mark her answers. She does not sign; you record why (for example, she cannot hold a pen, or does not want her signature kept) and sign as the person taking consent.</source>
+            <translation>⟦Ŕéàđ éàçĥ šţàţéɱéñţ ŵîţĥ ĥéŕ àñđ ɱàŕķ ĥéŕ àñšŵéŕš. Šĥé đöéš ñöţ šîĝñ; ýöû ŕéçöŕđ ŵĥý (ƒöŕ éẋàɱþļé, šĥé çàññöţ ĥöļđ à þéñ, öŕ đöéš ñöţ ŵàñţ ĥéŕ šîĝñàţûŕé ķéþţ) àñđ šîĝñ àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The reason, in a few words (no names)</source>
+            <translation>⟦Ţĥé ŕéàšöñ, îñ à ƒéŵ ŵöŕđš (ñö ñàɱéš) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Signatures</source>
+            <translation>⟦Šîĝñàţûŕéš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participant's name</source>
+            <translation>⟦Þàŕţîçîþàñţ'š ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Participant's signature</source>
+            <translation>⟦Þàŕţîçîþàñţ'š šîĝñàţûŕé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Researcher's name</source>
+            <translation>⟦Ŕéšéàŕçĥéŕ'š ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Researcher's signature</source>
+            <translation>⟦Ŕéšéàŕçĥéŕ'š šîĝñàţûŕé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>⟦Çļéàŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Clear the participant's signature</source>
+            <translation>⟦Çļéàŕ ţĥé þàŕţîçîþàñţ'š šîĝñàţûŕé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Clear the researcher's signature</source>
+            <translation>⟦Çļéàŕ ţĥé ŕéšéàŕçĥéŕ'š šîĝñàţûŕé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Participant's na&amp;me</source>
+            <translation>⟦Þàŕţîçîþàñţ'š ñà&amp;ɱé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Participant signs</source>
+            <translation>⟦Þàŕţîçîþàñţ šîĝñš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Researcher's n&amp;ame</source>
+            <translation>⟦Ŕéšéàŕçĥéŕ'š ñ&amp;àɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Researcher signs</source>
+            <translation>⟦Ŕéšéàŕçĥéŕ šîĝñš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Save consent</source>
+            <translation>⟦&amp;Šàṽé çöñšéñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Save participant's &amp;copy (PDF)…</source>
+            <translation>⟦Šàṽé þàŕţîçîþàñţ'š &amp;çöþý (ÞĐƑ) ŵîðé ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Interview recording</source>
+            <translation>⟦Îñţéŕṽîéŵ ŕéçöŕđîñĝ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Start &amp;interview recording</source>
+            <translation>⟦Šţàŕţ &amp;îñţéŕṽîéŵ ŕéçöŕđîñĝ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consent recorded</source>
+            <translation>⟦çöñšéñţ ŕéçöŕđéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>consent not yet taken</source>
+            <translation>⟦çöñšéñţ ñöţ ýéţ ţàķéñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Prepare a session first.</source>
+            <translation>⟦Þŕéþàŕé à šéššîöñ ƒîŕšţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Everyone has agreed to the recording.</source>
+            <translation>⟦Éṽéŕýöñé ĥàš àĝŕééđ ţö ţĥé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recording stays off until: </source>
+            <translation>⟦Ŕéçöŕđîñĝ šţàýš öƒƒ ûñţîļ:  ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>%1: %2, version %3</source>
+            <translation>⟦%1: %2, ṽéŕšîöñ %3 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This form does not allow this kind of consent.</source>
+            <translation>⟦Ţĥîš ƒöŕɱ đöéš ñöţ àļļöŵ ţĥîš ķîñđ öƒ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>If she cannot or will not sign on screen, this form also allows: %1.</source>
+            <translation>⟦Îƒ šĥé çàññöţ öŕ ŵîļļ ñöţ šîĝñ öñ šçŕééñ, ţĥîš ƒöŕɱ àļšö àļļöŵš: %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>This form allows no other way than signing on screen.</source>
+            <translation>⟦Ţĥîš ƒöŕɱ àļļöŵš ñö öţĥéŕ ŵàý ţĥàñ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Your signature</source>
+            <translation>⟦Ýöûŕ šîĝñàţûŕé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Start the consent recording before marking answers.</source>
+            <translation>⟦Šţàŕţ ţĥé çöñšéñţ ŕéçöŕđîñĝ ƀéƒöŕé ɱàŕķîñĝ àñšŵéŕš. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Choose how consent is given.</source>
+            <translation>⟦Çĥööšé ĥöŵ çöñšéñţ îš ĝîṽéñ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Required statements not answered yet: %1</source>
+            <translation>⟦Ŕéǫûîŕéđ šţàţéɱéñţš ñöţ àñšŵéŕéđ ýéţ: %1 ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Required statements declined (consent cannot be recorded): %1</source>
+            <translation>⟦Ŕéǫûîŕéđ šţàţéɱéñţš đéçļîñéđ (çöñšéñţ çàññöţ ƀé ŕéçöŕđéđ): %1 ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Initials missing for: %1</source>
+            <translation>⟦Îñîţîàļš ɱîššîñĝ ƒöŕ: %1 ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Both signatures are needed.</source>
+            <translation>⟦Ɓöţĥ šîĝñàţûŕéš àŕé ñééđéđ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Say why she is not signing on screen.</source>
+            <translation>⟦Šàý ŵĥý šĥé îš ñöţ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Your signature is needed, as the person taking consent.</source>
+            <translation>⟦Ýöûŕ šîĝñàţûŕé îš ñééđéđ, àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Record the consent conversation, then stop the recording.</source>
+            <translation>⟦Ŕéçöŕđ ţĥé çöñšéñţ çöñṽéŕšàţîöñ, ţĥéñ šţöþ ţĥé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Stop consent &amp;recording</source>
+            <translation>⟦Šţöþ çöñšéñţ &amp;ŕéçöŕđîñĝ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recording consent: %1</source>
+            <translation>⟦Ŕéçöŕđîñĝ çöñšéñţ: %1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Consent recorded (%1, version %2; information sheet: %3, version %4).</source>
+            <translation>⟦Çöñšéñţ ŕéçöŕđéđ (%1, ṽéŕšîöñ %2; îñƒöŕɱàţîöñ šĥééţ: %3, ṽéŕšîöñ %4). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the signed consent copy: the participant's name, signatures and answers</source>
+            <translation>⟦ţĥé šîĝñéđ çöñšéñţ çöþý: ţĥé þàŕţîçîþàñţ'š ñàɱé, šîĝñàţûŕéš àñđ àñšŵéŕš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>⟦Šàṽéđ %1. ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>DistressPanel</name>
+        <message>
+            <source>Distress protocol</source>
+            <translation>⟦Đîšţŕéšš þŕöţöçöļ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Stop and check in with her. Tick what you see and do; each tick is timed. She decides whether to go on.</source>
+            <translation>⟦Šţöþ àñđ çĥéçķ îñ ŵîţĥ ĥéŕ. Ţîçķ ŵĥàţ ýöû šéé àñđ đö; éàçĥ ţîçķ îš ţîɱéđ. Šĥé đéçîđéš ŵĥéţĥéŕ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording paused while the protocol is open</source>
+            <translation>⟦Ŕéçöŕđîñĝ þàûšéđ ŵĥîļé ţĥé þŕöţöçöļ îš öþéñ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Her choice</source>
+            <translation>⟦Ĥéŕ çĥöîçé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>⟦Çöñţîñûé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Pause for now</source>
+            <translation>⟦Þàûšé ƒöŕ ñöŵ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>⟦Šţöþ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Support list</source>
+            <translation>⟦Šûþþöŕţ ļîšţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Tick each entry as you give it to her; each tick is saved.</source>
+            <translation>⟦Ţîçķ éàçĥ éñţŕý àš ýöû ĝîṽé îţ ţö ĥéŕ; éàçĥ ţîçķ îš šàṽéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Show support list</source>
+            <translation>⟦Šĥöŵ šûþþöŕţ ļîšţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Save support list (PDF)…</source>
+            <translation>⟦Šàṽé šûþþöŕţ ļîšţ (ÞĐƑ) ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Contact and follow-up</source>
+            <translation>⟦Çöñţàçţ àñđ ƒöļļöŵ-ûþ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>She consents to contact with her GP or care team:</source>
+            <translation>⟦Šĥé çöñšéñţš ţö çöñţàçţ ŵîţĥ ĥéŕ ĜÞ öŕ çàŕé ţéàɱ ŵîðé ŵîðé ŵîðé ŵîðé:⟧</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>⟦Ýéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>⟦Ñö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up call agreed, due</source>
+            <translation>⟦Ƒöļļöŵ-ûþ çàļļ àĝŕééđ, đûé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up call due</source>
+            <translation>⟦Ƒöļļöŵ-ûþ çàļļ đûé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Record follow-up</source>
+            <translation>⟦Ŕéçöŕđ ƒöļļöŵ-ûþ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Chief investigator told now</source>
+            <translation>⟦Çĥîéƒ îñṽéšţîĝàţöŕ ţöļđ ñöŵ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>⟦Ţîɱéļîñé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Distress event timeline</source>
+            <translation>⟦Đîšţŕéšš éṽéñţ ţîɱéļîñé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Resume the interview</source>
+            <translation>⟦Ŕéšûɱé ţĥé îñţéŕṽîéŵ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Reason for ending (optional)</source>
+            <translation>⟦Ŕéàšöñ ƒöŕ éñđîñĝ (öþţîöñàļ) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Reason for ending the session early</source>
+            <translation>⟦Ŕéàšöñ ƒöŕ éñđîñĝ ţĥé šéššîöñ éàŕļý ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>End the session early</source>
+            <translation>⟦Éñđ ţĥé šéššîöñ éàŕļý ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Stage %1: %2</source>
+            <translation>⟦Šţàĝé %1: %2 ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Signs</source>
+            <translation>⟦Šîĝñš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Actions</source>
+            <translation>⟦Àçţîöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Stage %1</source>
+            <translation>⟦Šţàĝé %1 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>continue</source>
+            <translation>⟦çöñţîñûé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>pause for now</source>
+            <translation>⟦þàûšé ƒöŕ ñöŵ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>stop</source>
+            <translation>⟦šţöþ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the interview resumed</source>
+            <translation>⟦ţĥé îñţéŕṽîéŵ ŕéšûɱéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the session ended early</source>
+            <translation>⟦ţĥé šéššîöñ éñđéđ éàŕļý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Sign seen: %1</source>
+            <translation>⟦Šîĝñ šééñ: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Done: %1</source>
+            <translation>⟦Đöñé: %1 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Not done after all: %1</source>
+            <translation>⟦Ñöţ đöñé àƒţéŕ àļļ: %1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Her choice: %1</source>
+            <translation>⟦Ĥéŕ çĥöîçé: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recording paused</source>
+            <translation>⟦Ŕéçöŕđîñĝ þàûšéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording resumed</source>
+            <translation>⟦Ŕéçöŕđîñĝ ŕéšûɱéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Support given: %1</source>
+            <translation>⟦Šûþþöŕţ ĝîṽéñ: %1 ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Support not given after all: %1</source>
+            <translation>⟦Šûþþöŕţ ñöţ ĝîṽéñ àƒţéŕ àļļ: %1 ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Consent to contact her GP or care team: %1</source>
+            <translation>⟦Çöñšéñţ ţö çöñţàçţ ĥéŕ ĜÞ öŕ çàŕé ţéàɱ: %1 ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>⟦ýéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>⟦ñö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up call due %1</source>
+            <translation>⟦Ƒöļļöŵ-ûþ çàļļ đûé %1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>No follow-up call</source>
+            <translation>⟦Ñö ƒöļļöŵ-ûþ çàļļ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Chief investigator told</source>
+            <translation>⟦Çĥîéƒ îñṽéšţîĝàţöŕ ţöļđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Debrief done</source>
+            <translation>⟦Đéƀŕîéƒ đöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Linked to a safeguarding concern</source>
+            <translation>⟦Ļîñķéđ ţö à šàƒéĝûàŕđîñĝ çöñçéŕñ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Closed: %1</source>
+            <translation>⟦Çļöšéđ: %1 ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Something unexpected went wrong; nothing was lost.</source>
+            <translation>⟦Šöɱéţĥîñĝ ûñéẋþéçţéđ ŵéñţ ŵŕöñĝ; ñöţĥîñĝ ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>That passphrase did not unlock the vault. Check it and try again.</source>
+            <translation>⟦Ţĥàţ þàššþĥŕàšé đîđ ñöţ ûñļöçķ ţĥé ṽàûļţ. Çĥéçķ îţ àñđ ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>There is no vault in this data folder yet.</source>
+            <translation>⟦Ţĥéŕé îš ñö ṽàûļţ îñ ţĥîš đàţà ƒöļđéŕ ýéţ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>A vault already exists in this data folder.</source>
+            <translation>⟦À ṽàûļţ àļŕéàđý éẋîšţš îñ ţĥîš đàţà ƒöļđéŕ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The vault could not be opened: its files look damaged. Nothing was changed. Restore it from a backup (fieldwork vault restore FILE), or ask your data manager.</source>
+            <translation>⟦Ţĥé ṽàûļţ çöûļđ ñöţ ƀé öþéñéđ: îţš ƒîļéš ļööķ đàɱàĝéđ. Ñöţĥîñĝ ŵàš çĥàñĝéđ. Ŕéšţöŕé îţ ƒŕöɱ à ƀàçķûþ (ƒîéļđŵöŕķ ṽàûļţ ŕéšţöŕé ƑÎĻÉ), öŕ àšķ ýöûŕ đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The vault is locked. Unlock it to continue.</source>
+            <translation>⟦Ţĥé ṽàûļţ îš ļöçķéđ. Ûñļöçķ îţ ţö çöñţîñûé. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>That user is not set up on this laptop.</source>
+            <translation>⟦Ţĥàţ ûšéŕ îš ñöţ šéţ ûþ öñ ţĥîš ļàþţöþ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>That user already exists.</source>
+            <translation>⟦Ţĥàţ ûšéŕ àļŕéàđý éẋîšţš. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study pack has problems and was not imported.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ĥàš þŕöƀļéɱš àñđ ŵàš ñöţ îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No study pack has been imported yet.</source>
+            <translation>⟦Ñö šţûđý þàçķ ĥàš ƀééñ îɱþöŕţéđ ýéţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>That item could not be found.</source>
+            <translation>⟦Ţĥàţ îţéɱ çöûļđ ñöţ ƀé ƒöûñđ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Some details are missing or not valid.</source>
+            <translation>⟦Šöɱé đéţàîļš àŕé ɱîššîñĝ öŕ ñöţ ṽàļîđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent was not recorded: every required statement must be agreed.</source>
+            <translation>⟦Çöñšéñţ ŵàš ñöţ ŕéçöŕđéđ: éṽéŕý ŕéǫûîŕéđ šţàţéɱéñţ ɱûšţ ƀé àĝŕééđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording needs every participant's consent to be recorded first.</source>
+            <translation>⟦Ŕéçöŕđîñĝ ñééđš éṽéŕý þàŕţîçîþàñţ'š çöñšéñţ ţö ƀé ŕéçöŕđéđ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>This participant has withdrawn; nothing new can be recorded for them.</source>
+            <translation>⟦Ţĥîš þàŕţîçîþàñţ ĥàš ŵîţĥđŕàŵñ; ñöţĥîñĝ ñéŵ çàñ ƀé ŕéçöŕđéđ ƒöŕ ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The audit log failed its integrity check. Tell the data manager.</source>
+            <translation>⟦Ţĥé àûđîţ ļöĝ ƒàîļéđ îţš îñţéĝŕîţý çĥéçķ. Ţéļļ ţĥé đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No microphone was found. Plug one in and try again.</source>
+            <translation>⟦Ñö ɱîçŕöþĥöñé ŵàš ƒöûñđ. Þļûĝ öñé îñ àñđ ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The microphone was disconnected.</source>
+            <translation>⟦Ţĥé ɱîçŕöþĥöñé ŵàš đîšçöññéçţéđ. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The disk is full: free some space before recording.</source>
+            <translation>⟦Ţĥé đîšķ îš ƒûļļ: ƒŕéé šöɱé šþàçé ƀéƒöŕé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>A recording was interrupted and needs recovery first.</source>
+            <translation>⟦À ŕéçöŕđîñĝ ŵàš îñţéŕŕûþţéđ àñđ ñééđš ŕéçöṽéŕý ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>A recording is already running.</source>
+            <translation>⟦À ŕéçöŕđîñĝ îš àļŕéàđý ŕûññîñĝ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study store cannot be reached.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé çàññöţ ƀé ŕéàçĥéđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study store refused the credentials.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé ŕéƒûšéđ ţĥé çŕéđéñţîàļš. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The study store is full.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé îš ƒûļļ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study store reported an error.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé ŕéþöŕţéđ àñ éŕŕöŕ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Data at the study store failed its integrity check.</source>
+            <translation>⟦Đàţà àţ ţĥé šţûđý šţöŕé ƒàîļéđ îţš îñţéĝŕîţý çĥéçķ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study store's server did not prove it is the server this laptop knows (its key is different or was never confirmed). Nothing was sent. Do not sync; tell the data manager.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé'š šéŕṽéŕ đîđ ñöţ þŕöṽé îţ îš ţĥé šéŕṽéŕ ţĥîš ļàþţöþ ķñöŵš (îţš ķéý îš đîƒƒéŕéñţ öŕ ŵàš ñéṽéŕ çöñƒîŕɱéđ). Ñöţĥîñĝ ŵàš šéñţ. Đö ñöţ šýñç; ţéļļ ţĥé đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This study has no study key yet, so nothing can be sent. Use “Add the study key…” on the sync page and choose the key file (study.pub) the data manager gave you.</source>
+            <translation>⟦Ţĥîš šţûđý ĥàš ñö šţûđý ķéý ýéţ, šö ñöţĥîñĝ çàñ ƀé šéñţ. Ûšé “Àđđ ţĥé šţûđý ķéý…” öñ ţĥé šýñç þàĝé àñđ çĥööšé ţĥé ķéý ƒîļé (šţûđý.þûƀ) ţĥé đàţà ɱàñàĝéŕ ĝàṽé ýöû. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>⟦Çàñçéļļéđ. ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This is not ready yet.</source>
+            <translation>⟦Ţĥîš îš ñöţ ŕéàđý ýéţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The disk reported an error while saving.</source>
+            <translation>⟦Ţĥé đîšķ ŕéþöŕţéđ àñ éŕŕöŕ ŵĥîļé šàṽîñĝ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>⟦Šöɱéţĥîñĝ ŵéñţ ŵŕöñĝ. ŵîðé ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunPage</name>
+        <message>
+            <source>Researcher</source>
+            <translation>⟦Ŕéšéàŕçĥéŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Research assistant</source>
+            <translation>⟦Ŕéšéàŕçĥ àššîšţàñţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Data manager</source>
+            <translation>⟦Đàţà ɱàñàĝéŕ ŵîðé⟧</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too short: use at least %n characters.</source>
+            <translation>
+                <numerusform>⟦Ţöö šĥöŕţ: ûšé àţ ļéàšţ %n çĥàŕàçţéŕš. ŵîðé ŵîðé ŵîðé⟧</numerusform>
+                <numerusform>⟦Ţöö šĥöŕţ: ûšé àţ ļéàšţ %n çĥàŕàçţéŕš. ŵîðé ŵîðé ŵîðé⟧</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Weak: it could be guessed in {time}. {advice}</source>
+            <translation>⟦Ŵéàķ: îţ çöûļđ ƀé ĝûéššéđ îñ {time}. {advice} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Try four or more unrelated words.</source>
+            <translation>⟦Ţŕý ƒöûŕ öŕ ɱöŕé ûñŕéļàţéđ ŵöŕđš. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Good.</source>
+            <translation>⟦Ĝööđ. ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Strong.</source>
+            <translation>⟦Šţŕöñĝ. ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>A few unrelated words work well.</source>
+            <translation>⟦À ƒéŵ ûñŕéļàţéđ ŵöŕđš ŵöŕķ ŵéļļ. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>⟦Ţĥé ţŵö þàššþĥŕàšéš đîƒƒéŕ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Creating the encrypted vault…</source>
+            <translation>⟦Çŕéàţîñĝ ţĥé éñçŕýþţéđ ṽàûļţ ŵîðé ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Welcome to Fieldwork</source>
+            <translation>⟦Ŵéļçöɱé ţö Ƒîéļđŵöŕķ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>⟦ţîţļé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Create the encrypted vault that will hold this laptop's study data. Choose a long passphrase you can remember: a few unrelated words work well.</source>
+            <translation>⟦Çŕéàţé ţĥé éñçŕýþţéđ ṽàûļţ ţĥàţ ŵîļļ ĥöļđ ţĥîš ļàþţöþ'š šţûđý đàţà. Çĥööšé à ļöñĝ þàššþĥŕàšé ýöû çàñ ŕéɱéɱƀéŕ: à ƒéŵ ûñŕéļàţéđ ŵöŕđš ŵöŕķ ŵéļļ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>subtitle</source>
+            <translation>⟦šûƀţîţļé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Your &amp;user name</source>
+            <translation>⟦Ýöûŕ &amp;ûšéŕ ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>⟦Ûšéŕ ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>e.g. alice</source>
+            <translation>⟦é.ĝ. àļîçé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>⟦&amp;Ŕöļé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>⟦Ŕöļé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>⟦&amp;Þàššþĥŕàšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>⟦Þàššþĥŕàšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Again</source>
+            <translation>⟦&amp;Àĝàîñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>⟦Þàššþĥŕàšé àĝàîñ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>hint</source>
+            <translation>⟦ĥîñţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>⟦éŕŕöŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Create vault</source>
+            <translation>⟦&amp;Çŕéàţé ṽàûļţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Your recovery key</source>
+            <translation>⟦Ýöûŕ ŕéçöṽéŕý ķéý ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>If the passphrase is forgotten, this key is the only way back into the vault. It is shown once, now. Write it down and keep it somewhere safe, away from this laptop (for example with your study's data manager).</source>
+            <translation>⟦Îƒ ţĥé þàššþĥŕàšé îš ƒöŕĝöţţéñ, ţĥîš ķéý îš ţĥé öñļý ŵàý ƀàçķ îñţö ţĥé ṽàûļţ. Îţ îš šĥöŵñ öñçé, ñöŵ. Ŵŕîţé îţ đöŵñ àñđ ķééþ îţ šöɱéŵĥéŕé šàƒé, àŵàý ƒŕöɱ ţĥîš ļàþţöþ (ƒöŕ éẋàɱþļé ŵîţĥ ýöûŕ šţûđý'š đàţà ɱàñàĝéŕ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recovery key</source>
+            <translation>⟦Ŕéçöṽéŕý ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>recovery</source>
+            <translation>⟦ŕéçöṽéŕý ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>I have &amp;stored this recovery key safely</source>
+            <translation>⟦Î ĥàṽé &amp;šţöŕéđ ţĥîš ŕéçöṽéŕý ķéý šàƒéļý ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>C&amp;ontinue</source>
+            <translation>⟦Ç&amp;öñţîñûé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideView</name>
+        <message>
+            <source>This session has no topic guide.</source>
+            <translation>⟦Ţĥîš šéššîöñ ĥàš ñö ţöþîç ĝûîđé. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 (version %2)</source>
+            <translation>⟦%1 (ṽéŕšîöñ %2) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>⟦Öþéñîñĝ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>⟦Çļöšîñĝ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 asked, %2 covered, %3 skipped, %4 open</source>
+            <translation>⟦%1 àšķéđ, %2 çöṽéŕéđ, %3 šķîþþéđ, %4 öþéñ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomePage</name>
+        <message>
+            <source>Study title</source>
+            <translation>⟦Šţûđý ţîţļé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Home visits still open</source>
+            <translation>⟦Ĥöɱé ṽîšîţš šţîļļ öþéñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>⟦Þàŕţîçîþàñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>⟦Šţàţûš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Participants by group</source>
+            <translation>⟦Þàŕţîçîþàñţš ƀý ĝŕöûþ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>⟦Šéššîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>⟦Ŵĥéñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>⟦Ŵĥö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>⟦Ƒöŕɱàţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>⟦Ŵĥéŕé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>⟦Šéššîöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Double-click a session, or press Enter on it, to open it</source>
+            <translation>⟦Đöûƀļé-çļîçķ à šéššîöñ, öŕ þŕéšš Éñţéŕ öñ îţ, ţö öþéñ îţ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Waiting on this laptop</source>
+            <translation>⟦Ŵàîţîñĝ öñ ţĥîš ļàþţöþ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Tasks due</source>
+            <translation>⟦Ţàšķš đûé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Double-click a task, or press Enter on it, to open its session</source>
+            <translation>⟦Đöûƀļé-çļîçķ à ţàšķ, öŕ þŕéšš Éñţéŕ öñ îţ, ţö öþéñ îţš šéššîöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>⟦Þàŕţîçîþàñţš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>⟦%1: %2 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>⟦Çĥéçķéđ îñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked out with my buddy</source>
+            <translation>⟦Çĥéçķéđ öûţ ŵîţĥ ɱý ƀûđđý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Home safe</source>
+            <translation>⟦Ĥöɱé šàƒé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No study pack imported</source>
+            <translation>⟦Ñö šţûđý þàçķ îɱþöŕţéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1
+IRAS ID %2 · study pack %3</source>
+            <translation>⟦%1
+ÎŔÀŠ ÎĐ %2 · šţûđý þàçķ %3 ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Lone working, %1: %2</source>
+            <translation>⟦Ļöñé ŵöŕķîñĝ, %1: %2 ŵîðé ŵ⟧</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n recording(s) were interrupted and can be recovered.</source>
+            <translation>
+                <numerusform>⟦%n ŕéçöŕđîñĝ(š) ŵéŕé îñţéŕŕûþţéđ àñđ çàñ ƀé ŕéçöṽéŕéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
+                <numerusform>⟦%n ŕéçöŕđîñĝ(š) ŵéŕé îñţéŕŕûþţéđ àñđ çàñ ƀé ŕéçöṽéŕéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) have been on this laptop longer than the study allows: sync soon.</source>
+            <translation>
+                <numerusform>⟦%n šéššîöñ(š) ĥàṽé ƀééñ öñ ţĥîš ļàþţöþ ļöñĝéŕ ţĥàñ ţĥé šţûđý àļļöŵš: šýñç šööñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
+                <numerusform>⟦%n šéššîöñ(š) ĥàṽé ƀééñ öñ ţĥîš ļàþţöþ ļöñĝéŕ ţĥàñ ţĥé šţûđý àļļöŵš: šýñç šööñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>⟦ñöñé ýéţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>⟦Ţöđàý ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>⟦Þļàññéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>⟦Đöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1: not yet at the study store, %2 day(s) on this laptop</source>
+            <translation>⟦%1: ñöţ ýéţ àţ ţĥé šţûđý šţöŕé, %2 đàý(š) öñ ţĥîš ļàþţöþ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>(over the study's limit of %1 days)</source>
+            <translation>⟦(öṽéŕ ţĥé šţûđý'š ļîɱîţ öƒ %1 đàýš) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Nothing waiting: every completed session is at the study store.</source>
+            <translation>⟦Ñöţĥîñĝ ŵàîţîñĝ: éṽéŕý çöɱþļéţéđ šéššîöñ îš àţ ţĥé šţûđý šţöŕé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No tasks due.</source>
+            <translation>⟦Ñö ţàšķš đûé. ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityReasonDialog</name>
+        <message>
+            <source>Show identity details</source>
+            <translation>⟦Šĥöŵ îđéñţîţý đéţàîļš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Identity details are kept apart from the research data. Every view is recorded in the audit log with your name and reason.</source>
+            <translation>⟦Îđéñţîţý đéţàîļš àŕé ķéþţ àþàŕţ ƒŕöɱ ţĥé ŕéšéàŕçĥ đàţà. Éṽéŕý ṽîéŵ îš ŕéçöŕđéđ îñ ţĥé àûđîţ ļöĝ ŵîţĥ ýöûŕ ñàɱé àñđ ŕéàšöñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Why do you need to see them?</source>
+            <translation>⟦&amp;Ŵĥý đö ýöû ñééđ ţö šéé ţĥéɱ? ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>⟦Ŕéàšöñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>e.g. arranging the visit</source>
+            <translation>⟦é.ĝ. àŕŕàñĝîñĝ ţĥé ṽîšîţ ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>InterviewPage</name>
+        <message>
+            <source>Interview · %1</source>
+            <translation>⟦Îñţéŕṽîéŵ · %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Not recording.</source>
+            <translation>⟦Ñöţ ŕéçöŕđîñĝ. ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording time</source>
+            <translation>⟦Ŕéçöŕđîñĝ ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Start &amp;recording</source>
+            <translation>⟦Šţàŕţ &amp;ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Back to consent</source>
+            <translation>⟦&amp;Ɓàçķ ţö çöñšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Stop &amp;recording</source>
+            <translation>⟦Šţöþ &amp;ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording (encrypted as it is written).</source>
+            <translation>⟦Ŕéçöŕđîñĝ (éñçŕýþţéđ àš îţ îš ŵŕîţţéñ). ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Take saved: %1 recorded.</source>
+            <translation>⟦Ţàķé šàṽéđ: %1 ŕéçöŕđéđ. ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyChangeDialog</name>
+        <message>
+            <source>The study pack changes the study's keys</source>
+            <translation>⟦Ţĥé šţûđý þàçķ çĥàñĝéš ţĥé šţûđý'š ķéýš ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>This study pack would change where the data this laptop sends can be read. Whoever holds the new key can read everything sent from now on, and a pack sent by e-mail or on a USB stick can be forged. Read the new fingerprint to the data manager (by phone or in person) and import it only if it is theirs.</source>
+            <translation>⟦Ţĥîš šţûđý þàçķ ŵöûļđ çĥàñĝé ŵĥéŕé ţĥé đàţà ţĥîš ļàþţöþ šéñđš çàñ ƀé ŕéàđ. Ŵĥöéṽéŕ ĥöļđš ţĥé ñéŵ ķéý çàñ ŕéàđ éṽéŕýţĥîñĝ šéñţ ƒŕöɱ ñöŵ öñ, àñđ à þàçķ šéñţ ƀý é-ɱàîļ öŕ öñ à ÛŠƁ šţîçķ çàñ ƀé ƒöŕĝéđ. Ŕéàđ ţĥé ñéŵ ƒîñĝéŕþŕîñţ ţö ţĥé đàţà ɱàñàĝéŕ (ƀý þĥöñé öŕ îñ þéŕšöñ) àñđ îɱþöŕţ îţ öñļý îƒ îţ îš ţĥéîŕš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Study key in use</source>
+            <translation>⟦Šţûđý ķéý îñ ûšé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Study key in this pack</source>
+            <translation>⟦Šţûđý ķéý îñ ţĥîš þàçķ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Identity key in use</source>
+            <translation>⟦Îđéñţîţý ķéý îñ ûšé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Identity key in this pack</source>
+            <translation>⟦Îđéñţîţý ķéý îñ ţĥîš þàçķ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Identity store in use</source>
+            <translation>⟦Îđéñţîţý šţöŕé îñ ûšé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Identity store in this pack</source>
+            <translation>⟦Îđéñţîţý šţöŕé îñ ţĥîš þàçķ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>⟦ñöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>I have &amp;checked the new fingerprints with the data manager</source>
+            <translation>⟦Î ĥàṽé &amp;çĥéçķéđ ţĥé ñéŵ ƒîñĝéŕþŕîñţš ŵîţĥ ţĥé đàţà ɱàñàĝéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Import with the new keys</source>
+            <translation>⟦&amp;Îɱþöŕţ ŵîţĥ ţĥé ñéŵ ķéýš ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>LevelMeter</name>
+        <message>
+            <source>Microphone level</source>
+            <translation>⟦Ṁîçŕöþĥöñé ļéṽéļ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>not capturing</source>
+            <translation>⟦ñöţ çàþţûŕîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 dB</source>
+            <translation>⟦%1 đƁ ŵî⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoneWorkPanel</name>
+        <message>
+            <source>Lone working</source>
+            <translation>⟦Ļöñé ŵöŕķîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked in with my buddy</source>
+            <translation>⟦Çĥéçķéđ îñ ŵîţĥ ɱý ƀûđđý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked out with my buddy</source>
+            <translation>⟦Çĥéçķéđ öûţ ŵîţĥ ɱý ƀûđđý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Home safe</source>
+            <translation>⟦Ĥöɱé šàƒé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>I used the code word</source>
+            <translation>⟦Î ûšéđ ţĥé çöđé ŵöŕđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save buddy sheet (PDF)…</source>
+            <translation>⟦Šàṽé ƀûđđý šĥééţ (ÞĐƑ) ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>include the address (logged)</source>
+            <translation>⟦îñçļûđé ţĥé àđđŕéšš (ļöĝĝéđ) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Why the address is needed</source>
+            <translation>⟦Ŵĥý ţĥé àđđŕéšš îš ñééđéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Reason to show the sealed address</source>
+            <translation>⟦Ŕéàšöñ ţö šĥöŵ ţĥé šéàļéđ àđđŕéšš ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Show sealed address</source>
+            <translation>⟦Šĥöŵ šéàļéđ àđđŕéšš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Say why the address is needed; the view is logged.</source>
+            <translation>⟦Šàý ŵĥý ţĥé àđđŕéšš îš ñééđéđ; ţĥé ṽîéŵ îš ļöĝĝéđ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Phone: %1</source>
+            <translation>⟦Þĥöñé: %1 ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Your buddy now: %1</source>
+            <translation>⟦Ýöûŕ ƀûđđý ñöŵ: %1 ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>checked in</source>
+            <translation>⟦çĥéçķéđ îñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>checked out</source>
+            <translation>⟦çĥéçķéđ öûţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>home safe</source>
+            <translation>⟦ĥöɱé šàƒé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Record that you gave your buddy the code word: they escalate at once (unseal the address, 999, then the study lead).</source>
+            <translation>⟦Ŕéçöŕđ ţĥàţ ýöû ĝàṽé ýöûŕ ƀûđđý ţĥé çöđé ŵöŕđ: ţĥéý éšçàļàţé àţ öñçé (ûñšéàļ ţĥé àđđŕéšš, 999, ţĥéñ ţĥé šţûđý ļéàđ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check in with your buddy before you go in (the visit starts at %1).</source>
+            <translation>⟦Çĥéçķ îñ ŵîţĥ ýöûŕ ƀûđđý ƀéƒöŕé ýöû ĝö îñ (ţĥé ṽîšîţ šţàŕţš àţ %1). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check in with your buddy now, before you go in (by %1).</source>
+            <translation>⟦Çĥéçķ îñ ŵîţĥ ýöûŕ ƀûđđý ñöŵ, ƀéƒöŕé ýöû ĝö îñ (ƀý %1). ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check in now: there was no check-in by %1.</source>
+            <translation>⟦Çĥéçķ îñ ñöŵ: ţĥéŕé ŵàš ñö çĥéçķ-îñ ƀý %1. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The visit is due to end at %1: check out with your buddy now.</source>
+            <translation>⟦Ţĥé ṽîšîţ îš đûé ţö éñđ àţ %1: çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý ñöŵ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked out at %1. Confirm you are home safe when you get there.</source>
+            <translation>⟦Çĥéçķéđ öûţ àţ %1. Çöñƒîŕɱ ýöû àŕé ĥöɱé šàƒé ŵĥéñ ýöû ĝéţ ţĥéŕé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Confirm you are home safe now (%1 min overdue).</source>
+            <translation>⟦Çöñƒîŕɱ ýöû àŕé ĥöɱé šàƒé ñöŵ (%1 ɱîñ öṽéŕđûé). ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Code word used at %1: your buddy is escalating now.</source>
+            <translation>⟦Çöđé ŵöŕđ ûšéđ àţ %1: ýöûŕ ƀûđđý îš éšçàļàţîñĝ ñöŵ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Home safe at %1. The visit is closed.</source>
+            <translation>⟦Ĥöɱé šàƒé àţ %1. Ţĥé ṽîšîţ îš çļöšéđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Checked in at %1. Check out with your buddy by %2.</source>
+            <translation>⟦Çĥéçķéđ îñ àţ %1. Çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý ƀý %2. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Check out with your buddy now: the visit was due to end at %1 (%2 min ago).</source>
+            <translation>⟦Çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý ñöŵ: ţĥé ṽîšîţ ŵàš đûé ţö éñđ àţ %1 (%2 ɱîñ àĝö). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Fieldwork</source>
+            <extracomment>the size a window opens at on a large screen; on a smaller one it opens maximised</extracomment>
+            <translation>⟦Ƒîéļđŵöŕķ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>⟦Šéçţîöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>⟦&amp;Ļöçķ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>⟦Çţŕļ+Ļ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Switch user…</source>
+            <translation>⟦&amp;Šŵîţçĥ ûšéŕ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>⟦&amp;Ǫûîţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Ctrl+Q</source>
+            <translation>⟦Çţŕļ+Ǫ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Fieldwork</source>
+            <translation>⟦&amp;Ƒîéļđŵöŕķ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Study home</source>
+            <translation>⟦Šţûđý ĥöɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>⟦Þàŕţîçîþàñţš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Prepare a session</source>
+            <translation>⟦Þŕéþàŕé à šéššîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Take consent</source>
+            <translation>⟦Ţàķé çöñšéñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>⟦Šýñç ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Analysis</source>
+            <translation>⟦Àñàļýšîš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session %1 is being recorded. Stop it before you open another session.</source>
+            <translation>⟦Šéššîöñ %1 îš ƀéîñĝ ŕéçöŕđéđ. Šţöþ îţ ƀéƒöŕé ýöû öþéñ àñöţĥéŕ šéššîöñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Return to session</source>
+            <translation>⟦Ŕéţûŕñ ţö šéššîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Back to the live session screen</source>
+            <translation>⟦Ɓàçķ ţö ţĥé ļîṽé šéššîöñ šçŕééñ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>⟦Þàûšéđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>● Recording</source>
+            <translation>⟦● Ŕéçöŕđîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Session %1 is open</source>
+            <translation>⟦Šéššîöñ %1 îš öþéñ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Ctrl+D</source>
+            <translation>⟦Çţŕļ+Đ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Recover recordings</source>
+            <translation>⟦Ŕéçöṽéŕ ŕéçöŕđîñĝš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1 recording(s) were interrupted (the app or the laptop stopped while recording). Everything up to the last second is kept. Recover them now?</source>
+            <translation>⟦%1 ŕéçöŕđîñĝ(š) ŵéŕé îñţéŕŕûþţéđ (ţĥé àþþ öŕ ţĥé ļàþţöþ šţöþþéđ ŵĥîļé ŕéçöŕđîñĝ). Éṽéŕýţĥîñĝ ûþ ţö ţĥé ļàšţ šéçöñđ îš ķéþţ. Ŕéçöṽéŕ ţĥéɱ ñöŵ? ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>%1: %2 could not be recovered (%3); the file is left as it is</source>
+            <translation>⟦%1: %2 çöûļđ ñöţ ƀé ŕéçöṽéŕéđ (%3); ţĥé ƒîļé îš ļéƒţ àš îţ îš ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1: %2 s recovered</source>
+            <translation>⟦%1: %2 š ŕéçöṽéŕéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recordings recovered</source>
+            <translation>⟦Ŕéçöŕđîñĝš ŕéçöṽéŕéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Nothing to recover.</source>
+            <translation>⟦Ñöţĥîñĝ ţö ŕéçöṽéŕ. ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Signed in as %1</source>
+            <translation>⟦Šîĝñéđ îñ àš %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>A recording is running</source>
+            <translation>⟦À ŕéçöŕđîñĝ îš ŕûññîñĝ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Session %1 is being recorded (%2). Quit stops the recording and saves it; nothing recorded is lost.</source>
+            <translation>⟦Šéššîöñ %1 îš ƀéîñĝ ŕéçöŕđéđ (%2). Ǫûîţ šţöþš ţĥé ŕéçöŕđîñĝ àñđ šàṽéš îţ; ñöţĥîñĝ ŕéçöŕđéđ îš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Stop recording and quit</source>
+            <translation>⟦Šţöþ ŕéçöŕđîñĝ àñđ ǫûîţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Keep recording</source>
+            <translation>⟦Ķééþ ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackImportDialog</name>
+        <message>
+            <source>Import a study pack</source>
+            <translation>⟦Îɱþöŕţ à šţûđý þàçķ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Choose the folder of the study pack the data manager sent you (it holds pack.yaml). Nothing changes unless the whole pack is valid.</source>
+            <translation>⟦Çĥööšé ţĥé ƒöļđéŕ öƒ ţĥé šţûđý þàçķ ţĥé đàţà ɱàñàĝéŕ šéñţ ýöû (îţ ĥöļđš þàçķ.ýàɱļ). Ñöţĥîñĝ çĥàñĝéš ûñļéšš ţĥé ŵĥöļé þàçķ îš ṽàļîđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Study pack folder</source>
+            <translation>⟦Šţûđý þàçķ ƒöļđéŕ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Choose folder…</source>
+            <translation>⟦&amp;Çĥööšé ƒöļđéŕ ŵîðé ŵ…⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Folder</source>
+            <translation>⟦&amp;Ƒöļđéŕ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>⟦&amp;Îɱþöŕţ ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipantsPage</name>
+        <message>
+            <source>Participants</source>
+            <translation>⟦Þàŕţîçîþàñţš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participants are known here by their study id only. Names and contact details are kept apart and shown only when you ask, with the reason recorded.</source>
+            <translation>⟦Þàŕţîçîþàñţš àŕé ķñöŵñ ĥéŕé ƀý ţĥéîŕ šţûđý îđ öñļý. Ñàɱéš àñđ çöñţàçţ đéţàîļš àŕé ķéþţ àþàŕţ àñđ šĥöŵñ öñļý ŵĥéñ ýöû àšķ, ŵîţĥ ţĥé ŕéàšöñ ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>⟦Îđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>⟦Ĝŕöûþ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>⟦Šţàţûš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Linked to</source>
+            <translation>⟦Ļîñķéđ ţö ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Eligible</source>
+            <translation>⟦Éļîĝîƀļé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Add a participant</source>
+            <translation>⟦Àđđ à þàŕţîçîþàñţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Linked family member</source>
+            <translation>⟦Ļîñķéđ ƒàɱîļý ɱéɱƀéŕ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Add participant</source>
+            <translation>⟦&amp;Àđđ þàŕţîçîþàñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Group</source>
+            <translation>⟦&amp;Ĝŕöûþ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Lin&amp;ked to</source>
+            <translation>⟦Ļîñ&amp;ķéđ ţö ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study id is generated from the group (M-001, F-001 …).</source>
+            <translation>⟦Ţĥé šţûđý îđ îš ĝéñéŕàţéđ ƒŕöɱ ţĥé ĝŕöûþ (Ṁ-001, Ƒ-001 …). ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Eligibility screening</source>
+            <translation>⟦Éļîĝîƀîļîţý šçŕééñîñĝ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save &amp;screening</source>
+            <translation>⟦Šàṽé &amp;šçŕééñîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Show &amp;identity details…</source>
+            <translation>⟦Šĥöŵ &amp;îđéñţîţý đéţàîļš ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Record &amp;withdrawal…</source>
+            <translation>⟦Ŕéçöŕđ &amp;ŵîţĥđŕàŵàļ ŵîðé ŵîð…⟧</translation>
+        </message>
+        <message>
+            <source>Identity details (kept apart from research data)</source>
+            <translation>⟦Îđéñţîţý đéţàîļš (ķéþţ àþàŕţ ƒŕöɱ ŕéšéàŕçĥ đàţà) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>⟦Ñàɱé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Preferred name</source>
+            <translation>⟦Þŕéƒéŕŕéđ ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>⟦Þĥöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>⟦Éɱàîļ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>⟦Àđđŕéšš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Postcode</source>
+            <translation>⟦Þöšţçöđé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>⟦Ñöţéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Save identity details</source>
+            <translation>⟦Šàṽé îđéñţîţý đéţàîļš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Hide</source>
+            <translation>⟦&amp;Ĥîđé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>not screened</source>
+            <translation>⟦ñöţ šçŕééñéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>⟦ýéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>⟦ñö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>(not linked)</source>
+            <translation>⟦(ñöţ ļîñķéđ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Added %1. Screen eligibility next.</source>
+            <translation>⟦Àđđéđ %1. Šçŕééñ éļîĝîƀîļîţý ñéẋţ. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>⟦Ýéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>⟦Ñö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Answer every screening question first.</source>
+            <translation>⟦Àñšŵéŕ éṽéŕý šçŕééñîñĝ ǫûéšţîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Eligible.</source>
+            <translation>⟦Éļîĝîƀļé. ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Not eligible on these answers.</source>
+            <translation>⟦Ñöţ éļîĝîƀļé öñ ţĥéšé àñšŵéŕš. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Identity details saved.</source>
+            <translation>⟦Îđéñţîţý đéţàîļš šàṽéđ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No further contact (keep what was collected)</source>
+            <translation>⟦Ñö ƒûŕţĥéŕ çöñţàçţ (ķééþ ŵĥàţ ŵàš çöļļéçţéđ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>No further data collection</source>
+            <translation>⟦Ñö ƒûŕţĥéŕ đàţà çöļļéçţîöñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Delete the data collected</source>
+            <translation>⟦Đéļéţé ţĥé đàţà çöļļéçţéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Withdrawal recorded for %1.</source>
+            <translation>⟦Ŵîţĥđŕàŵàļ ŕéçöŕđéđ ƒöŕ %1. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Delete sessions not yet sent</source>
+            <translation>⟦Đéļéţé šéššîöñš ñöţ ýéţ šéñţ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>%1 asked for her data to be deleted. These sessions have not been sent to the study store: %2.
+
+They will never be sent, and their recordings, notes, markers and topic-guide coverage on this laptop will be deleted now. This cannot be undone.</source>
+            <translation>⟦%1 àšķéđ ƒöŕ ĥéŕ đàţà ţö ƀé đéļéţéđ. Ţĥéšé šéššîöñš ĥàṽé ñöţ ƀééñ šéñţ ţö ţĥé šţûđý šţöŕé: %2.
+
+Ţĥéý ŵîļļ ñéṽéŕ ƀé šéñţ, àñđ ţĥéîŕ ŕéçöŕđîñĝš, ñöţéš, ɱàŕķéŕš àñđ ţöþîç-ĝûîđé çöṽéŕàĝé öñ ţĥîš ļàþţöþ ŵîļļ ƀé đéļéţéđ ñöŵ. Ţĥîš çàññöţ ƀé ûñđöñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Delete and record the withdrawal</source>
+            <translation>⟦&amp;Đéļéţé àñđ ŕéçöŕđ ţĥé ŵîţĥđŕàŵàļ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Nothing recorded: the withdrawal was not confirmed.</source>
+            <translation>⟦Ñöţĥîñĝ ŕéçöŕđéđ: ţĥé ŵîţĥđŕàŵàļ ŵàš ñöţ çöñƒîŕɱéđ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreparePage</name>
+        <message>
+            <source>Prepare a session</source>
+            <translation>⟦Þŕéþàŕé à šéššîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>⟦Šéššîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session:</source>
+            <translation>⟦Šéššîöñ ŵîð:⟧</translation>
+        </message>
+        <message>
+            <source>Who, how, where and when</source>
+            <translation>⟦Ŵĥö, ĥöŵ, ŵĥéŕé àñđ ŵĥéñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>⟦Þàŕţîçîþàñţš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>⟦Ƒöŕɱàţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>⟦Ļöçàţîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Date and time</source>
+            <translation>⟦Đàţé àñđ ţîɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation>⟦ ɱîñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Planned length</source>
+            <translation>⟦Þļàññéđ ļéñĝţĥ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Create session</source>
+            <translation>⟦&amp;Çŕéàţé šéššîöñ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Save &amp;date and time</source>
+            <translation>⟦Šàṽé &amp;đàţé àñđ ţîɱé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Participants</source>
+            <translation>⟦&amp;Þàŕţîçîþàñţš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <translation>⟦Ƒ&amp;öŕɱàţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Location</source>
+            <translation>⟦&amp;Ļöçàţîöñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Da&amp;te and time</source>
+            <translation>⟦Đà&amp;ţé àñđ ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Planned le&amp;ngth</source>
+            <translation>⟦Þļàññéđ ļé&amp;ñĝţĥ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Documents in use (chosen by the study pack)</source>
+            <translation>⟦Đöçûɱéñţš îñ ûšé (çĥöšéñ ƀý ţĥé šţûđý þàçķ) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Create the session to see its documents.</source>
+            <translation>⟦Çŕéàţé ţĥé šéššîöñ ţö šéé îţš đöçûɱéñţš. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Information sheet PDF…</source>
+            <translation>⟦Îñƒöŕɱàţîöñ šĥééţ ÞĐƑ ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Consent form PDF…</source>
+            <translation>⟦Çöñšéñţ ƒöŕɱ ÞĐƑ ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Lone-working plan (home visit)</source>
+            <translation>⟦Ļöñé-ŵöŕķîñĝ þļàñ (ĥöɱé ṽîšîţ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Buddy name</source>
+            <translation>⟦Ɓûđđý ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Buddy phone number</source>
+            <translation>⟦Ɓûđđý þĥöñé ñûɱƀéŕ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Visit start</source>
+            <translation>⟦Ṽîšîţ šţàŕţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Expected end</source>
+            <translation>⟦Éẋþéçţéđ éñđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Travel-home time</source>
+            <translation>⟦Ţŕàṽéļ-ĥöɱé ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Code word agreed with the buddy</source>
+            <translation>⟦Çöđé ŵöŕđ àĝŕééđ ŵîţĥ ţĥé ƀûđđý ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Risk assessment done</source>
+            <translation>⟦Ŕîšķ àššéššɱéñţ đöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Visit address</source>
+            <translation>⟦Ṽîšîţ àđđŕéšš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Sealed in the identity store when saved</source>
+            <translation>⟦Šéàļéđ îñ ţĥé îđéñţîţý šţöŕé ŵĥéñ šàṽéđ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ve lone-working plan</source>
+            <translation>⟦Šà&amp;ṽé ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Buddy name</source>
+            <translation>⟦&amp;Ɓûđđý ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Buddy p&amp;hone</source>
+            <translation>⟦Ɓûđđý þ&amp;ĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Visit &amp;start</source>
+            <translation>⟦Ṽîšîţ &amp;šţàŕţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>E&amp;xpected end</source>
+            <translation>⟦É&amp;ẋþéçţéđ éñđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>T&amp;ravel home</source>
+            <translation>⟦Ţ&amp;ŕàṽéļ ĥöɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Visit &amp;address</source>
+            <translation>⟦Ṽîšîţ &amp;àđđŕéšš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Kit check</source>
+            <translation>⟦Ķîţ çĥéçķ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Check the &amp;microphone</source>
+            <translation>⟦Çĥéçķ ţĥé &amp;ɱîçŕöþĥöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Play the check back</source>
+            <translation>⟦Þļàý ţĥé çĥéçķ ƀàçķ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Battery charged (and charger packed)</source>
+            <translation>⟦Ɓàţţéŕý çĥàŕĝéđ (àñđ çĥàŕĝéŕ þàçķéđ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Battery now: %1</source>
+            <translation>⟦Ɓàţţéŕý ñöŵ: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No battery reading here.</source>
+            <translation>⟦Ñö ƀàţţéŕý ŕéàđîñĝ ĥéŕé. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Ready?</source>
+            <translation>⟦Ŕéàđý? ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Go to consent</source>
+            <translation>⟦&amp;Ĝö ţö çöñšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>New session…</source>
+            <translation>⟦Ñéŵ šéššîöñ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Printable copies are not available in this version.</source>
+            <translation>⟦Þŕîñţàƀļé çöþîéš àŕé ñöţ àṽàîļàƀļé îñ ţĥîš ṽéŕšîöñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Create the session to see its checklist.</source>
+            <translation>⟦Çŕéàţé ţĥé šéššîöñ ţö šéé îţš çĥéçķļîšţ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Topic guide: %1</source>
+            <translation>⟦Ţöþîç ĝûîđé: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>⟦ñöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1: consent form %2; information sheet %3</source>
+            <translation>⟦%1: çöñšéñţ ƒöŕɱ %2; îñƒöŕɱàţîöñ šĥééţ %3 ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The visit address is sealed.</source>
+            <translation>⟦Ţĥé ṽîšîţ àđđŕéšš îš šéàļéđ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No visit address sealed yet.</source>
+            <translation>⟦Ñö ṽîšîţ àđđŕéšš šéàļéđ ýéţ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Microphone OK</source>
+            <translation>⟦Ṁîçŕöþĥöñé ÖĶ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Microphone check failed</source>
+            <translation>⟦Ṁîçŕöþĥöñé çĥéçķ ƒàîļéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Disk: %1</source>
+            <translation>⟦Đîšķ: %1 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Session %1 created.</source>
+            <translation>⟦Šéššîöñ %1 çŕéàţéđ. ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Lone-working plan saved.</source>
+            <translation>⟦Ļöñé-ŵöŕķîñĝ þļàñ šàṽéđ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>A recording is running; the microphone cannot be checked now.</source>
+            <translation>⟦À ŕéçöŕđîñĝ îš ŕûññîñĝ; ţĥé ɱîçŕöþĥöñé çàññöţ ƀé çĥéçķéđ ñöŵ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Listening for three seconds… please say a few words.</source>
+            <translation>⟦Ļîšţéñîñĝ ƒöŕ ţĥŕéé šéçöñđš… þļéàšé šàý à ƒéŵ ŵöŕđš. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Silence: is the microphone connected and switched on?</source>
+            <translation>⟦Šîļéñçé: îš ţĥé ɱîçŕöþĥöñé çöññéçţéđ àñđ šŵîţçĥéđ öñ? ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Too loud (clipping): move the microphone further away.</source>
+            <translation>⟦Ţöö ļöûđ (çļîþþîñĝ): ɱöṽé ţĥé ɱîçŕöþĥöñé ƒûŕţĥéŕ àŵàý. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Microphone OK (peak %1 dBFS).</source>
+            <translation>⟦Ṁîçŕöþĥöñé ÖĶ (þéàķ %1 đƁƑŠ). ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>⟦Šàṽé ÞĐƑ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>⟦ÞĐƑ (*.þđƒ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>PDF saved.</source>
+            <translation>⟦ÞĐƑ šàṽéđ. ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionRow</name>
+        <message>
+            <source>Sensitive question: remind her she can skip it.</source>
+            <translation>⟦Šéñšîţîṽé ǫûéšţîöñ: ŕéɱîñđ ĥéŕ šĥé çàñ šķîþ îţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Asked</source>
+            <translation>⟦Àšķéđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Covered anyway</source>
+            <translation>⟦Çöṽéŕéđ àñýŵàý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Skip…</source>
+            <translation>⟦Šķîþ ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Why it was skipped</source>
+            <translation>⟦Ŵĥý îţ ŵàš šķîþþéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Reason for skipping %1</source>
+            <translation>⟦Ŕéàšöñ ƒöŕ šķîþþîñĝ %1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Skip with this reason</source>
+            <translation>⟦Šķîþ ŵîţĥ ţĥîš ŕéàšöñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>amplificatory</source>
+            <translation>⟦àɱþļîƒîçàţöŕý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>exploratory</source>
+            <translation>⟦éẋþļöŕàţöŕý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>explanatory</source>
+            <translation>⟦éẋþļàñàţöŕý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>clarificatory</source>
+            <translation>⟦çļàŕîƒîçàţöŕý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Type a reason to skip.</source>
+            <translation>⟦Ţýþé à ŕéàšöñ ţö šķîþ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>asked</source>
+            <translation>⟦àšķéđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>covered anyway</source>
+            <translation>⟦çöṽéŕéđ àñýŵàý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>⟦šķîþþéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation>⟦ñöţ ýéţ ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordingBar</name>
+        <message>
+            <source>Recording state</source>
+            <translation>⟦Ŕéçöŕđîñĝ šţàţé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Recording time</source>
+            <translation>⟦Ŕéçöŕđîñĝ ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Start recording</source>
+            <translation>⟦Šţàŕţ ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>⟦Þàûšé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>⟦Šţöþ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Stop and save this take (a new take can follow)</source>
+            <translation>⟦Šţöþ àñđ šàṽé ţĥîš ţàķé (à ñéŵ ţàķé çàñ ƒöļļöŵ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Stop recording</source>
+            <translation>⟦Šţöþ ŕéçöŕđîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Distress</source>
+            <translation>⟦Đîšţŕéšš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Distress protocol</source>
+            <translation>⟦Đîšţŕéšš þŕöţöçöļ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Distress protocol (Ctrl+D, from any page)</source>
+            <translation>⟦Đîšţŕéšš þŕöţöçöļ (Çţŕļ+Đ, ƒŕöɱ àñý þàĝé) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding…</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding concern</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ çöñçéŕñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Record a safeguarding concern (kept in the identity store)</source>
+            <translation>⟦Ŕéçöŕđ à šàƒéĝûàŕđîñĝ çöñçéŕñ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>End session…</source>
+            <translation>⟦Éñđ šéššîöñ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Stop the recording and go to the close-out</source>
+            <translation>⟦Šţöþ ţĥé ŕéçöŕđîñĝ àñđ ĝö ţö ţĥé çļöšé-öûţ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Mark:</source>
+            <translation>⟦Ṁàŕķ ŵî:⟧</translation>
+        </message>
+        <message>
+            <source>Marker</source>
+            <translation>⟦Ṁàŕķéŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>A plain marker</source>
+            <translation>⟦À þļàîñ ɱàŕķéŕ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Important</source>
+            <translation>⟦Îɱþöŕţàñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Something important was said</source>
+            <translation>⟦Šöɱéţĥîñĝ îɱþöŕţàñţ ŵàš šàîđ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Follow up</source>
+            <translation>⟦Ƒöļļöŵ ûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Come back to this later</source>
+            <translation>⟦Çöɱé ƀàçķ ţö ţĥîš ļàţéŕ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>⟦Ǫûöţé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>A quotable moment</source>
+            <translation>⟦À ǫûöţàƀļé ɱöɱéñţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>⟦Šéñšîţîṽé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Sensitive talk: handle with care</source>
+            <translation>⟦Šéñšîţîṽé ţàļķ: ĥàñđļé ŵîţĥ çàŕé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Marker: %1</source>
+            <translation>⟦Ṁàŕķéŕ: %1 ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Speaker</source>
+            <translation>⟦Šþéàķéŕ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Speaker:</source>
+            <translation>⟦Šþéàķéŕ ŵîð:⟧</translation>
+        </message>
+        <message>
+            <source>(no tag)</source>
+            <translation>⟦(ñö ţàĝ) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Facilitator</source>
+            <translation>⟦Ƒàçîļîţàţöŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>● RECORDING</source>
+            <translation>⟦● ŔÉÇÖŔĐÎÑĜ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>❚❚ PAUSED</source>
+            <translation>⟦❚❚ ÞÀÛŠÉĐ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Not recording</source>
+            <translation>⟦Ñöţ ŕéçöŕđîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Microphone problem</source>
+            <translation>⟦Ṁîçŕöþĥöñé þŕöƀļéɱ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>⟦Ŕéšûɱé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Resume the recording (F8, from any page)</source>
+            <translation>⟦Ŕéšûɱé ţĥé ŕéçöŕđîñĝ (Ƒ8, ƒŕöɱ àñý þàĝé) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Pause the recording (F8, from any page)</source>
+            <translation>⟦Þàûšé ţĥé ŕéçöŕđîñĝ (Ƒ8, ƒŕöɱ àñý þàĝé) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SafeguardingForm</name>
+        <message>
+            <source>Who is at risk</source>
+            <translation>⟦Ŵĥö îš àţ ŕîšķ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>What was said (near-verbatim)</source>
+            <translation>⟦Ŵĥàţ ŵàš šàîđ (ñéàŕ-ṽéŕƀàţîɱ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Who was present</source>
+            <translation>⟦Ŵĥö ŵàš þŕéšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Actions taken</source>
+            <translation>⟦Àçţîöñš ţàķéñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Her view (if told)</source>
+            <translation>⟦Ĥéŕ ṽîéŵ (îƒ ţöļđ) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Escalated to (role)</source>
+            <translation>⟦Éšçàļàţéđ ţö (ŕöļé) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>⟦Đéçîšîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>⟦Ŕéàšöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up status</source>
+            <translation>⟦Ƒöļļöŵ-ûþ šţàţûš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding concern</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ çöñçéŕñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The record</source>
+            <translation>⟦Ţĥé ŕéçöŕđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>⟦Þàŕţîçîþàñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Risk category</source>
+            <translation>⟦Ŕîšķ çàţéĝöŕý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Escalated at</source>
+            <translation>⟦Éšçàļàţéđ àţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>escalated at</source>
+            <translation>⟦éšçàļàţéđ àţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>She was told that information will be passed on</source>
+            <translation>⟦Šĥé ŵàš ţöļđ ţĥàţ îñƒöŕɱàţîöñ ŵîļļ ƀé þàššéđ öñ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Referral: agency</source>
+            <translation>⟦Ŕéƒéŕŕàļ: àĝéñçý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Referral: reference</source>
+            <translation>⟦Ŕéƒéŕŕàļ: ŕéƒéŕéñçé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Referral: method</source>
+            <translation>⟦Ŕéƒéŕŕàļ: ɱéţĥöđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Information sharing (including decisions not to share)</source>
+            <translation>⟦Îñƒöŕɱàţîöñ šĥàŕîñĝ (îñçļûđîñĝ đéçîšîöñš ñöţ ţö šĥàŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>⟦Ŵĥàţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>To whom</source>
+            <translation>⟦Ţö ŵĥöɱ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>⟦Ŵĥý ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sharing: %1</source>
+            <translation>⟦Šĥàŕîñĝ: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>⟦Ŵĥéñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>with her consent</source>
+            <translation>⟦ŵîţĥ ĥéŕ çöñšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>decided not to share</source>
+            <translation>⟦đéçîđéđ ñöţ ţö šĥàŕé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save the record</source>
+            <translation>⟦Šàṽé ţĥé ŕéçöŕđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Record complete</source>
+            <translation>⟦Ŕéçöŕđ çöɱþļéţé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Back to the interview</source>
+            <translation>⟦Ɓàçķ ţö ţĥé îñţéŕṽîéŵ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Designated lead: %1</source>
+            <translation>⟦Đéšîĝñàţéđ ļéàđ: %1 ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>⟦(çĥööšé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Record %1 is complete and kept in the identity store.</source>
+            <translation>⟦Ŕéçöŕđ %1 îš çöɱþļéţé àñđ ķéþţ îñ ţĥé îđéñţîţý šţöŕé. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Record %1 saved in the identity store.</source>
+            <translation>⟦Ŕéçöŕđ %1 šàṽéđ îñ ţĥé îđéñţîţý šţöŕé. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>A task to finish and escalate it today is on the study home.</source>
+            <translation>⟦À ţàšķ ţö ƒîñîšĥ àñđ éšçàļàţé îţ ţöđàý îš öñ ţĥé šţûđý ĥöɱé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Still needed to complete: %1.</source>
+            <translation>⟦Šţîļļ ñééđéđ ţö çöɱþļéţé: %1. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveClear</name>
+        <message>
+            <source>Save outside the vault</source>
+            <translation>⟦Šàṽé öûţšîđé ţĥé ṽàûļţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Save &amp;encrypted…</source>
+            <translation>⟦Šàṽé &amp;éñçŕýþţéđ ŵîðé ŵ…⟧</translation>
+        </message>
+        <message>
+            <source>Save &amp;unencrypted…</source>
+            <translation>⟦Šàṽé &amp;ûñéñçŕýþţéđ ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase for the encrypted file</source>
+            <translation>⟦Þàššþĥŕàšé ƒöŕ ţĥé éñçŕýþţéđ ƒîļé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>⟦&amp;Þàššþĥŕàšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat it</source>
+            <translation>⟦&amp;Ŕéþéàţ îţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Save as</source>
+            <translation>⟦Šàṽé àš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Encrypted (*.age)</source>
+            <translation>⟦Éñçŕýþţéđ (*.àĝé) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>⟦ÞĐƑ (*.þđƒ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This file will contain %1.
+
+It is saved outside the encrypted vault: anyone who can open the file can read it. An encrypted file (age) needs a passphrase to open, with the standard age tool (age -d FILE.age). The saving is written to the audit log (what kind of file, not where).</source>
+            <translation>⟦Ţĥîš ƒîļé ŵîļļ çöñţàîñ %1.
+
+Îţ îš šàṽéđ öûţšîđé ţĥé éñçŕýþţéđ ṽàûļţ: àñýöñé ŵĥö çàñ öþéñ ţĥé ƒîļé çàñ ŕéàđ îţ. Àñ éñçŕýþţéđ ƒîļé (àĝé) ñééđš à þàššþĥŕàšé ţö öþéñ, ŵîţĥ ţĥé šţàñđàŕđ àĝé ţööļ (àĝé -đ ƑÎĻÉ.àĝé). Ţĥé šàṽîñĝ îš ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ (ŵĥàţ ķîñđ öƒ ƒîļé, ñöţ ŵĥéŕé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>At least %1 characters. Give it to the person who opens the file by another way than the file.</source>
+            <translation>⟦Àţ ļéàšţ %1 çĥàŕàçţéŕš. Ĝîṽé îţ ţö ţĥé þéŕšöñ ŵĥö öþéñš ţĥé ƒîļé ƀý àñöţĥéŕ ŵàý ţĥàñ ţĥé ƒîļé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>⟦Ţĥé ţŵö þàššþĥŕàšéš đîƒƒéŕ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The passphrase needs at least %1 characters.</source>
+            <translation>⟦Ţĥé þàššþĥŕàšé ñééđš àţ ļéàšţ %1 çĥàŕàçţéŕš. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionBox</name>
+        <message>
+            <source>%1. %2 · about %3 min</source>
+            <translation>⟦%1. %2 · àƀöûţ %3 ɱîñ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Aim: %1</source>
+            <translation>⟦Àîɱ: %1 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>not started</source>
+            <translation>⟦ñöţ šţàŕţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Start this section</source>
+            <translation>⟦Šţàŕţ ţĥîš šéçţîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Start section %1</source>
+            <translation>⟦Šţàŕţ šéçţîöñ %1 ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>%1 min (plan %2; %3 over)</source>
+            <translation>⟦%1 ɱîñ (þļàñ %2; %3 öṽéŕ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 of %2 min</source>
+            <translation>⟦%1 öƒ %2 ɱîñ ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionScreen</name>
+        <message>
+            <source>Recover now</source>
+            <translation>⟦Ŕéçöṽéŕ ñöŵ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Topic guide</source>
+            <translation>⟦Ţöþîç ĝûîđé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Focus group</source>
+            <translation>⟦Ƒöçûš ĝŕöûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Members present</source>
+            <translation>⟦Ṁéɱƀéŕš þŕéšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Ground rules to read at the start</source>
+            <translation>⟦Ĝŕöûñđ ŕûļéš ţö ŕéàđ àţ ţĥé šţàŕţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>⟦Ñöţéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Notes so far</source>
+            <translation>⟦Ñöţéš šö ƒàŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>New note</source>
+            <translation>⟦Ñéŵ ñöţé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Type a note, Enter to save (timed from when you began)</source>
+            <translation>⟦Ţýþé à ñöţé, Éñţéŕ ţö šàṽé (ţîɱéđ ƒŕöɱ ŵĥéñ ýöû ƀéĝàñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Takes</source>
+            <translation>⟦Ţàķéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Recording takes of this session</source>
+            <translation>⟦Ŕéçöŕđîñĝ ţàķéš öƒ ţĥîš šéššîöñ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Interview</source>
+            <translation>⟦Îñţéŕṽîéŵ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consented</source>
+            <translation>⟦çöñšéñţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consent needed</source>
+            <translation>⟦çöñšéñţ ñééđéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n interrupted recording(s) found on this laptop. Recover them before you go on.</source>
+            <translation>
+                <numerusform>⟦%n îñţéŕŕûþţéđ ŕéçöŕđîñĝ(š) ƒöûñđ öñ ţĥîš ļàþţöþ. Ŕéçöṽéŕ ţĥéɱ ƀéƒöŕé ýöû ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
+                <numerusform>⟦%n îñţéŕŕûþţéđ ŕéçöŕđîñĝ(š) ƒöûñđ öñ ţĥîš ļàþţöþ. Ŕéçöṽéŕ ţĥéɱ ƀéƒöŕé ýöû ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 take(s) could not be recovered and are left as they are: %2. Tell the data manager.</source>
+            <translation>⟦%1 ţàķé(š) çöûļđ ñöţ ƀé ŕéçöṽéŕéđ àñđ àŕé ļéƒţ àš ţĥéý àŕé: %2. Ţéļļ ţĥé đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Nothing needed recovering.</source>
+            <translation>⟦Ñöţĥîñĝ ñééđéđ ŕéçöṽéŕîñĝ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recovered %1 take(s) (%2). You can start a new take.</source>
+            <translation>⟦Ŕéçöṽéŕéđ %1 ţàķé(š) (%2). Ýöû çàñ šţàŕţ à ñéŵ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Take saved: %1 recorded.</source>
+            <translation>⟦Ţàķé šàṽéđ: %1 ŕéçöŕđéđ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The laptop was too busy to keep up for a moment: about %1 s of audio is missing from this take. Close other programs before the next one.</source>
+            <translation>⟦Ţĥé ļàþţöþ ŵàš ţöö ƀûšý ţö ķééþ ûþ ƒöŕ à ɱöɱéñţ: àƀöûţ %1 š öƒ àûđîö îš ɱîššîñĝ ƒŕöɱ ţĥîš ţàķé. Çļöšé öţĥéŕ þŕöĝŕàɱš ƀéƒöŕé ţĥé ñéẋţ öñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Take ended early: %1 recorded and kept.</source>
+            <translation>⟦Ţàķé éñđéđ éàŕļý: %1 ŕéçöŕđéđ àñđ ķéþţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Take not sealed: %1 recorded. Free some disk space, then recover it.</source>
+            <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ. Ƒŕéé šöɱé đîšķ šþàçé, ţĥéñ ŕéçöṽéŕ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Disk space is getting low. The recording goes on.</source>
+            <translation>⟦Đîšķ šþàçé îš ĝéţţîñĝ ļöŵ. Ţĥé ŕéçöŕđîñĝ ĝöéš öñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>What was recorded is kept; start a new take when ready.</source>
+            <translation>⟦Ŵĥàţ ŵàš ŕéçöŕđéđ îš ķéþţ; šţàŕţ à ñéŵ ţàķé ŵĥéñ ŕéàđý. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Marker</source>
+            <translation>⟦Ṁàŕķéŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Important</source>
+            <translation>⟦Îɱþöŕţàñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Follow up</source>
+            <translation>⟦Ƒöļļöŵ ûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>⟦Ǫûöţé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sensitive</source>
+            <translation>⟦Šéñšîţîṽé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no recording</source>
+            <translation>⟦ñö ŕéçöŕđîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 marked at %2</source>
+            <translation>⟦%1 ɱàŕķéđ àţ %2 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>recording</source>
+            <translation>⟦ŕéçöŕđîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>saved</source>
+            <translation>⟦šàṽéđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>⟦îñţéŕŕûþţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>recovered</source>
+            <translation>⟦ŕéçöṽéŕéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Take %1 · %2 · %3</source>
+            <translation>⟦Ţàķé %1 · %2 · %3 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Distress event closed; the interview goes on.</source>
+            <translation>⟦Đîšţŕéšš éṽéñţ çļöšéđ; ţĥé îñţéŕṽîéŵ ĝöéš öñ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Close the distress event first (resume or end early).</source>
+            <translation>⟦Çļöšé ţĥé đîšţŕéšš éṽéñţ ƒîŕšţ (ŕéšûɱé öŕ éñđ éàŕļý). ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>You have not checked out with your buddy yet.</source>
+            <translation>⟦Ýöû ĥàṽé ñöţ çĥéçķéđ öûţ ŵîţĥ ýöûŕ ƀûđđý ýéţ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>You have not yet confirmed that you are home safe.</source>
+            <translation>⟦Ýöû ĥàṽé ñöţ ýéţ çöñƒîŕɱéđ ţĥàţ ýöû àŕé ĥöɱé šàƒé. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The home visit is still open</source>
+            <translation>⟦Ţĥé ĥöɱé ṽîšîţ îš šţîļļ öþéñ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Complete the session anyway? Check-out and home safe stay on this page and on the study home until you confirm them.</source>
+            <translation>⟦Çöɱþļéţé ţĥé šéššîöñ àñýŵàý? Çĥéçķ-öûţ àñđ ĥöɱé šàƒé šţàý öñ ţĥîš þàĝé àñđ öñ ţĥé šţûđý ĥöɱé ûñţîļ ýöû çöñƒîŕɱ ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Complete the session</source>
+            <translation>⟦Çöɱþļéţé ţĥé šéššîöñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>⟦Ñöţ ýéţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session completed and queued for sync. The home visit is still open: check out and confirm you are home safe here or on the study home.</source>
+            <translation>⟦Šéššîöñ çöɱþļéţéđ àñđ ǫûéûéđ ƒöŕ šýñç. Ţĥé ĥöɱé ṽîšîţ îš šţîļļ öþéñ: çĥéçķ öûţ àñđ çöñƒîŕɱ ýöû àŕé ĥöɱé šàƒé ĥéŕé öŕ öñ ţĥé šţûđý ĥöɱé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>⟦ÞĐƑ (*.þđƒ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The PDF could not be saved there.</source>
+            <translation>⟦Ţĥé ÞĐƑ çöûļđ ñöţ ƀé šàṽéđ ţĥéŕé. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Saved %1.</source>
+            <translation>⟦Šàṽéđ %1. ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save the support list</source>
+            <translation>⟦Šàṽé ţĥé šûþþöŕţ ļîšţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the buddy sheet: names, phone numbers, visit times and the visit address</source>
+            <translation>⟦ţĥé ƀûđđý šĥééţ: ñàɱéš, þĥöñé ñûɱƀéŕš, ṽîšîţ ţîɱéš àñđ ţĥé ṽîšîţ àđđŕéšš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the buddy sheet: names, phone numbers and visit times</source>
+            <translation>⟦ţĥé ƀûđđý šĥééţ: ñàɱéš, þĥöñé ñûɱƀéŕš àñđ ṽîšîţ ţîɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Quote marked at 12:02</source>
+            <translation>⟦Ǫûöţé ɱàŕķéđ àţ 12:02 ŵîðé ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Signature</source>
+            <translation>⟦Šîĝñàţûŕé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatementRow</name>
+        <message>
+            <source>Required</source>
+            <translation>⟦Ŕéǫûîŕéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>⟦Öþţîöñàļ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Ask: </source>
+            <translation>⟦Àšķ:  ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>⟦Ýéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>⟦Ñö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>initials</source>
+            <translation>⟦îñîţîàļš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Initials for statement %1</source>
+            <translation>⟦Îñîţîàļš ƒöŕ šţàţéɱéñţ %1 ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Initials:</source>
+            <translation>⟦Îñîţîàļš ŵîðé:⟧</translation>
+        </message>
+        <message>
+            <source>answered at %1 on the consent recording</source>
+            <translation>⟦àñšŵéŕéđ àţ %1 öñ ţĥé çöñšéñţ ŕéçöŕđîñĝ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>screened</source>
+            <translation>⟦šçŕééñéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>consented</source>
+            <translation>⟦çöñšéñţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>interviewed</source>
+            <translation>⟦îñţéŕṽîéŵéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>⟦ŵîţĥđŕàŵñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>⟦þļàññéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>⟦ŕéàđý ŵî⟧</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>⟦îñ þŕöĝŕéšš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>⟦çöɱþļéţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>interview</source>
+            <translation>⟦îñţéŕṽîéŵ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>focus group</source>
+            <translation>⟦ƒöçûš ĝŕöûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>home visit</source>
+            <translation>⟦ĥöɱé ṽîšîţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>clinic or office</source>
+            <translation>⟦çļîñîç öŕ öƒƒîçé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>video call</source>
+            <translation>⟦ṽîđéö çàļļ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>⟦þĥöñé ŵî⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreDialog</name>
+        <message>
+            <source>Set up the study store</source>
+            <translation>⟦Šéţ ûþ ţĥé šţûđý šţöŕé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Your research IT team gives you these details. The password or secret is kept in this laptop's encrypted vault, never in a settings file.</source>
+            <translation>⟦Ýöûŕ ŕéšéàŕçĥ ÎŢ ţéàɱ ĝîṽéš ýöû ţĥéšé đéţàîļš. Ţĥé þàššŵöŕđ öŕ šéçŕéţ îš ķéþţ îñ ţĥîš ļàþţöþ'š éñçŕýþţéđ ṽàûļţ, ñéṽéŕ îñ à šéţţîñĝš ƒîļé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>⟦Çĥööšé ŵîð…⟧</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>⟦Ñàɱé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>⟦Ķîñđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Address (URL)</source>
+            <translation>⟦Àđđŕéšš (ÛŔĻ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>User name / access key</source>
+            <translation>⟦Ûšéŕ ñàɱé / àççéšš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Password / secret</source>
+            <translation>⟦Þàššŵöŕđ / šéçŕéţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>S3 endpoint</source>
+            <translation>⟦Š3 éñđþöîñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SSH key file</source>
+            <translation>⟦ŠŠĤ ķéý ƒîļé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Server key fingerprint
+(from your IT team)</source>
+            <translation>⟦Šéŕṽéŕ ķéý ƒîñĝéŕþŕîñţ
+(ƒŕöɱ ýöûŕ ÎŢ ţéàɱ) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>This &amp;is the fingerprint my IT team gave me</source>
+            <translation>⟦Ţĥîš &amp;îš ţĥé ƒîñĝéŕþŕîñţ ɱý ÎŢ ţéàɱ ĝàṽé ɱé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>SSH private key</source>
+            <translation>⟦ŠŠĤ þŕîṽàţé ķéý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Give the store a name and an address.</source>
+            <translation>⟦Ĝîṽé ţĥé šţöŕé à ñàɱé àñđ àñ àđđŕéšš. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Compare the server's key fingerprint above with the one your IT team gave you, and tick the box if it is the same.</source>
+            <translation>⟦Çöɱþàŕé ţĥé šéŕṽéŕ'š ķéý ƒîñĝéŕþŕîñţ àƀöṽé ŵîţĥ ţĥé öñé ýöûŕ ÎŢ ţéàɱ ĝàṽé ýöû, àñđ ţîçķ ţĥé ƀöẋ îƒ îţ îš ţĥé šàɱé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Asking the server for its key…</source>
+            <translation>⟦Àšķîñĝ ţĥé šéŕṽéŕ ƒöŕ îţš ķéý ŵîðé ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>The server %1 identifies itself with the key fingerprint
+%2
+</source>
+            <translation>⟦Ţĥé šéŕṽéŕ %1 îđéñţîƒîéš îţšéļƒ ŵîţĥ ţĥé ķéý ƒîñĝéŕþŕîñţ
+%2
+ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>It matches the fingerprint you typed in.</source>
+            <translation>⟦Îţ ɱàţçĥéš ţĥé ƒîñĝéŕþŕîñţ ýöû ţýþéđ îñ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Check it against the fingerprint your research IT team gave you. If they differ, do not save: someone may be between this laptop and the store.</source>
+            <translation>⟦Çĥéçķ îţ àĝàîñšţ ţĥé ƒîñĝéŕþŕîñţ ýöûŕ ŕéšéàŕçĥ ÎŢ ţéàɱ ĝàṽé ýöû. Îƒ ţĥéý đîƒƒéŕ, đö ñöţ šàṽé: šöɱéöñé ɱàý ƀé ƀéţŵééñ ţĥîš ļàþţöþ àñđ ţĥé šţöŕé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The server's key fingerprint is not the one you typed in. Do not save this store; tell your research IT team.</source>
+            <translation>⟦Ţĥé šéŕṽéŕ'š ķéý ƒîñĝéŕþŕîñţ îš ñöţ ţĥé öñé ýöû ţýþéđ îñ. Đö ñöţ šàṽé ţĥîš šţöŕé; ţéļļ ýöûŕ ŕéšéàŕçĥ ÎŢ ţéàɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>StudyKeyDialog</name>
+        <message>
+            <source>Change the study key</source>
+            <translation>⟦Çĥàñĝé ţĥé šţûđý ķéý ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Add the study key</source>
+            <translation>⟦Àđđ ţĥé šţûđý ķéý ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study key locks everything this laptop sends, so that only the study's data manager can read it. Choose the key file (study.pub) the data manager gave you.</source>
+            <translation>⟦Ţĥé šţûđý ķéý ļöçķš éṽéŕýţĥîñĝ ţĥîš ļàþţöþ šéñđš, šö ţĥàţ öñļý ţĥé šţûđý'š đàţà ɱàñàĝéŕ çàñ ŕéàđ îţ. Çĥööšé ţĥé ķéý ƒîļé (šţûđý.þûƀ) ţĥé đàţà ɱàñàĝéŕ ĝàṽé ýöû. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>⟦ñöñé ýéţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Study key in use</source>
+            <translation>⟦Šţûđý ķéý îñ ûšé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Study key file</source>
+            <translation>⟦Šţûđý ķéý ƒîļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>⟦&amp;Çĥööšé ƒîļé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Key file</source>
+            <translation>⟦&amp;Ķéý ƒîļé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Fingerprint of this key</source>
+            <translation>⟦Ƒîñĝéŕþŕîñţ öƒ ţĥîš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This replaces the study key. Whoever holds the new key can read everything this laptop sends from now on, and a key file can be forged. Read the new fingerprint to the data manager (by phone or in person) before you confirm.</source>
+            <translation>⟦Ţĥîš ŕéþļàçéš ţĥé šţûđý ķéý. Ŵĥöéṽéŕ ĥöļđš ţĥé ñéŵ ķéý çàñ ŕéàđ éṽéŕýţĥîñĝ ţĥîš ļàþţöþ šéñđš ƒŕöɱ ñöŵ öñ, àñđ à ķéý ƒîļé çàñ ƀé ƒöŕĝéđ. Ŕéàđ ţĥé ñéŵ ƒîñĝéŕþŕîñţ ţö ţĥé đàţà ɱàñàĝéŕ (ƀý þĥöñé öŕ îñ þéŕšöñ) ƀéƒöŕé ýöû çöñƒîŕɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>I have &amp;checked this fingerprint with the data manager</source>
+            <translation>⟦Î ĥàṽé &amp;çĥéçķéđ ţĥîš ƒîñĝéŕþŕîñţ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Use this key</source>
+            <translation>⟦&amp;Ûšé ţĥîš ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Study key (*.pub);;All files (*)</source>
+            <translation>⟦Šţûđý ķéý (*.þûƀ);;Àļļ ƒîļéš (*) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Choose the key file first.</source>
+            <translation>⟦Çĥööšé ţĥé ķéý ƒîļé ƒîŕšţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No study key was found in that file.</source>
+            <translation>⟦Ñö šţûđý ķéý ŵàš ƒöûñđ îñ ţĥàţ ƒîļé. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> (the key already in use)</source>
+            <translation>⟦ (ţĥé ķéý àļŕéàđý îñ ûšé) ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupportList</name>
+        <message>
+            <source>Where to get support</source>
+            <translation>⟦Ŵĥéŕé ţö ĝéţ šûþþöŕţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>If you or someone else is in immediate danger, call 999.</source>
+            <translation>⟦Îƒ ýöû öŕ šöɱéöñé éļšé îš îñ îɱɱéđîàţé đàñĝéŕ, çàļļ 999. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Back to the protocol</source>
+            <translation>⟦Ɓàçķ ţö ţĥé þŕöţöçöļ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>⟦Šàṽé àš ÞĐƑ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Phone %1</source>
+            <translation>⟦Þĥöñé %1 ŵî⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <source>Sync to the study store</source>
+            <translation>⟦Šýñç ţö ţĥé šţûđý šţöŕé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Data leaves this laptop encrypted for the study; audio is deleted here only after the store has confirmed it. You can go on working, or recording, while it runs.</source>
+            <translation>⟦Đàţà ļéàṽéš ţĥîš ļàþţöþ éñçŕýþţéđ ƒöŕ ţĥé šţûđý; àûđîö îš đéļéţéđ ĥéŕé öñļý àƒţéŕ ţĥé šţöŕé ĥàš çöñƒîŕɱéđ îţ. Ýöû çàñ ĝö öñ ŵöŕķîñĝ, öŕ ŕéçöŕđîñĝ, ŵĥîļé îţ ŕûñš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Add the study key…</source>
+            <translation>⟦Àđđ ţĥé šţûđý ķéý ŵîðé ŵî…⟧</translation>
+        </message>
+        <message>
+            <source>Import a study pack…</source>
+            <translation>⟦Îɱþöŕţ à šţûđý þàçķ ŵîðé ŵîð…⟧</translation>
+        </message>
+        <message>
+            <source>Waiting on this laptop</source>
+            <translation>⟦Ŵàîţîñĝ öñ ţĥîš ļàþţöþ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>⟦Šéššîöñ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>⟦Šţàţé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Audio on this laptop</source>
+            <translation>⟦Àûđîö öñ ţĥîš ļàþţöþ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>⟦Šîžé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Waiting since</source>
+            <translation>⟦Ŵàîţîñĝ šîñçé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>⟦Ñöţé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sync progress</source>
+            <translation>⟦Šýñç þŕöĝŕéšš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>⟦Šýñç ñöŵ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>⟦Çàñçéļ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Set up the study store…</source>
+            <translation>⟦Šéţ ûþ ţĥé šţûđý šţöŕé ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>The SSH key file cannot be read: %1</source>
+            <translation>⟦Ţĥé ŠŠĤ ķéý ƒîļé çàññöţ ƀé ŕéàđ: %1 ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Study store saved.</source>
+            <translation>⟦Šţûđý šţöŕé šàṽéđ. ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Study key saved: %1</source>
+            <translation>⟦Šţûđý ķéý šàṽéđ: %1 ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Study pack %1 version %2 imported.</source>
+            <translation>⟦Šţûđý þàçķ %1 ṽéŕšîöñ %2 îɱþöŕţéđ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study pack was not imported; nothing changed.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ; ñöţĥîñĝ çĥàñĝéđ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study pack was not imported: it does not carry the signature of the data manager key this laptop trusts (it is unsigned, signed by another key, or was changed after signing). Nothing changed; ask the data manager for the pack again.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: îţ đöéš ñöţ çàŕŕý ţĥé šîĝñàţûŕé öƒ ţĥé đàţà ɱàñàĝéŕ ķéý ţĥîš ļàþţöþ ţŕûšţš (îţ îš ûñšîĝñéđ, šîĝñéđ ƀý àñöţĥéŕ ķéý, öŕ ŵàš çĥàñĝéđ àƒţéŕ šîĝñîñĝ). Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé þàçķ àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study pack has problems and was not imported:</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ĥàš þŕöƀļéɱš àñđ ŵàš ñöţ îɱþöŕţéđ ŵîðé ŵîðé ŵîðé ŵîðé:⟧</translation>
+        </message>
+        <message>
+            <source>The study pack was not imported: its version %1 is older than version %2, already imported. An old pack sent again could bring back keys the data manager has replaced. Nothing changed; ask the data manager for the current pack.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: îţš ṽéŕšîöñ %1 îš öļđéŕ ţĥàñ ṽéŕšîöñ %2, àļŕéàđý îɱþöŕţéđ. Àñ öļđ þàçķ šéñţ àĝàîñ çöûļđ ƀŕîñĝ ƀàçķ ķéýš ţĥé đàţà ɱàñàĝéŕ ĥàš ŕéþļàçéđ. Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé çûŕŕéñţ þàçķ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Study store: %1</source>
+            <translation>⟦Šţûđý šţöŕé: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No study store is set up on this laptop yet.</source>
+            <translation>⟦Ñö šţûđý šţöŕé îš šéţ ûþ öñ ţĥîš ļàþţöþ ýéţ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>This laptop's fingerprint: %1</source>
+            <translation>⟦Ţĥîš ļàþţöþ'š ƒîñĝéŕþŕîñţ: %1 ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Last bundle number: %1</source>
+            <translation>⟦Ļàšţ ƀûñđļé ñûɱƀéŕ: %1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source> (identity data: %1)</source>
+            <translation>⟦ (îđéñţîţý đàţà: %1) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The data manager compares these with what the study store shows for this laptop, to see that every bundle it sent has arrived.</source>
+            <translation>⟦Ţĥé đàţà ɱàñàĝéŕ çöɱþàŕéš ţĥéšé ŵîţĥ ŵĥàţ ţĥé šţûđý šţöŕé šĥöŵš ƒöŕ ţĥîš ļàþţöþ, ţö šéé ţĥàţ éṽéŕý ƀûñđļé îţ šéñţ ĥàš àŕŕîṽéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Study key: %1</source>
+            <translation>⟦Šţûđý ķéý: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This study has no study key yet: nothing can be sent until it is added.</source>
+            <translation>⟦Ţĥîš šţûđý ĥàš ñö šţûđý ķéý ýéţ: ñöţĥîñĝ çàñ ƀé šéñţ ûñţîļ îţ îš àđđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Change the study key…</source>
+            <translation>⟦Çĥàñĝé ţĥé šţûđý ķéý ŵîðé ŵîð…⟧</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>⟦ŵàîţîñĝ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>ready to send</source>
+            <translation>⟦ŕéàđý ţö šéñđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>sending</source>
+            <translation>⟦šéñđîñĝ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not sent</source>
+            <translation>⟦ñöţ šéñţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>verified</source>
+            <translation>⟦ṽéŕîƒîéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>waiting more than %1 days: sync soon</source>
+            <translation>⟦ŵàîţîñĝ ɱöŕé ţĥàñ %1 đàýš: šýñç šööñ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>last try failed</source>
+            <translation>⟦ļàšţ ţŕý ƒàîļéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>withdrawal</source>
+            <translation>⟦ŵîţĥđŕàŵàļ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 (identity data)</source>
+            <translation>⟦%1 (îđéñţîţý đàţà) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>none left here</source>
+            <translation>⟦ñöñé ļéƒţ ĥéŕé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>⟦ñöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1 min in %2 take(s)</source>
+            <translation>⟦%1 ɱîñ îñ %2 ţàķé(š) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>not packed yet</source>
+            <translation>⟦ñöţ þàçķéđ ýéţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>⟦ĵûšţ ñöŵ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>⟦%1 ɱîñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>⟦%1 ĥ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>⟦%1 đàýš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>About %1 left</source>
+            <translation>⟦Àƀöûţ %1 ļéƒţ ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPresenter</name>
+        <message>
+            <source>Set up the study store first: choose “Set up the study store…” below.</source>
+            <translation>⟦Šéţ ûþ ţĥé šţûđý šţöŕé ƒîŕšţ: çĥööšé “Šéţ ûþ ţĥé šţûđý šţöŕé…” ƀéļöŵ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Preparing…</source>
+            <translation>⟦Þŕéþàŕîñĝ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current piece…</source>
+            <translation>⟦Çàñçéļļîñĝ àƒţéŕ ţĥé çûŕŕéñţ þîéçé ŵîðé ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting to be sent.</source>
+            <translation>⟦Ñöţĥîñĝ îš ŵàîţîñĝ ţö ƀé šéñţ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sending %1…</source>
+            <translation>⟦Šéñđîñĝ %1 ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>withdrawal</source>
+            <translation>⟦ŵîţĥđŕàŵàļ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Identity data waits on this laptop: the study sends it to a store named %1, which is not set up here. Set it up under that name with “Set up the study store…” (research data is sent as usual).</source>
+            <translation>⟦Îđéñţîţý đàţà ŵàîţš öñ ţĥîš ļàþţöþ: ţĥé šţûđý šéñđš îţ ţö à šţöŕé ñàɱéđ %1, ŵĥîçĥ îš ñöţ šéţ ûþ ĥéŕé. Šéţ îţ ûþ ûñđéŕ ţĥàţ ñàɱé ŵîţĥ “Šéţ ûþ ţĥé šţûđý šţöŕé…” (ŕéšéàŕçĥ đàţà îš šéñţ àš ûšûàļ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Sync cancelled. Nothing already verified is lost.</source>
+            <translation>⟦Šýñç çàñçéļļéđ. Ñöţĥîñĝ àļŕéàđý ṽéŕîƒîéđ îš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 sent and verified, %2 not sent (see the list).</source>
+            <translation>⟦%1 šéñţ àñđ ṽéŕîƒîéđ, %2 ñöţ šéñţ (šéé ţĥé ļîšţ). ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 sent and verified at the study store.</source>
+            <translation>⟦%1 šéñţ àñđ ṽéŕîƒîéđ àţ ţĥé šţûđý šţöŕé. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>Recording %1 is paused while the app is locked.</source>
+            <translation>⟦Ŕéçöŕđîñĝ %1 îš þàûšéđ ŵĥîļé ţĥé àþþ îš ļöçķéđ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Recording %1 goes on while the app is locked.</source>
+            <translation>⟦Ŕéçöŕđîñĝ %1 ĝöéš öñ ŵĥîļé ţĥé àþþ îš ļöçķéđ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>⟦Ŕéšûɱé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>⟦Þàûšé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Resume the recording (F8)</source>
+            <translation>⟦Ŕéšûɱé ţĥé ŕéçöŕđîñĝ (Ƒ8) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Pause the recording (F8)</source>
+            <translation>⟦Þàûšé ţĥé ŕéçöŕđîñĝ (Ƒ8) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The recording was stopped and saved (%1 recorded).</source>
+            <translation>⟦Ţĥé ŕéçöŕđîñĝ ŵàš šţöþþéđ àñđ šàṽéđ (%1 ŕéçöŕđéđ). ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Locked after a period without activity.</source>
+            <translation>⟦Ļöçķéđ àƒţéŕ à þéŕîöđ ŵîţĥöûţ àçţîṽîţý. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Choose your user name and type your passphrase.</source>
+            <translation>⟦Çĥööšé ýöûŕ ûšéŕ ñàɱé àñđ ţýþé ýöûŕ þàššþĥŕàšé. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Unlocking…</source>
+            <translation>⟦Ûñļöçķîñĝ ŵîðé…⟧</translation>
+        </message>
+        <message numerus="yes">
+            <source>That passphrase did not unlock the vault. You can try again in %n second(s).</source>
+            <translation>
+                <numerusform>⟦Ţĥàţ þàššþĥŕàšé đîđ ñöţ ûñļöçķ ţĥé ṽàûļţ. Ýöû çàñ ţŕý àĝàîñ îñ %n šéçöñđ(š). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</numerusform>
+                <numerusform>⟦Ţĥàţ þàššþĥŕàšé đîđ ñöţ ûñļöçķ ţĥé ṽàûļţ. Ýöû çàñ ţŕý àĝàîñ îñ %n šéçöñđ(š). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That passphrase did not unlock the vault. Try again.</source>
+            <translation>⟦Ţĥàţ þàššþĥŕàšé đîđ ñöţ ûñļöçķ ţĥé ṽàûļţ. Ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>⟦Ûñļöçķ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Fieldwork is locked</source>
+            <translation>⟦Ƒîéļđŵöŕķ îš ļöçķéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>⟦ţîţļé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Your study data is encrypted on this laptop.</source>
+            <translation>⟦Ýöûŕ šţûđý đàţà îš éñçŕýþţéđ öñ ţĥîš ļàþţöþ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>subtitle</source>
+            <translation>⟦šûƀţîţļé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>A recording is still running while the app is locked.</source>
+            <translation>⟦À ŕéçöŕđîñĝ îš šţîļļ ŕûññîñĝ ŵĥîļé ţĥé àþþ îš ļöçķéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>⟦ŵàŕñîñĝ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Recording time</source>
+            <translation>⟦Ŕéçöŕđîñĝ ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Pause the recording (F8); no passphrase needed</source>
+            <translation>⟦Þàûšé ţĥé ŕéçöŕđîñĝ (Ƒ8); ñö þàššþĥŕàšé ñééđéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Pause the recording</source>
+            <translation>⟦Þàûšé ţĥé ŕéçöŕđîñĝ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Stop and save the recording</source>
+            <translation>⟦Šţöþ àñđ šàṽé ţĥé ŕéçöŕđîñĝ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Stop and seal the take; no passphrase needed</source>
+            <translation>⟦Šţöþ àñđ šéàļ ţĥé ţàķé; ñö þàššþĥŕàšé ñééđéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>stop</source>
+            <translation>⟦šţöþ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;User</source>
+            <translation>⟦&amp;Ûšéŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>⟦Ûšéŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>⟦&amp;Þàššþĥŕàšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>⟦Þàššþĥŕàšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>⟦éŕŕöŕ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>⟦&amp;Ûñļöçķ ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawDialog</name>
+        <message>
+            <source>Record a withdrawal</source>
+            <translation>⟦Ŕéçöŕđ à ŵîţĥđŕàŵàļ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Withdrawal needs no reason. After it, no new session can be planned or recorded for this participant.</source>
+            <translation>⟦Ŵîţĥđŕàŵàļ ñééđš ñö ŕéàšöñ. Àƒţéŕ îţ, ñö ñéŵ šéššîöñ çàñ ƀé þļàññéđ öŕ ŕéçöŕđéđ ƒöŕ ţĥîš þàŕţîçîþàñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;What she or he asked for</source>
+            <translation>⟦&amp;Ŵĥàţ šĥé öŕ ĥé àšķéđ ƒöŕ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Withdrawal scope</source>
+            <translation>⟦Ŵîţĥđŕàŵàļ šçöþé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;Effective date</source>
+            <translation>⟦&amp;Éƒƒéçţîṽé đàţé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>yyyy-MM-dd</source>
+            <translation>⟦ýýýý-ṀṀ-đđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Effective date</source>
+            <translation>⟦Éƒƒéçţîṽé đàţé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Before the analysis cut-off</source>
+            <translation>⟦Ɓéƒöŕé ţĥé àñàļýšîš çûţ-öƒƒ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli</name>
+        <message>
+            <source>see '{command} --help'</source>
+            <translation>⟦šéé '{command} --ĥéļþ' ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Fieldwork: encrypted, offline fieldwork for qualitative interviews. With no command, starts the desktop app.</source>
+            <translation>⟦Ƒîéļđŵöŕķ: éñçŕýþţéđ, öƒƒļîñé ƒîéļđŵöŕķ ƒöŕ ǫûàļîţàţîṽé îñţéŕṽîéŵš. Ŵîţĥ ñö çöɱɱàñđ, šţàŕţš ţĥé đéšķţöþ àþþ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>⟦îñţéŕŕûþţéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the disk is full; free some space and try again (nothing saved before was lost)</source>
+            <translation>⟦ţĥé đîšķ îš ƒûļļ; ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ (ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+    </context>
+</TS>
