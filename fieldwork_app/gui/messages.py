@@ -58,7 +58,7 @@ def message_for(kind: ErrorKind) -> str:
 
 
 def text_for(code: ErrorCode) -> str:
-    """The app's sentence for an error code: ``%name`` fields are filled from the error's parameters."""
+    """The app's sentence for an error code: ``{name}`` fields are filled from the error's parameters."""
     messages = {
         ErrorCode.NO_STUDY_KEY: message_for(ErrorKind.NO_STUDY_KEY),
         ErrorCode.NO_STORE: _t(
@@ -66,15 +66,15 @@ def text_for(code: ErrorCode) -> str:
             "sync page."
         ),
         ErrorCode.UNKNOWN_STORE: _t(
-            "There is no study store named %name on this laptop. Choose \u201cSet up the study store\u2026\u201d "
+            "There is no study store named {name} on this laptop. Choose \u201cSet up the study store\u2026\u201d "
             "on the sync page to set it up."
         ),
         ErrorCode.IDENTITY_STORE_FOR_RESEARCH: _t(
-            "The store %name is the study's identity store: research data never goes there. Set up the research "
+            "The store {name} is the study's identity store: research data never goes there. Set up the research "
             "store with \u201cSet up the study store\u2026\u201d on the sync page."
         ),
         ErrorCode.IDENTITY_STORE_MISSING: _t(
-            "Identity data waits on this laptop: the study sends it to a store named %name, which is not set up "
+            "Identity data waits on this laptop: the study sends it to a store named {name}, which is not set up "
             "here. Set it up under that name with \u201cSet up the study store\u2026\u201d (research data is sent "
             "as usual)."
         ),
@@ -83,7 +83,7 @@ def text_for(code: ErrorCode) -> str:
             "\u201cPassword / secret\u201d field instead (it is kept encrypted in the vault)."
         ),
         ErrorCode.STORE_UNTRUSTED_CERTIFICATE: _t(
-            "The study store %store has an https certificate that no trusted authority signed. Nothing was "
+            "The study store {store} has an https certificate that no trusted authority signed. Nothing was "
             "sent. If the university uses its own certificate authority, ask the data manager to set the store "
             "up with its certificate file; otherwise tell the data manager (someone may be between this laptop "
             "and the store)."
@@ -93,17 +93,17 @@ def text_for(code: ErrorCode) -> str:
         ),
         ErrorCode.NO_PACK_PATH: _t("Choose the folder of the study pack to import."),
         ErrorCode.OLDER_PACK: _t(
-            "The study pack was not imported: its version %version is older than version %newest, already "
+            "The study pack was not imported: its version {version} is older than version {newest}, already "
             "imported. An old pack sent again could bring back keys the data manager has replaced. Nothing "
             "changed; ask the data manager for the current pack."
         ),
         ErrorCode.PACK_SIGNER_CHANGED: _t(
-            "The study pack was not imported: it is signed by %new, not by the data manager key this laptop "
-            "trusts (%old). Nothing changed; check the new fingerprint with the data manager before you import "
+            "The study pack was not imported: it is signed by {new}, not by the data manager key this laptop "
+            "trusts ({old}). Nothing changed; check the new fingerprint with the data manager before you import "
             "it again."
         ),
         ErrorCode.PINNED_VALUE_CHANGE: _t(
-            "Nothing was imported: %changes. Whoever holds a new key can read everything sent from then on. "
+            "Nothing was imported: {changes}. Whoever holds a new key can read everything sent from then on. "
             "Check the new fingerprint with the data manager (by phone or in person) before you confirm it."
         ),
         ErrorCode.NO_VAULT: message_for(ErrorKind.NO_VAULT),
@@ -113,29 +113,29 @@ def text_for(code: ErrorCode) -> str:
             "unlocked."
         ),
         ErrorCode.UNSENT_DATA_TO_DELETE: _t(
-            "Her sessions %sessions have not been sent. Confirm that their data on this laptop is to be "
+            "Her sessions {sessions} have not been sent. Confirm that their data on this laptop is to be "
             "deleted and never sent."
         ),
         ErrorCode.NOT_A_FINGERPRINT: _t(
-            "%text is not a device fingerprint: eight groups of four hex digits, as the laptop's sync page "
+            "{text} is not a device fingerprint: eight groups of four hex digits, as the laptop's sync page "
             "shows it."
         ),
         ErrorCode.NO_SIGNING_KEY: _t(
-            "There is no data manager signing key at %path, so the trusted list cannot be checked. Give the "
+            "There is no data manager signing key at {path}, so the trusted list cannot be checked. Give the "
             "signing key's file if it is kept elsewhere. If it is lost, make a new pair and trust the laptops "
             "again (laptops that pinned the old key for study packs must be told the new one)."
         ),
         ErrorCode.TRUST_LIST_ALTERED: _t(
-            "The trusted-devices list %path was altered or is not signed by the data manager signing key %key: "
+            "The trusted-devices list {path} was altered or is not signed by the data manager signing key {key}: "
             "nothing was read with it. Move it away and trust the laptops again."
         ),
-        ErrorCode.NOT_A_KEY_FILE: _t("%path is not a %what file: it holds no key."),
+        ErrorCode.NOT_A_KEY_FILE: _t("{path} is not a {what} file: it holds no key."),
         ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(
-            "%folder is not an analysis folder. Unpack the study store into it first."
+            "{folder} is not an analysis folder. Unpack the study store into it first."
         ),
         ErrorCode.BAD_TAG: _t("A tag is 1-40 letters, digits, spaces, '-' or '_'."),
         ErrorCode.BAD_THREADS: _t("Use at least one thread."),
-        ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language %language; it knows %known."),
+        ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language {language}; it knows {known}."),
     }
     return messages[code]
 
@@ -144,8 +144,8 @@ def format_code(exc: FieldworkError) -> str:
     """The app's sentence for ``exc``'s code, its parameters filled in."""
     assert exc.code is not None
     text = text_for(exc.code)
-    for name, value in sorted(exc.params.items(), key=lambda kv: -len(kv[0])):
-        text = text.replace(f"%{name}", value)
+    for name, value in exc.params.items():
+        text = text.replace("{" + name + "}", value)
     return text
 
 

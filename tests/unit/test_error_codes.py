@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import fieldwork_app
-from fieldwork_app.cli.messages import ADVICE, WORDING, cli_text
+from fieldwork_app.cli.messages import advice, cli_text, wording
 from fieldwork_app.errors import ErrorCode, FieldworkError
 
 # A command-line option or a "fieldwork ..." command, as advice in a message would name them.
@@ -72,7 +72,7 @@ def test_no_error_made_by_the_laptop_core_names_a_command_or_option() -> None:
 def test_the_command_line_names_its_command_or_option_for_every_code(code: ErrorCode) -> None:
     exc = FieldworkError("what is wrong", code=code, params=PARAMS)
     text = cli_text(exc)
-    assert (code in ADVICE and text.startswith("what is wrong")) or code in WORDING
+    assert (code in advice() and text.startswith("what is wrong")) or code in wording()
     assert CLI_WORDS.search(text), text
     assert "{" not in text  # every parameter filled in
 
