@@ -26,20 +26,22 @@ def default_data_dir() -> Path:
 
 @cache
 def resources_dir() -> Path:
-    """The package's ``resources/`` data: icons, styles, translations, example study packs, schemas.
+    """The app's data: icons, styles, translations, example study packs, schemas.
 
-    Read through :mod:`importlib.resources`, so it is the same whether the package runs from a wheel, an
-    editable install or a frozen build (PyInstaller lays package data out beside the package's modules).
+    In the repository they are the top-level ``resources/`` folder; the build (``setup.py``'s ``build_qt``)
+    copies them into the package as ``fieldwork_app/resources/``, where :mod:`importlib.resources` finds them
+    in a wheel or a frozen build (PyInstaller lays package data out beside the package's modules).  A checkout
+    (an editable install, or ``PYTHONPATH``) has no packaged copy and reads the folder beside the package.
     """
-    root = importlib.resources.files("fieldwork_app") / "resources"
-    if isinstance(root, Path):
-        return root
-    # Another loader's traversable that still names a folder on disk; a zipped package has none, and Fieldwork
-    # is never installed that way (Qt loads icons and translations from files).
-    on_disk = Path(str(root))
+    packaged = importlib.resources.files("fieldwork_app") / "resources"
+    # A zipped package has no folder on disk; Fieldwork is never installed that way (Qt loads files).
+    on_disk = packaged if isinstance(packaged, Path) else Path(str(packaged))
     if on_disk.is_dir():
         return on_disk
-    raise RuntimeError(f"the app's resources are not on the file system ({root!r})")
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    raise RuntimeError(f"the app's resources are neither packaged ({packaged!r}) nor beside it ({checkout})")
 
 
 def packs_dir() -> Path:

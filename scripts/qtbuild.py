@@ -9,7 +9,7 @@ and from the command line:
     python scripts/qtbuild.py check-ts         # fail when the .ts files are not current (CI)
 
 * ``ui/NAME.ui`` -> ``fieldwork_app/gui/forms/ui_NAME.py`` (pyside6-uic), imported statically by the GUI.
-* ``fieldwork_app/resources/translations/fieldwork_LANG.ts`` -> ``fieldwork_LANG.qm`` (pyside6-lrelease).
+* ``resources/translations/fieldwork_LANG.ts`` -> ``fieldwork_LANG.qm`` (pyside6-lrelease).
 * The source language is British English (the strings in the code and forms).  ``en_XA`` is a pseudo-locale:
   every string accented, lengthened by about 40% and wrapped in ``⟦ ⟧``, so a test can see which visible text
   does not go through the catalogue and which text no longer fits its widget.
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "fieldwork_app" / "gui" / "forms"
-TS_DIR = ROOT / "fieldwork_app" / "resources" / "translations"
+TS_DIR = ROOT / "resources" / "translations"
 SOURCE_LANGUAGE = "en_GB"
 PSEUDO_LANGUAGE = "en_XA"
 PSEUDO_OPEN, PSEUDO_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
@@ -311,10 +311,11 @@ def _write(tree: ET.ElementTree, ts: Path) -> None:
 # --- the whole build ----------------------------------------------------------------------------------------
 
 
-def build(package_root: Path) -> list[Path]:
-    """Forms and .qm files into ``package_root`` (the ``fieldwork_app`` folder of a build or of the checkout)."""
+def build(package_root: Path = ROOT / "fieldwork_app", resources_root: Path = ROOT / "resources") -> list[Path]:
+    """Forms into ``package_root`` (the ``fieldwork_app`` folder of a build or of the checkout) and .qm files
+    into ``resources_root`` (the checkout's ``resources/``, or the build's packaged copy)."""
     forms = compile_forms(package_root / "gui" / "forms")
-    qms = compile_translations(package_root / "resources" / "translations")
+    qms = compile_translations(resources_root / "translations")
     if not forms:
         raise SystemExit(f"qtbuild: no Designer forms in {UI_DIR}")
     return forms + qms

@@ -25,7 +25,7 @@ def _build_qt() -> None:
         raise RuntimeError(f"{script} is missing")
     qtbuild = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(qtbuild)
-    qtbuild.build(script.parent.parent / "fieldwork_app")
+    qtbuild.build(script.parent.parent / "fieldwork_app", script.parent.parent / "resources")
 
 
 _build_qt()

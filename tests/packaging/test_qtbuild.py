@@ -90,7 +90,7 @@ def test_every_catalogue_context_is_one_the_app_translates_in() -> None:
     import re
     import xml.etree.ElementTree as ET
 
-    ts = ROOT / "fieldwork_app" / "resources" / "translations" / "fieldwork_en_XA.ts"
+    ts = ROOT / "resources" / "translations" / "fieldwork_en_XA.ts"
     names = [c.findtext("name") or "" for c in ET.parse(ts).getroot().iter("context")]
     assert names and "cli" in names
     wrong = [n for n in names if n != "cli" and not re.fullmatch(r"[A-Z][A-Za-z0-9]+", n)]

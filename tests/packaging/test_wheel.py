@@ -109,12 +109,12 @@ def test_the_wheel_holds_the_compiled_forms_translations_and_every_resource(inst
     src = installed["src"]
     for ui in (src / "ui").glob("*.ui"):
         assert f"fieldwork_app/gui/forms/ui_{ui.stem}.py" in names, ui.name
-    for ts in (src / "fieldwork_app/resources/translations").glob("fieldwork_*.ts"):
+    for ts in (src / "resources/translations").glob("fieldwork_*.ts"):
         assert f"fieldwork_app/resources/translations/{ts.stem}.qm" in names, ts.name
-    resources = src / "fieldwork_app" / "resources"
+    resources = src / "resources"
     for f in resources.rglob("*"):
-        if f.is_file() and f.suffix != ".ts":
-            assert f"fieldwork_app/{f.relative_to(src / 'fieldwork_app').as_posix()}" in names, f
+        if f.is_file() and f.suffix not in (".ts", ".qm"):
+            assert f"fieldwork_app/{f.relative_to(src).as_posix()}" in names, f
     packs = [p.name for p in (resources / "packs").iterdir() if p.is_dir()]
     assert "mothers-on-the-margins" in packs
     assert not any(n.endswith(".ts") or n.startswith(("tests/", "ui/", "scripts/")) for n in names)
@@ -139,7 +139,7 @@ def test_the_installed_app_imports_from_the_wheel_alone(installed: dict[str, Any
     lines = proc.stdout.splitlines()
     site = str(installed["site"])
     assert all(line.startswith(site) for line in lines[:3]), lines
-    src_packs = sorted(p.name for p in (installed["src"] / "fieldwork_app/resources/packs").iterdir() if p.is_dir())
+    src_packs = sorted(p.name for p in (installed["src"] / "resources/packs").iterdir() if p.is_dir())
     assert lines[3] == repr(src_packs)
 
 

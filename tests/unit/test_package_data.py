@@ -1,5 +1,5 @@
-"""Everything the app reads at run time is package data under fieldwork_app/resources/, found through
-importlib.resources, so a wheel carries it."""
+"""The app's data lives in the repository's top-level resources/; the build copies it into the package as
+fieldwork_app/resources/ (tests/packaging/test_wheel.py checks the wheel), and a checkout reads it in place."""
 
 from __future__ import annotations
 
@@ -10,17 +10,16 @@ from fieldwork_app.paths import example_pack_dir, packs_dir, resources_dir
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_no_resources_outside_the_package() -> None:
-    stray = ROOT / "resources"
-    left = sorted(str(p.relative_to(ROOT)) for p in stray.rglob("*") if p.is_file()) if stray.exists() else []
-    assert not left, (
-        "files under the top-level resources/ are not packaged and the app never reads them; "
-        f"move them under fieldwork_app/resources/ (git mv resources/X fieldwork_app/resources/X): {left[:10]}"
+def test_a_checkout_has_no_packaged_copy_to_drift_from_resources() -> None:
+    copy = ROOT / "fieldwork_app" / "resources"
+    assert not copy.exists(), (
+        "fieldwork_app/resources/ is what a build makes from resources/; in a checkout it would hide the real "
+        "folder from the app (remove it; edit resources/)"
     )
 
 
-def test_resources_are_the_packages_own() -> None:
-    assert resources_dir() == ROOT / "fieldwork_app" / "resources"
+def test_a_checkout_reads_the_top_level_resources() -> None:
+    assert resources_dir() == ROOT / "resources"
     for sub in ("icons", "styles", "translations", "packs", "refi-qda"):
         assert (resources_dir() / sub).is_dir(), sub
     assert example_pack_dir().parent == packs_dir()
