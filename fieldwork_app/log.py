@@ -31,6 +31,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from fieldwork_app.domain.text import terminal_safe
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
@@ -264,7 +266,14 @@ def reseal(src_dir: Path, old_key: bytes, dst_dir: Path, new_key: bytes) -> None
         os.fsync(fh.fileno())
 
 
-class _OneLine(logging.Formatter):
+class _TerminalSafe(logging.Formatter):
+    """stderr is a terminal: no control character or bidi override in a message reaches it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return terminal_safe(super().format(record))
+
+
+class _OneLine(_TerminalSafe):
     """stderr without -v: the message only, never a traceback (that goes to the encrypted log)."""
 
     def format(self, record: logging.LogRecord) -> str:
@@ -288,7 +297,7 @@ def setup(verbose: bool = False) -> EncryptedFileHandler:
         root.addHandler(_handler)
         err = logging.StreamHandler(sys.stderr)
         fmt = "%(levelname)s %(name)s: %(message)s"
-        err.setFormatter(logging.Formatter(fmt) if verbose else _OneLine(fmt))
+        err.setFormatter(_TerminalSafe(fmt) if verbose else _OneLine(fmt))
         err.setLevel(logging.DEBUG if verbose else logging.WARNING)
         err.addFilter(lambda record: not getattr(record, FILE_ONLY, False))
         root.addHandler(err)

@@ -41,6 +41,7 @@ from fieldwork_app.analysis.folder import (
     read_json,
 )
 from fieldwork_app.errors import InvalidInput
+from fieldwork_app.sync.state import NullState, TaskState, check_cancel
 
 NS = "urn:QDA-XML:project:1.0"
 _NS_UUID = uuid.UUID("5b0f7f0e-2f43-4f5e-9a57-3c1d2c6f1e10")
@@ -384,8 +385,12 @@ def _study_name(folder: AnalysisFolder) -> str:
     return ", ".join(ids) or folder.root.name
 
 
-def export_qdpx(root: Path, out: Path) -> ExportReport:
-    """Write the analysis folder as a REFI-QDA project to ``out`` (a ``.qdpx`` file), atomically."""
+def export_qdpx(root: Path, out: Path, state: TaskState | None = None) -> ExportReport:
+    """Write the analysis folder as a REFI-QDA project to ``out`` (a ``.qdpx`` file), atomically.
+
+    ``state`` gets progress over the bytes of the files put into the project, and may cancel between files
+    (then ``out`` is left as it was)."""
+    state = state or NullState()
     folder = open_analysis_folder(root)
     out = Path(out)
     if out.suffix.lower() != ".qdpx":
@@ -401,9 +406,14 @@ def export_qdpx(root: Path, out: Path) -> ExportReport:
     try:
         with zipfile.ZipFile(tmp, "w") as z:
             z.writestr("project.qde", xml, compress_type=zipfile.ZIP_DEFLATED)
-            for name, path in sorted(b.files.items()):
+            files = sorted(b.files.items())
+            total, done = sum(path.stat().st_size for _, path in files), 0
+            for name, path in files:
+                check_cancel(state)
                 kind = zipfile.ZIP_STORED if name.endswith(".flac") else zipfile.ZIP_DEFLATED
                 z.write(path, f"Sources/{name}", compress_type=kind)
+                done += path.stat().st_size
+                state.set_progress(done, total, name)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         check_qdpx(tmp)

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from fieldwork_app.domain.text import terminal_safe
+
 Handler = Callable[[argparse.Namespace, "CliContext"], int]
 
 
@@ -24,10 +26,11 @@ class CliContext:
     err: TextIO = field(default_factory=lambda: sys.stderr)
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        # Text from a pack or a store may carry terminal controls; none reaches the terminal.
+        self.out.write(terminal_safe(text) + "\n")
 
     def warn(self, text: str) -> None:
-        self.err.write(text + "\n")
+        self.err.write(terminal_safe(text) + "\n")
 
     def emit_json(self, obj: Any) -> None:
         self.out.write(json.dumps(obj, indent=2, sort_keys=True, default=str) + "\n")

@@ -69,6 +69,10 @@ def register(sub: Any) -> None:
     p = pack.add_parser("validate", help="check a study pack; one located error per line")
     p.add_argument("path", type=Path)
     command(p, cmd_pack_validate)
+    p = pack.add_parser("upgrade", help="rewrite a format-1 study pack as format 2, keeping its comments")
+    p.add_argument("path", type=Path)
+    p.add_argument("--output", type=Path, help="write the upgraded pack to this new folder instead of in place")
+    command(p, cmd_pack_upgrade)
     p = pack.add_parser("import", help="import a study pack (all or nothing)")
     p.add_argument("path", type=Path, nargs="?")
     p.add_argument("--example", action="store_true", help="the built-in example study")
@@ -107,7 +111,21 @@ def register(sub: Any) -> None:
     p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
     p.add_argument("--group", required=True)
     p.add_argument("--linked-to", help="id of the linked participant (a family member's mother)")
+    p.add_argument(
+        "--attr",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a participant attribute the pack defines",
+    )
     command(p, cmd_participant_add)
+    p = part.add_parser(
+        "attributes", help="show or set the pack's participant attributes (age band, language ...)"
+    )
+    p.add_argument("id")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="values")
+    p.add_argument("--json", action="store_true")
+    command(p, cmd_participant_attributes)
     p = part.add_parser("list", help="list participants")
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
@@ -131,8 +149,8 @@ def register(sub: Any) -> None:
     sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
     p = sess.add_parser("new", help="plan a session; prints the new id")
     p.add_argument("--participant", action="append", required=True, dest="participants")
-    p.add_argument("--format", required=True, choices=["interview", "focus-group"])
-    p.add_argument("--location", default=None, help="home, clinic, remote_video or phone")
+    p.add_argument("--format", required=True, choices=["interview", "focus-group", "joint-interview"])
+    p.add_argument("--location", default=None, help="a venue the pack defines, or home, clinic, remote_video, phone")
     p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
     p.add_argument("--minutes", type=int, help="planned length in minutes")
     command(p, cmd_session_new)
@@ -391,6 +409,24 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- packs ---------------------------------------------------------------------------------------------
+def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.studypack import PackValidationError
+
+    try:
+        result = packs_svc.upgrade(args.path, args.output)
+    except PackValidationError as exc:
+        for issue in exc.issues:
+            ctx.warn(str(issue))
+        ctx.warn(f"{len(exc.issues)} problem(s) found; fix them first, the pack was not changed")
+        return 1
+    ctx.say(f"Upgraded study pack {result.pack_id} {result.version} to format 2: {result.written}")
+    ctx.say(f"Venues made from its location kinds: {', '.join(result.venues)}")
+    ctx.say("Give it a new version before importing it where this version is already imported.")
+    if result.was_signed:
+        ctx.say("pack.sig no longer matches pack.yaml: sign the pack again before sending it.")
+    return 0
+
+
 def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.studypack import validate_pack
 
@@ -474,10 +510,38 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- participants --------------------------------------------------------------------------------------
+def _name_values(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(f"'{item[:60]}' is not NAME=VALUE (e.g. age_band=16-17)")
+        out[name.strip()] = value.strip()
+    return out
+
+
 def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = _name_values(args.attr)
     with credentials.workspace_for(args) as ws:
-        p = participants_svc.add(ws, args.group, args.linked_to)
+        p = participants_svc.add(ws, args.group, args.linked_to, values)
     ctx.say(p.id)
+    return 0
+
+
+def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int:
+    values = _name_values(args.values)
+    with credentials.workspace_for(args) as ws:
+        if values:
+            participants_svc.set_attributes(ws, args.id, values)
+        have = participants_svc.attributes(ws, args.id)
+        missing = participants_svc.missing_attributes(ws, args.id)
+    if args.json:
+        ctx.emit_json({"attributes": have, "missing": missing})
+        return 0
+    for name, value in sorted(have.items()):
+        ctx.say(f"{name}\t{value}")
+    for name in missing:
+        ctx.say(f"{name}\t(not recorded)")
     return 0
 
 
@@ -522,6 +586,15 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
+        by_pack = participants_svc.before_cutoff(ws, args.id, args.date)
+        if by_pack is not None and not args.after_cutoff:
+            before = by_pack  # the pack's withdrawal cut-off decides, unless the researcher says it has passed
+            last = participants_svc.cutoff(ws, args.id)
+            ctx.say(
+                ("Before" if before else "After")
+                + " the study's analysis cut-off"
+                + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
+            )
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)

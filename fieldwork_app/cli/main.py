@@ -15,7 +15,7 @@ from fieldwork_app import log as fwlog
 from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.cli.messages import cli_text
-from fieldwork_app.errors import FieldworkError
+from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import harden_process
 from fieldwork_app.i18n import translate
 from fieldwork_app.vault.keys import warn_if_fast_kdf_ignored
@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         "main screens and save a PNG of each into OUTDIR",
     )
     gui.add_argument(
+        "--pack",
+        metavar="PATH",
+        help="with --tour: tour this study pack instead of the built-in example",
+    )
+    gui.add_argument(
         "--size",
         metavar="WIDTHxHEIGHT",
         default="1366x768",
@@ -88,6 +93,8 @@ def _forms_missing(exc: ImportError) -> bool:
 
 
 def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
+    if getattr(args, "pack", None) and not getattr(args, "tour", None):
+        raise InvalidInput("--pack goes with --tour OUTDIR (the app itself uses the pack imported into the vault)")
     # Imported by name so that the core never imports Qt (the import-linter contract checks this).
     try:
         app = importlib.import_module("fieldwork_app.gui.app")

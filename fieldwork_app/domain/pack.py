@@ -27,7 +27,8 @@ from fieldwork_app.errors import NotFound
 
 logger = logging.getLogger(__name__)
 
-PACK_FORMAT: Literal[1] = 1
+PACK_FORMAT: Literal[2] = 2
+PACK_FORMATS = (1, 2)
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
@@ -93,6 +94,19 @@ Label = Annotated[str, Field(min_length=1, max_length=300)]
 Day = Annotated[date, BeforeValidator(_no_numbers_for_dates)]
 
 
+def _yes_no_text(value: Any) -> Any:
+    """YAML reads ``yes``/``no`` as booleans; an attribute value or answer is kept as the text."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+Value = Annotated[str, BeforeValidator(_yes_no_text), Field(min_length=1, max_length=80)]
+FileRef = Annotated[str, Field(min_length=1, max_length=300)]
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """Sort key for versions, so "1.10" comes after "1.9"."""
     return tuple(int(part) for part in version.split("."))
@@ -123,6 +137,9 @@ APPROVED_STATUSES = frozenset({DocumentStatus.APPROVED, DocumentStatus.IN_USE, D
 class SessionFormat(enum.StrEnum):
     INTERVIEW = "interview"
     FOCUS_GROUP = "focus_group"
+    # Format 2: an interview with two or more participants (a young person and a parent, say), each of
+    # whom consents and may withdraw on their own.
+    JOINT_INTERVIEW = "joint_interview"
 
 
 class LocationKind(enum.StrEnum):
@@ -130,6 +147,17 @@ class LocationKind(enum.StrEnum):
     CLINIC = "clinic"
     REMOTE_VIDEO = "remote_video"
     PHONE = "phone"
+    # Format 2 venue kinds.
+    YOUTH_CENTRE = "youth_centre"
+    SCHOOL = "school"
+    COMMUNITY = "community"
+    WORKPLACE = "workplace"
+    OTHER = "other"
+
+
+# Where the researcher is alone with the participant away from a staffed site unless a venue says otherwise.
+LONE_WORKING_KINDS = frozenset({LocationKind.HOME})
+REMOTE_KINDS = frozenset({LocationKind.REMOTE_VIDEO, LocationKind.PHONE})
 
 
 class AnswerType(enum.StrEnum):
@@ -138,11 +166,116 @@ class AnswerType(enum.StrEnum):
 
 
 class StatementRole(enum.StrEnum):
+    """What a statement means to the app, so it can act on the answer (format 1 had the first five)."""
+
     INFORMATION_SHEET = "information_sheet"
     RECORDING = "recording"
     PARTICIPATION = "participation"
     TRANSCRIPTION = "transcription"
     ARCHIVING = "archiving"
+    # Format 2.
+    QUOTES = "quotes"
+    FUTURE_CONTACT = "future_contact"
+    CARE_TEAM_CONTACT = "care_team_contact"
+    SUMMARY = "summary"
+    CONFIDENTIALITY = "confidentiality"
+    DATA_ACCESS = "data_access"
+    WITHDRAWAL = "withdrawal"
+    ASSENT = "assent"
+
+
+# Roles of which a form may have at most one statement: the app looks each up by role.
+SINGLE_ROLES = frozenset(
+    {
+        StatementRole.QUOTES,
+        StatementRole.FUTURE_CONTACT,
+        StatementRole.CARE_TEAM_CONTACT,
+        StatementRole.SUMMARY,
+        StatementRole.ARCHIVING,
+    }
+)
+
+
+class Answer(enum.StrEnum):
+    """A recorded answer to one statement.  ``not_applicable`` is recorded for a statement whose
+    conditions do not hold for this participant (format 2); it is never an affirmation."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class AttributeKind(enum.StrEnum):
+    CHOICE = "choice"
+    YES_NO = "yes_no"
+    # The language her documents are given in (choices are language tags of the pack's languages).
+    LANGUAGE = "language"
+    # Yes/no: she is given the easy-read version of a document where the pack has one.
+    EASY_READ = "easy_read"
+
+
+class ConsentParty(enum.StrEnum):
+    """Who completes a consent form: the participant, or someone with a part in her consent (format 2)."""
+
+    PARTICIPANT = "participant"
+    GUARDIAN = "guardian"
+    WITNESS = "witness"
+    INTERPRETER = "interpreter"
+    CONSULTEE = "consultee"
+
+
+class DocumentVariant(enum.StrEnum):
+    STANDARD = "standard"
+    EASY_READ = "easy_read"
+
+
+class CapacityCriterion(enum.StrEnum):
+    UNDERSTAND = "understand"
+    RETAIN = "retain"
+    WEIGH_UP = "weigh_up"
+    COMMUNICATE = "communicate"
+
+
+class CapacityOutcome(enum.StrEnum):
+    """What a session does when an assessment finds the participant cannot decide now."""
+
+    STOP = "stop"
+    RESCHEDULE = "reschedule"
+    CONSULTEE = "consultee"
+
+
+class RecordingChoice(enum.StrEnum):
+    """``always``: a group that records audio needs the recording statement affirmed to take part.
+    ``per_participant``: declining it gives a notes-only session (format 2)."""
+
+    ALWAYS = "always"
+    PER_PARTICIPANT = "per_participant"
+
+
+class TaskBefore(enum.StrEnum):
+    SESSION = "session"
+    CONSENT = "consent"
+
+
+class ContactRole(enum.StrEnum):
+    SAFEGUARDING_FRONT_DOOR = "safeguarding_front_door"
+    CHILDRENS_SAFEGUARDING = "childrens_safeguarding"
+    ADULTS_SAFEGUARDING = "adults_safeguarding"
+    CRISIS_LINE = "crisis_line"
+    LOCAL_LEAD = "local_lead"
+    SITE_MANAGER = "site_manager"
+    OTHER = "other"
+
+
+class RetentionFrom(enum.StrEnum):
+    STUDY_END = "study_end"
+    PUBLICATION = "publication"
+    LAST_CONTACT = "last_contact"
+
+
+class CutoffFrom(enum.StrEnum):
+    SESSION = "session"
+    CONSENT = "consent"
 
 
 class ConsentMode(enum.StrEnum):
@@ -184,6 +317,133 @@ class Contact(_Model):
     email: Label | None = None
 
 
+class Condition(_Model):
+    """One condition (format 2).  Exactly one of: ``attribute`` with ``values`` (the participant's value
+    is one of them), ``groups`` (she is in one of them), or ``statement`` with ``answer`` (her answer to
+    an earlier statement of the same form).  A list of conditions holds when every one holds."""
+
+    attribute: Id | None = None
+    values: tuple[Value, ...] = ()
+    groups: tuple[Id, ...] = ()
+    statement: Id | None = None
+    answer: Annotated[Literal["yes", "no"], BeforeValidator(_yes_no_text)] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Condition:
+        kinds = [self.attribute is not None, bool(self.groups), self.statement is not None]
+        if sum(kinds) != 1:
+            raise PydanticCustomError(
+                "bad_condition", "a condition names exactly one of 'attribute', 'groups' or 'statement'"
+            )
+        if self.attribute is not None and not self.values:
+            raise PydanticCustomError("bad_condition", "an 'attribute' condition needs 'values'")
+        if self.attribute is None and self.values:
+            raise PydanticCustomError("bad_condition", "'values' only goes with 'attribute'")
+        if (self.statement is None) != (self.answer is None):
+            raise PydanticCustomError("bad_condition", "'statement' and 'answer' go together")
+        return self
+
+
+Conditions = tuple[Condition, ...]
+
+
+class Choice(_Model):
+    id: Annotated[str, BeforeValidator(_yes_no_text), AfterValidator(_check_id)]
+    label: Label
+
+
+class Attribute(_Model):
+    """Something about a participant the protocol depends on (format 2), asked when she is added.
+
+    ``identifying`` attributes (a date of birth, a home language that would single her out) are kept in
+    the identity store, never in the research database; conditions can still use them on this laptop."""
+
+    id: Id
+    label: Label
+    kind: AttributeKind = AttributeKind.CHOICE
+    choices: tuple[Choice, ...] = ()
+    identifying: bool = False
+    required: bool = True
+    groups: tuple[Id, ...] = ()
+    question: Text | None = None
+    # The value an optional attribute has while none is recorded (``reading_support: no``); without one,
+    # an unrecorded attribute is unknown and conditions on it are decided on the safe side.
+    default: Value | None = None
+    # Its value names the participant's site (``sites``): the area whose contacts apply to her.
+    names_site: bool = False
+
+    @model_validator(mode="after")
+    def _choices_fit_kind(self) -> Attribute:
+        if self.kind in (AttributeKind.CHOICE, AttributeKind.LANGUAGE) and not self.choices:
+            raise PydanticCustomError(
+                "bad_attribute", "a '{kind}' attribute needs 'choices'", {"kind": self.kind.value}
+            )
+        if self.kind in (AttributeKind.YES_NO, AttributeKind.EASY_READ) and self.choices:
+            raise PydanticCustomError(
+                "bad_attribute", "a '{kind}' attribute has no 'choices'", {"kind": self.kind.value}
+            )
+        if self.default is not None and self.default not in self.allowed_values:
+            raise PydanticCustomError(
+                "bad_attribute", "'default' must be one of: {values}", {"values": ", ".join(self.allowed_values)}
+            )
+        return self
+
+    @property
+    def allowed_values(self) -> tuple[str, ...]:
+        if self.kind in (AttributeKind.YES_NO, AttributeKind.EASY_READ):
+            return ("yes", "no")
+        return tuple(c.id for c in self.choices)
+
+    def for_group(self, group_id: str) -> bool:
+        return not self.groups or group_id in self.groups
+
+
+class SiteContact(_Model):
+    role: ContactRole
+    name: Label
+    phone: Phone | None = None
+    email: Label | None = None
+    hours: Label | None = None
+    note: Text | None = None
+
+
+class Site(_Model):
+    """A site or area with its own contacts (safeguarding front door, local crisis line, local lead)."""
+
+    id: Id
+    label: Label
+    area: Label | None = None
+    contacts: tuple[SiteContact, ...] = Field(min_length=1)
+
+    def contacts_for(self, role: ContactRole) -> list[SiteContact]:
+        return [c for c in self.contacts if c.role is role]
+
+
+class Venue(_Model):
+    """Where a session can be held (format 2): its kind, whether lone-working rules apply, and which
+    topic guide variant is used there."""
+
+    id: Id
+    label: Label
+    kind: LocationKind
+    lone_working: bool | None = None
+    guide: Id | None = None
+    site: Id | None = None
+    groups: tuple[Id, ...] = ()
+    note: Text | None = None
+
+    @property
+    def needs_lone_working(self) -> bool:
+        return self.kind in LONE_WORKING_KINDS if self.lone_working is None else self.lone_working
+
+    @property
+    def remote(self) -> bool:
+        return self.kind in REMOTE_KINDS
+
+    def for_group(self, group_id: str) -> bool:
+        return not self.groups or group_id in self.groups
+
+
 class Study(_Model):
     title: Label
     short_title: Label
@@ -204,43 +464,115 @@ class EligibilityCriterion(_Model):
     eligible_answer: bool
 
 
-def _check_id_pattern(pattern: str) -> str:
-    fields = []
+def check_id_pattern(pattern: str) -> str:
+    example = {"example": "M-{n:03d}", "field": "{n}"}
     try:
-        for _literal, name, spec, conversion in string.Formatter().parse(pattern):
-            if name is None:
-                continue
-            if name != "n" or conversion is not None or not _N_SPEC_RE.match(spec or ""):
-                raise PydanticCustomError(
-                    "bad_id_pattern", "the only field allowed in an id pattern is {{n}}, e.g. M-{{n:03d}}"
-                )
-            fields.append(name)
-        if not fields:
-            raise PydanticCustomError(
-                "bad_id_pattern", "an id pattern needs a number field {{n}}, e.g. M-{{n:03d}}"
-            )
-        _check_id(pattern.format(n=1))
+        parts = list(string.Formatter().parse(pattern))
     except ValueError as exc:  # unbalanced braces and the like
         raise PydanticCustomError(
             "bad_id_pattern", "is not a valid id pattern: {reason}", {"reason": str(exc)}
         ) from None
-    except PydanticCustomError as exc:
-        if exc.type == "bad_id":
-            raise PydanticCustomError("bad_id_pattern", "makes ids that are not valid ids") from None
-        raise
+    fields = []
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name != "n" or conversion is not None or not _N_SPEC_RE.match(spec or ""):
+            raise PydanticCustomError(
+                "bad_id_pattern",
+                "the only field allowed in an id pattern is {field}, e.g. {example}",
+                example,
+            )
+        fields.append(name)
+    if not fields:
+        raise PydanticCustomError(
+            "bad_id_pattern", "an id pattern needs a number field {field}, e.g. {example}", example
+        )
+    try:
+        _check_id(pattern.format(n=1))
+    except PydanticCustomError:
+        raise PydanticCustomError(
+            "bad_id_pattern",
+            "this id pattern makes ids that are not valid ids; write it like {example}",
+            example,
+        ) from None
     return pattern
+
+
+def _not_participant(role: ConsentParty) -> ConsentParty:
+    if role is ConsentParty.PARTICIPANT:
+        raise PydanticCustomError(
+            "bad_party", "the participant's own part is her consent form, not a party rule"
+        )
+    return role
+
+
+class PartyRule(_Model):
+    """Someone else's part in a participant's consent (format 2).
+
+    ``guardian``: a parent's or guardian's consent beside her own (then her own form is assent);
+    ``witness``: a witness signs that the consent was given; ``interpreter``: an interpreter is present,
+    who signs ``agreement`` (a confidentiality agreement, a consent form with party 'interpreter');
+    ``consultee``: a person consulted for someone who lacks capacity.  ``form`` is the id of the consent
+    form that person completes (its ``party`` must match ``role``).  ``when`` limits it to some
+    participants (by attribute, group or answer); without it the rule applies to every participant."""
+
+    role: Annotated[ConsentParty, AfterValidator(_not_participant)]
+    form: Id | None = None
+    agreement: Id | None = None
+    when: Conditions = ()
+    required: bool = True
+    guidance: Text | None = None
+
+
+class GatingTask(_Model):
+    """A task that must be done before a participant's session (or consent) can go ahead, e.g. a
+    notification sent to a parent (format 2)."""
+
+    id: Id
+    title: Label
+    text: Text | None = None
+    before: TaskBefore = TaskBefore.SESSION
+    days_before: int = Field(default=0, ge=0, le=90)
+    when: Conditions = ()
+
+
+class CapacityRule(_Model):
+    """Capacity is assessed at each session (format 2): understand, retain, weigh up, communicate."""
+
+    when: Conditions = ()
+    criteria: tuple[CapacityCriterion, ...] = tuple(CapacityCriterion)
+    if_lacking: CapacityOutcome = CapacityOutcome.STOP
+    guidance: Text | None = None
 
 
 class Group(_Model):
     id: Id
     label: Label
-    id_pattern: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_check_id_pattern)]
+    id_pattern: Annotated[str, Field(min_length=1, max_length=40), AfterValidator(check_id_pattern)]
     linked_to: Id | None = None
     session_formats: tuple[SessionFormat, ...] = Field(min_length=1)
-    location_kinds: tuple[LocationKind, ...] = Field(min_length=1)
+    # Format 1 names location kinds; format 2 names venues (``venues``) and may leave this out.
+    location_kinds: tuple[LocationKind, ...] = ()
     records_audio: bool = True
     eligibility: tuple[EligibilityCriterion, ...] = ()
     description: Text | None = None
+    # Format 2.
+    person: Label | None = None  # how screens name one participant: "the young person"
+    link_required: bool = True
+    venues: tuple[Id, ...] = ()
+    joint_with: tuple[Id, ...] = ()
+    recording: RecordingChoice = RecordingChoice.ALWAYS
+    parties: tuple[PartyRule, ...] = ()
+    gating_tasks: tuple[GatingTask, ...] = ()
+    capacity: CapacityRule | None = None
+
+    @model_validator(mode="after")
+    def _somewhere_to_meet(self) -> Group:
+        if not self.location_kinds and not self.venues:
+            raise PydanticCustomError(
+                "no_location", "a group needs 'venues' (format 2) or 'location_kinds' (format 1)"
+            )
+        return self
 
     def format_id(self, n: int) -> str:
         """The pseudonymous id of the ``n``-th participant of this group, e.g. ``M-001``."""
@@ -267,6 +599,10 @@ class _Document(_Model):
     groups: tuple[Id, ...] = Field(min_length=1)
     session_formats: tuple[SessionFormat, ...] = Field(min_length=1)
     language: Code | None = None
+    # Format 2: a translated or easy-read version of another document (``variant_of`` is its id); it is
+    # in use beside it, for sessions held in its language or for participants who need easy read.
+    variant: DocumentVariant = DocumentVariant.STANDARD
+    variant_of: Id | None = None
 
     @model_validator(mode="after")
     def _approved_documents_name_their_approval(self) -> _Document:
@@ -284,6 +620,11 @@ class _Document(_Model):
 
     def applies_to(self, group_id: str, session_format: SessionFormat | str) -> bool:
         return group_id in self.groups and SessionFormat(session_format) in self.session_formats
+
+    @property
+    def base_id(self) -> str:
+        """The id of the document this one is a variant of (its own id for a main document)."""
+        return self.variant_of or self.id
 
 
 class TextSection(_Model):
@@ -303,14 +644,33 @@ class Statement(_Model):
     required: bool
     answer: AnswerType = AnswerType.INITIALS
     role: StatementRole | None = None
+    # Format 2: the statement applies only where every condition holds; elsewhere its answer is
+    # "not applicable", and ``required`` binds only where it applies.
+    applies_when: Conditions = ()
 
 
 class ConsentForm(_Document):
     kind: Literal[DocumentKind.CONSENT_FORM] = DocumentKind.CONSENT_FORM
-    information_sheet: Id
+    # The sheet the participant read; a form another person completes (an interpreter's agreement) may
+    # have none.
+    information_sheet: Id | None = None
     information_sheet_version: Version | None = None
     modes: tuple[ConsentMode, ...] = Field(min_length=1)
     statements: tuple[Statement, ...] = Field(min_length=1)
+    # Format 2: who completes this form (a guardian's consent, an interpreter's confidentiality
+    # agreement ...), and whether the participant's own form is assent (valid with a guardian's consent).
+    party: ConsentParty = ConsentParty.PARTICIPANT
+    assent: bool = False
+
+    @model_validator(mode="after")
+    def _participant_form_names_its_sheet(self) -> ConsentForm:
+        if self.party is ConsentParty.PARTICIPANT and self.information_sheet is None:
+            raise PydanticCustomError(
+                "sheet_missing", "a participant's consent form names its 'information_sheet'"
+            )
+        if self.assent and self.party is not ConsentParty.PARTICIPANT:
+            raise PydanticCustomError("bad_assent", "only a participant's own form can be assent")
+        return self
 
     def statement(self, statement_id: str) -> Statement:
         for s in self.statements:
@@ -324,6 +684,10 @@ class ConsentForm(_Document):
 
     def required_statement_ids(self) -> list[str]:
         return [s.id for s in self.statements if s.required]
+
+    def statement_with_role(self, role: StatementRole) -> Statement | None:
+        """The first statement with ``role`` (a valid form has at most one for the roles in SINGLE_ROLES)."""
+        return next((s for s in self.statements if s.role is role), None)
 
 
 class ScriptPrompt(_Model):
@@ -405,11 +769,33 @@ class DistressStage(_Model):
     name: Label
     signs: tuple[CodedItem, ...] = Field(min_length=1)
     actions: tuple[CodedItem, ...] = Field(min_length=1)
-    record: tuple[Id, ...] = ()
+    record: tuple[DistressRecordItem, ...] = ()
+
+
+class DistressRecordItem(enum.StrEnum):
+    """What a distress stage asks the researcher to record (the ``record`` list of a stage)."""
+
+    EVENT = "event"
+    PAUSE_TIMES = "pause_times"
+    PARTICIPANT_CHOICE = "participant_choice"
+    DISTRESS_FORM = "distress_form"
+    SIGNPOSTING_GIVEN = "signposting_given"
+    CONTACT_CONSENT = "contact_consent"
+    FOLLOW_UP_TASK = "follow_up_task"
+    INCIDENT_REPORT = "incident_report"
+    TIMELINE = "timeline"
+    CONTACTS = "contacts"
+    REPORTING_DECISION = "reporting_decision"
+    PI_TOLD = "pi_told"
+    DEBRIEF = "debrief"
 
 
 class DistressProtocol(_Model):
     version: Version
+    # Format 2: a protocol for some groups only (files listed under ``distress_protocols``); the main
+    # ``distress_protocol`` is for every group none of those names.
+    id: Id | None = None
+    groups: tuple[Id, ...] = ()
     source: Text | None = None
     pause_recording_by_default: bool = True
     debrief_from_level: int | None = Field(default=2, ge=1, le=10)
@@ -438,6 +824,16 @@ class TimingRule(_Model):
     action: Text
 
 
+class SafeguardingRoute(_Model):
+    """Which procedure applies to whom (format 2), e.g. the children's procedure for under-18s."""
+
+    id: Id
+    label: Label
+    when: Conditions = ()
+    procedure: Text
+    contact_role: ContactRole | None = None
+
+
 class SafeguardingRules(_Model):
     version: Version
     designated_lead: Contact
@@ -445,6 +841,7 @@ class SafeguardingRules(_Model):
     risk_categories: tuple[RiskCategory, ...] = Field(min_length=1)
     timing_rules: tuple[TimingRule, ...] = ()
     guidance: tuple[Text, ...] = Field(min_length=1)
+    routes: tuple[SafeguardingRoute, ...] = ()
 
 
 class EscalationStep(_Model):
@@ -475,6 +872,9 @@ class SignpostingEntry(_Model):
     web: Label | None = None
     emergency: bool = False
     groups: tuple[Id, ...] = ()
+    # Format 2: only for some participants (by attribute) or some sites.
+    when: Conditions = ()
+    sites: tuple[Id, ...] = ()
 
     def for_group(self, group_id: str) -> bool:
         return not self.groups or group_id in self.groups
@@ -502,10 +902,34 @@ class Purge(_Model):
         return self
 
 
+class Withdrawal(_Model):
+    """Until when a participant's data can still be taken out of the analysis (format 2)."""
+
+    cutoff_days: int = Field(ge=0, le=3650)
+    counted_from: CutoffFrom = CutoffFrom.SESSION
+    after_cutoff: Text | None = None
+
+
+class Archive(_Model):
+    repository: Label
+    access: Text | None = None
+    # Only data of participants who affirmed the form's 'archiving' statement is deposited.
+    needs_role: StatementRole = StatementRole.ARCHIVING
+
+
+class Retention(_Model):
+    consent_records_years: int = Field(ge=0, le=100)
+    research_data_years: int = Field(ge=0, le=100)
+    counted_from: RetentionFrom = RetentionFrom.STUDY_END
+    archive: Archive | None = None
+
+
 class DataRules(_Model):
     audio_warning_days: int = Field(default=7, ge=1, le=365)
     purge: Purge = Purge()
     identity_store: Id | None = None
+    withdrawal: Withdrawal | None = None
+    retention: Retention | None = None
 
 
 def _check_recipient(value: str) -> str:
@@ -526,13 +950,20 @@ class Voucher(_Model):
     value: Decimal = Field(ge=0, max_digits=8, decimal_places=2)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     groups: tuple[Id, ...] = ()
+    # Format 2: conditions on who receives it and for what.
+    id: Id | None = None
+    when: Conditions = ()
+    session_formats: tuple[SessionFormat, ...] = ()
+    per_session: bool = True
+    given_if_stopped_early: bool = True
+    needs_approval_above: Decimal | None = Field(default=None, ge=0, max_digits=8, decimal_places=2)
 
 
 # --- the pack ---------------------------------------------------------------------------------------
 
 
 class StudyPack(_Model):
-    pack_format: Literal[1] = PACK_FORMAT
+    pack_format: Literal[1, 2] = 1  # a pack that does not say is format 1, read as it always was
     id: Id
     version: Version
     language: Code
@@ -546,6 +977,79 @@ class StudyPack(_Model):
     safeguarding: SafeguardingRules
     lone_working: LoneWorkingRules
     signposting: Signposting
+    # Format 2.
+    languages: tuple[Code, ...] = ()  # session languages besides ``language``
+    attributes: tuple[Attribute, ...] = ()
+    venues: tuple[Venue, ...] = ()
+    sites: tuple[Site, ...] = ()
+    distress_protocols: tuple[DistressProtocol, ...] = ()
+    sample_notes: tuple[Text, ...] = ()  # the GUI tour's example notes
+
+    def attribute(self, attribute_id: str) -> Attribute:
+        for a in self.attributes:
+            if a.id == attribute_id:
+                return a
+        raise NotFound(f"study pack {self.id} has no participant attribute '{attribute_id}'")
+
+    def attributes_for(self, group_id: str) -> list[Attribute]:
+        return [a for a in self.attributes if a.for_group(group_id)]
+
+    def venues_for(self, group_id: str) -> list[Venue]:
+        """Where this group's sessions can be held; a format-1 group's location kinds become venues of
+        the same id (home with lone working, the others without)."""
+        group = self.group(group_id)
+        if group.venues:
+            named = {v.id: v for v in self.venues}
+            return [named[v] for v in group.venues if v in named]
+        return [Venue(id=k.value, label=k.value.replace("_", " "), kind=k) for k in group.location_kinds]
+
+    def venue(self, group_id: str, venue_id: str) -> Venue:
+        for v in self.venues_for(group_id):
+            if v.id == venue_id:
+                return v
+        raise NotFound(f"group '{group_id}' has no venue '{venue_id}'")
+
+    def location_kinds_for(self, group_id: str) -> tuple[LocationKind, ...]:
+        return tuple(dict.fromkeys(v.kind for v in self.venues_for(group_id)))
+
+    def site(self, site_id: str) -> Site:
+        for s in self.sites:
+            if s.id == site_id:
+                return s
+        raise NotFound(f"study pack {self.id} has no site '{site_id}'")
+
+    def distress_protocol_for(self, group_id: str) -> DistressProtocol:
+        """The group's own distress protocol (format 2), else the pack's main one."""
+        for p in self.distress_protocols:
+            if group_id in p.groups:
+                return p
+        return self.distress_protocol
+
+    @property
+    def venue_guides(self) -> frozenset[str]:
+        """Topic guides used only at the venues that name them (in use beside the main guide)."""
+        return frozenset(v.guide for v in self.venues if v.guide is not None)
+
+    def guide_for(
+        self, group_id: str, session_format: SessionFormat | str, venue_id: str | None = None
+    ) -> TopicGuide | None:
+        """The topic guide for a session: the venue's own guide where it names one that is in use for
+        this group and format, else the group's guide in use."""
+        if venue_id is not None:
+            venue = next((v for v in self.venues_for(group_id) if v.id == venue_id), None)
+            if venue is not None and venue.guide is not None:
+                for d in self.documents:
+                    if (
+                        isinstance(d, TopicGuide)
+                        and d.id == venue.guide
+                        and d.status is DocumentStatus.IN_USE
+                        and d.applies_to(group_id, session_format)
+                    ):
+                        return d
+        return self.in_use(DocumentKind.TOPIC_GUIDE, group_id, session_format)
+
+    def session_languages(self) -> tuple[str, ...]:
+        return (self.language, *(lang for lang in self.languages if lang != self.language))
 
     def group(self, group_id: str) -> Group:
         for g in self.groups:
@@ -598,14 +1102,53 @@ class StudyPack(_Model):
     def documents_in_use(
         self, kind: DocumentKind, group_id: str, session_format: SessionFormat | str
     ) -> Sequence[AnyDocument]:
-        """Documents of ``kind`` in use for this group and session format, by id."""
+        """The participant's own documents of ``kind`` in use for this group and session format, by id:
+        main documents only (variants are found with :meth:`variant_in_use`), and for consent forms only
+        those the participant completes (a guardian's form is found with :meth:`party_form`)."""
         fmt = SessionFormat(session_format)
         found = [
             d
             for d in self.documents
-            if d.kind == kind and d.status is DocumentStatus.IN_USE and d.applies_to(group_id, fmt)
+            if d.kind == kind
+            and d.status is DocumentStatus.IN_USE
+            and d.variant_of is None
+            and not (isinstance(d, ConsentForm) and d.party is not ConsentParty.PARTICIPANT)
+            and d.id not in self.venue_guides
+            and d.applies_to(group_id, fmt)
         ]
         return sorted(found, key=lambda d: (d.id, d.version_key))
+
+    def variant_in_use(
+        self,
+        main: AnyDocument,
+        language: str | None = None,
+        variant: DocumentVariant | str = DocumentVariant.STANDARD,
+    ) -> AnyDocument:
+        """The version of ``main`` to use in a session held in ``language`` for a participant who needs
+        ``variant``: an in-use variant of it that matches both, else ``main`` itself."""
+        want = DocumentVariant(variant)
+        lang = language or self.language
+        if (main.language or self.language) == lang and want is DocumentVariant.STANDARD:
+            return main
+        for d in self.documents:
+            if (
+                d.variant_of == main.id
+                and d.kind == main.kind
+                and d.status is DocumentStatus.IN_USE
+                and (d.language or self.language) == lang
+                and d.variant is want
+            ):
+                return d
+        return main
+
+    def party_form(self, form_id: str) -> ConsentForm | None:
+        """The newest in-use version of a form another person completes (named by a party rule)."""
+        forms = [
+            d
+            for d in self.documents
+            if isinstance(d, ConsentForm) and d.id == form_id and d.status is DocumentStatus.IN_USE
+        ]
+        return max(forms, key=lambda d: d.version_key) if forms else None
 
     @overload
     def in_use(
@@ -641,3 +1184,99 @@ class StudyPack(_Model):
         if len(found) > 1:
             logger.warning("pack %s has %d %s documents in use for one format", self.id, len(found), kind)
         return found[-1] if found else None
+
+
+# --- format 1 and format 2 ----------------------------------------------------------------------------
+
+# Fields that format 2 added, by model.  A pack that leaves them at their defaults is the format-1 pack it
+# was, and :func:`canonical_dump` leaves them out, so a format-1 pack keeps the digest and the stored JSON
+# it always had (records and pins cite both).
+FORMAT2_FIELDS: dict[type[BaseModel], frozenset[str]] = {
+    StudyPack: frozenset(
+        {"languages", "attributes", "venues", "sites", "distress_protocols", "sample_notes"}
+    ),
+    Group: frozenset(
+        {
+            "person",
+            "link_required",
+            "venues",
+            "joint_with",
+            "recording",
+            "parties",
+            "gating_tasks",
+            "capacity",
+        }
+    ),
+    InformationSheet: frozenset({"variant", "variant_of"}),
+    ConsentForm: frozenset({"variant", "variant_of", "party", "assent"}),
+    VerbalConsentScript: frozenset({"variant", "variant_of"}),
+    TopicGuide: frozenset({"variant", "variant_of"}),
+    Statement: frozenset({"applies_when"}),
+    DistressProtocol: frozenset({"id", "groups"}),
+    SafeguardingRules: frozenset({"routes"}),
+    SignpostingEntry: frozenset({"when", "sites"}),
+    DataRules: frozenset({"withdrawal", "retention"}),
+    Voucher: frozenset(
+        {"id", "when", "session_formats", "per_session", "given_if_stopped_early", "needs_approval_above"}
+    ),
+}
+
+
+def _format2_exclusions(model: BaseModel) -> dict[str, Any]:
+    """A pydantic ``exclude`` spec naming every format-2 field left at its default, at any depth."""
+    out: dict[str, Any] = {}
+    added = FORMAT2_FIELDS.get(type(model), frozenset())
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if name in added and value == info.get_default(call_default_factory=True):
+            out[name] = True
+            continue
+        if isinstance(value, BaseModel):
+            inner = _format2_exclusions(value)
+            if inner:
+                out[name] = inner
+        elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
+            items = {i: spec for i, item in enumerate(value) if (spec := _format2_exclusions(item))}
+            if items:
+                out[name] = items
+    return out
+
+
+def canonical_dump(model: BaseModel) -> dict[str, Any]:
+    """The JSON form of a pack or document without the format-2 fields it leaves at their defaults."""
+    return model.model_dump(mode="json", exclude=_format2_exclusions(model))
+
+
+_FORMAT2_VALUES = frozenset(
+    {
+        *(k.value for k in LocationKind if k.value not in ("home", "clinic", "remote_video", "phone")),
+        "joint_interview",
+    }
+)
+_FORMAT1_ROLES = frozenset({"information_sheet", "recording", "participation", "transcription", "archiving"})
+
+
+def uses_format2(pack: StudyPack) -> list[tuple[str | int, ...]]:
+    """Key paths of the format-2 features ``pack`` uses (empty for a pack format 1 can express)."""
+    found: list[tuple[str | int, ...]] = []
+
+    def walk(model: BaseModel, path: tuple[str | int, ...]) -> None:
+        added = FORMAT2_FIELDS.get(type(model), frozenset())
+        for name, info in type(model).model_fields.items():
+            value = getattr(model, name)
+            here = (*path, name)
+            if name in added and value != info.get_default(call_default_factory=True):
+                found.append(here)
+            elif isinstance(value, BaseModel):
+                walk(value, here)
+            elif isinstance(value, tuple):
+                for i, item in enumerate(value):
+                    if isinstance(item, BaseModel):
+                        walk(item, (*here, i))
+                    elif isinstance(item, enum.Enum) and item.value in _FORMAT2_VALUES:
+                        found.append((*here, i))
+            elif isinstance(value, StatementRole) and value.value not in _FORMAT1_ROLES:
+                found.append(here)
+
+    walk(pack, ())
+    return found

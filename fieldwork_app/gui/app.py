@@ -40,8 +40,12 @@ def run(args: Any) -> int:
     if tour_dir:
         from fieldwork_app.gui import tour
 
-        size = tour.parse_size(getattr(args, "size", None) or tour.DEFAULT_SIZE)
-        return tour.run(tour_dir, size=size, app=application())
+        return tour.run(
+            tour_dir,
+            size=tour.parse_size(getattr(args, "size", None) or tour.DEFAULT_SIZE),
+            app=application(),
+            pack=getattr(args, "pack", None),
+        )
     from fieldwork_app.gui.main_window import MainWindow
 
     root = getattr(args, "data_dir", None)

@@ -1,5 +1,6 @@
-"""``fieldwork gui --tour OUTDIR [--size 1366x768]``: a throw-away vault with the example study, a PNG of
-each main screen, taken of a window of the given size (1366x768 by default, a common laptop screen).
+"""``fieldwork gui --tour OUTDIR [--size 1366x768] [--pack PATH]``: a throw-away vault with the example
+study (or the pack at PATH), a PNG of each main screen, taken of a window of the given size (1366x768 by
+default, a common laptop screen).
 
 Shots are numbered in order: ``01-unlock.png``, ``02-home.png`` …  The session screens' shots follow,
 from the ``(name, arrange)`` steps in :mod:`fieldwork_app.gui.session.tour_steps` (``arrange(tour)``
@@ -20,6 +21,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from fieldwork_app.domain.pack import SessionFormat, StudyPack
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs, participants, sessions, workspace
 from fieldwork_app.vault import FAST_KDF, keys
@@ -88,39 +90,60 @@ class Tour:
         return path
 
 
-def _seed(data_dir: DataDir) -> None:
+def _sample_attributes(pack: StudyPack, group_id: str) -> dict[str, str]:
+    """Made-up attribute values for a tour participant: the first choice, and "no" for yes/no ones."""
+    out = {}
+    for a in pack.attributes_for(group_id):
+        if a.required:
+            out[a.id] = "no" if a.allowed_values == ("yes", "no") else a.allowed_values[0]
+    return out
+
+
+def _seed(data_dir: DataDir, pack_path: Path | None = None) -> str:
+    """A throw-away vault holding ``pack_path`` (the built-in example when None) with a few made-up
+    participants and a planned session; returns the first participant's id."""
     ws, _ = workspace.create(data_dir, USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
         from fieldwork_app.services import sync as sync_svc
 
-        packs.import_pack(ws, example=True)
+        packs.import_pack(ws, pack_path, example=pack_path is None)
+        pack = ws.pack()
         store = data_dir.root.parent / "study-store"
         store.mkdir(exist_ok=True)
         sync_svc.add_store(ws, "usb-drive", store.as_uri())
-        m = participants.add(ws, "mother")
-        participants.screen(
-            ws, m.id, {"perinatal-support": True, "child-protection": True, "consent-capacity": True}
-        )
-        participants.add(ws, "family", linked_to=m.id)
-        participants.add(ws, "mother")
-        for _ in range(3):
-            participants.add(ws, "practitioner")
-        s = sessions.new(ws, [m.id], "interview", "home", "2030-03-04T10:00", 60)
-        sessions.update_plan(
-            ws,
-            s.id,
-            {
-                "lone_working": {
-                    "buddy_name": "Study buddy",
-                    "buddy_phone": "07700 900000",
-                    "start": "2030-03-04T10:00",
-                    "expected_end": "2030-03-04T11:30",
-                    "travel_home_minutes": 45,
-                    "code_word_agreed": True,
-                    "risk_assessment_done": True,
-                }
-            },
-        )
+        first = pack.groups[0]
+        m = participants.add(ws, first.id, attributes=_sample_attributes(pack, first.id))
+        participants.screen(ws, m.id, {c.id: c.eligible_answer for c in first.eligibility})
+        added = {first.id: m.id}
+        for g in pack.groups[1:]:
+            link = added.get(g.linked_to) if g.linked_to else None
+            if g.linked_to and link is None:
+                continue  # linked to a group with no tour participant yet
+            for _ in range(1 if g.linked_to else 3):
+                p = participants.add(ws, g.id, linked_to=link, attributes=_sample_attributes(pack, g.id))
+                added.setdefault(g.id, p.id)
+        participants.add(ws, first.id, attributes=_sample_attributes(pack, first.id))
+        fmt = "interview" if SessionFormat.INTERVIEW in first.session_formats else first.session_formats[0].value
+        venues = pack.venues_for(first.id)
+        venue = next((v for v in venues if v.needs_lone_working), venues[0])
+        s = sessions.new(ws, [m.id], fmt, venue.kind.value, "2030-03-04T10:00", 60)
+        if venue.needs_lone_working:
+            sessions.update_plan(
+                ws,
+                s.id,
+                {
+                    "lone_working": {
+                        "buddy_name": "Study buddy",
+                        "buddy_phone": "07700 900000",
+                        "start": "2030-03-04T10:00",
+                        "expected_end": "2030-03-04T11:30",
+                        "travel_home_minutes": 45,
+                        "code_word_agreed": True,
+                        "risk_assessment_done": True,
+                    }
+                },
+            )
+        return m.id
     finally:
         ws.close()
 
@@ -133,9 +156,14 @@ def _sign(pad: QWidget) -> None:
 
 
 def run(
-    outdir: str | os.PathLike[str], size: tuple[int, int] = (1366, 768), app: QApplication | None = None
+    outdir: str | os.PathLike[str],
+    size: tuple[int, int] = (1366, 768),
+    app: QApplication | None = None,
+    pack: str | os.PathLike[str] | None = None,
 ) -> int:
-    """Write the screenshots into ``outdir``, in the running QApplication (``app``, or the one there is)."""
+    """Write the screenshots into ``outdir``, in the running QApplication (``app``, or the one there is);
+    ``pack``: a study pack folder to tour instead of the built-in example (its own ``sample_notes`` are used
+    where it has them, else neutral ones)."""
     keys.allow_fast_kdf_for_throwaway_vault()  # a throw-away vault in a temporary folder
     from fieldwork_app.gui.main_window import MainWindow
     from fieldwork_app.gui.session.tour_steps import STEPS
@@ -145,7 +173,7 @@ def run(
     tmp = Path(tempfile.mkdtemp(prefix="fieldwork-tour-"))
     try:
         data_dir = DataDir(tmp / "data")
-        _seed(data_dir)
+        first_id = _seed(data_dir, Path(pack) if pack is not None else None)
         running = app or QApplication.instance()
         if not isinstance(running, QApplication):
             raise RuntimeError("the tour needs a running QApplication")
@@ -158,7 +186,7 @@ def run(
         window.show()
         tour = Tour(window, app, out, size)
         try:
-            _walk(tour)
+            _walk(tour, first_id)
             for name, arrange in STEPS:
                 arrange(tour)
                 tour.shot(name)
@@ -178,7 +206,7 @@ def _page(tour: Tour, name: PageId, kind: type[_Page]) -> _Page:
     return page
 
 
-def _walk(tour: Tour) -> None:
+def _walk(tour: Tour, first_id: str = "M-001") -> None:
     from fieldwork_app.gui.consent.page import ConsentPage
     from fieldwork_app.gui.participants.page import ParticipantsPage
     from fieldwork_app.gui.prepare.page import PreparePage
@@ -196,7 +224,7 @@ def _walk(tour: Tour) -> None:
     w.show_page(PageId.PARTICIPANTS)
     tour.settle()
     p = _page(tour, PageId.PARTICIPANTS, ParticipantsPage)
-    p._select("M-001")
+    p._select(first_id)
     tour.shot("participants")
 
     w.show_page(PageId.PREPARE)
@@ -212,7 +240,7 @@ def _walk(tour: Tour) -> None:
     c = _page(tour, PageId.CONSENT, ConsentPage)
     c.mode_buttons["written"].click()
     tour.settle()
-    for sid in ("1", "2", "3"):
+    for sid in list(c.rows)[:3]:
         c.rows[sid].yes.click()
         initials = c.rows[sid].initials
         if initials is not None:

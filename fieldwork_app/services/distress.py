@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from fieldwork_app.domain.pack import DistressProtocol
+from fieldwork_app.domain.pack import DistressProtocol, DistressRecordItem
 from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.errors import InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
@@ -81,13 +81,49 @@ class DistressEvent:
         return self.closed_at is None
 
 
-def protocol(ws: Workspace) -> DistressProtocol:
-    return ws.pack().distress_protocol
+def protocol(ws: Workspace, session_id: str | None = None) -> DistressProtocol:
+    """The distress protocol for a session: the one the pack gives its (first) participant's group, else
+    the pack's main protocol."""
+    pack = ws.pack()
+    if session_id is not None:
+        row = ws.db.execute(
+            "SELECT p.group_id FROM session_participants sp JOIN participants p ON p.id = sp.participant_id"
+            " WHERE sp.session_id = ? ORDER BY p.id LIMIT 1",
+            (session_id,),
+        ).fetchone()
+        if row is not None:
+            return pack.distress_protocol_for(str(row["group_id"]))
+    return pack.distress_protocol
 
 
-def should_pause_by_default(ws: Workspace) -> bool:
+def should_pause_by_default(ws: Workspace, session_id: str | None = None) -> bool:
     """Whether the recorder pauses when a distress event opens (the pack says; she may still choose)."""
-    return protocol(ws).pause_recording_by_default
+    return protocol(ws, session_id).pause_recording_by_default
+
+
+# What a stage's ``record`` list asks for, by the step that records it (the event itself, its timeline and
+# pause times are recorded by the event as it happens).
+RECORD_STEPS = {
+    DistressRecordItem.PARTICIPANT_CHOICE: "choice",
+    DistressRecordItem.SIGNPOSTING_GIVEN: "signposting",
+    DistressRecordItem.CONTACT_CONSENT: "gp_contact_consent",
+    DistressRecordItem.FOLLOW_UP_TASK: "follow_up",
+    DistressRecordItem.PI_TOLD: "pi_informed",
+    DistressRecordItem.DEBRIEF: "debrief",
+}
+
+
+def still_to_record(ws: Workspace, event_id: str) -> list[str]:
+    """What the protocol's stages reached ask the researcher to record (their ``record`` lists) that the
+    event does not hold yet, e.g. ``["signposting_given", "follow_up_task"]``."""
+    r = _load(ws, event_id)
+    proto = protocol(ws, str(r["session_id"]))
+    steps: list[dict[str, Any]] = json.loads(r["steps_json"])
+    kinds = {s.get("kind") for s in steps}
+    reached = {s.get("level") for s in steps if s.get("kind") == "stage"}
+    asked = [item for st in proto.stages if st.level in reached for item in st.record]
+    missing = [i for i in asked if i in RECORD_STEPS and RECORD_STEPS[i] not in kinds]
+    return list(dict.fromkeys(str(i) for i in missing))
 
 
 def _load(ws: Workspace, event_id: str) -> Any:
@@ -240,7 +276,7 @@ def _step(
     ws: Workspace, r: Any, kind: str, data: dict[str, Any], now: datetime
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Validate one step; returns the stored step and the audit detail (codes only)."""
-    proto = protocol(ws)
+    proto = protocol(ws, str(r["session_id"]))
     current = _current_stage(json.loads(r["steps_json"]))
     step: dict[str, Any] = {}
     audit: dict[str, Any] = {}
@@ -390,7 +426,7 @@ def record_step(
     highest = int(r["highest_stage"])
     with ws.vault.transaction() as db:
         if kind == "stage":
-            proto = protocol(ws)
+            proto = protocol(ws, session_id)
             highest = max(highest, int(body["level"]))
             already = any(s.get("debrief_task") for s in steps)
             if (
@@ -465,6 +501,7 @@ def close_event(
         raise InvalidInput("a reason is at most 2000 characters")
     if outcome == "ended_early" and reason is None:
         reason = f"ended because of distress (stage {int(r['highest_stage'])})"
+    not_recorded = still_to_record(ws, event_id)
     clk = clock_mod.resolve(clock)
     now = clk.now()
     steps: list[dict[str, Any]] = json.loads(r["steps_json"])
@@ -487,7 +524,11 @@ def close_event(
                 clock=clk,
             )
         ws.vault.audit(
-            "distress.close", "distress_event", event_id, session_id=session_id, detail={"outcome": outcome}
+            "distress.close",
+            "distress_event",
+            event_id,
+            session_id=session_id,
+            detail={"outcome": outcome, "not_recorded": not_recorded},
         )
     return get(ws, event_id)
 

@@ -9,8 +9,8 @@ identity key and the identity store, and (for a signed pack) the data manager's 
 pack may change a pinned key only if the pinned signer signed it or the user confirms the new key by its
 fingerprint; a pack from another signer, or an unsigned pack once a signed one was imported, is refused.
 Only a pack newer than every version already imported may have its key changes vouched for by the signer;
-an older version is refused unless the user confirms it, and a different pack under the newest version
-already imported changes no key without the user's confirmation.
+an older version is refused unless the user confirms it, and a pack whose version was already imported with
+other content is refused outright (a version names one content).
 A pack without a study key keeps the pinned one.  Every pin and change is audited.
 """
 
@@ -25,11 +25,19 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from fieldwork_app.domain.pack import Document, DocumentKind, DocumentStatus, StudyPack, version_key
+from fieldwork_app.domain.pack import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    StudyPack,
+    canonical_dump,
+    version_key,
+)
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
 from fieldwork_app.studypack.signature import PackSignatureError, check_signature, read_signature
+from fieldwork_app.studypack.upgrade import UpgradeResult, upgrade_pack
 from fieldwork_app.sync.keys import fingerprint_of, load_recipient, same_fingerprint, study_key_fingerprint
 from fieldwork_app.vault import now_iso
 
@@ -121,6 +129,23 @@ class OlderPackRefused(FieldworkError):
             f"the pack in use could bring back keys the data manager has replaced.",
             code=ErrorCode.OLDER_PACK,
             params={"pack": pack_id, "version": version, "newest": newest},
+        )
+
+
+class SameVersionRefused(FieldworkError):
+    """A pack whose version was already imported for its id, with other content: a pack's version names one
+    content, so a changed pack under an old number (a copy edited on its way by e-mail or USB stick, or a
+    corrected pack someone forgot to renumber) is never taken, whoever signed it and whatever is confirmed."""
+
+    kind = ErrorKind.INVALID_PACK
+
+    def __init__(self, pack_id: str, version: str, imported: str, digest: str) -> None:
+        self.pack_id, self.version, self.imported, self.digest = pack_id, version, imported, digest
+        super().__init__(
+            f"refused: pack {pack_id} version {version} is already imported, with other content (its digest "
+            f"{imported[:16]}, this pack's {digest[:16]}). A pack's version names one content: a changed pack "
+            f"must carry a higher version. This copy may have been altered on its way; ask the data manager "
+            f"for the pack with a new version number. Nothing was imported."
         )
 
 
@@ -358,6 +383,8 @@ def import_loaded(
     db = ws.db
     accept = accept or Accept()
     with ws.vault.transaction():
+        if from_pack:
+            _refuse_other_content(ws, pack, ignore_study_key=hand_key)
         before = pins(ws)
         newest = _newest_version(ws, pack.id)
         newer = newest is None or version_key(pack.version) > version_key(newest)
@@ -419,6 +446,28 @@ def _newest_version(ws: Workspace, pack_id: str) -> str | None:
     return max(versions, key=version_key) if versions else None
 
 
+def _without_study_key(body: dict[str, Any]) -> dict[str, Any]:
+    body = json.loads(json.dumps(body))
+    body.get("sync", {}).pop("study_public_key", None)
+    return body
+
+
+def _refuse_other_content(ws: Workspace, pack: StudyPack, *, ignore_study_key: bool) -> None:
+    """Refuse ``pack`` when its version was imported before with other content (with ``ignore_study_key``:
+    other than a study key given by hand beside it, which the pins check on their own)."""
+    rows = ws.db.execute(
+        "SELECT digest, body_json FROM packs WHERE pack_id = ? AND version = ?", (pack.id, pack.version)
+    ).fetchall()
+    digest = pack_digest(pack)
+    if not rows or any(r["digest"] == digest for r in rows):
+        return
+    if ignore_study_key:
+        ours = _without_study_key(pack.model_dump(mode="json"))
+        if any(_without_study_key(json.loads(r["body_json"])) == ours for r in rows):
+            return
+    raise SameVersionRefused(pack.id, pack.version, str(rows[0]["digest"]), digest)
+
+
 def _is_pack_in_use(ws: Workspace, pack: StudyPack, *, ignore_study_key: bool) -> bool:
     """Whether ``pack`` is the pack in use again (with ``ignore_study_key``: but for a study key given by
     hand beside it, which the pins check on their own)."""
@@ -431,7 +480,7 @@ def _is_pack_in_use(ws: Workspace, pack: StudyPack, *, ignore_study_key: bool) -
         return True
     if not ignore_study_key:
         return False
-    body, ours = json.loads(active["body_json"]), pack.model_dump(mode="json")
+    body, ours = json.loads(active["body_json"]), canonical_dump(pack)
     for b in (body, ours):
         b.get("sync", {}).pop("study_public_key", None)
     return bool(body == ours)
@@ -447,7 +496,7 @@ def accept_given(accept: Accept | None, change: PinChange) -> bool:
 
 
 def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
-    body = pack.model_dump(mode="json")
+    body = canonical_dump(pack)
     digest = pack_digest(pack)
     db = ws.db
     with ws.vault.transaction():  # joins the caller's
@@ -481,7 +530,7 @@ def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
                 "SELECT row_id, status, body_json FROM documents WHERE doc_id = ? AND version = ?",
                 (doc.id, doc.version),
             ).fetchone()
-            doc_body = json.dumps(doc.model_dump(mode="json"), sort_keys=True)
+            doc_body = json.dumps(canonical_dump(doc), sort_keys=True)
             if row is not None and _text_of(row["body_json"]) != _text_of(doc_body):
                 raise FieldworkError(
                     f"document {doc.id} version {doc.version} differs from the one already imported under that "
@@ -589,3 +638,9 @@ def document(ws: Workspace, doc_id: str, version: str) -> Any:
 
 def in_use(ws: Workspace, kind: DocumentKind, group_id: str, session_format: str) -> Any:
     return ws.pack().in_use(kind, group_id, session_format)
+
+
+def upgrade(path: Path, output: Path | None = None) -> UpgradeResult:
+    """Rewrite a format-1 study pack as format 2 (in place, or as a copy at ``output``); see
+    :mod:`fieldwork_app.studypack.upgrade`.  Needs no vault: it edits the research team's files."""
+    return upgrade_pack(path, output)

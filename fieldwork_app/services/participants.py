@@ -8,10 +8,13 @@ import logging
 import shutil
 import uuid
 from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from fieldwork_app import audio
+from fieldwork_app.domain.conditions import Who, who_for
+from fieldwork_app.domain.pack import Attribute, CutoffFrom
 from fieldwork_app.domain.records import (
     Participant,
     ParticipantStatus,
@@ -55,10 +58,24 @@ def list_all(ws: Workspace, group_id: str | None = None) -> list[Participant]:
     return [_row(r) for r in rows.fetchall()]
 
 
-def add(ws: Workspace, group_id: str, linked_to: str | None = None) -> Participant:
-    """Add a participant of ``group_id``; the id comes from the group's pattern (M-001, M-002 ...)."""
+def add(
+    ws: Workspace,
+    group_id: str,
+    linked_to: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+) -> Participant:
+    """Add a participant of ``group_id``; the id comes from the group's pattern (M-001, M-002 ...).
+    ``attributes`` are the pack's participant attributes known now (checked before anything is written)."""
     pack = ws.pack()
     group = pack.group(group_id)
+    if attributes:
+        _checked_attributes(ws, group_id, attributes)
+    if group.linked_to and group.link_required and not linked_to:
+        linked_group = pack.group(group.linked_to)
+        raise InvalidInput(
+            f"a participant of group '{group_id}' is linked to a participant of group "
+            f"'{linked_group.id}' ({linked_group.label}); name that participant's id"
+        )
     if linked_to:
         other = get(ws, linked_to)
         if group.linked_to and other.group_id != group.linked_to:
@@ -84,6 +101,8 @@ def add(ws: Workspace, group_id: str, linked_to: str | None = None) -> Participa
         ws.vault.audit(
             "participant.add", "participant", pid, detail={"group": group_id, "linked_to": linked_to}
         )
+        if attributes:
+            set_attributes(ws, pid, attributes)
     return get(ws, pid)
 
 
@@ -123,6 +142,87 @@ def last_screening(ws: Workspace, participant_id: str) -> dict[str, Any] | None:
 def set_status(ws: Workspace, participant_id: str, status: ParticipantStatus) -> None:
     with ws.vault.transaction() as db:
         db.execute("UPDATE participants SET status = ? WHERE id = ?", (str(status), participant_id))
+
+
+# -- attributes the pack defines (format 2) -----------------------------------------------------------
+def _checked_attributes(
+    ws: Workspace, group_id: str, values: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, Attribute]]:
+    defined = {a.id: a for a in ws.pack().attributes_for(group_id)}
+    clean: dict[str, str] = {}
+    for key, raw in values.items():
+        spec = defined.get(key)
+        if spec is None:
+            known = ", ".join(sorted(defined)) or "none"
+            raise InvalidInput(
+                f"'{key[:40]}' is not an attribute of group '{group_id}' (attributes: {known})"
+            )
+        value = str(raw).strip()
+        if value not in spec.allowed_values:
+            raise InvalidInput(
+                f"'{value[:40]}' is not a value of '{key}' (one of: {', '.join(spec.allowed_values)})"
+            )
+        clean[key] = value
+    return clean, defined
+
+
+def set_attributes(ws: Workspace, participant_id: str, values: Mapping[str, str]) -> None:
+    """Record attribute values (``{"age_band": "16-17"}``) checked against the pack's definitions;
+    identifying attributes go to the identity database, the others to the research database.  Nothing is
+    written when any value is wrong."""
+    p = get(ws, participant_id)
+    clean, defined = _checked_attributes(ws, p.group_id, values)
+    research = {k: v for k, v in clean.items() if not defined[k].identifying}
+    identifying = {k: v for k, v in clean.items() if defined[k].identifying}
+    at = now_iso()
+    with ws.vault.transaction() as db:
+        for key, value in research.items():
+            db.execute(
+                "INSERT OR REPLACE INTO participant_attributes"
+                " (participant_id, attribute_id, value, set_at, set_by) VALUES (?,?,?,?,?)",
+                (participant_id, key, value, at, ws.user),
+            )
+        if identifying:
+            with ws.vault.identity_transaction() as idb:
+                for key, value in identifying.items():
+                    idb.execute(
+                        "INSERT OR REPLACE INTO identity_attributes (participant_id, attribute_id, value, set_at)"
+                        " VALUES (?,?,?,?)",
+                        (participant_id, key, value, at),
+                    )
+        ws.vault.audit(
+            "participant.attributes", "participant", participant_id, detail={"attributes": sorted(clean)}
+        )
+
+
+def attributes(ws: Workspace, participant_id: str) -> dict[str, str]:
+    """Her attribute values, identifying ones included (read on this laptop to apply the pack's rules)."""
+    get(ws, participant_id)
+    out = {
+        str(r["attribute_id"]): str(r["value"])
+        for r in ws.db.execute(
+            "SELECT attribute_id, value FROM participant_attributes WHERE participant_id = ?",
+            (participant_id,),
+        )
+    }
+    for r in ws.idb.execute(
+        "SELECT attribute_id, value FROM identity_attributes WHERE participant_id = ?", (participant_id,)
+    ):
+        out[str(r["attribute_id"])] = str(r["value"])
+    return out
+
+
+def missing_attributes(ws: Workspace, participant_id: str) -> list[str]:
+    """The required attributes of her group not recorded yet."""
+    p = get(ws, participant_id)
+    have = attributes(ws, participant_id)
+    return [a.id for a in ws.pack().attributes_for(p.group_id) if a.required and a.id not in have]
+
+
+def who(ws: Workspace, participant_id: str) -> Who:
+    """What the pack's conditions read about her (group and attributes)."""
+    p = get(ws, participant_id)
+    return who_for(ws.pack(), p.group_id, attributes(ws, participant_id))
 
 
 # -- identity (identity.db; every view is audited) --------------------------------------------------
@@ -198,6 +298,38 @@ def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
     """Whether a withdrawal with this choice holds back and deletes her unsent sessions (her data is to be
     deleted and the analysis cut-off has not passed); otherwise they are sent as usual."""
     return scope == WithdrawalScope.DELETE_DATA.value and before_cutoff
+
+
+def cutoff(ws: Workspace, participant_id: str) -> date | None:
+    """The last day she can withdraw before the analysis cut-off the pack sets (``data_rules.withdrawal``),
+    counted from her latest completed session or latest consent; None when the pack sets no cut-off or
+    nothing has started the count yet (she is then before it)."""
+    rule = ws.pack().data_rules.withdrawal
+    get(ws, participant_id)
+    if rule is None:
+        return None
+    if rule.counted_from is CutoffFrom.CONSENT:
+        row = ws.db.execute(
+            "SELECT MAX(taken_at) FROM consent_records WHERE participant_id = ? AND complete = 1",
+            (participant_id,),
+        ).fetchone()
+    else:
+        row = ws.db.execute(
+            "SELECT MAX(s.completed_at) FROM sessions s JOIN session_participants sp ON sp.session_id = s.id"
+            " WHERE sp.participant_id = ?",
+            (participant_id,),
+        ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return datetime.fromisoformat(str(row[0])).date() + timedelta(days=rule.cutoff_days)
+
+
+def before_cutoff(ws: Workspace, participant_id: str, effective_date: str) -> bool | None:
+    """Whether a withdrawal on ``effective_date`` comes before the pack's cut-off; None without one."""
+    if ws.pack().data_rules.withdrawal is None:
+        return None
+    last = cutoff(ws, participant_id)
+    return last is None or parse_day(effective_date, "withdrawal date") <= last
 
 
 def withdraw(

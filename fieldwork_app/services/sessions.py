@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import DocumentKind, LocationKind, SessionFormat
 from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord, SessionStatus, parse_when
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
@@ -24,6 +25,8 @@ CLI_FORMATS = {
     "interview": SessionFormat.INTERVIEW,
     "focus-group": SessionFormat.FOCUS_GROUP,
     "focus_group": SessionFormat.FOCUS_GROUP,
+    "joint-interview": SessionFormat.JOINT_INTERVIEW,
+    "joint_interview": SessionFormat.JOINT_INTERVIEW,
 }
 # Compressed audio is about 0.6x of 16-bit PCM; plan for raw size to be safe.
 BYTES_PER_MINUTE = 48_000 * 2 * 60
@@ -90,18 +93,21 @@ def new(
             fmt = SessionFormat(session_format)
         except ValueError:
             raise InvalidInput(f"unknown format '{session_format}' (interview or focus-group)") from None
+    # A venue the pack defines (format 2), or a location kind.
+    venue = next((v for v in pack.venues if v.id == location_kind), None)
     try:
-        loc = LocationKind(location_kind.replace("-", "_"))
+        loc = venue.kind if venue is not None else LocationKind(location_kind.replace("-", "_"))
     except ValueError:
-        raise InvalidInput(
-            f"unknown location kind '{location_kind}' (one of {', '.join(k.value for k in LocationKind)})"
-        ) from None
+        named = [v.id for v in pack.venues] or [k.value for k in LocationKind]
+        raise InvalidInput(f"unknown venue or location kind '{location_kind}' (one of {', '.join(named)})") from None
     if not participant_ids:
         raise InvalidInput("a session needs at least one participant")
     if len(set(participant_ids)) != len(participant_ids):
         raise InvalidInput("a participant is listed twice")
     if fmt is SessionFormat.INTERVIEW and len(participant_ids) != 1:
         raise InvalidInput("an interview has one participant; a session with several is a focus group")
+    if fmt is SessionFormat.JOINT_INTERVIEW and len(participant_ids) < 2:
+        raise InvalidInput("a joint interview has two or more participants; with one it is an interview")
     if planned_start:
         parse_when(planned_start, "planned start")
     if planned_minutes is not None and not 1 <= planned_minutes <= 600:
@@ -117,8 +123,10 @@ def new(
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")
-        if loc not in group.location_kinds:
-            raise InvalidInput(f"group '{group.id}' sessions cannot be held at location '{loc.value}'")
+        if loc not in pack.location_kinds_for(group.id) or (
+            venue is not None and venue.id not in {v.id for v in pack.venues_for(group.id)}
+        ):
+            raise InvalidInput(f"group '{group.id}' sessions cannot be held at '{location_kind}'")
         form = pack.in_use(DocumentKind.CONSENT_FORM, p.group_id, fmt)
         pis = pack.in_use(DocumentKind.INFORMATION_SHEET, p.group_id, fmt)
         if form is None or pis is None:
@@ -126,8 +134,10 @@ def new(
                 f"no consent form and information sheet in use for group '{p.group_id}' ({fmt.value})",
                 kind=ErrorKind.NOT_READY,
             )
-        docs[p.id] = (form, pis)
-        g = pack.in_use(DocumentKind.TOPIC_GUIDE, p.group_id, fmt)
+        # Her language and easy-read versions where the pack has them (format 2).
+        who = participants_svc.who(ws, p.id)
+        docs[p.id] = (conditions.document_for(pack, form, who), conditions.document_for(pack, pis, who))
+        g = pack.guide_for(p.group_id, fmt, venue.id if venue is not None else None)
         if guide is None:
             guide = g
     with ws.vault.transaction() as db:
@@ -148,7 +158,7 @@ def new(
                 planned_minutes,
                 guide.id if guide else None,
                 guide.version if guide else None,
-                "{}",
+                json.dumps({"venue": venue.id}) if venue is not None else "{}",
                 now_iso(),
                 ws.user,
             ),
@@ -270,6 +280,16 @@ class Checklist:
         return [i.id for i in self.items if not i.done]
 
 
+def lone_working_applies(ws: Workspace, session: SessionRecord) -> bool:
+    """Whether the pack's lone-working rules apply: the session's venue says so (format 2), else it is a
+    home visit."""
+    venue_id = session.plan.get("venue")
+    venue = next((v for v in ws.pack().venues if v.id == venue_id), None)
+    if venue is not None:
+        return venue.needs_lone_working
+    return session.location_kind == LocationKind.HOME
+
+
 def checklist(ws: Workspace, session_id: str) -> Checklist:
     """What a research assistant must complete before the session is ready."""
     s = get(ws, session_id)
@@ -282,7 +302,7 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             bool(s.guide_doc) and all(documents_for(ws, s.id, p)["form_doc"] for p in s.participant_ids),
         ),
     ]
-    if s.location_kind == LocationKind.HOME:
+    if lone_working_applies(ws, s):
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
         missing = plan.missing()
         rules = pack.lone_working

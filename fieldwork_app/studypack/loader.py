@@ -20,16 +20,27 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from fieldwork_app.domain.pack import DOCUMENT_CLASSES, DocumentKind, StudyPack
+from fieldwork_app.domain.pack import (
+    DOCUMENT_CLASSES,
+    DocumentKind,
+    StudyPack,
+    canonical_dump,
+    uses_format2,
+)
 from fieldwork_app.studypack import rules
 from fieldwork_app.studypack.issues import KeyPath, PackIssue, PackValidationError, format_key_path
-from fieldwork_app.studypack.safeyaml import MAX_BYTES, LineMap, YamlProblem, decode, parse
+from fieldwork_app.studypack.safeyaml import MAX_BYTES, LineMap, NodeBudget, YamlProblem, decode, parse
 
 logger = logging.getLogger(__name__)
 
 MANIFEST = "pack.yaml"
 PROTOCOL_KEYS = ("distress_protocol", "safeguarding", "lone_working", "signposting")
-MAX_DOCUMENTS = 500
+LIST_KEYS = ("distress_protocols", "documents")
+# Whole-pack limits, checked from the file sizes before any listed file is parsed: a hostile pack (one
+# large document listed hundreds of times, say) is refused in well under a second and bounded memory.
+MAX_DOCUMENTS = 300
+MAX_PACK_BYTES = 4 * 1024 * 1024
+MAX_PACK_NODES = 60_000
 _KINDS = {k.value for k in DocumentKind}
 # Errors raised for a whole object, better shown at one of its keys.
 _ANCHOR_KEY = {"approval_missing": "status", "purge_days": "policy"}
@@ -55,12 +66,14 @@ class _Assembler:
         self.suppressed: set[KeyPath] = set()
         self.doc_files: list[str] = []
         self.digests: dict[str, str] = {}  # every file read (as pack.yaml names it) -> SHA-256 of its bytes
+        self.budget = NodeBudget(MAX_PACK_NODES)
+        self.skip: set[KeyPath] = set()  # references not to read (listed twice, or over a whole-pack limit)
 
     def issue(self, file: str, line: int | None, path: KeyPath, message: str) -> None:
         self.issues.append(PackIssue(file, line, format_key_path(path), message))
 
-    def read(self, rel: str) -> tuple[Any, LineMap]:
-        """One file of the pack; raises YamlProblem with a message for the place that names it."""
+    def resolve(self, rel: str) -> Path:
+        """The real path of a file the pack names; raises _BadReference when it cannot be one."""
         if not rel.strip() or os.path.isabs(rel) or "\x00" in rel:
             raise _BadReference(f"'{rel[:80]}' is not a file name inside the pack")
         path = self.root / rel
@@ -72,16 +85,77 @@ class _Assembler:
             raise _BadReference(f"'{rel[:80]}' points outside the pack directory")
         if not real.is_file():
             raise _BadReference(f"file '{rel[:80]}' is missing")
+        return real
+
+    def read(self, rel: str) -> tuple[Any, LineMap]:
+        """One file of the pack; raises YamlProblem with a message for the place that names it."""
+        real = self.resolve(rel)
         try:
             with open(real, "rb") as fh:
                 raw = fh.read(MAX_BYTES + 1)
         except OSError as exc:
             raise _BadReference(f"file '{rel[:80]}' cannot be read ({exc.strerror})") from None
         self.digests[rel] = hashlib.sha256(raw).hexdigest()
-        return parse(decode(raw))
+        return parse(decode(raw), self.budget)
+
+    def plan(self, manifest: dict[str, Any], lines: LineMap) -> None:
+        """Before any listed file is parsed: every file is listed once, there are not too many, and
+        together they are not too large (sizes from the file system, so nothing is read twice)."""
+        refs: list[tuple[KeyPath, str]] = [
+            ((k,), manifest[k]) for k in PROTOCOL_KEYS if isinstance(manifest.get(k), str)
+        ]
+        for key in LIST_KEYS:
+            listed = manifest.get(key)
+            if isinstance(listed, list):
+                refs += [((key, i), ref) for i, ref in enumerate(listed) if isinstance(ref, str)]
+        docs = manifest.get("documents")
+        if isinstance(docs, list) and len(docs) > MAX_DOCUMENTS:
+            self.issue(
+                MANIFEST,
+                lines.line_of(("documents",)),
+                ("documents",),
+                f"the pack lists {len(docs)} documents; a study pack may have at most {MAX_DOCUMENTS}",
+            )
+            self.skip.update(("documents", i) for i in range(len(docs)))
+            self.suppressed.add(("documents",))
+        seen: dict[Path, KeyPath] = {}
+        total = 0
+        for ref_path, rel in refs:
+            if ref_path in self.skip:
+                continue
+            try:
+                real = self.resolve(rel)
+                size = real.stat().st_size
+            except (_BadReference, OSError):
+                continue  # reported when it is read
+            if real in seen:
+                first = seen[real]
+                self.issue(
+                    MANIFEST,
+                    lines.line_of(ref_path),
+                    ref_path,
+                    f"'{rel[:80]}' is already listed on line {lines.line_of(first)}; list each file once",
+                )
+                self.skip.add(ref_path)
+                continue
+            seen[real] = ref_path
+            total += size
+        if total > MAX_PACK_BYTES:
+            self.issue(
+                MANIFEST,
+                1,
+                (),
+                f"the files this pack lists come to {total / (1024 * 1024):.1f} MiB; a study pack may be at "
+                f"most {MAX_PACK_BYTES // (1024 * 1024)} MiB in all (none of them was read)",
+            )
+            self.skip.update(p for p, _rel in refs)
+            self.suppressed.update({("documents",), ("distress_protocols",), *((k,) for k in PROTOCOL_KEYS)})
 
     def part(self, rel: str, ref: KeyPath, manifest_lines: LineMap) -> tuple[Any, LineMap] | None:
-        """A referenced file's content; a problem is reported in that file or at its reference."""
+        """A referenced file's content; a problem is reported in that file or at its reference.  Once the
+        whole pack's value budget is spent, no further file is read."""
+        if self.budget.left < 0:
+            return None
         try:
             return self.read(rel)
         except _BadReference as problem:
@@ -93,19 +167,38 @@ class _Assembler:
     def assemble(self, manifest: dict[str, Any], lines: LineMap) -> dict[str, Any]:
         pack = dict(manifest)
         self.sources[()] = _Source(MANIFEST, lines, ())
+        self.plan(manifest, lines)
         for key in PROTOCOL_KEYS:
             ref = pack.get(key)
             if isinstance(ref, str):
-                loaded = self.part(ref, (key,), lines)
+                loaded = None if (key,) in self.skip else self.part(ref, (key,), lines)
                 if loaded is None:
                     self.suppressed.add((key,))
                 else:
                     pack[key] = loaded[0]
                     self.sources[(key,)] = _Source(ref, loaded[1], ())
+        protos = pack.get("distress_protocols")
+        if isinstance(protos, list):
+            loaded_protos: list[Any] = []
+            for i, ref in enumerate(protos[:MAX_DOCUMENTS]):
+                if not isinstance(ref, str):
+                    loaded_protos.append(ref)  # the model says what is wrong with it
+                    continue
+                skipped = ("distress_protocols", i) in self.skip
+                loaded = None if skipped else self.part(ref, ("distress_protocols", i), lines)
+                if loaded is None:
+                    self.suppressed.add(("distress_protocols", i))
+                    loaded_protos.append({})
+                    continue
+                self.sources[("distress_protocols", i)] = _Source(ref, loaded[1], ())
+                loaded_protos.append(loaded[0])
+            pack["distress_protocols"] = loaded_protos
         refs = pack.get("documents")
         if isinstance(refs, list):
             docs: list[Any] = []
             for i, ref in enumerate(refs[:MAX_DOCUMENTS]):
+                if ("documents", i) in self.skip:
+                    continue
                 if isinstance(ref, str):
                     loaded = self.part(ref, ("documents", i), lines)
                     if loaded is None:
@@ -122,13 +215,6 @@ class _Assembler:
                 self.sources[("documents", len(docs))] = source
                 self.doc_files.append(ref)
                 docs.append(data)
-            if len(refs) > MAX_DOCUMENTS:
-                self.issue(
-                    MANIFEST,
-                    lines.line_of(("documents",)),
-                    ("documents",),
-                    f"more than {MAX_DOCUMENTS} documents",
-                )
             pack["documents"] = docs
             if refs and not docs:
                 self.suppressed.add(("documents",))
@@ -239,6 +325,12 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, s
     path = Path(path)
     root = path if path.is_dir() else path.parent
     asm = _Assembler(root)
+    if not path.exists():
+        asm.issue(str(path)[:300], None, (), "there is no study pack here: no such folder or file")
+        return None, asm.issues, asm.digests
+    if path.is_dir() and not (path / MANIFEST).is_file():
+        asm.issue(str(path)[:300], None, (), f"this folder has no {MANIFEST}, so it is not a study pack")
+        return None, asm.issues, asm.digests
     try:
         manifest, lines = asm.read(MANIFEST if path.is_dir() else path.name)
     except YamlProblem as problem:
@@ -250,6 +342,8 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, s
         )
         return None, asm.issues, asm.digests
     data = asm.assemble(manifest, lines)
+    if asm.budget.left < 0:  # the pack is too large to check further; that one problem says so
+        return None, sorted(set(asm.issues), key=lambda i: (i.file, i.line or 0)), asm.digests
     seen_files: set[str] = set()
     for source in asm.sources.values():
         if source.file in seen_files:
@@ -262,6 +356,7 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, s
         pack = StudyPack.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+        flow_hinted: set[tuple[str, KeyPath]] = set()
         for err in errors:
             if err["type"] == "too_short" and _has_item_errors(err, errors):
                 continue  # pydantic counts the items that failed as absent; their own errors say more
@@ -269,9 +364,32 @@ def _collect(path: Path) -> tuple[StudyPack | None, list[PackIssue], dict[str, s
             anchor = _ANCHOR_KEY.get(err["type"])
             if anchor is not None:
                 loc = (*loc, anchor)
-            asm.add(loc, _message(err, loc, data), missing=err["type"] == "missing")
+            message = _message(err, loc, data)
+            source, local = asm.locate(loc)
+            raw = source.lines.number_text.get(local)
+            if raw is not None and err["type"] in ("string_type", "needs_quotes"):
+                message = f'must be text in quotes: write "{raw}" (without quotes YAML reads {raw} as a number)'
+            if err["type"] == "extra_forbidden" and local[:-1] in source.lines.flow_mappings:
+                if (source.file, local[:-1]) in flow_hinted:
+                    continue
+                flow_hinted.add((source.file, local[:-1]))
+                message += (
+                    "; in a {...} mapping a comma starts a new key, so text with a comma must be in quotes,"
+                    ' e.g. {id: a, text: "one, two"}'
+                )
+            asm.add(loc, message, missing=err["type"] == "missing")
     for loc, message in rules.check(data, asm.doc_files):
-        asm.add(loc, message)
+        text, ref = rules.split_ref(message)
+        if ref is not None:
+            here, _local = asm.locate(loc)
+            there, there_local = asm.locate(ref)
+            ref_line = there.lines.line_of(there_local)
+            where = f"line {ref_line}" if there.file == here.file else f"{there.file}:{ref_line}"
+            text = text.replace(rules.AT, where)
+        asm.add(loc, text)
+    if pack is not None and pack.pack_format == 1:
+        for loc in uses_format2(pack):
+            asm.add(loc, "is part of pack format 2; set 'pack_format: 2' (fieldwork pack upgrade does it)")
     issues = sorted(
         set(asm.issues), key=lambda i: (i.file != MANIFEST, i.file, i.line or 0, i.key_path, i.message)
     )
@@ -301,7 +419,5 @@ def load_pack_files(path: Path) -> tuple[StudyPack, dict[str, str]]:
 
 def pack_digest(pack: StudyPack) -> str:
     """SHA-256 of the pack's canonical JSON: the same content always gives the same digest."""
-    canonical = json.dumps(
-        pack.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    canonical = json.dumps(canonical_dump(pack), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

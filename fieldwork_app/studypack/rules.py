@@ -8,14 +8,35 @@ model validation reports that part).  Results are (key path in the assembled pac
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from fieldwork_app.studypack.issues import KeyPath, format_key_path
+from pydantic_core import PydanticCustomError
+
+from fieldwork_app.domain.pack import check_id_pattern
+from fieldwork_app.studypack.issues import KeyPath
 
 Finding = tuple[KeyPath, str]
+# A message may point at a second place in the pack: "{at}" in it is replaced by that place's file and
+# line, which the loader knows.  The place is carried after the marker as a JSON key path.
+AT = "{at}"
+_REF = "\x00ref:"
+
+
+def refer(message: str, other: KeyPath) -> str:
+    """``message`` with ``{at}`` to be replaced by where ``other`` is (file and line)."""
+    return message + _REF + json.dumps(list(other))
+
+
+def split_ref(message: str) -> tuple[str, KeyPath | None]:
+    if _REF not in message:
+        return message, None
+    text, _sep, ref = message.partition(_REF)
+    return text, tuple(json.loads(ref))
 
 _APPROVED = {"approved", "in_use", "superseded"}
+_SINGLE_ROLES = {"quotes", "future_contact", "care_team_contact", "summary", "archiving"}
 
 
 def _ident(value: Any) -> str | None:
@@ -56,8 +77,12 @@ def _duplicates(container: Any, key: str, base: KeyPath, what: str, field: str =
         if ident is None:
             continue
         if ident in first:
-            where = format_key_path((*base, key, first[ident]))
-            found.append(((*base, key, i, field), f"duplicate {what} id '{ident}' (already used at {where})"))
+            found.append(
+                (
+                    (*base, key, i, field),
+                    refer(f"duplicate {what} id '{ident}' (already used at {AT})", (*base, key, first[ident])),
+                )
+            )
         else:
             first[ident] = i
     return found
@@ -88,6 +113,13 @@ class _Pack:
 
     def file_of(self, j: int) -> str:
         return self.doc_files[j] if j < len(self.doc_files) else f"documents[{j}]"
+
+    def recording_optional(self, doc: dict[str, Any]) -> bool:
+        """Every group of ``doc`` lets a participant decline recording (format 2 'per_participant')."""
+        gids = [gid for _k, gid in _strings(doc.get("groups"))]
+        return bool(gids) and all(
+            self.groups.get(gid, {}).get("recording") == "per_participant" for gid in gids
+        )
 
     def records_audio(self, doc: dict[str, Any]) -> bool:
         for _k, gid in _strings(doc.get("groups")):
@@ -132,6 +164,7 @@ def _check_versions(p: _Pack) -> list[Finding]:
     seen: dict[tuple[str, str], int] = {}
     kinds: dict[str, tuple[str, int]] = {}
     in_use: dict[tuple[str, str, str], list[int]] = {}
+    venue_guides = {g for _i, v in _items(p.pack, "venues") if (g := _ident(v.get("guide"))) is not None}
     for j, doc in p.docs:
         did, version, kind = _ident(doc.get("id")), doc.get("version"), doc.get("kind")
         if did is None or not isinstance(kind, str):
@@ -147,12 +180,16 @@ def _check_versions(p: _Pack) -> list[Finding]:
                     (("documents", j, "version"), f"document '{did}' version {version} is already in {other}")
                 )
             seen.setdefault((did, version), j)
-        if doc.get("status") == "in_use":
+        if doc.get("status") == "in_use" and not (kind == "topic_guide" and did in venue_guides):
+            # Format 2: a translation, an easy-read version and another person's form are in use beside
+            # the main document; only two of the same sort clash.
+            sort = f"{doc.get('party', 'participant')}|{doc.get('variant', 'standard')}|{doc.get('language')}"
             for _k, gid in _strings(doc.get("groups")):
                 for _m, fmt in _strings(doc.get("session_formats")):
-                    in_use.setdefault((kind, gid, fmt), []).append(j)
+                    in_use.setdefault((kind, f"{gid}\n{sort}", fmt), []).append(j)
     reported: set[int] = set()
-    for (kind, gid, fmt), js in sorted(in_use.items()):
+    for (kind, gid_sort, fmt), js in sorted(in_use.items()):
+        gid = gid_sort.split("\n", 1)[0]
         for j in js[1:]:
             if j in reported:
                 continue
@@ -203,12 +240,33 @@ def _check_consent_form(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
     statements = [s for _i, s in _items(doc, "statements")]
     if not isinstance(doc.get("statements"), list):
         return found
-    if not any(s.get("role") == "information_sheet" for s in statements):
+    found += _check_statement_conditions(p, j, doc)
+    if doc.get("party", "participant") == "participant" and not any(
+        s.get("role") == "information_sheet" for s in statements
+    ):
         found.append(
             ((*base, "statements"), "no statement has role 'information_sheet' (naming the sheet's version)")
         )
-    if p.records_audio(doc) and not any(
-        s.get("role") == "recording" and s.get("required") is True for s in statements
+    roles_seen: dict[str, int] = {}
+    for i, st in _items(doc, "statements"):
+        role = st.get("role")
+        if role in _SINGLE_ROLES and role in roles_seen:
+            found.append(
+                (
+                    (*base, "statements", i, "role"),
+                    f"only one statement may have role '{role}' (statement {roles_seen[role] + 1} has it)",
+                )
+            )
+        elif isinstance(role, str):
+            roles_seen.setdefault(role, i)
+    participant_form = doc.get("party", "participant") == "participant"
+    if (
+        participant_form
+        and p.records_audio(doc)
+        and not any(
+            s.get("role") == "recording" and (s.get("required") is True or p.recording_optional(doc))
+            for s in statements
+        )
     ):
         found.append(
             (
@@ -284,7 +342,7 @@ def _check_guide(doc: dict[str, Any], j: int) -> list[Finding]:
                 continue
             if qid in first:
                 found.append(
-                    (path, f"duplicate question id '{qid}' (already used at {format_key_path(first[qid])})")
+                    (path, refer(f"duplicate question id '{qid}' (already used at {AT})", first[qid]))
                 )
             else:
                 first[qid] = path[:-1]
@@ -313,7 +371,7 @@ def _check_protocols(p: _Pack) -> list[Finding]:
                 path: KeyPath = ("distress_protocol", "stages", i, what, k, "id")
                 if ident is not None and ident in first:
                     found.append(
-                        (path, f"duplicate id '{ident}' (already used at {format_key_path(first[ident])})")
+                        (path, refer(f"duplicate id '{ident}' (already used at {AT})", first[ident]))
                     )
                 elif ident is not None:
                     first[ident] = path[:-1]
@@ -344,10 +402,240 @@ def _check_protocols(p: _Pack) -> list[Finding]:
     return found
 
 
+def _ids(container: Any, key: str) -> set[str]:
+    return {i for _n, item in _items(container, key) if (i := _ident(item.get("id"))) is not None}
+
+
+def _value_text(value: Any) -> str | None:
+    """An attribute value as the model keeps it: YAML's ``yes``/``no`` booleans become the words."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return _ident(value)
+
+
+def _check_conditions(
+    p: _Pack, conditions: Any, base: KeyPath, earlier: list[str] | None = None
+) -> list[Finding]:
+    """Conditions name attributes, values, groups and (in a form) earlier statements that exist."""
+    found: list[Finding] = []
+    attributes = {a: item for _n, item in _items(p.pack, "attributes") if (a := _ident(item.get("id")))}
+    for i, cond in _items({"c": conditions}, "c"):
+        here: KeyPath = (*base, i)
+        attr = _ident(cond.get("attribute"))
+        if attr is not None:
+            spec = attributes.get(attr)
+            if spec is None:
+                found.append(((*here, "attribute"), f"no participant attribute '{attr}' in this pack"))
+                continue
+            if spec.get("kind") in ("yes_no", "easy_read"):
+                allowed = {"yes", "no"}
+            else:
+                allowed = {t for _n, ch in _items(spec, "choices") if (t := _value_text(ch.get("id")))}
+            values = cond.get("values")
+            for k, value in enumerate(values if isinstance(values, list) else []):
+                text = _value_text(value)
+                if text is not None and allowed and text not in allowed:
+                    found.append(
+                        (
+                            (*here, "values", k),
+                            f"attribute '{attr}' has no value '{text}' (one of: {', '.join(sorted(allowed))})",
+                        )
+                    )
+        for k, gid in _strings(cond.get("groups")):
+            if gid not in p.groups:
+                found.append(((*here, "groups", k), f"unknown group '{gid}'"))
+        sid = _ident(cond.get("statement"))
+        if sid is not None:
+            if earlier is None:
+                found.append(
+                    ((*here, "statement"), "only a consent statement's condition can name a statement")
+                )
+            elif sid not in earlier:
+                found.append(
+                    ((*here, "statement"), f"statement '{sid}' is not an earlier statement of this form")
+                )
+    return found
+
+
+def _check_statement_conditions(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
+    found: list[Finding] = []
+    earlier: list[str] = []
+    for i, st in _items(doc, "statements"):
+        found += _check_conditions(
+            p, st.get("applies_when"), ("documents", j, "statements", i, "applies_when"), earlier
+        )
+        sid = _ident(st.get("id"))
+        if sid is not None:
+            earlier.append(sid)
+    return found
+
+
+def _check_id_patterns(p: _Pack) -> list[Finding]:
+    """Two groups whose patterns can make the same id would clash only at ``participant add``."""
+    found: list[Finding] = []
+    made: dict[str, int] = {}
+    for i, g in _items(p.pack, "groups"):
+        pattern = g.get("id_pattern")
+        if not isinstance(pattern, str) or len(pattern) > 40:
+            continue
+        try:
+            check_id_pattern(pattern)  # a hostile pattern (huge padding) is never formatted here
+        except (ValueError, PydanticCustomError):
+            continue  # the model reports it
+        ids = {pattern.format(n=n) for n in range(1, 1001)}
+        clash = next((made[x] for x in sorted(ids) if x in made and made[x] != i), None)
+        if clash is not None:
+            other = _ident(dict(_items(p.pack, "groups"))[clash].get("id"))
+            found.append(
+                (
+                    ("groups", i, "id_pattern"),
+                    f"makes the same participant ids as group '{other}' (e.g. {pattern.format(n=1)}); "
+                    "give each group its own prefix",
+                )
+            )
+            continue
+        for x in ids:
+            made.setdefault(x, i)
+    return found
+
+
+def _check_format2(p: _Pack) -> list[Finding]:
+    """References of the format-2 parts: attributes, venues, sites, parties, variants, joint sessions."""
+    found: list[Finding] = []
+    pack = p.pack
+    for key, what in (("attributes", "attribute"), ("venues", "venue"), ("sites", "site")):
+        found += _duplicates(pack, key, (), what)
+    venues = {v: item for _n, item in _items(pack, "venues") if (v := _ident(item.get("id")))}
+    sites = _ids(pack, "sites")
+    guides = {_ident(d.get("id")) for _j, d in p.docs if d.get("kind") == "topic_guide"}
+    languages = {pack.get("language"), *[x for _k, x in _strings(pack.get("languages"))]}
+    for i, a in _items(pack, "attributes"):
+        for k, gid in _strings(a.get("groups")):
+            if gid not in p.groups:
+                found.append((("attributes", i, "groups", k), f"unknown group '{gid}'"))
+        if a.get("names_site") is True:
+            for k, choice in _items(a, "choices"):
+                site = _value_text(choice.get("id"))
+                if site is not None and site not in sites:
+                    found.append((("attributes", i, "choices", k, "id"), f"no site '{site}' in this pack"))
+        found += _duplicates(a, "choices", ("attributes", i), "choice")
+    for i, venue in _items(pack, "venues"):
+        guide = _ident(venue.get("guide"))
+        if guide is not None and guide not in guides:
+            found.append((("venues", i, "guide"), f"no topic guide '{guide}' in this pack"))
+        site = _ident(venue.get("site"))
+        if site is not None and site not in sites:
+            found.append((("venues", i, "site"), f"no site '{site}' in this pack"))
+        for k, vgid in _strings(venue.get("groups")):
+            if vgid not in p.groups:
+                found.append((("venues", i, "groups", k), f"unknown group '{vgid}'"))
+    for i, g in _items(pack, "groups"):
+        base: KeyPath = ("groups", i)
+        own_id = _ident(g.get("id"))
+        for k, vid in _strings(g.get("venues")):
+            if vid not in venues:
+                found.append(((*base, "venues", k), f"no venue '{vid}' in this pack"))
+        for k, other in _strings(g.get("joint_with")):
+            target = p.groups.get(other)
+            if target is None:
+                found.append(((*base, "joint_with", k), f"unknown group '{other}'"))
+            elif "joint_interview" not in (target.get("session_formats") or []):
+                found.append(((*base, "joint_with", k), f"group '{other}' has no 'joint_interview' sessions"))
+        if g.get("joint_with") and "joint_interview" not in (g.get("session_formats") or []):
+            found.append(((*base, "joint_with"), "add 'joint_interview' to this group's session_formats"))
+        for k, rule in _items(g, "parties"):
+            here: KeyPath = (*base, "parties", k)
+            found += _check_conditions(p, rule.get("when"), (*here, "when"))
+            for field, party in (("form", rule.get("role")), ("agreement", "interpreter")):
+                fid = _ident(rule.get(field))
+                if fid is None:
+                    continue
+                forms = p.docs_named("consent_form", fid)
+                if not forms:
+                    found.append(((*here, field), f"no consent form '{fid}' in this pack"))
+                elif any(f.get("party", "participant") != party for _j, f in forms):
+                    found.append(((*here, field), f"consent form '{fid}' is not completed by the {party}"))
+                elif own_id is not None and not any(own_id in (f.get("groups") or []) for _j, f in forms):
+                    found.append(((*here, field), f"consent form '{fid}' is not for group '{own_id}'"))
+        found += _duplicates(g, "gating_tasks", base, "gating task")
+        for k, task in _items(g, "gating_tasks"):
+            found += _check_conditions(p, task.get("when"), (*base, "gating_tasks", k, "when"))
+        capacity = g.get("capacity")
+        if isinstance(capacity, dict):
+            found += _check_conditions(p, capacity.get("when"), (*base, "capacity", "when"))
+            if capacity.get("if_lacking") == "consultee" and not any(
+                r.get("role") == "consultee" for _k, r in _items(g, "parties")
+            ):
+                found.append(
+                    (
+                        (*base, "capacity", "if_lacking"),
+                        "'consultee' needs a party rule with role 'consultee'",
+                    )
+                )
+    for j, doc in p.docs:
+        lang = doc.get("language")
+        if isinstance(lang, str) and pack.get("pack_format") == 2 and lang not in languages:
+            found.append((("documents", j, "language"), f"'{lang}' is not one of the pack's languages"))
+        main_id = _ident(doc.get("variant_of"))
+        if main_id is None:
+            continue
+        mains = [(m, d) for m, d in p.docs if _ident(d.get("id")) == main_id and d.get("variant_of") is None]
+        if not mains:
+            found.append((("documents", j, "variant_of"), f"no main document '{main_id}' in this pack"))
+            continue
+        if any(d.get("kind") != doc.get("kind") for _m, d in mains):
+            found.append((("documents", j, "variant_of"), f"'{main_id}' is not a {doc.get('kind')}"))
+            continue
+        if doc.get("variant", "standard") == "standard" and all(
+            (d.get("language") or pack.get("language")) == (lang or pack.get("language")) for _m, d in mains
+        ):
+            found.append(
+                (
+                    ("documents", j, "variant_of"),
+                    "a variant differs from its main document by language or variant",
+                )
+            )
+        if doc.get("kind") == "consent_form":
+            ours = [_ident(s.get("id")) for _i, s in _items(doc, "statements")]
+            theirs = [_ident(s.get("id")) for _i, s in _items(mains[-1][1], "statements")]
+            if ours != theirs:
+                found.append(
+                    (
+                        ("documents", j, "statements"),
+                        f"a variant has the same statements (ids and order) as '{main_id}': "
+                        f"{', '.join(str(x) for x in theirs)}",
+                    )
+                )
+    for k, entry in _items(pack.get("signposting"), "entries"):
+        found += _check_conditions(p, entry.get("when"), ("signposting", "entries", k, "when"))
+        for m, site in _strings(entry.get("sites")):
+            if site not in sites:
+                found.append((("signposting", "entries", k, "sites", m), f"no site '{site}' in this pack"))
+    for k, route in _items(pack.get("safeguarding"), "routes"):
+        found += _check_conditions(p, route.get("when"), ("safeguarding", "routes", k, "when"))
+    found += _duplicates(pack.get("safeguarding"), "routes", ("safeguarding",), "safeguarding route")
+    for k, voucher in _items(pack, "vouchers"):
+        found += _check_conditions(p, voucher.get("when"), ("vouchers", k, "when"))
+    claimed: dict[str, int] = {}
+    for k, proto in _items(pack, "distress_protocols"):
+        if not proto.get("groups"):
+            found.append((("distress_protocols", k), "a group's distress protocol names its 'groups'"))
+        for m, gid in _strings(proto.get("groups")):
+            if gid not in p.groups:
+                found.append((("distress_protocols", k, "groups", m), f"unknown group '{gid}'"))
+            elif gid in claimed:
+                found.append(
+                    (("distress_protocols", k, "groups", m), f"group '{gid}' already has a distress protocol")
+                )
+            claimed.setdefault(gid, k)
+    return found
+
+
 def check(pack: dict[str, Any], doc_files: list[str]) -> list[Finding]:
     """Every whole-pack problem in ``pack`` (the assembled raw data); ``doc_files`` name its documents."""
     p = _Pack(pack, doc_files)
-    found = _check_groups(p) + _check_versions(p) + _check_protocols(p)
+    found = _check_groups(p) + _check_versions(p) + _check_protocols(p) + _check_id_patterns(p)
+    found += _check_format2(p)
     for j, doc in p.docs:
         found += _check_document_targets(p, j, doc)
         kind = doc.get("kind")

@@ -23,11 +23,29 @@ from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from fieldwork_app.domain.text import describe, first_control
+
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+
+
+@dataclass
+class NodeBudget:
+    """Values left for the whole pack: every file parsed takes from one budget, so a pack of many files
+    cannot cost more than one limit however its values are spread."""
+
+    left: int
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        self.total = self.total or self.left
+
+
+def budget_total(budget: NodeBudget) -> str:
+    return f"{budget.total:,}"
 
 KeyPath = tuple[str | int, ...]
 
@@ -48,6 +66,10 @@ class LineMap:
     values: dict[KeyPath, int] = field(default_factory=dict)
     keys: dict[KeyPath, int] = field(default_factory=dict)
     duplicates: list[tuple[KeyPath, int]] = field(default_factory=list)
+    # The text of plain scalars YAML read as numbers (``version: 1.10`` is the float 1.1), so a message
+    # can quote what the researcher wrote; and the mappings written inline as ``{...}``.
+    number_text: dict[KeyPath, str] = field(default_factory=dict)
+    flow_mappings: set[KeyPath] = field(default_factory=set)
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of ``path``'s key (or item), else of its nearest ancestor that exists."""
@@ -70,6 +92,7 @@ class _StrictComposer(Composer):
 
     _depth = 0
     _nodes = 0
+    budget: NodeBudget | None = None
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         event = self.peek_event()  # type: ignore[attr-defined]
@@ -84,6 +107,14 @@ class _StrictComposer(Composer):
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise YamlProblem(f"the file has more than {MAX_NODES} values", line)
+        if self.budget is not None:
+            self.budget.left -= 1
+            if self.budget.left < 0:
+                raise YamlProblem(
+                    f"the study pack's files have more than {budget_total(self.budget)} values between them "
+                    "(the rest of the pack was not read)",
+                    line,
+                )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -125,27 +156,53 @@ class _Loader(
         yaml.resolver.Resolver.__init__(self)
 
 
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+
+
+def _refuse_controls(node: ScalarNode) -> None:
+    """Pack text never carries terminal controls or bidi overrides (a YAML escape such as "\\e" makes one)."""
+    text = str(node.value)
+    at = first_control(text)
+    if at is not None:
+        line = node.start_mark.line + 1 + (text[:at].count("\n") if node.style in ("|", ">") else 0)
+        raise YamlProblem(
+            f"the text contains {describe(text[at])}, which study packs do not allow; remove it", line
+        )
+
+
 def _walk(node: Node, lines: LineMap) -> None:
-    """Record the line of every node and report repeated keys (iterative: depth is already capped)."""
+    """Record the line of every node and report repeated keys (iterative: depth is already capped).
+    Nodes are visited in file order, so the first refused character reported is the first in the file."""
     stack: list[tuple[Node, KeyPath]] = [(node, ())]
     while stack:
         current, path = stack.pop()
+        children: list[tuple[Node, KeyPath]] = []
         lines.values.setdefault(path, current.start_mark.line + 1)
+        if isinstance(current, ScalarNode):
+            _refuse_controls(current)
+            if current.style is None and current.tag in (_INT_TAG, _FLOAT_TAG):
+                lines.number_text[path] = str(current.value)[:40]
         if isinstance(current, MappingNode):
+            if current.flow_style:
+                lines.flow_mappings.add(path)
             seen: set[Hashable] = set()
             for key_node, value_node in current.value:
+                if isinstance(key_node, ScalarNode):
+                    _refuse_controls(key_node)
                 key: str | int = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
                 child = (*path, key)
                 if key in seen:
                     lines.duplicates.append((child, key_node.start_mark.line + 1))
                 seen.add(key)
                 lines.keys.setdefault(child, key_node.start_mark.line + 1)
-                stack.append((value_node, child))
+                children.append((value_node, child))
         elif isinstance(current, SequenceNode):
             for i, item in enumerate(current.value):
                 child = (*path, i)
                 lines.keys.setdefault(child, item.start_mark.line + 1)
-                stack.append((item, child))
+                children.append((item, child))
+        stack.extend(reversed(children))
 
 
 def decode(raw: bytes) -> str:
@@ -161,11 +218,31 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def parse(text: str) -> tuple[Any, LineMap]:
-    """Parse one YAML document; raise :class:`YamlProblem` for anything a pack file must not be."""
+_HINTS = {
+    "mapping values are not allowed here": (
+        "; text that contains ': ' must be in quotes, e.g. title: \"Topic guide: parents\""
+    ),
+    "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
+    "found undefined alias": "; text that starts with '*' must be in quotes",
+    "expected ',' or '}', but got '<scalar>'": "; text inside {...} that contains a comma or colon must be in quotes",
+}
+
+
+def _hint(problem: str) -> str:
+    """A hint for the YAML mistakes researchers make most."""
+    for start, hint in _HINTS.items():
+        if problem.startswith(start):
+            return hint
+    return ""
+
+
+def parse(text: str, budget: NodeBudget | None = None) -> tuple[Any, LineMap]:
+    """Parse one YAML document; raise :class:`YamlProblem` for anything a pack file must not be.
+    ``budget`` counts the values of every file of one pack together."""
     lines = LineMap()
     try:
         loader = _Loader(text)
+        loader.budget = budget
     except yaml.reader.ReaderError as exc:
         line = text[: max(exc.position, 0)].count("\n") + 1
         raise YamlProblem("the file contains a control character that YAML does not allow", line) from None
@@ -180,7 +257,7 @@ def parse(text: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(f"YAML syntax error: {problem}", mark.line + 1 if mark else None) from None
+        raise YamlProblem(f"YAML syntax error: {problem}{_hint(problem)}", mark.line + 1 if mark else None) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         # TypeError: an unhashable key such as "? [a, b]"; ValueError/OverflowError: odd numbers.
         raise YamlProblem(f"YAML could not be read: {type(exc).__name__}") from None

@@ -31,6 +31,7 @@ from fieldwork_app.sync.manifest import (
     FORMAT_VERSION,
     MANIFEST_NAME,
     build_manifest,
+    chain_digest,
     check_bundle_id,
     chunk_object,
     manifest_digest,
@@ -143,7 +144,10 @@ def _read_chain(directory: Path, manifest: bytes) -> dict[str, Any] | None:
         raw = json.loads((directory / CHAIN_SIDECAR).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(raw, dict) or raw.get("manifest_sha256") != manifest_digest(manifest):
+    # "manifest_sha256" is the digest the next bundle names: the signed bytes' (or, for a bundle staged
+    # before chain digests, the stored object's)
+    if not isinstance(raw, dict) or raw.get("manifest_sha256") not in (chain_digest(manifest),
+                                                                       manifest_digest(manifest)):  # fmt: skip
         return None
     return raw
 
@@ -289,7 +293,7 @@ def stage_bundle(
             sequence=cursor.sequence, device_seq=cursor.next_seq, prev_manifest_sha256=cursor.prev_digest
         )
         manifest = build_manifest(spec.bundle_id, chunks, body, recipient, device_key)
-        digest = manifest_digest(manifest)
+        digest = chain_digest(manifest)
         numbered: dict[str, Any] = {"sequence": cursor.sequence, "seq": cursor.next_seq,
                                     "prev": cursor.prev_digest, "manifest_sha256": digest}  # fmt: skip
         _write_file(directory / MD5_SIDECAR, json.dumps(md5s, sort_keys=True).encode("utf-8"))

@@ -35,7 +35,7 @@ from fieldwork_app.sync.manifest import (
     signer_key,
 )
 from fieldwork_app.sync.state import NullState, TaskState, check_cancel
-from fieldwork_app.sync.transports.base import Transport, check_name, sha256_stream
+from fieldwork_app.sync.transports.base import Transport, check_name, sha256_stream, unlisted_folders
 from fieldwork_app.sync.trust import TrustedDevices
 
 logger = logging.getLogger(__name__)
@@ -129,6 +129,18 @@ def read_bounded(transport: Transport, name: str, limit: int) -> bytes:
     return bytes(buf)
 
 
+def _unlisted(transport: Transport, report: VerifyReport) -> dict[str, str]:
+    """Bundle folders the store would not list (bundle id -> why); any other unreadable folder is a problem."""
+    found: dict[str, str] = {}
+    for folder, why in unlisted_folders(transport):
+        parts = folder[len(BUNDLES_PREFIX) :].split("/") if folder.startswith(BUNDLES_PREFIX) else []
+        if len(parts) == 1 and parts[0]:
+            found[parts[0]] = why
+        else:
+            report.problems.append(Problem(f"{folder}/", "unreadable", f"folder cannot be read ({why})"))
+    return found
+
+
 def _group(names: list[str], report: VerifyReport) -> dict[str, set[str]]:
     groups: dict[str, set[str]] = {}
     for name in names:
@@ -186,19 +198,28 @@ def inspect_store(
     state = state or NullState()
     report = VerifyReport()
     groups = _group(transport.list(BUNDLES_PREFIX), report)
-    for bundle_id in sorted(groups):
+    unlisted = _unlisted(transport, report)
+    bad: set[str] = set()
+
+    def problem(obj: str, code: str, message: str, bundle_id: str) -> None:
+        report.problems.append(Problem(obj, code, message, bundle_id))
+        bad.add(bundle_id)
+
+    # First every manifest (small), so the chunk bytes to check are known before the first is read.
+    opened: list[tuple[BundleInfo, Envelope, set[str]]] = []
+    for bundle_id in sorted(set(groups) | set(unlisted)):
         check_cancel(state)
-        present = groups[bundle_id]
+        present = groups.get(bundle_id, set())
         info = BundleInfo(bundle_id, ok=False)
         report.bundles.append(info)
-        before = len(report.problems)
         where = f"{BUNDLES_PREFIX}{bundle_id}/{MANIFEST_NAME}"
-
-        def problem(obj: str, code: str, message: str, bundle_id: str = bundle_id) -> None:
-            report.problems.append(Problem(obj, code, message, bundle_id))
-
+        if bundle_id in unlisted:
+            problem(f"{BUNDLES_PREFIX}{bundle_id}/", "unreadable", f"the bundle's folder cannot be read "
+                    f"({unlisted[bundle_id]}): nothing in it was checked", bundle_id)  # fmt: skip
+            continue
         if MANIFEST_NAME not in present:
-            problem(where, "incomplete", "bundle has no manifest (upload unfinished, or manifest deleted)")
+            problem(where, "incomplete", "bundle has no manifest (upload unfinished, or manifest deleted)",
+                    bundle_id)  # fmt: skip
             continue
         try:
             env = parse_outer(read_bounded(transport, where, MAX_MANIFEST_BYTES))
@@ -208,47 +229,55 @@ def inspect_store(
                 _open(info, env, identity, trusted_devices, signers_only)
             info.envelope = env
         except ManifestError as exc:
-            problem(where, exc.problem, exc.message)
+            problem(where, exc.problem, exc.message, bundle_id)
             continue
         except StoreError as exc:
             if exc.kind in _WHOLE_STORE:
                 raise
-            problem(where, "unreadable", exc.message)
+            problem(where, "unreadable", exc.message, bundle_id)
             continue
         except InvalidInput as exc:  # a name the transport refuses: this bundle only
-            problem(where, "unexpected-object", str(exc))
+            problem(where, "unexpected-object", str(exc), bundle_id)
             continue
-        if signers_only:
-            continue
+        if not signers_only:
+            opened.append((info, env, present))
+        state.set_progress(0, 0, f"reading manifest of bundle {bundle_id}")
+    # Then the chunks, with progress over their bytes.
+    total = sum(size for _, env, present in opened for chunk, size in env.chunks
+                if f"{chunk}{CHUNK_SUFFIX}" in present) if check_chunks else 0  # fmt: skip
+    for info, env, present in opened:
+        bundle_id = info.bundle_id
         listed = {f"{n}{CHUNK_SUFFIX}" for n, _ in env.chunks}
         for extra in sorted(present - listed - {MANIFEST_NAME}):
-            problem(f"{BUNDLES_PREFIX}{bundle_id}/{extra}", "unlisted-object", "object not in the manifest")
+            problem(f"{BUNDLES_PREFIX}{bundle_id}/{extra}", "unlisted-object", "object not in the manifest",
+                    bundle_id)  # fmt: skip
         for chunk, size in env.chunks:
+            check_cancel(state)
             obj = chunk_object(bundle_id, chunk)
             if f"{chunk}{CHUNK_SUFFIX}" not in present:
-                problem(obj, "missing-chunk", "chunk listed in the manifest is missing")
+                problem(obj, "missing-chunk", "chunk listed in the manifest is missing", bundle_id)
                 continue
             if not check_chunks:
                 continue
             try:
                 actual = transport.stat(obj)
                 if actual != size:
-                    problem(obj, "wrong-size", f"chunk is {actual} bytes, the manifest says {size}")
+                    problem(obj, "wrong-size", f"chunk is {actual} bytes, the manifest says {size}", bundle_id)
                     continue
                 report.objects_checked += 1
                 report.bytes_checked += size
                 if sha256_stream(_limited(transport, obj, size)) != chunk:
-                    problem(
-                        obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)"
-                    )
+                    problem(obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)",
+                            bundle_id)  # fmt: skip
             except ManifestError as exc:
-                problem(obj, exc.problem, exc.message)
+                problem(obj, exc.problem, exc.message, bundle_id)
             except StoreError as exc:
                 if exc.kind in _WHOLE_STORE:
                     raise
-                problem(obj, "unreadable", exc.message)
-            state.set_progress(report.bytes_checked, 0, f"checking bundle {bundle_id}")
-        info.ok = len(report.problems) == before
+                problem(obj, "unreadable", exc.message, bundle_id)
+            state.set_progress(report.bytes_checked, total, f"checking bundle {bundle_id}")
+    for info in report.bundles:
+        info.ok = info.bundle_id not in bad and info.envelope is not None and not signers_only
     if identity is not None and not signers_only:
         _check_sequences(report)
         _check_audit(report)
@@ -307,7 +336,9 @@ def _check_sequences(report: VerifyReport) -> None:
             before = by_seq.get(seq - 1)
             if not before:
                 continue  # a gap, reported above
-            digests = {b.envelope.digest for b in before if b.envelope is not None}
+            # The signed bytes' digest; bundles staged before chain digests named the stored object's.
+            digests = {d for b in before if b.envelope is not None
+                       for d in (b.envelope.signed_digest, b.envelope.digest)}  # fmt: skip
             for i in infos:
                 if (i.body or {}).get("prev_manifest_sha256") not in digests:
                     shown = ", ".join(b.bundle_id for b in before)

@@ -90,6 +90,7 @@ class StoreAccess:
     url: str
     username: str | None = None  # WebDAV user name, or S3 access key id
     endpoint: str | None = None  # S3 endpoint URL
+    region: str | None = None  # S3 region
     identity_file: Path | None = None  # SSH private key (sftp)
     host_key: str | None = None  # the SFTP server's key fingerprint, SHA256:...
     known_hosts: Path | None = None
@@ -126,16 +127,22 @@ def open_store(access: StoreAccess, secret: SecretSource) -> tuple[Transport, st
     elif scheme == "s3":
         if access.endpoint:
             options["endpoint"] = access.endpoint
+        if access.region:
+            options["region"] = access.region
         if not access.username:
             raise InvalidInput("an s3:// store needs its access key id as the user name")
         options["access_key"] = access.username
         secrets["secret_key"] = secret("S3 secret key", False) or ""
-    transport = open_transport(access.url, options=options, secrets=secrets)
-    if scheme != "sftp":
-        return transport, None
+    return checked_host_key(open_transport(access.url, options=options, secrets=secrets))
+
+
+def checked_host_key(transport: Transport) -> tuple[Transport, str | None]:
+    """``transport`` with, for SFTP, the server's host key checked (or, if asked, taken) before anything else
+    is read: (transport, fingerprint of a host key taken on first sight or None).  Closed if refused."""
     from fieldwork_app.sync.transports.sftp import SftpTransport, host_key_fingerprint
 
-    assert isinstance(transport, SftpTransport)
+    if not isinstance(transport, SftpTransport):
+        return transport, None
     try:
         key = transport.server_host_key()
     except BaseException:

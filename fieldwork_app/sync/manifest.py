@@ -123,8 +123,19 @@ def manifest_object(bundle_id: str) -> str:
 
 
 def manifest_digest(data: bytes) -> str:
-    """What a laptop's next bundle names as its previous manifest: SHA-256 of the exact stored bytes."""
+    """SHA-256 of a manifest object's exact stored bytes (what bundles staged before chain digests named)."""
     return hashlib.sha256(data).hexdigest()
+
+
+def chain_digest(data: bytes) -> str:
+    """What a laptop's next bundle names as its previous one (``prev_manifest_sha256``): SHA-256 of the bytes
+    the previous manifest's signature covers (its ``signed`` field, base64-decoded).
+
+    Not of the whole stored object: the outer object is not signed, so anyone who can write to the store can
+    re-space it or re-encrypt its ``signer`` field without breaking the signature; a chain over those bytes
+    would then show a genuine next bundle as a fork.  The signed bytes name the bundle, its chunks and its
+    encrypted body exactly, and only the laptop's key can make another signed text."""
+    return hashlib.sha256(parse_outer(data).signed).hexdigest()
 
 
 def build_manifest(
@@ -237,6 +248,7 @@ class Envelope:
     version: int = FORMAT_VERSION
     signer_ciphertext: bytes = b""
     digest: str = ""  # SHA-256 of the manifest object's bytes
+    signed_digest: str = ""  # SHA-256 of the signed bytes: what the next bundle names (see chain_digest)
 
 
 def _b64(value: Any, what: str, limit: int) -> bytes:
@@ -275,7 +287,8 @@ def parse_outer(data: bytes) -> Envelope:
     if len(signature) != 64:
         raise ManifestError("manifest signature is not 64 bytes")
     signer = _b64(outer.get("signer"), "signer", MAX_SIGNER_BYTES) if version >= 2 else b""
-    return Envelope("", [], b"", signed, signature, int(version), signer, manifest_digest(data))
+    return Envelope("", [], b"", signed, signature, int(version), signer, manifest_digest(data),
+                    hashlib.sha256(signed).hexdigest())  # fmt: skip
 
 
 def parse_envelope(env: Envelope, folder_id: str | None = None) -> Envelope:

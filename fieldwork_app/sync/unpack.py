@@ -261,12 +261,31 @@ def _order(info: BundleInfo) -> tuple[str, str, int, int, str, str]:
             "" if numbered else str(body.get("created_at")), info.bundle_id)  # fmt: skip
 
 
+class _Checking:
+    """Unpack's progress while the store is checked: every chunk is read twice (hashed, then decrypted and
+    written), so until the check ends the whole is taken as twice the bytes to check."""
+
+    def __init__(self, state: TaskState) -> None:
+        self.state = state
+        self.checked = 0
+        self.total = 0
+
+    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
+        self.checked, self.total = done_bytes, total_bytes
+        self.state.set_progress(done_bytes, 2 * total_bytes, message)
+
+    def cancel_requested(self) -> bool:
+        return self.state.cancel_requested()
+
+
 class _Unpacker:
     def __init__(self, transport: Transport, identity: pyrage.x25519.Identity, out: Path, state: TaskState,
                  owners: OutputState) -> None:  # fmt: skip
         self.transport, self.identity, self.out, self.state = transport, identity, out, state
         self.owners = owners
         self.report = UnpackReport()
+        self.done = 0  # bytes of progress so far (the check's, then the chunks written)
+        self.total = 0  # the check's bytes and the chunks to write: set once the writing starts
 
     def problem(self, info: BundleInfo, code: str, message: str, what: str = "") -> None:
         where = f"{BUNDLES_PREFIX}{info.bundle_id}" + (f": {what}" if what else "")
@@ -355,6 +374,8 @@ class _Unpacker:
                 data = read_bounded(self.transport, obj, sizes[name])
             except ManifestError as exc:
                 raise _EntryFailed(exc.message) from None
+            self.done += len(data)
+            self.state.set_progress(self.done, max(self.total, self.done), f"writing {entry['path']}")
             if hashlib.sha256(data).hexdigest() != name:
                 raise _EntryFailed(f"{obj}: chunk content does not match its hash")
             try:
@@ -518,7 +539,8 @@ def unpack_store(
     out = Path(out_dir)
     owners = OutputState(out, identity, role, unverified=trusted_devices.accept_any)
     owners.open()
-    checked = inspect_store(transport, identity, trusted_devices, check_chunks=True, state=state)
+    checking = _Checking(state)
+    checked = inspect_store(transport, identity, trusted_devices, check_chunks=True, state=checking)
     out.mkdir(parents=True, exist_ok=True)
     unpacker = _Unpacker(transport, identity, out, state, owners)
     report = unpacker.report
@@ -548,6 +570,13 @@ def unpack_store(
             plans.append(planned)
     held = unpacker.conflicts(plans)
     report.held += sorted(held)
+    # Progress from here on: the check's bytes, then every chunk of the bundles to be written.
+    unpacker.done = checking.checked
+    unpacker.total = checking.checked + sum(
+        size for plan in plans if plan.info.bundle_id not in held and plan.info.envelope is not None
+        for _name, size in plan.info.envelope.chunks
+    )
+    state.set_progress(unpacker.done, unpacker.total, "writing the analysis folder")
 
     sessions: list[dict[str, Any]] = []
     withdrawals: list[tuple[BundleInfo, dict[str, Any]]] = []
@@ -620,6 +649,7 @@ def unpack_store(
         _atomic_write(out / "withdrawals.json", _json_bytes(wd_rows))
         _atomic_write(out / "withdrawals.csv", _csv_bytes(WITHDRAWAL_FIELDS, wd_rows))
     owners.save()
+    state.set_progress(unpacker.total, unpacker.total, "unpacked")
     report.sessions = sum(1 for r in sessions if r["kind"] == "session")
     report.identity = sum(1 for r in sessions if r["kind"] == "identity")
     report.withdrawals = len(wd_rows)

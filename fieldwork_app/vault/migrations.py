@@ -143,6 +143,14 @@ RESEARCH: list[str] = [
         sequence TEXT NOT NULL, seq INTEGER NOT NULL, bundle_id TEXT NOT NULL UNIQUE,
         manifest_sha256 TEXT NOT NULL, staged_at TEXT NOT NULL, PRIMARY KEY (sequence, seq));
     """,
+    # 8: participant attributes the study pack defines (age band, language, needs an interpreter ...);
+    #    identifying ones are kept in the identity database instead (identity migration 5)
+    """
+    CREATE TABLE participant_attributes (
+        participant_id TEXT NOT NULL REFERENCES participants(id), attribute_id TEXT NOT NULL,
+        value TEXT NOT NULL, set_at TEXT NOT NULL, set_by TEXT NOT NULL,
+        PRIMARY KEY (participant_id, attribute_id));
+    """,
 ]
 
 IDENTITY: list[str] = [
@@ -175,6 +183,12 @@ IDENTITY: list[str] = [
     """
     CREATE TABLE consent_unsigned (
         consent_id TEXT PRIMARY KEY, reason TEXT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL);
+    """,
+    # 5: participant attributes the study pack marks identifying (kept apart from research data)
+    """
+    CREATE TABLE identity_attributes (
+        participant_id TEXT NOT NULL, attribute_id TEXT NOT NULL, value TEXT NOT NULL, set_at TEXT NOT NULL,
+        PRIMARY KEY (participant_id, attribute_id));
     """,
 ]
 

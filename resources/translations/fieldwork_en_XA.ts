@@ -60,12 +60,44 @@
             <translation>⟦Ɓûñđļéš àŕé ŕéàđ öñļý ƒŕöɱ ţĥé ļàþţöþš öñ ýöûŕ ţŕûšţéđ ļîšţ (ţŕûšţéđ-đéṽîçéš.ĵšöñ ƀéšîđé ţĥé šţûđý ķéý). Éṽéŕý ƀûñđļé îš çĥéçķéđ ƀéƒöŕé àñýţĥîñĝ îš ŵŕîţţéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Saved store</source>
+            <translation>⟦Šàṽéđ šţöŕé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>None: the store typed in below</source>
+            <translation>⟦Ñöñé: ţĥé šţöŕé ţýþéđ îñ ƀéļöŵ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Sa&amp;ved store</source>
+            <translation>⟦Šà&amp;ṽéđ šţöŕé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>dm-signing.key, if not beside the key file</source>
             <translation>⟦đɱ-šîĝñîñĝ.ķéý, îƒ ñöţ ƀéšîđé ţĥé ķéý ƒîļé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>known_hosts file that lists the server's key</source>
+            <translation>⟦ķñöŵñ_ĥöšţš ƒîļé ţĥàţ ļîšţš ţĥé šéŕṽéŕ'š ķéý ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Accept a new host key (its fingerprint is shown)</source>
+            <translation>⟦Àççéþţ à ñéŵ ĥöšţ ķéý (îţš ƒîñĝéŕþŕîñţ îš šĥöŵñ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Trust the SFTP server's key as it is now: only when there is no other way to check it</source>
+            <translation>⟦Ţŕûšţ ţĥé ŠƑŢÞ šéŕṽéŕ'š ķéý àš îţ îš ñöŵ: öñļý ŵĥéñ ţĥéŕé îš ñö öţĥéŕ ŵàý ţö çĥéçķ îţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>SSH private key file, if the SFTP store takes one</source>
             <translation>⟦ŠŠĤ þŕîṽàţé ķéý ƒîļé, îƒ ţĥé ŠƑŢÞ šţöŕé ţàķéš öñé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>bucket/prefix, instead of an s3:// URL</source>
+            <translation>⟦ƀûçķéţ/þŕéƒîẋ, îñšţéàđ öƒ àñ š3:// ÛŔĻ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>PEM file of the university's certificate authority (https)</source>
+            <translation>⟦ÞÉṀ ƒîļé öƒ ţĥé ûñîṽéŕšîţý'š çéŕţîƒîçàţé àûţĥöŕîţý (ĥţţþš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>This is the identity store (the key is the identity key)</source>
@@ -88,16 +120,36 @@
             <translation>⟦ŠƑŢÞ &amp;ĥöšţ ķéý ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>SFTP known_&amp;hosts file</source>
+            <translation>⟦ŠƑŢÞ ķñöŵñ_&amp;ĥöšţš ƒîļé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>SSH ke&amp;y file (SFTP)</source>
             <translation>⟦ŠŠĤ ķé&amp;ý ƒîļé (ŠƑŢÞ) ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>User &amp;name (WebDAV, S3)</source>
-            <translation>⟦Ûšéŕ &amp;ñàɱé (ŴéƀĐÀṼ, Š3) ŵîðé ŵîðé⟧</translation>
+            <source>S3 &amp;bucket</source>
+            <translation>⟦Š3 &amp;ƀûçķéţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Pass&amp;word or secret</source>
-            <translation>⟦Þàšš&amp;ŵöŕđ öŕ šéçŕéţ ŵîðé ŵîð⟧</translation>
+            <source>S3 &amp;endpoint</source>
+            <translation>⟦Š3 &amp;éñđþöîñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S3 re&amp;gion</source>
+            <translation>⟦Š3 ŕé&amp;ĝîöñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>&amp;CA bundle (https)</source>
+            <translation>⟦&amp;ÇÀ ƀûñđļé (ĥţţþš) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>User &amp;name / S3 access key</source>
+            <translation>⟦Ûšéŕ &amp;ñàɱé / Š3 àççéšš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word or secret key</source>
+            <translation>⟦Þàšš&amp;ŵöŕđ öŕ šéçŕéţ ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Unpack into &amp;folder</source>
@@ -114,6 +166,10 @@
         <message>
             <source>Cance&amp;l</source>
             <translation>⟦Çàñçé&amp;ļ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Store progress</source>
+            <translation>⟦Šţöŕé þŕöĝŕéšš ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Store report</source>
@@ -134,6 +190,38 @@
         <message>
             <source>Trust this &amp;laptop</source>
             <translation>⟦Ţŕûšţ ţĥîš &amp;ļàþţöþ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>SSH key</source>
+            <translation>⟦ŠŠĤ ķéý ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>SSH key passphrase</source>
+            <translation>⟦ŠŠĤ ķéý þàššþĥŕàšé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>⟦þàššŵöŕđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>S3 secret key</source>
+            <translation>⟦Š3 šéçŕéţ ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Opened with its saved settings and secrets ({0}).</source>
+            <translation>⟦Öþéñéđ ŵîţĥ îţš šàṽéđ šéţţîñĝš àñđ šéçŕéţš ({0}). ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>none needed</source>
+            <translation>⟦ñöñé ñééđéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SFTP host key pinned: {0}</source>
+            <translation>⟦ŠƑŢÞ ĥöšţ ķéý þîññéđ: {0} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Give either the store URL or an S3 bucket, not both.</source>
+            <translation>⟦Ĝîṽé éîţĥéŕ ţĥé šţöŕé ÛŔĻ öŕ àñ Š3 ƀûçķéţ, ñöţ ƀöţĥ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Fill in the store URL, the study key file and the folder to unpack into first.</source>
@@ -202,6 +290,10 @@
         <message>
             <source>Transcribing...</source>
             <translation>⟦Ţŕàñšçŕîƀîñĝ ŵîðé ŵ...⟧</translation>
+        </message>
+        <message>
+            <source>Cancelled; the project file was not written (an earlier one is kept).</source>
+            <translation>⟦Çàñçéļļéđ; ţĥé þŕöĵéçţ ƒîļé ŵàš ñöţ ŵŕîţţéñ (àñ éàŕļîéŕ öñé îš ķéþţ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Exporting...</source>
@@ -1899,8 +1991,20 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦ñö ŵî⟧</translation>
         </message>
         <message>
+            <source>(choose)</source>
+            <translation>⟦(çĥööšé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>(not recorded)</source>
+            <translation>⟦(ñöţ ŕéçöŕđéđ) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>(not linked)</source>
             <translation>⟦(ñöţ ļîñķéđ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Choose first: %1</source>
+            <translation>⟦Çĥööšé ƒîŕšţ: %1 ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Added %1. Screen eligibility next.</source>
@@ -3000,6 +3104,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ƒöçûš ĝŕöûþ ŵîðé⟧</translation>
         </message>
         <message>
+            <source>joint interview</source>
+            <translation>⟦ĵöîñţ îñţéŕṽîéŵ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>home visit</source>
             <translation>⟦ĥöɱé ṽîšîţ ŵîðé⟧</translation>
         </message>
@@ -3288,6 +3396,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>The study pack was not imported: its version %1 is older than version %2, already imported. An old pack sent again could bring back keys the data manager has replaced. Nothing changed; ask the data manager for the current pack.</source>
             <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: îţš ṽéŕšîöñ %1 îš öļđéŕ ţĥàñ ṽéŕšîöñ %2, àļŕéàđý îɱþöŕţéđ. Àñ öļđ þàçķ šéñţ àĝàîñ çöûļđ ƀŕîñĝ ƀàçķ ķéýš ţĥé đàţà ɱàñàĝéŕ ĥàš ŕéþļàçéđ. Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé çûŕŕéñţ þàçķ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study pack was not imported: version %1 is already imported, with other content. A changed pack must carry a new version number, so this copy may have been altered on its way. Nothing changed; ask the data manager for the pack with a new version number.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: ṽéŕšîöñ %1 îš àļŕéàđý îɱþöŕţéđ, ŵîţĥ öţĥéŕ çöñţéñţ. À çĥàñĝéđ þàçķ ɱûšţ çàŕŕý à ñéŵ ṽéŕšîöñ ñûɱƀéŕ, šö ţĥîš çöþý ɱàý ĥàṽé ƀééñ àļţéŕéđ öñ îţš ŵàý. Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé þàçķ ŵîţĥ à ñéŵ ṽéŕšîöñ ñûɱƀéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Study store: %1 (%2)</source>

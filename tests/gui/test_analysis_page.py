@@ -112,9 +112,14 @@ def test_transcribe_cancel_and_export_from_the_page(
     assert "thank you for talking with me today" in text.lower() and "[00:00:02] <<Quote>>" in text
 
     QTest.keyClicks(page.out_edit, str(tmp_path / "study.qdpx"))
+    exported: list[tuple[int, int, str]] = []
+    page.bridge.progress.connect(lambda done, total, m: exported.append((done, total, m)))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text().startswith("Wrote"), timeout=30_000)
     assert "1 case(s), 1 audio source(s), 1 transcript(s), 1 code(s)" in page.message.text()
+    # Export's progress: over the bytes of the files put into the project, ending whole.
+    assert exported and exported[-1][0] == exported[-1][1] > 0 and page.bar.value() == 1000, exported
+    assert any(m.endswith(".flac") for _d, _t, m in exported)
     check_qdpx(tmp_path / "study.qdpx")
 
     page.out_edit.clear()

@@ -164,6 +164,7 @@ def test_identity_data_waiting_for_its_store_is_explained_in_the_apps_words(
     pack = tmp_path / "pack"
     shutil.copytree(packs_svc.example_pack_path(), pack)
     text = (pack / "pack.yaml").read_text().replace("identity_store: null", "identity_store: register")
+    text = text.replace('version: "1.1"', 'version: "1.2"', 1)  # a changed pack carries a new version
     (pack / "pack.yaml").write_text(text)
     (tmp_path / "usb").mkdir()
     w = _sync_page(qtbot, make_window, vault_dir, SIZES[1])

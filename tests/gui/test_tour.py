@@ -40,3 +40,26 @@ def test_tour_at_1024x600(qapp, tmp_path):
 def test_tour_size_must_be_width_x_height(bad):
     with pytest.raises(InvalidInput, match="--size"):
         tour.parse_size(bad)
+
+
+def test_tour_of_another_pack_from_the_command_line(qapp, tmp_path):
+    from fieldwork_app.cli.main import main
+    from fieldwork_app.studypack import example_pack_path
+
+    second = example_pack_path().parent / "caring-lives"
+    out = tmp_path / "second"
+    assert main(["gui", "--tour", str(out), "--pack", str(second), "--size", "1024x600"]) == 0
+    shots = {p.name for p in out.glob("*.png")}
+    assert {"03-participants.png", "05-consent.png", "07-interview.png"} <= shots
+    assert any(name.endswith("-distress.png") for name in shots)
+    for p in out.glob("*.png"):
+        img = QImage(str(p))
+        assert (img.width(), img.height()) == (1024, 600), p.name
+
+
+def test_tour_notes_come_from_the_pack_or_are_neutral(ws):
+    from fieldwork_app.gui.session.tour_steps import NEUTRAL_NOTES, sample_notes
+
+    assert ws.pack().sample_notes == () and sample_notes(ws) == NEUTRAL_NOTES
+    for note in NEUTRAL_NOTES:
+        assert not any(word in note.lower() for word in ("she", "her", "baby", "mother"))

@@ -110,7 +110,8 @@ def _study_pack(tmp: Path) -> Path:
     pack = tmp / "pack"
     shutil.copytree(packs_svc.example_pack_path(), pack)
     y = pack / "pack.yaml"
-    y.write_text(y.read_text().replace("identity_store: null", "identity_store: identity"))
+    y.write_text(y.read_text().replace("identity_store: null", "identity_store: identity")
+                 .replace('version: "1.1"', 'version: "1.2"', 1))  # a changed pack carries a new version
     form = pack / "documents/consent-mother-interview-1.1.yaml"
     text = form.read_text()
     assert "  - id: O2\n" in text

@@ -287,6 +287,7 @@ def test_keep_for_n_days_purges_only_once_the_days_have_passed(
     pack = tmp_path / "pack"
     shutil.copytree(packs_svc.example_pack_path(), pack)
     text = (pack / "pack.yaml").read_text()
+    text = text.replace('version: "1.1"', 'version: "1.2"', 1)  # a changed pack carries a new version
     (pack / "pack.yaml").write_text(text.replace("policy: immediately", "policy: after_days\n    days: 14"))
     packs_svc.import_pack(ws, pack, study_key_file=pub)
     assert ws.pack().data_rules.purge.days == 14

@@ -237,12 +237,14 @@ def test_an_older_signed_pack_never_rolls_the_study_key_back(
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "version 1.1 is older than version 1.2" in refused.stderr
     assert "--accept-older-pack" in refused.stderr and "Nothing was imported" in refused.stderr
-    # another pack under the version already imported, signed, bringing the old key: its signature does
-    # not vouch for the change (the user must confirm the key)
+    # another pack under the version already imported, signed, bringing the old key: refused outright, even
+    # with the key confirmed (a version names one content)
     same = _pack(tmp_path, "same", dm / "study.pub", version="1.2")
     run("study", "sign-pack", str(same), "--key", str(dm / "dm-signing.key"))
-    refused = run("pack", "import", str(same), ok=False)
-    assert refused.returncode == 1 and f"--accept-study-key {old_fp}" in refused.stderr
+    for confirm in ([], ["--accept-study-key", old_fp]):
+        refused = run("pack", "import", str(same), *confirm, ok=False)
+        assert refused.returncode == 1 and "version 1.2 is already imported, with other content" in refused.stderr
+        assert "Nothing was imported" in refused.stderr and "Traceback" not in refused.stderr
     assert run("pack", "list", "--json").stdout == before and _audit_trail() == audit_before
     assert json.loads(before)["keys"]["study_key"] == new_fp
     # the pack in use imported again is fine

@@ -712,3 +712,186 @@ def test_a_key_in_another_folder_uses_the_one_signing_key_when_named(folder_dm: 
     assert main(["study", "keygen", "--out", str(dm.tmp / "third")]) == 0
     code, _, err = dm.run(*base, "--signing-key", str(dm.tmp / "third/dm-signing.key"))
     assert code == 1 and "altered or is not signed by this data manager signing key" in err
+
+
+# -- objects the data manager's account may not read; links and FIFOs on an SFTP server -------------------------
+DATA_MANAGER_UID = 65534  # 'nobody': the data manager is not root (root reads every file whatever its mode)
+STORE_WRITER_UID = 12345  # another account with write access to the store
+CLI = "import sys; from fieldwork_app.cli.main import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_an_unreadable_object_or_folder_is_that_bundles_problem(folder_dm: DataManager) -> None:
+    """A store writer makes one bundle's manifest, and another bundle's whole folder, unreadable to the data
+    manager's account (owned by another user, mode 000/700).  The commands run as she runs them, as an
+    unprivileged user, so the kernel refuses those reads (EACCES): each is that bundle's named problem, and the
+    genuine bundles are still verified and unpacked."""
+    import tempfile
+
+    setpriv = shutil.which("setpriv")  # util-linux: run a command as another user, with no capabilities
+    if setpriv is None:
+        pytest.skip("setpriv (util-linux) is not installed")
+    dm = folder_dm
+    dm.send("b-genuine", GENUINE)
+    dm.send("b-second", SECOND, participants=("M-002",))
+    mallory = DeviceKey.generate()
+    dm.send("b-locked", {"M-009/S-0009/x.json": b"{}"}, device=mallory)
+    dm.send("b-locked-dir", {"M-008/S-0008/x.json": b"{}"}, device=mallory)
+    assert dm.root is not None
+    home = Path(tempfile.mkdtemp(prefix="fw-dm-"))  # tmp_path's parents are root's own (0700)
+    try:
+        shutil.copytree(dm.tmp / "keys", home / "keys")
+        shutil.copytree(dm.root, home / "store")
+        for path in [home, *home.rglob("*")]:
+            os.chown(path, DATA_MANAGER_UID, DATA_MANAGER_UID, follow_symlinks=False)
+        os.chmod(home, 0o755)
+        locked = home / "store/bundles/b-locked/manifest.json"
+        os.chown(locked, STORE_WRITER_UID, STORE_WRITER_UID)
+        os.chmod(locked, 0o000)
+        locked_dir = home / "store/bundles/b-locked-dir"
+        os.chown(locked_dir, STORE_WRITER_UID, STORE_WRITER_UID)
+        os.chmod(locked_dir, 0o700)
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "HOME": str(home)}
+
+        def run(*args: str) -> tuple[int, dict[str, Any], str]:
+            done = subprocess.run(
+                [setpriv, f"--reuid={DATA_MANAGER_UID}", f"--regid={DATA_MANAGER_UID}", "--clear-groups",
+                 sys.executable, "-c", CLI, "store", *args, (home / "store").as_uri(),
+                 "--key", str(home / "keys/study.key"), "--json"],
+                capture_output=True, text=True, env=env, cwd=home, timeout=300, check=False,
+            )  # fmt: skip
+            assert "Traceback" not in done.stderr, done.stderr[-2000:]
+            return done.returncode, (json.loads(done.stdout) if done.stdout.strip() else {}), done.stderr
+
+        code, report, err = run("verify")
+        assert code == 1 and report, err
+        named = codes(report)
+        assert named.get("b-locked") == {"unreadable"} and named.get("b-locked-dir") == {"unreadable"}, named
+        shown = {p["bundle_id"]: p["object"] for p in report["problems"]}
+        assert shown["b-locked"] == "bundles/b-locked/manifest.json" and shown["b-locked-dir"] == (
+            "bundles/b-locked-dir/"
+        )
+        assert "b-genuine" not in named and "b-second" not in named
+        code, report, err = run("unpack", "--out", str(home / "out"))
+        assert code == 1 and report.get("sessions") == 2, err
+        assert codes(report).get("b-locked") == {"unreadable"}
+        for path, data in {**GENUINE, **SECOND}.items():
+            assert (home / "out" / path).read_bytes() == data, path
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def test_links_and_fifos_on_the_sftp_server_are_refused_unopened(sftp_server: StoreServer, sync_kit: SyncKit,
+                                                                 tmp_path: Path, capsys: Any) -> None:  # fmt: skip
+    """Over SFTP a store writer makes a manifest a symbolic link to a FIFO elsewhere on the server (opening it
+    would block the server until someone writes to it), another a FIFO itself, and a third a link to a genuine
+    manifest.  Each is named (never followed, never opened), and the genuine bundles are verified and
+    unpacked; nothing hangs."""
+    server = sftp_server.fresh()
+    dm = setup_dm(sync_kit, tmp_path, capsys, server)
+    dm.send("b-genuine", GENUINE)
+    dm.send("b-second", SECOND, participants=("M-002",))
+    root = "/" + server.url.split("/", 3)[3]  # sftp://user@127.0.0.1:port/abs/path
+    fifo = tmp_path / "elsewhere-fifo"
+    os.mkfifo(fifo)
+    t = dm.open()
+    sftp = t._connect()  # the store writer's own login can do all of this
+    try:
+        for name in ("b-link-fifo", "b-fifo", "b-link"):
+            sftp.mkdir(f"{root}/bundles/{name}")
+        sftp.symlink(str(fifo), f"{root}/bundles/b-link-fifo/manifest.json")
+        sftp.symlink(f"{root}/bundles/b-genuine/manifest.json", f"{root}/bundles/b-link/manifest.json")
+        os.mkfifo(f"{root}/bundles/b-fifo/manifest.json")
+        sftp.symlink(f"{root}/bundles/b-genuine", f"{root}/bundles/b-dirlink")  # a linked bundle folder
+    finally:
+        t.close()
+    try:
+        report = dm.verify()
+        named = codes(report)
+        assert report["code"] == 1
+        for name in ("b-link-fifo", "b-fifo", "b-link"):
+            assert named.get(name) == {"unreadable"}, (name, named.get(name), report["problems"])
+        assert named.get("bundles/b-dirlink") == {"unexpected-object"}  # listed, never followed
+        assert "b-genuine" not in named and "b-second" not in named
+        unpacked = dm.unpack()
+        assert unpacked["code"] == 1 and unpacked["sessions"] == 2
+        genuine_unpacked(dm)
+    finally:
+        for path in (fifo, Path(f"{root}/bundles/b-fifo/manifest.json")):  # free a server blocked on one
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
+
+
+def test_a_respaced_or_resealed_manifest_is_no_fork(folder_dm: DataManager) -> None:
+    """The outer manifest object is not signed: a store writer re-spaces bundle 1's (same content, other spacing)
+    and re-encrypts its signer field (age encryption is randomised), and the signature still verifies.  Bundles
+    chain on the signed bytes, so the genuine bundle 2 still follows bundle 1: no fork, everything unpacked.  A
+    bundle numbered the older way (naming the stored object's SHA-256) is still read as following."""
+    dm = folder_dm
+    dm.send("b-1", GENUINE)
+    dm.send("b-2", SECOND, participants=("M-002",))
+    assert dm.root is not None
+    manifest = dm.root / "bundles/b-1/manifest.json"
+    outer = json.loads(manifest.read_bytes())
+    signer = pyrage.decrypt(base64.b64decode(outer["signer"]), [dm.kit.identity])
+    outer["signer"] = base64.b64encode(pyrage.encrypt(signer, [dm.kit.recipient])).decode("ascii")
+    manifest.write_bytes(json.dumps(outer, separators=(", ", ": ")).encode("ascii"))
+    report = dm.verify()
+    assert report["code"] == 0 and report["problems"] == [], report["problems"]
+    # A laptop that numbered its bundle before chain digests named the stored object's bytes.
+    cursor = dm.kit.cursors[(dm.kit.device.fingerprint(), "research")]
+    cursor.prev_digest = hashlib.sha256((dm.root / "bundles/b-2/manifest.json").read_bytes()).hexdigest()
+    dm.send("b-3", {"M-003/S-0003/notes.json": b"{}"}, participants=("M-003",))
+    report = dm.verify()
+    assert report["code"] == 0 and report["problems"] == [], report["problems"]
+    unpacked = dm.unpack()
+    assert unpacked["code"] == 0 and unpacked["sessions"] == 3
+    genuine_unpacked(dm)
+
+
+def test_an_unreadable_object_or_folder_on_the_sftp_store_is_that_bundles_problem(
+    sync_kit: SyncKit, tmp_path: Path, capsys: Any
+) -> None:
+    """The same over SFTP, where the store's account on the server is an unprivileged one (the server's
+    sftp-server then runs as that user, and its kernel refuses the reads): a manifest and a bundle folder made
+    unreadable by another account are each that bundle's named problem; the rest is verified and unpacked."""
+    import dataclasses
+    import tempfile
+
+    from tests.support.servers import sftp_running
+
+    home = Path(tempfile.mkdtemp(prefix="fw-sshd-"))  # tmp_path's parents are root's own (0700)
+    try:
+        os.chmod(home, 0o755)
+        (home / "sshd").mkdir()
+        with sftp_running(home / "sshd") as server:
+            os.chown(home / "sshd/authorized_keys", DATA_MANAGER_UID, DATA_MANAGER_UID)  # sshd reads it as her
+            root = home / "store"
+            root.mkdir()
+            os.chown(root, DATA_MANAGER_UID, DATA_MANAGER_UID)
+            url = server.url.split("@", 1)[1].split("/", 1)[0]
+            server = dataclasses.replace(server, url=f"sftp://nobody@{url}{root}")
+            dm = setup_dm(sync_kit, tmp_path, capsys, server)
+            dm.send("b-genuine", GENUINE)
+            dm.send("b-second", SECOND, participants=("M-002",))
+            mallory = DeviceKey.generate()
+            dm.send("b-locked", {"M-009/S-0009/x.json": b"{}"}, device=mallory)
+            dm.send("b-locked-dir", {"M-008/S-0008/x.json": b"{}"}, device=mallory)
+            locked = root / "bundles/b-locked/manifest.json"
+            os.chown(locked, STORE_WRITER_UID, STORE_WRITER_UID)
+            os.chmod(locked, 0o000)
+            os.chown(root / "bundles/b-locked-dir", STORE_WRITER_UID, STORE_WRITER_UID)
+            os.chmod(root / "bundles/b-locked-dir", 0o700)
+            report = dm.verify()
+            named = codes(report)
+            assert report["code"] == 1
+            assert named.get("b-locked") == {"unreadable"} and named.get("b-locked-dir") == {"unreadable"}, named
+            shown = {p["bundle_id"]: p["object"] for p in report["problems"]}
+            assert shown["b-locked-dir"] == "bundles/b-locked-dir/"
+            assert "b-genuine" not in named and "b-second" not in named
+            unpacked = dm.unpack()
+            assert unpacked["code"] == 1 and unpacked["sessions"] == 2
+            genuine_unpacked(dm)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

@@ -199,7 +199,9 @@ def test_duplicate_ids(pack: Path) -> None:
     edit(pack, "pack.yaml", "  - id: practitioner", "  - id: family")
     issues = validate_pack(pack)
     statement = find(issues, FORM_FAMILY, "duplicate statement id '4'")
-    assert statement.key_path == "statements[4].id" and "statements[3]" in statement.message
+    # The first use is named by its line in the same file, as a researcher looks for it.
+    first = line_of(pack, FORM_FAMILY, '  - id: "4"')
+    assert statement.key_path == "statements[4].id" and f"already used at line {first}" in statement.message
     assert statement.line == line_of(pack, FORM_FAMILY, '  - id: "4"', nth=2)
     question = find(issues, GUIDE_MOTHER, "duplicate question id 'A1'")
     assert question.key_path == "sections[1].questions[1].id"
@@ -391,9 +393,11 @@ def test_every_problem_is_reported_at_once(pack: Path) -> None:
 
 def test_missing_pack(tmp_path: Path) -> None:
     issues = validate_pack(tmp_path)
-    assert [str(i) for i in issues] == ["pack.yaml: file 'pack.yaml' is missing"]
-    with pytest.raises(PackValidationError):
+    assert [str(i) for i in issues] == [f"{tmp_path}: this folder has no pack.yaml, so it is not a study pack"]
+    with pytest.raises(PackValidationError) as caught:
         load_pack(tmp_path / "nowhere")
+    assert "there is no study pack here: no such folder or file" in str(caught.value)
+    assert f"{tmp_path / 'nowhere'}" in str(caught.value) and "is missing" not in str(caught.value)
 
 
 def test_issue_string_format() -> None:

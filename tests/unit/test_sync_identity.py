@@ -33,6 +33,7 @@ def _identity_pack(ws: Workspace, tmp_path: Path, identity_key: str = "") -> Pat
     text = (pack / "pack.yaml").read_text()
     assert "identity_store: null" in text and 'study_public_key: ""' in text
     text = text.replace("identity_store: null", "identity_store: identity")
+    text = text.replace('version: "1.1"', 'version: "1.2"', 1)  # a changed pack carries a new version
     text = text.replace('study_public_key: ""', f'study_public_key: ""\n  identity_public_key: "{identity_key}"')
     (pack / "pack.yaml").write_text(text)
     packs_svc.import_pack(ws, pack, study_key_file=pub)

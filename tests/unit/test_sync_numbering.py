@@ -4,7 +4,6 @@ and the data manager's verify sees an unbroken sequence."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.keys import generate_study_keypair, load_identity
+from fieldwork_app.sync.manifest import chain_digest
 from fieldwork_app.sync.storeside import verify_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
@@ -65,14 +65,14 @@ def test_bundles_are_numbered_in_order_across_failures_and_a_stop(ws: Workspace,
         t.close()
     assert report.ok, report.problems
     assert report.newest == {(sync_svc.device_fingerprint(ws), "research"): 4}
-    numbered = sorted((b.body["device_seq"], b.body["prev_manifest_sha256"], b.envelope.digest)  # type: ignore[index,union-attr]
+    numbered = sorted((b.body["device_seq"], b.body["prev_manifest_sha256"], b.envelope.signed_digest)  # type: ignore[index,union-attr]
                       for b in report.bundles)  # fmt: skip
     assert [n for n, _, _ in numbered] == [1, 2, 3, 4]
     assert numbered[0][1] == ""
     for (_, _, digest), (_, prev, _) in zip(numbered, numbered[1:], strict=False):
-        assert prev == digest  # each names the manifest of the one before it
+        assert prev == digest  # each names the signed bytes of the one before it
     rows = ws.db.execute("SELECT seq, manifest_sha256 FROM bundle_numbers ORDER BY seq").fetchall()
-    on_store = {hashlib.sha256(p.read_bytes()).hexdigest() for p in store.rglob("manifest.json")}
+    on_store = {chain_digest(p.read_bytes()) for p in store.rglob("manifest.json")}
     assert [r["seq"] for r in rows] == [1, 2, 3, 4] and {r["manifest_sha256"] for r in rows} == on_store
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
 from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.services import dm_stores
 from fieldwork_app.services.sync_runner import CancellableState
 from fieldwork_app.sync import dmstore
 from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
@@ -67,6 +69,7 @@ class AnalysisPage(QWidget):
         self.state: CancellableState | None = None
         self._store_target = False  # whether the running job is the store's (its own progress and messages)
         self._cancel_text = ""
+        self._saved: dict[str, dm_stores.SavedStore] = {}
         self.bridge = _Bridge(self)
         self.bridge.progress.connect(self._on_progress)
         self.bridge.finished.connect(self._deliver)  # the page is the receiver: queued to the GUI thread
@@ -130,7 +133,20 @@ class AnalysisPage(QWidget):
                 )
             )
         )
+        # A store saved on this machine ('fieldwork store add', or the sync page) is opened with its saved
+        # credentials and pinned host key; the fields below are for a store typed in here.
         form = QFormLayout()
+        self.saved_combo = QComboBox()
+        self.saved_combo.setAccessibleName(self.tr("Saved store"))
+        self.saved_combo.addItem(self.tr("None: the store typed in below"), "")
+        # A saved store's URL can be long: the list never widens the page beyond a small window.
+        self.saved_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.saved_combo.setMinimumContentsLength(24)
+        form.addRow(self.tr("Sa&ved store"), self.saved_combo)
+        self.saved_label = label("")
+        self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long paths
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.saved_label)
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("sftp://user@host:22/path, https://..., s3://bucket/prefix, file://...")
         self.key_edit = QLineEdit()
@@ -139,8 +155,22 @@ class AnalysisPage(QWidget):
         self.signing_edit.setPlaceholderText(self.tr("dm-signing.key, if not beside the key file"))
         self.host_key_edit = QLineEdit()
         self.host_key_edit.setPlaceholderText("SHA256:...")
+        self.known_hosts_edit = QLineEdit()
+        self.known_hosts_edit.setPlaceholderText(self.tr("known_hosts file that lists the server's key"))
+        self.accept_new_check = QCheckBox(self.tr("Accept a new host key (its fingerprint is shown)"))
+        self.accept_new_check.setToolTip(
+            self.tr("Trust the SFTP server's key as it is now: only when there is no other way to check it")
+        )
         self.ssh_key_edit = QLineEdit()
         self.ssh_key_edit.setPlaceholderText(self.tr("SSH private key file, if the SFTP store takes one"))
+        self.bucket_edit = QLineEdit()
+        self.bucket_edit.setPlaceholderText(self.tr("bucket/prefix, instead of an s3:// URL"))
+        self.endpoint_edit = QLineEdit()
+        self.endpoint_edit.setPlaceholderText("https://s3.example.ac.uk")
+        self.region_edit = QLineEdit()
+        self.region_edit.setPlaceholderText("us-east-1")
+        self.ca_edit = QLineEdit()
+        self.ca_edit.setPlaceholderText(self.tr("PEM file of the university's certificate authority (https)"))
         self.user_edit = QLineEdit()
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -149,7 +179,10 @@ class AnalysisPage(QWidget):
         for edit, name in ((self.url_edit, "Store URL"), (self.key_edit, "Study key file"),
                            (self.signing_edit, "Signing key file"),
                            (self.host_key_edit, "SFTP host key fingerprint"),
-                           (self.ssh_key_edit, "SSH key file"), (self.user_edit, "User name"),
+                           (self.known_hosts_edit, "SFTP known_hosts file"), (self.ssh_key_edit, "SSH key file"),
+                           (self.bucket_edit, "S3 bucket"), (self.endpoint_edit, "S3 endpoint"),
+                           (self.region_edit, "S3 region"), (self.ca_edit, "CA bundle file"),
+                           (self.user_edit, "User name or S3 access key"),
                            (self.secret_edit, "Store password or secret key"),
                            (self.store_out_edit, "Folder to unpack into")):  # fmt: skip
             edit.setAccessibleName(self.tr(name))
@@ -157,11 +190,22 @@ class AnalysisPage(QWidget):
         form.addRow(self.tr("Study &key file"), self.key_edit)
         form.addRow(self.tr("&Signing key (optional)"), self.signing_edit)
         form.addRow(self.tr("SFTP &host key"), self.host_key_edit)
+        form.addRow(self.tr("SFTP known_&hosts file"), self.known_hosts_edit)
+        form.addRow("", self.accept_new_check)
         form.addRow(self.tr("SSH ke&y file (SFTP)"), self.ssh_key_edit)
-        form.addRow(self.tr("User &name (WebDAV, S3)"), self.user_edit)
-        form.addRow(self.tr("Pass&word or secret"), self.secret_edit)
+        form.addRow(self.tr("S3 &bucket"), self.bucket_edit)
+        form.addRow(self.tr("S3 &endpoint"), self.endpoint_edit)
+        form.addRow(self.tr("S3 re&gion"), self.region_edit)
+        form.addRow(self.tr("&CA bundle (https)"), self.ca_edit)
+        form.addRow(self.tr("User &name / S3 access key"), self.user_edit)
+        form.addRow(self.tr("Pass&word or secret key"), self.secret_edit)
         form.addRow(self.tr("Unpack into &folder"), self.store_out_edit)
         form.addRow("", self.identity_check)
+        self._store_form = form
+        form.setRowVisible(self.saved_label, False)
+        self._typed_store = [self.url_edit, self.host_key_edit, self.known_hosts_edit, self.accept_new_check,
+                             self.ssh_key_edit, self.bucket_edit, self.endpoint_edit, self.region_edit,
+                             self.ca_edit, self.user_edit, self.secret_edit]  # fmt: skip
         inner.addLayout(form)
         row = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("&Verify"))
@@ -173,8 +217,11 @@ class AnalysisPage(QWidget):
         row.addStretch(1)
         inner.addLayout(row)
         self.store_bar = QProgressBar()
-        self.store_bar.setRange(0, 1)
+        self.store_bar.setRange(0, 1000)
         self.store_bar.setValue(0)
+        self.store_bar.setFormat("%p%")
+        self.store_bar.setTextVisible(True)
+        self.store_bar.setAccessibleName(self.tr("Store progress"))
         inner.addWidget(self.store_bar)
         self.store_message = label("")
         inner.addWidget(self.store_message)
@@ -199,29 +246,84 @@ class AnalysisPage(QWidget):
         self.trust_box.setVisible(False)
         inner.addWidget(self.trust_box)
         layout.addWidget(box)
+        self.saved_combo.currentIndexChanged.connect(self._saved_chosen)
         self.verify_button.clicked.connect(self.verify)
         self.unpack_button.clicked.connect(self.unpack)
         self.store_cancel_button.clicked.connect(self.cancel)
         self.trust_button.clicked.connect(self.trust_laptop)
 
     # -- the study store --------------------------------------------------------------------------
-    def _store_inputs(self, *, need_out: bool) -> tuple[StoreAccess, TrustFiles, str, Path | None] | None:
+    # -- saved stores -------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.ctx.tasks.db(dm_stores.saved_stores, self._saved_listed, lambda _exc: None, owner=self)
+
+    def _saved_listed(self, stores: list[dm_stores.SavedStore]) -> None:
+        chosen = self.saved_combo.currentData()
+        self._saved = {s.name: s for s in stores}
+        self.saved_combo.blockSignals(True)
+        while self.saved_combo.count() > 1:
+            self.saved_combo.removeItem(1)
+        for s in stores:
+            self.saved_combo.addItem(f"{s.name}  ({s.url})", s.name)
+        index = self.saved_combo.findData(chosen) if chosen else 0
+        self.saved_combo.setCurrentIndex(max(0, index))
+        self.saved_combo.blockSignals(False)
+        self._saved_chosen()
+
+    def _saved_chosen(self, _index: int = 0) -> None:
+        name = self.saved_combo.currentData() or ""
+        store = self._saved.get(name)
+        for w in self._typed_store:  # a saved store is never typed again: its fields go
+            self._store_form.setRowVisible(w, store is None)
+        self._store_form.setRowVisible(self.saved_label, store is not None)
+        if store is None:
+            self.saved_label.setText("")
+            return
+        names = {"private_key": self.tr("SSH key"), "key_passphrase": self.tr("SSH key passphrase"),
+                 "password": self.tr("password"), "secret_key": self.tr("S3 secret key")}  # fmt: skip
+        parts = [self.tr("Opened with its saved settings and secrets ({0}).").format(
+            ", ".join(names.get(n, n) for n in store.secrets) or self.tr("none needed"))]  # fmt: skip
+        parts += [f"{k}: {v}" for k, v in sorted(store.settings.items())]
+        if store.host_key:
+            parts.append(self.tr("SFTP host key pinned: {0}").format(store.host_key))
+        self.saved_label.setText("\n".join(parts))
+
+    # -- the study store --------------------------------------------------------------------------
+    def _store_inputs(self, *, need_out: bool) -> tuple[StoreAccess | None, TrustFiles, str, Path | None] | None:
+        saved = bool(self.saved_combo.currentData())
         url, key = self.url_edit.text().strip(), self.key_edit.text().strip()
+        bucket = self.bucket_edit.text().strip().strip("/")
+        if bucket and url and not saved:
+            self.store_message.setText(self.tr("Give either the store URL or an S3 bucket, not both."))
+            return None
+        if bucket and not url:
+            url = f"s3://{bucket}"
         out = self.store_out_edit.text().strip()
-        if not url or not key or (need_out and not out):
+        if (not url and not saved) or not key or (need_out and not out):
             self.store_message.setText(
                 self.tr("Fill in the store URL, the study key file and the folder to unpack into first.")
                 if need_out
                 else self.tr("Fill in the store URL and the study key file first.")
             )
             return None
-        if "://" not in url:  # a plain folder path is a folder store
-            url = Path(url).expanduser().resolve().as_uri()
-        ssh_key = self.ssh_key_edit.text().strip()
-        access = StoreAccess(
-            url, username=self.user_edit.text().strip() or None, host_key=self.host_key_edit.text().strip() or None,
-            identity_file=Path(ssh_key).expanduser() if ssh_key else None,
-        )  # fmt: skip
+        if saved:
+            access = None
+        else:
+            if "://" not in url:  # a plain folder path is a folder store
+                url = Path(url).expanduser().resolve().as_uri()
+
+            def path(edit: QLineEdit) -> Path | None:
+                text = edit.text().strip()
+                return Path(text).expanduser() if text else None
+
+            access = StoreAccess(
+                url, username=self.user_edit.text().strip() or None,
+                endpoint=self.endpoint_edit.text().strip() or None, region=self.region_edit.text().strip() or None,
+                identity_file=path(self.ssh_key_edit), host_key=self.host_key_edit.text().strip() or None,
+                known_hosts=path(self.known_hosts_edit), accept_new_host_key=self.accept_new_check.isChecked(),
+                ca_bundle=path(self.ca_edit),
+            )  # fmt: skip
         return access, self._trust_files(key), self.secret_edit.text(), (
             Path(out).expanduser() if out else None
         )
@@ -234,13 +336,29 @@ class AnalysisPage(QWidget):
         inputs = self._store_inputs(need_out=need_out)
         if inputs is None:
             return
+        name = self.saved_combo.currentData() or ""
+        if not name:
+            self._start_store_job(inputs, None, work, running)
+            return
+        self._store_target = True
+        self._busy(True)  # the saved store's settings are read from the vault first
+        self.ctx.tasks.db(
+            lambda ws: dm_stores.saved_store_opener(ws, name),
+            lambda opener: self._start_store_job(inputs, opener, work, running),
+            self._failed,
+            owner=self,
+        )
+
+    def _start_store_job(self, inputs: tuple[StoreAccess | None, TrustFiles, str, Path | None],
+                         opener: dm_stores.SavedStoreOpener | None, work: Callable[..., Any],
+                         running: str) -> None:  # fmt: skip
         access, files, secret, out = inputs
         role = "identity" if self.identity_check.isChecked() else "research"
         self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
         state = self.state
         self.store_details.clear()
         self.trust_box.setVisible(False)
-        self.store_bar.setRange(0, 0)  # busy: the store's size is not known before it is read
+        self.store_bar.setRange(0, 0)  # busy until the store's size is known
         self.store_message.setText(running)
         self._store_target = True
         self._busy(True)
@@ -248,14 +366,22 @@ class AnalysisPage(QWidget):
         def job() -> Any:
             identity = load_identity(files.key)
             trusted = dmstore.trusted_or_none(files)
-            transport, _taken = dmstore.open_store(access, lambda _label, optional: secret or (
-                None if optional else ""))  # fmt: skip
+            if opener is not None:
+                transport, taken = opener.open()
+            else:
+                assert access is not None
+                transport, taken = dmstore.open_store(access, lambda _label, optional: secret or (
+                    None if optional else ""))  # fmt: skip
             try:
                 if trusted is None:
                     return _Refused(files.list_path, dmstore.signers(transport, identity))
-                return work(transport, identity, trusted, state, out, role)
+                ok, lines = work(transport, identity, trusted, state, out, role)
             finally:
                 transport.close()
+            if taken:
+                lines.insert(1, f"trusting the SFTP server's host key {taken}, as asked; check it with the store's "
+                             "administrators")  # fmt: skip
+            return ok, lines
 
         self._run(job, self._store_done)
 
@@ -282,8 +408,8 @@ class AnalysisPage(QWidget):
     def _store_done(self, result: Any) -> None:
         self.state = None
         self._busy(False)
-        self.store_bar.setRange(0, 1)
-        self.store_bar.setValue(1)
+        self.store_bar.setRange(0, 1000)
+        self.store_bar.setValue(1000)
         if isinstance(result, _Refused):
             self._refused(result)
             return
@@ -370,11 +496,14 @@ class AnalysisPage(QWidget):
         if paths is None:
             return
         folder, out = paths
-        self.state = None
+        self._cancel_text = self.tr("Cancelled; the project file was not written (an earlier one is kept).")
+        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
+        state = self.state
         self._store_target = False
+        self.bar.setValue(0)
         self.message.setText(self.tr("Exporting..."))
         self._busy(True)
-        self._run(lambda: export_qdpx(folder, out), self._exported)
+        self._run(lambda: export_qdpx(folder, out, state), self._exported)
 
     def _run(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         bridge = self.bridge
@@ -407,7 +536,12 @@ class AnalysisPage(QWidget):
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         if self._store_target:
-            self.store_message.setText(message)
+            if total > 0:
+                self.store_bar.setRange(0, 1000)
+                self.store_bar.setValue(min(1000, int(1000 * done / total)))
+                self.store_message.setText(f"{self.store_bar.text()}: {message}")
+            else:
+                self.store_message.setText(message)
             return
         self.bar.setValue(int(1000 * done / max(1, total)))
         self.take_label.setText(message)
@@ -427,7 +561,9 @@ class AnalysisPage(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def _exported(self, report: Any) -> None:
+        self.state = None
         self._busy(False)
+        self.bar.setValue(1000)
         self.message.setText(
             self.tr("Wrote {0}: {1} case(s), {2} audio source(s), {3} transcript(s), {4} code(s).").format(
                 report.out, report.cases, report.sources, report.transcripts, report.codes
@@ -441,7 +577,7 @@ class AnalysisPage(QWidget):
         message = self.message
         if self._store_target:
             message = self.store_message
-            self.store_bar.setRange(0, 1)
+            self.store_bar.setRange(0, 1000)
             self.store_bar.setValue(0)
         if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.CANCELLED:
             message.setText(self._cancel_text)

@@ -76,6 +76,12 @@ class ParticipantsPage(QWidget):
         self.add_button = QPushButton(icon("people"), self.tr("&Add participant"))
         form.addRow(self.tr("&Group"), self.group_combo)
         form.addRow(self.tr("Lin&ked to"), self.linked_combo)
+        # The pack's participant attributes for the chosen group (age band, language ...), if it has any.
+        self.attributes_box = QWidget()
+        self.attributes_form = QFormLayout(self.attributes_box)
+        self.attributes_form.setContentsMargins(0, 0, 0, 0)
+        self.attribute_combos: dict[str, QComboBox] = {}
+        form.addRow(self.attributes_box)
         form.addRow("", self.add_button)
         form.addRow("", label(self.tr("The study id is generated from the group (M-001, F-001 …)."), "hint"))
         self.group_combo.currentIndexChanged.connect(self._on_group)
@@ -178,11 +184,27 @@ class ParticipantsPage(QWidget):
         item = self.tree.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else ""
 
+    def _show_attributes(self, group: presenter.GroupChoice | None) -> None:
+        while self.attributes_form.rowCount():
+            self.attributes_form.removeRow(0)
+        self.attribute_combos = {}
+        for a in group.attributes if group is not None else ():
+            combo = QComboBox()
+            combo.setObjectName(f"attribute-{a.id}")
+            combo.setAccessibleName(a.label)
+            combo.addItem(self.tr("(choose)") if a.required else self.tr("(not recorded)"), "")
+            for value, text in a.values:
+                combo.addItem(text, value)
+            self.attribute_combos[a.id] = combo
+            self.attributes_form.addRow(a.label, combo)
+        self.attributes_box.setVisible(bool(self.attribute_combos))
+
     def _on_group(self) -> None:
         self.linked_combo.clear()
         m = self._model
         gid = self.group_combo.currentData()
         group = next((g for g in m.groups if g.id == gid), None) if m else None
+        self._show_attributes(group)
         if m is None or group is None or not group.linked_to:
             self.linked_combo.addItem(self.tr("(not linked)"), "")
             self.linked_combo.setEnabled(False)
@@ -205,7 +227,19 @@ class ParticipantsPage(QWidget):
         linked = self.linked_combo.currentData() or None
         if not gid:
             return
-        self.p.add(gid, linked, self._added, self._failed)
+        m = self._model
+        group = next((g for g in m.groups if g.id == gid), None) if m else None
+        missing = [
+            a
+            for a in (group.attributes if group else ())
+            if a.required and not self.attribute_combos[a.id].currentData()
+        ]
+        if missing:
+            self._failed_text(self.tr("Choose first: %1").replace("%1", "; ".join(a.label for a in missing)))
+            self.attribute_combos[missing[0].id].setFocus()
+            return
+        values = {k: str(c.currentData()) for k, c in self.attribute_combos.items() if c.currentData()}
+        self.p.add(gid, linked, values, self._added, self._failed)
 
     def _added(self, p: Participant) -> None:
         self._ok(self.tr("Added %1. Screen eligibility next.").replace("%1", p.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fieldwork_app.domain.pack import Attribute
 from fieldwork_app.domain.records import Participant, ParticipantStatus, WithdrawalScope
 from fieldwork_app.services import participants as svc
 from fieldwork_app.services.workspace import Workspace
@@ -23,10 +24,21 @@ class Row:
 
 
 @dataclass(frozen=True)
+class AttributeChoice:
+    """A participant attribute the pack defines (format 2), asked when she is added."""
+
+    id: str
+    label: str
+    values: tuple[tuple[str, str], ...]  # (value, label)
+    required: bool
+
+
+@dataclass(frozen=True)
 class GroupChoice:
     id: str
     label: str
     linked_to: str  # the group its members are linked to ('' if none)
+    attributes: tuple[AttributeChoice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,8 +64,19 @@ def load(ws: Workspace) -> Model:
                 svc.has_identity(ws, p.id),
             )
         )
-    groups = [GroupChoice(g.id, g.label, g.linked_to or "") for g in pack.groups]
+    groups = [
+        GroupChoice(g.id, g.label, g.linked_to or "", tuple(_attribute(a) for a in pack.attributes_for(g.id)))
+        for g in pack.groups
+    ]
     return Model(rows, groups)
+
+
+def _attribute(a: Attribute) -> AttributeChoice:
+    if a.choices:
+        values = tuple((c.id, c.label) for c in a.choices)
+    else:
+        values = (("yes", "yes"), ("no", "no"))
+    return AttributeChoice(a.id, a.question or a.label, values, a.required and a.default is None)
 
 
 def criteria(ws: Workspace, participant_id: str) -> list[tuple[str, str]]:
@@ -75,8 +98,15 @@ class ParticipantsPresenter(Presenter):
     def load(self, done: Done[Model], failed: Failed) -> None:
         self._db(load, done, failed)
 
-    def add(self, group_id: str, linked_to: str | None, done: Done[Participant], failed: Failed) -> None:
-        self._db(lambda ws: svc.add(ws, group_id, linked_to), done, failed)
+    def add(
+        self,
+        group_id: str,
+        linked_to: str | None,
+        attributes: dict[str, str],
+        done: Done[Participant],
+        failed: Failed,
+    ) -> None:
+        self._db(lambda ws: svc.add(ws, group_id, linked_to, attributes), done, failed)
 
     def criteria(self, participant_id: str, done: Done[list[tuple[str, str]]], failed: Failed) -> None:
         self._db(lambda ws: criteria(ws, participant_id), done, failed)

@@ -220,6 +220,19 @@ class PreparePage(QWidget):
 
     def _show_options(self, o: presenter.Options) -> None:
         self._options = o
+        # The pack's session formats and venues (a format-1 pack's venues are its location kinds).
+        for combo, items in (
+            (self.format_combo, [(format_text(f), f) for f in o.formats]),
+            (self.location_combo, [(v.label or location_text(v.id), v.id) for v in o.venues]),
+        ):
+            if items and [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] != items:
+                keep = combo.currentData()
+                combo.blockSignals(True)
+                combo.clear()
+                for text, data in items:
+                    combo.addItem(text, data)
+                combo.setCurrentIndex(max(0, combo.findData(keep)))
+                combo.blockSignals(False)
         checked = {
             self.people.item(i).data(256)
             for i in range(self.people.count())
@@ -324,7 +337,9 @@ class PreparePage(QWidget):
             self.p.session_view(sid, self._show_session, self._failed)
 
     def _on_location(self) -> None:
-        self.lone_box.setVisible(self.location_combo.currentData() == "home")
+        current = self.location_combo.currentData()
+        venue = next((v for v in self._options.venues if v.id == current), None) if self._options else None
+        self.lone_box.setVisible(venue.lone_working if venue is not None else current == "home")
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(describe(exc))

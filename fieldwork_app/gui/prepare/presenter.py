@@ -34,9 +34,18 @@ class Person:
 
 
 @dataclass(frozen=True)
+class VenueChoice:
+    id: str
+    label: str  # '' for a format-1 location kind (the view names it)
+    lone_working: bool
+
+
+@dataclass(frozen=True)
 class Options:
     people: list[Person]
     sessions: list[tuple[str, str, str]]  # (id, status, participants)
+    venues: tuple[VenueChoice, ...] = ()
+    formats: tuple[str, ...] = ("interview", "focus_group")
 
 
 def options(ws: Workspace) -> Options:
@@ -51,11 +60,17 @@ def options(ws: Workspace) -> Options:
                 p.id,
                 p.group_id,
                 tuple(str(f) for f in g.session_formats),
-                tuple(str(k) for k in g.location_kinds),
+                tuple(str(k) for k in pack.location_kinds_for(g.id)),
             )
         )
     sessions = [(s.id, str(s.status), ", ".join(s.participant_ids)) for s in svc.list_all(ws)]
-    return Options(people, sessions)
+    venues: dict[str, VenueChoice] = {}
+    for g in pack.groups:
+        for v in pack.venues_for(g.id):
+            label = v.label if pack.venues else ""
+            venues.setdefault(v.id, VenueChoice(v.id, label, v.needs_lone_working))
+    formats = tuple(dict.fromkeys(str(f) for g in pack.groups for f in g.session_formats))
+    return Options(people, sessions, tuple(venues.values()), formats)
 
 
 @dataclass(frozen=True)
@@ -120,7 +135,7 @@ def session_view(ws: Workspace, session_id: str) -> SessionView:
     return SessionView(
         s.id,
         s.format,
-        s.location_kind,
+        str(s.plan.get("venue") or s.location_kind),
         str(svc.get(ws, s.id).status),
         s.participant_ids,
         s.planned_start or "",

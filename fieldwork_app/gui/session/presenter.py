@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from fieldwork_app.audio import RecorderState
+from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import (
     DistressProtocol,
     SafeguardingRules,
@@ -69,6 +70,9 @@ class SessionInfo:
     open_event: str | None
     closeout: dict[str, Any] | None = None
     takes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    # Format 2: the safeguarding route for the participant and her site's contacts (name, role, phone).
+    route: str = ""
+    site_contacts: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def focus_group(self) -> bool:
@@ -83,14 +87,18 @@ def load_info(ws: Workspace, session_id: str) -> SessionInfo:
     except FieldworkError:
         guide = None
     groups = {pid: participants_svc.get(ws, pid).group_id for pid in session.participant_ids}
-    group = next(iter(groups.values()), None)
     try:
         lonework_svc.plan_for(ws, session_id)
-        has_plan = session.location_kind == "home"
+        has_plan = sessions_svc.lone_working_applies(ws, session)
     except InvalidInput:
         has_plan = False
     sealed = ws.idb.execute("SELECT 1 FROM locations WHERE session_id = ?", (session_id,)).fetchone()
     events = distress_svc.events(ws, session_id)
+    # Support and vouchers for the (first) participant: her group, attributes and the venue's site.
+    who = participants_svc.who(ws, session.participant_ids[0]) if session.participant_ids else None
+    venue = next((v for v in pack.venues if v.id == session.plan.get("venue")), None)
+    site = conditions.site_for(pack, who, venue.id if venue else None) if who else None
+    route = conditions.safeguarding_route(pack.safeguarding, who) if who else None
     try:
         co: dict[str, Any] | None = closeout_svc.get(ws, session_id).body
     except FieldworkError:
@@ -101,11 +109,19 @@ def load_info(ws: Workspace, session_id: str) -> SessionInfo:
         guide=guide,
         members=tuple(interview_svc.members(ws, session_id)),
         ground_rules=tuple(guide.ground_rules) if guide else (),
-        protocol=distress_svc.protocol(ws),
-        pause_by_default=distress_svc.should_pause_by_default(ws),
-        signposting=tuple(pack.signposting.for_group(group) if group else pack.signposting.entries),
+        protocol=distress_svc.protocol(ws, session_id),
+        pause_by_default=distress_svc.should_pause_by_default(ws, session_id),
+        signposting=tuple(
+            conditions.signposting_for(pack.signposting, who, site.id if site else None)
+            if who
+            else pack.signposting.entries
+        ),
         safeguarding=pack.safeguarding,
-        vouchers=tuple(v for v in pack.vouchers if group is None or not v.groups or group in v.groups),
+        vouchers=tuple(conditions.vouchers_for(pack.vouchers, who, session.format) if who else pack.vouchers),
+        route=f"{route.label}: {route.procedure}" if route else "",
+        site_contacts=tuple(
+            (c.name, c.role.value.replace("_", " "), c.phone or "") for c in (site.contacts if site else ())
+        ),
         has_lone_working=has_plan,
         has_sealed_location=sealed is not None,
         ended_early=any(e.outcome == "ended_early" for e in events),

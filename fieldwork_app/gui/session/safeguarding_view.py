@@ -200,12 +200,21 @@ class SafeguardingForm(QWidget):
             e.setText(str(referral.get(key) or ""))
         self._dirty = False
 
-    def set_rules(self, rules: SafeguardingRules, participant_ids: tuple[str, ...]) -> None:
+    def set_rules(
+        self,
+        rules: SafeguardingRules,
+        participant_ids: tuple[str, ...],
+        route: str = "",
+        site_contacts: tuple[tuple[str, str, str], ...] = (),
+    ) -> None:
         lead = rules.designated_lead
-        lines = [f"• {g}" for g in rules.guidance]
+        lines = [route] if route else []
+        lines += [f"• {g}" for g in rules.guidance]
         lines += [f"• {t.situation.rstrip('.')}: {t.action}" for t in rules.timing_rules]
         who = ", ".join(x for x in (lead.name, lead.role or "", lead.phone or "") if x)
         lines.append(self.tr("Designated lead: %1").replace("%1", who))
+        for name, role, phone in site_contacts:
+            lines.append(f"{role.capitalize()}: " + ", ".join(x for x in (name, phone) if x))
         self.guidance.setText("\n".join(lines))
         self.category.clear()
         self.category.addItem(self.tr("(choose)"), "")

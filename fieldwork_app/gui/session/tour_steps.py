@@ -36,6 +36,14 @@ def _prepare(ws: Any) -> str:
     return s.id
 
 
+NEUTRAL_NOTES = ("Talked about a typical week.", "Follow up: a service mentioned twice.")
+
+
+def sample_notes(ws: Any) -> tuple[str, ...]:
+    """The tour's example notes: the pack's own ``sample_notes``, else neutral ones."""
+    return tuple(ws.pack().sample_notes) or NEUTRAL_NOTES
+
+
 def _interview(tour: Any) -> None:
     from fieldwork_app.services import interview
 
@@ -51,8 +59,8 @@ def _interview(tour: Any) -> None:
         interview.mark_question(ws, sid, q[0].id, "asked", position=62.0)
         if len(q) > 1:
             interview.mark_question(ws, sid, q[1].id, "covered", position=300.0)
-        interview.add_note(ws, sid, "Baby lives with her; partner at work.", 95.0)
-        interview.add_note(ws, sid, "Follow up: health visitor mentioned twice.", 410.0)
+        for note, at in zip(sample_notes(ws), (95.0, 410.0), strict=False):
+            interview.add_note(ws, sid, note, at)
 
     _db(tour, progress)
     screen = build_screen(tour.window.ctx, sid)
@@ -67,8 +75,11 @@ def _distress(tour: Any) -> None:
     tour.settle(0.3)
     screen.distress.stage_group.button(1).click()
     tour.settle(0.3)
-    screen.distress.checks[("sign", "tearful")].setChecked(True)
-    screen.distress.checks[("action", "offer-pause")].setChecked(True)
+    # The first sign and action the pack's protocol lists, whatever the pack.
+    for kind in ("sign", "action"):
+        key = next((k for k in screen.distress.checks if k[0] == kind), None)
+        if key is not None:
+            screen.distress.checks[key].setChecked(True)
     tour.settle(0.3)
 
 
@@ -83,7 +94,7 @@ def _closeout(tour: Any) -> None:
     screen.distress.resume_button.click()
     tour.settle(0.3)
     screen.stack.setCurrentWidget(screen.closeout)
-    screen.closeout.wellbeing.setPlainText("Said she felt fine and safe; plans to see her sister later.")
+    screen.closeout.wellbeing.setPlainText("Said they felt fine and safe; plans to see a friend later.")
     tour.settle(0.2)
 
 
@@ -103,7 +114,7 @@ def _sync(tour: Any) -> None:
     if sid:
 
         def finish(ws: Any) -> None:
-            closeout.save(ws, sid, wellbeing="Said she felt fine and safe.")
+            closeout.save(ws, sid, wellbeing="Said they felt fine and safe.")
             closeout.complete(ws, sid)
             sync.queue_session(ws, sid)
 

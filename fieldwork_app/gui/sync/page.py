@@ -281,6 +281,15 @@ class SyncPage(QWidget):
                 .replace("%1", exc.version)
                 .replace("%2", exc.newest)
             )
+        if isinstance(exc, packs_svc.SameVersionRefused):
+            return (
+                self.tr(
+                    "The study pack was not imported: version %1 is already imported, with other content. A "
+                    "changed pack must carry a new version number, so this copy may have been altered on its "
+                    "way. Nothing changed; ask the data manager for the pack with a new version number."
+                )
+                .replace("%1", exc.version)
+            )
         return describe(exc)
 
     def _message(self, text: str, role: str) -> None:

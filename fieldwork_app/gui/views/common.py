@@ -27,7 +27,11 @@ def status_text(status: str) -> str:
 
 
 def format_text(fmt: str) -> str:
-    return {"interview": _t("interview"), "focus_group": _t("focus group")}.get(fmt, fmt)
+    return {
+        "interview": _t("interview"),
+        "focus_group": _t("focus group"),
+        "joint_interview": _t("joint interview"),
+    }.get(fmt, fmt)
 
 
 def location_text(kind: str) -> str:

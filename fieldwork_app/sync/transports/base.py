@@ -65,6 +65,14 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+def unlisted_folders(transport: Transport) -> list[tuple[str, str]]:
+    """Folders under the prefix that ``transport``'s last :meth:`~Transport.list` could not read, as (name,
+    why): a folder store or an SFTP server refuses to list a folder a store writer made unreadable, and that
+    folder is then one named problem, not the end of the run.  Stores without folders have none."""
+    found = getattr(transport, "unlisted", None)
+    return [(str(n), str(w)) for n, w in found] if isinstance(found, list) else []
+
+
 def check_name(name: str) -> str:
     parts = name.split("/")
     if not name or name.startswith("/") or any(p in ("", ".", "..") for p in parts):

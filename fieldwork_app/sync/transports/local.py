@@ -7,6 +7,12 @@ Whoever can write to the store can put anything in it, so objects are read witho
 symbolic link anywhere below the store's root (each folder is opened relative to the one before,
 with ``O_NOFOLLOW``), and only regular files are read: a FIFO is opened without blocking and then
 refused, as is a device or a socket.
+
+An object or a folder this account may not read (a store writer can make one: ``chmod 000``) is that
+object's problem, named by its path: reading it raises a :class:`StoreError` of kind ``STORE_ERROR``, and a
+folder that cannot be listed is kept in :attr:`LocalTransport.unlisted` by :meth:`list` (see
+:func:`~fieldwork_app.sync.transports.base.unlisted_folders`).  Only the store's own folder being unreadable
+ends a run.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ class LocalTransport:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.name = f"folder {self.root}"
+        self.unlisted: list[tuple[str, str]] = []  # folders the last list() could not read: (name, why)
 
     # -- helpers -------------------------------------------------------------------------------
     def _path(self, name: str) -> Path:
@@ -107,6 +114,14 @@ class LocalTransport:
             return unreachable(self.name, exc.strerror or "I/O error")
         return store_error(self.name, exc.strerror or exc.__class__.__name__)
 
+    def _map_read(self, exc: OSError, name: str) -> StoreError:
+        """A read refused for one object (no permission, a link loop) is that object's problem, not the store's."""
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.ELOOP):
+            why = "permission denied" if exc.errno != errno.ELOOP else "a symbolic link on the way"
+            return StoreError(f"object {name} in the study store {self.name} cannot be read ({why}); it is "
+                              "not read, the rest of the store is", kind=ErrorKind.STORE_ERROR)  # fmt: skip
+        return self._map(exc)
+
     def _write(self, name: str, blocks: Iterator[bytes], progress: Progress | None) -> None:
         self._ensure_root()
         final = self._path(name)
@@ -141,7 +156,7 @@ class LocalTransport:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise self._map(exc) from None
+            raise self._map_read(exc, name) from None
         try:
             return os.fstat(fd).st_size
         finally:
@@ -167,13 +182,23 @@ class LocalTransport:
         except FileNotFoundError:
             raise store_error(self.name, f"object {name} is missing") from None
         except OSError as exc:
-            raise self._map(exc) from None
+            raise self._map_read(exc, name) from None
 
     def list(self, prefix: str) -> list[str]:
         self._ensure_root()
         out: list[str] = []
+        unlisted: list[tuple[str, str]] = []
+
+        def refused(exc: OSError) -> None:
+            where = Path(exc.filename or self.root)
+            if where == self.root:
+                raise exc  # the store's own folder: the whole store is unreadable
+            rel = where.relative_to(self.root).as_posix()
+            if rel.startswith(prefix) or prefix.startswith(rel + "/"):
+                unlisted.append((rel, exc.strerror or type(exc).__name__))
+
         try:
-            for dirpath, dirs, files in os.walk(self.root):  # never follows a linked folder
+            for dirpath, dirs, files in os.walk(self.root, onerror=refused):  # never follows a linked folder
                 linked = [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]
                 for fname in files + linked:  # listed so a reader names them; reading them is refused
                     if TEMP_MARK in fname:
@@ -183,6 +208,7 @@ class LocalTransport:
                         out.append(rel)
         except OSError as exc:
             raise self._map(exc) from None
+        self.unlisted = sorted(unlisted)
         return sorted(out)
 
     def delete(self, name: str) -> None:

@@ -12,6 +12,11 @@ With none of them, the key is refused (the message names its fingerprint) unless
 for the caller to pin (and, with ``known_hosts``, a host the file does not list yet is added to it).  A key
 that differs from a pin or from the file's entry is always refused, naming both fingerprints.
 
+Reading never follows a link and never opens anything but a regular file: an object is ``lstat``-ed first (a
+server opening a FIFO blocks until something writes to it), a link or special file is refused as that object's
+problem, and a folder or file this account may not read is that object's problem too (see
+:func:`~fieldwork_app.sync.transports.base.unlisted_folders`), not the end of the run.
+
 Verification: where the account may run commands, the server's own ``openssl dgst -sha256`` (or
 ``sha256sum`` where OpenSSL's tool is missing) hashes the stored file (that hash covers the bytes
 on the server's disk); otherwise the engine reads the object back.
@@ -118,6 +123,7 @@ class SftpTransport:
         self._transport: paramiko.Transport | None = None
         self._sftp: paramiko.SFTPClient | None = None
         self._made_dirs: set[str] = set()
+        self.unlisted: list[tuple[str, str]] = []  # folders the last list() could not read: (name, why)
         self._hash_ssh: paramiko.Transport | None = None
         self._hash_chan: paramiko.Channel | None = None
         self._hash_end = f"fieldwork-hash-end-{_secrets.token_hex(8)}"
@@ -382,14 +388,36 @@ class SftpTransport:
         self._made_dirs.add(directory)
 
     # -- protocol ------------------------------------------------------------------------------
+    def _refused(self, name: str, what: str, why: str = "only regular files are read") -> StoreError:
+        """One object a reader must not open (a link, a FIFO, a device, or one this account may not read):
+        named, and that object's problem only."""
+        return StoreError(f"object {name} in the study store {self.name} {what}: not read ({why})",
+                          kind=ErrorKind.STORE_ERROR)  # fmt: skip
+
+    def _regular(self, sftp: paramiko.SFTPClient, name: str) -> paramiko.SFTPAttributes:
+        """The object's own attributes (``lstat``: a link is never followed), refused unless a regular file.
+        A server opening a FIFO blocks until someone writes to it, so nothing is opened before this."""
+        attrs = sftp.lstat(self._remote(name))
+        mode = attrs.st_mode or 0
+        if _stat.S_ISLNK(mode):
+            raise self._refused(name, "is a symbolic link")
+        if not _stat.S_ISREG(mode):
+            raise self._refused(name, "is not a regular file (a FIFO, device, socket or folder)")
+        return attrs
+
+    def _read_error(self, exc: BaseException, name: str, what: str) -> StoreError:
+        if isinstance(exc, PermissionError) and self._transport is not None and self._transport.is_active():
+            return self._refused(name, "cannot be read (permission denied)", "the rest of the store is")
+        return self._map(exc, what)
+
     def stat(self, name: str) -> int | None:
         sftp = self._connect()
         try:
-            return sftp.stat(self._remote(name)).st_size
+            return self._regular(sftp, name).st_size
         except FileNotFoundError:
             return None
         except Exception as exc:
-            raise self._map(exc, "check an object") from None
+            raise self._read_error(exc, name, "check an object") from None
 
     def _write(self, name: str, blocks: Iterator[bytes], size: int, progress: Progress | None) -> None:
         sftp = self._connect()
@@ -468,22 +496,33 @@ class SftpTransport:
     def iter_get(self, name: str) -> Iterator[bytes]:
         sftp = self._connect()
         try:
+            self._regular(sftp, name)
             with sftp.open(self._remote(name), "rb") as fh:
+                if not _stat.S_ISREG(fh.stat().st_mode or 0):  # replaced between the lstat and the open
+                    raise self._refused(name, "is not a regular file")
                 fh.prefetch()
                 while block := fh.read(READ_BLOCK):
                     yield block
         except FileNotFoundError:
             raise store_error(self.name, f"object {name} is missing") from None
         except Exception as exc:
-            raise self._map(exc, "download an object") from None
+            raise self._read_error(exc, name, "download an object") from None
 
     def list(self, prefix: str) -> list[str]:
         sftp = self._connect()
         out: list[str] = []
+        unlisted: list[tuple[str, str]] = []
 
         def walk(rel: str) -> None:
             path = posixpath.join(self.root, rel) if rel else self.root
-            for attr in sftp.listdir_attr(path):
+            try:
+                listing = sftp.listdir_attr(path)
+            except PermissionError as exc:
+                if not rel or not self._transport or not self._transport.is_active():
+                    raise  # the store's own folder: the whole store is unreadable
+                unlisted.append((rel, exc.strerror or "permission denied"))
+                return
+            for attr in listing:  # the server's lstat: a link is listed (and refused when read), never followed
                 child = f"{rel}/{attr.filename}" if rel else attr.filename
                 if _stat.S_ISDIR(attr.st_mode or 0):
                     if prefix.startswith(child + "/") or child.startswith(prefix.rstrip("/")):
@@ -497,6 +536,7 @@ class SftpTransport:
             raise unreachable(self.name, "the store folder does not exist on the server") from None
         except Exception as exc:
             raise self._map(exc, "list objects") from None
+        self.unlisted = sorted(unlisted)
         return sorted(out)
 
     def delete(self, name: str) -> None:
