@@ -231,7 +231,9 @@ def main(argv: list[str]) -> int:
         return path
 
     tour.Tour.shot = shot  # type: ignore[method-assign]
-    code = tour.run(out, size)
+    from fieldwork_app.gui.app import application
+
+    code = tour.run(out, size, app=application())
     report.write_text(json.dumps({"screens": screens, "findings": findings}, indent=1, ensure_ascii=False))
     return code
 
