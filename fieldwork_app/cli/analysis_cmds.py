@@ -14,7 +14,7 @@ from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import transcribe_folder
 from fieldwork_app.cli.base import CliContext, command
-from fieldwork_app.services.sync_runner import CancellableState
+from fieldwork_app.services.sync import CancellableState
 
 
 class _Progress:

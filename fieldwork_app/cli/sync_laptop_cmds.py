@@ -15,7 +15,7 @@ from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.services import sync as sync_svc
-from fieldwork_app.services.sync_runner import CancellableState
+from fieldwork_app.services.sync import CancellableState
 
 
 def register_store_laptop(store_sub: Any) -> None:

@@ -9,8 +9,8 @@ touch widgets and the worker never does.
 The API is typed: ``db(fn: Callable[[Workspace], T], on_done: Callable[[T], None])`` and
 ``pool(fn: Callable[[], T], on_done: Callable[[T], None])``.  :meth:`Tasks.port` gives the same two
 calls bound to a screen, in the shape the services' sync runner asks for
-(:class:`~fieldwork_app.services.sync_runner.SyncPort`).  A long job's progress and Cancel go through the
-core's one task state (:class:`~fieldwork_app.services.sync_runner.CancellableState`), whose progress
+(:class:`~fieldwork_app.services.sync.SyncPort`).  A long job's progress and Cancel go through the
+core's one task state (:class:`~fieldwork_app.services.sync.CancellableState`), whose progress
 callback the screen wraps in :meth:`Tasks.on_gui`.
 """
 

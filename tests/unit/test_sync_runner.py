@@ -15,7 +15,7 @@ from fieldwork_app.errors import Cancelled, ErrorKind, StoreError
 from fieldwork_app.services import consent, participants, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
-from fieldwork_app.services.sync_runner import (
+from fieldwork_app.services.sync import (
     CancellableState,
     InlinePort,
     SyncListener,
@@ -122,7 +122,7 @@ class LaterPort:
 
 def _ready(ws: Workspace, tmp_path: Path, sessions_count: int) -> list[str]:
     pub, _key = generate_study_keypair(tmp_path / "dm")
-    packs_svc.import_pack(ws, example=True, study_key_file=pub)
+    packs_svc.set_study_key(ws, packs_svc.read_study_key(pub))  # the study in use gets its key
     (tmp_path / "store").mkdir()
     sync_svc.add_store(ws, "uni", (tmp_path / "store").as_uri())
     broken = tmp_path / "broken"  # refuses every object (its "bundles" is a file)

@@ -35,7 +35,7 @@ from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services import dm_stores
-from fieldwork_app.services.sync_runner import CancellableState
+from fieldwork_app.services.sync import CancellableState
 from fieldwork_app.sync import dmstore
 from fieldwork_app.sync.dmstore import StoreAccess, TrustFiles
 from fieldwork_app.sync.keys import load_identity

@@ -1,6 +1,6 @@
 """The sync presenter: it runs a sync, reports its progress and reloads what the sync page shows.
 
-The sync is the services' :class:`~fieldwork_app.services.sync_runner.SyncRunner`, the same the command
+The sync is the services' :class:`~fieldwork_app.services.sync.SyncRunner`, the same the command
 line runs; this presenter gives it the app's executors as its port (database steps on the database thread,
 uploads on the pool, each continued here on the GUI thread) and listens to it.  Progress comes through
 the core's task state, its callback queued to the GUI thread; Cancel sets its flag, which the job checks
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
-from fieldwork_app.services.sync_runner import CancellableState, SyncListener, SyncReport, SyncRunner
+from fieldwork_app.services.sync import CancellableState, SyncListener, SyncReport, SyncRunner
 from fieldwork_app.sync.keys import study_key_fingerprint
 
 from fieldwork_app.gui.messages import describe

@@ -21,15 +21,9 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
-from fieldwork_app.services.sync import (
-    SyncJob,
-    job_label,
-    prepare_jobs,
-    purge_due,
-    record_failure,
-    record_receipt,
-    run_job,
-)
+from fieldwork_app.services.sync.jobs import SyncJob, prepare_jobs, record_failure, record_receipt, run_job
+from fieldwork_app.services.sync.outbox import job_label
+from fieldwork_app.services.sync.purge import purge_due
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.bundle import DEFAULT_CHUNK_SIZE
 from fieldwork_app.sync.engine import Receipt, RetryPolicy
