@@ -462,7 +462,7 @@ def _refuse_other_content(ws: Workspace, pack: StudyPack, *, ignore_study_key: b
     if not rows or any(r["digest"] == digest for r in rows):
         return
     if ignore_study_key:
-        ours = _without_study_key(pack.model_dump(mode="json"))
+        ours = _without_study_key(canonical_dump(pack))  # as the pack was stored
         if any(_without_study_key(json.loads(r["body_json"])) == ours for r in rows):
             return
     raise SameVersionRefused(pack.id, pack.version, str(rows[0]["digest"]), digest)

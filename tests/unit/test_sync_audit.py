@@ -88,7 +88,7 @@ def test_a_session_bundle_withholds_identity_and_safeguarding_entries(ws: Worksp
     from fieldwork_app.sync.keys import generate_study_keypair
 
     pub, _ = generate_study_keypair(tmp_path / "dm")
-    packs_svc.set_study_key(ws, packs_svc.read_study_key(pub))  # the study in use gets its key
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
     m = participants.add(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "home").id
     cid = safeguarding.create(ws, s, m)
@@ -182,7 +182,7 @@ def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_l
     from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 
     pub, key = generate_study_keypair(tmp_path / "dm")
-    packs_svc.set_study_key(ws, packs_svc.read_study_key(pub))  # the study in use gets its key
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
     m = participants.add(ws, "mother").id
     participants.set_identity(ws, m, {k: SECRET_VALUES[k] for k in ("name", "phone", "address")})
     s = sessions.new(ws, [m], "interview", "home").id

@@ -32,7 +32,7 @@ def _session(ws: Workspace) -> str:
 
 def test_bundles_are_numbered_in_order_across_failures_and_a_stop(ws: Workspace, tmp_path: Path) -> None:
     pub, key = generate_study_keypair(tmp_path / "dm")
-    packs_svc.set_study_key(ws, packs_svc.read_study_key(pub))  # the study in use gets its key
+    packs_svc.import_pack(ws, example=True, study_key_file=pub)
     store = tmp_path / "store"
     store.mkdir()
     sync_svc.add_store(ws, "uni", store.as_uri())
