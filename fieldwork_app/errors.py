@@ -47,6 +47,7 @@ class ErrorKind(enum.Enum):
     CANCELLED = "cancelled"
     NOT_READY = "not-ready"
     DISK_ERROR = "disk-error"
+    NOT_ELIGIBLE = "not-eligible"
 
 
 class ErrorCode(enum.Enum):

@@ -14,7 +14,8 @@ app_pkgs=(libportaudio2 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-imag
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-sync1 libxcb-xkb1 libx11-xcb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb x11-utils imagemagick)
 test_pkgs=(pulseaudio pulseaudio-utils libasound2-plugins alsa-utils espeak-ng sox imagemagick
-  openssh-server openssh-client rclone)
+  openssh-server openssh-client rclone
+  gcc libc6-dev iproute2)  # the emulated-link benchmark: its relay is compiled C; ip netns, ss -K
 s3_pkgs=(radosgw ceph-mon ceph-osd)
 
 want=("${app_pkgs[@]}")

@@ -18,8 +18,17 @@ from fieldwork_app.services.recording import RecorderEventKind as Event
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("record", help="record an interview take (Ctrl-C stops cleanly)")
+    p = sub.add_parser(
+        "record", help="record an interview take, or with --consent a verbal-consent recording (Ctrl-C stops cleanly)"
+    )
     p.add_argument("--session", required=True)
+    p.add_argument(
+        "--consent",
+        action="store_true",
+        help="record one participant's verbal consent (kept apart from the interview audio); "
+        "then 'fieldwork consent record --mode verbal --recording ID'",
+    )
+    p.add_argument("--participant", help="whose consent is recorded (with --consent)")
     p.add_argument("--seconds", type=float, required=True, help="stop after this many seconds")
     p.add_argument("--device", help="input device name (part of it) or index; default: the system default")
     command(p, cmd_record)
@@ -55,6 +64,10 @@ def register(sub: Any) -> None:
 def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0 < args.seconds <= 6 * 3600:
         raise InvalidInput("--seconds must be between 0 and 21600")
+    if args.consent and not args.participant:
+        raise InvalidInput("--consent records one participant's consent: say whose with --participant ID")
+    if args.participant and not args.consent:
+        raise InvalidInput("--participant goes with --consent (an interview take records the whole session)")
     ws = credentials.open_workspace(args)
     stop = threading.Event()
     events: list[RecorderEvent] = []
@@ -67,10 +80,17 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
         take = recording_svc.start_take(
-            ws, args.session, device=args.device, planned_seconds=args.seconds, on_event=on_event
+            ws,
+            args.session,
+            kind="consent" if args.consent else "interview",
+            participant_id=args.participant,
+            device=args.device,
+            planned_seconds=args.seconds,
+            on_event=on_event,
         )
         device = take.recorder.device.name if take.recorder.device else "the default input"
-        ctx.say(f"Recording {args.session} take {take.take_no} on {device} (Ctrl-C to stop)")
+        what = f"{args.participant}'s consent" if args.consent else args.session
+        ctx.say(f"Recording {what} take {take.take_no} on {device} (Ctrl-C to stop)")
         deadline = time.monotonic() + args.seconds
         while not stop.is_set() and time.monotonic() < deadline:
             stop.wait(0.1)
@@ -85,6 +105,11 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         f"Saved take {take.take_no} ({take.recording_id}): {summary.duration_seconds:.1f} s, "
         f"{summary.overflows} overflow(s)"
     )
+    if args.consent:
+        ctx.say(
+            f"Next: fieldwork consent record --session {args.session} --participant {args.participant} "
+            f"--mode verbal --recording {take.recording_id} --answers FILE"
+        )
     if summary.error is not None:
         ctx.warn(f"fieldwork: the take ended early: {summary.error.message} (everything up to then is kept)")
         return 1

@@ -110,7 +110,7 @@ def register(sub: Any) -> None:
     part = sub.add_parser("participant", help="participants").add_subparsers(dest="part_cmd", required=True)
     p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
     p.add_argument("--group", required=True)
-    p.add_argument("--linked-to", help="id of the linked participant (a family member's mother)")
+    p.add_argument("--linked-to", help="id of the participant this one is linked to (the group's linked_to)")
     p.add_argument(
         "--attr",
         action="append",
@@ -134,6 +134,14 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("--answers", type=Path, required=True)
     command(p, cmd_participant_screen)
+    p = part.add_parser("tasks", help="the tasks the protocol asks for before a participant's session")
+    p.add_argument("id")
+    command(p, cmd_participant_tasks)
+    p = part.add_parser("task-done", help="mark a task the protocol asks for as done (a parent notified ...)")
+    p.add_argument("id")
+    p.add_argument("task")
+    p.add_argument("--note", default="", help="a short note (no names)")
+    command(p, cmd_participant_task_done)
     p = part.add_parser("withdraw", help="record a withdrawal")
     p.add_argument("id")
     p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
@@ -142,7 +150,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--delete-unsent",
         action="store_true",
-        help="with delete_data: confirm that her sessions not yet sent are deleted here and never sent",
+        help="with delete_data: confirm that the participant's sessions not yet sent are deleted here and never sent",
     )
     command(p, cmd_participant_withdraw)
 
@@ -161,9 +169,36 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     command(p, cmd_session_checklist)
     clear_file.register_session(sess)  # session buddy-sheet
+    p = sess.add_parser("closeout", help="save the session's close-out: wellbeing check, support list, voucher")
+    p.add_argument("id")
+    p.add_argument("--wellbeing", help="how the participant was at the end (the wellbeing check)")
+    p.add_argument(
+        "--signposting", action="append", default=[], metavar="ENTRY", help="a support entry given (repeat)"
+    )
+    p.add_argument(
+        "--voucher",
+        type=Path,
+        metavar="FILE",
+        help='a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}',
+    )
+    p.add_argument("--field-notes")
+    p.add_argument("--reflexive-note")
+    p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help="a follow-up task (repeat)")
+    command(p, cmd_session_closeout)
+    p = sess.add_parser("capacity", help="record a capacity assessment at this session (where the pack asks)")
+    p.add_argument("id")
+    p.add_argument("--participant", required=True)
+    for crit in ("understand", "retain", "weigh-up", "communicate"):
+        p.add_argument(f"--{crit}", choices=["yes", "no"], help=f"can the participant {crit.replace('-', ' ')}?")
+    command(p, cmd_session_capacity)
+    p = sess.add_parser("complete", help="complete a session once its close-out is saved")
+    p.add_argument("id")
+    command(p, cmd_session_complete)
 
     cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
-    p = cons.add_parser("template", help="print the form's statements as a JSON object of nulls")
+    p = cons.add_parser(
+        "template", help="print the answers file to fill in: the form's id and version, every statement null"
+    )
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
     command(p, cmd_consent_template)
@@ -173,10 +208,17 @@ def register(sub: Any) -> None:
     p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
     p.add_argument(
         "--unsigned-reason",
-        help="attested consent: why she consented but did not sign (kept in the identity store)",
+        help="attested consent: why the participant consented but did not sign (kept in the identity store)",
     )
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help="the consent recording id (verbal consent)")
+    p.add_argument("--witness", metavar="NAME", help="the witness present (kept in the identity store)")
+    p.add_argument("--interpreter", metavar="NAME", help="the interpreter present (kept in the identity store)")
+    p.add_argument(
+        "--interpreter-agreement",
+        action="store_true",
+        help="the interpreter has signed the confidentiality agreement the pack names",
+    )
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 
@@ -480,9 +522,10 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if result.already_imported:
         ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
     else:
+        superseded = f": {', '.join(result.superseded)}" if result.superseded else ""
         ctx.say(
             f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
-            f"version(s); {len(result.superseded)} superseded)"
+            f"version(s); {len(result.superseded)} superseded{superseded})"
         )
     return 0
 
@@ -562,11 +605,52 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+MAX_ANSWERS_BYTES = 1024 * 1024  # an answers file is a few hundred bytes; a megabyte is generous
+MAX_ANSWERS_DEPTH = 8  # an answers file is two levels deep
+
+
+def _nesting_problem(text: str, limit: int) -> int | None:
+    """The line on which ``text`` (JSON) nests deeper than ``limit``, or None: checked before parsing, so a
+    file nested 100,000 levels deep is one clear error, never a parser's recursion."""
+    depth, line, in_string, escaped = 0, 1, False, False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
 def _load_json(path: Path, what: str) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
         raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise InvalidInput(f"{path}: the {what} file is larger than {MAX_ANSWERS_BYTES // 1024} KiB; nothing was read")
+    try:
+        text = raw.decode("utf-8")
+        deep = _nesting_problem(text, MAX_ANSWERS_DEPTH)
+        if deep is not None:
+            raise InvalidInput(
+                f"{path}:{deep}: the {what} file nests more than {MAX_ANSWERS_DEPTH} levels deep; it is not "
+                "an answers file. Nothing was recorded"
+            )
+        return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         where = f"{path}:{line}" if line else str(path)
@@ -580,6 +664,28 @@ def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         eligible = participants_svc.screen(ws, args.id, answers)
     ctx.say("eligible" if eligible else "not eligible")
+    return 0
+
+
+def cmd_participant_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    with credentials.workspace_for(args) as ws:
+        states = ethics.gating_state(ws, args.id)
+    if not states:
+        ctx.say(f"The protocol asks for no task before {args.id}'s sessions")
+    for st in states:
+        done = f"  (done {st.done_at})" if st.done_at else ""
+        ctx.say(f"[{'x' if st.done_at else ' '}] {st.task.id}\t{st.task.title}{done}")
+    return 0
+
+
+def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    with credentials.workspace_for(args) as ws:
+        ethics.mark_done(ws, args.id, args.task, args.note)
+    ctx.say(f"Marked '{args.task}' done for {args.id}")
     return 0
 
 
@@ -652,17 +758,81 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import closeout as closeout_svc
+
+    voucher = _load_json(args.voucher, "voucher") if args.voucher else None
+    if voucher is not None and not isinstance(voucher, dict):
+        raise InvalidInput(f"{args.voucher}: expected a JSON object of voucher fields")
+    with credentials.workspace_for(args) as ws:
+        saved = closeout_svc.save(
+            ws,
+            args.id,
+            wellbeing=args.wellbeing,
+            signposting_given=args.signposting,
+            voucher=voucher,
+            field_notes=args.field_notes,
+            reflexive_note=args.reflexive_note,
+            follow_ups=[{"title": t} for t in args.follow_up],
+        )
+    ctx.say(
+        f"Close-out of {args.id} saved ({len(saved.body.get('vouchers') or {})} voucher(s), "
+        f"{len(saved.body.get('follow_ups') or [])} follow-up task(s))"
+    )
+    if not saved.body.get("wellbeing"):
+        ctx.say("The wellbeing check is still to be recorded (--wellbeing) before the session can be completed")
+    return 0
+
+
+def cmd_session_capacity(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import ethics
+
+    given = {
+        c: getattr(args, c) == "yes" for c in ethics.CRITERIA if getattr(args, c) is not None
+    }
+    with credentials.workspace_for(args) as ws:
+        result = ethics.record_capacity(ws, args.id, args.participant, given)
+    if result.has_capacity:
+        ctx.say(f"Capacity assessment recorded: {args.participant} can decide now")
+    else:
+        ctx.say(f"Capacity assessment recorded: {args.participant} cannot decide now; {result.advice}")
+    return 0
+
+
+def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import closeout as closeout_svc
+
+    with credentials.workspace_for(args) as ws:
+        closeout_svc.complete(ws, args.id)
+    ctx.say(f"Session {args.id} completed; queue it for the study store with 'fieldwork sync --queue {args.id}'")
+    return 0
+
+
 # -- consent -------------------------------------------------------------------------------------------
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        tpl = consent_svc.template(ws, args.session, args.participant)
+        tpl = consent_svc.answers_template(ws, args.session, args.participant)
     ctx.out.write(json.dumps(tpl, indent=2) + "\n")
     return 0
 
 
+def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    if args.witness:
+        out["witness"] = {"name": args.witness}
+    if args.interpreter:
+        out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
+    elif args.interpreter_agreement:
+        raise InvalidInput("--interpreter-agreement goes with --interpreter NAME")
+    return out
+
+
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
-    answers = _load_json(args.answers, "consent answers")
+    data = _load_json(args.answers, "consent answers")
     with credentials.workspace_for(args) as ws:
+        answers = consent_svc.answers_from_file(
+            ws, args.session, args.participant, data, source=str(args.answers)
+        )
         result = consent_svc.record(
             ws,
             args.session,
@@ -671,6 +841,7 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             answers,
             recording_id=args.recording,
             unsigned_reason=args.unsigned_reason,
+            parties=_parties(args),
         )
     ctx.say(
         f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
@@ -695,7 +866,7 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         ctx.say("Study: none imported yet")
     for g, counts in info["participants"].items():
-        detail = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "none"
+        detail = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "none"
         ctx.say(f"  {g}: {detail}")
     ctx.say("Sessions: " + (", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or "none"))
     for w in info["waiting_on_laptop"]:

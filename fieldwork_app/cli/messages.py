@@ -113,6 +113,7 @@ def _checklist_labels() -> dict[str, str]:
         "participants": _t("participants chosen"),
         "schedule": _t("date and time set"),
         "documents": _t("consent form, information sheet and topic guide in use"),
+        "gating": _t("tasks the protocol asks for first"),
         "lone_working": _t("lone-working plan"),
         "mic": _t("microphone checked"),
         "disk": _t("free disk for the planned length"),
@@ -124,6 +125,8 @@ def _plan_parts() -> dict[str, str]:
     return {
         "buddy_name": _t("buddy name"),
         "buddy_phone": _t("buddy phone"),
+        "backup_buddy_name": _t("back-up buddy name"),
+        "backup_buddy_phone": _t("back-up buddy phone"),
         "start_time": _t("start time"),
         "expected_end": _t("expected end"),
         "travel_home_time": _t("travel-home time"),
@@ -139,6 +142,10 @@ def checklist_detail(item: ChecklistItem) -> str:
     if item.id == "lone_working":
         parts = _plan_parts()
         return ", ".join(parts.get(m, m) for m in item.missing)
+    if item.id == "documents" and item.missing:
+        return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
+    if item.id == "gating":
+        return "; ".join(item.missing)
     if item.id == "disk":
         return _t("{free} MiB free, {need} MiB needed").format(free=item.free_mib, need=item.need_mib)
     if item.id == "mic":

@@ -501,7 +501,7 @@ def check_id_pattern(pattern: str) -> str:
 def _not_participant(role: ConsentParty) -> ConsentParty:
     if role is ConsentParty.PARTICIPANT:
         raise PydanticCustomError(
-            "bad_party", "the participant's own part is her consent form, not a party rule"
+            "bad_party", "the participant's own part is their consent form, not a party rule"
         )
     return role
 

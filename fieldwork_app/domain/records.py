@@ -19,7 +19,9 @@ from fieldwork_app.errors import ConsentError, ErrorKind, InvalidInput
 
 
 class ParticipantStatus(enum.StrEnum):
-    SCREENED = "screened"
+    NOT_SCREENED = "not_screened"  # added, eligibility not yet asked
+    ELIGIBLE = "eligible"  # screened eligible: sessions, consent and recording may follow
+    NOT_ELIGIBLE = "not_eligible"  # screened not eligible: no session, consent or recording
     CONSENTED = "consented"
     INTERVIEWED = "interviewed"
     WITHDRAWN = "withdrawn"
@@ -87,6 +89,16 @@ class Participant:
     @property
     def withdrawn(self) -> bool:
         return self.status is ParticipantStatus.WITHDRAWN
+
+    @property
+    def screened_eligible(self) -> bool:
+        """Screened eligible (and since consented or interviewed): the only participants a session,
+        consent or recording may be made for."""
+        return self.status in (
+            ParticipantStatus.ELIGIBLE,
+            ParticipantStatus.CONSENTED,
+            ParticipantStatus.INTERVIEWED,
+        )
 
 
 @dataclass(frozen=True)
@@ -199,20 +211,27 @@ class LoneWorkingPlan:
     buddy_name: str = ""
     buddy_phone: str = ""
     backup_name: str = ""
+    backup_phone: str = ""
     start: str = ""
     expected_end: str = ""
     travel_home_minutes: int = 0
     code_word_agreed: bool = False
     risk_assessment_done: bool = False
 
-    def missing(self) -> list[str]:
-        """What the plan still lacks, by id (each face words them): buddy_name, buddy_phone, start_time,
-        expected_end, travel_home_time, code_word, risk_assessment, end_after_start, valid_times."""
+    def missing(self, *, buddy: bool = True, backup_buddy: bool = False) -> list[str]:
+        """What the plan still lacks, by id (each face words them): buddy_name, buddy_phone, backup_buddy_name,
+        backup_buddy_phone, start_time, expected_end, travel_home_time, code_word, risk_assessment,
+        end_after_start, valid_times.  ``buddy`` and ``backup_buddy`` say whether the study's lone-working
+        rules ask for a buddy and for a back-up buddy."""
         out = []
-        if not self.buddy_name.strip():
+        if buddy and not self.buddy_name.strip():
             out.append("buddy_name")
-        if not self.buddy_phone.strip():
+        if buddy and not self.buddy_phone.strip():
             out.append("buddy_phone")
+        if backup_buddy and not self.backup_name.strip():
+            out.append("backup_buddy_name")
+        if backup_buddy and not self.backup_phone.strip():
+            out.append("backup_buddy_phone")
         if not self.start:
             out.append("start_time")
         if not self.expected_end:

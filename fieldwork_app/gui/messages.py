@@ -53,6 +53,10 @@ def message_for(kind: ErrorKind) -> str:
         ErrorKind.CANCELLED: _t("Cancelled."),
         ErrorKind.NOT_READY: _t("This is not ready yet."),
         ErrorKind.DISK_ERROR: _t("The disk reported an error while saving."),
+        ErrorKind.NOT_ELIGIBLE: _t(
+            "Only participants screened eligible can have a session, give consent or be recorded. Screen them "
+            "on the Participants page first."
+        ),
     }
     return messages.get(kind, _t("Something went wrong."))
 
@@ -113,7 +117,7 @@ def text_for(code: ErrorCode) -> str:
             "unlocked."
         ),
         ErrorCode.UNSENT_DATA_TO_DELETE: _t(
-            "Her sessions {sessions} have not been sent. Confirm that their data on this laptop is to be "
+            "Their sessions {sessions} have not been sent. Confirm that their data on this laptop is to be "
             "deleted and never sent."
         ),
         ErrorCode.NOT_A_FINGERPRINT: _t(
@@ -171,6 +175,7 @@ def describe(exc: BaseException) -> str:
             ErrorKind.CONSENT_MISSING,
             ErrorKind.NOT_READY,
             ErrorKind.WITHDRAWN,
+            ErrorKind.NOT_ELIGIBLE,
         ):
             return f"{head}\n{exc.message}"
         return head

@@ -135,6 +135,8 @@ def _seed(data_dir: DataDir, pack_path: Path | None = None) -> str:
                     "lone_working": {
                         "buddy_name": "Study buddy",
                         "buddy_phone": "07700 900000",
+                        "backup_name": "Back-up buddy",
+                        "backup_phone": "07700 900001",
                         "start": "2030-03-04T10:00",
                         "expected_end": "2030-03-04T11:30",
                         "travel_home_minutes": 45,

@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from fieldwork_app.domain.pack import ConsentForm, DocumentKind, DocumentStatus
+from fieldwork_app.domain import conditions
+from fieldwork_app.domain.pack import (
+    ConsentForm,
+    ConsentParty,
+    DocumentKind,
+    DocumentStatus,
+    PartyRule,
+    StatementRole,
+)
 from fieldwork_app.domain.records import (
     CLI_MODES,
     ConsentModeName,
@@ -23,9 +31,11 @@ from fieldwork_app.domain.records import (
     parse_answers,
 )
 from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.services import ethics as ethics_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services import tasks as tasks_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
 
@@ -58,6 +68,59 @@ def template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, N
     return {s.id: None for s in form.statements}
 
 
+ANSWERS_FILE_KEYS = ("form", "version", "session", "participant", "answers")
+
+
+def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any]:
+    """The answers file the command line fills in: bound to the form's id and version (and the session and
+    participant it was made for), every statement unanswered."""
+    form = form_for(ws, session_id, participant_id)
+    return {
+        "form": form.id,
+        "version": form.version,
+        "session": session_id,
+        "participant": participant_id,
+        "answers": {s.id: None for s in form.statements},
+    }
+
+
+def answers_from_file(
+    ws: Workspace, session_id: str, participant_id: str, data: Any, *, source: str = "the answers file"
+) -> dict[str, Any]:
+    """The answers in an answers file, once it is shown to be made for this participant's form and version
+    (:func:`answers_template`); a file for another form, version, session or participant is refused before
+    any answer in it is read, so statement ids that happen to match another form are never taken."""
+    form = form_for(ws, session_id, participant_id)
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{source}: expected the JSON object 'fieldwork consent template' prints")
+    unknown = sorted(str(k) for k in data if k not in ANSWERS_FILE_KEYS)
+    if "form" not in data or "version" not in data or not isinstance(data.get("answers"), dict):
+        raise InvalidInput(
+            f"{source}: names no consent form and version (it needs \"form\", \"version\" and \"answers\"), so "
+            f"it cannot be checked against {form.id} version {form.version}: make it with 'fieldwork consent "
+            f"template --session {session_id} --participant {participant_id}'. Nothing was recorded"
+        )
+    if unknown:
+        raise InvalidInput(f"{source}: unknown key(s) {', '.join(k[:40] for k in unknown[:5])}. Nothing was recorded")
+    for key, expected, what in (
+        ("form", form.id, "consent form"),
+        ("version", form.version, "version of the consent form"),
+        ("session", session_id, "session"),
+        ("participant", participant_id, "participant"),
+    ):
+        if key not in data:
+            continue
+        given = data[key]
+        if not isinstance(given, str) or given != expected:
+            shown = given[:64] if isinstance(given, str) else repr(given)[:64]
+            raise InvalidInput(
+                f"{source} was made for {what} {shown!r}, not {expected!r} (the {what} of {participant_id} in "
+                f"session {session_id}): answers are never carried from one form to another. Make a new "
+                f"file with 'fieldwork consent template'. Nothing was recorded"
+            )
+    return dict(data["answers"])
+
+
 @dataclass(frozen=True)
 class ConsentResult:
     consent_id: str
@@ -84,6 +147,7 @@ def record(
     signatures: Mapping[str, Mapping[str, str]] | None = None,
     initials: Mapping[str, str] | None = None,
     unsigned_reason: str | None = None,
+    parties: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> ConsentResult:
     """Record one participant's consent; refuses (records nothing) unless every required statement is affirmed.
 
@@ -99,8 +163,9 @@ def record(
     if participant_id not in session.participant_ids:
         raise InvalidInput(f"{participant_id} is not in session {session_id}")
     person = participants_svc.get(ws, participant_id)
-    if person.withdrawn:
-        raise FieldworkError(f"{participant_id} has withdrawn from the study", kind=ErrorKind.WITHDRAWN)
+    participants_svc.require_eligible(person, "consent can be taken")
+    ethics_svc.require_gating_done(ws, session_id, participant_id, "consent")
+    ethics_svc.require_capacity(ws, session_id, participant_id, "consent")
     docs = sessions_svc.documents_for(ws, session_id, participant_id)
     form = form_for(ws, session_id, participant_id)
     for doc, ver, what in (
@@ -124,13 +189,15 @@ def record(
     answers = parse_answers(form, raw_answers)
     ev = evaluate_consent(form, answers)
     if not ev.complete:
-        ws.vault.audit(
-            "consent.refused",
-            "participant",
-            participant_id,
-            session_id=session_id,
-            detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
-        )
+        if ev.declined_required:  # an explicit "no" is the participant's decision, and is audited as one
+            ws.vault.audit(
+                "consent.refused",
+                "participant",
+                participant_id,
+                session_id=session_id,
+                detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
+            )
+        # Unanswered statements are a gap in the record, never a decline: nothing is written.
         raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
     if mode_v is ConsentModeName.WRITTEN:  # signed on screen: both signatures are the evidence
         if signatures is None:
@@ -144,12 +211,12 @@ def record(
     reason = (unsigned_reason or "").strip()
     if mode_v is ConsentModeName.ATTESTED:  # the researcher's record of why she did not sign is the evidence
         if not reason:
-            raise InvalidInput("attested consent needs the reason she did not sign on screen")
+            raise InvalidInput("attested consent needs the reason the participant did not sign on screen")
         if len(reason) > MAX_UNSIGNED_REASON:
-            raise InvalidInput(f"the reason she did not sign is at most {MAX_UNSIGNED_REASON} characters")
+            raise InvalidInput(f"the reason the participant did not sign is at most {MAX_UNSIGNED_REASON} characters")
         if signatures is not None and signatures.get("participant", {}).get("svg"):
             raise InvalidInput(
-                "attested consent is consent without her signature; she signed, so record it as written"
+                "attested consent is consent without the participant's signature; they signed, so record it as written"
             )
     elif reason:
         raise InvalidInput("a reason for not signing belongs to attested consent only")
@@ -163,6 +230,7 @@ def record(
                 f"verbal consent needs {participant_id}'s consent recording in session {session_id} "
                 f"({'no recording given' if not recording_id else f'{recording_id} is not it'})"
             )
+    present = _check_parties(ws, participant_id, parties or {})
     times = {k: float(v) for k, v in (answer_times or {}).items() if k in answers}
     marks = {k: str(v).strip()[:8] for k, v in (initials or {}).items() if str(v).strip()}
     unknown_marks = sorted(set(marks) - set(answers))
@@ -173,8 +241,8 @@ def record(
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO consent_records (id, session_id, participant_id, mode, form_doc, form_version, pis_doc,"
-            " pis_version, answers_json, answer_times_json, complete, recording_id, taken_by, taken_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " pis_version, answers_json, answer_times_json, complete, recording_id, taken_by, taken_at, parties_json)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 cid,
                 session_id,
@@ -190,9 +258,11 @@ def record(
                 recording_id,
                 ws.user,
                 taken_at,
+                json.dumps({role: {k: v for k, v in d.items() if k != "name"} for role, d in present.items()},
+                           sort_keys=True),
             ),
         )
-        if person.status is ParticipantStatus.SCREENED:
+        if person.status is ParticipantStatus.ELIGIBLE:
             db.execute(
                 "UPDATE participants SET status = ? WHERE id = ?",
                 (str(ParticipantStatus.CONSENTED), participant_id),
@@ -210,10 +280,18 @@ def record(
                 "pis": docs["pis_doc"],
                 "pis_version": docs["pis_version"],
                 "recording_affirmed": ev.recording_affirmed,
+                "present": sorted(present),
             },
         )
-    if signatures or marks or reason:
+        _future_contact_task(ws, form, answers, session_id, participant_id)
+    if signatures or marks or reason or present:
         with ws.vault.identity_transaction() as idb:
+            for role, d in present.items():
+                idb.execute(
+                    "INSERT OR REPLACE INTO consent_parties (consent_id, role, name, agreement, recorded_at)"
+                    " VALUES (?,?,?,?,?)",
+                    (cid, role, d["name"], int(bool(d.get("agreement"))), taken_at),
+                )
             if reason:
                 idb.execute(
                     "INSERT INTO consent_unsigned (consent_id, reason, recorded_by, recorded_at) VALUES (?,?,?,?)",
@@ -242,6 +320,74 @@ def record(
         document_title(ws, str(docs["pis_doc"]), str(docs["pis_version"])),
         str(docs["pis_version"]),
     )
+
+
+PARTY_ROLES = (ConsentParty.WITNESS, ConsentParty.INTERPRETER)
+ARTICLE = {"witness": "a", "interpreter": "an"}
+MAX_PARTY_NAME = 200
+
+
+def parties_needed(ws: Workspace, participant_id: str) -> list[PartyRule]:
+    """The witness and interpreter the pack's party rules ask for at this participant's consent."""
+    p = participants_svc.get(ws, participant_id)
+    rules = conditions.parties_for(ws.pack().group(p.group_id), participants_svc.who(ws, participant_id))
+    return [r for r in rules if r.role in PARTY_ROLES]
+
+
+def _check_parties(
+    ws: Workspace, participant_id: str, given: Mapping[str, Mapping[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """The other people present at the consent, checked against the pack's party rules: every required
+    witness or interpreter named, an interpreter's confidentiality agreement confirmed where the pack names
+    one.  Returns ``{role: {"name": ..., "present": True, "agreement": bool}}``."""
+    rules = {r.role.value: r for r in parties_needed(ws, participant_id)}
+    unknown = sorted(set(given) - {r.value for r in PARTY_ROLES})
+    if unknown:
+        roles = ", ".join(u[:32] for u in unknown)
+        raise InvalidInput(f"unknown consent party role(s): {roles} (witness, interpreter)")
+    out: dict[str, dict[str, Any]] = {}
+    for role, d in given.items():
+        name = str(d.get("name") or "").strip()
+        if not name:
+            raise InvalidInput(f"the {role}'s name is missing")
+        if len(name) > MAX_PARTY_NAME:
+            raise InvalidInput(f"the {role}'s name is at most {MAX_PARTY_NAME} characters")
+        out[role] = {"name": name, "present": True, "agreement": bool(d.get("agreement"))}
+    for role, rule in rules.items():
+        if role not in out:
+            if rule.required:
+                raise ConsentError(
+                    f"consent not recorded: the study's protocol asks for {ARTICLE[role]} {role} at "
+                    f"{participant_id}'s consent; "
+                    f"record who it was (--{role} NAME at the command line)",
+                    kind=ErrorKind.CONSENT_REFUSED,
+                )
+            continue
+        if role == ConsentParty.INTERPRETER.value and rule.agreement and not out[role]["agreement"]:
+            raise ConsentError(
+                f"consent not recorded: the interpreter signs the confidentiality agreement '{rule.agreement}' "
+                "before the consent; confirm it is signed",
+                kind=ErrorKind.CONSENT_REFUSED,
+            )
+    return out
+
+
+def _future_contact_task(
+    ws: Workspace, form: ConsentForm, answers: Mapping[str, Any], session_id: str, participant_id: str
+) -> None:
+    """A participant who agreed to future contact gets a task, once: the team must not lose track of them."""
+    s = form.statement_with_role(StatementRole.FUTURE_CONTACT)
+    if s is None or answers.get(s.id) is not True:
+        return
+    open_ = [t for t in tasks_svc.due(ws) if t.kind == FUTURE_CONTACT and t.participant_id == participant_id]
+    if not open_:
+        tasks_svc.add(
+            ws, FUTURE_CONTACT, f"{participant_id} agreed to future contact: keep them on the contact list",
+            None, session_id, participant_id,
+        )  # fmt: skip
+
+
+FUTURE_CONTACT = "future_contact"
 
 
 def document_title(ws: Workspace, doc_id: str, version: str) -> str:
@@ -282,15 +428,25 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
     session = sessions_svc.get(ws, session_id)
     reasons = []
     for pid in session.participant_ids:
-        if participants_svc.get(ws, pid).withdrawn:
+        person = participants_svc.get(ws, pid)
+        if person.withdrawn:
             reasons.append(f"{pid} has withdrawn")
+            continue
+        if not person.screened_eligible:
+            reasons.append(f"{pid} has not been screened eligible")
+            continue
+        try:
+            ethics_svc.require_gating_done(ws, session_id, pid, "recording")
+            ethics_svc.require_capacity(ws, session_id, pid, "recording")
+        except FieldworkError as exc:
+            reasons.append(exc.message)
             continue
         rec = latest(ws, session_id, pid)
         if rec is None:
             reasons.append(f"{pid} has not given consent")
             continue
         if _declined_since(ws, session_id, pid):
-            reasons.append(f"{pid} declined consent after giving it: take her consent again before recording")
+            reasons.append(f"{pid} declined consent after giving it: take consent again before recording")
             continue
         form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
         ev = evaluate_consent(form, rec["answers"])

@@ -300,7 +300,7 @@ def _step(
             step["done"] = audit["done"] = _flag(data, "done", True)
     elif kind == "choice":
         if data.get("choice") not in CHOICES:
-            raise InvalidInput(f"her choice is one of {', '.join(CHOICES)}")
+            raise InvalidInput(f"the participant's choice is one of {', '.join(CHOICES)}")
         step["choice"] = audit["choice"] = data["choice"]
     elif kind == "signposting":
         entries = data.get("entries")

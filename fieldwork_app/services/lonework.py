@@ -1,7 +1,7 @@
 """Lone working on home visits: check-in, check-out, home safe, code word, and what happens if not.
 
 The laptop is offline and cannot call anyone.  It records the researcher's check-in and check-out times
-and works out what is due now (a phase and its times, which each face words itself) and what her buddy
+and works out what is due now (a phase and its times, which each face words itself) and what their buddy
 will do at this moment by the pack's rules (the buddy holds the printed or shown buddy sheet, and makes
 the calls by phone).  Times come from an
 injectable clock so every escalation step can be tested.  Plan times typed without a zone are local.
@@ -61,7 +61,7 @@ class LoneWorkingState:
     """Where a visit stands now: its ``phase`` and times, from which each face words what to do.
 
     ``buddy_now`` is the study pack's step the buddy is taking at this moment (None when nothing);
-    ``buddy_calling``: the buddy is calling her now because there was no check-in by ``check_in_by``.
+    ``buddy_calling``: the buddy is calling them now because there was no check-in by ``check_in_by``.
     """
 
     session_id: str
@@ -80,7 +80,7 @@ class LoneWorkingState:
     home_safe_at: str | None = None
     code_word_at: str | None = None
     buddy_calling: bool = False
-    home_safe_by: str | None = None  # after the check-out: when she is due home
+    home_safe_by: str | None = None  # after the check-out: when they are due home
 
     @property
     def escalating(self) -> bool:
@@ -310,6 +310,7 @@ class BuddyPlan:
     steps: tuple[BuddyStep, ...]
     code_word_action: str
     guidance: tuple[str, ...]
+    backup_phone: str = ""
 
 
 def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
@@ -338,4 +339,5 @@ def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
         tuple(steps),
         rules.code_word_action or DEFAULT_CODE_WORD_ACTION,
         tuple(rules.guidance),
+        plan.backup_phone,
     )

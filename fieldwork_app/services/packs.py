@@ -121,12 +121,18 @@ class OlderPackRefused(FieldworkError):
 
     kind = ErrorKind.INVALID_PACK
 
-    def __init__(self, pack_id: str, version: str, newest: str) -> None:
+    def __init__(self, pack_id: str, version: str, newest: str, changes: list[str] | None = None) -> None:
         self.pack_id, self.version, self.newest = pack_id, version, newest
+        self.changes = list(changes or [])
+        what = (
+            "It would change: " + "; ".join(self.changes) + ". "
+            if self.changes
+            else "It would change no document's status. "
+        )
         super().__init__(
             f"refused: pack {pack_id} version {version} is older than version {newest}, already imported "
-            f"(an older pack sent again?). Making it "
-            f"the pack in use could bring back keys the data manager has replaced.",
+            f"(an older pack sent again?). Making it the pack in use would make version {version} current "
+            f"again. {what}It could also bring back keys the data manager has replaced.",
             code=ErrorCode.OLDER_PACK,
             params={"pack": pack_id, "version": version, "newest": newest},
         )
@@ -400,10 +406,17 @@ def import_loaded(
             )
         except PinChangeRefused:
             if older and newest is not None and not _is_pack_in_use(ws, pack, ignore_study_key=hand_key):
-                raise OlderPackRefused(pack.id, pack.version, newest) from None
+                raise OlderPackRefused(pack.id, pack.version, newest, status_changes(ws, pack)) from None
             raise
         if older and newest is not None and not _is_pack_in_use(ws, pack, ignore_study_key=hand_key):
-            raise OlderPackRefused(pack.id, pack.version, newest)
+            raise OlderPackRefused(pack.id, pack.version, newest, status_changes(ws, pack))
+        if from_pack and newest is not None and version_key(pack.version) < version_key(newest):
+            # confirmed with accept.older (or the pack in use again): say what it changed
+            rolled = status_changes(ws, pack)
+            notes.append(
+                f"made version {pack.version} the pack in use again, though version {newest} was imported"
+                + (": " + "; ".join(rolled) if rolled else "")
+            )
         result = _store(ws, pack)
         db.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (PINS_META_KEY, new_pins.to_json())
@@ -437,6 +450,23 @@ def import_loaded(
         signer is not None and before is not None and bool(before.signer)
         and before.signer == base64.b64encode(signer).decode("ascii"),
     )  # fmt: skip
+
+
+def status_changes(ws: Workspace, pack: StudyPack) -> list[str]:
+    """What importing ``pack`` would do to the documents already here, one line each
+    ("topic guide guide-mother v1.1: in use -> superseded"); nothing is changed."""
+    listed = {(d.id, d.version): d for d in pack.documents}
+    out = []
+    for row in ws.db.execute("SELECT doc_id, version, kind, status FROM documents ORDER BY doc_id, version"):
+        doc = listed.get((row["doc_id"], row["version"]))
+        new = str(doc.status) if doc is not None else str(DocumentStatus.SUPERSEDED)
+        if new != row["status"]:
+            kind = str(row["kind"]).replace("_", " ")
+            out.append(
+                f"{kind} {row['doc_id']} v{row['version']}: {str(row['status']).replace('_', ' ')} -> "
+                f"{new.replace('_', ' ')}"
+            )
+    return out
 
 
 def _newest_version(ws: Workspace, pack_id: str) -> str | None:
@@ -522,6 +552,7 @@ def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
             pack_row = int(cur.lastrowid)
         db.execute("UPDATE packs SET active = (row_id = ?)", (pack_row,))
         new_docs: list[str] = []
+        superseded: list[str] = []
         listed: set[tuple[str, str]] = set()
         for doc in pack.documents:
             listed.add((doc.id, doc.version))
@@ -558,6 +589,8 @@ def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
                 )
                 new_docs.append(f"{doc.id} v{doc.version}")
             else:
+                if row["status"] != DocumentStatus.SUPERSEDED and doc.status is DocumentStatus.SUPERSEDED:
+                    superseded.append(f"{doc.id} v{doc.version}")  # the amended pack says so itself
                 # The text of a version is fixed; only its lifecycle status and approval record move on.
                 db.execute(
                     "UPDATE documents SET status = ?, approval_ref = ?, approval_date = ? WHERE row_id = ?",
@@ -568,7 +601,6 @@ def _store(ws: Workspace, pack: StudyPack) -> ImportResult:
                         row["row_id"],
                     ),
                 )
-        superseded: list[str] = []
         for row in db.execute("SELECT row_id, doc_id, version, status FROM documents").fetchall():
             key = (row["doc_id"], row["version"])
             if key not in listed and row["status"] != DocumentStatus.SUPERSEDED:

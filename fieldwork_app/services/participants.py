@@ -96,7 +96,7 @@ def add(
         db.execute(
             "INSERT INTO participants (id, group_id, seq, linked_to, status, created_at, created_by)"
             " VALUES (?,?,?,?,?,?,?)",
-            (pid, group_id, seq, linked_to, str(ParticipantStatus.SCREENED), now_iso(), ws.user),
+            (pid, group_id, seq, linked_to, str(ParticipantStatus.NOT_SCREENED), now_iso(), ws.user),
         )
         ws.vault.audit(
             "participant.add", "participant", pid, detail={"group": group_id, "linked_to": linked_to}
@@ -106,9 +106,19 @@ def add(
     return get(ws, pid)
 
 
+SCREENABLE = (ParticipantStatus.NOT_SCREENED, ParticipantStatus.ELIGIBLE, ParticipantStatus.NOT_ELIGIBLE)
+
+
 def screen(ws: Workspace, participant_id: str, answers: Mapping[str, bool]) -> bool:
-    """Record eligibility answers against the group's criteria; returns whether she is eligible."""
+    """Record eligibility answers against the group's criteria; returns whether the participant is eligible.
+    The participant's status becomes ``eligible`` or ``not_eligible``.  Screening comes before consent:
+    once a participant has consented (or withdrawn) it is not asked again."""
     p = get(ws, participant_id)
+    if p.status not in SCREENABLE:
+        raise InvalidInput(
+            f"{participant_id} is {p.status.value.replace('_', ' ')}: eligibility is screened before consent "
+            "and is not asked again"
+        )
     group = ws.pack().group(p.group_id)
     criteria = {c.id: c for c in group.eligibility}
     unknown = sorted(set(answers) - set(criteria))
@@ -124,8 +134,31 @@ def screen(ws: Workspace, participant_id: str, answers: Mapping[str, bool]) -> b
             " VALUES (?,?,?,?,?)",
             (participant_id, json.dumps(dict(answers), sort_keys=True), int(eligible), now_iso(), ws.user),
         )
+        status = ParticipantStatus.ELIGIBLE if eligible else ParticipantStatus.NOT_ELIGIBLE
+        db.execute("UPDATE participants SET status = ? WHERE id = ?", (str(status), participant_id))
         ws.vault.audit("participant.screen", "participant", participant_id, detail={"eligible": eligible})
     return eligible
+
+
+def require_eligible(p: Participant, doing: str) -> None:
+    """Refuse ``doing`` (planning a session, taking consent, recording) for a participant who has not been
+    screened eligible, saying why and what to do."""
+    if p.screened_eligible:
+        return
+    if p.withdrawn:
+        raise FieldworkError(f"{p.id} has withdrawn from the study; no {doing}", kind=ErrorKind.WITHDRAWN)
+    if p.status is ParticipantStatus.NOT_ELIGIBLE:
+        raise FieldworkError(
+            f"{p.id} was screened not eligible, so no {doing}: the study's ethics approval covers eligible "
+            f"participants only. If the screening answers were wrong, screen {p.id} again (Participants page, "
+            f"or 'fieldwork participant screen {p.id} --answers FILE')",
+            kind=ErrorKind.NOT_ELIGIBLE,
+        )
+    raise FieldworkError(
+        f"{p.id} has not been screened yet, so no {doing}: record the eligibility screening first "
+        f"(Participants page, or 'fieldwork participant screen {p.id} --answers FILE')",
+        kind=ErrorKind.NOT_ELIGIBLE,
+    )
 
 
 def last_screening(ws: Workspace, participant_id: str) -> dict[str, Any] | None:
@@ -360,7 +393,7 @@ def withdraw(
     held = unsent_sessions(ws, participant_id) if deletes_unsent(scope_v.value, before_cutoff) else []
     if held and not delete_unsent:
         raise InvalidInput(
-            f"{participant_id} asked for her data to be deleted, and her session(s) {', '.join(held)} have "
+            f"{participant_id} asked for their data to be deleted, and their session(s) {', '.join(held)} have "
             "not been sent",
             code=ErrorCode.UNSENT_DATA_TO_DELETE,
             params={"participant": participant_id, "sessions": ", ".join(held)},

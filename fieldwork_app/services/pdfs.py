@@ -280,7 +280,7 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
         if include_identity and unsigned is not None:
             pdf.field("Not signed because", unsigned["reason"])
         else:
-            pdf.para("The reason she did not sign is held in the study's identity records.", 9)
+            pdf.para("The reason the participant did not sign is held in the study's identity records.", 9)
     if r["copy_sent_at"]:
         pdf.field("Copy sent", r["copy_sent_at"][:10])
     if signed and not include_identity:
@@ -425,7 +425,7 @@ def buddy_rows(plan: lonework_svc.BuddyPlan) -> list[tuple[str, str]]:
         if step.kind is kinds.NO_CHECK_OUT:
             what = f"No check-out yet: {step.action}"
         elif step.kind is kinds.HOME_SAFE_WITHIN:
-            what = f"After check-out the researcher confirms she is home safe within {step.minutes} min."
+            what = f"After check-out the researcher confirms they are home safe within {step.minutes} min."
         else:
             what = words[step.kind]
         rows.append((local_hm(clock_mod.parse(step.at, "step time")) if step.at else "", what))
@@ -455,7 +455,8 @@ def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> by
     pdf.ln(2)
     pdf.field("Buddy", f"{plan.buddy_name} ({plan.buddy_phone})")
     if plan.backup_name:
-        pdf.field("Back-up buddy", plan.backup_name)
+        phone = f" ({plan.backup_phone})" if plan.backup_phone else ""
+        pdf.field("Back-up buddy", plan.backup_name + phone)
     ci = pack.study.chief_investigator
     pdf.field("Chief investigator", ", ".join(x for x in (ci.name, ci.phone or "", ci.email or "") if x))
     lead = pack.safeguarding.designated_lead

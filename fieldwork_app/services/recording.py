@@ -37,6 +37,7 @@ from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkEr
 from fieldwork_app.fsutil import private_dir
 from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as consent_svc
+from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
@@ -225,6 +226,9 @@ def start_take(
     else:
         if participant_id is None or participant_id not in session.participant_ids:
             raise InvalidInput("a consent recording is for one participant of the session")
+        participants_svc.require_eligible(
+            participants_svc.get(ws, participant_id), "consent recording can be made"
+        )
     row = ws.db.execute(
         "SELECT COUNT(*) FROM recordings WHERE session_id = ? AND kind = ?", (session_id, kind)
     ).fetchone()

@@ -92,8 +92,11 @@ def run(report: Callable[[StepResult], None], seconds: float = 2.0, device: str 
 
         def record() -> str:
             ws = state["ws"]
-            m = participants.add(ws, "mother").id
-            s = sessions.new(ws, [m], "interview", "clinic").id
+            group = next(g for g in ws.pack().groups if "interview" in g.session_formats)
+            m = participants.add(ws, group.id).id
+            participants.screen(ws, m, {c.id: c.eligible_answer for c in group.eligibility})
+            where = ws.pack().location_kinds_for(group.id)[0]
+            s = sessions.new(ws, [m], "interview", str(where)).id
             consent.record(ws, s, m, "paper", {k: True for k in consent.template(ws, s, m)})
             take = recording.start_take(ws, s, device=device, planned_seconds=seconds)
             end = time.monotonic() + seconds

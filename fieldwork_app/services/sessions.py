@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fieldwork_app.domain import conditions
-from fieldwork_app.domain.pack import DocumentKind, LocationKind, SessionFormat
+from fieldwork_app.domain.pack import DocumentKind, DocumentStatus, LocationKind, SessionFormat
 from fieldwork_app.domain.records import LoneWorkingPlan, SessionRecord, SessionStatus, parse_when
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
@@ -116,10 +116,7 @@ def new(
     docs: dict[str, tuple[Any, Any]] = {}
     guide = None
     for p in people:
-        if p.withdrawn:
-            raise FieldworkError(
-                f"{p.id} has withdrawn from the study; no new sessions", kind=ErrorKind.WITHDRAWN
-            )
+        participants_svc.require_eligible(p, "session can be planned with them")
         group = pack.group(p.group_id)
         if fmt not in group.session_formats:
             raise InvalidInput(f"group '{group.id}' does not take part in {fmt.value.replace('_', ' ')}s")
@@ -255,10 +252,10 @@ def record_kit(ws: Workspace, session_id: str, **changes: object) -> KitCheck:
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    """One item of the readiness checklist, by id (participants, schedule, documents, lone_working, mic,
-    disk, battery), with the facts each face words: what a lone-working plan lacks (by id, see
-    :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``), the free and needed disk space, the
-    microphone level measured."""
+    """One item of the readiness checklist, by id (participants, schedule, documents, gating, lone_working,
+    mic, disk, battery), with the facts each face words: what a lone-working plan lacks (by id, see
+    :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``), the documents not in use and the protocol's
+    waiting tasks (as the services state them), the free and needed disk space, the microphone level."""
 
     id: str
     done: bool
@@ -297,15 +294,19 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     items = [
         ChecklistItem("participants", bool(s.participant_ids)),
         ChecklistItem("schedule", bool(s.planned_start and s.planned_minutes)),
-        ChecklistItem(
-            "documents",
-            bool(s.guide_doc) and all(documents_for(ws, s.id, p)["form_doc"] for p in s.participant_ids),
-        ),
     ]
+    stale = _documents_not_in_use(ws, s)
+    items.append(ChecklistItem("documents", not stale, missing=tuple(stale)))
+    from fieldwork_app.services import ethics  # ethics reads sessions
+
+    gating = [st for pid in s.participant_ids for st in ethics.gating_state(ws, pid, s.id)]
+    if gating:
+        waiting = [st.problem for st in gating if st.problem]
+        items.append(ChecklistItem("gating", not waiting, missing=tuple(waiting)))
     if lone_working_applies(ws, s):
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
-        missing = plan.missing()
         rules = pack.lone_working
+        missing = plan.missing(buddy=rules.buddy_required, backup_buddy=rules.backup_buddy_required)
         if not rules.risk_assessment_required:
             missing = [m for m in missing if m != "risk_assessment"]
         if not rules.code_word_required:
@@ -325,6 +326,28 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     )
     items.append(ChecklistItem("battery", kit.battery_ok))
     return Checklist(items)
+
+
+def _documents_not_in_use(ws: Workspace, s: SessionRecord) -> list[str]:
+    """The session's documents that are missing or no longer in use (superseded by an amended pack, say),
+    each as "topic guide guide-x v1.0 superseded"."""
+    wanted: list[tuple[str, str | None, str | None]] = [("topic guide", s.guide_doc, s.guide_version)]
+    for pid in s.participant_ids:
+        d = documents_for(ws, s.id, pid)
+        wanted += [("consent form", d["form_doc"], d["form_version"]),
+                   ("information sheet", d["pis_doc"], d["pis_version"])]  # fmt: skip
+    out = []
+    for what, doc, version in dict.fromkeys(wanted):
+        if not doc or not version:
+            out.append(f"no {what}")
+            continue
+        r = ws.db.execute(
+            "SELECT status FROM documents WHERE doc_id = ? AND version = ?", (doc, version)
+        ).fetchone()
+        state = str(r["status"]) if r else "missing"
+        if state != DocumentStatus.IN_USE:
+            out.append(f"{what} {doc} v{version} {state.replace('_', ' ')}")
+    return out
 
 
 def refresh_status(ws: Workspace, session_id: str) -> SessionStatus:

@@ -177,6 +177,236 @@ class _Progress:
         return on_bytes
 
 
+class BundleUpload:
+    """One upload of a staged bundle to one store (see :func:`upload_bundle`).
+
+    Chunks go up one after another; a checker thread verifies uploaded chunks (in batches where the store
+    hashes many objects in one request, one by one where each is read back) while later chunks upload.  The
+    manifest goes up only after every chunk is verified.  ``waiter`` backs off between retries
+    (:class:`~fieldwork_app.sync.state.ClockWaiter` by default: steps of at most 0.1 s, so a Cancel takes
+    effect at once).
+    """
+
+    def __init__(
+        self,
+        staged: StagedBundle,
+        transport: Transport,
+        state: TaskState | None = None,
+        *,
+        retry: RetryPolicy | None = None,
+        stats: UploadStats | None = None,
+        waiter: Waiter | None = None,
+    ) -> None:
+        self.staged, self.transport = staged, transport
+        self.state: TaskState = state or NullState()
+        self.policy = retry or RetryPolicy()
+        self.stats = stats if stats is not None else UploadStats()
+        self.waiter: Waiter = waiter if waiter is not None else ClockWaiter()
+        self.objects = staged.objects()
+        self.progress = _Progress(self.state, staged.total_bytes, len(self.objects))
+        self.receipt_objects: list[ReceiptObject] = []
+        self.methods: set[str] = set()
+        self.manifest_name = self.objects[-1][0]
+        self.batch_hash: Callable[[list[str]], dict[str, str]] | None = getattr(transport, "checksums", None)
+        self.batch_md5: Callable[[list[tuple[str, int]]], dict[str, str]] | None = getattr(
+            transport, "content_md5s", None
+        )
+        # None: not known (the listing failed), ask the store per object
+        self.listed: set[str] | None = None
+        self.relisted = False
+        self.interrupted = False  # a put failed: the next attempt lists (and finishes interrupted uploads) first
+        # Stores that hash many objects per request are asked in batches; read-back stores verify each
+        # chunk as soon as it is up, so that no verification is left for after the last chunk.
+        self.min_batch = VERIFY_MIN_BATCH if (self.batch_hash or self.batch_md5) else 1
+        # A store that answers an object's last requests while the next one's data goes (SFTP): the last
+        # object put is complete only after the next put, or after flush().
+        self.flush: Callable[[], None] | None = getattr(transport, "flush", None)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _retry(self, fn: Callable[[], T]) -> T:
+        return _with_retry(fn, self.policy, self.stats, self.state, self.waiter)
+
+    def _staged_md5(self, name: str) -> str | None:
+        return self.staged.md5s.get(_chunk_hash(name))
+
+    def _send(self, name: str, path: Path, size: int) -> None:
+        if name == self.manifest_name:
+            self.stats.bytes_attempted += size
+            self.transport.put_atomic(name, path.read_bytes())
+        else:
+            # Bytes attempted are the bytes handed to the store as the transport reports them; a transport
+            # that reports nothing before it fails counts the whole object.
+            reported: list[int] = []
+            on_bytes = self.progress.callback()
+
+            def counted(sent: int) -> None:
+                reported.append(sent)
+                on_bytes(sent)
+
+            try:
+                with open(path, "rb") as fh:
+                    self.transport.put(name, fh, size, counted, md5=self._staged_md5(name))
+            except BaseException:
+                self.stats.bytes_attempted += reported[-1] if reported else size
+                self.interrupted = True
+                raise
+            self.stats.bytes_attempted += size
+        self.stats.objects_sent += 1
+        self.progress.moved += size
+
+    def _list(self, resuming: bool = True) -> None:
+        """One listing instead of a round trip per chunk; objects not listed are known to be missing."""
+        try:
+            self.listed = set(self.transport.list(self.objects[0][0].rsplit("/", 1)[0] + "/"))
+        except StoreError:
+            self.listed = None  # e.g. the store folder does not exist yet: ask per object until it does
+            return
+        adopt: Callable[..., dict[str, int]] | None = getattr(self.transport, "adopt", None)
+        missing = [(name, size, str(path)) for name, path, size in self.objects[:-1] if name not in self.listed]
+        if resuming and self.listed and missing and adopt is not None:
+            # A resumed upload: a chunk cut off part-way is completed from where the store's copy ends (and its
+            # rename done) instead of sent again; it is verified like every other chunk.
+            def sent(n: int) -> None:
+                self.stats.bytes_attempted += n
+
+            try:
+                self.listed.update(adopt(missing, sent))
+            except StoreError:
+                pass  # what is not in place is sent again
+
+    def _send_if_missing(self, name: str, path: Path, size: int) -> None:
+        if self.interrupted and self.listed is not None:
+            self.interrupted = False
+            self._list()
+        if (self.listed is None or name in self.listed) and self.transport.stat(name) == size:
+            self.stats.objects_skipped += 1
+            return
+        self._send(name, path, size)
+        if self.listed is None and not self.relisted:
+            self.relisted = True
+            # the first object made the store's folders: one listing now spares a stat per chunk
+            self._list(resuming=False)
+
+    def _check_batch(self, items: list[_Item]) -> list[tuple[_Item, str | None]]:
+        """Verify stored objects; None marks one whose stored bytes differ.  Runs on the checker thread."""
+        server = self.batch_hash([it[0] for it in items]) if self.batch_hash is not None else {}
+        md5s = self.batch_md5([(it[0], it[2]) for it in items]) if self.batch_md5 is not None else {}
+        results: list[tuple[_Item, str | None]] = []
+        for item in items:
+            name, path, size, sha = item
+            if name in server:
+                results.append((item, "server-sha256" if server[name] == sha else None))
+                continue
+            if server and self.transport.stat(name) != size:
+                results.append((item, None))  # not there (an upload whose rename a cut connection lost)
+                continue
+            if name in md5s and md5s[name] == _expected_md5(self._staged_md5(name), path):
+                # The server's hash of the bytes it stored, and the object confirmed under its final name.
+                # Any other outcome (an ETag that is not a content hash) is decided one by one below.
+                results.append((item, "server-md5-etag"))
+                continue
+            try:
+                results.append((item, _verify(self.transport, name, sha, path, self._staged_md5(name))))
+            except _Mismatch:
+                results.append((item, None))
+            except StoreError:
+                if self.transport.stat(name) is not None:
+                    raise
+                results.append((item, None))  # not on the store (a finishing step a cut lost): sent again
+        return results
+
+    def _resend(self, item: _Item) -> None:
+        name, path, size, sha = item
+        logger.warning("an object on %s differs from the staged copy; sending it again", self.transport.name)
+        self.transport.delete(name)
+        self._send(name, path, size)
+        if self.flush is not None:
+            self.flush()
+        self._record(item, _verify(self.transport, name, sha, path, self._staged_md5(name)))
+
+    def _record(self, item: _Item, method: str) -> None:
+        self.methods.add(method)
+        self.receipt_objects.append(ReceiptObject(item[0], item[2], item[3]))
+
+    def _settle(self, results: list[tuple[_Item, str | None]]) -> None:
+        for item, method in results:
+            if method is None:
+                self._retry(functools.partial(self._resend, item))
+            else:
+                self._record(item, method)
+
+    def _check_now(self, items: list[_Item]) -> None:
+        self._settle(self._retry(functools.partial(self._check_batch, items)))
+
+    def _collect(self, future: Future[list[tuple[_Item, str | None]]], items: list[_Item]) -> None:
+        try:
+            results = future.result()
+        except StoreError:
+            self._check_now(items)  # the checker hit a (possibly transient) failure: redo it here, with retries
+        else:
+            self._settle(results)
+
+    # -- the upload ----------------------------------------------------------------------------
+    def _chunks(self) -> None:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as checker:
+            warm_up: Callable[[], None] | None = getattr(self.transport, "warm_up", None)
+            pending: list[_Item] = []
+            inflight: tuple[Future[list[tuple[_Item, str | None]]], list[_Item]] | None = None
+            expect_next: Callable[[str], None] | None = getattr(self.transport, "expect_next", None)
+            for i, (name, path, size) in enumerate(self.objects[:-1]):
+                self.progress.index += 1
+                check_cancel(self.state)
+                if expect_next is not None:
+                    expect_next(self.objects[i + 1][0])
+                # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
+                self._retry(functools.partial(self._send_if_missing, name, path, size))
+                if warm_up is not None:
+                    checker.submit(warm_up)  # e.g. log in for server-side hashing while the next chunks go
+                    warm_up = None
+                pending.append((name, path, size, _chunk_hash(name)))
+                # the object just put may still be finishing on the store: it waits for the next batch
+                ready = len(pending) - 1 if self.flush is not None else len(pending)
+                if inflight is not None and inflight[0].done():
+                    self._collect(*inflight)
+                    inflight = None
+                if inflight is None and ready >= self.min_batch:
+                    batch, pending = pending[: min(ready, VERIFY_BATCH)], pending[min(ready, VERIFY_BATCH) :]
+                    inflight = (checker.submit(self._check_batch, batch), batch)
+                self.progress.done += size
+                self.progress.report()
+            if self.flush is not None:
+                self._retry(self.flush)
+            if inflight is not None:
+                self._collect(*inflight)
+            while pending:
+                batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
+                self._check_now(batch)
+
+    def run(self) -> Receipt:
+        self._list()
+        self._chunks()
+        name, path, size = self.objects[-1]
+        self.progress.index += 1
+        check_cancel(self.state)
+        self._retry(functools.partial(self._send_if_missing, name, path, size))
+        self._check_now([(name, path, size, _file_hash(path, "sha256"))])
+        self.progress.done += size
+        self.progress.report()
+
+        order = {name: i for i, (name, _p, _s) in enumerate(self.objects)}
+        self.receipt_objects.sort(key=lambda o: order[o.name])
+        verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+        logger.info("bundle %s verified on %s", self.staged.bundle_id, self.transport.name)
+        return Receipt(
+            bundle_id=self.staged.bundle_id,
+            store=self.transport.name,
+            objects=self.receipt_objects,
+            verified_at=verified_at,
+            verify_method="+".join(sorted(self.methods)),
+            total_bytes=self.staged.total_bytes,
+        )
+
+
 def upload_bundle(
     staged: StagedBundle,
     transport: Transport,
@@ -192,139 +422,4 @@ def upload_bundle(
     exponential backoff, waiting through ``waiter``) or :class:`~fieldwork_app.errors.Cancelled`.  Staged
     files are only read.
     """
-    state = state or NullState()
-    waiter = waiter if waiter is not None else ClockWaiter()
-    policy = retry or RetryPolicy()
-    stats = stats if stats is not None else UploadStats()
-    objects = staged.objects()
-    progress = _Progress(state, staged.total_bytes, len(objects))
-    receipt_objects: list[ReceiptObject] = []
-    methods: set[str] = set()
-    manifest_name = objects[-1][0]
-
-    def staged_md5(name: str) -> str | None:
-        return staged.md5s.get(_chunk_hash(name))
-
-    def send(name: str, path: Path, size: int) -> None:
-        stats.bytes_attempted += size
-        if name == manifest_name:
-            transport.put_atomic(name, path.read_bytes())
-        else:
-            with open(path, "rb") as fh:
-                transport.put(name, fh, size, progress.callback(), md5=staged_md5(name))
-        stats.objects_sent += 1
-        progress.moved += size
-
-    batch_hash: Callable[[list[str]], dict[str, str]] | None = getattr(transport, "checksums", None)
-    batch_md5: Callable[[list[tuple[str, int]]], dict[str, str]] | None = getattr(
-        transport, "content_md5s", None
-    )
-
-    def check_batch(items: list[_Item]) -> list[tuple[_Item, str | None]]:
-        """Verify stored objects; None marks one whose stored bytes differ.  Runs on the checker thread."""
-        server = batch_hash([it[0] for it in items]) if batch_hash is not None else {}
-        md5s = batch_md5([(it[0], it[2]) for it in items]) if batch_md5 is not None else {}
-        results: list[tuple[_Item, str | None]] = []
-        for item in items:
-            name, path, _size, sha = item
-            if name in server:
-                results.append((item, "server-sha256" if server[name] == sha else None))
-                continue
-            if name in md5s and md5s[name] == _expected_md5(staged_md5(name), path):
-                # The server's hash of the bytes it stored, and the object confirmed under its final name.
-                # Any other outcome (an ETag that is not a content hash) is decided one by one below.
-                results.append((item, "server-md5-etag"))
-                continue
-            try:
-                results.append((item, _verify(transport, name, sha, path, staged_md5(name))))
-            except _Mismatch:
-                results.append((item, None))
-        return results
-
-    def resend(item: _Item) -> None:
-        name, path, size, sha = item
-        logger.warning("an object on %s differs from the staged copy; sending it again", transport.name)
-        transport.delete(name)
-        send(name, path, size)
-        record(item, _verify(transport, name, sha, path, staged_md5(name)))
-
-    def record(item: _Item, method: str) -> None:
-        methods.add(method)
-        receipt_objects.append(ReceiptObject(item[0], item[2], item[3]))
-
-    def settle(results: list[tuple[_Item, str | None]]) -> None:
-        for item, method in results:
-            if method is None:
-                _with_retry(functools.partial(resend, item), policy, stats, state, waiter)
-            else:
-                record(item, method)
-
-    def check_now(items: list[_Item]) -> None:
-        settle(_with_retry(functools.partial(check_batch, items), policy, stats, state, waiter))
-
-    def collect(future: Future[list[tuple[_Item, str | None]]], items: list[_Item]) -> None:
-        try:
-            results = future.result()
-        except StoreError:
-            check_now(items)  # the checker hit a (possibly transient) failure: redo it here, with retries
-        else:
-            settle(results)
-
-    # One listing instead of a round trip per chunk; objects not listed are known to be missing.
-    try:
-        listed: set[str] | None = set(transport.list(objects[0][0].rsplit("/", 1)[0] + "/"))
-    except StoreError:
-        listed = None  # e.g. the folder does not exist yet: fall back to asking per object
-
-    def send_if_missing(name: str, path: Path, size: int) -> None:
-        if (listed is None or name in listed) and transport.stat(name) == size:
-            stats.objects_skipped += 1
-        else:
-            send(name, path, size)
-
-    # Verification of a batch of uploaded chunks runs on a checker thread while the next ones upload
-    # (one server request per batch, not per chunk); the manifest goes
-    # up only after every chunk is verified, so a manifest on the store means the bundle is whole.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as checker:
-        pending: list[_Item] = []
-        inflight: tuple[Future[list[tuple[_Item, str | None]]], list[_Item]] | None = None
-        for name, path, size in objects[:-1]:
-            progress.index += 1
-            check_cancel(state)
-            # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
-            sha = _chunk_hash(name)
-            _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, waiter)
-            pending.append((name, path, size, sha))
-            if inflight is not None and inflight[0].done():
-                collect(*inflight)
-                inflight = None
-            if inflight is None and len(pending) >= VERIFY_MIN_BATCH:
-                batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
-                inflight = (checker.submit(check_batch, batch), batch)
-            progress.done += size
-            progress.report()
-        if inflight is not None:
-            collect(*inflight)
-        while pending:
-            batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
-            check_now(batch)
-    name, path, size = objects[-1]
-    progress.index += 1
-    check_cancel(state)
-    _with_retry(functools.partial(send_if_missing, name, path, size), policy, stats, state, waiter)
-    check_now([(name, path, size, _file_hash(path, "sha256"))])
-    progress.done += size
-    progress.report()
-
-    order = {name: i for i, (name, _p, _s) in enumerate(objects)}
-    receipt_objects.sort(key=lambda o: order[o.name])
-    verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
-    logger.info("bundle %s verified on %s", staged.bundle_id, transport.name)
-    return Receipt(
-        bundle_id=staged.bundle_id,
-        store=transport.name,
-        objects=receipt_objects,
-        verified_at=verified_at,
-        verify_method="+".join(sorted(methods)),
-        total_bytes=staged.total_bytes,
-    )
+    return BundleUpload(staged, transport, state, retry=retry, stats=stats, waiter=waiter).run()

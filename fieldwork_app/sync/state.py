@@ -67,13 +67,20 @@ class Waiter(Protocol):
 
 
 class ClockWaiter:
-    """Waits on the clock in short steps, so a Cancel during the wait takes effect at once."""
+    """Waits in steps of at most 0.1 s, so a Cancel during the wait takes effect at once.  The steps add up to
+    the delay whatever ``sleep`` does, so a ``sleep`` that returns early never makes the loop spin or wait
+    longer."""
 
     STEP = 0.1
 
+    def __init__(self, sleep: Callable[[float], None] = time.sleep) -> None:
+        self._sleep = sleep
+
     def wait(self, seconds: float, state: TaskState) -> None:
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0:
+        left = seconds
+        while left > 0:
             check_cancel(state)
-            time.sleep(min(left, self.STEP))
+            step = min(left, self.STEP)
+            self._sleep(step)
+            left -= step
         check_cancel(state)

@@ -495,7 +495,7 @@ def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
             scope,
             (
                 f"delete every file under 'delete' (withdrawn {when}, before the analysis cut-off); in the "
-                "focus-group files under 'review', remove her contributions from transcripts and notes"
+                "focus-group files under 'review', remove the participant's contributions from transcripts and notes"
             ),
             True,
         )
@@ -503,15 +503,15 @@ def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
         return (
             scope,
             (
-                f"she asked for deletion on {when}, after the analysis cut-off: keep her data as the information "
-                "sheet says, collect nothing new, and record the request"
+                f"the participant asked for deletion on {when}, after the analysis cut-off: keep their data as "
+                "the information sheet says, collect nothing new, and record the request"
             ),
             False,
         )
     if scope in ("no_further_data", "no_further_contact"):
         return (
             scope,
-            f"keep the data collected before {when}; collect nothing new and do not contact her",
+            f"keep the data collected before {when}; collect nothing new and do not contact them",
             False,
         )
     return scope, f"unknown withdrawal scope {scope!r}: ask the laptop's researcher before acting", False

@@ -41,7 +41,7 @@ import secrets
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -175,27 +175,79 @@ def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     return kdf.derive(secret)
 
 
-def tune_kdf(target_seconds: float = 0.5, memory_kib: int = 256 * 1024, lanes: int = 2) -> KdfParams:
-    """Pick Argon2id iterations so that one derivation takes about ``target_seconds`` here."""
+# The tuner's search space.  Memory is the lever that makes guessing costly on GPUs and ASICs, so it is raised
+# first (one pass over up to TUNE_MAX_MEMORY_KIB) and iterations only beyond that; it never goes below the
+# strength floor (RFC 9106's second recommended setting, t=3 and 64 MiB, or as much work: MIN_STRONG_*), even
+# on a machine too slow to reach that within the target time.
+TUNE_START_MEMORY_KIB = 256 * 1024
+TUNE_MAX_MEMORY_KIB = 512 * 1024
+TUNE_TOLERANCE = 0.1  # a measured time this close to the target (as a fraction of it) ends the search
+TUNE_MEASUREMENTS = 4
+
+
+def tune_kdf(target_seconds: float = 0.5, memory_kib: int = TUNE_START_MEMORY_KIB, lanes: int = 2) -> KdfParams:
+    """Pick Argon2id memory and iterations so that one derivation takes about ``target_seconds`` here."""
     if fast_kdf_allowed():
         return FAST_KDF
     warn_if_fast_kdf_ignored()
     return _tuned(target_seconds, memory_kib, lanes)
 
 
+def measure_kdf(params: KdfParams) -> float:
+    """Seconds one derivation with ``params`` takes on this machine."""
+    start = time.perf_counter()
+    derive_kek(b"calibration", b"\0" * 16, params)
+    return time.perf_counter() - start
+
+
 @functools.cache
 def _tuned(target_seconds: float, memory_kib: int, lanes: int) -> KdfParams:
-    salt = b"\0" * 16
-    iterations = 1
-    while True:
-        params = KdfParams(iterations, memory_kib, lanes)
-        start = time.perf_counter()
-        derive_kek(b"calibration", salt, params)
-        elapsed = time.perf_counter() - start
-        if elapsed >= target_seconds * 0.8 or iterations >= 12:
-            return params
-        # Scale iterations by the measured ratio (at least +1), so tuning costs about two derivations.
-        iterations = max(iterations + 1, int(iterations * target_seconds / max(elapsed, 1e-3)))
+    return plan_kdf(target_seconds, measure_kdf, start_memory_kib=memory_kib, lanes=lanes)
+
+
+def _scaled(params: KdfParams, elapsed: float, target: float, max_memory_kib: int) -> KdfParams:
+    """The parameters whose cost (iterations x memory) takes ``target`` seconds, if time grows with cost as it
+    did for ``params``; memory first, never below the strength floor."""
+    want = max(float(MIN_STRONG_COST), params.cost() * target / max(elapsed, 1e-6))
+    iterations = max(1, -(-int(want) // max_memory_kib))
+    unit = 1024  # whole MiB, which is also a multiple of the 8 KiB x lanes Argon2 needs
+    memory = int(want / iterations) // unit * unit
+    memory = min(max_memory_kib, max(MIN_STRONG_MEMORY_KIB, memory))
+    while iterations * memory < MIN_STRONG_COST:
+        iterations += 1
+    return KdfParams(min(iterations, MAX_KDF.iterations), memory, params.lanes)
+
+
+def plan_kdf(
+    target_seconds: float,
+    measure: Callable[[KdfParams], float],
+    *,
+    start_memory_kib: int = TUNE_START_MEMORY_KIB,
+    max_memory_kib: int = TUNE_MAX_MEMORY_KIB,
+    lanes: int = 2,
+) -> KdfParams:
+    """Search for parameters whose derivation takes about ``target_seconds`` as ``measure`` reports it.
+
+    One pass over ``start_memory_kib`` is measured, the cost is scaled to the target (memory first, up to
+    ``max_memory_kib``, then iterations) and measured again, at most :data:`TUNE_MEASUREMENTS` times in
+    all; the measured parameters closest to the target are returned.  Nothing below the strength floor
+    (:func:`is_weak`) is ever returned, whatever the measurements say.
+    """
+    params = KdfParams(1, max(MIN_STRONG_MEMORY_KIB, start_memory_kib), lanes)
+    tried: list[tuple[float, KdfParams]] = []
+    for _ in range(TUNE_MEASUREMENTS):
+        elapsed = measure(params)
+        if params.memory_kib >= MIN_STRONG_MEMORY_KIB and params.cost() >= MIN_STRONG_COST:
+            tried.append((abs(elapsed - target_seconds), params))
+        if abs(elapsed - target_seconds) <= TUNE_TOLERANCE * target_seconds:
+            break
+        following = _scaled(params, elapsed, target_seconds, max_memory_kib)
+        if following == params:
+            break  # the floor or the ceiling: nothing else to try
+        params = following
+    if not tried:
+        return _scaled(params, 1.0, 0.0, max_memory_kib)  # the floor itself
+    return min(tried, key=lambda pair: pair[0])[1]
 
 
 def strong_params(*existing: KdfParams) -> KdfParams:

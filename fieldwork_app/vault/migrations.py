@@ -151,6 +151,28 @@ RESEARCH: list[str] = [
         value TEXT NOT NULL, set_at TEXT NOT NULL, set_by TEXT NOT NULL,
         PRIMARY KEY (participant_id, attribute_id));
     """,
+    # 9: a participant starts "not_screened"; screening makes them "eligible" or "not_eligible" (before, every
+    #    participant started "screened", screened or not)
+    """
+    UPDATE participants SET status = 'not_screened' WHERE status = 'screened'
+        AND NOT EXISTS (SELECT 1 FROM screenings s WHERE s.participant_id = participants.id);
+    UPDATE participants SET status = 'not_eligible' WHERE status = 'screened'
+        AND (SELECT s.eligible FROM screenings s WHERE s.participant_id = participants.id
+             ORDER BY s.row_id DESC LIMIT 1) = 0;
+    UPDATE participants SET status = 'eligible' WHERE status = 'screened';
+    """,
+    # 10: the pack's gating tasks done per participant (a parent notified before the session), capacity
+    #     assessed per session, and the other people present at a consent (roles only; names are identity data)
+    """
+    CREATE TABLE gating_done (
+        participant_id TEXT NOT NULL REFERENCES participants(id), task_id TEXT NOT NULL, done_at TEXT NOT NULL,
+        done_by TEXT NOT NULL, note TEXT, PRIMARY KEY (participant_id, task_id));
+    CREATE TABLE capacity_assessments (
+        row_id INTEGER PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id),
+        participant_id TEXT NOT NULL REFERENCES participants(id), answers_json TEXT NOT NULL,
+        has_capacity INTEGER NOT NULL, outcome TEXT, assessed_at TEXT NOT NULL, assessed_by TEXT NOT NULL);
+    ALTER TABLE consent_records ADD COLUMN parties_json TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
 
 IDENTITY: list[str] = [
@@ -189,6 +211,12 @@ IDENTITY: list[str] = [
     CREATE TABLE identity_attributes (
         participant_id TEXT NOT NULL, attribute_id TEXT NOT NULL, value TEXT NOT NULL, set_at TEXT NOT NULL,
         PRIMARY KEY (participant_id, attribute_id));
+    """,
+    # 6: the names of the other people at a consent (witness, interpreter), kept apart from research data
+    """
+    CREATE TABLE consent_parties (
+        consent_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, agreement INTEGER NOT NULL DEFAULT 0,
+        recorded_at TEXT NOT NULL, PRIMARY KEY (consent_id, role));
     """,
 ]
 

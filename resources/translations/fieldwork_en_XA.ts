@@ -339,6 +339,10 @@
             <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>tasks the protocol asks for first</source>
+            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>lone-working plan</source>
             <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
         </message>
@@ -361,6 +365,14 @@
         <message>
             <source>buddy phone</source>
             <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy name</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy phone</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>start time</source>
@@ -393,6 +405,10 @@
         <message>
             <source>visit address sealed</source>
             <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>; plan a new session, which takes the versions in use</source>
+            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>%1 MiB free, %2 MiB needed</source>
@@ -428,8 +444,8 @@
             <translation>⟦Ŵéļļƀéîñĝ çĥéçķ ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>How is she feeling now? Does she feel safe?</source>
-            <translation>⟦Ĥöŵ îš šĥé ƒééļîñĝ ñöŵ? Đöéš šĥé ƒééļ šàƒé? ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>How is the participant feeling now? Do they feel safe?</source>
+            <translation>⟦Ĥöŵ îš ţĥé þàŕţîçîþàñţ ƒééļîñĝ ñöŵ? Đö ţĥéý ƒééļ šàƒé? ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Support list given</source>
@@ -595,10 +611,6 @@
             <translation>⟦ţĥé þàþéŕ ƒöŕɱ ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>consent you record without her signature, with the reason</source>
-            <translation>⟦çöñšéñţ ýöû ŕéçöŕđ ŵîţĥöûţ ĥéŕ šîĝñàţûŕé, ŵîţĥ ţĥé ŕéàšöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
             <source>Verbal consent recording (kept apart from the interview)</source>
             <translation>⟦Ṽéŕƀàļ çöñšéñţ ŕéçöŕđîñĝ (ķéþţ àþàŕţ ƒŕöɱ ţĥé îñţéŕṽîéŵ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
@@ -611,12 +623,60 @@
             <translation>⟦Éñţéŕ éàçĥ àñšŵéŕ éẋàçţļý àš ţĥé þàŕţîçîþàñţ ɱàŕķéđ îţ öñ ţĥé šîĝñéđ þàþéŕ ƒöŕɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>Why she is not signing on screen</source>
-            <translation>⟦Ŵĥý šĥé îš ñöţ šîĝñîñĝ öñ šçŕééñ ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>consent you record without the participant's signature, with the reason</source>
+            <translation>⟦çöñšéñţ ýöû ŕéçöŕđ ŵîţĥöûţ ţĥé þàŕţîçîþàñţ'š šîĝñàţûŕé, ŵîţĥ ţĥé ŕéàšöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>Read each statement with her and mark her answers. She does not sign; you record why (for example, she cannot hold a pen, or does not want her signature kept) and sign as the person taking consent.</source>
-            <translation>⟦Ŕéàđ éàçĥ šţàţéɱéñţ ŵîţĥ ĥéŕ àñđ ɱàŕķ ĥéŕ àñšŵéŕš. Šĥé đöéš ñöţ šîĝñ; ýöû ŕéçöŕđ ŵĥý (ƒöŕ éẋàɱþļé, šĥé çàññöţ ĥöļđ à þéñ, öŕ đöéš ñöţ ŵàñţ ĥéŕ šîĝñàţûŕé ķéþţ) àñđ šîĝñ àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>Before consent</source>
+            <translation>⟦Ɓéƒöŕé çöñšéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Understands the information</source>
+            <translation>⟦Ûñđéŕšţàñđš ţĥé îñƒöŕɱàţîöñ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Retains it long enough to decide</source>
+            <translation>⟦Ŕéţàîñš îţ ļöñĝ éñöûĝĥ ţö đéçîđé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Weighs it up</source>
+            <translation>⟦Ŵéîĝĥš îţ ûþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Communicates a decision</source>
+            <translation>⟦Çöɱɱûñîçàţéš à đéçîšîöñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Record capacit&amp;y assessment</source>
+            <translation>⟦Ŕéçöŕđ çàþàçîţ&amp;ý àššéššɱéñţ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Witness's name</source>
+            <translation>⟦Ŵîţñéšš'š ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Interpreter's name</source>
+            <translation>⟦Îñţéŕþŕéţéŕ'š ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The interpreter has signed the confidentiality a&amp;greement</source>
+            <translation>⟦Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý à&amp;ĝŕééɱéñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Witness presen&amp;t</source>
+            <translation>⟦Ŵîţñéšš þŕéšéñ&amp;ţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Interpreter pr&amp;esent</source>
+            <translation>⟦Îñţéŕþŕéţéŕ þŕ&amp;éšéñţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Why the participant is not signing on screen</source>
+            <translation>⟦Ŵĥý ţĥé þàŕţîçîþàñţ îš ñöţ šîĝñîñĝ öñ šçŕééñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Read each statement with the participant and mark their answers. They do not sign; you record why (for example, they cannot hold a pen, or do not want their signature kept) and sign as the person taking consent.</source>
+            <translation>⟦Ŕéàđ éàçĥ šţàţéɱéñţ ŵîţĥ ţĥé þàŕţîçîþàñţ àñđ ɱàŕķ ţĥéîŕ àñšŵéŕš. Ţĥéý đö ñöţ šîĝñ; ýöû ŕéçöŕđ ŵĥý (ƒöŕ éẋàɱþļé, ţĥéý çàññöţ ĥöļđ à þéñ, öŕ đö ñöţ ŵàñţ ţĥéîŕ šîĝñàţûŕé ķéþţ) àñđ šîĝñ àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>The reason, in a few words (no names)</source>
@@ -715,12 +775,24 @@
             <translation>⟦Ţĥîš ƒöŕɱ đöéš ñöţ àļļöŵ ţĥîš ķîñđ öƒ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>If she cannot or will not sign on screen, this form also allows: %1.</source>
-            <translation>⟦Îƒ šĥé çàññöţ öŕ ŵîļļ ñöţ šîĝñ öñ šçŕééñ, ţĥîš ƒöŕɱ àļšö àļļöŵš: %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+            <source>If the participant cannot or will not sign on screen, this form also allows: %1.</source>
+            <translation>⟦Îƒ ţĥé þàŕţîçîþàñţ çàññöţ öŕ ŵîļļ ñöţ šîĝñ öñ šçŕééñ, ţĥîš ƒöŕɱ àļšö àļļöŵš: %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Say why the participant is not signing on screen.</source>
+            <translation>⟦Šàý ŵĥý ţĥé þàŕţîçîþàñţ îš ñöţ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>This form allows no other way than signing on screen.</source>
             <translation>⟦Ţĥîš ƒöŕɱ àļļöŵš ñö öţĥéŕ ŵàý ţĥàñ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Capacity assessed at this session: able to decide.</source>
+            <translation>⟦Çàþàçîţý àššéššéđ àţ ţĥîš šéššîöñ: àƀļé ţö đéçîđé. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Not able to decide now: %1</source>
+            <translation>⟦Ñöţ àƀļé ţö đéçîđé ñöŵ: %1 ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Your signature</source>
@@ -751,16 +823,28 @@
             <translation>⟦Ɓöţĥ šîĝñàţûŕéš àŕé ñééđéđ. ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>Say why she is not signing on screen.</source>
-            <translation>⟦Šàý ŵĥý šĥé îš ñöţ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>Your signature is needed, as the person taking consent.</source>
             <translation>⟦Ýöûŕ šîĝñàţûŕé îš ñééđéđ, àš ţĥé þéŕšöñ ţàķîñĝ çöñšéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Record the consent conversation, then stop the recording.</source>
             <translation>⟦Ŕéçöŕđ ţĥé çöñšéñţ çöñṽéŕšàţîöñ, ţĥéñ šţöþ ţĥé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Assess capacity at this session first.</source>
+            <translation>⟦Àššéšš çàþàçîţý àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Name the witness present.</source>
+            <translation>⟦Ñàɱé ţĥé ŵîţñéšš þŕéšéñţ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Name the interpreter present.</source>
+            <translation>⟦Ñàɱé ţĥé îñţéŕþŕéţéŕ þŕéšéñţ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The interpreter signs the confidentiality agreement first.</source>
+            <translation>⟦Ţĥé îñţéŕþŕéţéŕ šîĝñš ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Stop consent &amp;recording</source>
@@ -790,16 +874,8 @@
             <translation>⟦Đîšţŕéšš þŕöţöçöļ ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>Stop and check in with her. Tick what you see and do; each tick is timed. She decides whether to go on.</source>
-            <translation>⟦Šţöþ àñđ çĥéçķ îñ ŵîţĥ ĥéŕ. Ţîçķ ŵĥàţ ýöû šéé àñđ đö; éàçĥ ţîçķ îš ţîɱéđ. Šĥé đéçîđéš ŵĥéţĥéŕ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
             <source>Recording paused while the protocol is open</source>
             <translation>⟦Ŕéçöŕđîñĝ þàûšéđ ŵĥîļé ţĥé þŕöţöçöļ îš öþéñ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>Her choice</source>
-            <translation>⟦Ĥéŕ çĥöîçé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Continue</source>
@@ -818,10 +894,6 @@
             <translation>⟦Šûþþöŕţ ļîšţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Tick each entry as you give it to her; each tick is saved.</source>
-            <translation>⟦Ţîçķ éàçĥ éñţŕý àš ýöû ĝîṽé îţ ţö ĥéŕ; éàçĥ ţîçķ îš šàṽéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
             <source>Show support list</source>
             <translation>⟦Šĥöŵ šûþþöŕţ ļîšţ ŵîðé ŵî⟧</translation>
         </message>
@@ -834,8 +906,20 @@
             <translation>⟦Çöñţàçţ àñđ ƒöļļöŵ-ûþ ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>She consents to contact with her GP or care team:</source>
-            <translation>⟦Šĥé çöñšéñţš ţö çöñţàçţ ŵîţĥ ĥéŕ ĜÞ öŕ çàŕé ţéàɱ ŵîðé ŵîðé ŵîðé ŵîðé:⟧</translation>
+            <source>Stop and check in with the participant. Tick what you see and do; each tick is timed. They decide whether to go on.</source>
+            <translation>⟦Šţöþ àñđ çĥéçķ îñ ŵîţĥ ţĥé þàŕţîçîþàñţ. Ţîçķ ŵĥàţ ýöû šéé àñđ đö; éàçĥ ţîçķ îš ţîɱéđ. Ţĥéý đéçîđé ŵĥéţĥéŕ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The participant's choice</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ'š çĥöîçé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Tick each entry as you give it to the participant; each tick is saved.</source>
+            <translation>⟦Ţîçķ éàçĥ éñţŕý àš ýöû ĝîṽé îţ ţö ţĥé þàŕţîçîþàñţ; éàçĥ ţîçķ îš šàṽéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The participant consents to contact with their doctor or care team:</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ çöñšéñţš ţö çöñţàçţ ŵîţĥ ţĥéîŕ đöçţöŕ öŕ çàŕé ţéàɱ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî:⟧</translation>
         </message>
         <message>
             <source>Yes</source>
@@ -934,8 +1018,12 @@
             <translation>⟦Ñöţ đöñé àƒţéŕ àļļ: %1 ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>Her choice: %1</source>
-            <translation>⟦Ĥéŕ çĥöîçé: %1 ŵîðé⟧</translation>
+            <source>The participant's choice: %1</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ'š çĥöîçé: %1 ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent to contact their doctor or care team: %1</source>
+            <translation>⟦Çöñšéñţ ţö çöñţàçţ ţĥéîŕ đöçţöŕ öŕ çàŕé ţéàɱ: %1 ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Recording paused</source>
@@ -952,10 +1040,6 @@
         <message>
             <source>Support not given after all: %1</source>
             <translation>⟦Šûþþöŕţ ñöţ ĝîṽéñ àƒţéŕ àļļ: %1 ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>Consent to contact her GP or care team: %1</source>
-            <translation>⟦Çöñšéñţ ţö çöñţàçţ ĥéŕ ĜÞ öŕ çàŕé ţéàɱ: %1 ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>yes</source>
@@ -1117,6 +1201,10 @@
             <translation>⟦Ţĥé đîšķ ŕéþöŕţéđ àñ éŕŕöŕ ŵĥîļé šàṽîñĝ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>Only participants screened eligible can have a session, give consent or be recorded. Screen them on the Participants page first.</source>
+            <translation>⟦Öñļý þàŕţîçîþàñţš šçŕééñéđ éļîĝîƀļé çàñ ĥàṽé à šéššîöñ, ĝîṽé çöñšéñţ öŕ ƀé ŕéçöŕđéđ. Šçŕééñ ţĥéɱ öñ ţĥé Þàŕţîçîþàñţš þàĝé ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Something went wrong.</source>
             <translation>⟦Šöɱéţĥîñĝ ŵéñţ ŵŕöñĝ. ŵîðé ŵîð⟧</translation>
         </message>
@@ -1169,8 +1257,8 @@
             <translation>⟦Šöɱé ţàķéš öƒ ţĥîš šéššîöñ ŵéŕé îñţéŕŕûþţéđ. Ŕéçöṽéŕ ţĥéɱ ƒîŕšţ: ţĥé àþþ öƒƒéŕš îţ ŵĥéñ îţ îš ûñļöçķéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>Her sessions {sessions} have not been sent. Confirm that their data on this laptop is to be deleted and never sent.</source>
-            <translation>⟦Ĥéŕ šéššîöñš {sessions} ĥàṽé ñöţ ƀééñ šéñţ. Çöñƒîŕɱ ţĥàţ ţĥéîŕ đàţà öñ ţĥîš ļàþţöþ îš ţö ƀé đéļéţéđ àñđ ñéṽéŕ šéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>Their sessions {sessions} have not been sent. Confirm that their data on this laptop is to be deleted and never sent.</source>
+            <translation>⟦Ţĥéîŕ šéššîöñš {sessions} ĥàṽé ñöţ ƀééñ šéñţ. Çöñƒîŕɱ ţĥàţ ţĥéîŕ đàţà öñ ţĥîš ļàþţöþ îš ţö ƀé đéļéţéđ àñđ ñéṽéŕ šéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>{text} is not a device fingerprint: eight groups of four hex digits, as the laptop's sync page shows it.</source>
@@ -1919,8 +2007,8 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Ļîñ&amp;ķéđ ţö ŵîðé⟧</translation>
         </message>
         <message>
-            <source>The study id is generated from the group (M-001, F-001 …).</source>
-            <translation>⟦Ţĥé šţûđý îđ îš ĝéñéŕàţéđ ƒŕöɱ ţĥé ĝŕöûþ (Ṁ-001, Ƒ-001 …). ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>The study id is generated from the group's id pattern.</source>
+            <translation>⟦Ţĥé šţûđý îđ îš ĝéñéŕàţéđ ƒŕöɱ ţĥé ĝŕöûþ'š îđ þàţţéŕñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Eligibility screening</source>
@@ -1929,6 +2017,18 @@ IRAS ID %2 · study pack: %3, version %4</source>
         <message>
             <source>Save &amp;screening</source>
             <translation>⟦Šàṽé &amp;šçŕééñîñĝ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Before the session</source>
+            <translation>⟦Ɓéƒöŕé ţĥé šéššîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Tasks the protocol asks for before the session</source>
+            <translation>⟦Ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƀéƒöŕé ţĥé šéššîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Mark the task &amp;done</source>
+            <translation>⟦Ṁàŕķ ţĥé ţàšķ &amp;đöñé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Show &amp;identity details…</source>
@@ -2011,6 +2111,18 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Àđđéđ %1. Šçŕééñ éļîĝîƀîļîţý ñéẋţ. ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>%1 (done)</source>
+            <translation>⟦%1 (đöñé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 (to do)</source>
+            <translation>⟦%1 (ţö đö) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Task marked done.</source>
+            <translation>⟦Ţàšķ ɱàŕķéđ đöñé. ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>⟦Ýéš ŵî⟧</translation>
         </message>
@@ -2055,12 +2167,12 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Đéļéţé šéššîöñš ñöţ ýéţ šéñţ ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>%1 asked for her data to be deleted. These sessions have not been sent to the study store: %2.
+            <source>%1 asked for their data to be deleted. These sessions have not been sent to the study store: %2.
 
 They will never be sent, and their recordings, notes, markers and topic-guide coverage on this laptop will be deleted now. This cannot be undone.</source>
-            <translation>⟦%1 àšķéđ ƒöŕ ĥéŕ đàţà ţö ƀé đéļéţéđ. Ţĥéšé šéššîöñš ĥàṽé ñöţ ƀééñ šéñţ ţö ţĥé šţûđý šţöŕé: %2.
+            <translation>⟦%1 àšķéđ ƒöŕ ţĥéîŕ đàţà ţö ƀé đéļéţéđ. Ţĥéšé šéššîöñš ĥàṽé ñöţ ƀééñ šéñţ ţö ţĥé šţûđý šţöŕé: %2.
 
-Ţĥéý ŵîļļ ñéṽéŕ ƀé šéñţ, àñđ ţĥéîŕ ŕéçöŕđîñĝš, ñöţéš, ɱàŕķéŕš àñđ ţöþîç-ĝûîđé çöṽéŕàĝé öñ ţĥîš ļàþţöþ ŵîļļ ƀé đéļéţéđ ñöŵ. Ţĥîš çàññöţ ƀé ûñđöñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+Ţĥéý ŵîļļ ñéṽéŕ ƀé šéñţ, àñđ ţĥéîŕ ŕéçöŕđîñĝš, ñöţéš, ɱàŕķéŕš àñđ ţöþîç-ĝûîđé çöṽéŕàĝé öñ ţĥîš ļàþţöþ ŵîļļ ƀé đéļéţéđ ñöŵ. Ţĥîš çàññöţ ƀé ûñđöñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>&amp;Delete and record the withdrawal</source>
@@ -2170,6 +2282,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ɓûđđý þĥöñé ñûɱƀéŕ ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Back-up buddy name</source>
+            <translation>⟦Ɓàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Back-up buddy phone number</source>
+            <translation>⟦Ɓàçķ-ûþ ƀûđđý þĥöñé ñûɱƀéŕ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Visit start</source>
             <translation>⟦Ṽîšîţ šţàŕţ ŵîðé⟧</translation>
         </message>
@@ -2208,6 +2328,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>Buddy p&amp;hone</source>
             <translation>⟦Ɓûđđý þ&amp;ĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Back-&amp;up buddy</source>
+            <translation>⟦Ɓàçķ-&amp;ûþ ƀûđđý ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Bac&amp;k-up buddy phone</source>
+            <translation>⟦Ɓàç&amp;ķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Visit &amp;start</source>
@@ -2345,8 +2473,8 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
     <context>
         <name>QuestionRow</name>
         <message>
-            <source>Sensitive question: remind her she can skip it.</source>
-            <translation>⟦Šéñšîţîṽé ǫûéšţîöñ: ŕéɱîñđ ĥéŕ šĥé çàñ šķîþ îţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>Sensitive question: remind the participant they can skip it.</source>
+            <translation>⟦Šéñšîţîṽé ǫûéšţîöñ: ŕéɱîñđ ţĥé þàŕţîçîþàñţ ţĥéý çàñ šķîþ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Asked</source>
@@ -2583,8 +2711,8 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Àçţîöñš ţàķéñ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Her view (if told)</source>
-            <translation>⟦Ĥéŕ ṽîéŵ (îƒ ţöļđ) ŵîðé ŵî⟧</translation>
+            <source>The participant's view (if told)</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ'š ṽîéŵ (îƒ ţöļđ) ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Escalated to (role)</source>
@@ -2627,8 +2755,12 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦éšçàļàţéđ àţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>She was told that information will be passed on</source>
-            <translation>⟦Šĥé ŵàš ţöļđ ţĥàţ îñƒöŕɱàţîöñ ŵîļļ ƀé þàššéđ öñ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>The participant was told that information will be passed on</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ ŵàš ţöļđ ţĥàţ îñƒöŕɱàţîöñ ŵîļļ ƀé þàššéđ öñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>with the participant's consent</source>
+            <translation>⟦ŵîţĥ ţĥé þàŕţîçîþàñţ'š çöñšéñţ ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Referral: agency</source>
@@ -2665,10 +2797,6 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>When</source>
             <translation>⟦Ŵĥéñ ŵî⟧</translation>
-        </message>
-        <message>
-            <source>with her consent</source>
-            <translation>⟦ŵîţĥ ĥéŕ çöñšéñţ ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>decided not to share</source>
@@ -2931,6 +3059,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦%1 šàṽéđ (ñö ŕéçöŕđîñĝ ŕûññîñĝ) ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Careful: %1</source>
+            <translation>⟦Çàŕéƒûļ: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>recording</source>
             <translation>⟦ŕéçöŕđîñĝ ŵîðé⟧</translation>
         </message>
@@ -3064,8 +3196,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ñöţ šçŕééñéđ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>screened</source>
-            <translation>⟦šçŕééñéđ ŵîð⟧</translation>
+            <source>eligible</source>
+            <translation>⟦éļîĝîƀļé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not eligible</source>
+            <translation>⟦ñöţ éļîĝîƀļé ŵîðé⟧</translation>
         </message>
         <message>
             <source>consented</source>
@@ -3706,10 +3842,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ŵîţĥđŕàŵàļ ñééđš ñö ŕéàšöñ. Àƒţéŕ îţ, ñö ñéŵ šéššîöñ çàñ ƀé þļàññéđ öŕ ŕéçöŕđéđ ƒöŕ ţĥîš þàŕţîçîþàñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>&amp;What she or he asked for</source>
-            <translation>⟦&amp;Ŵĥàţ šĥé öŕ ĥé àšķéđ ƒöŕ ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>Withdrawal scope</source>
             <translation>⟦Ŵîţĥđŕàŵàļ šçöþé ŵîðé ŵ⟧</translation>
         </message>
@@ -3728,6 +3860,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Before the analysis cut-off</source>
             <translation>⟦Ɓéƒöŕé ţĥé àñàļýšîš çûţ-öƒƒ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>&amp;What the participant asked for</source>
+            <translation>⟦&amp;Ŵĥàţ ţĥé þàŕţîçîþàñţ àšķéđ ƒöŕ ŵîðé ŵîðé ŵî⟧</translation>
         </message>
     </context>
     <context>
@@ -3857,6 +3993,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>tasks the protocol asks for first</source>
+            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>lone-working plan</source>
             <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
         </message>
@@ -3879,6 +4019,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>buddy phone</source>
             <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy name</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy phone</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>start time</source>
@@ -3911,6 +4059,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>visit address sealed</source>
             <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>; plan a new session, which takes the versions in use</source>
+            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>{free} MiB free, {need} MiB needed</source>

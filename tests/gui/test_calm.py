@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.paths import DataDir
-from fieldwork_app.services import participants, sessions
+from fieldwork_app.services import sessions
 from tests.gui.conftest import unlock
 from tests.gui.test_safety_flows import visible_texts
+from tests.support.people import add_eligible
 
 SIZE = (1366, 768)
 
@@ -64,7 +65,7 @@ def _scroll_area(w: QWidget) -> QScrollArea:
 def test_the_wheel_scrolls_the_page_and_never_changes_an_unfocused_field(
     qtbot, make_window, vault_dir, ws
 ) -> None:  # type: ignore[no-untyped-def]
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "home", "2030-01-01T10:00", 45).id
     ws.close()
     w = _window(qtbot, make_window, vault_dir)
@@ -94,7 +95,7 @@ def test_the_wheel_scrolls_the_page_and_never_changes_an_unfocused_field(
 def test_tab_on_written_consent_goes_mode_then_statements_then_signatures(
     qtbot, make_window, vault_dir, ws
 ) -> None:  # type: ignore[no-untyped-def]
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
     ws.close()
     w = _window(qtbot, make_window, vault_dir)
@@ -154,7 +155,7 @@ def test_enter_continues_from_the_recovery_key_once_it_is_stored(qtbot, tmp_path
 def test_the_study_home_shows_dates_in_one_format_in_the_users_locale(
     qtbot, make_window, vault_dir, ws, locale_name, expected
 ) -> None:  # type: ignore[no-untyped-def]
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sessions.new(ws, [p.id], "interview", "clinic", "2030-01-07T10:30", 60)
     ws.close()
     before = QLocale()
@@ -231,7 +232,7 @@ def test_a_printable_document_is_offered_under_its_title_not_its_id(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60).id
     ws.close()
     asked: list[str] = []

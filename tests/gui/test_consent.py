@@ -6,10 +6,11 @@ import pytest
 
 from PySide6.QtCore import QPoint, Qt
 
-from fieldwork_app.services import consent, participants, recording, sessions
+from fieldwork_app.services import consent, recording, sessions
 from fieldwork_app.services import workspace as workspace_svc
 from tests.gui.conftest import unlock
 from tests.gui.modal import click_named, save_as, when_modal
+from tests.support.people import add_eligible
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -45,7 +46,7 @@ def _reopen(vault_dir):
 
 
 def test_written_consent_with_drawn_signatures_opens_the_recording_gate(qtbot, vault_dir, ws, make_window):
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     s = sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)
@@ -88,7 +89,7 @@ def test_written_consent_with_drawn_signatures_opens_the_recording_gate(qtbot, v
 def test_declining_the_recording_statement_is_refused_and_recording_stays_off(
     qtbot, vault_dir, ws, make_window
 ):
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     s = sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)
@@ -105,7 +106,7 @@ def test_declining_the_recording_statement_is_refused_and_recording_stays_off(
 
 
 def test_focus_group_each_member_consents(qtbot, vault_dir, ws, make_window):
-    ids = [participants.add(ws, "practitioner").id for _ in range(3)]
+    ids = [add_eligible(ws, "practitioner").id for _ in range(3)]
     sessions.new(ws, ids, "focus-group", "clinic", "2030-01-01T10:00", 90)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)
@@ -131,7 +132,7 @@ def test_focus_group_each_member_consents(qtbot, vault_dir, ws, make_window):
 
 @pytest.mark.audio
 def test_verbal_consent_on_the_virtual_microphone(qtbot, vault_dir, ws, virtual_mic, make_window):
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     s = sessions.new(ws, [p.id], "interview", "phone", "2030-01-01T10:00", 60)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)
@@ -171,7 +172,7 @@ def test_verbal_consent_on_the_virtual_microphone(qtbot, vault_dir, ws, virtual_
 
 @pytest.mark.audio
 def test_recording_goes_on_while_locked(qtbot, vault_dir, ws, virtual_mic, make_window):
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     s = sessions.new(ws, [p.id], "interview", "phone", "2030-01-01T10:00", 60)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)
@@ -202,7 +203,7 @@ def test_consent_without_an_on_screen_signature_where_the_form_allows_it(
 
     ws = _reopen(attested_vault_dir)
     try:
-        p = participants.add(ws, "mother")
+        p = add_eligible(ws, "mother")
         s = sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
         doc_ids = {d.id for d in ws.pack().documents}
     finally:
@@ -213,7 +214,7 @@ def test_consent_without_an_on_screen_signature_where_the_form_allows_it(
     qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
     text = page.alternatives.text()
-    assert "verbal consent" in text and "without her signature" in text and "paper form" in text
+    assert "verbal consent" in text and "without the participant's signature" in text and "paper form" in text
     qtbot.mouseClick(page.mode_buttons["attested"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.unsigned_box.isVisible(), timeout=2_000)
     assert not page.participant_pad.isVisible() and not page.participant_name.isVisible()
@@ -248,7 +249,7 @@ def test_consent_without_an_on_screen_signature_where_the_form_allows_it(
 
 
 def test_a_form_that_does_not_allow_it_offers_no_unsigned_consent(qtbot, vault_dir, ws, make_window):
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)
@@ -256,7 +257,7 @@ def test_a_form_that_does_not_allow_it_offers_no_unsigned_consent(qtbot, vault_d
     assert "does not allow" in page.mode_buttons["attested"].toolTip()
     qtbot.mouseClick(page.mode_buttons["written"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.alternatives.isVisible(), timeout=2_000)
-    assert "without her signature" not in page.alternatives.text()
+    assert "without the participant's signature" not in page.alternatives.text()
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
@@ -268,7 +269,7 @@ def test_saving_the_signed_copy_asks_and_can_encrypt(qtbot, vault_dir, ws, make_
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sessions.new(ws, [p.id], "interview", "clinic", "2030-01-01T10:00", 60)
     ws.close()
     w, page = _open_consent(qtbot, make_window, vault_dir)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox
 from fieldwork_app.services import participants, sessions
 from fieldwork_app.services import workspace as workspace_svc
 from tests.gui.conftest import unlock
+from tests.support.people import add_eligible
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -90,6 +91,7 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
     qtbot.waitUntil(lambda: p.tree.topLevelItemCount() == 2)
     rows = {p.tree.topLevelItem(i).text(0): p.tree.topLevelItem(i) for i in range(2)}
     assert rows["F-001"].text(3) == "M-001" and rows["M-001"].text(3) == ""
+    assert rows["M-001"].text(2) == "not screened"  # nobody starts "screened"
 
     # screening: nothing is preselected; all "yes" makes her eligible
     p._select("M-001")
@@ -100,6 +102,11 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
         p.screen_questions.findChild(type(p._answers[cid].button(1)), f"screen-{cid}-yes").click()
     qtbot.mouseClick(p.screen_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.message.text() == "Eligible.", timeout=5_000)
+    qtbot.waitUntil(
+        lambda: {p.tree.topLevelItem(i).text(0): p.tree.topLevelItem(i).text(2) for i in range(2)}["M-001"]
+        == "eligible",
+        timeout=5_000,
+    )
 
     # identity: asks for a reason, the view is audited, hidden again on lock
     _answer_dialog(qtbot, _type_reason, "ok")
@@ -138,9 +145,34 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
         ws.close()
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_prepare_explains_why_a_participant_not_screened_gets_no_session(qtbot, vault_dir, ws, make_window, size):
+    participants.add(ws, "mother")
+    ws.close()
+    w = _open(qtbot, make_window, vault_dir, "prepare")
+    w.resize(*size)
+    pg = w.page("prepare")
+    qtbot.waitUntil(lambda: pg.people.count() == 1, timeout=5_000)
+    pg.people.setFocus()
+    pg.people.setCurrentRow(0)
+    QTest.keyClick(pg.people, Qt.Key.Key_Space)  # tick M-001
+    assert pg.people.item(0).checkState() == Qt.CheckState.Checked
+    qtbot.mouseClick(pg.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "screened eligible" in pg.message.text(), timeout=5_000)
+    text = pg.message.text()
+    assert "Screen them on the Participants page first" in text  # why, and what to do
+    assert "M-001 has not been screened yet" in text
+    w.shutdown()
+    ws2 = workspace_svc.unlock(vault_dir, USER, PASSPHRASE)
+    try:
+        assert sessions.list_all(ws2) == []
+    finally:
+        ws2.close()
+
+
 @pytest.mark.audio
 def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_window):
-    participants.add(ws, "mother")
+    add_eligible(ws, "mother")
     ws.close()
     w = _open(qtbot, make_window, vault_dir, "prepare")
     pg = w.page("prepare")
@@ -159,6 +191,8 @@ def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_win
     assert not pg.checklist.ready
     qtbot.keyClicks(pg.buddy_name, "Sam")
     qtbot.keyClicks(pg.buddy_phone, "07700 900123")
+    qtbot.keyClicks(pg.backup_name, "Alex")  # the example pack asks for a back-up buddy
+    qtbot.keyClicks(pg.backup_phone, "07700 900456")
     pg.travel.setValue(40)
     pg.code_word.setChecked(True)
     pg.risk.setChecked(True)
@@ -216,7 +250,7 @@ def test_withdrawal_that_deletes_asks_before_holding_back_unsent_sessions(qtbot,
     from fieldwork_app.services import packs as packs_svc
 
     packs_svc.import_pack(ws, example=True)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "home").id
     ws.close()
     w = _open(qtbot, make_window, vault_dir, "participants")

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import RecorderState
-from fieldwork_app.services import distress, lonework, participants, sessions
+from fieldwork_app.services import distress, lonework, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.clock import FakeClock
 from tests.gui.test_session import click, consented_session, open_screen, run_db, start_recording
+from tests.support.people import add_eligible
 
 from fieldwork_app.gui.session.page import build_screen
 
@@ -64,7 +65,7 @@ def internal_ids(ws) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def _home_visit(ws, consented: bool = False) -> str:  # type: ignore[no-untyped-def]
-    pid = participants.add(ws, "mother").id
+    pid = add_eligible(ws, "mother").id
     sid = sessions.new(ws, [pid], "interview", "home").id
     plan = {"buddy_name": "Sam", "buddy_phone": "07700 900123", "start": START.isoformat(),
             "expected_end": END.isoformat(), "travel_home_minutes": 40, "code_word_agreed": True,
@@ -148,7 +149,7 @@ def test_the_study_home_offers_check_out_for_a_visit_whose_session_was_completed
     now = datetime.now(UTC)
 
     def completed_visit(ws):  # type: ignore[no-untyped-def]
-        sid = sessions.new(ws, [participants.add(ws, "mother").id], "interview", "home").id
+        sid = sessions.new(ws, [add_eligible(ws, "mother").id], "interview", "home").id
         plan = {"buddy_name": "Sam", "buddy_phone": "07700 900123", "start": (now - timedelta(hours=2)).isoformat(),
                 "expected_end": (now + timedelta(minutes=20)).isoformat(), "travel_home_minutes": 40,
                 "code_word_agreed": True, "risk_assessment_done": True}  # fmt: skip
@@ -222,7 +223,7 @@ def test_choices_are_logged_once_and_the_timeline_speaks_the_protocols_words(
     assert "Stage 1: Mild" in texts[0]
     assert "Sign seen: Tearful but composed" in texts[1]
     assert "Done: Check in: what are you feeling now" in texts[2]
-    assert "Her choice: pause for now" in texts[3]
+    assert "The participant's choice: pause for now" in texts[3]
     assert "Support given: Samaritans" in texts[4]
     ids = run_db(qtbot, w, internal_ids)
     shown = visible_texts(d)

@@ -17,10 +17,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QPushButton, QRadioButton
 
 from fieldwork_app.audio import RecorderState
-from fieldwork_app.services import closeout, consent, distress, interview, participants, recording, sessions
+from fieldwork_app.services import closeout, consent, distress, interview, recording, sessions
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services import tasks as tasks_svc
 from tests.gui.conftest import unlock
+from tests.support.people import add_eligible
 from tests.support.vaults import PASSPHRASE, USER
 
 from fieldwork_app.gui.session.page import build_screen
@@ -40,7 +41,7 @@ def run_db(qtbot, window, fn) -> Any:  # type: ignore[no-untyped-def]
 
 def consented_session(ws, fmt: str = "interview", location: str = "clinic", n: int = 1) -> str:  # type: ignore[no-untyped-def]
     group = "mother" if fmt == "interview" else "practitioner"
-    pids = [participants.add(ws, group).id for _ in range(n)]
+    pids = [add_eligible(ws, group).id for _ in range(n)]
     sid = sessions.new(ws, pids, fmt, location).id
     for pid in pids:
         consent.record(ws, sid, pid, "paper", {k: True for k in consent.template(ws, sid, pid)})
@@ -192,7 +193,7 @@ def test_distress_pauses_then_stage_1_resumes_and_stage_2_ends_the_session(
     click(qtbot, d, "choice-stop")
     click(qtbot, d, "signpost-samaritans")  # each tick is saved as it is ticked
     click(qtbot, d, "signpost-gp")
-    click(qtbot, d, "gp-yes")
+    click(qtbot, d, "care-contact-yes")
     d.follow_agreed.setChecked(True)
     click(qtbot, d, "followUpSave")
     qtbot.waitUntil(lambda: d.timeline.count() == 9, timeout=5_000)

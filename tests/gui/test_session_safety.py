@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from fieldwork_app.services import closeout, lonework, participants, safeguarding, sessions
+from fieldwork_app.services import closeout, lonework, safeguarding, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services import tasks as tasks_svc
@@ -21,6 +21,7 @@ from fieldwork_app.sync.trust import TrustedDevices
 from tests.gui.conftest import unlock
 from tests.gui.modal import click_named, save_as, when_modal
 from tests.gui.test_session import click, consented_session, open_screen, run_db
+from tests.support.people import add_eligible
 
 SECRET = "Zebra-quartz disclosure 7731"
 
@@ -101,7 +102,7 @@ END = START + timedelta(minutes=90)
 
 
 def _home_visit(ws) -> str:  # type: ignore[no-untyped-def]
-    pid = participants.add(ws, "mother").id
+    pid = add_eligible(ws, "mother").id
     sid = sessions.new(ws, [pid], "interview", "home").id
     sessions.update_plan(
         ws,
@@ -265,7 +266,7 @@ def test_an_overdue_visit_is_flagged_on_the_study_home(qtbot, make_window, vault
     now = datetime.now(UTC)
 
     def past_visit(ws):  # type: ignore[no-untyped-def]
-        sid = sessions.new(ws, [participants.add(ws, "mother").id], "interview", "home").id
+        sid = sessions.new(ws, [add_eligible(ws, "mother").id], "interview", "home").id
         plan = {"buddy_name": "Sam", "buddy_phone": "07700 900123", "start": (now - timedelta(hours=3)).isoformat(),
                 "expected_end": (now - timedelta(hours=1)).isoformat(), "travel_home_minutes": 40,
                 "code_word_agreed": True, "risk_assessment_done": True}  # fmt: skip

@@ -16,6 +16,7 @@ from fieldwork_app.services.clock import FakeClock
 from tests.gui.fit import clipped_buttons, outside
 from tests.gui.test_safety_flows import SIZE, SMALL, START, _home_visit, _message_box
 from tests.gui.test_session import click, open_screen, run_db
+from tests.support.people import add_eligible
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
@@ -163,10 +164,9 @@ def test_a_message_goes_when_its_part_of_the_session_is_left_and_on_lock(
 def test_prepares_ready_checklist_wraps_instead_of_scrolling_sideways(
     qtbot, make_window, vault_dir, ws, size
 ) -> None:  # type: ignore[no-untyped-def]
-    from fieldwork_app.services import participants
     from tests.gui.test_fit_and_keys import click_nav, open_app
 
-    participants.add(ws, "mother")
+    add_eligible(ws, "mother")
     ws.close()
     w = open_app(qtbot, make_window, vault_dir, size)
     click_nav(qtbot, w, "prepare")

@@ -41,6 +41,7 @@ from fieldwork_app.sync.storeside import unpack_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault import FAST_KDF
+from tests.support.people import add_eligible
 from tests.support.pulse import ncc_peak
 from tests.support.vaults import PASSPHRASE, USER
 
@@ -120,7 +121,7 @@ def _study_pack(tmp: Path) -> Path:
 
 
 def _consented(ws: Workspace, group: str, archiving: bool) -> tuple[str, str]:
-    m = participants.add(ws, group).id
+    m = add_eligible(ws, group).id
     s = sessions.new(ws, [m], "interview", "clinic").id
     answers = {k: True for k in consent.template(ws, s, m)}
     answers["O2"] = archiving

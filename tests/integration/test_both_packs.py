@@ -15,8 +15,9 @@ import pytest
 
 from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import ConsentForm, StudyPack
+from fieldwork_app.errors import FieldworkError
 from fieldwork_app.paths import DataDir
-from fieldwork_app.services import closeout, consent, participants, recording, sessions, workspace
+from fieldwork_app.services import closeout, consent, ethics, participants, recording, sessions, workspace
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack
@@ -43,9 +44,26 @@ def screened(ws: Workspace, pack: StudyPack, group_id: str, **kwargs: object) ->
     return pid
 
 
+def protocol_steps(ws: Workspace, sid: str, pid: str) -> dict[str, dict[str, object]]:
+    """What the pack's protocol asks for before this participant's consent: its tasks marked done, capacity
+    assessed at this session; returns the witness and interpreter to name with the consent."""
+    for st in ethics.gating_state(ws, pid, sid):
+        if st.problem:
+            ethics.mark_done(ws, pid, st.task.id)
+    rule = ethics.capacity_rule(ws, pid)
+    if rule is not None:
+        assert ethics.record_capacity(ws, sid, pid, {c.value: True for c in rule.criteria}).has_capacity
+    return {r.role.value: {"name": "A Person", "agreement": True} for r in consent.parties_needed(ws, pid)}
+
+
 def consent_all(ws: Workspace, sid: str, pid: str, decline: tuple[str, ...] = ()) -> None:
     tpl = consent.template(ws, sid, pid)
-    result = consent.record(ws, sid, pid, "paper", {k: k not in decline for k in tpl})
+    answers = {k: k not in decline for k in tpl}
+    if ethics.gating_state(ws, pid, sid) or ethics.capacity_rule(ws, pid) is not None:
+        with pytest.raises(FieldworkError):  # the protocol's steps come first
+            consent.record(ws, sid, pid, "paper", answers)
+    parties = protocol_steps(ws, sid, pid)
+    result = consent.record(ws, sid, pid, "paper", answers, parties=parties)
     assert result.complete
 
 

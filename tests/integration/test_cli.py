@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldwork_app.paths import DataDir
+from tests.support.people import answers_file, eligible_answers_file
 from tests.support.vaults import PASSPHRASE
 
 FW = [sys.executable, "-m", "fieldwork_app"]
@@ -22,6 +23,15 @@ def run(*args: str, env: dict[str, str] | None = None, ok: bool = True) -> subpr
     if ok:
         assert proc.returncode == 0, f"{args}: {proc.stderr}"
     return proc
+
+
+def add_screened(group: str, folder: Path, *extra: str) -> str:
+    """``participant add`` then ``participant screen`` with answers that make the participant eligible."""
+    pid = run("participant", "add", "--group", group, *extra).stdout.strip()
+    assert run(
+        "participant", "screen", pid, "--answers", str(eligible_answers_file(folder, group))
+    ).stdout.strip() == ("eligible")
+    return pid
 
 
 def snapshot(dd: DataDir) -> dict[str, bytes]:
@@ -53,6 +63,11 @@ def test_init_prints_recovery_key_once_and_refuses_second_init(tmp_path: Path) -
 def test_full_foundation_flow(cli_env: DataDir, tmp_path: Path) -> None:
     m = run("participant", "add", "--group", "mother").stdout.strip()
     assert m == "M-001"
+    status = json.loads(run("status", "--json").stdout)
+    assert status["participants"]["mother"] == {"not_screened": 1}  # added, not yet screened
+    assert run(
+        "participant", "screen", m, "--answers", str(eligible_answers_file(tmp_path, "mother"))
+    ).stdout.strip() == ("eligible")
     f = run("participant", "add", "--group", "family", "--linked-to", m).stdout.strip()
     assert f == "F-001"
     p = run("participant", "add", "--group", "practitioner").stdout.strip()
@@ -62,9 +77,14 @@ def test_full_foundation_flow(cli_env: DataDir, tmp_path: Path) -> None:
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     assert s.startswith("S-")
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    assert tpl and all(v is None for v in tpl.values())
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({k: True for k in tpl}))
+    assert tpl["answers"] and all(v is None for v in tpl["answers"].values())
+    assert (tpl["form"], tpl["version"], tpl["session"], tpl["participant"]) == (
+        "consent-mother-interview",
+        "1.1",
+        s,
+        m,
+    )
+    answers = answers_file(tmp_path, tpl, {k: True for k in tpl["answers"]})
     out = run(
         "consent", "record", "--session", s, "--participant", m, "--mode", "paper", "--answers", str(answers)
     )
@@ -78,14 +98,13 @@ def test_full_foundation_flow(cli_env: DataDir, tmp_path: Path) -> None:
 
 
 def test_consent_refusals_change_nothing(cli_env: DataDir, tmp_path: Path) -> None:
-    m = run("participant", "add", "--group", "mother").stdout.strip()
+    m = add_screened("mother", tmp_path)
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    answers = {k: True for k in tpl}
-    recording_id = next(iter(tpl))
+    answers = {k: True for k in tpl["answers"]}
+    recording_id = next(iter(tpl["answers"]))
     answers["3"] = False  # the recording statement of the mothers' form
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps(answers))
+    bad = answers_file(tmp_path, tpl, answers, "bad")
     before = json.loads(run("status", "--json").stdout)["participants"]
 
     def record_paper() -> subprocess.CompletedProcess[str]:
@@ -94,7 +113,7 @@ def test_consent_refusals_change_nothing(cli_env: DataDir, tmp_path: Path) -> No
 
     assert_one_line_error(record_paper(), "not affirmed")
     assert json.loads(run("status", "--json").stdout)["participants"] == before
-    bad.write_text(json.dumps({**{k: True for k in tpl}, "nonsense": True}))
+    bad.write_text(json.dumps({**tpl, "answers": {**{k: True for k in tpl["answers"]}, "nonsense": True}}))
     assert_one_line_error(record_paper(), "unknown statement")
     bad.write_text("{ not json")
     assert_one_line_error(record_paper(), "not valid JSON")
@@ -184,27 +203,31 @@ def test_users_passphrase_change_and_recovery(cli_env: DataDir, tmp_path: Path, 
     run("status", env={"FIELDWORK_PASSPHRASE": PASSPHRASE + " again"})
 
 
-def test_withdrawal_refuses_later_sessions(cli_env: DataDir) -> None:
-    m = run("participant", "add", "--group", "mother").stdout.strip()
+def test_withdrawal_refuses_later_sessions(cli_env: DataDir, tmp_path: Path) -> None:
+    m = add_screened("mother", tmp_path)
     run("participant", "withdraw", m, "--scope", "no_further_data", "--date", "2026-11-30")
     assert_one_line_error(
         run("session", "new", "--participant", m, "--format", "interview", ok=False), "withdrawn"
     )
 
 
-def test_withdrawal_that_deletes_asks_for_confirmation_and_holds_back_unsent_sessions(cli_env: DataDir) -> None:
+def test_withdrawal_that_deletes_asks_for_confirmation_and_holds_back_unsent_sessions(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
     run("pack", "import", "--example")
-    m = run("participant", "add", "--group", "mother").stdout.strip()
+    m = add_screened("mother", tmp_path)
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     refused = run("participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", ok=False)
     assert_one_line_error(refused, s)
     assert "--delete-unsent" in refused.stderr
     assert json.loads(run("participant", "list", "--json").stdout)[0]["status"] != "withdrawn"
-    done = run("participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", "--delete-unsent")
+    done = run(
+        "participant", "withdraw", m, "--scope", "delete_data", "--date", "2026-11-30", "--delete-unsent"
+    )
     assert f"Not sent, and their data on this laptop deleted: {s}" in done.stdout
     assert_one_line_error(run("sync", "--queue", s, ok=False), "withdrew")
     # keeping what was collected: nothing to confirm, her sessions go as usual
-    k = run("participant", "add", "--group", "mother").stdout.strip()
+    k = add_screened("mother", tmp_path)
     kept = run("session", "new", "--participant", k, "--format", "interview").stdout.strip()
     out = run("participant", "withdraw", k, "--scope", "no_further_contact", "--date", "2026-11-30").stdout
     assert "Not sent" not in out
@@ -220,11 +243,10 @@ def test_saving_in_the_clear_makes_new_private_files_or_age_files(cli_env: DataD
     import pyrage
 
     run("pack", "import", "--example")
-    m = run("participant", "add", "--group", "mother").stdout.strip()
+    m = add_screened("mother", tmp_path)
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({k: True for k in tpl}))
+    answers = answers_file(tmp_path, tpl, {k: True for k in tpl["answers"]})
     recorded = run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
                    "--answers", str(answers)).stdout  # fmt: skip
     cid = recorded.split()[1]
@@ -274,11 +296,10 @@ def test_attested_consent_at_the_command_line(
     monkeypatch.setenv("FIELDWORK_DATA_DIR", str(attested_vault_dir.root))
     monkeypatch.setenv("FIELDWORK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("FIELDWORK_USER", USER)
-    m = run("participant", "add", "--group", "mother").stdout.strip()
+    m = add_screened("mother", tmp_path)
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    answers = tmp_path / "a.json"
-    answers.write_text(json.dumps({k: True for k in tpl}))
+    answers = answers_file(tmp_path, tpl, {k: True for k in tpl["answers"]})
     args = (
         "consent",
         "record",
@@ -294,3 +315,158 @@ def test_attested_consent_at_the_command_line(
     assert_one_line_error(run(*args, ok=False), "needs the reason")
     out = run(*args, "--unsigned-reason", "cannot hold a pen today").stdout
     assert "recorded" in out and "permitted" in out
+
+
+def test_only_participants_screened_eligible_get_a_session(cli_env: DataDir, tmp_path: Path) -> None:
+    m = run("participant", "add", "--group", "mother").stdout.strip()
+    refused = run("session", "new", "--participant", m, "--format", "interview", ok=False)
+    assert_one_line_error(refused, "has not been screened yet")
+    assert f"fieldwork participant screen {m}" in refused.stderr
+    no = tmp_path / "no.json"
+    no.write_text(
+        json.dumps(
+            {**json.loads(eligible_answers_file(tmp_path, "mother").read_text()), "child-protection": False}
+        )
+    )
+    assert run("participant", "screen", m, "--answers", str(no)).stdout.strip() == "not eligible"
+    assert_one_line_error(
+        run("session", "new", "--participant", m, "--format", "interview", ok=False), "screened not eligible"
+    )
+    assert json.loads(run("status", "--json").stdout)["participants"]["mother"] == {"not_eligible": 1}
+    assert json.loads(run("session", "list", "--json").stdout) == []
+
+
+def test_answers_files_are_bound_to_their_form_and_parsed_with_bounds(
+    cli_env: DataDir, tmp_path: Path
+) -> None:
+    m = add_screened("mother", tmp_path)
+    p = add_screened("practitioner", tmp_path)
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    s_p = run(
+        "session", "new", "--participant", p, "--format", "interview", "--location", "clinic"
+    ).stdout.strip()
+    theirs = json.loads(run("consent", "template", "--session", s_p, "--participant", p).stdout)
+    other = answers_file(
+        tmp_path, {**theirs, "session": s, "participant": m}, dict.fromkeys(theirs["answers"], True)
+    )
+    before = json.loads(run("audit", "list", "--json").stdout)
+
+    def record(path: Path) -> subprocess.CompletedProcess[str]:
+        return run("consent", "record", "--session", s, "--participant", m, "--mode", "paper", "--answers", str(path),
+                   ok=False)  # fmt: skip
+
+    assert_one_line_error(record(other), "consent-practitioner-interview")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    assert_one_line_error(record(deep), "nests more than")
+    after = json.loads(run("audit", "list", "--json").stdout)
+    assert {e["action"] for e in after[len(before) :]} <= {"vault.unlock"}
+    assert json.loads(run("status", "--json").stdout)["participants"]["mother"] == {"eligible": 1}
+
+
+@pytest.mark.audio
+def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
+    cli_env: DataDir, tmp_path: Path, virtual_mic
+) -> None:  # type: ignore[no-untyped-def]
+    """Every step of a researcher's session from the command line, on the real (virtual) microphone."""
+    m = add_screened("mother", tmp_path)
+    s = run(
+        "session", "new", "--participant", m, "--format", "interview", "--location", "clinic"
+    ).stdout.strip()
+    assert_one_line_error(
+        run("record", "--session", s, "--seconds", "1", "--consent", ok=False), "--participant"
+    )
+    said = run("record", "--session", s, "--seconds", "1", "--consent", "--participant", m).stdout
+    rid = next(w.strip("():") for w in said.split() if w.startswith("(R-"))
+    assert f"--mode verbal --recording {rid}" in said
+    takes = json.loads(run("recording", "list", "--session", s, "--json").stdout)
+    assert [(t["kind"], t["participant_id"]) for t in takes] == [("consent", m)]
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    verbal = (
+        "consent",
+        "record",
+        "--session",
+        s,
+        "--participant",
+        m,
+        "--mode",
+        "verbal",
+        "--answers",
+        str(answers),
+    )
+    assert_one_line_error(run(*verbal, ok=False), "consent recording")
+    assert "recording permitted" in run(*verbal, "--recording", rid).stdout
+    run("record", "--session", s, "--seconds", "1")
+    assert_one_line_error(run("session", "complete", s, ok=False), "no close-out")
+    out = run("session", "closeout", s, "--signposting", "samaritans", "--follow-up", "Courtesy call").stdout
+    assert "1 follow-up task(s)" in out and "wellbeing check is still to be recorded" in out
+    assert_one_line_error(run("session", "complete", s, ok=False), "wellbeing check")
+    run(
+        "session",
+        "closeout",
+        s,
+        "--wellbeing",
+        "Settled; said it helped to talk",
+        "--follow-up",
+        "Courtesy call",
+    )
+    assert f"Session {s} completed" in run("session", "complete", s).stdout
+    status = json.loads(run("status", "--json").stdout)
+    assert status["participants"]["mother"] == {"interviewed": 1} and status["sessions"] == {"completed": 1}
+    assert [t["title"] for t in status["tasks_due"]] == ["Courtesy call"]
+
+
+def test_protocol_steps_at_the_command_line(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A format-2 protocol from a script: a gating task, a capacity assessment, a witness and an interpreter."""
+    from tests.support.vaults import USER
+    from tests.unit.test_protocol_rules import protocol_vault
+
+    vault = protocol_vault(tmp_path)
+    monkeypatch.setenv("FIELDWORK_DATA_DIR", str(vault.root))
+    monkeypatch.setenv("FIELDWORK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("FIELDWORK_USER", USER)
+    m = add_screened("mother", tmp_path, "--attr", "age_band=16-17", "--attr", "interpreter=yes")
+    s = run(
+        "session", "new", "--participant", m, "--format", "interview", "--location", "clinic"
+    ).stdout.strip()
+    assert "[ ] parent-notified" in run("participant", "tasks", m).stdout
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers = answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    base = (
+        "consent",
+        "record",
+        "--session",
+        s,
+        "--participant",
+        m,
+        "--mode",
+        "paper",
+        "--answers",
+        str(answers),
+    )
+    assert_one_line_error(run(*base, ok=False), f"task-done {m} parent-notified")
+    assert "Marked 'parent-notified' done" in run("participant", "task-done", m, "parent-notified").stdout
+    assert_one_line_error(run(*base, ok=False), f"session capacity {s}")
+    cap = (
+        "session",
+        "capacity",
+        s,
+        "--participant",
+        m,
+        "--understand",
+        "yes",
+        "--retain",
+        "yes",
+        "--weigh-up",
+    )
+    out = run(*cap, "no", "--communicate", "yes").stdout
+    assert "cannot decide now; rearrange the session" in out
+    assert_one_line_error(run(*base, ok=False), "cannot decide now")
+    assert "can decide now" in run(*cap, "yes", "--communicate", "yes").stdout
+    assert_one_line_error(run(*base, ok=False), "asks for a witness")
+    with_people = (*base, "--witness", "Wendy Witness", "--interpreter", "Ivan Interpreter")
+    assert_one_line_error(run(*with_people, ok=False), "confidentiality agreement")
+    assert "recording permitted" in run(*with_people, "--interpreter-agreement").stdout
+    audit = run("audit", "list", "--json").stdout
+    assert "Wendy" not in audit and "Ivan" not in audit  # names stay in the identity store

@@ -20,6 +20,7 @@ from fieldwork_app.services import participants, vault_care, workspace
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.vault import Vault
 from tests.integration.test_cli import assert_one_line_error, run, snapshot
+from tests.support.people import add_eligible, answers_file, eligible_answers_file
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -264,7 +265,7 @@ STEPS = ["databases", "takes", "log", "slots", "journal", "move-0", "move-1", "m
 @pytest.mark.parametrize("step", STEPS)
 def test_a_rekey_interrupted_at_any_step_leaves_a_vault_that_opens(cli_env: DataDir, step: str) -> None:
     ws = workspace.unlock(cli_env, USER, PASSPHRASE)
-    pid = participants.add(ws, "mother").id
+    pid = add_eligible(ws, "mother").id
     participants.set_identity(ws, pid, {"name": "Kept Across A Crash"})
     old_key = ws.vault.data_key_for_rekey()
     ws.close()
@@ -472,7 +473,7 @@ def test_a_crash_after_a_withdrawals_commit_still_deletes_her_take_and_bundle(
     ws = workspace.unlock(cli_env, USER, PASSPHRASE)
     try:
         packs.import_pack(ws, example=True, study_key_file=pub)
-        m = participants.add(ws, "mother").id
+        m = add_eligible(ws, "mother").id
         s = sessions.new(ws, [m], "interview", "home").id
         take = cli_env.audio / s / "R-w1.fwa"
         take.parent.mkdir(parents=True, exist_ok=True)
@@ -592,9 +593,10 @@ def test_every_file_and_folder_in_the_data_directory_is_private(
     run("study", "keygen", "--out", str(tmp_path / "dm"))
     run("pack", "import", "--example", "--study-key", str(tmp_path / "dm/study.pub"))
     m = run("participant", "add", "--group", "mother").stdout.strip()
+    run("participant", "screen", m, "--answers", str(eligible_answers_file(tmp_path, "mother")))
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    (tmp_path / "answers.json").write_text(json.dumps({k: True for k in tpl}))
+    answers_file(tmp_path, tpl, {k: True for k in tpl["answers"]})
     run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
         "--answers", str(tmp_path / "answers.json"))  # fmt: skip
     run("record", "--session", s, "--seconds", "1")

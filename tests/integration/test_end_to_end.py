@@ -23,6 +23,7 @@ from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault import audit
+from tests.support.people import add_eligible
 
 
 def audit_entries(ws: Workspace) -> list[Any]:
@@ -41,7 +42,7 @@ def _recorded_session(ws: Workspace, pub: Path | None, seconds: float = 2.5) -> 
     """A consented session with one take; ``pub``: import the example pack with this study key first."""
     if pub is not None:
         packs_svc.import_pack(ws, example=True, study_key_file=pub)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "clinic").id
     tpl = consent.template(ws, s, m)
     consent.record(ws, s, m, "paper", {k: True for k in tpl})
@@ -186,7 +187,7 @@ def test_withdrawal_reaches_the_store(
 ) -> None:
     pub, key = study_keys
     packs_svc.import_pack(ws, example=True, study_key_file=pub)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     participants.withdraw(ws, m, "delete_data", "2026-11-30")
     store = folder_store.fresh()
     sync_svc.add_store(ws, "usb", store.url)
@@ -251,7 +252,7 @@ def test_a_sync_while_another_session_records_leaves_the_recording_whole(
     virtual_mic.use_sine()
     pub, _ = study_keys
     sent = _recorded_session(ws, pub, seconds=2.5)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     live = sessions.new(ws, [m], "interview", "clinic").id
     tpl = consent.template(ws, live, m)
     consent.record(ws, live, m, "paper", {k: True for k in tpl})

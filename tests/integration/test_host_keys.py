@@ -16,6 +16,7 @@ from fieldwork_app.sync.engine import upload_bundle
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.transports.sftp import host_key_fingerprint
 from tests.integration.test_cli import run
+from tests.support.people import answers_file, eligible_answers_file
 from tests.support.servers import StoreServer, SyncKit, sftp_running
 
 pytestmark = pytest.mark.servers
@@ -112,9 +113,10 @@ def test_a_changed_host_key_after_pinning_stops_the_sync(
     run("study", "keygen", "--out", str(tmp_path / "dm"))
     run("pack", "import", "--example", "--study-key", str(tmp_path / "dm/study.pub"))
     m = run("participant", "add", "--group", "mother").stdout.strip()
+    run("participant", "screen", m, "--answers", str(eligible_answers_file(tmp_path, "mother")))
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    (tmp_path / "answers.json").write_text(json.dumps({k: True for k in tpl}))
+    answers_file(tmp_path, tpl, {k: True for k in tpl["answers"]})
     run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
         "--answers", str(tmp_path / "answers.json"))  # fmt: skip
     (tmp_path / "impostor").mkdir()

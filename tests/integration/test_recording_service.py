@@ -16,8 +16,9 @@ import numpy as np
 import pytest
 
 from fieldwork_app.errors import ConsentError, ErrorKind
-from fieldwork_app.services import consent, participants, recording, sessions
+from fieldwork_app.services import consent, recording, sessions
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 from tests.support.vaults import PASSPHRASE, USER
 
 pytestmark = pytest.mark.audio
@@ -25,9 +26,9 @@ pytestmark = pytest.mark.audio
 
 def _session(ws: Workspace, n: int = 1) -> tuple[str, list[str]]:
     if n == 1:
-        pids = [participants.add(ws, "mother").id]
+        pids = [add_eligible(ws, "mother").id]
         return sessions.new(ws, pids, "interview", "clinic").id, pids
-    pids = [participants.add(ws, "practitioner").id for _ in range(n)]
+    pids = [add_eligible(ws, "practitioner").id for _ in range(n)]
     return sessions.new(ws, pids, "focus-group", "clinic").id, pids
 
 

@@ -15,6 +15,7 @@ from fieldwork_app.paths import DataDir
 from fieldwork_app.sync.engine import upload_bundle
 from fieldwork_app.sync.keys import load_identity, load_recipient
 from tests.integration.test_cli import run
+from tests.support.people import answers_file, eligible_answers_file
 from tests.support.servers import StoreServer, SyncKit
 
 pytestmark = pytest.mark.servers
@@ -89,9 +90,10 @@ def test_laptop_sync_commands(
     run("study", "keygen", "--out", str(tmp_path / "dm"))
     run("pack", "import", "--example", "--study-key", str(tmp_path / "dm/study.pub"))
     m = run("participant", "add", "--group", "mother").stdout.strip()
+    run("participant", "screen", m, "--answers", str(eligible_answers_file(tmp_path, "mother")))
     s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
     tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
-    (tmp_path / "answers.json").write_text(json.dumps({k: True for k in tpl}))
+    answers_file(tmp_path, tpl, {k: True for k in tpl["answers"]})
     run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
         "--answers", str(tmp_path / "answers.json"))  # fmt: skip
     run("record", "--session", s, "--seconds", "1")

@@ -111,8 +111,10 @@ def test_cut_connections_resume_to_identical_store(net_store: StoreServer, sync_
         receipt = upload_bundle(staged, t, retry=ONCE, stats=stats)
         attempted += stats.bytes_attempted
         t.close()
-    assert failures >= 3 and proxy.cuts >= failures
-    assert attempted <= staged.total_bytes + failures * biggest
+    # A cut costs at most one chunk re-sent, whether it fails the call or the transport finishes the
+    # interrupted chunk from where the store's copy ends (SFTP) or the checker simply asks again.
+    assert failures >= 1 and proxy.cuts >= 2 and proxy.cuts >= failures
+    assert attempted <= staged.total_bytes + proxy.cuts * biggest
     assert [o.sha256 for o in receipt.objects[:-1]] == [n for n, _ in staged.chunks]
     assert verify_store(direct, sync_kit.identity, sync_kit.trusted).ok
     out = tmp_path / "out"

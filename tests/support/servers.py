@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -34,6 +35,19 @@ from fieldwork_app.sync.transports.base import Transport
 
 _counter = itertools.count(1)
 _procs: list[subprocess.Popen[bytes]] = []
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a server runs: ``wrap`` prefixes its commands (``ip netns exec NAME`` for a network namespace
+    behind an emulated link), it listens on ``listen`` and clients reach it at ``host``."""
+
+    wrap: tuple[str, ...] = ()
+    listen: str = "127.0.0.1"
+    host: str = "127.0.0.1"
+
+
+LOOPBACK = Where()
 
 
 @dataclass
@@ -109,9 +123,12 @@ def tiny_disk(path: Path, size: str = "256k") -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(path)], capture_output=True, check=False)
 
 
-def _start(args: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+def _start(args: list[str], log: Path, env: dict[str, str] | None = None,
+           where: Where = LOOPBACK) -> subprocess.Popen[bytes]:  # fmt: skip
     with open(log, "ab") as fh:
-        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, env=env)
+        proc = subprocess.Popen(
+            [*where.wrap, *args], stdout=fh, stderr=subprocess.STDOUT, start_new_session=True, env=env
+        )
     _procs.append(proc)
     return proc
 
@@ -131,13 +148,14 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         _procs.remove(proc)
 
 
-def _wait_port(port: int, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+def _wait_port(port: int, proc: subprocess.Popen[bytes], log: Path, timeout: float,
+               host: str = "127.0.0.1") -> None:  # fmt: skip
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited early:\n{log.read_text(errors='replace')[-2000:]}")
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            with socket.create_connection((host, port), timeout=0.5):
                 return
         except OSError:
             time.sleep(0.1)
@@ -164,7 +182,9 @@ def sftp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServe
 
 
 @contextlib.contextmanager
-def sftp_running(d: Path, more_host_keys: tuple[str, ...] = ()) -> Iterator[StoreServer]:
+def sftp_running(
+    d: Path, more_host_keys: tuple[str, ...] = (), where: Where = LOOPBACK
+) -> Iterator[StoreServer]:
     """Start OpenSSH sshd (key auth only, internal-sftp) in ``d``; stop it on exit.  The server's host key
     is Ed25519 (``d/host_key``); ``more_host_keys`` adds keys of other types (``rsa``, ``ecdsa``), each in
     ``d/host_key_<type>``."""
@@ -182,20 +202,20 @@ def sftp_running(d: Path, more_host_keys: tuple[str, ...] = ()) -> Iterator[Stor
     Path("/run/sshd").mkdir(parents=True, exist_ok=True)
     port = free_port()
     (d / "sshd_config").write_text(
-        f"ListenAddress 127.0.0.1\nPort {port}\nHostKey {d / 'host_key'}\n{more}PidFile {d / 'sshd.pid'}\n"
+        f"ListenAddress {where.listen}\nPort {port}\nHostKey {d / 'host_key'}\n{more}PidFile {d / 'sshd.pid'}\n"
         f"AuthorizedKeysFile {d / 'authorized_keys'}\nPermitRootLogin prohibit-password\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
         "Subsystem sftp internal-sftp\nMaxStartups 100\nMaxSessions 50\nLogLevel ERROR\n"
     )
     log = d / "sshd.log"
-    proc = _start([sshd, "-D", "-e", "-f", str(d / "sshd_config")], log)
-    _wait_port(port, proc, log, 10)
+    proc = _start([sshd, "-D", "-e", "-f", str(d / "sshd_config")], log, where=where)
+    _wait_port(port, proc, log, 10, where.host)
     user = os.environ.get("USER") or __import__("pwd").getpwuid(os.getuid()).pw_name
     host_pub = (d / "host_key.pub").read_text().split()
     try:
         yield StoreServer(
             "sftp",
-            f"sftp://{user}@127.0.0.1:{port}{root}",
+            f"sftp://{user}@{where.host}:{port}{root}",
             options={"key_file": str(d / "client_key"), "host_key": f"{host_pub[0]} {host_pub[1]}"},
             extra={"other_key": str(d / "other_key"), "proc": proc, "root": root},
         )
@@ -205,13 +225,13 @@ def sftp_running(d: Path, more_host_keys: tuple[str, ...] = ()) -> Iterator[Stor
 
 # -- WebDAV (wsgidav + cheroot) ----------------------------------------------------------------
 def _serving_webdav(
-    proc: subprocess.Popen[bytes], port: int, password: str, root: Path
+    proc: subprocess.Popen[bytes], port: int, password: str, root: Path, host: str = "127.0.0.1"
 ) -> Iterator[StoreServer]:
     """The store a started WebDAV server offers (user ``fieldwork``, folder ``/store``); stops it after."""
     try:
         yield StoreServer(
             "webdav",
-            f"webdav://127.0.0.1:{port}/store",
+            f"webdav://{host}:{port}/store",
             options={"username": "fieldwork"},
             secrets={"password": password},
             extra={"proc": proc, "root": root},
@@ -221,7 +241,7 @@ def _serving_webdav(
 
 
 @contextlib.contextmanager
-def rclone_webdav_running(d: Path) -> Iterator[StoreServer]:
+def rclone_webdav_running(d: Path, where: Where = LOOPBACK) -> Iterator[StoreServer]:
     """Start rclone's WebDAV server (basic auth, ETags = MD5 of the content) serving ``d/data``."""
     exe = _need("rclone", "WebDAV store (rclone)")
     (d / "data").mkdir()
@@ -235,7 +255,7 @@ def rclone_webdav_running(d: Path) -> Iterator[StoreServer]:
             "webdav",
             str(d / "data"),
             "--addr",
-            f"127.0.0.1:{port}",
+            f"{where.listen}:{port}",
             "--user",
             "fieldwork",
             "--pass",
@@ -246,9 +266,10 @@ def rclone_webdav_running(d: Path) -> Iterator[StoreServer]:
             str(d / "rclone.conf"),
         ],
         log,
+        where=where,
     )
-    _wait_port(port, proc, log, 15)
-    yield from _serving_webdav(proc, port, password, d / "data")
+    _wait_port(port, proc, log, 15, where.host)
+    yield from _serving_webdav(proc, port, password, d / "data", where.host)
 
 
 @pytest.fixture(scope="session")
@@ -264,23 +285,23 @@ def webdav_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreSer
 
 
 @contextlib.contextmanager
-def webdav_running(d: Path) -> Iterator[StoreServer]:
+def webdav_running(d: Path, where: Where = LOOPBACK) -> Iterator[StoreServer]:
     """Start wsgidav on cheroot (basic auth) serving ``d/data``; stop it on exit."""
     exe = _need(str(Path(sys.executable).parent / "wsgidav"), "WebDAV store")
     (d / "data").mkdir()
     port = free_port()
     password = uuid.uuid4().hex
     (d / "wsgidav.yaml").write_text(
-        f"host: 127.0.0.1\nport: {port}\nserver: cheroot\nverbose: 0\n"
+        f"host: {where.listen}\nport: {port}\nserver: cheroot\nverbose: 0\n"
         f'provider_mapping: {{"/": "{d / "data"}"}}\n'
         "http_authenticator: {domain_controller: null, accept_basic: true, accept_digest: false, "
         "default_to_digest: false}\n"
         f'simple_dc: {{user_mapping: {{"*": {{fieldwork: {{password: "{password}"}}}}}}}}\n'
     )
     log = d / "wsgidav.log"
-    proc = _start([exe, "--config", str(d / "wsgidav.yaml")], log)
-    _wait_port(port, proc, log, 15)
-    yield from _serving_webdav(proc, port, password, d / "data")
+    proc = _start([exe, "--config", str(d / "wsgidav.yaml")], log, where=where)
+    _wait_port(port, proc, log, 15, where.host)
+    yield from _serving_webdav(proc, port, password, d / "data", where.host)
 
 
 # -- S3 (Ceph radosgw on one memstore OSD) -----------------------------------------------------
@@ -315,7 +336,7 @@ osd_data = {d}/osd/$name
 keyring = {d}/keyring
 public_network = 127.0.0.1/32
 [client.rgw]
-rgw_frontends = beast endpoint=127.0.0.1:{rgw_port}
+rgw_frontends = beast endpoint={listen}:{rgw_port}
 rgw_data = {d}/rgw
 """
 
@@ -327,7 +348,7 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreServer]
 
 
 @contextlib.contextmanager
-def s3_running(d: Path, memstore_bytes: int = 1 << 30) -> Iterator[StoreServer]:
+def s3_running(d: Path, memstore_bytes: int = 1 << 30, where: Where = LOOPBACK) -> Iterator[StoreServer]:
     """Start a one-OSD Ceph cluster (RAM-backed memstore of ``memstore_bytes``) and radosgw in ``d``."""
     tools = {b: _need(b, "S3 store (Ceph radosgw)") for b in
              ("ceph-mon", "ceph-osd", "radosgw", "radosgw-admin", "ceph", "monmaptool", "ceph-authtool")}  # fmt: skip
@@ -338,12 +359,14 @@ def s3_running(d: Path, memstore_bytes: int = 1 << 30) -> Iterator[StoreServer]:
         rgw_port = free_port()
     conf = d / "ceph.conf"
     conf.write_text(
-        _CEPH_CONF.format(fsid=fsid, mon_port=mon_port, rgw_port=rgw_port, d=d, memstore=memstore_bytes)
+        _CEPH_CONF.format(
+            fsid=fsid, mon_port=mon_port, rgw_port=rgw_port, d=d, memstore=memstore_bytes, listen=where.listen
+        )
     )
     c = ["-c", str(conf)]
 
     def run(*args: str) -> str:
-        res = subprocess.run(list(args), capture_output=True, timeout=60)
+        res = subprocess.run([*where.wrap, *args], capture_output=True, timeout=60)
         if res.returncode != 0:
             raise RuntimeError(f"{args[0]} failed: {res.stderr.decode(errors='replace')[-1500:]}")
         return res.stdout.decode()
@@ -365,13 +388,17 @@ def s3_running(d: Path, memstore_bytes: int = 1 << 30) -> Iterator[StoreServer]:
     )
     started: list[subprocess.Popen[bytes]] = []
     try:
-        started.append(_start([tools["ceph-mon"], *c, "-i", "a", "-f"], d / "log" / "mon.out"))
-        _wait_port(mon_port, started[-1], d / "log" / "mon.out", 20)
+        started.append(_start([tools["ceph-mon"], *c, "-i", "a", "-f"], d / "log" / "mon.out", where=where))
+        if not where.wrap:
+            _wait_port(mon_port, started[-1], d / "log" / "mon.out", 20)
         osd_id = run(tools["ceph"], *c, "--connect-timeout", "20", "osd", "create").strip()
         run(tools["ceph-osd"], *c, "-i", osd_id, "--mkfs")
-        started.append(_start([tools["ceph-osd"], *c, "-i", osd_id, "-f"], d / "log" / "osd.out"))
-        started.append(_start([tools["radosgw"], *c, "-n", "client.rgw", "-f"], d / "log" / "rgw.out"))
-        _wait_port(rgw_port, started[-1], d / "log" / "rgw.out", 90)
+        started.append(
+            _start([tools["ceph-osd"], *c, "-i", osd_id, "-f"], d / "log" / "osd.out", where=where)
+        )
+        started.append(_start([tools["radosgw"], *c, "-n", "client.rgw", "-f"], d / "log" / "rgw.out",
+                              where=where))  # fmt: skip
+        _wait_port(rgw_port, started[-1], d / "log" / "rgw.out", 90, where.host)
         access, secret = "FW" + uuid.uuid4().hex[:16].upper(), uuid.uuid4().hex
         run(tools["radosgw-admin"], *c, "user", "create", "--uid=fieldwork", "--display-name=fieldwork",
             f"--access-key={access}", f"--secret-key={secret}")  # fmt: skip
@@ -388,7 +415,7 @@ def s3_running(d: Path, memstore_bytes: int = 1 << 30) -> Iterator[StoreServer]:
             "--max-size=300000",
         )
         run(tools["radosgw-admin"], *c, "quota", "enable", "--quota-scope=user", "--uid=small")
-        endpoint = f"http://127.0.0.1:{rgw_port}"
+        endpoint = f"http://{where.host}:{rgw_port}"
         import boto3
         from botocore.config import Config
 
@@ -441,16 +468,54 @@ class CutProxy:
         self._lock = threading.Lock()
         self._conns: list[socket.socket] = []
         self._closed = False
+        self._flowing = threading.Event()  # cleared during an outage: nothing is forwarded, nobody connects
+        self._flowing.set()
+        self.outages = 0
         threading.Thread(target=self._accept, daemon=True).start()
 
     def cut_at(self, total_bytes: int | None) -> None:
         with self._lock:
             self._cut_at = total_bytes
 
-    def answer_next(self, count: int, status: str = "503 Service Unavailable") -> None:
-        """Answer the next ``count`` connections' first HTTP request with ``status`` and close them (a
-        server having a bad moment), instead of forwarding them."""
-        reply = f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode()
+    def outage(self, seconds: float, reset: bool = False) -> None:
+        """Forward nothing either way for ``seconds`` (connections stay open, new ones wait: packets lost on
+        the way, as far as both ends can tell); with ``reset``, every open connection is then reset (RST), as
+        a NAT box or a Wi-Fi handover does after an outage."""
+        self._flowing.clear()
+        self.outages += 1
+        try:
+            time.sleep(seconds)
+            if reset:
+                with self._lock:
+                    conns, self._conns = self._conns, []
+                for conn in conns:  # linger 0: close() sends RST; SHUT_RD wakes the pump without a FIN
+                    with contextlib.suppress(OSError):
+                        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        conn.shutdown(socket.SHUT_RD)
+                    conn.close()
+        finally:
+            self._flowing.set()
+
+    def outage_when(self, sent: int, seconds: float, reset: bool = False) -> threading.Thread:
+        """Start :meth:`outage` (on a thread) once ``sent`` client-to-server bytes have passed."""
+
+        def run() -> None:
+            while self.sent < sent and not self._closed:
+                time.sleep(0.005)
+            self.outage(seconds, reset)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        return thread
+
+    def answer_next(self, count: int, status: str = "503 Service Unavailable", body: bytes = b"") -> None:
+        """Answer the next ``count`` connections' first HTTP request with ``status`` (and ``body``) and close
+        them (a server having a bad moment), instead of forwarding them."""
+        reply = (
+            f"HTTP/1.1 {status}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n"
+            + ("Content-Type: application/xml\r\n" if body else "")
+            + "\r\n"
+        ).encode() + body
         with self._lock:
             self._refuse = [reply] * count
 
@@ -476,16 +541,20 @@ class CutProxy:
             if reply is not None:
                 threading.Thread(target=self._answer, args=(client, reply), daemon=True).start()
                 continue
-            try:
-                upstream = socket.create_connection(self.target, timeout=10)
-            except OSError:
-                client.close()
-                continue
-            upstream.settimeout(None)
-            with self._lock:
-                self._conns += [client, upstream]
-            threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
+            threading.Thread(target=self._connect, args=(client,), daemon=True).start()
+
+    def _connect(self, client: socket.socket) -> None:
+        self._flowing.wait()
+        try:
+            upstream = socket.create_connection(self.target, timeout=10)
+        except OSError:
+            client.close()
+            return
+        upstream.settimeout(None)
+        with self._lock:
+            self._conns += [client, upstream]
+        threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
+        threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
 
     def _kill(self, *socks: socket.socket) -> None:
         for s in socks:
@@ -498,6 +567,7 @@ class CutProxy:
     def _pump(self, src: socket.socket, dst: socket.socket, counted: bool) -> None:
         try:
             while data := src.recv(65536):
+                self._flowing.wait()
                 if counted:
                     with self._lock:
                         cut = self._cut_at is not None and self.sent + len(data) >= self._cut_at

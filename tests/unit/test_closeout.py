@@ -11,13 +11,14 @@ from fieldwork_app.errors import InvalidInput, NotFound
 from fieldwork_app.services import closeout, consent, distress, participants, sessions, tasks
 from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 SERIAL = "VCH-7781-2290-5531"
 
 
 def _consented_session(ws: Workspace) -> tuple[str, str]:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "clinic").id
     form = consent.form_for(ws, sid, p.id)
     consent.record(ws, sid, p.id, "paper", {s.id: True for s in form.statements})
@@ -123,7 +124,7 @@ def test_bad_close_outs_are_refused(ws: Workspace) -> None:
 
 
 def test_each_focus_group_member_keeps_her_own_voucher(ws: Workspace) -> None:
-    pids = [participants.add(ws, "practitioner").id for _ in range(3)]
+    pids = [add_eligible(ws, "practitioner").id for _ in range(3)]
     sid = sessions.new(ws, pids, "focus-group", "clinic").id
     for i, pid in enumerate(pids):
         closeout.save(ws, sid, wellbeing="fine", voucher={"participant_id": pid, "type": "e-voucher",

@@ -6,15 +6,16 @@ from __future__ import annotations
 import pytest
 
 from fieldwork_app.errors import ConsentError, InvalidInput
-from fieldwork_app.services import consent, participants, sessions
+from fieldwork_app.services import consent, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
+from tests.support.people import add_eligible
 
 
 def _session(ws: Workspace) -> tuple[str, str]:
     packs_svc.import_pack(ws, example=True)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     return sessions.new(ws, [m], "interview", "clinic").id, m
 
 
@@ -54,7 +55,7 @@ def test_each_mode_brings_its_evidence(ws: Workspace) -> None:
         consent.record(ws, s, m, "verbal", _all_yes(ws, s, m))
     with pytest.raises(InvalidInput, match="is not it"):
         consent.record(ws, s, m, "verbal", _all_yes(ws, s, m), recording_id="R-made-up")
-    other = participants.add(ws, "mother").id
+    other = add_eligible(ws, "mother").id
     with ws.vault.transaction() as db:  # another participant's consent recording is not hers
         db.execute(
             "INSERT INTO recordings (id, session_id, kind, take_no, participant_id, file, status, started_at)"
@@ -74,14 +75,14 @@ def test_attested_consent_needs_the_form_to_allow_it_and_a_reason_kept_with_the_
 
     ws = workspace.unlock(attested_vault_dir, USER, PASSPHRASE)
     try:
-        m = participants.add(ws, "mother").id
+        m = add_eligible(ws, "mother").id
         s = sessions.new(ws, [m], "interview", "clinic").id
         assert "attested" in [str(x) for x in consent.form_for(ws, s, m).modes]
         with pytest.raises(InvalidInput, match="needs the reason"):
             consent.record(ws, s, m, "attested", _all_yes(ws, s, m))
         with pytest.raises(InvalidInput, match="belongs to attested consent only"):
             consent.record(ws, s, m, "paper", _all_yes(ws, s, m), unsigned_reason="hand in a cast")
-        with pytest.raises(InvalidInput, match="she signed"):
+        with pytest.raises(InvalidInput, match="they signed"):
             consent.record(
                 ws, s, m, "attested", _all_yes(ws, s, m), unsigned_reason="x",
                 signatures={"participant": {"svg": "<svg/>", "name": ""}},

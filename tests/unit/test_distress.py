@@ -7,15 +7,16 @@ from datetime import UTC, datetime
 import pytest
 
 from fieldwork_app.errors import InvalidInput, NotFound
-from fieldwork_app.services import distress, participants, sessions, tasks
+from fieldwork_app.services import distress, sessions, tasks
 from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 
 
 def _session(ws: Workspace) -> str:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     return sessions.new(ws, [p.id], "interview", "clinic").id
 
 

@@ -7,15 +7,16 @@ from datetime import UTC, datetime
 import pytest
 
 from fieldwork_app.errors import InvalidInput, NotFound
-from fieldwork_app.services import consent, interview, participants, sessions
+from fieldwork_app.services import consent, interview, sessions
 from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 
 
 def _session(ws: Workspace) -> str:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     return sessions.new(ws, [p.id], "interview", "clinic").id
 
 
@@ -91,7 +92,7 @@ def test_notes_are_kept_and_not_audited_as_text(ws: Workspace) -> None:
 
 
 def test_focus_group_members_and_ground_rules(ws: Workspace) -> None:
-    people = [participants.add(ws, "practitioner").id for _ in range(3)]
+    people = [add_eligible(ws, "practitioner").id for _ in range(3)]
     sid = sessions.new(ws, people, "focus-group", "clinic").id
     rules = interview.ground_rules(ws, sid)
     assert any("do not repeat" in r for r in rules)

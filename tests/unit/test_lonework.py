@@ -7,16 +7,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import lonework, participants, pdfs, sessions
+from fieldwork_app.services import lonework, pdfs, sessions
 from fieldwork_app.services.clock import FakeClock, local_hm
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 END = START + timedelta(minutes=90)
 
 
 def _visit(ws: Workspace) -> str:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "home").id
     sessions.update_plan(
         ws,
@@ -101,7 +102,7 @@ def test_no_check_in_and_past_the_end_uses_the_check_out_steps(ws: Workspace) ->
 
 
 def test_refuses_without_a_plan_or_with_an_unknown_event(ws: Workspace) -> None:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "clinic").id
     with pytest.raises(InvalidInput, match="no lone-working plan"):
         lonework.state(ws, sid)

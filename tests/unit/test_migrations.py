@@ -55,6 +55,8 @@ def test_upgrade_from_every_version(tmp_path: Path, steps_name: str, start: int)
         assert conn.execute("SELECT COUNT(*) FROM bundle_numbers").fetchone()[0] == 0  # numbering starts at 1
         if start >= 1:
             assert conn.execute("SELECT id FROM participants").fetchone()[0] == "M-001"
+            if start < 9:  # every participant used to start "screened"; one never screened is "not_screened" now
+                assert conn.execute("SELECT status FROM participants").fetchone()[0] == "not_screened"
         if start >= 2:
             # Markers written before migration 5 are counted by it, and the triggers keep counting after.
             assert conn.execute("SELECT marker_count FROM sessions").fetchone()[0] == 1

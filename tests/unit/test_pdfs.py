@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldwork_app.services import consent, participants, pdfs, sessions
+from fieldwork_app.services import consent, pdfs, sessions
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
+from tests.support.people import add_eligible
 
 SIG = (
     '<svg viewBox="0 0 300 100"><path d="M 10 80 L 40 20 L 70 80"/><path d="M 90 50 L 150 50 160 40"/></svg>'
@@ -111,7 +112,7 @@ def _flat(text: str) -> str:
 
 
 def _consent(ws: Workspace, mode: str, **kwargs: object) -> tuple[str, str, str]:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "clinic").id
     form = consent.form_for(ws, sid, p.id)
     answers: dict[str, bool | None] = {s.id: True for s in form.statements}
@@ -150,7 +151,7 @@ def test_consent_copy_with_signatures(ws: Workspace) -> None:
 
 
 def test_verbal_consent_copy_names_the_recording(ws: Workspace) -> None:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "clinic").id
     with ws.vault.transaction() as db:  # the consent recording's row, as the recorder leaves it
         db.execute(
@@ -196,7 +197,7 @@ def test_signposting_handout_is_one_page(ws: Workspace) -> None:
 
 
 def test_buddy_sheet_with_and_without_the_address(ws: Workspace) -> None:
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "home").id
     start = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
     plan = {
@@ -241,7 +242,7 @@ def test_attested_consent_copy_says_why_she_did_not_sign_only_in_the_identity_co
 
     ws = workspace.unlock(attested_vault_dir, USER, PASSPHRASE)
     try:
-        p = participants.add(ws, "mother")
+        p = add_eligible(ws, "mother")
         sid = sessions.new(ws, [p.id], "interview", "clinic").id
         answers = {st.id: True for st in consent.form_for(ws, sid, p.id).statements}
         cid = consent.record(

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from fieldwork_app.errors import InvalidInput, NotFound
-from fieldwork_app.services import distress, participants, safeguarding, sessions, tasks
+from fieldwork_app.services import distress, safeguarding, sessions, tasks
 from fieldwork_app.services.clock import FakeClock, end_of_day, iso
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 ACCOUNT = "She said her partner locks the baby in the bedroom when he is drunk"
@@ -28,7 +29,7 @@ def _all_text(conn: Any) -> str:
 
 def test_concern_lives_only_in_identity_db(ws: Workspace) -> None:
     clock = FakeClock(START)
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "home").id
     cid = safeguarding.create(ws, sid, p.id, clock=clock)
 
@@ -120,8 +121,8 @@ def test_concern_lives_only_in_identity_db(ws: Workspace) -> None:
 
 
 def test_bad_fields_change_nothing(ws: Workspace) -> None:
-    p = participants.add(ws, "mother")
-    other = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
+    other = add_eligible(ws, "mother")
     sid = sessions.new(ws, [p.id], "interview", "clinic").id
     with pytest.raises(InvalidInput, match="not in session"):
         safeguarding.create(ws, sid, other.id)

@@ -18,6 +18,7 @@ from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault.audit import GENESIS, entry_hash
+from tests.support.people import add_eligible
 from tests.support.servers import SyncKit
 
 
@@ -89,7 +90,7 @@ def test_a_session_bundle_withholds_identity_and_safeguarding_entries(ws: Worksp
 
     pub, _ = generate_study_keypair(tmp_path / "dm")
     packs_svc.import_pack(ws, example=True, study_key_file=pub)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "home").id
     cid = safeguarding.create(ws, s, m)
     safeguarding.update(ws, cid, account="what she said, in her words")
@@ -183,7 +184,7 @@ def test_research_bundles_carry_no_trace_of_safeguarding_identity_addresses_or_l
 
     pub, key = generate_study_keypair(tmp_path / "dm")
     packs_svc.import_pack(ws, example=True, study_key_file=pub)
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     participants.set_identity(ws, m, {k: SECRET_VALUES[k] for k in ("name", "phone", "address")})
     s = sessions.new(ws, [m], "interview", "home").id
     now = datetime.now(UTC)

@@ -20,6 +20,7 @@ from fieldwork_app.sync.keys import generate_study_keypair, load_identity
 from fieldwork_app.sync.storeside import unpack_store, verify_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
+from tests.support.people import add_eligible
 from tests.unit.test_pdfs import SIG, pdf_text
 
 NAME, PHONE = "Amara Example-Okafor", "07700 900123"
@@ -42,7 +43,7 @@ def _identity_pack(ws: Workspace, tmp_path: Path, identity_key: str = "") -> Pat
 
 def _session(ws: Workspace) -> str:
     """A consented session with identity details, a signed consent and a safeguarding record."""
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     participants.set_identity(ws, m, {"name": NAME, "phone": PHONE})
     s = sessions.new(ws, [m], "interview", "home").id
     answers = {k: True for k in consent.template(ws, s, m)}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldwork_app.errors import FieldworkError
-from fieldwork_app.services import consent, participants, sessions
+from fieldwork_app.services import consent, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.workspace import Workspace
@@ -20,10 +20,11 @@ from fieldwork_app.sync.storeside import verify_store
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 from fieldwork_app.vault import migrations
+from tests.support.people import add_eligible
 
 
 def _session(ws: Workspace) -> str:
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "clinic").id
     consent.record(ws, s, m, "paper", {k: True for k in consent.template(ws, s, m)})
     sync_svc.queue_session(ws, s)

@@ -13,6 +13,7 @@ from fieldwork_app.paths import DataDir
 from fieldwork_app.services import participants, workspace
 from fieldwork_app.vault import FAST_KDF, Vault
 from fieldwork_app.vault.keys import subkey
+from tests.support.people import add_eligible
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -44,7 +45,7 @@ def test_no_plaintext_of_what_was_stored_anywhere_on_disk(vault_dir: DataDir) ->
     secret_name = "Zenobia Quartermaine-Fulbright"
     secret_address = "17 Larkspur Crescent, Bristol"
     ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
-    p = participants.add(ws, "mother")
+    p = add_eligible(ws, "mother")
     participants.set_identity(ws, p.id, {"name": secret_name, "address": secret_address})
     assert participants.view_identity(ws, p.id, "test")["name"] == secret_name
     # Leave WAL files in place (no checkpoint) to check they are encrypted too.

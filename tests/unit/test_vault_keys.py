@@ -23,6 +23,7 @@ from fieldwork_app.services import participants, workspace
 from fieldwork_app.services import rekey as rekey_svc
 from fieldwork_app.vault import FAST_KDF, Vault, keys
 from fieldwork_app.vault.keys import derive_kek, normalise_recovery_key
+from tests.support.people import add_eligible
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -265,7 +266,7 @@ def test_weak_slots_are_strengthened_and_new_ones_never_copy_them(
     """Out of test mode (a real tuning here), the template's fast slot is raised at unlock; new slots too."""
     monkeypatch.delenv("FIELDWORK_TEST_SUITE")
     tuned = keys.tune_kdf()
-    assert not keys.is_weak(tuned) and tuned.memory_kib >= 256 * 1024
+    assert not keys.is_weak(tuned) and tuned.memory_kib >= keys.MIN_STRONG_MEMORY_KIB
     v = Vault.unlock(vault_dir, USER, PASSPHRASE)
     v.add_user("bob", "bobs own passphrase", "research_assistant")
     v.change_passphrase("alices changed passphrase")
@@ -308,7 +309,7 @@ def _payloads(path: Path, key: bytes) -> list[bytes]:
 
 def test_rekey_revokes_an_old_key_slot_file_and_keeps_every_thing(vault_dir: DataDir) -> None:
     ws = workspace.unlock(vault_dir, USER, PASSPHRASE)
-    pid = participants.add(ws, "mother").id
+    pid = add_eligible(ws, "mother").id
     participants.set_identity(ws, pid, {"name": "Name Kept Through Rekey"})
     ws.vault.add_user("bob", "bobs own passphrase", "research_assistant")
     take, payloads = _write_take(ws.vault, vault_dir, "R-rekey")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -96,7 +97,7 @@ class ConsentPage(QWidget):
             "written": self.tr("signing on screen"),
             "verbal": self.tr("verbal consent, recorded"),
             "paper": self.tr("the paper form"),
-            "attested": self.tr("consent you record without her signature, with the reason"),
+            "attested": self.tr("consent you record without the participant's signature, with the reason"),
         }
 
         def mode_clicked(i: int) -> None:
@@ -107,6 +108,40 @@ class ConsentPage(QWidget):
         layout.addWidget(mode_box)
         self.form_title = label("", "subtitle")
         layout.addWidget(self.form_title)
+
+        # Format 2: what the protocol asks for before the consent (capacity, a witness, an interpreter)
+        self.before_box = QGroupBox(self.tr("Before consent"))
+        bf = QFormLayout(self.before_box)
+        self.capacity_checks: dict[str, QCheckBox] = {}
+        for crit, text in (
+            ("understand", self.tr("Understands the information")),
+            ("retain", self.tr("Retains it long enough to decide")),
+            ("weigh_up", self.tr("Weighs it up")),
+            ("communicate", self.tr("Communicates a decision")),
+        ):
+            box = QCheckBox(text)
+            box.setObjectName(f"capacity-{crit}")
+            self.capacity_checks[crit] = box
+            bf.addRow(box)
+        self.capacity_button = QPushButton(self.tr("Record capacit&y assessment"))
+        self.capacity_button.clicked.connect(self._record_capacity)
+        self.capacity_state = label("", "hint")
+        bf.addRow(self.capacity_button)
+        bf.addRow(self.capacity_state)
+        self.witness_name = QLineEdit()
+        self.witness_name.setAccessibleName(self.tr("Witness's name"))
+        self.interpreter_name = QLineEdit()
+        self.interpreter_name.setAccessibleName(self.tr("Interpreter's name"))
+        self.interpreter_agreement = QCheckBox(self.tr("The interpreter has signed the confidentiality a&greement"))
+        bf.addRow(self.tr("Witness presen&t"), self.witness_name)
+        bf.addRow(self.tr("Interpreter pr&esent"), self.interpreter_name)
+        bf.addRow(self.interpreter_agreement)
+        for w in (self.witness_name, self.interpreter_name):
+            w.textChanged.connect(self._update_save)
+        self.interpreter_agreement.toggled.connect(self._update_save)
+        self.before_form = bf
+        self.before_box.setVisible(False)
+        layout.addWidget(self.before_box)
 
         # verbal: intro, the consent recording, closing
         self.verbal_box = QGroupBox(self.tr("Verbal consent recording (kept apart from the interview)"))
@@ -130,13 +165,13 @@ class ConsentPage(QWidget):
         )
         layout.addWidget(self.paper_note)
         # attested: she gives every answer but cannot or will not sign on screen; the researcher says why
-        self.unsigned_box = QGroupBox(self.tr("Why she is not signing on screen"))
+        self.unsigned_box = QGroupBox(self.tr("Why the participant is not signing on screen"))
         ul = QVBoxLayout(self.unsigned_box)
         ul.addWidget(
             label(
                 self.tr(
-                    "Read each statement with her and mark her answers. She does not sign; you record why "
-                    "(for example, she cannot hold a pen, or does not want her signature kept) and sign "
+                    "Read each statement with the participant and mark their answers. They do not sign; you "
+                    "record why (for example, they cannot hold a pen, or do not want their signature kept) and sign "
                     "as the person taking consent."
                 ),
                 "hint",
@@ -145,7 +180,7 @@ class ConsentPage(QWidget):
         self.unsigned_reason = QLineEdit()
         self.unsigned_reason.setObjectName("unsignedReason")
         self.unsigned_reason.setMaxLength(500)
-        self.unsigned_reason.setAccessibleName(self.tr("Why she is not signing on screen"))
+        self.unsigned_reason.setAccessibleName(self.tr("Why the participant is not signing on screen"))
         self.unsigned_reason.setPlaceholderText(self.tr("The reason, in a few words (no names)"))
         self.unsigned_reason.textChanged.connect(self._update_save)
         ul.addWidget(self.unsigned_reason)
@@ -312,17 +347,67 @@ class ConsentPage(QWidget):
             b.setToolTip("" if m in f.modes else self.tr("This form does not allow this kind of consent."))
         others = [self.mode_words[m] for m in MODES if m != "written" and m in f.modes]
         self.alternatives.setText(
-            self.tr("If she cannot or will not sign on screen, this form also allows: %1.").replace(
+            self.tr("If the participant cannot or will not sign on screen, this form also allows: %1.").replace(
                 "%1", "; ".join(others)
             )
             if others
             else self.tr("This form allows no other way than signing on screen.")
         )
+        self._show_before(f)
         self.mode_group.setExclusive(False)
         for b in self.mode_buttons.values():
             b.setChecked(False)
         self.mode_group.setExclusive(True)
         self._set_mode("")
+
+    def _show_before(self, f: presenter.FormModel) -> None:
+        roles = {role: (required, agreement) for role, required, agreement in f.parties}
+        for crit, box in self.capacity_checks.items():
+            box.setChecked(False)
+            self.before_form.setRowVisible(box, crit in f.capacity)
+        for w in (self.capacity_button, self.capacity_state):
+            self.before_form.setRowVisible(w, bool(f.capacity))
+        self.capacity_state.setText(
+            self.tr("Capacity assessed at this session: able to decide.") if f.capacity_ok else ""
+        )
+        self.witness_name.clear()
+        self.interpreter_name.clear()
+        self.interpreter_agreement.setChecked(False)
+        self.before_form.setRowVisible(self.witness_name, "witness" in roles)
+        self.before_form.setRowVisible(self.interpreter_name, "interpreter" in roles)
+        self.before_form.setRowVisible(self.interpreter_agreement, roles.get("interpreter", (False, False))[1])
+        self.before_box.setVisible(bool(f.capacity or roles))
+
+    def _record_capacity(self) -> None:
+        d, m = self.draft, self.model
+        if d is None or m is None:
+            return
+        answers = {c: self.capacity_checks[c].isChecked() for c in d.form.capacity}
+        sid, pid = m.session_id, d.form.participant_id
+
+        def done(result: object) -> None:
+            ok = bool(getattr(result, "has_capacity", False))
+            d.capacity_ok = ok
+            if ok:
+                self.capacity_state.setText(self.tr("Capacity assessed at this session: able to decide."))
+            else:
+                self.capacity_state.setText(
+                    self.tr("Not able to decide now: %1").replace("%1", str(getattr(result, "advice", "")))
+                )
+            self._update_save()  # the answers given so far stay: the form is not reloaded
+
+        self.p.record_capacity(sid, pid, answers, done, self._failed)
+
+    def _parties(self) -> dict[str, dict[str, object]]:
+        out: dict[str, dict[str, object]] = {}
+        if self.witness_name.isVisibleTo(self) and self.witness_name.text().strip():
+            out["witness"] = {"name": self.witness_name.text().strip()}
+        if self.interpreter_name.isVisibleTo(self) and self.interpreter_name.text().strip():
+            out["interpreter"] = {
+                "name": self.interpreter_name.text().strip(),
+                "agreement": self.interpreter_agreement.isChecked(),
+            }
+        return out
 
     # -- mode and statements -----------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
@@ -408,11 +493,22 @@ class ConsentPage(QWidget):
                 reasons.append(self.tr("Both signatures are needed."))
             if d.mode == "attested":
                 if not self.unsigned_reason.text().strip():
-                    reasons.append(self.tr("Say why she is not signing on screen."))
+                    reasons.append(self.tr("Say why the participant is not signing on screen."))
                 if self.researcher_pad.empty:
                     reasons.append(self.tr("Your signature is needed, as the person taking consent."))
             if d.mode == "verbal" and (self.ctx.recorder.active or not self._consent_recording):
                 reasons.append(self.tr("Record the consent conversation, then stop the recording."))
+            if d.form.capacity and not d.capacity_ok:
+                reasons.append(self.tr("Assess capacity at this session first."))
+            given = self._parties()
+            for role, required, agreement in d.form.parties:
+                if required and role not in given:
+                    reasons.append(
+                        self.tr("Name the witness present.") if role == "witness"
+                        else self.tr("Name the interpreter present.")
+                    )
+                if role == "interpreter" and agreement and role in given and not given[role].get("agreement"):
+                    reasons.append(self.tr("The interpreter signs the confidentiality agreement first."))
         self.save_button.setEnabled(not reasons)
         self.save_reason.setText("\n".join(reasons))
 
@@ -478,8 +574,9 @@ class ConsentPage(QWidget):
             unsigned = self.unsigned_reason.text().strip()
         recording_id = self._consent_recording if d.mode == "verbal" else None
         sid = m.session_id
+        parties = self._parties()
         self.save_button.setEnabled(False)
-        self.p.save(sid, d, recording_id, signatures, unsigned, self._saved, self._save_failed)
+        self.p.save(sid, d, recording_id, signatures, unsigned, parties, self._saved, self._save_failed)
 
     def _saved(self, result: ConsentResult) -> None:
         self._last_consent = result.consent_id

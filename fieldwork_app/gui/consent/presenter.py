@@ -12,6 +12,7 @@ from fieldwork_app.domain.pack import AnswerType
 from fieldwork_app.domain.records import SessionStatus, evaluate_consent
 from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as svc
+from fieldwork_app.services import ethics as ethics_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
 
@@ -77,6 +78,12 @@ class FormModel:
     script_intro: str = ""
     script_closing: str = ""
     script_title: str = ""
+    # Format 2: the capacity criteria to assess at this session (empty: none asked for) and whether this
+    # session's latest assessment found the participant able to decide; the other people the protocol asks
+    # for at the consent, as (role, required, needs the interpreter's agreement).
+    capacity: tuple[str, ...] = ()
+    capacity_ok: bool = False
+    parties: tuple[tuple[str, bool, bool], ...] = ()
 
 
 def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel:
@@ -90,6 +97,8 @@ def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel
     modes = tuple(str(m) for m in form.modes)
     if script is None:
         modes = tuple(m for m in modes if m != "verbal")
+    rule = ethics_svc.capacity_rule(ws, participant_id)
+    last = ethics_svc.latest_capacity(ws, session_id, participant_id) if rule else None
     return FormModel(
         participant_id,
         form.title,
@@ -99,7 +108,16 @@ def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel
         script.intro if script else "",
         script.closing if script else "",
         f"{script.title} v{script.version}" if script else "",
+        tuple(c.value for c in rule.criteria) if rule else (),
+        bool(last and last["has_capacity"]),
+        tuple((r.role.value, r.required, bool(r.agreement)) for r in svc.parties_needed(ws, participant_id)),
     )
+
+
+def record_capacity(
+    ws: Workspace, session_id: str, participant_id: str, answers: dict[str, bool]
+) -> ethics_svc.CapacityResult:
+    return ethics_svc.record_capacity(ws, session_id, participant_id, answers)
 
 
 @dataclass
@@ -111,9 +129,11 @@ class Draft:
     answers: dict[str, bool | None] = field(default_factory=dict)
     times: dict[str, float] = field(default_factory=dict)
     initials: dict[str, str] = field(default_factory=dict)
+    capacity_ok: bool = False
 
     def __post_init__(self) -> None:
         self.answers = {s.id: None for s in self.form.statements}
+        self.capacity_ok = self.form.capacity_ok
 
     def answer(self, statement_id: str, value: bool, position: float | None = None) -> None:
         self.answers[statement_id] = value
@@ -147,6 +167,7 @@ def save(
     recording_id: str | None,
     signatures: dict[str, dict[str, str]] | None,
     unsigned_reason: str | None = None,
+    parties: dict[str, dict[str, Any]] | None = None,
 ) -> svc.ConsentResult:
     return svc.record(
         ws,
@@ -159,6 +180,7 @@ def save(
         signatures=signatures,
         initials=dict(draft.initials) or None,
         unsigned_reason=unsigned_reason,
+        parties=parties or None,
     )
 
 
@@ -187,12 +209,23 @@ class ConsentPresenter(Presenter):
         recording_id: str | None,
         signatures: dict[str, dict[str, str]] | None,
         unsigned_reason: str | None,
+        parties: dict[str, dict[str, Any]] | None,
         done: Done[svc.ConsentResult],
         failed: Failed,
     ) -> None:
         self._db(
-            lambda ws: save(ws, session_id, draft, recording_id, signatures, unsigned_reason), done, failed
+            lambda ws: save(ws, session_id, draft, recording_id, signatures, unsigned_reason, parties), done, failed
         )
+
+    def record_capacity(
+        self,
+        session_id: str,
+        participant_id: str,
+        answers: dict[str, bool],
+        done: Done[ethics_svc.CapacityResult],
+        failed: Failed,
+    ) -> None:
+        self._db(lambda ws: record_capacity(ws, session_id, participant_id, answers), done, failed)
 
     def save_copy(
         self, consent_id: str, out: Path, passphrase: str | None, done: Done[Path], failed: Failed

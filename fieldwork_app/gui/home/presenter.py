@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from fieldwork_app.domain.records import Participant, ParticipantStatus, SessionStatus
+from fieldwork_app.domain.records import Participant, SessionStatus
 from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import recording as recording_svc
@@ -63,9 +63,7 @@ def _day(iso: str | None) -> date | None:
 
 
 def shown_status(ws: Workspace, p: Participant) -> str:
-    """Her status as the core gives it, except that one never screened is not shown as "screened"."""
-    if p.status is ParticipantStatus.SCREENED and participants_svc.last_screening(ws, p.id) is None:
-        return "not_screened"
+    """The participant's status as the core gives it (one never screened is "not_screened")."""
     return str(p.status)
 
 

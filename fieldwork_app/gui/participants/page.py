@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -83,7 +85,7 @@ class ParticipantsPage(QWidget):
         self.attribute_combos: dict[str, QComboBox] = {}
         form.addRow(self.attributes_box)
         form.addRow("", self.add_button)
-        form.addRow("", label(self.tr("The study id is generated from the group (M-001, F-001 …)."), "hint"))
+        form.addRow("", label(self.tr("The study id is generated from the group's id pattern."), "hint"))
         self.group_combo.currentIndexChanged.connect(self._on_group)
         self.add_button.clicked.connect(self._add)
         grid.add(add_box)
@@ -97,6 +99,18 @@ class ParticipantsPage(QWidget):
         self.screen_layout.addWidget(self.screen_button)
         self._answers: dict[str, QButtonGroup] = {}
         grid.add(self.screen_box)
+
+        # Tasks the study's protocol asks for before a session (a parent notified ...), where it has any.
+        self.tasks_box = QGroupBox(self.tr("Before the session"))
+        tl = QVBoxLayout(self.tasks_box)
+        self.gating_list = QListWidget()
+        self.gating_list.setAccessibleName(self.tr("Tasks the protocol asks for before the session"))
+        self.gating_done = QPushButton(self.tr("Mark the task &done"))
+        self.gating_done.clicked.connect(self._mark_task_done)
+        tl.addWidget(self.gating_list)
+        tl.addWidget(self.gating_done)
+        self.tasks_box.setVisible(False)
+        grid.add(self.tasks_box)
 
         actions = QHBoxLayout()
         self.identity_button = QPushButton(icon("eye"), self.tr("Show &identity details…"))
@@ -260,6 +274,32 @@ class ParticipantsPage(QWidget):
         pid = self.selected_id()
         if pid:
             self.p.criteria(pid, self._show_criteria, self._failed)
+            self.p.gating(pid, self._show_gating, self._failed)
+
+    def _show_gating(self, tasks: list[tuple[str, str, str]]) -> None:
+        self.gating_list.clear()
+        for task_id, title, done_at in tasks:
+            text = (
+                self.tr("%1 (done)").replace("%1", title) if done_at else self.tr("%1 (to do)").replace("%1", title)
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, task_id)
+            self.gating_list.addItem(item)
+        self.tasks_box.setVisible(bool(tasks))
+        if tasks:
+            self.gating_list.setCurrentRow(0)
+
+    def _mark_task_done(self) -> None:
+        pid, item = self.selected_id(), self.gating_list.currentItem()
+        if not pid or item is None:
+            return
+        task_id = str(item.data(Qt.ItemDataRole.UserRole))
+
+        def done(_r: object) -> None:
+            self._ok(self.tr("Task marked done."))
+            self._on_select()
+
+        self.p.mark_task_done(pid, task_id, done, self._failed)
 
     def _show_criteria(self, questions: list[tuple[str, str]]) -> None:
         old = self.screen_questions
@@ -392,7 +432,7 @@ class ParticipantsPage(QWidget):
         box.setWindowTitle(self.tr("Delete sessions not yet sent"))
         box.setText(
             self.tr(
-                "%1 asked for her data to be deleted. These sessions have not been sent to the study store: "
+                "%1 asked for their data to be deleted. These sessions have not been sent to the study store: "
                 "%2.\n\nThey will never be sent, and their recordings, notes, markers and topic-guide coverage "
                 "on this laptop will be deleted now. This cannot be undone."
             )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fieldwork_app.domain.pack import Attribute
-from fieldwork_app.domain.records import Participant, ParticipantStatus, WithdrawalScope
+from fieldwork_app.domain.records import Participant, WithdrawalScope
+from fieldwork_app.services import ethics
 from fieldwork_app.services import participants as svc
 from fieldwork_app.services.workspace import Workspace
 
@@ -58,7 +59,7 @@ def load(ws: Workspace) -> Model:
                 p.id,
                 p.group_id,
                 labels.get(p.group_id, p.group_id),
-                "not_screened" if p.status is ParticipantStatus.SCREENED and scr is None else str(p.status),
+                str(p.status),
                 p.linked_to or "",
                 None if scr is None else bool(scr["eligible"]),
                 svc.has_identity(ws, p.id),
@@ -88,6 +89,11 @@ def scopes() -> list[str]:
     return [s.value for s in WithdrawalScope]
 
 
+def gating(ws: Workspace, participant_id: str) -> list[tuple[str, str, str]]:
+    """The tasks the protocol asks for before this participant's session: (id, title, done at or "")."""
+    return [(st.task.id, st.task.title, st.done_at or "") for st in ethics.gating_state(ws, participant_id)]
+
+
 #: the identity fields, in the order the page shows them
 IDENTITY_FIELDS = svc.IDENTITY_FIELDS
 
@@ -110,6 +116,12 @@ class ParticipantsPresenter(Presenter):
 
     def criteria(self, participant_id: str, done: Done[list[tuple[str, str]]], failed: Failed) -> None:
         self._db(lambda ws: criteria(ws, participant_id), done, failed)
+
+    def gating(self, participant_id: str, done: Done[list[tuple[str, str, str]]], failed: Failed) -> None:
+        self._db(lambda ws: gating(ws, participant_id), done, failed)
+
+    def mark_task_done(self, participant_id: str, task_id: str, done: Done[None], failed: Failed) -> None:
+        self._db(lambda ws: ethics.mark_done(ws, participant_id, task_id), done, failed)
 
     def screen(self, participant_id: str, answers: dict[str, bool], done: Done[bool], failed: Failed) -> None:
         self._db(lambda ws: svc.screen(ws, participant_id, answers), done, failed)

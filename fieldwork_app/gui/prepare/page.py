@@ -139,6 +139,10 @@ class PreparePage(QWidget):
         self.buddy_name.setAccessibleName(self.tr("Buddy name"))
         self.buddy_phone = QLineEdit()
         self.buddy_phone.setAccessibleName(self.tr("Buddy phone number"))
+        self.backup_name = QLineEdit()
+        self.backup_name.setAccessibleName(self.tr("Back-up buddy name"))
+        self.backup_phone = QLineEdit()
+        self.backup_phone.setAccessibleName(self.tr("Back-up buddy phone number"))
         self.visit_start = _dt_edit(self.tr("Visit start"))
         self.visit_end = _dt_edit(self.tr("Expected end"))
         self.visit_start.setDateTime(tomorrow)  # never Qt's 2000-01-01 00:00
@@ -158,6 +162,8 @@ class PreparePage(QWidget):
         self.plan_button.clicked.connect(self._save_plan)
         lf.addRow(self.tr("&Buddy name"), self.buddy_name)
         lf.addRow(self.tr("Buddy p&hone"), self.buddy_phone)
+        lf.addRow(self.tr("Back-&up buddy"), self.backup_name)
+        lf.addRow(self.tr("Bac&k-up buddy phone"), self.backup_phone)
         lf.addRow(self.tr("Visit &start"), self.visit_start)
         lf.addRow(self.tr("E&xpected end"), self.visit_end)
         lf.addRow(self.tr("T&ravel home"), self.travel)
@@ -304,6 +310,8 @@ class PreparePage(QWidget):
         self.docs_label.setText("\n".join(lines))
         lw = v.lone_working
         self.buddy_name.setText(lw.buddy_name)
+        self.backup_name.setText(lw.backup_name)
+        self.backup_phone.setText(lw.backup_phone)
         self.buddy_phone.setText(lw.buddy_phone)
         # A plan not yet saved starts from the session's own planned start and end.
         planned = self.start_edit.dateTime()
@@ -379,6 +387,8 @@ class PreparePage(QWidget):
         plan = {
             "buddy_name": self.buddy_name.text().strip(),
             "buddy_phone": self.buddy_phone.text().strip(),
+            "backup_name": self.backup_name.text().strip(),
+            "backup_phone": self.backup_phone.text().strip(),
             "start": self.visit_start.dateTime().toString(ISO),
             "expected_end": self.visit_end.dateTime().toString(ISO),
             "travel_home_minutes": self.travel.value(),

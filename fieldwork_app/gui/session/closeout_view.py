@@ -54,7 +54,7 @@ class CloseOutForm(QWidget):
         self.wellbeing.setObjectName("wellbeing")
         self.wellbeing.setAccessibleName(self.tr("Wellbeing check"))
         self.wellbeing.setTabChangesFocus(True)
-        self.wellbeing.setPlaceholderText(self.tr("How is she feeling now? Does she feel safe?"))
+        self.wellbeing.setPlaceholderText(self.tr("How is the participant feeling now? Do they feel safe?"))
         self.wellbeing.setMaximumHeight(90)
         glay.addWidget(self.wellbeing)
         lay.addWidget(g)

@@ -56,8 +56,8 @@ class DistressPanel(QWidget):
         lay.addWidget(
             label(
                 self.tr(
-                    "Stop and check in with her. Tick what you see and do; each tick is timed. "
-                    "She decides whether to go on."
+                    "Stop and check in with the participant. Tick what you see and do; each tick is timed. "
+                    "They decide whether to go on."
                 ),
                 "hint",
             )
@@ -75,7 +75,7 @@ class DistressPanel(QWidget):
         self.stages_lay = QVBoxLayout()
         lay.addLayout(self.stages_lay)
 
-        g, glay = box(self.tr("Her choice"))
+        g, glay = box(self.tr("The participant's choice"))
         row = QHBoxLayout()
         self.choice_group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
@@ -96,7 +96,7 @@ class DistressPanel(QWidget):
 
         g, self.support_lay = box(self.tr("Support list"))
         self.support_lay.addWidget(
-            label(self.tr("Tick each entry as you give it to her; each tick is saved."), "hint")
+            label(self.tr("Tick each entry as you give it to the participant; each tick is saved."), "hint")
         )
         self.support_checks: dict[str, QCheckBox] = {}
         self.support_names: dict[str, str] = {}
@@ -115,11 +115,11 @@ class DistressPanel(QWidget):
 
         g, glay = box(self.tr("Contact and follow-up"))
         row = QHBoxLayout()
-        row.addWidget(label(self.tr("She consents to contact with her GP or care team:")))
+        row.addWidget(label(self.tr("The participant consents to contact with their doctor or care team:")))
         self.gp_group = QButtonGroup(self)
         for value, text in ((True, self.tr("Yes")), (False, self.tr("No"))):
             rb = QRadioButton(text)
-            rb.setObjectName("gp-yes" if value else "gp-no")
+            rb.setObjectName("care-contact-yes" if value else "care-contact-no")
             rb.clicked.connect(lambda _c=False, v=value: self.step.emit("gp_contact_consent", {"consent": v}))
             self.gp_group.addButton(rb)
             row.addWidget(rb)
@@ -275,7 +275,7 @@ class DistressPanel(QWidget):
         if ev.choice in self.choices:
             self.choices[ev.choice].setChecked(True)
         if ev.gp_contact_consent is not None:
-            gp = self.findChild(QRadioButton, "gp-yes" if ev.gp_contact_consent else "gp-no")
+            gp = self.findChild(QRadioButton, "care-contact-yes" if ev.gp_contact_consent else "care-contact-no")
             if gp is not None:
                 gp.setChecked(True)
         if ev.follow_up_agreed is not None and self.follow_agreed.isChecked() != ev.follow_up_agreed:
@@ -328,7 +328,7 @@ class DistressPanel(QWidget):
             "action": lambda: (
                 self.tr("Done: %1") if s.get("done") else self.tr("Not done after all: %1")
             ).replace("%1", self._item_text("action", s.get("id"))),
-            "choice": lambda: self.tr("Her choice: %1").replace(
+            "choice": lambda: self.tr("The participant's choice: %1").replace(
                 "%1", choices.get(str(s.get("choice")), str(s.get("choice")))
             ),
             "recording_paused": lambda: self.tr("Recording paused"),
@@ -338,7 +338,7 @@ class DistressPanel(QWidget):
                 if s.get("given", True)
                 else self.tr("Support not given after all: %1")
             ).replace("%1", entries),
-            "gp_contact_consent": lambda: self.tr("Consent to contact her GP or care team: %1").replace(
+            "gp_contact_consent": lambda: self.tr("Consent to contact their doctor or care team: %1").replace(
                 "%1", self.tr("yes") if s.get("consent") else self.tr("no")
             ),
             "follow_up": lambda: (

@@ -30,7 +30,7 @@ class QuestionRow(QWidget):
         head.setStyleSheet("font-weight:600;")
         lay.addWidget(head)
         if q.sensitive:
-            lay.addWidget(label(self.tr("Sensitive question: remind her she can skip it."), "hint"))
+            lay.addWidget(label(self.tr("Sensitive question: remind the participant they can skip it."), "hint"))
         for p in q.probes:
             lay.addWidget(label(f"   • {p.text}  ({self._probe(str(p.type))})", "hint"))
         row = QHBoxLayout()

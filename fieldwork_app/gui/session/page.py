@@ -232,6 +232,7 @@ class SessionScreen(QWidget):
         p.interrupted.connect(self._show_interrupted)
         p.recovered.connect(self._recovered)
         p.marker_added.connect(self._marker_added)
+        p.marker_warning.connect(self._marker_warning)
         p.message.connect(self.show_message)
         p.lonework_changed.connect(self._lonework_changed)
         p.distress_changed.connect(self._distress_changed)
@@ -464,6 +465,9 @@ class SessionScreen(QWidget):
             if pos >= 0
             else self.tr("%1 saved (no recording running)").replace("%1", name)
         )
+
+    def _marker_warning(self, text: str) -> None:
+        self.bar.status.setText(self.bar.status.text() + "\n" + self.tr("Careful: %1").replace("%1", text))
 
     def _show_takes(self, rows: list) -> None:
         self.takes.clear()

@@ -30,6 +30,7 @@ from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.services import clearfiles
 from fieldwork_app.services import closeout as closeout_svc
 from fieldwork_app.services import distress as distress_svc
+from fieldwork_app.services import ethics as ethics_svc
 from fieldwork_app.services import interview as interview_svc
 from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import participants as participants_svc
@@ -139,6 +140,7 @@ class SessionPresenter(QObject):
     interrupted = Signal(int)  # takes waiting for recovery on this laptop
     recovered = Signal(object)  # list[recording.Recovered]
     marker_added = Signal(str, float)  # kind, position (-1 when not recording)
+    marker_warning = Signal(str)  # a quote marker where a participant declined to be quoted
     lonework_changed = Signal(object)  # LoneWorkingState
     distress_changed = Signal(object)  # DistressEvent
     distress_closed = Signal(object)  # DistressEvent
@@ -254,10 +256,16 @@ class SessionPresenter(QObject):
 
     def add_marker(self, kind: str = "marker", label: str = "", speaker: str | None = None) -> None:
         sid, pos, rid = self.session_id, self.position(), self.recording_id()
-        self._db(
-            lambda ws: recording_svc.add_marker(ws, sid, kind, label, pos, rid, speaker or None),
-            lambda _id: self.marker_added.emit(kind, -1.0 if pos is None else pos),
-        )
+        def add(ws: Workspace) -> str:
+            recording_svc.add_marker(ws, sid, kind, label, pos, rid, speaker or None)
+            return ethics_svc.marker_warning(ws, sid, kind)
+
+        def added(warning: str) -> None:
+            self.marker_added.emit(kind, -1.0 if pos is None else pos)
+            if warning:
+                self.marker_warning.emit(warning)
+
+        self._db(add, added)
 
     # -- guide and notes -----------------------------------------------------------------------------
     def mark_question(self, question_id: str, state: str, reason: str | None = None) -> None:

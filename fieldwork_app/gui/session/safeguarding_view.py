@@ -33,7 +33,7 @@ TEXTS = (
     ("account", QT_TRANSLATE_NOOP("SafeguardingForm", "What was said (near-verbatim)")),
     ("present", QT_TRANSLATE_NOOP("SafeguardingForm", "Who was present")),
     ("actions_taken", QT_TRANSLATE_NOOP("SafeguardingForm", "Actions taken")),
-    ("participant_view", QT_TRANSLATE_NOOP("SafeguardingForm", "Her view (if told)")),
+    ("participant_view", QT_TRANSLATE_NOOP("SafeguardingForm", "The participant's view (if told)")),
     ("escalated_to", QT_TRANSLATE_NOOP("SafeguardingForm", "Escalated to (role)")),
     ("decision", QT_TRANSLATE_NOOP("SafeguardingForm", "Decision")),
     ("reasons", QT_TRANSLATE_NOOP("SafeguardingForm", "Reasons")),
@@ -95,7 +95,7 @@ class SafeguardingForm(QWidget):
                 row.addWidget(self.escalated_at)
                 row.addStretch(1)
                 form.addRow("", row)
-        self.told = QCheckBox(self.tr("She was told that information will be passed on"))
+        self.told = QCheckBox(self.tr("The participant was told that information will be passed on"))
         self.told.setObjectName("sg-participant_told")
         form.addRow("", self.told)
         self.referral: dict[str, QLineEdit] = {}
@@ -129,7 +129,7 @@ class SafeguardingForm(QWidget):
         self.share_when.setObjectName("share-when")
         setup_date_edit(self.share_when)
         form.addRow(self.tr("When"), self.share_when)
-        self.share_consent = QCheckBox(self.tr("with her consent"))
+        self.share_consent = QCheckBox(self.tr("with the participant's consent"))
         self.share_consent.setObjectName("share-consent")
         self.share_not = QCheckBox(self.tr("decided not to share"))
         self.share_not.setObjectName("share-not")

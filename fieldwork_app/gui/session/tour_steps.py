@@ -27,12 +27,21 @@ def _db(tour: Any, fn: Any) -> Any:
 
 
 def _prepare(ws: Any) -> str:
-    from fieldwork_app.services import consent, sessions
+    from fieldwork_app.services import consent, ethics, sessions
 
     s = sessions.list_all(ws)[0]
     pid = s.participant_ids[0]
     if consent.latest(ws, s.id, pid) is None:
-        consent.record(ws, s.id, pid, "paper", {k: True for k in consent.template(ws, s.id, pid)})
+        # the steps the pack's protocol asks for first: its tasks done, capacity assessed, others present named
+        for st in ethics.gating_state(ws, pid, s.id):
+            if not st.done_at:
+                ethics.mark_done(ws, pid, st.task.id)
+        rule = ethics.capacity_rule(ws, pid)
+        if rule is not None:
+            ethics.record_capacity(ws, s.id, pid, {c.value: True for c in rule.criteria})
+        parties = {r.role.value: {"name": "Sample name", "agreement": True} for r in consent.parties_needed(ws, pid)}
+        answers = {k: True for k in consent.template(ws, s.id, pid)}
+        consent.record(ws, s.id, pid, "paper", answers, parties=parties)
     return s.id
 
 

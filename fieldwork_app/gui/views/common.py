@@ -15,7 +15,8 @@ def status_text(status: str) -> str:
     """A status in the user's words; one this version does not know is shown as the core names it."""
     return {
         "not_screened": _t("not screened"),
-        "screened": _t("screened"),
+        "eligible": _t("eligible"),
+        "not_eligible": _t("not eligible"),
         "consented": _t("consented"),
         "interviewed": _t("interviewed"),
         "withdrawn": _t("withdrawn"),

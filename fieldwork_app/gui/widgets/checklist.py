@@ -22,6 +22,7 @@ def item_label(item: ChecklistItem) -> str:
         "participants": _t("participants chosen"),
         "schedule": _t("date and time set"),
         "documents": _t("consent form, information sheet and topic guide in use"),
+        "gating": _t("tasks the protocol asks for first"),
         "lone_working": _t("lone-working plan"),
         "mic": _t("microphone checked"),
         "disk": _t("free disk for the planned length"),
@@ -36,6 +37,8 @@ def item_detail(item: ChecklistItem) -> str:
         parts = {
             "buddy_name": _t("buddy name"),
             "buddy_phone": _t("buddy phone"),
+            "backup_buddy_name": _t("back-up buddy name"),
+            "backup_buddy_phone": _t("back-up buddy phone"),
             "start_time": _t("start time"),
             "expected_end": _t("expected end"),
             "travel_home_time": _t("travel-home time"),
@@ -46,6 +49,10 @@ def item_detail(item: ChecklistItem) -> str:
             "address_sealed": _t("visit address sealed"),
         }
         return ", ".join(parts.get(m, m) for m in item.missing)
+    if item.id == "documents" and item.missing:
+        return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
+    if item.id == "gating":
+        return "; ".join(item.missing)
     if item.id == "disk":
         return (
             _t("%1 MiB free, %2 MiB needed").replace("%1", str(item.free_mib)).replace("%2", str(item.need_mib))

@@ -33,7 +33,7 @@ def queue_session(ws: Workspace, session_id: str) -> str:
     sessions_svc.get(ws, session_id)
     if participants_svc.held_back(ws, session_id):
         raise InvalidInput(
-            f"session {session_id} is not sent: its participant withdrew and asked for her data to be deleted"
+            f"session {session_id} is not sent: its participant withdrew and asked for their data to be deleted"
         )
     if ws.has_pack() and ws.pack().data_rules.identity_store:
         _queue(ws, "identity", session_id)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import logging
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -129,7 +128,9 @@ class S3Transport:
             result = self._client.put_object(
                 Bucket=self.bucket,
                 Key=self._key(name),
-                Body=io.BytesIO(data),
+                # bytes, not a file object: botocore then sends no "Expect: 100-continue" and the body
+                # follows the headers at once instead of a round trip later
+                Body=data,
                 ContentLength=len(data),
                 ContentMD5=base64.b64encode(digest).decode("ascii"),
             )

@@ -40,6 +40,18 @@ from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 
 import paramiko
+from paramiko.sftp import (
+    CMD_CLOSE,
+    CMD_EXTENDED,
+    CMD_HANDLE,
+    CMD_OPEN,
+    CMD_REMOVE,
+    CMD_STATUS,
+    CMD_WRITE,
+    SFTP_OK,
+    int64,
+)
+from paramiko.sftp_attr import SFTPAttributes
 
 from fieldwork_app.errors import ErrorKind, FieldworkError, StoreError
 from fieldwork_app.sync.transports.base import (
@@ -94,6 +106,48 @@ def _same_fingerprint(a: str, b: str) -> bool:
     return bool(norm(a)) and norm(a) == norm(b)
 
 
+_WRITE_BLOCK = 32768  # data per SFTP write request (what paramiko and OpenSSH's own client send)
+_OPEN_FLAGS = 0x02 | 0x08 | 0x10  # SSH_FXF_WRITE | SSH_FXF_CREAT | SSH_FXF_TRUNC
+
+
+class _Job:
+    """The requests of one object's upload sent without waiting (open, writes, close, rename), and the
+    server's replies to them, which paramiko hands here as they arrive."""
+
+    def __init__(self, tmp: str, final: str, unacked: dict[int, int]) -> None:
+        self.tmp, self.final = tmp, final
+        self.unacked = unacked  # shared by a connection's jobs: request number -> data bytes of a write
+        self.waiting: set[int] = set()
+        self.handle: bytes | None = None
+        self.error: str | None = None
+
+    def _async_response(self, t: int, msg: paramiko.Message, num: int) -> None:
+        self.waiting.discard(num)
+        self.unacked.pop(num, None)
+        if t == CMD_HANDLE:
+            self.handle = msg.get_binary()
+        elif t == CMD_STATUS:
+            code, text = msg.get_int(), msg.get_text()
+            if code != SFTP_OK and self.error is None:
+                self.error = text or f"SFTP status {code}"
+        elif self.error is None:
+            self.error = f"unexpected SFTP reply {t}"
+
+    def send(self, sftp: paramiko.SFTPClient, t: int, *args: Any, data: int = 0) -> None:
+        num = sftp._async_request(self, t, *args)  # type: ignore[attr-defined]
+        self.waiting.add(num)
+        if data:
+            self.unacked[num] = data
+
+    def done(self) -> bool:
+        return not self.waiting
+
+
+def _read_one(sftp: paramiko.SFTPClient) -> None:
+    """Wait for the server's next reply and hand it to the request's :class:`_Job`."""
+    sftp._read_response()  # type: ignore[attr-defined]
+
+
 def _hash_command(paths: list[str]) -> str:
     """A POSIX shell command printing the SHA-256 of each file, one line each.
 
@@ -128,6 +182,10 @@ class SftpTransport:
         self._hash_chan: paramiko.Channel | None = None
         self._hash_end = f"fieldwork-hash-end-{_secrets.token_hex(8)}"
         self._hash_lock = threading.Lock()
+        self._spare: _Job | None = None  # a temporary file opened ahead for the next object
+        self._next = ""  # the name the next put will have, when the caller said (expect_next)
+        self._unacked: dict[int, int] = {}  # write requests not answered yet: number -> data bytes
+        self._unsettled: _Job | None = None  # the last object put, whose close and rename are not answered yet
 
     # -- connection ----------------------------------------------------------------------------
     def _load_key(self) -> paramiko.PKey | None:
@@ -343,6 +401,8 @@ class SftpTransport:
         return sftp
 
     def _drop(self) -> None:
+        self._spare = self._unsettled = None
+        self._unacked.clear()
         if self._transport is not None:
             self._transport.close()
         self._transport = self._sftp = None
@@ -419,37 +479,174 @@ class SftpTransport:
         except Exception as exc:
             raise self._read_error(exc, name, "check an object") from None
 
-    def _write(self, name: str, blocks: Iterator[bytes], size: int, progress: Progress | None) -> None:
+    def _write(
+        self, name: str, blocks: Iterator[bytes], size: int, progress: Progress | None, ahead: bool = True
+    ) -> None:
+        """Upload to a temporary name and rename it over ``name``, without waiting for the server between
+        requests: the data of this object follows its open at once, and its close and rename are answered
+        while the next object's data goes (:meth:`flush` waits for them).  Every reply is checked, so a
+        refused write (a full disk answers "Failure") is seen; an object whose rename was never answered
+        because the connection dropped is found missing (or short) by the engine's verification and sent again.
+        """
         sftp = self._connect()
         final = self._remote(name)
-        tmp = f"{final}{TEMP_MARK}{_secrets.token_hex(4)}"
+        directory = posixpath.dirname(final)
+        job: _Job | None = None
+        if progress is not None:
+            progress(0)  # nothing handed over yet: from here on it is counted as it goes
         try:
-            self._mkdirs(sftp, posixpath.dirname(final))
-            with sftp.open(tmp, "wb") as fh:
-                fh.set_pipelined(True)
-                sent = 0
-                for block in blocks:
-                    fh.write(block)
-                    sent += len(block)
-                    if progress is not None:
-                        progress(sent)
-                # Pipelined writes are answered later, and paramiko's close() drops a refused write (a full
-                # disk answers "Failure"): ask what the server holds before the object takes its name.
-                stored = fh.stat().st_size
-                if stored != sent:
-                    raise OSError(f"the server stored {stored} of {sent} bytes")
-            sftp.posix_rename(tmp, final)
+            self._mkdirs(sftp, directory)
+            spare, self._spare = self._spare, None
+            if spare is not None and spare.final == final and spare.error is None:
+                job = spare  # opened while the previous object's data went
+            else:
+                if spare is not None:
+                    self._discard(sftp, spare)
+                job = self._open(sftp, f"{final}{TEMP_MARK}{_secrets.token_hex(4)}", final)
+            while job.handle is None and job.error is None:
+                _read_one(sftp)
+            self._raise(job)
+            assert job.handle is not None
+            sent = 0
+            for block in blocks:
+                for at in range(0, len(block), _WRITE_BLOCK):
+                    piece = block[at : at + _WRITE_BLOCK]
+                    # No more than one object's size unanswered: what a cut connection loses (the server
+                    # drops requests it has not handled) is then at most one object's worth, and everything
+                    # answered is on the server's disk, where adopt() resumes from.
+                    while self._unacked and sum(self._unacked.values()) + len(piece) > max(size, _WRITE_BLOCK):
+                        _read_one(sftp)
+                    job.send(sftp, CMD_WRITE, job.handle, int64(sent), piece, data=len(piece))
+                    sent += len(piece)
+                    self._take_replies(sftp)
+                if ahead and self._spare is None and self._next and self._next != name:
+                    # the next object's temporary file, opened now so its data can follow this object's at once
+                    following = self._remote(self._next)
+                    self._spare = self._open(sftp, f"{following}{TEMP_MARK}{_secrets.token_hex(4)}", following)
+                if progress is not None:
+                    progress(sent)
+                self._raise(job)
+            if sent != size:
+                raise OSError(f"{sent} bytes read for an object of {size}")
+            job.send(sftp, CMD_CLOSE, job.handle)
+            job.send(sftp, CMD_EXTENDED, "posix-rename@openssh.com", job.tmp, final)
+            previous, self._unsettled = self._unsettled, job
+            if previous is not None:
+                self._settle(sftp, previous)
+            if not ahead or not self._next:  # a caller that never said expect_next() relies on each put at once
+                self._settle(sftp, job)
+                self._unsettled = None
         except BaseException as exc:
-            if self._sftp is not None:
+            self._unsettled = None
+            if job is not None and self._sftp is not None:
                 try:
-                    sftp.remove(tmp)
+                    if job.handle is not None:
+                        job.send(sftp, CMD_CLOSE, job.handle)
+                    sftp.remove(job.tmp)
                 except Exception:
                     pass
             if isinstance(exc, Exception) and not isinstance(exc, FieldworkError):
-                raise self._full_or(
-                    self._map(exc, "upload an object"), posixpath.dirname(final), size
-                ) from None
+                raise self._full_or(self._map(exc, "upload an object"), directory, size) from None
             raise
+
+    def _open(self, sftp: paramiko.SFTPClient, tmp: str, final: str = "") -> _Job:
+        job = _Job(tmp, final, self._unacked)
+        job.send(sftp, CMD_OPEN, tmp, _OPEN_FLAGS, SFTPAttributes())
+        return job
+
+    def _discard(self, sftp: paramiko.SFTPClient, job: _Job, wait: bool = False) -> None:
+        """Close and remove a temporary file opened ahead for an object that went elsewhere (or never came);
+        the replies do not matter, ``wait`` only makes sure the server has handled them."""
+        while job.handle is None and job.error is None:
+            _read_one(sftp)
+        if job.handle is not None:
+            job.send(sftp, CMD_CLOSE, job.handle)
+        job.send(sftp, CMD_REMOVE, job.tmp)
+        while wait and not job.done():
+            _read_one(sftp)
+
+    @staticmethod
+    def _take_replies(sftp: paramiko.SFTPClient) -> None:
+        """Hand over the replies that have arrived, without waiting for more."""
+        channel = sftp.sock
+        while channel.recv_ready():  # type: ignore[union-attr]
+            _read_one(sftp)
+
+    @staticmethod
+    def _raise(job: _Job) -> None:
+        if job.error is not None:
+            raise OSError(job.error)
+
+    def _settle(self, sftp: paramiko.SFTPClient, job: _Job) -> None:
+        while not job.done():
+            _read_one(sftp)
+        self._raise(job)
+
+    def expect_next(self, name: str) -> None:
+        """The name of the object the next :meth:`put` will send, so its temporary file can be opened while
+        this one's data goes."""
+        self._next = name
+
+    def adopt(self, objects: Sequence[tuple[str, int, str]], sent: Progress | None = None) -> dict[str, int]:
+        """Finish uploads a dropped connection interrupted: for each of ``objects`` (name, size, staged file)
+        not in place, the longest temporary file left for it is completed from the staged file (a server
+        handles one connection's writes in order, so what it holds is a prefix of the object) and renamed
+        into place.  Returns name -> bytes sent to complete it (the engine verifies the content of these
+        like any other object's, so a wrong prefix is found and the object sent again).  ``sent`` is called
+        with the size of each block handed to the server."""
+        sftp = self._connect()
+        wanted = {self._remote(n): (n, size, src) for n, size, src in objects}
+        done: dict[str, int] = {}
+        try:
+            for folder in sorted({posixpath.dirname(p) for p in wanted}):
+                try:
+                    entries = sftp.listdir_attr(folder)
+                except FileNotFoundError:
+                    continue
+                temps: dict[str, list[tuple[int, str]]] = {}
+                for attr in entries:
+                    base, mark, _token = attr.filename.partition(TEMP_MARK)
+                    target = posixpath.join(folder, base)
+                    if mark and target in wanted and _stat.S_ISREG(attr.st_mode or 0):
+                        temps.setdefault(target, []).append((attr.st_size or 0, attr.filename))
+                for target, found in temps.items():
+                    name, size, src = wanted[target]
+                    found.sort(reverse=True)
+                    for _held, other in found[1:]:
+                        sftp.remove(posixpath.join(folder, other))
+                    held, tmp = found[0]
+                    tmp = posixpath.join(folder, tmp)
+                    if held > size:
+                        sftp.remove(tmp)
+                        continue
+                    with sftp.open(tmp, "r+") as fh, open(src, "rb") as local:
+                        fh.set_pipelined(True)
+                        fh.seek(held)
+                        local.seek(held)
+                        for block in read_blocks(local, size - held):  # type: ignore[arg-type]
+                            fh.write(block)
+                            if sent is not None:
+                                sent(len(block))
+                        if fh.stat().st_size != size:
+                            raise OSError("the server did not store the rest of an interrupted upload")
+                    sftp.posix_rename(tmp, target)
+                    done[name] = size - held
+        except Exception as exc:
+            raise self._map(exc, "finish an interrupted upload") from None
+        return done
+
+    def flush(self) -> None:
+        """Wait until every object put so far stands under its name (raises what the server refused)."""
+        job = self._unsettled
+        if job is None or self._sftp is None:
+            return
+        directory = posixpath.dirname(job.final)
+        try:
+            self._settle(self._sftp, job)
+        except Exception as exc:
+            self._unsettled = None
+            raise self._full_or(self._map(exc, "upload an object"), directory, 0) from None
+        self._unsettled = None
 
     def _full_or(self, error: StoreError, directory: str, size: int) -> StoreError:
         """OpenSSH answers a full disk with a bare "Failure": ask the server how much room is left."""
@@ -488,7 +685,17 @@ class SftpTransport:
         self._write(name, read_blocks(src, size), size, progress)
 
     def put_atomic(self, name: str, data: bytes) -> None:
-        self._write(name, iter([data]), len(data), None)
+        self._write(name, iter([data]), len(data), None, ahead=False)
+        self.flush()
+        self._drop_spare()
+
+    def _drop_spare(self) -> None:
+        spare, self._spare = self._spare, None
+        if spare is not None and self._sftp is not None:
+            try:
+                self._discard(self._sftp, spare, wait=True)
+            except Exception:
+                self._drop()
 
     def get(self, name: str) -> bytes:
         return b"".join(self.iter_get(name))
@@ -550,6 +757,17 @@ class SftpTransport:
 
     def checksum(self, name: str) -> str | None:
         return self.checksums([name]).get(name)
+
+    def warm_up(self) -> None:
+        """Open the hashing connection now (the engine calls this on its checker thread as the upload
+        starts), so the first batch to verify does not wait for an SSH login."""
+        if self._remote_hash is False:
+            return
+        with self._hash_lock:
+            try:
+                self._hash_shell()
+            except Exception:
+                self._close_hash()  # the first real request reports what is wrong
 
     def checksums(self, names: Sequence[str]) -> dict[str, str]:
         """Ask the server to hash files itself (``openssl dgst`` or ``sha256sum``; one command for many files).
@@ -635,6 +853,7 @@ class SftpTransport:
             self._hash_ssh = None
 
     def close(self) -> None:
+        self._drop_spare()
         self._drop()
         with self._hash_lock:
             self._close_hash()

@@ -13,7 +13,9 @@ import secrets as _secrets
 import ssl
 import urllib.parse
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
+from xml.etree.ElementTree import ParseError
 
 import httpx
 from webdav4.client import Client, ClientError, HTTPError, ResourceNotFound
@@ -56,6 +58,12 @@ class WebdavTransport:
         self._http: httpx.Client = self._client.http
         self._made_dirs: set[str] = set()
         self._put_etags: dict[str, str] = {}  # final name -> content-hash ETag its PUT returned
+        # Whether this server's PUT replies carry content-hash ETags (None: no PUT seen yet).  A server
+        # whose PUTs do not is not asked again with a HEAD per object: its objects are read back.
+        self._md5_etags: bool | None = None
+        self._mover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="webdav-move")
+        self._moving: Future[None] | None = None  # the MOVE of the last object put
+        self._pipelined = False  # set by expect_next(): the caller waits with flush() before relying on a put
 
     def _url(self, name: str) -> str:
         return self.base_url + check_name(name)
@@ -78,6 +86,10 @@ class WebdavTransport:
             return untrusted_certificate(self.name)
         if isinstance(exc, httpx.TransportError | OSError):
             return unreachable(self.name, f"connection failed during {what}")
+        if isinstance(exc, ParseError | UnicodeDecodeError):
+            # A reply cut short or with text after its XML (rclone appends an error page to a multistatus
+            # body while a half-finished upload of a dropped connection still holds a file): ask again.
+            return store_error(self.name, f"{what}: the server's reply could not be read", transient=True)
         return store_error(self.name, f"{what}: {exc.__class__.__name__}")
 
     def _check(self, response: httpx.Response, what: str) -> None:
@@ -129,7 +141,12 @@ class WebdavTransport:
         self._check(response, "check an object")
         return int(response.headers.get("content-length", "0"))
 
-    def _write(self, name: str, blocks: Iterator[bytes], size: int, progress: Progress | None) -> None:
+    def _write(
+        self, name: str, blocks: Iterator[bytes], size: int, progress: Progress | None, ahead: bool = True
+    ) -> None:
+        """PUT to a temporary name, then MOVE it over ``name``.  With ``ahead`` the MOVE is sent on a second
+        connection while the caller goes on with the next object's data; the next :meth:`_write` (or
+        :meth:`flush`) waits for it, so once a put returns every earlier one stands under its name."""
         self._ensure_base()
         self._mkdirs(posixpath.dirname(check_name(name)))
         tmp = f"{name}{TEMP_MARK}{_secrets.token_hex(4)}"
@@ -147,28 +164,72 @@ class WebdavTransport:
             response = self._http.put(self._url(tmp), content=body(), headers={"Content-Length": str(size)})
             self._check(response, "upload an object")
             etag = _md5_shaped(response.headers.get("etag", ""))
+            self._md5_etags = etag is not None
+        except BaseException as exc:
+            self._forget(tmp)
+            if isinstance(exc, Exception) and not isinstance(exc, FieldworkError):
+                raise self._map(exc, "upload an object") from None
+            raise
+        previous, self._moving = self._moving, None
+        if ahead:
+            self._moving = self._mover.submit(self._move, tmp, name, etag)
+        if previous is not None:
+            previous.result()  # raises what the earlier MOVE met
+        if not ahead:
+            self._move(tmp, name, etag)
+
+    def _move(self, tmp: str, name: str, etag: str | None) -> None:
+        try:
             response = self._http.request(
                 "MOVE", self._url(tmp), headers={"Destination": self._url(name), "Overwrite": "T"}
             )
             self._check(response, "finish an upload")
-            if etag is not None:
-                self._put_etags[name] = etag
-        except BaseException as exc:
-            try:
-                self._http.delete(self._url(tmp))
-            except Exception:
-                pass
-            if isinstance(exc, Exception) and not isinstance(exc, FieldworkError):
-                raise self._map(exc, "upload an object") from None
-            raise
+        except Exception as exc:
+            # the whole object is under its temporary name: left there for adopt() on the next attempt
+            raise self._map(exc, "finish an upload") from None
+        if etag is not None:
+            self._put_etags[name] = etag
+
+    def _forget(self, tmp: str) -> None:
+        try:
+            self._http.delete(self._url(tmp))
+        except Exception:
+            pass
+
+    def expect_next(self, name: str) -> None:
+        """Said by an uploader that calls :meth:`flush` before relying on its last put: from then on a put
+        returns before its MOVE is answered (the next put or flush waits for it)."""
+        self._pipelined = True
+
+    def flush(self) -> None:
+        """Wait until every object put so far stands under its name (raises what the server refused)."""
+        moving, self._moving = self._moving, None
+        if moving is not None:
+            moving.result()
+
+    def adopt(self, objects: Sequence[tuple[str, int, str]], sent: Progress | None = None) -> dict[str, int]:
+        """MOVE complete temporary uploads of ``objects`` (name, size, staged file) into place: an upload
+        whose bytes all arrived but whose MOVE a dropped connection lost.  Returns name -> bytes sent (none:
+        a short temporary object cannot be completed over WebDAV and is left for the engine to send again)."""
+        wanted = {n: size for n, size, _src in objects}
+        done: dict[str, int] = {}
+        for folder in sorted({posixpath.dirname(check_name(n)) for n in wanted}):
+            for stored, size in self._folder_sizes(folder).items():
+                base, mark, _token = stored.partition(TEMP_MARK)
+                if mark and wanted.get(base) == size and base not in done:
+                    # rel. to the store: _folder_sizes names objects by their path under the base URL
+                    self._move(stored, base, None)
+                    done[base] = 0
+        return done
 
     def put(
         self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
     ) -> None:
-        self._write(name, read_blocks(src, size), size, progress)
+        self._write(name, read_blocks(src, size), size, progress, ahead=self._pipelined)
 
     def put_atomic(self, name: str, data: bytes) -> None:
-        self._write(name, iter([data]), len(data), None)
+        self.flush()
+        self._write(name, iter([data]), len(data), None, ahead=False)
 
     def get(self, name: str) -> bytes:
         return b"".join(self.iter_get(name))
@@ -200,7 +261,7 @@ class WebdavTransport:
             walk("")
         except ResourceNotFound:
             return []
-        except (ClientError, httpx.HTTPError, OSError) as exc:
+        except (ClientError, httpx.HTTPError, OSError, ParseError, UnicodeDecodeError) as exc:
             raise self._map(exc, "list objects") from None
         return sorted(out)
 
@@ -223,6 +284,8 @@ class WebdavTransport:
         object as verified by the server only when this equals the MD5 of what it sent, and reads the object
         back in every other case, so an ETag that is not a content hash can never pass for one.
         """
+        if self._md5_etags is False:
+            return None  # this server's PUTs return no content hash: a HEAD would not either
         try:
             response = self._http.head(self._url(name))
         except Exception as exc:
@@ -269,6 +332,11 @@ class WebdavTransport:
         return sizes
 
     def close(self) -> None:
+        try:
+            self.flush()
+        except StoreError:
+            pass
+        self._mover.shutdown(wait=True)
         self._http.close()
 
 

@@ -1,0 +1,240 @@
+"""The protocol's conditions on a session, from the study pack (format 2): gating tasks, capacity, and what
+a participant's declined statements mean elsewhere.
+
+- A gating task (a parent notified before the session) must be marked done before the participant's
+  consent is taken or the session recorded; the readiness checklist shows it.
+- Where the pack asks for capacity to be assessed, each session records an assessment (understand, retain,
+  weigh up, communicate) per participant before consent and recording; an assessment that finds the
+  participant cannot decide now stops the session, or asks for it to be rearranged or a consultee consulted,
+  as the pack says.
+- A participant's declined roles (quotes, archiving, future contact ...) come from their latest consent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from fieldwork_app.domain import conditions
+from fieldwork_app.domain.pack import (
+    CapacityCriterion,
+    CapacityOutcome,
+    CapacityRule,
+    GatingTask,
+    StatementRole,
+)
+from fieldwork_app.errors import ConsentError, ErrorKind, InvalidInput, NotFound
+from fieldwork_app.services import participants as participants_svc
+from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.vault import now_iso
+
+MAX_NOTE = 500
+
+
+# -- gating tasks --------------------------------------------------------------------------------------
+def gating_tasks(ws: Workspace, participant_id: str) -> list[GatingTask]:
+    """The pack's gating tasks that apply to this participant (by group and attributes)."""
+    p = participants_svc.get(ws, participant_id)
+    group = ws.pack().group(p.group_id)
+    return conditions.gating_tasks_for(group, participants_svc.who(ws, participant_id))
+
+
+def _done(ws: Workspace, participant_id: str) -> dict[str, str]:
+    rows = ws.db.execute(
+        "SELECT task_id, done_at FROM gating_done WHERE participant_id = ?", (participant_id,)
+    ).fetchall()
+    return {str(r["task_id"]): str(r["done_at"]) for r in rows}
+
+
+def mark_done(ws: Workspace, participant_id: str, task_id: str, note: str = "") -> None:
+    """Record that a gating task is done for this participant (audited; the note stays short)."""
+    tasks = {t.id: t for t in gating_tasks(ws, participant_id)}
+    if task_id not in tasks:
+        known = ", ".join(tasks) or "none"
+        raise InvalidInput(f"{participant_id} has no gating task '{task_id[:64]}' (theirs: {known})")
+    if len(note) > MAX_NOTE:
+        raise InvalidInput(f"a note on a gating task is at most {MAX_NOTE} characters")
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO gating_done (participant_id, task_id, done_at, done_by, note) VALUES (?,?,?,?,?)",
+            (participant_id, task_id, now_iso(), ws.user, note.strip() or None),
+        )
+        ws.vault.audit("gating.done", "participant", participant_id, detail={"task": task_id})
+
+
+@dataclass(frozen=True)
+class GatingState:
+    task: GatingTask
+    done_at: str | None
+    problem: str  # "" when the task lets the session go ahead
+
+
+def gating_state(ws: Workspace, participant_id: str, session_id: str | None = None) -> list[GatingState]:
+    """Each gating task of this participant, with why it still holds the session back ("" when done in
+    time: at least ``days_before`` days before the session's planned start)."""
+    done = _done(ws, participant_id)
+    start = None
+    if session_id is not None:
+        planned = sessions_svc.get(ws, session_id).planned_start
+        start = datetime.fromisoformat(planned) if planned else None
+    out = []
+    for t in gating_tasks(ws, participant_id):
+        at = done.get(t.id)
+        problem = ""
+        if at is None:
+            problem = f"{participant_id}: '{t.title}' is not done yet"
+        elif t.days_before and start is not None:
+            when = datetime.fromisoformat(at)
+            if start.tzinfo is None:
+                when = when.replace(tzinfo=None)
+            if when > start - timedelta(days=t.days_before):
+                problem = f"{participant_id}: '{t.title}' was done less than {t.days_before} day(s) before the session"
+        out.append(GatingState(t, at, problem))
+    return out
+
+
+def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
+    """Refuse ``doing`` (taking consent, recording) while a gating task of the participant is not done."""
+    for st in gating_state(ws, participant_id, session_id):
+        if st.problem:  # a task before the session or before consent: either way before consent is taken
+            raise ConsentError(
+                f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first; mark it done "
+                f"with 'fieldwork participant task-done {participant_id} {st.task.id}' once it is",
+                kind=ErrorKind.NOT_READY,
+            )
+
+
+# -- capacity ------------------------------------------------------------------------------------------
+def capacity_rule(ws: Workspace, participant_id: str) -> CapacityRule | None:
+    p = participants_svc.get(ws, participant_id)
+    return conditions.capacity_rule_for(ws.pack().group(p.group_id), participants_svc.who(ws, participant_id))
+
+
+@dataclass(frozen=True)
+class CapacityResult:
+    has_capacity: bool
+    outcome: str | None  # what the pack says to do when lacking: stop, reschedule, consultee
+    advice: str
+
+
+_ADVICE = {
+    CapacityOutcome.STOP: "stop the session: no consent and no recording today",
+    CapacityOutcome.RESCHEDULE: "rearrange the session for another day; no consent and no recording today",
+    CapacityOutcome.CONSULTEE: "consult the person the protocol names (a consultee) before going on; no consent "
+    "and no recording until then",
+}
+
+
+def record_capacity(
+    ws: Workspace, session_id: str, participant_id: str, answers: Mapping[str, bool]
+) -> CapacityResult:
+    """Record a capacity assessment for this participant at this session: one yes/no per criterion the pack
+    asks about (understand, retain, weigh up, communicate)."""
+    session = sessions_svc.get(ws, session_id)
+    if participant_id not in session.participant_ids:
+        raise InvalidInput(f"{participant_id} is not in session {session_id}")
+    rule = capacity_rule(ws, participant_id)
+    if rule is None:
+        raise InvalidInput(f"the study's protocol asks for no capacity assessment for {participant_id}")
+    wanted = [c.value for c in rule.criteria]
+    unknown = sorted(set(answers) - set(wanted))
+    missing = [c for c in wanted if c not in answers]
+    if unknown or missing:
+        raise InvalidInput(
+            "a capacity assessment answers each of " + ", ".join(wanted)
+            + (f" (missing: {', '.join(missing)})" if missing else "")
+            + (f" (unknown: {', '.join(u[:32] for u in unknown)})" if unknown else "")
+        )  # fmt: skip
+    if not all(isinstance(v, bool) for v in answers.values()):
+        raise InvalidInput("each capacity criterion is answered yes or no")
+    has = all(answers[c] for c in wanted)
+    outcome = None if has else rule.if_lacking.value
+    with ws.vault.transaction() as db:
+        db.execute(
+            "INSERT INTO capacity_assessments (session_id, participant_id, answers_json, has_capacity, outcome,"
+            " assessed_at, assessed_by) VALUES (?,?,?,?,?,?,?)",
+            (session_id, participant_id, json.dumps({c: answers[c] for c in wanted}), int(has), outcome, now_iso(),
+             ws.user),
+        )  # fmt: skip
+        ws.vault.audit(
+            "capacity.assess",
+            "participant",
+            participant_id,
+            session_id=session_id,
+            detail={"has_capacity": has, "outcome": outcome},
+        )
+    advice = "" if has else _ADVICE[rule.if_lacking]
+    return CapacityResult(has, outcome, advice)
+
+
+def latest_capacity(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any] | None:
+    r = ws.db.execute(
+        "SELECT * FROM capacity_assessments WHERE session_id = ? AND participant_id = ? ORDER BY row_id DESC LIMIT 1",
+        (session_id, participant_id),
+    ).fetchone()
+    if r is None:
+        return None
+    return {"answers": json.loads(r["answers_json"]), "has_capacity": bool(r["has_capacity"]),
+            "outcome": r["outcome"], "at": r["assessed_at"]}  # fmt: skip
+
+
+def require_capacity(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
+    """Refuse ``doing`` where the pack asks for a capacity assessment and this session has none showing the
+    participant can decide now."""
+    rule = capacity_rule(ws, participant_id)
+    if rule is None:
+        return
+    last = latest_capacity(ws, session_id, participant_id)
+    if last is None:
+        raise ConsentError(
+            f"{doing} not allowed yet: the protocol asks for {participant_id}'s capacity to be assessed at this "
+            f"session first ('fieldwork session capacity {session_id} --participant {participant_id}')",
+            kind=ErrorKind.NOT_READY,
+        )
+    if not last["has_capacity"]:
+        raise ConsentError(
+            f"{doing} not allowed: the capacity assessment at this session found {participant_id} cannot decide "
+            f"now; the protocol says: {_ADVICE[CapacityOutcome(last['outcome'])]}",
+            kind=ErrorKind.CONSENT_REFUSED,
+        )
+
+
+CRITERIA = tuple(c.value for c in CapacityCriterion)
+
+
+# -- declined roles ------------------------------------------------------------------------------------
+def declined_roles(ws: Workspace, session_id: str, participant_id: str) -> frozenset[StatementRole]:
+    """The roles of the statements the participant declined (or that did not apply) in their latest consent
+    in this session; empty before any consent."""
+    from fieldwork_app.services import consent as consent_svc  # consent imports this module
+
+    rec = consent_svc.latest(ws, session_id, participant_id)
+    if rec is None:
+        return frozenset()
+    try:
+        form = consent_svc.packs_svc.document(ws, rec["form_doc"], rec["form_version"])
+    except NotFound:
+        return frozenset()
+    out = conditions.evaluate(form, participants_svc.who(ws, participant_id), rec["answers"])
+    return out.declined_roles
+
+
+def declined_in_session(ws: Workspace, session_id: str, role: StatementRole) -> list[str]:
+    """The participants of a session whose latest consent declined ``role``."""
+    s = sessions_svc.get(ws, session_id)
+    return [pid for pid in s.participant_ids if role in declined_roles(ws, session_id, pid)]
+
+
+def marker_warning(ws: Workspace, session_id: str, kind: str) -> str:
+    """What the researcher should know about a marker just added: a quote marker where a participant declined
+    to be quoted."""
+    if kind != "quote":
+        return ""
+    declined = declined_in_session(ws, session_id, StatementRole.QUOTES)
+    if not declined:
+        return ""
+    return f"{', '.join(declined)} did not agree to be quoted: this moment must not be quoted in publications"

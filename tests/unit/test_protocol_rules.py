@@ -1,0 +1,236 @@
+"""The protocol's rules from a format-2 pack, on a real vault: a gating task holds the session back until
+done, capacity is assessed per session where the pack asks, a witness and an interpreter are recorded with
+the consent, and a participant's declined statements are honoured (quotes, future contact)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.domain.pack import StatementRole
+from fieldwork_app.errors import ConsentError, FieldworkError, InvalidInput
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import consent, ethics, participants, recording, sessions, tasks, workspace
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.studypack import example_pack_path
+from fieldwork_app.vault import FAST_KDF
+from tests.support.people import eligible_answers
+from tests.support.vaults import PASSPHRASE, USER
+from tests.unit.test_studypack_validation import FORM_MOTHER, edit
+
+GROUP_RULES = """    gating_tasks:
+      - id: parent-notified
+        title: Notify the parent before the session
+        when:
+          - {attribute: age_band, values: ["16-17"]}
+    parties:
+      - role: witness
+        when:
+          - {attribute: age_band, values: ["16-17"]}
+      - role: interpreter
+        agreement: interpreter-agreement
+        when:
+          - {attribute: interpreter, values: ["yes"]}
+    capacity:
+      if_lacking: reschedule
+  - id: family
+"""
+
+ATTRIBUTES = """
+attributes:
+  - id: age_band
+    label: Age band at consent
+    choices:
+      - {id: "16-17", label: 16 or 17}
+      - {id: adult, label: 18 or over}
+  - id: interpreter
+    label: Needs an interpreter
+    kind: yes_no
+"""
+
+AGREEMENT = """kind: consent_form
+id: interpreter-agreement
+version: "1.0"
+date: 2024-07-01
+status: in_use
+approval:
+  reference: 24/SC/0259
+  date: 2024-08-19
+title: Interpreter's confidentiality agreement
+groups: [mother]
+session_formats: [interview]
+information_sheet: pis-mother
+information_sheet_version: "1.1"
+party: interpreter
+modes: [paper]
+statements:
+  - id: "1"
+    required: true
+    text: I will keep everything said in the interview confidential.
+"""
+
+
+def protocol_vault(tmp_path: Path) -> DataDir:
+    """A new vault (locked) whose study is the example turned format 2: attributes (age band, needs an
+    interpreter), a gating task and a witness for 16-17-year-olds, an interpreter with a confidentiality
+    agreement where needed, capacity assessed at each session, and roles on the quotes and future-contact
+    statements."""
+    data = DataDir(tmp_path / "vault")
+    ws, _ = workspace.create(data, USER, PASSPHRASE, "researcher", FAST_KDF)
+    pack = tmp_path / "pack"
+    shutil.copytree(example_pack_path(), pack)
+    edit(pack, "pack.yaml", "pack_format: 1", "pack_format: 2")
+    edit(pack, "pack.yaml", "\ngroups:\n", ATTRIBUTES + "\ngroups:\n")
+    edit(pack, "pack.yaml", "  - id: family\n", GROUP_RULES)
+    edit(
+        pack,
+        FORM_MOTHER,
+        '  - id: "6"\n    required: true\n',
+        '  - id: "6"\n    role: quotes\n    required: false\n',
+    )
+    edit(
+        pack,
+        FORM_MOTHER,
+        "  - id: O1\n    required: false\n",
+        "  - id: O1\n    role: future_contact\n    required: false\n",
+    )
+    (pack / "documents" / "interpreter-agreement-1.0.yaml").write_text(AGREEMENT)
+    edit(pack, "pack.yaml", "  - documents/guide-mother-1.0.yaml\n",
+         "  - documents/guide-mother-1.0.yaml\n  - documents/interpreter-agreement-1.0.yaml\n")  # fmt: skip
+    try:
+        packs_svc.import_pack(ws, pack)
+    finally:
+        ws.close()
+    return data
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Iterator[Workspace]:
+    ws = workspace.unlock(protocol_vault(tmp_path), USER, PASSPHRASE)
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+def person(ws: Workspace, **attrs: str) -> str:
+    p = participants.add(ws, "mother")
+    participants.set_attributes(ws, p.id, {"age_band": "adult", "interpreter": "no", **attrs})
+    assert participants.screen(ws, p.id, eligible_answers(ws.pack(), "mother"))
+    return p.id
+
+
+def _yes(ws: Workspace, sid: str, pid: str, **overrides: bool) -> dict[str, bool]:
+    return {**{k: True for k in consent.template(ws, sid, pid)}, **overrides}
+
+
+ABLE = {"understand": True, "retain": True, "weigh_up": True, "communicate": True}
+
+
+def test_a_gating_task_holds_consent_and_recording_back_until_done(study: Workspace) -> None:
+    ws = study
+    young = person(ws, age_band="16-17")
+    sid = sessions.new(ws, [young], "interview", "clinic", "2030-01-01T10:00", 60).id
+    assert [t.id for t in ethics.gating_tasks(ws, young)] == ["parent-notified"]
+    gate = next(i for i in sessions.checklist(ws, sid).items if i.id == "gating")
+    assert not gate.done and "Notify the parent before the session" in gate.detail
+    ethics.record_capacity(ws, sid, young, ABLE)
+    with pytest.raises(ConsentError, match="is not done yet") as err:
+        consent.record(
+            ws, sid, young, "paper", _yes(ws, sid, young), parties={"witness": {"name": "A Witness"}}
+        )
+    assert "fieldwork participant task-done" in err.value.message
+    assert consent.latest(ws, sid, young) is None
+    assert any("is not done yet" in r for r in consent.can_record(ws, sid).reasons)
+    with pytest.raises(InvalidInput, match="no gating task"):
+        ethics.mark_done(ws, young, "made-up")
+    ethics.mark_done(ws, young, "parent-notified")
+    assert next(i for i in sessions.checklist(ws, sid).items if i.id == "gating").done
+    consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"witness": {"name": "A Witness"}})
+    assert consent.can_record(ws, sid).allowed
+    # an adult of the same group has no such task
+    adult = person(ws)
+    assert ethics.gating_tasks(ws, adult) == []
+    s2 = sessions.new(ws, [adult], "interview", "clinic").id
+    assert all(i.id != "gating" for i in sessions.checklist(ws, s2).items)
+
+
+def test_capacity_is_assessed_at_each_session_and_can_stop_it(study: Workspace) -> None:
+    ws = study
+    pid = person(ws)
+    sid = sessions.new(ws, [pid], "interview", "clinic").id
+    with pytest.raises(ConsentError, match="capacity to be assessed at this session first"):
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
+    with pytest.raises(InvalidInput, match="missing: communicate"):
+        ethics.record_capacity(ws, sid, pid, {k: v for k, v in ABLE.items() if k != "communicate"})
+    result = ethics.record_capacity(ws, sid, pid, {**ABLE, "retain": False})
+    assert not result.has_capacity and result.outcome == "reschedule" and "rearrange" in result.advice
+    with pytest.raises(ConsentError, match="cannot decide now"):
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
+    with pytest.raises(FieldworkError, match="cannot decide now"):
+        recording.start_take(ws, sid)
+    ethics.record_capacity(ws, sid, pid, ABLE)  # assessed again later the same day
+    consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
+    assert consent.can_record(ws, sid).allowed
+    # the next session needs its own assessment
+    s2 = sessions.new(ws, [pid], "interview", "clinic").id
+    assert any("capacity to be assessed" in r for r in consent.can_record(ws, s2).reasons)
+    with pytest.raises(ConsentError, match="capacity to be assessed"):
+        consent.record(ws, s2, pid, "paper", _yes(ws, s2, pid))
+
+
+def test_witness_and_interpreter_are_recorded_with_the_consent(study: Workspace) -> None:
+    ws = study
+    pid = person(ws, interpreter="yes")
+    sid = sessions.new(ws, [pid], "interview", "clinic").id
+    ethics.record_capacity(ws, sid, pid, ABLE)
+    with pytest.raises(ConsentError, match="asks for an interpreter at"):
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
+    with pytest.raises(ConsentError, match="confidentiality agreement 'interpreter-agreement'"):
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid), parties={"interpreter": {"name": "I Terp"}})
+    assert consent.latest(ws, sid, pid) is None
+    done = consent.record(
+        ws,
+        sid,
+        pid,
+        "paper",
+        _yes(ws, sid, pid),
+        parties={"interpreter": {"name": "I Terp", "agreement": True}},
+    )
+    rec = consent.latest(ws, sid, pid)
+    assert rec is not None and json.loads(rec["parties_json"]) == {
+        "interpreter": {"agreement": True, "present": True}
+    }
+    assert "I Terp" not in json.dumps(rec)  # the name is identity data
+    row = ws.idb.execute(
+        "SELECT role, name, agreement FROM consent_parties WHERE consent_id = ?", (done.consent_id,)
+    ).fetchone()
+    assert tuple(row) == ("interpreter", "I Terp", 1)
+
+
+def test_declined_quotes_warn_the_quote_marker_and_future_contact_makes_a_task(study: Workspace) -> None:
+    ws = study
+    pid = person(ws)
+    sid = sessions.new(ws, [pid], "interview", "clinic").id
+    ethics.record_capacity(ws, sid, pid, ABLE)
+    consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **{"6": False}))
+    assert StatementRole.QUOTES in ethics.declined_roles(ws, sid, pid)
+    assert ethics.marker_warning(ws, sid, "quote") == (
+        f"{pid} did not agree to be quoted: this moment must not be quoted in publications"
+    )
+    assert ethics.marker_warning(ws, sid, "important") == ""
+    made = [t for t in tasks.due(ws) if t.kind == consent.FUTURE_CONTACT]
+    assert [(t.participant_id, t.session_id) for t in made] == [(pid, sid)]
+    consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))  # consent again: still one task
+    assert len([t for t in tasks.due(ws) if t.kind == consent.FUTURE_CONTACT]) == 1
+    assert ethics.marker_warning(ws, sid, "quote") == ""  # the latest consent agrees to quotes
+    other = person(ws)
+    s2 = sessions.new(ws, [other], "interview", "clinic").id
+    ethics.record_capacity(ws, s2, other, ABLE)
+    consent.record(ws, s2, other, "paper", _yes(ws, s2, other, O1=False))
+    assert not [t for t in tasks.due(ws) if t.participant_id == other]
