@@ -84,6 +84,16 @@ def advice() -> dict[ErrorCode, str]:
         ),
         ErrorCode.NOT_A_KEY_FILE: _t("; is this a {what} file (from 'fieldwork study keygen')?"),
         ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(": run 'fieldwork store unpack' first"),
+        ErrorCode.GATING_TASK_FIRST: _t(
+            "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is"
+        ),
+        ErrorCode.CAPACITY_FIRST: _t(" ('fieldwork session capacity {session} --participant {participant}')"),
+        ErrorCode.SCREENED_NOT_ELIGIBLE: _t(
+            " (Participants page, or 'fieldwork participant screen {participant} --answers FILE')"
+        ),
+        ErrorCode.NOT_SCREENED: _t(
+            " (Participants page, or 'fieldwork participant screen {participant} --answers FILE')"
+        ),
     }
 
 
@@ -93,6 +103,19 @@ def wording() -> dict[ErrorCode, str]:
         ErrorCode.BAD_TAG: _t("--tag: 1-40 letters, digits, spaces, '-' or '_'"),
         ErrorCode.BAD_THREADS: _t("--threads: at least 1"),
         ErrorCode.UNKNOWN_LANGUAGE: _t("--language {language}: this model knows {known}"),
+        ErrorCode.ANSWERS_NOT_AN_OBJECT: _t(
+            "{source}: expected the JSON object 'fieldwork consent template' prints"
+        ),
+        ErrorCode.ANSWERS_NAME_NO_FORM: _t(
+            '{source}: names no consent form and version (it needs "form", "version" and "answers"), so it cannot '
+            "be checked against {form} version {version}: make it with 'fieldwork consent template --session "
+            "{session} --participant {participant}'. Nothing was recorded"
+        ),
+        ErrorCode.ANSWERS_FOR_ANOTHER: _t(
+            "{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session "
+            "{session}): answers are never carried from one form to another. Make a new file with 'fieldwork "
+            "consent template'. Nothing was recorded"
+        ),
     }
 
 

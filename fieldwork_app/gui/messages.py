@@ -140,6 +140,30 @@ def text_for(code: ErrorCode) -> str:
         ErrorCode.BAD_TAG: _t("A tag is 1-40 letters, digits, spaces, '-' or '_'."),
         ErrorCode.BAD_THREADS: _t("Use at least one thread."),
         ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language {language}; it knows {known}."),
+        ErrorCode.ANSWERS_NOT_AN_OBJECT: _t("{source} is not a file of consent answers."),
+        ErrorCode.ANSWERS_NAME_NO_FORM: _t(
+            "{source} names no consent form and version, so it cannot be checked against {form} version "
+            "{version}. Nothing was recorded."
+        ),
+        ErrorCode.ANSWERS_FOR_ANOTHER: _t(
+            "{source} was made for {what} {given}, not {expected}: answers are never carried from one form to "
+            "another. Nothing was recorded."
+        ),
+        ErrorCode.GATING_TASK_FIRST: _t(
+            "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
+            "{participant}'s page in Participants once it is."
+        ),
+        ErrorCode.CAPACITY_FIRST: _t(
+            "Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first."
+        ),
+        ErrorCode.SCREENED_NOT_ELIGIBLE: _t(
+            "{participant} was screened not eligible: the study's ethics approval covers eligible participants "
+            "only. If the screening answers were wrong, screen {participant} again on the Participants page."
+        ),
+        ErrorCode.NOT_SCREENED: _t(
+            "{participant} has not been screened yet: record the eligibility screening on the Participants page "
+            "first."
+        ),
     }
     return messages[code]
 

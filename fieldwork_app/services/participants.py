@@ -150,14 +150,16 @@ def require_eligible(p: Participant, doing: str) -> None:
     if p.status is ParticipantStatus.NOT_ELIGIBLE:
         raise FieldworkError(
             f"{p.id} was screened not eligible, so no {doing}: the study's ethics approval covers eligible "
-            f"participants only. If the screening answers were wrong, screen {p.id} again (Participants page, "
-            f"or 'fieldwork participant screen {p.id} --answers FILE')",
+            f"participants only. If the screening answers were wrong, screen {p.id} again",
             kind=ErrorKind.NOT_ELIGIBLE,
+            code=ErrorCode.SCREENED_NOT_ELIGIBLE,
+            params={"participant": p.id, "doing": doing},
         )
     raise FieldworkError(
-        f"{p.id} has not been screened yet, so no {doing}: record the eligibility screening first "
-        f"(Participants page, or 'fieldwork participant screen {p.id} --answers FILE')",
+        f"{p.id} has not been screened yet, so no {doing}: record the eligibility screening first",
         kind=ErrorKind.NOT_ELIGIBLE,
+        code=ErrorCode.NOT_SCREENED,
+        params={"participant": p.id, "doing": doing},
     )
 
 

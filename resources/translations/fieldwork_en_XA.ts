@@ -1292,6 +1292,34 @@
             <source>This model does not know the language {language}; it knows {known}.</source>
             <translation>⟦Ţĥîš ɱöđéļ đöéš ñöţ ķñöŵ ţĥé ļàñĝûàĝé {language}; îţ ķñöŵš {known}. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
+        <message>
+            <source>{source} is not a file of consent answers.</source>
+            <translation>⟦{source} îš ñöţ à ƒîļé öƒ çöñšéñţ àñšŵéŕš. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} names no consent form and version, so it cannot be checked against {form} version {version}. Nothing was recorded.</source>
+            <translation>⟦{source} ñàɱéš ñö çöñšéñţ ƒöŕɱ àñđ ṽéŕšîöñ, šö îţ çàññöţ ƀé çĥéçķéđ àĝàîñšţ {form} ṽéŕšîöñ {version}. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} was made for {what} {given}, not {expected}: answers are never carried from one form to another. Nothing was recorded.</source>
+            <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected}: àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on {participant}'s page in Participants once it is.</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ îţ ƒîŕšţ; ɱàŕķ ţĥé ţàšķ đöñé öñ {participant}'š þàĝé îñ Þàŕţîçîþàñţš öñçé îţ îš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first.</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again on the Participants page.</source>
+            <translation>⟦{participant} ŵàš šçŕééñéđ ñöţ éļîĝîƀļé: ţĥé šţûđý'š éţĥîçš àþþŕöṽàļ çöṽéŕš éļîĝîƀļé þàŕţîçîþàñţš öñļý. Îƒ ţĥé šçŕééñîñĝ àñšŵéŕš ŵéŕé ŵŕöñĝ, šçŕééñ {participant} àĝàîñ öñ ţĥé Þàŕţîçîþàñţš þàĝé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{participant} has not been screened yet: record the eligibility screening on the Participants page first.</source>
+            <translation>⟦{participant} ĥàš ñöţ ƀééñ šçŕééñéđ ýéţ: ŕéçöŕđ ţĥé éļîĝîƀîļîţý šçŕééñîñĝ öñ ţĥé Þàŕţîçîþàñţš þàĝé ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunPage</name>
@@ -3969,6 +3997,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦: ŕûñ 'ƒîéļđŵöŕķ šţöŕé ûñþàçķ' ƒîŕšţ ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>; mark it done with 'fieldwork participant task-done {participant} {task}' once it is</source>
+            <translation>⟦; ɱàŕķ îţ đöñé ŵîţĥ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ ţàšķ-đöñé {participant} {task}' öñçé îţ îš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source> ('fieldwork session capacity {session} --participant {participant}')</source>
+            <translation>⟦ ('ƒîéļđŵöŕķ šéššîöñ çàþàçîţý {session} --þàŕţîçîþàñţ {participant}') ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> (Participants page, or 'fieldwork participant screen {participant} --answers FILE')</source>
+            <translation>⟦ (Þàŕţîçîþàñţš þàĝé, öŕ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ šçŕééñ {participant} --àñšŵéŕš ƑÎĻÉ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>--tag: 1-40 letters, digits, spaces, '-' or '_'</source>
             <translation>⟦--ţàĝ: 1-40 ļéţţéŕš, đîĝîţš, šþàçéš, '-' öŕ '_' ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -3979,6 +4019,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>--language {language}: this model knows {known}</source>
             <translation>⟦--ļàñĝûàĝé {language}: ţĥîš ɱöđéļ ķñöŵš {known} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{source}: expected the JSON object 'fieldwork consent template' prints</source>
+            <translation>⟦{source}: éẋþéçţéđ ţĥé ĴŠÖÑ öƀĵéçţ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' þŕîñţš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: names no consent form and version (it needs "form", "version" and "answers"), so it cannot be checked against {form} version {version}: make it with 'fieldwork consent template --session {session} --participant {participant}'. Nothing was recorded</source>
+            <translation>⟦{source}: ñàɱéš ñö çöñšéñţ ƒöŕɱ àñđ ṽéŕšîöñ (îţ ñééđš "ƒöŕɱ", "ṽéŕšîöñ" àñđ "àñšŵéŕš"), šö îţ çàññöţ ƀé çĥéçķéđ àĝàîñšţ {form} ṽéŕšîöñ {version}: ɱàķé îţ ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé --šéššîöñ {session} --þàŕţîçîþàñţ {participant}'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session {session}): answers are never carried from one form to another. Make a new file with 'fieldwork consent template'. Nothing was recorded</source>
+            <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected} (ţĥé {what} öƒ {participant} îñ šéššîöñ {session}): àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ṁàķé à ñéŵ ƒîļé ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>participants chosen</source>

@@ -23,7 +23,9 @@ PARAMS = {"name": "uni", "host": "dav.example.ac.uk", "store": "uni", "pack": "M
           "takes": "R-1, R-2", "participant": "M-001", "sessions": "S-0001",
           "changes": "the study key would change from ab12 to cd34", "confirm": "--accept-study-key cd34",
           "text": "12ab", "path": "/tmp/dm-signing.key", "key": "ab12", "what": "study key", "language": "xx",
-          "known": "en"}  # fmt: skip
+          "known": "en", "source": "answers.json", "form": "consent-mother", "session": "S-0001",
+          "given": "'x'", "expected": "'y'", "doing": "taking consent", "problem": "a call first",
+          "task": "T1"}  # fmt: skip
 
 # The modules scanned: all but the store unpack's folder checks and the store-check reports (sync/unpack.py,
 # sync/checks.py, sync/dmstore.py), which still name the command line's options.

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import pytest
 
 from fieldwork_app.errors import Cancelled, ErrorKind, StoreError
-from fieldwork_app.services import consent, participants, sessions
+from fieldwork_app.services import consent, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.sync import (
@@ -27,6 +27,7 @@ from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.engine import RetryPolicy, upload_bundle
 from fieldwork_app.sync.keys import generate_study_keypair
 from fieldwork_app.sync.transports import open_transport
+from tests.support.people import add_eligible
 from tests.support.servers import SyncKit
 
 T = TypeVar("T")
@@ -131,7 +132,7 @@ def _ready(ws: Workspace, tmp_path: Path, sessions_count: int) -> list[str]:
     sync_svc.add_store(ws, "dead", broken.as_uri(), make_default=False)
     out = []
     for _ in range(sessions_count):
-        m = participants.add(ws, "mother").id
+        m = add_eligible(ws, "mother").id
         s = sessions.new(ws, [m], "interview", "clinic").id
         consent.record(ws, s, m, "paper", {k: True for k in consent.template(ws, s, m)})
         sync_svc.queue_session(ws, s)

@@ -7,13 +7,14 @@ import pytest
 
 from fieldwork_app.domain.records import RecordingKind, TakeStatus
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import consent, participants, sessions
+from fieldwork_app.services import consent, sessions
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.workspace import Workspace
+from tests.support.people import add_eligible
 
 
 def _session(ws: Workspace) -> str:
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "clinic").id
     consent.record(ws, s, m, "paper", {k: True for k in consent.template(ws, s, m)})
     return s
@@ -52,7 +53,7 @@ def test_take_status_says_which_takes_are_whole() -> None:
 def test_the_checklist_gives_facts_and_the_command_line_words_them(ws: Workspace) -> None:
     from fieldwork_app.cli.messages import checklist_line
 
-    m = participants.add(ws, "mother").id
+    m = add_eligible(ws, "mother").id
     s = sessions.new(ws, [m], "interview", "home").id
     items = {i.id: i for i in sessions.checklist(ws, s).items}
     plan = items["lone_working"]
