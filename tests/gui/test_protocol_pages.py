@@ -80,7 +80,7 @@ def test_the_quote_marker_warns_when_quotes_were_declined(qtbot, tmp_path, make_
     from fieldwork_app.services import consent, ethics
     from tests.unit.test_protocol_rules import ABLE
 
-    from fieldwork_app.gui.session import build_screen
+    from fieldwork_app.gui.session.page import build_screen
 
     vault = protocol_vault(tmp_path)
     ws = workspace_svc.unlock(vault, USER, PASSPHRASE)
@@ -101,8 +101,8 @@ def test_the_quote_marker_warns_when_quotes_were_declined(qtbot, tmp_path, make_
     w.activateWindow()
     qtbot.waitUntil(lambda: screen.p.info is not None, timeout=10_000)
     qtbot.mouseClick(screen.bar.marker_buttons["important"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Important marked" in screen.bar.status.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: screen.bar.status.text().startswith("Important "), timeout=5_000)
     assert "Careful" not in screen.bar.status.text()
     qtbot.keyClick(screen.note_edit, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # a quote
     qtbot.waitUntil(lambda: "did not agree to be quoted" in screen.bar.status.text(), timeout=5_000)
-    assert "Quote marked" in screen.bar.status.text() and pid in screen.bar.status.text()
+    assert screen.bar.status.text().startswith("Quote ") and pid in screen.bar.status.text()

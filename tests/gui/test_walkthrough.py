@@ -16,6 +16,7 @@ from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.clock import FakeClock
 from tests.gui.conftest import unlock
 from tests.gui.test_session import click, consented_session, open_screen, run_db
+from tests.support.people import add_eligible
 
 from fieldwork_app.gui.navigation import PageId
 
@@ -73,8 +74,8 @@ def test_the_study_home_says_not_screened_and_names_the_pack_by_its_title(
     qtbot.waitUntil(lambda: any(never in t for t in _tree_texts(home.participants)), timeout=5_000)
     rows = {t.split(" | ")[0].strip(): t for t in _tree_texts(home.participants)}
     assert rows[never].endswith("not screened")
-    assert rows[screened].endswith("| screened")
-    assert any("1 not screened" in t and "1 screened" in t for t in rows.values())
+    assert rows[screened].endswith("| eligible")
+    assert any("1 not screened" in t and "1 eligible" in t for t in rows.values())
     details = home.details.text()
     assert pack_id not in details  # never the pack's internal id
     assert "study pack: Mothers on the Margins, version 1.1" in details
@@ -85,7 +86,7 @@ def test_the_study_home_says_not_screened_and_names_the_pack_by_its_title(
         participants_page.tree.topLevelItem(i).text(0): participants_page.tree.topLevelItem(i).text(2)
         for i in range(2)
     }
-    assert statuses == {screened: "screened", never: "not screened"}
+    assert statuses == {screened: "eligible", never: "not screened"}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -149,7 +150,7 @@ def test_a_marker_without_a_recording_says_so_plainly(qtbot, make_window, vault_
 
 def test_the_recording_gate_is_one_sentence(qtbot, make_window, vault_dir) -> None:  # type: ignore[no-untyped-def]
     def setup(ws):  # type: ignore[no-untyped-def]
-        pid = participants.add(ws, "mother").id
+        pid = add_eligible(ws, "mother").id
         return pid, sessions.new(ws, [pid], "interview", "clinic").id
 
     w, (pid, sid) = _open(qtbot, make_window, vault_dir, SIZES[0], setup)
@@ -161,7 +162,7 @@ def test_the_recording_gate_is_one_sentence(qtbot, make_window, vault_dir) -> No
 
 
 def _visit(ws):  # type: ignore[no-untyped-def]
-    pid = participants.add(ws, "mother").id
+    pid = add_eligible(ws, "mother").id
     sid = sessions.new(ws, [pid], "interview", "home").id
     plan = {"buddy_name": "Sam", "buddy_phone": "07700 900123", "start": START.isoformat(),
             "expected_end": (START + timedelta(minutes=90)).isoformat(), "travel_home_minutes": 40,
@@ -194,7 +195,7 @@ def test_a_new_home_visit_plan_offers_a_travel_home_time(
     qtbot, make_window, vault_dir, size
 ) -> None:  # type: ignore[no-untyped-def]
     def setup(ws):  # type: ignore[no-untyped-def]
-        pid = participants.add(ws, "mother").id
+        pid = add_eligible(ws, "mother").id
         return sessions.new(ws, [pid], "interview", "home").id
 
     w, sid = _open(qtbot, make_window, vault_dir, size, setup)
