@@ -156,14 +156,15 @@ def text_for(code: ErrorCode) -> str:
         ErrorCode.CAPACITY_FIRST: _t(
             "Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first."
         ),
-        ErrorCode.SCREENED_NOT_ELIGIBLE: _t(
+        ErrorCode.SCREENED_NOT_ELIGIBLE: message_for(ErrorKind.NOT_ELIGIBLE)
+        + "\n"
+        + _t(
             "{participant} was screened not eligible: the study's ethics approval covers eligible participants "
-            "only. If the screening answers were wrong, screen {participant} again on the Participants page."
+            "only. If the screening answers were wrong, screen {participant} again."
         ),
-        ErrorCode.NOT_SCREENED: _t(
-            "{participant} has not been screened yet: record the eligibility screening on the Participants page "
-            "first."
-        ),
+        ErrorCode.NOT_SCREENED: message_for(ErrorKind.NOT_ELIGIBLE)
+        + "\n"
+        + _t("{participant} has not been screened yet."),
     }
     return messages[code]
 

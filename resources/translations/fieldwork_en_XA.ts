@@ -1313,12 +1313,12 @@
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again on the Participants page.</source>
-            <translation>⟦{participant} ŵàš šçŕééñéđ ñöţ éļîĝîƀļé: ţĥé šţûđý'š éţĥîçš àþþŕöṽàļ çöṽéŕš éļîĝîƀļé þàŕţîçîþàñţš öñļý. Îƒ ţĥé šçŕééñîñĝ àñšŵéŕš ŵéŕé ŵŕöñĝ, šçŕééñ {participant} àĝàîñ öñ ţĥé Þàŕţîçîþàñţš þàĝé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again.</source>
+            <translation>⟦{participant} ŵàš šçŕééñéđ ñöţ éļîĝîƀļé: ţĥé šţûđý'š éţĥîçš àþþŕöṽàļ çöṽéŕš éļîĝîƀļé þàŕţîçîþàñţš öñļý. Îƒ ţĥé šçŕééñîñĝ àñšŵéŕš ŵéŕé ŵŕöñĝ, šçŕééñ {participant} àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>{participant} has not been screened yet: record the eligibility screening on the Participants page first.</source>
-            <translation>⟦{participant} ĥàš ñöţ ƀééñ šçŕééñéđ ýéţ: ŕéçöŕđ ţĥé éļîĝîƀîļîţý šçŕééñîñĝ öñ ţĥé Þàŕţîçîþàñţš þàĝé ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>{participant} has not been screened yet.</source>
+            <translation>⟦{participant} ĥàš ñöţ ƀééñ šçŕééñéđ ýéţ. ŵîðé ŵîðé ŵ⟧</translation>
         </message>
     </context>
     <context>
