@@ -1,13 +1,19 @@
 """Typed errors shared by the core, the command line and the desktop app.
 
 The core raises :class:`FieldworkError` subclasses carrying an :class:`ErrorKind`; the CLI prints
-``str(error)`` as one line, the GUI picks a translated message per kind.  Messages never contain
+the message as one line, the GUI picks a translated message per kind.  Messages never contain
 participant data, passphrases or keys.
+
+An error that tells the user what to do next carries an :class:`ErrorCode` and its parameters; its
+message states only what is wrong.  Each face says what to do in its own terms: the command line names
+its command or option (``fieldwork_app.cli.messages``), the desktop app the button to use
+(``fieldwork_app.gui.messages``).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 
 class ErrorKind(enum.Enum):
@@ -44,15 +50,60 @@ class ErrorKind(enum.Enum):
     NOT_ELIGIBLE = "not-eligible"
 
 
+class ErrorCode(enum.Enum):
+    """Errors whose remedy each face words itself.  The parameters each code carries are listed."""
+
+    NO_STUDY_KEY = "no-study-key"  # -
+    NO_STORE = "no-store"  # -
+    UNKNOWN_STORE = "unknown-store"  # name
+    IDENTITY_STORE_FOR_RESEARCH = "identity-store-for-research"  # name
+    IDENTITY_STORE_MISSING = "identity-store-missing"  # name
+    STORE_URL_PASSWORD = "store-url-password"  # host
+    STORE_UNTRUSTED_CERTIFICATE = "store-untrusted-certificate"  # store
+    NO_PACK = "no-pack"  # -
+    NO_PACK_PATH = "no-pack-path"  # -
+    OLDER_PACK = "older-pack"  # pack, version, newest
+    PACK_SIGNER_CHANGED = "pack-signer-changed"  # new, old
+    PINNED_VALUE_CHANGE = "pinned-value-change"  # changes (said in words), confirm (the options that confirm)
+    NO_VAULT = "no-vault"  # folder
+    VAULT_DAMAGED = "vault-damaged"  # file, folder
+    TAKES_INTERRUPTED = "takes-interrupted"  # takes
+    UNSENT_DATA_TO_DELETE = "unsent-data-to-delete"  # participant, sessions
+    NOT_A_FINGERPRINT = "not-a-fingerprint"  # text
+    NO_SIGNING_KEY = "no-signing-key"  # path
+    TRUST_LIST_ALTERED = "trust-list-altered"  # path, key
+    NOT_A_KEY_FILE = "not-a-key-file"  # path, what
+    NOT_AN_ANALYSIS_FOLDER = "not-an-analysis-folder"  # folder
+    BAD_TAG = "bad-tag"  # -
+    BAD_THREADS = "bad-threads"  # -
+    UNKNOWN_LANGUAGE = "unknown-language"  # language, known
+    ANSWERS_NOT_AN_OBJECT = "answers-not-an-object"  # source
+    ANSWERS_NAME_NO_FORM = "answers-name-no-form"  # source, form, version, session, participant
+    ANSWERS_FOR_ANOTHER = "answers-for-another"  # source, what, given, expected, participant, session
+    GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task
+    CAPACITY_FIRST = "capacity-first"  # doing, participant, session
+    SCREENED_NOT_ELIGIBLE = "screened-not-eligible"  # participant, doing
+    NOT_SCREENED = "not-screened"  # participant, doing
+
+
 class FieldworkError(Exception):
-    """Base of every error the core raises on purpose."""
+    """Base of every error the core raises on purpose.  ``code`` and ``params``: see :class:`ErrorCode`."""
 
     kind: ErrorKind = ErrorKind.INVALID_INPUT
 
-    def __init__(self, message: str, *, kind: ErrorKind | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: ErrorKind | None = None,
+        code: ErrorCode | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         if kind is not None:
             self.kind = kind
+        self.code = code
+        self.params: dict[str, str] = {k: str(v) for k, v in (params or {}).items()}
 
     @property
     def message(self) -> str:
@@ -94,8 +145,16 @@ class StoreError(FieldworkError):
 
     kind = ErrorKind.STORE_ERROR
 
-    def __init__(self, message: str, *, kind: ErrorKind | None = None, transient: bool = False) -> None:
-        super().__init__(message, kind=kind)
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: ErrorKind | None = None,
+        transient: bool = False,
+        code: ErrorCode | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, kind=kind, code=code, params=params)
         self.transient = transient or self.kind is ErrorKind.STORE_UNREACHABLE
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import ErrorCode, InvalidInput
 
 META_DIR = "_fieldwork"
 MAX_JSON_BYTES = 32 * 1024 * 1024
@@ -233,7 +233,9 @@ def open_analysis_folder(root: Path) -> AnalysisFolder:
     root = Path(root)
     if not (root / "index.json").is_file():
         raise InvalidInput(
-            f"{root} is not an analysis folder (no index.json: run 'fieldwork store unpack' first)"
+            f"{root} is not an analysis folder (no index.json)",
+            code=ErrorCode.NOT_AN_ANALYSIS_FOLDER,
+            params={"folder": root},
         )
     hashes_obj = (
         read_json(root, f"{META_DIR}/unpacked.json") if (root / META_DIR / "unpacked.json").is_file() else {}

@@ -22,7 +22,7 @@ from typing import Any
 
 from fieldwork_app.analysis.folder import AnalysisFolder, open_analysis_folder, read_json
 from fieldwork_app.analysis.transcribe import _atomic_text
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import ErrorCode, InvalidInput
 
 NAME_FIELDS = ("name", "preferred_name")
 PLACE_FIELDS = ("address", "postcode")
@@ -160,7 +160,7 @@ def pseudonymise_folder(
     if Path(identity_dir).resolve().is_relative_to(folder.root.resolve()):
         raise InvalidInput(f"{identity_dir}: identity data must not be inside the analysis folder")
     if tag is not None and not re.fullmatch(r"[\w -]{1,40}", tag):
-        raise InvalidInput("--tag: 1-40 letters, digits, spaces, '-' or '_'")
+        raise InvalidInput("a tag is 1-40 letters, digits, spaces, '-' or '_'", code=ErrorCode.BAD_TAG)
     terms = load_identity_terms(identity_dir)
     pattern = _pattern(terms)
     report = PseudonymiseReport(replaced=replace)

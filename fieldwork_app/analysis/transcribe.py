@@ -40,7 +40,7 @@ from fieldwork_app.analysis.folder import (
     humanise,
     open_analysis_folder,
 )
-from fieldwork_app.errors import Cancelled, FieldworkError, InvalidInput
+from fieldwork_app.errors import Cancelled, ErrorCode, FieldworkError, InvalidInput
 from fieldwork_app.sync.state import NullState, TaskState
 
 logger = logging.getLogger(__name__)
@@ -472,11 +472,15 @@ def transcribe_folder(
         report.seconds = time.monotonic() - started
         return report
     if threads is not None and threads < 1:
-        raise InvalidInput("--threads: at least 1")
+        raise InvalidInput("at least 1 thread", code=ErrorCode.BAD_THREADS)
     recogniser = Recogniser(model_dir, threads)
     supported = list(getattr(recogniser.model, "supported_languages", []) or [])
     if language is not None and supported and language not in supported:
-        raise InvalidInput(f"--language {language}: this model knows {', '.join(supported)}")
+        raise InvalidInput(
+            f"this model knows {', '.join(supported)}, not {language}",
+            code=ErrorCode.UNKNOWN_LANGUAGE,
+            params={"language": language, "known": ", ".join(supported)},
+        )
     report.model = recogniser.info.to_json()
     lengths: dict[str, float] = {}
     for t in todo:  # the audio's own length (the session file's figure is only what the laptop said)

@@ -34,7 +34,14 @@ from fieldwork_app.audio.levels import Level
 from fieldwork_app.audio.miccheck import MicCheckResult, mic_check
 from fieldwork_app.audio.playback import ExportInfo, export, iter_samples, play
 from fieldwork_app.audio.portable import portable_chunks, portable_to_file
-from fieldwork_app.audio.recorder import BLOCK_SECONDS, Recorder, RecorderEvent, RecorderState, TakeSummary
+from fieldwork_app.audio.recorder import (
+    BLOCK_SECONDS,
+    Recorder,
+    RecorderEvent,
+    RecorderEventKind,
+    RecorderState,
+    TakeSummary,
+)
 
 __all__ = [
     "BLOCK_SECONDS",
@@ -46,6 +53,7 @@ __all__ = [
     "Pause",
     "Recorder",
     "RecorderEvent",
+    "RecorderEventKind",
     "RecorderState",
     "RecoveryReport",
     "TakeInfo",

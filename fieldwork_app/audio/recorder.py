@@ -76,9 +76,19 @@ class RecorderState(enum.Enum):
     FAILED = "failed"
 
 
+class RecorderEventKind(enum.StrEnum):
+    """What a recorder tells its owner while it runs (from the writer thread)."""
+
+    DEVICE_LOST = "device_lost"
+    STREAM_ERROR = "stream_error"
+    DISK_FULL = "disk_full"
+    LOW_DISK = "low_disk"
+    STOPPED = "stopped"
+
+
 @dataclass(frozen=True)
 class RecorderEvent:
-    kind: str
+    kind: RecorderEventKind
     message: str
     error: FieldworkError | None = None
 
@@ -415,7 +425,7 @@ class Recorder:
                 ):
                     name = self.device.name if self.device else "?"
                     self._fail(
-                        "device_lost",
+                        RecorderEventKind.DEVICE_LOST,
                         AudioError(f"input device {name!r} was lost", kind=ErrorKind.DEVICE_LOST),
                     )
                     reason = "device_lost"
@@ -423,7 +433,7 @@ class Recorder:
                 if self._frames > (now - started + RUNAWAY_SLACK_SECONDS) * self.samplerate:
                     # A broken driver can call back in a tight loop; never let it fill the disk.
                     self._fail(
-                        "stream_error",
+                        RecorderEventKind.STREAM_ERROR,
                         AudioError(
                             "the input device is delivering garbage audio", kind=ErrorKind.DEVICE_LOST
                         ),
@@ -439,12 +449,12 @@ class Recorder:
                 time.sleep(0.01)
         except OSError as exc:
             reason = "write_error"
-            self._fail("disk_full", _disk_error(exc, self.path))
+            self._fail(RecorderEventKind.DISK_FULL, _disk_error(exc, self.path))
         except Exception as exc:  # the writer must never die silently with the file open
             logger.exception("audio writer failed")
             reason = "error"
             self._fail(
-                "stream_error",
+                RecorderEventKind.STREAM_ERROR,
                 FieldworkError(f"recording failed: {type(exc).__name__}", kind=ErrorKind.DISK_ERROR),
             )
         self._finish(reason)
@@ -533,7 +543,7 @@ class Recorder:
             return warned, False
         if free < self.min_free_bytes:
             self._fail(
-                "disk_full",
+                RecorderEventKind.DISK_FULL,
                 FieldworkError(
                     "the disk is nearly full; the take was stopped and sealed", kind=ErrorKind.DISK_FULL
                 ),
@@ -541,11 +551,11 @@ class Recorder:
             return warned, True
         low = self.min_free_bytes + estimate_bytes(LOW_DISK_SECONDS, self.samplerate, self.channels)
         if free < low and not warned:
-            self._emit(RecorderEvent("low_disk", f"disk space is low: {free // 2**20} MB free"))
+            self._emit(RecorderEvent(RecorderEventKind.LOW_DISK, f"disk space is low: {free // 2**20} MB free"))
             return True, False
         return warned, False
 
-    def _fail(self, kind: str, error: FieldworkError) -> None:
+    def _fail(self, kind: RecorderEventKind, error: FieldworkError) -> None:
         self._error = error
         self._capture_paused = True
         logger.warning("recording ended early (%s): %s", kind, error.kind.value)
@@ -567,7 +577,7 @@ class Recorder:
             logger.warning("could not seal the take; it can be recovered later")
             w.close()
         self.state = RecorderState.FAILED if self._error else RecorderState.STOPPED
-        self._emit(RecorderEvent("stopped", reason, self._error))
+        self._emit(RecorderEvent(RecorderEventKind.STOPPED, reason, self._error))
 
     def _emit(self, event: RecorderEvent) -> None:
         if self._on_event is None:

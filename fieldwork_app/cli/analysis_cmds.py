@@ -14,6 +14,7 @@ from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import transcribe_folder
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.services.sync import CancellableState
 
 
 class _Progress:
@@ -23,7 +24,7 @@ class _Progress:
     def __init__(self, err: TextIO, quiet: bool) -> None:
         self.err, self.quiet, self.last, self.last_take = err, quiet, 0.0, ""
 
-    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
+    def __call__(self, done_bytes: int, total_bytes: int, message: str) -> None:
         take = message.split(":", 1)[0]
         now = time.monotonic()
         finished = done_bytes >= total_bytes
@@ -33,9 +34,6 @@ class _Progress:
         pct = 100 * done_bytes // max(1, total_bytes)
         self.err.write(f"{pct:3d}% overall; {message}\n")
         self.err.flush()
-
-    def cancel_requested(self) -> bool:
-        return False
 
 
 def register(sub: Any) -> None:
@@ -108,7 +106,7 @@ def _transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
     report = transcribe_folder(
         args.folder,
         args.model,
-        state=_Progress(ctx.err, args.json),
+        state=CancellableState(_Progress(ctx.err, args.json)),
         threads=args.threads,
         language=args.language,
     )

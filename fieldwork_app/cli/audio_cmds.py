@@ -14,6 +14,7 @@ from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import recording as recording_svc
+from fieldwork_app.services.recording import RecorderEventKind as Event
 
 
 def register(sub: Any) -> None:
@@ -73,7 +74,7 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
     def on_event(ev: RecorderEvent) -> None:  # writer thread: only note it
         events.append(ev)
-        if ev.kind in ("disk_full", "device_lost", "stream_error", "stopped"):
+        if ev.kind in (Event.DISK_FULL, Event.DEVICE_LOST, Event.STREAM_ERROR, Event.STOPPED):
             stop.set()
 
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -101,7 +102,7 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         signal.signal(signal.SIGINT, previous)
         ws.close()
     for ev in events:
-        if ev.kind == "low_disk":
+        if ev.kind is Event.LOW_DISK:
             ctx.warn(f"warning: {ev.message}")
     ctx.say(
         f"Saved take {take.take_no} ({take.recording_id}): {summary.duration_seconds:.1f} s, "

@@ -12,6 +12,7 @@ from typing import Any
 
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.messages import checklist_line
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.services import audit_log, workspace
 from fieldwork_app.services import consent as consent_svc
@@ -727,7 +728,7 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         cl = sessions_svc.checklist(ws, args.id)
     for item in cl.items:
-        ctx.say(f"[{'x' if item.done else ' '}] {item.label}{'  - ' + item.detail if item.detail else ''}")
+        ctx.say(checklist_line(item))
     ctx.say("ready" if cl.ready else "not ready")
     return 0
 

@@ -14,6 +14,7 @@ from fieldwork_app import __version__
 from fieldwork_app import log as fwlog
 from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
+from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import harden_process
 from fieldwork_app.i18n import translate
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args, ctx))
     except FieldworkError as exc:
-        ctx.warn(f"fieldwork: {exc.message}")
+        ctx.warn(f"fieldwork: {cli_text(exc)}")
         return 1
     except KeyboardInterrupt:
         ctx.warn("fieldwork: " + translate("cli", "interrupted"))

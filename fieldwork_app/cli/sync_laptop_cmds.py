@@ -11,9 +11,11 @@ from typing import Any
 
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.services import sync as sync_svc
+from fieldwork_app.services.sync import CancellableState
 
 
 def register_store_laptop(store_sub: Any) -> None:
@@ -73,7 +75,7 @@ def with_host_key_hint(exc: BaseException) -> BaseException:
 
     if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
         return HostKeyRefused(
-            f"{exc.message}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
+            f"{cli_text(exc)}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
             "--accept-new-host-key once you have checked it)",
             unconfirmed=exc.unconfirmed,
         )
@@ -192,24 +194,23 @@ def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 class _CliProgress:
+    """Prints a job's progress in steps of ten per cent (on stderr; nothing under --json)."""
+
     def __init__(self, ctx: CliContext, quiet: bool) -> None:
         self.ctx, self.quiet, self.last = ctx, quiet, -1
 
-    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
+    def __call__(self, done_bytes: int, total_bytes: int, message: str) -> None:
         pct = int(100 * done_bytes / total_bytes) if total_bytes else 100
         if not self.quiet and pct // 10 != self.last // 10:
             self.last = pct
             self.ctx.warn(f"  {pct:3d}%  {message}")
-
-    def cancel_requested(self) -> bool:
-        return False
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         for sid in args.queue:
             sync_svc.queue_session(ws, sid)
-        report = sync_svc.sync_all(ws, args.store, _CliProgress(ctx, args.json))
+        report = sync_svc.sync_all(ws, args.store, CancellableState(_CliProgress(ctx, args.json)))
         waiting = [o for o in sync_svc.outbox(ws) if o["state"] != "verified"]
     if args.json:
         ctx.emit_json(
@@ -217,7 +218,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
                 "ok": report.ok,
                 "verified": report.verified,
                 "purged": report.purged,
-                "failed": [{"bundle": b, "error": e} for b, e in report.failed],
+                "failed": [{"bundle": b, "error": cli_text(report.errors[b])} for b, _e in report.failed],
                 "waiting": [o["bundle_id"] for o in waiting],
             }
         )
@@ -226,8 +227,10 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.say(f"{report.label(b)}: sent to store {report.stores.get(b)} and verified there")
         for rid in report.purged:
             ctx.say(f"purged from this laptop after the verified receipt: {rid}")
-        for b, e in report.failed:
-            ctx.warn(f"fieldwork: {report.label(b)} not sent to store {report.stores.get(b)}: {e}")
+        for b, _e in report.failed:
+            ctx.warn(
+                f"fieldwork: {report.label(b)} not sent to store {report.stores.get(b)}: {cli_text(report.errors[b])}"
+            )
         if not report.verified and not report.failed:
             ctx.say("Nothing to send.")
     return 0 if report.ok and not waiting else 1

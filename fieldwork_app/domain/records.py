@@ -34,6 +34,23 @@ class SessionStatus(enum.StrEnum):
     COMPLETED = "completed"
 
 
+class RecordingKind(enum.StrEnum):
+    INTERVIEW = "interview"
+    CONSENT = "consent"  # a participant's verbal consent, kept apart from interview audio
+
+
+class TakeStatus(enum.StrEnum):
+    RECORDING = "recording"  # started, not yet stopped (or the app stopped while it ran)
+    SEALED = "sealed"  # stopped, its final record written
+    INTERRUPTED = "interrupted"  # ended without its final record: waits for recovery
+    RECOVERED = "recovered"  # sealed by recovery
+
+    @property
+    def complete(self) -> bool:
+        """The take's audio is whole and may be sent (sealed or recovered)."""
+        return self in (TakeStatus.SEALED, TakeStatus.RECOVERED)
+
+
 class ConsentModeName(enum.StrEnum):
     WRITTEN = "written"  # signed on screen (the CLI calls it "electronic")
     VERBAL = "verbal"
@@ -202,33 +219,35 @@ class LoneWorkingPlan:
     risk_assessment_done: bool = False
 
     def missing(self, *, buddy: bool = True, backup_buddy: bool = False) -> list[str]:
-        """What the plan still lacks; ``buddy`` and ``backup_buddy`` say whether the study's lone-working
+        """What the plan still lacks, by id (each face words them): buddy_name, buddy_phone, backup_buddy_name,
+        backup_buddy_phone, start_time, expected_end, travel_home_time, code_word, risk_assessment,
+        end_after_start, valid_times.  ``buddy`` and ``backup_buddy`` say whether the study's lone-working
         rules ask for a buddy and for a back-up buddy."""
         out = []
         if buddy and not self.buddy_name.strip():
-            out.append("buddy name")
+            out.append("buddy_name")
         if buddy and not self.buddy_phone.strip():
-            out.append("buddy phone")
+            out.append("buddy_phone")
         if backup_buddy and not self.backup_name.strip():
-            out.append("back-up buddy name")
+            out.append("backup_buddy_name")
         if backup_buddy and not self.backup_phone.strip():
-            out.append("back-up buddy phone")
+            out.append("backup_buddy_phone")
         if not self.start:
-            out.append("start time")
+            out.append("start_time")
         if not self.expected_end:
-            out.append("expected end")
+            out.append("expected_end")
         if self.travel_home_minutes <= 0:
-            out.append("travel-home time")
+            out.append("travel_home_time")
         if not self.code_word_agreed:
-            out.append("code word agreed")
+            out.append("code_word")
         if not self.risk_assessment_done:
-            out.append("risk assessment")
+            out.append("risk_assessment")
         if self.start and self.expected_end:
             try:
                 if datetime.fromisoformat(self.expected_end) <= datetime.fromisoformat(self.start):
-                    out.append("expected end after start")
+                    out.append("end_after_start")
             except ValueError:
-                out.append("valid start and end times")
+                out.append("valid_times")
         return out
 
     @classmethod

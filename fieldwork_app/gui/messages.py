@@ -1,10 +1,11 @@
-"""One translated, calm sentence per error kind (the core's own messages are for the log and the CLI)."""
+"""One translated, calm sentence per error kind (the core's own messages are for the log and the CLI),
+and, for an error whose code says what to do next, a sentence that names what to choose in the app."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
 
 
 def _t(text: str) -> str:
@@ -60,11 +61,137 @@ def message_for(kind: ErrorKind) -> str:
     return messages.get(kind, _t("Something went wrong."))
 
 
+def text_for(code: ErrorCode) -> str:
+    """The app's sentence for an error code: ``{name}`` fields are filled from the error's parameters."""
+    messages = {
+        ErrorCode.NO_STUDY_KEY: message_for(ErrorKind.NO_STUDY_KEY),
+        ErrorCode.NO_STORE: _t(
+            "No study store is set up on this laptop yet. Choose \u201cSet up the study store\u2026\u201d on the "
+            "sync page."
+        ),
+        ErrorCode.UNKNOWN_STORE: _t(
+            "There is no study store named {name} on this laptop. Choose \u201cSet up the study store\u2026\u201d "
+            "on the sync page to set it up."
+        ),
+        ErrorCode.IDENTITY_STORE_FOR_RESEARCH: _t(
+            "The store {name} is the study's identity store: research data never goes there. Set up the research "
+            "store with \u201cSet up the study store\u2026\u201d on the sync page."
+        ),
+        ErrorCode.IDENTITY_STORE_MISSING: _t(
+            "Identity data waits on this laptop: the study sends it to a store named {name}, which is not set up "
+            "here. Set it up under that name with \u201cSet up the study store\u2026\u201d (research data is sent "
+            "as usual)."
+        ),
+        ErrorCode.STORE_URL_PASSWORD: _t(
+            "The store's address contains a password. Leave it out of the address and type it in the "
+            "\u201cPassword / secret\u201d field instead (it is kept encrypted in the vault)."
+        ),
+        ErrorCode.STORE_UNTRUSTED_CERTIFICATE: _t(
+            "The study store {store} has an https certificate that no trusted authority signed. Nothing was "
+            "sent. If the university uses its own certificate authority, ask the data manager to set the store "
+            "up with its certificate file; otherwise tell the data manager (someone may be between this laptop "
+            "and the store)."
+        ),
+        ErrorCode.NO_PACK: _t(
+            "No study pack has been imported yet. Choose \u201cImport a study pack\u2026\u201d on the sync page."
+        ),
+        ErrorCode.NO_PACK_PATH: _t("Choose the folder of the study pack to import."),
+        ErrorCode.OLDER_PACK: _t(
+            "The study pack was not imported: its version {version} is older than version {newest}, already "
+            "imported. An old pack sent again could bring back keys the data manager has replaced. Nothing "
+            "changed; ask the data manager for the current pack."
+        ),
+        ErrorCode.PACK_SIGNER_CHANGED: _t(
+            "The study pack was not imported: it is signed by {new}, not by the data manager key this laptop "
+            "trusts ({old}). Nothing changed; check the new fingerprint with the data manager before you import "
+            "it again."
+        ),
+        ErrorCode.PINNED_VALUE_CHANGE: _t(
+            "Nothing was imported: {changes}. Whoever holds a new key can read everything sent from then on. "
+            "Check the new fingerprint with the data manager (by phone or in person) before you confirm it."
+        ),
+        ErrorCode.NO_VAULT: message_for(ErrorKind.NO_VAULT),
+        ErrorCode.VAULT_DAMAGED: message_for(ErrorKind.VAULT_CORRUPT),
+        ErrorCode.TAKES_INTERRUPTED: _t(
+            "Some takes of this session were interrupted. Recover them first: the app offers it when it is "
+            "unlocked."
+        ),
+        ErrorCode.UNSENT_DATA_TO_DELETE: _t(
+            "Their sessions {sessions} have not been sent. Confirm that their data on this laptop is to be "
+            "deleted and never sent."
+        ),
+        ErrorCode.NOT_A_FINGERPRINT: _t(
+            "{text} is not a device fingerprint: eight groups of four hex digits, as the laptop's sync page "
+            "shows it."
+        ),
+        ErrorCode.NO_SIGNING_KEY: _t(
+            "There is no data manager signing key at {path}, so the trusted list cannot be checked. Give the "
+            "signing key's file if it is kept elsewhere. If it is lost, make a new pair and trust the laptops "
+            "again (laptops that pinned the old key for study packs must be told the new one)."
+        ),
+        ErrorCode.TRUST_LIST_ALTERED: _t(
+            "The trusted-devices list {path} was altered or is not signed by the data manager signing key {key}: "
+            "nothing was read with it. Move it away and trust the laptops again."
+        ),
+        ErrorCode.NOT_A_KEY_FILE: _t("{path} is not a {what} file: it holds no key."),
+        ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(
+            "{folder} is not an analysis folder. Unpack the study store into it first."
+        ),
+        ErrorCode.BAD_TAG: _t("A tag is 1-40 letters, digits, spaces, '-' or '_'."),
+        ErrorCode.BAD_THREADS: _t("Use at least one thread."),
+        ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language {language}; it knows {known}."),
+        ErrorCode.ANSWERS_NOT_AN_OBJECT: _t("{source} is not a file of consent answers."),
+        ErrorCode.ANSWERS_NAME_NO_FORM: _t(
+            "{source} names no consent form and version, so it cannot be checked against {form} version "
+            "{version}. Nothing was recorded."
+        ),
+        ErrorCode.ANSWERS_FOR_ANOTHER: _t(
+            "{source} was made for {what} {given}, not {expected}: answers are never carried from one form to "
+            "another. Nothing was recorded."
+        ),
+        ErrorCode.GATING_TASK_FIRST: _t(
+            "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
+            "{participant}'s page in Participants once it is."
+        ),
+        ErrorCode.CAPACITY_FIRST: _t(
+            "Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first."
+        ),
+        ErrorCode.SCREENED_NOT_ELIGIBLE: message_for(ErrorKind.NOT_ELIGIBLE)
+        + "\n"
+        + _t(
+            "{participant} was screened not eligible: the study's ethics approval covers eligible participants "
+            "only. If the screening answers were wrong, screen {participant} again."
+        ),
+        ErrorCode.NOT_SCREENED: message_for(ErrorKind.NOT_ELIGIBLE)
+        + "\n"
+        + _t("{participant} has not been screened yet."),
+    }
+    return messages[code]
+
+
+def format_code(exc: FieldworkError) -> str:
+    """The app's sentence for ``exc``'s code, its parameters filled in."""
+    assert exc.code is not None
+    text = text_for(exc.code)
+    for name, value in exc.params.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def detail(exc: FieldworkError) -> str:
+    """The core's own statement of a problem, or the app's sentence when the error has a code (screens that
+    show the detail itself, such as the data manager's)."""
+    return format_code(exc) if exc.code is not None else exc.message
+
+
 def describe(exc: BaseException) -> str:
     """A translated headline plus, for input and consent problems, the core's specific detail.
 
-    The detail names fields and statement ids only (never participant data), so it can be shown.
+    The detail names fields and statement ids only (never participant data), so it can be shown.  An
+    error with a code is said in the app's own words instead (see :func:`text_for`).
     """
+    if isinstance(exc, FieldworkError) and exc.code is not None:
+        return format_code(exc)
     if isinstance(exc, FieldworkError):
         head = message_for(exc.kind)
         if exc.kind in (

@@ -6,18 +6,21 @@ every later call sees "locked").  Every service call is therefore submitted here
 result (or the error) is handed back to the GUI thread through a queued signal, so the callbacks may
 touch widgets and the worker never does.
 
-Long jobs receive a :class:`TaskState` (``fn(ws, state)``): they call ``state.set_progress`` between
-chunks and check ``state.cancel_requested()``; progress reaches the GUI thread as a queued signal too.
+The API is typed: ``db(fn: Callable[[Workspace], T], on_done: Callable[[T], None])`` and
+``pool(fn: Callable[[], T], on_done: Callable[[T], None])``.  :meth:`Tasks.port` gives the same two
+calls bound to a screen, in the shape the services' sync runner asks for
+(:class:`~fieldwork_app.services.sync.SyncPort`).  A long job's progress and Cancel go through the
+core's one task state (:class:`~fieldwork_app.services.sync.CancellableState`), whose progress
+callback the screen wraps in :meth:`Tasks.on_gui`.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 
@@ -28,25 +31,9 @@ from fieldwork_app.services.workspace import Workspace
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
-
-
-class TaskState:
-    """Handed to a long job: progress out, cancel in (both thread-safe)."""
-
-    def __init__(self, emit: Callable[[float, str], None]) -> None:
-        self._emit = emit
-        self._cancel = threading.Event()
-
-    def set_progress(self, fraction: float, text: str = "") -> None:
-        self._emit(max(0.0, min(1.0, float(fraction))), text)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
 
 
 class _GuiThreadCollector(QObject):
@@ -124,8 +111,8 @@ class Tasks(QObject):
 
     def _wrap(
         self,
-        future: Future[Any],
-        on_done: Done | None,
+        future: Future[T],
+        on_done: Callable[[T], None] | None,
         on_error: Failed | None,
         owner: QObject | None,
         counted: bool,
@@ -154,34 +141,35 @@ class Tasks(QObject):
 
     def db(
         self,
-        fn: Callable[..., Any],
-        on_done: Done | None = None,
+        fn: Callable[[Workspace], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Failed | None = None,
         *,
         owner: QObject | None = None,
-        progress: Callable[[float, str], None] | None = None,
-    ) -> TaskState | None:
-        """Run ``fn(ws)`` (or ``fn(ws, state)`` when ``progress`` is given) on the database thread."""
-        state = TaskState(self._progress_emitter(progress, owner)) if progress is not None else None
+    ) -> None:
+        """Run ``fn(ws)`` on the database thread; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
 
-        def call() -> Any:
+        def call() -> T:
             if self._ws is None:
                 raise FieldworkError("the workspace is locked", kind=ErrorKind.VAULT_LOCKED)
-            return fn(self._ws, state) if state is not None else fn(self._ws)
+            return fn(self._ws)
 
         self._submit(self._db, call, on_done, on_error, owner, counted=True)
-        return state
 
     def pool(
         self,
-        fn: Callable[..., Any],
-        on_done: Done | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Failed | None = None,
         *,
         owner: QObject | None = None,
     ) -> None:
         """Run ``fn()`` on the pool (file and network work that needs no database)."""
         self._submit(self._pool, fn, on_done, on_error, owner, counted=False)
+
+    def port(self, owner: QObject) -> TasksPort:
+        """:meth:`db` and :meth:`pool` for ``owner``'s work (nothing is delivered once it has gone)."""
+        return TasksPort(self, owner)
 
     def open_workspace(
         self, factory: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
@@ -211,7 +199,7 @@ class Tasks(QObject):
         self._submit(self._db, call, on_done, None, None, counted=True)
 
     def without_workspace(
-        self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None
+        self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None, on_error: Failed | None = None
     ) -> None:
         """Run ``fn()`` on the database thread whether or not a workspace is open (e.g. list users)."""
         self._submit(self._db, fn, on_done, on_error, None, counted=True)
@@ -240,8 +228,8 @@ class Tasks(QObject):
     def _submit(
         self,
         executor: ThreadPoolExecutor,
-        call: Callable[[], Any],
-        on_done: Done | None,
+        call: Callable[[], T],
+        on_done: Callable[[T], None] | None,
         on_error: Failed | None,
         owner: QObject | None,
         counted: bool,
@@ -255,20 +243,21 @@ class Tasks(QObject):
         future = executor.submit(call)
         self._wrap(future, on_done, on_error, owner, counted)
 
-    def _progress_emitter(
-        self, progress: Callable[[float, str], None] | None, owner: QObject | None
-    ) -> Callable[[float, str], None]:
-        def emit(fraction: float, text: str) -> None:
-            def thunk() -> None:
-                if progress is not None and (owner is None or shiboken6.isValid(owner)):
-                    progress(fraction, text)
-
-            if not self._closed:
-                self._deliver.emit(thunk)
-
-        return emit
-
     def on_gui(self, fn: Callable[[], None]) -> None:
         """Queue ``fn`` to run on the GUI thread (safe to call from any thread)."""
         if not self._closed:
             self._deliver.emit(fn)
+
+
+class TasksPort:
+    """The app's executors as the sync runner's port: database steps on the database thread, uploads on
+    the pool, each continued on the GUI thread while ``owner`` lives."""
+
+    def __init__(self, tasks: Tasks, owner: QObject) -> None:
+        self._tasks, self._owner = tasks, owner
+
+    def db(self, fn: Callable[[Workspace], T], on_done: Callable[[T], None], on_error: Failed) -> None:
+        self._tasks.db(fn, on_done, on_error, owner=self._owner)
+
+    def pool(self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed) -> None:
+        self._tasks.pool(fn, on_done, on_error, owner=self._owner)

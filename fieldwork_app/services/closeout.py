@@ -260,3 +260,18 @@ def complete(ws: Workspace, session_id: str, *, clock: Clock | None = None) -> C
         )
     sessions_svc.purge_expired_locations(ws)  # a pack that keeps addresses 0 days: gone with the visit
     return get(ws, session_id)
+
+
+def find(ws: Workspace, session_id: str) -> CloseOut | None:
+    """The session's close-out, or None before one is saved."""
+    return _get(ws, session_id)
+
+
+def voucher_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's voucher receipts (identity data), as plain rows with their ``body``."""
+    out = []
+    for r in ws.idb.execute("SELECT * FROM vouchers WHERE session_id = ? ORDER BY row_id", (session_id,)):
+        d = dict(r)
+        d["body"] = json.loads(d.pop("body_json"))
+        out.append(d)
+    return out

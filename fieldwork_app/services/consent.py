@@ -30,7 +30,7 @@ from fieldwork_app.domain.records import (
     evaluate_consent,
     parse_answers,
 )
-from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.services import ethics as ethics_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
@@ -92,13 +92,18 @@ def answers_from_file(
     any answer in it is read, so statement ids that happen to match another form are never taken."""
     form = form_for(ws, session_id, participant_id)
     if not isinstance(data, dict):
-        raise InvalidInput(f"{source}: expected the JSON object 'fieldwork consent template' prints")
+        raise InvalidInput(
+            f"{source}: not a JSON object of consent answers", code=ErrorCode.ANSWERS_NOT_AN_OBJECT,
+            params={"source": source},
+        )
     unknown = sorted(str(k) for k in data if k not in ANSWERS_FILE_KEYS)
     if "form" not in data or "version" not in data or not isinstance(data.get("answers"), dict):
         raise InvalidInput(
             f"{source}: names no consent form and version (it needs \"form\", \"version\" and \"answers\"), so "
-            f"it cannot be checked against {form.id} version {form.version}: make it with 'fieldwork consent "
-            f"template --session {session_id} --participant {participant_id}'. Nothing was recorded"
+            f"it cannot be checked against {form.id} version {form.version}. Nothing was recorded",
+            code=ErrorCode.ANSWERS_NAME_NO_FORM,
+            params={"source": source, "form": form.id, "version": form.version, "session": session_id,
+                    "participant": participant_id},
         )
     if unknown:
         raise InvalidInput(f"{source}: unknown key(s) {', '.join(k[:40] for k in unknown[:5])}. Nothing was recorded")
@@ -115,8 +120,10 @@ def answers_from_file(
             shown = given[:64] if isinstance(given, str) else repr(given)[:64]
             raise InvalidInput(
                 f"{source} was made for {what} {shown!r}, not {expected!r} (the {what} of {participant_id} in "
-                f"session {session_id}): answers are never carried from one form to another. Make a new "
-                f"file with 'fieldwork consent template'. Nothing was recorded"
+                f"session {session_id}): answers are never carried from one form to another. Nothing was recorded",
+                code=ErrorCode.ANSWERS_FOR_ANOTHER,
+                params={"source": source, "what": what, "given": repr(shown), "expected": repr(expected),
+                        "participant": participant_id, "session": session_id},
             )
     return dict(data["answers"])
 

@@ -538,6 +538,20 @@ def ended_early(ws: Workspace, session_id: str) -> bool:
     return any(e.outcome == "ended_early" for e in events(ws, session_id))
 
 
+def event_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's distress events as plain rows, each with its ``steps`` (for the session's bundle,
+    which chooses the steps that may go)."""
+    rows = ws.db.execute(
+        "SELECT * FROM distress_events WHERE session_id = ? ORDER BY opened_at", (session_id,)
+    ).fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["steps"] = json.loads(d.pop("steps_json") or "[]")
+        out.append(d)
+    return out
+
+
 # -- opening an event with the recording paused ----------------------------------------------------------
 # The take is paused by the face that owns the recorder (the desktop app's recording controller, on the GUI
 # thread), at the moment she opens the protocol: not a moment later, when the database thread gets to it.

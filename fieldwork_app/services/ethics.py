@@ -26,7 +26,7 @@ from fieldwork_app.domain.pack import (
     GatingTask,
     StatementRole,
 )
-from fieldwork_app.errors import ConsentError, ErrorKind, InvalidInput, NotFound
+from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, InvalidInput, NotFound
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.workspace import Workspace
@@ -102,9 +102,10 @@ def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doi
     for st in gating_state(ws, participant_id, session_id):
         if st.problem:  # a task before the session or before consent: either way before consent is taken
             raise ConsentError(
-                f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first; mark it done "
-                f"with 'fieldwork participant task-done {participant_id} {st.task.id}' once it is",
+                f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first",
                 kind=ErrorKind.NOT_READY,
+                code=ErrorCode.GATING_TASK_FIRST,
+                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id},
             )
 
 
@@ -192,8 +193,10 @@ def require_capacity(ws: Workspace, session_id: str, participant_id: str, doing:
     if last is None:
         raise ConsentError(
             f"{doing} not allowed yet: the protocol asks for {participant_id}'s capacity to be assessed at this "
-            f"session first ('fieldwork session capacity {session_id} --participant {participant_id}')",
+            f"session first",
             kind=ErrorKind.NOT_READY,
+            code=ErrorCode.CAPACITY_FIRST,
+            params={"doing": doing, "participant": participant_id, "session": session_id},
         )
     if not last["has_capacity"]:
         raise ConsentError(

@@ -350,3 +350,36 @@ def members(ws: Workspace, session_id: str) -> list[Member]:
 def ground_rules(ws: Workspace, session_id: str) -> list[str]:
     """The ground rules to read at the start (empty for guides without any)."""
     return list(guide_for(ws, session_id).ground_rules)
+
+
+# -- what a session's research bundle carries (see services.sync) ---------------------------------------
+NOTE_COLUMNS = ("row_id", "recording_id", "position", "kind", "text", "speaker", "created_at", "created_by")
+MARKER_COLUMNS = ("row_id", "recording_id", "position", "kind", "label", "speaker", "created_at", "created_by")
+
+
+def note_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's notes as plain rows (``NOTE_COLUMNS``), in the order they were written."""
+    rows = ws.db.execute(
+        f"SELECT {', '.join(NOTE_COLUMNS)} FROM notes WHERE session_id = ? ORDER BY row_id",  # noqa: S608
+        (session_id,),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def marker_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's markers as plain rows (``MARKER_COLUMNS``), in the order they were set."""
+    rows = ws.db.execute(
+        f"SELECT {', '.join(MARKER_COLUMNS)} FROM markers WHERE session_id = ? ORDER BY row_id",  # noqa: S608
+        (session_id,),
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def guide_progress_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """How far each topic-guide question got, as plain rows, oldest change first."""
+    rows = ws.db.execute(
+        "SELECT question_id, state, reason, position, updated_at FROM guide_progress"
+        " WHERE session_id = ? ORDER BY updated_at",
+        (session_id,),
+    ).fetchall()
+    return [dict(r) for r in rows]

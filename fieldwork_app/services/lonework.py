@@ -1,13 +1,15 @@
 """Lone working on home visits: check-in, check-out, home safe, code word, and what happens if not.
 
 The laptop is offline and cannot call anyone.  It records the researcher's check-in and check-out times
-and says, in plain words, what is due now and what her buddy will do at this moment by the pack's rules
-(the buddy holds the printed or shown buddy sheet, and makes the calls by phone).  Times come from an
+and works out what is due now (a phase and its times, which each face words itself) and what their buddy
+will do at this moment by the pack's rules (the buddy holds the printed or shown buddy sheet, and makes
+the calls by phone).  Times come from an
 injectable clock so every escalation step can be tested.  Plan times typed without a zone are local.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,7 +19,7 @@ from fieldwork_app.domain.records import LoneWorkingPlan
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import clock as clock_mod
 from fieldwork_app.services import sessions as sessions_svc
-from fieldwork_app.services.clock import Clock, local_hm
+from fieldwork_app.services.clock import Clock
 from fieldwork_app.services.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -41,19 +43,30 @@ class Escalation:
     reached: bool
 
 
+class LoneWorkPhase(enum.StrEnum):
+    BEFORE = "before"
+    CHECK_IN_DUE = "check_in_due"
+    CHECK_IN_OVERDUE = "check_in_overdue"
+    IN_VISIT = "in_visit"
+    CHECK_OUT_DUE = "check_out_due"
+    CHECK_OUT_OVERDUE = "check_out_overdue"
+    TRAVELLING = "travelling"
+    HOME_SAFE_OVERDUE = "home_safe_overdue"
+    CLOSED = "closed"
+    CODE_WORD = "code_word"
+
+
 @dataclass(frozen=True)
 class LoneWorkingState:
-    """Where a visit stands now.
+    """Where a visit stands now: its ``phase`` and times, from which each face words what to do.
 
-    ``phase`` is one of: before, check_in_due, check_in_overdue, in_visit, check_out_due,
-    check_out_overdue, travelling, home_safe_overdue, closed, code_word.  ``message`` tells the researcher
-    what to do; ``buddy_now`` says what the buddy will be doing at this moment (None when nothing).
+    ``buddy_now`` is the study pack's step the buddy is taking at this moment (None when nothing);
+    ``buddy_calling``: the buddy is calling them now because there was no check-in by ``check_in_by``.
     """
 
     session_id: str
     now: str
-    phase: str
-    message: str
+    phase: LoneWorkPhase
     buddy_now: str | None
     due: tuple[str, ...]
     overdue_minutes: int
@@ -66,6 +79,8 @@ class LoneWorkingState:
     checked_out_at: str | None = None
     home_safe_at: str | None = None
     code_word_at: str | None = None
+    buddy_calling: bool = False
+    home_safe_by: str | None = None  # after the check-out: when they are due home
 
     @property
     def escalating(self) -> bool:
@@ -132,65 +147,52 @@ def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWor
         return max(0, int((now - t).total_seconds() // 60))
 
     ci, co, hs, cw = (last.get(k) for k in EVENT_KINDS)
+    calling = False
+    home_by: datetime | None = None
     if cw is not None and (hs is None or hs < cw):
-        phase = "code_word"
-        message = f"Code word used at {local_hm(cw)}: your buddy is escalating now."
+        phase = LoneWorkPhase.CODE_WORD
         buddy = rules.code_word_action or DEFAULT_CODE_WORD_ACTION
         due = ("home_safe",)
     elif hs is not None:
-        phase, message = "closed", f"Home safe at {local_hm(hs)}. The visit is closed."
+        phase = LoneWorkPhase.CLOSED
         escalations = ()
     elif co is not None:
         home_by = co + timedelta(minutes=plan.travel_home_minutes)
         due = ("home_safe",)
         if now < home_by:
-            phase = "travelling"
-            message = f"Checked out at {local_hm(co)}. Confirm you are home safe by {local_hm(home_by)}."
+            phase = LoneWorkPhase.TRAVELLING
             escalations = ()
         else:
             escalations = tuple(_schedule(rules, home_by, now, skip_zero=True))
             overdue = minutes_since(home_by)
             reached = [s for s in escalations if s.reached]
-            phase = "home_safe_overdue"
-            message = f"Confirm you are home safe now: it was due at {local_hm(home_by)}."
+            phase = LoneWorkPhase.HOME_SAFE_OVERDUE
             buddy = reached[-1].action if reached else None
     elif now < end or ci is None:
         if ci is not None:
-            phase = "in_visit"
-            message = f"Checked in at {local_hm(ci)}. Check out with your buddy by {local_hm(end)}."
+            phase = LoneWorkPhase.IN_VISIT
         elif now < start:
-            phase = "before"
-            message = f"Check in with your buddy before you go in (the visit starts at {local_hm(start)})."
+            phase = LoneWorkPhase.BEFORE
         elif now < check_in_by:
-            phase, due = "check_in_due", ("check_in",)
-            message = f"Check in with your buddy now, before you go in (by {local_hm(check_in_by)})."
+            phase, due = LoneWorkPhase.CHECK_IN_DUE, ("check_in",)
         else:
-            phase, due = "check_in_overdue", ("check_in",)
+            phase, due = LoneWorkPhase.CHECK_IN_OVERDUE, ("check_in",)
             overdue = minutes_since(check_in_by)
-            message = f"Check in now: there was no check-in by {local_hm(check_in_by)}."
-            buddy = (
-                f"Your buddy is calling you now, because there was no check-in by {local_hm(check_in_by)}."
-            )
+            calling = True
             reached = [s for s in escalations if s.reached and s.after_minutes > 0]
             if reached:  # past the end with no contact at all: the check-out steps apply too
-                buddy = reached[-1].action
+                buddy, calling = reached[-1].action, False
     else:
         due = ("check_out",)
         overdue = minutes_since(end)
         reached = [s for s in escalations if s.reached]
         buddy = reached[-1].action if reached else None
         positive = [s for s in reached if s.after_minutes > 0]
-        phase = "check_out_overdue" if positive else "check_out_due"
-        message = (
-            f"Check out with your buddy now: the visit was due to end at {local_hm(end)}."
-            if positive
-            else f"The visit is due to end at {local_hm(end)}: check out with your buddy now."
-        )
+        phase = LoneWorkPhase.CHECK_OUT_OVERDUE if positive else LoneWorkPhase.CHECK_OUT_DUE
     return LoneWorkingState(
         session_id=session_id,
         now=clock_mod.iso(now),
         phase=phase,
-        message=message,
         buddy_now=buddy,
         due=due,
         overdue_minutes=overdue,
@@ -203,6 +205,8 @@ def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWor
         checked_out_at=clock_mod.iso(co) if co else None,
         home_safe_at=clock_mod.iso(hs) if hs else None,
         code_word_at=clock_mod.iso(cw) if cw else None,
+        buddy_calling=calling,
+        home_safe_by=clock_mod.iso(home_by) if home_by else None,
     )
 
 
@@ -278,15 +282,32 @@ def record(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None
     return state(ws, session_id, clk)
 
 
+class BuddyStepKind(enum.StrEnum):
+    VISIT_STARTS = "visit_starts"  # the researcher checks in before going in
+    NO_CHECK_IN = "no_check_in"  # call the researcher
+    VISIT_ENDS = "visit_ends"  # the researcher checks out
+    NO_CHECK_OUT = "no_check_out"  # the pack's escalation step (``action``)
+    HOME_SAFE_WITHIN = "home_safe_within"  # after the check-out, home safe within ``minutes``
+
+
+@dataclass(frozen=True)
+class BuddyStep:
+    kind: BuddyStepKind
+    at: str = ""  # ISO time; "" for a step with no fixed time
+    action: str = ""  # the study pack's words for what the buddy does (NO_CHECK_OUT)
+    minutes: int = 0  # HOME_SAFE_WITHIN
+
+
 @dataclass(frozen=True)
 class BuddyPlan:
-    """What the buddy's sheet lists: names, times and what to do when."""
+    """What the buddy's sheet lists: names, the steps with their times, what to do when (worded by the
+    sheet itself)."""
 
     session_id: str
     buddy_name: str
     buddy_phone: str
     backup_name: str
-    rows: tuple[tuple[str, str], ...]  # (local time "14:05" or "", what happens)
+    steps: tuple[BuddyStep, ...]
     code_word_action: str
     guidance: tuple[str, ...]
     backup_phone: str = ""
@@ -297,27 +318,25 @@ def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
     rules = ws.pack().lone_working
     start, end = _times(plan)
     check_in_by = start + timedelta(minutes=rules.check_in_grace_minutes)
-    rows: list[tuple[str, str]] = [
-        (local_hm(start), "Visit starts. The researcher checks in with you before going in."),
-        (local_hm(check_in_by), "No check-in by now: call the researcher."),
-        (local_hm(end), "Visit due to end. The researcher checks out with you."),
+    iso = clock_mod.iso
+    steps: list[BuddyStep] = [
+        BuddyStep(BuddyStepKind.VISIT_STARTS, iso(start)),
+        BuddyStep(BuddyStepKind.NO_CHECK_IN, iso(check_in_by)),
+        BuddyStep(BuddyStepKind.VISIT_ENDS, iso(end)),
     ]
     for s in sorted(rules.check_out_escalation, key=lambda s: s.after_minutes):
         if s.after_minutes > 0:
-            rows.append((local_hm(end + timedelta(minutes=s.after_minutes)), f"No check-out yet: {s.action}"))
-    if plan.travel_home_minutes > 0:
-        rows.append(
-            (
-                "",
-                f"After check-out the researcher confirms they are home safe within {plan.travel_home_minutes} min.",
+            steps.append(
+                BuddyStep(BuddyStepKind.NO_CHECK_OUT, iso(end + timedelta(minutes=s.after_minutes)), s.action)
             )
-        )
+    if plan.travel_home_minutes > 0:
+        steps.append(BuddyStep(BuddyStepKind.HOME_SAFE_WITHIN, minutes=plan.travel_home_minutes))
     return BuddyPlan(
         session_id,
         plan.buddy_name,
         plan.buddy_phone,
         plan.backup_name,
-        tuple(rows),
+        tuple(steps),
         rules.code_word_action or DEFAULT_CODE_WORD_ACTION,
         tuple(rules.guidance),
         plan.backup_phone,

@@ -33,7 +33,7 @@ from fieldwork_app.domain.pack import (
     canonical_dump,
     version_key,
 )
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import PackValidationError as PackValidationError  # for the faces
 from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
@@ -112,8 +112,9 @@ class PinChangeRefused(FieldworkError):
         confirm = " ".join(f"{c.option} {c.new or 'none'}" for c in changes)
         super().__init__(
             f"refused: {lines}. Whoever holds a new key can read everything sent from then on, and packs "
-            f"travel by e-mail and USB stick: check the new fingerprint with the data manager (by phone or "
-            f"in person), then import again with {confirm}. Nothing was imported."
+            f"travel by e-mail and USB stick",
+            code=ErrorCode.PINNED_VALUE_CHANGE,
+            params={"changes": lines, "confirm": confirm},
         )
 
 
@@ -134,9 +135,9 @@ class OlderPackRefused(FieldworkError):
         super().__init__(
             f"refused: pack {pack_id} version {version} is older than version {newest}, already imported "
             f"(an older pack sent again?). Making it the pack in use would make version {version} current "
-            f"again. {what}It could also bring back keys the data manager has replaced. Check with the data "
-            f"manager, then import again with --accept-older-pack if they really want this one. Nothing "
-            f"was imported."
+            f"again. {what}It could also bring back keys the data manager has replaced.",
+            code=ErrorCode.OLDER_PACK,
+            params={"pack": pack_id, "version": version, "newest": newest},
         )
 
 
@@ -191,7 +192,7 @@ def import_pack(
     if example:
         path = example_pack_path()
     if path is None:
-        raise InvalidInput("give a pack path or --example")
+        raise InvalidInput("no study pack was given", code=ErrorCode.NO_PACK_PATH)
     pack, files = load_pack_files(path)  # raises PackValidationError listing every located problem
     signature = read_signature(path)
     if signature is not None:
@@ -297,9 +298,9 @@ def _check_pins(
             else:
                 raise PackSignatureError(
                     f"this pack is signed by {change.new}, not by the data manager key this laptop trusts "
-                    f"({change.old}). Nothing was imported. If the data manager has really changed their "
-                    f"signing key, check the new fingerprint with them and import again with "
-                    f"--accept-pack-signer {change.new}."
+                    f"({change.old}). Nothing was imported.",
+                    code=ErrorCode.PACK_SIGNER_CHANGED,
+                    params={"new": change.new, "old": change.old},
                 )
         elif signer is not None and not old.signer:
             # Keys are pinned already (from an unsigned pack): a first signer is taken only when confirmed,
@@ -494,7 +495,7 @@ def _refuse_other_content(ws: Workspace, pack: StudyPack, *, ignore_study_key: b
     if not rows or any(r["digest"] == digest for r in rows):
         return
     if ignore_study_key:
-        ours = _without_study_key(pack.model_dump(mode="json"))
+        ours = _without_study_key(canonical_dump(pack))  # as the pack was stored
         if any(_without_study_key(json.loads(r["body_json"])) == ours for r in rows):
             return
     raise SameVersionRefused(pack.id, pack.version, str(rows[0]["digest"]), digest)

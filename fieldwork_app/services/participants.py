@@ -21,7 +21,7 @@ from fieldwork_app.domain.records import (
     WithdrawalScope,
     parse_day,
 )
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
 
@@ -150,14 +150,16 @@ def require_eligible(p: Participant, doing: str) -> None:
     if p.status is ParticipantStatus.NOT_ELIGIBLE:
         raise FieldworkError(
             f"{p.id} was screened not eligible, so no {doing}: the study's ethics approval covers eligible "
-            f"participants only. If the screening answers were wrong, screen {p.id} again (Participants page, "
-            f"or 'fieldwork participant screen {p.id} --answers FILE')",
+            f"participants only. If the screening answers were wrong, screen {p.id} again",
             kind=ErrorKind.NOT_ELIGIBLE,
+            code=ErrorCode.SCREENED_NOT_ELIGIBLE,
+            params={"participant": p.id, "doing": doing},
         )
     raise FieldworkError(
-        f"{p.id} has not been screened yet, so no {doing}: record the eligibility screening first "
-        f"(Participants page, or 'fieldwork participant screen {p.id} --answers FILE')",
+        f"{p.id} has not been screened yet, so no {doing}: record the eligibility screening first",
         kind=ErrorKind.NOT_ELIGIBLE,
+        code=ErrorCode.NOT_SCREENED,
+        params={"participant": p.id, "doing": doing},
     )
 
 
@@ -394,8 +396,9 @@ def withdraw(
     if held and not delete_unsent:
         raise InvalidInput(
             f"{participant_id} asked for their data to be deleted, and their session(s) {', '.join(held)} have "
-            "not been sent: confirm that their data on this laptop is to be deleted and never sent "
-            "(--delete-unsent)"
+            "not been sent",
+            code=ErrorCode.UNSENT_DATA_TO_DELETE,
+            params={"participant": participant_id, "sessions": ", ".join(held)},
         )
     if any(r["status"] == "recording" and audio.is_live(_take_file(ws, r)) for r in _takes(ws, held)):
         raise FieldworkError(
@@ -524,3 +527,21 @@ def _delete_session_data(ws: Workspace, db: Any, session_id: str, withdrawal_id:
 def withdrawals(ws: Workspace) -> list[dict[str, Any]]:
     rows = ws.db.execute("SELECT * FROM withdrawals ORDER BY recorded_at").fetchall()
     return [dict(r) for r in rows]
+
+
+def withdrawal(ws: Workspace, withdrawal_id: str) -> dict[str, Any]:
+    r = ws.db.execute("SELECT * FROM withdrawals WHERE id = ?", (withdrawal_id,)).fetchone()
+    if r is None:
+        raise NotFound(f"no withdrawal {withdrawal_id}")
+    return dict(r)
+
+
+def identity_record(ws: Workspace, participant_id: str) -> dict[str, Any] | None:
+    """A participant's identity details with their ``updated_at``, for the study's identity store (not
+    audited as a view: the caller audits what it sends); None when none are kept."""
+    r = ws.idb.execute(
+        "SELECT body_json, updated_at FROM identities WHERE participant_id = ?", (participant_id,)
+    ).fetchone()
+    if r is None:
+        return None
+    return {**json.loads(r["body_json"]), "updated_at": r["updated_at"]}

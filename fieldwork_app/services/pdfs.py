@@ -28,10 +28,12 @@ from fieldwork_app.domain.pack import (
     VerbalConsentScript,
 )
 from fieldwork_app.errors import InvalidInput, NotFound
+from fieldwork_app.services import clock as clock_mod
 from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as sessions_svc
+from fieldwork_app.services.clock import local_hm
 from fieldwork_app.services.workspace import Workspace
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -411,6 +413,26 @@ def signposting_pdf(ws: Workspace, group_id: str | None = None) -> bytes:
 
 
 # -- buddy sheet -----------------------------------------------------------------------------------------
+def buddy_rows(plan: lonework_svc.BuddyPlan) -> list[tuple[str, str]]:
+    """The sheet's "Times": (local time "14:05" or "", what happens), in the sheet's words."""
+    kinds = lonework_svc.BuddyStepKind
+    words = {
+        kinds.VISIT_STARTS: "Visit starts. The researcher checks in with you before going in.",
+        kinds.NO_CHECK_IN: "No check-in by now: call the researcher.",
+        kinds.VISIT_ENDS: "Visit due to end. The researcher checks out with you.",
+    }
+    rows = []
+    for step in plan.steps:
+        if step.kind is kinds.NO_CHECK_OUT:
+            what = f"No check-out yet: {step.action}"
+        elif step.kind is kinds.HOME_SAFE_WITHIN:
+            what = f"After check-out the researcher confirms they are home safe within {step.minutes} min."
+        else:
+            what = words[step.kind]
+        rows.append((local_hm(clock_mod.parse(step.at, "step time")) if step.at else "", what))
+    return rows
+
+
 def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> bytes:
     """The buddy's copy of a home visit's plan; the address only when asked (an audited unseal)."""
     plan = lonework_svc.buddy_plan(ws, session_id)
@@ -448,7 +470,7 @@ def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> by
         pdf.field("Visit address", "sealed on the researcher's laptop; unsealed only when escalating")
     pdf.ln(3)
     pdf.heading("Times", 11)
-    for when, what in plan.rows:
+    for when, what in buddy_rows(plan):
         pdf.field(when or "-", what)
     pdf.ln(2)
     pdf.heading("If the researcher uses the code word", 11)

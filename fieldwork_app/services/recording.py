@@ -29,8 +29,11 @@ from typing import Any
 
 from fieldwork_app import audio
 from fieldwork_app.audio import Recorder, RecorderEvent, RecorderState, TakeSummary
-from fieldwork_app.domain.records import SessionStatus
-from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput, NotFound
+from fieldwork_app.audio import (
+    RecorderEventKind as RecorderEventKind,  # what a take's events are, for the faces
+)
+from fieldwork_app.domain.records import RecordingKind, SessionStatus, TakeStatus
+from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.fsutil import private_dir
 from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as consent_svc
@@ -41,7 +44,7 @@ from fieldwork_app.vault import now_iso
 
 logger = logging.getLogger(__name__)
 
-KINDS = ("interview", "consent")
+KINDS = tuple(RecordingKind)
 MARKER_KINDS = ("marker", "important", "follow_up", "quote", "sensitive", "distress", "break", "section")
 
 
@@ -84,7 +87,7 @@ class ActiveTake:
     recorder: Recorder
     recording_id: str
     session_id: str
-    kind: str
+    kind: RecordingKind
     take_no: int
     participant_id: str | None = None
     summary: TakeSummary | None = None
@@ -143,7 +146,7 @@ class ActiveTake:
             return self.summary
         summary = self.recorder.stop()
         self.summary = summary
-        status = "sealed" if summary.sealed else "interrupted"
+        status = TakeStatus.SEALED if summary.sealed else TakeStatus.INTERRUPTED
         error = summary.error.kind.value if summary.error is not None else None
         with ws.vault.transaction() as db:
             updated = db.execute(
@@ -208,6 +211,7 @@ def start_take(
     """Start a new take.  Interview takes need every participant's recording consent first."""
     if kind not in KINDS:
         raise InvalidInput(f"unknown recording kind '{kind}'")
+    kind = RecordingKind(kind)
     session = sessions_svc.get(ws, session_id)
     if session.status is SessionStatus.COMPLETED:
         raise FieldworkError(
@@ -259,7 +263,7 @@ def start_take(
                 device=recorder.device.name if recorder.device else None,
                 samplerate=recorder.samplerate,
                 channels=recorder.channels,
-                status="recording",
+                status=TakeStatus.RECORDING,
                 started_at=started_at,
             )
             ws.vault.audit(
@@ -279,7 +283,58 @@ def start_take(
     )
 
 
-def list_recordings(ws: Workspace, session_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Take:
+    """A take's row in ``recordings``; built here only (:func:`takes`, :func:`take`)."""
+
+    id: str
+    session_id: str
+    kind: RecordingKind
+    take_no: int
+    participant_id: str | None
+    file: str
+    device: str | None
+    samplerate: int | None
+    channels: int | None
+    status: TakeStatus
+    started_at: str
+    ended_at: str | None
+    duration: float | None
+    error: str | None
+    purged_at: str | None
+
+    @property
+    def sendable(self) -> bool:
+        """Whole, still on this laptop: it goes in the session's bundle."""
+        return self.purged_at is None and self.status.complete
+
+    def row(self) -> dict[str, Any]:
+        """The row as plain values (for JSON output)."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+def _take(r: Any) -> Take:
+    return Take(
+        id=str(r["id"]),
+        session_id=str(r["session_id"]),
+        kind=RecordingKind(r["kind"]),
+        take_no=int(r["take_no"]),
+        participant_id=r["participant_id"],
+        file=str(r["file"] or ""),
+        device=r["device"],
+        samplerate=r["samplerate"],
+        channels=r["channels"],
+        status=TakeStatus(r["status"]),
+        started_at=str(r["started_at"] or ""),
+        ended_at=r["ended_at"],
+        duration=None if r["duration"] is None else float(r["duration"]),
+        error=r["error"],
+        purged_at=r["purged_at"],
+    )
+
+
+def takes(ws: Workspace, session_id: str, kind: str | None = None) -> list[Take]:
+    """A session's takes (of ``kind``, or all), by kind and number."""
     sessions_svc.get(ws, session_id)
     if kind:
         rows = ws.db.execute(
@@ -290,14 +345,30 @@ def list_recordings(ws: Workspace, session_id: str, kind: str | None = None) -> 
         rows = ws.db.execute(
             "SELECT * FROM recordings WHERE session_id = ? ORDER BY kind, take_no", (session_id,)
         )
-    return [dict(r) for r in rows.fetchall()]
+    return [_take(r) for r in rows.fetchall()]
 
 
-def get_recording(ws: Workspace, recording_id: str) -> dict[str, Any]:
+def take(ws: Workspace, recording_id: str) -> Take:
     r = ws.db.execute("SELECT * FROM recordings WHERE id = ?", (recording_id,)).fetchone()
     if r is None:
         raise NotFound(f"no recording '{recording_id}'")
-    return dict(r)
+    return _take(r)
+
+
+def list_recordings(ws: Workspace, session_id: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """:func:`takes` as plain rows."""
+    return [t.row() for t in takes(ws, session_id, kind)]
+
+
+def get_recording(ws: Workspace, recording_id: str) -> dict[str, Any]:
+    return take(ws, recording_id).row()
+
+
+def unpurged_takes(ws: Workspace, session_ids: list[str] | None = None) -> list[Take]:
+    """Takes still on this laptop (of these sessions, or all), for the outbox and purge."""
+    rows = ws.db.execute("SELECT * FROM recordings WHERE purged_at IS NULL ORDER BY session_id, kind, take_no")
+    wanted = None if session_ids is None else set(session_ids)
+    return [t for t in map(_take, rows.fetchall()) if wanted is None or t.session_id in wanted]
 
 
 def export(
@@ -314,26 +385,28 @@ def export(
     (``out`` plus ``.age``).  Audited (what, not where)."""
     out = Path(out)
     inner = out.with_suffix("") if out.suffix.lower() == clearfiles.AGE_SUFFIX else out
-    rows = [r for r in list_recordings(ws, session_id, kind) if r["purged_at"] is None]
+    rows = [t for t in takes(ws, session_id, kind) if t.purged_at is None]
     if take is not None:
-        rows = [r for r in rows if int(r["take_no"]) == take]
+        rows = [t for t in rows if t.take_no == take]
         if not rows:
             raise NotFound(f"session {session_id} has no {kind} take {take}")
     if not rows:
         raise NotFound(f"session {session_id} has no {kind} recording to export")
-    pending = [r["id"] for r in rows if r["status"] in ("recording", "interrupted")]
+    pending = [t.id for t in rows if not t.status.complete]
     if pending:
         raise FieldworkError(
-            f"take(s) {', '.join(pending)} were interrupted: run 'fieldwork recover' first",
+            f"take(s) {', '.join(pending)} were interrupted",
             kind=ErrorKind.RECORDING_DAMAGED,
+            code=ErrorCode.TAKES_INTERRUPTED,
+            params={"takes": ", ".join(pending)},
         )
-    takes = [(take_path(ws, session_id, r["id"]), ws.vault.recording_key(r["id"])) for r in rows]
+    files = [(take_path(ws, session_id, t.id), ws.vault.recording_key(t.id)) for t in rows]
     done: list[audio.ExportInfo] = []
     if passphrase is None:
-        done.append(audio.export(takes, inner))
+        done.append(audio.export(files, inner))
     else:
         written = clearfiles.save_encrypted_stream(
-            inner, lambda f: done.append(audio.export(takes, inner, f)), passphrase
+            inner, lambda f: done.append(audio.export(files, inner, f)), passphrase
         )
         done[0] = dataclasses.replace(done[0], path=written)
     ws.vault.audit(
@@ -342,7 +415,7 @@ def export(
         session_id,
         session_id=session_id,
         detail={
-            "takes": [r["take_no"] for r in rows],
+            "takes": [t.take_no for t in rows],
             "kind": kind,
             "format": inner.suffix.lower(),
             "encrypted": passphrase is not None,
@@ -446,7 +519,7 @@ def recover_all(ws: Workspace) -> list[Recovered]:
                     file=path.name,
                     samplerate=info.samplerate,
                     channels=info.channels,
-                    status="recovered",
+                    status=TakeStatus.RECOVERED,
                     started_at=info.created or now_iso(),
                     ended_at=now_iso(),
                     duration=report.duration_seconds,
@@ -490,16 +563,14 @@ def mic_check(
     """Record a few seconds into memory, report the level, play back, discard; note the result on the session."""
     result = audio.mic_check(seconds=seconds, device=device, playback=playback, on_level=on_level)
     if session_id is not None:
-        kit = dict(sessions_svc.get(ws, session_id).plan.get("kit", {}))
-        kit.update(
-            {
-                "mic_ok": not result.silent and not result.clipped,
-                "mic_device": result.device,
-                "mic_detail": f"peak {result.peak_dbfs:.0f} dBFS",
-                "mic_checked_at": now_iso(),
-            }
+        sessions_svc.record_kit(
+            ws,
+            session_id,
+            mic_ok=not result.silent and not result.clipped,
+            mic_device=result.device,
+            mic_detail=f"peak {result.peak_dbfs:.0f} dBFS",
+            mic_checked_at=now_iso(),
         )
-        sessions_svc.update_plan(ws, session_id, {"kit": kit})
     ws.vault.audit(
         "recording.mic_check",
         "device",
@@ -512,8 +583,8 @@ def mic_check(
 
 def purge_audio(ws: Workspace, recording_id: str, reason: str) -> None:
     """Delete a take's encrypted file from this laptop (after a verified receipt); audited."""
-    r = get_recording(ws, recording_id)
-    path = take_path(ws, r["session_id"], recording_id)
+    t = take(ws, recording_id)
+    path = take_path(ws, t.session_id, recording_id)
     if path.exists():
         path.unlink()
     with ws.vault.transaction() as db:
@@ -522,7 +593,7 @@ def purge_audio(ws: Workspace, recording_id: str, reason: str) -> None:
             "recording.purge",
             "recording",
             recording_id,
-            session_id=r["session_id"],
+            session_id=t.session_id,
             detail={"reason": reason},
         )
 

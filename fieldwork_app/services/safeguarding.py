@@ -302,6 +302,19 @@ def open_concerns(ws: Workspace) -> list[ConcernSummary]:
     return out
 
 
+def record_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
+    """The session's safeguarding records as plain rows with their ``body`` (identity data: they go only to
+    the study's identity store), oldest first.  Not audited as a view: the caller audits what it sends."""
+    out = []
+    for r in ws.idb.execute(
+        "SELECT * FROM safeguarding WHERE session_id = ? ORDER BY created_at", (session_id,)
+    ).fetchall():
+        d = dict(r)
+        d["body"] = json.loads(d.pop("body_json"))
+        out.append(d)
+    return out
+
+
 @dataclass(frozen=True)
 class SavedRecord:
     """What saving a record from the form left: its id and status, what completing it still needs, and,

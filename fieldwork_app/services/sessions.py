@@ -212,11 +212,57 @@ def set_schedule(
 
 
 @dataclass(frozen=True)
+class KitCheck:
+    """The kit check of a session (kept in its plan): the microphone test's outcome and the battery."""
+
+    mic_ok: bool = False
+    mic_device: str = ""
+    mic_detail: str = ""  # "peak -12 dBFS"
+    mic_checked_at: str = ""
+    battery_ok: bool = False
+
+    @classmethod
+    def from_plan(cls, plan: Mapping[str, Any]) -> KitCheck:
+        kit = plan.get("kit") or {}
+        return cls(
+            mic_ok=bool(kit.get("mic_ok")),
+            mic_device=str(kit.get("mic_device") or ""),
+            mic_detail=str(kit.get("mic_detail") or ""),
+            mic_checked_at=str(kit.get("mic_checked_at") or ""),
+            battery_ok=bool(kit.get("battery_ok")),
+        )
+
+
+def kit_check(ws: Workspace, session_id: str) -> KitCheck:
+    return KitCheck.from_plan(get(ws, session_id).plan)
+
+
+def record_kit(ws: Workspace, session_id: str, **changes: object) -> KitCheck:
+    """Note kit check results (``mic_ok=...``, ``battery_ok=...``) on the session; the others are kept."""
+    s = get(ws, session_id)
+    kit = dict(s.plan.get("kit") or {})
+    known = {f for f in KitCheck.__dataclass_fields__}
+    unknown = set(changes) - known
+    if unknown:
+        raise InvalidInput(f"unknown kit check item(s): {', '.join(sorted(unknown))}")
+    kit.update(changes)
+    update_plan(ws, session_id, {"kit": kit})
+    return KitCheck.from_plan({"kit": kit})
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
+    """One item of the readiness checklist, by id (participants, schedule, documents, gating, lone_working,
+    mic, disk, battery), with the facts each face words: what a lone-working plan lacks (by id, see
+    :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``), the documents not in use and the protocol's
+    waiting tasks (as the services state them), the free and needed disk space, the microphone level."""
+
     id: str
-    label: str
     done: bool
-    detail: str = ""
+    missing: tuple[str, ...] = ()
+    free_mib: int = 0
+    need_mib: int = 0
+    mic_detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,7 +274,7 @@ class Checklist:
         return all(i.done for i in self.items)
 
     def missing(self) -> list[str]:
-        return [i.label for i in self.items if not i.done]
+        return [i.id for i in self.items if not i.done]
 
 
 def lone_working_applies(ws: Workspace, session: SessionRecord) -> bool:
@@ -246,50 +292,36 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     s = get(ws, session_id)
     pack = ws.pack()
     items = [
-        ChecklistItem("participants", "participants chosen", bool(s.participant_ids)),
-        ChecklistItem("schedule", "date and time set", bool(s.planned_start and s.planned_minutes)),
+        ChecklistItem("participants", bool(s.participant_ids)),
+        ChecklistItem("schedule", bool(s.planned_start and s.planned_minutes)),
     ]
     stale = _documents_not_in_use(ws, s)
-    items.append(
-        ChecklistItem(
-            "documents",
-            "consent form, information sheet and topic guide in use",
-            not stale,
-            ", ".join(stale) + ("; plan a new session, which takes the versions in use" if stale else ""),
-        )
-    )
+    items.append(ChecklistItem("documents", not stale, missing=tuple(stale)))
     from fieldwork_app.services import ethics  # ethics reads sessions
 
     gating = [st for pid in s.participant_ids for st in ethics.gating_state(ws, pid, s.id)]
     if gating:
         waiting = [st.problem for st in gating if st.problem]
-        items.append(ChecklistItem("gating", "tasks the protocol asks for first", not waiting, "; ".join(waiting)))
+        items.append(ChecklistItem("gating", not waiting, missing=tuple(waiting)))
     if lone_working_applies(ws, s):
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
         rules = pack.lone_working
         missing = plan.missing(buddy=rules.buddy_required, backup_buddy=rules.backup_buddy_required)
         if not rules.risk_assessment_required:
-            missing = [m for m in missing if m != "risk assessment"]
+            missing = [m for m in missing if m != "risk_assessment"]
         if not rules.code_word_required:
-            missing = [m for m in missing if m != "code word agreed"]
+            missing = [m for m in missing if m != "code_word"]
         if not has_sealed_location(ws, s.id):
-            missing.append("visit address sealed")
-        items.append(ChecklistItem("lone_working", "lone-working plan", not missing, ", ".join(missing)))
-    kit = s.plan.get("kit", {})
-    items.append(
-        ChecklistItem("mic", "microphone checked", bool(kit.get("mic_ok")), str(kit.get("mic_detail", "")))
-    )
+            missing.append("address_sealed")
+        items.append(ChecklistItem("lone_working", not missing, missing=tuple(missing)))
+    kit = KitCheck.from_plan(s.plan)
+    items.append(ChecklistItem("mic", kit.mic_ok, mic_detail=kit.mic_detail))
     need = (s.planned_minutes or 60) * BYTES_PER_MINUTE
     free = shutil.disk_usage(ws.data_dir.root).free
     items.append(
-        ChecklistItem(
-            "disk",
-            "free disk for the planned length",
-            free > need * 2,
-            f"{free // 2**20} MiB free, {need // 2**20} MiB needed",
-        )
+        ChecklistItem("disk", free > need * 2, free_mib=free // 2**20, need_mib=need // 2**20)
     )
-    items.append(ChecklistItem("battery", "battery charged", bool(kit.get("battery_ok"))))
+    items.append(ChecklistItem("battery", kit.battery_ok))
     return Checklist(items)
 
 
@@ -450,6 +482,16 @@ def overview_from(conn: Any) -> list[SessionOverview]:
         pids = tuple(sorted(r[5].split(","))) if r[5] else ()
         out.append(SessionOverview(r[0], r[1], r[2], r[3], r[4], pids, int(r[6]), int(r[7])))
     return out
+
+
+def sessions_of(ws: Workspace, participant_id: str) -> list[str]:
+    """The sessions a participant is (or was) in."""
+    return [
+        str(r["session_id"])
+        for r in ws.db.execute(
+            "SELECT DISTINCT session_id FROM session_participants WHERE participant_id = ?", (participant_id,)
+        )
+    ]
 
 
 def save_visit_plan(ws: Workspace, session_id: str, lone_working: Mapping[str, Any], address: str) -> None:

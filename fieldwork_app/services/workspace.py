@@ -16,10 +16,11 @@ from pathlib import Path
 
 from fieldwork_app import log as fwlog
 from fieldwork_app.domain.pack import StudyPack
-from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
 from fieldwork_app.paths import DataDir, default_data_dir
 from fieldwork_app.vault import FAST_KDF, ROLES, KdfParams, Vault
 from fieldwork_app.vault import keys as _keys
+from fieldwork_app.vault.db import Database
 from fieldwork_app.vault.keys import KeySlots
 from fieldwork_app.vault.strength import MIN_LENGTH as MIN_PASSPHRASE_LENGTH
 from fieldwork_app.vault.strength import Estimate
@@ -62,12 +63,14 @@ class Workspace:
         return self.vault.user
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
-        return self.vault.db
+    def db(self) -> Database:
+        """The research database (only on the thread that owns the workspace)."""
+        return self.vault.db  # type: ignore[no-any-return]
 
     @property
-    def idb(self):  # type: ignore[no-untyped-def]
-        return self.vault.idb
+    def idb(self) -> Database:
+        """The identity database (only on the thread that owns the workspace)."""
+        return self.vault.idb  # type: ignore[no-any-return]
 
     # -- the pack in use ---------------------------------------------------------------------------
     def pack(self) -> StudyPack:
@@ -75,9 +78,7 @@ class Workspace:
             row = self.db.execute("SELECT row_id, body_json FROM packs WHERE active = 1").fetchone()
             if row is None:
                 raise FieldworkError(
-                    "no study pack imported yet: run 'fieldwork pack import --example' or "
-                    "'fieldwork pack import PATH'",
-                    kind=ErrorKind.NO_PACK,
+                    "no study pack imported yet", kind=ErrorKind.NO_PACK, code=ErrorCode.NO_PACK
                 )
             self._pack = StudyPack.model_validate(json.loads(row["body_json"]))
             self._pack_row = int(row["row_id"])

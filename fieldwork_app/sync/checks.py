@@ -229,7 +229,7 @@ def inspect_store(
                 _open(info, env, identity, trusted_devices, signers_only)
             info.envelope = env
         except ManifestError as exc:
-            problem(where, exc.code, exc.message, bundle_id)
+            problem(where, exc.problem, exc.message, bundle_id)
             continue
         except StoreError as exc:
             if exc.kind in _WHOLE_STORE:
@@ -270,7 +270,7 @@ def inspect_store(
                     problem(obj, "altered-chunk", "chunk content does not match its hash (altered or damaged)",
                             bundle_id)  # fmt: skip
             except ManifestError as exc:
-                problem(obj, exc.code, exc.message, bundle_id)
+                problem(obj, exc.problem, exc.message, bundle_id)
             except StoreError as exc:
                 if exc.kind in _WHOLE_STORE:
                     raise

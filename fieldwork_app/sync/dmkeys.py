@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.sync.keys import fingerprint_of
 
 logger = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def _pem_part(path: Path, what: str) -> bytes:
     start = raw.find(b"-----BEGIN")
     if start < 0:
         raise InvalidInput(
-            f"{path}: no PEM block found; is this a {what} file (from 'fieldwork study keygen')?"
+            f"{path}: no PEM block found", code=ErrorCode.NOT_A_KEY_FILE, params={"path": path, "what": what}
         )
     return raw[start:]
 

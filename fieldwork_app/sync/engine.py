@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
 from fieldwork_app.sync.bundle import StagedBundle
 from fieldwork_app.sync.manifest import CHUNK_SUFFIX
-from fieldwork_app.sync.state import NullState, TaskState, check_cancel
+from fieldwork_app.sync.state import ClockWaiter, NullState, TaskState, Waiter, check_cancel
 from fieldwork_app.sync.transports.base import Transport, sha256_stream
 
 logger = logging.getLogger(__name__)
@@ -132,21 +132,8 @@ def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | No
     return "read-back"
 
 
-def _wait(delay: float, state: TaskState, sleep: Callable[[float], None]) -> None:
-    """Back off for ``delay`` seconds in steps of at most 0.1 s, so a Cancel during the wait takes effect at
-    once.  The steps add up to ``delay`` whatever ``sleep`` does, so an injected waiter (a test's, or one that
-    returns early) never makes this loop spin or wait longer."""
-    left = delay
-    while left > 0:
-        check_cancel(state)
-        step = min(left, 0.1)
-        sleep(step)
-        left -= step
-    check_cancel(state)
-
-
 def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, state: TaskState,
-                sleep: Callable[[float], None]) -> T:  # fmt: skip
+                waiter: Waiter) -> T:  # fmt: skip
     delay = policy.base_delay
     for attempt in range(1, policy.attempts + 1):
         check_cancel(state)
@@ -157,7 +144,7 @@ def _with_retry(fn: Callable[[], T], policy: RetryPolicy, stats: UploadStats, st
                 raise
             stats.retries += 1
             logger.warning("transient store error (attempt %d of %d): %s", attempt, policy.attempts, exc)
-            _wait(delay, state, sleep)
+            waiter.wait(delay, state)
             delay = min(delay * 2, policy.max_delay)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -195,8 +182,9 @@ class BundleUpload:
 
     Chunks go up one after another; a checker thread verifies uploaded chunks (in batches where the store
     hashes many objects in one request, one by one where each is read back) while later chunks upload.  The
-    manifest goes up only after every chunk is verified.  ``sleep`` is the waiter used between retries: it is
-    called with a number of seconds (at most 0.1 at a time) and may return early.
+    manifest goes up only after every chunk is verified.  ``waiter`` backs off between retries
+    (:class:`~fieldwork_app.sync.state.ClockWaiter` by default: steps of at most 0.1 s, so a Cancel takes
+    effect at once).
     """
 
     def __init__(
@@ -207,13 +195,13 @@ class BundleUpload:
         *,
         retry: RetryPolicy | None = None,
         stats: UploadStats | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        waiter: Waiter | None = None,
     ) -> None:
         self.staged, self.transport = staged, transport
         self.state: TaskState = state or NullState()
         self.policy = retry or RetryPolicy()
         self.stats = stats if stats is not None else UploadStats()
-        self.sleep = sleep
+        self.waiter: Waiter = waiter if waiter is not None else ClockWaiter()
         self.objects = staged.objects()
         self.progress = _Progress(self.state, staged.total_bytes, len(self.objects))
         self.receipt_objects: list[ReceiptObject] = []
@@ -236,7 +224,7 @@ class BundleUpload:
 
     # -- helpers -------------------------------------------------------------------------------
     def _retry(self, fn: Callable[[], T]) -> T:
-        return _with_retry(fn, self.policy, self.stats, self.state, self.sleep)
+        return _with_retry(fn, self.policy, self.stats, self.state, self.waiter)
 
     def _staged_md5(self, name: str) -> str | None:
         return self.staged.md5s.get(_chunk_hash(name))
@@ -426,12 +414,12 @@ def upload_bundle(
     *,
     retry: RetryPolicy | None = None,
     stats: UploadStats | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    waiter: Waiter | None = None,
 ) -> Receipt:
     """Upload ``staged`` to ``transport``; return a :class:`Receipt` once every object is verified.
 
     Raises :class:`~fieldwork_app.errors.StoreError` (after retrying transient failures with
-    exponential backoff, waiting with ``sleep``) or :class:`~fieldwork_app.errors.Cancelled`.  Staged
+    exponential backoff, waiting through ``waiter``) or :class:`~fieldwork_app.errors.Cancelled`.  Staged
     files are only read.
     """
-    return BundleUpload(staged, transport, state, retry=retry, stats=stats, sleep=sleep).run()
+    return BundleUpload(staged, transport, state, retry=retry, stats=stats, waiter=waiter).run()

@@ -62,7 +62,7 @@ class ManifestError(FieldworkError):
 
     def __init__(self, message: str, *, code: str = "bad-manifest") -> None:
         super().__init__(message)
-        self.code = code
+        self.problem = code  # the store check's problem code (see sync.checks)
 
 
 def canonical_json(obj: Any) -> bytes:

@@ -30,7 +30,7 @@ from typing import Any
 
 import pyrage
 
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.sync import safejson
 from fieldwork_app.sync.dmkeys import SIGNING_KEY_FILE, DataManagerKey, load_dm_signing_key
 from fieldwork_app.sync.keys import fingerprint_of, verify_signature
@@ -50,8 +50,7 @@ def check_fingerprint(text: str) -> str:
     fp = text.strip().lower()
     if not FINGERPRINT_RE.match(fp):
         raise InvalidInput(
-            f"{text!r} is not a device fingerprint (eight groups of four hex digits, as 'fieldwork device' "
-            "prints it)"
+            f"{text!r} is not a device fingerprint", code=ErrorCode.NOT_A_FINGERPRINT, params={"text": text}
         )
     return fp
 
@@ -149,10 +148,9 @@ def load_signing_key(path: Path) -> DataManagerKey:
     """The data manager's signing key that signs (and checks) the trusted list."""
     if not Path(path).exists():
         raise TrustListError(
-            f"no data manager signing key at {path} (it is made by 'fieldwork study keygen' or the first "
-            "'fieldwork study devices add'); without it the trusted list cannot be checked. If it is lost, make a "
-            "new pair, move the list away and trust the laptops again (laptops that pinned the old key for study "
-            "packs must be told the new one)"
+            f"no data manager signing key at {path}: without it the trusted list cannot be checked",
+            code=ErrorCode.NO_SIGNING_KEY,
+            params={"path": path},
         )
     return load_dm_signing_key(path)
 
@@ -200,8 +198,9 @@ def load_list(
         raise TrustListError(f"cannot read the trusted-devices list {path}: {exc.strerror}") from None
     bad = TrustListError(
         f"the trusted-devices list {path} was altered or is not signed by this data manager signing key "
-        f"({signing_key.fingerprint()}): nothing was read with it; move it away and trust the laptops again with "
-        "'fieldwork study devices add'"
+        f"({signing_key.fingerprint()}): nothing was read with it",
+        code=ErrorCode.TRUST_LIST_ALTERED,
+        params={"path": path, "key": signing_key.fingerprint()},
     )
     try:
         doc = safejson.loads(data, max_bytes=MAX_LIST_BYTES, max_depth=4)

@@ -10,33 +10,54 @@ secure delete, foreign keys.  Every connection belongs to the thread that opened
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
-from fieldwork_app.errors import ErrorKind, VaultError
+from fieldwork_app.errors import ErrorCode, ErrorKind, VaultError
 
 logger = logging.getLogger(__name__)
 
 # SQLCipher's memory security (mlock and wipe on free): off, measured and decided in docs/threat-model.md.
 _MEMORY_SECURITY = False
 
+class Cursor(Protocol):
+    """What a query returns: rows read by column name (``row["id"]``) or position."""
+
+    rowcount: int
+    lastrowid: int  # after an INSERT
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Database(Protocol):
+    """An open encrypted database, as the services use it (one thread only)."""
+
+    in_transaction: bool
+
+    def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] = ..., /) -> Cursor: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor: ...
+
+
 Connection = dbapi2.Connection
 DatabaseError = dbapi2.DatabaseError
 
 
-RESTORE_HINT = (
-    "nothing was changed. Restore the data directory from a backup with 'fieldwork vault restore FILE' "
-    "(the damaged files are kept aside), or ask your data manager"
-)
-
-
 def damaged(path: Path, what: str) -> VaultError:
+    """The vault is damaged: nothing was changed (each face says how to restore it from a backup)."""
     return VaultError(
-        f"{path.name} in {path.parent} {what}: the vault is damaged; {RESTORE_HINT}",
+        f"{path.name} in {path.parent} {what}: the vault is damaged; nothing was changed",
         kind=ErrorKind.VAULT_CORRUPT,
+        code=ErrorCode.VAULT_DAMAGED,
+        params={"file": path.name, "folder": path.parent},
     )
 
 

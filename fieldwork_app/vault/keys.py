@@ -55,7 +55,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from fieldwork_app.errors import ErrorKind, VaultError, WrongPassphrase
+from fieldwork_app.errors import ErrorCode, ErrorKind, VaultError, WrongPassphrase
 from fieldwork_app.fsutil import fsync_dir, private_file
 
 try:
@@ -448,7 +448,10 @@ class KeySlots:
     @classmethod
     def load(cls, path: Path) -> KeySlots:
         if not path.exists():
-            raise VaultError(f"no vault at {path.parent}: run 'fieldwork init'", kind=ErrorKind.NO_VAULT)
+            raise VaultError(
+                f"no vault at {path.parent}", kind=ErrorKind.NO_VAULT, code=ErrorCode.NO_VAULT,
+                params={"folder": path.parent},
+            )
         try:
             if path.stat().st_size > 1024 * 1024:
                 raise ValueError("the file is too large")

@@ -325,6 +325,97 @@
         </message>
     </context>
     <context>
+        <name>Checklist</name>
+        <message>
+            <source>participants chosen</source>
+            <translation>⟦þàŕţîçîþàñţš çĥöšéñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>date and time set</source>
+            <translation>⟦đàţé àñđ ţîɱé šéţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>consent form, information sheet and topic guide in use</source>
+            <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>tasks the protocol asks for first</source>
+            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>lone-working plan</source>
+            <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>microphone checked</source>
+            <translation>⟦ɱîçŕöþĥöñé çĥéçķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>free disk for the planned length</source>
+            <translation>⟦ƒŕéé đîšķ ƒöŕ ţĥé þļàññéđ ļéñĝţĥ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>battery charged</source>
+            <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>buddy name</source>
+            <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>buddy phone</source>
+            <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy name</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy phone</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>start time</source>
+            <translation>⟦šţàŕţ ţîɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>expected end</source>
+            <translation>⟦éẋþéçţéđ éñđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>travel-home time</source>
+            <translation>⟦ţŕàṽéļ-ĥöɱé ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>code word agreed</source>
+            <translation>⟦çöđé ŵöŕđ àĝŕééđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>risk assessment</source>
+            <translation>⟦ŕîšķ àššéššɱéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>expected end after start</source>
+            <translation>⟦éẋþéçţéđ éñđ àƒţéŕ šţàŕţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>valid start and end times</source>
+            <translation>⟦ṽàļîđ šţàŕţ àñđ éñđ ţîɱéš ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>visit address sealed</source>
+            <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>; plan a new session, which takes the versions in use</source>
+            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>%1 MiB free, %2 MiB needed</source>
+            <translation>⟦%1 ṀîƁ ƒŕéé, %2 ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistView</name>
         <message>
             <source>Readiness checklist</source>
@@ -1117,6 +1208,118 @@
             <source>Something went wrong.</source>
             <translation>⟦Šöɱéţĥîñĝ ŵéñţ ŵŕöñĝ. ŵîðé ŵîð⟧</translation>
         </message>
+        <message>
+            <source>No study store is set up on this laptop yet. Choose “Set up the study store…” on the sync page.</source>
+            <translation>⟦Ñö šţûđý šţöŕé îš šéţ ûþ öñ ţĥîš ļàþţöþ ýéţ. Çĥööšé “Šéţ ûþ ţĥé šţûđý šţöŕé…” öñ ţĥé šýñç þàĝé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>There is no study store named {name} on this laptop. Choose “Set up the study store…” on the sync page to set it up.</source>
+            <translation>⟦Ţĥéŕé îš ñö šţûđý šţöŕé ñàɱéđ {name} öñ ţĥîš ļàþţöþ. Çĥööšé “Šéţ ûþ ţĥé šţûđý šţöŕé…” öñ ţĥé šýñç þàĝé ţö šéţ îţ ûþ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The store {name} is the study's identity store: research data never goes there. Set up the research store with “Set up the study store…” on the sync page.</source>
+            <translation>⟦Ţĥé šţöŕé {name} îš ţĥé šţûđý'š îđéñţîţý šţöŕé: ŕéšéàŕçĥ đàţà ñéṽéŕ ĝöéš ţĥéŕé. Šéţ ûþ ţĥé ŕéšéàŕçĥ šţöŕé ŵîţĥ “Šéţ ûþ ţĥé šţûđý šţöŕé…” öñ ţĥé šýñç þàĝé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Identity data waits on this laptop: the study sends it to a store named {name}, which is not set up here. Set it up under that name with “Set up the study store…” (research data is sent as usual).</source>
+            <translation>⟦Îđéñţîţý đàţà ŵàîţš öñ ţĥîš ļàþţöþ: ţĥé šţûđý šéñđš îţ ţö à šţöŕé ñàɱéđ {name}, ŵĥîçĥ îš ñöţ šéţ ûþ ĥéŕé. Šéţ îţ ûþ ûñđéŕ ţĥàţ ñàɱé ŵîţĥ “Šéţ ûþ ţĥé šţûđý šţöŕé…” (ŕéšéàŕçĥ đàţà îš šéñţ àš ûšûàļ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The store's address contains a password. Leave it out of the address and type it in the “Password / secret” field instead (it is kept encrypted in the vault).</source>
+            <translation>⟦Ţĥé šţöŕé'š àđđŕéšš çöñţàîñš à þàššŵöŕđ. Ļéàṽé îţ öûţ öƒ ţĥé àđđŕéšš àñđ ţýþé îţ îñ ţĥé “Þàššŵöŕđ / šéçŕéţ” ƒîéļđ îñšţéàđ (îţ îš ķéþţ éñçŕýþţéđ îñ ţĥé ṽàûļţ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The study store {store} has an https certificate that no trusted authority signed. Nothing was sent. If the university uses its own certificate authority, ask the data manager to set the store up with its certificate file; otherwise tell the data manager (someone may be between this laptop and the store).</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé {store} ĥàš àñ ĥţţþš çéŕţîƒîçàţé ţĥàţ ñö ţŕûšţéđ àûţĥöŕîţý šîĝñéđ. Ñöţĥîñĝ ŵàš šéñţ. Îƒ ţĥé ûñîṽéŕšîţý ûšéš îţš öŵñ çéŕţîƒîçàţé àûţĥöŕîţý, àšķ ţĥé đàţà ɱàñàĝéŕ ţö šéţ ţĥé šţöŕé ûþ ŵîţĥ îţš çéŕţîƒîçàţé ƒîļé; öţĥéŕŵîšé ţéļļ ţĥé đàţà ɱàñàĝéŕ (šöɱéöñé ɱàý ƀé ƀéţŵééñ ţĥîš ļàþţöþ àñđ ţĥé šţöŕé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No study pack has been imported yet. Choose “Import a study pack…” on the sync page.</source>
+            <translation>⟦Ñö šţûđý þàçķ ĥàš ƀééñ îɱþöŕţéđ ýéţ. Çĥööšé “Îɱþöŕţ à šţûđý þàçķ…” öñ ţĥé šýñç þàĝé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Choose the folder of the study pack to import.</source>
+            <translation>⟦Çĥööšé ţĥé ƒöļđéŕ öƒ ţĥé šţûđý þàçķ ţö îɱþöŕţ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The study pack was not imported: its version {version} is older than version {newest}, already imported. An old pack sent again could bring back keys the data manager has replaced. Nothing changed; ask the data manager for the current pack.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: îţš ṽéŕšîöñ {version} îš öļđéŕ ţĥàñ ṽéŕšîöñ {newest}, àļŕéàđý îɱþöŕţéđ. Àñ öļđ þàçķ šéñţ àĝàîñ çöûļđ ƀŕîñĝ ƀàçķ ķéýš ţĥé đàţà ɱàñàĝéŕ ĥàš ŕéþļàçéđ. Ñöţĥîñĝ çĥàñĝéđ; àšķ ţĥé đàţà ɱàñàĝéŕ ƒöŕ ţĥé çûŕŕéñţ þàçķ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The study pack was not imported: it is signed by {new}, not by the data manager key this laptop trusts ({old}). Nothing changed; check the new fingerprint with the data manager before you import it again.</source>
+            <translation>⟦Ţĥé šţûđý þàçķ ŵàš ñöţ îɱþöŕţéđ: îţ îš šîĝñéđ ƀý {new}, ñöţ ƀý ţĥé đàţà ɱàñàĝéŕ ķéý ţĥîš ļàþţöþ ţŕûšţš ({old}). Ñöţĥîñĝ çĥàñĝéđ; çĥéçķ ţĥé ñéŵ ƒîñĝéŕþŕîñţ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ ƀéƒöŕé ýöû îɱþöŕţ îţ àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {changes}. Whoever holds a new key can read everything sent from then on. Check the new fingerprint with the data manager (by phone or in person) before you confirm it.</source>
+            <translation>⟦Ñöţĥîñĝ ŵàš îɱþöŕţéđ: {changes}. Ŵĥöéṽéŕ ĥöļđš à ñéŵ ķéý çàñ ŕéàđ éṽéŕýţĥîñĝ šéñţ ƒŕöɱ ţĥéñ öñ. Çĥéçķ ţĥé ñéŵ ƒîñĝéŕþŕîñţ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ (ƀý þĥöñé öŕ îñ þéŕšöñ) ƀéƒöŕé ýöû çöñƒîŕɱ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Some takes of this session were interrupted. Recover them first: the app offers it when it is unlocked.</source>
+            <translation>⟦Šöɱé ţàķéš öƒ ţĥîš šéššîöñ ŵéŕé îñţéŕŕûþţéđ. Ŕéçöṽéŕ ţĥéɱ ƒîŕšţ: ţĥé àþþ öƒƒéŕš îţ ŵĥéñ îţ îš ûñļöçķéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Their sessions {sessions} have not been sent. Confirm that their data on this laptop is to be deleted and never sent.</source>
+            <translation>⟦Ţĥéîŕ šéššîöñš {sessions} ĥàṽé ñöţ ƀééñ šéñţ. Çöñƒîŕɱ ţĥàţ ţĥéîŕ đàţà öñ ţĥîš ļàþţöþ îš ţö ƀé đéļéţéđ àñđ ñéṽéŕ šéñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{text} is not a device fingerprint: eight groups of four hex digits, as the laptop's sync page shows it.</source>
+            <translation>⟦{text} îš ñöţ à đéṽîçé ƒîñĝéŕþŕîñţ: éîĝĥţ ĝŕöûþš öƒ ƒöûŕ ĥéẋ đîĝîţš, àš ţĥé ļàþţöþ'š šýñç þàĝé šĥöŵš îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>There is no data manager signing key at {path}, so the trusted list cannot be checked. Give the signing key's file if it is kept elsewhere. If it is lost, make a new pair and trust the laptops again (laptops that pinned the old key for study packs must be told the new one).</source>
+            <translation>⟦Ţĥéŕé îš ñö đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý àţ {path}, šö ţĥé ţŕûšţéđ ļîšţ çàññöţ ƀé çĥéçķéđ. Ĝîṽé ţĥé šîĝñîñĝ ķéý'š ƒîļé îƒ îţ îš ķéþţ éļšéŵĥéŕé. Îƒ îţ îš ļöšţ, ɱàķé à ñéŵ þàîŕ àñđ ţŕûšţ ţĥé ļàþţöþš àĝàîñ (ļàþţöþš ţĥàţ þîññéđ ţĥé öļđ ķéý ƒöŕ šţûđý þàçķš ɱûšţ ƀé ţöļđ ţĥé ñéŵ öñé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The trusted-devices list {path} was altered or is not signed by the data manager signing key {key}: nothing was read with it. Move it away and trust the laptops again.</source>
+            <translation>⟦Ţĥé ţŕûšţéđ-đéṽîçéš ļîšţ {path} ŵàš àļţéŕéđ öŕ îš ñöţ šîĝñéđ ƀý ţĥé đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý {key}: ñöţĥîñĝ ŵàš ŕéàđ ŵîţĥ îţ. Ṁöṽé îţ àŵàý àñđ ţŕûšţ ţĥé ļàþţöþš àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{path} is not a {what} file: it holds no key.</source>
+            <translation>⟦{path} îš ñöţ à {what} ƒîļé: îţ ĥöļđš ñö ķéý. ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{folder} is not an analysis folder. Unpack the study store into it first.</source>
+            <translation>⟦{folder} îš ñöţ àñ àñàļýšîš ƒöļđéŕ. Ûñþàçķ ţĥé šţûđý šţöŕé îñţö îţ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>A tag is 1-40 letters, digits, spaces, '-' or '_'.</source>
+            <translation>⟦À ţàĝ îš 1-40 ļéţţéŕš, đîĝîţš, šþàçéš, '-' öŕ '_'. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Use at least one thread.</source>
+            <translation>⟦Ûšé àţ ļéàšţ öñé ţĥŕéàđ. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This model does not know the language {language}; it knows {known}.</source>
+            <translation>⟦Ţĥîš ɱöđéļ đöéš ñöţ ķñöŵ ţĥé ļàñĝûàĝé {language}; îţ ķñöŵš {known}. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} is not a file of consent answers.</source>
+            <translation>⟦{source} îš ñöţ à ƒîļé öƒ çöñšéñţ àñšŵéŕš. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} names no consent form and version, so it cannot be checked against {form} version {version}. Nothing was recorded.</source>
+            <translation>⟦{source} ñàɱéš ñö çöñšéñţ ƒöŕɱ àñđ ṽéŕšîöñ, šö îţ çàññöţ ƀé çĥéçķéđ àĝàîñšţ {form} ṽéŕšîöñ {version}. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} was made for {what} {given}, not {expected}: answers are never carried from one form to another. Nothing was recorded.</source>
+            <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected}: àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on {participant}'s page in Participants once it is.</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ îţ ƒîŕšţ; ɱàŕķ ţĥé ţàšķ đöñé öñ {participant}'š þàĝé îñ Þàŕţîçîþàñţš öñçé îţ îš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first.</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again.</source>
+            <translation>⟦{participant} ŵàš šçŕééñéđ ñöţ éļîĝîƀļé: ţĥé šţûđý'š éţĥîçš àþþŕöṽàļ çöṽéŕš éļîĝîƀļé þàŕţîçîþàñţš öñļý. Îƒ ţĥé šçŕééñîñĝ àñšŵéŕš ŵéŕé ŵŕöñĝ, šçŕééñ {participant} àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{participant} has not been screened yet.</source>
+            <translation>⟦{participant} ĥàš ñöţ ƀééñ šçŕééñéđ ýéţ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunPage</name>
@@ -1578,6 +1781,10 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Ŕéçöŕđ ţĥàţ ýöû ĝàṽé ýöûŕ ƀûđđý ţĥé çöđé ŵöŕđ: ţĥéý éšçàļàţé àţ öñçé (ûñšéàļ ţĥé àđđŕéšš, 999, ţĥéñ ţĥé šţûđý ļéàđ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>Home safe at %1. The visit is closed.</source>
+            <translation>⟦Ĥöɱé šàƒé àţ %1. Ţĥé ṽîšîţ îš çļöšéđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Check in with your buddy before you go in (the visit starts at %1).</source>
             <translation>⟦Çĥéçķ îñ ŵîţĥ ýöûŕ ƀûđđý ƀéƒöŕé ýöû ĝö îñ (ţĥé ṽîšîţ šţàŕţš àţ %1). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -1606,8 +1813,8 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Çöđé ŵöŕđ ûšéđ àţ %1: ýöûŕ ƀûđđý îš éšçàļàţîñĝ ñöŵ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Home safe at %1. The visit is closed.</source>
-            <translation>⟦Ĥöɱé šàƒé àţ %1. Ţĥé ṽîšîţ îš çļöšéđ. ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>Your buddy is calling you now, because there was no check-in by %1.</source>
+            <translation>⟦Ýöûŕ ƀûđđý îš çàļļîñĝ ýöû ñöŵ, ƀéçàûšé ţĥéŕé ŵàš ñö çĥéçķ-îñ ƀý %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Checked in at %1. Check out with your buddy by %2.</source>
@@ -3510,10 +3717,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ŵîţĥđŕàŵàļ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Identity data waits on this laptop: the study sends it to a store named %1, which is not set up here. Set it up under that name with “Set up the study store…” (research data is sent as usual).</source>
-            <translation>⟦Îđéñţîţý đàţà ŵàîţš öñ ţĥîš ļàþţöþ: ţĥé šţûđý šéñđš îţ ţö à šţöŕé ñàɱéđ %1, ŵĥîçĥ îš ñöţ šéţ ûþ ĥéŕé. Šéţ îţ ûþ ûñđéŕ ţĥàţ ñàɱé ŵîţĥ “Šéţ ûþ ţĥé šţûđý šţöŕé…” (ŕéšéàŕçĥ đàţà îš šéñţ àš ûšûàļ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
             <source>Sync cancelled. Nothing already verified is lost.</source>
             <translation>⟦Šýñç çàñçéļļéđ. Ñöţĥîñĝ àļŕéàđý ṽéŕîƒîéđ îš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -3708,6 +3911,214 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>the disk is full; free some space and try again (nothing saved before was lost)</source>
             <translation>⟦ţĥé đîšķ îš ƒûļļ; ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ (ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>: import it with --study-key study.pub (the data manager makes one with 'fieldwork study keygen')</source>
+            <translation>⟦: îɱþöŕţ îţ ŵîţĥ --šţûđý-ķéý šţûđý.þûƀ (ţĥé đàţà ɱàñàĝéŕ ɱàķéš öñé ŵîţĥ 'ƒîéļđŵöŕķ šţûđý ķéýĝéñ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>: add one with 'fieldwork store add NAME URL'</source>
+            <translation>⟦: àđđ öñé ŵîţĥ 'ƒîéļđŵöŕķ šţöŕé àđđ ÑÀṀÉ ÛŔĻ' ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source> (see 'fieldwork store list')</source>
+            <translation>⟦ (šéé 'ƒîéļđŵöŕķ šţöŕé ļîšţ') ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>; sync to the research store (fieldwork sync --store NAME, or make it the default)</source>
+            <translation>⟦; šýñç ţö ţĥé ŕéšéàŕçĥ šţöŕé (ƒîéļđŵöŕķ šýñç --šţöŕé ÑÀṀÉ, öŕ ɱàķé îţ ţĥé đéƒàûļţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>: add it with 'fieldwork store add {name} URL' (research data is sent as usual)</source>
+            <translation>⟦: àđđ îţ ŵîţĥ 'ƒîéļđŵöŕķ šţöŕé àđđ {name} ÛŔĻ' (ŕéšéàŕçĥ đàţà îš šéñţ àš ûšûàļ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> and give it at the prompt or with --secret-env VAR (it is then kept encrypted in the vault)</source>
+            <translation>⟦ àñđ ĝîṽé îţ àţ ţĥé þŕöɱþţ öŕ ŵîţĥ --šéçŕéţ-éñṽ ṼÀŔ (îţ îš ţĥéñ ķéþţ éñçŕýþţéđ îñ ţĥé ṽàûļţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>; if the university uses its own certificate authority, give its certificate file (--ca-bundle FILE), else tell the data manager (someone may be between this machine and the store)</source>
+            <translation>⟦; îƒ ţĥé ûñîṽéŕšîţý ûšéš îţš öŵñ çéŕţîƒîçàţé àûţĥöŕîţý, ĝîṽé îţš çéŕţîƒîçàţé ƒîļé (--çà-ƀûñđļé ƑÎĻÉ), éļšé ţéļļ ţĥé đàţà ɱàñàĝéŕ (šöɱéöñé ɱàý ƀé ƀéţŵééñ ţĥîš ɱàçĥîñé àñđ ţĥé šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>: run 'fieldwork pack import --example' or 'fieldwork pack import PATH'</source>
+            <translation>⟦: ŕûñ 'ƒîéļđŵöŕķ þàçķ îɱþöŕţ --éẋàɱþļé' öŕ 'ƒîéļđŵöŕķ þàçķ îɱþöŕţ ÞÀŢĤ' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>: give a pack path or --example</source>
+            <translation>⟦: ĝîṽé à þàçķ þàţĥ öŕ --éẋàɱþļé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source> Check with the data manager, then import again with --accept-older-pack if they really want this one. Nothing was imported.</source>
+            <translation>⟦ Çĥéçķ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ, ţĥéñ îɱþöŕţ àĝàîñ ŵîţĥ --àççéþţ-öļđéŕ-þàçķ îƒ ţĥéý ŕéàļļý ŵàñţ ţĥîš öñé. Ñöţĥîñĝ ŵàš îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> If the data manager has really changed their signing key, check the new fingerprint with them and import again with --accept-pack-signer {new}.</source>
+            <translation>⟦ Îƒ ţĥé đàţà ɱàñàĝéŕ ĥàš ŕéàļļý çĥàñĝéđ ţĥéîŕ šîĝñîñĝ ķéý, çĥéçķ ţĥé ñéŵ ƒîñĝéŕþŕîñţ ŵîţĥ ţĥéɱ àñđ îɱþöŕţ àĝàîñ ŵîţĥ --àççéþţ-þàçķ-šîĝñéŕ {new}. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>: check the new fingerprint with the data manager (by phone or in person), then import again with {confirm}. Nothing was imported.</source>
+            <translation>⟦: çĥéçķ ţĥé ñéŵ ƒîñĝéŕþŕîñţ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ (ƀý þĥöñé öŕ îñ þéŕšöñ), ţĥéñ îɱþöŕţ àĝàîñ ŵîţĥ {confirm}. Ñöţĥîñĝ ŵàš îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>: run 'fieldwork init'</source>
+            <translation>⟦: ŕûñ 'ƒîéļđŵöŕķ îñîţ' ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>. Restore the data directory from a backup with 'fieldwork vault restore FILE' (the damaged files are kept aside), or ask your data manager</source>
+            <translation>⟦. Ŕéšţöŕé ţĥé đàţà đîŕéçţöŕý ƒŕöɱ à ƀàçķûþ ŵîţĥ 'ƒîéļđŵöŕķ ṽàûļţ ŕéšţöŕé ƑÎĻÉ' (ţĥé đàɱàĝéđ ƒîļéš àŕé ķéþţ àšîđé), öŕ àšķ ýöûŕ đàţà ɱàñàĝéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>: run 'fieldwork recover' first</source>
+            <translation>⟦: ŕûñ 'ƒîéļđŵöŕķ ŕéçöṽéŕ' ƒîŕšţ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>: confirm that their data on this laptop is to be deleted and never sent (--delete-unsent)</source>
+            <translation>⟦: çöñƒîŕɱ ţĥàţ ţĥéîŕ đàţà öñ ţĥîš ļàþţöþ îš ţö ƀé đéļéţéđ àñđ ñéṽéŕ šéñţ (--đéļéţé-ûñšéñţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source> (eight groups of four hex digits, as 'fieldwork device' prints it)</source>
+            <translation>⟦ (éîĝĥţ ĝŕöûþš öƒ ƒöûŕ ĥéẋ đîĝîţš, àš 'ƒîéļđŵöŕķ đéṽîçé' þŕîñţš îţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source> (it is made by 'fieldwork study keygen' or the first 'fieldwork study devices add'). If it is lost, make a new pair, move the list away and trust the laptops again (laptops that pinned the old key for study packs must be told the new one)</source>
+            <translation>⟦ (îţ îš ɱàđé ƀý 'ƒîéļđŵöŕķ šţûđý ķéýĝéñ' öŕ ţĥé ƒîŕšţ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ'). Îƒ îţ îš ļöšţ, ɱàķé à ñéŵ þàîŕ, ɱöṽé ţĥé ļîšţ àŵàý àñđ ţŕûšţ ţĥé ļàþţöþš àĝàîñ (ļàþţöþš ţĥàţ þîññéđ ţĥé öļđ ķéý ƒöŕ šţûđý þàçķš ɱûšţ ƀé ţöļđ ţĥé ñéŵ öñé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>; move it away and trust the laptops again with 'fieldwork study devices add'</source>
+            <translation>⟦; ɱöṽé îţ àŵàý àñđ ţŕûšţ ţĥé ļàþţöþš àĝàîñ ŵîţĥ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>; is this a {what} file (from 'fieldwork study keygen')?</source>
+            <translation>⟦; îš ţĥîš à {what} ƒîļé (ƒŕöɱ 'ƒîéļđŵöŕķ šţûđý ķéýĝéñ')? ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>: run 'fieldwork store unpack' first</source>
+            <translation>⟦: ŕûñ 'ƒîéļđŵöŕķ šţöŕé ûñþàçķ' ƒîŕšţ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>; mark it done with 'fieldwork participant task-done {participant} {task}' once it is</source>
+            <translation>⟦; ɱàŕķ îţ đöñé ŵîţĥ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ ţàšķ-đöñé {participant} {task}' öñçé îţ îš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source> ('fieldwork session capacity {session} --participant {participant}')</source>
+            <translation>⟦ ('ƒîéļđŵöŕķ šéššîöñ çàþàçîţý {session} --þàŕţîçîþàñţ {participant}') ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> (Participants page, or 'fieldwork participant screen {participant} --answers FILE')</source>
+            <translation>⟦ (Þàŕţîçîþàñţš þàĝé, öŕ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ šçŕééñ {participant} --àñšŵéŕš ƑÎĻÉ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>--tag: 1-40 letters, digits, spaces, '-' or '_'</source>
+            <translation>⟦--ţàĝ: 1-40 ļéţţéŕš, đîĝîţš, šþàçéš, '-' öŕ '_' ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>--threads: at least 1</source>
+            <translation>⟦--ţĥŕéàđš: àţ ļéàšţ 1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>--language {language}: this model knows {known}</source>
+            <translation>⟦--ļàñĝûàĝé {language}: ţĥîš ɱöđéļ ķñöŵš {known} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{source}: expected the JSON object 'fieldwork consent template' prints</source>
+            <translation>⟦{source}: éẋþéçţéđ ţĥé ĴŠÖÑ öƀĵéçţ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' þŕîñţš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: names no consent form and version (it needs "form", "version" and "answers"), so it cannot be checked against {form} version {version}: make it with 'fieldwork consent template --session {session} --participant {participant}'. Nothing was recorded</source>
+            <translation>⟦{source}: ñàɱéš ñö çöñšéñţ ƒöŕɱ àñđ ṽéŕšîöñ (îţ ñééđš "ƒöŕɱ", "ṽéŕšîöñ" àñđ "àñšŵéŕš"), šö îţ çàññöţ ƀé çĥéçķéđ àĝàîñšţ {form} ṽéŕšîöñ {version}: ɱàķé îţ ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé --šéššîöñ {session} --þàŕţîçîþàñţ {participant}'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session {session}): answers are never carried from one form to another. Make a new file with 'fieldwork consent template'. Nothing was recorded</source>
+            <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected} (ţĥé {what} öƒ {participant} îñ šéššîöñ {session}): àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ṁàķé à ñéŵ ƒîļé ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>participants chosen</source>
+            <translation>⟦þàŕţîçîþàñţš çĥöšéñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>date and time set</source>
+            <translation>⟦đàţé àñđ ţîɱé šéţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>consent form, information sheet and topic guide in use</source>
+            <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>tasks the protocol asks for first</source>
+            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>lone-working plan</source>
+            <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>microphone checked</source>
+            <translation>⟦ɱîçŕöþĥöñé çĥéçķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>free disk for the planned length</source>
+            <translation>⟦ƒŕéé đîšķ ƒöŕ ţĥé þļàññéđ ļéñĝţĥ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>battery charged</source>
+            <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>buddy name</source>
+            <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>buddy phone</source>
+            <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy name</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy phone</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>start time</source>
+            <translation>⟦šţàŕţ ţîɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>expected end</source>
+            <translation>⟦éẋþéçţéđ éñđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>travel-home time</source>
+            <translation>⟦ţŕàṽéļ-ĥöɱé ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>code word agreed</source>
+            <translation>⟦çöđé ŵöŕđ àĝŕééđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>risk assessment</source>
+            <translation>⟦ŕîšķ àššéššɱéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>expected end after start</source>
+            <translation>⟦éẋþéçţéđ éñđ àƒţéŕ šţàŕţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>valid start and end times</source>
+            <translation>⟦ṽàļîđ šţàŕţ àñđ éñđ ţîɱéš ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>visit address sealed</source>
+            <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>; plan a new session, which takes the versions in use</source>
+            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{free} MiB free, {need} MiB needed</source>
+            <translation>⟦{free} ṀîƁ ƒŕéé, {need} ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
 </TS>

@@ -11,6 +11,7 @@ import pytest
 
 from fieldwork_app.errors import StoreError
 from fieldwork_app.sync.engine import UploadStats, upload_bundle
+from fieldwork_app.sync.state import ClockWaiter
 from fieldwork_app.sync.storeside import verify_store
 from tests.support.servers import CutProxy, StoreServer, SyncKit
 
@@ -43,7 +44,7 @@ def test_a_two_second_outage_never_fails_a_sync(
 
     t = server.with_endpoint("127.0.0.1", proxy.port).open()
     try:
-        receipt = upload_bundle(staged, t, stats=stats, sleep=waiter)  # the default retry policy
+        receipt = upload_bundle(staged, t, stats=stats, waiter=ClockWaiter(waiter))  # the default retry policy
     finally:
         t.close()
     outage.join(timeout=10)

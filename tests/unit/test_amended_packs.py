@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldwork_app.cli.messages import checklist_detail
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sessions
 from fieldwork_app.services.workspace import Workspace
@@ -47,7 +48,7 @@ def test_an_amended_guide_is_counted_superseded_and_unticks_the_checklist(
     assert result.superseded == ["guide-mother v1.0"]  # the amended pack lists it as superseded itself
     item = next(i for i in sessions.checklist(ws, sid).items if i.id == "documents")
     assert not item.done
-    assert "topic guide guide-mother v1.0 superseded" in item.detail
+    assert "topic guide guide-mother v1.0 superseded" in checklist_detail(item)
     assert not sessions.checklist(ws, sid).ready
     fresh = sessions.new(ws, [m], "interview", "clinic")
     assert fresh.guide_version == "1.1"
@@ -110,7 +111,7 @@ def _plan(**extra: str) -> dict[str, object]:
 
 def _lone_item(ws: Workspace, sid: str) -> str:
     item = next(i for i in sessions.checklist(ws, sid).items if i.id == "lone_working")
-    return "" if item.done else item.detail
+    return "" if item.done else checklist_detail(item)
 
 
 def test_buddies_are_asked_for_as_the_pack_says(ws: Workspace, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.domain.records import ParticipantStatus
 from fieldwork_app.errors import ConsentError, ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.services import consent, participants, recording, sessions, status
@@ -58,7 +59,7 @@ def test_no_session_for_a_participant_not_screened_eligible(study: Workspace, sc
         sessions.new(ws, [pid], "interview", "clinic")
     assert err.value.kind is ErrorKind.NOT_ELIGIBLE
     expected = "screened not eligible" if screened else "has not been screened yet"
-    assert expected in err.value.message and "fieldwork participant screen" in err.value.message
+    assert expected in err.value.message and "fieldwork participant screen" in cli_text(err.value)
     assert sessions.list_all(ws) == [] and _actions(ws) == before
     # nor in a focus group beside eligible members
     others = [add_eligible(ws, "practitioner").id for _ in range(2)]

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import lonework, sessions
-from fieldwork_app.services.clock import FakeClock
+from fieldwork_app.services import lonework, pdfs, sessions
+from fieldwork_app.services.clock import FakeClock, local_hm
 from fieldwork_app.services.workspace import Workspace
 from tests.support.people import add_eligible
 
@@ -50,7 +50,7 @@ def test_check_in_then_check_out_escalations(ws: Workspace) -> None:
     clock.advance(minutes=16)
     st = lonework.state(ws, sid, clock)
     assert st.phase == "check_in_overdue" and st.overdue_minutes == 1
-    assert st.buddy_now is not None and "calling you" in st.buddy_now
+    assert st.buddy_calling and st.buddy_now is None  # the app's own words say she is being called
 
     st = lonework.record(ws, sid, "check_in", clock)
     assert st.phase == "in_visit" and st.checked_in_at == "2025-03-04T10:16:00+00:00" and st.buddy_now is None
@@ -112,8 +112,8 @@ def test_refuses_without_a_plan_or_with_an_unknown_event(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="unknown lone-working event"):
         lonework.record(ws, home, "arrived")
     assert ws.db.execute("SELECT COUNT(*) FROM lone_working_events").fetchone()[0] == 0
-    rows = lonework.buddy_plan(ws, home).rows
-    assert len(rows) == 7 and "police" in rows[5][1]
+    rows = pdfs.buddy_rows(lonework.buddy_plan(ws, home))
+    assert len(rows) == 7 and "police" in rows[5][1] and rows[0][0] == local_hm(START)
 
 
 def test_home_safe_only_after_leaving_and_overdue_visits_are_listed_wherever_she_is(ws: Workspace) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldwork_app.errors import FieldworkError, InvalidInput
+from fieldwork_app.cli.messages import cli_text
+from fieldwork_app.errors import ErrorCode, FieldworkError, InvalidInput
 from fieldwork_app.services import consent, participants, safeguarding, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
@@ -117,7 +118,9 @@ def test_without_the_identity_store_research_data_still_goes_and_the_rest_waits(
     assert len(report.verified) == 1 and report.labels[report.verified[0]] == f"session {s}"
     [(bundle, message)] = report.failed
     assert report.label(bundle) == f"identity data of session {s}"
-    assert "fieldwork store add identity URL" in message
+    error = report.errors[bundle]  # the command line says how to add the store; the core names it only
+    assert error.code is ErrorCode.IDENTITY_STORE_MISSING and error.params == {"name": "identity"}
+    assert "store named identity" in message and "fieldwork store add identity URL" in cli_text(error)
     waiting = [r for r in sync_svc.outbox(ws) if r["state"] != "verified"]
     assert [r["kind"] for r in waiting] == ["identity"]
 

@@ -44,7 +44,9 @@ from fieldwork_app.services.datamanager import (
     unpack_store,
     verify_store,
 )
+from fieldwork_app.services.sync import CancellableState
 
+from fieldwork_app.gui.messages import detail
 from fieldwork_app.gui.views.common import label, scroll_page
 
 if TYPE_CHECKING:
@@ -54,20 +56,6 @@ if TYPE_CHECKING:
 class _Bridge(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object, object)  # (callback, result or exception)
-
-
-class _State:
-    """The task-state protocol for the analysis jobs: progress out through the bridge, cancel in."""
-
-    def __init__(self, bridge: _Bridge) -> None:
-        self.bridge = bridge
-        self.cancel = threading.Event()
-
-    def set_progress(self, done_bytes: int, total_bytes: int, message: str) -> None:
-        self.bridge.progress.emit(int(done_bytes), int(total_bytes), message)
-
-    def cancel_requested(self) -> bool:
-        return self.cancel.is_set()
 
 
 class _Refused:
@@ -82,7 +70,7 @@ class AnalysisPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.state: _State | None = None
+        self.state: CancellableState | None = None
         self._store_target = False  # whether the running job is the store's (its own progress and messages)
         self._cancel_text = ""
         self._saved: dict[str, dm_stores.SavedStore] = {}
@@ -370,7 +358,7 @@ class AnalysisPage(QWidget):
                          running: str) -> None:  # fmt: skip
         access, files, secret, out = inputs
         role = "identity" if self.identity_check.isChecked() else "research"
-        self.state = _State(self.bridge)
+        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
         state = self.state
         self.store_details.clear()
         self.trust_box.setVisible(False)
@@ -404,7 +392,7 @@ class AnalysisPage(QWidget):
     def verify(self) -> None:
         self._cancel_text = self.tr("Cancelled; the store was not fully checked. Verify again to check it all.")
 
-        def work(transport: Any, identity: Any, trusted: Any, state: _State, _out: Any, _role: str) -> Any:
+        def work(transport: Any, identity: Any, trusted: Any, state: CancellableState, _out: Any, _role: str) -> Any:
             report = verify_store(transport, identity, trusted, state=state)
             return report.ok, dmstore.verify_lines(report, trusted)
 
@@ -415,7 +403,7 @@ class AnalysisPage(QWidget):
             "Cancelled; every file already written is whole. Unpack into the same folder again to go on."
         )
 
-        def work(transport: Any, identity: Any, trusted: Any, state: _State, out: Path, role: str) -> Any:
+        def work(transport: Any, identity: Any, trusted: Any, state: CancellableState, out: Path, role: str) -> Any:
             report = unpack_store(transport, identity, out, trusted, state, role=role)
             return report.ok, dmstore.unpack_lines(report, trusted, out, role)
 
@@ -470,7 +458,7 @@ class AnalysisPage(QWidget):
         try:
             fp, name, count, made = dmstore.add_device(self._trust_files(key), fp, name)
         except FieldworkError as exc:
-            self.store_message.setText(exc.message)
+            self.store_message.setText(detail(exc))
             return
         text = self.tr("Trusted device {0} ({1}); the list now has {2} device(s).").format(fp, name, count)
         if made is not None:
@@ -499,7 +487,7 @@ class AnalysisPage(QWidget):
         folder, model = paths
         self._cancel_text = self.tr("Cancelled; takes already done are kept. Transcribe again to go on.")
         self._store_target = False
-        self.state = _State(self.bridge)
+        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
         state = self.state
         self.bar.setValue(0)
         self.details.clear()
@@ -513,7 +501,7 @@ class AnalysisPage(QWidget):
             return
         folder, out = paths
         self._cancel_text = self.tr("Cancelled; the project file was not written (an earlier one is kept).")
-        self.state = _State(self.bridge)
+        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
         state = self.state
         self._store_target = False
         self.bar.setValue(0)
@@ -542,7 +530,7 @@ class AnalysisPage(QWidget):
 
     def cancel(self) -> None:
         if self.state is not None:
-            self.state.cancel.set()
+            self.state.cancel()
             if self._store_target:
                 self.store_message.setText(self.tr("Cancelling after the current piece..."))
             else:
@@ -602,7 +590,7 @@ class AnalysisPage(QWidget):
                 self.tr("{0}; then type it into SFTP host key ({1}).").format(exc.message, exc.unconfirmed)
             )
         elif isinstance(exc, FieldworkError):
-            message.setText(exc.message)
+            message.setText(detail(exc))
         else:
             message.setText(
                 self.tr("Unexpected error ({0}); nothing done was lost.").format(type(exc).__name__)

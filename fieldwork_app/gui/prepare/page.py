@@ -41,7 +41,7 @@ from fieldwork_app.gui.views.common import (
     set_role,
     status_text,
 )
-from fieldwork_app.gui.widgets.checklist import ChecklistView
+from fieldwork_app.gui.widgets.checklist import ChecklistView, item_detail
 from fieldwork_app.gui.widgets.level_meter import LevelMeter
 
 ISO = "yyyy-MM-ddTHH:mm"
@@ -336,7 +336,7 @@ class PreparePage(QWidget):
                 + f" ({v.kit.get('mic_detail', '')})"
             )
         disk = next((i for i in v.checklist if i.id == "disk"), None)
-        self.disk_label.setText(self.tr("Disk: %1").replace("%1", disk.detail) if disk else "")
+        self.disk_label.setText(self.tr("Disk: %1").replace("%1", item_detail(disk)) if disk else "")
         self.checklist.show_items(v.checklist, v.ready)
 
     def _reload_session(self, *_args: object) -> None:

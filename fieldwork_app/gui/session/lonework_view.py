@@ -69,9 +69,19 @@ def phase_text(st: LoneWorkingState) -> str:
         return _t("Confirm you are home safe now (%1 min overdue).").replace("%1", str(st.overdue_minutes))
     if p == "code_word":
         return _t("Code word used at %1: your buddy is escalating now.").replace("%1", _hm(st.code_word_at))
-    if p == "closed":
-        return _t("Home safe at %1. The visit is closed.").replace("%1", _hm(st.home_safe_at))
-    return st.message
+    # closed
+    return _t("Home safe at %1. The visit is closed.").replace("%1", _hm(st.home_safe_at))
+
+
+def buddy_text(st: LoneWorkingState) -> str:
+    """What the buddy is doing now: the study pack's step, or the app's words when she is being called."""
+    if st.buddy_now:
+        return st.buddy_now
+    if st.buddy_calling:
+        return _t("Your buddy is calling you now, because there was no check-in by %1.").replace(
+            "%1", _hm(st.check_in_by)
+        )
+    return ""
 
 
 def can_record(st: LoneWorkingState, kind: str) -> bool:
@@ -172,8 +182,9 @@ class LoneWorkPanel(QWidget):
     def show_state(self, st: LoneWorkingState) -> None:
         self.phase.setText(self.message_for(st))
         set_role(self.phase, "warning" if st.escalating or st.due else "subtitle")
-        self.buddy.setText(self.tr("Your buddy now: %1").replace("%1", st.buddy_now) if st.buddy_now else "")
-        self.buddy.setVisible(bool(st.buddy_now))
+        buddy = buddy_text(st)
+        self.buddy.setText(self.tr("Your buddy now: %1").replace("%1", buddy) if buddy else "")
+        self.buddy.setVisible(bool(buddy))
         done = [
             (self.tr("checked in"), st.checked_in_at),
             (self.tr("checked out"), st.checked_out_at),

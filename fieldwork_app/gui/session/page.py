@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork_app.audio import BLOCK_SECONDS, RecorderState
+from fieldwork_app.audio import BLOCK_SECONDS, RecorderEventKind, RecorderState
 
 from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.messages import describe
@@ -423,7 +423,7 @@ class SessionScreen(QWidget):
         self.show_message(describe(exc), "error")
 
     def _rec_event(self, ev: Any) -> None:
-        if ev.kind == "low_disk":
+        if ev.kind is RecorderEventKind.LOW_DISK:
             self.show_message(self.tr("Disk space is getting low. The recording goes on."), "warning")
         elif ev.error is not None:
             self.bar.show_state("failed")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services.sync import BundleKind, OutboxItem, OutboxState
 
 from fieldwork_app.gui.formatting import when_text
 from fieldwork_app.gui.messages import describe
@@ -213,13 +215,13 @@ class SyncPage(QWidget):
 
         dialog = PackImportDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        folder: list[Any] = []
+        folder: list[Path] = []
         dialog.accepted.connect(lambda: folder.append(dialog.folder()))
         dialog.finished.connect(lambda _r: self._run_import(folder[0], None) if folder else None)
         dialog.open()
         self._pack_dialog = dialog
 
-    def _run_import(self, folder: Any, accept: packs_svc.Accept | None) -> None:
+    def _run_import(self, folder: Path, accept: packs_svc.Accept | None) -> None:
         def imported(result: packs_svc.ImportResult) -> None:
             text = (
                 self.tr("Study pack %1 version %2 imported.")
@@ -238,7 +240,7 @@ class SyncPage(QWidget):
 
         self.p.import_pack(folder, accept, imported, failed)
 
-    def _confirm_key_change(self, folder: Any, changes: list[packs_svc.PinChange]) -> None:
+    def _confirm_key_change(self, folder: Path, changes: list[packs_svc.PinChange]) -> None:
         from fieldwork_app.gui.sync.pack_import_dialog import KeyChangeDialog
 
         dialog = KeyChangeDialog(changes, self)
@@ -332,38 +334,39 @@ class SyncPage(QWidget):
         self.tree.clear()
         self._items = {}
         states = {
-            "queued": self.tr("waiting"),
-            "staged": self.tr("ready to send"),
-            "uploading": self.tr("sending"),
-            "failed": self.tr("not sent"),
-            "verified": self.tr("verified"),
+            OutboxState.QUEUED: self.tr("waiting"),
+            OutboxState.STAGED: self.tr("ready to send"),
+            OutboxState.UPLOADING: self.tr("sending"),
+            OutboxState.FAILED: self.tr("not sent"),
+            OutboxState.VERIFIED: self.tr("verified"),
         }
         for r in ov.rows:
-            since, days = _age(r["queued_at"])
+            since, days = _age(r.queued_at)
             note = ""
-            if r["state"] != "verified" and days > ov.limit_days:
+            verified = r.state is OutboxState.VERIFIED
+            if not verified and days > ov.limit_days:
                 note = self.tr("waiting more than %1 days: sync soon").replace("%1", str(ov.limit_days))
-            elif r["state"] == "failed" and r.get("last_error"):
+            elif r.state is OutboxState.FAILED and r.last_error:
                 note = self.tr("last try failed")
-            who = r["session_id"] or self.tr("withdrawal")
-            if r["kind"] == "identity":
-                who = self.tr("%1 (identity data)").replace("%1", str(r["session_id"]))
+            who = r.session_id or self.tr("withdrawal")
+            if r.kind is BundleKind.IDENTITY:
+                who = self.tr("%1 (identity data)").replace("%1", str(r.session_id))
             item = QTreeWidgetItem(
                 [
                     who,
-                    states.get(r["state"], r["state"]),
+                    states.get(r.state, str(r.state)),
                     self._audio_text(r),
                     self._size_text(r),
-                    f"{since} ({self._waited_text(days)})" if r["state"] != "verified" else since,
+                    f"{since} ({self._waited_text(days)})" if not verified else since,
                     note,
                 ]
             )
-            if r.get("last_error"):
-                item.setToolTip(5, str(r["last_error"]))
-            if note and r["state"] != "verified":
+            if r.last_error:
+                item.setToolTip(5, r.last_error)
+            if note and not verified:
                 item.setForeground(5, QColor("#8a3a00"))
                 item.setToolTip(5, note)
-            self._items[r["bundle_id"]] = item
+            self._items[r.bundle_id] = item
             self.tree.addTopLevelItem(item)
         for i in range(self.COLUMNS):
             self.tree.resizeColumnToContents(i)
@@ -378,23 +381,22 @@ class SyncPage(QWidget):
         }.get(ov.store_kind, "%1")
         return where.replace("%1", ov.store_where)
 
-    def _audio_text(self, row: dict[str, Any]) -> str:
+    def _audio_text(self, row: OutboxItem) -> str:
         """The session's takes still on this laptop (what a lost laptop would hold), or why there are none."""
-        if row["kind"] != "session":
+        if row.kind is not BundleKind.SESSION:
             return ""
-        takes = int(row.get("audio_takes") or 0)
-        if takes == 0:
-            return self.tr("none left here") if row["state"] == "verified" else self.tr("none")
-        minutes = max(1, round(float(row.get("audio_seconds") or 0.0) / 60))
-        text = self.tr("%1 min in %2 take(s)").replace("%1", str(minutes)).replace("%2", str(takes))
-        return f"{text}, {_size(int(row.get('audio_bytes') or 0))}"
+        if row.audio_takes == 0:
+            return self.tr("none left here") if row.state is OutboxState.VERIFIED else self.tr("none")
+        minutes = max(1, round(row.audio_seconds / 60))
+        text = self.tr("%1 min in %2 take(s)").replace("%1", str(minutes)).replace("%2", str(row.audio_takes))
+        return f"{text}, {_size(row.audio_bytes)}"
 
-    def _size_text(self, row: dict[str, Any]) -> str:
-        total = int(row["bytes_total"] or 0)
+    def _size_text(self, row: OutboxItem) -> str:
+        total = row.bytes_total
         if total == 0:
             return self.tr("not packed yet")
-        done = int(row["bytes_done"] or 0)
-        if row["state"] in ("staged", "uploading", "failed") and 0 < done < total:
+        done = row.bytes_done
+        if row.state in (OutboxState.STAGED, OutboxState.UPLOADING, OutboxState.FAILED) and 0 < done < total:
             return f"{_size(done)} / {_size(total)}"
         return _size(total)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import urllib.parse
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import sync as sync_svc
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SyncOverview:
-    rows: list[dict[str, Any]]
+    rows: list[sync_svc.OutboxItem]
     store: str | None  # the default store's name, or None when none is set up
     fingerprint: str
     limit_days: int
@@ -52,7 +52,7 @@ def overview(ws: Workspace) -> SyncOverview:
     keys = packs_svc.study_keys(ws)
     kind, where = place(default.url) if default else ("", "")
     return SyncOverview(
-        sync_svc.outbox(ws),
+        sync_svc.outbox_items(ws),
         default.name if default else None,
         sync_svc.device_fingerprint(ws),
         limit,

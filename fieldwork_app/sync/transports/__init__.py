@@ -27,7 +27,7 @@ import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import ErrorCode, InvalidInput
 from fieldwork_app.sync.transports.base import Transport
 
 __all__ = ["Transport", "open_transport"]
@@ -41,9 +41,11 @@ def open_transport(url: str, *, options: dict[str, Any] | None = None,
     parts = urllib.parse.urlsplit(url)
     scheme = parts.scheme.lower()
     if parts.password is not None:
+        host = parts.hostname or "the store"
         raise InvalidInput(
-            f"store URL for {parts.hostname or 'the store'} contains a password: leave it out of the URL and "
-            "give it at the prompt or with --secret-env VAR (it is then kept encrypted in the vault)"
+            f"store URL for {host} contains a password: leave it out of the URL",
+            code=ErrorCode.STORE_URL_PASSWORD,
+            params={"host": host},
         )
     if scheme == "file":
         from fieldwork_app.sync.transports.local import LocalTransport

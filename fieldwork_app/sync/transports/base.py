@@ -14,7 +14,7 @@ import ssl
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, Protocol
 
-from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
+from fieldwork_app.errors import ErrorCode, ErrorKind, InvalidInput, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -126,10 +126,10 @@ def certificate_refused(exc: BaseException) -> bool:
 def untrusted_certificate(store: str) -> StoreError:
     """The server's certificate is signed by no authority this machine trusts: never retried."""
     return StoreError(
-        f"the study store {store} has an https certificate that no trusted authority signed; if the "
-        "university uses its own certificate authority, give its certificate file (--ca-bundle FILE), "
-        "else tell the data manager (someone may be between this machine and the store)",
+        f"the study store {store} has an https certificate that no trusted authority signed",
         kind=ErrorKind.STORE_HOST_KEY,
+        code=ErrorCode.STORE_UNTRUSTED_CERTIFICATE,
+        params={"store": store},
     )
 
 

@@ -1,0 +1,183 @@
+"""How the command line words what the core gives as codes and facts: an error (the core's statement of
+what is wrong, then what to do next in this face's terms, the command or option to use, chosen by the
+error's code) and the readiness checklist."""
+
+from __future__ import annotations
+
+from fieldwork_app import i18n
+from fieldwork_app.errors import ErrorCode, FieldworkError
+from fieldwork_app.services.sessions import ChecklistItem
+
+
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
+
+
+def advice() -> dict[ErrorCode, str]:
+    """Appended to the core's message; ``{name}``-style fields are the error's parameters."""
+    return {
+        ErrorCode.NO_STUDY_KEY: (
+            _t(
+                ": import it with --study-key study.pub (the data manager makes one with 'fieldwork study keygen')"
+            )
+        ),
+        ErrorCode.NO_STORE: _t(": add one with 'fieldwork store add NAME URL'"),
+        ErrorCode.UNKNOWN_STORE: _t(" (see 'fieldwork store list')"),
+        ErrorCode.IDENTITY_STORE_FOR_RESEARCH: (
+            _t("; sync to the research store (fieldwork sync --store NAME, or make it the default)")
+        ),
+        ErrorCode.IDENTITY_STORE_MISSING: _t(
+            ": add it with 'fieldwork store add {name} URL' (research data is sent as usual)"
+        ),
+        ErrorCode.STORE_URL_PASSWORD: (
+            _t(" and give it at the prompt or with --secret-env VAR (it is then kept encrypted in the vault)")
+        ),
+        ErrorCode.STORE_UNTRUSTED_CERTIFICATE: (
+            _t(
+                "; if the university uses its own certificate authority, give its certificate file (--ca-bundle FILE), "
+                "else tell the data manager (someone may be between this machine and the store)"
+            )
+        ),
+        ErrorCode.NO_PACK: _t(": run 'fieldwork pack import --example' or 'fieldwork pack import PATH'"),
+        ErrorCode.NO_PACK_PATH: _t(": give a pack path or --example"),
+        ErrorCode.OLDER_PACK: (
+            _t(
+                " Check with the data manager, then import again with --accept-older-pack if they really want this "
+                "one. Nothing was imported."
+            )
+        ),
+        ErrorCode.PACK_SIGNER_CHANGED: (
+            _t(
+                " If the data manager has really changed their signing key, check the new fingerprint with them and "
+                "import again with --accept-pack-signer {new}."
+            )
+        ),
+        ErrorCode.PINNED_VALUE_CHANGE: (
+            _t(
+                ": check the new fingerprint with the data manager (by phone or in person), then import again with "
+                "{confirm}. Nothing was imported."
+            )
+        ),
+        ErrorCode.NO_VAULT: _t(": run 'fieldwork init'"),
+        ErrorCode.VAULT_DAMAGED: (
+            _t(
+                ". Restore the data directory from a backup with 'fieldwork vault restore FILE' (the damaged files "
+                "are kept aside), or ask your data manager"
+            )
+        ),
+        ErrorCode.TAKES_INTERRUPTED: _t(": run 'fieldwork recover' first"),
+        ErrorCode.UNSENT_DATA_TO_DELETE: (
+            _t(": confirm that their data on this laptop is to be deleted and never sent (--delete-unsent)")
+        ),
+        ErrorCode.NOT_A_FINGERPRINT: _t(
+            " (eight groups of four hex digits, as 'fieldwork device' prints it)"
+        ),
+        ErrorCode.NO_SIGNING_KEY: (
+            _t(
+                " (it is made by 'fieldwork study keygen' or the first 'fieldwork study devices add'). If it is lost, "
+                "make a new pair, move the list away and trust the laptops again (laptops that pinned the old key for "
+                "study packs must be told the new one)"
+            )
+        ),
+        ErrorCode.TRUST_LIST_ALTERED: _t(
+            "; move it away and trust the laptops again with 'fieldwork study devices add'"
+        ),
+        ErrorCode.NOT_A_KEY_FILE: _t("; is this a {what} file (from 'fieldwork study keygen')?"),
+        ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(": run 'fieldwork store unpack' first"),
+        ErrorCode.GATING_TASK_FIRST: _t(
+            "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is"
+        ),
+        ErrorCode.CAPACITY_FIRST: _t(" ('fieldwork session capacity {session} --participant {participant}')"),
+        ErrorCode.SCREENED_NOT_ELIGIBLE: _t(
+            " (Participants page, or 'fieldwork participant screen {participant} --answers FILE')"
+        ),
+        ErrorCode.NOT_SCREENED: _t(
+            " (Participants page, or 'fieldwork participant screen {participant} --answers FILE')"
+        ),
+    }
+
+
+def wording() -> dict[ErrorCode, str]:
+    """Said instead of the core's message: the option's own name leads."""
+    return {
+        ErrorCode.BAD_TAG: _t("--tag: 1-40 letters, digits, spaces, '-' or '_'"),
+        ErrorCode.BAD_THREADS: _t("--threads: at least 1"),
+        ErrorCode.UNKNOWN_LANGUAGE: _t("--language {language}: this model knows {known}"),
+        ErrorCode.ANSWERS_NOT_AN_OBJECT: _t(
+            "{source}: expected the JSON object 'fieldwork consent template' prints"
+        ),
+        ErrorCode.ANSWERS_NAME_NO_FORM: _t(
+            '{source}: names no consent form and version (it needs "form", "version" and "answers"), so it cannot '
+            "be checked against {form} version {version}: make it with 'fieldwork consent template --session "
+            "{session} --participant {participant}'. Nothing was recorded"
+        ),
+        ErrorCode.ANSWERS_FOR_ANOTHER: _t(
+            "{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session "
+            "{session}): answers are never carried from one form to another. Make a new file with 'fieldwork "
+            "consent template'. Nothing was recorded"
+        ),
+    }
+
+
+def cli_text(exc: FieldworkError) -> str:
+    """The one line the command line prints for ``exc``."""
+    if exc.code is None:
+        return exc.message
+    said_instead = wording().get(exc.code)
+    if said_instead is not None:
+        return said_instead.format(**exc.params)
+    added = advice().get(exc.code)
+    return exc.message if added is None else exc.message + added.format(**exc.params)
+
+
+# -- the readiness checklist, in the command line's words ------------------------------------------
+def _checklist_labels() -> dict[str, str]:
+    return {
+        "participants": _t("participants chosen"),
+        "schedule": _t("date and time set"),
+        "documents": _t("consent form, information sheet and topic guide in use"),
+        "gating": _t("tasks the protocol asks for first"),
+        "lone_working": _t("lone-working plan"),
+        "mic": _t("microphone checked"),
+        "disk": _t("free disk for the planned length"),
+        "battery": _t("battery charged"),
+    }
+
+
+def _plan_parts() -> dict[str, str]:
+    return {
+        "buddy_name": _t("buddy name"),
+        "buddy_phone": _t("buddy phone"),
+        "backup_buddy_name": _t("back-up buddy name"),
+        "backup_buddy_phone": _t("back-up buddy phone"),
+        "start_time": _t("start time"),
+        "expected_end": _t("expected end"),
+        "travel_home_time": _t("travel-home time"),
+        "code_word": _t("code word agreed"),
+        "risk_assessment": _t("risk assessment"),
+        "end_after_start": _t("expected end after start"),
+        "valid_times": _t("valid start and end times"),
+        "address_sealed": _t("visit address sealed"),
+    }
+
+
+def checklist_detail(item: ChecklistItem) -> str:
+    if item.id == "lone_working":
+        parts = _plan_parts()
+        return ", ".join(parts.get(m, m) for m in item.missing)
+    if item.id == "documents" and item.missing:
+        return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
+    if item.id == "gating":
+        return "; ".join(item.missing)
+    if item.id == "disk":
+        return _t("{free} MiB free, {need} MiB needed").format(free=item.free_mib, need=item.need_mib)
+    if item.id == "mic":
+        return item.mic_detail
+    return ""
+
+
+def checklist_line(item: ChecklistItem) -> str:
+    """``[x] label  - detail``, as ``fieldwork session checklist`` prints it."""
+    detail = checklist_detail(item)
+    label = _checklist_labels().get(item.id, item.id)
+    return f"[{'x' if item.done else ' '}] {label}{'  - ' + detail if detail else ''}"

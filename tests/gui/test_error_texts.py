@@ -1,0 +1,31 @@
+"""The desktop app words every coded error itself: it names what to choose in the app, never a
+command-line option or command (the command line names those: tests/unit/test_error_codes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
+from tests.unit.test_error_codes import CLI_WORDS, PARAMS
+
+from fieldwork_app.gui.messages import describe
+
+# Restoring a damaged vault from a backup has no screen in the app (the vault will not open): the app names
+# the terminal command for it, as it did before; it still names no option.
+NO_SCREEN_FOR_IT = {ErrorCode.VAULT_DAMAGED}
+
+
+@pytest.mark.parametrize("code", list(ErrorCode), ids=lambda c: c.value)
+def test_the_app_never_shows_a_command_line_option_for_any_code(qapp, code: ErrorCode) -> None:  # type: ignore[no-untyped-def]
+    exc = FieldworkError("the core's own statement --study-key", kind=ErrorKind.INVALID_INPUT, code=code,
+                         params=PARAMS)  # fmt: skip
+    text = describe(exc)
+    assert text and "--" not in text, text
+    assert code in NO_SCREEN_FOR_IT or not CLI_WORDS.search(text), text
+    assert "{" not in text, text  # every parameter filled in
+    assert "the core's own statement" not in text  # the app's sentence, not the core's
+
+
+def test_the_identity_store_sentence_names_the_store_and_the_button(qapp) -> None:  # type: ignore[no-untyped-def]
+    exc = FieldworkError("x", code=ErrorCode.IDENTITY_STORE_MISSING, params={"name": "identity"})
+    assert "named identity" in describe(exc) and "\u201cSet up the study store\u2026\u201d" in describe(exc)

@@ -1,0 +1,86 @@
+"""Errors that say what to do next carry a code and parameters; the command line words the remedy with its
+commands and options, and the core's own messages never name one (the desktop app words them itself:
+tests/gui/test_error_texts.py)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+import fieldwork_app
+from fieldwork_app.cli.messages import advice, cli_text, wording
+from fieldwork_app.errors import ErrorCode, FieldworkError
+
+# A command-line option or a "fieldwork ..." command, as advice in a message would name them.
+CLI_WORDS = re.compile(r"(?<![\w-])--[a-z]|'fieldwork [a-z]|\(fieldwork [a-z]")
+
+# Every parameter any code carries, with a value for the wording tests.
+PARAMS = {"name": "uni", "host": "dav.example.ac.uk", "store": "uni", "pack": "MOTM", "version": "1.0",
+          "newest": "1.2", "new": "ab12", "old": "cd34", "folder": "/tmp/x", "file": "research.db",
+          "takes": "R-1, R-2", "participant": "M-001", "sessions": "S-0001",
+          "changes": "the study key would change from ab12 to cd34", "confirm": "--accept-study-key cd34",
+          "text": "12ab", "path": "/tmp/dm-signing.key", "key": "ab12", "what": "study key", "language": "xx",
+          "known": "en", "source": "answers.json", "form": "consent-mother", "session": "S-0001",
+          "given": "'x'", "expected": "'y'", "doing": "taking consent", "problem": "a call first",
+          "task": "T1"}  # fmt: skip
+
+# The modules scanned: all but the store unpack's folder checks and the store-check reports (sync/unpack.py,
+# sync/checks.py, sync/dmstore.py), which still name the command line's options.
+LAPTOP_CORE = ["services", "vault", "domain", "audio", "studypack", "sync/transports", "sync/engine.py",
+               "sync/bundle.py", "sync/keys.py", "sync/state.py", "sync/trust.py", "sync/dmkeys.py",
+               "analysis"]  # fmt: skip
+
+
+def _laptop_core_files() -> list[Path]:
+    root = Path(fieldwork_app.__file__).parent
+    files: list[Path] = []
+    for part in LAPTOP_CORE:
+        p = root / part
+        files += [p] if p.is_file() else sorted(p.rglob("*.py"))
+    return files
+
+
+def _made_errors(tree: ast.AST) -> list[ast.AST]:
+    """What a module raises, and every error it builds (``SomeError(...)``, ``InvalidInput(...)``)."""
+    out: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            out.append(node.exc)
+        elif isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name.endswith(("Error", "Refused")) or name in ("InvalidInput", "NotFound", "Cancelled"):
+                out.append(node)
+    return out
+
+
+def test_no_error_made_by_the_laptop_core_names_a_command_or_option() -> None:
+    found = []
+    for path in _laptop_core_files():
+        for made in _made_errors(ast.parse(path.read_text(encoding="utf-8"))):
+            for sub in ast.walk(made):
+                if (
+                    isinstance(sub, ast.Constant)
+                    and isinstance(sub.value, str)
+                    and CLI_WORDS.search(sub.value)
+                ):
+                    found.append(f"{path.name}:{sub.lineno}: {sub.value[:70]}")
+    assert not found, "\n".join(sorted(set(found)))
+
+
+@pytest.mark.parametrize("code", list(ErrorCode), ids=lambda c: c.value)
+def test_the_command_line_names_its_command_or_option_for_every_code(code: ErrorCode) -> None:
+    exc = FieldworkError("what is wrong", code=code, params=PARAMS)
+    text = cli_text(exc)
+    assert (code in advice() and text.startswith("what is wrong")) or code in wording()
+    assert CLI_WORDS.search(text), text
+    assert "{" not in text  # every parameter filled in
+
+
+def test_the_study_key_advice_is_said_by_the_command_line_only() -> None:
+    exc = FieldworkError("the study pack has no study public key", code=ErrorCode.NO_STUDY_KEY)
+    assert "--study-key study.pub" in cli_text(exc) and "--" not in exc.message
+    plain = FieldworkError("a plain problem")
+    assert cli_text(plain) == "a plain problem"
