@@ -259,16 +259,13 @@ class SyncPage(QWidget):
         self._key_change_dialog = dialog
 
     def _pack_problem(self, exc: BaseException) -> str:
-        from fieldwork_app.studypack import PackValidationError
-        from fieldwork_app.studypack.signature import PackSignatureError
-
-        if isinstance(exc, PackSignatureError):
+        if isinstance(exc, packs_svc.PackSignatureError):
             return self.tr(
                 "The study pack was not imported: it does not carry the signature of the data manager key "
                 "this laptop trusts (it is unsigned, signed by another key, or was changed after signing). "
                 "Nothing changed; ask the data manager for the pack again."
             )
-        if isinstance(exc, PackValidationError):
+        if isinstance(exc, packs_svc.PackValidationError):
             found = "\n".join(str(issue) for issue in exc.issues[:3])
             return self.tr("The study pack has problems and was not imported:") + "\n" + found
         if isinstance(exc, packs_svc.OlderPackRefused):
