@@ -92,16 +92,17 @@ def test_transcribe_cancel_and_export_from_the_page(
     assert not draft.with_suffix(".json").exists()
 
     seen: list[int] = []
-    page.bridge.progress.connect(lambda done, total, _m: seen.append(done))
+    bridge = page.presenter.bridge
+    bridge.progress.connect(lambda done, total, _m: seen.append(done))
     threads: list[str] = []
-    real_deliver = page._deliver
+    real_deliver = bridge._deliver
 
     def deliver(callback, value):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)  # the result reaches the widgets on the GUI thread
         real_deliver(callback, value)
 
-    page.bridge.finished.disconnect(page._deliver)
-    page.bridge.finished.connect(deliver)
+    bridge.finished.disconnect(bridge._deliver)
+    bridge.finished.connect(deliver)
     qtbot.mouseClick(page.transcribe_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text().startswith("Transcribed"), timeout=120_000)
     assert page.message.text() == "Transcribed 1 take(s); 0 already done; 0 skipped; 0 failed."
@@ -113,7 +114,7 @@ def test_transcribe_cancel_and_export_from_the_page(
 
     QTest.keyClicks(page.out_edit, str(tmp_path / "study.qdpx"))
     exported: list[tuple[int, int, str]] = []
-    page.bridge.progress.connect(lambda done, total, m: exported.append((done, total, m)))
+    bridge.progress.connect(lambda done, total, m: exported.append((done, total, m)))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text().startswith("Wrote"), timeout=30_000)
     assert "1 case(s), 1 audio source(s), 1 transcript(s), 1 code(s)" in page.message.text()

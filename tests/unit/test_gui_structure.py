@@ -23,9 +23,6 @@ MAY_SUBMIT = {
     "recording_controller.py",
     "tour.py",
     "session/tour_steps.py",
-    # the data manager's analysis page runs its store jobs on a thread of its own; it is still to be split
-    # into a page and a presenter
-    "analysis/page.py",
 }
 
 

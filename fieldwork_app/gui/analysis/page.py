@@ -1,21 +1,16 @@
 """The data manager's analysis page: a study store verified against the trusted laptops and unpacked into an
 analysis folder, transcript drafts of its takes, and a REFI-QDA export.
 
-The work runs on a thread of its own (it needs no vault, and may take an hour: the app's pool is waited
-for when the window closes, this thread is not; every file it writes is renamed into place whole, so
-stopping it anywhere loses nothing).  Progress and the result come back through a small bridge whose
-signals are queued to the GUI thread; Cancel sets a flag the job checks between segments.  Problems are
-shown in the words the command line uses.
+The page holds widgets only: its presenter (:mod:`.presenter`) runs the jobs and hands back their progress
+and results on the GUI thread; Cancel asks it to stop after the current piece.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,21 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork_app.analysis.refiqda import export_qdpx
-from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
+from fieldwork_app.analysis.transcribe import TranscribeReport
 from fieldwork_app.errors import ErrorKind, FieldworkError
-from fieldwork_app.services import datamanager as dmstore
-from fieldwork_app.services import dm_stores
-from fieldwork_app.services.datamanager import (
-    HostKeyRefused,
-    StoreAccess,
-    TrustFiles,
-    load_identity,
-    unpack_store,
-    verify_store,
-)
-from fieldwork_app.services.sync import CancellableState
+from fieldwork_app.services.datamanager import HostKeyRefused, StoreAccess, TrustFiles
 
+from fieldwork_app.gui.analysis.presenter import AnalysisPresenter, Refused, SavedStore, StoreJob, StoreResult
 from fieldwork_app.gui.messages import detail
 from fieldwork_app.gui.views.common import label, scroll_page
 
@@ -53,30 +38,14 @@ if TYPE_CHECKING:
     from fieldwork_app.gui.context import AppContext
 
 
-class _Bridge(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object, object)  # (callback, result or exception)
-
-
-class _Refused:
-    """No trusted list: who signed the bundles on the store, for the page to name."""
-
-    def __init__(self, list_path: Path, signers: dict[str, int]) -> None:
-        self.list_path = list_path
-        self.signers = signers
-
-
 class AnalysisPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.state: CancellableState | None = None
+        self.presenter = AnalysisPresenter(ctx, self, self._on_progress)
         self._store_target = False  # whether the running job is the store's (its own progress and messages)
         self._cancel_text = ""
-        self._saved: dict[str, dm_stores.SavedStore] = {}
-        self.bridge = _Bridge(self)
-        self.bridge.progress.connect(self._on_progress)
-        self.bridge.finished.connect(self._deliver)  # the page is the receiver: queued to the GUI thread
+        self._saved: dict[str, SavedStore] = {}
         layout, _ = scroll_page(self)
         layout.addWidget(label(self.tr("Analysis (data manager)"), "title"))
         layout.addWidget(
@@ -260,9 +229,9 @@ class AnalysisPage(QWidget):
     # -- saved stores -------------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        self.ctx.tasks.db(dm_stores.saved_stores, self._saved_listed, lambda _exc: None, owner=self)
+        self.presenter.saved_stores(self._saved_listed)
 
-    def _saved_listed(self, stores: list[dm_stores.SavedStore]) -> None:
+    def _saved_listed(self, stores: list[SavedStore]) -> None:
         chosen = self.saved_combo.currentData()
         self._saved = {s.name: s for s in stores}
         self.saved_combo.blockSignals(True)
@@ -336,95 +305,52 @@ class AnalysisPage(QWidget):
         signing = self.signing_edit.text().strip()
         return TrustFiles(Path(key).expanduser(), signing_key=Path(signing).expanduser() if signing else None)
 
-    def _store_job(self, need_out: bool, work: Callable[..., Any], running: str) -> None:
+    def _store_job(self, need_out: bool, running: str) -> StoreJob | None:
+        """The job the form describes, with the page made ready for it; None (and why) if it is not filled in."""
         inputs = self._store_inputs(need_out=need_out)
         if inputs is None:
-            return
-        name = self.saved_combo.currentData() or ""
-        if not name:
-            self._start_store_job(inputs, None, work, running)
-            return
-        self._store_target = True
-        self._busy(True)  # the saved store's settings are read from the vault first
-        self.ctx.tasks.db(
-            lambda ws: dm_stores.saved_store_opener(ws, name),
-            lambda opener: self._start_store_job(inputs, opener, work, running),
-            self._failed,
-            owner=self,
-        )
-
-    def _start_store_job(self, inputs: tuple[StoreAccess | None, TrustFiles, str, Path | None],
-                         opener: dm_stores.SavedStoreOpener | None, work: Callable[..., Any],
-                         running: str) -> None:  # fmt: skip
+            return None
         access, files, secret, out = inputs
-        role = "identity" if self.identity_check.isChecked() else "research"
-        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
-        state = self.state
+        job = StoreJob(access, self.saved_combo.currentData() or "", files, secret, out,
+                       "identity" if self.identity_check.isChecked() else "research")  # fmt: skip
         self.store_details.clear()
         self.trust_box.setVisible(False)
         self.store_bar.setRange(0, 0)  # busy until the store's size is known
         self.store_message.setText(running)
         self._store_target = True
-        self._busy(True)
-
-        def job() -> Any:
-            identity = load_identity(files.key)
-            trusted = dmstore.trusted_or_none(files)
-            if opener is not None:
-                transport, taken = opener.open()
-            else:
-                assert access is not None
-                transport, taken = dmstore.open_store(access, lambda _label, optional: secret or (
-                    None if optional else ""))  # fmt: skip
-            try:
-                if trusted is None:
-                    return _Refused(files.list_path, dmstore.signers(transport, identity))
-                ok, lines = work(transport, identity, trusted, state, out, role)
-            finally:
-                transport.close()
-            if taken:
-                lines.insert(1, f"trusting the SFTP server's host key {taken}, as asked; check it with the store's "
-                             "administrators")  # fmt: skip
-            return ok, lines
-
-        self._run(job, self._store_done)
+        return job
 
     def verify(self) -> None:
         self._cancel_text = self.tr("Cancelled; the store was not fully checked. Verify again to check it all.")
-
-        def work(transport: Any, identity: Any, trusted: Any, state: CancellableState, _out: Any, _role: str) -> Any:
-            report = verify_store(transport, identity, trusted, state=state)
-            return report.ok, dmstore.verify_lines(report, trusted)
-
-        self._store_job(False, work, self.tr("Verifying the store..."))
+        job = self._store_job(False, self.tr("Verifying the store..."))
+        if job is not None:
+            self.presenter.verify(job, self._store_done, self._failed)
+            self._busy(True)
 
     def unpack(self) -> None:
         self._cancel_text = self.tr(
             "Cancelled; every file already written is whole. Unpack into the same folder again to go on."
         )
+        job = self._store_job(True, self.tr("Unpacking the store..."))
+        if job is not None:
+            self.presenter.unpack(job, self._store_done, self._failed)
+            self._busy(True)
 
-        def work(transport: Any, identity: Any, trusted: Any, state: CancellableState, out: Path, role: str) -> Any:
-            report = unpack_store(transport, identity, out, trusted, state, role=role)
-            return report.ok, dmstore.unpack_lines(report, trusted, out, role)
-
-        self._store_job(True, work, self.tr("Unpacking the store..."))
-
-    def _store_done(self, result: Any) -> None:
-        self.state = None
+    def _store_done(self, result: StoreResult | Refused) -> None:
         self._busy(False)
         self.store_bar.setRange(0, 1000)
         self.store_bar.setValue(1000)
-        if isinstance(result, _Refused):
+        if isinstance(result, Refused):
             self._refused(result)
             return
-        ok, lines = result
+        ok, lines = result.ok, result.lines
         first, rest = lines[0], lines[1:]
         self.store_message.setText(
             first + ("" if ok else self.tr(" -- problems found: see the report below."))
         )
         self.store_details.setPlainText("\n".join(rest))
 
-    def _refused(self, refused: _Refused) -> None:
+    def _refused(self, refused: Refused) -> None:
         self.store_message.setText(
             self.tr(
                 "No trusted-laptops list at {0}: nothing was checked or unpacked. Anyone who can write to the "
@@ -456,7 +382,7 @@ class AnalysisPage(QWidget):
         if not fp or not key:
             return
         try:
-            fp, name, count, made = dmstore.add_device(self._trust_files(key), fp, name)
+            fp, name, count, made = self.presenter.add_device(self._trust_files(key), fp, name)
         except FieldworkError as exc:
             self.store_message.setText(detail(exc))
             return
@@ -470,8 +396,9 @@ class AnalysisPage(QWidget):
     def _busy(self, busy: bool) -> None:
         for b in (self.transcribe_button, self.export_button, self.verify_button, self.unpack_button):
             b.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy and self.state is not None)
-        self.store_cancel_button.setEnabled(busy and self.state is not None)
+        running = busy and self.presenter.state is not None
+        self.cancel_button.setEnabled(running)
+        self.store_cancel_button.setEnabled(running)
 
     def _paths(self, *edits: QLineEdit) -> list[Path] | None:
         values = [e.text().strip() for e in edits]
@@ -487,13 +414,11 @@ class AnalysisPage(QWidget):
         folder, model = paths
         self._cancel_text = self.tr("Cancelled; takes already done are kept. Transcribe again to go on.")
         self._store_target = False
-        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
-        state = self.state
         self.bar.setValue(0)
         self.details.clear()
         self.message.setText(self.tr("Transcribing..."))
+        self.presenter.transcribe(folder, model, self._transcribed, self._failed)
         self._busy(True)
-        self._run(lambda: transcribe_folder(folder, model, state=state), self._transcribed)
 
     def export(self) -> None:
         paths = self._paths(self.folder_edit, self.out_edit)
@@ -501,36 +426,14 @@ class AnalysisPage(QWidget):
             return
         folder, out = paths
         self._cancel_text = self.tr("Cancelled; the project file was not written (an earlier one is kept).")
-        self.state = CancellableState(self.bridge.progress.emit)  # progress queued to the GUI thread
-        state = self.state
         self._store_target = False
         self.bar.setValue(0)
         self.message.setText(self.tr("Exporting..."))
+        self.presenter.export(folder, out, self._exported, self._failed)
         self._busy(True)
-        self._run(lambda: export_qdpx(folder, out, state), self._exported)
-
-    def _run(self, job: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        bridge = self.bridge
-
-        def work() -> None:
-            try:
-                result: Any = job()
-                callback: Callable[[Any], None] = on_done
-            except Exception as exc:  # noqa: BLE001 - shown on the page, in the command line's words
-                result, callback = exc, self._failed
-            try:
-                bridge.finished.emit(callback, result)
-            except RuntimeError:
-                pass  # the page has gone (the window was closed): nobody to tell
-
-        threading.Thread(target=work, name="fieldwork-analysis", daemon=True).start()
-
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
-        callback(value)
 
     def cancel(self) -> None:
-        if self.state is not None:
-            self.state.cancel()
+        if self.presenter.cancel():
             if self._store_target:
                 self.store_message.setText(self.tr("Cancelling after the current piece..."))
             else:
@@ -551,7 +454,6 @@ class AnalysisPage(QWidget):
         self.take_label.setText(message)
 
     def _transcribed(self, report: TranscribeReport) -> None:
-        self.state = None
         self._busy(False)
         self.bar.setValue(1000)
         self.message.setText(
@@ -565,7 +467,6 @@ class AnalysisPage(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def _exported(self, report: Any) -> None:
-        self.state = None
         self._busy(False)
         self.bar.setValue(1000)
         self.message.setText(
@@ -576,7 +477,6 @@ class AnalysisPage(QWidget):
         self.details.setPlainText("\n".join(f"no transcript yet: {r}" for r in report.without_transcript))
 
     def _failed(self, exc: BaseException) -> None:
-        self.state = None
         self._busy(False)
         message = self.message
         if self._store_target:
