@@ -84,6 +84,13 @@ class ErrorCode(enum.Enum):
     CAPACITY_FIRST = "capacity-first"  # doing, participant, session
     SCREENED_NOT_ELIGIBLE = "screened-not-eligible"  # participant, doing
     NOT_SCREENED = "not-screened"  # participant, doing
+    UNPACK_OUT_IS_A_FILE = "unpack-out-is-a-file"  # folder
+    UNPACK_INSIDE_UNPACK_FOLDER = "unpack-inside-unpack-folder"  # folder, parent
+    UNPACK_FOLDER_NOT_EMPTY = "unpack-folder-not-empty"  # folder, found
+    UNPACK_IDENTITY_FOLDER = "unpack-identity-folder"  # folder (it holds identity data; research is unpacked)
+    UNPACK_RESEARCH_FOLDER = "unpack-research-folder"  # folder (it holds research data; identity is unpacked)
+    UNPACK_VERIFIED_FOLDER = "unpack-verified-folder"  # folder
+    UNPACK_UNVERIFIED_FOLDER = "unpack-unverified-folder"  # folder
 
 
 class FieldworkError(Exception):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fieldwork_app import i18n
 from fieldwork_app.errors import ErrorCode, FieldworkError
+from fieldwork_app.services.datamanager import ReportWords
 from fieldwork_app.services.sessions import ChecklistItem
 
 
@@ -111,6 +112,28 @@ def wording() -> dict[ErrorCode, str]:
             "be checked against {form} version {version}: make it with 'fieldwork consent template --session "
             "{session} --participant {participant}'. Nothing was recorded"
         ),
+        ErrorCode.UNPACK_OUT_IS_A_FILE: _t("--out {folder} is a file, not a folder"),
+        ErrorCode.UNPACK_INSIDE_UNPACK_FOLDER: _t(
+            "{folder} is inside {parent}, a folder 'fieldwork store unpack' made: use a folder of its own"
+        ),
+        ErrorCode.UNPACK_FOLDER_NOT_EMPTY: _t(
+            "{folder} is not empty ({found}) and was not made by 'fieldwork store unpack': nothing is written "
+            "there; give an empty or new folder"
+        ),
+        ErrorCode.UNPACK_IDENTITY_FOLDER: _t(
+            "{folder} holds identity data: research data is never unpacked into it (use a separate --out folder)"
+        ),
+        ErrorCode.UNPACK_RESEARCH_FOLDER: _t(
+            "{folder} holds research data: identity data is never unpacked into it (use a separate --identity-out "
+            "folder)"
+        ),
+        ErrorCode.UNPACK_VERIFIED_FOLDER: _t(
+            "{folder} holds verified data: a first look with --accept-any-device goes into a new folder"
+        ),
+        ErrorCode.UNPACK_UNVERIFIED_FOLDER: _t(
+            "{folder} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a new "
+            "folder"
+        ),
         ErrorCode.ANSWERS_FOR_ANOTHER: _t(
             "{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session "
             "{session}): answers are never carried from one form to another. Make a new file with 'fieldwork "
@@ -128,6 +151,25 @@ def cli_text(exc: FieldworkError) -> str:
         return said_instead.format(**exc.params)
     added = advice().get(exc.code)
     return exc.message if added is None else exc.message + added.format(**exc.params)
+
+
+def report_words() -> ReportWords:
+    """A store report's advice in the command line's terms (``store verify``, ``store unpack``)."""
+    return ReportWords(
+        not_checked=_t("NOT CHECKED (--accept-any-device)"),
+        compare_device=_t(" (compare with 'fieldwork device' on that laptop)"),
+        any_device_verified=_t(
+            "NOTE: --accept-any-device: signers were NOT checked against a trusted list, and anyone who can write "
+            "to the store can sign a bundle; compare the fingerprints above with the laptops' ('fieldwork "
+            "device') and trust them with 'fieldwork study devices add'"
+        ),
+        any_device_unpacked=_t("NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index"),
+        problem_advice={
+            "gap": _t(" (see 'fieldwork outbox' on that laptop)"),
+            "identity-in-research-store": _t(", with --identity-out"),
+            "research-in-identity-store": _t(" (unpack the research store with --out)"),
+        },
+    )
 
 
 # -- the readiness checklist, in the command line's words ------------------------------------------

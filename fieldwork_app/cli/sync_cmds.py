@@ -21,6 +21,7 @@ from typing import Any
 
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.credentials import env_secret
+from fieldwork_app.cli.messages import report_words
 from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings, with_host_key_hint
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import datamanager as dmstore
@@ -318,7 +319,7 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.emit_json(report.summary())
     else:
-        for line in dmstore.verify_lines(report, trusted):
+        for line in dmstore.verify_lines(report, trusted, report_words()):
             ctx.say(line)
     return 0 if report.ok else 1
 
@@ -343,6 +344,6 @@ def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
                          for p in report.problems],
         })  # fmt: skip
     else:
-        for line in dmstore.unpack_lines(report, trusted, Path(out), role):
+        for line in dmstore.unpack_lines(report, trusted, Path(out), role, report_words()):
             ctx.say(line)
     return 0 if report.ok else 1

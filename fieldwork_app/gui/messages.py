@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
+from fieldwork_app.services.datamanager import ReportWords
 
 
 def _t(text: str) -> str:
@@ -149,6 +150,32 @@ def text_for(code: ErrorCode) -> str:
             "{source} was made for {what} {given}, not {expected}: answers are never carried from one form to "
             "another. Nothing was recorded."
         ),
+        ErrorCode.UNPACK_OUT_IS_A_FILE: _t(
+            "{folder} is a file, not a folder. Type the folder to unpack into in \u201cUnpack into folder\u201d."
+        ),
+        ErrorCode.UNPACK_INSIDE_UNPACK_FOLDER: _t(
+            "{folder} is inside {parent}, a folder a store was unpacked into before. Nothing was written: choose a "
+            "folder of its own in \u201cUnpack into folder\u201d."
+        ),
+        ErrorCode.UNPACK_FOLDER_NOT_EMPTY: _t(
+            "{folder} is not empty ({found}) and no store was unpacked into it, so nothing is written there. "
+            "Choose an empty or new folder in \u201cUnpack into folder\u201d."
+        ),
+        ErrorCode.UNPACK_IDENTITY_FOLDER: _t(
+            "{folder} holds the identity store's data: research data is never unpacked into it. Choose another "
+            "folder, or tick \u201cThis is the identity store\u201d if this store is the identity store."
+        ),
+        ErrorCode.UNPACK_RESEARCH_FOLDER: _t(
+            "{folder} holds research data: identity data is never unpacked into it. Choose a separate folder for "
+            "the identity store, or untick \u201cThis is the identity store\u201d if this is the research store."
+        ),
+        ErrorCode.UNPACK_VERIFIED_FOLDER: _t(
+            "{folder} holds verified data: a first look at a store without a trusted list goes into a new folder."
+        ),
+        ErrorCode.UNPACK_UNVERIFIED_FOLDER: _t(
+            "{folder} was unpacked without a trusted list (its data is marked unverified). Choose a new folder in "
+            "\u201cUnpack into folder\u201d to unpack with the trusted list."
+        ),
         ErrorCode.GATING_TASK_FIRST: _t(
             "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
             "{participant}'s page in Participants once it is."
@@ -167,6 +194,27 @@ def text_for(code: ErrorCode) -> str:
         + _t("{participant} has not been screened yet."),
     }
     return messages[code]
+
+
+def report_words() -> ReportWords:
+    """A store report's advice in the app's terms (the data manager's page)."""
+    return ReportWords(
+        not_checked=_t("NOT CHECKED: no trusted list"),
+        compare_device=_t(" (compare with the bundles that laptop's sync page lists as sent)"),
+        any_device_verified=_t(
+            "NOTE: signers were NOT checked against a trusted list, and anyone who can write to the store can "
+            "sign a bundle; compare the fingerprints above with those the laptops' sync pages show, and trust "
+            "them with \u201cTrust this laptop\u201d"
+        ),
+        any_device_unpacked=_t("NOTE: no trusted list was used: everything unpacked is marked UNVERIFIED in the index"),
+        problem_advice={
+            "gap": _t(" (see the sync page of that laptop, which lists what it has not sent)"),
+            "identity-in-research-store": _t(", with \u201cThis is the identity store\u201d ticked"),
+            "research-in-identity-store": _t(
+                " (unpack the research store with \u201cThis is the identity store\u201d unticked)"
+            ),
+        },
+    )
 
 
 def format_code(exc: FieldworkError) -> str:

@@ -23,6 +23,7 @@ from fieldwork_app.sync.dmkeys import (
     load_dm_signing_key,
 )
 from fieldwork_app.sync.dmstore import (
+    ReportWords,
     StoreAccess,
     TrustFiles,
     add_device,
@@ -52,6 +53,7 @@ __all__ = [
     "SIGNING_PUBLIC_FILE",
     "DataManagerKey",
     "HostKeyRefused",
+    "ReportWords",
     "Revoked",
     "SignedPack",
     "StoreAccess",

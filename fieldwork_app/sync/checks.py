@@ -319,7 +319,7 @@ def _check_sequences(report: VerifyReport) -> None:
             report.problems.append(Problem(
                 f"{who} ({sequence} sequence)", "gap",
                 f"{span} of {who}'s {sequence} sequence (newest here: {newest}) are not on the store: deleted, "
-                "or not yet sent (see 'fieldwork outbox' on that laptop)",
+                "or not yet sent",
             ))  # fmt: skip
         for seq, infos in sorted(by_seq.items()):
             if len(infos) > 1:

@@ -9,7 +9,7 @@ environment, or a password field), and results come back as values for the calle
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from fieldwork_app.errors import InvalidInput
 from fieldwork_app.sync import trust
 from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
 from fieldwork_app.sync.keys import load_identity
-from fieldwork_app.sync.storeside import UnpackReport, VerifyReport, list_signers
+from fieldwork_app.sync.storeside import Problem, UnpackReport, VerifyReport, list_signers
 from fieldwork_app.sync.transports import Transport, open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 
@@ -161,28 +161,40 @@ def signers(transport: Transport, identity: pyrage.x25519.Identity) -> dict[str,
     return dict(sorted(found.items()))
 
 
-def verify_lines(report: VerifyReport, trusted: TrustedDevices) -> list[str]:
-    """The verify report in the words the command line prints."""
+@dataclass(frozen=True)
+class ReportWords:
+    """What a store report says in each face's own terms: where the command line names its commands and
+    options, the desktop app names what to use in the app.  The rest of a report is the core's."""
+
+    not_checked: str  # a signer's label when no trusted list was used
+    compare_device: str  # after a device's newest bundle numbers: where its own numbers are seen
+    any_device_verified: str  # the note after a verify without a trusted list
+    any_device_unpacked: str  # the note after an unpack without a trusted list
+    problem_advice: Mapping[str, str]  # problem code -> what to do, appended to the problem
+
+
+def _problem_lines(problems: list[Problem], words: ReportWords) -> list[str]:
+    return [f"PROBLEM {p.code}: {p}{words.problem_advice.get(p.code, '')}" for p in problems]
+
+
+def verify_lines(report: VerifyReport, trusted: TrustedDevices, words: ReportWords) -> list[str]:
+    """The verify report, in the face's ``words`` where it says what to do."""
     good = sum(1 for b in report.bundles if b.ok)
     lines = [f"{good} of {len(report.bundles)} bundles verified, {report.objects_checked} chunks checked"]
     for d in report.devices():
         users = ", ".join(str(u) for u in d["users"]) or "unknown"
-        label = d["label"] or ("NOT CHECKED (--accept-any-device)" if trusted.accept_any else "not trusted")
+        label = d["label"] or (words.not_checked if trusted.accept_any else "not trusted")
         newest = "; ".join(f"newest {k} bundle number {v}" for k, v in sorted(d["newest"].items()))
-        newest = f"; {newest} (compare with 'fieldwork device' on that laptop)" if newest else ""
+        newest = f"; {newest}{words.compare_device}" if newest else ""
         lines.append(f"device {d['fingerprint']} ({label}): {d['bundles']} bundle(s) by {users}{newest}")
     if trusted.accept_any:
-        lines.append(
-            "NOTE: --accept-any-device: signers were NOT checked against a trusted list, and anyone who can write "
-            "to the store can sign a bundle; compare the fingerprints above with the laptops' ('fieldwork "
-            "device') and trust them with 'fieldwork study devices add'"
-        )
-    lines += [f"PROBLEM {problem.code}: {problem}" for problem in report.problems]
+        lines.append(words.any_device_verified)
+    lines += _problem_lines(report.problems, words)
     return lines
 
 
-def unpack_lines(report: UnpackReport, trusted: TrustedDevices, out: Path, role: str) -> list[str]:
-    """The unpack report in the words the command line prints."""
+def unpack_lines(report: UnpackReport, trusted: TrustedDevices, out: Path, role: str, words: ReportWords) -> list[str]:
+    """The unpack report, in the face's ``words`` where it says what to do."""
     what = (f"{report.identity} identity bundles" if role == "identity"
             else f"{report.sessions} sessions, {report.withdrawals} withdrawals")  # fmt: skip
     lines = [f"{what}; {len(report.written)} files written, {len(report.unchanged)} unchanged, into {out}"]
@@ -190,8 +202,8 @@ def unpack_lines(report: UnpackReport, trusted: TrustedDevices, out: Path, role:
         for d in report.devices:
             lines.append(f"device {d['fingerprint']} (NOT CHECKED): {d['bundles']} bundle(s) by "
                          f"{', '.join(str(u) for u in d['users']) or 'unknown'}")  # fmt: skip
-        lines.append("NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index")
+        lines.append(words.any_device_unpacked)
     if report.withdrawals:
         lines.append(f"withdrawals to act on: see {Path(out) / 'withdrawals.csv'}")
-    lines += [f"PROBLEM {problem.code}: {problem}" for problem in report.problems]
+    lines += _problem_lines(report.problems, words)
     return lines

@@ -13,7 +13,7 @@ then renamed into place: a damaged entry never appears under its real name.
 
 What is never lost or replaced (docs/threat-model.md):
 
-* ``--out`` must be empty, or a folder this command made before with the same study key (its state
+* The output folder must be empty, or a folder an unpack made before with the same study key (its state
   file's MAC checks out): a user's own files are never overwritten.
 * The state file says, for every file written, which device, session and bundle wrote it, and is kept
   across runs.  A bundle never writes a file that another device, or a bundle of another session, wrote
@@ -42,7 +42,7 @@ from typing import Any
 
 import pyrage
 
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.sync import safejson
 from fieldwork_app.sync.checks import BundleInfo, Problem, inspect_store, read_bounded
 from fieldwork_app.sync.manifest import (
@@ -181,18 +181,21 @@ class OutputState:
         """Check the folder may be written to, and load what earlier runs wrote.  Changes nothing."""
         out = self.out
         if out.exists() and not out.is_dir():
-            raise InvalidInput(f"--out {out} is a file, not a folder")
+            raise InvalidInput(f"{out} is a file, not a folder", code=ErrorCode.UNPACK_OUT_IS_A_FILE,
+                               params={"folder": out})  # fmt: skip
         for parent in out.resolve().parents:  # never inside another unpack folder (identity data in analysis)
             if (parent / META_DIR / STATE_NAME).is_file():
-                raise InvalidInput(f"{out} is inside {parent}, a folder 'fieldwork store unpack' made: use a "
-                                   "folder of its own")  # fmt: skip
+                raise InvalidInput(f"{out} is inside {parent}, a folder a store was unpacked into",
+                                   code=ErrorCode.UNPACK_INSIDE_UNPACK_FOLDER,
+                                   params={"folder": out, "parent": parent})  # fmt: skip
         if not out.exists() or not any(out.iterdir()):
             return
         if not self.path.is_file():
             shown = ", ".join(sorted(p.name for p in out.iterdir())[:5])
             raise InvalidInput(
-                f"{out} is not empty ({shown}) and was not made by 'fieldwork store unpack': nothing is written "
-                "there; give an empty or new folder"
+                f"{out} is not empty ({shown}) and no store was unpacked into it: nothing is written there",
+                code=ErrorCode.UNPACK_FOLDER_NOT_EMPTY,
+                params={"folder": out, "found": shown},
             )
         try:
             doc = safejson.loads(self.path.read_bytes(), max_bytes=1 << 30, max_depth=8)
@@ -210,17 +213,22 @@ class OutputState:
             )
         if doc["role"] != self.role:
             raise InvalidInput(
-                f"{out} holds {doc['role']} data: {self.role} data is never unpacked into it (use a separate "
-                f"{'--identity-out' if self.role == 'identity' else '--out'} folder)"
+                f"{out} holds {doc['role']} data: {self.role} data is never unpacked into it",
+                code=ErrorCode.UNPACK_RESEARCH_FOLDER if self.role == "identity" else ErrorCode.UNPACK_IDENTITY_FOLDER,
+                params={"folder": out},
             )
         if self.unverified and not doc["unverified"]:
             raise InvalidInput(
-                f"{out} holds verified data: a first look with --accept-any-device goes into a new folder"
+                f"{out} holds verified data: a first look without a trusted list goes into a new folder",
+                code=ErrorCode.UNPACK_VERIFIED_FOLDER,
+                params={"folder": out},
             )
         if doc["unverified"] and not self.unverified:
             raise InvalidInput(
-                f"{out} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a "
-                "new folder"
+                f"{out} was unpacked without a trusted list (unverified): unpack with the trusted list into a "
+                "new folder",
+                code=ErrorCode.UNPACK_UNVERIFIED_FOLDER,
+                params={"folder": out},
             )
         self.unverified = bool(doc["unverified"]) or self.unverified
         self.files, self.bundles = dict(doc["files"]), dict(doc["bundles"])
@@ -556,10 +564,10 @@ def unpack_store(
         if identity_bundle and role == "research":
             unpacker.problem(info, "identity-in-research-store", "an identity bundle (names, contacts, signed "
                              "consent) in a research store: not unpacked. Identity bundles are unpacked only "
-                             "from the identity store, with --identity-out")  # fmt: skip
+                             "from the identity store")  # fmt: skip
         elif not identity_bundle and role == "identity":
             unpacker.problem(info, "research-in-identity-store", f"a {info.body['kind']} bundle in the identity "
-                             "store: not unpacked here (unpack the research store with --out)")  # fmt: skip
+                             "store: not unpacked here")  # fmt: skip
         else:
             good.append(info)
     good.sort(key=_order)

@@ -264,8 +264,8 @@
             <translation>⟦Ñö šîĝñéđ ƀûñđļé ŵàš ƒöûñđ öñ ţĥé šţöŕé. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>To trust a laptop: on that laptop, 'fieldwork device' (or its Sync page) shows its fingerprint. If it is one of the fingerprints above, pick it below, give the laptop a name and press Trust this laptop (the same as running 'fieldwork study devices add FINGERPRINT --name NAME --key STUDY_KEY' on this machine). Then verify again.</source>
-            <translation>⟦Ţö ţŕûšţ à ļàþţöþ: öñ ţĥàţ ļàþţöþ, 'ƒîéļđŵöŕķ đéṽîçé' (öŕ îţš Šýñç þàĝé) šĥöŵš îţš ƒîñĝéŕþŕîñţ. Îƒ îţ îš öñé öƒ ţĥé ƒîñĝéŕþŕîñţš àƀöṽé, þîçķ îţ ƀéļöŵ, ĝîṽé ţĥé ļàþţöþ à ñàɱé àñđ þŕéšš Ţŕûšţ ţĥîš ļàþţöþ (ţĥé šàɱé àš ŕûññîñĝ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ ƑÎÑĜÉŔÞŔÎÑŢ --ñàɱé ÑÀṀÉ --ķéý ŠŢÛĐÝ_ĶÉÝ' öñ ţĥîš ɱàçĥîñé). Ţĥéñ ṽéŕîƒý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>To trust a laptop: its Sync page shows its fingerprint. If it is one of the fingerprints above, pick it below, give the laptop a name and press Trust this laptop. Then verify again.</source>
+            <translation>⟦Ţö ţŕûšţ à ļàþţöþ: îţš Šýñç þàĝé šĥöŵš îţš ƒîñĝéŕþŕîñţ. Îƒ îţ îš öñé öƒ ţĥé ƒîñĝéŕþŕîñţš àƀöṽé, þîçķ îţ ƀéļöŵ, ĝîṽé ţĥé ļàþţöþ à ñàɱé àñđ þŕéšš Ţŕûšţ ţĥîš ļàþţöþ. Ţĥéñ ṽéŕîƒý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Trusted device {0} ({1}); the list now has {2} device(s).</source>
@@ -1305,6 +1305,34 @@
             <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected}: àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>{folder} is a file, not a folder. Type the folder to unpack into in “Unpack into folder”.</source>
+            <translation>⟦{folder} îš à ƒîļé, ñöţ à ƒöļđéŕ. Ţýþé ţĥé ƒöļđéŕ ţö ûñþàçķ îñţö îñ “Ûñþàçķ îñţö ƒöļđéŕ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{folder} is inside {parent}, a folder a store was unpacked into before. Nothing was written: choose a folder of its own in “Unpack into folder”.</source>
+            <translation>⟦{folder} îš îñšîđé {parent}, à ƒöļđéŕ à šţöŕé ŵàš ûñþàçķéđ îñţö ƀéƒöŕé. Ñöţĥîñĝ ŵàš ŵŕîţţéñ: çĥööšé à ƒöļđéŕ öƒ îţš öŵñ îñ “Ûñþàçķ îñţö ƒöļđéŕ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{folder} is not empty ({found}) and no store was unpacked into it, so nothing is written there. Choose an empty or new folder in “Unpack into folder”.</source>
+            <translation>⟦{folder} îš ñöţ éɱþţý ({found}) àñđ ñö šţöŕé ŵàš ûñþàçķéđ îñţö îţ, šö ñöţĥîñĝ îš ŵŕîţţéñ ţĥéŕé. Çĥööšé àñ éɱþţý öŕ ñéŵ ƒöļđéŕ îñ “Ûñþàçķ îñţö ƒöļđéŕ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{folder} holds the identity store's data: research data is never unpacked into it. Choose another folder, or tick “This is the identity store” if this store is the identity store.</source>
+            <translation>⟦{folder} ĥöļđš ţĥé îđéñţîţý šţöŕé'š đàţà: ŕéšéàŕçĥ đàţà îš ñéṽéŕ ûñþàçķéđ îñţö îţ. Çĥööšé àñöţĥéŕ ƒöļđéŕ, öŕ ţîçķ “Ţĥîš îš ţĥé îđéñţîţý šţöŕé” îƒ ţĥîš šţöŕé îš ţĥé îđéñţîţý šţöŕé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{folder} holds research data: identity data is never unpacked into it. Choose a separate folder for the identity store, or untick “This is the identity store” if this is the research store.</source>
+            <translation>⟦{folder} ĥöļđš ŕéšéàŕçĥ đàţà: îđéñţîţý đàţà îš ñéṽéŕ ûñþàçķéđ îñţö îţ. Çĥööšé à šéþàŕàţé ƒöļđéŕ ƒöŕ ţĥé îđéñţîţý šţöŕé, öŕ ûñţîçķ “Ţĥîš îš ţĥé îđéñţîţý šţöŕé” îƒ ţĥîš îš ţĥé ŕéšéàŕçĥ šţöŕé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{folder} holds verified data: a first look at a store without a trusted list goes into a new folder.</source>
+            <translation>⟦{folder} ĥöļđš ṽéŕîƒîéđ đàţà: à ƒîŕšţ ļööķ àţ à šţöŕé ŵîţĥöûţ à ţŕûšţéđ ļîšţ ĝöéš îñţö à ñéŵ ƒöļđéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{folder} was unpacked without a trusted list (its data is marked unverified). Choose a new folder in “Unpack into folder” to unpack with the trusted list.</source>
+            <translation>⟦{folder} ŵàš ûñþàçķéđ ŵîţĥöûţ à ţŕûšţéđ ļîšţ (îţš đàţà îš ɱàŕķéđ ûñṽéŕîƒîéđ). Çĥööšé à ñéŵ ƒöļđéŕ îñ “Ûñþàçķ îñţö ƒöļđéŕ” ţö ûñþàçķ ŵîţĥ ţĥé ţŕûšţéđ ļîšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on {participant}'s page in Participants once it is.</source>
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ îţ ƒîŕšţ; ɱàŕķ ţĥé ţàšķ đöñé öñ {participant}'š þàĝé îñ Þàŕţîçîþàñţš öñçé îţ îš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -1319,6 +1347,34 @@
         <message>
             <source>{participant} has not been screened yet.</source>
             <translation>⟦{participant} ĥàš ñöţ ƀééñ šçŕééñéđ ýéţ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>NOT CHECKED: no trusted list</source>
+            <translation>⟦ÑÖŢ ÇĤÉÇĶÉĐ: ñö ţŕûšţéđ ļîšţ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source> (compare with the bundles that laptop's sync page lists as sent)</source>
+            <translation>⟦ (çöɱþàŕé ŵîţĥ ţĥé ƀûñđļéš ţĥàţ ļàþţöþ'š šýñç þàĝé ļîšţš àš šéñţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>NOTE: signers were NOT checked against a trusted list, and anyone who can write to the store can sign a bundle; compare the fingerprints above with those the laptops' sync pages show, and trust them with “Trust this laptop”</source>
+            <translation>⟦ÑÖŢÉ: šîĝñéŕš ŵéŕé ÑÖŢ çĥéçķéđ àĝàîñšţ à ţŕûšţéđ ļîšţ, àñđ àñýöñé ŵĥö çàñ ŵŕîţé ţö ţĥé šţöŕé çàñ šîĝñ à ƀûñđļé; çöɱþàŕé ţĥé ƒîñĝéŕþŕîñţš àƀöṽé ŵîţĥ ţĥöšé ţĥé ļàþţöþš' šýñç þàĝéš šĥöŵ, àñđ ţŕûšţ ţĥéɱ ŵîţĥ “Ţŕûšţ ţĥîš ļàþţöþ” ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>NOTE: no trusted list was used: everything unpacked is marked UNVERIFIED in the index</source>
+            <translation>⟦ÑÖŢÉ: ñö ţŕûšţéđ ļîšţ ŵàš ûšéđ: éṽéŕýţĥîñĝ ûñþàçķéđ îš ɱàŕķéđ ÛÑṼÉŔÎƑÎÉĐ îñ ţĥé îñđéẋ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> (see the sync page of that laptop, which lists what it has not sent)</source>
+            <translation>⟦ (šéé ţĥé šýñç þàĝé öƒ ţĥàţ ļàþţöþ, ŵĥîçĥ ļîšţš ŵĥàţ îţ ĥàš ñöţ šéñţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>, with “This is the identity store” ticked</source>
+            <translation>⟦, ŵîţĥ “Ţĥîš îš ţĥé îđéñţîţý šţöŕé” ţîçķéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source> (unpack the research store with “This is the identity store” unticked)</source>
+            <translation>⟦ (ûñþàçķ ţĥé ŕéšéàŕçĥ šţöŕé ŵîţĥ “Ţĥîš îš ţĥé îđéñţîţý šţöŕé” ûñţîçķéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
     </context>
     <context>
@@ -4029,6 +4085,34 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{source}: ñàɱéš ñö çöñšéñţ ƒöŕɱ àñđ ṽéŕšîöñ (îţ ñééđš "ƒöŕɱ", "ṽéŕšîöñ" àñđ "àñšŵéŕš"), šö îţ çàññöţ ƀé çĥéçķéđ àĝàîñšţ {form} ṽéŕšîöñ {version}: ɱàķé îţ ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé --šéššîöñ {session} --þàŕţîçîþàñţ {participant}'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>--out {folder} is a file, not a folder</source>
+            <translation>⟦--öûţ {folder} îš à ƒîļé, ñöţ à ƒöļđéŕ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{folder} is inside {parent}, a folder 'fieldwork store unpack' made: use a folder of its own</source>
+            <translation>⟦{folder} îš îñšîđé {parent}, à ƒöļđéŕ 'ƒîéļđŵöŕķ šţöŕé ûñþàçķ' ɱàđé: ûšé à ƒöļđéŕ öƒ îţš öŵñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{folder} is not empty ({found}) and was not made by 'fieldwork store unpack': nothing is written there; give an empty or new folder</source>
+            <translation>⟦{folder} îš ñöţ éɱþţý ({found}) àñđ ŵàš ñöţ ɱàđé ƀý 'ƒîéļđŵöŕķ šţöŕé ûñþàçķ': ñöţĥîñĝ îš ŵŕîţţéñ ţĥéŕé; ĝîṽé àñ éɱþţý öŕ ñéŵ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{folder} holds identity data: research data is never unpacked into it (use a separate --out folder)</source>
+            <translation>⟦{folder} ĥöļđš îđéñţîţý đàţà: ŕéšéàŕçĥ đàţà îš ñéṽéŕ ûñþàçķéđ îñţö îţ (ûšé à šéþàŕàţé --öûţ ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{folder} holds research data: identity data is never unpacked into it (use a separate --identity-out folder)</source>
+            <translation>⟦{folder} ĥöļđš ŕéšéàŕçĥ đàţà: îđéñţîţý đàţà îš ñéṽéŕ ûñþàçķéđ îñţö îţ (ûšé à šéþàŕàţé --îđéñţîţý-öûţ ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{folder} holds verified data: a first look with --accept-any-device goes into a new folder</source>
+            <translation>⟦{folder} ĥöļđš ṽéŕîƒîéđ đàţà: à ƒîŕšţ ļööķ ŵîţĥ --àççéþţ-àñý-đéṽîçé ĝöéš îñţö à ñéŵ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{folder} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a new folder</source>
+            <translation>⟦{folder} ŵàš ûñþàçķéđ ŵîţĥ --àççéþţ-àñý-đéṽîçé (ûñṽéŕîƒîéđ): ûñþàçķ ŵîţĥ ţĥé ţŕûšţéđ ļîšţ îñţö à ñéŵ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session {session}): answers are never carried from one form to another. Make a new file with 'fieldwork consent template'. Nothing was recorded</source>
             <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected} (ţĥé {what} öƒ {participant} îñ šéššîöñ {session}): àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ṁàķé à ñéŵ ƒîļé ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -4113,8 +4197,36 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>NOT CHECKED (--accept-any-device)</source>
+            <translation>⟦ÑÖŢ ÇĤÉÇĶÉĐ (--àççéþţ-àñý-đéṽîçé) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source> (compare with 'fieldwork device' on that laptop)</source>
+            <translation>⟦ (çöɱþàŕé ŵîţĥ 'ƒîéļđŵöŕķ đéṽîçé' öñ ţĥàţ ļàþţöþ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>NOTE: --accept-any-device: signers were NOT checked against a trusted list, and anyone who can write to the store can sign a bundle; compare the fingerprints above with the laptops' ('fieldwork device') and trust them with 'fieldwork study devices add'</source>
+            <translation>⟦ÑÖŢÉ: --àççéþţ-àñý-đéṽîçé: šîĝñéŕš ŵéŕé ÑÖŢ çĥéçķéđ àĝàîñšţ à ţŕûšţéđ ļîšţ, àñđ àñýöñé ŵĥö çàñ ŵŕîţé ţö ţĥé šţöŕé çàñ šîĝñ à ƀûñđļé; çöɱþàŕé ţĥé ƒîñĝéŕþŕîñţš àƀöṽé ŵîţĥ ţĥé ļàþţöþš' ('ƒîéļđŵöŕķ đéṽîçé') àñđ ţŕûšţ ţĥéɱ ŵîţĥ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>NOTE: --accept-any-device: everything unpacked is marked UNVERIFIED in the index</source>
+            <translation>⟦ÑÖŢÉ: --àççéþţ-àñý-đéṽîçé: éṽéŕýţĥîñĝ ûñþàçķéđ îš ɱàŕķéđ ÛÑṼÉŔÎƑÎÉĐ îñ ţĥé îñđéẋ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>; plan a new session, which takes the versions in use</source>
             <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source> (see 'fieldwork outbox' on that laptop)</source>
+            <translation>⟦ (šéé 'ƒîéļđŵöŕķ öûţƀöẋ' öñ ţĥàţ ļàþţöþ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>, with --identity-out</source>
+            <translation>⟦, ŵîţĥ --îđéñţîţý-öûţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source> (unpack the research store with --out)</source>
+            <translation>⟦ (ûñþàçķ ţĥé ŕéšéàŕçĥ šţöŕé ŵîţĥ --öûţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>{free} MiB free, {need} MiB needed</source>

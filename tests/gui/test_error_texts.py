@@ -29,3 +29,15 @@ def test_the_app_never_shows_a_command_line_option_for_any_code(qapp, code: Erro
 def test_the_identity_store_sentence_names_the_store_and_the_button(qapp) -> None:  # type: ignore[no-untyped-def]
     exc = FieldworkError("x", code=ErrorCode.IDENTITY_STORE_MISSING, params={"name": "identity"})
     assert "named identity" in describe(exc) and "\u201cSet up the study store\u2026\u201d" in describe(exc)
+
+
+def test_a_store_report_on_the_page_names_no_command_or_option(qapp) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.cli.messages import report_words as cli_words
+
+    from fieldwork_app.gui.messages import report_words
+
+    words = report_words()
+    texts = [words.not_checked, words.compare_device, words.any_device_verified, words.any_device_unpacked,
+             *words.problem_advice.values()]  # fmt: skip
+    assert all(t and "--" not in t and not CLI_WORDS.search(t) for t in texts), texts
+    assert set(words.problem_advice) == set(cli_words().problem_advice)

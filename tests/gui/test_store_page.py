@@ -22,6 +22,7 @@ from fieldwork_app.sync.keys import DeviceKey, load_identity, load_recipient
 from fieldwork_app.sync.transports import open_transport
 from tests.gui.conftest import unlock
 from tests.support.servers import SyncKit
+from tests.unit.test_error_codes import CLI_WORDS
 
 pytestmark = pytest.mark.servers
 
@@ -140,6 +141,27 @@ LONG_PATH = next(iter(LONG))
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_a_folder_unpack_may_not_write_to_is_named_with_what_to_change_on_the_page(
+    qtbot, make_window, vault_dir, tmp_path, sync_kit, size
+) -> None:  # type: ignore[no-untyped-def]
+    root, key, _mallory = _store(sync_kit, tmp_path, trusted=True)
+    w, page = _open_page(qtbot, make_window, vault_dir, size)
+    busy = tmp_path / "my-notes"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine")
+    _type(qtbot, w, page.url_edit, root.as_uri())
+    _type(qtbot, w, page.key_edit, str(key))
+    _type(qtbot, w, page.store_out_edit, str(busy))
+    _click(qtbot, w, page.unpack_button)
+    qtbot.waitUntil(lambda: "not empty" in page.store_message.text(), timeout=60_000)
+    text = page.store_message.text()
+    assert f"{busy} is not empty (notes.txt)" in text and "\u201cUnpack into folder\u201d" in text
+    assert "fieldwork" not in text and not CLI_WORDS.search(text)
+    assert (busy / "notes.txt").read_text() == "mine" and sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
+    assert page.unpack_button.isEnabled()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
 def test_without_a_trusted_list_the_page_refuses_names_the_signers_and_trusts_a_laptop(
     qtbot, make_window, vault_dir, tmp_path, sync_kit, size
 ) -> None:  # type: ignore[no-untyped-def]
@@ -156,7 +178,7 @@ def test_without_a_trusted_list_the_page_refuses_names_the_signers_and_trusts_a_
     report = page.store_details.toPlainText()
     assert f"signer {sync_kit.device.fingerprint()}: 3 bundle(s)" in report
     assert f"signer {mallory.fingerprint()}: 1 bundle(s)" in report
-    assert "fieldwork study devices add" in report and "Trust this laptop" in report
+    assert "Trust this laptop" in report and not CLI_WORDS.search(report) and "devices add" not in report
     assert not out.exists() or not any(out.iterdir())
 
     # Laptop A's fingerprint is picked with the keyboard, named, and trusted.

@@ -25,13 +25,10 @@ PARAMS = {"name": "uni", "host": "dav.example.ac.uk", "store": "uni", "pack": "M
           "text": "12ab", "path": "/tmp/dm-signing.key", "key": "ab12", "what": "study key", "language": "xx",
           "known": "en", "source": "answers.json", "form": "consent-mother", "session": "S-0001",
           "given": "'x'", "expected": "'y'", "doing": "taking consent", "problem": "a call first",
-          "task": "T1"}  # fmt: skip
+          "task": "T1", "parent": "/tmp", "found": "notes.txt"}  # fmt: skip
 
-# The modules scanned: all but the store unpack's folder checks and the store-check reports (sync/unpack.py,
-# sync/checks.py, sync/dmstore.py), which still name the command line's options.
-LAPTOP_CORE = ["services", "vault", "domain", "audio", "studypack", "sync/transports", "sync/engine.py",
-               "sync/bundle.py", "sync/keys.py", "sync/state.py", "sync/trust.py", "sync/dmkeys.py",
-               "analysis"]  # fmt: skip
+# The modules scanned: the whole core, the data manager's store checks, unpack and reports included.
+LAPTOP_CORE = ["services", "vault", "domain", "audio", "studypack", "sync", "analysis"]  # fmt: skip
 
 
 def _laptop_core_files() -> list[Path]:
@@ -44,14 +41,17 @@ def _laptop_core_files() -> list[Path]:
 
 
 def _made_errors(tree: ast.AST) -> list[ast.AST]:
-    """What a module raises, and every error it builds (``SomeError(...)``, ``InvalidInput(...)``)."""
+    """What a module raises, every error it builds (``SomeError(...)``, ``InvalidInput(...)``) and every problem
+    a store check reports (``Problem(...)``, ``.problem(...)``)."""
     out: list[ast.AST] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
             out.append(node.exc)
         elif isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if name.endswith(("Error", "Refused")) or name in ("InvalidInput", "NotFound", "Cancelled"):
+            if name.endswith(("Error", "Refused")) or name in (
+                "InvalidInput", "NotFound", "Cancelled", "Problem", "problem"
+            ):
                 out.append(node)
     return out
 
@@ -84,3 +84,13 @@ def test_the_study_key_advice_is_said_by_the_command_line_only() -> None:
     assert "--study-key study.pub" in cli_text(exc) and "--" not in exc.message
     plain = FieldworkError("a plain problem")
     assert cli_text(plain) == "a plain problem"
+
+
+def test_a_store_report_names_the_command_lines_options_only_in_its_words() -> None:
+    from fieldwork_app.cli.messages import report_words
+
+    words = report_words()
+    for text in (words.not_checked, words.any_device_verified, words.any_device_unpacked,
+                 *words.problem_advice.values()):  # fmt: skip
+        assert CLI_WORDS.search(text) or "--" in text, text
+    assert set(words.problem_advice) == {"gap", "identity-in-research-store", "research-in-identity-store"}

@@ -363,10 +363,8 @@ class AnalysisPage(QWidget):
         lines += [
             "",
             self.tr(
-                "To trust a laptop: on that laptop, 'fieldwork device' (or its Sync page) shows its "
-                "fingerprint. If it is one of the fingerprints above, pick it below, give the laptop a "
-                "name and press Trust this laptop (the same as running 'fieldwork study devices add "
-                "FINGERPRINT --name NAME --key STUDY_KEY' on this machine). Then verify again."
+                "To trust a laptop: its Sync page shows its fingerprint. If it is one of the fingerprints "
+                "above, pick it below, give the laptop a name and press Trust this laptop. Then verify again."
             ),
         ]
         self.store_details.setPlainText("\n".join(lines))

@@ -25,6 +25,7 @@ from fieldwork_app.services import dm_stores
 from fieldwork_app.services.datamanager import StoreAccess, TrustFiles
 from fieldwork_app.services.sync import CancellableState
 
+from fieldwork_app.gui.messages import report_words
 from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 if TYPE_CHECKING:
@@ -94,19 +95,21 @@ class AnalysisPresenter(Presenter):
         return fp, name, count, made
 
     def verify(self, job: StoreJob, done: Done[Any], failed: Failed) -> None:
+        words = report_words()  # translated here, on the GUI thread
+
         def work(transport: Any, identity: Any, trusted: Any, state: CancellableState) -> StoreResult:
             report = dmstore.verify_store(transport, identity, trusted, state=state)
-            return StoreResult(report.ok, dmstore.verify_lines(report, trusted))
+            return StoreResult(report.ok, dmstore.verify_lines(report, trusted, words))
 
         self._store_job(job, work, done, failed)
 
     def unpack(self, job: StoreJob, done: Done[Any], failed: Failed) -> None:
-        out = job.out
+        out, words = job.out, report_words()
         assert out is not None
 
         def work(transport: Any, identity: Any, trusted: Any, state: CancellableState) -> StoreResult:
             report = dmstore.unpack_store(transport, identity, out, trusted, state, role=job.role)
-            return StoreResult(report.ok, dmstore.unpack_lines(report, trusted, out, job.role))
+            return StoreResult(report.ok, dmstore.unpack_lines(report, trusted, out, job.role, words))
 
         self._store_job(job, work, done, failed)
 
