@@ -76,6 +76,7 @@ class ErrorCode(enum.Enum):
     NOT_AN_ANALYSIS_FOLDER = "not-an-analysis-folder"  # folder
     BAD_TAG = "bad-tag"  # -
     BAD_THREADS = "bad-threads"  # -
+    BAD_AFTER_SEQ = "bad-after-seq"  # -
     UNKNOWN_LANGUAGE = "unknown-language"  # language, known
     ANSWERS_NOT_AN_OBJECT = "answers-not-an-object"  # source
     ANSWERS_NAME_NO_FORM = "answers-name-no-form"  # source, form, version, session, participant

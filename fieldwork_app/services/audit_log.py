@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldwork_app import log as fwlog
-from fieldwork_app.errors import ErrorKind, FieldworkError
+from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import audit
 from fieldwork_app.vault.audit import AuditEntry, ChainReport
@@ -17,10 +17,12 @@ def verify(ws: Workspace) -> ChainReport:
     try:
         return audit.verify(ws.db)
     except DatabaseError:
+        db = ws.data_dir.research_db
         raise FieldworkError(
-            f"{ws.data_dir.research_db.name} cannot be read, so the audit log cannot be checked: the vault "
-            "is damaged. Run 'fieldwork vault check'; restore from a backup with 'fieldwork vault restore FILE'",
+            f"{db.name} cannot be read, so the audit log cannot be checked: the vault is damaged",
             kind=ErrorKind.VAULT_CORRUPT,
+            code=ErrorCode.VAULT_DAMAGED,
+            params={"file": db.name, "folder": db.parent},
         ) from None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import ErrorCode, InvalidInput
 from fieldwork_app.studypack import load_pack_files
 from fieldwork_app.studypack.signature import write_signature
 from fieldwork_app.sync import trust
@@ -95,7 +95,7 @@ def revoke_device(
     every bundle numbered after ``after_seq``); the list is signed again with the next serial."""
     fp = check_fingerprint(fingerprint)
     if after_seq is not None and after_seq < 0:
-        raise InvalidInput("--after-seq is 0 or more")
+        raise InvalidInput("the last genuine bundle number is 0 or more", code=ErrorCode.BAD_AFTER_SEQ)
     devices, serial, manager = load_trusted(files)
     d = devices.devices.get(fp)
     if d is None:

@@ -1289,6 +1289,10 @@
             <translation>⟦Ûšé àţ ļéàšţ öñé ţĥŕéàđ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>The last genuine bundle number is 0 or more.</source>
+            <translation>⟦Ţĥé ļàšţ ĝéñûîñé ƀûñđļé ñûɱƀéŕ îš 0 öŕ ɱöŕé. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>This model does not know the language {language}; it knows {known}.</source>
             <translation>⟦Ţĥîš ɱöđéļ đöéš ñöţ ķñöŵ ţĥé ļàñĝûàĝé {language}; îţ ķñöŵš {known}. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4071,6 +4075,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>--threads: at least 1</source>
             <translation>⟦--ţĥŕéàđš: àţ ļéàšţ 1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>--after-seq is 0 or more</source>
+            <translation>⟦--àƒţéŕ-šéǫ îš 0 öŕ ɱöŕé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>--language {language}: this model knows {known}</source>
