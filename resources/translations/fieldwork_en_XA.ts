@@ -8,8 +8,8 @@
             <translation>⟦Àñàļýšîš (đàţà ɱàñàĝéŕ) ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>On the data manager's machine, offline: transcript drafts of every take in an analysis folder (from 'store unpack') with a local Whisper model, and a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</source>
-            <translation>⟦Öñ ţĥé đàţà ɱàñàĝéŕ'š ɱàçĥîñé, öƒƒļîñé: ţŕàñšçŕîþţ đŕàƒţš öƒ éṽéŕý ţàķé îñ àñ àñàļýšîš ƒöļđéŕ (ƒŕöɱ 'šţöŕé ûñþàçķ') ŵîţĥ à ļöçàļ Ŵĥîšþéŕ ɱöđéļ, àñđ à ŔÉƑÎ-ǪĐÀ þŕöĵéçţ ƒöŕ ÑṼîṽö, ÀŢĻÀŠ.ţî, ṀÀẊǪĐÀ öŕ ǪûàļÇöđéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>On the data manager's machine, offline: transcript drafts of every take in an analysis folder (one the study store was unpacked into) with a local Whisper model, and a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</source>
+            <translation>⟦Öñ ţĥé đàţà ɱàñàĝéŕ'š ɱàçĥîñé, öƒƒļîñé: ţŕàñšçŕîþţ đŕàƒţš öƒ éṽéŕý ţàķé îñ àñ àñàļýšîš ƒöļđéŕ (öñé ţĥé šţûđý šţöŕé ŵàš ûñþàçķéđ îñţö) ŵîţĥ à ļöçàļ Ŵĥîšþéŕ ɱöđéļ, àñđ à ŔÉƑÎ-ǪĐÀ þŕöĵéçţ ƒöŕ ÑṼîṽö, ÀŢĻÀŠ.ţî, ṀÀẊǪĐÀ öŕ ǪûàļÇöđéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Analysis folder</source>
