@@ -52,8 +52,8 @@ class AnalysisPage(QWidget):
             label(
                 self.tr(
                     "On the data manager's machine, offline: transcript drafts of every take in an analysis "
-                    "folder (one the study store was unpacked into) with a local Whisper model, and a REFI-QDA project for "
-                    "NVivo, ATLAS.ti, MAXQDA or QualCoder."
+                    "folder (one the study store was unpacked into) with a local Whisper model, and a REFI-QDA "
+                    "project for NVivo, ATLAS.ti, MAXQDA or QualCoder."
                 )
             )
         )
