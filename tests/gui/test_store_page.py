@@ -247,6 +247,23 @@ def test_the_identity_store_into_its_own_folder_with_a_key_kept_elsewhere(
     assert page.store_message.text().startswith("1 identity bundles;")
     assert (tmp_path / "register/identity/S-0001/participants/M-001.json").read_bytes() == b'{"name": "A Person"}'
 
+    # Unticked, the same store is read as a research store: never into the identity folder, and its identity
+    # bundle is named with what to tick, in the page's words.
+    _click(qtbot, w, page.identity_check, QPoint(8, page.identity_check.height() // 2))
+    assert not page.identity_check.isChecked()
+    _click(qtbot, w, page.unpack_button)
+    qtbot.waitUntil(lambda: "holds the identity store's data" in page.store_message.text(), timeout=60_000)
+    assert "tick \u201cThis is the identity store\u201d" in page.store_message.text()
+    assert not CLI_WORDS.search(page.store_message.text())
+    _click(qtbot, w, page.store_out_edit)
+    QTest.keyClick(page.store_out_edit, Qt.Key.Key_End)
+    QTest.keyClicks(page.store_out_edit, "-research")  # a folder of its own: register-research
+    _click(qtbot, w, page.unpack_button)
+    qtbot.waitUntil(lambda: "files written" in page.store_message.text(), timeout=60_000)
+    report = page.store_details.toPlainText()
+    assert "PROBLEM identity-in-research-store" in report
+    assert "with \u201cThis is the identity store\u201d ticked" in report and not CLI_WORDS.search(report), report
+
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
 def test_an_sftp_store_is_read_only_once_its_host_key_is_typed_in(
