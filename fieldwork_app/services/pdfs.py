@@ -14,9 +14,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app.domain.pack import (
     AnswerType,
@@ -35,6 +33,9 @@ from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import sessions as sessions_svc
 from fieldwork_app.services.clock import local_hm
 from fieldwork_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.pdfdoc import Pdf
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -56,17 +57,6 @@ def _font_candidates() -> list[tuple[Path, Path]]:
     ]
 
 
-_ASCII = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2026": "...",
-    }
-)
 _MODES = {
     "written": "signed on screen",
     "verbal": "given verbally and audio-recorded",
@@ -77,61 +67,17 @@ _MODES = {
 Stroke = list[tuple[float, float]]
 
 
-class _Pdf(FPDF):
-    def __init__(self, title: str, footer: str) -> None:
-        super().__init__(format="A4")
-        self._footer_text = footer
-        regular, bold = next(
-            ((r, b) for r, b in _font_candidates() if r.is_file()),
-            (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"),
-        )
-        self.unicode_font = regular.is_file()
-        if self.unicode_font:
-            self.add_font("DejaVu", "", str(regular))
-            self.add_font("DejaVu", "B", str(bold if bold.is_file() else regular))
-            self.family_name = "DejaVu"
-        else:
-            self.family_name = "Helvetica"
-        self.set_title(self.t(title))
-        self.set_creator("Fieldwork")
-        self.set_auto_page_break(True, margin=18)
-        self.set_margins(18, 16, 18)
-        self.add_page()
+def _Pdf(title: str, footer: str) -> Pdf:  # noqa: N802 (made as the class it returns)
+    from fieldwork_app.services.pdfdoc import Pdf
 
-    def t(self, text: object) -> str:
-        s = str(text)
-        if self.unicode_font:
-            return s
-        return s.translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
-
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font(self.family_name, "", 7)
-        self.cell(0, 5, self.t(f"{self._footer_text}  -  page {self.page_no()}"), align="C")
-
-    def heading(self, text: str, size: float = 13) -> None:
-        self.set_font(self.family_name, "B", size)
-        self.multi_cell(0, size * 0.5, self.t(text), new_x="LMARGIN", new_y="NEXT")
-        self.ln(1.5)
-
-    def para(self, text: str, size: float = 10, bold: bool = False) -> None:
-        self.set_font(self.family_name, "B" if bold else "", size)
-        self.multi_cell(0, size * 0.5, self.t(text), new_x="LMARGIN", new_y="NEXT")
-
-    def field(self, label: str, value: object, size: float = 10) -> None:
-        self.set_font(self.family_name, "B", size)
-        self.cell(48, size * 0.5, self.t(label))
-        self.set_font(self.family_name, "", size)
-        self.multi_cell(0, size * 0.5, self.t(value), new_x="LMARGIN", new_y="NEXT")
-
-    def box(self, x: float, y: float, size: float = 5) -> None:
-        self.rect(x, y, size, size)
-
-    def render(self) -> bytes:
-        return bytes(self.output())
+    regular, bold = next(
+        ((r, b) for r, b in _font_candidates() if r.is_file()),
+        (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "DejaVuSans-Bold.ttf"),
+    )
+    return Pdf(title, footer, regular if regular.is_file() else None, bold)
 
 
-def _study_header(pdf: _Pdf, ws: Workspace) -> None:
+def _study_header(pdf: Pdf, ws: Workspace) -> None:
     study = ws.pack().study
     pdf.heading(study.title, 12)
     pdf.field("IRAS ID", study.iras_id, 9)
@@ -181,7 +127,7 @@ def svg_strokes(svg: str) -> list[Stroke]:
     return strokes
 
 
-def _draw_signature(pdf: _Pdf, svg: str, x: float, y: float, w: float, h: float) -> None:
+def _draw_signature(pdf: Pdf, svg: str, x: float, y: float, w: float, h: float) -> None:
     pdf.set_draw_color(160, 160, 160)
     pdf.rect(x, y, w, h)
     pdf.set_draw_color(0, 0, 0)
