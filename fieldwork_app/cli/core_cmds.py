@@ -218,6 +218,9 @@ def register(sub: Any) -> None:
         action="store_true",
         help="the interpreter has signed the confidentiality agreement the pack names",
     )
+    for role, who in (("guardian", "the parent or guardian"), ("consultee", "the consultee")):
+        p.add_argument(f"--{role}", metavar="NAME", help=f"{who} whose part the consent needs (identity store)")
+        p.add_argument(f"--{role}-form", action="store_true", help=f"{who} has completed the form the pack names")
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 
@@ -823,6 +826,12 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
         out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
     elif args.interpreter_agreement:
         raise InvalidInput("--interpreter-agreement goes with --interpreter NAME")
+    for role in ("guardian", "consultee"):
+        name, form_done = getattr(args, role), getattr(args, f"{role}_form")
+        if name:
+            out[role] = {"name": name, "agreement": form_done}
+        elif form_done:
+            raise InvalidInput(f"--{role}-form goes with --{role} NAME")
     return out
 
 

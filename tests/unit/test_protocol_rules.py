@@ -234,3 +234,51 @@ def test_declined_quotes_warn_the_quote_marker_and_future_contact_makes_a_task(s
     ethics.record_capacity(ws, s2, other, ABLE)
     consent.record(ws, s2, other, "paper", _yes(ws, s2, other, O1=False))
     assert not [t for t in tasks.due(ws) if t.participant_id == other]
+
+
+SECOND = example_pack_path().parent / "caring-lives"
+
+
+@pytest.fixture
+def caring(tmp_path: Path) -> Iterator[Workspace]:
+    ws, _ = workspace.create(DataDir(tmp_path / "v2"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        yield ws
+    finally:
+        ws.close()
+
+
+def young_carer(ws: Workspace, age_band: str) -> str:
+    pid = participants.add(
+        ws, "young-carer", attributes={"age_band": age_band, "language": "en-GB", "interpreter": "no", "area": "north"}
+    ).id
+    assert participants.screen(ws, pid, eligible_answers(ws.pack(), "young-carer"))
+    return pid
+
+
+def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Workspace) -> None:
+    ws = caring
+    young = young_carer(ws, "16-17")
+    sid = sessions.new(ws, [young], "interview", "youth_centre").id
+    ethics.mark_done(ws, young, "parent-notified")
+    with pytest.raises(ConsentError) as err:
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
+    assert err.value.message == (
+        "consent not recorded: the study's protocol asks for a parent or guardian ('Agreement of a parent or "
+        f"guardian (young person aged 16 or 17)') at {young}'s consent; record who it was (--guardian NAME at "
+        "the command line)"
+    )
+    with pytest.raises(ConsentError, match="confirm it is completed \\(--guardian-form"):
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian"}})
+    assert consent.latest(ws, sid, young) is None
+    done = consent.record(
+        ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian", "agreement": True}}
+    )
+    row = ws.idb.execute("SELECT role, name, agreement FROM consent_parties WHERE consent_id = ?", (done.consent_id,))
+    assert tuple(row.fetchone()) == ("guardian", "G Ardian", 1)
+    # an 18-year-old of the same group consents alone
+    adult = young_carer(ws, "18-24")
+    s2 = sessions.new(ws, [adult], "interview", "youth_centre").id
+    assert [r.role.value for r in consent.parties_needed(ws, adult)] == []
+    assert consent.record(ws, s2, adult, "paper", _yes(ws, s2, adult)).complete
