@@ -572,6 +572,30 @@
             <translation>⟦Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý à&amp;ĝŕééɱéñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>Parent's or guardian's name</source>
+            <translation>⟦Þàŕéñţ'š öŕ ĝûàŕđîàñ'š ñàɱé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The parent or guardian has completed their &amp;form</source>
+            <translation>⟦Ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥéîŕ &amp;ƒöŕɱ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consultee's name</source>
+            <translation>⟦Çöñšûļţéé'š ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The consultee has completed their dec&amp;laration</source>
+            <translation>⟦Ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥéîŕ đéç&amp;ļàŕàţîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Parent or guar&amp;dian</source>
+            <translation>⟦Þàŕéñţ öŕ ĝûàŕ&amp;đîàñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Cons&amp;ultee</source>
+            <translation>⟦Çöñš&amp;ûļţéé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Witness presen&amp;t</source>
             <translation>⟦Ŵîţñéšš þŕéšéñ&amp;ţ ŵîðé ŵ⟧</translation>
         </message>
@@ -744,12 +768,28 @@
             <translation>⟦Àššéšš çàþàçîţý àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>The protocol asks for a parent's or guardian's consent: name them.</source>
+            <translation>⟦Ţĥé þŕöţöçöļ àšķš ƒöŕ à þàŕéñţ'š öŕ ĝûàŕđîàñ'š çöñšéñţ: ñàɱé ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The protocol asks for a consultee: name them.</source>
+            <translation>⟦Ţĥé þŕöţöçöļ àšķš ƒöŕ à çöñšûļţéé: ñàɱé ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Name the witness present.</source>
             <translation>⟦Ñàɱé ţĥé ŵîţñéšš þŕéšéñţ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Name the interpreter present.</source>
             <translation>⟦Ñàɱé ţĥé îñţéŕþŕéţéŕ þŕéšéñţ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Confirm the parent or guardian has completed their form.</source>
+            <translation>⟦Çöñƒîŕɱ ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥéîŕ ƒöŕɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Confirm the consultee has completed their declaration.</source>
+            <translation>⟦Çöñƒîŕɱ ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥéîŕ đéçļàŕàţîöñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>The interpreter signs the confidentiality agreement first.</source>
