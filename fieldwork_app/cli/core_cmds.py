@@ -703,6 +703,12 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
                 + " the study's analysis cut-off"
                 + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
             )
+            rule = participants_svc.cutoff_rule(ws, args.id)
+            if not before and rule is not None:  # the pack's own words on what is kept
+                ctx.say(
+                    "Data already analysed is kept; no new data is collected"
+                    + (f". {rule.after_cutoff}" if rule.after_cutoff else "")
+                )
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)

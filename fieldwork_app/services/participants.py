@@ -8,6 +8,7 @@ import logging
 import shutil
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -363,6 +364,26 @@ def before_cutoff(ws: Workspace, participant_id: str, effective_date: str) -> bo
         return None
     last = cutoff(ws, participant_id)
     return last is None or parse_day(effective_date, "withdrawal date") <= last
+
+
+@dataclass(frozen=True)
+class CutoffRule:
+    """The pack's withdrawal cut-off as it stands for one participant, for the screens."""
+
+    last_day: date | None  # None: nothing has started its count yet (a withdrawal now comes before it)
+    after_cutoff: str  # the pack's words on what happens to data after the cut-off ("" when it says none)
+
+    def before(self, day: date) -> bool:
+        return self.last_day is None or day <= self.last_day
+
+
+def cutoff_rule(ws: Workspace, participant_id: str) -> CutoffRule | None:
+    """The withdrawal cut-off for this participant, or None when the pack sets none."""
+    rule = ws.pack().data_rules.withdrawal
+    last = cutoff(ws, participant_id)
+    if rule is None:
+        return None
+    return CutoffRule(last, str(rule.after_cutoff or "").strip())
 
 
 def withdraw(

@@ -2008,6 +2008,18 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Îđéñţîţý đéţàîļš šàṽéđ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>The study's analysis cut-off: last day %1. This date comes before it.</source>
+            <translation>⟦Ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ: ļàšţ đàý %1. Ţĥîš đàţé çöɱéš ƀéƒöŕé îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study's analysis cut-off has not started its count yet: this date comes before it.</source>
+            <translation>⟦Ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ ĥàš ñöţ šţàŕţéđ îţš çöûñţ ýéţ: ţĥîš đàţé çöɱéš ƀéƒöŕé îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>After the study's analysis cut-off (last day %1): data already analysed is kept; no new data is collected.</source>
+            <translation>⟦Àƒţéŕ ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ļàšţ đàý %1): đàţà àļŕéàđý àñàļýšéđ îš ķéþţ; ñö ñéŵ đàţà îš çöļļéçţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>No further contact (keep what was collected)</source>
             <translation>⟦Ñö ƒûŕţĥéŕ çöñţàçţ (ķééþ ŵĥàţ ŵàš çöļļéçţéđ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>

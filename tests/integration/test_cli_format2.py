@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from fieldwork_app.studypack import example_pack_path, load_pack
@@ -94,3 +95,8 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     )
     voucher.write_text(json.dumps({"type": "e-voucher", "value": "20", "serial": "EV-998877"}), encoding="utf-8")
     assert "1 voucher(s)" in run(*close, env=env).stdout
+    run("session", "complete", sid, env=env)
+    later = date.today().replace(year=date.today().year + 1).isoformat()
+    out = run("participant", "withdraw", pid, "--scope", "delete_data", "--date", later, env=env).stdout
+    assert "After the study's analysis cut-off" in out
+    assert "Data already analysed is kept; no new data is collected. After two weeks the interview" in out
