@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -392,7 +393,8 @@ class ParticipantsPage(QWidget):
         if rule is None:
             note.setVisible(False)
             return
-        day = ui.dateEdit.date().toPython()
+        chosen = ui.dateEdit.date()
+        day = date(chosen.year(), chosen.month(), chosen.day())
         before = rule.before(day)
         shown = rule.last_day.isoformat() if rule.last_day else ""
         if before:
