@@ -408,19 +408,22 @@ def _check_parties(
 def _future_contact_task(
     ws: Workspace, form: ConsentForm, answers: Mapping[str, Any], session_id: str, participant_id: str
 ) -> None:
-    """A participant who agreed to future contact gets a task, once: the team must not lose track of them."""
-    s = form.statement_with_role(StatementRole.FUTURE_CONTACT)
-    if s is None or answers.get(s.id) is not True:
-        return
-    open_ = [t for t in tasks_svc.due(ws) if t.kind == FUTURE_CONTACT and t.participant_id == participant_id]
-    if not open_:
-        tasks_svc.add(
-            ws, FUTURE_CONTACT, f"{participant_id} agreed to future contact: keep them on the contact list",
-            None, session_id, participant_id,
-        )  # fmt: skip
+    """A participant who agreed to future contact, or to be sent a summary of the findings, gets a task for
+    each, once: the team must not lose track of them.  A statement declined (or not applicable) makes none."""
+    for role, kind, title in (
+        (StatementRole.FUTURE_CONTACT, FUTURE_CONTACT, "agreed to future contact: keep them on the contact list"),
+        (StatementRole.SUMMARY, SEND_SUMMARY, "asked for a summary of the findings: send it when there is one"),
+    ):
+        s = form.statement_with_role(role)
+        if s is None or answers.get(s.id) is not True:
+            continue
+        open_ = [t for t in tasks_svc.due(ws) if t.kind == kind and t.participant_id == participant_id]
+        if not open_:
+            tasks_svc.add(ws, kind, f"{participant_id} {title}", None, session_id, participant_id)
 
 
 FUTURE_CONTACT = "future_contact"
+SEND_SUMMARY = "send_summary"
 
 
 def document_title(ws: Workspace, doc_id: str, version: str) -> str:

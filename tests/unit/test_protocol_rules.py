@@ -282,3 +282,16 @@ def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Worksp
     s2 = sessions.new(ws, [adult], "interview", "youth_centre").id
     assert [r.role.value for r in consent.parties_needed(ws, adult)] == []
     assert consent.record(ws, s2, adult, "paper", _yes(ws, s2, adult)).complete
+
+
+def test_a_summary_asked_for_makes_a_task_and_declined_roles_make_none(caring: Workspace) -> None:
+    ws = caring
+    keen, quiet = young_carer(ws, "18-24"), young_carer(ws, "18-24")
+    for pid, overrides in ((keen, {}), (quiet, {"O2": False, "O4": False})):
+        sid = sessions.new(ws, [pid], "interview", "youth_centre").id
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **overrides))
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **overrides))  # again: still one task each
+    made = sorted((t.participant_id, t.kind) for t in tasks.due(ws))
+    assert made == [(keen, consent.FUTURE_CONTACT), (keen, consent.SEND_SUMMARY)]
+    summary = next(t for t in tasks.due(ws) if t.kind == consent.SEND_SUMMARY)
+    assert summary.title == f"{keen} asked for a summary of the findings: send it when there is one"
