@@ -166,6 +166,19 @@ class AnalysisFolder:
         return next(s for s in self.sessions if s.session_id == take.session_id)
 
 
+def archive_listing(folder: AnalysisFolder) -> list[dict[str, Any]]:
+    """What may go into an archive deposit, per participant of the folder: ``may_archive``, the reason, and
+    the session folders holding their material (a session is deposited only if every participant in it
+    may be archived)."""
+    people = sorted({pid for s in folder.sessions for pid in s.participant_ids})
+    out = []
+    for pid in people:
+        ok, reason = folder.archive_status(pid)
+        folders = [s.folder for s in folder.sessions if pid in s.participant_ids]
+        out.append({"participant": pid, "may_archive": ok, "reason": reason, "folders": folders})
+    return out
+
+
 def _timed(rows: Any, where: str, text_key: str) -> list[TimedItem]:
     if not isinstance(rows, list):
         raise InvalidInput(f"{where}: expected a list")

@@ -365,3 +365,18 @@ def test_export_marks_who_may_be_quoted_and_archived(folder: Path, tmp_path: Pat
     # a participant who withdrew is not for archive, whatever she agreed to
     _write(folder, "withdrawals.json", [{"participant_ids": "M-001", "scope": "no_further_data", "delete": []}])
     assert open_analysis_folder(folder).archive_status("M-001") == (False, "not for archive: withdrew")
+
+
+def test_the_archive_list_from_the_command_line(folder: Path) -> None:
+    from tests.integration.test_cli import assert_one_line_error, run
+
+    out = run("analysis", "archive", str(folder)).stdout.splitlines()
+    assert out == [
+        "M-001: may be archived (M-001/S-0001)",
+        "M-002: not for archive: declined archiving (M-002/S-0002)",
+        "M-003: not for archive: the consent form consent-m 1.1 asks nothing about archiving (M-003/S-0003)",
+        "Leave out of an archive deposit: M-002, M-003",
+    ]
+    rows = json.loads(run("analysis", "archive", str(folder), "--json").stdout)
+    assert [r["participant"] for r in rows if r["may_archive"]] == ["M-001"]
+    assert_one_line_error(run("analysis", "archive", str(folder.parent), ok=False), "is not an analysis folder")
