@@ -190,6 +190,11 @@ def register(sub: Any) -> None:
     for crit in ("understand", "retain", "weigh-up", "communicate"):
         p.add_argument(f"--{crit}", choices=["yes", "no"], help=f"can the participant {crit.replace('-', ' ')}?")
     command(p, cmd_session_capacity)
+    p = sess.add_parser("book", help="record that the interpreter or witness the protocol asks for is booked")
+    p.add_argument("id")
+    for role in ("interpreter", "witness"):
+        p.add_argument(f"--{role}", action=argparse.BooleanOptionalAction, help=f"the {role} is booked (or not)")
+    command(p, cmd_session_book)
     p = sess.add_parser("complete", help="complete a session once its close-out is saved")
     p.add_argument("id")
     command(p, cmd_session_complete)
@@ -763,6 +768,16 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in cl.items:
         ctx.say(f"[{'x' if item.done else ' '}] {item.label}{'  - ' + item.detail if item.detail else ''}")
     ctx.say("ready" if cl.ready else "not ready")
+    return 0
+
+
+def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
+    booked = {role: getattr(args, role) for role in ("interpreter", "witness") if getattr(args, role) is not None}
+    if not booked:
+        raise InvalidInput("say who is booked: --interpreter or --witness (--no-... when not)")
+    with credentials.workspace_for(args) as ws:
+        sessions_svc.update_plan(ws, args.id, {"booked": booked})
+    ctx.say(f"Session {args.id}: " + ", ".join(f"{r} {'booked' if b else 'not booked'}" for r, b in booked.items()))
     return 0
 
 

@@ -2251,6 +2251,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ñö ƀàţţéŕý ŕéàđîñĝ ĥéŕé. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Interpreter booked for this session</source>
+            <translation>⟦Îñţéŕþŕéţéŕ ƀööķéđ ƒöŕ ţĥîš šéššîöñ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Witness booked for this session</source>
+            <translation>⟦Ŵîţñéšš ƀööķéđ ƒöŕ ţĥîš šéššîöñ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>Ready?</source>
             <translation>⟦Ŕéàđý? ŵî⟧</translation>
         </message>

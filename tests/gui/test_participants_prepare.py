@@ -379,3 +379,50 @@ def test_withdrawal_after_the_packs_cutoff_says_what_is_kept(qtbot, tmp_path, ma
         assert tuple(row) == ("delete_data", 0)
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_an_interpreter_needed_is_booked_on_the_prepare_page(qtbot, tmp_path, make_window, size):
+    from fieldwork_app.paths import DataDir
+    from fieldwork_app.services import packs as packs_svc
+    from fieldwork_app.vault import FAST_KDF
+    from tests.support.people import eligible_answers
+    from tests.unit.test_protocol_rules import SECOND
+
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        attrs = {"age_band": "18-24", "language": "pl", "interpreter": "yes", "area": "north"}
+        pid = participants.add(ws, "young-carer", attributes=attrs).id
+        assert participants.screen(ws, pid, eligible_answers(ws.pack(), "young-carer"))
+    finally:
+        ws.close()
+    w = _open(qtbot, make_window, vault, "prepare")
+    w.resize(*size)
+    pg = w.page("prepare")
+    qtbot.waitUntil(lambda: pg.people.count() == 1, timeout=5_000)
+    pg.people.item(0).setCheckState(Qt.CheckState.Checked)
+    pg.location_combo.setCurrentIndex(pg.location_combo.findData("youth-centre"))
+    qtbot.mouseClick(pg.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "S-0001 created" in pg.message.text(), timeout=5_000)
+    box = pg.booked_checks["interpreter"]
+    qtbot.waitUntil(lambda: box.isVisibleTo(pg), timeout=5_000)
+    assert not box.isChecked() and not pg.booked_checks["witness"].isVisibleTo(pg)
+
+    def booked() -> bool | None:
+        rows = [pg.checklist.list.item(i) for i in range(pg.checklist.list.count())]
+        row = next((r for r in rows if r.data(256) == "interpreter_booked"), None)
+        return None if row is None else row.text() == "interpreter booked"  # done: no detail shown
+
+    assert booked() is False
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: booked() is True, timeout=5_000)
+    w.shutdown()
+    again = workspace_svc.unlock(vault, USER, PASSPHRASE)
+    try:
+        item = next(i for i in sessions.checklist(again, "S-0001").items if i.id == "interpreter_booked")
+        assert item.done
+    finally:
+        again.close()

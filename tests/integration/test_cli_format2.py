@@ -100,3 +100,23 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     out = run("participant", "withdraw", pid, "--scope", "delete_data", "--date", later, env=env).stdout
     assert "After the study's analysis cut-off" in out
     assert "Data already analysed is kept; no new data is collected. After two weeks the interview" in out
+
+
+def test_an_interpreter_is_booked_from_the_command_line(tmp_path: Path) -> None:
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase",
+           "FIELDWORK_USER": "rosa"}  # fmt: skip
+    run("init", "--user", "rosa", env=env)
+    run("pack", "import", str(SECOND), env=env)
+    pid = run("participant", "add", "--group", "young-carer", "--attr", "age_band=18-24", "--attr", "language=pl",
+              "--attr", "interpreter=yes", "--attr", "area=north", env=env).stdout.strip()  # fmt: skip
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("young-carer").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    run("participant", "screen", pid, "--answers", str(screening), env=env)
+    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+              env=env).stdout.strip()  # fmt: skip
+    before = run("session", "checklist", sid, env=env).stdout
+    assert "[ ] interpreter booked  - the protocol asks for an interpreter at the consent" in before
+    assert_one_line_error(run("session", "book", sid, env=env, ok=False), "say who is booked")
+    assert run("session", "book", sid, "--interpreter", env=env).stdout.strip() == f"Session {sid}: interpreter booked"
+    assert "[x] interpreter booked" in run("session", "checklist", sid, env=env).stdout

@@ -295,3 +295,23 @@ def test_a_summary_asked_for_makes_a_task_and_declined_roles_make_none(caring: W
     assert made == [(keen, consent.FUTURE_CONTACT), (keen, consent.SEND_SUMMARY)]
     summary = next(t for t in tasks.due(ws) if t.kind == consent.SEND_SUMMARY)
     assert summary.title == f"{keen} asked for a summary of the findings: send it when there is one"
+
+
+def test_an_interpreter_needed_puts_a_booking_on_the_readiness_checklist(caring: Workspace) -> None:
+    ws = caring
+    pid = participants.add(
+        ws, "young-carer", attributes={"age_band": "18-24", "language": "pl", "interpreter": "yes", "area": "north"}
+    ).id
+    assert participants.screen(ws, pid, eligible_answers(ws.pack(), "young-carer"))
+    sid = sessions.new(ws, [pid], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    item = next(i for i in sessions.checklist(ws, sid).items if i.id == "interpreter_booked")
+    assert (item.label, item.done) == ("interpreter booked", False)
+    assert "interpreter booked" in sessions.checklist(ws, sid).missing()
+    with pytest.raises(InvalidInput, match="only interpreter and witness"):
+        sessions.update_plan(ws, sid, {"booked": {"caterer": True}})
+    sessions.update_plan(ws, sid, {"booked": {"interpreter": True}})
+    assert next(i for i in sessions.checklist(ws, sid).items if i.id == "interpreter_booked").done
+    # no interpreter needed: nothing to book
+    other = young_carer(ws, "18-24")
+    s2 = sessions.new(ws, [other], "interview", "youth_centre").id
+    assert all(not i.id.endswith("_booked") for i in sessions.checklist(ws, s2).items)
