@@ -386,6 +386,9 @@ def cutoff_rule(ws: Workspace, participant_id: str) -> CutoffRule | None:
     return CutoffRule(last, str(rule.after_cutoff or "").strip())
 
 
+ARCHIVE_ACTION = "data kept after the withdrawal is left out of the archive deposit ({repository})"
+
+
 def withdraw(
     ws: Workspace,
     participant_id: str,
@@ -424,6 +427,10 @@ def withdraw(
         )
     wid = "W-" + uuid.uuid4().hex[:10]
     files: list[Path] = []
+    actions = list(actions or [])
+    retention = ws.pack().data_rules.retention
+    if retention is not None and retention.archive is not None:  # what is kept stays out of any deposit
+        actions.append(ARCHIVE_ACTION.format(repository=retention.archive.repository))
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO withdrawals (id, participant_id, scope, effective_date, before_cutoff, actions_json,"
@@ -434,7 +441,7 @@ def withdraw(
                 str(scope_v),
                 day.isoformat(),
                 int(before_cutoff),
-                json.dumps(actions or []),
+                json.dumps(actions),
                 ws.user,
                 now_iso(),
             ),

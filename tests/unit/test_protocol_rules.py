@@ -315,3 +315,13 @@ def test_an_interpreter_needed_puts_a_booking_on_the_readiness_checklist(caring:
     other = young_carer(ws, "18-24")
     s2 = sessions.new(ws, [other], "interview", "youth_centre").id
     assert all(not i.id.endswith("_booked") for i in sessions.checklist(ws, s2).items)
+
+
+def test_a_withdrawal_keeps_what_is_kept_out_of_the_archive_deposit(caring: Workspace) -> None:
+    ws = caring
+    pid = young_carer(ws, "18-24")
+    participants.withdraw(ws, pid, "no_further_data", "2030-01-01")
+    (row,) = participants.withdrawals(ws)
+    assert json.loads(row["actions_json"]) == [
+        "data kept after the withdrawal is left out of the archive deposit (UK Data Service (ReShare))"
+    ]
