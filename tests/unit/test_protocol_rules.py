@@ -325,3 +325,31 @@ def test_a_withdrawal_keeps_what_is_kept_out_of_the_archive_deposit(caring: Work
     assert json.loads(row["actions_json"]) == [
         "data kept after the withdrawal is left out of the archive deposit (UK Data Service (ReShare))"
     ]
+
+
+def test_a_consultee_the_pack_requires_is_named_with_the_consent(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(SECOND, pack)
+    edit(pack, "pack.yaml", "        form: declaration-consultee\n        required: false\n",
+         "        form: declaration-consultee\n        required: true\n")  # fmt: skip
+    ws, _ = workspace.create(DataDir(tmp_path / "v3"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, pack)
+        young = young_carer(ws, "18-24")
+        parent = participants.add(
+            ws, "parent", linked_to=young, attributes={"language": "en-GB", "interpreter": "no", "area": "north"}
+        ).id
+        assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+        sid = sessions.new(ws, [parent], "interview", "video").id
+        ethics.record_capacity(ws, sid, parent, ABLE)
+        needed = f"asks for a consultee \\('Personal consultee declaration'\\) at {parent}'s consent"
+        with pytest.raises(ConsentError, match=needed):
+            consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent))
+        with pytest.raises(ConsentError, match="--consultee-form"):
+            consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent), parties={"consultee": {"name": "C"}})
+        done = consent.record(
+            ws, sid, parent, "paper", _yes(ws, sid, parent), parties={"consultee": {"name": "C", "agreement": True}}
+        )
+        assert done.complete
+    finally:
+        ws.close()
