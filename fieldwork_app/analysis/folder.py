@@ -99,6 +99,16 @@ class Consent:
         )
 
 
+    def answer(self, role: str) -> Any:
+        """Her answer to the statement with this role (True, False, "not_applicable" or None), or
+        :data:`NO_STATEMENT` when her form has no such statement."""
+        found = [st for st in self.statements if st.get("role") == role]
+        return found[0].get("answer") if found else NO_STATEMENT
+
+
+NO_STATEMENT = object()
+
+
 @dataclass
 class Session:
     session_id: str
@@ -129,6 +139,24 @@ class AnalysisFolder:
     root: Path
     sessions: list[Session]
     withdrawn_files: set[str]  # files a withdrawal says must be deleted: never transcribed or exported
+    withdrawn_participants: set[str] = field(default_factory=set)  # whoever a withdrawal names
+
+    def archive_status(self, participant_id: str) -> tuple[bool, str]:
+        """Whether her material may go into an archive deposit, and why not: only a participant who affirmed
+        the archiving statement of every consent in the folder and has not withdrawn (the study pack's
+        archive rule)."""
+        if participant_id in self.withdrawn_participants:
+            return False, "not for archive: withdrew"
+        consents = [s.consents[participant_id] for s in self.sessions if participant_id in s.consents]
+        if not consents:
+            return False, "not for archive: no consent record in the folder"
+        for c in consents:
+            answer = c.answer("archiving")
+            if answer is NO_STATEMENT:
+                return False, f"not for archive: the consent form {c.form} asks nothing about archiving"
+            if answer is not True:
+                return False, "not for archive: declined archiving"
+        return True, "may be archived"
 
     @property
     def takes(self) -> list[Take]:
@@ -136,6 +164,19 @@ class AnalysisFolder:
 
     def session_of(self, take: Take) -> Session:
         return next(s for s in self.sessions if s.session_id == take.session_id)
+
+
+def archive_listing(folder: AnalysisFolder) -> list[dict[str, Any]]:
+    """What may go into an archive deposit, per participant of the folder: ``may_archive``, the reason, and
+    the session folders holding their material (a session is deposited only if every participant in it
+    may be archived)."""
+    people = sorted({pid for s in folder.sessions for pid in s.participant_ids})
+    out = []
+    for pid in people:
+        ok, reason = folder.archive_status(pid)
+        folders = [s.folder for s in folder.sessions if pid in s.participant_ids]
+        out.append({"participant": pid, "may_archive": ok, "reason": reason, "folders": folders})
+    return out
 
 
 def _timed(rows: Any, where: str, text_key: str) -> list[TimedItem]:
@@ -249,14 +290,17 @@ def open_analysis_folder(root: Path) -> AnalysisFolder:
         sessions.append(_session(root, rel, hashes))
     sessions.sort(key=lambda s: (s.folder, s.session_id))
     withdrawn: set[str] = set()
+    people: set[str] = set()
     if (root / "withdrawals.json").is_file():
         rows = read_json(root, "withdrawals.json")
         for row in rows if isinstance(rows, list) else []:
             if isinstance(row, dict) and isinstance(row.get("delete"), list):
                 withdrawn |= {str(p) for p in row["delete"]}
+            if isinstance(row, dict) and isinstance(row.get("participant_ids"), str):
+                people |= {p for p in row["participant_ids"].split(";") if p}
     for s in sessions:
         s.takes = [t for t in s.takes if t.audio_rel not in withdrawn]
-    return AnalysisFolder(root, sessions, withdrawn)
+    return AnalysisFolder(root, sessions, withdrawn, people)
 
 
 def hhmmss(seconds: float) -> str:

@@ -5,7 +5,8 @@ schema: resources/refi-qda/Project-mrt2019.xsd) and ``Sources/`` with every file
 as ``internal://<file>``.  What goes in:
 
 * each participant a **case**, with variables: group, her consent answers (one variable per form and
-  statement), session format and venue; each case refers to her takes;
+  statement), session format and venue, "quotes" ("no quotes" where she declined them) and "archive" ("not
+  for archive" unless she affirmed archiving and has not withdrawn); each case refers to her takes;
 * each interview take an **audio source** named ``<participant> <session> <file>.flac``, with its
   transcript draft (when there is one) named ``<audio name>.txt`` and a sync point at every segment,
   so the analysis tool links text and audio;
@@ -31,6 +32,7 @@ from typing import Any
 
 from fieldwork_app import __version__
 from fieldwork_app.analysis.folder import (
+    NO_STATEMENT,
     AnalysisFolder,
     Session,
     Take,
@@ -144,7 +146,13 @@ class _Builder:
                     if v not in vals[key]:
                         vals[key].append(v)
             consent = s.consents.get(pid)
+            if consent is not None and consent.answer("quotes") is not NO_STATEMENT:
+                self.variable("quotes", "Text", "whether short quotes may be used in publications (consent)")
+                allowed = consent.answer("quotes") is True and vals.get("quotes") != "no quotes"
+                vals["quotes"] = "quotes allowed" if allowed else "no quotes"
             if consent is not None:
+                self.variable("archive", "Text", "whether the material may go into an archive deposit")
+                vals["archive"] = self.folder.archive_status(pid)[1]
                 for st in consent.statements:
                     answer = st.get("answer")
                     if not isinstance(answer, bool | str) or answer == "":

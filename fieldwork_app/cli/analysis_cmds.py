@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from fieldwork_app.analysis.folder import archive_listing, open_analysis_folder
 from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise_folder
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import transcribe_folder
@@ -67,6 +68,13 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, type=Path, help="the .qdpx file to write")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     command(p, _export)
+
+    p = asub.add_parser(
+        "archive", help="list what may go into an archive deposit (archiving affirmed, not withdrawn)"
+    )
+    p.add_argument("folder", type=Path, help="the analysis folder")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    command(p, _archive)
 
 
 def _identity_options(p: argparse.ArgumentParser, required: bool) -> None:
@@ -160,4 +168,17 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     for rel in report.without_transcript:
         ctx.say(f"no transcript yet: {rel} (run 'fieldwork analysis transcribe')")
+    return 0
+
+
+def _archive(args: argparse.Namespace, ctx: CliContext) -> int:
+    rows = archive_listing(open_analysis_folder(args.folder))
+    if args.json:
+        ctx.emit_json(rows)
+        return 0
+    for r in rows:
+        ctx.say(f"{r['participant']}: {r['reason']} ({', '.join(r['folders'])})")
+    kept = [r["participant"] for r in rows if not r["may_archive"]]
+    if kept:
+        ctx.say(f"Leave out of an archive deposit: {', '.join(kept)}")
     return 0

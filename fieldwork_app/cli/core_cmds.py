@@ -191,6 +191,11 @@ def register(sub: Any) -> None:
     for crit in ("understand", "retain", "weigh-up", "communicate"):
         p.add_argument(f"--{crit}", choices=["yes", "no"], help=f"can the participant {crit.replace('-', ' ')}?")
     command(p, cmd_session_capacity)
+    p = sess.add_parser("book", help="record that the interpreter or witness the protocol asks for is booked")
+    p.add_argument("id")
+    for role in ("interpreter", "witness"):
+        p.add_argument(f"--{role}", action=argparse.BooleanOptionalAction, help=f"the {role} is booked (or not)")
+    command(p, cmd_session_book)
     p = sess.add_parser("complete", help="complete a session once its close-out is saved")
     p.add_argument("id")
     command(p, cmd_session_complete)
@@ -219,6 +224,9 @@ def register(sub: Any) -> None:
         action="store_true",
         help="the interpreter has signed the confidentiality agreement the pack names",
     )
+    for role, who in (("guardian", "the parent or guardian"), ("consultee", "the consultee")):
+        p.add_argument(f"--{role}", metavar="NAME", help=f"{who} whose part the consent needs (identity store)")
+        p.add_argument(f"--{role}-form", action="store_true", help=f"{who} has completed the form the pack names")
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 
@@ -676,6 +684,12 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
                 + " the study's analysis cut-off"
                 + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
             )
+            rule = participants_svc.cutoff_rule(ws, args.id)
+            if not before and rule is not None:  # the pack's own words on what is kept
+                ctx.say(
+                    "Data already analysed is kept; no new data is collected"
+                    + (f". {rule.after_cutoff}" if rule.after_cutoff else "")
+                )
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)
@@ -730,6 +744,16 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
     for item in cl.items:
         ctx.say(checklist_line(item))
     ctx.say("ready" if cl.ready else "not ready")
+    return 0
+
+
+def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
+    booked = {role: getattr(args, role) for role in ("interpreter", "witness") if getattr(args, role) is not None}
+    if not booked:
+        raise InvalidInput("say who is booked: --interpreter or --witness (--no-... when not)")
+    with credentials.workspace_for(args) as ws:
+        sessions_svc.update_plan(ws, args.id, {"booked": booked})
+    ctx.say(f"Session {args.id}: " + ", ".join(f"{r} {'booked' if b else 'not booked'}" for r, b in booked.items()))
     return 0
 
 
@@ -802,6 +826,12 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
         out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
     elif args.interpreter_agreement:
         raise InvalidInput("--interpreter-agreement goes with --interpreter NAME")
+    for role in ("guardian", "consultee"):
+        name, form_done = getattr(args, role), getattr(args, f"{role}_form")
+        if name:
+            out[role] = {"name": name, "agreement": form_done}
+        elif form_done:
+            raise InvalidInput(f"--{role}-form goes with --{role} NAME")
     return out
 
 

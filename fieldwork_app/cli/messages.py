@@ -184,6 +184,8 @@ def _checklist_labels() -> dict[str, str]:
         "mic": _t("microphone checked"),
         "disk": _t("free disk for the planned length"),
         "battery": _t("battery charged"),
+        "interpreter_booked": _t("interpreter booked"),
+        "witness_booked": _t("witness booked"),
     }
 
 
@@ -212,6 +214,10 @@ def checklist_detail(item: ChecklistItem) -> str:
         return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
     if item.id == "gating":
         return "; ".join(item.missing)
+    if item.id == "interpreter_booked" and item.missing:
+        return _t("the protocol asks for an interpreter at the consent")
+    if item.id == "witness_booked" and item.missing:
+        return _t("the protocol asks for a witness at the consent")
     if item.id == "disk":
         return _t("{free} MiB free, {need} MiB needed").format(free=item.free_mib, need=item.need_mib)
     if item.id == "mic":

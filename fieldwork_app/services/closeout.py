@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from fieldwork_app.domain import conditions
 from fieldwork_app.domain.records import ParticipantStatus, SessionStatus
 from fieldwork_app.errors import InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
@@ -83,10 +84,20 @@ def _voucher(
     if pid not in session.participant_ids:
         raise InvalidInput(f"{pid} is not in session {session.id}")
     kind = _text("voucher type", raw.get("type"))
-    known = [v for v in ws.pack().vouchers if v.type == kind]
-    if kind is None or (ws.pack().vouchers and not known):
-        types = ", ".join(sorted({v.type for v in ws.pack().vouchers})) or "any"
+    pack = ws.pack()
+    known = [v for v in pack.vouchers if v.type == kind]
+    if kind is None or (pack.vouchers and not known):
+        types = ", ".join(sorted({v.type for v in pack.vouchers})) or "any"
         raise InvalidInput(f"unknown voucher type '{raw.get('type')}' (the study's: {types})")
+    if known:  # the pack's conditions: her group, her attributes, the session's format (as the screen offers)
+        fitting = conditions.vouchers_for(pack.vouchers, participants_svc.who(ws, pid), session.format)
+        known = [v for v in fitting if v.type == kind]
+        if not known:
+            theirs = ", ".join(sorted({v.type for v in fitting})) or "none"
+            raise InvalidInput(
+                f"the study gives no '{kind}' voucher to {pid} at this {str(session.format).replace('_', ' ')}: "
+                f"its conditions (group, attributes, session format) do not fit (theirs: {theirs})"
+            )
     try:
         value = Decimal(str(raw.get("value")))
     except InvalidOperation:

@@ -329,29 +329,54 @@ def record(
     )
 
 
-PARTY_ROLES = (ConsentParty.WITNESS, ConsentParty.INTERPRETER)
-ARTICLE = {"witness": "a", "interpreter": "an"}
+PARTY_ROLES = (ConsentParty.GUARDIAN, ConsentParty.CONSULTEE, ConsentParty.WITNESS, ConsentParty.INTERPRETER)
+# Who each role is, as a message names them.
+PARTY_NAMES = {
+    "guardian": "a parent or guardian",
+    "consultee": "a consultee",
+    "witness": "a witness",
+    "interpreter": "an interpreter",
+}
+# The roles whose own form (``PartyRule.form``) is confirmed completed with the consent.
+FORM_ROLES = ("guardian", "consultee")
 MAX_PARTY_NAME = 200
 
 
 def parties_needed(ws: Workspace, participant_id: str) -> list[PartyRule]:
-    """The witness and interpreter the pack's party rules ask for at this participant's consent."""
+    """The other people the pack's party rules ask for at this participant's consent: a parent or
+    guardian, a consultee, a witness, an interpreter (a rule whose condition cannot be decided yet, such
+    as an age band not recorded, is included)."""
     p = participants_svc.get(ws, participant_id)
     rules = conditions.parties_for(ws.pack().group(p.group_id), participants_svc.who(ws, participant_id))
     return [r for r in rules if r.role in PARTY_ROLES]
 
 
+def needs_confirmation(rule: PartyRule) -> bool:
+    """Whether the person's paper is confirmed with the consent: the interpreter's confidentiality
+    agreement, or the guardian's or consultee's own form."""
+    if rule.role.value in FORM_ROLES:
+        return rule.form is not None
+    return rule.role is ConsentParty.INTERPRETER and rule.agreement is not None
+
+
+def _paper(ws: Workspace, doc_id: str) -> str:
+    """A party's form as a person knows it: its title (the id when the pack does not hold it)."""
+    doc = next((d for d in ws.pack().documents if d.id == doc_id), None)
+    return str(doc.title) if doc is not None else doc_id
+
+
 def _check_parties(
     ws: Workspace, participant_id: str, given: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, dict[str, Any]]:
-    """The other people present at the consent, checked against the pack's party rules: every required
-    witness or interpreter named, an interpreter's confidentiality agreement confirmed where the pack names
-    one.  Returns ``{role: {"name": ..., "present": True, "agreement": bool}}``."""
+    """The other people with a part in the consent, checked against the pack's party rules: every required
+    guardian, consultee, witness or interpreter named; the guardian's or consultee's own form confirmed
+    completed, and an interpreter's confidentiality agreement confirmed, where the pack names one.
+    Returns ``{role: {"name": ..., "present": True, "agreement": bool}}``."""
     rules = {r.role.value: r for r in parties_needed(ws, participant_id)}
     unknown = sorted(set(given) - {r.value for r in PARTY_ROLES})
     if unknown:
         roles = ", ".join(u[:32] for u in unknown)
-        raise InvalidInput(f"unknown consent party role(s): {roles} (witness, interpreter)")
+        raise InvalidInput(f"unknown consent party role(s): {roles} ({', '.join(r.value for r in PARTY_ROLES)})")
     out: dict[str, dict[str, Any]] = {}
     for role, d in given.items():
         name = str(d.get("name") or "").strip()
@@ -363,38 +388,49 @@ def _check_parties(
     for role, rule in rules.items():
         if role not in out:
             if rule.required:
+                paper = f" ('{_paper(ws, rule.form)}')" if rule.form and role in FORM_ROLES else ""
                 raise ConsentError(
-                    f"consent not recorded: the study's protocol asks for {ARTICLE[role]} {role} at "
+                    f"consent not recorded: the study's protocol asks for {PARTY_NAMES[role]}{paper} at "
                     f"{participant_id}'s consent; "
                     f"record who it was (--{role} NAME at the command line)",
                     kind=ErrorKind.CONSENT_REFUSED,
                 )
             continue
-        if role == ConsentParty.INTERPRETER.value and rule.agreement and not out[role]["agreement"]:
+        if not needs_confirmation(rule) or out[role]["agreement"]:
+            continue
+        if role == ConsentParty.INTERPRETER.value:
             raise ConsentError(
                 f"consent not recorded: the interpreter signs the confidentiality agreement '{rule.agreement}' "
                 "before the consent; confirm it is signed",
                 kind=ErrorKind.CONSENT_REFUSED,
             )
+        raise ConsentError(
+            f"consent not recorded: {PARTY_NAMES[role]} completes '{_paper(ws, str(rule.form))}' with "
+            f"{participant_id}'s consent; confirm it is completed (--{role}-form at the command line)",
+            kind=ErrorKind.CONSENT_REFUSED,
+        )
     return out
 
 
 def _future_contact_task(
     ws: Workspace, form: ConsentForm, answers: Mapping[str, Any], session_id: str, participant_id: str
 ) -> None:
-    """A participant who agreed to future contact gets a task, once: the team must not lose track of them."""
-    s = form.statement_with_role(StatementRole.FUTURE_CONTACT)
-    if s is None or answers.get(s.id) is not True:
-        return
-    open_ = [t for t in tasks_svc.due(ws) if t.kind == FUTURE_CONTACT and t.participant_id == participant_id]
-    if not open_:
-        tasks_svc.add(
-            ws, FUTURE_CONTACT, f"{participant_id} agreed to future contact: keep them on the contact list",
-            None, session_id, participant_id,
-        )  # fmt: skip
+    """A participant who agreed to future contact, or to be sent a summary of the findings, gets a task for
+    each, once: the team must not lose track of them.  A statement declined (or not applicable) makes none."""
+    for role, kind, title in (
+        (StatementRole.FUTURE_CONTACT, FUTURE_CONTACT, "agreed to future contact: keep them on the contact list"),
+        (StatementRole.SUMMARY, SEND_SUMMARY, "asked for a summary of the findings: send it when there is one"),
+    ):
+        s = form.statement_with_role(role)
+        if s is None or answers.get(s.id) is not True:
+            continue
+        open_ = [t for t in tasks_svc.due(ws) if t.kind == kind and t.participant_id == participant_id]
+        if not open_:
+            tasks_svc.add(ws, kind, f"{participant_id} {title}", None, session_id, participant_id)
 
 
 FUTURE_CONTACT = "future_contact"
+SEND_SUMMARY = "send_summary"
 
 
 def document_title(ws: Workspace, doc_id: str, version: str) -> str:

@@ -8,6 +8,7 @@ import logging
 import shutil
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -367,6 +368,29 @@ def before_cutoff(ws: Workspace, participant_id: str, effective_date: str) -> bo
     return last is None or parse_day(effective_date, "withdrawal date") <= last
 
 
+@dataclass(frozen=True)
+class CutoffRule:
+    """The pack's withdrawal cut-off as it stands for one participant, for the screens."""
+
+    last_day: date | None  # None: nothing has started its count yet (a withdrawal now comes before it)
+    after_cutoff: str  # the pack's words on what happens to data after the cut-off ("" when it says none)
+
+    def before(self, day: date) -> bool:
+        return self.last_day is None or day <= self.last_day
+
+
+def cutoff_rule(ws: Workspace, participant_id: str) -> CutoffRule | None:
+    """The withdrawal cut-off for this participant, or None when the pack sets none."""
+    rule = ws.pack().data_rules.withdrawal
+    last = cutoff(ws, participant_id)
+    if rule is None:
+        return None
+    return CutoffRule(last, str(rule.after_cutoff or "").strip())
+
+
+ARCHIVE_ACTION = "data kept after the withdrawal is left out of the archive deposit ({repository})"
+
+
 def withdraw(
     ws: Workspace,
     participant_id: str,
@@ -406,6 +430,10 @@ def withdraw(
         )
     wid = "W-" + uuid.uuid4().hex[:10]
     files: list[Path] = []
+    actions = list(actions or [])
+    retention = ws.pack().data_rules.retention
+    if retention is not None and retention.archive is not None:  # what is kept stays out of any deposit
+        actions.append(ARCHIVE_ACTION.format(repository=retention.archive.repository))
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO withdrawals (id, participant_id, scope, effective_date, before_cutoff, actions_json,"
@@ -416,7 +444,7 @@ def withdraw(
                 str(scope_v),
                 day.isoformat(),
                 int(before_cutoff),
-                json.dumps(actions or []),
+                json.dumps(actions),
                 ws.user,
                 now_iso(),
             ),

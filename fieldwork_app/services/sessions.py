@@ -176,6 +176,9 @@ def new(
     return get(ws, sid)
 
 
+BOOKABLE = ("interpreter", "witness")
+
+
 def update_plan(ws: Workspace, session_id: str, changes: Mapping[str, Any]) -> SessionRecord:
     """Merge ``changes`` into the session's plan (lone-working plan, kit check results, planned time)."""
     s = get(ws, session_id)
@@ -185,6 +188,11 @@ def update_plan(ws: Workspace, session_id: str, changes: Mapping[str, Any]) -> S
             plan["lone_working"] = LoneWorkingPlan.from_json(value).to_json()
         elif key in ("kit", "notes"):
             plan[key] = dict(value)
+        elif key == "booked":  # the people the protocol asks for at the consent, booked for this session
+            unknown = sorted(set(value) - set(BOOKABLE))
+            if unknown or not all(isinstance(v, bool) for v in value.values()):
+                raise InvalidInput(f"only {' and '.join(BOOKABLE)} are booked for a session, yes or no")
+            plan["booked"] = {**plan.get("booked", {}), **value}
         else:
             raise InvalidInput(f"unknown plan section '{key}'")
     with ws.vault.transaction() as db:
@@ -303,6 +311,13 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     if gating:
         waiting = [st.problem for st in gating if st.problem]
         items.append(ChecklistItem("gating", not waiting, missing=tuple(waiting)))
+    from fieldwork_app.services import consent  # consent reads sessions
+
+    needed = {r.role.value for pid in s.participant_ids for r in consent.parties_needed(ws, pid) if r.required}
+    for role in BOOKABLE:
+        if role in needed:  # the participant's attributes ask for one (an interpreter needed, say)
+            booked = bool(s.plan.get("booked", {}).get(role))
+            items.append(ChecklistItem(f"{role}_booked", booked, missing=() if booked else (role,)))
     if lone_working_applies(ws, s):
         plan = LoneWorkingPlan.from_json(s.plan.get("lone_working", {}))
         rules = pack.lone_working

@@ -663,6 +663,30 @@
             <translation>⟦Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý à&amp;ĝŕééɱéñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>Parent's or guardian's name</source>
+            <translation>⟦Þàŕéñţ'š öŕ ĝûàŕđîàñ'š ñàɱé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The parent or guardian has completed their &amp;form</source>
+            <translation>⟦Ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥéîŕ &amp;ƒöŕɱ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consultee's name</source>
+            <translation>⟦Çöñšûļţéé'š ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The consultee has completed their dec&amp;laration</source>
+            <translation>⟦Ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥéîŕ đéç&amp;ļàŕàţîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Parent or guar&amp;dian</source>
+            <translation>⟦Þàŕéñţ öŕ ĝûàŕ&amp;đîàñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Cons&amp;ultee</source>
+            <translation>⟦Çöñš&amp;ûļţéé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Witness presen&amp;t</source>
             <translation>⟦Ŵîţñéšš þŕéšéñ&amp;ţ ŵîðé ŵ⟧</translation>
         </message>
@@ -835,12 +859,28 @@
             <translation>⟦Àššéšš çàþàçîţý àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>The protocol asks for a parent's or guardian's consent: name them.</source>
+            <translation>⟦Ţĥé þŕöţöçöļ àšķš ƒöŕ à þàŕéñţ'š öŕ ĝûàŕđîàñ'š çöñšéñţ: ñàɱé ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The protocol asks for a consultee: name them.</source>
+            <translation>⟦Ţĥé þŕöţöçöļ àšķš ƒöŕ à çöñšûļţéé: ñàɱé ţĥéɱ. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Name the witness present.</source>
             <translation>⟦Ñàɱé ţĥé ŵîţñéšš þŕéšéñţ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Name the interpreter present.</source>
             <translation>⟦Ñàɱé ţĥé îñţéŕþŕéţéŕ þŕéšéñţ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Confirm the parent or guardian has completed their form.</source>
+            <translation>⟦Çöñƒîŕɱ ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥéîŕ ƒöŕɱ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Confirm the consultee has completed their declaration.</source>
+            <translation>⟦Çöñƒîŕɱ ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥéîŕ đéçļàŕàţîöñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>The interpreter signs the confidentiality agreement first.</source>
@@ -2235,6 +2275,18 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Îđéñţîţý đéţàîļš šàṽéđ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>The study's analysis cut-off: last day %1. This date comes before it.</source>
+            <translation>⟦Ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ: ļàšţ đàý %1. Ţĥîš đàţé çöɱéš ƀéƒöŕé îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study's analysis cut-off has not started its count yet: this date comes before it.</source>
+            <translation>⟦Ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ ĥàš ñöţ šţàŕţéđ îţš çöûñţ ýéţ: ţĥîš đàţé çöɱéš ƀéƒöŕé îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>After the study's analysis cut-off (last day %1): data already analysed is kept; no new data is collected.</source>
+            <translation>⟦Àƒţéŕ ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ļàšţ đàý %1): đàţà àļŕéàđý àñàļýšéđ îš ķéþţ; ñö ñéŵ đàţà îš çöļļéçţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>No further contact (keep what was collected)</source>
             <translation>⟦Ñö ƒûŕţĥéŕ çöñţàçţ (ķééþ ŵĥàţ ŵàš çöļļéçţéđ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -2464,6 +2516,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>No battery reading here.</source>
             <translation>⟦Ñö ƀàţţéŕý ŕéàđîñĝ ĥéŕé. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Interpreter booked for this session</source>
+            <translation>⟦Îñţéŕþŕéţéŕ ƀööķéđ ƒöŕ ţĥîš šéššîöñ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Witness booked for this session</source>
+            <translation>⟦Ŵîţñéšš ƀööķéđ ƒöŕ ţĥîš šéššîöñ ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Ready?</source>

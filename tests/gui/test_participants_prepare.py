@@ -124,9 +124,10 @@ def test_add_screen_identity_and_withdraw(qtbot, vault_dir, make_window):
     assert not p.identity_box.isVisible() and p.identity_edits["name"].text() == ""
 
     # withdrawal: Cancel records nothing, Enter confirms
-    _answer_dialog(qtbot, lambda d: None, "cancel")
-    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5_000)
+    answered: list[bool] = []
+    _answer_dialog(qtbot, lambda d: answered.append(True), "cancel")
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)  # the dialog opens once the cut-off is read
+    qtbot.waitUntil(lambda: bool(answered) and QApplication.activeModalWidget() is None, timeout=5_000)
     assert p.tree.currentItem().text(2) != "withdrawn"
     _answer_dialog(qtbot, lambda d: d.findChild(QComboBox, "scopeCombo").setFocus(), "enter")
     qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
@@ -306,3 +307,122 @@ def test_identity_by_enter_and_withdrawal_by_ok(qtbot, vault_dir, make_window):
     qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text(), timeout=20_000)
     assert not STUCK
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_withdrawal_after_the_packs_cutoff_says_what_is_kept(qtbot, tmp_path, make_window, size):
+    """Caring Lives sets a cut-off two weeks after the session: a withdrawal later than that is after it,
+    shown in the dialog with the pack's words, and recorded as such (nothing deleted)."""
+    from datetime import date, timedelta
+
+    from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel
+
+    from fieldwork_app.paths import DataDir
+    from fieldwork_app.services import closeout, consent
+    from fieldwork_app.services import packs as packs_svc
+    from fieldwork_app.vault import FAST_KDF
+    from tests.unit.test_protocol_rules import SECOND, young_carer
+
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        pid = young_carer(ws, "18-24")
+        sid = sessions.new(ws, [pid], "interview", "video").id
+        consent.record(ws, sid, pid, "paper", {k: k != "3" for k in consent.template(ws, sid, pid)})
+        closeout.save(ws, sid, wellbeing="fine")
+        closeout.complete(ws, sid)
+        last = participants.cutoff(ws, pid)
+        assert last == date.today() + timedelta(days=14)
+    finally:
+        ws.close()
+    w = _open(qtbot, make_window, vault, "participants")
+    w.resize(*size)
+    p = w.page("participants")
+    qtbot.waitUntil(lambda: p.tree.topLevelItemCount() == 1, timeout=5_000)
+    item = p.tree.topLevelItem(0)
+    p.tree.scrollToItem(item)
+    qtbot.mouseClick(p.tree.viewport(), Qt.MouseButton.LeftButton, pos=p.tree.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: p.selected_id() == pid and p.withdraw_button.isEnabled(), timeout=5_000)
+
+    seen: list[tuple[str, bool, bool]] = []
+    errors: list[BaseException] = []
+
+    def read(d) -> None:
+        combo = d.findChild(QComboBox, "scopeCombo")
+        combo.setCurrentIndex(combo.findData("delete_data"))
+        note, box = d.findChild(QLabel, "cutoffNote"), d.findChild(QCheckBox, "beforeCutoffCheck")
+        assert note.isVisible()
+        seen.append((note.text(), box.isChecked(), box.isEnabled()))  # today: before the cut-off
+        when = d.findChild(QDateEdit, "dateEdit")
+        when.setFocus()
+        QTest.keyClick(when, Qt.Key.Key_End)  # the year, last in the date format
+        QTest.keyClick(when, Qt.Key.Key_Up)  # a year later: after it
+        assert when.date().toPython() == date.today().replace(year=date.today().year + 1)
+        seen.append((note.text(), box.isChecked(), box.isEnabled()))
+
+    _press_in_modal(QDialog, QDialogButtonBox.StandardButton.Ok, read, errors)
+    qtbot.mouseClick(p.withdraw_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Withdrawal recorded" in p.message.text() or bool(errors), timeout=10_000)
+    assert not errors, errors
+    assert seen[0] == (f"The study's analysis cut-off: last day {last}. This date comes before it.", True, True)
+    text, checked, enabled = seen[1]
+    assert text.startswith(
+        f"After the study's analysis cut-off (last day {last}): data already analysed is kept; no new data "
+        "is collected. After two weeks the interview may already be part of the analysis"
+    )
+    assert not checked and not enabled
+    w.shutdown()
+    again = workspace_svc.unlock(vault, USER, PASSPHRASE)
+    try:
+        row = again.db.execute("SELECT scope, before_cutoff FROM withdrawals").fetchone()
+        assert tuple(row) == ("delete_data", 0)
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_an_interpreter_needed_is_booked_on_the_prepare_page(qtbot, tmp_path, make_window, size):
+    from fieldwork_app.paths import DataDir
+    from fieldwork_app.services import packs as packs_svc
+    from fieldwork_app.vault import FAST_KDF
+    from tests.support.people import eligible_answers
+    from tests.unit.test_protocol_rules import SECOND
+
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        attrs = {"age_band": "18-24", "language": "pl", "interpreter": "yes", "area": "north"}
+        pid = participants.add(ws, "young-carer", attributes=attrs).id
+        assert participants.screen(ws, pid, eligible_answers(ws.pack(), "young-carer"))
+    finally:
+        ws.close()
+    w = _open(qtbot, make_window, vault, "prepare")
+    w.resize(*size)
+    pg = w.page("prepare")
+    qtbot.waitUntil(lambda: pg.people.count() == 1, timeout=5_000)
+    pg.people.item(0).setCheckState(Qt.CheckState.Checked)
+    pg.location_combo.setCurrentIndex(pg.location_combo.findData("youth-centre"))
+    qtbot.mouseClick(pg.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "S-0001 created" in pg.message.text(), timeout=5_000)
+    box = pg.booked_checks["interpreter"]
+    qtbot.waitUntil(lambda: box.isVisibleTo(pg), timeout=5_000)
+    assert not box.isChecked() and not pg.booked_checks["witness"].isVisibleTo(pg)
+
+    def booked() -> bool | None:
+        rows = [pg.checklist.list.item(i) for i in range(pg.checklist.list.count())]
+        row = next((r for r in rows if r.data(256) == "interpreter_booked"), None)
+        return None if row is None else row.text() == "interpreter booked"  # done: no detail shown
+
+    assert booked() is False
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: booked() is True, timeout=5_000)
+    w.shutdown()
+    again = workspace_svc.unlock(vault, USER, PASSPHRASE)
+    try:
+        item = next(i for i in sessions.checklist(again, "S-0001").items if i.id == "interpreter_booked")
+        assert item.done
+    finally:
+        again.close()

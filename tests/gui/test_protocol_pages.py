@@ -106,3 +106,50 @@ def test_the_quote_marker_warns_when_quotes_were_declined(qtbot, tmp_path, make_
     qtbot.keyClick(screen.note_edit, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # a quote
     qtbot.waitUntil(lambda: "did not agree to be quoted" in screen.bar.status.text(), timeout=5_000)
     assert screen.bar.status.text().startswith("Quote ") and pid in screen.bar.status.text()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_a_guardians_part_is_asked_for_before_consent_can_be_saved(qtbot, tmp_path, make_window, size):
+    from fieldwork_app.paths import DataDir
+    from fieldwork_app.services import ethics
+    from fieldwork_app.services import packs as packs_svc
+    from fieldwork_app.vault import FAST_KDF
+    from tests.unit.test_protocol_rules import SECOND, young_carer
+
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        pid = young_carer(ws, "16-17")
+        sessions.new(ws, [pid], "interview", "youth_centre")
+        ethics.mark_done(ws, pid, "parent-notified")
+    finally:
+        ws.close()
+    w = make_window(vault)
+    w.resize(*size)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    w.show_page("consent")
+    page = w.page("consent")
+    qtbot.waitUntil(lambda: page.draft is not None and page.before_box.isVisibleTo(page), timeout=5_000)
+    assert page.guardian_name.isVisibleTo(page) and page.guardian_form.isVisibleTo(page)
+    assert not page.consultee_name.isVisibleTo(page) and not page.witness_name.isVisibleTo(page)
+    qtbot.mouseClick(page.mode_buttons["paper"], Qt.MouseButton.LeftButton)
+    _answer_all(qtbot, page)
+    assert not page.save_button.isEnabled()
+    assert page.save_reason.text() == "The protocol asks for a parent's or guardian's consent: name them."
+    qtbot.keyClicks(page.guardian_name, "Gail Guardian")
+    assert page.save_reason.text() == "Confirm the parent or guardian has completed their form."
+    assert not page.save_button.isEnabled()
+    page.guardian_form.setFocus()
+    qtbot.keyClick(page.guardian_form, Qt.Key.Key_Space)
+    qtbot.waitUntil(page.save_button.isEnabled, timeout=5_000)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Consent recorded" in page.message.text(), timeout=5_000)
+    w.shutdown()
+    ws = workspace_svc.unlock(vault, USER, PASSPHRASE)
+    try:
+        rows = ws.idb.execute("SELECT role, name, agreement FROM consent_parties").fetchall()
+        assert [tuple(r) for r in rows] == [("guardian", "Gail Guardian", 1)]
+    finally:
+        ws.close()

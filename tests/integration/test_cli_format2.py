@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from fieldwork_app.studypack import example_pack_path, load_pack
@@ -50,3 +51,72 @@ def test_format2_pack_from_the_command_line(tmp_path: Path) -> None:
             ok=False),
         "cannot be held at 'school'",
     )  # fmt: skip
+
+
+def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_path: Path) -> None:
+    """A 16-17-year-old's consent needs their parent's or guardian's part recorded; the close-out gives only
+    a voucher whose conditions fit the participant and the session."""
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase",
+           "FIELDWORK_USER": "rosa"}  # fmt: skip
+    run("init", "--user", "rosa", env=env)
+    run("pack", "import", str(SECOND), env=env)
+    attrs = ("--attr", "language=en-GB", "--attr", "interpreter=no", "--attr", "area=north")
+    yc = run("participant", "add", "--group", "young-carer", "--attr", "age_band=16-17", *attrs, env=env)
+    pid = yc.stdout.strip()
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("young-carer").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    run("participant", "screen", pid, "--answers", str(screening), env=env)
+    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+              env=env).stdout.strip()  # fmt: skip
+    run("participant", "task-done", pid, "parent-notified", env=env)
+    tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
+    base = ("consent", "record", "--session", sid, "--participant", pid, "--mode", "paper", "--answers",
+            str(answers))  # fmt: skip
+    assert_one_line_error(
+        run(*base, env=env, ok=False),
+        "asks for a parent or guardian ('Agreement of a parent or guardian (young person aged 16 or 17)') at "
+        f"{pid}'s consent; record who it was (--guardian NAME at the command line)",
+    )
+    assert_one_line_error(run(*base, "--guardian", "Gail Guardian", env=env, ok=False), "--guardian-form")
+    assert_one_line_error(run(*base, "--guardian-form", env=env, ok=False), "--guardian-form goes with --guardian")
+    assert "recording permitted" in run(*base, "--guardian", "Gail Guardian", "--guardian-form", env=env).stdout
+    assert "Gail" not in run("audit", "list", "--json", env=env).stdout  # the name stays in the identity store
+
+    voucher = tmp_path / "voucher.json"
+    voucher.write_text(json.dumps({"type": "travel", "value": "5", "serial": "BUS-123456"}), encoding="utf-8")
+    close = ("session", "closeout", sid, "--wellbeing", "fine", "--voucher", str(voucher))
+    assert_one_line_error(
+        run(*close, env=env, ok=False),
+        f"the study gives no 'travel' voucher to {pid} at this interview: its conditions (group, attributes, "
+        "session format) do not fit (theirs: e-voucher)",
+    )
+    voucher.write_text(json.dumps({"type": "e-voucher", "value": "20", "serial": "EV-998877"}), encoding="utf-8")
+    assert "1 voucher(s)" in run(*close, env=env).stdout
+    run("session", "complete", sid, env=env)
+    later = date.today().replace(year=date.today().year + 1).isoformat()
+    out = run("participant", "withdraw", pid, "--scope", "delete_data", "--date", later, env=env).stdout
+    assert "After the study's analysis cut-off" in out
+    assert "Data already analysed is kept; no new data is collected. After two weeks the interview" in out
+
+
+def test_an_interpreter_is_booked_from_the_command_line(tmp_path: Path) -> None:
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase",
+           "FIELDWORK_USER": "rosa"}  # fmt: skip
+    run("init", "--user", "rosa", env=env)
+    run("pack", "import", str(SECOND), env=env)
+    pid = run("participant", "add", "--group", "young-carer", "--attr", "age_band=18-24", "--attr", "language=pl",
+              "--attr", "interpreter=yes", "--attr", "area=north", env=env).stdout.strip()  # fmt: skip
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("young-carer").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    run("participant", "screen", pid, "--answers", str(screening), env=env)
+    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+              env=env).stdout.strip()  # fmt: skip
+    before = run("session", "checklist", sid, env=env).stdout
+    assert "[ ] interpreter booked  - the protocol asks for an interpreter at the consent" in before
+    assert_one_line_error(run("session", "book", sid, env=env, ok=False), "say who is booked")
+    assert run("session", "book", sid, "--interpreter", env=env).stdout.strip() == f"Session {sid}: interpreter booked"
+    assert "[x] interpreter booked" in run("session", "checklist", sid, env=env).stdout

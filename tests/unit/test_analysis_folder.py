@@ -334,3 +334,49 @@ def test_a_focus_group_is_one_source_for_every_participant_and_skipped_if_one_de
     cases = {c.get("name"): c for c in root.iterfind(".//q:Case", NS)}
     for pid in ("P-001", "P-002"):
         assert [r.get("targetGUID") for r in cases[pid].iterfind("q:SourceRef", NS)] == [src.get("guid")]
+
+
+def test_export_marks_who_may_be_quoted_and_archived(folder: Path, tmp_path: Path) -> None:
+    consent = json.loads((folder / "M-002/S-0002/consent/consent-M-002.json").read_text())
+    consent["statements"].append({"id": "6", "text": "Quotes", "required": False, "role": "quotes", "answer": False})
+    _write(folder, "M-002/S-0002/consent/consent-M-002.json", consent)
+    consent = json.loads((folder / "M-001/S-0001/consent/consent-M-001.json").read_text())
+    consent["statements"].append({"id": "6", "text": "Quotes", "required": False, "role": "quotes", "answer": True})
+    _write(folder, "M-001/S-0001/consent/consent-M-001.json", consent)
+    af = open_analysis_folder(folder)
+    assert af.archive_status("M-001") == (True, "may be archived")
+    assert af.archive_status("M-002") == (False, "not for archive: declined archiving")
+    assert af.archive_status("M-003") == (
+        False, "not for archive: the consent form consent-m 1.1 asks nothing about archiving"
+    )  # fmt: skip
+    export_qdpx(folder, tmp_path / "s.qdpx")
+    root = ET.fromstring(zipfile.ZipFile(tmp_path / "s.qdpx").read("project.qde"))
+    names = {v.get("guid"): v.get("name") for v in root.iterfind(".//q:Variable", NS)}
+    cases = {
+        c.get("name"): {
+            names[vv.find("q:VariableRef", NS).get("targetGUID")]: vv.findtext("q:TextValue", None, NS)
+            for vv in c.iterfind("q:VariableValue", NS)
+        }
+        for c in root.iterfind(".//q:Case", NS)
+    }
+    assert (cases["M-001"]["quotes"], cases["M-001"]["archive"]) == ("quotes allowed", "may be archived")
+    assert (cases["M-002"]["quotes"], cases["M-002"]["archive"]) == ("no quotes", "not for archive: declined archiving")
+    assert "quotes" not in cases["M-003"]  # the form asks nothing about quotes
+    # a participant who withdrew is not for archive, whatever she agreed to
+    _write(folder, "withdrawals.json", [{"participant_ids": "M-001", "scope": "no_further_data", "delete": []}])
+    assert open_analysis_folder(folder).archive_status("M-001") == (False, "not for archive: withdrew")
+
+
+def test_the_archive_list_from_the_command_line(folder: Path) -> None:
+    from tests.integration.test_cli import assert_one_line_error, run
+
+    out = run("analysis", "archive", str(folder)).stdout.splitlines()
+    assert out == [
+        "M-001: may be archived (M-001/S-0001)",
+        "M-002: not for archive: declined archiving (M-002/S-0002)",
+        "M-003: not for archive: the consent form consent-m 1.1 asks nothing about archiving (M-003/S-0003)",
+        "Leave out of an archive deposit: M-002, M-003",
+    ]
+    rows = json.loads(run("analysis", "archive", str(folder), "--json").stdout)
+    assert [r["participant"] for r in rows if r["may_archive"]] == ["M-001"]
+    assert_one_line_error(run("analysis", "archive", str(folder.parent), ok=False), "is not an analysis folder")

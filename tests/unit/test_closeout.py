@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from fieldwork_app.domain.records import ParticipantStatus, SessionStatus
 from fieldwork_app.errors import InvalidInput, NotFound
-from fieldwork_app.services import closeout, consent, distress, participants, sessions, tasks
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import closeout, consent, distress, participants, sessions, tasks, workspace
+from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.studypack import example_pack_path
+from fieldwork_app.vault import FAST_KDF
 from tests.support.people import add_eligible
+from tests.support.vaults import PASSPHRASE, USER
+from tests.unit.test_studypack_validation import edit
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
 SERIAL = "VCH-7781-2290-5531"
@@ -123,7 +132,23 @@ def test_bad_close_outs_are_refused(ws: Workspace) -> None:
     assert closeout.mask_serial("ABC") == "****"
 
 
-def test_each_focus_group_member_keeps_her_own_voucher(ws: Workspace) -> None:
+@pytest.fixture
+def practitioners_paid(tmp_path: Path) -> Iterator[Workspace]:
+    """The example study with a voucher for practitioners too (the shipped pack gives them none)."""
+    pack = tmp_path / "pack"
+    shutil.copytree(example_pack_path(), pack)
+    paid = "    groups: [mother, family]\n\ndocuments:"
+    edit(pack, "pack.yaml", paid, paid.replace("family]", "family, practitioner]"))
+    ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, pack)
+        yield ws
+    finally:
+        ws.close()
+
+
+def test_each_focus_group_member_keeps_her_own_voucher(practitioners_paid: Workspace) -> None:
+    ws = practitioners_paid
     pids = [add_eligible(ws, "practitioner").id for _ in range(3)]
     sid = sessions.new(ws, pids, "focus-group", "clinic").id
     for i, pid in enumerate(pids):
@@ -176,3 +201,12 @@ def test_a_visit_address_stays_until_she_is_home_safe(ws: Workspace) -> None:
     lonework.record(ws, sid, "check_out")
     lonework.record(ws, sid, "home_safe")
     assert sessions.purge_expired_locations(ws, later) == [sid]
+
+
+def test_a_voucher_the_pack_gives_to_other_groups_only_is_refused(ws: Workspace) -> None:
+    pid = add_eligible(ws, "practitioner").id
+    sid = sessions.new(ws, [pid], "interview", "clinic").id
+    with pytest.raises(InvalidInput, match=f"the study gives no 'e-voucher' voucher to {pid} at this interview"):
+        closeout.save(ws, sid, wellbeing="fine", voucher={"type": "e-voucher", "value": 25, "serial": SERIAL})
+    with pytest.raises(NotFound):
+        closeout.get(ws, sid)  # nothing saved

@@ -235,3 +235,122 @@ def test_declined_quotes_warn_the_quote_marker_and_future_contact_makes_a_task(s
     ethics.record_capacity(ws, s2, other, ABLE)
     consent.record(ws, s2, other, "paper", _yes(ws, s2, other, O1=False))
     assert not [t for t in tasks.due(ws) if t.participant_id == other]
+
+
+SECOND = example_pack_path().parent / "caring-lives"
+
+
+@pytest.fixture
+def caring(tmp_path: Path) -> Iterator[Workspace]:
+    ws, _ = workspace.create(DataDir(tmp_path / "v2"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        yield ws
+    finally:
+        ws.close()
+
+
+def young_carer(ws: Workspace, age_band: str) -> str:
+    pid = participants.add(
+        ws, "young-carer", attributes={"age_band": age_band, "language": "en-GB", "interpreter": "no", "area": "north"}
+    ).id
+    assert participants.screen(ws, pid, eligible_answers(ws.pack(), "young-carer"))
+    return pid
+
+
+def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Workspace) -> None:
+    ws = caring
+    young = young_carer(ws, "16-17")
+    sid = sessions.new(ws, [young], "interview", "youth_centre").id
+    ethics.mark_done(ws, young, "parent-notified")
+    with pytest.raises(ConsentError) as err:
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
+    assert err.value.message == (
+        "consent not recorded: the study's protocol asks for a parent or guardian ('Agreement of a parent or "
+        f"guardian (young person aged 16 or 17)') at {young}'s consent; record who it was (--guardian NAME at "
+        "the command line)"
+    )
+    with pytest.raises(ConsentError, match="confirm it is completed \\(--guardian-form"):
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian"}})
+    assert consent.latest(ws, sid, young) is None
+    done = consent.record(
+        ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian", "agreement": True}}
+    )
+    row = ws.idb.execute("SELECT role, name, agreement FROM consent_parties WHERE consent_id = ?", (done.consent_id,))
+    assert tuple(row.fetchone()) == ("guardian", "G Ardian", 1)
+    # an 18-year-old of the same group consents alone
+    adult = young_carer(ws, "18-24")
+    s2 = sessions.new(ws, [adult], "interview", "youth_centre").id
+    assert [r.role.value for r in consent.parties_needed(ws, adult)] == []
+    assert consent.record(ws, s2, adult, "paper", _yes(ws, s2, adult)).complete
+
+
+def test_a_summary_asked_for_makes_a_task_and_declined_roles_make_none(caring: Workspace) -> None:
+    ws = caring
+    keen, quiet = young_carer(ws, "18-24"), young_carer(ws, "18-24")
+    for pid, overrides in ((keen, {}), (quiet, {"O2": False, "O4": False})):
+        sid = sessions.new(ws, [pid], "interview", "youth_centre").id
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **overrides))
+        consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **overrides))  # again: still one task each
+    made = sorted((t.participant_id, t.kind) for t in tasks.due(ws))
+    assert made == [(keen, consent.FUTURE_CONTACT), (keen, consent.SEND_SUMMARY)]
+    summary = next(t for t in tasks.due(ws) if t.kind == consent.SEND_SUMMARY)
+    assert summary.title == f"{keen} asked for a summary of the findings: send it when there is one"
+
+
+def test_an_interpreter_needed_puts_a_booking_on_the_readiness_checklist(caring: Workspace) -> None:
+    ws = caring
+    pid = participants.add(
+        ws, "young-carer", attributes={"age_band": "18-24", "language": "pl", "interpreter": "yes", "area": "north"}
+    ).id
+    assert participants.screen(ws, pid, eligible_answers(ws.pack(), "young-carer"))
+    sid = sessions.new(ws, [pid], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    item = next(i for i in sessions.checklist(ws, sid).items if i.id == "interpreter_booked")
+    assert (item.label, item.done) == ("interpreter booked", False)
+    assert "interpreter booked" in sessions.checklist(ws, sid).missing()
+    with pytest.raises(InvalidInput, match="only interpreter and witness"):
+        sessions.update_plan(ws, sid, {"booked": {"caterer": True}})
+    sessions.update_plan(ws, sid, {"booked": {"interpreter": True}})
+    assert next(i for i in sessions.checklist(ws, sid).items if i.id == "interpreter_booked").done
+    # no interpreter needed: nothing to book
+    other = young_carer(ws, "18-24")
+    s2 = sessions.new(ws, [other], "interview", "youth_centre").id
+    assert all(not i.id.endswith("_booked") for i in sessions.checklist(ws, s2).items)
+
+
+def test_a_withdrawal_keeps_what_is_kept_out_of_the_archive_deposit(caring: Workspace) -> None:
+    ws = caring
+    pid = young_carer(ws, "18-24")
+    participants.withdraw(ws, pid, "no_further_data", "2030-01-01")
+    (row,) = participants.withdrawals(ws)
+    assert json.loads(row["actions_json"]) == [
+        "data kept after the withdrawal is left out of the archive deposit (UK Data Service (ReShare))"
+    ]
+
+
+def test_a_consultee_the_pack_requires_is_named_with_the_consent(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    shutil.copytree(SECOND, pack)
+    edit(pack, "pack.yaml", "        form: declaration-consultee\n        required: false\n",
+         "        form: declaration-consultee\n        required: true\n")  # fmt: skip
+    ws, _ = workspace.create(DataDir(tmp_path / "v3"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, pack)
+        young = young_carer(ws, "18-24")
+        parent = participants.add(
+            ws, "parent", linked_to=young, attributes={"language": "en-GB", "interpreter": "no", "area": "north"}
+        ).id
+        assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+        sid = sessions.new(ws, [parent], "interview", "video").id
+        ethics.record_capacity(ws, sid, parent, ABLE)
+        needed = f"asks for a consultee \\('Personal consultee declaration'\\) at {parent}'s consent"
+        with pytest.raises(ConsentError, match=needed):
+            consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent))
+        with pytest.raises(ConsentError, match="--consultee-form"):
+            consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent), parties={"consultee": {"name": "C"}})
+        done = consent.record(
+            ws, sid, parent, "paper", _yes(ws, sid, parent), parties={"consultee": {"name": "C", "agreement": True}}
+        )
+        assert done.complete
+    finally:
+        ws.close()

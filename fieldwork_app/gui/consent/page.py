@@ -133,12 +133,23 @@ class ConsentPage(QWidget):
         self.interpreter_name = QLineEdit()
         self.interpreter_name.setAccessibleName(self.tr("Interpreter's name"))
         self.interpreter_agreement = QCheckBox(self.tr("The interpreter has signed the confidentiality a&greement"))
+        self.guardian_name = QLineEdit()
+        self.guardian_name.setAccessibleName(self.tr("Parent's or guardian's name"))
+        self.guardian_form = QCheckBox(self.tr("The parent or guardian has completed their &form"))
+        self.consultee_name = QLineEdit()
+        self.consultee_name.setAccessibleName(self.tr("Consultee's name"))
+        self.consultee_form = QCheckBox(self.tr("The consultee has completed their dec&laration"))
+        bf.addRow(self.tr("Parent or guar&dian"), self.guardian_name)
+        bf.addRow(self.guardian_form)
+        bf.addRow(self.tr("Cons&ultee"), self.consultee_name)
+        bf.addRow(self.consultee_form)
         bf.addRow(self.tr("Witness presen&t"), self.witness_name)
         bf.addRow(self.tr("Interpreter pr&esent"), self.interpreter_name)
         bf.addRow(self.interpreter_agreement)
-        for w in (self.witness_name, self.interpreter_name):
+        for w in (self.witness_name, self.interpreter_name, self.guardian_name, self.consultee_name):
             w.textChanged.connect(self._update_save)
-        self.interpreter_agreement.toggled.connect(self._update_save)
+        for c in (self.interpreter_agreement, self.guardian_form, self.consultee_form):
+            c.toggled.connect(self._update_save)
         self.before_form = bf
         self.before_box.setVisible(False)
         layout.addWidget(self.before_box)
@@ -376,6 +387,14 @@ class ConsentPage(QWidget):
         self.before_form.setRowVisible(self.witness_name, "witness" in roles)
         self.before_form.setRowVisible(self.interpreter_name, "interpreter" in roles)
         self.before_form.setRowVisible(self.interpreter_agreement, roles.get("interpreter", (False, False))[1])
+        for role, name, paper in (
+            ("guardian", self.guardian_name, self.guardian_form),
+            ("consultee", self.consultee_name, self.consultee_form),
+        ):
+            name.clear()
+            paper.setChecked(False)
+            self.before_form.setRowVisible(name, role in roles)
+            self.before_form.setRowVisible(paper, roles.get(role, (False, False))[1])
         self.before_box.setVisible(bool(f.capacity or roles))
 
     def _record_capacity(self) -> None:
@@ -407,6 +426,12 @@ class ConsentPage(QWidget):
                 "name": self.interpreter_name.text().strip(),
                 "agreement": self.interpreter_agreement.isChecked(),
             }
+        for role, name, paper in (
+            ("guardian", self.guardian_name, self.guardian_form),
+            ("consultee", self.consultee_name, self.consultee_form),
+        ):
+            if name.isVisibleTo(self) and name.text().strip():
+                out[role] = {"name": name.text().strip(), "agreement": paper.isChecked()}
         return out
 
     # -- mode and statements -----------------------------------------------------------------------
@@ -504,11 +529,19 @@ class ConsentPage(QWidget):
             for role, required, agreement in d.form.parties:
                 if required and role not in given:
                     reasons.append(
-                        self.tr("Name the witness present.") if role == "witness"
-                        else self.tr("Name the interpreter present.")
+                        {
+                            "guardian": self.tr("The protocol asks for a parent's or guardian's consent: name them."),
+                            "consultee": self.tr("The protocol asks for a consultee: name them."),
+                            "witness": self.tr("Name the witness present."),
+                        }.get(role, self.tr("Name the interpreter present."))
                     )
-                if role == "interpreter" and agreement and role in given and not given[role].get("agreement"):
-                    reasons.append(self.tr("The interpreter signs the confidentiality agreement first."))
+                if agreement and role in given and not given[role].get("agreement"):
+                    reasons.append(
+                        {
+                            "guardian": self.tr("Confirm the parent or guardian has completed their form."),
+                            "consultee": self.tr("Confirm the consultee has completed their declaration."),
+                        }.get(role, self.tr("The interpreter signs the confidentiality agreement first."))
+                    )
         self.save_button.setEnabled(not reasons)
         self.save_reason.setText("\n".join(reasons))
 

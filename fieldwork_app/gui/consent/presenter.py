@@ -80,7 +80,8 @@ class FormModel:
     script_title: str = ""
     # Format 2: the capacity criteria to assess at this session (empty: none asked for) and whether this
     # session's latest assessment found the participant able to decide; the other people the protocol asks
-    # for at the consent, as (role, required, needs the interpreter's agreement).
+    # for at the consent, as (role, required, needs a paper confirmed: the interpreter's agreement, or the
+    # guardian's or consultee's own form).
     capacity: tuple[str, ...] = ()
     capacity_ok: bool = False
     parties: tuple[tuple[str, bool, bool], ...] = ()
@@ -110,7 +111,7 @@ def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel
         f"{script.title} v{script.version}" if script else "",
         tuple(c.value for c in rule.criteria) if rule else (),
         bool(last and last["has_capacity"]),
-        tuple((r.role.value, r.required, bool(r.agreement)) for r in svc.parties_needed(ws, participant_id)),
+        tuple((r.role.value, r.required, svc.needs_confirmation(r)) for r in svc.parties_needed(ws, participant_id)),
     )
 
 

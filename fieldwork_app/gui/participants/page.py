@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -383,6 +385,39 @@ class ParticipantsPage(QWidget):
         pid = self.selected_id()
         if not pid:
             return
+        self.p.cutoff_rule(pid, lambda rule: self._withdraw_dialog(pid, rule), self._failed)
+
+    def _show_cutoff(self, ui: Ui_WithdrawDialog, note: QLabel, rule: presenter.CutoffRule | None) -> None:
+        """The pack's cut-off against the date chosen: before it the researcher may still say it has passed
+        (the box unticked); after it, data already analysed is kept and the box says so."""
+        if rule is None:
+            note.setVisible(False)
+            return
+        chosen = ui.dateEdit.date()
+        day = date(chosen.year(), chosen.month(), chosen.day())
+        before = rule.before(day)
+        shown = rule.last_day.isoformat() if rule.last_day else ""
+        if before:
+            text = (
+                self.tr("The study's analysis cut-off: last day %1. This date comes before it.").replace("%1", shown)
+                if shown
+                else self.tr("The study's analysis cut-off has not started its count yet: this date comes before it.")
+            )
+        else:
+            text = self.tr(
+                "After the study's analysis cut-off (last day %1): data already analysed is kept; no new data "
+                "is collected."
+            ).replace("%1", shown)
+            if rule.after_cutoff:
+                text += " " + rule.after_cutoff
+        note.setText(text)
+        note.setVisible(True)
+        ui.beforeCutoffCheck.setChecked(before)
+        ui.beforeCutoffCheck.setEnabled(before)  # after the cut-off it cannot be claimed to come before it
+
+    def _withdraw_dialog(self, pid: str, rule: presenter.CutoffRule | None) -> None:
+        if pid != self.selected_id():
+            return
         dialog = QDialog(self)
         ui = Ui_WithdrawDialog()
         ui.setupUi(dialog)
@@ -395,6 +430,11 @@ class ParticipantsPage(QWidget):
             ui.scopeCombo.addItem(names.get(s, s), s)
         ui.dateEdit.setDate(QDate.currentDate())
         setup_date_edit(ui.dateEdit)
+        note = label("", "hint")
+        note.setObjectName("cutoffNote")
+        ui.form.addRow(note)
+        ui.dateEdit.dateChanged.connect(lambda _d: self._show_cutoff(ui, note, rule))
+        self._show_cutoff(ui, note, rule)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         scope = ui.scopeCombo.currentData()

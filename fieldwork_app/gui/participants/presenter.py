@@ -12,6 +12,8 @@ from fieldwork_app.services.workspace import Workspace
 
 from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
+CutoffRule = svc.CutoffRule
+
 
 @dataclass(frozen=True)
 class Row:
@@ -141,6 +143,10 @@ class ParticipantsPresenter(Presenter):
     def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
         """Whether this withdrawal deletes her sessions not yet sent (so the page asks first)."""
         return bool(svc.deletes_unsent(scope, before_cutoff))
+
+    def cutoff_rule(self, participant_id: str, done: Done[svc.CutoffRule | None], failed: Failed) -> None:
+        """The pack's withdrawal cut-off for this participant (None: the pack sets none)."""
+        self._db(lambda ws: svc.cutoff_rule(ws, participant_id), done, failed)
 
     def unsent_sessions(self, participant_id: str, done: Done[list[str]], failed: Failed) -> None:
         self._db(lambda ws: svc.unsent_sessions(ws, participant_id), done, failed)

@@ -203,6 +203,16 @@ class PreparePage(QWidget):
         kl.addWidget(self.disk_label)
         kl.addWidget(self.battery)
         kl.addWidget(self.battery_label)
+        # The people the protocol asks for at the consent (an interpreter where one is needed), once booked.
+        self.booked_checks = {
+            "interpreter": QCheckBox(self.tr("Interpreter booked for this session")),
+            "witness": QCheckBox(self.tr("Witness booked for this session")),
+        }
+        for role, check in self.booked_checks.items():
+            check.setObjectName(f"booked-{role}")
+            check.setVisible(False)
+            check.toggled.connect(lambda on, r=role: self._booked(r, on))
+            kl.addWidget(check)
         grid.add(kit)
 
         # Checklist
@@ -335,6 +345,12 @@ class PreparePage(QWidget):
                 (self.tr("Microphone OK") if v.kit.get("mic_ok") else self.tr("Microphone check failed"))
                 + f" ({v.kit.get('mic_detail', '')})"
             )
+        for role, check in self.booked_checks.items():
+            booking = next((i for i in v.checklist if i.id == f"{role}_booked"), None)
+            check.blockSignals(True)
+            check.setChecked(bool(booking and booking.done))
+            check.blockSignals(False)
+            check.setVisible(booking is not None)
         disk = next((i for i in v.checklist if i.id == "disk"), None)
         self.disk_label.setText(self.tr("Disk: %1").replace("%1", item_detail(disk)) if disk else "")
         self.checklist.show_items(v.checklist, v.ready)
@@ -403,6 +419,11 @@ class PreparePage(QWidget):
             self._reload_session()
 
         self.p.save_plan(sid, plan, address, saved, self._failed)
+
+    def _booked(self, role: str, on: bool) -> None:
+        sid = self.ctx.session_id
+        if sid:
+            self.p.set_booked(sid, role, on, self._reload_session, self._failed)
 
     def _battery(self, on: bool) -> None:
         sid = self.ctx.session_id

@@ -104,6 +104,10 @@ def set_battery(ws: Workspace, session_id: str, ok: bool) -> None:
     svc.set_battery_checked(ws, session_id, ok)
 
 
+def set_booked(ws: Workspace, session_id: str, role: str, ok: bool) -> None:
+    svc.update_plan(ws, session_id, {"booked": {role: ok}})
+
+
 def battery_reading(root: Path = POWER) -> str | None:
     """'84 % (Discharging)' from the first battery the kernel lists, or None without one."""
     if not root.is_dir():
@@ -159,6 +163,9 @@ class PreparePresenter(Presenter):
         self, session_id: str, plan: dict[str, Any], address: str, done: Done[None], failed: Failed
     ) -> None:
         self._db(lambda ws: save_plan(ws, session_id, plan, address), done, failed)
+
+    def set_booked(self, session_id: str, role: str, ok: bool, done: Done[None], failed: Failed) -> None:
+        self._db(lambda ws: set_booked(ws, session_id, role, ok), done, failed)
 
     def set_battery(self, session_id: str, ok: bool, done: Done[None], failed: Failed) -> None:
         self._db(lambda ws: set_battery(ws, session_id, ok), done, failed)

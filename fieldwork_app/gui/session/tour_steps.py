@@ -39,7 +39,8 @@ def _prepare(ws: Any) -> str:
         rule = ethics.capacity_rule(ws, pid)
         if rule is not None:
             ethics.record_capacity(ws, s.id, pid, {c.value: True for c in rule.criteria})
-        parties = {r.role.value: {"name": "Sample name", "agreement": True} for r in consent.parties_needed(ws, pid)}
+        needed = [r for r in consent.parties_needed(ws, pid) if r.required]
+        parties = {r.role.value: {"name": "Sample name", "agreement": True} for r in needed}
         answers = {k: True for k in consent.template(ws, s.id, pid)}
         consent.record(ws, s.id, pid, "paper", answers, parties=parties)
     return s.id

@@ -27,6 +27,8 @@ def item_label(item: ChecklistItem) -> str:
         "mic": _t("microphone checked"),
         "disk": _t("free disk for the planned length"),
         "battery": _t("battery charged"),
+        "interpreter_booked": _t("interpreter booked"),
+        "witness_booked": _t("witness booked"),
     }
     return labels.get(item.id, item.id)
 
@@ -53,6 +55,10 @@ def item_detail(item: ChecklistItem) -> str:
         return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
     if item.id == "gating":
         return "; ".join(item.missing)
+    if item.id == "interpreter_booked" and item.missing:
+        return _t("the protocol asks for an interpreter at the consent")
+    if item.id == "witness_booked" and item.missing:
+        return _t("the protocol asks for a witness at the consent")
     if item.id == "disk":
         return (
             _t("%1 MiB free, %2 MiB needed").replace("%1", str(item.free_mib)).replace("%2", str(item.need_mib))
