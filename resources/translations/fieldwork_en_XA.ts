@@ -359,6 +359,22 @@
             <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>interpreter booked</source>
+            <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>witness booked</source>
+            <translation>⟦ŵîţñéšš ƀööķéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for an interpreter at the consent</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ àñ îñţéŕþŕéţéŕ àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for a witness at the consent</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ à ŵîţñéšš àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>buddy name</source>
             <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
         </message>
@@ -4217,6 +4233,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>interpreter booked</source>
+            <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>witness booked</source>
+            <translation>⟦ŵîţñéšš ƀööķéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>buddy name</source>
             <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
         </message>
@@ -4263,6 +4287,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>visit address sealed</source>
             <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for an interpreter at the consent</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ àñ îñţéŕþŕéţéŕ àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for a witness at the consent</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ à ŵîţñéšš àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>NOT CHECKED (--accept-any-device)</source>
