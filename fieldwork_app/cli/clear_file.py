@@ -22,10 +22,8 @@ from fieldwork_app.services import clearfiles
 def _t(text: str) -> str:
     return i18n.translate("cli", text)
 
+
 ENV_EXPORT_PASSPHRASE = "FIELDWORK_EXPORT_PASSPHRASE"
-ENCRYPT_HELP = (
-    "write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)"
-)
 
 
 def refuse_existing(out: Path, encrypted: bool) -> None:
@@ -49,17 +47,19 @@ def export_passphrase() -> str:
     return value
 
 
-def _out_args(p: argparse.ArgumentParser, what: str) -> None:
+def _out_args(p: argparse.ArgumentParser, out_help: str) -> None:
+    p.add_argument("--out", type=Path, required=True, help=out_help)
     p.add_argument(
-        "--out", type=Path, required=True, help=_t("FILE.pdf: {what} (a new file, mode 0600)").format(what=what)
+        "--encrypt-to-passphrase",
+        action="store_true",
+        help=_t("write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)"),
     )
-    p.add_argument("--encrypt-to-passphrase", action="store_true", help=ENCRYPT_HELP)
 
 
 def register_consent(cons: Any) -> None:
     p = cons.add_parser("copy", help=_t("save the signed consent copy (names and signatures) as a PDF"))
     p.add_argument("consent_id")
-    _out_args(p, "the participant's name, signatures and answers")
+    _out_args(p, _t("FILE.pdf: the participant's name, signatures and answers (a new file, mode 0600)"))
     command(p, cmd_consent_copy)
 
 
@@ -67,7 +67,9 @@ def register_session(sess: Any) -> None:
     p = sess.add_parser("buddy-sheet", help=_t("save the lone-working buddy sheet as a PDF"))
     p.add_argument("id")
     p.add_argument("--with-address", action="store_true", help=_t("include the sealed visit address"))
-    _out_args(p, "names, phone numbers, times (and the address with --with-address)")
+    _out_args(
+        p, _t("FILE.pdf: names, phone numbers, times (and the address with --with-address) (a new file, mode 0600)")
+    )
     command(p, cmd_buddy_sheet)
 
 

@@ -4125,8 +4125,20 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ŕéçöṽéŕéđ {session_id} {recording_id}: {duration_seconds:.1f} š ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>FILE.pdf: the participant's name, signatures and answers (a new file, mode 0600)</source>
+            <translation>⟦ƑÎĻÉ.þđƒ: ţĥé þàŕţîçîþàñţ'š ñàɱé, šîĝñàţûŕéš àñđ àñšŵéŕš (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>FILE.pdf: names, phone numbers, times (and the address with --with-address) (a new file, mode 0600)</source>
+            <translation>⟦ƑÎĻÉ.þđƒ: ñàɱéš, þĥöñé ñûɱƀéŕš, ţîɱéš (àñđ ţĥé àđđŕéšš ŵîţĥ --ŵîţĥ-àđđŕéšš) (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Passphrase for the encrypted file: </source>
             <translation>⟦Þàššþĥŕàšé ƒöŕ ţĥé éñçŕýþţéđ ƒîļé:  ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)</source>
+            <translation>⟦ŵŕîţé ƑÎĻÉ.àĝé îñšţéàđ, àĝé-éñçŕýþţéđ ţö à þàššþĥŕàšé ýöû ţýþé (öþéñ îţ ŵîţĥ: àĝé -đ ƑÎĻÉ.àĝé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>save the signed consent copy (names and signatures) as a PDF</source>
@@ -4155,10 +4167,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{path} already exists: choose another name (nothing is overwritten)</source>
             <translation>⟦{path} àļŕéàđý éẋîšţš: çĥööšé àñöţĥéŕ ñàɱé (ñöţĥîñĝ îš öṽéŕŵŕîţţéñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>FILE.pdf: {what} (a new file, mode 0600)</source>
-            <translation>⟦ƑÎĻÉ.þđƒ: {what} (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{out}: the output must end in .pdf</source>
