@@ -157,9 +157,9 @@ def cmd_mic_check(args: argparse.Namespace, ctx: CliContext) -> int:
         if ws is not None:
             ws.close()
     verdict = (
-        "silent: check the microphone"
+        _t("silent: check the microphone")
         if result.silent
-        else ("too loud (clipping)" if result.clipped else "ok")
+        else (_t("too loud (clipping)") if result.clipped else _t("ok"))
     )
     ctx.say(_t(
         "{device}: level {rms_dbfs:.0f} dBFS, peak {peak_dbfs:.0f} dBFS: "
@@ -208,10 +208,12 @@ def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
     passphrase = clear_file.export_passphrase() if args.encrypt_to_passphrase else None
     with credentials.workspace_for(args) as ws:
         info = recording_svc.export(ws, args.session, args.out, args.take, args.kind, passphrase=passphrase)
-    how = "encrypted to your passphrase" if passphrase else "decrypted, mode 0600: keep it safe"
-    ctx.say(_t(
-        "Exported {takes} take(s), {duration_seconds:.1f} s, to {path} ({how})"
-    ).format(takes=info.takes, duration_seconds=info.duration_seconds, path=info.path, how=how))
+    exported = (
+        _t("Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (encrypted to your passphrase)")
+        if passphrase
+        else _t("Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (decrypted, mode 0600: keep it safe)")
+    )
+    ctx.say(exported.format(takes=info.takes, duration_seconds=info.duration_seconds, path=info.path))
     return 0
 
 

@@ -80,8 +80,12 @@ def _save(args: argparse.Namespace, ctx: CliContext, save: Any) -> int:
     passphrase = export_passphrase() if args.encrypt_to_passphrase else None
     with credentials.workspace_for(args) as ws:
         path = save(ws, passphrase)
-    how = "encrypted to your passphrase" if passphrase else "not encrypted, mode 0600: keep it safe"
-    ctx.say(_t("Saved {path} ({how})").format(path=path, how=how))
+    saved = (
+        _t("Saved {path} (encrypted to your passphrase)")
+        if passphrase
+        else _t("Saved {path} (not encrypted, mode 0600: keep it safe)")
+    )
+    ctx.say(saved.format(path=path))
     return 0
 
 

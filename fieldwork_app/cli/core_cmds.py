@@ -565,23 +565,17 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.emit_json({"packs": packs, "documents": docs, "keys": dataclasses.asdict(keys)})
         return 0
-    ctx.say(_t("study key: {study_key}").format(study_key=keys.study_key or 'none yet'))
+    ctx.say(_t("study key: {study_key}").format(study_key=keys.study_key or _t('none yet')))
     if keys.identity_key:
         ctx.say(_t("identity key: {identity_key}").format(identity_key=keys.identity_key))
     if keys.identity_store:
         ctx.say(_t("identity store: {identity_store}").format(identity_store=keys.identity_store))
-    ctx.say(_t("pack signer: {signer}").format(signer=keys.signer or 'none (packs so far were not signed)'))
+    ctx.say(_t("pack signer: {signer}").format(signer=keys.signer or _t('none (packs so far were not signed)')))
     for p in packs:
-        ctx.say(
-            _t(
-                "{pack_id} {version}{active}  imported {imported_at}"
-            ).format(
-                pack_id=p['pack_id'],
-                version=p['version'],
-                active='  (in use)' if p['active'] else '',
-                imported_at=p['imported_at'],
-            )
+        line = _t("{pack_id} {version}  (in use)  imported {imported_at}") if p["active"] else _t(
+            "{pack_id} {version}  imported {imported_at}"
         )
+        ctx.say(line.format(pack_id=p["pack_id"], version=p["version"], imported_at=p["imported_at"]))
     for d in docs:
         ctx.say(_t(
             "  {kind:<22} {doc_id:<28} v{version:<6} {status}"
@@ -744,11 +738,15 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
         if by_pack is not None and not args.after_cutoff:
             before = by_pack  # the pack's withdrawal cut-off decides, unless the researcher says it has passed
             last = participants_svc.cutoff(ws, args.id)
-            ctx.say(
-                ("Before" if before else "After")
-                + " the study's analysis cut-off"
-                + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
-            )
+            if last:
+                cut = _t("Before the study's analysis cut-off (last day {last})") if before else _t(
+                    "After the study's analysis cut-off (last day {last})"
+                )
+            else:
+                cut = _t("Before the study's analysis cut-off (nothing has started its count yet)") if before else _t(
+                    "After the study's analysis cut-off (nothing has started its count yet)"
+                )
+            ctx.say(cut.format(last=last.isoformat() if last else ""))
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)

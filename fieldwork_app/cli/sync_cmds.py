@@ -307,11 +307,21 @@ def _devices_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
     done = dmstore.revoke_device(_files(args), args.fingerprint, args.from_date, args.after_seq)
-    when = f"made on or after {args.from_date}" if args.from_date else "all its bundles"
-    extra = f", and every bundle numbered after {args.after_seq}" if args.after_seq is not None else ""
-    ctx.say(_t(
-        "revoked device {fingerprint} ({name}): {when}{extra} will be rejected"
-    ).format(fingerprint=done.fingerprint, name=done.name, when=when, extra=extra))
+    if args.from_date and args.after_seq is not None:
+        revoked = _t(
+            "revoked device {fingerprint} ({name}): made on or after {date}, and every bundle numbered after "
+            "{seq} will be rejected"
+        )
+    elif args.from_date:
+        revoked = _t("revoked device {fingerprint} ({name}): made on or after {date} will be rejected")
+    elif args.after_seq is not None:
+        revoked = _t(
+            "revoked device {fingerprint} ({name}): all its bundles, and every bundle numbered after {seq} will "
+            "be rejected"
+        )
+    else:
+        revoked = _t("revoked device {fingerprint} ({name}): all its bundles will be rejected")
+    ctx.say(revoked.format(fingerprint=done.fingerprint, name=done.name, date=args.from_date, seq=args.after_seq))
     return 0
 
 

@@ -4001,8 +4001,20 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ñö ţŕàñšçŕîþţ ýéţ: {rel} (ŕûñ 'ƒîéļđŵöŕķ àñàļýšîš ţŕàñšçŕîƀé') ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>silent: check the microphone</source>
+            <translation>⟦šîļéñţ: çĥéçķ ţĥé ɱîçŕöþĥöñé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>The check was recorded into memory only and has been discarded.</source>
             <translation>⟦Ţĥé çĥéçķ ŵàš ŕéçöŕđéđ îñţö ɱéɱöŕý öñļý àñđ ĥàš ƀééñ đîšçàŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (encrypted to your passphrase)</source>
+            <translation>⟦Éẋþöŕţéđ {takes} ţàķé(š), {duration_seconds:.1f} š, ţö {path} (éñçŕýþţéđ ţö ýöûŕ þàššþĥŕàšé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (decrypted, mode 0600: keep it safe)</source>
+            <translation>⟦Éẋþöŕţéđ {takes} ţàķé(š), {duration_seconds:.1f} š, ţö {path} (đéçŕýþţéđ, ɱöđé 0600: ķééþ îţ šàƒé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>record an interview take, or with --consent a verbal-consent recording (Ctrl-C stops cleanly)</source>
@@ -4065,6 +4077,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦--þàŕţîçîþàñţ ĝöéš ŵîţĥ --çöñšéñţ (àñ îñţéŕṽîéŵ ţàķé ŕéçöŕđš ţĥé ŵĥöļé šéššîöñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>too loud (clipping)</source>
+            <translation>⟦ţöö ļöûđ (çļîþþîñĝ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>⟦öķ ŵî⟧</translation>
+        </message>
+        <message>
             <source>no input devices</source>
             <translation>⟦ñö îñþûţ đéṽîçéš ŵîðé ŵ⟧</translation>
         </message>
@@ -4083,10 +4103,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{device}: level {rms_dbfs:.0f} dBFS, peak {peak_dbfs:.0f} dBFS: {verdict}</source>
             <translation>⟦{device}: ļéṽéļ {rms_dbfs:.0f} đƁƑŠ, þéàķ {peak_dbfs:.0f} đƁƑŠ: {verdict} ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Exported {takes} take(s), {duration_seconds:.1f} s, to {path} ({how})</source>
-            <translation>⟦Éẋþöŕţéđ {takes} ţàķé(š), {duration_seconds:.1f} š, ţö {path} ({how}) ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>recorded takes</source>
@@ -4133,6 +4149,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ƑÎĻÉ.þđƒ: ñàɱéš, þĥöñé ñûɱƀéŕš, ţîɱéš (àñđ ţĥé àđđŕéšš ŵîţĥ --ŵîţĥ-àđđŕéšš) (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Saved {path} (encrypted to your passphrase)</source>
+            <translation>⟦Šàṽéđ {path} (éñçŕýþţéđ ţö ýöûŕ þàššþĥŕàšé) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Saved {path} (not encrypted, mode 0600: keep it safe)</source>
+            <translation>⟦Šàṽéđ {path} (ñöţ éñçŕýþţéđ, ɱöđé 0600: ķééþ îţ šàƒé) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Passphrase for the encrypted file: </source>
             <translation>⟦Þàššþĥŕàšé ƒöŕ ţĥé éñçŕýþţéđ ƒîļé:  ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4159,10 +4183,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>the two passphrases differ</source>
             <translation>⟦ţĥé ţŵö þàššþĥŕàšéš đîƒƒéŕ ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>Saved {path} ({how})</source>
-            <translation>⟦Šàṽéđ {path} ({how}) ŵîðé⟧</translation>
         </message>
         <message>
             <source>{path} already exists: choose another name (nothing is overwritten)</source>
@@ -4501,6 +4521,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ĝîṽé à þàçķ đîŕéçţöŕý, öŕ --éẋàɱþļé ƒöŕ ţĥé ƀûîļţ-îñ éẋàɱþļé šţûđý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>{pack_id} {version}  (in use)  imported {imported_at}</source>
+            <translation>⟦{pack_id} {version}  (îñ ûšé)  îɱþöŕţéđ {imported_at} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{pack_id} {version}  imported {imported_at}</source>
+            <translation>⟦{pack_id} {version}  îɱþöŕţéđ {imported_at} ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>eligible</source>
             <translation>⟦éļîĝîƀļé ŵîð⟧</translation>
         </message>
@@ -4713,6 +4741,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Îɱþöŕţéđ þàçķ {pack_id} {version} ({count} ñéŵ đöçûɱéñţ ṽéŕšîöñ(š); {count2} šûþéŕšéđéđ{superseded}) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>none yet</source>
+            <translation>⟦ñöñé ýéţ ŵîð⟧</translation>
+        </message>
+        <message>
             <source>identity key: {identity_key}</source>
             <translation>⟦îđéñţîţý ķéý: {identity_key} ŵîðé ŵ⟧</translation>
         </message>
@@ -4721,8 +4753,8 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦îđéñţîţý šţöŕé: {identity_store} ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>{pack_id} {version}{active}  imported {imported_at}</source>
-            <translation>⟦{pack_id} {version}{active}  îɱþöŕţéđ {imported_at} ŵîðé⟧</translation>
+            <source>none (packs so far were not signed)</source>
+            <translation>⟦ñöñé (þàçķš šö ƒàŕ ŵéŕé ñöţ šîĝñéđ) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>  {kind:&lt;22} {doc_id:&lt;28} v{version:&lt;6} {status}</source>
@@ -4743,6 +4775,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>The protocol asks for no task before {id}'s sessions</source>
             <translation>⟦Ţĥé þŕöţöçöļ àšķš ƒöŕ ñö ţàšķ ƀéƒöŕé {id}'š šéššîöñš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Before the study's analysis cut-off (last day {last})</source>
+            <translation>⟦Ɓéƒöŕé ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ļàšţ đàý {last}) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>After the study's analysis cut-off (last day {last})</source>
+            <translation>⟦Àƒţéŕ ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ļàšţ đàý {last}) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Before the study's analysis cut-off (nothing has started its count yet)</source>
+            <translation>⟦Ɓéƒöŕé ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ñöţĥîñĝ ĥàš šţàŕţéđ îţš çöûñţ ýéţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>After the study's analysis cut-off (nothing has started its count yet)</source>
+            <translation>⟦Àƒţéŕ ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ñöţĥîñĝ ĥàš šţàŕţéđ îţš çöûñţ ýéţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Not sent, and their data on this laptop deleted: {held}</source>
@@ -5097,6 +5145,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{free} ṀîƁ ƒŕéé, {need} ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>revoked device {fingerprint} ({name}): made on or after {date}, and every bundle numbered after {seq} will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): ɱàđé öñ öŕ àƒţéŕ {date}, àñđ éṽéŕý ƀûñđļé ñûɱƀéŕéđ àƒţéŕ {seq} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>  (or look first with --accept-any-device: everything is then marked unverified)</source>
             <translation>⟦  (öŕ ļööķ ƒîŕšţ ŵîţĥ --àççéþţ-àñý-đéṽîçé: éṽéŕýţĥîñĝ îš ţĥéñ ɱàŕķéđ ûñṽéŕîƒîéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
@@ -5217,6 +5269,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦îđéñţîţý ƒöļđéŕ ţö ŵŕîţé: öñļý ƒöŕ ţĥé šţûđý'š îđéñţîţý šţöŕé, ñéṽéŕ ţĥé àñàļýšîš ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>revoked device {fingerprint} ({name}): made on or after {date} will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): ɱàđé öñ öŕ àƒţéŕ {date} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>  no signed bundle was found on the store</source>
             <translation>⟦  ñö šîĝñéđ ƀûñđļé ŵàš ƒöûñđ öñ ţĥé šţöŕé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -5249,8 +5305,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţŕûšţéđ đéṽîçé {fp} ({name}); ļîšţ {list_path} ñöŵ ĥàš {count} đéṽîçé(š) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>revoked device {fingerprint} ({name}): {when}{extra} will be rejected</source>
-            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): {when}{extra} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>revoked device {fingerprint} ({name}): all its bundles, and every bundle numbered after {seq} will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): àļļ îţš ƀûñđļéš, àñđ éṽéŕý ƀûñđļé ñûɱƀéŕéđ àƒţéŕ {seq} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>revoked device {fingerprint} ({name}): all its bundles will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): àļļ îţš ƀûñđļéš ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>fieldwork: no trusted-devices list at {path}: nothing was checked or unpacked. Anyone who can write to the store can sign a bundle, so bundles are read only from laptops you trust.</source>
