@@ -100,14 +100,18 @@ def _pseudo(args: argparse.Namespace) -> PseudonymiseReport:
 
 
 def _say_pseudo(ctx: CliContext, report: PseudonymiseReport, args: argparse.Namespace) -> None:
-    verb = "replaced" if report.replaced else "flagged (not replaced; --replace to replace)"
-    ctx.say(
-        _t(
-            "pseudonymisation: {count} name(s) or place(s) {verb} in "
+    done = (
+        _t("pseudonymisation: {count} name(s) or place(s) replaced in {takes_checked} transcript(s); the report is "
+           "{report}")
+        if report.replaced
+        else _t(
+            "pseudonymisation: {count} name(s) or place(s) flagged (not replaced; --replace to replace) in "
             "{takes_checked} transcript(s); the report is {report}"
-        ).format(
+        )
+    )
+    ctx.say(
+        done.format(
             count=len(report.findings),
-            verb=verb,
             takes_checked=report.takes_checked,
             report=args.report or args.identity / 'pseudonymisation-report.json',
         )

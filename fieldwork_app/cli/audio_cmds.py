@@ -94,11 +94,15 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
             planned_seconds=args.seconds,
             on_event=on_event,
         )
-        device = take.recorder.device.name if take.recorder.device else "the default input"
-        what = f"{args.participant}'s consent" if args.consent else args.session
-        ctx.say(_t(
-            "Recording {what} take {take_no} on {device} (Ctrl-C to stop)"
-        ).format(what=what, take_no=take.take_no, device=device))
+        device = take.recorder.device.name if take.recorder.device else _t("the default input")
+        recording = (
+            _t("Recording {participant}'s consent take {take_no} on {device} (Ctrl-C to stop)")
+            if args.consent
+            else _t("Recording {session} take {take_no} on {device} (Ctrl-C to stop)")
+        )
+        ctx.say(
+            recording.format(participant=args.participant, session=args.session, take_no=take.take_no, device=device)
+        )
         deadline = time.monotonic() + args.seconds
         while not stop.is_set() and time.monotonic() < deadline:
             stop.wait(0.1)

@@ -310,12 +310,6 @@ def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
     (ctx.warn if est.weak else ctx.say)(est.hint())
 
 
-_REKEY_ADVICE = (
-    "An older copy of the key-slot file (a backup, a copy taken before) with {what} still opens the data "
-    "as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
-)
-
-
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         secret = credentials.new_passphrase(args, f"passphrase for {args.name}")
@@ -352,7 +346,12 @@ def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="their passphrase"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with their passphrase still "
+                    "opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -371,7 +370,12 @@ def cmd_vault_recovery_key(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="the old recovery key"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with the old recovery key "
+                    "still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -453,7 +457,12 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="your old passphrase"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with your old passphrase "
+                    "still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -471,7 +480,12 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="the old passphrase"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with the old passphrase "
+                    "still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -912,16 +926,19 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             unsigned_reason=args.unsigned_reason,
             parties=_parties(args),
         )
+    recorded = (
+        _t("Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted")
+        if result.recording_affirmed
+        else _t(
+            "Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording NOT permitted"
+        )
+    )
     ctx.say(
-        _t(
-            "Consent {consent_id} recorded for {participant} ({form}, "
-            "{information_sheet}); recording {recording_affirmed}"
-        ).format(
+        recorded.format(
             consent_id=result.consent_id,
             participant=args.participant,
             form=result.form,
             information_sheet=result.information_sheet,
-            recording_affirmed='permitted' if result.recording_affirmed else 'NOT permitted',
         )
     )
     return 0

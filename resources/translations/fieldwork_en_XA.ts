@@ -3913,6 +3913,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţĥé đîšķ îš ƒûļļ; ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ (ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>pseudonymisation: {count} name(s) or place(s) replaced in {takes_checked} transcript(s); the report is {report}</source>
+            <translation>⟦þšéûđöñýɱîšàţîöñ: {count} ñàɱé(š) öŕ þļàçé(š) ŕéþļàçéđ îñ {takes_checked} ţŕàñšçŕîþţ(š); ţĥé ŕéþöŕţ îš {report} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>pseudonymisation: {count} name(s) or place(s) flagged (not replaced; --replace to replace) in {takes_checked} transcript(s); the report is {report}</source>
+            <translation>⟦þšéûđöñýɱîšàţîöñ: {count} ñàɱé(š) öŕ þļàçé(š) ƒļàĝĝéđ (ñöţ ŕéþļàçéđ; --ŕéþļàçé ţö ŕéþļàçé) îñ {takes_checked} ţŕàñšçŕîþţ(š); ţĥé ŕéþöŕţ îš {report} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>transcript drafts and REFI-QDA export of an analysis folder</source>
             <translation>⟦ţŕàñšçŕîþţ đŕàƒţš àñđ ŔÉƑÎ-ǪĐÀ éẋþöŕţ öƒ àñ àñàļýšîš ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -3971,10 +3979,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>where to write what was found (default: pseudonymisation-report.json in --identity)</source>
             <translation>⟦ŵĥéŕé ţö ŵŕîţé ŵĥàţ ŵàš ƒöûñđ (đéƒàûļţ: þšéûđöñýɱîšàţîöñ-ŕéþöŕţ.ĵšöñ îñ --îđéñţîţý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>pseudonymisation: {count} name(s) or place(s) {verb} in {takes_checked} transcript(s); the report is {report}</source>
-            <translation>⟦þšéûđöñýɱîšàţîöñ: {count} ñàɱé(š) öŕ þļàçé(š) {verb} îñ {takes_checked} ţŕàñšçŕîþţ(š); ţĥé ŕéþöŕţ îš {report} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>transcribed {count} take(s) ({audio_seconds:.0f} s of audio in {seconds:.0f} s); {count2} already done</source>
@@ -4077,6 +4081,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦--þàŕţîçîþàñţ ĝöéš ŵîţĥ --çöñšéñţ (àñ îñţéŕṽîéŵ ţàķé ŕéçöŕđš ţĥé ŵĥöļé šéššîöñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>the default input</source>
+            <translation>⟦ţĥé đéƒàûļţ îñþûţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Recording {participant}'s consent take {take_no} on {device} (Ctrl-C to stop)</source>
+            <translation>⟦Ŕéçöŕđîñĝ {participant}'š çöñšéñţ ţàķé {take_no} öñ {device} (Çţŕļ-Ç ţö šţöþ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recording {session} take {take_no} on {device} (Ctrl-C to stop)</source>
+            <translation>⟦Ŕéçöŕđîñĝ {session} ţàķé {take_no} öñ {device} (Çţŕļ-Ç ţö šţöþ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>too loud (clipping)</source>
             <translation>⟦ţöö ļöûđ (çļîþþîñĝ) ŵîðé ŵîð⟧</translation>
         </message>
@@ -4107,10 +4123,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>recorded takes</source>
             <translation>⟦ŕéçöŕđéđ ţàķéš ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Recording {what} take {take_no} on {device} (Ctrl-C to stop)</source>
-            <translation>⟦Ŕéçöŕđîñĝ {what} ţàķé {take_no} öñ {device} (Çţŕļ-Ç ţö šţöþ) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Next: fieldwork consent record --session {session} --participant {participant} --mode verbal --recording {recording_id} --answers FILE</source>
@@ -4223,6 +4235,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Give it a new version before importing it where this version is already imported.</source>
             <translation>⟦Ĝîṽé îţ à ñéŵ ṽéŕšîöñ ƀéƒöŕé îɱþöŕţîñĝ îţ ŵĥéŕé ţĥîš ṽéŕšîöñ îš àļŕéàđý îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted</source>
+            <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ þéŕɱîţţéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording NOT permitted</source>
+            <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ ÑÖŢ þéŕɱîţţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>create a vault on this laptop (prints the recovery key once)</source>
@@ -4589,6 +4609,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ŕé-ķéýéđ ţĥé ṽàûļţ: à ñéŵ đàţà ķéý, {slots} ķéý šļöţ(š) šéàļéđ àĝàîñ, {takes} ţàķé(š) àñđ ţĥé ļöĝ éñçŕýþţéđ àĝàîñ. Öļđéŕ çöþîéš öƒ ţĥé ķéý-šļöţ ƒîļé ñö ļöñĝéŕ öþéñ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with their passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥéîŕ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with the old recovery key still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥé öļđ ŕéçöṽéŕý ķéý šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>vault check: {count} problem(s). Restore from a backup with 'fieldwork vault restore FILE' (the damaged files are kept aside), or ask your data manager.</source>
             <translation>⟦ṽàûļţ çĥéçķ: {count} þŕöƀļéɱ(š). Ŕéšţöŕé ƒŕöɱ à ƀàçķûþ ŵîţĥ 'ƒîéļđŵöŕķ ṽàûļţ ŕéšţöŕé ƑÎĻÉ' (ţĥé đàɱàĝéđ ƒîļéš àŕé ķéþţ àšîđé), öŕ àšķ ýöûŕ đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -4599,6 +4627,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Restored the vault in {root} from {file}</source>
             <translation>⟦Ŕéšţöŕéđ ţĥé ṽàûļţ îñ {root} ƒŕöɱ {file} ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with your old passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ýöûŕ öļđ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with the old passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥé öļđ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Upgraded study pack {pack_id} {version} to format 2: {written}</source>
@@ -4631,10 +4667,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>--interpreter-agreement goes with --interpreter NAME</source>
             <translation>⟦--îñţéŕþŕéţéŕ-àĝŕééɱéñţ ĝöéš ŵîţĥ --îñţéŕþŕéţéŕ ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording {recording_affirmed}</source>
-            <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ {recording_affirmed} ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Vault: {data_dir} (user {user}, SQLCipher {sqlcipher})</source>
