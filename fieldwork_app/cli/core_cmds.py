@@ -645,8 +645,14 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         return 0
     for p in people:
-        link = f"  linked to {p.linked_to}" if p.linked_to else ""
-        ctx.say(f"{p.id}\t{p.group_id}\t{p.status}{link}")
+        if p.linked_to:
+            ctx.say(
+                _t("{id}\t{group}\t{status}  linked to {linked_to}").format(
+                    id=p.id, group=p.group_id, status=p.status, linked_to=p.linked_to
+                )
+            )
+        else:
+            ctx.say(f"{p.id}\t{p.group_id}\t{p.status}")
     return 0
 
 
@@ -971,12 +977,15 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
     for g, counts in info["participants"].items():
         detail = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "none"
         ctx.say(f"  {g}: {detail}")
-    ctx.say("Sessions: " + (", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or "none"))
+    sessions = ", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or _t("none")
+    ctx.say(_t("Sessions: {sessions}").format(sessions=sessions))
     for w in info["waiting_on_laptop"]:
-        warn = "  OVER THE STUDY'S LIMIT" if w["over_limit"] else ""
-        ctx.say(_t(
-            "  waiting on this laptop: {session} for {days} days{warn}"
-        ).format(session=w['session'], days=w['days'], warn=warn))
+        waiting = (
+            _t("  waiting on this laptop: {session} for {days} days  OVER THE STUDY'S LIMIT")
+            if w["over_limit"]
+            else _t("  waiting on this laptop: {session} for {days} days")
+        )
+        ctx.say(waiting.format(session=w["session"], days=w["days"]))
     for t in info["tasks_due"]:
         ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
     ctx.say(_t(
@@ -1018,9 +1027,10 @@ def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(line)
     if report.problems:
         ctx.warn(
-            f"fieldwork: the log's chain is broken in {len(report.problems)} place(s): "
-            + "; ".join(report.problems[:3])
-            + ("; ..." if len(report.problems) > 3 else "")
+            _t("fieldwork: the log's chain is broken in {count} place(s): {problems}").format(
+                count=len(report.problems),
+                problems="; ".join(report.problems[:3]) + ("; ..." if len(report.problems) > 3 else ""),
+            )
         )
         return 1
     return 0

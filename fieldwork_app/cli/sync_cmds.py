@@ -164,8 +164,9 @@ def open_store(args: argparse.Namespace) -> Transport:
     except HostKeyRefused as exc:
         raise with_host_key_hint(exc) from None
     if taken:
-        sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {taken}, as "
-                         "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip
+        sys.stderr.write(_t("fieldwork: trusting the SFTP server's host key {taken}, as "
+                         "asked (--accept-new-host-key); check it with the store's administrators").format(taken=taken)
+                         + "\n")  # fmt: skip
     return transport
 
 
@@ -294,11 +295,17 @@ def _devices_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json({"serial": serial, "devices": rows})
         return 0
     for d in rows:
-        state = "trusted"
-        if d["revoked_at"]:
-            state = f"REVOKED {('from ' + d['revoked_from']) if d['revoked_from'] else 'for all bundles'}"
-            if d["after_seq"] is not None:
-                state += f", and after bundle {d['after_seq']}"
+        state = _t("trusted")
+        if d["revoked_at"] and d["after_seq"] is not None:
+            state = (
+                _t("REVOKED from {date}, and after bundle {seq}")
+                if d["revoked_from"]
+                else _t("REVOKED for all bundles, and after bundle {seq}")
+            ).format(date=d["revoked_from"], seq=d["after_seq"])
+        elif d["revoked_at"]:
+            state = (_t("REVOKED from {date}") if d["revoked_from"] else _t("REVOKED for all bundles")).format(
+                date=d["revoked_from"]
+            )
         ctx.say(_t(
             "{fingerprint}\t{name}\tadded {added_at}\t{state}"
         ).format(fingerprint=d['fingerprint'], name=d['name'], added_at=d['added_at'][:10], state=state))

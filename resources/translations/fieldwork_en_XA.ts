@@ -4245,6 +4245,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ ÑÖŢ þéŕɱîţţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>none</source>
+            <translation>⟦ñöñé ŵî⟧</translation>
+        </message>
+        <message>
             <source>create a vault on this laptop (prints the recovery key once)</source>
             <translation>⟦çŕéàţé à ṽàûļţ öñ ţĥîš ļàþţöþ (þŕîñţš ţĥé ŕéçöṽéŕý ķéý öñçé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4573,6 +4577,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Šţûđý: ñöñé îɱþöŕţéđ ýéţ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>  waiting on this laptop: {session} for {days} days  OVER THE STUDY'S LIMIT</source>
+            <translation>⟦  ŵàîţîñĝ öñ ţĥîš ļàþţöþ: {session} ƒöŕ {days} đàýš  ÖṼÉŔ ŢĤÉ ŠŢÛĐÝ'Š ĻÎṀÎŢ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  waiting on this laptop: {session} for {days} days</source>
+            <translation>⟦  ŵàîţîñĝ öñ ţĥîš ļàþţöþ: {session} ƒöŕ {days} đàýš ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>selftest passed</source>
             <translation>⟦šéļƒţéšţ þàššéđ ŵîðé ŵ⟧</translation>
         </message>
@@ -4671,6 +4683,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Vault: {data_dir} (user {user}, SQLCipher {sqlcipher})</source>
             <translation>⟦Ṽàûļţ: {data_dir} (ûšéŕ {user}, ŠǪĻÇîþĥéŕ {sqlcipher}) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Sessions: {sessions}</source>
+            <translation>⟦Šéššîöñš: {sessions} ŵîðé⟧</translation>
         </message>
         <message>
             <source>Audit log: {entries} entries, {ok}</source>
@@ -4853,16 +4869,16 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Šţûđý: {title} (ÎŔÀŠ {iras_id}; þàçķ {pack} {pack_version}) ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>  waiting on this laptop: {session} for {days} days{warn}</source>
-            <translation>⟦  ŵàîţîñĝ öñ ţĥîš ļàþţöþ: {session} ƒöŕ {days} đàýš{warn} ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>  task: {title} (due {due})</source>
             <translation>⟦  ţàšķ: {title} (đûé {due}) ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>audit log intact: {count} entries, head {head}</source>
             <translation>⟦àûđîţ ļöĝ îñţàçţ: {count} éñţŕîéš, ĥéàđ {head} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: the log's chain is broken in {count} place(s): {problems}</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţĥé ļöĝ'š çĥàîñ îš ƀŕöķéñ îñ {count} þļàçé(š): {problems} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{count} problem(s) found; fix them first, the pack was not changed</source>
@@ -4875,6 +4891,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>'{item}' is not NAME=VALUE (e.g. age_band=16-17)</source>
             <translation>⟦'{item}' îš ñöţ ÑÀṀÉ=ṼÀĻÛÉ (é.ĝ. àĝé_ƀàñđ=16-17) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{id}	{group}	{status}  linked to {linked_to}</source>
+            <translation>⟦{id}	{group}	{status}  ļîñķéđ ţö {linked_to} ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>{path}: cannot read the {what} file ({strerror})</source>
@@ -5177,6 +5197,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{free} ṀîƁ ƒŕéé, {need} ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>trusted</source>
+            <translation>⟦ţŕûšţéđ ŵîð⟧</translation>
+        </message>
+        <message>
             <source>revoked device {fingerprint} ({name}): made on or after {date}, and every bundle numbered after {seq} will be rejected</source>
             <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): ɱàđé öñ öŕ àƒţéŕ {date}, àñđ éṽéŕý ƀûñđļé ñûɱƀéŕéđ àƒţéŕ {seq} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -5401,12 +5425,32 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦éñṽîŕöñɱéñţ ṽàŕîàƀļé {secret_env} îš ñöţ šéţ ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>fieldwork: trusting the SFTP server's host key {taken}, as asked (--accept-new-host-key); check it with the store's administrators</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţŕûšţîñĝ ţĥé ŠƑŢÞ šéŕṽéŕ'š ĥöšţ ķéý {taken}, àš àšķéđ (--àççéþţ-ñéŵ-ĥöšţ-ķéý); çĥéçķ îţ ŵîţĥ ţĥé šţöŕé'š àđɱîñîšţŕàţöŕš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>{out} exists but {out2} does not: the {what} pair is incomplete; nothing was written (make new keys in a new folder)</source>
             <translation>⟦{out} éẋîšţš ƀûţ {out2} đöéš ñöţ: ţĥé {what} þàîŕ îš îñçöɱþļéţé; ñöţĥîñĝ ŵàš ŵŕîţţéñ (ɱàķé ñéŵ ķéýš îñ à ñéŵ ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{count} problem(s) found; the pack was not signed</source>
             <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ţĥé þàçķ ŵàš ñöţ šîĝñéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED from {date}, and after bundle {seq}</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒŕöɱ {date}, àñđ àƒţéŕ ƀûñđļé {seq} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED for all bundles, and after bundle {seq}</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒöŕ àļļ ƀûñđļéš, àñđ àƒţéŕ ƀûñđļé {seq} ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED from {date}</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒŕöɱ {date} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED for all bundles</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒöŕ àļļ ƀûñđļéš ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>add a study store (file://, sftp://, webdav:// or https://, s3://)</source>
