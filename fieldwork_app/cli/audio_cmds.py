@@ -191,7 +191,7 @@ def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for r in rows:
         dur = f"{r['duration']:.1f} s" if r["duration"] is not None else "?"
-        purged = "  (purged from this laptop)" if r["purged_at"] else ""
+        purged = "  " + _t("(purged from this laptop)") if r["purged_at"] else ""
         ctx.say(_t(
             "{kind:<10} take {take_no:<3} {id}  {dur:<10} {status}{purged}"
         ).format(

@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_FORMS_NOT_BUILT = "the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build"
+def _forms_not_built() -> str:
+    return _t("the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build")
 
 
 def _forms_missing(exc: ImportError) -> bool:
@@ -103,13 +104,17 @@ def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         app = importlib.import_module("fieldwork_app.gui.app")
     except ImportError as exc:
-        message = _FORMS_NOT_BUILT if _forms_missing(exc) else f"the desktop app cannot start: {exc}"
+        message = (
+            _forms_not_built()
+            if _forms_missing(exc)
+            else _t("the desktop app cannot start: {error}").format(error=exc)
+        )
         raise FieldworkError(message) from None
     try:
         return int(app.run(args))
     except ImportError as exc:
         if _forms_missing(exc):
-            raise FieldworkError(_FORMS_NOT_BUILT) from None
+            raise FieldworkError(_forms_not_built()) from None
         raise
 
 

@@ -80,8 +80,10 @@ def with_host_key_hint(exc: BaseException) -> BaseException:
 
     if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
         return HostKeyRefused(
-            f"{cli_text(exc)}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
-            "--accept-new-host-key once you have checked it)",
+            _t(
+                "{error}; then give it with --host-key {fingerprint} (or --known-hosts FILE, or "
+                "--accept-new-host-key once you have checked it)"
+            ).format(error=cli_text(exc), fingerprint=exc.unconfirmed),
             unconfirmed=exc.unconfirmed,
         )
     return exc
@@ -197,8 +199,10 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
         if s.options.get("host_key"):
             from fieldwork_app.services.datamanager import host_key_fingerprint
 
-            pin = f"\thost key {host_key_fingerprint(str(s.options['host_key']))}"
-        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}{pin}")
+            fingerprint = host_key_fingerprint(str(s.options["host_key"]))
+            pin = "\t" + _t("host key {fingerprint}").format(fingerprint=fingerprint)
+        default = "  " + _t("(default)") if s.is_default else ""
+        ctx.say(f"{s.name}\t{s.url}{default}{pin}")
     return 0
 
 
@@ -267,9 +271,12 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
         here = ""
         if r["kind"] == "session":
             here = (
-                f"\taudio here: {r['audio_takes']} take(s), {r['audio_seconds'] / 60:.1f} min"
+                "\t"
+                + _t("audio here: {takes} take(s), {minutes:.1f} min").format(
+                    takes=r["audio_takes"], minutes=r["audio_seconds"] / 60
+                )
                 if r["audio_takes"]
-                else "\tno audio here"
+                else "\t" + _t("no audio here")
             )
         what = sync_svc.job_label(r["kind"], r["session_id"])
         ctx.say(_t(

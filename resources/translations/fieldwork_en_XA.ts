@@ -4121,6 +4121,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{device}: ļéṽéļ {rms_dbfs:.0f} đƁƑŠ, þéàķ {peak_dbfs:.0f} đƁƑŠ: {verdict} ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>(purged from this laptop)</source>
+            <translation>⟦(þûŕĝéđ ƒŕöɱ ţĥîš ļàþţöþ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>recorded takes</source>
             <translation>⟦ŕéçöŕđéđ ţàķéš ŵîðé ŵ⟧</translation>
         </message>
@@ -4937,6 +4941,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{path}: ţĥé {what} ƒîļé çàñ ƀé ŕéàđ ƀý öţĥéŕš (ɱöđé {mode:04o}); ɱàķé îţ þŕîṽàţé ŵîţĥ 'çĥɱöđ 600 {path}' àñđ ţŕý àĝàîñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build</source>
+            <translation>⟦ţĥé đéšķţöþ àþþ'š ƒöŕɱš àŕé ñöţ ƀûîļţ; îñ à šöûŕçé çĥéçķöûţ ŕûñ: þýţĥöñ šçŕîþţš/ǫţƀûîļđ.þý ƀûîļđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)</source>
             <translation>⟦ţĥé ṽàûļţ'š đàţà đîŕéçţöŕý (đéƒàûļţ: ƑÎÉĻĐŴÖŔĶ_ĐÀŢÀ_ĐÎŔ öŕ ţĥé þļàţƒöŕɱ đàţà đîŕéçţöŕý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4983,6 +4991,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>fieldwork: the disk is full or failing; the change was rolled back and nothing saved before was lost. Free some space and try again.</source>
             <translation>⟦ƒîéļđŵöŕķ: ţĥé đîšķ îš ƒûļļ öŕ ƒàîļîñĝ; ţĥé çĥàñĝé ŵàš ŕöļļéđ ƀàçķ àñđ ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ. Ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the desktop app cannot start: {error}</source>
+            <translation>⟦ţĥé đéšķţöþ àþþ çàññöţ šţàŕţ: {error} ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>fieldwork: unexpected error ({name}); nothing was changed by this failure that was not already saved. Run with -v for details.</source>
@@ -5537,6 +5549,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦--çà-ƀûñđļé îš ƒöŕ ĥţţþš šţöŕéš (ŴéƀĐÀṼ öṽéŕ ĥţţþš, Š3) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>(default)</source>
+            <translation>⟦(đéƒàûļţ) ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Removed store {name}</source>
             <translation>⟦Ŕéɱöṽéđ šţöŕé {name} ŵîðé ŵ⟧</translation>
         </message>
@@ -5547,6 +5563,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>last research bundle number: {research}</source>
             <translation>⟦ļàšţ ŕéšéàŕçĥ ƀûñđļé ñûɱƀéŕ: {research} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{error}; then give it with --host-key {fingerprint} (or --known-hosts FILE, or --accept-new-host-key once you have checked it)</source>
+            <translation>⟦{error}; ţĥéñ ĝîṽé îţ ŵîţĥ --ĥöšţ-ķéý {fingerprint} (öŕ --ķñöŵñ-ĥöšţš ƑÎĻÉ, öŕ --àççéþţ-ñéŵ-ĥöšţ-ķéý öñçé ýöû ĥàṽé çĥéçķéđ îţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>{label} (leave empty for none): </source>
@@ -5561,6 +5581,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Àđđéđ šţöŕé {name} ({url}) ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>no audio here</source>
+            <translation>⟦ñö àûđîö ĥéŕé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>{bundle_id}	{what}	{state}	waiting {waiting_days} days{here}{err}</source>
             <translation>⟦{bundle_id}	{what}	{state}	ŵàîţîñĝ {waiting_days} đàýš{here}{err} ŵîðé ŵ⟧</translation>
         </message>
@@ -5571,6 +5595,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>The server's host key is {fingerprint}: trusted as asked (--accept-new-host-key) and pinned for this store. Check it with the store's administrators.</source>
             <translation>⟦Ţĥé šéŕṽéŕ'š ĥöšţ ķéý îš {fingerprint}: ţŕûšţéđ àš àšķéđ (--àççéþţ-ñéŵ-ĥöšţ-ķéý) àñđ þîññéđ ƒöŕ ţĥîš šţöŕé. Çĥéçķ îţ ŵîţĥ ţĥé šţöŕé'š àđɱîñîšţŕàţöŕš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>host key {fingerprint}</source>
+            <translation>⟦ĥöšţ ķéý {fingerprint} ŵîðé⟧</translation>
         </message>
         <message>
             <source>{bundle}: sent to store {store} and verified there</source>
@@ -5591,6 +5619,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>The server's host key {fingerprint} is checked and pinned for this store</source>
             <translation>⟦Ţĥé šéŕṽéŕ'š ĥöšţ ķéý {fingerprint} îš çĥéçķéđ àñđ þîññéđ ƒöŕ ţĥîš šţöŕé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>audio here: {takes} take(s), {minutes:.1f} min</source>
+            <translation>⟦àûđîö ĥéŕé: {takes} ţàķé(š), {minutes:.1f} ɱîñ ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
 </TS>
