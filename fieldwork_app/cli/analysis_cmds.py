@@ -10,12 +10,17 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from fieldwork_app import i18n
 from fieldwork_app.analysis.folder import archive_listing, open_analysis_folder
 from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise_folder
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import transcribe_folder
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.services.sync import CancellableState
+
+
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
 
 
 class _Progress:
@@ -38,35 +43,35 @@ class _Progress:
 
 
 def register(sub: Any) -> None:
-    analysis = sub.add_parser("analysis", help="transcript drafts and REFI-QDA export of an analysis folder")
+    analysis = sub.add_parser("analysis", help=_t("transcript drafts and REFI-QDA export of an analysis folder"))
     asub: Any = analysis.add_subparsers(dest="analysis_cmd", required=True)
     p = asub.add_parser(
-        "transcribe", help="transcribe every take that has no transcript yet, offline, with a local model"
+        "transcribe", help=_t("transcribe every take that has no transcript yet, offline, with a local model")
     )
-    p.add_argument("folder", type=Path, help="the analysis folder (from 'store unpack')")
+    p.add_argument("folder", type=Path, help=_t("the analysis folder (from 'store unpack')"))
     p.add_argument(
-        "--model", required=True, type=Path, help="folder of a converted Whisper model (CTranslate2)"
+        "--model", required=True, type=Path, help=_t("folder of a converted Whisper model (CTranslate2)")
     )
-    p.add_argument("--threads", type=int, help="CPU threads (default: the cores this process may use)")
-    p.add_argument("--language", help="spoken language code, e.g. en (default: detected per take)")
+    p.add_argument("--threads", type=int, help=_t("CPU threads (default: the cores this process may use)"))
+    p.add_argument("--language", help=_t("spoken language code, e.g. en (default: detected per take)"))
     _identity_options(p, required=False)
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--json", action="store_true", help=_t("print the report as JSON"))
     command(p, _transcribe)
 
     p = asub.add_parser(
-        "pseudonymise", help="flag (or replace) identity names and places in transcript drafts"
+        "pseudonymise", help=_t("flag (or replace) identity names and places in transcript drafts")
     )
-    p.add_argument("folder", type=Path, help="the analysis folder")
+    p.add_argument("folder", type=Path, help=_t("the analysis folder"))
     _identity_options(p, required=True)
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--json", action="store_true", help=_t("print the report as JSON"))
     command(p, _pseudonymise)
 
     p = asub.add_parser(
-        "export", help="write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder"
+        "export", help=_t("write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder")
     )
-    p.add_argument("folder", type=Path, help="the analysis folder")
-    p.add_argument("--out", required=True, type=Path, help="the .qdpx file to write")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("folder", type=Path, help=_t("the analysis folder"))
+    p.add_argument("--out", required=True, type=Path, help=_t("the .qdpx file to write"))
+    p.add_argument("--json", action="store_true", help=_t("print the report as JSON"))
     command(p, _export)
 
     p = asub.add_parser(
@@ -82,18 +87,18 @@ def _identity_options(p: argparse.ArgumentParser, required: bool) -> None:
         "--identity",
         type=Path,
         required=required,
-        help="folder the identity store was unpacked into (never inside the analysis folder)",
+        help=_t("folder the identity store was unpacked into (never inside the analysis folder)"),
     )
     p.add_argument(
         "--replace",
         action="store_true",
-        help="replace what is found: names by the participant's study id, places by [place]",
+        help=_t("replace what is found: names by the participant's study id, places by [place]"),
     )
-    p.add_argument("--tag", help="replace names by [TAG] instead of the study id")
+    p.add_argument("--tag", help=_t("replace names by [TAG] instead of the study id"))
     p.add_argument(
         "--report",
         type=Path,
-        help="where to write what was found (default: pseudonymisation-report.json in --identity)",
+        help=_t("where to write what was found (default: pseudonymisation-report.json in --identity)"),
     )
 
 
@@ -103,10 +108,21 @@ def _pseudo(args: argparse.Namespace) -> PseudonymiseReport:
 
 
 def _say_pseudo(ctx: CliContext, report: PseudonymiseReport, args: argparse.Namespace) -> None:
-    verb = "replaced" if report.replaced else "flagged (not replaced; --replace to replace)"
+    done = (
+        _t("pseudonymisation: {count} name(s) or place(s) replaced in {takes_checked} transcript(s); the report is "
+           "{report}")
+        if report.replaced
+        else _t(
+            "pseudonymisation: {count} name(s) or place(s) flagged (not replaced; --replace to replace) in "
+            "{takes_checked} transcript(s); the report is {report}"
+        )
+    )
     ctx.say(
-        f"pseudonymisation: {len(report.findings)} name(s) or place(s) {verb} in {report.takes_checked} "
-        f"transcript(s); the report is {args.report or (args.identity / 'pseudonymisation-report.json')}"
+        done.format(
+            count=len(report.findings),
+            takes_checked=report.takes_checked,
+            report=args.report or args.identity / 'pseudonymisation-report.json',
+        )
     )
 
 
@@ -126,15 +142,22 @@ def _transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json(doc)
         return 0 if report.ok else 1
     ctx.say(
-        f"transcribed {len(report.done)} take(s) ({report.audio_seconds:.0f} s of audio in "
-        f"{report.seconds:.0f} s); {len(report.already)} already done"
+        _t(
+            "transcribed {count} take(s) ({audio_seconds:.0f} s of audio in "
+            "{seconds:.0f} s); {count2} already done"
+        ).format(
+            count=len(report.done),
+            audio_seconds=report.audio_seconds,
+            seconds=report.seconds,
+            count2=len(report.already),
+        )
     )
     for s in report.skipped:
-        ctx.say(f"skipped {s['take']}: {s['reason']}")
+        ctx.say(_t("skipped {take}: {reason}").format(take=s['take'], reason=s['reason']))
     for w in report.warnings:
-        ctx.warn(f"warning {w['take']}: {w['warning']}")
+        ctx.warn(_t("warning {take}: {warning}").format(take=w['take'], warning=w['warning']))
     for f in report.failed:
-        ctx.warn(f"failed {f['take']}: {f['error']}")
+        ctx.warn(_t("failed {take}: {error}").format(take=f['take'], error=f['error']))
     if pseudo is not None:
         _say_pseudo(ctx, pseudo, args)
     return 0 if report.ok else 1
@@ -162,12 +185,22 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json(report.to_json())
         return 0
     ctx.say(
-        f"wrote {report.out}: {report.cases} case(s), {report.sources} audio source(s), "
-        f"{report.transcripts} transcript(s), {report.codes} code(s), {report.selections} coded or noted "
-        f"selection(s), {report.notes} note(s)"
+        _t(
+            "wrote {out}: {cases} case(s), {sources} audio source(s), "
+            "{transcripts} transcript(s), {codes} code(s), {selections} coded or "
+            "noted selection(s), {notes} note(s)"
+        ).format(
+            out=report.out,
+            cases=report.cases,
+            sources=report.sources,
+            transcripts=report.transcripts,
+            codes=report.codes,
+            selections=report.selections,
+            notes=report.notes,
+        )
     )
     for rel in report.without_transcript:
-        ctx.say(f"no transcript yet: {rel} (run 'fieldwork analysis transcribe')")
+        ctx.say(_t("no transcript yet: {rel} (run 'fieldwork analysis transcribe')").format(rel=rel))
     return 0
 
 

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from fieldwork_app import i18n
 from fieldwork_app.audio import RecorderEvent, list_input_devices
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
@@ -17,57 +18,62 @@ from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services.recording import RecorderEventKind as Event
 
 
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser(
-        "record", help="record an interview take, or with --consent a verbal-consent recording (Ctrl-C stops cleanly)"
+        "record",
+        help=_t("record an interview take, or with --consent a verbal-consent recording (Ctrl-C stops cleanly)"),
     )
     p.add_argument("--session", required=True)
     p.add_argument(
         "--consent",
         action="store_true",
-        help="record one participant's verbal consent (kept apart from the interview audio); "
-        "then 'fieldwork consent record --mode verbal --recording ID'",
+        help=_t("record one participant's verbal consent (kept apart from the interview audio); "
+        "then 'fieldwork consent record --mode verbal --recording ID'"),
     )
-    p.add_argument("--participant", help="whose consent is recorded (with --consent)")
-    p.add_argument("--seconds", type=float, required=True, help="stop after this many seconds")
-    p.add_argument("--device", help="input device name (part of it) or index; default: the system default")
+    p.add_argument("--participant", help=_t("whose consent is recorded (with --consent)"))
+    p.add_argument("--seconds", type=float, required=True, help=_t("stop after this many seconds"))
+    p.add_argument("--device", help=_t("input device name (part of it) or index; default: the system default"))
     command(p, cmd_record)
     p = sub.add_parser(
-        "mic-check", help="record a few seconds into memory, show the level, play back, discard"
+        "mic-check", help=_t("record a few seconds into memory, show the level, play back, discard")
     )
     p.add_argument("--seconds", type=float, default=3.0)
     p.add_argument("--device")
-    p.add_argument("--session", help="note the result on this session's kit check")
+    p.add_argument("--session", help=_t("note the result on this session's kit check"))
     p.add_argument("--no-playback", action="store_true")
     command(p, cmd_mic_check)
-    p = sub.add_parser("devices", help="list input devices")
+    p = sub.add_parser("devices", help=_t("list input devices"))
     command(p, cmd_devices)
-    rec = sub.add_parser("recording", help="recorded takes").add_subparsers(dest="rec_cmd", required=True)
-    p = rec.add_parser("list", help="takes of a session")
+    rec = sub.add_parser("recording", help=_t("recorded takes")).add_subparsers(dest="rec_cmd", required=True)
+    p = rec.add_parser("list", help=_t("takes of a session"))
     p.add_argument("--session", required=True)
     p.add_argument("--json", action="store_true")
     command(p, cmd_recording_list)
-    p = rec.add_parser("export", help="export a take or the whole session to FLAC or WAV (decrypted)")
+    p = rec.add_parser("export", help=_t("export a take or the whole session to FLAC or WAV (decrypted)"))
     p.add_argument("--session", required=True)
     p.add_argument("--take", type=int)
     p.add_argument("--kind", choices=["interview", "consent"], default="interview")
-    p.add_argument("--out", type=Path, required=True, help="FILE.flac or FILE.wav (a new file, mode 0600)")
+    p.add_argument("--out", type=Path, required=True, help=_t("FILE.flac or FILE.wav (a new file, mode 0600)"))
     p.add_argument(
         "--encrypt-to-passphrase",
         action="store_true",
-        help="write FILE.flac.age instead, age-encrypted to a passphrase you type (open with: age -d)",
+        help=_t("write FILE.flac.age instead, age-encrypted to a passphrase you type (open with: age -d)"),
     )
     command(p, cmd_recording_export)
-    command(sub.add_parser("recover", help="find, seal and report interrupted recordings"), cmd_recover)
+    command(sub.add_parser("recover", help=_t("find, seal and report interrupted recordings")), cmd_recover)
 
 
 def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
     if not 0 < args.seconds <= 6 * 3600:
-        raise InvalidInput("--seconds must be between 0 and 21600")
+        raise InvalidInput(_t("--seconds must be between 0 and 21600"))
     if args.consent and not args.participant:
-        raise InvalidInput("--consent records one participant's consent: say whose with --participant ID")
+        raise InvalidInput(_t("--consent records one participant's consent: say whose with --participant ID"))
     if args.participant and not args.consent:
-        raise InvalidInput("--participant goes with --consent (an interview take records the whole session)")
+        raise InvalidInput(_t("--participant goes with --consent (an interview take records the whole session)"))
     ws = credentials.open_workspace(args)
     stop = threading.Event()
     events: list[RecorderEvent] = []
@@ -88,9 +94,15 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
             planned_seconds=args.seconds,
             on_event=on_event,
         )
-        device = take.recorder.device.name if take.recorder.device else "the default input"
-        what = f"{args.participant}'s consent" if args.consent else args.session
-        ctx.say(f"Recording {what} take {take.take_no} on {device} (Ctrl-C to stop)")
+        device = take.recorder.device.name if take.recorder.device else _t("the default input")
+        recording = (
+            _t("Recording {participant}'s consent take {take_no} on {device} (Ctrl-C to stop)")
+            if args.consent
+            else _t("Recording {session} take {take_no} on {device} (Ctrl-C to stop)")
+        )
+        ctx.say(
+            recording.format(participant=args.participant, session=args.session, take_no=take.take_no, device=device)
+        )
         deadline = time.monotonic() + args.seconds
         while not stop.is_set() and time.monotonic() < deadline:
             stop.wait(0.1)
@@ -103,18 +115,30 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         ws.close()
     for ev in events:
         if ev.kind is Event.LOW_DISK:
-            ctx.warn(f"warning: {ev.message}")
+            ctx.warn(_t("warning: {message}").format(message=ev.message))
     ctx.say(
-        f"Saved take {take.take_no} ({take.recording_id}): {summary.duration_seconds:.1f} s, "
-        f"{summary.overflows} overflow(s)"
+        _t(
+            "Saved take {take_no} ({recording_id}): {duration_seconds:.1f} s, "
+            "{overflows} overflow(s)"
+        ).format(
+            take_no=take.take_no,
+            recording_id=take.recording_id,
+            duration_seconds=summary.duration_seconds,
+            overflows=summary.overflows,
+        )
     )
     if args.consent:
         ctx.say(
-            f"Next: fieldwork consent record --session {args.session} --participant {args.participant} "
-            f"--mode verbal --recording {take.recording_id} --answers FILE"
+            _t(
+                "Next: fieldwork consent record --session {session} --participant "
+                "{participant} --mode verbal --recording {recording_id} --answers FILE"
+            ).format(session=args.session, participant=args.participant, recording_id=take.recording_id)
         )
     if summary.error is not None:
-        ctx.warn(f"fieldwork: the take ended early: {summary.error.message} (everything up to then is kept)")
+        ctx.warn(_t(
+            "fieldwork: the take ended early: {message} (everything up to then is "
+            "kept)"
+        ).format(message=summary.error.message))
         return 1
     return 0
 
@@ -137,19 +161,22 @@ def cmd_mic_check(args: argparse.Namespace, ctx: CliContext) -> int:
         if ws is not None:
             ws.close()
     verdict = (
-        "silent: check the microphone"
+        _t("silent: check the microphone")
         if result.silent
-        else ("too loud (clipping)" if result.clipped else "ok")
+        else (_t("too loud (clipping)") if result.clipped else _t("ok"))
     )
-    ctx.say(f"{result.device}: level {result.rms_dbfs:.0f} dBFS, peak {result.peak_dbfs:.0f} dBFS: {verdict}")
-    ctx.say("The check was recorded into memory only and has been discarded.")
+    ctx.say(_t(
+        "{device}: level {rms_dbfs:.0f} dBFS, peak {peak_dbfs:.0f} dBFS: "
+        "{verdict}"
+    ).format(device=result.device, rms_dbfs=result.rms_dbfs, peak_dbfs=result.peak_dbfs, verdict=verdict))
+    ctx.say(_t("The check was recorded into memory only and has been discarded."))
     return 0 if not result.silent else 1
 
 
 def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
     devices = list_input_devices()
     if not devices:
-        ctx.say("no input devices")
+        ctx.say(_t("no input devices"))
         return 1
     for d in devices:
         ctx.say(f"{d.index}\t{d.name}{'  (default)' if getattr(d, 'is_default', False) else ''}")
@@ -164,20 +191,33 @@ def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for r in rows:
         dur = f"{r['duration']:.1f} s" if r["duration"] is not None else "?"
-        purged = "  (purged from this laptop)" if r["purged_at"] else ""
-        ctx.say(f"{r['kind']:<10} take {r['take_no']:<3} {r['id']}  {dur:<10} {r['status']}{purged}")
+        purged = "  " + _t("(purged from this laptop)") if r["purged_at"] else ""
+        ctx.say(_t(
+            "{kind:<10} take {take_no:<3} {id}  {dur:<10} {status}{purged}"
+        ).format(
+            kind=r['kind'],
+            take_no=r['take_no'],
+            id=r['id'],
+            dur=dur,
+            status=r['status'],
+            purged=purged,
+        ))
     return 0
 
 
 def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.out.suffix.lower() not in (".flac", ".wav"):
-        raise InvalidInput(f"{args.out}: the output must end in .flac or .wav")
+        raise InvalidInput(_t("{out}: the output must end in .flac or .wav").format(out=args.out))
     clear_file.refuse_existing(args.out, args.encrypt_to_passphrase)
     passphrase = clear_file.export_passphrase() if args.encrypt_to_passphrase else None
     with credentials.workspace_for(args) as ws:
         info = recording_svc.export(ws, args.session, args.out, args.take, args.kind, passphrase=passphrase)
-    how = "encrypted to your passphrase" if passphrase else "decrypted, mode 0600: keep it safe"
-    ctx.say(f"Exported {info.takes} take(s), {info.duration_seconds:.1f} s, to {info.path} ({how})")
+    exported = (
+        _t("Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (encrypted to your passphrase)")
+        if passphrase
+        else _t("Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (decrypted, mode 0600: keep it safe)")
+    )
+    ctx.say(exported.format(takes=info.takes, duration_seconds=info.duration_seconds, path=info.path))
     return 0
 
 
@@ -185,10 +225,19 @@ def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         found = recording_svc.recover_all(ws)
     if not found:
-        ctx.say("No interrupted recordings.")
+        ctx.say(_t("No interrupted recordings."))
     for r in found:
         if r.problem:
-            ctx.warn(f"fieldwork: {r.session_id} {r.recording_id} could not be recovered: {r.problem}")
+            ctx.warn(_t(
+                "fieldwork: {session_id} {recording_id} could not be recovered: "
+                "{problem}"
+            ).format(session_id=r.session_id, recording_id=r.recording_id, problem=r.problem))
         else:
-            ctx.say(f"Recovered {r.session_id} {r.recording_id}: {r.duration_seconds:.1f} s")
+            ctx.say(_t(
+                "Recovered {session_id} {recording_id}: {duration_seconds:.1f} s"
+            ).format(
+                session_id=r.session_id,
+                recording_id=r.recording_id,
+                duration_seconds=r.duration_seconds,
+            ))
     return 1 if any(r.problem for r in found) else 0

@@ -12,65 +12,80 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldwork_app import i18n
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import clearfiles
 
+
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
+
+
 ENV_EXPORT_PASSPHRASE = "FIELDWORK_EXPORT_PASSPHRASE"
-ENCRYPT_HELP = (
-    "write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)"
-)
 
 
 def refuse_existing(out: Path, encrypted: bool) -> None:
     """Before any passphrase is asked: the file to be written must not exist (nothing is overwritten)."""
     path = clearfiles.target(out, encrypted)
     if path.exists() or path.is_symlink():
-        raise InvalidInput(f"{path} already exists: choose another name (nothing is overwritten)")
+        raise InvalidInput(_t("{path} already exists: choose another name (nothing is overwritten)").format(path=path))
 
 
 def export_passphrase() -> str:
     value = os.environ.pop(ENV_EXPORT_PASSPHRASE, None)
     if value is None:
         if not sys.stdin.isatty():
-            raise InvalidInput(f"no export passphrase: set {ENV_EXPORT_PASSPHRASE} or run in a terminal")
-        value = getpass.getpass("Passphrase for the encrypted file: ")
-        if getpass.getpass("Repeat it: ") != value:
-            raise InvalidInput("the two passphrases differ")
+            raise InvalidInput(_t(
+                "no export passphrase: set {env_export_passphrase} or run in a terminal"
+            ).format(env_export_passphrase=ENV_EXPORT_PASSPHRASE))
+        value = getpass.getpass(_t("Passphrase for the encrypted file: "))
+        if getpass.getpass(_t("Repeat it: ")) != value:
+            raise InvalidInput(_t("the two passphrases differ"))
     clearfiles.check_passphrase(value)
     return value
 
 
-def _out_args(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("--out", type=Path, required=True, help=f"FILE.pdf: {what} (a new file, mode 0600)")
-    p.add_argument("--encrypt-to-passphrase", action="store_true", help=ENCRYPT_HELP)
+def _out_args(p: argparse.ArgumentParser, out_help: str) -> None:
+    p.add_argument("--out", type=Path, required=True, help=out_help)
+    p.add_argument(
+        "--encrypt-to-passphrase",
+        action="store_true",
+        help=_t("write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)"),
+    )
 
 
 def register_consent(cons: Any) -> None:
-    p = cons.add_parser("copy", help="save the signed consent copy (names and signatures) as a PDF")
+    p = cons.add_parser("copy", help=_t("save the signed consent copy (names and signatures) as a PDF"))
     p.add_argument("consent_id")
-    _out_args(p, "the participant's name, signatures and answers")
+    _out_args(p, _t("FILE.pdf: the participant's name, signatures and answers (a new file, mode 0600)"))
     command(p, cmd_consent_copy)
 
 
 def register_session(sess: Any) -> None:
-    p = sess.add_parser("buddy-sheet", help="save the lone-working buddy sheet as a PDF")
+    p = sess.add_parser("buddy-sheet", help=_t("save the lone-working buddy sheet as a PDF"))
     p.add_argument("id")
-    p.add_argument("--with-address", action="store_true", help="include the sealed visit address")
-    _out_args(p, "names, phone numbers, times (and the address with --with-address)")
+    p.add_argument("--with-address", action="store_true", help=_t("include the sealed visit address"))
+    _out_args(
+        p, _t("FILE.pdf: names, phone numbers, times (and the address with --with-address) (a new file, mode 0600)")
+    )
     command(p, cmd_buddy_sheet)
 
 
 def _save(args: argparse.Namespace, ctx: CliContext, save: Any) -> int:
     if args.out.suffix.lower() != ".pdf":
-        raise InvalidInput(f"{args.out}: the output must end in .pdf")
+        raise InvalidInput(_t("{out}: the output must end in .pdf").format(out=args.out))
     refuse_existing(args.out, args.encrypt_to_passphrase)
     passphrase = export_passphrase() if args.encrypt_to_passphrase else None
     with credentials.workspace_for(args) as ws:
         path = save(ws, passphrase)
-    how = "encrypted to your passphrase" if passphrase else "not encrypted, mode 0600: keep it safe"
-    ctx.say(f"Saved {path} ({how})")
+    saved = (
+        _t("Saved {path} (encrypted to your passphrase)")
+        if passphrase
+        else _t("Saved {path} (not encrypted, mode 0600: keep it safe)")
+    )
+    ctx.say(saved.format(path=path))
     return 0
 
 

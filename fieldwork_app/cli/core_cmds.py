@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from fieldwork_app import i18n
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import checklist_line
@@ -23,206 +24,222 @@ from fieldwork_app.services import status as status_svc
 from fieldwork_app.services.workspace import ROLES
 
 
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
+
+
 def register(sub: Any) -> None:
-    p = sub.add_parser("init", help="create a vault on this laptop (prints the recovery key once)")
+    p = sub.add_parser("init", help=_t("create a vault on this laptop (prints the recovery key once)"))
     p.add_argument(
-        "--user", dest="init_user", help="the first user's name (or the global --user / FIELDWORK_USER)"
+        "--user", dest="init_user", help=_t("the first user's name (or the global --user / FIELDWORK_USER)")
     )
     p.add_argument("--role", choices=ROLES, default="researcher")
-    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
+    p.add_argument("--new-passphrase-file", help=_t("read the new passphrase from this file"))
     command(p, cmd_init)
 
-    user = sub.add_parser("user", help="users of this vault").add_subparsers(dest="user_cmd", required=True)
-    p = user.add_parser("add", help="add a user with their own passphrase")
+    user = sub.add_parser("user", help=_t("users of this vault")).add_subparsers(dest="user_cmd", required=True)
+    p = user.add_parser("add", help=_t("add a user with their own passphrase"))
     p.add_argument("name")
     p.add_argument("--role", choices=ROLES, default="research_assistant")
-    p.add_argument("--new-passphrase-file", help="read the new user's passphrase from this file")
+    p.add_argument("--new-passphrase-file", help=_t("read the new user's passphrase from this file"))
     command(p, cmd_user_add)
-    p = user.add_parser("remove", help="remove a user's key slot (with --rekey, also a new data key)")
+    p = user.add_parser("remove", help=_t("remove a user's key slot (with --rekey, also a new data key)"))
     p.add_argument("name")
     p.add_argument(
         "--rekey",
         action="store_true",
-        help="re-key the vault at once, so no older copy of the key slots opens it",
+        help=_t("re-key the vault at once, so no older copy of the key slots opens it"),
     )
     command(p, cmd_user_remove)
-    command(user.add_parser("list", help="list users"), cmd_user_list)
+    command(user.add_parser("list", help=_t("list users")), cmd_user_list)
 
-    pp = sub.add_parser("passphrase", help="passphrases").add_subparsers(dest="pp_cmd", required=True)
-    p = pp.add_parser("change", help="change your passphrase (rewraps your key slot only)")
+    pp = sub.add_parser("passphrase", help=_t("passphrases")).add_subparsers(dest="pp_cmd", required=True)
+    p = pp.add_parser("change", help=_t("change your passphrase (rewraps your key slot only)"))
     p.add_argument("--new-passphrase-file")
     p.add_argument(
-        "--rekey", action="store_true", help="re-key the vault at once, so the old passphrase opens no older copy"
+        "--rekey", action="store_true", help=_t("re-key the vault at once, so the old passphrase opens no older copy")
     )
     command(p, cmd_passphrase_change)
-    p = pp.add_parser("reset", help="set a new passphrase with the recovery key")
+    p = pp.add_parser("reset", help=_t("set a new passphrase with the recovery key"))
     p.add_argument(
-        "--recovery-key-file", help="file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a prompt)"
+        "--recovery-key-file", help=_t("file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a prompt)")
     )
     p.add_argument("--new-passphrase-file")
     p.add_argument(
-        "--rekey", action="store_true", help="re-key the vault at once, so the old passphrase opens no older copy"
+        "--rekey", action="store_true", help=_t("re-key the vault at once, so the old passphrase opens no older copy")
     )
     command(p, cmd_passphrase_reset)
 
-    pack = sub.add_parser("pack", help="study packs").add_subparsers(dest="pack_cmd", required=True)
-    p = pack.add_parser("validate", help="check a study pack; one located error per line")
+    pack = sub.add_parser("pack", help=_t("study packs")).add_subparsers(dest="pack_cmd", required=True)
+    p = pack.add_parser("validate", help=_t("check a study pack; one located error per line"))
     p.add_argument("path", type=Path)
     command(p, cmd_pack_validate)
-    p = pack.add_parser("upgrade", help="rewrite a format-1 study pack as format 2, keeping its comments")
+    p = pack.add_parser("upgrade", help=_t("rewrite a format-1 study pack as format 2, keeping its comments"))
     p.add_argument("path", type=Path)
-    p.add_argument("--output", type=Path, help="write the upgraded pack to this new folder instead of in place")
+    p.add_argument("--output", type=Path, help=_t("write the upgraded pack to this new folder instead of in place"))
     command(p, cmd_pack_upgrade)
-    p = pack.add_parser("import", help="import a study pack (all or nothing)")
+    p = pack.add_parser("import", help=_t("import a study pack (all or nothing)"))
     p.add_argument("path", type=Path, nargs="?")
-    p.add_argument("--example", action="store_true", help="the built-in example study")
-    p.add_argument("--study-key", type=Path, help="use this age public key file (study.pub) for sync")
+    p.add_argument("--example", action="store_true", help=_t("the built-in example study"))
+    p.add_argument("--study-key", type=Path, help=_t("use this age public key file (study.pub) for sync"))
     p.add_argument(
         "--accept-study-key",
         metavar="SHA256:...",
-        help="confirm a changed study key by its fingerprint (check it with the data manager)",
+        help=_t("confirm a changed study key by its fingerprint (check it with the data manager)"),
     )
     p.add_argument(
         "--accept-identity-key",
         metavar="SHA256:...",
-        help="confirm a changed identity key by its fingerprint",
+        help=_t("confirm a changed identity key by its fingerprint"),
     )
     p.add_argument(
         "--accept-identity-store",
         metavar="NAME",
-        help="confirm a changed identity store by its new name ('none' for none)",
+        help=_t("confirm a changed identity store by its new name ('none' for none)"),
     )
     p.add_argument(
         "--accept-pack-signer",
         metavar="FINGERPRINT",
-        help="confirm packs from a new data manager signing key, by its fingerprint",
+        help=_t("confirm packs from a new data manager signing key, by its fingerprint"),
     )
     p.add_argument(
         "--accept-older-pack",
         action="store_true",
-        help="make a pack no newer than one already imported the one in use (check with the data manager)",
+        help=_t("make a pack no newer than one already imported the one in use (check with the data manager)"),
     )
     command(p, cmd_pack_import)
-    p = pack.add_parser("list", help="imported packs and document versions")
+    p = pack.add_parser("list", help=_t("imported packs and document versions"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_pack_list)
 
-    part = sub.add_parser("participant", help="participants").add_subparsers(dest="part_cmd", required=True)
-    p = part.add_parser("add", help="add a participant; prints the new pseudonymous id")
+    part = sub.add_parser("participant", help=_t("participants")).add_subparsers(dest="part_cmd", required=True)
+    p = part.add_parser("add", help=_t("add a participant; prints the new pseudonymous id"))
     p.add_argument("--group", required=True)
-    p.add_argument("--linked-to", help="id of the participant this one is linked to (the group's linked_to)")
+    p.add_argument("--linked-to", help=_t("id of the participant this one is linked to (the group's linked_to)"))
     p.add_argument(
         "--attr",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a participant attribute the pack defines",
+        help=_t("a participant attribute the pack defines"),
     )
     command(p, cmd_participant_add)
     p = part.add_parser(
-        "attributes", help="show or set the pack's participant attributes (age band, language ...)"
+        "attributes", help=_t("show or set the pack's participant attributes (age band, language ...)")
     )
     p.add_argument("id")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", dest="values")
     p.add_argument("--json", action="store_true")
     command(p, cmd_participant_attributes)
-    p = part.add_parser("list", help="list participants")
+    p = part.add_parser("list", help=_t("list participants"))
     p.add_argument("--group")
     p.add_argument("--json", action="store_true")
     command(p, cmd_participant_list)
-    p = part.add_parser("screen", help="record eligibility answers from a JSON file {criterion: true/false}")
+    p = part.add_parser("screen", help=_t("record eligibility answers from a JSON file {criterion: true/false}"))
     p.add_argument("id")
     p.add_argument("--answers", type=Path, required=True)
     command(p, cmd_participant_screen)
-    p = part.add_parser("tasks", help="the tasks the protocol asks for before a participant's session")
+    p = part.add_parser("tasks", help=_t("the tasks the protocol asks for before a participant's session"))
     p.add_argument("id")
     command(p, cmd_participant_tasks)
-    p = part.add_parser("task-done", help="mark a task the protocol asks for as done (a parent notified ...)")
+    p = part.add_parser("task-done", help=_t("mark a task the protocol asks for as done (a parent notified ...)"))
     p.add_argument("id")
     p.add_argument("task")
-    p.add_argument("--note", default="", help="a short note (no names)")
+    p.add_argument("--note", default="", help=_t("a short note (no names)"))
     command(p, cmd_participant_task_done)
-    p = part.add_parser("withdraw", help="record a withdrawal")
+    p = part.add_parser("withdraw", help=_t("record a withdrawal"))
     p.add_argument("id")
     p.add_argument("--scope", required=True, choices=["no_further_contact", "no_further_data", "delete_data"])
-    p.add_argument("--date", required=True, help="effective date, YYYY-MM-DD")
-    p.add_argument("--after-cutoff", action="store_true", help="the analysis cut-off has passed")
+    p.add_argument("--date", required=True, help=_t("effective date, YYYY-MM-DD"))
+    p.add_argument("--after-cutoff", action="store_true", help=_t("the analysis cut-off has passed"))
     p.add_argument(
         "--delete-unsent",
         action="store_true",
-        help="with delete_data: confirm that the participant's sessions not yet sent are deleted here and never sent",
+        help=_t(
+            "with delete_data: confirm that the participant's sessions not yet sent are deleted here and never sent"
+        ),
     )
     command(p, cmd_participant_withdraw)
 
-    sess = sub.add_parser("session", help="sessions").add_subparsers(dest="sess_cmd", required=True)
-    p = sess.add_parser("new", help="plan a session; prints the new id")
+    sess = sub.add_parser("session", help=_t("sessions")).add_subparsers(dest="sess_cmd", required=True)
+    p = sess.add_parser("new", help=_t("plan a session; prints the new id"))
     p.add_argument("--participant", action="append", required=True, dest="participants")
     p.add_argument("--format", required=True, choices=["interview", "focus-group", "joint-interview"])
-    p.add_argument("--location", default=None, help="a venue the pack defines, or home, clinic, remote_video, phone")
-    p.add_argument("--start", help="planned start, YYYY-MM-DDTHH:MM")
-    p.add_argument("--minutes", type=int, help="planned length in minutes")
+    p.add_argument(
+        "--location", default=None, help=_t("a venue the pack defines, or home, clinic, remote_video, phone")
+    )
+    p.add_argument("--start", help=_t("planned start, YYYY-MM-DDTHH:MM"))
+    p.add_argument("--minutes", type=int, help=_t("planned length in minutes"))
     command(p, cmd_session_new)
-    p = sess.add_parser("list", help="list sessions")
+    p = sess.add_parser("list", help=_t("list sessions"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_session_list)
-    p = sess.add_parser("checklist", help="what is still needed before the session is ready")
+    p = sess.add_parser("checklist", help=_t("what is still needed before the session is ready"))
     p.add_argument("id")
     command(p, cmd_session_checklist)
     clear_file.register_session(sess)  # session buddy-sheet
-    p = sess.add_parser("closeout", help="save the session's close-out: wellbeing check, support list, voucher")
+    p = sess.add_parser("closeout", help=_t("save the session's close-out: wellbeing check, support list, voucher"))
     p.add_argument("id")
-    p.add_argument("--wellbeing", help="how the participant was at the end (the wellbeing check)")
+    p.add_argument("--wellbeing", help=_t("how the participant was at the end (the wellbeing check)"))
     p.add_argument(
-        "--signposting", action="append", default=[], metavar="ENTRY", help="a support entry given (repeat)"
+        "--signposting", action="append", default=[], metavar="ENTRY", help=_t("a support entry given (repeat)")
     )
     p.add_argument(
         "--voucher",
         type=Path,
         metavar="FILE",
-        help='a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}',
+        help=_t('a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}'),
     )
     p.add_argument("--field-notes")
     p.add_argument("--reflexive-note")
-    p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help="a follow-up task (repeat)")
+    p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help=_t("a follow-up task (repeat)"))
     command(p, cmd_session_closeout)
-    p = sess.add_parser("capacity", help="record a capacity assessment at this session (where the pack asks)")
+    p = sess.add_parser("capacity", help=_t("record a capacity assessment at this session (where the pack asks)"))
     p.add_argument("id")
     p.add_argument("--participant", required=True)
-    for crit in ("understand", "retain", "weigh-up", "communicate"):
-        p.add_argument(f"--{crit}", choices=["yes", "no"], help=f"can the participant {crit.replace('-', ' ')}?")
+    capacity_help = {
+        "understand": _t("can the participant understand?"),
+        "retain": _t("can the participant retain?"),
+        "weigh-up": _t("can the participant weigh up?"),
+        "communicate": _t("can the participant communicate?"),
+    }
+    for crit, crit_help in capacity_help.items():
+        p.add_argument(f"--{crit}", choices=["yes", "no"], help=crit_help)
     command(p, cmd_session_capacity)
-    p = sess.add_parser("book", help="record that the interpreter or witness the protocol asks for is booked")
+    p = sess.add_parser("book", help=_t("record that the interpreter or witness the protocol asks for is booked"))
     p.add_argument("id")
-    for role in ("interpreter", "witness"):
-        p.add_argument(f"--{role}", action=argparse.BooleanOptionalAction, help=f"the {role} is booked (or not)")
+    p.add_argument(
+        "--interpreter", action=argparse.BooleanOptionalAction, help=_t("the interpreter is booked (or not)")
+    )
+    p.add_argument("--witness", action=argparse.BooleanOptionalAction, help=_t("the witness is booked (or not)"))
     command(p, cmd_session_book)
-    p = sess.add_parser("complete", help="complete a session once its close-out is saved")
+    p = sess.add_parser("complete", help=_t("complete a session once its close-out is saved"))
     p.add_argument("id")
     command(p, cmd_session_complete)
 
-    cons = sub.add_parser("consent", help="consent").add_subparsers(dest="consent_cmd", required=True)
+    cons = sub.add_parser("consent", help=_t("consent")).add_subparsers(dest="consent_cmd", required=True)
     p = cons.add_parser(
-        "template", help="print the answers file to fill in: the form's id and version, every statement null"
+        "template", help=_t("print the answers file to fill in: the form's id and version, every statement null")
     )
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
     command(p, cmd_consent_template)
-    p = cons.add_parser("record", help="record consent answers (true/false per statement)")
+    p = cons.add_parser("record", help=_t("record consent answers (true/false per statement)"))
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
     p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
     p.add_argument(
         "--unsigned-reason",
-        help="attested consent: why the participant consented but did not sign (kept in the identity store)",
+        help=_t("attested consent: why the participant consented but did not sign (kept in the identity store)"),
     )
     p.add_argument("--answers", type=Path, required=True)
-    p.add_argument("--recording", help="the consent recording id (verbal consent)")
-    p.add_argument("--witness", metavar="NAME", help="the witness present (kept in the identity store)")
-    p.add_argument("--interpreter", metavar="NAME", help="the interpreter present (kept in the identity store)")
+    p.add_argument("--recording", help=_t("the consent recording id (verbal consent)"))
+    p.add_argument("--witness", metavar="NAME", help=_t("the witness present (kept in the identity store)"))
+    p.add_argument("--interpreter", metavar="NAME", help=_t("the interpreter present (kept in the identity store)"))
     p.add_argument(
         "--interpreter-agreement",
         action="store_true",
-        help="the interpreter has signed the confidentiality agreement the pack names",
+        help=_t("the interpreter has signed the confidentiality agreement the pack names"),
     )
     for role, who in (("guardian", "the parent or guardian"), ("consultee", "the consultee")):
         p.add_argument(f"--{role}", metavar="NAME", help=f"{who} whose part the consent needs (identity store)")
@@ -230,53 +247,53 @@ def register(sub: Any) -> None:
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 
-    p = sub.add_parser("status", help="the study, participants, sessions and what waits on this laptop")
+    p = sub.add_parser("status", help=_t("the study, participants, sessions and what waits on this laptop"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_status)
-    aud = sub.add_parser("audit", help="the audit log").add_subparsers(dest="audit_cmd", required=True)
-    command(aud.add_parser("verify", help="check the hash chain"), cmd_audit_verify)
-    p = aud.add_parser("list", help="print audit entries")
+    aud = sub.add_parser("audit", help=_t("the audit log")).add_subparsers(dest="audit_cmd", required=True)
+    command(aud.add_parser("verify", help=_t("check the hash chain")), cmd_audit_verify)
+    p = aud.add_parser("list", help=_t("print audit entries"))
     p.add_argument("--session")
     p.add_argument("--json", action="store_true")
     command(p, cmd_audit_list)
-    p = sub.add_parser("selftest", help="check every part on this machine in a throw-away vault")
+    p = sub.add_parser("selftest", help=_t("check every part on this machine in a throw-away vault"))
     p.add_argument("--seconds", type=float, default=2.0)
-    p.add_argument("--device", help="input device (default: the system default)")
+    p.add_argument("--device", help=_t("input device (default: the system default)"))
     command(p, cmd_selftest)
-    vault = sub.add_parser("vault", help="the vault's keys and files").add_subparsers(
+    vault = sub.add_parser("vault", help=_t("the vault's keys and files")).add_subparsers(
         dest="vault_cmd", required=True
     )
     p = vault.add_parser(
-        "rekey", help="a new data key for everything (revokes older copies of the key slots)"
+        "rekey", help=_t("a new data key for everything (revokes older copies of the key slots)")
     )
     command(p, cmd_vault_rekey)
-    p = vault.add_parser("recovery-key", help="make a new recovery key (the old one stops working)")
-    p.add_argument("--rekey", action="store_true", help="re-key the vault at once as well")
+    p = vault.add_parser("recovery-key", help=_t("make a new recovery key (the old one stops working)"))
+    p.add_argument("--rekey", action="store_true", help=_t("re-key the vault at once as well"))
     command(p, cmd_vault_recovery_key)
-    command(vault.add_parser("check", help="check both databases page by page, the audit log, takes and log"),
+    command(vault.add_parser("check", help=_t("check both databases page by page, the audit log, takes and log")),
             cmd_vault_check)  # fmt: skip
-    p = vault.add_parser("backup", help="write a backup of the data directory (encrypted as the vault is)")
-    p.add_argument("--out", type=Path, required=True, help="the backup file to write (never overwritten)")
+    p = vault.add_parser("backup", help=_t("write a backup of the data directory (encrypted as the vault is)"))
+    p.add_argument("--out", type=Path, required=True, help=_t("the backup file to write (never overwritten)"))
     command(p, cmd_vault_backup)
     p = vault.add_parser(
-        "restore", help="put a backup in place of the data directory (the old one is kept aside)"
+        "restore", help=_t("put a backup in place of the data directory (the old one is kept aside)")
     )
     p.add_argument("file", type=Path)
     command(p, cmd_vault_restore)
-    lg = sub.add_parser("log", help="the encrypted application log").add_subparsers(
+    lg = sub.add_parser("log", help=_t("the encrypted application log")).add_subparsers(
         dest="log_cmd", required=True
     )
-    command(lg.add_parser("show", help="decrypt and print the log"), cmd_log_show)
+    command(lg.add_parser("show", help=_t("decrypt and print the log")), cmd_log_show)
 
 
 # -- vault ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     dd = credentials.data_dir(args)
     if dd.keyslots.exists():
-        raise FieldworkError(f"a vault already exists in {dd.root}", kind=ErrorKind.VAULT_EXISTS)
+        raise FieldworkError(_t("a vault already exists in {root}").format(root=dd.root), kind=ErrorKind.VAULT_EXISTS)
     name = args.init_user or args.user or os.environ.get(credentials.ENV_USER)
     if not name:
-        raise InvalidInput("say who the first user is: fieldwork init --user NAME")
+        raise InvalidInput(_t("say who the first user is: fieldwork init --user NAME"))
     env = credentials.env_secret(credentials.ENV_PASSPHRASE)
     if args.new_passphrase_file or args.passphrase_file or not env:
         if not args.new_passphrase_file and args.passphrase_file:
@@ -287,12 +304,12 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     _strength_hint(ctx, secret, name)
     ws, recovery = workspace.create(dd, name, secret, args.role)
     ws.close()
-    ctx.say(f"Created a vault for {name} in {dd.root}")
+    ctx.say(_t("Created a vault for {name} in {root}").format(name=name, root=dd.root))
     ctx.say("")
-    ctx.say("RECOVERY KEY (shown once; write it down and keep it apart from this laptop):")
+    ctx.say(_t("RECOVERY KEY (shown once; write it down and keep it apart from this laptop):"))
     ctx.say(f"    {recovery}")
     ctx.say("")
-    ctx.say("Next: fieldwork pack import --example   (or a study pack of your own)")
+    ctx.say(_t("Next: fieldwork pack import --example   (or a study pack of your own)"))
     return 0
 
 
@@ -303,18 +320,12 @@ def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
     (ctx.warn if est.weak else ctx.say)(est.hint())
 
 
-_REKEY_ADVICE = (
-    "An older copy of the key-slot file (a backup, a copy taken before) with {what} still opens the data "
-    "as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
-)
-
-
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         secret = credentials.new_passphrase(args, f"passphrase for {args.name}")
         _strength_hint(ctx, secret, args.name)
         ws.vault.add_user(args.name, secret, args.role)
-    ctx.say(f"Added user {args.name} ({args.role})")
+    ctx.say(_t("Added user {name} ({role})").format(name=args.name, role=args.role))
     return 0
 
 
@@ -323,23 +334,34 @@ def _rekey(ws: workspace.Workspace, ctx: CliContext) -> None:
 
     result = rekey_svc.rekey(ws)
     ctx.say(
-        f"Re-keyed the vault: a new data key, {result.slots} key slot(s) sealed again, {result.takes} take(s) "
-        "and the log encrypted again. Older copies of the key-slot file no longer open it."
+        _t(
+            "Re-keyed the vault: a new data key, {slots} key slot(s) sealed again, "
+            "{takes} take(s) and the log encrypted again. Older copies of the "
+            "key-slot file no longer open it."
+        ).format(slots=result.slots, takes=result.takes)
     )
     if result.new_recovery_key:
         ctx.say("")
-        ctx.say("NEW RECOVERY KEY (the old one was of an older format; shown once, write it down):")
+        ctx.say(_t("NEW RECOVERY KEY (the old one was of an older format; shown once, write it down):"))
         ctx.say(f"    {result.new_recovery_key}")
 
 
 def cmd_user_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         ws.vault.remove_user(args.name)
-        ctx.say(f"Removed user {args.name}: their passphrase no longer opens this vault's key-slot file.")
+        ctx.say(_t(
+            "Removed user {name}: their passphrase no longer opens this vault's "
+            "key-slot file."
+        ).format(name=args.name))
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="their passphrase"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with their passphrase still "
+                    "opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -352,13 +374,18 @@ def cmd_vault_rekey(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_vault_recovery_key(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         key = ws.vault.new_recovery_key()
-        ctx.say("NEW RECOVERY KEY (shown once; write it down and keep it apart from this laptop):")
+        ctx.say(_t("NEW RECOVERY KEY (shown once; write it down and keep it apart from this laptop):"))
         ctx.say(f"    {key}")
-        ctx.say("The old recovery key no longer opens this vault's key-slot file.")
+        ctx.say(_t("The old recovery key no longer opens this vault's key-slot file."))
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="the old recovery key"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with the old recovery key "
+                    "still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -367,20 +394,23 @@ def cmd_vault_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
     dd = credentials.data_dir(args)
     if not dd.keyslots.exists():
-        raise FieldworkError(f"no vault in {dd.root}", kind=ErrorKind.NO_VAULT)
+        raise FieldworkError(_t("no vault in {root}").format(root=dd.root), kind=ErrorKind.NO_VAULT)
     vault_care.finish_pending_rekey(dd)
     name = credentials.user(args, dd)
     report = vault_care.check_with_passphrase(dd, name, credentials.passphrase(args))
     for line in report.checked:
-        ctx.say(f"ok      {line}")
+        ctx.say(_t("ok      {line}").format(line=line))
     for line in report.problems:
-        ctx.warn(f"DAMAGED {line}")
+        ctx.warn(_t("DAMAGED {line}").format(line=line))
     if report.ok:
-        ctx.say("vault check: everything is sound")
+        ctx.say(_t("vault check: everything is sound"))
         return 0
     ctx.warn(
-        f"vault check: {len(report.problems)} problem(s). Restore from a backup with "
-        "'fieldwork vault restore FILE' (the damaged files are kept aside), or ask your data manager."
+        _t(
+            "vault check: {count} problem(s). Restore from a backup with "
+            "'fieldwork vault restore FILE' (the damaged files are kept aside), or "
+            "ask your data manager."
+        ).format(count=len(report.problems))
     )
     return 1
 
@@ -390,9 +420,15 @@ def cmd_vault_backup(args: argparse.Namespace, ctx: CliContext) -> int:
 
     with credentials.workspace_for(args) as ws:
         result = vault_care.backup(ws, args.out)
-    ctx.say(f"Backup written to {args.out} ({result.files} files; it opens with the passphrases valid today)")
+    ctx.say(_t(
+        "Backup written to {out} ({files} files; it opens with the passphrases "
+        "valid today)"
+    ).format(out=args.out, files=result.files))
     for name in result.skipped_live:
-        ctx.warn(f"{name} is being recorded and is not in this backup: make another once it has stopped")
+        ctx.warn(_t(
+            "{name} is being recorded and is not in this backup: make another once "
+            "it has stopped"
+        ).format(name=name))
     return 0
 
 
@@ -401,10 +437,13 @@ def cmd_vault_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 
     dd = credentials.data_dir(args)
     kept = vault_care.restore(args.file, dd)
-    ctx.say(f"Restored the vault in {dd.root} from {args.file}")
+    ctx.say(_t("Restored the vault in {root} from {file}").format(root=dd.root, file=args.file))
     if kept is not None:
         ctx.say(
-            f"The data directory as it was is kept at {kept}; delete it once 'fieldwork vault check' is clean"
+            _t(
+                "The data directory as it was is kept at {kept}; delete it once "
+                "'fieldwork vault check' is clean"
+            ).format(kept=kept)
         )
     return 0
 
@@ -413,7 +452,9 @@ def cmd_user_list(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         for s in ws.vault.slots.slots:
             if s.kind == "user":
-                ctx.say(f"{s.user}\t{s.role}\tsince {s.created_at}")
+                ctx.say(_t(
+                    "{user}\t{role}\tsince {created_at}"
+                ).format(user=s.user, role=s.role, created_at=s.created_at))
     return 0
 
 
@@ -422,11 +463,16 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
         secret = credentials.new_passphrase(args)
         _strength_hint(ctx, secret, ws.user)
         ws.vault.change_passphrase(secret)
-        ctx.say("Passphrase changed")
+        ctx.say(_t("Passphrase changed"))
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="your old passphrase"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with your old passphrase "
+                    "still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -440,11 +486,16 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     secret = credentials.new_passphrase(args)
     _strength_hint(ctx, secret, name)
     with contextlib.closing(workspace.unlock_with_recovery(dd, key, name, secret)) as ws:
-        ctx.say(f"New passphrase set for {name}")
+        ctx.say(_t("New passphrase set for {name}").format(name=name))
         if args.rekey:
             _rekey(ws, ctx)
         else:
-            ctx.say(_REKEY_ADVICE.format(what="the old passphrase"))
+            ctx.say(
+                _t(
+                    "An older copy of the key-slot file (a backup, a copy taken before) with the old passphrase "
+                    "still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'."
+                )
+            )
     return 0
 
 
@@ -455,13 +506,17 @@ def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
     except packs_svc.PackValidationError as exc:
         for issue in exc.issues:
             ctx.warn(str(issue))
-        ctx.warn(f"{len(exc.issues)} problem(s) found; fix them first, the pack was not changed")
+        ctx.warn(_t(
+            "{count} problem(s) found; fix them first, the pack was not changed"
+        ).format(count=len(exc.issues)))
         return 1
-    ctx.say(f"Upgraded study pack {result.pack_id} {result.version} to format 2: {result.written}")
-    ctx.say(f"Venues made from its location kinds: {', '.join(result.venues)}")
-    ctx.say("Give it a new version before importing it where this version is already imported.")
+    ctx.say(_t(
+        "Upgraded study pack {pack_id} {version} to format 2: {written}"
+    ).format(pack_id=result.pack_id, version=result.version, written=result.written))
+    ctx.say(_t("Venues made from its location kinds: {venues}").format(venues=', '.join(result.venues)))
+    ctx.say(_t("Give it a new version before importing it where this version is already imported."))
     if result.was_signed:
-        ctx.say("pack.sig no longer matches pack.yaml: sign the pack again before sending it.")
+        ctx.say(_t("pack.sig no longer matches pack.yaml: sign the pack again before sending it."))
     return 0
 
 
@@ -470,15 +525,19 @@ def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     for issue in checked.issues:
         ctx.warn(issue)
     if not checked.ok:
-        ctx.warn(f"{len(checked.issues)} problem(s) found; the pack was not changed")
+        ctx.warn(_t("{count} problem(s) found; the pack was not changed").format(count=len(checked.issues)))
         return 1
-    ctx.say(f"{args.path}: valid, signed by {checked.signer}" if checked.signer else f"{args.path}: valid (not signed)")
+    ctx.say(
+        _t("{path}: valid, signed by {signer}").format(path=args.path, signer=checked.signer)
+        if checked.signer
+        else _t("{path}: valid (not signed)").format(path=args.path)
+    )
     return 0
 
 
 def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.example and args.path is None:
-        raise InvalidInput("give a pack directory, or --example for the built-in example study")
+        raise InvalidInput(_t("give a pack directory, or --example for the built-in example study"))
     accept = packs_svc.Accept(
         study_key=args.accept_study_key,
         identity_key=args.accept_identity_key,
@@ -494,21 +553,31 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
         except packs_svc.PackValidationError as exc:
             for issue in exc.issues:
                 ctx.warn(str(issue))
-            ctx.warn(f"{len(exc.issues)} problem(s) found; nothing was imported")
+            ctx.warn(_t("{count} problem(s) found; nothing was imported").format(count=len(exc.issues)))
             return 1
     if result.signer and result.signer_was_pinned:
-        ctx.say(f"Signed by the data manager key {result.signer}")
+        ctx.say(_t("Signed by the data manager key {signer}").format(signer=result.signer))
     elif result.signer:
-        ctx.say(f"Signed by key {result.signer}")
+        ctx.say(_t("Signed by key {signer}").format(signer=result.signer))
     for note in result.pinned:
         ctx.say(note[0].upper() + note[1:])
     if result.already_imported:
-        ctx.say(f"Pack {result.pack_id} {result.version} was already imported; it is the one in use")
+        ctx.say(_t(
+            "Pack {pack_id} {version} was already imported; it is the one in use"
+        ).format(pack_id=result.pack_id, version=result.version))
     else:
         superseded = f": {', '.join(result.superseded)}" if result.superseded else ""
         ctx.say(
-            f"Imported pack {result.pack_id} {result.version} ({len(result.new_documents)} new document "
-            f"version(s); {len(result.superseded)} superseded{superseded})"
+            _t(
+                "Imported pack {pack_id} {version} ({count} new document version(s); "
+                "{count2} superseded{superseded})"
+            ).format(
+                pack_id=result.pack_id,
+                version=result.version,
+                count=len(result.new_documents),
+                count2=len(result.superseded),
+                superseded=superseded,
+            )
         )
     return 0
 
@@ -520,18 +589,21 @@ def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         ctx.emit_json({"packs": packs, "documents": docs, "keys": dataclasses.asdict(keys)})
         return 0
-    ctx.say(f"study key: {keys.study_key or 'none yet'}")
+    ctx.say(_t("study key: {study_key}").format(study_key=keys.study_key or _t('none yet')))
     if keys.identity_key:
-        ctx.say(f"identity key: {keys.identity_key}")
+        ctx.say(_t("identity key: {identity_key}").format(identity_key=keys.identity_key))
     if keys.identity_store:
-        ctx.say(f"identity store: {keys.identity_store}")
-    ctx.say(f"pack signer: {keys.signer or 'none (packs so far were not signed)'}")
+        ctx.say(_t("identity store: {identity_store}").format(identity_store=keys.identity_store))
+    ctx.say(_t("pack signer: {signer}").format(signer=keys.signer or _t('none (packs so far were not signed)')))
     for p in packs:
-        ctx.say(
-            f"{p['pack_id']} {p['version']}{'  (in use)' if p['active'] else ''}  imported {p['imported_at']}"
+        line = _t("{pack_id} {version}  (in use)  imported {imported_at}") if p["active"] else _t(
+            "{pack_id} {version}  imported {imported_at}"
         )
+        ctx.say(line.format(pack_id=p["pack_id"], version=p["version"], imported_at=p["imported_at"]))
     for d in docs:
-        ctx.say(f"  {d['kind']:<22} {d['doc_id']:<28} v{d['version']:<6} {d['status']}")
+        ctx.say(_t(
+            "  {kind:<22} {doc_id:<28} v{version:<6} {status}"
+        ).format(kind=d['kind'], doc_id=d['doc_id'], version=d['version'], status=d['status']))
     return 0
 
 
@@ -541,7 +613,7 @@ def _name_values(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InvalidInput(f"'{item[:60]}' is not NAME=VALUE (e.g. age_band=16-17)")
+            raise InvalidInput(_t("'{item}' is not NAME=VALUE (e.g. age_band=16-17)").format(item=item[:60]))
         out[name.strip()] = value.strip()
     return out
 
@@ -567,7 +639,7 @@ def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int
     for name, value in sorted(have.items()):
         ctx.say(f"{name}\t{value}")
     for name in missing:
-        ctx.say(f"{name}\t(not recorded)")
+        ctx.say(_t("{name}\t(not recorded)").format(name=name))
     return 0
 
 
@@ -583,8 +655,14 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         return 0
     for p in people:
-        link = f"  linked to {p.linked_to}" if p.linked_to else ""
-        ctx.say(f"{p.id}\t{p.group_id}\t{p.status}{link}")
+        if p.linked_to:
+            ctx.say(
+                _t("{id}\t{group}\t{status}  linked to {linked_to}").format(
+                    id=p.id, group=p.group_id, status=p.status, linked_to=p.linked_to
+                )
+            )
+        else:
+            ctx.say(f"{p.id}\t{p.group_id}\t{p.status}")
     return 0
 
 
@@ -622,31 +700,42 @@ def _load_json(path: Path, what: str) -> Any:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_ANSWERS_BYTES + 1)
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+        raise InvalidInput(_t(
+            "{path}: cannot read the {what} file ({strerror})"
+        ).format(path=path, what=what, strerror=exc.strerror)) from None
     if len(raw) > MAX_ANSWERS_BYTES:
-        raise InvalidInput(f"{path}: the {what} file is larger than {MAX_ANSWERS_BYTES // 1024} KiB; nothing was read")
+        raise InvalidInput(_t(
+            "{path}: the {what} file is larger than {max_answers_bytes} KiB; "
+            "nothing was read"
+        ).format(path=path, what=what, max_answers_bytes=MAX_ANSWERS_BYTES // 1024))
     try:
         text = raw.decode("utf-8")
         deep = _nesting_problem(text, MAX_ANSWERS_DEPTH)
         if deep is not None:
             raise InvalidInput(
-                f"{path}:{deep}: the {what} file nests more than {MAX_ANSWERS_DEPTH} levels deep; it is not "
-                "an answers file. Nothing was recorded"
+                _t(
+                    "{path}:{deep}: the {what} file nests more than {max_answers_depth} "
+                    "levels deep; it is not an answers file. Nothing was recorded"
+                ).format(path=path, deep=deep, what=what, max_answers_depth=MAX_ANSWERS_DEPTH)
             )
         return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         where = f"{path}:{line}" if line else str(path)
-        raise InvalidInput(f"{where}: the {what} file is not valid JSON ({exc})") from None
+        raise InvalidInput(
+            _t("{where}: the {what} file is not valid JSON ({exc})").format(where=where, what=what, exc=exc)
+        ) from None
 
 
 def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
     answers = _load_json(args.answers, "screening answers")
     if not isinstance(answers, dict) or not all(isinstance(v, bool) for v in answers.values()):
-        raise InvalidInput(f"{args.answers}: expected an object of criterion id -> true/false")
+        raise InvalidInput(
+            _t("{answers}: expected an object of criterion id -> true/false").format(answers=args.answers)
+        )
     with credentials.workspace_for(args) as ws:
         eligible = participants_svc.screen(ws, args.id, answers)
-    ctx.say("eligible" if eligible else "not eligible")
+    ctx.say(_t("eligible") if eligible else _t("not eligible"))
     return 0
 
 
@@ -656,7 +745,7 @@ def cmd_participant_tasks(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         states = ethics.gating_state(ws, args.id)
     if not states:
-        ctx.say(f"The protocol asks for no task before {args.id}'s sessions")
+        ctx.say(_t("The protocol asks for no task before {id}'s sessions").format(id=args.id))
     for st in states:
         done = f"  (done {st.done_at})" if st.done_at else ""
         ctx.say(f"[{'x' if st.done_at else ' '}] {st.task.id}\t{st.task.title}{done}")
@@ -668,7 +757,7 @@ def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
 
     with credentials.workspace_for(args) as ws:
         ethics.mark_done(ws, args.id, args.task, args.note)
-    ctx.say(f"Marked '{args.task}' done for {args.id}")
+    ctx.say(_t("Marked '{task}' done for {id}").format(task=args.task, id=args.id))
     return 0
 
 
@@ -679,17 +768,19 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
         if by_pack is not None and not args.after_cutoff:
             before = by_pack  # the pack's withdrawal cut-off decides, unless the researcher says it has passed
             last = participants_svc.cutoff(ws, args.id)
-            ctx.say(
-                ("Before" if before else "After")
-                + " the study's analysis cut-off"
-                + (f" (last day {last.isoformat()})" if last else " (nothing has started its count yet)")
-            )
+            if last:
+                cut = _t("Before the study's analysis cut-off (last day {last})") if before else _t(
+                    "After the study's analysis cut-off (last day {last})"
+                )
+            else:
+                cut = _t("Before the study's analysis cut-off (nothing has started its count yet)") if before else _t(
+                    "After the study's analysis cut-off (nothing has started its count yet)"
+                )
+            ctx.say(cut.format(last=last.isoformat() if last else ""))
             rule = participants_svc.cutoff_rule(ws, args.id)
             if not before and rule is not None:  # the pack's own words on what is kept
-                ctx.say(
-                    "Data already analysed is kept; no new data is collected"
-                    + (f". {rule.after_cutoff}" if rule.after_cutoff else "")
-                )
+                kept = _t("Data already analysed is kept; no new data is collected")
+                ctx.say(kept + (f". {rule.after_cutoff}" if rule.after_cutoff else ""))
         held = (
             participants_svc.unsent_sessions(ws, args.id)
             if participants_svc.deletes_unsent(args.scope, before)
@@ -698,9 +789,12 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
         wid = participants_svc.withdraw(
             ws, args.id, args.scope, args.date, before_cutoff=before, delete_unsent=args.delete_unsent
         )
-    ctx.say(f"Withdrawal {wid} recorded for {args.id}; no new sessions can be planned with them")
+    ctx.say(_t(
+        "Withdrawal {wid} recorded for {id}; no new sessions can be planned "
+        "with them"
+    ).format(wid=wid, id=args.id))
     if held:
-        ctx.say(f"Not sent, and their data on this laptop deleted: {', '.join(held)}")
+        ctx.say(_t("Not sent, and their data on this laptop deleted: {held}").format(held=', '.join(held)))
     return 0
 
 
@@ -743,7 +837,7 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
         cl = sessions_svc.checklist(ws, args.id)
     for item in cl.items:
         ctx.say(checklist_line(item))
-    ctx.say("ready" if cl.ready else "not ready")
+    ctx.say(_t("ready") if cl.ready else _t("not ready"))
     return 0
 
 
@@ -762,7 +856,7 @@ def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
 
     voucher = _load_json(args.voucher, "voucher") if args.voucher else None
     if voucher is not None and not isinstance(voucher, dict):
-        raise InvalidInput(f"{args.voucher}: expected a JSON object of voucher fields")
+        raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=args.voucher))
     with credentials.workspace_for(args) as ws:
         saved = closeout_svc.save(
             ws,
@@ -775,11 +869,17 @@ def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
             follow_ups=[{"title": t} for t in args.follow_up],
         )
     ctx.say(
-        f"Close-out of {args.id} saved ({len(saved.body.get('vouchers') or {})} voucher(s), "
-        f"{len(saved.body.get('follow_ups') or [])} follow-up task(s))"
+        _t(
+            "Close-out of {id} saved ({count} voucher(s), {count2} follow-up "
+            "task(s))"
+        ).format(
+            id=args.id,
+            count=len(saved.body.get('vouchers') or {}),
+            count2=len(saved.body.get('follow_ups') or []),
+        )
     )
     if not saved.body.get("wellbeing"):
-        ctx.say("The wellbeing check is still to be recorded (--wellbeing) before the session can be completed")
+        ctx.say(_t("The wellbeing check is still to be recorded (--wellbeing) before the session can be completed"))
     return 0
 
 
@@ -792,9 +892,14 @@ def cmd_session_capacity(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         result = ethics.record_capacity(ws, args.id, args.participant, given)
     if result.has_capacity:
-        ctx.say(f"Capacity assessment recorded: {args.participant} can decide now")
+        ctx.say(_t(
+            "Capacity assessment recorded: {participant} can decide now"
+        ).format(participant=args.participant))
     else:
-        ctx.say(f"Capacity assessment recorded: {args.participant} cannot decide now; {result.advice}")
+        ctx.say(_t(
+            "Capacity assessment recorded: {participant} cannot decide now; "
+            "{advice}"
+        ).format(participant=args.participant, advice=result.advice))
     return 0
 
 
@@ -804,9 +909,15 @@ def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         done = completion.complete_and_queue(ws, args.id)  # as the desktop app completes a session
     if done.bundle_id is None:
-        ctx.say(f"Session {args.id} completed; it is held back and never sent (its participant withdrew)")
+        ctx.say(_t(
+            "Session {id} completed; it is held back and never sent (its "
+            "participant withdrew)"
+        ).format(id=args.id))
     else:
-        ctx.say(f"Session {args.id} completed and queued for the study store; send it with 'fieldwork sync'")
+        ctx.say(_t(
+            "Session {id} completed and queued for the study store; send it with "
+            "'fieldwork sync'"
+        ).format(id=args.id))
     return 0
 
 
@@ -825,13 +936,13 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     if args.interpreter:
         out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
     elif args.interpreter_agreement:
-        raise InvalidInput("--interpreter-agreement goes with --interpreter NAME")
+        raise InvalidInput(_t("--interpreter-agreement goes with --interpreter NAME"))
     for role in ("guardian", "consultee"):
         name, form_done = getattr(args, role), getattr(args, f"{role}_form")
         if name:
             out[role] = {"name": name, "agreement": form_done}
         elif form_done:
-            raise InvalidInput(f"--{role}-form goes with --{role} NAME")
+            raise InvalidInput(_t("--{role}-form goes with --{role} NAME").format(role=role))
     return out
 
 
@@ -851,9 +962,20 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             unsigned_reason=args.unsigned_reason,
             parties=_parties(args),
         )
+    recorded = (
+        _t("Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted")
+        if result.recording_affirmed
+        else _t(
+            "Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording NOT permitted"
+        )
+    )
     ctx.say(
-        f"Consent {result.consent_id} recorded for {args.participant} ({result.form}, "
-        f"{result.information_sheet}); recording {'permitted' if result.recording_affirmed else 'NOT permitted'}"
+        recorded.format(
+            consent_id=result.consent_id,
+            participant=args.participant,
+            form=result.form,
+            information_sheet=result.information_sheet,
+        )
     )
     return 0
 
@@ -866,23 +988,39 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json(info)
         return 0
     study = info["study"]
-    ctx.say(f"Vault: {info['data_dir']} (user {info['user']}, SQLCipher {info['sqlcipher']})")
+    ctx.say(_t(
+        "Vault: {data_dir} (user {user}, SQLCipher {sqlcipher})"
+    ).format(data_dir=info['data_dir'], user=info['user'], sqlcipher=info['sqlcipher']))
     if study:
         ctx.say(
-            f"Study: {study['title']} (IRAS {study['iras_id']}; pack {study['pack']} {study['pack_version']})"
+            _t(
+                "Study: {title} (IRAS {iras_id}; pack {pack} {pack_version})"
+            ).format(
+                title=study['title'],
+                iras_id=study['iras_id'],
+                pack=study['pack'],
+                pack_version=study['pack_version'],
+            )
         )
     else:
-        ctx.say("Study: none imported yet")
+        ctx.say(_t("Study: none imported yet"))
     for g, counts in info["participants"].items():
         detail = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(counts.items())) or "none"
         ctx.say(f"  {g}: {detail}")
-    ctx.say("Sessions: " + (", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or "none"))
+    sessions = ", ".join(f"{v} {k}" for k, v in sorted(info["sessions"].items())) or _t("none")
+    ctx.say(_t("Sessions: {sessions}").format(sessions=sessions))
     for w in info["waiting_on_laptop"]:
-        warn = "  OVER THE STUDY'S LIMIT" if w["over_limit"] else ""
-        ctx.say(f"  waiting on this laptop: {w['session']} for {w['days']} days{warn}")
+        waiting = (
+            _t("  waiting on this laptop: {session} for {days} days  OVER THE STUDY'S LIMIT")
+            if w["over_limit"]
+            else _t("  waiting on this laptop: {session} for {days} days")
+        )
+        ctx.say(waiting.format(session=w["session"], days=w["days"]))
     for t in info["tasks_due"]:
-        ctx.say(f"  task: {t['title']} (due {t['due']})")
-    ctx.say(f"Audit log: {info['audit']['entries']} entries, {'intact' if info['audit']['ok'] else 'BROKEN'}")
+        ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
+    ctx.say(_t(
+        "Audit log: {entries} entries, {ok}"
+    ).format(entries=info['audit']['entries'], ok='intact' if info['audit']['ok'] else 'BROKEN'))
     return 0
 
 
@@ -890,10 +1028,14 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         report = audit_log.verify(ws)
     if report.ok:
-        ctx.say(f"audit log intact: {report.count} entries, head {report.head[:16]}")
+        ctx.say(_t(
+            "audit log intact: {count} entries, head {head}"
+        ).format(count=report.count, head=report.head[:16]))
         return 0
     raise FieldworkError(
-        f"audit log broken at entry {report.first_bad_seq}: {report.problem}", kind=ErrorKind.AUDIT_BROKEN
+        _t(
+            "audit log broken at entry {first_bad_seq}: {problem}"
+        ).format(first_bad_seq=report.first_bad_seq, problem=report.problem), kind=ErrorKind.AUDIT_BROKEN
     )
 
 
@@ -915,9 +1057,10 @@ def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(line)
     if report.problems:
         ctx.warn(
-            f"fieldwork: the log's chain is broken in {len(report.problems)} place(s): "
-            + "; ".join(report.problems[:3])
-            + ("; ..." if len(report.problems) > 3 else "")
+            _t("fieldwork: the log's chain is broken in {count} place(s): {problems}").format(
+                count=len(report.problems),
+                problems="; ".join(report.problems[:3]) + ("; ..." if len(report.problems) > 3 else ""),
+            )
         )
         return 1
     return 0
@@ -931,5 +1074,5 @@ def cmd_selftest(args: argparse.Namespace, ctx: CliContext) -> int:
         (ctx.say if r.ok else ctx.warn)(line)
 
     ok = selftest.run(report, seconds=args.seconds, device=args.device)
-    ctx.say("selftest passed" if ok else "selftest FAILED")
+    ctx.say(_t("selftest passed") if ok else _t("selftest FAILED"))
     return 0 if ok else 1

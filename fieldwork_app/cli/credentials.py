@@ -11,12 +11,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from fieldwork_app import log
+from fieldwork_app import i18n, log
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import workspace
 from fieldwork_app.services.workspace import Workspace
+
+
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +53,16 @@ def read_secret_file(path: str, what: str = "passphrase") -> str:
         mode = p.stat().st_mode
         if os.name == "posix" and mode & 0o077:
             raise InvalidInput(
-                f"{path}: the {what} file can be read by others (mode {mode & 0o777:04o}); "
-                f"make it private with 'chmod 600 {path}' and try again"
+                _t(
+                    "{path}: the {what} file can be read by others (mode {mode:04o}); make "
+                    "it private with 'chmod 600 {path}' and try again"
+                ).format(path=path, what=what, mode=mode & 0o777)
             )
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read the {what} file ({exc.strerror})") from None
+        raise InvalidInput(_t(
+            "{path}: cannot read the {what} file ({strerror})"
+        ).format(path=path, what=what, strerror=exc.strerror)) from None
     return text.rstrip("\r\n")
 
 
@@ -65,13 +73,16 @@ def _read_file(path: str) -> str:
 def _prompt(label: str, confirm: bool = False) -> str:
     if not sys.stdin.isatty():
         raise InvalidInput(
-            f"no {label} given: set {ENV_PASSPHRASE}, use --passphrase-file, or run in a terminal"
+            _t(
+                "no {label} given: set {env_passphrase}, use --passphrase-file, or run "
+                "in a terminal"
+            ).format(label=label, env_passphrase=ENV_PASSPHRASE)
         )
     first = getpass.getpass(f"{label.capitalize()}: ")
     if confirm:
-        second = getpass.getpass(f"Repeat the {label}: ")
+        second = getpass.getpass(_t("Repeat the {label}: ").format(label=label))
         if first != second:
-            raise InvalidInput("the two passphrases differ")
+            raise InvalidInput(_t("the two passphrases differ"))
     return first
 
 
@@ -105,7 +116,10 @@ def user(args: argparse.Namespace, dd: DataDir) -> str:
     if len(users) == 1:
         return users[0]
     raise InvalidInput(
-        f"this vault has several users ({', '.join(users)}): say which with --user or {ENV_USER}"
+        _t(
+            "this vault has several users ({users}): say which with --user or "
+            "{env_user}"
+        ).format(users=', '.join(users), env_user=ENV_USER)
     )
 
 
@@ -133,7 +147,8 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     dd = data_dir(args)
     if not dd.keyslots.exists():
         raise FieldworkError(
-            f"no vault in {dd.root}: create one with 'fieldwork init --user NAME'", kind=ErrorKind.NO_VAULT
+            _t("no vault in {root}: create one with 'fieldwork init --user NAME'").format(root=dd.root),
+            kind=ErrorKind.NO_VAULT,
         )
     name = user(args, dd)
     return workspace.unlock(dd, name, passphrase(args))  # the encrypted log attached until it is closed

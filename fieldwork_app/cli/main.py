@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from fieldwork_app import __version__
+from fieldwork_app import __version__, i18n
 from fieldwork_app import log as fwlog
 from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
 from fieldwork_app.cli.base import CliContext
@@ -19,6 +19,10 @@ from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import harden_process
 from fieldwork_app.i18n import translate
 from fieldwork_app.services import workspace
+
+
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
 
 logger = logging.getLogger(__name__)
 
@@ -43,48 +47,49 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fieldwork {__version__}")
     parser.add_argument(
         "--data-dir",
-        help="the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)",
+        help=_t("the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)"),
     )
-    parser.add_argument("--user", help="who is working (default: FIELDWORK_USER, or the vault's only user)")
+    parser.add_argument("--user", help=_t("who is working (default: FIELDWORK_USER, or the vault's only user)"))
     parser.add_argument(
         "--passphrase-file",
-        help="read the passphrase from this file (else FIELDWORK_PASSPHRASE, else a prompt)",
+        help=_t("read the passphrase from this file (else FIELDWORK_PASSPHRASE, else a prompt)"),
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="more detail on stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help=_t("more detail on stderr"))
     # Typed as Any like the command modules' register(sub: Any): argparse's subparser type is invariant.
     sub: Any = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     core_cmds.register(sub)
     audio_cmds.register(sub)
-    store = sub.add_parser("store", help="study stores (sync targets) and the data manager's tools")
+    store = sub.add_parser("store", help=_t("study stores (sync targets) and the data manager's tools"))
     store_sub: Any = store.add_subparsers(dest="store_cmd", required=True, parser_class=_Parser)
     sync_laptop_cmds.register_store_laptop(store_sub)  # add, list, remove
     sync_cmds.register_store_side(store_sub)  # verify, unpack
     sync_laptop_cmds.register(sub)  # sync, outbox, device
     sync_cmds.register_study(sub)  # study keygen
     analysis_cmds.register(sub)  # analysis transcribe, pseudonymise, export
-    gui = sub.add_parser("gui", help="start the desktop app")
+    gui = sub.add_parser("gui", help=_t("start the desktop app"))
     gui.add_argument(
         "--tour",
         metavar="OUTDIR",
-        help="build a throw-away vault with the example study, walk the "
-        "main screens and save a PNG of each into OUTDIR",
+        help=_t("build a throw-away vault with the example study, walk the "
+        "main screens and save a PNG of each into OUTDIR"),
     )
     gui.add_argument(
         "--pack",
         metavar="PATH",
-        help="with --tour: tour this study pack instead of the built-in example",
+        help=_t("with --tour: tour this study pack instead of the built-in example"),
     )
     gui.add_argument(
         "--size",
         metavar="WIDTHxHEIGHT",
         default="1366x768",
-        help="window size for --tour screenshots (default 1366x768, a common laptop screen)",
+        help=_t("window size for --tour screenshots (default 1366x768, a common laptop screen)"),
     )
     gui.set_defaults(func=_run_gui)
     return parser
 
 
-_FORMS_NOT_BUILT = "the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build"
+def _forms_not_built() -> str:
+    return _t("the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build")
 
 
 def _forms_missing(exc: ImportError) -> bool:
@@ -94,18 +99,22 @@ def _forms_missing(exc: ImportError) -> bool:
 
 def _run_gui(args: argparse.Namespace, ctx: CliContext) -> int:
     if getattr(args, "pack", None) and not getattr(args, "tour", None):
-        raise InvalidInput("--pack goes with --tour OUTDIR (the app itself uses the pack imported into the vault)")
+        raise InvalidInput(_t("--pack goes with --tour OUTDIR (the app itself uses the pack imported into the vault)"))
     # Imported by name so that the core never imports Qt (the import-linter contract checks this).
     try:
         app = importlib.import_module("fieldwork_app.gui.app")
     except ImportError as exc:
-        message = _FORMS_NOT_BUILT if _forms_missing(exc) else f"the desktop app cannot start: {exc}"
+        message = (
+            _forms_not_built()
+            if _forms_missing(exc)
+            else _t("the desktop app cannot start: {error}").format(error=exc)
+        )
         raise FieldworkError(message) from None
     try:
         return int(app.run(args))
     except ImportError as exc:
         if _forms_missing(exc):
-            raise FieldworkError(_FORMS_NOT_BUILT) from None
+            raise FieldworkError(_forms_not_built()) from None
         raise
 
 
@@ -149,21 +158,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if type(exc).__name__ == "DatabaseError" and "disk" not in str(exc):
             fwlog.exception_once(logger, "database error in command %s", args.command, exc=exc)
             ctx.warn(
-                "fieldwork: the vault's database cannot be read: it may be damaged. Run 'fieldwork vault check'; "
-                "restore from a backup with 'fieldwork vault restore FILE'."
+                _t("fieldwork: the vault's database cannot be read: it may be damaged. Run 'fieldwork vault check'; "
+                "restore from a backup with 'fieldwork vault restore FILE'.")
             )
             return 1
         if "disk is full" in str(exc) or "disk I/O error" in str(exc):
             ctx.warn(
-                "fieldwork: the disk is full or failing; the change was rolled back and nothing saved before "
-                "was lost. Free some space and try again."
+                _t("fieldwork: the disk is full or failing; the change was rolled back and nothing saved before "
+                "was lost. Free some space and try again.")
             )
             return 1
         # The traceback goes to the encrypted log only; stderr gets one line (the whole story with -v).
         fwlog.exception_once(logger, "unexpected error in command %s", args.command, exc=exc)
         ctx.warn(
-            f"fieldwork: unexpected error ({type(exc).__name__}); nothing was changed by this failure "
-            "that was not already saved. Run with -v for details."
+            _t(
+                "fieldwork: unexpected error ({name}); nothing was changed by this "
+                "failure that was not already saved. Run with -v for details."
+            ).format(name=type(exc).__name__)
         )
         if getattr(args, "verbose", False):
             raise

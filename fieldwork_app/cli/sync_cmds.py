@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldwork_app import i18n
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.credentials import env_secret
 from fieldwork_app.cli.messages import report_words
@@ -39,93 +40,98 @@ from fieldwork_app.services.datamanager import (
 )
 
 
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
+
+
 def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    study = sub.add_parser("study", help="study-wide keys (data manager)")
+    study = sub.add_parser("study", help=_t("study-wide keys (data manager)"))
     study_sub = study.add_subparsers(dest="study_command", required=True)
     p = study_sub.add_parser(
-        "keygen", help="make the study key pair (study.pub for laptops, study.key kept safe) and the data "
-        "manager's signing pair (signs study packs and the trusted-laptops list); never overwrites a key"
+        "keygen", help=_t("make the study key pair (study.pub for laptops, study.key kept safe) and the data "
+        "manager's signing pair (signs study packs and the trusted-laptops list); never overwrites a key")
     )
     p.add_argument(
         "--out", required=True, type=Path,
-        help="folder for study.pub and study.key, and the signing pair dm-signing.pub and dm-signing.key",
+        help=_t("folder for study.pub and study.key, and the signing pair dm-signing.pub and dm-signing.key"),
     )  # fmt: skip
     command(p, _keygen)
     p = study_sub.add_parser(
-        "sign-pack", help="sign a study pack for laptops (writes pack.sig beside pack.yaml)"
+        "sign-pack", help=_t("sign a study pack for laptops (writes pack.sig beside pack.yaml)")
     )
-    p.add_argument("pack", type=Path, help="the pack folder (or its pack.yaml)")
-    p.add_argument("--key", required=True, type=Path, help="the data manager's signing key (dm-signing.key)")
+    p.add_argument("pack", type=Path, help=_t("the pack folder (or its pack.yaml)"))
+    p.add_argument("--key", required=True, type=Path, help=_t("the data manager's signing key (dm-signing.key)"))
     command(p, _sign_pack)
-    devices = study_sub.add_parser("devices", help="the trusted-laptops list verify and unpack work against")
+    devices = study_sub.add_parser("devices", help=_t("the trusted-laptops list verify and unpack work against"))
     dev_sub = devices.add_subparsers(dest="devices_command", required=True)
-    p = dev_sub.add_parser("add", help="trust a laptop (its fingerprint, as 'fieldwork device' prints it)")
+    p = dev_sub.add_parser("add", help=_t("trust a laptop (its fingerprint, as 'fieldwork device' prints it)"))
     p.add_argument("fingerprint")
-    p.add_argument("--name", required=True, help='what to call it, e.g. "laptop 3"')
+    p.add_argument("--name", required=True, help=_t('what to call it, e.g. "laptop 3"'))
     _list_options(p)
     command(p, _devices_add)
-    p = dev_sub.add_parser("list", help="the trusted laptops, with revocations")
+    p = dev_sub.add_parser("list", help=_t("the trusted laptops, with revocations"))
     _list_options(p)
     p.add_argument("--json", action="store_true")
     command(p, _devices_list)
-    p = dev_sub.add_parser("revoke", help="stop trusting a laptop's bundles (lost or stolen laptop)")
+    p = dev_sub.add_parser("revoke", help=_t("stop trusting a laptop's bundles (lost or stolen laptop)"))
     p.add_argument("fingerprint")
     p.add_argument("--from", dest="from_date", type=dmstore.check_date, metavar="DATE",
-                   help="reject its bundles made on or after this date (YYYY-MM-DD); default: all of them")  # fmt: skip
+                   help=_t("reject its bundles made on or after this date (YYYY-MM-DD); default: all of them"),
+                   )  # fmt: skip
     p.add_argument("--after-seq", type=int, metavar="N",
-                   help="also reject every bundle it numbered after N (a date is what a bundle claims; its "
-                   "number cannot be back-dated): the newest genuine number 'store verify' showed")  # fmt: skip
+                   help=_t("also reject every bundle it numbered after N (a date is what a bundle claims; its "
+                   "number cannot be back-dated): the newest genuine number 'store verify' showed"))  # fmt: skip
     _list_options(p)
     command(p, _devices_revoke)
 
 
 def _list_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--key", required=True, type=Path,
-                   help="the study's private key file (study.key); the list and dm-signing.key sit beside "
-                   "it")  # fmt: skip
-    p.add_argument("--devices", type=Path, help="the trusted-devices list (default: beside --key)")
+                   help=_t("the study's private key file (study.key); the list and dm-signing.key sit beside "
+                   "it"))  # fmt: skip
+    p.add_argument("--devices", type=Path, help=_t("the trusted-devices list (default: beside --key)"))
     _signing_key_option(p)
 
 
 def _signing_key_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--signing-key", type=Path, metavar="DM_SIGNING_KEY",
-                   help="the data manager's signing key that signs the list (default: dm-signing.key beside "
-                   "--key); give it when --key is an identity key kept in another folder")  # fmt: skip
+                   help=_t("the data manager's signing key that signs the list (default: dm-signing.key beside "
+                   "--key); give it when --key is an identity key kept in another folder"))  # fmt: skip
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "url", help="store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix"
+        "url", help=_t("store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix")
     )
-    p.add_argument("--key", required=True, type=Path, help="the study's private key file (study.key)")
+    p.add_argument("--key", required=True, type=Path, help=_t("the study's private key file (study.key)"))
     p.add_argument("--devices", type=Path,
-                   help="the signed trusted-devices list (default: trusted-devices.json beside --key)")  # fmt: skip
+                   help=_t("the signed trusted-devices list (default: trusted-devices.json beside --key)"))  # fmt: skip
     _signing_key_option(p)
     p.add_argument("--accept-any-device", action="store_true",
-                   help="a first look: accept bundles signed by any key, list every signer, and mark all that "
-                   "is unpacked as unverified")  # fmt: skip
-    p.add_argument("--endpoint", help="S3 endpoint URL (for s3:// stores)")
-    p.add_argument("--username", help="WebDAV user name, or S3 access key id")
-    p.add_argument("--identity", type=Path, help="SSH private key file (for sftp:// stores)")
+                   help=_t("a first look: accept bundles signed by any key, list every signer, and mark all that "
+                   "is unpacked as unverified"))  # fmt: skip
+    p.add_argument("--endpoint", help=_t("S3 endpoint URL (for s3:// stores)"))
+    p.add_argument("--username", help=_t("WebDAV user name, or S3 access key id"))
+    p.add_argument("--identity", type=Path, help=_t("SSH private key file (for sftp:// stores)"))
     host_key_options(p)  # --host-key, --known-hosts, --accept-new-host-key
     p.add_argument(
-        "--ca-bundle", type=Path, help="PEM file of a private certificate authority (https stores)"
+        "--ca-bundle", type=Path, help=_t("PEM file of a private certificate authority (https stores)")
     )
-    p.add_argument("--secret-env", help="environment variable holding the password / secret key")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--secret-env", help=_t("environment variable holding the password / secret key"))
+    p.add_argument("--json", action="store_true", help=_t("print the report as JSON"))
 
 
 def register_store_side(store_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = store_sub.add_parser("verify", help="check every bundle on a study store (data manager)")
+    p = store_sub.add_parser("verify", help=_t("check every bundle on a study store (data manager)"))
     _store_options(p)
     command(p, _verify)
-    p = store_sub.add_parser("unpack", help="decrypt a study store into an analysis folder (data manager)")
+    p = store_sub.add_parser("unpack", help=_t("decrypt a study store into an analysis folder (data manager)"))
     _store_options(p)
     where = p.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, help="analysis folder to write (research store): empty, or made by "
-                       "this command before")  # fmt: skip
-    where.add_argument("--identity-out", type=Path, help="identity folder to write: only for the study's "
-                       "identity store, never the analysis folder")  # fmt: skip
+    where.add_argument("--out", type=Path, help=_t("analysis folder to write (research store): empty, or made by "
+                       "this command before"))  # fmt: skip
+    where.add_argument("--identity-out", type=Path, help=_t("identity folder to write: only for the study's "
+                       "identity store, never the analysis folder"))  # fmt: skip
     command(p, _unpack)
 
 
@@ -133,12 +139,12 @@ def _secret(args: argparse.Namespace, label: str, *, optional: bool) -> str | No
     if args.secret_env:
         value = env_secret(args.secret_env)  # read once, then gone from the environment
         if value is None:
-            raise InvalidInput(f"environment variable {args.secret_env} is not set")
+            raise InvalidInput(_t("environment variable {secret_env} is not set").format(secret_env=args.secret_env))
         return value
     if optional:
         return None
     if not sys.stdin.isatty():
-        raise InvalidInput(f"no {label} given: use --secret-env VAR, or run in a terminal")
+        raise InvalidInput(_t("no {label} given: use --secret-env VAR, or run in a terminal").format(label=label))
     return getpass.getpass(f"{label.capitalize()}: ")
 
 
@@ -159,8 +165,9 @@ def open_store(args: argparse.Namespace) -> Transport:
     except HostKeyRefused as exc:
         raise with_host_key_hint(exc) from None
     if taken:
-        sys.stderr.write(f"fieldwork: trusting the SFTP server's host key {taken}, as "
-                         "asked (--accept-new-host-key); check it with the store's administrators\n")  # fmt: skip
+        sys.stderr.write(_t("fieldwork: trusting the SFTP server's host key {taken}, as "
+                         "asked (--accept-new-host-key); check it with the store's administrators").format(taken=taken)
+                         + "\n")  # fmt: skip
     return transport
 
 
@@ -183,30 +190,45 @@ def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
         present = [n for n in names if (out / n).exists()]
         if len(present) == 1:
             missing = next(n for n in names if n not in present)
-            raise InvalidInput(f"{out / present[0]} exists but {out / missing} does not: the {what} pair is "
-                               "incomplete; nothing was written (make new keys in a new folder)")  # fmt: skip
+            raise InvalidInput(_t(
+                "{out} exists but {out2} does not: the {what} pair is incomplete; "
+                "nothing was written (make new keys in a new folder)"
+            ).format(out=out / present[0], out2=out / missing, what=what))  # fmt: skip
         have[what] = len(present) == 2
     if have["study key"] and have["signing key"]:
-        raise InvalidInput(f"{out / KEY_FILE} already exists, and so does {out / SIGNING_KEY_FILE}; nothing was "
-                           "written (an existing key is never overwritten: make new keys in a new folder)")  # fmt: skip
+        raise InvalidInput(_t(
+            "{out} already exists, and so does {out2}; nothing was written (an "
+            "existing key is never overwritten: make new keys in a new folder)"
+        ).format(out=out / KEY_FILE, out2=out / SIGNING_KEY_FILE))  # fmt: skip
     if not have["study key"]:
         pub, key = generate_study_keypair(out)
         recipient = pub.read_text().strip()
-        ctx.say(f"public key (give to laptops): {recipient}")
-        ctx.say(f"  fingerprint: {study_key_fingerprint(recipient)}")
-        ctx.say(f"wrote {pub}")
-        ctx.say(f"wrote {key}  <- keep this safe and off field laptops; without it nothing can be read")
+        ctx.say(_t("public key (give to laptops): {recipient}").format(recipient=recipient))
+        ctx.say(_t("  fingerprint: {fingerprint}").format(fingerprint=study_key_fingerprint(recipient)))
+        ctx.say(_t("wrote {pub}").format(pub=pub))
+        ctx.say(_t(
+            "wrote {key}  <- keep this safe and off field laptops; without it "
+            "nothing can be read"
+        ).format(key=key))
     else:
-        ctx.say(f"{out / KEY_FILE} exists and is kept; adding the signing key pair only")
+        ctx.say(_t("{out} exists and is kept; adding the signing key pair only").format(out=out / KEY_FILE))
     spub, skey = generate_dm_signing_keypair(out)
-    ctx.say(f"signing key fingerprint (laptops pin it at the first signed pack): "
-            f"{load_dm_signing_key(skey).fingerprint()}")  # fmt: skip
-    ctx.say(f"wrote {spub}")
-    ctx.say(f"wrote {skey}  <- signs study packs (fieldwork study sign-pack) and your list of trusted laptops "
-            "(fieldwork study devices); keep it with study.key")  # fmt: skip
-    ctx.say("next: sign the study pack with 'fieldwork study sign-pack PACK --key "
-            f"{skey}', and trust each laptop with 'fieldwork study devices add FINGERPRINT --name NAME --key "
-            f"{out / KEY_FILE}' (the laptop shows its fingerprint with 'fieldwork device')")  # fmt: skip
+    ctx.say(_t(
+        "signing key fingerprint (laptops pin it at the first signed pack): "
+        "{fingerprint}"
+    ).format(fingerprint=load_dm_signing_key(skey).fingerprint()))  # fmt: skip
+    ctx.say(_t("wrote {spub}").format(spub=spub))
+    ctx.say(_t(
+        "wrote {skey}  <- signs study packs (fieldwork study sign-pack) and "
+        "your list of trusted laptops (fieldwork study devices); keep it with "
+        "study.key"
+    ).format(skey=skey))  # fmt: skip
+    ctx.say(_t(
+        "next: sign the study pack with 'fieldwork study sign-pack PACK --key "
+        "{skey}', and trust each laptop with 'fieldwork study devices add "
+        "FINGERPRINT --name NAME --key {out}' (the laptop shows its "
+        "fingerprint with 'fieldwork device')"
+    ).format(skey=skey, out=out / KEY_FILE))  # fmt: skip
     return 0
 
 
@@ -218,10 +240,15 @@ def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
     except PackValidationError as exc:
         for issue in exc.issues:
             ctx.warn(str(issue))
-        ctx.warn(f"{len(exc.issues)} problem(s) found; the pack was not signed")
+        ctx.warn(_t("{count} problem(s) found; the pack was not signed").format(count=len(exc.issues)))
         return 1
-    ctx.say(f"signed pack {signed.pack_id} {signed.version} ({signed.files} files) with key {signed.signer}")
-    ctx.say(f"wrote {signed.path}; send it with the pack (a laptop refuses the pack if any file changes)")
+    ctx.say(_t(
+        "signed pack {pack_id} {version} ({files} files) with key {signer}"
+    ).format(pack_id=signed.pack_id, version=signed.version, files=signed.files, signer=signed.signer))
+    ctx.say(_t(
+        "wrote {path}; send it with the pack (a laptop refuses the pack if any "
+        "file changes)"
+    ).format(path=signed.path))
     return 0
 
 
@@ -243,39 +270,66 @@ def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
         fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
     except InvalidInput as exc:
         if exc.message.startswith("a laptop's name"):
-            raise InvalidInput("--name is 1-80 printable characters") from None
+            raise InvalidInput(_t("--name is 1-80 printable characters")) from None
         raise
     if made is not None:
-        ctx.say(f"made the data manager signing key {files.signing_path} and {made} (it signs the trusted list "
-                "and study packs; keep it with study.key)")  # fmt: skip
-    ctx.say(f"trusted device {fp} ({name}); list {files.list_path} now has {count} device(s)")
+        ctx.say(_t(
+            "made the data manager signing key {signing_path} and {made} (it signs "
+            "the trusted list and study packs; keep it with study.key)"
+        ).format(signing_path=files.signing_path, made=made))  # fmt: skip
+    ctx.say(_t(
+        "trusted device {fp} ({name}); list {list_path} now has {count} "
+        "device(s)"
+    ).format(fp=fp, name=name, list_path=files.list_path, count=count))
     return 0
 
 
 def _devices_list(args: argparse.Namespace, ctx: CliContext) -> int:
     if not _list_path(args).exists():
-        raise InvalidInput(f"no trusted-devices list at {_list_path(args)}: add a laptop with "
-                           "'fieldwork study devices add FINGERPRINT --name NAME --key STUDY_KEY'")  # fmt: skip
+        raise InvalidInput(_t(
+            "no trusted-devices list at {path}: add a laptop with 'fieldwork "
+            "study devices add FINGERPRINT --name NAME --key STUDY_KEY'"
+        ).format(path=_list_path(args)))  # fmt: skip
     devices, serial, _ = _load_list(args)
     rows = [devices.devices[fp].to_json() for fp in sorted(devices.devices)]
     if args.json:
         ctx.emit_json({"serial": serial, "devices": rows})
         return 0
     for d in rows:
-        state = "trusted"
-        if d["revoked_at"]:
-            state = f"REVOKED {('from ' + d['revoked_from']) if d['revoked_from'] else 'for all bundles'}"
-            if d["after_seq"] is not None:
-                state += f", and after bundle {d['after_seq']}"
-        ctx.say(f"{d['fingerprint']}\t{d['name']}\tadded {d['added_at'][:10]}\t{state}")
+        state = _t("trusted")
+        if d["revoked_at"] and d["after_seq"] is not None:
+            state = (
+                _t("REVOKED from {date}, and after bundle {seq}")
+                if d["revoked_from"]
+                else _t("REVOKED for all bundles, and after bundle {seq}")
+            ).format(date=d["revoked_from"], seq=d["after_seq"])
+        elif d["revoked_at"]:
+            state = (_t("REVOKED from {date}") if d["revoked_from"] else _t("REVOKED for all bundles")).format(
+                date=d["revoked_from"]
+            )
+        ctx.say(_t(
+            "{fingerprint}\t{name}\tadded {added_at}\t{state}"
+        ).format(fingerprint=d['fingerprint'], name=d['name'], added_at=d['added_at'][:10], state=state))
     return 0
 
 
 def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
     done = dmstore.revoke_device(_files(args), args.fingerprint, args.from_date, args.after_seq)
-    when = f"made on or after {args.from_date}" if args.from_date else "all its bundles"
-    extra = f", and every bundle numbered after {args.after_seq}" if args.after_seq is not None else ""
-    ctx.say(f"revoked device {done.fingerprint} ({done.name}): {when}{extra} will be rejected")
+    if args.from_date and args.after_seq is not None:
+        revoked = _t(
+            "revoked device {fingerprint} ({name}): made on or after {date}, and every bundle numbered after "
+            "{seq} will be rejected"
+        )
+    elif args.from_date:
+        revoked = _t("revoked device {fingerprint} ({name}): made on or after {date} will be rejected")
+    elif args.after_seq is not None:
+        revoked = _t(
+            "revoked device {fingerprint} ({name}): all its bundles, and every bundle numbered after {seq} will "
+            "be rejected"
+        )
+    else:
+        revoked = _t("revoked device {fingerprint} ({name}): all its bundles will be rejected")
+    ctx.say(revoked.format(fingerprint=done.fingerprint, name=done.name, date=args.from_date, seq=args.after_seq))
     return 0
 
 
@@ -293,16 +347,25 @@ def _refuse(args: argparse.Namespace, ctx: CliContext, identity: Any) -> int:
     if args.json:
         ctx.emit_json({"ok": False, "refused": "no trusted-devices list", "list": str(_list_path(args)),
                        "signers": [{"fingerprint": k, "bundles": v} for k, v in sorted(signers.items())]})  # fmt: skip
-    ctx.warn(f"fieldwork: no trusted-devices list at {_list_path(args)}: nothing was checked or unpacked. "
-             "Anyone who can write to the store can sign a bundle, so bundles are read only from laptops "
-             "you trust.")  # fmt: skip
+    ctx.warn(_t(
+        "fieldwork: no trusted-devices list at {path}: nothing was checked or "
+        "unpacked. Anyone who can write to the store can sign a bundle, so "
+        "bundles are read only from laptops you trust."
+    ).format(path=_list_path(args)))  # fmt: skip
     for fp, n in sorted(signers.items()):
-        ctx.warn(f"  signer {fp}: {n} bundle(s). If 'fieldwork device' on one of the study's laptops shows "
-                 f"this fingerprint, trust it with: fieldwork study devices add {fp} --name NAME "
-                 f"--key {args.key}{f' --signing-key {args.signing_key}' if args.signing_key else ''}")  # fmt: skip
+        ctx.warn(_t(
+            "  signer {fp}: {n} bundle(s). If 'fieldwork device' on one of the "
+            "study's laptops shows this fingerprint, trust it with: fieldwork "
+            "study devices add {fp} --name NAME --key {key}{signing_key}"
+        ).format(
+            fp=fp,
+            n=n,
+            key=args.key,
+            signing_key=f' --signing-key {args.signing_key}' if args.signing_key else '',
+        ))  # fmt: skip
     if not signers:
-        ctx.warn("  no signed bundle was found on the store")
-    ctx.warn("  (or look first with --accept-any-device: everything is then marked unverified)")
+        ctx.warn(_t("  no signed bundle was found on the store"))
+    ctx.warn(_t("  (or look first with --accept-any-device: everything is then marked unverified)"))
     return 1
 
 

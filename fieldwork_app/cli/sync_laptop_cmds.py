@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldwork_app import i18n
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import cli_text
@@ -18,31 +19,35 @@ from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.services.sync import CancellableState
 
 
+def _t(text: str) -> str:
+    return i18n.translate("cli", text)
+
+
 def register_store_laptop(store_sub: Any) -> None:
-    p = store_sub.add_parser("add", help="add a study store (file://, sftp://, webdav:// or https://, s3://)")
+    p = store_sub.add_parser("add", help=_t("add a study store (file://, sftp://, webdav:// or https://, s3://)"))
     p.add_argument("name")
     p.add_argument("url")
-    p.add_argument("--username", help="login (SFTP, WebDAV) or access key id (S3)")
-    p.add_argument("--identity", type=Path, help="SSH private key file (its text is kept in the vault)")
-    p.add_argument("--endpoint", help="S3 endpoint URL, e.g. https://s3.example.ac.uk")
+    p.add_argument("--username", help=_t("login (SFTP, WebDAV) or access key id (S3)"))
+    p.add_argument("--identity", type=Path, help=_t("SSH private key file (its text is kept in the vault)"))
+    p.add_argument("--endpoint", help=_t("S3 endpoint URL, e.g. https://s3.example.ac.uk"))
     p.add_argument("--region")
     host_key_options(p)
     p.add_argument("--ca-bundle", type=Path,
-                   help="PEM file of the certificate authority a https store's certificate is checked against "
-                   "(a university's own CA); kept by path")  # fmt: skip
+                   help=_t("PEM file of the certificate authority a https store's certificate is checked against "
+                   "(a university's own CA); kept by path"))  # fmt: skip
     p.add_argument(
         "--secret-env",
         metavar="VAR",
-        help="read the password / key passphrase / S3 secret key from "
-        "this environment variable, which is then removed (else a prompt; none for a folder store)",
+        help=_t("read the password / key passphrase / S3 secret key from "
+        "this environment variable, which is then removed (else a prompt; none for a folder store)"),
     )
-    p.add_argument("--no-secret", action="store_true", help="the store needs no password or secret")
-    p.add_argument("--default", action="store_true", help="make it the default store")
+    p.add_argument("--no-secret", action="store_true", help=_t("the store needs no password or secret"))
+    p.add_argument("--default", action="store_true", help=_t("make it the default store"))
     command(p, cmd_store_add)
-    p = store_sub.add_parser("list", help="stores set up on this laptop (secrets are never shown)")
+    p = store_sub.add_parser("list", help=_t("stores set up on this laptop (secrets are never shown)"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_store_list)
-    p = store_sub.add_parser("remove", help="forget a store")
+    p = store_sub.add_parser("remove", help=_t("forget a store"))
     p.add_argument("name")
     command(p, cmd_store_remove)
 
@@ -51,11 +56,11 @@ def host_key_options(p: Any) -> None:
     """How an SFTP server's host key is trusted: given by fingerprint, found in a known_hosts file, or
     taken on first sight after showing it (never silently)."""
     p.add_argument("--host-key", metavar="SHA256:...",
-                   help="the SFTP server's host key fingerprint, from the store's administrators")  # fmt: skip
-    p.add_argument("--known-hosts", type=Path, help="SSH known_hosts file that lists the server's key")
+                   help=_t("the SFTP server's host key fingerprint, from the store's administrators"))  # fmt: skip
+    p.add_argument("--known-hosts", type=Path, help=_t("SSH known_hosts file that lists the server's key"))
     p.add_argument("--accept-new-host-key", action="store_true",
-                   help="trust the SFTP server's key as it is now (its fingerprint is printed); only when "
-                   "there is no other way to check it")  # fmt: skip
+                   help=_t("trust the SFTP server's key as it is now (its fingerprint is printed); only when "
+                   "there is no other way to check it"))  # fmt: skip
 
 
 def host_key_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -75,31 +80,33 @@ def with_host_key_hint(exc: BaseException) -> BaseException:
 
     if isinstance(exc, HostKeyRefused) and exc.unconfirmed:
         return HostKeyRefused(
-            f"{cli_text(exc)}; then give it with --host-key {exc.unconfirmed} (or --known-hosts FILE, or "
-            "--accept-new-host-key once you have checked it)",
+            _t(
+                "{error}; then give it with --host-key {fingerprint} (or --known-hosts FILE, or "
+                "--accept-new-host-key once you have checked it)"
+            ).format(error=cli_text(exc), fingerprint=exc.unconfirmed),
             unconfirmed=exc.unconfirmed,
         )
     return exc
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("sync", help="send every waiting session to the study store, verified")
-    p.add_argument("--store", help="store name (default: the default store)")
+    p = sub.add_parser("sync", help=_t("send every waiting session to the study store, verified"))
+    p.add_argument("--store", help=_t("store name (default: the default store)"))
     p.add_argument("--json", action="store_true")
     p.add_argument(
         "--queue",
         metavar="SESSION",
         action="append",
         default=[],
-        help="queue this session first (completed sessions are queued by close-out)",
+        help=_t("queue this session first (completed sessions are queued by close-out)"),
     )
     command(p, cmd_sync)
-    p = sub.add_parser("outbox", help="what waits on this laptop to be sent")
+    p = sub.add_parser("outbox", help=_t("what waits on this laptop to be sent"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_outbox)
     p = sub.add_parser(
         "device",
-        help="this laptop vault's signing key fingerprint and last bundle numbers (for the data manager)",
+        help=_t("this laptop vault's signing key fingerprint and last bundle numbers (for the data manager)"),
     )
     command(p, cmd_device)
 
@@ -110,11 +117,11 @@ def _secret(args: argparse.Namespace, label: str) -> str | None:
     if args.secret_env:
         value = take_env_secret(args.secret_env)  # read once, then gone from the process's environment
         if value is None:
-            raise InvalidInput(f"environment variable {args.secret_env} is not set")
+            raise InvalidInput(_t("environment variable {secret_env} is not set").format(secret_env=args.secret_env))
         return value
     if not sys.stdin.isatty():
         return None
-    return getpass.getpass(f"{label} (leave empty for none): ") or None
+    return getpass.getpass(_t("{label} (leave empty for none): ").format(label=label)) or None
 
 
 def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -130,16 +137,18 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
     if scheme == "sftp":
         options.update(host_key_settings(args))
     elif args.host_key or args.known_hosts or args.accept_new_host_key:
-        raise InvalidInput("--host-key, --known-hosts and --accept-new-host-key are for sftp:// stores only")
+        raise InvalidInput(_t("--host-key, --known-hosts and --accept-new-host-key are for sftp:// stores only"))
     if args.ca_bundle:
         if scheme in ("sftp", "file"):
-            raise InvalidInput("--ca-bundle is for https stores (WebDAV over https, S3)")
+            raise InvalidInput(_t("--ca-bundle is for https stores (WebDAV over https, S3)"))
         options["ca_bundle"] = str(args.ca_bundle.expanduser().resolve())
     if args.identity:
         try:
             secrets["private_key"] = args.identity.read_text(encoding="utf-8")
         except OSError as exc:
-            raise InvalidInput(f"{args.identity}: cannot read the SSH key ({exc.strerror})") from None
+            raise InvalidInput(_t(
+                "{identity}: cannot read the SSH key ({strerror})"
+            ).format(identity=args.identity, strerror=exc.strerror)) from None
     if scheme != "file":
         label = {
             "s3": "S3 secret key",
@@ -157,14 +166,23 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
         except FieldworkError as exc:
             raise with_host_key_hint(exc) from None
         if pin.new:
-            ctx.say(f"The server's host key is {pin.fingerprint}: trusted as asked (--accept-new-host-key) "
-                    "and pinned for this store. Check it with the store's administrators.")  # fmt: skip
+            ctx.say(_t(
+                "The server's host key is {fingerprint}: trusted as asked "
+                "(--accept-new-host-key) and pinned for this store. Check it with the "
+                "store's administrators."
+            ).format(fingerprint=pin.fingerprint))  # fmt: skip
         elif pin.fingerprint:
-            ctx.say(f"The server's host key {pin.fingerprint} is checked and pinned for this store")
+            ctx.say(_t(
+                "The server's host key {fingerprint} is checked and pinned for this "
+                "store"
+            ).format(fingerprint=pin.fingerprint))
         store = sync_svc.add_store(
             ws, args.name, args.url, pin.options, secrets, True if args.default else None
         )
-    ctx.say(f"Added store {store.name} ({store.url}){' as the default' if store.is_default else ''}")
+    if store.is_default:
+        ctx.say(_t("Added store {name} ({url}) as the default").format(name=store.name, url=store.url))
+    else:
+        ctx.say(_t("Added store {name} ({url})").format(name=store.name, url=store.url))
     return 0
 
 
@@ -175,21 +193,23 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json([s.public() for s in stores])
         return 0
     if not stores:
-        ctx.say("No stores yet: fieldwork store add NAME URL")
+        ctx.say(_t("No stores yet: fieldwork store add NAME URL"))
     for s in stores:
         pin = ""
         if s.options.get("host_key"):
             from fieldwork_app.services.datamanager import host_key_fingerprint
 
-            pin = f"\thost key {host_key_fingerprint(str(s.options['host_key']))}"
-        ctx.say(f"{s.name}\t{s.url}{'  (default)' if s.is_default else ''}{pin}")
+            fingerprint = host_key_fingerprint(str(s.options["host_key"]))
+            pin = "\t" + _t("host key {fingerprint}").format(fingerprint=fingerprint)
+        default = "  " + _t("(default)") if s.is_default else ""
+        ctx.say(f"{s.name}\t{s.url}{default}{pin}")
     return 0
 
 
 def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         sync_svc.remove_store(ws, args.name)
-    ctx.say(f"Removed store {args.name}")
+    ctx.say(_t("Removed store {name}").format(name=args.name))
     return 0
 
 
@@ -224,15 +244,19 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         )
     else:
         for b in report.verified:
-            ctx.say(f"{report.label(b)}: sent to store {report.stores.get(b)} and verified there")
+            ctx.say(_t(
+                "{bundle}: sent to store {store} and verified there"
+            ).format(bundle=report.label(b), store=report.stores.get(b)))
         for rid in report.purged:
-            ctx.say(f"purged from this laptop after the verified receipt: {rid}")
+            ctx.say(_t("purged from this laptop after the verified receipt: {rid}").format(rid=rid))
         for b, _e in report.failed:
             ctx.warn(
-                f"fieldwork: {report.label(b)} not sent to store {report.stores.get(b)}: {cli_text(report.errors[b])}"
+                _t(
+                    "fieldwork: {bundle} not sent to store {store}: {error}"
+                ).format(bundle=report.label(b), store=report.stores.get(b), error=cli_text(report.errors[b]))
             )
         if not report.verified and not report.failed:
-            ctx.say("Nothing to send.")
+            ctx.say(_t("Nothing to send."))
     return 0 if report.ok and not waiting else 1
 
 
@@ -247,12 +271,24 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
         here = ""
         if r["kind"] == "session":
             here = (
-                f"\taudio here: {r['audio_takes']} take(s), {r['audio_seconds'] / 60:.1f} min"
+                "\t"
+                + _t("audio here: {takes} take(s), {minutes:.1f} min").format(
+                    takes=r["audio_takes"], minutes=r["audio_seconds"] / 60
+                )
                 if r["audio_takes"]
-                else "\tno audio here"
+                else "\t" + _t("no audio here")
             )
         what = sync_svc.job_label(r["kind"], r["session_id"])
-        ctx.say(f"{r['bundle_id']}\t{what}\t{r['state']}\twaiting {r['waiting_days']} days{here}{err}")
+        ctx.say(_t(
+            "{bundle_id}\t{what}\t{state}\twaiting {waiting_days} days{here}{err}"
+        ).format(
+            bundle_id=r['bundle_id'],
+            what=what,
+            state=r['state'],
+            waiting_days=r['waiting_days'],
+            here=here,
+            err=err,
+        ))
     return 0
 
 
@@ -261,7 +297,7 @@ def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
         fp = sync_svc.device_fingerprint(ws)
         numbers = sync_svc.last_numbers(ws)
     ctx.say(f"{fp}\t{ws.user}@{os.uname().nodename if hasattr(os, 'uname') else 'laptop'}")
-    ctx.say(f"last research bundle number: {numbers.get('research', 0)}")
+    ctx.say(_t("last research bundle number: {research}").format(research=numbers.get('research', 0)))
     if "identity" in numbers:
-        ctx.say(f"last identity bundle number: {numbers['identity']}")
+        ctx.say(_t("last identity bundle number: {identity}").format(identity=numbers['identity']))
     return 0

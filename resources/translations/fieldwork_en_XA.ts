@@ -4049,6 +4049,1094 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţĥé đîšķ îš ƒûļļ; ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ (ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>pseudonymisation: {count} name(s) or place(s) replaced in {takes_checked} transcript(s); the report is {report}</source>
+            <translation>⟦þšéûđöñýɱîšàţîöñ: {count} ñàɱé(š) öŕ þļàçé(š) ŕéþļàçéđ îñ {takes_checked} ţŕàñšçŕîþţ(š); ţĥé ŕéþöŕţ îš {report} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>pseudonymisation: {count} name(s) or place(s) flagged (not replaced; --replace to replace) in {takes_checked} transcript(s); the report is {report}</source>
+            <translation>⟦þšéûđöñýɱîšàţîöñ: {count} ñàɱé(š) öŕ þļàçé(š) ƒļàĝĝéđ (ñöţ ŕéþļàçéđ; --ŕéþļàçé ţö ŕéþļàçé) îñ {takes_checked} ţŕàñšçŕîþţ(š); ţĥé ŕéþöŕţ îš {report} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>transcript drafts and REFI-QDA export of an analysis folder</source>
+            <translation>⟦ţŕàñšçŕîþţ đŕàƒţš àñđ ŔÉƑÎ-ǪĐÀ éẋþöŕţ öƒ àñ àñàļýšîš ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>transcribe every take that has no transcript yet, offline, with a local model</source>
+            <translation>⟦ţŕàñšçŕîƀé éṽéŕý ţàķé ţĥàţ ĥàš ñö ţŕàñšçŕîþţ ýéţ, öƒƒļîñé, ŵîţĥ à ļöçàļ ɱöđéļ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the analysis folder (from 'store unpack')</source>
+            <translation>⟦ţĥé àñàļýšîš ƒöļđéŕ (ƒŕöɱ 'šţöŕé ûñþàçķ') ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>folder of a converted Whisper model (CTranslate2)</source>
+            <translation>⟦ƒöļđéŕ öƒ à çöñṽéŕţéđ Ŵĥîšþéŕ ɱöđéļ (ÇŢŕàñšļàţé2) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>CPU threads (default: the cores this process may use)</source>
+            <translation>⟦ÇÞÛ ţĥŕéàđš (đéƒàûļţ: ţĥé çöŕéš ţĥîš þŕöçéšš ɱàý ûšé) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>spoken language code, e.g. en (default: detected per take)</source>
+            <translation>⟦šþöķéñ ļàñĝûàĝé çöđé, é.ĝ. éñ (đéƒàûļţ: đéţéçţéđ þéŕ ţàķé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>print the report as JSON</source>
+            <translation>⟦þŕîñţ ţĥé ŕéþöŕţ àš ĴŠÖÑ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>flag (or replace) identity names and places in transcript drafts</source>
+            <translation>⟦ƒļàĝ (öŕ ŕéþļàçé) îđéñţîţý ñàɱéš àñđ þļàçéš îñ ţŕàñšçŕîþţ đŕàƒţš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the analysis folder</source>
+            <translation>⟦ţĥé àñàļýšîš ƒöļđéŕ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder</source>
+            <translation>⟦ŵŕîţé à ŔÉƑÎ-ǪĐÀ þŕöĵéçţ (.ǫđþẋ) ƒöŕ ÑṼîṽö, ÀŢĻÀŠ.ţî, ṀÀẊǪĐÀ, ǪûàļÇöđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the .qdpx file to write</source>
+            <translation>⟦ţĥé .ǫđþẋ ƒîļé ţö ŵŕîţé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>folder the identity store was unpacked into (never inside the analysis folder)</source>
+            <translation>⟦ƒöļđéŕ ţĥé îđéñţîţý šţöŕé ŵàš ûñþàçķéđ îñţö (ñéṽéŕ îñšîđé ţĥé àñàļýšîš ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>replace what is found: names by the participant's study id, places by [place]</source>
+            <translation>⟦ŕéþļàçé ŵĥàţ îš ƒöûñđ: ñàɱéš ƀý ţĥé þàŕţîçîþàñţ'š šţûđý îđ, þļàçéš ƀý [þļàçé] ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>replace names by [TAG] instead of the study id</source>
+            <translation>⟦ŕéþļàçé ñàɱéš ƀý [ŢÀĜ] îñšţéàđ öƒ ţĥé šţûđý îđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>where to write what was found (default: pseudonymisation-report.json in --identity)</source>
+            <translation>⟦ŵĥéŕé ţö ŵŕîţé ŵĥàţ ŵàš ƒöûñđ (đéƒàûļţ: þšéûđöñýɱîšàţîöñ-ŕéþöŕţ.ĵšöñ îñ --îđéñţîţý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>transcribed {count} take(s) ({audio_seconds:.0f} s of audio in {seconds:.0f} s); {count2} already done</source>
+            <translation>⟦ţŕàñšçŕîƀéđ {count} ţàķé(š) ({audio_seconds:.0f} š öƒ àûđîö îñ {seconds:.0f} š); {count2} àļŕéàđý đöñé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>wrote {out}: {cases} case(s), {sources} audio source(s), {transcripts} transcript(s), {codes} code(s), {selections} coded or noted selection(s), {notes} note(s)</source>
+            <translation>⟦ŵŕöţé {out}: {cases} çàšé(š), {sources} àûđîö šöûŕçé(š), {transcripts} ţŕàñšçŕîþţ(š), {codes} çöđé(š), {selections} çöđéđ öŕ ñöţéđ šéļéçţîöñ(š), {notes} ñöţé(š) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>skipped {take}: {reason}</source>
+            <translation>⟦šķîþþéđ {take}: {reason} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>warning {take}: {warning}</source>
+            <translation>⟦ŵàŕñîñĝ {take}: {warning} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>failed {take}: {error}</source>
+            <translation>⟦ƒàîļéđ {take}: {error} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no transcript yet: {rel} (run 'fieldwork analysis transcribe')</source>
+            <translation>⟦ñö ţŕàñšçŕîþţ ýéţ: {rel} (ŕûñ 'ƒîéļđŵöŕķ àñàļýšîš ţŕàñšçŕîƀé') ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>silent: check the microphone</source>
+            <translation>⟦šîļéñţ: çĥéçķ ţĥé ɱîçŕöþĥöñé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The check was recorded into memory only and has been discarded.</source>
+            <translation>⟦Ţĥé çĥéçķ ŵàš ŕéçöŕđéđ îñţö ɱéɱöŕý öñļý àñđ ĥàš ƀééñ đîšçàŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (encrypted to your passphrase)</source>
+            <translation>⟦Éẋþöŕţéđ {takes} ţàķé(š), {duration_seconds:.1f} š, ţö {path} (éñçŕýþţéđ ţö ýöûŕ þàššþĥŕàšé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Exported {takes} take(s), {duration_seconds:.1f} s, to {path} (decrypted, mode 0600: keep it safe)</source>
+            <translation>⟦Éẋþöŕţéđ {takes} ţàķé(š), {duration_seconds:.1f} š, ţö {path} (đéçŕýþţéđ, ɱöđé 0600: ķééþ îţ šàƒé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>record an interview take, or with --consent a verbal-consent recording (Ctrl-C stops cleanly)</source>
+            <translation>⟦ŕéçöŕđ àñ îñţéŕṽîéŵ ţàķé, öŕ ŵîţĥ --çöñšéñţ à ṽéŕƀàļ-çöñšéñţ ŕéçöŕđîñĝ (Çţŕļ-Ç šţöþš çļéàñļý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>record one participant's verbal consent (kept apart from the interview audio); then 'fieldwork consent record --mode verbal --recording ID'</source>
+            <translation>⟦ŕéçöŕđ öñé þàŕţîçîþàñţ'š ṽéŕƀàļ çöñšéñţ (ķéþţ àþàŕţ ƒŕöɱ ţĥé îñţéŕṽîéŵ àûđîö); ţĥéñ 'ƒîéļđŵöŕķ çöñšéñţ ŕéçöŕđ --ɱöđé ṽéŕƀàļ --ŕéçöŕđîñĝ ÎĐ' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>whose consent is recorded (with --consent)</source>
+            <translation>⟦ŵĥöšé çöñšéñţ îš ŕéçöŕđéđ (ŵîţĥ --çöñšéñţ) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>stop after this many seconds</source>
+            <translation>⟦šţöþ àƒţéŕ ţĥîš ɱàñý šéçöñđš ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>input device name (part of it) or index; default: the system default</source>
+            <translation>⟦îñþûţ đéṽîçé ñàɱé (þàŕţ öƒ îţ) öŕ îñđéẋ; đéƒàûļţ: ţĥé šýšţéɱ đéƒàûļţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>record a few seconds into memory, show the level, play back, discard</source>
+            <translation>⟦ŕéçöŕđ à ƒéŵ šéçöñđš îñţö ɱéɱöŕý, šĥöŵ ţĥé ļéṽéļ, þļàý ƀàçķ, đîšçàŕđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>note the result on this session's kit check</source>
+            <translation>⟦ñöţé ţĥé ŕéšûļţ öñ ţĥîš šéššîöñ'š ķîţ çĥéçķ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>list input devices</source>
+            <translation>⟦ļîšţ îñþûţ đéṽîçéš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>takes of a session</source>
+            <translation>⟦ţàķéš öƒ à šéššîöñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>export a take or the whole session to FLAC or WAV (decrypted)</source>
+            <translation>⟦éẋþöŕţ à ţàķé öŕ ţĥé ŵĥöļé šéššîöñ ţö ƑĻÀÇ öŕ ŴÀṼ (đéçŕýþţéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>FILE.flac or FILE.wav (a new file, mode 0600)</source>
+            <translation>⟦ƑÎĻÉ.ƒļàç öŕ ƑÎĻÉ.ŵàṽ (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>write FILE.flac.age instead, age-encrypted to a passphrase you type (open with: age -d)</source>
+            <translation>⟦ŵŕîţé ƑÎĻÉ.ƒļàç.àĝé îñšţéàđ, àĝé-éñçŕýþţéđ ţö à þàššþĥŕàšé ýöû ţýþé (öþéñ ŵîţĥ: àĝé -đ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>--seconds must be between 0 and 21600</source>
+            <translation>⟦--šéçöñđš ɱûšţ ƀé ƀéţŵééñ 0 àñđ 21600 ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>--consent records one participant's consent: say whose with --participant ID</source>
+            <translation>⟦--çöñšéñţ ŕéçöŕđš öñé þàŕţîçîþàñţ'š çöñšéñţ: šàý ŵĥöšé ŵîţĥ --þàŕţîçîþàñţ ÎĐ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>--participant goes with --consent (an interview take records the whole session)</source>
+            <translation>⟦--þàŕţîçîþàñţ ĝöéš ŵîţĥ --çöñšéñţ (àñ îñţéŕṽîéŵ ţàķé ŕéçöŕđš ţĥé ŵĥöļé šéššîöñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the default input</source>
+            <translation>⟦ţĥé đéƒàûļţ îñþûţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Recording {participant}'s consent take {take_no} on {device} (Ctrl-C to stop)</source>
+            <translation>⟦Ŕéçöŕđîñĝ {participant}'š çöñšéñţ ţàķé {take_no} öñ {device} (Çţŕļ-Ç ţö šţöþ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recording {session} take {take_no} on {device} (Ctrl-C to stop)</source>
+            <translation>⟦Ŕéçöŕđîñĝ {session} ţàķé {take_no} öñ {device} (Çţŕļ-Ç ţö šţöþ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>too loud (clipping)</source>
+            <translation>⟦ţöö ļöûđ (çļîþþîñĝ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>⟦öķ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>no input devices</source>
+            <translation>⟦ñö îñþûţ đéṽîçéš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No interrupted recordings.</source>
+            <translation>⟦Ñö îñţéŕŕûþţéđ ŕéçöŕđîñĝš. ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>find, seal and report interrupted recordings</source>
+            <translation>⟦ƒîñđ, šéàļ àñđ ŕéþöŕţ îñţéŕŕûþţéđ ŕéçöŕđîñĝš ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Saved take {take_no} ({recording_id}): {duration_seconds:.1f} s, {overflows} overflow(s)</source>
+            <translation>⟦Šàṽéđ ţàķé {take_no} ({recording_id}): {duration_seconds:.1f} š, {overflows} öṽéŕƒļöŵ(š) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{device}: level {rms_dbfs:.0f} dBFS, peak {peak_dbfs:.0f} dBFS: {verdict}</source>
+            <translation>⟦{device}: ļéṽéļ {rms_dbfs:.0f} đƁƑŠ, þéàķ {peak_dbfs:.0f} đƁƑŠ: {verdict} ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>(purged from this laptop)</source>
+            <translation>⟦(þûŕĝéđ ƒŕöɱ ţĥîš ļàþţöþ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>recorded takes</source>
+            <translation>⟦ŕéçöŕđéđ ţàķéš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Next: fieldwork consent record --session {session} --participant {participant} --mode verbal --recording {recording_id} --answers FILE</source>
+            <translation>⟦Ñéẋţ: ƒîéļđŵöŕķ çöñšéñţ ŕéçöŕđ --šéššîöñ {session} --þàŕţîçîþàñţ {participant} --ɱöđé ṽéŕƀàļ --ŕéçöŕđîñĝ {recording_id} --àñšŵéŕš ƑÎĻÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: the take ended early: {message} (everything up to then is kept)</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţĥé ţàķé éñđéđ éàŕļý: {message} (éṽéŕýţĥîñĝ ûþ ţö ţĥéñ îš ķéþţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{kind:&lt;10} take {take_no:&lt;3} {id}  {dur:&lt;10} {status}{purged}</source>
+            <translation>⟦{kind:&lt;10} ţàķé {take_no:&lt;3} {id}  {dur:&lt;10} {status}{purged} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{out}: the output must end in .flac or .wav</source>
+            <translation>⟦{out}: ţĥé öûţþûţ ɱûšţ éñđ îñ .ƒļàç öŕ .ŵàṽ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>warning: {message}</source>
+            <translation>⟦ŵàŕñîñĝ: {message} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: {session_id} {recording_id} could not be recovered: {problem}</source>
+            <translation>⟦ƒîéļđŵöŕķ: {session_id} {recording_id} çöûļđ ñöţ ƀé ŕéçöṽéŕéđ: {problem} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Recovered {session_id} {recording_id}: {duration_seconds:.1f} s</source>
+            <translation>⟦Ŕéçöṽéŕéđ {session_id} {recording_id}: {duration_seconds:.1f} š ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>FILE.pdf: the participant's name, signatures and answers (a new file, mode 0600)</source>
+            <translation>⟦ƑÎĻÉ.þđƒ: ţĥé þàŕţîçîþàñţ'š ñàɱé, šîĝñàţûŕéš àñđ àñšŵéŕš (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>FILE.pdf: names, phone numbers, times (and the address with --with-address) (a new file, mode 0600)</source>
+            <translation>⟦ƑÎĻÉ.þđƒ: ñàɱéš, þĥöñé ñûɱƀéŕš, ţîɱéš (àñđ ţĥé àđđŕéšš ŵîţĥ --ŵîţĥ-àđđŕéšš) (à ñéŵ ƒîļé, ɱöđé 0600) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Saved {path} (encrypted to your passphrase)</source>
+            <translation>⟦Šàṽéđ {path} (éñçŕýþţéđ ţö ýöûŕ þàššþĥŕàšé) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Saved {path} (not encrypted, mode 0600: keep it safe)</source>
+            <translation>⟦Šàṽéđ {path} (ñöţ éñçŕýþţéđ, ɱöđé 0600: ķééþ îţ šàƒé) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase for the encrypted file: </source>
+            <translation>⟦Þàššþĥŕàšé ƒöŕ ţĥé éñçŕýþţéđ ƒîļé:  ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>write FILE.age instead, age-encrypted to a passphrase you type (open it with: age -d FILE.age)</source>
+            <translation>⟦ŵŕîţé ƑÎĻÉ.àĝé îñšţéàđ, àĝé-éñçŕýþţéđ ţö à þàššþĥŕàšé ýöû ţýþé (öþéñ îţ ŵîţĥ: àĝé -đ ƑÎĻÉ.àĝé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>save the signed consent copy (names and signatures) as a PDF</source>
+            <translation>⟦šàṽé ţĥé šîĝñéđ çöñšéñţ çöþý (ñàɱéš àñđ šîĝñàţûŕéš) àš à ÞĐƑ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>save the lone-working buddy sheet as a PDF</source>
+            <translation>⟦šàṽé ţĥé ļöñé-ŵöŕķîñĝ ƀûđđý šĥééţ àš à ÞĐƑ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>include the sealed visit address</source>
+            <translation>⟦îñçļûđé ţĥé šéàļéđ ṽîšîţ àđđŕéšš ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Repeat it: </source>
+            <translation>⟦Ŕéþéàţ îţ:  ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the two passphrases differ</source>
+            <translation>⟦ţĥé ţŵö þàššþĥŕàšéš đîƒƒéŕ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path} already exists: choose another name (nothing is overwritten)</source>
+            <translation>⟦{path} àļŕéàđý éẋîšţš: çĥööšé àñöţĥéŕ ñàɱé (ñöţĥîñĝ îš öṽéŕŵŕîţţéñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{out}: the output must end in .pdf</source>
+            <translation>⟦{out}: ţĥé öûţþûţ ɱûšţ éñđ îñ .þđƒ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>no export passphrase: set {env_export_passphrase} or run in a terminal</source>
+            <translation>⟦ñö éẋþöŕţ þàššþĥŕàšé: šéţ {env_export_passphrase} öŕ ŕûñ îñ à ţéŕɱîñàļ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>can the participant understand?</source>
+            <translation>⟦çàñ ţĥé þàŕţîçîþàñţ ûñđéŕšţàñđ? ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>can the participant retain?</source>
+            <translation>⟦çàñ ţĥé þàŕţîçîþàñţ ŕéţàîñ? ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>can the participant weigh up?</source>
+            <translation>⟦çàñ ţĥé þàŕţîçîþàñţ ŵéîĝĥ ûþ? ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>can the participant communicate?</source>
+            <translation>⟦çàñ ţĥé þàŕţîçîþàñţ çöɱɱûñîçàţé? ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>RECOVERY KEY (shown once; write it down and keep it apart from this laptop):</source>
+            <translation>⟦ŔÉÇÖṼÉŔÝ ĶÉÝ (šĥöŵñ öñçé; ŵŕîţé îţ đöŵñ àñđ ķééþ îţ àþàŕţ ƒŕöɱ ţĥîš ļàþţöþ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé:⟧</translation>
+        </message>
+        <message>
+            <source>Next: fieldwork pack import --example   (or a study pack of your own)</source>
+            <translation>⟦Ñéẋţ: ƒîéļđŵöŕķ þàçķ îɱþöŕţ --éẋàɱþļé   (öŕ à šţûđý þàçķ öƒ ýöûŕ öŵñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Give it a new version before importing it where this version is already imported.</source>
+            <translation>⟦Ĝîṽé îţ à ñéŵ ṽéŕšîöñ ƀéƒöŕé îɱþöŕţîñĝ îţ ŵĥéŕé ţĥîš ṽéŕšîöñ îš àļŕéàđý îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted</source>
+            <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ þéŕɱîţţéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording NOT permitted</source>
+            <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ ÑÖŢ þéŕɱîţţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>⟦ñöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>create a vault on this laptop (prints the recovery key once)</source>
+            <translation>⟦çŕéàţé à ṽàûļţ öñ ţĥîš ļàþţöþ (þŕîñţš ţĥé ŕéçöṽéŕý ķéý öñçé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the first user's name (or the global --user / FIELDWORK_USER)</source>
+            <translation>⟦ţĥé ƒîŕšţ ûšéŕ'š ñàɱé (öŕ ţĥé ĝļöƀàļ --ûšéŕ / ƑÎÉĻĐŴÖŔĶ_ÛŠÉŔ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>read the new passphrase from this file</source>
+            <translation>⟦ŕéàđ ţĥé ñéŵ þàššþĥŕàšé ƒŕöɱ ţĥîš ƒîļé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>add a user with their own passphrase</source>
+            <translation>⟦àđđ à ûšéŕ ŵîţĥ ţĥéîŕ öŵñ þàššþĥŕàšé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>read the new user's passphrase from this file</source>
+            <translation>⟦ŕéàđ ţĥé ñéŵ ûšéŕ'š þàššþĥŕàšé ƒŕöɱ ţĥîš ƒîļé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>remove a user's key slot (with --rekey, also a new data key)</source>
+            <translation>⟦ŕéɱöṽé à ûšéŕ'š ķéý šļöţ (ŵîţĥ --ŕéķéý, àļšö à ñéŵ đàţà ķéý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>re-key the vault at once, so no older copy of the key slots opens it</source>
+            <translation>⟦ŕé-ķéý ţĥé ṽàûļţ àţ öñçé, šö ñö öļđéŕ çöþý öƒ ţĥé ķéý šļöţš öþéñš îţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>change your passphrase (rewraps your key slot only)</source>
+            <translation>⟦çĥàñĝé ýöûŕ þàššþĥŕàšé (ŕéŵŕàþš ýöûŕ ķéý šļöţ öñļý) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>re-key the vault at once, so the old passphrase opens no older copy</source>
+            <translation>⟦ŕé-ķéý ţĥé ṽàûļţ àţ öñçé, šö ţĥé öļđ þàššþĥŕàšé öþéñš ñö öļđéŕ çöþý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>set a new passphrase with the recovery key</source>
+            <translation>⟦šéţ à ñéŵ þàššþĥŕàšé ŵîţĥ ţĥé ŕéçöṽéŕý ķéý ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>file holding the recovery key (else FIELDWORK_RECOVERY_KEY or a prompt)</source>
+            <translation>⟦ƒîļé ĥöļđîñĝ ţĥé ŕéçöṽéŕý ķéý (éļšé ƑÎÉĻĐŴÖŔĶ_ŔÉÇÖṼÉŔÝ_ĶÉÝ öŕ à þŕöɱþţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>check a study pack; one located error per line</source>
+            <translation>⟦çĥéçķ à šţûđý þàçķ; öñé ļöçàţéđ éŕŕöŕ þéŕ ļîñé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>rewrite a format-1 study pack as format 2, keeping its comments</source>
+            <translation>⟦ŕéŵŕîţé à ƒöŕɱàţ-1 šţûđý þàçķ àš ƒöŕɱàţ 2, ķééþîñĝ îţš çöɱɱéñţš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>write the upgraded pack to this new folder instead of in place</source>
+            <translation>⟦ŵŕîţé ţĥé ûþĝŕàđéđ þàçķ ţö ţĥîš ñéŵ ƒöļđéŕ îñšţéàđ öƒ îñ þļàçé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>import a study pack (all or nothing)</source>
+            <translation>⟦îɱþöŕţ à šţûđý þàçķ (àļļ öŕ ñöţĥîñĝ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the built-in example study</source>
+            <translation>⟦ţĥé ƀûîļţ-îñ éẋàɱþļé šţûđý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>use this age public key file (study.pub) for sync</source>
+            <translation>⟦ûšé ţĥîš àĝé þûƀļîç ķéý ƒîļé (šţûđý.þûƀ) ƒöŕ šýñç ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>confirm a changed study key by its fingerprint (check it with the data manager)</source>
+            <translation>⟦çöñƒîŕɱ à çĥàñĝéđ šţûđý ķéý ƀý îţš ƒîñĝéŕþŕîñţ (çĥéçķ îţ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>confirm a changed identity key by its fingerprint</source>
+            <translation>⟦çöñƒîŕɱ à çĥàñĝéđ îđéñţîţý ķéý ƀý îţš ƒîñĝéŕþŕîñţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>confirm a changed identity store by its new name ('none' for none)</source>
+            <translation>⟦çöñƒîŕɱ à çĥàñĝéđ îđéñţîţý šţöŕé ƀý îţš ñéŵ ñàɱé ('ñöñé' ƒöŕ ñöñé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>confirm packs from a new data manager signing key, by its fingerprint</source>
+            <translation>⟦çöñƒîŕɱ þàçķš ƒŕöɱ à ñéŵ đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý, ƀý îţš ƒîñĝéŕþŕîñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>make a pack no newer than one already imported the one in use (check with the data manager)</source>
+            <translation>⟦ɱàķé à þàçķ ñö ñéŵéŕ ţĥàñ öñé àļŕéàđý îɱþöŕţéđ ţĥé öñé îñ ûšé (çĥéçķ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>imported packs and document versions</source>
+            <translation>⟦îɱþöŕţéđ þàçķš àñđ đöçûɱéñţ ṽéŕšîöñš ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>add a participant; prints the new pseudonymous id</source>
+            <translation>⟦àđđ à þàŕţîçîþàñţ; þŕîñţš ţĥé ñéŵ þšéûđöñýɱöûš îđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>id of the participant this one is linked to (the group's linked_to)</source>
+            <translation>⟦îđ öƒ ţĥé þàŕţîçîþàñţ ţĥîš öñé îš ļîñķéđ ţö (ţĥé ĝŕöûþ'š ļîñķéđ_ţö) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a participant attribute the pack defines</source>
+            <translation>⟦à þàŕţîçîþàñţ àţţŕîƀûţé ţĥé þàçķ đéƒîñéš ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>show or set the pack's participant attributes (age band, language ...)</source>
+            <translation>⟦šĥöŵ öŕ šéţ ţĥé þàçķ'š þàŕţîçîþàñţ àţţŕîƀûţéš (àĝé ƀàñđ, ļàñĝûàĝé ...) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>list participants</source>
+            <translation>⟦ļîšţ þàŕţîçîþàñţš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>record eligibility answers from a JSON file {criterion: true/false}</source>
+            <translation>⟦ŕéçöŕđ éļîĝîƀîļîţý àñšŵéŕš ƒŕöɱ à ĴŠÖÑ ƒîļé {criterion: true/false} ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the tasks the protocol asks for before a participant's session</source>
+            <translation>⟦ţĥé ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƀéƒöŕé à þàŕţîçîþàñţ'š šéššîöñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>mark a task the protocol asks for as done (a parent notified ...)</source>
+            <translation>⟦ɱàŕķ à ţàšķ ţĥé þŕöţöçöļ àšķš ƒöŕ àš đöñé (à þàŕéñţ ñöţîƒîéđ ...) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>a short note (no names)</source>
+            <translation>⟦à šĥöŕţ ñöţé (ñö ñàɱéš) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>record a withdrawal</source>
+            <translation>⟦ŕéçöŕđ à ŵîţĥđŕàŵàļ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>effective date, YYYY-MM-DD</source>
+            <translation>⟦éƒƒéçţîṽé đàţé, ÝÝÝÝ-ṀṀ-ĐĐ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the analysis cut-off has passed</source>
+            <translation>⟦ţĥé àñàļýšîš çûţ-öƒƒ ĥàš þàššéđ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>with delete_data: confirm that the participant's sessions not yet sent are deleted here and never sent</source>
+            <translation>⟦ŵîţĥ đéļéţé_đàţà: çöñƒîŕɱ ţĥàţ ţĥé þàŕţîçîþàñţ'š šéššîöñš ñöţ ýéţ šéñţ àŕé đéļéţéđ ĥéŕé àñđ ñéṽéŕ šéñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>plan a session; prints the new id</source>
+            <translation>⟦þļàñ à šéššîöñ; þŕîñţš ţĥé ñéŵ îđ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>a venue the pack defines, or home, clinic, remote_video, phone</source>
+            <translation>⟦à ṽéñûé ţĥé þàçķ đéƒîñéš, öŕ ĥöɱé, çļîñîç, ŕéɱöţé_ṽîđéö, þĥöñé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>planned start, YYYY-MM-DDTHH:MM</source>
+            <translation>⟦þļàññéđ šţàŕţ, ÝÝÝÝ-ṀṀ-ĐĐŢĤĤ:ṀṀ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>planned length in minutes</source>
+            <translation>⟦þļàññéđ ļéñĝţĥ îñ ɱîñûţéš ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>list sessions</source>
+            <translation>⟦ļîšţ šéššîöñš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>what is still needed before the session is ready</source>
+            <translation>⟦ŵĥàţ îš šţîļļ ñééđéđ ƀéƒöŕé ţĥé šéššîöñ îš ŕéàđý ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>save the session's close-out: wellbeing check, support list, voucher</source>
+            <translation>⟦šàṽé ţĥé šéššîöñ'š çļöšé-öûţ: ŵéļļƀéîñĝ çĥéçķ, šûþþöŕţ ļîšţ, ṽöûçĥéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>how the participant was at the end (the wellbeing check)</source>
+            <translation>⟦ĥöŵ ţĥé þàŕţîçîþàñţ ŵàš àţ ţĥé éñđ (ţĥé ŵéļļƀéîñĝ çĥéçķ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a support entry given (repeat)</source>
+            <translation>⟦à šûþþöŕţ éñţŕý ĝîṽéñ (ŕéþéàţ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}</source>
+            <translation>⟦à ĴŠÖÑ ƒîļé {"type": ..., "value": ..., "serial": ..., "participant_id": ...} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a follow-up task (repeat)</source>
+            <translation>⟦à ƒöļļöŵ-ûþ ţàšķ (ŕéþéàţ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>record a capacity assessment at this session (where the pack asks)</source>
+            <translation>⟦ŕéçöŕđ à çàþàçîţý àššéššɱéñţ àţ ţĥîš šéššîöñ (ŵĥéŕé ţĥé þàçķ àšķš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>complete a session once its close-out is saved</source>
+            <translation>⟦çöɱþļéţé à šéššîöñ öñçé îţš çļöšé-öûţ îš šàṽéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>print the answers file to fill in: the form's id and version, every statement null</source>
+            <translation>⟦þŕîñţ ţĥé àñšŵéŕš ƒîļé ţö ƒîļļ îñ: ţĥé ƒöŕɱ'š îđ àñđ ṽéŕšîöñ, éṽéŕý šţàţéɱéñţ ñûļļ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>record consent answers (true/false per statement)</source>
+            <translation>⟦ŕéçöŕđ çöñšéñţ àñšŵéŕš (ţŕûé/ƒàļšé þéŕ šţàţéɱéñţ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>attested consent: why the participant consented but did not sign (kept in the identity store)</source>
+            <translation>⟦àţţéšţéđ çöñšéñţ: ŵĥý ţĥé þàŕţîçîþàñţ çöñšéñţéđ ƀûţ đîđ ñöţ šîĝñ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the consent recording id (verbal consent)</source>
+            <translation>⟦ţĥé çöñšéñţ ŕéçöŕđîñĝ îđ (ṽéŕƀàļ çöñšéñţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the witness present (kept in the identity store)</source>
+            <translation>⟦ţĥé ŵîţñéšš þŕéšéñţ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the interpreter present (kept in the identity store)</source>
+            <translation>⟦ţĥé îñţéŕþŕéţéŕ þŕéšéñţ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the interpreter has signed the confidentiality agreement the pack names</source>
+            <translation>⟦ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the study, participants, sessions and what waits on this laptop</source>
+            <translation>⟦ţĥé šţûđý, þàŕţîçîþàñţš, šéššîöñš àñđ ŵĥàţ ŵàîţš öñ ţĥîš ļàþţöþ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>print audit entries</source>
+            <translation>⟦þŕîñţ àûđîţ éñţŕîéš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>check every part on this machine in a throw-away vault</source>
+            <translation>⟦çĥéçķ éṽéŕý þàŕţ öñ ţĥîš ɱàçĥîñé îñ à ţĥŕöŵ-àŵàý ṽàûļţ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>input device (default: the system default)</source>
+            <translation>⟦îñþûţ đéṽîçé (đéƒàûļţ: ţĥé šýšţéɱ đéƒàûļţ) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a new data key for everything (revokes older copies of the key slots)</source>
+            <translation>⟦à ñéŵ đàţà ķéý ƒöŕ éṽéŕýţĥîñĝ (ŕéṽöķéš öļđéŕ çöþîéš öƒ ţĥé ķéý šļöţš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>make a new recovery key (the old one stops working)</source>
+            <translation>⟦ɱàķé à ñéŵ ŕéçöṽéŕý ķéý (ţĥé öļđ öñé šţöþš ŵöŕķîñĝ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>re-key the vault at once as well</source>
+            <translation>⟦ŕé-ķéý ţĥé ṽàûļţ àţ öñçé àš ŵéļļ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>write a backup of the data directory (encrypted as the vault is)</source>
+            <translation>⟦ŵŕîţé à ƀàçķûþ öƒ ţĥé đàţà đîŕéçţöŕý (éñçŕýþţéđ àš ţĥé ṽàûļţ îš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the backup file to write (never overwritten)</source>
+            <translation>⟦ţĥé ƀàçķûþ ƒîļé ţö ŵŕîţé (ñéṽéŕ öṽéŕŵŕîţţéñ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>put a backup in place of the data directory (the old one is kept aside)</source>
+            <translation>⟦þûţ à ƀàçķûþ îñ þļàçé öƒ ţĥé đàţà đîŕéçţöŕý (ţĥé öļđ öñé îš ķéþţ àšîđé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>say who the first user is: fieldwork init --user NAME</source>
+            <translation>⟦šàý ŵĥö ţĥé ƒîŕšţ ûšéŕ îš: ƒîéļđŵöŕķ îñîţ --ûšéŕ ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>NEW RECOVERY KEY (the old one was of an older format; shown once, write it down):</source>
+            <translation>⟦ÑÉŴ ŔÉÇÖṼÉŔÝ ĶÉÝ (ţĥé öļđ öñé ŵàš öƒ àñ öļđéŕ ƒöŕɱàţ; šĥöŵñ öñçé, ŵŕîţé îţ đöŵñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî:⟧</translation>
+        </message>
+        <message>
+            <source>NEW RECOVERY KEY (shown once; write it down and keep it apart from this laptop):</source>
+            <translation>⟦ÑÉŴ ŔÉÇÖṼÉŔÝ ĶÉÝ (šĥöŵñ öñçé; ŵŕîţé îţ đöŵñ àñđ ķééþ îţ àþàŕţ ƒŕöɱ ţĥîš ļàþţöþ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî:⟧</translation>
+        </message>
+        <message>
+            <source>The old recovery key no longer opens this vault's key-slot file.</source>
+            <translation>⟦Ţĥé öļđ ŕéçöṽéŕý ķéý ñö ļöñĝéŕ öþéñš ţĥîš ṽàûļţ'š ķéý-šļöţ ƒîļé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>vault check: everything is sound</source>
+            <translation>⟦ṽàûļţ çĥéçķ: éṽéŕýţĥîñĝ îš šöûñđ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Passphrase changed</source>
+            <translation>⟦Þàššþĥŕàšé çĥàñĝéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>pack.sig no longer matches pack.yaml: sign the pack again before sending it.</source>
+            <translation>⟦þàçķ.šîĝ ñö ļöñĝéŕ ɱàţçĥéš þàçķ.ýàɱļ: šîĝñ ţĥé þàçķ àĝàîñ ƀéƒöŕé šéñđîñĝ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>give a pack directory, or --example for the built-in example study</source>
+            <translation>⟦ĝîṽé à þàçķ đîŕéçţöŕý, öŕ --éẋàɱþļé ƒöŕ ţĥé ƀûîļţ-îñ éẋàɱþļé šţûđý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{pack_id} {version}  (in use)  imported {imported_at}</source>
+            <translation>⟦{pack_id} {version}  (îñ ûšé)  îɱþöŕţéđ {imported_at} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{pack_id} {version}  imported {imported_at}</source>
+            <translation>⟦{pack_id} {version}  îɱþöŕţéđ {imported_at} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>eligible</source>
+            <translation>⟦éļîĝîƀļé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not eligible</source>
+            <translation>⟦ñöţ éļîĝîƀļé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>ready</source>
+            <translation>⟦ŕéàđý ŵî⟧</translation>
+        </message>
+        <message>
+            <source>not ready</source>
+            <translation>⟦ñöţ ŕéàđý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The wellbeing check is still to be recorded (--wellbeing) before the session can be completed</source>
+            <translation>⟦Ţĥé ŵéļļƀéîñĝ çĥéçķ îš šţîļļ ţö ƀé ŕéçöŕđéđ (--ŵéļļƀéîñĝ) ƀéƒöŕé ţĥé šéššîöñ çàñ ƀé çöɱþļéţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Study: none imported yet</source>
+            <translation>⟦Šţûđý: ñöñé îɱþöŕţéđ ýéţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  waiting on this laptop: {session} for {days} days  OVER THE STUDY'S LIMIT</source>
+            <translation>⟦  ŵàîţîñĝ öñ ţĥîš ļàþţöþ: {session} ƒöŕ {days} đàýš  ÖṼÉŔ ŢĤÉ ŠŢÛĐÝ'Š ĻÎṀÎŢ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  waiting on this laptop: {session} for {days} days</source>
+            <translation>⟦  ŵàîţîñĝ öñ ţĥîš ļàþţöþ: {session} ƒöŕ {days} đàýš ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>selftest passed</source>
+            <translation>⟦šéļƒţéšţ þàššéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>selftest FAILED</source>
+            <translation>⟦šéļƒţéšţ ƑÀÎĻÉĐ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>list users</source>
+            <translation>⟦ļîšţ ûšéŕš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>check the hash chain</source>
+            <translation>⟦çĥéçķ ţĥé ĥàšĥ çĥàîñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>check both databases page by page, the audit log, takes and log</source>
+            <translation>⟦çĥéçķ ƀöţĥ đàţàƀàšéš þàĝé ƀý þàĝé, ţĥé àûđîţ ļöĝ, ţàķéš àñđ ļöĝ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>decrypt and print the log</source>
+            <translation>⟦đéçŕýþţ àñđ þŕîñţ ţĥé ļöĝ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Created a vault for {name} in {root}</source>
+            <translation>⟦Çŕéàţéđ à ṽàûļţ ƒöŕ {name} îñ {root} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Added user {name} ({role})</source>
+            <translation>⟦Àđđéđ ûšéŕ {name} ({role}) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Re-keyed the vault: a new data key, {slots} key slot(s) sealed again, {takes} take(s) and the log encrypted again. Older copies of the key-slot file no longer open it.</source>
+            <translation>⟦Ŕé-ķéýéđ ţĥé ṽàûļţ: à ñéŵ đàţà ķéý, {slots} ķéý šļöţ(š) šéàļéđ àĝàîñ, {takes} ţàķé(š) àñđ ţĥé ļöĝ éñçŕýþţéđ àĝàîñ. Öļđéŕ çöþîéš öƒ ţĥé ķéý-šļöţ ƒîļé ñö ļöñĝéŕ öþéñ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with their passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥéîŕ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with the old recovery key still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥé öļđ ŕéçöṽéŕý ķéý šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>vault check: {count} problem(s). Restore from a backup with 'fieldwork vault restore FILE' (the damaged files are kept aside), or ask your data manager.</source>
+            <translation>⟦ṽàûļţ çĥéçķ: {count} þŕöƀļéɱ(š). Ŕéšţöŕé ƒŕöɱ à ƀàçķûþ ŵîţĥ 'ƒîéļđŵöŕķ ṽàûļţ ŕéšţöŕé ƑÎĻÉ' (ţĥé đàɱàĝéđ ƒîļéš àŕé ķéþţ àšîđé), öŕ àšķ ýöûŕ đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Backup written to {out} ({files} files; it opens with the passphrases valid today)</source>
+            <translation>⟦Ɓàçķûþ ŵŕîţţéñ ţö {out} ({files} ƒîļéš; îţ öþéñš ŵîţĥ ţĥé þàššþĥŕàšéš ṽàļîđ ţöđàý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Restored the vault in {root} from {file}</source>
+            <translation>⟦Ŕéšţöŕéđ ţĥé ṽàûļţ îñ {root} ƒŕöɱ {file} ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with your old passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ýöûŕ öļđ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>An older copy of the key-slot file (a backup, a copy taken before) with the old passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
+            <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥé öļđ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Upgraded study pack {pack_id} {version} to format 2: {written}</source>
+            <translation>⟦Ûþĝŕàđéđ šţûđý þàçķ {pack_id} {version} ţö ƒöŕɱàţ 2: {written} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Venues made from its location kinds: {venues}</source>
+            <translation>⟦Ṽéñûéš ɱàđé ƒŕöɱ îţš ļöçàţîöñ ķîñđš: {venues} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>study key: {study_key}</source>
+            <translation>⟦šţûđý ķéý: {study_key} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>pack signer: {signer}</source>
+            <translation>⟦þàçķ šîĝñéŕ: {signer} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Marked '{task}' done for {id}</source>
+            <translation>⟦Ṁàŕķéđ '{task}' đöñé ƒöŕ {id} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Withdrawal {wid} recorded for {id}; no new sessions can be planned with them</source>
+            <translation>⟦Ŵîţĥđŕàŵàļ {wid} ŕéçöŕđéđ ƒöŕ {id}; ñö ñéŵ šéššîöñš çàñ ƀé þļàññéđ ŵîţĥ ţĥéɱ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Close-out of {id} saved ({count} voucher(s), {count2} follow-up task(s))</source>
+            <translation>⟦Çļöšé-öûţ öƒ {id} šàṽéđ ({count} ṽöûçĥéŕ(š), {count2} ƒöļļöŵ-ûþ ţàšķ(š)) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>--interpreter-agreement goes with --interpreter NAME</source>
+            <translation>⟦--îñţéŕþŕéţéŕ-àĝŕééɱéñţ ĝöéš ŵîţĥ --îñţéŕþŕéţéŕ ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Vault: {data_dir} (user {user}, SQLCipher {sqlcipher})</source>
+            <translation>⟦Ṽàûļţ: {data_dir} (ûšéŕ {user}, ŠǪĻÇîþĥéŕ {sqlcipher}) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Sessions: {sessions}</source>
+            <translation>⟦Šéššîöñš: {sessions} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Audit log: {entries} entries, {ok}</source>
+            <translation>⟦Àûđîţ ļöĝ: {entries} éñţŕîéš, {ok} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>audit log broken at entry {first_bad_seq}: {problem}</source>
+            <translation>⟦àûđîţ ļöĝ ƀŕöķéñ àţ éñţŕý {first_bad_seq}: {problem} ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>users of this vault</source>
+            <translation>⟦ûšéŕš öƒ ţĥîš ṽàûļţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>passphrases</source>
+            <translation>⟦þàššþĥŕàšéš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>study packs</source>
+            <translation>⟦šţûđý þàçķš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>participants</source>
+            <translation>⟦þàŕţîçîþàñţš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>sessions</source>
+            <translation>⟦šéššîöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>consent</source>
+            <translation>⟦çöñšéñţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the audit log</source>
+            <translation>⟦ţĥé àûđîţ ļöĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the vault's keys and files</source>
+            <translation>⟦ţĥé ṽàûļţ'š ķéýš àñđ ƒîļéš ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the encrypted application log</source>
+            <translation>⟦ţĥé éñçŕýþţéđ àþþļîçàţîöñ ļöĝ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a vault already exists in {root}</source>
+            <translation>⟦à ṽàûļţ àļŕéàđý éẋîšţš îñ {root} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Removed user {name}: their passphrase no longer opens this vault's key-slot file.</source>
+            <translation>⟦Ŕéɱöṽéđ ûšéŕ {name}: ţĥéîŕ þàššþĥŕàšé ñö ļöñĝéŕ öþéñš ţĥîš ṽàûļţ'š ķéý-šļöţ ƒîļé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no vault in {root}</source>
+            <translation>⟦ñö ṽàûļţ îñ {root} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>ok      {line}</source>
+            <translation>⟦öķ      {line} ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>DAMAGED {line}</source>
+            <translation>⟦ĐÀṀÀĜÉĐ {line} ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{name} is being recorded and is not in this backup: make another once it has stopped</source>
+            <translation>⟦{name} îš ƀéîñĝ ŕéçöŕđéđ àñđ îš ñöţ îñ ţĥîš ƀàçķûþ: ɱàķé àñöţĥéŕ öñçé îţ ĥàš šţöþþéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The data directory as it was is kept at {kept}; delete it once 'fieldwork vault check' is clean</source>
+            <translation>⟦Ţĥé đàţà đîŕéçţöŕý àš îţ ŵàš îš ķéþţ àţ {kept}; đéļéţé îţ öñçé 'ƒîéļđŵöŕķ ṽàûļţ çĥéçķ' îš çļéàñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>New passphrase set for {name}</source>
+            <translation>⟦Ñéŵ þàššþĥŕàšé šéţ ƒöŕ {name} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) found; the pack was not changed</source>
+            <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ţĥé þàçķ ŵàš ñöţ çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{path}: valid, signed by {signer}</source>
+            <translation>⟦{path}: ṽàļîđ, šîĝñéđ ƀý {signer} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{path}: valid (not signed)</source>
+            <translation>⟦{path}: ṽàļîđ (ñöţ šîĝñéđ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Signed by the data manager key {signer}</source>
+            <translation>⟦Šîĝñéđ ƀý ţĥé đàţà ɱàñàĝéŕ ķéý {signer} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Pack {pack_id} {version} was already imported; it is the one in use</source>
+            <translation>⟦Þàçķ {pack_id} {version} ŵàš àļŕéàđý îɱþöŕţéđ; îţ îš ţĥé öñé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Imported pack {pack_id} {version} ({count} new document version(s); {count2} superseded{superseded})</source>
+            <translation>⟦Îɱþöŕţéđ þàçķ {pack_id} {version} ({count} ñéŵ đöçûɱéñţ ṽéŕšîöñ(š); {count2} šûþéŕšéđéđ{superseded}) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>none yet</source>
+            <translation>⟦ñöñé ýéţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>identity key: {identity_key}</source>
+            <translation>⟦îđéñţîţý ķéý: {identity_key} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>identity store: {identity_store}</source>
+            <translation>⟦îđéñţîţý šţöŕé: {identity_store} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>none (packs so far were not signed)</source>
+            <translation>⟦ñöñé (þàçķš šö ƒàŕ ŵéŕé ñöţ šîĝñéđ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  {kind:&lt;22} {doc_id:&lt;28} v{version:&lt;6} {status}</source>
+            <translation>⟦  {kind:&lt;22} {doc_id:&lt;28} ṽ{version:&lt;6} {status} ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{name}	(not recorded)</source>
+            <translation>⟦{name}	(ñöţ ŕéçöŕđéđ) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the {what} file is larger than {max_answers_bytes} KiB; nothing was read</source>
+            <translation>⟦{path}: ţĥé {what} ƒîļé îš ļàŕĝéŕ ţĥàñ {max_answers_bytes} ĶîƁ; ñöţĥîñĝ ŵàš ŕéàđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{answers}: expected an object of criterion id -&gt; true/false</source>
+            <translation>⟦{answers}: éẋþéçţéđ àñ öƀĵéçţ öƒ çŕîţéŕîöñ îđ -&gt; ţŕûé/ƒàļšé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The protocol asks for no task before {id}'s sessions</source>
+            <translation>⟦Ţĥé þŕöţöçöļ àšķš ƒöŕ ñö ţàšķ ƀéƒöŕé {id}'š šéššîöñš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Before the study's analysis cut-off (last day {last})</source>
+            <translation>⟦Ɓéƒöŕé ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ļàšţ đàý {last}) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>After the study's analysis cut-off (last day {last})</source>
+            <translation>⟦Àƒţéŕ ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ļàšţ đàý {last}) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Before the study's analysis cut-off (nothing has started its count yet)</source>
+            <translation>⟦Ɓéƒöŕé ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ñöţĥîñĝ ĥàš šţàŕţéđ îţš çöûñţ ýéţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>After the study's analysis cut-off (nothing has started its count yet)</source>
+            <translation>⟦Àƒţéŕ ţĥé šţûđý'š àñàļýšîš çûţ-öƒƒ (ñöţĥîñĝ ĥàš šţàŕţéđ îţš çöûñţ ýéţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Not sent, and their data on this laptop deleted: {held}</source>
+            <translation>⟦Ñöţ šéñţ, àñđ ţĥéîŕ đàţà öñ ţĥîš ļàþţöþ đéļéţéđ: {held} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{voucher}: expected a JSON object of voucher fields</source>
+            <translation>⟦{voucher}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ṽöûçĥéŕ ƒîéļđš ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Capacity assessment recorded: {participant} can decide now</source>
+            <translation>⟦Çàþàçîţý àššéššɱéñţ ŕéçöŕđéđ: {participant} çàñ đéçîđé ñöŵ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Capacity assessment recorded: {participant} cannot decide now; {advice}</source>
+            <translation>⟦Çàþàçîţý àššéššɱéñţ ŕéçöŕđéđ: {participant} çàññöţ đéçîđé ñöŵ; {advice} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Session {id} completed; it is held back and never sent (its participant withdrew)</source>
+            <translation>⟦Šéššîöñ {id} çöɱþļéţéđ; îţ îš ĥéļđ ƀàçķ àñđ ñéṽéŕ šéñţ (îţš þàŕţîçîþàñţ ŵîţĥđŕéŵ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Session {id} completed and queued for the study store; send it with 'fieldwork sync'</source>
+            <translation>⟦Šéššîöñ {id} çöɱþļéţéđ àñđ ǫûéûéđ ƒöŕ ţĥé šţûđý šţöŕé; šéñđ îţ ŵîţĥ 'ƒîéļđŵöŕķ šýñç' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Study: {title} (IRAS {iras_id}; pack {pack} {pack_version})</source>
+            <translation>⟦Šţûđý: {title} (ÎŔÀŠ {iras_id}; þàçķ {pack} {pack_version}) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  task: {title} (due {due})</source>
+            <translation>⟦  ţàšķ: {title} (đûé {due}) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>audit log intact: {count} entries, head {head}</source>
+            <translation>⟦àûđîţ ļöĝ îñţàçţ: {count} éñţŕîéš, ĥéàđ {head} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: the log's chain is broken in {count} place(s): {problems}</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţĥé ļöĝ'š çĥàîñ îš ƀŕöķéñ îñ {count} þļàçé(š): {problems} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) found; fix them first, the pack was not changed</source>
+            <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ƒîẋ ţĥéɱ ƒîŕšţ, ţĥé þàçķ ŵàš ñöţ çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Signed by key {signer}</source>
+            <translation>⟦Šîĝñéđ ƀý ķéý {signer} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>'{item}' is not NAME=VALUE (e.g. age_band=16-17)</source>
+            <translation>⟦'{item}' îš ñöţ ÑÀṀÉ=ṼÀĻÛÉ (é.ĝ. àĝé_ƀàñđ=16-17) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{id}	{group}	{status}  linked to {linked_to}</source>
+            <translation>⟦{id}	{group}	{status}  ļîñķéđ ţö {linked_to} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{path}: cannot read the {what} file ({strerror})</source>
+            <translation>⟦{path}: çàññöţ ŕéàđ ţĥé {what} ƒîļé ({strerror}) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path}:{deep}: the {what} file nests more than {max_answers_depth} levels deep; it is not an answers file. Nothing was recorded</source>
+            <translation>⟦{path}:{deep}: ţĥé {what} ƒîļé ñéšţš ɱöŕé ţĥàñ {max_answers_depth} ļéṽéļš đééþ; îţ îš ñöţ àñ àñšŵéŕš ƒîļé. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{where}: the {what} file is not valid JSON ({exc})</source>
+            <translation>⟦{where}: ţĥé {what} ƒîļé îš ñöţ ṽàļîđ ĴŠÖÑ ({exc}) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{user}	{role}	since {created_at}</source>
+            <translation>⟦{user}	{role}	šîñçé {created_at} ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) found; nothing was imported</source>
+            <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ñöţĥîñĝ ŵàš îɱþöŕţéđ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>this vault has several users ({users}): say which with --user or {env_user}</source>
+            <translation>⟦ţĥîš ṽàûļţ ĥàš šéṽéŕàļ ûšéŕš ({users}): šàý ŵĥîçĥ ŵîţĥ --ûšéŕ öŕ {env_user} ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>no {label} given: set {env_passphrase}, use --passphrase-file, or run in a terminal</source>
+            <translation>⟦ñö {label} ĝîṽéñ: šéţ {env_passphrase}, ûšé --þàššþĥŕàšé-ƒîļé, öŕ ŕûñ îñ à ţéŕɱîñàļ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Repeat the {label}: </source>
+            <translation>⟦Ŕéþéàţ ţĥé {label}:  ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no vault in {root}: create one with 'fieldwork init --user NAME'</source>
+            <translation>⟦ñö ṽàûļţ îñ {root}: çŕéàţé öñé ŵîţĥ 'ƒîéļđŵöŕķ îñîţ --ûšéŕ ÑÀṀÉ' ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the {what} file can be read by others (mode {mode:04o}); make it private with 'chmod 600 {path}' and try again</source>
+            <translation>⟦{path}: ţĥé {what} ƒîļé çàñ ƀé ŕéàđ ƀý öţĥéŕš (ɱöđé {mode:04o}); ɱàķé îţ þŕîṽàţé ŵîţĥ 'çĥɱöđ 600 {path}' àñđ ţŕý àĝàîñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build</source>
+            <translation>⟦ţĥé đéšķţöþ àþþ'š ƒöŕɱš àŕé ñöţ ƀûîļţ; îñ à šöûŕçé çĥéçķöûţ ŕûñ: þýţĥöñ šçŕîþţš/ǫţƀûîļđ.þý ƀûîļđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)</source>
+            <translation>⟦ţĥé ṽàûļţ'š đàţà đîŕéçţöŕý (đéƒàûļţ: ƑÎÉĻĐŴÖŔĶ_ĐÀŢÀ_ĐÎŔ öŕ ţĥé þļàţƒöŕɱ đàţà đîŕéçţöŕý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>who is working (default: FIELDWORK_USER, or the vault's only user)</source>
+            <translation>⟦ŵĥö îš ŵöŕķîñĝ (đéƒàûļţ: ƑÎÉĻĐŴÖŔĶ_ÛŠÉŔ, öŕ ţĥé ṽàûļţ'š öñļý ûšéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>read the passphrase from this file (else FIELDWORK_PASSPHRASE, else a prompt)</source>
+            <translation>⟦ŕéàđ ţĥé þàššþĥŕàšé ƒŕöɱ ţĥîš ƒîļé (éļšé ƑÎÉĻĐŴÖŔĶ_ÞÀŠŠÞĤŔÀŠÉ, éļšé à þŕöɱþţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>more detail on stderr</source>
+            <translation>⟦ɱöŕé đéţàîļ öñ šţđéŕŕ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>study stores (sync targets) and the data manager's tools</source>
+            <translation>⟦šţûđý šţöŕéš (šýñç ţàŕĝéţš) àñđ ţĥé đàţà ɱàñàĝéŕ'š ţööļš ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>start the desktop app</source>
+            <translation>⟦šţàŕţ ţĥé đéšķţöþ àþþ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>build a throw-away vault with the example study, walk the main screens and save a PNG of each into OUTDIR</source>
+            <translation>⟦ƀûîļđ à ţĥŕöŵ-àŵàý ṽàûļţ ŵîţĥ ţĥé éẋàɱþļé šţûđý, ŵàļķ ţĥé ɱàîñ šçŕééñš àñđ šàṽé à ÞÑĜ öƒ éàçĥ îñţö ÖÛŢĐÎŔ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>with --tour: tour this study pack instead of the built-in example</source>
+            <translation>⟦ŵîţĥ --ţöûŕ: ţöûŕ ţĥîš šţûđý þàçķ îñšţéàđ öƒ ţĥé ƀûîļţ-îñ éẋàɱþļé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>window size for --tour screenshots (default 1366x768, a common laptop screen)</source>
+            <translation>⟦ŵîñđöŵ šîžé ƒöŕ --ţöûŕ šçŕééñšĥöţš (đéƒàûļţ 1366ẋ768, à çöɱɱöñ ļàþţöþ šçŕééñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>--pack goes with --tour OUTDIR (the app itself uses the pack imported into the vault)</source>
+            <translation>⟦--þàçķ ĝöéš ŵîţĥ --ţöûŕ ÖÛŢĐÎŔ (ţĥé àþþ îţšéļƒ ûšéš ţĥé þàçķ îɱþöŕţéđ îñţö ţĥé ṽàûļţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: the vault's database cannot be read: it may be damaged. Run 'fieldwork vault check'; restore from a backup with 'fieldwork vault restore FILE'.</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţĥé ṽàûļţ'š đàţàƀàšé çàññöţ ƀé ŕéàđ: îţ ɱàý ƀé đàɱàĝéđ. Ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ çĥéçķ'; ŕéšţöŕé ƒŕöɱ à ƀàçķûþ ŵîţĥ 'ƒîéļđŵöŕķ ṽàûļţ ŕéšţöŕé ƑÎĻÉ'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: the disk is full or failing; the change was rolled back and nothing saved before was lost. Free some space and try again.</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţĥé đîšķ îš ƒûļļ öŕ ƒàîļîñĝ; ţĥé çĥàñĝé ŵàš ŕöļļéđ ƀàçķ àñđ ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ. Ƒŕéé šöɱé šþàçé àñđ ţŕý àĝàîñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the desktop app cannot start: {error}</source>
+            <translation>⟦ţĥé đéšķţöþ àþþ çàññöţ šţàŕţ: {error} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: unexpected error ({name}); nothing was changed by this failure that was not already saved. Run with -v for details.</source>
+            <translation>⟦ƒîéļđŵöŕķ: ûñéẋþéçţéđ éŕŕöŕ ({name}); ñöţĥîñĝ ŵàš çĥàñĝéđ ƀý ţĥîš ƒàîļûŕé ţĥàţ ŵàš ñöţ àļŕéàđý šàṽéđ. Ŕûñ ŵîţĥ -ṽ ƒöŕ đéţàîļš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>: import it with --study-key study.pub (the data manager makes one with 'fieldwork study keygen')</source>
             <translation>⟦: îɱþöŕţ îţ ŵîţĥ --šţûđý-ķéý šţûđý.þûƀ (ţĥé đàţà ɱàñàĝéŕ ɱàķéš öñé ŵîţĥ 'ƒîéļđŵöŕķ šţûđý ķéýĝéñ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4331,6 +5419,422 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{free} MiB free, {need} MiB needed</source>
             <translation>⟦{free} ṀîƁ ƒŕéé, {need} ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>trusted</source>
+            <translation>⟦ţŕûšţéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>revoked device {fingerprint} ({name}): made on or after {date}, and every bundle numbered after {seq} will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): ɱàđé öñ öŕ àƒţéŕ {date}, àñđ éṽéŕý ƀûñđļé ñûɱƀéŕéđ àƒţéŕ {seq} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  (or look first with --accept-any-device: everything is then marked unverified)</source>
+            <translation>⟦  (öŕ ļööķ ƒîŕšţ ŵîţĥ --àççéþţ-àñý-đéṽîçé: éṽéŕýţĥîñĝ îš ţĥéñ ɱàŕķéđ ûñṽéŕîƒîéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>study-wide keys (data manager)</source>
+            <translation>⟦šţûđý-ŵîđé ķéýš (đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>make the study key pair (study.pub for laptops, study.key kept safe) and the data manager's signing pair (signs study packs and the trusted-laptops list); never overwrites a key</source>
+            <translation>⟦ɱàķé ţĥé šţûđý ķéý þàîŕ (šţûđý.þûƀ ƒöŕ ļàþţöþš, šţûđý.ķéý ķéþţ šàƒé) àñđ ţĥé đàţà ɱàñàĝéŕ'š šîĝñîñĝ þàîŕ (šîĝñš šţûđý þàçķš àñđ ţĥé ţŕûšţéđ-ļàþţöþš ļîšţ); ñéṽéŕ öṽéŕŵŕîţéš à ķéý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>folder for study.pub and study.key, and the signing pair dm-signing.pub and dm-signing.key</source>
+            <translation>⟦ƒöļđéŕ ƒöŕ šţûđý.þûƀ àñđ šţûđý.ķéý, àñđ ţĥé šîĝñîñĝ þàîŕ đɱ-šîĝñîñĝ.þûƀ àñđ đɱ-šîĝñîñĝ.ķéý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>sign a study pack for laptops (writes pack.sig beside pack.yaml)</source>
+            <translation>⟦šîĝñ à šţûđý þàçķ ƒöŕ ļàþţöþš (ŵŕîţéš þàçķ.šîĝ ƀéšîđé þàçķ.ýàɱļ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the pack folder (or its pack.yaml)</source>
+            <translation>⟦ţĥé þàçķ ƒöļđéŕ (öŕ îţš þàçķ.ýàɱļ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the data manager's signing key (dm-signing.key)</source>
+            <translation>⟦ţĥé đàţà ɱàñàĝéŕ'š šîĝñîñĝ ķéý (đɱ-šîĝñîñĝ.ķéý) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the trusted-laptops list verify and unpack work against</source>
+            <translation>⟦ţĥé ţŕûšţéđ-ļàþţöþš ļîšţ ṽéŕîƒý àñđ ûñþàçķ ŵöŕķ àĝàîñšţ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>trust a laptop (its fingerprint, as 'fieldwork device' prints it)</source>
+            <translation>⟦ţŕûšţ à ļàþţöþ (îţš ƒîñĝéŕþŕîñţ, àš 'ƒîéļđŵöŕķ đéṽîçé' þŕîñţš îţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>what to call it, e.g. "laptop 3"</source>
+            <translation>⟦ŵĥàţ ţö çàļļ îţ, é.ĝ. "ļàþţöþ 3" ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the trusted laptops, with revocations</source>
+            <translation>⟦ţĥé ţŕûšţéđ ļàþţöþš, ŵîţĥ ŕéṽöçàţîöñš ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>stop trusting a laptop's bundles (lost or stolen laptop)</source>
+            <translation>⟦šţöþ ţŕûšţîñĝ à ļàþţöþ'š ƀûñđļéš (ļöšţ öŕ šţöļéñ ļàþţöþ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>reject its bundles made on or after this date (YYYY-MM-DD); default: all of them</source>
+            <translation>⟦ŕéĵéçţ îţš ƀûñđļéš ɱàđé öñ öŕ àƒţéŕ ţĥîš đàţé (ÝÝÝÝ-ṀṀ-ĐĐ); đéƒàûļţ: àļļ öƒ ţĥéɱ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>also reject every bundle it numbered after N (a date is what a bundle claims; its number cannot be back-dated): the newest genuine number 'store verify' showed</source>
+            <translation>⟦àļšö ŕéĵéçţ éṽéŕý ƀûñđļé îţ ñûɱƀéŕéđ àƒţéŕ Ñ (à đàţé îš ŵĥàţ à ƀûñđļé çļàîɱš; îţš ñûɱƀéŕ çàññöţ ƀé ƀàçķ-đàţéđ): ţĥé ñéŵéšţ ĝéñûîñé ñûɱƀéŕ 'šţöŕé ṽéŕîƒý' šĥöŵéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the study's private key file (study.key); the list and dm-signing.key sit beside it</source>
+            <translation>⟦ţĥé šţûđý'š þŕîṽàţé ķéý ƒîļé (šţûđý.ķéý); ţĥé ļîšţ àñđ đɱ-šîĝñîñĝ.ķéý šîţ ƀéšîđé îţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the trusted-devices list (default: beside --key)</source>
+            <translation>⟦ţĥé ţŕûšţéđ-đéṽîçéš ļîšţ (đéƒàûļţ: ƀéšîđé --ķéý) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the data manager's signing key that signs the list (default: dm-signing.key beside --key); give it when --key is an identity key kept in another folder</source>
+            <translation>⟦ţĥé đàţà ɱàñàĝéŕ'š šîĝñîñĝ ķéý ţĥàţ šîĝñš ţĥé ļîšţ (đéƒàûļţ: đɱ-šîĝñîñĝ.ķéý ƀéšîđé --ķéý); ĝîṽé îţ ŵĥéñ --ķéý îš àñ îđéñţîţý ķéý ķéþţ îñ àñöţĥéŕ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix</source>
+            <translation>⟦šţöŕé ÛŔĻ: ƒîļé://, šƒţþ://ûšéŕ@ĥöšţ:þöŕţ/þàţĥ, ŵéƀđàṽ://, ĥţţþš://, š3://ƀûçķéţ/þŕéƒîẋ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the study's private key file (study.key)</source>
+            <translation>⟦ţĥé šţûđý'š þŕîṽàţé ķéý ƒîļé (šţûđý.ķéý) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the signed trusted-devices list (default: trusted-devices.json beside --key)</source>
+            <translation>⟦ţĥé šîĝñéđ ţŕûšţéđ-đéṽîçéš ļîšţ (đéƒàûļţ: ţŕûšţéđ-đéṽîçéš.ĵšöñ ƀéšîđé --ķéý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a first look: accept bundles signed by any key, list every signer, and mark all that is unpacked as unverified</source>
+            <translation>⟦à ƒîŕšţ ļööķ: àççéþţ ƀûñđļéš šîĝñéđ ƀý àñý ķéý, ļîšţ éṽéŕý šîĝñéŕ, àñđ ɱàŕķ àļļ ţĥàţ îš ûñþàçķéđ àš ûñṽéŕîƒîéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S3 endpoint URL (for s3:// stores)</source>
+            <translation>⟦Š3 éñđþöîñţ ÛŔĻ (ƒöŕ š3:// šţöŕéš) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>WebDAV user name, or S3 access key id</source>
+            <translation>⟦ŴéƀĐÀṼ ûšéŕ ñàɱé, öŕ Š3 àççéšš ķéý îđ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SSH private key file (for sftp:// stores)</source>
+            <translation>⟦ŠŠĤ þŕîṽàţé ķéý ƒîļé (ƒöŕ šƒţþ:// šţöŕéš) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>PEM file of a private certificate authority (https stores)</source>
+            <translation>⟦ÞÉṀ ƒîļé öƒ à þŕîṽàţé çéŕţîƒîçàţé àûţĥöŕîţý (ĥţţþš šţöŕéš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>environment variable holding the password / secret key</source>
+            <translation>⟦éñṽîŕöñɱéñţ ṽàŕîàƀļé ĥöļđîñĝ ţĥé þàššŵöŕđ / šéçŕéţ ķéý ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>check every bundle on a study store (data manager)</source>
+            <translation>⟦çĥéçķ éṽéŕý ƀûñđļé öñ à šţûđý šţöŕé (đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>decrypt a study store into an analysis folder (data manager)</source>
+            <translation>⟦đéçŕýþţ à šţûđý šţöŕé îñţö àñ àñàļýšîš ƒöļđéŕ (đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>analysis folder to write (research store): empty, or made by this command before</source>
+            <translation>⟦àñàļýšîš ƒöļđéŕ ţö ŵŕîţé (ŕéšéàŕçĥ šţöŕé): éɱþţý, öŕ ɱàđé ƀý ţĥîš çöɱɱàñđ ƀéƒöŕé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>identity folder to write: only for the study's identity store, never the analysis folder</source>
+            <translation>⟦îđéñţîţý ƒöļđéŕ ţö ŵŕîţé: öñļý ƒöŕ ţĥé šţûđý'š îđéñţîţý šţöŕé, ñéṽéŕ ţĥé àñàļýšîš ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>revoked device {fingerprint} ({name}): made on or after {date} will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): ɱàđé öñ öŕ àƒţéŕ {date} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>  no signed bundle was found on the store</source>
+            <translation>⟦  ñö šîĝñéđ ƀûñđļé ŵàš ƒöûñđ öñ ţĥé šţöŕé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>signing key fingerprint (laptops pin it at the first signed pack): {fingerprint}</source>
+            <translation>⟦šîĝñîñĝ ķéý ƒîñĝéŕþŕîñţ (ļàþţöþš þîñ îţ àţ ţĥé ƒîŕšţ šîĝñéđ þàçķ): {fingerprint} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>wrote {spub}</source>
+            <translation>⟦ŵŕöţé {spub} ŵî⟧</translation>
+        </message>
+        <message>
+            <source>wrote {skey}  &lt;- signs study packs (fieldwork study sign-pack) and your list of trusted laptops (fieldwork study devices); keep it with study.key</source>
+            <translation>⟦ŵŕöţé {skey}  &lt;- šîĝñš šţûđý þàçķš (ƒîéļđŵöŕķ šţûđý šîĝñ-þàçķ) àñđ ýöûŕ ļîšţ öƒ ţŕûšţéđ ļàþţöþš (ƒîéļđŵöŕķ šţûđý đéṽîçéš); ķééþ îţ ŵîţĥ šţûđý.ķéý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>next: sign the study pack with 'fieldwork study sign-pack PACK --key {skey}', and trust each laptop with 'fieldwork study devices add FINGERPRINT --name NAME --key {out}' (the laptop shows its fingerprint with 'fieldwork device')</source>
+            <translation>⟦ñéẋţ: šîĝñ ţĥé šţûđý þàçķ ŵîţĥ 'ƒîéļđŵöŕķ šţûđý šîĝñ-þàçķ ÞÀÇĶ --ķéý {skey}', àñđ ţŕûšţ éàçĥ ļàþţöþ ŵîţĥ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ ƑÎÑĜÉŔÞŔÎÑŢ --ñàɱé ÑÀṀÉ --ķéý {out}' (ţĥé ļàþţöþ šĥöŵš îţš ƒîñĝéŕþŕîñţ ŵîţĥ 'ƒîéļđŵöŕķ đéṽîçé') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>signed pack {pack_id} {version} ({files} files) with key {signer}</source>
+            <translation>⟦šîĝñéđ þàçķ {pack_id} {version} ({files} ƒîļéš) ŵîţĥ ķéý {signer} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>wrote {path}; send it with the pack (a laptop refuses the pack if any file changes)</source>
+            <translation>⟦ŵŕöţé {path}; šéñđ îţ ŵîţĥ ţĥé þàçķ (à ļàþţöþ ŕéƒûšéš ţĥé þàçķ îƒ àñý ƒîļé çĥàñĝéš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>trusted device {fp} ({name}); list {list_path} now has {count} device(s)</source>
+            <translation>⟦ţŕûšţéđ đéṽîçé {fp} ({name}); ļîšţ {list_path} ñöŵ ĥàš {count} đéṽîçé(š) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>revoked device {fingerprint} ({name}): all its bundles, and every bundle numbered after {seq} will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): àļļ îţš ƀûñđļéš, àñđ éṽéŕý ƀûñđļé ñûɱƀéŕéđ àƒţéŕ {seq} ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>revoked device {fingerprint} ({name}): all its bundles will be rejected</source>
+            <translation>⟦ŕéṽöķéđ đéṽîçé {fingerprint} ({name}): àļļ îţš ƀûñđļéš ŵîļļ ƀé ŕéĵéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: no trusted-devices list at {path}: nothing was checked or unpacked. Anyone who can write to the store can sign a bundle, so bundles are read only from laptops you trust.</source>
+            <translation>⟦ƒîéļđŵöŕķ: ñö ţŕûšţéđ-đéṽîçéš ļîšţ àţ {path}: ñöţĥîñĝ ŵàš çĥéçķéđ öŕ ûñþàçķéđ. Àñýöñé ŵĥö çàñ ŵŕîţé ţö ţĥé šţöŕé çàñ šîĝñ à ƀûñđļé, šö ƀûñđļéš àŕé ŕéàđ öñļý ƒŕöɱ ļàþţöþš ýöû ţŕûšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no {label} given: use --secret-env VAR, or run in a terminal</source>
+            <translation>⟦ñö {label} ĝîṽéñ: ûšé --šéçŕéţ-éñṽ ṼÀŔ, öŕ ŕûñ îñ à ţéŕɱîñàļ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{out} already exists, and so does {out2}; nothing was written (an existing key is never overwritten: make new keys in a new folder)</source>
+            <translation>⟦{out} àļŕéàđý éẋîšţš, àñđ šö đöéš {out2}; ñöţĥîñĝ ŵàš ŵŕîţţéñ (àñ éẋîšţîñĝ ķéý îš ñéṽéŕ öṽéŕŵŕîţţéñ: ɱàķé ñéŵ ķéýš îñ à ñéŵ ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>public key (give to laptops): {recipient}</source>
+            <translation>⟦þûƀļîç ķéý (ĝîṽé ţö ļàþţöþš): {recipient} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>  fingerprint: {fingerprint}</source>
+            <translation>⟦  ƒîñĝéŕþŕîñţ: {fingerprint} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>wrote {pub}</source>
+            <translation>⟦ŵŕöţé {pub} ŵî⟧</translation>
+        </message>
+        <message>
+            <source>wrote {key}  &lt;- keep this safe and off field laptops; without it nothing can be read</source>
+            <translation>⟦ŵŕöţé {key}  &lt;- ķééþ ţĥîš šàƒé àñđ öƒƒ ƒîéļđ ļàþţöþš; ŵîţĥöûţ îţ ñöţĥîñĝ çàñ ƀé ŕéàđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{out} exists and is kept; adding the signing key pair only</source>
+            <translation>⟦{out} éẋîšţš àñđ îš ķéþţ; àđđîñĝ ţĥé šîĝñîñĝ ķéý þàîŕ öñļý ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>--name is 1-80 printable characters</source>
+            <translation>⟦--ñàɱé îš 1-80 þŕîñţàƀļé çĥàŕàçţéŕš ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>made the data manager signing key {signing_path} and {made} (it signs the trusted list and study packs; keep it with study.key)</source>
+            <translation>⟦ɱàđé ţĥé đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý {signing_path} àñđ {made} (îţ šîĝñš ţĥé ţŕûšţéđ ļîšţ àñđ šţûđý þàçķš; ķééþ îţ ŵîţĥ šţûđý.ķéý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>no trusted-devices list at {path}: add a laptop with 'fieldwork study devices add FINGERPRINT --name NAME --key STUDY_KEY'</source>
+            <translation>⟦ñö ţŕûšţéđ-đéṽîçéš ļîšţ àţ {path}: àđđ à ļàþţöþ ŵîţĥ 'ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ ƑÎÑĜÉŔÞŔÎÑŢ --ñàɱé ÑÀṀÉ --ķéý ŠŢÛĐÝ_ĶÉÝ' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{fingerprint}	{name}	added {added_at}	{state}</source>
+            <translation>⟦{fingerprint}	{name}	àđđéđ {added_at}	{state} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  signer {fp}: {n} bundle(s). If 'fieldwork device' on one of the study's laptops shows this fingerprint, trust it with: fieldwork study devices add {fp} --name NAME --key {key}{signing_key}</source>
+            <translation>⟦  šîĝñéŕ {fp}: {n} ƀûñđļé(š). Îƒ 'ƒîéļđŵöŕķ đéṽîçé' öñ öñé öƒ ţĥé šţûđý'š ļàþţöþš šĥöŵš ţĥîš ƒîñĝéŕþŕîñţ, ţŕûšţ îţ ŵîţĥ: ƒîéļđŵöŕķ šţûđý đéṽîçéš àđđ {fp} --ñàɱé ÑÀṀÉ --ķéý {key}{signing_key} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>environment variable {secret_env} is not set</source>
+            <translation>⟦éñṽîŕöñɱéñţ ṽàŕîàƀļé {secret_env} îš ñöţ šéţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: trusting the SFTP server's host key {taken}, as asked (--accept-new-host-key); check it with the store's administrators</source>
+            <translation>⟦ƒîéļđŵöŕķ: ţŕûšţîñĝ ţĥé ŠƑŢÞ šéŕṽéŕ'š ĥöšţ ķéý {taken}, àš àšķéđ (--àççéþţ-ñéŵ-ĥöšţ-ķéý); çĥéçķ îţ ŵîţĥ ţĥé šţöŕé'š àđɱîñîšţŕàţöŕš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{out} exists but {out2} does not: the {what} pair is incomplete; nothing was written (make new keys in a new folder)</source>
+            <translation>⟦{out} éẋîšţš ƀûţ {out2} đöéš ñöţ: ţĥé {what} þàîŕ îš îñçöɱþļéţé; ñöţĥîñĝ ŵàš ŵŕîţţéñ (ɱàķé ñéŵ ķéýš îñ à ñéŵ ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{count} problem(s) found; the pack was not signed</source>
+            <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ţĥé þàçķ ŵàš ñöţ šîĝñéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED from {date}, and after bundle {seq}</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒŕöɱ {date}, àñđ àƒţéŕ ƀûñđļé {seq} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED for all bundles, and after bundle {seq}</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒöŕ àļļ ƀûñđļéš, àñđ àƒţéŕ ƀûñđļé {seq} ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED from {date}</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒŕöɱ {date} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>REVOKED for all bundles</source>
+            <translation>⟦ŔÉṼÖĶÉĐ ƒöŕ àļļ ƀûñđļéš ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>add a study store (file://, sftp://, webdav:// or https://, s3://)</source>
+            <translation>⟦àđđ à šţûđý šţöŕé (ƒîļé://, šƒţþ://, ŵéƀđàṽ:// öŕ ĥţţþš://, š3://) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>login (SFTP, WebDAV) or access key id (S3)</source>
+            <translation>⟦ļöĝîñ (ŠƑŢÞ, ŴéƀĐÀṼ) öŕ àççéšš ķéý îđ (Š3) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>SSH private key file (its text is kept in the vault)</source>
+            <translation>⟦ŠŠĤ þŕîṽàţé ķéý ƒîļé (îţš ţéẋţ îš ķéþţ îñ ţĥé ṽàûļţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>S3 endpoint URL, e.g. https://s3.example.ac.uk</source>
+            <translation>⟦Š3 éñđþöîñţ ÛŔĻ, é.ĝ. ĥţţþš://š3.éẋàɱþļé.àç.ûķ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>PEM file of the certificate authority a https store's certificate is checked against (a university's own CA); kept by path</source>
+            <translation>⟦ÞÉṀ ƒîļé öƒ ţĥé çéŕţîƒîçàţé àûţĥöŕîţý à ĥţţþš šţöŕé'š çéŕţîƒîçàţé îš çĥéçķéđ àĝàîñšţ (à ûñîṽéŕšîţý'š öŵñ ÇÀ); ķéþţ ƀý þàţĥ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>read the password / key passphrase / S3 secret key from this environment variable, which is then removed (else a prompt; none for a folder store)</source>
+            <translation>⟦ŕéàđ ţĥé þàššŵöŕđ / ķéý þàššþĥŕàšé / Š3 šéçŕéţ ķéý ƒŕöɱ ţĥîš éñṽîŕöñɱéñţ ṽàŕîàƀļé, ŵĥîçĥ îš ţĥéñ ŕéɱöṽéđ (éļšé à þŕöɱþţ; ñöñé ƒöŕ à ƒöļđéŕ šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the store needs no password or secret</source>
+            <translation>⟦ţĥé šţöŕé ñééđš ñö þàššŵöŕđ öŕ šéçŕéţ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>make it the default store</source>
+            <translation>⟦ɱàķé îţ ţĥé đéƒàûļţ šţöŕé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>stores set up on this laptop (secrets are never shown)</source>
+            <translation>⟦šţöŕéš šéţ ûþ öñ ţĥîš ļàþţöþ (šéçŕéţš àŕé ñéṽéŕ šĥöŵñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>forget a store</source>
+            <translation>⟦ƒöŕĝéţ à šţöŕé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the SFTP server's host key fingerprint, from the store's administrators</source>
+            <translation>⟦ţĥé ŠƑŢÞ šéŕṽéŕ'š ĥöšţ ķéý ƒîñĝéŕþŕîñţ, ƒŕöɱ ţĥé šţöŕé'š àđɱîñîšţŕàţöŕš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>SSH known_hosts file that lists the server's key</source>
+            <translation>⟦ŠŠĤ ķñöŵñ_ĥöšţš ƒîļé ţĥàţ ļîšţš ţĥé šéŕṽéŕ'š ķéý ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>trust the SFTP server's key as it is now (its fingerprint is printed); only when there is no other way to check it</source>
+            <translation>⟦ţŕûšţ ţĥé ŠƑŢÞ šéŕṽéŕ'š ķéý àš îţ îš ñöŵ (îţš ƒîñĝéŕþŕîñţ îš þŕîñţéđ); öñļý ŵĥéñ ţĥéŕé îš ñö öţĥéŕ ŵàý ţö çĥéçķ îţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>send every waiting session to the study store, verified</source>
+            <translation>⟦šéñđ éṽéŕý ŵàîţîñĝ šéššîöñ ţö ţĥé šţûđý šţöŕé, ṽéŕîƒîéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>store name (default: the default store)</source>
+            <translation>⟦šţöŕé ñàɱé (đéƒàûļţ: ţĥé đéƒàûļţ šţöŕé) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>queue this session first (completed sessions are queued by close-out)</source>
+            <translation>⟦ǫûéûé ţĥîš šéššîöñ ƒîŕšţ (çöɱþļéţéđ šéššîöñš àŕé ǫûéûéđ ƀý çļöšé-öûţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>what waits on this laptop to be sent</source>
+            <translation>⟦ŵĥàţ ŵàîţš öñ ţĥîš ļàþţöþ ţö ƀé šéñţ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>this laptop vault's signing key fingerprint and last bundle numbers (for the data manager)</source>
+            <translation>⟦ţĥîš ļàþţöþ ṽàûļţ'š šîĝñîñĝ ķéý ƒîñĝéŕþŕîñţ àñđ ļàšţ ƀûñđļé ñûɱƀéŕš (ƒöŕ ţĥé đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No stores yet: fieldwork store add NAME URL</source>
+            <translation>⟦Ñö šţöŕéš ýéţ: ƒîéļđŵöŕķ šţöŕé àđđ ÑÀṀÉ ÛŔĻ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>--host-key, --known-hosts and --accept-new-host-key are for sftp:// stores only</source>
+            <translation>⟦--ĥöšţ-ķéý, --ķñöŵñ-ĥöšţš àñđ --àççéþţ-ñéŵ-ĥöšţ-ķéý àŕé ƒöŕ šƒţþ:// šţöŕéš öñļý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>--ca-bundle is for https stores (WebDAV over https, S3)</source>
+            <translation>⟦--çà-ƀûñđļé îš ƒöŕ ĥţţþš šţöŕéš (ŴéƀĐÀṼ öṽéŕ ĥţţþš, Š3) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>(default)</source>
+            <translation>⟦(đéƒàûļţ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Removed store {name}</source>
+            <translation>⟦Ŕéɱöṽéđ šţöŕé {name} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Nothing to send.</source>
+            <translation>⟦Ñöţĥîñĝ ţö šéñđ. ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>last research bundle number: {research}</source>
+            <translation>⟦ļàšţ ŕéšéàŕçĥ ƀûñđļé ñûɱƀéŕ: {research} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{error}; then give it with --host-key {fingerprint} (or --known-hosts FILE, or --accept-new-host-key once you have checked it)</source>
+            <translation>⟦{error}; ţĥéñ ĝîṽé îţ ŵîţĥ --ĥöšţ-ķéý {fingerprint} (öŕ --ķñöŵñ-ĥöšţš ƑÎĻÉ, öŕ --àççéþţ-ñéŵ-ĥöšţ-ķéý öñçé ýöû ĥàṽé çĥéçķéđ îţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{label} (leave empty for none): </source>
+            <translation>⟦{label} (ļéàṽé éɱþţý ƒöŕ ñöñé):  ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Added store {name} ({url}) as the default</source>
+            <translation>⟦Àđđéđ šţöŕé {name} ({url}) àš ţĥé đéƒàûļţ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Added store {name} ({url})</source>
+            <translation>⟦Àđđéđ šţöŕé {name} ({url}) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>no audio here</source>
+            <translation>⟦ñö àûđîö ĥéŕé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{bundle_id}	{what}	{state}	waiting {waiting_days} days{here}{err}</source>
+            <translation>⟦{bundle_id}	{what}	{state}	ŵàîţîñĝ {waiting_days} đàýš{here}{err} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>last identity bundle number: {identity}</source>
+            <translation>⟦ļàšţ îđéñţîţý ƀûñđļé ñûɱƀéŕ: {identity} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The server's host key is {fingerprint}: trusted as asked (--accept-new-host-key) and pinned for this store. Check it with the store's administrators.</source>
+            <translation>⟦Ţĥé šéŕṽéŕ'š ĥöšţ ķéý îš {fingerprint}: ţŕûšţéđ àš àšķéđ (--àççéþţ-ñéŵ-ĥöšţ-ķéý) àñđ þîññéđ ƒöŕ ţĥîš šţöŕé. Çĥéçķ îţ ŵîţĥ ţĥé šţöŕé'š àđɱîñîšţŕàţöŕš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>host key {fingerprint}</source>
+            <translation>⟦ĥöšţ ķéý {fingerprint} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{bundle}: sent to store {store} and verified there</source>
+            <translation>⟦{bundle}: šéñţ ţö šţöŕé {store} àñđ ṽéŕîƒîéđ ţĥéŕé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>purged from this laptop after the verified receipt: {rid}</source>
+            <translation>⟦þûŕĝéđ ƒŕöɱ ţĥîš ļàþţöþ àƒţéŕ ţĥé ṽéŕîƒîéđ ŕéçéîþţ: {rid} ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>fieldwork: {bundle} not sent to store {store}: {error}</source>
+            <translation>⟦ƒîéļđŵöŕķ: {bundle} ñöţ šéñţ ţö šţöŕé {store}: {error} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{identity}: cannot read the SSH key ({strerror})</source>
+            <translation>⟦{identity}: çàññöţ ŕéàđ ţĥé ŠŠĤ ķéý ({strerror}) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The server's host key {fingerprint} is checked and pinned for this store</source>
+            <translation>⟦Ţĥé šéŕṽéŕ'š ĥöšţ ķéý {fingerprint} îš çĥéçķéđ àñđ þîññéđ ƒöŕ ţĥîš šţöŕé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>audio here: {takes} take(s), {minutes:.1f} min</source>
+            <translation>⟦àûđîö ĥéŕé: {takes} ţàķé(š), {minutes:.1f} ɱîñ ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
 </TS>

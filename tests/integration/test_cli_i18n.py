@@ -1,0 +1,116 @@
+"""The command modules speak through the catalogue: with the pseudo-locale (``en_XA``) every help text of every
+command and option, and what real commands print, comes out pseudo-translated (inside ⟦ ⟧)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app import i18n
+from fieldwork_app.cli.main import build_parser
+from fieldwork_app.paths import DataDir, resources_dir
+from tests.support.people import eligible_answers_file
+
+PSEUDO_OPEN = "\u27e6"
+FW = [sys.executable, "-m", "fieldwork_app"]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pseudo_of(text: str) -> str:
+    """The pseudo-locale's text for a source text, as ``qtbuild update-ts`` writes it into the catalogue."""
+    spec = importlib.util.spec_from_file_location("fieldwork_qtbuild", ROOT / "scripts" / "qtbuild.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return str(module.pseudo(text))
+
+pytestmark = pytest.mark.skipif(
+    not (resources_dir() / "translations" / "fieldwork_en_XA.qm").is_file(),
+    reason="translations not compiled (python scripts/qtbuild.py build)",
+)
+
+
+def _parsers(parser: argparse.ArgumentParser, path: str) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _parsers(child, f"{path} {name}")
+
+
+def _untranslated(parser: argparse.ArgumentParser, path: str) -> list[str]:
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction) or action.help in (None, argparse.SUPPRESS):
+            continue  # -h/--help is argparse's own text
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:  # each subcommand's line in the list of commands
+                if choice.help and not choice.help.startswith(PSEUDO_OPEN):
+                    found.append(f"{path} {choice.dest}: {choice.help}")
+            continue
+        if isinstance(action, argparse._VersionAction):
+            continue
+        if not str(action.help).startswith(PSEUDO_OPEN):
+            found.append(f"{path} {'/'.join(action.option_strings) or action.dest}: {action.help}")
+    return found
+
+
+def test_every_command_and_option_help_is_in_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(i18n.ENV_LANG, "en_XA")
+    parsers = list(_parsers(build_parser(), "fieldwork"))
+    assert len(parsers) > 60  # every command and subcommand
+    missing = [line for path, p in parsers for line in _untranslated(p, path)]
+    assert not missing, "help texts not in the catalogue:\n" + "\n".join(missing)
+    monkeypatch.delenv(i18n.ENV_LANG)
+    english = dict(_parsers(build_parser(), "fieldwork"))["fieldwork participant add"]
+    assert "id of the participant this one is linked to" in english.format_help()  # the source text as it was
+
+
+def _run(*args: str, lang: str = "en_XA", ok: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update({"LANG": "C.UTF-8", i18n.ENV_LANG: lang})
+    proc = subprocess.run([*FW, *args], capture_output=True, text=True, env=env, timeout=120)
+    if ok:
+        assert proc.returncode == 0, f"{args}: {proc.stderr}"
+    return proc
+
+
+def _pseudo(line: str) -> bool:
+    return PSEUDO_OPEN in line
+
+
+def test_help_of_a_command_shows_the_pseudo_locale() -> None:
+    out = " ".join(_run("session", "--help").stdout.split())  # argparse wraps the lines
+    assert " ".join(_pseudo_of("save the session's close-out: wellbeing check, support list, voucher").split()) in out
+    out = " ".join(_run("session", "closeout", "--help").stdout.split())
+    assert " ".join(_pseudo_of("how the participant was at the end (the wellbeing check)").split()) in out
+    assert "how the participant was at the end" not in out
+
+
+def test_real_commands_print_through_the_catalogue(cli_env: DataDir, tmp_path: Path) -> None:
+    pid = _run("participant", "add", "--group", "mother").stdout.strip()
+    assert pid == "M-001"  # data stays as it is
+    screened = _run("participant", "screen", pid, "--answers", str(eligible_answers_file(tmp_path, "mother")))
+    assert screened.stdout.strip() == _pseudo_of("eligible")
+    session = _run("session", "new", "--participant", pid, "--format", "interview").stdout.strip()
+    checklist = _run("session", "checklist", session).stdout.splitlines()
+    assert checklist[-1] == _pseudo_of("not ready"), checklist
+    assert _run("store", "list").stdout.strip() == _pseudo_of("No stores yet: fieldwork store add NAME URL")
+    backup = tmp_path / "backup.tar"
+    lines = _run("vault", "backup", "--out", str(backup)).stdout.splitlines()
+    assert lines and all(_pseudo(ln) for ln in lines), lines
+    assert "Backup written" not in "\n".join(lines)
+    withdrawn = _run("participant", "withdraw", pid, "--scope", "no_further_contact", "--date", "2026-01-01")
+    assert withdrawn.stdout.splitlines() and all(_pseudo(ln) for ln in withdrawn.stdout.splitlines()), withdrawn
+    wrong = _run("participant", "attributes", pid, "--set", "no-equals-sign", ok=False)
+    expected = _pseudo_of("'{value}' is not NAME=VALUE (e.g. age_band=16-17)").format(value="no-equals-sign")
+    assert wrong.returncode != 0 and expected in wrong.stderr, wrong.stderr
+    english = _run("participant", "attributes", pid, "--set", "no-equals-sign", lang="en", ok=False)
+    assert "'no-equals-sign' is not NAME=VALUE (e.g. age_band=16-17)" in english.stderr
