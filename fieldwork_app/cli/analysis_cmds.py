@@ -75,10 +75,10 @@ def register(sub: Any) -> None:
     command(p, _export)
 
     p = asub.add_parser(
-        "archive", help="list what may go into an archive deposit (archiving affirmed, not withdrawn)"
+        "archive", help=_t("list what may go into an archive deposit (archiving affirmed, not withdrawn)")
     )
-    p.add_argument("folder", type=Path, help="the analysis folder")
-    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    p.add_argument("folder", type=Path, help=_t("the analysis folder"))
+    p.add_argument("--json", action="store_true", help=_t("print the list as JSON"))
     command(p, _archive)
 
 
@@ -213,5 +213,5 @@ def _archive(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"{r['participant']}: {r['reason']} ({', '.join(r['folders'])})")
     kept = [r["participant"] for r in rows if not r["may_archive"]]
     if kept:
-        ctx.say(f"Leave out of an archive deposit: {', '.join(kept)}")
+        ctx.say(_t("Leave out of an archive deposit: {ids}").format(ids=", ".join(kept)))
     return 0

@@ -241,9 +241,18 @@ def register(sub: Any) -> None:
         action="store_true",
         help=_t("the interpreter has signed the confidentiality agreement the pack names"),
     )
-    for role, who in (("guardian", "the parent or guardian"), ("consultee", "the consultee")):
-        p.add_argument(f"--{role}", metavar="NAME", help=f"{who} whose part the consent needs (identity store)")
-        p.add_argument(f"--{role}-form", action="store_true", help=f"{who} has completed the form the pack names")
+    p.add_argument(
+        "--guardian", metavar="NAME", help=_t("the parent or guardian whose part the consent needs (identity store)")
+    )
+    p.add_argument(
+        "--guardian-form", action="store_true", help=_t("the parent or guardian has completed the form the pack names")
+    )
+    p.add_argument(
+        "--consultee", metavar="NAME", help=_t("the consultee whose part the consent needs (identity store)")
+    )
+    p.add_argument(
+        "--consultee-form", action="store_true", help=_t("the consultee has completed the form the pack names")
+    )
     command(p, cmd_consent_record)
     clear_file.register_consent(cons)  # consent copy
 

@@ -4101,6 +4101,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţĥé .ǫđþẋ ƒîļé ţö ŵŕîţé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>list what may go into an archive deposit (archiving affirmed, not withdrawn)</source>
+            <translation>⟦ļîšţ ŵĥàţ ɱàý ĝö îñţö àñ àŕçĥîṽé đéþöšîţ (àŕçĥîṽîñĝ àƒƒîŕɱéđ, ñöţ ŵîţĥđŕàŵñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>print the list as JSON</source>
+            <translation>⟦þŕîñţ ţĥé ļîšţ àš ĴŠÖÑ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>folder the identity store was unpacked into (never inside the analysis folder)</source>
             <translation>⟦ƒöļđéŕ ţĥé îđéñţîţý šţöŕé ŵàš ûñþàçķéđ îñţö (ñéṽéŕ îñšîđé ţĥé àñàļýšîš ƒöļđéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -4139,6 +4147,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>no transcript yet: {rel} (run 'fieldwork analysis transcribe')</source>
             <translation>⟦ñö ţŕàñšçŕîþţ ýéţ: {rel} (ŕûñ 'ƒîéļđŵöŕķ àñàļýšîš ţŕàñšçŕîƀé') ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Leave out of an archive deposit: {ids}</source>
+            <translation>⟦Ļéàṽé öûţ öƒ àñ àŕçĥîṽé đéþöšîţ: {ids} ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>silent: check the microphone</source>
@@ -4581,6 +4593,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ŕéçöŕđ à çàþàçîţý àššéššɱéñţ àţ ţĥîš šéššîöñ (ŵĥéŕé ţĥé þàçķ àšķš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>record that the interpreter or witness the protocol asks for is booked</source>
+            <translation>⟦ŕéçöŕđ ţĥàţ ţĥé îñţéŕþŕéţéŕ öŕ ŵîţñéšš ţĥé þŕöţöçöļ àšķš ƒöŕ îš ƀööķéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the interpreter is booked (or not)</source>
+            <translation>⟦ţĥé îñţéŕþŕéţéŕ îš ƀööķéđ (öŕ ñöţ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the witness is booked (or not)</source>
+            <translation>⟦ţĥé ŵîţñéšš îš ƀööķéđ (öŕ ñöţ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>complete a session once its close-out is saved</source>
             <translation>⟦çöɱþļéţé à šéššîöñ öñçé îţš çļöšé-öûţ îš šàṽéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -4611,6 +4635,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>the interpreter has signed the confidentiality agreement the pack names</source>
             <translation>⟦ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the parent or guardian whose part the consent needs (identity store)</source>
+            <translation>⟦ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ŵĥöšé þàŕţ ţĥé çöñšéñţ ñééđš (îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the parent or guardian has completed the form the pack names</source>
+            <translation>⟦ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥé ƒöŕɱ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the consultee whose part the consent needs (identity store)</source>
+            <translation>⟦ţĥé çöñšûļţéé ŵĥöšé þàŕţ ţĥé çöñšéñţ ñééđš (îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the consultee has completed the form the pack names</source>
+            <translation>⟦ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥé ƒöŕɱ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>the study, participants, sessions and what waits on this laptop</source>
@@ -4807,6 +4847,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Marked '{task}' done for {id}</source>
             <translation>⟦Ṁàŕķéđ '{task}' đöñé ƒöŕ {id} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Data already analysed is kept; no new data is collected</source>
+            <translation>⟦Đàţà àļŕéàđý àñàļýšéđ îš ķéþţ; ñö ñéŵ đàţà îš çöļļéçţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Withdrawal {wid} recorded for {id}; no new sessions can be planned with them</source>
@@ -5055,6 +5099,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{count} problem(s) found; nothing was imported</source>
             <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ñöţĥîñĝ ŵàš îɱþöŕţéđ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>--{role}-form goes with --{role} NAME</source>
+            <translation>⟦--{role}-ƒöŕɱ ĝöéš ŵîţĥ --{role} ÑÀṀÉ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>this vault has several users ({users}): say which with --user or {env_user}</source>

@@ -95,6 +95,8 @@ def _lone_working(tmp_path: Path, **rules: bool) -> Path:
             for ln in text.splitlines()
         )
     f.write_text(text + "\n")
+    manifest = pack / "pack.yaml"  # changed content needs a version of its own
+    manifest.write_text(manifest.read_text().replace('version: "1.1"', 'version: "1.2"', 1))
     return pack
 
 

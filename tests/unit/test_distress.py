@@ -134,7 +134,7 @@ def test_bad_steps_change_nothing(ws: Workspace) -> None:
         distress.record_step(ws, eid, "action", id="make-tea", clock=clock)
     with pytest.raises(InvalidInput, match="no stage 7"):
         distress.record_step(ws, eid, "stage", level=7, clock=clock)
-    with pytest.raises(InvalidInput, match="her choice"):
+    with pytest.raises(InvalidInput, match="the participant's choice"):
         distress.record_step(ws, eid, "choice", choice="maybe", clock=clock)
     with pytest.raises(InvalidInput, match="unknown signposting"):
         distress.record_step(ws, eid, "signposting", entries=["nowhere"], clock=clock)
