@@ -865,6 +865,7 @@ def test_an_unreadable_object_or_folder_on_the_sftp_store_is_that_bundles_proble
     try:
         os.chmod(home, 0o755)
         (home / "sshd").mkdir()
+        os.chmod(home / "sshd", 0o755)  # whatever the umask: sshd reads authorized_keys there as her
         with sftp_running(home / "sshd") as server:
             os.chown(home / "sshd/authorized_keys", DATA_MANAGER_UID, DATA_MANAGER_UID)  # sshd reads it as her
             root = home / "store"

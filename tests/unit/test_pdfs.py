@@ -47,10 +47,17 @@ def _literal(raw: bytes) -> bytes:
 
 
 def _stream(body: bytes) -> bytes:
-    m = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S)
+    """A stream's bytes, by its /Length: a compressed stream may itself end in a CR, which a search for the
+    end-of-line before ``endstream`` would take away."""
+    m = re.search(rb"stream\r?\n", body)
     if m is None:
         return b""
-    return zlib.decompress(m.group(1)) if b"/FlateDecode" in body[: m.start()] else m.group(1)
+    length = re.search(rb"/Length (\d+)\b", body[: m.start()])
+    if length is not None:
+        data = body[m.end() : m.end() + int(length.group(1))]
+    else:
+        data = re.split(rb"\r?\nendstream", body[m.end() :], maxsplit=1)[0]
+    return zlib.decompress(data) if b"/FlateDecode" in body[: m.start()] else data
 
 
 def _cmap(data: bytes) -> dict[int, str]:
