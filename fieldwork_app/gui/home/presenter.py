@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from fieldwork_app.domain.records import Participant, SessionStatus
+from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services import recording as recording_svc
@@ -62,11 +62,6 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def shown_status(ws: Workspace, p: Participant) -> str:
-    """The participant's status as the core gives it (one never screened is "not_screened")."""
-    return str(p.status)
-
-
 def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -> HomeModel:
     today = today or date.today()
     summary = status_svc.summary(ws)
@@ -78,7 +73,7 @@ def load(ws: Workspace, today: date | None = None, clock: Clock | None = None) -
     m.pack_version = str(study.get("pack_version", ""))
     if ws.has_pack():
         for g in ws.pack().groups:
-            people = [(p.id, shown_status(ws, p)) for p in participants_svc.list_all(ws, g.id)]
+            people = [(p.id, str(p.status)) for p in participants_svc.list_all(ws, g.id)]
             m.groups.append(GroupRow(g.label, people, dict(Counter(status for _pid, status in people))))
     for s in sessions_svc.list_all(ws):
         row = SessionRow(
