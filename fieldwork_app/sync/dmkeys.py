@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput
-from fieldwork_app.sync.keys import fingerprint_of
+from fieldwork_app.sync.keys import SigningKey
 
 logger = logging.getLogger(__name__)
 
@@ -28,26 +28,8 @@ SIGNING_PUBLIC_FILE = "dm-signing.pub"
 _MAX_KEY_FILE = 64 * 1024
 
 
-class DataManagerKey:
-    """The data manager's Ed25519 signing key.  Its repr never shows key material."""
-
-    def __init__(self, private: Ed25519PrivateKey) -> None:
-        self._private = private
-
-    @classmethod
-    def generate(cls) -> DataManagerKey:
-        return cls(Ed25519PrivateKey.generate())
-
-    def public_bytes(self) -> bytes:
-        return self._private.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
-
-    def fingerprint(self) -> str:
-        return fingerprint_of(self.public_bytes())
-
-    def sign(self, data: bytes) -> bytes:
-        return self._private.sign(data)
+class DataManagerKey(SigningKey):
+    """The data manager's signing key, kept as a PEM file beside the study key."""
 
     def private_pem(self) -> bytes:
         return self._private.private_bytes(
@@ -58,9 +40,6 @@ class DataManagerKey:
         return self._private.public_key().public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
-
-    def __repr__(self) -> str:
-        return f"DataManagerKey({self.fingerprint()})"
 
 
 def generate_dm_signing_keypair(out_dir: Path) -> tuple[Path, Path]:

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import Self
 
 import pyrage
 from cryptography.exceptions import InvalidSignature
@@ -120,26 +121,15 @@ def fingerprint_of(public_bytes: bytes) -> str:
     return "-".join(digest[i : i + 4] for i in range(0, 32, 4))
 
 
-class DeviceKey:
-    """A laptop's Ed25519 signing key.  The vault keeps :meth:`private_bytes` encrypted."""
+class SigningKey:
+    """An Ed25519 signing key named by its :func:`fingerprint_of`.  Its repr never shows key material."""
 
     def __init__(self, private: Ed25519PrivateKey) -> None:
         self._private = private
 
     @classmethod
-    def generate(cls) -> DeviceKey:
+    def generate(cls) -> Self:
         return cls(Ed25519PrivateKey.generate())
-
-    @classmethod
-    def from_private_bytes(cls, raw: bytes) -> DeviceKey:
-        if len(raw) != 32:
-            raise InvalidInput("a device key is 32 bytes")
-        return cls(Ed25519PrivateKey.from_private_bytes(raw))
-
-    def private_bytes(self) -> bytes:
-        return self._private.private_bytes(
-            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-        )
 
     def public_bytes(self) -> bytes:
         return self._private.public_key().public_bytes(
@@ -153,7 +143,22 @@ class DeviceKey:
         return self._private.sign(data)
 
     def __repr__(self) -> str:  # never show key material
-        return f"DeviceKey({self.fingerprint()})"
+        return f"{type(self).__name__}({self.fingerprint()})"
+
+
+class DeviceKey(SigningKey):
+    """A laptop's signing key.  The vault keeps :meth:`private_bytes` encrypted."""
+
+    @classmethod
+    def from_private_bytes(cls, raw: bytes) -> DeviceKey:
+        if len(raw) != 32:
+            raise InvalidInput("a device key is 32 bytes")
+        return cls(Ed25519PrivateKey.from_private_bytes(raw))
+
+    def private_bytes(self) -> bytes:
+        return self._private.private_bytes(
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        )
 
 
 def verify_signature(public_bytes: bytes, signature: bytes, data: bytes) -> bool:
