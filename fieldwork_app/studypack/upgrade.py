@@ -10,8 +10,10 @@ meet at the same kinds of place and every document must be the same.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,12 +128,45 @@ def _same_meaning(old: StudyPack, new: StudyPack) -> list[str]:
     return problems
 
 
+def _refuse_odd_entries(pack_dir: Path) -> None:
+    """A pack folder arrives by e-mail: the folder and its pack.yaml must be what they say (no link to
+    somewhere else), and it holds only folders, files and links (which the loader checks stay inside)."""
+    manifest = pack_dir / MANIFEST
+    for path, what in ((pack_dir, "the pack folder"), (manifest, MANIFEST)):
+        if path.is_symlink():
+            raise InvalidInput(f"{path}: {what} is a link; upgrade a copy of the real folder")
+    for root, dirs, files in os.walk(pack_dir):
+        for name in (*dirs, *files):
+            mode = os.lstat(os.path.join(root, name)).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+                raise InvalidInput(
+                    f"{os.path.join(root, name)}: not a file or a folder; a study pack holds only files"
+                )
+
+
+def _replace_manifest(pack_dir: Path, text: str) -> None:
+    """Write pack.yaml's new text to a file of our own making (never an existing name, which a sender could
+    have made a link to a file elsewhere), then put it in place in one step."""
+    fd, staged = tempfile.mkstemp(dir=pack_dir, prefix=f".{MANIFEST}.", suffix=".upgrade")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(staged, pack_dir / MANIFEST)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(staged)
+        raise
+
+
 def upgrade_pack(pack_dir: Path, output: Path | None = None) -> UpgradeResult:
     """Rewrite the format-1 pack at ``pack_dir`` as format 2: in place, or as a copy at ``output`` (a
     folder that must not exist yet).  Nothing is written unless the result is valid and means the same."""
     pack_dir = Path(pack_dir)
     if pack_dir.name == MANIFEST:
         pack_dir = pack_dir.parent
+    _refuse_odd_entries(pack_dir)
     new_text, old, kinds = upgraded_text(pack_dir)
     if output is not None and output.exists():
         raise InvalidInput(f"{output} already exists; give a new folder for the upgraded pack")
@@ -154,9 +189,7 @@ def upgrade_pack(pack_dir: Path, output: Path | None = None) -> UpgradeResult:
             target = output / MANIFEST
         else:
             target = pack_dir / MANIFEST
-            staged = pack_dir / f".{MANIFEST}.upgrade"
-            staged.write_text(new_text, encoding="utf-8")
-            os.replace(staged, target)
+            _replace_manifest(pack_dir, new_text)
     return UpgradeResult(
         pack_id=new.id,
         version=new.version,

@@ -84,3 +84,38 @@ def test_cli_upgrade_to_a_new_folder(pack: Path, tmp_path: Path, capsys: pytest.
 def test_gui_pack_needs_tour(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gui", "--pack", str(example_pack_path())]) == 1
     assert "--pack goes with --tour" in capsys.readouterr().err
+
+
+def test_a_planted_link_is_never_written_through(pack: Path, tmp_path: Path) -> None:
+    """A pack sent as an archive may carry a link named like the upgrade's working file, pointing at a file of
+    the researcher's; the upgrade never writes through it, and the target keeps its bytes."""
+    victim = tmp_path / "bashrc"
+    victim.write_text("# mine\n")
+    (pack / ".pack.yaml.upgrade").symlink_to(victim)
+    upgrade_pack(pack)
+    assert victim.read_text() == "# mine\n"
+    assert not (pack / "pack.yaml").is_symlink() and load_pack(pack).pack_format == 2
+
+
+def test_a_linked_manifest_or_folder_is_refused(pack: Path, tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere.yaml"
+    shutil.move(pack / "pack.yaml", real)
+    (pack / "pack.yaml").symlink_to(real)
+    before = real.read_bytes()
+    with pytest.raises(InvalidInput, match="pack.yaml is a link"):
+        upgrade_pack(pack)
+    assert real.read_bytes() == before
+    linked = tmp_path / "linked-pack"
+    linked.symlink_to(pack)
+    with pytest.raises(InvalidInput, match="the pack folder is a link"):
+        upgrade_pack(linked)
+
+
+def test_a_named_pipe_in_the_pack_is_named(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    os.mkfifo(pack / "documents" / "pipe")
+    assert main(["pack", "upgrade", str(pack)]) != 0
+    err = capsys.readouterr().err
+    assert "pipe: not a file or a folder" in err
+    assert load_pack(pack).pack_format == 1
