@@ -132,7 +132,9 @@ class StatementState:
 
     @property
     def required(self) -> bool:
-        return self.statement.required and self.applies is True
+        """Required where it applies, and where it may apply (an attribute not recorded, an answer it waits
+        on not given): a "no" to it then still counts as a decline, never as an optional answer."""
+        return self.statement.required and self.applies is not False
 
 
 def statement_states(form: ConsentForm, who: Who, answers: Mapping[str, object]) -> list[StatementState]:

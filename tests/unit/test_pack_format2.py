@@ -191,6 +191,9 @@ def test_unknown_attributes_are_treated_on_the_safe_side() -> None:
     del affirm["5"]
     out = conditions.evaluate(form, unknown, affirm)
     assert "5" in out.unanswered and not out.complete
+    # ... and a "no" to it, while her age band is not recorded, is a decline, never an optional answer.
+    out = conditions.evaluate(form, unknown, {**affirm, "5": False})
+    assert out.declined_required == ("5",) and not out.complete
     out = conditions.evaluate(form, adult, affirm)
     assert out.complete and out.not_applicable == ("5",)
     route = conditions.safeguarding_route(pack.safeguarding, unknown)
