@@ -9,7 +9,7 @@ model validation reports that part).  Results are (key path in the assembled pac
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic_core import PydanticCustomError
@@ -260,6 +260,26 @@ def _check_consent_form(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
         elif isinstance(role, str):
             roles_seen.setdefault(role, i)
     participant_form = doc.get("party", "participant") == "participant"
+    if participant_form and not any(
+        s.get("role") == "participation" and s.get("required") is True and not s.get("applies_when")
+        for s in statements
+    ):
+        found.append(
+            (
+                (*base, "statements"),
+                "a participant's consent form needs a required statement with role 'participation' that "
+                "applies to everyone the form is for (no 'applies_when'): without it, consent could be "
+                "recorded with nothing agreed",
+            )
+        )
+    for i, st in _items(doc, "statements"):
+        if st.get("role") == "information_sheet" and st.get("applies_when"):
+            found.append(
+                (
+                    (*base, "statements", i, "applies_when"),
+                    "the statement confirming the information sheet applies to everyone: remove 'applies_when'",
+                )
+            )
     if (
         participant_form
         and p.records_audio(doc)
@@ -414,10 +434,17 @@ def _value_text(value: Any) -> str | None:
 
 
 def _check_conditions(
-    p: _Pack, conditions: Any, base: KeyPath, earlier: list[str] | None = None
+    p: _Pack,
+    conditions: Any,
+    base: KeyPath,
+    earlier: list[str] | None = None,
+    for_groups: Sequence[str] = (),
 ) -> list[Finding]:
-    """Conditions name attributes, values, groups and (in a form) earlier statements that exist."""
+    """Conditions name attributes, values, groups and (in a form) earlier statements that exist; for
+    something that is only for ``for_groups``, a condition that could never be known or never hold for
+    them is refused too (a required statement that never applies would let consent pass without it)."""
     found: list[Finding] = []
+    mine = set(for_groups)
     attributes = {a: item for _n, item in _items(p.pack, "attributes") if (a := _ident(item.get("id")))}
     for i, cond in _items({"c": conditions}, "c"):
         here: KeyPath = (*base, i)
@@ -427,6 +454,15 @@ def _check_conditions(
             if spec is None:
                 found.append(((*here, "attribute"), f"no participant attribute '{attr}' in this pack"))
                 continue
+            asked_of = {g for _k, g in _strings(spec.get("groups"))}
+            if mine and asked_of and not mine & asked_of:
+                found.append(
+                    (
+                        (*here, "attribute"),
+                        f"attribute '{attr}' is asked only of {', '.join(sorted(asked_of))}, never of "
+                        f"{', '.join(sorted(mine))}: this condition could never be known",
+                    )
+                )
             if spec.get("kind") in ("yes_no", "easy_read"):
                 allowed = {"yes", "no"}
             else:
@@ -444,6 +480,15 @@ def _check_conditions(
         for k, gid in _strings(cond.get("groups")):
             if gid not in p.groups:
                 found.append(((*here, "groups", k), f"unknown group '{gid}'"))
+        named = {g for _k, g in _strings(cond.get("groups"))}
+        if mine and named and not mine & named:
+            found.append(
+                (
+                    (*here, "groups"),
+                    f"this is only for {', '.join(sorted(mine))}, so a condition on "
+                    f"{', '.join(sorted(named))} could never hold",
+                )
+            )
         sid = _ident(cond.get("statement"))
         if sid is not None:
             if earlier is None:
@@ -462,7 +507,11 @@ def _check_statement_conditions(p: _Pack, j: int, doc: dict[str, Any]) -> list[F
     earlier: list[str] = []
     for i, st in _items(doc, "statements"):
         found += _check_conditions(
-            p, st.get("applies_when"), ("documents", j, "statements", i, "applies_when"), earlier
+            p,
+            st.get("applies_when"),
+            ("documents", j, "statements", i, "applies_when"),
+            earlier,
+            [g for _k, g in _strings(doc.get("groups"))],
         )
         sid = _ident(st.get("id"))
         if sid is not None:
@@ -499,6 +548,37 @@ def _check_id_patterns(p: _Pack) -> list[Finding]:
     return found
 
 
+# What a translated or easy-read consent form may not change: only its words differ from the main form's.
+_VARIANT_SAME_STATEMENT = ("required", "role", "answer", "applies_when")
+_VARIANT_SAME_FORM = ("party", "assent")
+_VARIANT_WITHIN_FORM = ("groups", "session_formats", "modes")
+
+
+def _check_variant_rules(j: int, doc: dict[str, Any], main_id: str, main: dict[str, Any]) -> list[Finding]:
+    """A variant asks what its main form asks, with the same weight: a participant reading the Polish or the
+    easy-read form must not be able to consent to less, or be held to more, than one reading the main one."""
+    found: list[Finding] = []
+    for key in _VARIANT_SAME_FORM:
+        if doc.get(key) != main.get(key):
+            found.append((("documents", j, key), f"a variant keeps '{key}' as '{main_id}' has it"))
+    for key in _VARIANT_WITHIN_FORM:
+        ours, theirs = doc.get(key), main.get(key)
+        if isinstance(ours, list) and isinstance(theirs, list) and not {str(x) for x in ours} <= {
+            str(x) for x in theirs
+        }:
+            found.append((("documents", j, key), f"a variant's '{key}' are among those of '{main_id}'"))
+    for (i, st), (_k, main_st) in zip(_items(doc, "statements"), _items(main, "statements"), strict=False):
+        for key in _VARIANT_SAME_STATEMENT:
+            if st.get(key) != main_st.get(key):
+                found.append(
+                    (
+                        ("documents", j, "statements", i, key) if key in st else ("documents", j, "statements", i),
+                        f"statement '{_ident(st.get('id'))}' keeps '{key}' as '{main_id}' has it",
+                    )
+                )
+    return found
+
+
 def _check_format2(p: _Pack) -> list[Finding]:
     """References of the format-2 parts: attributes, venues, sites, parties, variants, joint sessions."""
     found: list[Finding] = []
@@ -532,6 +612,7 @@ def _check_format2(p: _Pack) -> list[Finding]:
     for i, g in _items(pack, "groups"):
         base: KeyPath = ("groups", i)
         own_id = _ident(g.get("id"))
+        own = [own_id] if own_id is not None else []
         for k, vid in _strings(g.get("venues")):
             if vid not in venues:
                 found.append(((*base, "venues", k), f"no venue '{vid}' in this pack"))
@@ -545,7 +626,7 @@ def _check_format2(p: _Pack) -> list[Finding]:
             found.append(((*base, "joint_with"), "add 'joint_interview' to this group's session_formats"))
         for k, rule in _items(g, "parties"):
             here: KeyPath = (*base, "parties", k)
-            found += _check_conditions(p, rule.get("when"), (*here, "when"))
+            found += _check_conditions(p, rule.get("when"), (*here, "when"), None, own)
             for field, party in (("form", rule.get("role")), ("agreement", "interpreter")):
                 fid = _ident(rule.get(field))
                 if fid is None:
@@ -559,10 +640,10 @@ def _check_format2(p: _Pack) -> list[Finding]:
                     found.append(((*here, field), f"consent form '{fid}' is not for group '{own_id}'"))
         found += _duplicates(g, "gating_tasks", base, "gating task")
         for k, task in _items(g, "gating_tasks"):
-            found += _check_conditions(p, task.get("when"), (*base, "gating_tasks", k, "when"))
+            found += _check_conditions(p, task.get("when"), (*base, "gating_tasks", k, "when"), None, own)
         capacity = g.get("capacity")
         if isinstance(capacity, dict):
-            found += _check_conditions(p, capacity.get("when"), (*base, "capacity", "when"))
+            found += _check_conditions(p, capacity.get("when"), (*base, "capacity", "when"), None, own)
             if capacity.get("if_lacking") == "consultee" and not any(
                 r.get("role") == "consultee" for _k, r in _items(g, "parties")
             ):
@@ -606,6 +687,8 @@ def _check_format2(p: _Pack) -> list[Finding]:
                         f"{', '.join(str(x) for x in theirs)}",
                     )
                 )
+            else:
+                found += _check_variant_rules(j, doc, main_id, mains[-1][1])
     for k, entry in _items(pack.get("signposting"), "entries"):
         found += _check_conditions(p, entry.get("when"), ("signposting", "entries", k, "when"))
         for m, site in _strings(entry.get("sites")):
