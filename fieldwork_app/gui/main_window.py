@@ -135,7 +135,9 @@ class MainWindow(QMainWindow):
         self.content.currentChanged.connect(self._on_content_changed)
 
         self.status_user = QLabel()
+        self.status_user.setTextFormat(Qt.TextFormat.PlainText)
         self.status_recording = QLabel()
+        self.status_recording.setTextFormat(Qt.TextFormat.PlainText)
         self.status_recording.setProperty("role", "warning")
         self.statusBar().addWidget(self.status_user)
         self.statusBar().addPermanentWidget(self.status_recording)
@@ -317,6 +319,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(self.strip)
         row.setContentsMargins(16, 6, 12, 6)
         self.strip_text = QLabel()
+        self.strip_text.setTextFormat(Qt.TextFormat.PlainText)
         self.strip_text.setObjectName("liveStripText")
         self.strip_button = QPushButton(self.tr("Return to session"))
         self.strip_button.setObjectName("returnToSession")

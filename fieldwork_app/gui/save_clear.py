@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -89,6 +89,7 @@ def _ask_passphrase(parent: QWidget) -> str | None:
     form.addRow(_t("&Repeat it"), second)
     layout.addLayout(form)
     problem = QLabel("", dialog)
+    problem.setTextFormat(Qt.TextFormat.PlainText)
     problem.setObjectName("exportPassphraseProblem")
     layout.addWidget(problem)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

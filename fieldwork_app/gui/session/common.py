@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -34,6 +35,7 @@ class Banner(QFrame):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(12, 8, 12, 8)
         self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.row.addWidget(self.text, 1)
         self.hide()

@@ -6,7 +6,7 @@ plainly beside the plan ("12 of 20 min"); going over is said in the same calm hi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fieldwork_app.domain.pack import GuideSection, Question, TopicGuide
@@ -58,6 +58,7 @@ class QuestionRow(QWidget):
         row.addWidget(self.skip_save)
         row.addStretch(1)
         self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName(f"q-{q.id}-state")
         row.addWidget(self.state)
         lay.addLayout(row)
@@ -124,6 +125,7 @@ class SectionBox(QWidget):
         top = QHBoxLayout()
         top.addWidget(label(self.tr("Aim: %1").replace("%1", sec.aim), "hint"), 1)
         self.time = QLabel(self.tr("not started"))
+        self.time.setTextFormat(Qt.TextFormat.PlainText)
         self.time.setObjectName(f"sec-{sec.id}-time")
         self.time.setProperty("role", "hint")
         top.addWidget(self.time)

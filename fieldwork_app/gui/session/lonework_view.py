@@ -150,6 +150,7 @@ class LoneWorkPanel(QWidget):
         self.show_address.setObjectName("unsealAddress")
         self.show_address.clicked.connect(self._unseal)
         self.address = QLabel()
+        self.address.setTextFormat(Qt.TextFormat.PlainText)
         self.address.setObjectName("sealedAddress")
         self.address.setWordWrap(True)
         row3.addWidget(self.reason, 1)

@@ -101,6 +101,7 @@ class SessionScreen(QWidget):
         self.recovery.row.addWidget(self.recover_button)
         outer.addWidget(self.recovery)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setObjectName("sessionMessage")
         self.message.setWordWrap(True)
         self.message.setContentsMargins(16, 6, 16, 6)

@@ -86,7 +86,9 @@ class KeyChangeDialog(QDialog):
         self.rows: list[tuple[QLabel, QLabel]] = []
         for i, change in enumerate(self.changes, start=1):
             old = QLabel(change.old or self.tr("none"))
+            old.setTextFormat(Qt.TextFormat.PlainText)
             new = QLabel(change.new or self.tr("none"))
+            new.setTextFormat(Qt.TextFormat.PlainText)
             old.setObjectName(f"keyChangeOld{i}")
             new.setObjectName(f"keyChangeNew{i}")
             for w in (old, new):

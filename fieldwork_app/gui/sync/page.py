@@ -125,6 +125,7 @@ class SyncPage(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.left = QLabel()
+        self.left.setTextFormat(Qt.TextFormat.PlainText)
         self.left.setObjectName("syncTimeLeft")
         lay.addWidget(self.bar)
         lay.addWidget(self.left)

@@ -45,7 +45,11 @@ def location_text(kind: str) -> str:
 
 
 def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
+    """A label that shows its text exactly as given.  Pack and participant text arrives by e-mail or from a
+    person: a label that guessed "rich text" would render markup (a clause in 1 px transparent type, say), so
+    the screen would differ from the text stored and signed."""
     w = QLabel(text)
+    w.setTextFormat(Qt.TextFormat.PlainText)
     w.setWordWrap(wrap)
     if role:
         w.setProperty("role", role)
