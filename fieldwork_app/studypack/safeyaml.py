@@ -158,6 +158,7 @@ class _Loader(
 
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _refuse_controls(node: ScalarNode) -> None:
@@ -190,6 +191,13 @@ def _walk(node: Node, lines: LineMap) -> None:
             for key_node, value_node in current.value:
                 if isinstance(key_node, ScalarNode):
                     _refuse_controls(key_node)
+                    if key_node.tag == _MERGE_TAG:
+                        # "<<" would quietly fold another mapping's keys into this one, past the check
+                        # for repeated keys: every value in a pack is written where it applies.
+                        raise YamlProblem(
+                            "merge keys (<<) are not allowed in study packs; write the keys out",
+                            key_node.start_mark.line + 1,
+                        )
                 key: str | int = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
                 child = (*path, key)
                 if key in seen:

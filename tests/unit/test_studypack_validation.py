@@ -317,6 +317,19 @@ def test_aliases_and_anchors_are_refused(pack: Path) -> None:
     assert issue.line == line_of(pack, "pack.yaml", "&who")
 
 
+def test_merge_keys_are_refused(pack: Path) -> None:
+    """``<<`` would fold keys into a statement past the repeated-key check (a condition slipped in beside
+    ``required: true``); packs write every key where it applies."""
+    edit(
+        pack,
+        FORM_MOTHER,
+        "    text: Short anonymised quotes",
+        "    <<: {required: false}\n    text: Short anonymised quotes",
+    )
+    issue = find(validate_pack(pack), FORM_MOTHER, "merge keys (<<)")
+    assert issue.line == line_of(pack, FORM_MOTHER, "<<:")
+
+
 def test_billion_laughs_is_refused_quickly(pack: Path) -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
@@ -393,7 +406,9 @@ def test_every_problem_is_reported_at_once(pack: Path) -> None:
 
 def test_missing_pack(tmp_path: Path) -> None:
     issues = validate_pack(tmp_path)
-    assert [str(i) for i in issues] == [f"{tmp_path}: this folder has no pack.yaml, so it is not a study pack"]
+    assert [str(i) for i in issues] == [
+        f"{tmp_path}: this folder has no pack.yaml, so it is not a study pack"
+    ]
     with pytest.raises(PackValidationError) as caught:
         load_pack(tmp_path / "nowhere")
     assert "there is no study pack here: no such folder or file" in str(caught.value)
