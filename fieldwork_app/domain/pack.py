@@ -31,7 +31,10 @@ PACK_FORMAT: Literal[2] = 2
 PACK_FORMATS = (1, 2)
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
+# No leading zeros: "01.1" would sort as "1.1" and so pass for a version already imported.
+_VERSION_RE = re.compile(r"^(0|[1-9][0-9]{0,3})(\.(0|[1-9][0-9]{0,3})){0,3}$")
+# A study has a handful of participant groups; the cap keeps whole-pack checks over groups cheap.
+MAX_GROUPS = 50
 _AGE_RECIPIENT_RE = re.compile(r"^age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$")
 # A number field in an id pattern: {n}, {n:d}, {n:03d} ... wider than 9 digits is refused so a hostile
 # pattern cannot ask for a gigabyte of padding.
@@ -968,7 +971,7 @@ class StudyPack(_Model):
     version: Version
     language: Code
     study: Study
-    groups: tuple[Group, ...] = Field(min_length=1)
+    groups: tuple[Group, ...] = Field(min_length=1, max_length=MAX_GROUPS)
     data_rules: DataRules = DataRules()
     sync: SyncSettings = SyncSettings()
     vouchers: tuple[Voucher, ...] = ()

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab, newline and carriage return; DEL; C1 controls; bidi embeddings, overrides, isolates.
-_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# C0 and C1 controls (not tab or newline), the bidi embeddings, overrides and isolates, the line and
+# paragraph separators (a line break a reader cannot see in the file) and a byte-order mark inside text (an
+# invisible character that can split a word).  The bidi marks (LRM, RLM, ALM) and the zero-width joiners
+# stay allowed: right-to-left and many other scripts need them in ordinary text.
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff"
 CONTROL_RE = re.compile(f"[{_CONTROL}]")
 # For a terminal line a carriage return can also overwrite what came before.
 _TERMINAL_RE = re.compile(f"[{_CONTROL}\r]")
@@ -25,7 +28,10 @@ def first_control(text: str) -> int | None:
 
 def describe(char: str) -> str:
     """A name for a refused character a researcher can search for: ``U+001B (ESC)``."""
-    names = {"\x1b": "ESC", "\x07": "BEL", "\x08": "backspace", "\x7f": "DEL", "\x00": "NUL"}
+    names = {
+        "\x1b": "ESC", "\x07": "BEL", "\x08": "backspace", "\x7f": "DEL", "\x00": "NUL",
+        "\u2028": "line separator", "\u2029": "paragraph separator", "\ufeff": "byte-order mark",
+    }  # fmt: skip
     code = f"U+{ord(char):04X}"
     if char in names:
         return f"{code} ({names[char]})"

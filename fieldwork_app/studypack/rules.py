@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from fieldwork_app.domain.pack import check_id_pattern
+from fieldwork_app.domain.pack import MAX_GROUPS, check_id_pattern
 from fieldwork_app.studypack.issues import KeyPath
 
 Finding = tuple[KeyPath, str]
@@ -524,6 +524,8 @@ def _check_id_patterns(p: _Pack) -> list[Finding]:
     found: list[Finding] = []
     made: dict[str, int] = {}
     for i, g in _items(p.pack, "groups"):
+        if i >= MAX_GROUPS:
+            break  # the model refuses more groups than this
         pattern = g.get("id_pattern")
         if not isinstance(pattern, str) or len(pattern) > 40:
             continue

@@ -75,7 +75,8 @@ def test_values_are_counted_across_all_files(pack: Path) -> None:
 @pytest.mark.parametrize(
     ("written", "named"),
     [('"I agree\\e[2J to take part."', "U+001B (ESC)"), ('"Bell\\a here"', "U+0007 (BEL)"),
-     ("I agree \u202e.trap etadpu", "U+202E (a bidirectional text control)")],
+     ("I agree \u202e.trap etadpu", "U+202E (a bidirectional text control)"),
+     ('"I agree\\Lto take part."', "U+2028 (line separator)"), ('"I ag\\uFEFFree"', "U+FEFF (byte-order mark)")],
 )  # fmt: skip
 def test_control_characters_in_pack_text_are_refused_at_their_line(
     pack: Path, written: str, named: str
@@ -110,7 +111,12 @@ def test_version_written_as_a_number_is_quoted_as_written(pack: Path) -> None:
 
 
 def test_unquoted_comma_inside_braces_gives_one_hint(pack: Path) -> None:
-    edit(pack, DISTRESS, "{id: tearful, text: Tearful but composed}", "{id: tearful, text: Tearful, but composed}")
+    edit(
+        pack,
+        DISTRESS,
+        "{id: tearful, text: Tearful but composed}",
+        "{id: tearful, text: Tearful, but composed}",
+    )
     issues = [i for i in validate_pack(pack) if i.file == DISTRESS]
     assert len(issues) == 1, issues
     assert "comma" in issues[0].message and "quotes" in issues[0].message
@@ -122,6 +128,38 @@ def test_log_lines_on_stderr_are_stripped_of_controls() -> None:
 
     from fieldwork_app.log import _OneLine, _TerminalSafe
 
-    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "pack \x1b]0;owned\x07 %s", ("\u202eok",), None)
+    record = logging.LogRecord(
+        "x", logging.WARNING, __file__, 1, "pack \x1b]0;owned\x07 %s", ("\u202eok",), None
+    )
     for fmt in (_OneLine("%(message)s"), _TerminalSafe("%(message)s")):
         assert fmt.format(record) == "pack ]0;owned ok"
+
+
+def test_right_to_left_marks_stay_allowed(pack: Path) -> None:
+    """Arabic, Hebrew or Persian text needs the bidi marks and the zero-width joiners; only controls that
+    reorder or hide text are refused."""
+    edit(
+        pack,
+        FORM_MOTHER,
+        "    text: I agree to take part.",
+        '    text: "\u0623\u0648\u0627\u0641\u0642\u200f (1)\u200c"',
+    )
+    assert validate_pack(pack) == []
+
+
+def test_a_version_with_leading_zeros_is_refused(pack: Path) -> None:
+    edit(pack, "pack.yaml", 'version: "1.1"', 'version: "01.1"')
+    issue = find(validate_pack(pack), "pack.yaml", "'01.1' is not a version")
+    assert issue.line == line_of(pack, "pack.yaml", '"01.1"')
+
+
+def test_too_many_groups_are_refused_quickly(pack: Path) -> None:
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  - id: g{n}\n    label: Group {n}\n    id_pattern: G{n}-{{n:03d}}\n"
+        "    session_formats: [interview]\n    location_kinds: [clinic]\n"
+        for n in range(60)
+    )
+    (pack / "pack.yaml").write_text(text.replace("groups:\n", "groups:\n" + extra, 1), encoding="utf-8")
+    issues = validate_pack(pack)
+    assert any("at most 50" in i.message and i.file == "pack.yaml" for i in issues), issues
