@@ -82,17 +82,22 @@ class DistressEvent:
 
 
 def protocol(ws: Workspace, session_id: str | None = None) -> DistressProtocol:
-    """The distress protocol for a session: the one the pack gives its (first) participant's group, else
-    the pack's main protocol."""
+    """The distress protocol for a session.  With one participant, the one the pack gives that participant's
+    group (else the pack's main protocol).  A joint interview or group whose members' groups have protocols of
+    their own uses the first of those in the pack's order (the pack lists the more protective first; a young
+    person's protocol before an adult's), never the main one over a group's own: a young person interviewed
+    with a parent keeps the young people's signs, actions and route."""
     pack = ws.pack()
     if session_id is not None:
-        row = ws.db.execute(
-            "SELECT p.group_id FROM session_participants sp JOIN participants p ON p.id = sp.participant_id"
-            " WHERE sp.session_id = ? ORDER BY p.id LIMIT 1",
+        rows = ws.db.execute(
+            "SELECT DISTINCT p.group_id FROM session_participants sp JOIN participants p ON p.id = sp.participant_id"
+            " WHERE sp.session_id = ?",
             (session_id,),
-        ).fetchone()
-        if row is not None:
-            return pack.distress_protocol_for(str(row["group_id"]))
+        ).fetchall()
+        groups = {str(r["group_id"]) for r in rows}
+        for own in pack.distress_protocols:
+            if groups & set(own.groups):
+                return own
     return pack.distress_protocol
 
 

@@ -54,3 +54,30 @@ def test_a_group_with_its_own_protocol_gets_it(tmp_path: Path) -> None:
         assert distress.still_to_record(ws, eid) == ["participant_choice"]
     finally:
         ws.close()
+
+
+def test_a_joint_interview_keeps_the_young_persons_protocol_and_its_withheld_signs(tmp_path: Path) -> None:
+    """A young person interviewed with the parent they care for keeps the young people's protocol (whatever
+    the participants' ids sort as), and a sign that protocol withholds never reaches a research bundle."""
+    from fieldwork_app.services import sync
+
+    ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, example_pack_path().parent / "caring-lives")
+        yc = participants.add(ws, "young-carer", attributes={"age_band": "18-24"}).id
+        pa = participants.add(ws, "parent", linked_to=yc).id
+        for pid, group in ((yc, "young-carer"), (pa, "parent")):
+            criteria = ws.pack().group(group).eligibility
+            assert participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
+        assert pa < yc  # "PA-001" sorts before "YC-001": the order of ids must not choose the protocol
+        joint = sessions.new(ws, [yc, pa], "joint_interview", "home").id
+        assert distress.protocol(ws, joint).id == "young-people"
+        eid = distress.open_event(ws, joint, clock=FakeClock(START))
+        distress.record_step(ws, eid, "stage", level=3, clock=FakeClock(START))
+        distress.record_step(ws, eid, "sign", id="yp-unsafe-home", clock=FakeClock(START))
+        withheld = sync.withheld_distress_codes(ws)
+        assert withheld is not None and "yp-unsafe-home" in withheld
+        audit = json.dumps(sync.session_audit(ws, joint))
+        assert "yp-unsafe-home" not in audit
+    finally:
+        ws.close()

@@ -301,12 +301,17 @@ _CODED_DISTRESS = {"sign": "distress.sign", "action": "distress.action"}
 
 
 def withheld_distress_codes(ws: Workspace) -> frozenset[str] | None:
-    """The distress sign and action ids the study pack withholds from research bundles; None when the pack
-    cannot be read, and then every sign and action is withheld (deny by default)."""
+    """The distress sign and action ids the study pack withholds from research bundles, in any of its
+    protocols (the main one and each group's own: an id withheld in one is withheld wherever it appears);
+    None when the pack cannot be read, and then every sign and action is withheld (deny by default)."""
     try:
-        return ws.pack().distress_protocol.withheld_codes
+        pack = ws.pack()
     except FieldworkError:
         return None
+    withheld: set[str] = set(pack.distress_protocol.withheld_codes)
+    for own in pack.distress_protocols:
+        withheld |= own.withheld_codes
+    return frozenset(withheld)
 
 
 def _withheld_step(step: dict[str, Any], withheld: frozenset[str] | None) -> bool:
