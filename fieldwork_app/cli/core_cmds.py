@@ -14,7 +14,7 @@ from fieldwork_app import i18n
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import checklist_line
-from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services import audit_log, workspace
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import packs as packs_svc
@@ -190,8 +190,8 @@ def register(sub: Any) -> None:
         metavar="FILE",
         help=_t('a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}'),
     )
-    p.add_argument("--field-notes")
-    p.add_argument("--reflexive-note")
+    p.add_argument("--field-notes", help=_t("field notes (replaces those saved; not given: kept)"))
+    p.add_argument("--reflexive-note", help=_t("a reflexive note (replaces the one saved; not given: kept)"))
     p.add_argument("--follow-up", action="append", default=[], metavar="TITLE", help=_t("a follow-up task (repeat)"))
     command(p, cmd_session_closeout)
     p = sess.add_parser("capacity", help=_t("record a capacity assessment at this session (where the pack asks)"))
@@ -867,15 +867,23 @@ def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     if voucher is not None and not isinstance(voucher, dict):
         raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=args.voucher))
     with credentials.workspace_for(args) as ws:
+        # Saving again (another participant's voucher, a note added later) keeps what an option not given
+        # now was saved with: a command line names only what changes.
+        try:
+            before = closeout_svc.get(ws, args.id).body
+        except NotFound:
+            before = {}
+        follow_ups = [{"title": f["title"], "due": f.get("due")} for f in before.get("follow_ups") or []]
+        follow_ups += [{"title": t} for t in args.follow_up if t not in {f["title"] for f in follow_ups}]
         saved = closeout_svc.save(
             ws,
             args.id,
-            wellbeing=args.wellbeing,
-            signposting_given=args.signposting,
+            wellbeing=args.wellbeing if args.wellbeing is not None else before.get("wellbeing"),
+            signposting_given=list(dict.fromkeys([*(before.get("signposting_given") or []), *args.signposting])),
             voucher=voucher,
-            field_notes=args.field_notes,
-            reflexive_note=args.reflexive_note,
-            follow_ups=[{"title": t} for t in args.follow_up],
+            field_notes=args.field_notes if args.field_notes is not None else before.get("field_notes"),
+            reflexive_note=args.reflexive_note if args.reflexive_note is not None else before.get("reflexive_note"),
+            follow_ups=follow_ups,
         )
     ctx.say(
         _t(

@@ -399,7 +399,10 @@ def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
     assert "recording permitted" in run(*verbal, "--recording", rid).stdout
     run("record", "--session", s, "--seconds", "1")
     assert_one_line_error(run("session", "complete", s, ok=False), "no close-out")
-    out = run("session", "closeout", s, "--signposting", "samaritans", "--follow-up", "Courtesy call").stdout
+    out = run(
+        "session", "closeout", s, "--signposting", "samaritans", "--follow-up", "Courtesy call",
+        "--field-notes", "Quiet room; one pause",
+    ).stdout  # fmt: skip
     assert "1 follow-up task(s)" in out and "wellbeing check is still to be recorded" in out
     assert_one_line_error(run("session", "complete", s, ok=False), "wellbeing check")
     run(
@@ -411,6 +414,19 @@ def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
         "--follow-up",
         "Courtesy call",
     )
+    # Saving again with only the wellbeing check kept the notes, the support given and the one follow-up.
+    from fieldwork_app.services import closeout
+    from fieldwork_app.services import workspace as workspace_svc
+    from tests.support.vaults import USER
+
+    ws = workspace_svc.unlock(cli_env, USER, os.environ["FIELDWORK_PASSPHRASE"])
+    try:
+        body = closeout.get(ws, s).body
+    finally:
+        ws.close()
+    assert body["field_notes"] == "Quiet room; one pause" and body["signposting_given"] == ["samaritans"]
+    assert [f["title"] for f in body["follow_ups"]] == ["Courtesy call"]
+    assert body["wellbeing"] == "Settled; said it helped to talk"
     assert f"Session {s} completed and queued" in run("session", "complete", s).stdout
     outbox = json.loads(run("outbox", "--json").stdout)
     assert [(r["kind"], r["session_id"], r["state"]) for r in outbox if r["kind"] == "session"] == [
