@@ -853,10 +853,16 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
     booked = {role: getattr(args, role) for role in ("interpreter", "witness") if getattr(args, role) is not None}
     if not booked:
-        raise InvalidInput("say who is booked: --interpreter or --witness (--no-... when not)")
+        raise InvalidInput(_t("say who is booked: --interpreter or --witness (--no-... when not)"))
     with credentials.workspace_for(args) as ws:
         sessions_svc.update_plan(ws, args.id, {"booked": booked})
-    ctx.say(f"Session {args.id}: " + ", ".join(f"{r} {'booked' if b else 'not booked'}" for r, b in booked.items()))
+    words = {
+        ("interpreter", True): _t("interpreter booked"),
+        ("interpreter", False): _t("interpreter not booked"),
+        ("witness", True): _t("witness booked"),
+        ("witness", False): _t("witness not booked"),
+    }
+    ctx.say(_t("Session {id}: {booked}").format(id=args.id, booked=", ".join(words[r, b] for r, b in booked.items())))
     return 0
 
 
