@@ -514,8 +514,12 @@ class ConsentPage(QWidget):
 
     # -- mode and statements -----------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
-        if self.draft is not None:
-            self.draft = presenter.Draft(self.draft.form, mode=mode)
+        if self.draft is not None:  # a new draft for the new way; this session's assessment stays
+            old = self.draft
+            self.draft = presenter.Draft(old.form, mode=mode)
+            self.draft.capacity_ok = old.capacity_ok
+            self.draft.consultee_route = old.consultee_route
+            self.draft.capacity_assessed = old.capacity_assessed
         f = self.draft.form if self.draft else None
         self.verbal_box.setVisible(mode == "verbal")
         self.paper_note.setVisible(mode == "paper")
