@@ -287,7 +287,12 @@ def record(
                 "consent signed on screen needs both signatures, which the app's consent screen takes; "
                 "at the command line record paper consent (signed on paper) or verbal consent"
             )
-        for signer in ("participant", "researcher"):
+        # on the consultee route the consultee signs in the participant's place
+        first = "consultee" if basis == "consultee" else "participant"
+        unknown_signers = sorted(set(signatures) - {first, "researcher"})
+        if unknown_signers:
+            raise InvalidInput(f"unknown signer(s) for this consent: {', '.join(u[:32] for u in unknown_signers)}")
+        for signer in (first, "researcher"):
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
     reason = (unsigned_reason or "").strip()

@@ -251,7 +251,7 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
         if pdf.get_y() > pdf.h - 60:
             pdf.add_page()
         pdf.ln(4)
-        who = "Participant" if sig["signer"] == "participant" else "Person taking consent"
+        who = {"participant": "Participant", "consultee": "Consultee"}.get(sig["signer"], "Person taking consent")
         pdf.field(
             who, f"{sig['name'] or '(name not given)'}, signed {sig['signed_at'][:16].replace('T', ' ')} UTC"
         )

@@ -16,12 +16,13 @@ import pytest
 
 from fieldwork_app.errors import ConsentError, InvalidInput
 from fieldwork_app.paths import DataDir
-from fieldwork_app.services import consent, ethics, participants, sessions, workspace
+from fieldwork_app.services import consent, ethics, participants, pdfs, sessions, workspace
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import FAST_KDF
 from tests.support.people import eligible_answers
 from tests.support.vaults import PASSPHRASE, USER
+from tests.unit.test_pdfs import _flat, pdf_text
 from tests.unit.test_protocol_rules import SECOND, young_carer
 from tests.unit.test_studypack_validation import edit
 
@@ -197,3 +198,31 @@ def test_without_a_consultee_route_the_session_stops(tmp_path: Path) -> None:
         assert "names no consultee" in consent.can_record(ws, sid).reasons[0]
     finally:
         ws.close()
+
+
+def test_on_the_consultee_route_the_consultee_signs_in_the_participants_place(caring: Workspace) -> None:
+    ws = caring
+    pid, sid = _parent(ws)
+    ethics.record_capacity(ws, sid, pid, UNABLE)
+    sig = {"svg": "<svg/>", "name": "A Name"}
+    parties = {"consultee": CONSULTEE}
+    with pytest.raises(InvalidInput, match="unknown signer\\(s\\) for this consent: participant"):
+        consent.record(ws, sid, pid, "written", _yes(ws, sid, pid), parties=parties,
+                       signatures={"participant": sig, "researcher": sig})  # fmt: skip
+    with pytest.raises(InvalidInput, match="needs the consultee's signature"):
+        consent.record(ws, sid, pid, "written", _yes(ws, sid, pid), parties=parties, signatures={"researcher": sig})
+    done = consent.record(ws, sid, pid, "written", _yes(ws, sid, pid), parties=parties,
+                          signatures={"consultee": sig, "researcher": sig})  # fmt: skip
+    rows = ws.idb.execute("SELECT signer FROM signatures WHERE consent_id = ? ORDER BY signer", (done.consent_id,))
+    assert [r[0] for r in rows] == ["consultee", "researcher"]
+    text = _flat(pdf_text(pdfs.consent_copy_pdf(ws, done.consent_id)))
+    assert "this record rests on the advice of a personal consultee" in text and "Consultee A Name, signed" in text
+
+
+def test_the_copy_says_not_applicable(caring: Workspace) -> None:
+    ws = caring
+    adult = young_carer(ws, "18-24")
+    sid = sessions.new(ws, [adult], "interview", "youth_centre").id
+    done = consent.record(ws, sid, adult, "paper", _yes(ws, sid, adult))
+    text = _flat(pdf_text(pdfs.consent_copy_pdf(ws, done.consent_id)))
+    assert text.count("Answer: Not applicable to this participant (not asked)") == 1

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -484,6 +485,7 @@ class ConsentPage(QWidget):
                     self.tr("Not able to decide now: %1").replace("%1", str(getattr(result, "advice", "")))
                 )
             self._show_consultee(d.consultee_route)
+            self._sign_labels()
             self._update_save()  # the answers given so far stay: the form is not reloaded
 
         self.p.record_capacity(sid, pid, answers, done, self._failed)
@@ -527,6 +529,7 @@ class ConsentPage(QWidget):
         self.alternatives.setVisible(mode == "written")
         for w in self._participant_signs:
             self.sign_form.setRowVisible(w, mode == "written")
+        self._sign_labels()
         self.unsigned_box.setVisible(mode == "attested")
         self.sign_box.setTitle(self.tr("Signatures") if mode == "written" else self.tr("Your signature"))
         self.script_intro.setText(f.script_intro if f else "")
@@ -545,6 +548,17 @@ class ConsentPage(QWidget):
             self._show_applies()
         self._follow_the_page()
         self._update_save()
+
+    def _sign_labels(self) -> None:
+        """On the consultee route the consultee signs in the participant's place, and the fields say so."""
+        route = self.draft is not None and self.draft.consultee_route
+        for w, text in (
+            (self.participant_name, self.tr("Consultee's na&me") if route else self.tr("Participant's na&me")),
+            (self.participant_pad, self.tr("Consultee signs") if route else self.tr("Participant signs")),
+        ):
+            field_label = self.sign_form.labelForField(w)
+            if isinstance(field_label, QLabel):
+                field_label.setText(text)
 
     def _follow_the_page(self) -> None:
         """Tab goes down the page: how consent is given, the recording (verbal), each statement, then the
@@ -702,7 +716,7 @@ class ConsentPage(QWidget):
         signatures = None
         if d.mode == "written":
             signatures = {
-                "participant": {
+                ("consultee" if d.consultee_route else "participant"): {
                     "svg": self.participant_pad.svg(),
                     "name": self.participant_name.text().strip(),
                 },
