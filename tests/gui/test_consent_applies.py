@@ -168,6 +168,8 @@ def test_the_consultee_route_on_the_consent_page(qtbot, tmp_path, make_window, s
     for widget in (page.consultee_note, page.consultee_name, page.consultee_relationship, page.consultee_kind,
                    page.consultee_yes, page.consultee_no, page.consultee_form):  # fmt: skip
         assert widget.isVisibleTo(page)
+    _click(qtbot, page, page.mode_buttons["written"])  # the consultee signs in the participant's place
+    assert page.sign_form.labelForField(page.participant_pad).text() == "Consultee signs"
     _paper(qtbot, page)
     _answer(qtbot, page, {})
     assert "The consultee route: name the consultee." in page.save_reason.text()
