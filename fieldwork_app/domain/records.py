@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from fieldwork_app.domain.pack import ConsentForm, StatementRole
 from fieldwork_app.errors import InvalidInput
 
 
@@ -115,13 +114,6 @@ class SessionRecord:
     plan: Mapping[str, Any] = field(default_factory=dict)
     created_at: str = ""
     completed_at: str | None = None
-
-
-def information_sheet_statement(form: ConsentForm) -> str | None:
-    for s in form.statements:
-        if s.role == StatementRole.INFORMATION_SHEET:
-            return s.id
-    return None
 
 
 def parse_day(text: str, what: str) -> date:
