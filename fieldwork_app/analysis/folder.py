@@ -87,6 +87,7 @@ class Consent:
     participant_id: str
     form: str
     statements: list[dict[str, Any]]
+    consent_by: str = "participant"  # or "consultee": given on a consultee's advice (capacity)
 
     def declined_roles(self) -> list[str]:
         """The no-transcript roles whose statement she explicitly answered no to."""
@@ -141,21 +142,39 @@ class AnalysisFolder:
     withdrawn_files: set[str]  # files a withdrawal says must be deleted: never transcribed or exported
     withdrawn_participants: set[str] = field(default_factory=set)  # whoever a withdrawal names
 
+    def archiving(self, participant_id: str) -> tuple[str, str]:
+        """Her answer on archiving across the consents in the folder, and why: ``agreed`` (every consent
+        affirmed it), ``declined`` (one answered no), ``not_applicable`` (the statement did not apply to
+        her) or ``not_asked`` (no consent record, a form without an archiving statement, or no answer).
+        A decline outweighs the others; "not applicable" is never an agreement."""
+        consents = [s.consents[participant_id] for s in self.sessions if participant_id in s.consents]
+        if not consents:
+            return ARCHIVE_NOT_ASKED, "no consent record in the folder"
+        found: dict[str, str] = {}
+        for c in consents:
+            answer = c.answer("archiving")
+            if answer is False:
+                found.setdefault(ARCHIVE_DECLINED, "declined archiving")
+            elif answer == "not_applicable":
+                found.setdefault(ARCHIVE_NOT_APPLICABLE, "the archiving statement did not apply to them")
+            elif answer is NO_STATEMENT:
+                found.setdefault(ARCHIVE_NOT_ASKED, f"the consent form {c.form} asks nothing about archiving")
+            elif answer is not True:
+                found.setdefault(ARCHIVE_NOT_ASKED, "archiving was not answered")
+        for state in (ARCHIVE_DECLINED, ARCHIVE_NOT_APPLICABLE, ARCHIVE_NOT_ASKED):
+            if state in found:
+                return state, found[state]
+        return ARCHIVE_AGREED, "agreed to archiving"
+
     def archive_status(self, participant_id: str) -> tuple[bool, str]:
         """Whether her material may go into an archive deposit, and why not: only a participant who affirmed
         the archiving statement of every consent in the folder and has not withdrawn (the study pack's
         archive rule)."""
         if participant_id in self.withdrawn_participants:
             return False, "not for archive: withdrew"
-        consents = [s.consents[participant_id] for s in self.sessions if participant_id in s.consents]
-        if not consents:
-            return False, "not for archive: no consent record in the folder"
-        for c in consents:
-            answer = c.answer("archiving")
-            if answer is NO_STATEMENT:
-                return False, f"not for archive: the consent form {c.form} asks nothing about archiving"
-            if answer is not True:
-                return False, "not for archive: declined archiving"
+        state, why = self.archiving(participant_id)
+        if state != ARCHIVE_AGREED:
+            return False, f"not for archive: {why}"
         return True, "may be archived"
 
     @property
@@ -166,17 +185,39 @@ class AnalysisFolder:
         return next(s for s in self.sessions if s.session_id == take.session_id)
 
 
+ARCHIVE_AGREED = "agreed"
+ARCHIVE_DECLINED = "declined"
+ARCHIVE_NOT_APPLICABLE = "not_applicable"
+ARCHIVE_NOT_ASKED = "not_asked"
+
+
 def archive_listing(folder: AnalysisFolder) -> list[dict[str, Any]]:
-    """What may go into an archive deposit, per participant of the folder: ``may_archive``, the reason, and
-    the session folders holding their material (a session is deposited only if every participant in it
-    may be archived)."""
+    """What may go into an archive deposit, per participant of the folder: ``may_archive``, the reason, her
+    ``archiving`` answer (agreed, declined, not_applicable, not_asked), whether she ``withdrew``, and the
+    session folders holding their material (a session is deposited only if every participant in it may be
+    archived)."""
     people = sorted({pid for s in folder.sessions for pid in s.participant_ids})
     out = []
     for pid in people:
         ok, reason = folder.archive_status(pid)
         folders = [s.folder for s in folder.sessions if pid in s.participant_ids]
-        out.append({"participant": pid, "may_archive": ok, "reason": reason, "folders": folders})
+        out.append(
+            {
+                "participant": pid,
+                "may_archive": ok,
+                "reason": reason,
+                "archiving": folder.archiving(pid)[0],
+                "withdrew": pid in folder.withdrawn_participants,
+                "folders": folders,
+            }
+        )
     return out
+
+
+def archive_report(root: Path) -> list[dict[str, Any]]:
+    """The archive-deposit listing of the analysis folder at ``root`` (what ``store unpack`` wrote): the one
+    call behind ``fieldwork analysis archive`` and the data manager's page."""
+    return archive_listing(open_analysis_folder(root))
 
 
 def _timed(rows: Any, where: str, text_key: str) -> list[TimedItem]:
@@ -265,6 +306,7 @@ def _session(root: Path, rel: str, hashes: dict[str, str]) -> Session:
             participant_id=pid,
             form=f"{(form or {}).get('id', '')} {(form or {}).get('version', '')}".strip(),
             statements=[st for st in c["statements"] if isinstance(st, dict)],
+            consent_by="consultee" if c.get("consent_by") == "consultee" else "participant",
         )
     return s
 

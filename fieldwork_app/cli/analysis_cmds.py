@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from fieldwork_app import i18n
-from fieldwork_app.analysis.folder import archive_listing, open_analysis_folder
+from fieldwork_app.analysis.folder import archive_report
 from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise_folder
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import transcribe_folder
@@ -205,7 +205,7 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _archive(args: argparse.Namespace, ctx: CliContext) -> int:
-    rows = archive_listing(open_analysis_folder(args.folder))
+    rows = archive_report(args.folder)
     if args.json:
         ctx.emit_json(rows)
         return 0

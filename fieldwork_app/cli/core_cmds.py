@@ -253,7 +253,33 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--consultee-form", action="store_true", help=_t("the consultee has completed the form the pack names")
     )
+    p.add_argument(
+        "--consultee-relationship",
+        metavar="TEXT",
+        help=_t("the consultee route: the consultee's relationship to the participant (identity store)"),
+    )
+    p.add_argument(
+        "--consultee-kind",
+        choices=["personal", "nominated"],
+        help=_t("the consultee route: a personal consultee, or a nominated one where there is none"),
+    )
+    p.add_argument(
+        "--consultee-advice",
+        choices=["take-part", "not-take-part"],
+        help=_t("the consultee route: whether the consultee advises the participant would want to take part"),
+    )
+    p.add_argument(
+        "--consultee-advised-on", metavar="YYYY-MM-DD", help=_t("the consultee route: the day of the advice (today)")
+    )
     command(p, cmd_consent_record)
+    p = cons.add_parser(
+        "script",
+        help=_t("print the verbal-consent script for a participant: what to ask, and what does not apply"),
+    )
+    p.add_argument("--session", required=True)
+    p.add_argument("--participant", required=True)
+    p.add_argument("--answers", type=Path, help=_t("an answers file so far (statements that wait on an answer)"))
+    command(p, cmd_consent_script)
     clear_file.register_consent(cons)  # consent copy
 
     p = sub.add_parser("status", help=_t("the study, participants, sessions and what waits on this laptop"))
@@ -966,6 +992,17 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
             out[role] = {"name": name, "agreement": form_done}
         elif form_done:
             raise InvalidInput(_t("--{role}-form goes with --{role} NAME").format(role=role))
+    details = {
+        "relationship": args.consultee_relationship,
+        "kind": args.consultee_kind,
+        "advice": args.consultee_advice.replace("-", "_") if args.consultee_advice else None,
+        "advised_on": args.consultee_advised_on,
+    }
+    given = {k: v for k, v in details.items() if v}
+    if given and "consultee" not in out:
+        raise InvalidInput(_t("--consultee-relationship, -kind, -advice and -advised-on go with --consultee NAME"))
+    if given:
+        out["consultee"].update(given)
     return out
 
 
@@ -985,6 +1022,12 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             unsigned_reason=args.unsigned_reason,
             parties=_parties(args),
         )
+    if result.consent_by == "consultee":
+        ctx.say(_t("Recorded on the consultee's advice: {participant} did not consent themselves (capacity)").format(
+            participant=args.participant))
+    if result.not_applicable:
+        ctx.say(_t("Not applicable to {participant}, recorded as such: {ids}").format(
+            participant=args.participant, ids=", ".join(result.not_applicable)))
     recorded = (
         _t("Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted")
         if result.recording_affirmed
@@ -1000,6 +1043,36 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             information_sheet=result.information_sheet,
         )
     )
+    return 0
+
+
+def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
+    data = _load_json(args.answers, "consent answers") if args.answers else None
+    with credentials.workspace_for(args) as ws:
+        answers = (
+            consent_svc.answers_from_file(ws, args.session, args.participant, data, source=str(args.answers))
+            if data is not None
+            else {}
+        )
+        script = consent_svc.verbal_script(ws, args.session, args.participant)
+        lines = consent_svc.script_lines(ws, args.session, args.participant, answers)
+    if script is None:
+        ctx.say(_t("No verbal-consent script is in use for this participant's form: read the statements."))
+    else:
+        ctx.say(f"{script.title} v{script.version}")
+        ctx.say(script.intro)
+    for line in lines:
+        if line.state == "ask":
+            ctx.say(f"{line.statement_id}. {line.text}")
+        elif line.state == "ask_if":
+            ctx.say(
+                _t("{id}. (ask only where {why}) {text}").format(id=line.statement_id, why=line.why, text=line.text)
+            )
+        else:
+            ctx.say(_t("{id}. not asked: does not apply to {participant} (only where {why})").format(
+                id=line.statement_id, participant=args.participant, why=line.why))
+    if script is not None:
+        ctx.say(script.closing)
     return 0
 
 

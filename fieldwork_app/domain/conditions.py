@@ -162,36 +162,83 @@ def not_applicable_ids(form: ConsentForm, who: Who, answers: Mapping[str, object
 
 @dataclass(frozen=True)
 class ConsentOutcome:
-    """What a set of answers amounts to for one participant."""
+    """What a set of answers amounts to for one participant.
 
-    complete: bool  # every required statement that applies is affirmed; nothing applicable unanswered
-    declined_required: tuple[str, ...]  # required, applies, answered no: she does not take part
-    unanswered: tuple[str, ...]  # applies (or may) and has no answer yet
+    An answer is recorded per statement as agreed (``yes``), declined (``no``), ``not_applicable`` (its
+    conditions do not hold for her) or unanswered (an optional statement left empty).  "Not applicable"
+    is never a decline and never an agreement: a role (quotes, archiving ...) whose statement did not apply
+    is in ``not_applicable_roles``, in neither ``declined_roles`` nor ``agreed_roles``."""
+
+    complete: bool  # every required statement that applies (or may) is affirmed
+    declined_required: tuple[str, ...]  # required, applies (or may), answered no: she does not take part
+    unanswered: tuple[str, ...]  # applies (or may) and has no answer yet (optional ones included)
     not_applicable: tuple[str, ...]
-    declined_roles: frozenset[StatementRole]  # roles of optional statements she answered no
+    declined_roles: frozenset[StatementRole]  # roles of statements she answered no
     answers: Mapping[str, str]  # the answers to record: yes / no / not_applicable per statement
+    missing: tuple[str, ...] = ()  # required statements that apply (or may) with no answer yet
+    agreed_roles: frozenset[StatementRole] = frozenset()  # roles of statements she answered yes
+    not_applicable_roles: frozenset[StatementRole] = frozenset()
+    recording_affirmed: bool = False  # every recording statement of the form answered yes
+
+    def refusal_reason(self) -> str:
+        """Why these answers are not a consent (empty when they are)."""
+        if self.declined_required:
+            return "required statement(s) not affirmed: " + ", ".join(self.declined_required)
+        if self.missing:
+            return "required statement(s) not answered: " + ", ".join(self.missing)
+        return ""
 
 
 def evaluate(form: ConsentForm, who: Who, answers: Mapping[str, object]) -> ConsentOutcome:
-    """Evaluate ``answers`` (statement id -> True/False/'yes'/'no'/initials/None) against ``form``."""
+    """Evaluate ``answers`` (statement id -> True/False/'yes'/'no'/'not_applicable'/initials/None) against
+    ``form`` for this participant.  One evaluator for every pack: a format-1 form has no conditions, so
+    every statement applies.  A required statement whose conditions cannot be decided yet (an attribute
+    not recorded) is treated as applying: it must be affirmed, and a "no" to it is a decline."""
     states = statement_states(form, who, answers)
-    declined = tuple(st.statement.id for st in states if st.required and st.answer == Answer.NO.value)
-    unanswered = tuple(st.statement.id for st in states if st.applies is not False and st.answer is None)
+    may_apply = [st for st in states if st.applies is not False]
+    declined = tuple(st.statement.id for st in may_apply if st.statement.required and st.answer == Answer.NO.value)
+    missing = tuple(st.statement.id for st in may_apply if st.statement.required and st.answer is None)
+    unanswered = tuple(st.statement.id for st in may_apply if st.answer is None)
     na = tuple(st.statement.id for st in states if st.applies is False)
-    roles = frozenset(
-        st.statement.role
-        for st in states
-        if st.statement.role is not None and st.answer in (Answer.NO.value, Answer.NOT_APPLICABLE.value)
-    )
+
+    def roles(answer: str) -> frozenset[StatementRole]:
+        return frozenset(
+            st.statement.role for st in states if st.statement.role is not None and st.answer == answer
+        )
+
+    recording = [st for st in states if st.statement.role is StatementRole.RECORDING]
     recorded = {st.statement.id: st.answer for st in states if st.answer is not None}
     return ConsentOutcome(
-        complete=not declined and not unanswered,
+        complete=not declined and not missing,
         declined_required=declined,
         unanswered=unanswered,
         not_applicable=na,
-        declined_roles=roles,
+        declined_roles=roles(Answer.NO.value),
         answers=recorded,
+        missing=missing,
+        agreed_roles=roles(Answer.YES.value),
+        not_applicable_roles=roles(Answer.NOT_APPLICABLE.value),
+        recording_affirmed=bool(recording) and all(st.answer == Answer.YES.value for st in recording),
     )
+
+
+def explain(conditions: Sequence[Condition], pack: StudyPack) -> str:
+    """The conditions in words, for the person asking ("age band at consent is 16 or 17; statement O2 is
+    answered yes"), from the pack's own labels."""
+    parts = []
+    for c in conditions:
+        if c.attribute is not None:
+            attr = next((a for a in pack.attributes if a.id == c.attribute), None)
+            labels = {ch.id: ch.label for ch in attr.choices} if attr is not None else {}
+            name = attr.label if attr is not None else c.attribute
+            values = " or ".join(str(labels.get(v, v)) for v in c.values)
+            parts.append(f"{str(name).lower()} is {values}")
+        elif c.groups:
+            labels = {g.id: str(g.label) for g in pack.groups}
+            parts.append("in the group " + " or ".join(labels.get(g, g) for g in c.groups))
+        else:
+            parts.append(f"statement {c.statement} is answered {c.answer}")
+    return "; ".join(parts)
 
 
 def parties_for(group: Group, who: Who) -> list[PartyRule]:

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from fieldwork_app.domain.pack import ConsentForm, StatementRole
-from fieldwork_app.errors import ConsentError, ErrorKind, InvalidInput
+from fieldwork_app.errors import InvalidInput
 
 
 class ParticipantStatus(enum.StrEnum):
@@ -115,79 +114,6 @@ class SessionRecord:
     plan: Mapping[str, Any] = field(default_factory=dict)
     created_at: str = ""
     completed_at: str | None = None
-
-
-@dataclass(frozen=True)
-class ConsentEvaluation:
-    """What a set of answers means for a consent form."""
-
-    complete: bool
-    missing: tuple[str, ...]  # required statements not affirmed (None or False)
-    declined_required: tuple[str, ...]
-    unanswered_optional: tuple[str, ...]
-    recording_affirmed: bool
-
-    def refusal_reason(self) -> str:
-        if self.declined_required:
-            return "required statement(s) not affirmed: " + ", ".join(self.declined_required)
-        if self.missing:
-            return "required statement(s) not answered: " + ", ".join(self.missing)
-        return ""
-
-
-def parse_answers(form: ConsentForm, raw: Mapping[str, Any]) -> dict[str, bool | None]:
-    """Check an answers object against the form: every key a statement id, every value true/false/null."""
-    if not isinstance(raw, Mapping):
-        raise InvalidInput("consent answers must be a JSON object of statement id -> true/false")
-    ids = [s.id for s in form.statements]
-    unknown = sorted(set(raw) - set(ids))
-    if unknown:
-        raise InvalidInput(
-            f"unknown statement id(s) for form {form.id} v{form.version}: {', '.join(unknown)}"
-        )
-    answers: dict[str, bool | None] = {}
-    for sid in ids:
-        value = raw.get(sid)
-        if value is not None and not isinstance(value, bool):
-            raise InvalidInput(f"statement {sid}: the answer must be true, false or null, not {value!r}")
-        answers[sid] = value
-    return answers
-
-
-def evaluate_consent(form: ConsentForm, answers: Mapping[str, bool | None]) -> ConsentEvaluation:
-    missing, declined, optional = [], [], []
-    recording_ids = form.recording_statement_ids()
-    for s in form.statements:
-        value = answers.get(s.id)
-        if s.required:
-            if value is None:
-                missing.append(s.id)
-            elif value is False:
-                declined.append(s.id)
-        elif value is None:
-            optional.append(s.id)
-    recording_ok = bool(recording_ids) and all(answers.get(sid) is True for sid in recording_ids)
-    return ConsentEvaluation(
-        complete=not missing and not declined,
-        missing=tuple(missing),
-        declined_required=tuple(declined),
-        unanswered_optional=tuple(optional),
-        recording_affirmed=recording_ok,
-    )
-
-
-def require_complete(form: ConsentForm, answers: Mapping[str, bool | None]) -> ConsentEvaluation:
-    ev = evaluate_consent(form, answers)
-    if not ev.complete:
-        raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
-    return ev
-
-
-def information_sheet_statement(form: ConsentForm) -> str | None:
-    for s in form.statements:
-        if s.role == StatementRole.INFORMATION_SHEET:
-            return s.id
-    return None
 
 
 def parse_day(text: str, what: str) -> date:

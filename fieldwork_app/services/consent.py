@@ -16,19 +16,20 @@ from typing import Any
 
 from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import (
+    Answer,
     ConsentForm,
     ConsentParty,
     DocumentKind,
     DocumentStatus,
     PartyRule,
     StatementRole,
+    StudyPack,
 )
 from fieldwork_app.domain.records import (
     CLI_MODES,
     ConsentModeName,
     ParticipantStatus,
-    evaluate_consent,
-    parse_answers,
+    parse_day,
 )
 from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.services import ethics as ethics_svc
@@ -63,24 +64,42 @@ def _status_now(ws: Workspace, doc_id: str, version: str) -> str:
 
 
 def template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, None]:
-    """Every statement id of the participant's form, each unanswered (no defaults, ever)."""
+    """Every statement id of the participant's form that applies to them (or may, once an earlier answer
+    is given), each unanswered (no defaults, ever)."""
     form = form_for(ws, session_id, participant_id)
-    return {s.id: None for s in form.statements}
+    who = participants_svc.who(ws, participant_id)
+    return dict.fromkeys(conditions.applicable_statement_ids(form, who, {}))
 
 
-ANSWERS_FILE_KEYS = ("form", "version", "session", "participant", "answers")
+ANSWERS_FILE_KEYS = ("form", "version", "session", "participant", "answers", "not_applicable", "asked_only_if")
 
 
 def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any]:
     """The answers file the command line fills in: bound to the form's id and version (and the session and
-    participant it was made for), every statement unanswered."""
+    participant it was made for), every statement that applies unanswered.  Statements that do not apply
+    to this participant are listed apart under ``not_applicable`` (with why), and statements asked only
+    after a given answer to an earlier one under ``asked_only_if``; both lists are for the reader and are
+    not read back."""
     form = form_for(ws, session_id, participant_id)
+    who = participants_svc.who(ws, participant_id)
+    pack = ws.pack()
+    states = conditions.statement_states(form, who, {})
     return {
         "form": form.id,
         "version": form.version,
         "session": session_id,
         "participant": participant_id,
-        "answers": {s.id: None for s in form.statements},
+        "answers": {st.statement.id: None for st in states if st.applies is not False},
+        "not_applicable": {
+            st.statement.id: "applies only where " + conditions.explain(st.statement.applies_when, pack)
+            for st in states
+            if st.applies is False
+        },
+        "asked_only_if": {
+            st.statement.id: conditions.explain(st.statement.applies_when, pack)
+            for st in states
+            if st.applies is None
+        },
     }
 
 
@@ -107,6 +126,7 @@ def answers_from_file(
         )
     if unknown:
         raise InvalidInput(f"{source}: unknown key(s) {', '.join(k[:40] for k in unknown[:5])}. Nothing was recorded")
+    answers = dict(data["answers"])  # "not_applicable" and "asked_only_if" are the template's notes: not read
     for key, expected, what in (
         ("form", form.id, "consent form"),
         ("version", form.version, "version of the consent form"),
@@ -125,7 +145,59 @@ def answers_from_file(
                 params={"source": source, "what": what, "given": repr(shown), "expected": repr(expected),
                         "participant": participant_id, "session": session_id},
             )
-    return dict(data["answers"])
+    return check_answers(form, participants_svc.who(ws, participant_id), answers, ws.pack(), source=source)
+
+
+def check_answers(
+    form: ConsentForm,
+    who: conditions.Who,
+    raw: Mapping[str, Any],
+    pack: StudyPack,
+    *,
+    source: str = "the answers",
+) -> dict[str, Any]:
+    """The answers as they are recorded: ``True`` (agreed), ``False`` (declined), ``"not_applicable"`` or
+    ``None`` (unanswered) for every statement of ``form``.  Refused, naming the statement: an id the form
+    does not have, an answer that is not true, false or null, "not_applicable" for a statement that applies
+    to this participant, and a yes or no for one that does not (it is never asked, so an answer to it is a
+    mistake in the file, not the participant's)."""
+    if not isinstance(raw, Mapping):
+        raise InvalidInput(f"{source}: consent answers must be an object of statement id -> true/false")
+    ids = [s.id for s in form.statements]
+    unknown = sorted(str(k)[:40] for k in raw if k not in ids)
+    if unknown:
+        raise InvalidInput(
+            f"{source}: unknown statement id(s) for form {form.id} v{form.version}: {', '.join(unknown[:10])}. "
+            "Nothing was recorded"
+        )
+    for sid, value in raw.items():
+        if value is not None and not isinstance(value, bool) and value != Answer.NOT_APPLICABLE.value:
+            shown = repr(value)[:40]
+            raise InvalidInput(
+                f"{source}: answers.{sid}: the answer must be true, false or null, not {shown}. Nothing was recorded"
+            )
+    states = conditions.statement_states(form, who, raw)
+    out: dict[str, Any] = {}
+    for st in states:
+        sid = st.statement.id
+        given = raw.get(sid)
+        if st.applies is False:
+            if isinstance(given, bool):
+                why = conditions.explain(st.statement.applies_when, pack)
+                raise InvalidInput(
+                    f"{source}: answers.{sid}: statement {sid} does not apply to this participant"
+                    + (f" (it applies only where {why})" if why else "")
+                    + "; it is not asked, so leave it null or \"not_applicable\". Nothing was recorded"
+                )
+            out[sid] = Answer.NOT_APPLICABLE.value
+            continue
+        if given == Answer.NOT_APPLICABLE.value:
+            raise InvalidInput(
+                f"{source}: answers.{sid}: statement {sid} applies to this participant: answer true or false "
+                "(or null if it is optional and was not answered). Nothing was recorded"
+            )
+        out[sid] = given
+    return out
 
 
 @dataclass(frozen=True)
@@ -140,6 +212,8 @@ class ConsentResult:
     form_version: str = ""
     information_sheet_title: str = ""
     information_sheet_version: str = ""
+    not_applicable: tuple[str, ...] = ()  # statements recorded "not applicable" to this participant
+    consent_by: str = "participant"  # or "consultee": the consultee's advice, not the participant's consent
 
 
 def record(
@@ -172,7 +246,7 @@ def record(
     person = participants_svc.get(ws, participant_id)
     participants_svc.require_eligible(person, "consent can be taken")
     ethics_svc.require_gating_done(ws, session_id, participant_id, "consent")
-    ethics_svc.require_capacity(ws, session_id, participant_id, "consent")
+    basis = ethics_svc.capacity_basis(ws, session_id, participant_id, "consent")
     docs = sessions_svc.documents_for(ws, session_id, participant_id)
     form = form_for(ws, session_id, participant_id)
     for doc, ver, what in (
@@ -193,8 +267,9 @@ def record(
             f"{mode_v.value} consent (allowed: {', '.join(sorted(allowed))})",
             kind=ErrorKind.CONSENT_REFUSED,
         )
-    answers = parse_answers(form, raw_answers)
-    ev = evaluate_consent(form, answers)
+    who = participants_svc.who(ws, participant_id)
+    answers = check_answers(form, who, raw_answers, ws.pack())
+    ev = conditions.evaluate(form, who, answers)
     if not ev.complete:
         if ev.declined_required:  # an explicit "no" is the participant's decision, and is audited as one
             ws.vault.audit(
@@ -212,7 +287,12 @@ def record(
                 "consent signed on screen needs both signatures, which the app's consent screen takes; "
                 "at the command line record paper consent (signed on paper) or verbal consent"
             )
-        for signer in ("participant", "researcher"):
+        # on the consultee route the consultee signs in the participant's place
+        first = "consultee" if basis == "consultee" else "participant"
+        unknown_signers = sorted(set(signatures) - {first, "researcher"})
+        if unknown_signers:
+            raise InvalidInput(f"unknown signer(s) for this consent: {', '.join(u[:32] for u in unknown_signers)}")
+        for signer in (first, "researcher"):
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
     reason = (unsigned_reason or "").strip()
@@ -237,19 +317,25 @@ def record(
                 f"verbal consent needs {participant_id}'s consent recording in session {session_id} "
                 f"({'no recording given' if not recording_id else f'{recording_id} is not it'})"
             )
-    present = _check_parties(ws, participant_id, parties or {})
-    times = {k: float(v) for k, v in (answer_times or {}).items() if k in answers}
+    present = _check_parties(ws, participant_id, parties or {}, consultee_route=basis == "consultee")
+    if basis == "consultee":
+        _consultee_advice_allows(ws, session_id, participant_id, present["consultee"])
+    asked = {k for k, v in answers.items() if v != Answer.NOT_APPLICABLE.value}
+    times = {k: float(v) for k, v in (answer_times or {}).items() if k in asked}
     marks = {k: str(v).strip()[:8] for k, v in (initials or {}).items() if str(v).strip()}
     unknown_marks = sorted(set(marks) - set(answers))
     if unknown_marks:
         raise InvalidInput(f"initials for unknown statement(s): {', '.join(unknown_marks)}")
+    na_marks = sorted(set(marks) - asked)
+    if na_marks:
+        raise InvalidInput(f"initials for statement(s) that do not apply to {participant_id}: {', '.join(na_marks)}")
     cid = "C-" + uuid.uuid4().hex[:12]
     taken_at = now_iso()
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT INTO consent_records (id, session_id, participant_id, mode, form_doc, form_version, pis_doc,"
-            " pis_version, answers_json, answer_times_json, complete, recording_id, taken_by, taken_at, parties_json)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " pis_version, answers_json, answer_times_json, complete, recording_id, taken_by, taken_at, parties_json,"
+            " consent_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 cid,
                 session_id,
@@ -265,8 +351,11 @@ def record(
                 recording_id,
                 ws.user,
                 taken_at,
-                json.dumps({role: {k: v for k, v in d.items() if k != "name"} for role, d in present.items()},
-                           sort_keys=True),
+                json.dumps(
+                    {role: {k: v for k, v in d.items() if k not in IDENTITY_KEYS} for role, d in present.items()},
+                    sort_keys=True,
+                ),
+                basis,
             ),
         )
         if person.status is ParticipantStatus.ELIGIBLE:
@@ -287,6 +376,8 @@ def record(
                 "pis": docs["pis_doc"],
                 "pis_version": docs["pis_version"],
                 "recording_affirmed": ev.recording_affirmed,
+                "not_applicable": list(ev.not_applicable),
+                "consent_by": basis,
                 "present": sorted(present),
             },
         )
@@ -295,9 +386,9 @@ def record(
         with ws.vault.identity_transaction() as idb:
             for role, d in present.items():
                 idb.execute(
-                    "INSERT OR REPLACE INTO consent_parties (consent_id, role, name, agreement, recorded_at)"
-                    " VALUES (?,?,?,?,?)",
-                    (cid, role, d["name"], int(bool(d.get("agreement"))), taken_at),
+                    "INSERT OR REPLACE INTO consent_parties (consent_id, role, name, agreement, recorded_at,"
+                    " relationship) VALUES (?,?,?,?,?,?)",
+                    (cid, role, d["name"], int(bool(d.get("agreement"))), taken_at, d.get("relationship")),
                 )
             if reason:
                 idb.execute(
@@ -326,6 +417,8 @@ def record(
         form.version,
         document_title(ws, str(docs["pis_doc"]), str(docs["pis_version"])),
         str(docs["pis_version"]),
+        ev.not_applicable,
+        basis,
     )
 
 
@@ -365,13 +458,50 @@ def _paper(ws: Workspace, doc_id: str) -> str:
     return str(doc.title) if doc is not None else doc_id
 
 
+CONSULTEE_KINDS = ("personal", "nominated")
+CONSULTEE_ADVICE = ("take_part", "not_take_part")
+IDENTITY_KEYS = ("name", "relationship")  # kept in the identity store, never with the research record
+MAX_RELATIONSHIP = 100
+
+
+def _consultee_details(d: Mapping[str, Any], out: dict[str, Any]) -> None:
+    """A consultee's advice on the consultee route (Mental Capacity Act 2005 s.32): who they are to the
+    participant, personal or nominated, their advice, and the day it was given."""
+    relationship = str(d.get("relationship") or "").strip()
+    if not relationship:
+        raise InvalidInput(
+            "the consultee's relationship to the participant is missing (for a nominated consultee, their role)"
+        )
+    if len(relationship) > MAX_RELATIONSHIP:
+        raise InvalidInput(f"the consultee's relationship is at most {MAX_RELATIONSHIP} characters")
+    kind = str(d.get("kind") or "")
+    if kind not in CONSULTEE_KINDS:
+        raise InvalidInput(
+            "say whether the consultee is personal (cares for the participant or is interested in their welfare, "
+            "unpaid) or nominated (independent of the study, where there is no personal consultee)"
+        )
+    advice = str(d.get("advice") or "")
+    if advice not in CONSULTEE_ADVICE:
+        raise InvalidInput(
+            "record the consultee's advice: that the participant would want to take part (take_part) or would "
+            "not (not_take_part)"
+        )
+    advised_on = str(d.get("advised_on") or now_iso()[:10])
+    day = parse_day(advised_on, "the day the consultee gave their advice")
+    if day.isoformat() > now_iso()[:10]:
+        raise InvalidInput("the day the consultee gave their advice is in the future")
+    out.update(relationship=relationship, kind=kind, advice=advice, advised_on=day.isoformat())
+
+
 def _check_parties(
-    ws: Workspace, participant_id: str, given: Mapping[str, Mapping[str, Any]]
+    ws: Workspace, participant_id: str, given: Mapping[str, Mapping[str, Any]], *, consultee_route: bool = False
 ) -> dict[str, dict[str, Any]]:
     """The other people with a part in the consent, checked against the pack's party rules: every required
     guardian, consultee, witness or interpreter named; the guardian's or consultee's own form confirmed
-    completed, and an interpreter's confidentiality agreement confirmed, where the pack names one.
-    Returns ``{role: {"name": ..., "present": True, "agreement": bool}}``."""
+    completed, and an interpreter's confidentiality agreement confirmed, where the pack names one.  On the
+    consultee route (``consultee_route``: the capacity assessment found the participant cannot decide and
+    the pack names a consultee) the consultee is required, with their relationship, kind and advice.
+    Returns ``{role: {"name": ..., "present": True, "agreement": bool, ...}}``."""
     rules = {r.role.value: r for r in parties_needed(ws, participant_id)}
     unknown = sorted(set(given) - {r.value for r in PARTY_ROLES})
     if unknown:
@@ -385,6 +515,18 @@ def _check_parties(
         if len(name) > MAX_PARTY_NAME:
             raise InvalidInput(f"the {role}'s name is at most {MAX_PARTY_NAME} characters")
         out[role] = {"name": name, "present": True, "agreement": bool(d.get("agreement"))}
+        if role == ConsentParty.CONSULTEE.value and consultee_route:
+            _consultee_details(d, out[role])
+    if consultee_route and "consultee" not in out:
+        rule = rules["consultee"]
+        paper = f" and completes '{_paper(ws, rule.form)}'" if rule.form else ""
+        raise ConsentError(
+            f"consent not recorded: the capacity assessment at this session found {participant_id} cannot decide "
+            f"now, so the study's protocol asks a consultee for their advice{paper}; record who they are, their "
+            "relationship to the participant, whether they are a personal or nominated consultee, and their "
+            "advice",
+            kind=ErrorKind.CONSENT_REFUSED,
+        )
     for role, rule in rules.items():
         if role not in out:
             if rule.required:
@@ -410,6 +552,27 @@ def _check_parties(
             kind=ErrorKind.CONSENT_REFUSED,
         )
     return out
+
+
+def _consultee_advice_allows(
+    ws: Workspace, session_id: str, participant_id: str, consultee: Mapping[str, Any]
+) -> None:
+    """A consultee who advises that the participant would not want to take part ends it (MCA 2005 s.32(4)):
+    nothing is recorded but the refusal, which is audited as the participant's decision."""
+    if consultee["advice"] == "take_part":
+        return
+    ws.vault.audit(
+        "consent.refused",
+        "participant",
+        participant_id,
+        session_id=session_id,
+        detail={"consent_by": "consultee", "reason": "the consultee advised they would not want to take part"},
+    )
+    raise ConsentError(
+        f"consent not recorded: the consultee advises that {participant_id} would not want to take part, so "
+        f"{participant_id} does not take part",
+        kind=ErrorKind.CONSENT_REFUSED,
+    )
 
 
 def _future_contact_task(
@@ -460,6 +623,15 @@ def latest(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any
     return recs[-1] if recs else None
 
 
+def outcome_of(ws: Workspace, rec: Mapping[str, Any]) -> conditions.ConsentOutcome:
+    """What a stored consent record amounts to, read with the one evaluator (a record from before
+    "not applicable" was recorded reads the same: every statement of a format-1 form applies)."""
+    form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
+    if not isinstance(form, ConsentForm):
+        raise FieldworkError(f"document {rec['form_doc']} is not a consent form", kind=ErrorKind.INVALID_PACK)
+    return conditions.evaluate(form, participants_svc.who(ws, str(rec["participant_id"])), rec["answers"])
+
+
 @dataclass(frozen=True)
 class RecordingPermission:
     allowed: bool
@@ -480,20 +652,27 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
             continue
         try:
             ethics_svc.require_gating_done(ws, session_id, pid, "recording")
-            ethics_svc.require_capacity(ws, session_id, pid, "recording")
+            basis = ethics_svc.capacity_basis(ws, session_id, pid, "recording")
         except FieldworkError as exc:
             reasons.append(exc.message)
             continue
         rec = latest(ws, session_id, pid)
         if rec is None:
-            reasons.append(f"{pid} has not given consent")
+            reasons.append(
+                f"{pid} has not given consent" if basis == "participant"
+                else f"{pid}'s consultee has not given their advice: record it with the consent"
+            )
             continue
         if _declined_since(ws, session_id, pid):
             reasons.append(f"{pid} declined consent after giving it: take consent again before recording")
             continue
-        form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
-        ev = evaluate_consent(form, rec["answers"])
-        if not ev.recording_affirmed:
+        if basis == "participant" and rec.get("consent_by") == "consultee":
+            reasons.append(
+                f"{pid} was assessed able to decide after the consultee's advice was recorded: take {pid}'s own "
+                "consent before recording"
+            )
+            continue
+        if not outcome_of(ws, rec).recording_affirmed:
             reasons.append(f"{pid} has not affirmed the recording statement")
     return RecordingPermission(not reasons, reasons)
 
@@ -520,3 +699,32 @@ def verbal_script(ws: Workspace, session_id: str, participant_id: str) -> Any:
     if script is not None and script.consent_form == form.id:
         return script
     return None
+
+
+@dataclass(frozen=True)
+class ScriptLine:
+    """One statement as the verbal script reads it for this participant: ``state`` is "ask", "ask_if" (asked
+    only once an earlier answer is given: ``why`` says which) or "not_applicable" (not read: ``why`` says
+    whom it is for)."""
+
+    statement_id: str
+    text: str
+    state: str
+    why: str = ""
+
+
+def script_lines(
+    ws: Workspace, session_id: str, participant_id: str, answers: Mapping[str, Any] | None = None
+) -> list[ScriptLine]:
+    """The statements to read to this participant, in form order, as the verbal-consent script words them
+    (the statement's own text where the script has no prompt for it), given the answers so far."""
+    form = form_for(ws, session_id, participant_id)
+    script = verbal_script(ws, session_id, participant_id)
+    prompts = {pr.statement: pr.text for pr in script.prompts} if script is not None else {}
+    pack = ws.pack()
+    out = []
+    for st in conditions.statement_states(form, participants_svc.who(ws, participant_id), answers or {}):
+        state = {True: "ask", None: "ask_if", False: "not_applicable"}[st.applies]
+        why = conditions.explain(st.statement.applies_when, pack) if st.applies is not True else ""
+        out.append(ScriptLine(st.statement.id, prompts.get(st.statement.id, st.statement.text), state, why))
+    return out

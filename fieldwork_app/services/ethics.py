@@ -7,7 +7,8 @@ a participant's declined statements mean elsewhere.
   weigh up, communicate) per participant before consent and recording; an assessment that finds the
   participant cannot decide now stops the session, or asks for it to be rearranged or a consultee consulted,
   as the pack says.
-- A participant's declined roles (quotes, archiving, future contact ...) come from their latest consent.
+- A participant's declined roles (quotes, archiving, future contact ...) come from their latest consent; a
+  statement that did not apply to them is neither declined nor agreed, and the app does not act on its role.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from fieldwork_app.domain.pack import (
     CapacityCriterion,
     CapacityOutcome,
     CapacityRule,
+    ConsentParty,
     GatingTask,
+    PartyRule,
     StatementRole,
 )
 from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, InvalidInput, NotFound
@@ -120,6 +123,20 @@ class CapacityResult:
     has_capacity: bool
     outcome: str | None  # what the pack says to do when lacking: stop, reschedule, consultee
     advice: str
+    consultee_route: bool = False  # lacking, and the pack offers a consultee's advice instead of consent
+
+
+def consultee_rule(ws: Workspace, participant_id: str) -> PartyRule | None:
+    """The pack's consultee rule for this participant's group (None: the pack defines no consultee)."""
+    p = participants_svc.get(ws, participant_id)
+    rules = conditions.parties_for(ws.pack().group(p.group_id), participants_svc.who(ws, participant_id))
+    return next((r for r in rules if r.role is ConsentParty.CONSULTEE), None)
+
+
+def consultee_route_open(ws: Workspace, participant_id: str, outcome: str | None) -> bool:
+    """Whether an assessment with this outcome opens the consultee route: the pack says to consult a
+    consultee when the participant cannot decide, and names one for her group."""
+    return outcome == CapacityOutcome.CONSULTEE.value and consultee_rule(ws, participant_id) is not None
 
 
 _ADVICE = {
@@ -128,6 +145,22 @@ _ADVICE = {
     CapacityOutcome.CONSULTEE: "consult the person the protocol names (a consultee) before going on; no consent "
     "and no recording until then",
 }
+_CONSULTEE_ADVICE = (
+    "the protocol's consultee route applies: the participant does not consent; ask a consultee (a personal "
+    "consultee, or a nominated one where there is none) for their advice on whether the participant would want "
+    "to take part, and record it with the consent. Where the consultee advises they would not want to, they do "
+    "not take part"
+)
+_NO_CONSULTEE = (
+    "the protocol asks for a consultee, but the study pack names no consultee for this group, so the session "
+    "stops: no consent and no recording today"
+)
+
+
+def _advice(ws: Workspace, participant_id: str, outcome: str) -> str:
+    if outcome == CapacityOutcome.CONSULTEE.value:
+        return _CONSULTEE_ADVICE if consultee_route_open(ws, participant_id, outcome) else _NO_CONSULTEE
+    return _ADVICE[CapacityOutcome(outcome)]
 
 
 def record_capacity(
@@ -168,8 +201,8 @@ def record_capacity(
             session_id=session_id,
             detail={"has_capacity": has, "outcome": outcome},
         )
-    advice = "" if has else _ADVICE[rule.if_lacking]
-    return CapacityResult(has, outcome, advice)
+    advice = "" if has else _advice(ws, participant_id, rule.if_lacking.value)
+    return CapacityResult(has, outcome, advice, not has and consultee_route_open(ws, participant_id, outcome))
 
 
 def latest_capacity(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any] | None:
@@ -183,12 +216,14 @@ def latest_capacity(ws: Workspace, session_id: str, participant_id: str) -> dict
             "outcome": r["outcome"], "at": r["assessed_at"]}  # fmt: skip
 
 
-def require_capacity(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
-    """Refuse ``doing`` where the pack asks for a capacity assessment and this session has none showing the
-    participant can decide now."""
+def capacity_basis(ws: Workspace, session_id: str, participant_id: str, doing: str) -> str:
+    """On whose decision ``doing`` (consent, recording) rests at this session: "participant" (no capacity
+    assessment asked for, or the latest one found she can decide now) or "consultee" (it found she cannot,
+    and the pack's consultee route applies).  Refused where the pack asks for an assessment and this
+    session has none, or where the participant cannot decide and the pack offers no consultee route."""
     rule = capacity_rule(ws, participant_id)
     if rule is None:
-        return
+        return "participant"
     last = latest_capacity(ws, session_id, participant_id)
     if last is None:
         raise ConsentError(
@@ -198,38 +233,58 @@ def require_capacity(ws: Workspace, session_id: str, participant_id: str, doing:
             code=ErrorCode.CAPACITY_FIRST,
             params={"doing": doing, "participant": participant_id, "session": session_id},
         )
-    if not last["has_capacity"]:
-        raise ConsentError(
-            f"{doing} not allowed: the capacity assessment at this session found {participant_id} cannot decide "
-            f"now; the protocol says: {_ADVICE[CapacityOutcome(last['outcome'])]}",
-            kind=ErrorKind.CONSENT_REFUSED,
-        )
+    if last["has_capacity"]:
+        return "participant"
+    if consultee_route_open(ws, participant_id, last["outcome"]):
+        return "consultee"
+    raise ConsentError(
+        f"{doing} not allowed: the capacity assessment at this session found {participant_id} cannot decide "
+        f"now; the protocol says: {_advice(ws, participant_id, str(last['outcome']))}",
+        kind=ErrorKind.CONSENT_REFUSED,
+    )
+
+
+def require_capacity(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
+    """Refuse ``doing`` where the pack asks for a capacity assessment and this session has none showing the
+    participant can decide now, or a consultee route to go ahead on (see :func:`capacity_basis`)."""
+    capacity_basis(ws, session_id, participant_id, doing)
 
 
 CRITERIA = tuple(c.value for c in CapacityCriterion)
 
 
 # -- declined roles ------------------------------------------------------------------------------------
-def declined_roles(ws: Workspace, session_id: str, participant_id: str) -> frozenset[StatementRole]:
-    """The roles of the statements the participant declined (or that did not apply) in their latest consent
-    in this session; empty before any consent."""
+def _latest_outcome(ws: Workspace, session_id: str, participant_id: str) -> conditions.ConsentOutcome | None:
     from fieldwork_app.services import consent as consent_svc  # consent imports this module
 
     rec = consent_svc.latest(ws, session_id, participant_id)
     if rec is None:
-        return frozenset()
+        return None
     try:
-        form = consent_svc.packs_svc.document(ws, rec["form_doc"], rec["form_version"])
+        return consent_svc.outcome_of(ws, rec)
     except NotFound:
-        return frozenset()
-    out = conditions.evaluate(form, participants_svc.who(ws, participant_id), rec["answers"])
-    return out.declined_roles
+        return None
+
+
+def declined_roles(ws: Workspace, session_id: str, participant_id: str) -> frozenset[StatementRole]:
+    """The roles of the statements the participant answered no to in their latest consent in this session
+    (a statement that did not apply to them is not declined); empty before any consent."""
+    out = _latest_outcome(ws, session_id, participant_id)
+    return out.declined_roles if out is not None else frozenset()
+
+
+def not_agreed_roles(ws: Workspace, session_id: str, participant_id: str) -> frozenset[StatementRole]:
+    """The roles the app may not act on for this participant: declined, or not applicable to them ("not
+    applicable" is never an agreement).  Before any consent: none known."""
+    out = _latest_outcome(ws, session_id, participant_id)
+    return out.declined_roles | out.not_applicable_roles if out is not None else frozenset()
 
 
 def declined_in_session(ws: Workspace, session_id: str, role: StatementRole) -> list[str]:
-    """The participants of a session whose latest consent declined ``role``."""
+    """The participants of a session whose latest consent did not agree to ``role`` (declined it, or it did
+    not apply to them)."""
     s = sessions_svc.get(ws, session_id)
-    return [pid for pid in s.participant_ids if role in declined_roles(ws, session_id, pid)]
+    return [pid for pid in s.participant_ids if role in not_agreed_roles(ws, session_id, pid)]
 
 
 def marker_warning(ws: Workspace, session_id: str, kind: str) -> str:

@@ -154,6 +154,8 @@ def _draw_signature(pdf: Pdf, svg: str, x: float, y: float, w: float, h: float) 
 def _answer(value: Any, kind: AnswerType) -> str:
     if value is None:
         return "Not answered"
+    if value == "not_applicable":
+        return "Not applicable to this participant (not asked)"
     if value is True:
         return "Yes (initialled)" if kind is AnswerType.INITIALS else "Yes"
     return "No"
@@ -210,6 +212,14 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
         pdf.ln(1.5)
     pdf.ln(2)
     pdf.field("Consent", _MODES.get(r["mode"], r["mode"]))
+    if r["consent_by"] == "consultee":
+        advice = json.loads(r["parties_json"] or "{}").get("consultee", {})
+        pdf.para(
+            "The participant could not decide at this session (capacity assessment), so did not consent: "
+            f"this record rests on the advice of a {advice.get('kind', '')} consultee, given "
+            f"{advice.get('advised_on', '')}, that the participant would want to take part.",
+            9,
+        )
     pdf.field("Date", r["taken_at"][:16].replace("T", " ") + " UTC")
     pdf.field("Consent taken by", r["taken_by"])
     if r["mode"] == "verbal":
@@ -241,7 +251,7 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
         if pdf.get_y() > pdf.h - 60:
             pdf.add_page()
         pdf.ln(4)
-        who = "Participant" if sig["signer"] == "participant" else "Person taking consent"
+        who = {"participant": "Participant", "consultee": "Consultee"}.get(sig["signer"], "Person taking consent")
         pdf.field(
             who, f"{sig['name'] or '(name not given)'}, signed {sig['signed_at'][:16].replace('T', ' ')} UTC"
         )

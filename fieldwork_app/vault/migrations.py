@@ -173,6 +173,11 @@ RESEARCH: list[str] = [
         has_capacity INTEGER NOT NULL, outcome TEXT, assessed_at TEXT NOT NULL, assessed_by TEXT NOT NULL);
     ALTER TABLE consent_records ADD COLUMN parties_json TEXT NOT NULL DEFAULT '{}';
     """,
+    # 11: on whose decision a consent rests: the participant's own, or a consultee's advice where the capacity
+    #     assessment found the participant cannot decide and the pack offers a consultee route
+    """
+    ALTER TABLE consent_records ADD COLUMN consent_by TEXT NOT NULL DEFAULT 'participant';
+    """,
 ]
 
 IDENTITY: list[str] = [
@@ -217,6 +222,10 @@ IDENTITY: list[str] = [
     CREATE TABLE consent_parties (
         consent_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL, agreement INTEGER NOT NULL DEFAULT 0,
         recorded_at TEXT NOT NULL, PRIMARY KEY (consent_id, role));
+    """,
+    # 7: a consultee's relationship to the participant (identity data, kept with the consultee's name)
+    """
+    ALTER TABLE consent_parties ADD COLUMN relationship TEXT;
     """,
 ]
 

@@ -85,15 +85,21 @@ def close(ws: Workspace, sid: str, pack: StudyPack, group_id: str) -> None:
     assert str(sessions.get(ws, sid).status) == "completed"
 
 
-@pytest.mark.parametrize("pack_dir", [FIRST, SECOND], ids=["format1", "format2"])
-def test_one_interview_from_screening_to_close_out(tmp_path: Path, pack_dir: Path, virtual_mic: Any) -> None:
+@pytest.mark.parametrize(
+    ("pack_dir", "age_band"),
+    [(FIRST, None), (SECOND, "16-17"), (SECOND, "18-24")],
+    ids=["format1", "format2-16-17", "format2-adult"],
+)
+def test_one_interview_from_screening_to_close_out(
+    tmp_path: Path, pack_dir: Path, age_band: str | None, virtual_mic: Any
+) -> None:
     virtual_mic.use_sine()
     pack = load_pack(pack_dir)
     ws = fresh(tmp_path, pack_dir)
     try:
         group = pack.groups[0]
         attrs = (
-            {"age_band": "16-17", "language": "en-GB", "interpreter": "no", "area": "north"}
+            {"age_band": str(age_band), "language": "en-GB", "interpreter": "no", "area": "north"}
             if pack.attributes
             else None
         )
@@ -101,6 +107,11 @@ def test_one_interview_from_screening_to_close_out(tmp_path: Path, pack_dir: Pat
         venue = pack.venues_for(group.id)[1]  # not the home: no lone-working plan needed
         sid = sessions.new(ws, [pid], "interview", venue.kind.value).id
         consent_all(ws, sid, pid)
+        rec = consent.latest(ws, sid, pid)
+        assert rec is not None
+        # the clause for 16-17-year-olds: asked of them, recorded "not applicable" for an adult
+        na = [k for k, v in rec["answers"].items() if v == "not_applicable"]
+        assert na == (["5"] if age_band == "18-24" else [])
         record_take(ws, sid)
         close(ws, sid, pack, group.id)
     finally:
@@ -170,7 +181,8 @@ def test_format2_documents_in_her_language_and_easy_read(tmp_path: Path) -> None
             tpl = consent.template(ws, sid, pid)
             main = pack.document("consent-young-carer")
             assert isinstance(main, ConsentForm)
-            assert list(tpl) == [s.id for s in main.statements]  # the same statements in every version
+            # the same statements in every version; statement 5 is for 16-17-year-olds only, so not asked here
+            assert list(tpl) == [s.id for s in main.statements if s.id != "5"]
     finally:
         ws.close()
 

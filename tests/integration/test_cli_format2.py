@@ -120,3 +120,93 @@ def test_an_interpreter_is_booked_from_the_command_line(tmp_path: Path) -> None:
     assert_one_line_error(run("session", "book", sid, env=env, ok=False), "say who is booked")
     assert run("session", "book", sid, "--interpreter", env=env).stdout.strip() == f"Session {sid}: interpreter booked"
     assert "[x] interpreter booked" in run("session", "checklist", sid, env=env).stdout
+
+
+def _cli_study(tmp_path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase",
+           "FIELDWORK_USER": "rosa"}  # fmt: skip
+    run("init", "--user", "rosa", env=env)
+    run("pack", "import", str(SECOND), env=env)
+    return env, ("--attr", "language=en-GB", "--attr", "interpreter=no", "--attr", "area=north")
+
+
+def _screened(tmp_path: Path, env: dict[str, str], group: str, *args: str) -> str:
+    pid = run("participant", "add", "--group", group, *args, env=env).stdout.strip()
+    screening = tmp_path / f"screen-{group}.json"
+    criteria = load_pack(SECOND).group(group).eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    run("participant", "screen", pid, "--answers", str(screening), env=env)
+    return pid
+
+
+def test_an_adults_answers_file_lists_what_does_not_apply_and_the_script_skips_it(tmp_path: Path) -> None:
+    env, attrs = _cli_study(tmp_path)
+    pid = _screened(tmp_path, env, "young-carer", "--attr", "age_band=18-24", *attrs)
+    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "video",
+              env=env).stdout.strip()  # fmt: skip
+    tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
+    assert "5" not in tpl["answers"]
+    assert tpl["not_applicable"] == {"5": "applies only where age band at consent is 16 or 17"}
+    assert tpl["asked_only_if"] == {"O3": "statement O2 is answered yes"}
+    script = run("consent", "script", "--session", sid, "--participant", pid, env=env).stdout.splitlines()
+    assert script[0] == "Verbal consent script for young people (video or phone) v1.0"
+    assert f"5. not asked: does not apply to {pid} (only where age band at consent is 16 or 17)" in script
+    assert not any(line.startswith("5. Do you know") for line in script)
+    assert "O3. (ask only where statement O2 is answered yes) Can we ask you about a second, shorter interview in " \
+           "about a year?" in script
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**tpl, "answers": {**dict.fromkeys(tpl["answers"], True), "5": True}}))
+    base = ("consent", "record", "--session", sid, "--participant", pid, "--mode", "paper", "--answers",
+            str(answers))  # fmt: skip
+    assert_one_line_error(
+        run(*base, env=env, ok=False), f"{answers}: answers.5: statement 5 does not apply to this participant"
+    )
+    answers.write_text(json.dumps({**tpl, "answers": {**dict.fromkeys(tpl["answers"], True), "O2": False}}))
+    assert_one_line_error(run(*base, env=env, ok=False), "answers.O3: statement O3 does not apply")
+    answers.write_text(
+        json.dumps({**tpl, "answers": {**dict.fromkeys(tpl["answers"], True), "O2": False, "O3": None}})
+    )
+    script = run("consent", "script", "--session", sid, "--participant", pid, "--answers", str(answers),
+                 env=env).stdout.splitlines()  # fmt: skip
+    assert f"O3. not asked: does not apply to {pid} (only where statement O2 is answered yes)" in script
+    out = run(*base, env=env).stdout
+    assert f"Not applicable to {pid}, recorded as such: 5, O3" in out and "recording permitted" in out
+
+
+def test_the_consultee_route_from_the_command_line(tmp_path: Path) -> None:
+    env, attrs = _cli_study(tmp_path)
+    yc = _screened(tmp_path, env, "young-carer", "--attr", "age_band=18-24", *attrs)
+    pa = _screened(tmp_path, env, "parent", "--linked-to", yc, *attrs)
+    sid = run("session", "new", "--participant", pa, "--format", "interview", "--location", "home",
+              env=env).stdout.strip()  # fmt: skip
+    out = run("session", "capacity", sid, "--participant", pa, "--understand", "yes", "--retain", "yes",
+              "--weigh-up", "no", "--communicate", "yes", env=env).stdout  # fmt: skip
+    assert "consultee" in out
+    tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pa, env=env).stdout)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
+    base = ("consent", "record", "--session", sid, "--participant", pa, "--mode", "paper", "--answers",
+            str(answers))  # fmt: skip
+    assert_one_line_error(run(*base, env=env, ok=False), "asks a consultee for their advice")
+    assert_one_line_error(
+        run(*base, "--consultee-kind", "personal", env=env, ok=False), "go with --consultee NAME"
+    )
+    consultee = ("--consultee", "Cara Consultee", "--consultee-relationship", "sister", "--consultee-kind",
+                 "personal", "--consultee-form")  # fmt: skip
+    assert_one_line_error(run(*base, *consultee, env=env, ok=False), "record the consultee's advice")
+    refused = run(*base, *consultee, "--consultee-advice", "not-take-part", env=env, ok=False)
+    assert_one_line_error(refused, f"the consultee advises that {pa} would not want to take part")
+    # a fresh session, the consultee advising they would want to take part
+    s2 = run("session", "new", "--participant", pa, "--format", "interview", "--location", "home",
+             env=env).stdout.strip()  # fmt: skip
+    run("session", "capacity", s2, "--participant", pa, "--understand", "yes", "--retain", "no",
+        "--weigh-up", "yes", "--communicate", "yes", env=env)  # fmt: skip
+    tpl = json.loads(run("consent", "template", "--session", s2, "--participant", pa, env=env).stdout)
+    answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
+    out = run("consent", "record", "--session", s2, "--participant", pa, "--mode", "paper", "--answers",
+              str(answers), *consultee, "--consultee-advice", "take-part", "--consultee-advised-on",
+              date.today().isoformat(), env=env).stdout  # fmt: skip
+    assert f"Recorded on the consultee's advice: {pa} did not consent themselves" in out
+    assert "recording permitted" in out
+    audit = run("audit", "list", "--json", env=env).stdout
+    assert "Cara" not in audit and "sister" not in audit

@@ -126,7 +126,7 @@ def person(ws: Workspace, **attrs: str) -> str:
     return p.id
 
 
-def _yes(ws: Workspace, sid: str, pid: str, **overrides: bool) -> dict[str, bool]:
+def _yes(ws: Workspace, sid: str, pid: str, **overrides: bool | None) -> dict[str, bool | None]:
     return {**{k: True for k in consent.template(ws, sid, pid)}, **overrides}
 
 
@@ -288,7 +288,8 @@ def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Worksp
 def test_a_summary_asked_for_makes_a_task_and_declined_roles_make_none(caring: Workspace) -> None:
     ws = caring
     keen, quiet = young_carer(ws, "18-24"), young_carer(ws, "18-24")
-    for pid, overrides in ((keen, {}), (quiet, {"O2": False, "O4": False})):
+    # O3 is asked only after a yes to O2: with O2 declined it is not asked, and is left unanswered.
+    for pid, overrides in ((keen, {}), (quiet, {"O2": False, "O3": None, "O4": False})):
         sid = sessions.new(ws, [pid], "interview", "youth_centre").id
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **overrides))
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid, **overrides))  # again: still one task each

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -219,6 +221,26 @@ class AnalysisPage(QWidget):
         self.trust_box.setVisible(False)
         inner.addWidget(self.trust_box)
         layout.addWidget(box)
+        # What was unpacked, participant by participant: may it go into an archive deposit?
+        self.archive_box = QGroupBox(self.tr("Archive deposit (from the consents unpacked)"))
+        al = QVBoxLayout(self.archive_box)
+        self.archive_summary = label("")
+        self.archive_summary.setObjectName("archiveSummary")
+        al.addWidget(self.archive_summary)
+        self.archive_table = QTableWidget(0, 4)
+        self.archive_table.setObjectName("archiveTable")
+        self.archive_table.setAccessibleName(self.tr("Archive deposit, per participant"))
+        self.archive_table.setHorizontalHeaderLabels(
+            [self.tr("Participant"), self.tr("Archiving"), self.tr("Deposit"), self.tr("Session folders")]
+        )
+        self.archive_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.archive_table.verticalHeader().setVisible(False)
+        self.archive_table.horizontalHeader().setStretchLastSection(True)
+        self.archive_table.setMinimumHeight(120)
+        al.addWidget(self.archive_table)
+        self.archive_box.setVisible(False)
+        layout.addWidget(self.archive_box)
+        self._unpacked_to: Path | None = None
         self.saved_combo.currentIndexChanged.connect(self._saved_chosen)
         self.verify_button.clicked.connect(self.verify)
         self.unpack_button.clicked.connect(self.unpack)
@@ -333,6 +355,7 @@ class AnalysisPage(QWidget):
         )
         job = self._store_job(True, self.tr("Unpacking the store..."))
         if job is not None:
+            self._unpacked_to = job.out if job.role == "research" else None
             self.presenter.unpack(job, self._store_done, self._failed)
             self._busy(True)
 
@@ -349,6 +372,50 @@ class AnalysisPage(QWidget):
             first + ("" if ok else self.tr(" -- problems found: see the report below."))
         )
         self.store_details.setPlainText("\n".join(rest))
+        folder, self._unpacked_to = self._unpacked_to, None
+        if folder is not None:
+            self.presenter.archive(folder, self._show_archive, self._archive_failed)
+
+    def _show_archive(self, rows: list[dict[str, Any]]) -> None:
+        """Each participant unpacked: their archiving answer and whether their material may be deposited (the
+        facts 'fieldwork analysis archive' prints)."""
+        words = {
+            "agreed": self.tr("agreed"),
+            "declined": self.tr("declined"),
+            "not_applicable": self.tr("not applicable"),
+            "not_asked": self.tr("not asked"),
+        }
+        self.archive_table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            deposit = (
+                self.tr("may be archived")
+                if r["may_archive"]
+                else self.tr("leave out: withdrew")
+                if r["withdrew"]
+                else self.tr("leave out")
+            )
+            cells = (r["participant"], words.get(r["archiving"], r["archiving"]), deposit, ", ".join(r["folders"]))
+            for j, text in enumerate(cells):
+                self.archive_table.setItem(i, j, QTableWidgetItem(text))
+        self.archive_table.resizeColumnsToContents()
+        kept = [r["participant"] for r in rows if not r["may_archive"]]
+        self.archive_summary.setText(
+            self.tr("No participant's material was unpacked.")
+            if not rows
+            else self.tr("Leave out of an archive deposit: {0}").format(", ".join(kept))
+            if kept
+            else self.tr("Every participant unpacked may go into an archive deposit.")
+        )
+        self.archive_box.setVisible(True)
+
+    def _archive_failed(self, exc: BaseException) -> None:
+        self.archive_summary.setText(
+            self.tr("The archive status could not be read: {0}").format(
+                detail(exc) if isinstance(exc, FieldworkError) else type(exc).__name__
+            )
+        )
+        self.archive_table.setRowCount(0)
+        self.archive_box.setVisible(True)
 
     def _refused(self, refused: Refused) -> None:
         self.store_message.setText(

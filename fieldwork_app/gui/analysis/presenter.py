@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from fieldwork_app.analysis.folder import archive_report
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
 from fieldwork_app.services import datamanager as dmstore
@@ -163,6 +164,11 @@ class AnalysisPresenter(Presenter):
         self.state = CancellableState(self.bridge.progress.emit)
         state = self.state
         self._run(lambda: export_qdpx(folder, out, state), done, failed)
+
+    def archive(self, folder: Path, done: Done[list[dict[str, Any]]], failed: Failed) -> None:
+        """What may go into an archive deposit from an analysis folder: the call 'fieldwork analysis archive'
+        makes."""
+        self._run(lambda: archive_report(folder), done, failed)
 
     # -- running --------------------------------------------------------------------------------------
     def cancel(self) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -139,15 +140,61 @@ class ConsentPage(QWidget):
         self.consultee_name = QLineEdit()
         self.consultee_name.setAccessibleName(self.tr("Consultee's name"))
         self.consultee_form = QCheckBox(self.tr("The consultee has completed their dec&laration"))
+        # The consultee route: the participant cannot decide now and the protocol asks a consultee's advice.
+        self.consultee_note = label(
+            self.tr(
+                "The participant cannot decide now, so they do not consent: the study's protocol asks a consultee "
+                "for their advice on whether the participant would want to take part. Read each statement with "
+                "the consultee and mark their advice. The participant's wishes and feelings still count: stop if "
+                "they show they do not want to go on."
+            ),
+            "warning",
+        )
+        self.consultee_note.setObjectName("consulteeRoute")
+        self.consultee_relationship = QLineEdit()
+        self.consultee_relationship.setMaxLength(100)
+        self.consultee_relationship.setAccessibleName(self.tr("Consultee's relationship to the participant"))
+        self.consultee_kind = QComboBox()
+        self.consultee_kind.setAccessibleName(self.tr("Kind of consultee"))
+        self.consultee_kind.addItem(self.tr("Choose…"), "")
+        self.consultee_kind.addItem(
+            self.tr("Personal (cares for them or is interested in their welfare, unpaid)"), "personal"
+        )
+        self.consultee_kind.addItem(
+            self.tr("Nominated (independent of the study; no personal consultee)"), "nominated"
+        )
+        self.consultee_advice = QButtonGroup(self)
+        self.consultee_yes = QRadioButton(self.tr("Would &want to take part"))
+        self.consultee_no = QRadioButton(self.tr("Would n&ot want to take part"))
+        advice_row = QWidget()
+        al = QHBoxLayout(advice_row)
+        al.setContentsMargins(0, 0, 0, 0)
+        for i, b in enumerate((self.consultee_yes, self.consultee_no)):
+            self.consultee_advice.addButton(b, i)
+            al.addWidget(b)
+        al.addStretch(1)
+        self.consultee_advice_row = advice_row
         bf.addRow(self.tr("Parent or guar&dian"), self.guardian_name)
         bf.addRow(self.guardian_form)
+        bf.addRow(self.consultee_note)
         bf.addRow(self.tr("Cons&ultee"), self.consultee_name)
+        bf.addRow(self.tr("Relations&hip"), self.consultee_relationship)
+        bf.addRow(self.tr("Kind of consultee"), self.consultee_kind)
+        bf.addRow(self.tr("Their advice"), self.consultee_advice_row)
         bf.addRow(self.consultee_form)
         bf.addRow(self.tr("Witness presen&t"), self.witness_name)
         bf.addRow(self.tr("Interpreter pr&esent"), self.interpreter_name)
         bf.addRow(self.interpreter_agreement)
-        for w in (self.witness_name, self.interpreter_name, self.guardian_name, self.consultee_name):
+        for w in (
+            self.witness_name,
+            self.interpreter_name,
+            self.guardian_name,
+            self.consultee_name,
+            self.consultee_relationship,
+        ):
             w.textChanged.connect(self._update_save)
+        self.consultee_kind.currentIndexChanged.connect(self._update_save)
+        self.consultee_advice.idClicked.connect(self._update_save)
         for c in (self.interpreter_agreement, self.guardian_form, self.consultee_form):
             c.toggled.connect(self._update_save)
         self.before_form = bf
@@ -379,7 +426,11 @@ class ConsentPage(QWidget):
         for w in (self.capacity_button, self.capacity_state):
             self.before_form.setRowVisible(w, bool(f.capacity))
         self.capacity_state.setText(
-            self.tr("Capacity assessed at this session: able to decide.") if f.capacity_ok else ""
+            self.tr("Capacity assessed at this session: able to decide.")
+            if f.capacity_ok
+            else self.tr("Capacity assessed at this session: not able to decide now; the consultee route applies.")
+            if f.consultee_route
+            else ""
         )
         self.witness_name.clear()
         self.interpreter_name.clear()
@@ -395,7 +446,25 @@ class ConsentPage(QWidget):
             paper.setChecked(False)
             self.before_form.setRowVisible(name, role in roles)
             self.before_form.setRowVisible(paper, roles.get(role, (False, False))[1])
+        self.consultee_relationship.clear()
+        self.consultee_kind.setCurrentIndex(0)
+        self.consultee_advice.setExclusive(False)
+        for b in (self.consultee_yes, self.consultee_no):
+            b.setChecked(False)
+        self.consultee_advice.setExclusive(True)
+        self._show_consultee(f.consultee_route)
         self.before_box.setVisible(bool(f.capacity or roles))
+
+    def _show_consultee(self, route: bool) -> None:
+        """The consultee's rows: shown where the protocol always asks for a consultee, or once this session's
+        capacity assessment opened the consultee route (then with their relationship, kind and advice)."""
+        parties = self.draft.form.parties if self.draft is not None else ()
+        roles = {role: (required, agreement) for role, required, agreement in parties}
+        wanted = "consultee" in roles and (route or roles["consultee"][0])
+        self.before_form.setRowVisible(self.consultee_name, wanted)
+        self.before_form.setRowVisible(self.consultee_form, wanted and roles.get("consultee", (False, False))[1])
+        for w in (self.consultee_note, self.consultee_relationship, self.consultee_kind, self.consultee_advice_row):
+            self.before_form.setRowVisible(w, route)
 
     def _record_capacity(self) -> None:
         d, m = self.draft, self.model
@@ -407,12 +476,16 @@ class ConsentPage(QWidget):
         def done(result: object) -> None:
             ok = bool(getattr(result, "has_capacity", False))
             d.capacity_ok = ok
+            d.capacity_assessed = True
+            d.consultee_route = bool(getattr(result, "consultee_route", False))
             if ok:
                 self.capacity_state.setText(self.tr("Capacity assessed at this session: able to decide."))
             else:
                 self.capacity_state.setText(
                     self.tr("Not able to decide now: %1").replace("%1", str(getattr(result, "advice", "")))
                 )
+            self._show_consultee(d.consultee_route)
+            self._sign_labels()
             self._update_save()  # the answers given so far stay: the form is not reloaded
 
         self.p.record_capacity(sid, pid, answers, done, self._failed)
@@ -432,12 +505,23 @@ class ConsentPage(QWidget):
         ):
             if name.isVisibleTo(self) and name.text().strip():
                 out[role] = {"name": name.text().strip(), "agreement": paper.isChecked()}
+        if "consultee" in out and self.draft is not None and self.draft.consultee_route:
+            advice = {0: "take_part", 1: "not_take_part"}.get(self.consultee_advice.checkedId(), "")
+            out["consultee"].update(
+                relationship=self.consultee_relationship.text().strip(),
+                kind=self.consultee_kind.currentData() or "",
+                advice=advice,
+            )
         return out
 
     # -- mode and statements -----------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
-        if self.draft is not None:
-            self.draft = presenter.Draft(self.draft.form, mode=mode)
+        if self.draft is not None:  # a new draft for the new way; this session's assessment stays
+            old = self.draft
+            self.draft = presenter.Draft(old.form, mode=mode)
+            self.draft.capacity_ok = old.capacity_ok
+            self.draft.consultee_route = old.consultee_route
+            self.draft.capacity_assessed = old.capacity_assessed
         f = self.draft.form if self.draft else None
         self.verbal_box.setVisible(mode == "verbal")
         self.paper_note.setVisible(mode == "paper")
@@ -445,6 +529,7 @@ class ConsentPage(QWidget):
         self.alternatives.setVisible(mode == "written")
         for w in self._participant_signs:
             self.sign_form.setRowVisible(w, mode == "written")
+        self._sign_labels()
         self.unsigned_box.setVisible(mode == "attested")
         self.sign_box.setTitle(self.tr("Signatures") if mode == "written" else self.tr("Your signature"))
         self.script_intro.setText(f.script_intro if f else "")
@@ -460,8 +545,20 @@ class ConsentPage(QWidget):
                 row.initials_changed.connect(self._on_initials)
                 self.statements_layout.addWidget(row)
                 self.rows[s.id] = row
+            self._show_applies()
         self._follow_the_page()
         self._update_save()
+
+    def _sign_labels(self) -> None:
+        """On the consultee route the consultee signs in the participant's place, and the fields say so."""
+        route = self.draft is not None and self.draft.consultee_route
+        for w, text in (
+            (self.participant_name, self.tr("Consultee's na&me") if route else self.tr("Participant's na&me")),
+            (self.participant_pad, self.tr("Consultee signs") if route else self.tr("Participant signs")),
+        ):
+            field_label = self.sign_form.labelForField(w)
+            if isinstance(field_label, QLabel):
+                field_label.setText(text)
 
     def _follow_the_page(self) -> None:
         """Tab goes down the page: how consent is given, the recording (verbal), each statement, then the
@@ -494,7 +591,18 @@ class ConsentPage(QWidget):
             position = self.ctx.recorder.position
             self.rows[statement_id].set_time(position)
         self.draft.answer(statement_id, value, position)
+        self._show_applies()
         self._update_save()
+
+    def _show_applies(self) -> None:
+        """Each statement asked, waiting on an earlier answer, or greyed as not applying to this participant;
+        re-read after every answer, since a statement can depend on an earlier one."""
+        if self.draft is None:
+            return
+        for sid, applies in self.draft.applies().items():
+            row = self.rows.get(sid)
+            if row is not None and row.applies is not applies:
+                row.set_applies(applies)
 
     def _on_initials(self, statement_id: str, text: str) -> None:
         if self.draft is not None:
@@ -523,9 +631,24 @@ class ConsentPage(QWidget):
                     reasons.append(self.tr("Your signature is needed, as the person taking consent."))
             if d.mode == "verbal" and (self.ctx.recorder.active or not self._consent_recording):
                 reasons.append(self.tr("Record the consent conversation, then stop the recording."))
-            if d.form.capacity and not d.capacity_ok:
-                reasons.append(self.tr("Assess capacity at this session first."))
+            if d.form.capacity and not d.capacity_ok and not d.consultee_route:
+                reasons.append(
+                    self.tr("The participant cannot decide now: no consent today (see the assessment above).")
+                    if d.capacity_assessed
+                    else self.tr("Assess capacity at this session first.")
+                )
             given = self._parties()
+            if d.consultee_route:
+                c = given.get("consultee")
+                if c is None:
+                    reasons.append(self.tr("The consultee route: name the consultee."))
+                else:
+                    if not c.get("relationship"):
+                        reasons.append(self.tr("Give the consultee's relationship to the participant."))
+                    if not c.get("kind"):
+                        reasons.append(self.tr("Say whether the consultee is personal or nominated."))
+                    if not c.get("advice"):
+                        reasons.append(self.tr("Record the consultee's advice."))
             for role, required, agreement in d.form.parties:
                 if required and role not in given:
                     reasons.append(
@@ -593,7 +716,7 @@ class ConsentPage(QWidget):
         signatures = None
         if d.mode == "written":
             signatures = {
-                "participant": {
+                ("consultee" if d.consultee_route else "participant"): {
                     "svg": self.participant_pad.svg(),
                     "name": self.participant_name.text().strip(),
                 },

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldwork_app.domain.pack import AnswerType
-from fieldwork_app.domain.records import SessionStatus, evaluate_consent
+from fieldwork_app.domain import conditions
+from fieldwork_app.domain.pack import AnswerType, ConsentForm
+from fieldwork_app.domain.records import SessionStatus
 from fieldwork_app.services import clearfiles
 from fieldwork_app.services import consent as svc
 from fieldwork_app.services import ethics as ethics_svc
@@ -51,8 +52,7 @@ def session_model(ws: Workspace, session_id: str) -> SessionModel:
             rec = svc.latest(ws, session_id, pid)
             affirmed = False
             if rec is not None:
-                form = svc.form_for(ws, session_id, pid)
-                affirmed = evaluate_consent(form, rec["answers"]).recording_affirmed
+                affirmed = svc.outcome_of(ws, rec).recording_affirmed
             people.append(Person(pid, rec["id"] if rec else "", affirmed))
         perm = svc.can_record(ws, session_id)
         can, reasons = perm.allowed, perm.reasons
@@ -66,6 +66,9 @@ class StatementModel:
     required: bool
     initials: bool
     prompt: str
+    # Format 2: whom the statement is for, in words ("" when it applies to everyone): it is asked only
+    # where its conditions hold, and "does not apply" elsewhere.
+    condition: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,14 +88,27 @@ class FormModel:
     capacity: tuple[str, ...] = ()
     capacity_ok: bool = False
     parties: tuple[tuple[str, bool, bool], ...] = ()
+    # The form and her facts, so the page can tell which statements apply as answers change; and whether
+    # this session's assessment opened the consultee route (she cannot decide; the pack names a consultee).
+    consent_form: ConsentForm | None = None
+    who: conditions.Who | None = None
+    consultee_route: bool = False
 
 
 def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel:
     form = svc.form_for(ws, session_id, participant_id)
     script = svc.verbal_script(ws, session_id, participant_id)
     prompts = {p.statement: p.text for p in script.prompts} if script is not None else {}
+    pack = ws.pack()
     statements = [
-        StatementModel(s.id, s.text, s.required, s.answer == AnswerType.INITIALS, prompts.get(s.id, s.text))
+        StatementModel(
+            s.id,
+            s.text,
+            s.required,
+            s.answer == AnswerType.INITIALS,
+            prompts.get(s.id, s.text),
+            conditions.explain(s.applies_when, pack),
+        )
         for s in form.statements
     ]
     modes = tuple(str(m) for m in form.modes)
@@ -112,6 +128,13 @@ def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel
         tuple(c.value for c in rule.criteria) if rule else (),
         bool(last and last["has_capacity"]),
         tuple((r.role.value, r.required, svc.needs_confirmation(r)) for r in svc.parties_needed(ws, participant_id)),
+        form,
+        svc.participants_svc.who(ws, participant_id),
+        bool(
+            last
+            and not last["has_capacity"]
+            and ethics_svc.consultee_route_open(ws, participant_id, last["outcome"])
+        ),
     )
 
 
@@ -131,21 +154,44 @@ class Draft:
     times: dict[str, float] = field(default_factory=dict)
     initials: dict[str, str] = field(default_factory=dict)
     capacity_ok: bool = False
+    consultee_route: bool = False
+    capacity_assessed: bool = False
 
     def __post_init__(self) -> None:
         self.answers = {s.id: None for s in self.form.statements}
         self.capacity_ok = self.form.capacity_ok
+        self.consultee_route = self.form.consultee_route
 
-    def answer(self, statement_id: str, value: bool, position: float | None = None) -> None:
+    def applies(self) -> dict[str, bool | None]:
+        """Per statement, whether it applies to this participant given the answers so far: True, False
+        (not applicable: not asked) or None (waits on an earlier answer)."""
+        f = self.form
+        if f.consent_form is None or f.who is None:
+            return {s.id: True for s in f.statements}
+        return {st.statement.id: st.applies for st in conditions.statement_states(f.consent_form, f.who, self.answers)}
+
+    def answer(self, statement_id: str, value: bool, position: float | None = None) -> list[str]:
+        """Give one answer; returns the statements that stopped applying because of it (their answers,
+        times and initials are cleared: a statement that does not apply is never answered)."""
         self.answers[statement_id] = value
         if position is not None:
             self.times[statement_id] = round(position, 2)
+        dropped = []
+        for sid, applies in self.applies().items():
+            if applies is False and (self.answers.get(sid) is not None or sid in self.initials):
+                self.answers[sid] = None
+                self.times.pop(sid, None)
+                self.initials.pop(sid, None)
+                dropped.append(sid)
+        return dropped
 
     def problems(self) -> list[tuple[str, list[str]]]:
         """Why the draft cannot be saved yet, as statement ids per kind of gap (empty: savable)."""
         out: list[tuple[str, list[str]]] = []
-        missing = [s.id for s in self.form.statements if s.required and self.answers.get(s.id) is None]
-        declined = [s.id for s in self.form.statements if s.required and self.answers.get(s.id) is False]
+        applies = self.applies()
+        asked = [s for s in self.form.statements if applies.get(s.id) is not False]
+        missing = [s.id for s in asked if s.required and self.answers.get(s.id) is None]
+        declined = [s.id for s in asked if s.required and self.answers.get(s.id) is False]
         if missing:
             out.append(("unanswered", missing))
         if declined:
@@ -153,7 +199,7 @@ class Draft:
         if self.mode == "written":
             no_initials = [
                 s.id
-                for s in self.form.statements
+                for s in asked
                 if s.initials and self.answers.get(s.id) is True and not self.initials.get(s.id, "").strip()
             ]
             if no_initials:

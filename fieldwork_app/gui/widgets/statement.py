@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.gui.consent.presenter import StatementModel
-from fieldwork_app.gui.views.common import label
+from fieldwork_app.gui.views.common import label, set_role
 
 
 class StatementRow(QFrame):
@@ -67,6 +67,47 @@ class StatementRow(QFrame):
         row.addWidget(self.time)
         row.addStretch(1)
         lay.addLayout(row)
+        self.required_tag = tag
+        # Whom the statement is for (format 2): asked only where it applies, greyed where it does not.
+        self.condition = label("", "hint")
+        self.condition.setObjectName(f"statement-{statement.id}-applies")
+        lay.addWidget(self.condition)
+        self.condition.setVisible(False)
+        self.applies: bool | None = True
+
+    def set_applies(self, applies: bool | None) -> None:
+        """Show whether the statement is asked of this participant: True (asked), None (asked only once an
+        earlier answer is given) or False (does not apply: greyed, its answer buttons hidden, not asked)."""
+        self.applies = applies
+        why = self.statement.condition
+        self.yes.setVisible(applies is not False)
+        self.no.setVisible(applies is not False)
+        if self.initials is not None:
+            self.initials.setVisible(applies is not False)
+        self.text.setEnabled(applies is not False)
+        if applies is False:
+            self.tag.setText(self.tr("Does not apply to this participant: not asked"))
+            set_role(self.tag, "hint")
+            self.condition.setText(self.tr("Asked only where %1.").replace("%1", why))
+            self.clear()
+        else:
+            self.tag.setText(self.required_tag)
+            set_role(self.tag, "warning" if self.statement.required else "hint")
+            self.condition.setText(self.tr("Asked only where %1.").replace("%1", why) if applies is None else "")
+        self.condition.setVisible(bool(self.condition.text()))
+        self.setEnabled(True)
+
+    def clear(self) -> None:
+        """No answer chosen (a statement that stopped applying loses the answer it had)."""
+        self.group.setExclusive(False)
+        self.yes.setChecked(False)
+        self.no.setChecked(False)
+        self.group.setExclusive(True)
+        self.time.setText("")
+        if self.initials is not None:
+            self.initials.blockSignals(True)
+            self.initials.clear()
+            self.initials.blockSignals(False)
 
     def set_time(self, seconds: float) -> None:
         m, s = divmod(int(seconds), 60)

@@ -37,6 +37,15 @@ from fieldwork_app.vault import audit, now_iso
 PORTABLE_AUDIO = "application/vnd.fieldwork.portable-audio"
 
 
+def _consultee_advice(c: dict[str, Any]) -> dict[str, Any] | None:
+    """On the consultee route, the consultee's advice as the research record keeps it (kind, advice, day;
+    their name and relationship stay in the identity store)."""
+    if c.get("consent_by") != "consultee":
+        return None
+    got = json.loads(c.get("parties_json") or "{}").get("consultee") or {}
+    return {k: got.get(k) for k in ("kind", "advice", "advised_on")}
+
+
 def record_bundle_takes(ws: Workspace, spec: BundleSpec) -> None:
     """Note which takes this (re)built bundle carries: only those may be purged on its receipt."""
     ids = sorted({str(e.meta["recording_id"]) for e in spec.entries if e.meta.get("recording_id")})
@@ -121,6 +130,8 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 }
                 for st in form.statements
             ],
+            "consent_by": c.get("consent_by") or "participant",
+            "consultee_advice": _consultee_advice(c),
             "answer_positions_on_consent_recording": c["answer_times"],
             "consent_recording": c["recording_id"],
             "taken_by": c["taken_by"],
