@@ -1021,6 +1021,18 @@ class StudyPack(_Model):
                 return s
         raise NotFound(f"study pack {self.id} has no site '{site_id}'")
 
+    def identifying_signposting(self) -> frozenset[str]:
+        """Support entries whose giving would tell who she is: those for some sites only, where a site is
+        named by an identifying attribute (her area), and those whose conditions read an identifying
+        attribute.  Research data counts them; their ids stay with identity data."""
+        identifying = {a.id for a in self.attributes if a.identifying}
+        sites_identify = any(a.names_site and a.identifying for a in self.attributes)
+        return frozenset(
+            e.id
+            for e in self.signposting.entries
+            if (e.sites and sites_identify) or any(c.attribute in identifying for c in e.when)
+        )
+
     def distress_protocol_for(self, group_id: str) -> DistressProtocol:
         """The group's own distress protocol (format 2), else the pack's main one."""
         for p in self.distress_protocols:

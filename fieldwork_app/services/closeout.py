@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from fieldwork_app.domain import conditions
-from fieldwork_app.domain.records import ParticipantStatus, SessionStatus
+from fieldwork_app.domain.pack import SignpostingEntry
+from fieldwork_app.domain.records import ParticipantStatus, SessionRecord, SessionStatus
 from fieldwork_app.errors import InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
 from fieldwork_app.services import distress as distress_svc
@@ -126,6 +127,22 @@ def _voucher(
     return research, identity
 
 
+def offered_signposting(ws: Workspace, session: SessionRecord) -> list[SignpostingEntry]:
+    """The support entries the pack gives this session's participants, in the pack's order: each
+    participant's group's, matching their attributes and their site (the venue's, else their area's); for a
+    joint interview or a group, every participant's."""
+    pack = ws.pack()
+    if not session.participant_ids:
+        return list(pack.signposting.entries)
+    venue = session.plan.get("venue")
+    ids: set[str] = set()
+    for pid in session.participant_ids:
+        who = participants_svc.who(ws, pid)
+        site = conditions.site_for(pack, who, venue if isinstance(venue, str) else None)
+        ids.update(e.id for e in conditions.signposting_for(pack.signposting, who, site.id if site else None))
+    return [e for e in pack.signposting.entries if e.id in ids]
+
+
 def save(
     ws: Workspace,
     session_id: str,
@@ -149,6 +166,13 @@ def save(
     unknown = sorted(set(signposting_given) - known)
     if unknown:
         raise InvalidInput(f"unknown signposting entries: {', '.join(unknown)}")
+    offered = {e.id for e in offered_signposting(ws, session)}
+    other = [e for e in dict.fromkeys(signposting_given) if e not in offered]
+    if other:
+        raise InvalidInput(
+            f"support entries not offered to this session's participants (the pack gives them to another "
+            f"group, age, language or area): {', '.join(other)}"
+        )
     ended_early = distress_svc.ended_early(ws, session_id)
     research_v = identity_v = None
     if voucher:

@@ -93,11 +93,7 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
         ground_rules=tuple(guide.ground_rules) if guide else (),
         protocol=distress_svc.protocol(ws, session_id),
         pause_by_default=distress_svc.should_pause_by_default(ws, session_id),
-        signposting=tuple(
-            conditions.signposting_for(pack.signposting, who, site.id if site else None)
-            if who
-            else pack.signposting.entries
-        ),
+        signposting=tuple(closeout_svc.offered_signposting(ws, session)),
         safeguarding=pack.safeguarding,
         vouchers=tuple(conditions.vouchers_for(pack.vouchers, who, session.format) if who else pack.vouchers),
         route=f"{route.label}: {route.procedure}" if route else "",

@@ -81,3 +81,56 @@ def test_a_joint_interview_keeps_the_young_persons_protocol_and_its_withheld_sig
         assert "yp-unsafe-home" not in audit
     finally:
         ws.close()
+
+
+def test_support_for_her_area_only_is_offered_to_her_and_counted_not_named_in_research_data(
+    tmp_path: Path,
+) -> None:
+    """Her area is identifying: its own services are offered only to her, and a research bundle counts them
+    (close-out, distress steps) rather than naming them; audit entries that name them keep only their place
+    in the hash chain."""
+    import pytest
+
+    from fieldwork_app.errors import InvalidInput
+    from fieldwork_app.services import closeout, sync
+    from fieldwork_app.sync.auditcheck import check_bundle_audit
+
+    ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, example_pack_path().parent / "caring-lives")
+        yc = participants.add(ws, "young-carer", attributes={"age_band": "18-24", "area": "south"}).id
+        criteria = ws.pack().group("young-carer").eligibility
+        assert participants.screen(ws, yc, {c.id: c.eligible_answer for c in criteria})
+        s = sessions.new(ws, [yc], "interview", "youth_centre").id
+        offered = [e.id for e in closeout.offered_signposting(ws, sessions.get(ws, s))]
+        assert "south-young-carers" in offered and "north-young-carers" not in offered
+        assert "education-support" not in offered and "childline" not in offered  # staff's; under-18s'
+        with pytest.raises(
+            InvalidInput, match="not offered to this session's participants.*north-young-carers"
+        ):
+            closeout.save(ws, s, signposting_given=["samaritans", "north-young-carers"])
+        eid = distress.open_event(ws, s, clock=FakeClock(START))
+        distress.record_step(ws, eid, "signposting", entries=["south-young-carers", "samaritans"],
+                             clock=FakeClock(START))  # fmt: skip
+        closeout.save(ws, s, wellbeing="fine", signposting_given=["samaritans", "south-young-carers"])
+        assert closeout.get(ws, s).body["signposting_given"] == [
+            "samaritans",
+            "south-young-carers",
+        ]  # on the laptop
+        spec = sync.session_spec(ws, "b-local", s)
+        sent = {
+            e.path.rsplit("/", 1)[-1]: b"".join(e.produce()) for e in spec.entries if e.path.endswith(".json")
+        }
+        body = json.loads(sent["close-out.json"])
+        assert body["signposting_given"] == ["samaritans"] and body["signposting_local"] == 1
+        events = json.loads(sent["distress-events.json"])
+        step = next(st for st in events[0]["steps"] if st["kind"] == "signposting")
+        assert step["entries"] == ["samaritans"] and step["local_entries"] == 1
+        everything = b"".join(sent.values()).decode()
+        assert "south" not in everything and "south" not in json.dumps(spec.audit)
+        found: list[str] = []
+        chain = {"audit": spec.audit, "audit_head": spec.audit_head, "audit_seq": spec.audit_seq}
+        check_bundle_audit("b-local", chain, lambda _b, code, _m: found.append(code))
+        assert found == []  # the chain still verifies with those entries reduced to their place
+    finally:
+        ws.close()

@@ -160,13 +160,26 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     coverage = interview_svc.guide_progress_rows(ws, session_id)
     distress = distress_svc.event_rows(ws, session_id)
     withheld = withheld_distress_codes(ws)
+    # Support entries for her area only would tell the area (an identifying attribute): research data
+    # counts them ("local support given"); their ids stay on the laptop with identity data.
+    identifying = identifying_signposting_ids(ws)
     for d in distress:
         d["steps"] = [
             st
             for st in d["steps"]
             if st.get("kind") in RESEARCH_DISTRESS_STEPS and not _withheld_step(st, withheld)
         ]
+        for st in d["steps"]:
+            if st.get("kind") == "signposting":
+                st["entries"], local = _local(st.get("entries"), identifying)
+                if local:
+                    st["local_entries"] = local
     closeout = closeout_svc.find(ws, session_id)
+    closeout_body: dict[str, Any] = dict(closeout.body) if closeout is not None else {}
+    if closeout is not None:
+        closeout_body["signposting_given"], local = _local(closeout_body.get("signposting_given"), identifying)
+        if local:
+            closeout_body["signposting_local"] = local
     note_cols = list(interview_svc.NOTE_COLUMNS)
     marker_cols = list(interview_svc.MARKER_COLUMNS)
     entries += [
@@ -188,7 +201,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 "application/json",
                 _json_bytes(
                     {
-                        **closeout.body,
+                        **closeout_body,
                         "completed_at": closeout.saved_at,
                         "completed_by": closeout.saved_by,
                     }
@@ -331,14 +344,41 @@ def _withheld_step(step: dict[str, Any], withheld: frozenset[str] | None) -> boo
     return withheld is None or step.get("id") in withheld
 
 
-def research_audit_allows(e: audit.AuditEntry, withheld: frozenset[str] | None = frozenset()) -> bool:
+def identifying_signposting_ids(ws: Workspace) -> frozenset[str] | None:
+    """The support entries whose ids would tell an identifying attribute (her area's own services); None
+    when the pack cannot be read, and then no entry id goes (deny by default)."""
+    try:
+        return ws.pack().identifying_signposting()
+    except FieldworkError:
+        return None
+
+
+def _local(ids: Any, hidden: frozenset[str] | None) -> tuple[list[Any], int]:
+    """Support entry ids split into those a research bundle may name and a count of the others."""
+    given = list(ids) if isinstance(ids, list) else []
+    kept = [i for i in given if hidden is not None and i not in hidden]
+    return kept, len(given) - len(kept)
+
+
+_SIGNPOSTING_AUDIT = {"closeout.save": "signposting", "distress.signposting": "entries"}
+
+
+def research_audit_allows(
+    e: audit.AuditEntry,
+    withheld: frozenset[str] | None = frozenset(),
+    identifying: frozenset[str] | None = frozenset(),
+) -> bool:
     """Whether an audit entry may go whole in a research bundle (see :data:`RESEARCH_AUDIT`); a distress
-    sign or action whose id is in ``withheld`` (all of them when ``withheld`` is None) does not."""
+    sign or action whose id is in ``withheld`` (all of them when ``withheld`` is None) does not, nor an entry
+    naming a support entry in ``identifying`` (any, when None).  One that does not go whole still keeps its
+    place in the hash chain."""
     fields = RESEARCH_AUDIT.get(e.action)
     if fields is None or not set(e.detail) <= fields:
         return False
     if e.action in _CODED_DISTRESS.values():
         return withheld is not None and e.detail.get("id") not in withheld
+    if e.action in _SIGNPOSTING_AUDIT:
+        return _local(e.detail.get(_SIGNPOSTING_AUDIT[e.action]), identifying)[1] == 0
     return True
 
 
@@ -347,8 +387,9 @@ def session_audit(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
     reduced to ``seq``, ``prev_hash`` and ``hash`` (marked ``withheld``), so the chain still links."""
     out = []
     withheld = withheld_distress_codes(ws)
+    identifying = identifying_signposting_ids(ws)
     for e in audit.entries(ws.db, session_id=session_id):
-        if research_audit_allows(e, withheld):
+        if research_audit_allows(e, withheld, identifying):
             out.append(e.to_json())
         else:
             out.append({"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "withheld": True})
