@@ -70,6 +70,7 @@ class ErrorCode(enum.Enum):
     TAKES_INTERRUPTED = "takes-interrupted"  # takes
     UNSENT_DATA_TO_DELETE = "unsent-data-to-delete"  # participant, sessions
     NOT_A_FINGERPRINT = "not-a-fingerprint"  # text
+    BAD_DEVICE_NAME = "bad-device-name"  # -
     NO_SIGNING_KEY = "no-signing-key"  # path
     TRUST_LIST_ALTERED = "trust-list-altered"  # path, key
     NOT_A_KEY_FILE = "not-a-key-file"  # path, what

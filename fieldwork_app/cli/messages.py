@@ -103,6 +103,7 @@ def wording() -> dict[ErrorCode, str]:
     return {
         ErrorCode.BAD_TAG: _t("--tag: 1-40 letters, digits, spaces, '-' or '_'"),
         ErrorCode.BAD_THREADS: _t("--threads: at least 1"),
+        ErrorCode.BAD_DEVICE_NAME: _t("--name is 1-80 printable characters"),
         ErrorCode.BAD_AFTER_SEQ: _t("--after-seq is 0 or more"),
         ErrorCode.UNKNOWN_LANGUAGE: _t("--language {language}: this model knows {known}"),
         ErrorCode.ANSWERS_NOT_AN_OBJECT: _t(

@@ -266,12 +266,7 @@ def _load_list(args: argparse.Namespace) -> tuple[TrustedDevices, int, DataManag
 
 def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
     files = _files(args)
-    try:
-        fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
-    except InvalidInput as exc:
-        if exc.message.startswith("a laptop's name"):
-            raise InvalidInput(_t("--name is 1-80 printable characters")) from None
-        raise
+    fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
     if made is not None:
         ctx.say(_t(
             "made the data manager signing key {signing_path} and {made} (it signs "

@@ -140,6 +140,7 @@ def text_for(code: ErrorCode) -> str:
         ),
         ErrorCode.BAD_TAG: _t("A tag is 1-40 letters, digits, spaces, '-' or '_'."),
         ErrorCode.BAD_THREADS: _t("Use at least one thread."),
+        ErrorCode.BAD_DEVICE_NAME: _t("A laptop's name is 1 to 80 printable characters."),
         ErrorCode.BAD_AFTER_SEQ: _t("The last genuine bundle number is 0 or more."),
         ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language {language}; it knows {known}."),
         ErrorCode.ANSWERS_NOT_AN_OBJECT: _t("{source} is not a file of consent answers."),

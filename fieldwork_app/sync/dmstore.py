@@ -16,7 +16,7 @@ from typing import Any
 
 import pyrage
 
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import ErrorCode, InvalidInput
 from fieldwork_app.sync import trust
 from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
 from fieldwork_app.sync.keys import load_identity
@@ -69,7 +69,7 @@ def add_device(files: TrustFiles, fingerprint: str, name: str) -> tuple[str, str
     fp = trust.check_fingerprint(fingerprint)
     name = name.strip()
     if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
-        raise InvalidInput("a laptop's name is 1-80 printable characters")
+        raise InvalidInput("a laptop's name is 1-80 printable characters", code=ErrorCode.BAD_DEVICE_NAME)
     identity = load_identity(files.key)
     made: Path | None = None
     if not files.signing_path.exists() and not files.signing_key:  # a key named by hand is never made up

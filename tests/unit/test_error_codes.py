@@ -94,3 +94,24 @@ def test_a_store_report_names_the_command_lines_options_only_in_its_words() -> N
                  *words.problem_advice.values()):  # fmt: skip
         assert CLI_WORDS.search(text) or "--" in text, text
     assert set(words.problem_advice) == {"gap", "identity-in-research-store", "research-in-identity-store"}
+
+
+def test_the_command_line_matches_a_laptops_bad_name_by_its_code_not_its_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldwork_app.cli.main import main
+    from fieldwork_app.sync import dmstore
+    from fieldwork_app.sync.keys import DeviceKey
+
+    assert main(["study", "keygen", "--out", str(tmp_path / "keys")]) == 0
+    fp = DeviceKey.generate().fingerprint()
+    files = dmstore.TrustFiles(tmp_path / "keys/study.key")
+    for name in ("", "x" * 81, "tab\there"):
+        with pytest.raises(FieldworkError) as caught:
+            dmstore.add_device(files, fp, name)
+        assert caught.value.code is ErrorCode.BAD_DEVICE_NAME
+    capsys.readouterr()
+    assert main(["study", "devices", "add", fp, "--name", "x" * 81, "--key", str(tmp_path / "keys/study.key")]) == 1
+    err = capsys.readouterr().err
+    assert "--name is 1-80 printable characters" in err and "a laptop's name" not in err
+    assert not files.list_path.exists()  # nothing written
