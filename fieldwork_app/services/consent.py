@@ -7,6 +7,7 @@ interview recording cannot start until every participant has affirmed the record
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import uuid
@@ -460,42 +461,89 @@ def latest(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any
     return recs[-1] if recs else None
 
 
+class RecordingBlock(enum.StrEnum):
+    """Why a participant holds a session's recording back."""
+
+    WITHDRAWN = "withdrawn"
+    NOT_ELIGIBLE = "not-eligible"  # not screened, or screened not eligible
+    GATING = "gating"  # a gating task of the protocol (see ``gating``)
+    CAPACITY_FIRST = "capacity-first"  # the protocol asks for a capacity assessment at this session first
+    CANNOT_DECIDE = "cannot-decide"  # the assessment at this session found they cannot decide now
+    NO_CONSENT = "no-consent"
+    DECLINED_SINCE = "declined-since"  # declined consent after giving it
+    RECORDING_NOT_AFFIRMED = "recording-not-affirmed"
+
+
+@dataclass(frozen=True)
+class RecordingHold:
+    """One participant's reason the session cannot be recorded (each face words it)."""
+
+    participant: str
+    block: RecordingBlock
+    gating: ethics_svc.GatingState | None = None  # the task, for GATING
+
+    def __str__(self) -> str:  # the core's own statement, for the log and its errors
+        pid = self.participant
+        return {
+            RecordingBlock.WITHDRAWN: f"{pid} has withdrawn",
+            RecordingBlock.NOT_ELIGIBLE: f"{pid} has not been screened eligible",
+            RecordingBlock.GATING: f"recording not allowed yet: {self.gating.problem if self.gating else pid}",
+            RecordingBlock.CAPACITY_FIRST: f"recording not allowed yet: the protocol asks for {pid}'s capacity to "
+            "be assessed at this session first",
+            RecordingBlock.CANNOT_DECIDE: f"recording not allowed: the capacity assessment at this session found "
+            f"{pid} cannot decide now",
+            RecordingBlock.NO_CONSENT: f"{pid} has not given consent",
+            RecordingBlock.DECLINED_SINCE: f"{pid} declined consent after giving it: take consent again before "
+            "recording",
+            RecordingBlock.RECORDING_NOT_AFFIRMED: f"{pid} has not affirmed the recording statement",
+        }[self.block]
+
+
 @dataclass(frozen=True)
 class RecordingPermission:
     allowed: bool
-    reasons: list[str]
+    holds: list[RecordingHold]
+
+    @property
+    def reasons(self) -> list[str]:
+        """The holds as the core states them (for the log and the error that refuses a recording)."""
+        return [str(h) for h in self.holds]
 
 
 def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
     """Recording a session is allowed only when every participant affirmed its recording statement."""
     session = sessions_svc.get(ws, session_id)
-    reasons = []
+    holds: list[RecordingHold] = []
     for pid in session.participant_ids:
         person = participants_svc.get(ws, pid)
         if person.withdrawn:
-            reasons.append(f"{pid} has withdrawn")
+            holds.append(RecordingHold(pid, RecordingBlock.WITHDRAWN))
             continue
         if not person.screened_eligible:
-            reasons.append(f"{pid} has not been screened eligible")
+            holds.append(RecordingHold(pid, RecordingBlock.NOT_ELIGIBLE))
+            continue
+        waiting = [st for st in ethics_svc.gating_state(ws, pid, session_id) if st.hold is not None]
+        if waiting:
+            holds.append(RecordingHold(pid, RecordingBlock.GATING, waiting[0]))
             continue
         try:
-            ethics_svc.require_gating_done(ws, session_id, pid, "recording")
             ethics_svc.require_capacity(ws, session_id, pid, "recording")
         except FieldworkError as exc:
-            reasons.append(exc.message)
+            first = exc.code is ErrorCode.CAPACITY_FIRST
+            holds.append(RecordingHold(pid, RecordingBlock.CAPACITY_FIRST if first else RecordingBlock.CANNOT_DECIDE))
             continue
         rec = latest(ws, session_id, pid)
         if rec is None:
-            reasons.append(f"{pid} has not given consent")
+            holds.append(RecordingHold(pid, RecordingBlock.NO_CONSENT))
             continue
         if _declined_since(ws, session_id, pid):
-            reasons.append(f"{pid} declined consent after giving it: take consent again before recording")
+            holds.append(RecordingHold(pid, RecordingBlock.DECLINED_SINCE))
             continue
         form = packs_svc.document(ws, rec["form_doc"], rec["form_version"])
         ev = evaluate_consent(form, rec["answers"])
         if not ev.recording_affirmed:
-            reasons.append(f"{pid} has not affirmed the recording statement")
-    return RecordingPermission(not reasons, reasons)
+            holds.append(RecordingHold(pid, RecordingBlock.RECORDING_NOT_AFFIRMED))
+    return RecordingPermission(not holds, holds)
 
 
 def _declined_since(ws: Workspace, session_id: str, participant_id: str) -> bool:
