@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
+from fieldwork_app.services import readiness_words
 from fieldwork_app.services.datamanager import ReportWords
+from fieldwork_app.services.ethics import GatingHold
 
 
 def _t(text: str) -> str:
@@ -223,7 +225,14 @@ def format_code(exc: FieldworkError) -> str:
     """The app's sentence for ``exc``'s code, its parameters filled in."""
     assert exc.code is not None
     text = text_for(exc.code)
-    for name, value in exc.params.items():
+    params = dict(exc.params)
+    if exc.code is ErrorCode.GATING_TASK_FIRST and params.get("title"):  # the task's hold, in the app's words
+        hold = GatingHold(params["hold"]) if params.get("hold") in set(GatingHold) else None
+        days = int(params["days"]) if params.get("days", "").isdigit() else 0
+        params["problem"] = readiness_words.gating_hold(
+            params.get("participant", ""), params["title"], days, hold, QCoreApplication.translate
+        )
+    for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text
 

@@ -129,7 +129,9 @@ def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doi
                 f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first",
                 kind=ErrorKind.NOT_READY,
                 code=ErrorCode.GATING_TASK_FIRST,
-                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id},
+                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id,
+                        "hold": st.hold.value if st.hold else "", "title": st.task.title,
+                        "days": st.task.days_before},
             )
 
 

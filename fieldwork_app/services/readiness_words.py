@@ -81,11 +81,16 @@ def document_gap(gap: DocumentGap, translate: Translate) -> str:
 
 def gating_wait(state: GatingState, translate: Translate) -> str:
     """``M-001: 'Notify the parent' is not done yet`` (the task's title is the study pack's own)."""
-    if state.hold is GatingHold.TOO_LATE:
+    return gating_hold(state.participant, state.task.title, state.task.days_before, state.hold, translate)
+
+
+def gating_hold(participant: str, title: str, days: int, hold: GatingHold | None, translate: Translate) -> str:
+    """A gating task's hold from its facts (as an error's parameters carry them)."""
+    if hold is GatingHold.TOO_LATE:
         text = translate("Readiness", "{participant}: '{task}' was done less than {days} day(s) before the session")
     else:
         text = translate("Readiness", "{participant}: '{task}' is not done yet")
-    return text.format(participant=state.participant, task=state.task.title, days=state.task.days_before)
+    return text.format(participant=participant, task=title, days=days)
 
 
 def checklist_detail(item: ChecklistItem, translate: Translate) -> str:

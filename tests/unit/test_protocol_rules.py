@@ -149,6 +149,9 @@ def test_a_gating_task_holds_consent_and_recording_back_until_done(study: Worksp
             ws, sid, young, "paper", _yes(ws, sid, young), parties={"witness": {"name": "A Witness"}}
         )
     assert "fieldwork participant task-done" in cli_text(err.value)  # the command line says how
+    facts = {k: err.value.params[k] for k in ("hold", "title", "days", "participant", "task")}
+    assert facts == {"hold": "not-done", "title": "Notify the parent before the session", "days": "0",
+                     "participant": young, "task": "parent-notified"}  # fmt: skip
     assert consent.latest(ws, sid, young) is None
     assert any("is not done yet" in r for r in consent.can_record(ws, sid).reasons)
     with pytest.raises(InvalidInput, match="no gating task"):
