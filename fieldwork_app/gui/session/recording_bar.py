@@ -221,7 +221,7 @@ class RecordingBar(QFrame):
         self._speaker_box.setVisible(bool(ids))
 
     def current_speaker(self) -> str:
-        return str(self.speaker.currentData() or "") if not self._speaker_box.isHidden() else ""
+        return str(self.speaker.currentData() or "") if self.speaker.isVisible() else ""
 
     def show_state(self, state: str) -> None:
         self.current = state
