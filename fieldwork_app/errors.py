@@ -73,7 +73,7 @@ class ErrorCode(enum.Enum):
     BAD_DEVICE_NAME = "bad-device-name"  # -
     NO_SIGNING_KEY = "no-signing-key"  # path
     TRUST_LIST_ALTERED = "trust-list-altered"  # path, key
-    NOT_A_KEY_FILE = "not-a-key-file"  # path, what
+    NOT_A_KEY_FILE = "not-a-key-file"  # path, what (+ kind: signing-key or public-key, each face words it)
     NOT_AN_ANALYSIS_FOLDER = "not-an-analysis-folder"  # folder
     BAD_TAG = "bad-tag"  # -
     BAD_THREADS = "bad-threads"  # -

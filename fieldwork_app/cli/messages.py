@@ -145,15 +145,24 @@ def wording() -> dict[ErrorCode, str]:
     }
 
 
+def _params(exc: FieldworkError) -> dict[str, str]:
+    """The error's parameters, a word the core gives by kind said in the command line's language."""
+    params = dict(exc.params)
+    keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
+    if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
+        params["what"] = keys[params["kind"]]
+    return params
+
+
 def cli_text(exc: FieldworkError) -> str:
     """The one line the command line prints for ``exc``."""
     if exc.code is None:
         return exc.message
     said_instead = wording().get(exc.code)
     if said_instead is not None:
-        return said_instead.format(**exc.params)
+        return said_instead.format(**_params(exc))
     added = advice().get(exc.code)
-    return exc.message if added is None else exc.message + added.format(**exc.params)
+    return exc.message if added is None else exc.message + added.format(**_params(exc))
 
 
 def report_words() -> ReportWords:

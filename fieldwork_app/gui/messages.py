@@ -232,6 +232,9 @@ def format_code(exc: FieldworkError) -> str:
         params["problem"] = readiness_words.gating_hold(
             params.get("participant", ""), params["title"], days, hold, QCoreApplication.translate
         )
+    keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
+    if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
+        params["what"] = keys[params["kind"]]
     for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text

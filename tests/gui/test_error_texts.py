@@ -52,3 +52,9 @@ def test_a_gating_task_holding_things_back_is_worded_by_the_app_from_its_facts(q
     text = describe(exc)
     assert "M-001: 'Notify the parent' was done less than 2 day(s) before the session" in text
     assert "the core's own sentence" not in text
+
+
+def test_a_key_file_that_is_not_one_is_named_by_kind_in_the_apps_words(qapp) -> None:  # type: ignore[no-untyped-def]
+    exc = FieldworkError("x", code=ErrorCode.NOT_A_KEY_FILE,
+                         params={"path": "/tmp/k", "what": "the core's words", "kind": "signing-key"})  # fmt: skip
+    assert describe(exc) == "/tmp/k is not a data manager signing key file: it holds no key."
