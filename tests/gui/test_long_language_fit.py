@@ -118,3 +118,7 @@ def test_the_study_homes_participants_show_their_whole_status(  # type: ignore[n
     # each text is drawn whole: its row is as tall as the text needs at its column's width
     for view in (tree, home.sessions):
         assert not _cut_cells(view), _cut_cells(view)
+        header = view.headerItem()  # a title too long for its column is whole in its tooltip
+        cut = [header.text(c) for c in range(view.columnCount())
+               if view.header().fontMetrics().horizontalAdvance(header.text(c)) > view.header().sectionSize(c)]
+        assert all(header.toolTip(c) == header.text(c) for c in range(view.columnCount())), cut

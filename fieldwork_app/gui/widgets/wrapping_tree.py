@@ -9,7 +9,7 @@ at its column's width, and lays the rows out again whenever a column is resized.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QTreeWidget
 
 
 class _CellWidthDelegate(QStyledItemDelegate):
@@ -36,12 +36,17 @@ class _CellWidthDelegate(QStyledItemDelegate):
 
 def wrap_columns(tree: QTreeView) -> None:
     """Long cell texts wrap at their column's width; the tree never scrolls sideways (set the columns'
-    resize modes so that they share the width, e.g. ``QHeaderView.ResizeMode.Stretch``)."""
+    resize modes so that they share the width, e.g. ``QHeaderView.ResizeMode.Stretch``).  Call it after the
+    header's titles are set: each gets a tooltip, for a column too narrow to show it whole."""
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
     tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     tree.setItemDelegate(_CellWidthDelegate(tree))
+    if isinstance(tree, QTreeWidget):  # a title cut short in a narrow column is shown whole on hover
+        header_item = tree.headerItem()
+        for column in range(header_item.columnCount()):
+            header_item.setToolTip(column, header_item.text(column))
     later = QTimer(tree)
     later.setSingleShot(True)
     later.setInterval(0)
