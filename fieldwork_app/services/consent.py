@@ -481,13 +481,17 @@ class RecordingHold:
     participant: str
     block: RecordingBlock
     gating: ethics_svc.GatingState | None = None  # the task, for GATING
+    statement: str = ""  # the rule's own statement where it made one (a capacity assessment's outcome)
 
     def __str__(self) -> str:  # the core's own statement, for the log and its errors
+        if self.statement:
+            return self.statement
         pid = self.participant
         return {
             RecordingBlock.WITHDRAWN: f"{pid} has withdrawn",
             RecordingBlock.NOT_ELIGIBLE: f"{pid} has not been screened eligible",
-            RecordingBlock.GATING: f"recording not allowed yet: {self.gating.problem if self.gating else pid}",
+            RecordingBlock.GATING: f"recording not allowed yet: {self.gating.problem if self.gating else pid}. "
+            "The study's protocol asks for it first",
             RecordingBlock.CAPACITY_FIRST: f"recording not allowed yet: the protocol asks for {pid}'s capacity to "
             "be assessed at this session first",
             RecordingBlock.CANNOT_DECIDE: f"recording not allowed: the capacity assessment at this session found "
@@ -530,7 +534,8 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
             ethics_svc.require_capacity(ws, session_id, pid, "recording")
         except FieldworkError as exc:
             first = exc.code is ErrorCode.CAPACITY_FIRST
-            holds.append(RecordingHold(pid, RecordingBlock.CAPACITY_FIRST if first else RecordingBlock.CANNOT_DECIDE))
+            block = RecordingBlock.CAPACITY_FIRST if first else RecordingBlock.CANNOT_DECIDE
+            holds.append(RecordingHold(pid, block, statement=exc.message))
             continue
         rec = latest(ws, session_id, pid)
         if rec is None:
