@@ -113,8 +113,15 @@ def checklist_detail(item: ChecklistItem, translate: Translate) -> str:
             free=item.free_mib, need=item.need_mib
         )
     if item.id == "mic":
-        return item.mic_detail
+        return mic_level(item.mic_peak_dbfs, item.mic_detail, translate)
     return ""
+
+
+def mic_level(peak_dbfs: float | None, detail: str, translate: Translate) -> str:
+    """The microphone check's loudest moment (``detail``, the core's statement, where only that was kept)."""
+    if peak_dbfs is None:
+        return detail
+    return translate("Readiness", "peak {dbfs} dBFS").format(dbfs=f"{peak_dbfs:.0f}")
 
 
 def recording_hold(hold: RecordingHold, translate: Translate) -> str:

@@ -228,9 +228,10 @@ class KitCheck:
 
     mic_ok: bool = False
     mic_device: str = ""
-    mic_detail: str = ""  # "peak -12 dBFS"
+    mic_detail: str = ""  # "peak -12 dBFS", the core's own statement (kit checks before mic_peak_dbfs have only it)
     mic_checked_at: str = ""
     battery_ok: bool = False
+    mic_peak_dbfs: float | None = None  # the check's loudest moment, for each face to word
 
     @classmethod
     def from_plan(cls, plan: Mapping[str, Any]) -> KitCheck:
@@ -241,6 +242,7 @@ class KitCheck:
             mic_detail=str(kit.get("mic_detail") or ""),
             mic_checked_at=str(kit.get("mic_checked_at") or ""),
             battery_ok=bool(kit.get("battery_ok")),
+            mic_peak_dbfs=float(kit["mic_peak_dbfs"]) if isinstance(kit.get("mic_peak_dbfs"), int | float) else None,
         )
 
 
@@ -285,7 +287,7 @@ class ChecklistItem:
     :mod:`fieldwork_app.services.readiness_words`): what a lone-working plan lacks (by id, see
     :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``) or whom to book (``missing``), the documents
     not in use (``documents``), the protocol's tasks still waiting (``waiting``), the free and needed disk
-    space, the microphone level."""
+    space, the microphone's level (``mic_peak_dbfs``; ``mic_detail`` where only that was kept)."""
 
     id: str
     done: bool
@@ -293,6 +295,7 @@ class ChecklistItem:
     free_mib: int = 0
     need_mib: int = 0
     mic_detail: str = ""
+    mic_peak_dbfs: float | None = None
     documents: tuple[DocumentGap, ...] = ()
     waiting: tuple[GatingState, ...] = ()
 
@@ -354,7 +357,7 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             missing.append("address_sealed")
         items.append(ChecklistItem("lone_working", not missing, missing=tuple(missing)))
     kit = KitCheck.from_plan(s.plan)
-    items.append(ChecklistItem("mic", kit.mic_ok, mic_detail=kit.mic_detail))
+    items.append(ChecklistItem("mic", kit.mic_ok, mic_detail=kit.mic_detail, mic_peak_dbfs=kit.mic_peak_dbfs))
     need = (s.planned_minutes or 60) * BYTES_PER_MINUTE
     free = shutil.disk_usage(ws.data_dir.root).free
     items.append(

@@ -106,3 +106,17 @@ def test_lupdate_finds_every_string_of_the_table_in_its_context(tmp_path: Path) 
     table = _table_strings()
     assert len(table) > 40 and {c for c, _ in table} == {"Readiness"}
     assert extracted == table
+
+
+def test_the_microphone_checks_level_is_a_number_each_face_words(study: Workspace) -> None:  # noqa: F811
+    ws = study
+    pid = person(ws)
+    sid = sessions.new(ws, [pid], "interview", "clinic").id
+    sessions.record_kit(ws, sid, mic_ok=True, mic_peak_dbfs=-12.4, mic_detail="peak -12 dBFS")
+    mic = next(i for i in sessions.checklist(ws, sid).items if i.id == "mic")
+    assert mic.done and mic.mic_peak_dbfs == -12.4
+    assert readiness_words.checklist_detail(mic, marked) == "<Readiness|peak -12 dBFS>"
+    # a kit check kept before the level was kept as a number shows the core's own statement
+    sessions.record_kit(ws, sid, mic_peak_dbfs=None)
+    mic = next(i for i in sessions.checklist(ws, sid).items if i.id == "mic")
+    assert readiness_words.checklist_detail(mic, marked) == "peak -12 dBFS"
