@@ -70,9 +70,10 @@ class ErrorCode(enum.Enum):
     TAKES_INTERRUPTED = "takes-interrupted"  # takes
     UNSENT_DATA_TO_DELETE = "unsent-data-to-delete"  # participant, sessions
     NOT_A_FINGERPRINT = "not-a-fingerprint"  # text
+    BAD_DEVICE_NAME = "bad-device-name"  # -
     NO_SIGNING_KEY = "no-signing-key"  # path
     TRUST_LIST_ALTERED = "trust-list-altered"  # path, key
-    NOT_A_KEY_FILE = "not-a-key-file"  # path, what
+    NOT_A_KEY_FILE = "not-a-key-file"  # path, what (+ kind: signing-key or public-key, each face words it)
     NOT_AN_ANALYSIS_FOLDER = "not-an-analysis-folder"  # folder
     BAD_TAG = "bad-tag"  # -
     BAD_THREADS = "bad-threads"  # -
@@ -81,7 +82,7 @@ class ErrorCode(enum.Enum):
     ANSWERS_NOT_AN_OBJECT = "answers-not-an-object"  # source
     ANSWERS_NAME_NO_FORM = "answers-name-no-form"  # source, form, version, session, participant
     ANSWERS_FOR_ANOTHER = "answers-for-another"  # source, what, given, expected, participant, session
-    GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task
+    GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task (+ hold, title, days: the facts)
     CAPACITY_FIRST = "capacity-first"  # doing, participant, session
     SCREENED_NOT_ELIGIBLE = "screened-not-eligible"  # participant, doing
     NOT_SCREENED = "not-screened"  # participant, doing

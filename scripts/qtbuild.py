@@ -249,8 +249,8 @@ _ACCENTS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
 )
-# Kept as they are: Qt's %1/%L1/%n, Python's {name} and %(name)s/%s/%d, HTML tags and entities, "&&".
-_KEEP = re.compile(r"%L?\d+|%n|\{[^{}]*\}|%\([a-z_]+\)[sdif]|%[sdif%]|<[^>]*>|&[a-z]+;|&#\d+;|&&")
+# Kept as they are: Qt's %1/%L1/%n, Python's {name} and %(name)s/%s/%d/%r, HTML tags and entities, "&&".
+_KEEP = re.compile(r"%L?\d+|%n|\{[^{}]*\}|%\([a-z_]+\)[sdifr]|%[sdifr%]|<[^>]*>|&[a-z]+;|&#\d+;|&&")
 _PAD = "ŵîðé"  # padding words, spaced so that wrapped text can still wrap
 
 

@@ -438,18 +438,33 @@ def keep_edited(base: Path) -> Path | None:
     return kept
 
 
+@dataclass(frozen=True)
+class TakeProgress:
+    """How far a run has got, as facts each face words: take ``index`` of ``count`` (its label), ``percent``
+    of that take done."""
+
+    index: int
+    count: int
+    label: str
+    percent: int
+
+    def __str__(self) -> str:  # the core's own statement (the task state's message, the log)
+        return f"take {self.index} of {self.count} ({self.label}): {self.percent}%"
+
+
 def transcribe_folder(
     root: Path,
     model_dir: Path,
     state: TaskState | None = None,
     threads: int | None = None,
     language: str | None = None,
+    on_take: Callable[[TakeProgress], None] | None = None,
 ) -> TranscribeReport:
     """Transcribe every interview take of the analysis folder that has no transcript yet.
 
     Takes a participant declined transcription or archiving for are skipped and listed; a take that
     fails is listed and the others go on; cancelling (``state``) stops between segments and keeps
-    every take already written.
+    every take already written.  ``on_take`` hears each step as facts (after ``state`` has its progress).
     """
     state = state or NullState()
     started = time.monotonic()
@@ -501,11 +516,10 @@ def transcribe_folder(
             fraction: float, i: int = i, take: Take = take, base_ms: int = base_ms, span: int = span
         ) -> None:
             fraction = min(1.0, max(0.0, fraction))
-            state.set_progress(
-                base_ms + int(span * fraction),
-                total_ms,
-                f"take {i} of {len(todo)} ({take.label}): {int(fraction * 100)}%",
-            )
+            step = TakeProgress(i, len(todo), take.label, int(fraction * 100))
+            state.set_progress(base_ms + int(span * fraction), total_ms, str(step))
+            if on_take is not None:
+                on_take(step)
 
         progress(0.0)
         try:

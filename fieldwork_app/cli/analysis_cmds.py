@@ -14,7 +14,7 @@ from fieldwork_app import i18n
 from fieldwork_app.analysis.folder import archive_report
 from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise_folder
 from fieldwork_app.analysis.refiqda import export_qdpx
-from fieldwork_app.analysis.transcribe import transcribe_folder
+from fieldwork_app.analysis.transcribe import TakeProgress, transcribe_folder
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.services.sync import CancellableState
 
@@ -25,20 +25,25 @@ def _t(text: str) -> str:
 
 class _Progress:
     """Progress on stderr, at most one line a second (and at every new take, and at the end); Ctrl-C stops
-    the run."""
+    the run.  The task state gives the overall share; each take's step comes as facts, worded here."""
 
     def __init__(self, err: TextIO, quiet: bool) -> None:
-        self.err, self.quiet, self.last, self.last_take = err, quiet, 0.0, ""
+        self.err, self.quiet, self.last, self.last_take = err, quiet, 0.0, -1
+        self.pct, self.finished = 0, False
 
     def __call__(self, done_bytes: int, total_bytes: int, message: str) -> None:
-        take = message.split(":", 1)[0]
+        self.pct = 100 * done_bytes // max(1, total_bytes)
+        self.finished = done_bytes >= total_bytes
+
+    def take(self, step: TakeProgress) -> None:
         now = time.monotonic()
-        finished = done_bytes >= total_bytes
-        if self.quiet or (now - self.last < 1.0 and take == self.last_take and not finished):
+        if self.quiet or (now - self.last < 1.0 and step.index == self.last_take and not self.finished):
             return
-        self.last, self.last_take = now, take
-        pct = 100 * done_bytes // max(1, total_bytes)
-        self.err.write(f"{pct:3d}% overall; {message}\n")
+        self.last, self.last_take = now, step.index
+        line = _t("{pct}% overall; take {index} of {count} ({take}): {percent}%").format(
+            pct=f"{self.pct:3d}", index=step.index, count=step.count, take=step.label, percent=step.percent
+        )
+        self.err.write(line + "\n")
         self.err.flush()
 
 
@@ -127,12 +132,14 @@ def _say_pseudo(ctx: CliContext, report: PseudonymiseReport, args: argparse.Name
 
 
 def _transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
+    progress = _Progress(ctx.err, args.json)
     report = transcribe_folder(
         args.folder,
         args.model,
-        state=CancellableState(_Progress(ctx.err, args.json)),
+        state=CancellableState(progress),
         threads=args.threads,
         language=args.language,
+        on_take=progress.take,
     )
     pseudo = _pseudo(args) if args.identity else None
     if args.json:

@@ -333,7 +333,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.new_passphrase_file or args.passphrase_file or not env:
         if not args.new_passphrase_file and args.passphrase_file:
             args.new_passphrase_file = args.passphrase_file
-        secret = credentials.new_passphrase(args, "passphrase")
+        secret = credentials.new_passphrase(args, _t("passphrase"))
     else:
         secret = env
     _strength_hint(ctx, secret, name)
@@ -357,7 +357,7 @@ def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
 
 def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
-        secret = credentials.new_passphrase(args, f"passphrase for {args.name}")
+        secret = credentials.new_passphrase(args, _t("passphrase for {name}").format(name=args.name))
         _strength_hint(ctx, secret, args.name)
         ws.vault.add_user(args.name, secret, args.role)
     ctx.say(_t("Added user {name} ({role})").format(name=args.name, role=args.role))
@@ -515,9 +515,9 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
     dd = credentials.data_dir(args)
     name = credentials.user(args, dd)
     if args.recovery_key_file:
-        key = credentials.read_secret_file(args.recovery_key_file, "recovery key").strip()
+        key = credentials.read_secret_file(args.recovery_key_file, _t("recovery key")).strip()
     else:
-        key = credentials.env_secret(credentials.ENV_RECOVERY_KEY) or credentials._prompt("recovery key")
+        key = credentials.env_secret(credentials.ENV_RECOVERY_KEY) or credentials._prompt(_t("recovery key"))
     secret = credentials.new_passphrase(args)
     _strength_hint(ctx, secret, name)
     with contextlib.closing(workspace.unlock_with_recovery(dd, key, name, secret)) as ws:
@@ -763,7 +763,7 @@ def _load_json(path: Path, what: str) -> Any:
 
 
 def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
-    answers = _load_json(args.answers, "screening answers")
+    answers = _load_json(args.answers, _t("screening answers"))
     if not isinstance(answers, dict) or not all(isinstance(v, bool) for v in answers.values()):
         raise InvalidInput(
             _t("{answers}: expected an object of criterion id -> true/false").format(answers=args.answers)
@@ -895,7 +895,7 @@ def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import closeout as closeout_svc
 
-    voucher = _load_json(args.voucher, "voucher") if args.voucher else None
+    voucher = _load_json(args.voucher, _t("voucher")) if args.voucher else None
     if voucher is not None and not isinstance(voucher, dict):
         raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=args.voucher))
     with credentials.workspace_for(args) as ws:
@@ -1007,7 +1007,7 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _load_json(args.answers, "consent answers")
+    data = _load_json(args.answers, _t("consent answers"))
     with credentials.workspace_for(args) as ws:
         answers = consent_svc.answers_from_file(
             ws, args.session, args.participant, data, source=str(args.answers)

@@ -46,8 +46,9 @@ def env_secret(name: str) -> str | None:
     return _env_cache.get(name) or None
 
 
-def read_secret_file(path: str, what: str = "passphrase") -> str:
+def read_secret_file(path: str, what: str = "") -> str:
     """A secret file, refused when group or others may read or write it."""
+    what = what or _t("passphrase")
     p = Path(path)
     try:
         mode = p.stat().st_mode
@@ -78,7 +79,7 @@ def _prompt(label: str, confirm: bool = False) -> str:
                 "in a terminal"
             ).format(label=label, env_passphrase=ENV_PASSPHRASE)
         )
-    first = getpass.getpass(f"{label.capitalize()}: ")
+    first = getpass.getpass(_t("{label}: ").format(label=label[:1].upper() + label[1:]))
     if confirm:
         second = getpass.getpass(_t("Repeat the {label}: ").format(label=label))
         if first != second:
@@ -86,7 +87,8 @@ def _prompt(label: str, confirm: bool = False) -> str:
     return first
 
 
-def passphrase(args: argparse.Namespace, label: str = "passphrase") -> str:
+def passphrase(args: argparse.Namespace, label: str = "") -> str:
+    label = label or _t("passphrase")
     if getattr(args, "passphrase_file", None):
         return _read_file(args.passphrase_file)
     env = env_secret(ENV_PASSPHRASE)
@@ -95,7 +97,8 @@ def passphrase(args: argparse.Namespace, label: str = "passphrase") -> str:
     return _prompt(label)
 
 
-def new_passphrase(args: argparse.Namespace, label: str = "new passphrase") -> str:
+def new_passphrase(args: argparse.Namespace, label: str = "") -> str:
+    label = label or _t("new passphrase")
     if getattr(args, "new_passphrase_file", None):
         return _read_file(args.new_passphrase_file)
     env = env_secret(ENV_NEW_PASSPHRASE)

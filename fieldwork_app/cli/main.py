@@ -12,7 +12,15 @@ from typing import Any, NoReturn
 
 from fieldwork_app import __version__, i18n
 from fieldwork_app import log as fwlog
-from fieldwork_app.cli import analysis_cmds, audio_cmds, core_cmds, credentials, sync_cmds, sync_laptop_cmds
+from fieldwork_app.cli import (
+    analysis_cmds,
+    argparse_words,
+    audio_cmds,
+    core_cmds,
+    credentials,
+    sync_cmds,
+    sync_laptop_cmds,
+)
 from fieldwork_app.cli.base import CliContext
 from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
@@ -36,6 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()  # "usage:", "options", argparse's errors: in the command line's language
     parser = _Parser(
         prog="fieldwork",
         description=translate(
@@ -44,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
             "With no command, starts the desktop app.",
         ),
     )
-    parser.add_argument("--version", action="version", version=f"fieldwork {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"fieldwork {__version__}", help=_t("show the version and exit")
+    )
     parser.add_argument(
         "--data-dir",
         help=_t("the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from fieldwork_app import i18n
 from fieldwork_app.errors import ErrorCode, FieldworkError
+from fieldwork_app.services import readiness_words
 from fieldwork_app.services.datamanager import ReportWords
 from fieldwork_app.services.sessions import ChecklistItem
 
@@ -103,6 +104,7 @@ def wording() -> dict[ErrorCode, str]:
     return {
         ErrorCode.BAD_TAG: _t("--tag: 1-40 letters, digits, spaces, '-' or '_'"),
         ErrorCode.BAD_THREADS: _t("--threads: at least 1"),
+        ErrorCode.BAD_DEVICE_NAME: _t("--name is 1-80 printable characters"),
         ErrorCode.BAD_AFTER_SEQ: _t("--after-seq is 0 or more"),
         ErrorCode.UNKNOWN_LANGUAGE: _t("--language {language}: this model knows {known}"),
         ErrorCode.ANSWERS_NOT_AN_OBJECT: _t(
@@ -143,15 +145,24 @@ def wording() -> dict[ErrorCode, str]:
     }
 
 
+def _params(exc: FieldworkError) -> dict[str, str]:
+    """The error's parameters, a word the core gives by kind said in the command line's language."""
+    params = dict(exc.params)
+    keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
+    if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
+        params["what"] = keys[params["kind"]]
+    return params
+
+
 def cli_text(exc: FieldworkError) -> str:
     """The one line the command line prints for ``exc``."""
     if exc.code is None:
         return exc.message
     said_instead = wording().get(exc.code)
     if said_instead is not None:
-        return said_instead.format(**exc.params)
+        return said_instead.format(**_params(exc))
     added = advice().get(exc.code)
-    return exc.message if added is None else exc.message + added.format(**exc.params)
+    return exc.message if added is None else exc.message + added.format(**_params(exc))
 
 
 def report_words() -> ReportWords:
@@ -174,59 +185,12 @@ def report_words() -> ReportWords:
 
 
 # -- the readiness checklist, in the command line's words ------------------------------------------
-def _checklist_labels() -> dict[str, str]:
-    return {
-        "participants": _t("participants chosen"),
-        "schedule": _t("date and time set"),
-        "documents": _t("consent form, information sheet and topic guide in use"),
-        "gating": _t("tasks the protocol asks for first"),
-        "lone_working": _t("lone-working plan"),
-        "mic": _t("microphone checked"),
-        "disk": _t("free disk for the planned length"),
-        "battery": _t("battery charged"),
-        "interpreter_booked": _t("interpreter booked"),
-        "witness_booked": _t("witness booked"),
-    }
-
-
-def _plan_parts() -> dict[str, str]:
-    return {
-        "buddy_name": _t("buddy name"),
-        "buddy_phone": _t("buddy phone"),
-        "backup_buddy_name": _t("back-up buddy name"),
-        "backup_buddy_phone": _t("back-up buddy phone"),
-        "start_time": _t("start time"),
-        "expected_end": _t("expected end"),
-        "travel_home_time": _t("travel-home time"),
-        "code_word": _t("code word agreed"),
-        "risk_assessment": _t("risk assessment"),
-        "end_after_start": _t("expected end after start"),
-        "valid_times": _t("valid start and end times"),
-        "address_sealed": _t("visit address sealed"),
-    }
-
-
 def checklist_detail(item: ChecklistItem) -> str:
-    if item.id == "lone_working":
-        parts = _plan_parts()
-        return ", ".join(parts.get(m, m) for m in item.missing)
-    if item.id == "documents" and item.missing:
-        return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
-    if item.id == "gating":
-        return "; ".join(item.missing)
-    if item.id == "interpreter_booked" and item.missing:
-        return _t("the protocol asks for an interpreter at the consent")
-    if item.id == "witness_booked" and item.missing:
-        return _t("the protocol asks for a witness at the consent")
-    if item.id == "disk":
-        return _t("{free} MiB free, {need} MiB needed").format(free=item.free_mib, need=item.need_mib)
-    if item.id == "mic":
-        return item.mic_detail
-    return ""
+    return readiness_words.checklist_detail(item, i18n.translate)
 
 
 def checklist_line(item: ChecklistItem) -> str:
     """``[x] label  - detail``, as ``fieldwork session checklist`` prints it."""
     detail = checklist_detail(item)
-    label = _checklist_labels().get(item.id, item.id)
+    label = readiness_words.checklist_label(item, i18n.translate)
     return f"[{'x' if item.done else ' '}] {label}{'  - ' + detail if detail else ''}"

@@ -135,7 +135,18 @@ def register_store_side(store_sub: argparse._SubParsersAction[argparse.ArgumentP
     command(p, _unpack)
 
 
-def _secret(args: argparse.Namespace, label: str, *, optional: bool) -> str | None:
+def _secret_label(kind: str) -> str:
+    """What a store's secret is called at the prompt (``kind``: one of dmstore.SECRET_KINDS)."""
+    return {
+        "ssh-key-passphrase": _t("SSH key passphrase"),
+        "sftp-password": _t("SFTP password"),
+        "webdav-password": _t("WebDAV password"),
+        "s3-secret-key": _t("S3 secret key"),
+    }.get(kind, kind)
+
+
+def _secret(args: argparse.Namespace, kind: str, *, optional: bool) -> str | None:
+    label = _secret_label(kind)
     if args.secret_env:
         value = env_secret(args.secret_env)  # read once, then gone from the environment
         if value is None:
@@ -145,7 +156,7 @@ def _secret(args: argparse.Namespace, label: str, *, optional: bool) -> str | No
         return None
     if not sys.stdin.isatty():
         raise InvalidInput(_t("no {label} given: use --secret-env VAR, or run in a terminal").format(label=label))
-    return getpass.getpass(f"{label.capitalize()}: ")
+    return getpass.getpass(_t("{label}: ").format(label=label[:1].upper() + label[1:]))
 
 
 def _access(args: argparse.Namespace) -> StoreAccess:
@@ -185,15 +196,16 @@ def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.out)
     # Every check comes before the first write: a pair is either made whole or kept whole, never overwritten.
     have: dict[str, bool] = {}
-    for what, names in (("study key", (PUBLIC_FILE, KEY_FILE)), ("signing key", (SIGNING_PUBLIC_FILE,
-                                                                               SIGNING_KEY_FILE))):  # fmt: skip
+    pairs = {"study key": (PUBLIC_FILE, KEY_FILE), "signing key": (SIGNING_PUBLIC_FILE, SIGNING_KEY_FILE)}
+    words = {"study key": _t("study key"), "signing key": _t("signing key")}
+    for what, names in pairs.items():
         present = [n for n in names if (out / n).exists()]
         if len(present) == 1:
             missing = next(n for n in names if n not in present)
             raise InvalidInput(_t(
                 "{out} exists but {out2} does not: the {what} pair is incomplete; "
                 "nothing was written (make new keys in a new folder)"
-            ).format(out=out / present[0], out2=out / missing, what=what))  # fmt: skip
+            ).format(out=out / present[0], out2=out / missing, what=words[what]))  # fmt: skip
         have[what] = len(present) == 2
     if have["study key"] and have["signing key"]:
         raise InvalidInput(_t(
@@ -266,12 +278,7 @@ def _load_list(args: argparse.Namespace) -> tuple[TrustedDevices, int, DataManag
 
 def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
     files = _files(args)
-    try:
-        fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
-    except InvalidInput as exc:
-        if exc.message.startswith("a laptop's name"):
-            raise InvalidInput(_t("--name is 1-80 printable characters")) from None
-        raise
+    fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
     if made is not None:
         ctx.say(_t(
             "made the data manager signing key {signing_path} and {made} (it signs "

@@ -151,9 +151,9 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
             ).format(identity=args.identity, strerror=exc.strerror)) from None
     if scheme != "file":
         label = {
-            "s3": "S3 secret key",
-            "sftp": "SSH key passphrase" if args.identity else "SFTP password",
-        }.get(scheme, "password")
+            "s3": _t("S3 secret key"),
+            "sftp": _t("SSH key passphrase") if args.identity else _t("SFTP password"),
+        }.get(scheme, _t("password"))
         value = _secret(args, label)
         if value:
             name = {"s3": "secret_key", "sftp": "key_passphrase" if args.identity else "password"}.get(

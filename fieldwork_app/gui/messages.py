@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
+from fieldwork_app.services import readiness_words
 from fieldwork_app.services.datamanager import ReportWords
+from fieldwork_app.services.ethics import GatingHold
 
 
 def _t(text: str) -> str:
@@ -140,6 +142,7 @@ def text_for(code: ErrorCode) -> str:
         ),
         ErrorCode.BAD_TAG: _t("A tag is 1-40 letters, digits, spaces, '-' or '_'."),
         ErrorCode.BAD_THREADS: _t("Use at least one thread."),
+        ErrorCode.BAD_DEVICE_NAME: _t("A laptop's name is 1 to 80 printable characters."),
         ErrorCode.BAD_AFTER_SEQ: _t("The last genuine bundle number is 0 or more."),
         ErrorCode.UNKNOWN_LANGUAGE: _t("This model does not know the language {language}; it knows {known}."),
         ErrorCode.ANSWERS_NOT_AN_OBJECT: _t("{source} is not a file of consent answers."),
@@ -222,7 +225,17 @@ def format_code(exc: FieldworkError) -> str:
     """The app's sentence for ``exc``'s code, its parameters filled in."""
     assert exc.code is not None
     text = text_for(exc.code)
-    for name, value in exc.params.items():
+    params = dict(exc.params)
+    if exc.code is ErrorCode.GATING_TASK_FIRST and params.get("title"):  # the task's hold, in the app's words
+        hold = GatingHold(params["hold"]) if params.get("hold") in set(GatingHold) else None
+        days = int(params["days"]) if params.get("days", "").isdigit() else 0
+        params["problem"] = readiness_words.gating_hold(
+            params.get("participant", ""), params["title"], days, hold, QCoreApplication.translate
+        )
+    keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
+    if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
+        params["what"] = keys[params["kind"]]
+    for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text
 

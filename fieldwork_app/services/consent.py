@@ -7,6 +7,7 @@ interview recording cannot start until every participant has affirmed the record
 
 from __future__ import annotations
 
+import enum
 import json
 import logging
 import uuid
@@ -632,49 +633,103 @@ def outcome_of(ws: Workspace, rec: Mapping[str, Any]) -> conditions.ConsentOutco
     return conditions.evaluate(form, participants_svc.who(ws, str(rec["participant_id"])), rec["answers"])
 
 
+class RecordingBlock(enum.StrEnum):
+    """Why a participant holds a session's recording back."""
+
+    WITHDRAWN = "withdrawn"
+    NOT_ELIGIBLE = "not-eligible"  # not screened, or screened not eligible
+    GATING = "gating"  # a gating task of the protocol (see ``gating``)
+    CAPACITY_FIRST = "capacity-first"  # the protocol asks for a capacity assessment at this session first
+    CANNOT_DECIDE = "cannot-decide"  # the assessment at this session found they cannot decide now
+    NO_CONSENT = "no-consent"
+    NO_CONSULTEE_ADVICE = "no-consultee-advice"  # the consultee route applies and no advice is recorded yet
+    OWN_CONSENT_NEEDED = "own-consent-needed"  # assessed able to decide after a consultee's advice was recorded
+    DECLINED_SINCE = "declined-since"  # declined consent after giving it
+    RECORDING_NOT_AFFIRMED = "recording-not-affirmed"
+
+
+@dataclass(frozen=True)
+class RecordingHold:
+    """One participant's reason the session cannot be recorded (each face words it)."""
+
+    participant: str
+    block: RecordingBlock
+    gating: ethics_svc.GatingState | None = None  # the task, for GATING
+    statement: str = ""  # the rule's own statement where it made one (a capacity assessment's outcome)
+
+    def __str__(self) -> str:  # the core's own statement, for the log and its errors
+        if self.statement:
+            return self.statement
+        pid = self.participant
+        return {
+            RecordingBlock.WITHDRAWN: f"{pid} has withdrawn",
+            RecordingBlock.NOT_ELIGIBLE: f"{pid} has not been screened eligible",
+            RecordingBlock.GATING: f"recording not allowed yet: {self.gating.problem if self.gating else pid}. "
+            "The study's protocol asks for it first",
+            RecordingBlock.CAPACITY_FIRST: f"recording not allowed yet: the protocol asks for {pid}'s capacity to "
+            "be assessed at this session first",
+            RecordingBlock.CANNOT_DECIDE: f"recording not allowed: the capacity assessment at this session found "
+            f"{pid} cannot decide now",
+            RecordingBlock.NO_CONSENT: f"{pid} has not given consent",
+            RecordingBlock.NO_CONSULTEE_ADVICE: f"{pid}'s consultee has not given their advice: record it with the "
+            "consent",
+            RecordingBlock.OWN_CONSENT_NEEDED: f"{pid} was assessed able to decide after the consultee's advice was "
+            f"recorded: take {pid}'s own consent before recording",
+            RecordingBlock.DECLINED_SINCE: f"{pid} declined consent after giving it: take consent again before "
+            "recording",
+            RecordingBlock.RECORDING_NOT_AFFIRMED: f"{pid} has not affirmed the recording statement",
+        }[self.block]
+
+
 @dataclass(frozen=True)
 class RecordingPermission:
     allowed: bool
-    reasons: list[str]
+    holds: list[RecordingHold]
+
+    @property
+    def reasons(self) -> list[str]:
+        """The holds as the core states them (for the log and the error that refuses a recording)."""
+        return [str(h) for h in self.holds]
 
 
 def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
-    """Recording a session is allowed only when every participant affirmed its recording statement."""
+    """Recording a session is allowed only when every participant affirmed its recording statement (or, on
+    the consultee route, the consultee's advice recorded with the consent affirmed it)."""
     session = sessions_svc.get(ws, session_id)
-    reasons = []
+    holds: list[RecordingHold] = []
     for pid in session.participant_ids:
         person = participants_svc.get(ws, pid)
         if person.withdrawn:
-            reasons.append(f"{pid} has withdrawn")
+            holds.append(RecordingHold(pid, RecordingBlock.WITHDRAWN))
             continue
         if not person.screened_eligible:
-            reasons.append(f"{pid} has not been screened eligible")
+            holds.append(RecordingHold(pid, RecordingBlock.NOT_ELIGIBLE))
+            continue
+        waiting = [st for st in ethics_svc.gating_state(ws, pid, session_id) if st.hold is not None]
+        if waiting:
+            holds.append(RecordingHold(pid, RecordingBlock.GATING, waiting[0]))
             continue
         try:
-            ethics_svc.require_gating_done(ws, session_id, pid, "recording")
             basis = ethics_svc.capacity_basis(ws, session_id, pid, "recording")
         except FieldworkError as exc:
-            reasons.append(exc.message)
+            first = exc.code is ErrorCode.CAPACITY_FIRST
+            block = RecordingBlock.CAPACITY_FIRST if first else RecordingBlock.CANNOT_DECIDE
+            holds.append(RecordingHold(pid, block, statement=exc.message))
             continue
         rec = latest(ws, session_id, pid)
         if rec is None:
-            reasons.append(
-                f"{pid} has not given consent" if basis == "participant"
-                else f"{pid}'s consultee has not given their advice: record it with the consent"
-            )
+            missing = RecordingBlock.NO_CONSENT if basis == "participant" else RecordingBlock.NO_CONSULTEE_ADVICE
+            holds.append(RecordingHold(pid, missing))
             continue
         if _declined_since(ws, session_id, pid):
-            reasons.append(f"{pid} declined consent after giving it: take consent again before recording")
+            holds.append(RecordingHold(pid, RecordingBlock.DECLINED_SINCE))
             continue
         if basis == "participant" and rec.get("consent_by") == "consultee":
-            reasons.append(
-                f"{pid} was assessed able to decide after the consultee's advice was recorded: take {pid}'s own "
-                "consent before recording"
-            )
+            holds.append(RecordingHold(pid, RecordingBlock.OWN_CONSENT_NEEDED))
             continue
         if not outcome_of(ws, rec).recording_affirmed:
-            reasons.append(f"{pid} has not affirmed the recording statement")
-    return RecordingPermission(not reasons, reasons)
+            holds.append(RecordingHold(pid, RecordingBlock.RECORDING_NOT_AFFIRMED))
+    return RecordingPermission(not holds, holds)
 
 
 def _declined_since(ws: Workspace, session_id: str, participant_id: str) -> bool:

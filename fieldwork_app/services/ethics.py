@@ -13,6 +13,7 @@ a participant's declined statements mean elsewhere.
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -69,15 +70,38 @@ def mark_done(ws: Workspace, participant_id: str, task_id: str, note: str = "") 
         ws.vault.audit("gating.done", "participant", participant_id, detail={"task": task_id})
 
 
+class GatingHold(enum.StrEnum):
+    """Why a gating task still holds a session back."""
+
+    NOT_DONE = "not-done"
+    TOO_LATE = "too-late"  # done fewer than the task's ``days_before`` days before the session
+
+
 @dataclass(frozen=True)
 class GatingState:
+    """A gating task of a participant, with why it still holds the session back (``hold`` None when it does
+    not); each face words the hold from the facts (the task's title is the pack's own)."""
+
     task: GatingTask
     done_at: str | None
-    problem: str  # "" when the task lets the session go ahead
+    participant: str = ""
+    hold: GatingHold | None = None
+
+    @property
+    def problem(self) -> str:
+        """The core's own statement of the hold, for the log and the errors it raises ("" when none)."""
+        if self.hold is GatingHold.NOT_DONE:
+            return f"{self.participant}: '{self.task.title}' is not done yet"
+        if self.hold is GatingHold.TOO_LATE:
+            return (
+                f"{self.participant}: '{self.task.title}' was done less than {self.task.days_before} day(s) "
+                "before the session"
+            )
+        return ""
 
 
 def gating_state(ws: Workspace, participant_id: str, session_id: str | None = None) -> list[GatingState]:
-    """Each gating task of this participant, with why it still holds the session back ("" when done in
+    """Each gating task of this participant, with why it still holds the session back (none when done in
     time: at least ``days_before`` days before the session's planned start)."""
     done = _done(ws, participant_id)
     start = None
@@ -87,16 +111,16 @@ def gating_state(ws: Workspace, participant_id: str, session_id: str | None = No
     out = []
     for t in gating_tasks(ws, participant_id):
         at = done.get(t.id)
-        problem = ""
+        hold = None
         if at is None:
-            problem = f"{participant_id}: '{t.title}' is not done yet"
+            hold = GatingHold.NOT_DONE
         elif t.days_before and start is not None:
             when = datetime.fromisoformat(at)
             if start.tzinfo is None:
                 when = when.replace(tzinfo=None)
             if when > start - timedelta(days=t.days_before):
-                problem = f"{participant_id}: '{t.title}' was done less than {t.days_before} day(s) before the session"
-        out.append(GatingState(t, at, problem))
+                hold = GatingHold.TOO_LATE
+        out.append(GatingState(t, at, participant_id, hold))
     return out
 
 
@@ -108,7 +132,9 @@ def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doi
                 f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first",
                 kind=ErrorKind.NOT_READY,
                 code=ErrorCode.GATING_TASK_FIRST,
-                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id},
+                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id,
+                        "hold": st.hold.value if st.hold else "", "title": st.task.title,
+                        "days": st.task.days_before},
             )
 
 

@@ -334,7 +334,7 @@ def members(ws: Workspace, session_id: str) -> list[Member]:
     for pid in session.participant_ids:
         p = participants_svc.get(ws, pid)
         rec = consent_svc.latest(ws, session_id, pid)
-        blocked = any(reason.startswith(f"{pid} ") for reason in permission.reasons)
+        blocked = any(hold.participant == pid for hold in permission.holds)
         out.append(
             Member(
                 pid,

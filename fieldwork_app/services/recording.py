@@ -569,6 +569,7 @@ def mic_check(
             mic_ok=not result.silent and not result.clipped,
             mic_device=result.device,
             mic_detail=f"peak {result.peak_dbfs:.0f} dBFS",
+            mic_peak_dbfs=round(float(result.peak_dbfs), 1),
             mic_checked_at=now_iso(),
         )
     ws.vault.audit(

@@ -8,7 +8,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import DocumentKind, DocumentStatus, LocationKind, SessionFormat
@@ -18,6 +18,9 @@ from fieldwork_app.services import clock as clock_mod
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import now_iso
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.ethics import GatingState
 
 logger = logging.getLogger(__name__)
 
@@ -225,9 +228,10 @@ class KitCheck:
 
     mic_ok: bool = False
     mic_device: str = ""
-    mic_detail: str = ""  # "peak -12 dBFS"
+    mic_detail: str = ""  # "peak -12 dBFS", the core's own statement (kit checks before mic_peak_dbfs have only it)
     mic_checked_at: str = ""
     battery_ok: bool = False
+    mic_peak_dbfs: float | None = None  # the check's loudest moment, for each face to word
 
     @classmethod
     def from_plan(cls, plan: Mapping[str, Any]) -> KitCheck:
@@ -238,6 +242,7 @@ class KitCheck:
             mic_detail=str(kit.get("mic_detail") or ""),
             mic_checked_at=str(kit.get("mic_checked_at") or ""),
             battery_ok=bool(kit.get("battery_ok")),
+            mic_peak_dbfs=float(kit["mic_peak_dbfs"]) if isinstance(kit.get("mic_peak_dbfs"), int | float) else None,
         )
 
 
@@ -259,11 +264,30 @@ def record_kit(ws: Workspace, session_id: str, **changes: object) -> KitCheck:
 
 
 @dataclass(frozen=True)
+class DocumentGap:
+    """A document a session uses that is not in use: its ``role`` (``topic_guide``, ``consent_form`` or
+    ``information_sheet``), its id and version ("" when none is chosen) and its ``state``: ``none`` (none
+    chosen), ``missing`` (not in the study pack) or the document's status (``superseded``, ``approved`` ...)."""
+
+    role: str
+    doc: str
+    version: str
+    state: str
+
+    def __str__(self) -> str:  # the core's own statement, for the log
+        if self.state == "none":
+            return f"no {self.role.replace('_', ' ')}"
+        return f"{self.role.replace('_', ' ')} {self.doc} v{self.version} {self.state.replace('_', ' ')}"
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     """One item of the readiness checklist, by id (participants, schedule, documents, gating, lone_working,
-    mic, disk, battery), with the facts each face words: what a lone-working plan lacks (by id, see
-    :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``), the documents not in use and the protocol's
-    waiting tasks (as the services state them), the free and needed disk space, the microphone level."""
+    interpreter_booked, witness_booked, mic, disk, battery), with the facts each face words (see
+    :mod:`fieldwork_app.services.readiness_words`): what a lone-working plan lacks (by id, see
+    :meth:`LoneWorkingPlan.missing`, plus ``address_sealed``) or whom to book (``missing``), the documents
+    not in use (``documents``), the protocol's tasks still waiting (``waiting``), the free and needed disk
+    space, the microphone's level (``mic_peak_dbfs``; ``mic_detail`` where only that was kept)."""
 
     id: str
     done: bool
@@ -271,6 +295,9 @@ class ChecklistItem:
     free_mib: int = 0
     need_mib: int = 0
     mic_detail: str = ""
+    mic_peak_dbfs: float | None = None
+    documents: tuple[DocumentGap, ...] = ()
+    waiting: tuple[GatingState, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,13 +331,13 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
         ChecklistItem("schedule", bool(s.planned_start and s.planned_minutes)),
     ]
     stale = _documents_not_in_use(ws, s)
-    items.append(ChecklistItem("documents", not stale, missing=tuple(stale)))
+    items.append(ChecklistItem("documents", not stale, documents=tuple(stale)))
     from fieldwork_app.services import ethics  # ethics reads sessions
 
     gating = [st for pid in s.participant_ids for st in ethics.gating_state(ws, pid, s.id)]
     if gating:
-        waiting = [st.problem for st in gating if st.problem]
-        items.append(ChecklistItem("gating", not waiting, missing=tuple(waiting)))
+        waiting = tuple(st for st in gating if st.hold is not None)
+        items.append(ChecklistItem("gating", not waiting, waiting=waiting))
     from fieldwork_app.services import consent  # consent reads sessions
 
     needed = {r.role.value for pid in s.participant_ids for r in consent.parties_needed(ws, pid) if r.required}
@@ -330,7 +357,7 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
             missing.append("address_sealed")
         items.append(ChecklistItem("lone_working", not missing, missing=tuple(missing)))
     kit = KitCheck.from_plan(s.plan)
-    items.append(ChecklistItem("mic", kit.mic_ok, mic_detail=kit.mic_detail))
+    items.append(ChecklistItem("mic", kit.mic_ok, mic_detail=kit.mic_detail, mic_peak_dbfs=kit.mic_peak_dbfs))
     need = (s.planned_minutes or 60) * BYTES_PER_MINUTE
     free = shutil.disk_usage(ws.data_dir.root).free
     items.append(
@@ -340,25 +367,24 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     return Checklist(items)
 
 
-def _documents_not_in_use(ws: Workspace, s: SessionRecord) -> list[str]:
-    """The session's documents that are missing or no longer in use (superseded by an amended pack, say),
-    each as "topic guide guide-x v1.0 superseded"."""
-    wanted: list[tuple[str, str | None, str | None]] = [("topic guide", s.guide_doc, s.guide_version)]
+def _documents_not_in_use(ws: Workspace, s: SessionRecord) -> list[DocumentGap]:
+    """The session's documents that are missing or no longer in use (superseded by an amended pack, say)."""
+    wanted: list[tuple[str, str | None, str | None]] = [("topic_guide", s.guide_doc, s.guide_version)]
     for pid in s.participant_ids:
         d = documents_for(ws, s.id, pid)
-        wanted += [("consent form", d["form_doc"], d["form_version"]),
-                   ("information sheet", d["pis_doc"], d["pis_version"])]  # fmt: skip
+        wanted += [("consent_form", d["form_doc"], d["form_version"]),
+                   ("information_sheet", d["pis_doc"], d["pis_version"])]  # fmt: skip
     out = []
-    for what, doc, version in dict.fromkeys(wanted):
+    for role, doc, version in dict.fromkeys(wanted):
         if not doc or not version:
-            out.append(f"no {what}")
+            out.append(DocumentGap(role, "", "", "none"))
             continue
         r = ws.db.execute(
             "SELECT status FROM documents WHERE doc_id = ? AND version = ?", (doc, version)
         ).fetchone()
         state = str(r["status"]) if r else "missing"
         if state != DocumentStatus.IN_USE:
-            out.append(f"{what} {doc} v{version} {state.replace('_', ' ')}")
+            out.append(DocumentGap(role, doc, version, state))
     return out
 
 

@@ -73,7 +73,8 @@ def generate_dm_signing_keypair(out_dir: Path) -> tuple[Path, Path]:
     return pub_path, key_path
 
 
-def _pem_part(path: Path, what: str) -> bytes:
+def _pem_part(path: Path, what: str, kind: str) -> bytes:
+    """The PEM part of a key file; ``kind`` (``signing-key``, ``public-key``) names it for each face."""
     try:
         with open(path, "rb") as fh:
             raw = fh.read(_MAX_KEY_FILE + 1)
@@ -84,14 +85,15 @@ def _pem_part(path: Path, what: str) -> bytes:
     start = raw.find(b"-----BEGIN")
     if start < 0:
         raise InvalidInput(
-            f"{path}: no PEM block found", code=ErrorCode.NOT_A_KEY_FILE, params={"path": path, "what": what}
+            f"{path}: no PEM block found", code=ErrorCode.NOT_A_KEY_FILE,
+            params={"path": path, "what": what, "kind": kind},
         )
     return raw[start:]
 
 
 def load_dm_signing_key(path: Path) -> DataManagerKey:
     """Read ``dm-signing.key``."""
-    pem = _pem_part(Path(path), "data manager signing key")
+    pem = _pem_part(Path(path), "data manager signing key", "signing-key")
     try:
         private = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError):
@@ -105,7 +107,7 @@ def load_dm_signing_key(path: Path) -> DataManagerKey:
 
 def load_dm_public_key(path: Path) -> bytes:
     """The raw 32-byte public key in ``dm-signing.pub``."""
-    pem = _pem_part(Path(path), "data manager public key")
+    pem = _pem_part(Path(path), "data manager public key", "public-key")
     try:
         public = serialization.load_pem_public_key(pem)
     except (ValueError, TypeError):

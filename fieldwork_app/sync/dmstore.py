@@ -16,7 +16,7 @@ from typing import Any
 
 import pyrage
 
-from fieldwork_app.errors import InvalidInput
+from fieldwork_app.errors import ErrorCode, InvalidInput
 from fieldwork_app.sync import trust
 from fieldwork_app.sync.dmkeys import DataManagerKey, generate_dm_signing_keypair
 from fieldwork_app.sync.keys import load_identity
@@ -25,7 +25,9 @@ from fieldwork_app.sync.transports import Transport, open_transport
 from fieldwork_app.sync.trust import TrustedDevices
 
 # (what is asked for, e.g. "SFTP password"; whether it may be left out) -> the secret, or None
+# Asked for a store's secret by what it is (see SECRET_KINDS) and whether it may be left out; each face words it.
 SecretSource = Callable[[str, bool], "str | None"]
+SECRET_KINDS = ("ssh-key-passphrase", "sftp-password", "webdav-password", "s3-secret-key")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def add_device(files: TrustFiles, fingerprint: str, name: str) -> tuple[str, str
     fp = trust.check_fingerprint(fingerprint)
     name = name.strip()
     if not name or len(name) > 80 or any(ord(c) < 32 for c in name):
-        raise InvalidInput("a laptop's name is 1-80 printable characters")
+        raise InvalidInput("a laptop's name is 1-80 printable characters", code=ErrorCode.BAD_DEVICE_NAME)
     identity = load_identity(files.key)
     made: Path | None = None
     if not files.signing_path.exists() and not files.signing_key:  # a key named by hand is never made up
@@ -115,15 +117,15 @@ def open_store(access: StoreAccess, secret: SecretSource) -> tuple[Transport, st
             options["accept_new_host_key"] = True
         if access.identity_file:
             options["key_file"] = str(access.identity_file)
-            passphrase = secret("SSH key passphrase", True)
+            passphrase = secret("ssh-key-passphrase", True)
             if passphrase:
                 secrets["key_passphrase"] = passphrase
         else:
-            secrets["password"] = secret("SFTP password", False) or ""
+            secrets["password"] = secret("sftp-password", False) or ""
     elif scheme in ("webdav", "webdavs", "http", "https"):
         if access.username:
             options["username"] = access.username
-        secrets["password"] = secret("WebDAV password", False) or ""
+        secrets["password"] = secret("webdav-password", False) or ""
     elif scheme == "s3":
         if access.endpoint:
             options["endpoint"] = access.endpoint
@@ -132,7 +134,7 @@ def open_store(access: StoreAccess, secret: SecretSource) -> tuple[Transport, st
         if not access.username:
             raise InvalidInput("an s3:// store needs its access key id as the user name")
         options["access_key"] = access.username
-        secrets["secret_key"] = secret("S3 secret key", False) or ""
+        secrets["secret_key"] = secret("s3-secret-key", False) or ""
     return checked_host_key(open_transport(access.url, options=options, secrets=secrets))
 
 

@@ -192,6 +192,30 @@
             <translation>⟦Ţŕûšţ ţĥîš &amp;ļàþţöþ ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Archive deposit (from the consents unpacked)</source>
+            <translation>⟦Àŕçĥîṽé đéþöšîţ (ƒŕöɱ ţĥé çöñšéñţš ûñþàçķéđ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Archive deposit, per participant</source>
+            <translation>⟦Àŕçĥîṽé đéþöšîţ, þéŕ þàŕţîçîþàñţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Participant</source>
+            <translation>⟦Þàŕţîçîþàñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Archiving</source>
+            <translation>⟦Àŕçĥîṽîñĝ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Deposit</source>
+            <translation>⟦Đéþöšîţ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session folders</source>
+            <translation>⟦Šéššîöñ ƒöļđéŕš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>SSH key</source>
             <translation>⟦ŠŠĤ ķéý ŵîð⟧</translation>
         </message>
@@ -250,6 +274,50 @@
         <message>
             <source> -- problems found: see the report below.</source>
             <translation>⟦ -- þŕöƀļéɱš ƒöûñđ: šéé ţĥé ŕéþöŕţ ƀéļöŵ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>agreed</source>
+            <translation>⟦àĝŕééđ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>declined</source>
+            <translation>⟦đéçļîñéđ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not applicable</source>
+            <translation>⟦ñöţ àþþļîçàƀļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>not asked</source>
+            <translation>⟦ñöţ àšķéđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>may be archived</source>
+            <translation>⟦ɱàý ƀé àŕçĥîṽéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>leave out: withdrew</source>
+            <translation>⟦ļéàṽé öûţ: ŵîţĥđŕéŵ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>leave out</source>
+            <translation>⟦ļéàṽé öûţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No participant's material was unpacked.</source>
+            <translation>⟦Ñö þàŕţîçîþàñţ'š ɱàţéŕîàļ ŵàš ûñþàçķéđ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Leave out of an archive deposit: {0}</source>
+            <translation>⟦Ļéàṽé öûţ öƒ àñ àŕçĥîṽé đéþöšîţ: {0} ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Every participant unpacked may go into an archive deposit.</source>
+            <translation>⟦Éṽéŕý þàŕţîçîþàñţ ûñþàçķéđ ɱàý ĝö îñţö àñ àŕçĥîṽé đéþöšîţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The archive status could not be read: {0}</source>
+            <translation>⟦Ţĥé àŕçĥîṽé šţàţûš çöûļđ ñöţ ƀé ŕéàđ: {0} ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>No trusted-laptops list at {0}: nothing was checked or unpacked. Anyone who can write to the store can sign a bundle, so bundles are read only from laptops you trust.</source>
@@ -322,113 +390,6 @@
         <message>
             <source>Unexpected error ({0}); nothing done was lost.</source>
             <translation>⟦Ûñéẋþéçţéđ éŕŕöŕ ({0}); ñöţĥîñĝ đöñé ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-    </context>
-    <context>
-        <name>Checklist</name>
-        <message>
-            <source>participants chosen</source>
-            <translation>⟦þàŕţîçîþàñţš çĥöšéñ ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>date and time set</source>
-            <translation>⟦đàţé àñđ ţîɱé šéţ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>consent form, information sheet and topic guide in use</source>
-            <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>tasks the protocol asks for first</source>
-            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>lone-working plan</source>
-            <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>microphone checked</source>
-            <translation>⟦ɱîçŕöþĥöñé çĥéçķéđ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>free disk for the planned length</source>
-            <translation>⟦ƒŕéé đîšķ ƒöŕ ţĥé þļàññéđ ļéñĝţĥ ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>battery charged</source>
-            <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>interpreter booked</source>
-            <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>witness booked</source>
-            <translation>⟦ŵîţñéšš ƀööķéđ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>the protocol asks for an interpreter at the consent</source>
-            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ àñ îñţéŕþŕéţéŕ àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>the protocol asks for a witness at the consent</source>
-            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ à ŵîţñéšš àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>buddy name</source>
-            <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>buddy phone</source>
-            <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>back-up buddy name</source>
-            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>back-up buddy phone</source>
-            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>start time</source>
-            <translation>⟦šţàŕţ ţîɱé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>expected end</source>
-            <translation>⟦éẋþéçţéđ éñđ ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>travel-home time</source>
-            <translation>⟦ţŕàṽéļ-ĥöɱé ţîɱé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>code word agreed</source>
-            <translation>⟦çöđé ŵöŕđ àĝŕééđ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>risk assessment</source>
-            <translation>⟦ŕîšķ àššéššɱéñţ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>expected end after start</source>
-            <translation>⟦éẋþéçţéđ éñđ àƒţéŕ šţàŕţ ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>valid start and end times</source>
-            <translation>⟦ṽàļîđ šţàŕţ àñđ éñđ ţîɱéš ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>visit address sealed</source>
-            <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>; plan a new session, which takes the versions in use</source>
-            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>%1 MiB free, %2 MiB needed</source>
-            <translation>⟦%1 ṀîƁ ƒŕéé, %2 ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
     <context>
@@ -695,12 +656,52 @@
             <translation>⟦Ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥéîŕ đéç&amp;ļàŕàţîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>The participant cannot decide now, so they do not consent: the study's protocol asks a consultee for their advice on whether the participant would want to take part. Read each statement with the consultee and mark their advice. The participant's wishes and feelings still count: stop if they show they do not want to go on.</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ çàññöţ đéçîđé ñöŵ, šö ţĥéý đö ñöţ çöñšéñţ: ţĥé šţûđý'š þŕöţöçöļ àšķš à çöñšûļţéé ƒöŕ ţĥéîŕ àđṽîçé öñ ŵĥéţĥéŕ ţĥé þàŕţîçîþàñţ ŵöûļđ ŵàñţ ţö ţàķé þàŕţ. Ŕéàđ éàçĥ šţàţéɱéñţ ŵîţĥ ţĥé çöñšûļţéé àñđ ɱàŕķ ţĥéîŕ àđṽîçé. Ţĥé þàŕţîçîþàñţ'š ŵîšĥéš àñđ ƒééļîñĝš šţîļļ çöûñţ: šţöþ îƒ ţĥéý šĥöŵ ţĥéý đö ñöţ ŵàñţ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consultee's relationship to the participant</source>
+            <translation>⟦Çöñšûļţéé'š ŕéļàţîöñšĥîþ ţö ţĥé þàŕţîçîþàñţ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Kind of consultee</source>
+            <translation>⟦Ķîñđ öƒ çöñšûļţéé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>⟦Çĥööšé ŵîð…⟧</translation>
+        </message>
+        <message>
+            <source>Personal (cares for them or is interested in their welfare, unpaid)</source>
+            <translation>⟦Þéŕšöñàļ (çàŕéš ƒöŕ ţĥéɱ öŕ îš îñţéŕéšţéđ îñ ţĥéîŕ ŵéļƒàŕé, ûñþàîđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Nominated (independent of the study; no personal consultee)</source>
+            <translation>⟦Ñöɱîñàţéđ (îñđéþéñđéñţ öƒ ţĥé šţûđý; ñö þéŕšöñàļ çöñšûļţéé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Would &amp;want to take part</source>
+            <translation>⟦Ŵöûļđ &amp;ŵàñţ ţö ţàķé þàŕţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Would n&amp;ot want to take part</source>
+            <translation>⟦Ŵöûļđ ñ&amp;öţ ŵàñţ ţö ţàķé þàŕţ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Parent or guar&amp;dian</source>
             <translation>⟦Þàŕéñţ öŕ ĝûàŕ&amp;đîàñ ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Cons&amp;ultee</source>
             <translation>⟦Çöñš&amp;ûļţéé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Relations&amp;hip</source>
+            <translation>⟦Ŕéļàţîöñš&amp;ĥîþ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Their advice</source>
+            <translation>⟦Ţĥéîŕ àđṽîçé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Witness presen&amp;t</source>
@@ -819,6 +820,18 @@
             <translation>⟦Îƒ ţĥé þàŕţîçîþàñţ çàññöţ öŕ ŵîļļ ñöţ šîĝñ öñ šçŕééñ, ţĥîš ƒöŕɱ àļšö àļļöŵš: %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>Capacity assessed at this session: not able to decide now; the consultee route applies.</source>
+            <translation>⟦Çàþàçîţý àššéššéđ àţ ţĥîš šéššîöñ: ñöţ àƀļé ţö đéçîđé ñöŵ; ţĥé çöñšûļţéé ŕöûţé àþþļîéš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consultee's na&amp;me</source>
+            <translation>⟦Çöñšûļţéé'š ñà&amp;ɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Consultee signs</source>
+            <translation>⟦Çöñšûļţéé šîĝñš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Say why the participant is not signing on screen.</source>
             <translation>⟦Šàý ŵĥý ţĥé þàŕţîçîþàñţ îš ñöţ šîĝñîñĝ öñ šçŕééñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -871,8 +884,28 @@
             <translation>⟦Ŕéçöŕđ ţĥé çöñšéñţ çöñṽéŕšàţîöñ, ţĥéñ šţöþ ţĥé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>The participant cannot decide now: no consent today (see the assessment above).</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ çàññöţ đéçîđé ñöŵ: ñö çöñšéñţ ţöđàý (šéé ţĥé àššéššɱéñţ àƀöṽé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>Assess capacity at this session first.</source>
             <translation>⟦Àššéšš çàþàçîţý àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The consultee route: name the consultee.</source>
+            <translation>⟦Ţĥé çöñšûļţéé ŕöûţé: ñàɱé ţĥé çöñšûļţéé. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Give the consultee's relationship to the participant.</source>
+            <translation>⟦Ĝîṽé ţĥé çöñšûļţéé'š ŕéļàţîöñšĥîþ ţö ţĥé þàŕţîçîþàñţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Say whether the consultee is personal or nominated.</source>
+            <translation>⟦Šàý ŵĥéţĥéŕ ţĥé çöñšûļţéé îš þéŕšöñàļ öŕ ñöɱîñàţéđ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Record the consultee's advice.</source>
+            <translation>⟦Ŕéçöŕđ ţĥé çöñšûļţéé'š àđṽîçé. ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>The protocol asks for a parent's or guardian's consent: name them.</source>
@@ -1345,6 +1378,10 @@
             <translation>⟦Ûšé àţ ļéàšţ öñé ţĥŕéàđ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>A laptop's name is 1 to 80 printable characters.</source>
+            <translation>⟦À ļàþţöþ'š ñàɱé îš 1 ţö 80 þŕîñţàƀļé çĥàŕàçţéŕš. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>The last genuine bundle number is 0 or more.</source>
             <translation>⟦Ţĥé ļàšţ ĝéñûîñé ƀûñđļé ñûɱƀéŕ îš 0 öŕ ɱöŕé. ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -1399,6 +1436,14 @@
         <message>
             <source>Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first.</source>
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>data manager signing key</source>
+            <translation>⟦đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>data manager public key</source>
+            <translation>⟦đàţà ɱàñàĝéŕ þûƀļîç ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again.</source>
@@ -2702,6 +2747,217 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         </message>
     </context>
     <context>
+        <name>Readiness</name>
+        <message>
+            <source>participants chosen</source>
+            <translation>⟦þàŕţîçîþàñţš çĥöšéñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>date and time set</source>
+            <translation>⟦đàţé àñđ ţîɱé šéţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>consent form, information sheet and topic guide in use</source>
+            <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>tasks the protocol asks for first</source>
+            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>lone-working plan</source>
+            <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>microphone checked</source>
+            <translation>⟦ɱîçŕöþĥöñé çĥéçķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>free disk for the planned length</source>
+            <translation>⟦ƒŕéé đîšķ ƒöŕ ţĥé þļàññéđ ļéñĝţĥ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>battery charged</source>
+            <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>interpreter booked</source>
+            <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>witness booked</source>
+            <translation>⟦ŵîţñéšš ƀööķéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>buddy name</source>
+            <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>buddy phone</source>
+            <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy name</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>back-up buddy phone</source>
+            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>start time</source>
+            <translation>⟦šţàŕţ ţîɱé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>expected end</source>
+            <translation>⟦éẋþéçţéđ éñđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>travel-home time</source>
+            <translation>⟦ţŕàṽéļ-ĥöɱé ţîɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>code word agreed</source>
+            <translation>⟦çöđé ŵöŕđ àĝŕééđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>risk assessment</source>
+            <translation>⟦ŕîšķ àššéššɱéñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>expected end after start</source>
+            <translation>⟦éẋþéçţéđ éñđ àƒţéŕ šţàŕţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>valid start and end times</source>
+            <translation>⟦ṽàļîđ šţàŕţ àñđ éñđ ţîɱéš ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>visit address sealed</source>
+            <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>no topic guide chosen</source>
+            <translation>⟦ñö ţöþîç ĝûîđé çĥöšéñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>no consent form chosen</source>
+            <translation>⟦ñö çöñšéñţ ƒöŕɱ çĥöšéñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no information sheet chosen</source>
+            <translation>⟦ñö îñƒöŕɱàţîöñ šĥééţ çĥöšéñ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{what} {doc} v{version} is not in the study pack</source>
+            <translation>⟦{what} {doc} ṽ{version} îš ñöţ îñ ţĥé šţûđý þàçķ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{what} {doc} v{version} superseded</source>
+            <translation>⟦{what} {doc} ṽ{version} šûþéŕšéđéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{what} {doc} v{version} approved but not in use</source>
+            <translation>⟦{what} {doc} ṽ{version} àþþŕöṽéđ ƀûţ ñöţ îñ ûšé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{what} {doc} v{version} not approved yet</source>
+            <translation>⟦{what} {doc} ṽ{version} ñöţ àþþŕöṽéđ ýéţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{what} {doc} v{version} still a draft</source>
+            <translation>⟦{what} {doc} ṽ{version} šţîļļ à đŕàƒţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>topic guide</source>
+            <translation>⟦ţöþîç ĝûîđé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consent form</source>
+            <translation>⟦çöñšéñţ ƒöŕɱ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>information sheet</source>
+            <translation>⟦îñƒöŕɱàţîöñ šĥééţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{what} {doc} v{version} not in use</source>
+            <translation>⟦{what} {doc} ṽ{version} ñöţ îñ ûšé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{participant}: '{task}' was done less than {days} day(s) before the session</source>
+            <translation>⟦{participant}: '{task}' ŵàš đöñé ļéšš ţĥàñ {days} đàý(š) ƀéƒöŕé ţĥé šéššîöñ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{participant}: '{task}' is not done yet</source>
+            <translation>⟦{participant}: '{task}' îš ñöţ đöñé ýéţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>; plan a new session, which takes the versions in use</source>
+            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for an interpreter at the consent</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ àñ îñţéŕþŕéţéŕ àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for a witness at the consent</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ à ŵîţñéšš àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{free} MiB free, {need} MiB needed</source>
+            <translation>⟦{free} ṀîƁ ƒŕéé, {need} ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>peak {dbfs} dBFS</source>
+            <translation>⟦þéàķ {dbfs} đƁƑŠ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source> (the protocol asks for it first)</source>
+            <translation>⟦ (ţĥé þŕöţöçöļ àšķš ƒöŕ îţ ƒîŕšţ) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{participant} has withdrawn</source>
+            <translation>⟦{participant} ĥàš ŵîţĥđŕàŵñ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{participant} has not been screened eligible</source>
+            <translation>⟦{participant} ĥàš ñöţ ƀééñ šçŕééñéđ éļîĝîƀļé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a task the protocol asks for first is not done</source>
+            <translation>⟦à ţàšķ ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ îš ñöţ đöñé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the protocol asks for {participant}'s capacity to be assessed at this session first</source>
+            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the capacity assessment at this session found {participant} cannot decide now</source>
+            <translation>⟦ţĥé çàþàçîţý àššéššɱéñţ àţ ţĥîš šéššîöñ ƒöûñđ {participant} çàññöţ đéçîđé ñöŵ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{participant} has not given consent</source>
+            <translation>⟦{participant} ĥàš ñöţ ĝîṽéñ çöñšéñţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{participant}'s consultee has not given their advice: record it with the consent</source>
+            <translation>⟦{participant}'š çöñšûļţéé ĥàš ñöţ ĝîṽéñ ţĥéîŕ àđṽîçé: ŕéçöŕđ îţ ŵîţĥ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{participant} was assessed able to decide after the consultee's advice was recorded: take {participant}'s own consent before recording</source>
+            <translation>⟦{participant} ŵàš àššéššéđ àƀļé ţö đéçîđé àƒţéŕ ţĥé çöñšûļţéé'š àđṽîçé ŵàš ŕéçöŕđéđ: ţàķé {participant}'š öŵñ çöñšéñţ ƀéƒöŕé ŕéçöŕđîñĝ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{participant} declined consent after giving it: take consent again before recording</source>
+            <translation>⟦{participant} đéçļîñéđ çöñšéñţ àƒţéŕ ĝîṽîñĝ îţ: ţàķé çöñšéñţ àĝàîñ ƀéƒöŕé ŕéçöŕđîñĝ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{participant} has not affirmed the recording statement</source>
+            <translation>⟦{participant} ĥàš ñöţ àƒƒîŕɱéđ ţĥé ŕéçöŕđîñĝ šţàţéɱéñţ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordingBar</name>
         <message>
             <source>Recording state</source>
@@ -3347,6 +3603,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Initials:</source>
             <translation>⟦Îñîţîàļš ŵîðé:⟧</translation>
+        </message>
+        <message>
+            <source>Does not apply to this participant: not asked</source>
+            <translation>⟦Đöéš ñöţ àþþļý ţö ţĥîš þàŕţîçîþàñţ: ñöţ àšķéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Asked only where %1.</source>
+            <translation>⟦Àšķéđ öñļý ŵĥéŕé %1. ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>answered at %1 on the consent recording</source>
@@ -4031,6 +4295,155 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         </message>
     </context>
     <context>
+        <name>argparse</name>
+        <message>
+            <source>usage: </source>
+            <translation>⟦ûšàĝé:  ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>⟦þöšîţîöñàļ àŕĝûɱéñţš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>⟦öþţîöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>⟦šĥöŵ ţĥîš ĥéļþ ɱéššàĝé àñđ éẋîţ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%(prog)s: error: %(message)s
+</source>
+            <translation>⟦%(prog)s: éŕŕöŕ: %(message)s
+ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>⟦àŕĝûɱéñţ %(argument_name)s: %(message)s ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>⟦ţĥé ƒöļļöŵîñĝ àŕĝûɱéñţš àŕé ŕéǫûîŕéđ: %s ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>one of the arguments %s is required</source>
+            <translation>⟦öñé öƒ ţĥé àŕĝûɱéñţš %s îš ŕéǫûîŕéđ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>⟦ûñŕéçöĝñîžéđ àŕĝûɱéñţš: %s ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>⟦àɱƀîĝûöûš öþţîöñ: %(option)s çöûļđ ɱàţçĥ %(matches)s ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>⟦îñṽàļîđ çĥöîçé: %(value)r (çĥööšé ƒŕöɱ %(choices)s) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>⟦îñṽàļîđ %(type)s ṽàļûé: %(value)r ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>can't open '%(filename)s': %(error)s</source>
+            <translation>⟦çàñ'ţ öþéñ '%(filename)s': %(error)s ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>⟦éẋþéçţéđ öñé àŕĝûɱéñţ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>expected at most one argument</source>
+            <translation>⟦éẋþéçţéđ àţ ɱöšţ öñé àŕĝûɱéñţ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>expected at least one argument</source>
+            <translation>⟦éẋþéçţéđ àţ ļéàšţ öñé àŕĝûɱéñţ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>expected %s argument</source>
+            <translation>⟦éẋþéçţéđ %s àŕĝûɱéñţ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>expected %s arguments</source>
+            <translation>⟦éẋþéçţéđ %s àŕĝûɱéñţš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>⟦ñöţ àļļöŵéđ ŵîţĥ àŕĝûɱéñţ %s ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>ignored explicit argument %r</source>
+            <translation>⟦îĝñöŕéđ éẋþļîçîţ àŕĝûɱéñţ %r ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>unexpected option string: %s</source>
+            <translation>⟦ûñéẋþéçţéđ öþţîöñ šţŕîñĝ: %s ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+            <translation>⟦ûñķñöŵñ þàŕšéŕ %(parser_name)r (çĥöîçéš: %(choices)s) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>argument "-" with mode %r</source>
+            <translation>⟦àŕĝûɱéñţ "-" ŵîţĥ ɱöđé %r ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>.__call__() not defined</source>
+            <translation>⟦.__çàļļ__() ñöţ đéƒîñéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>'required' is an invalid argument for positionals</source>
+            <translation>⟦'ŕéǫûîŕéđ' îš àñ îñṽàļîđ àŕĝûɱéñţ ƒöŕ þöšîţîöñàļš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>mutually exclusive arguments must be optional</source>
+            <translation>⟦ɱûţûàļļý éẋçļûšîṽé àŕĝûɱéñţš ɱûšţ ƀé öþţîöñàļ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%r is not callable</source>
+            <translation>⟦%r îš ñöţ çàļļàƀļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>cannot merge actions - two groups are named %r</source>
+            <translation>⟦çàññöţ ɱéŕĝé àçţîöñš - ţŵö ĝŕöûþš àŕé ñàɱéđ %r ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>invalid option string %(option)r: must start with a character %(prefix_chars)r</source>
+            <translation>⟦îñṽàļîđ öþţîöñ šţŕîñĝ %(option)r: ɱûšţ šţàŕţ ŵîţĥ à çĥàŕàçţéŕ %(prefix_chars)r ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>dest= is required for options like %r</source>
+            <translation>⟦đéšţ= îš ŕéǫûîŕéđ ƒöŕ öþţîöñš ļîķé %r ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>invalid conflict_resolution value: %r</source>
+            <translation>⟦îñṽàļîđ çöñƒļîçţ_ŕéšöļûţîöñ ṽàļûé: %r ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>cannot have multiple subparser arguments</source>
+            <translation>⟦çàññöţ ĥàṽé ɱûļţîþļé šûƀþàŕšéŕ àŕĝûɱéñţš ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>conflicting subparser: %s</source>
+            <translation>⟦çöñƒļîçţîñĝ šûƀþàŕšéŕ: %s ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>conflicting subparser alias: %s</source>
+            <translation>⟦çöñƒļîçţîñĝ šûƀþàŕšéŕ àļîàš: %s ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>conflicting option string: %s</source>
+            <translation>⟦çöñƒļîçţîñĝ öþţîöñ šţŕîñĝ: %s ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>conflicting option strings: %s</source>
+            <translation>⟦çöñƒļîçţîñĝ öþţîöñ šţŕîñĝš: %s ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
         <name>cli</name>
         <message>
             <source>see '{command} --help'</source>
@@ -4123,6 +4536,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>where to write what was found (default: pseudonymisation-report.json in --identity)</source>
             <translation>⟦ŵĥéŕé ţö ŵŕîţé ŵĥàţ ŵàš ƒöûñđ (đéƒàûļţ: þšéûđöñýɱîšàţîöñ-ŕéþöŕţ.ĵšöñ îñ --îđéñţîţý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{pct}% overall; take {index} of {count} ({take}): {percent}%</source>
+            <translation>⟦{pct}% öṽéŕàļļ; ţàķé {index} öƒ {count} ({take}): {percent}% ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>transcribed {count} take(s) ({audio_seconds:.0f} s of audio in {seconds:.0f} s); {count2} already done</source>
@@ -4389,6 +4806,30 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ĝîṽé îţ à ñéŵ ṽéŕšîöñ ƀéƒöŕé îɱþöŕţîñĝ îţ ŵĥéŕé ţĥîš ṽéŕšîöñ îš àļŕéàđý îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>screening answers</source>
+            <translation>⟦šçŕééñîñĝ àñšŵéŕš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>interpreter booked</source>
+            <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>interpreter not booked</source>
+            <translation>⟦îñţéŕþŕéţéŕ ñöţ ƀööķéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>witness booked</source>
+            <translation>⟦ŵîţñéšš ƀööķéđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>witness not booked</source>
+            <translation>⟦ŵîţñéšš ñöţ ƀööķéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>consent answers</source>
+            <translation>⟦çöñšéñţ àñšŵéŕš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted</source>
             <translation>⟦Çöñšéñţ {consent_id} ŕéçöŕđéđ ƒöŕ {participant} ({form}, {information_sheet}); ŕéçöŕđîñĝ þéŕɱîţţéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4585,6 +5026,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦à ĴŠÖÑ ƒîļé {"type": ..., "value": ..., "serial": ..., "participant_id": ...} ŵîðé⟧</translation>
         </message>
         <message>
+            <source>field notes (replaces those saved; not given: kept)</source>
+            <translation>⟦ƒîéļđ ñöţéš (ŕéþļàçéš ţĥöšé šàṽéđ; ñöţ ĝîṽéñ: ķéþţ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a reflexive note (replaces the one saved; not given: kept)</source>
+            <translation>⟦à ŕéƒļéẋîṽé ñöţé (ŕéþļàçéš ţĥé öñé šàṽéđ; ñöţ ĝîṽéñ: ķéþţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>a follow-up task (repeat)</source>
             <translation>⟦à ƒöļļöŵ-ûþ ţàšķ (ŕéþéàţ) ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4653,6 +5102,30 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥé ƒöŕɱ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>the consultee route: the consultee's relationship to the participant (identity store)</source>
+            <translation>⟦ţĥé çöñšûļţéé ŕöûţé: ţĥé çöñšûļţéé'š ŕéļàţîöñšĥîþ ţö ţĥé þàŕţîçîþàñţ (îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the consultee route: a personal consultee, or a nominated one where there is none</source>
+            <translation>⟦ţĥé çöñšûļţéé ŕöûţé: à þéŕšöñàļ çöñšûļţéé, öŕ à ñöɱîñàţéđ öñé ŵĥéŕé ţĥéŕé îš ñöñé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the consultee route: whether the consultee advises the participant would want to take part</source>
+            <translation>⟦ţĥé çöñšûļţéé ŕöûţé: ŵĥéţĥéŕ ţĥé çöñšûļţéé àđṽîšéš ţĥé þàŕţîçîþàñţ ŵöûļđ ŵàñţ ţö ţàķé þàŕţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the consultee route: the day of the advice (today)</source>
+            <translation>⟦ţĥé çöñšûļţéé ŕöûţé: ţĥé đàý öƒ ţĥé àđṽîçé (ţöđàý) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>print the verbal-consent script for a participant: what to ask, and what does not apply</source>
+            <translation>⟦þŕîñţ ţĥé ṽéŕƀàļ-çöñšéñţ šçŕîþţ ƒöŕ à þàŕţîçîþàñţ: ŵĥàţ ţö àšķ, àñđ ŵĥàţ đöéš ñöţ àþþļý ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>an answers file so far (statements that wait on an answer)</source>
+            <translation>⟦àñ àñšŵéŕš ƒîļé šö ƒàŕ (šţàţéɱéñţš ţĥàţ ŵàîţ öñ àñ àñšŵéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>the study, participants, sessions and what waits on this laptop</source>
             <translation>⟦ţĥé šţûđý, þàŕţîçîþàñţš, šéššîöñš àñđ ŵĥàţ ŵàîţš öñ ţĥîš ļàþţöþ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4695,6 +5168,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>say who the first user is: fieldwork init --user NAME</source>
             <translation>⟦šàý ŵĥö ţĥé ƒîŕšţ ûšéŕ îš: ƒîéļđŵöŕķ îñîţ --ûšéŕ ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>passphrase</source>
+            <translation>⟦þàššþĥŕàšé ŵîðé⟧</translation>
         </message>
         <message>
             <source>NEW RECOVERY KEY (the old one was of an older format; shown once, write it down):</source>
@@ -4749,8 +5226,24 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ñöţ ŕéàđý ŵîðé⟧</translation>
         </message>
         <message>
+            <source>say who is booked: --interpreter or --witness (--no-... when not)</source>
+            <translation>⟦šàý ŵĥö îš ƀööķéđ: --îñţéŕþŕéţéŕ öŕ --ŵîţñéšš (--ñö-... ŵĥéñ ñöţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>voucher</source>
+            <translation>⟦ṽöûçĥéŕ ŵîð⟧</translation>
+        </message>
+        <message>
             <source>The wellbeing check is still to be recorded (--wellbeing) before the session can be completed</source>
             <translation>⟦Ţĥé ŵéļļƀéîñĝ çĥéçķ îš šţîļļ ţö ƀé ŕéçöŕđéđ (--ŵéļļƀéîñĝ) ƀéƒöŕé ţĥé šéššîöñ çàñ ƀé çöɱþļéţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>--consultee-relationship, -kind, -advice and -advised-on go with --consultee NAME</source>
+            <translation>⟦--çöñšûļţéé-ŕéļàţîöñšĥîþ, -ķîñđ, -àđṽîçé àñđ -àđṽîšéđ-öñ ĝö ŵîţĥ --çöñšûļţéé ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>No verbal-consent script is in use for this participant's form: read the statements.</source>
+            <translation>⟦Ñö ṽéŕƀàļ-çöñšéñţ šçŕîþţ îš îñ ûšé ƒöŕ ţĥîš þàŕţîçîþàñţ'š ƒöŕɱ: ŕéàđ ţĥé šţàţéɱéñţš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Study: none imported yet</source>
@@ -4825,6 +5318,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ýöûŕ öļđ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>recovery key</source>
+            <translation>⟦ŕéçöṽéŕý ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>An older copy of the key-slot file (a backup, a copy taken before) with the old passphrase still opens the data as it is now, until the vault is re-keyed: run 'fieldwork vault rekey'.</source>
             <translation>⟦Àñ öļđéŕ çöþý öƒ ţĥé ķéý-šļöţ ƒîļé (à ƀàçķûþ, à çöþý ţàķéñ ƀéƒöŕé) ŵîţĥ ţĥé öļđ þàššþĥŕàšé šţîļļ öþéñš ţĥé đàţà àš îţ îš ñöŵ, ûñţîļ ţĥé ṽàûļţ îš ŕé-ķéýéđ: ŕûñ 'ƒîéļđŵöŕķ ṽàûļţ ŕéķéý'. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -4855,6 +5352,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Withdrawal {wid} recorded for {id}; no new sessions can be planned with them</source>
             <translation>⟦Ŵîţĥđŕàŵàļ {wid} ŕéçöŕđéđ ƒöŕ {id}; ñö ñéŵ šéššîöñš çàñ ƀé þļàññéđ ŵîţĥ ţĥéɱ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Session {id}: {booked}</source>
+            <translation>⟦Šéššîöñ {id}: {booked} ŵîðé⟧</translation>
         </message>
         <message>
             <source>Close-out of {id} saved ({count} voucher(s), {count2} follow-up task(s))</source>
@@ -4919,6 +5420,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>a vault already exists in {root}</source>
             <translation>⟦à ṽàûļţ àļŕéàđý éẋîšţš îñ {root} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>passphrase for {name}</source>
+            <translation>⟦þàššþĥŕàšé ƒöŕ {name} ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Removed user {name}: their passphrase no longer opens this vault's key-slot file.</source>
@@ -5049,6 +5554,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Šéššîöñ {id} çöɱþļéţéđ àñđ ǫûéûéđ ƒöŕ ţĥé šţûđý šţöŕé; šéñđ îţ ŵîţĥ 'ƒîéļđŵöŕķ šýñç' ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Recorded on the consultee's advice: {participant} did not consent themselves (capacity)</source>
+            <translation>⟦Ŕéçöŕđéđ öñ ţĥé çöñšûļţéé'š àđṽîçé: {participant} đîđ ñöţ çöñšéñţ ţĥéɱšéļṽéš (çàþàçîţý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Not applicable to {participant}, recorded as such: {ids}</source>
+            <translation>⟦Ñöţ àþþļîçàƀļé ţö {participant}, ŕéçöŕđéđ àš šûçĥ: {ids} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Study: {title} (IRAS {iras_id}; pack {pack} {pack_version})</source>
             <translation>⟦Šţûđý: {title} (ÎŔÀŠ {iras_id}; þàçķ {pack} {pack_version}) ŵîðé ŵîðé⟧</translation>
         </message>
@@ -5105,6 +5618,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦--{role}-ƒöŕɱ ĝöéš ŵîţĥ --{role} ÑÀṀÉ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>{id}. (ask only where {why}) {text}</source>
+            <translation>⟦{id}. (àšķ öñļý ŵĥéŕé {why}) {text} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{id}. not asked: does not apply to {participant} (only where {why})</source>
+            <translation>⟦{id}. ñöţ àšķéđ: đöéš ñöţ àþþļý ţö {participant} (öñļý ŵĥéŕé {why}) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>new passphrase</source>
+            <translation>⟦ñéŵ þàššþĥŕàšé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{label}: </source>
+            <translation>⟦{label}:  ŵî⟧</translation>
+        </message>
+        <message>
             <source>this vault has several users ({users}): say which with --user or {env_user}</source>
             <translation>⟦ţĥîš ṽàûļţ ĥàš šéṽéŕàļ ûšéŕš ({users}): šàý ŵĥîçĥ ŵîţĥ --ûšéŕ öŕ {env_user} ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -5127,6 +5656,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build</source>
             <translation>⟦ţĥé đéšķţöþ àþþ'š ƒöŕɱš àŕé ñöţ ƀûîļţ; îñ à šöûŕçé çĥéçķöûţ ŕûñ: þýţĥöñ šçŕîþţš/ǫţƀûîļđ.þý ƀûîļđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>show the version and exit</source>
+            <translation>⟦šĥöŵ ţĥé ṽéŕšîöñ àñđ éẋîţ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>the vault's data directory (default: FIELDWORK_DATA_DIR or the platform data directory)</source>
@@ -5289,6 +5822,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦--ţĥŕéàđš: àţ ļéàšţ 1 ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>--name is 1-80 printable characters</source>
+            <translation>⟦--ñàɱé îš 1-80 þŕîñţàƀļé çĥàŕàçţéŕš ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>--after-seq is 0 or more</source>
             <translation>⟦--àƒţéŕ-šéǫ îš 0 öŕ ɱöŕé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -5337,100 +5874,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{source} ŵàš ɱàđé ƒöŕ {what} {given}, ñöţ {expected} (ţĥé {what} öƒ {participant} îñ šéššîöñ {session}): àñšŵéŕš àŕé ñéṽéŕ çàŕŕîéđ ƒŕöɱ öñé ƒöŕɱ ţö àñöţĥéŕ. Ṁàķé à ñéŵ ƒîļé ŵîţĥ 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé'. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>participants chosen</source>
-            <translation>⟦þàŕţîçîþàñţš çĥöšéñ ŵîðé ŵîð⟧</translation>
+            <source>data manager signing key</source>
+            <translation>⟦đàţà ɱàñàĝéŕ šîĝñîñĝ ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>date and time set</source>
-            <translation>⟦đàţé àñđ ţîɱé šéţ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>consent form, information sheet and topic guide in use</source>
-            <translation>⟦çöñšéñţ ƒöŕɱ, îñƒöŕɱàţîöñ šĥééţ àñđ ţöþîç ĝûîđé îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>tasks the protocol asks for first</source>
-            <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>lone-working plan</source>
-            <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>microphone checked</source>
-            <translation>⟦ɱîçŕöþĥöñé çĥéçķéđ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>free disk for the planned length</source>
-            <translation>⟦ƒŕéé đîšķ ƒöŕ ţĥé þļàññéđ ļéñĝţĥ ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>battery charged</source>
-            <translation>⟦ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>interpreter booked</source>
-            <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>witness booked</source>
-            <translation>⟦ŵîţñéšš ƀööķéđ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>buddy name</source>
-            <translation>⟦ƀûđđý ñàɱé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>buddy phone</source>
-            <translation>⟦ƀûđđý þĥöñé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>back-up buddy name</source>
-            <translation>⟦ƀàçķ-ûþ ƀûđđý ñàɱé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>back-up buddy phone</source>
-            <translation>⟦ƀàçķ-ûþ ƀûđđý þĥöñé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>start time</source>
-            <translation>⟦šţàŕţ ţîɱé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>expected end</source>
-            <translation>⟦éẋþéçţéđ éñđ ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>travel-home time</source>
-            <translation>⟦ţŕàṽéļ-ĥöɱé ţîɱé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>code word agreed</source>
-            <translation>⟦çöđé ŵöŕđ àĝŕééđ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>risk assessment</source>
-            <translation>⟦ŕîšķ àššéššɱéñţ ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>expected end after start</source>
-            <translation>⟦éẋþéçţéđ éñđ àƒţéŕ šţàŕţ ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>valid start and end times</source>
-            <translation>⟦ṽàļîđ šţàŕţ àñđ éñđ ţîɱéš ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>visit address sealed</source>
-            <translation>⟦ṽîšîţ àđđŕéšš šéàļéđ ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>the protocol asks for an interpreter at the consent</source>
-            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ àñ îñţéŕþŕéţéŕ àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>the protocol asks for a witness at the consent</source>
-            <translation>⟦ţĥé þŕöţöçöļ àšķš ƒöŕ à ŵîţñéšš àţ ţĥé çöñšéñţ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>data manager public key</source>
+            <translation>⟦đàţà ɱàñàĝéŕ þûƀļîç ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>NOT CHECKED (--accept-any-device)</source>
@@ -5449,10 +5898,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ÑÖŢÉ: --àççéþţ-àñý-đéṽîçé: éṽéŕýţĥîñĝ ûñþàçķéđ îš ɱàŕķéđ ÛÑṼÉŔÎƑÎÉĐ îñ ţĥé îñđéẋ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>; plan a new session, which takes the versions in use</source>
-            <translation>⟦; þļàñ à ñéŵ šéššîöñ, ŵĥîçĥ ţàķéš ţĥé ṽéŕšîöñš îñ ûšé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
             <source> (see 'fieldwork outbox' on that laptop)</source>
             <translation>⟦ (šéé 'ƒîéļđŵöŕķ öûţƀöẋ' öñ ţĥàţ ļàþţöþ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -5465,8 +5910,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ (ûñþàçķ ţĥé ŕéšéàŕçĥ šţöŕé ŵîţĥ --öûţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>{free} MiB free, {need} MiB needed</source>
-            <translation>⟦{free} ṀîƁ ƒŕéé, {need} ṀîƁ ñééđéđ ŵîðé ŵîðé⟧</translation>
+            <source>study key</source>
+            <translation>⟦šţûđý ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>signing key</source>
+            <translation>⟦šîĝñîñĝ ķéý ŵîðé⟧</translation>
         </message>
         <message>
             <source>trusted</source>
@@ -5605,6 +6054,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦  ñö šîĝñéđ ƀûñđļé ŵàš ƒöûñđ öñ ţĥé šţöŕé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>SSH key passphrase</source>
+            <translation>⟦ŠŠĤ ķéý þàššþĥŕàšé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>SFTP password</source>
+            <translation>⟦ŠƑŢÞ þàššŵöŕđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>WebDAV password</source>
+            <translation>⟦ŴéƀĐÀṼ þàššŵöŕđ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>S3 secret key</source>
+            <translation>⟦Š3 šéçŕéţ ķéý ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>signing key fingerprint (laptops pin it at the first signed pack): {fingerprint}</source>
             <translation>⟦šîĝñîñĝ ķéý ƒîñĝéŕþŕîñţ (ļàþţöþš þîñ îţ àţ ţĥé ƒîŕšţ šîĝñéđ þàçķ): {fingerprint} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
@@ -5671,10 +6136,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{out} exists and is kept; adding the signing key pair only</source>
             <translation>⟦{out} éẋîšţš àñđ îš ķéþţ; àđđîñĝ ţĥé šîĝñîñĝ ķéý þàîŕ öñļý ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>--name is 1-80 printable characters</source>
-            <translation>⟦--ñàɱé îš 1-80 þŕîñţàƀļé çĥàŕàçţéŕš ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>made the data manager signing key {signing_path} and {made} (it signs the trusted list and study packs; keep it with study.key)</source>
@@ -5795,6 +6256,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>this laptop vault's signing key fingerprint and last bundle numbers (for the data manager)</source>
             <translation>⟦ţĥîš ļàþţöþ ṽàûļţ'š šîĝñîñĝ ķéý ƒîñĝéŕþŕîñţ àñđ ļàšţ ƀûñđļé ñûɱƀéŕš (ƒöŕ ţĥé đàţà ɱàñàĝéŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>password</source>
+            <translation>⟦þàššŵöŕđ ŵîð⟧</translation>
         </message>
         <message>
             <source>No stores yet: fieldwork store add NAME URL</source>

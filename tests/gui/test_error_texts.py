@@ -41,3 +41,20 @@ def test_a_store_report_on_the_page_names_no_command_or_option(qapp) -> None:  #
              *words.problem_advice.values()]  # fmt: skip
     assert all(t and "--" not in t and not CLI_WORDS.search(t) for t in texts), texts
     assert set(words.problem_advice) == set(cli_words().problem_advice)
+
+
+def test_a_gating_task_holding_things_back_is_worded_by_the_app_from_its_facts(qapp) -> None:  # type: ignore[no-untyped-def]
+    exc = FieldworkError(
+        "the core's statement", code=ErrorCode.GATING_TASK_FIRST,
+        params={"doing": "recording", "problem": "the core's own sentence", "participant": "M-001",
+                "task": "parent-notified", "hold": "too-late", "title": "Notify the parent", "days": 2},
+    )  # fmt: skip
+    text = describe(exc)
+    assert "M-001: 'Notify the parent' was done less than 2 day(s) before the session" in text
+    assert "the core's own sentence" not in text
+
+
+def test_a_key_file_that_is_not_one_is_named_by_kind_in_the_apps_words(qapp) -> None:  # type: ignore[no-untyped-def]
+    exc = FieldworkError("x", code=ErrorCode.NOT_A_KEY_FILE,
+                         params={"path": "/tmp/k", "what": "the core's words", "kind": "signing-key"})  # fmt: skip
+    assert describe(exc) == "/tmp/k is not a data manager signing key file: it holds no key."

@@ -205,6 +205,7 @@ def test_prepare_home_visit_to_ready(qtbot, vault_dir, ws, virtual_mic, make_win
     pg.playback.setChecked(False)
     qtbot.mouseClick(pg.mic_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Microphone OK" in pg.mic_result.text(), timeout=15_000)
+    assert pg.mic_result.text().endswith(" dBFS)") and "(peak " in pg.mic_result.text()  # the level, worded here
     assert pg.meter.readings > 10
     assert not pg.meter.active and pg.meter.rms == -60.0  # the check is over: greyed, not full
     pg.battery.click()

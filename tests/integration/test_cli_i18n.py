@@ -45,20 +45,24 @@ def _parsers(parser: argparse.ArgumentParser, path: str) -> Iterator[tuple[str, 
                 yield from _parsers(child, f"{path} {name}")
 
 
+# argparse's own words, as it says them in British English
+ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments:", "show this help message and exit")
+
+
 def _untranslated(parser: argparse.ArgumentParser, path: str) -> list[str]:
     found = []
     for action in parser._actions:
-        if isinstance(action, argparse._HelpAction) or action.help in (None, argparse.SUPPRESS):
-            continue  # -h/--help is argparse's own text
+        if action.help in (None, argparse.SUPPRESS):
+            continue
         if isinstance(action, argparse._SubParsersAction):
             for choice in action._choices_actions:  # each subcommand's line in the list of commands
                 if choice.help and not choice.help.startswith(PSEUDO_OPEN):
                     found.append(f"{path} {choice.dest}: {choice.help}")
             continue
-        if isinstance(action, argparse._VersionAction):
-            continue
-        if not str(action.help).startswith(PSEUDO_OPEN):
+        if not str(action.help).startswith(PSEUDO_OPEN):  # -h/--help and --version too
             found.append(f"{path} {'/'.join(action.option_strings) or action.dest}: {action.help}")
+    text = parser.format_help()
+    found += [f"{path}: argparse's {word!r}" for word in ARGPARSE_ENGLISH if word in text]
     return found
 
 
@@ -76,7 +80,8 @@ def test_every_command_and_option_help_is_in_the_catalogue(monkeypatch: pytest.M
 def _run(*args: str, lang: str = "en_XA", ok: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
     env.update({"LANG": "C.UTF-8", i18n.ENV_LANG: lang})
-    proc = subprocess.run([*FW, *args], capture_output=True, text=True, env=env, timeout=120)
+    proc = subprocess.run([*FW, *args], capture_output=True, text=True, env=env, timeout=120,
+                          stdin=subprocess.DEVNULL)  # no terminal: a prompt is refused with its label
     if ok:
         assert proc.returncode == 0, f"{args}: {proc.stderr}"
     return proc
@@ -114,3 +119,53 @@ def test_real_commands_print_through_the_catalogue(cli_env: DataDir, tmp_path: P
     assert wrong.returncode != 0 and expected in wrong.stderr, wrong.stderr
     english = _run("participant", "attributes", pid, "--set", "no-equals-sign", lang="en", ok=False)
     assert "'no-equals-sign' is not NAME=VALUE (e.g. age_band=16-17)" in english.stderr
+
+
+def test_argparse_says_its_own_words_through_the_catalogue() -> None:
+    helped = _run("session", "--help").stdout
+    assert not [w for w in ARGPARSE_ENGLISH if w in helped], helped
+    assert _pseudo_of("usage: ") in helped and _pseudo_of("show this help message and exit")[:20] in helped
+    missing = _run("participant", "add", ok=False)
+    assert missing.returncode == 2
+    assert _pseudo_of("the following arguments are required: %s").replace("%s", "--group") in missing.stderr
+    assert "the following arguments are required" not in missing.stderr
+    unknown = _run("participant", "add", "--group", "mother", "--colour", "red", ok=False)
+    assert _pseudo_of("unrecognized arguments: %s").replace("%s", "--colour red") in unknown.stderr
+    choice = _run("passphrase", "forget", ok=False)
+    assert "invalid choice" not in choice.stderr and _pseudo_of("invalid choice: %(value)r (choose from %(choices)s)")[
+        :12
+    ] in choice.stderr
+    english = _run("participant", "add", lang="en", ok=False)
+    assert "the following arguments are required: --group" in english.stderr
+
+
+def test_the_words_put_into_sentences_are_in_the_catalogue(tmp_path: Path) -> None:
+    screened = _run("participant", "screen", "M-001", "--answers", str(tmp_path / "none.json"), ok=False)
+    assert "screening answers" not in screened.stderr and _pseudo_of("screening answers") in screened.stderr
+    reset = _run("--data-dir", str(tmp_path / "d"), "--user", "alice", "passphrase", "reset", ok=False)
+    assert "recovery key" not in reset.stderr and _pseudo_of("recovery key") in reset.stderr
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    (keys / "study.pub").write_text("age1notakey\n")  # half a pair: named, nothing written
+    keygen = _run("study", "keygen", "--out", str(keys), ok=False)
+    assert "study key pair" not in keygen.stderr and _pseudo_of("study key") in keygen.stderr
+    assert not (keys / "study.key").exists()
+
+
+def test_the_transcription_progress_line_is_in_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from fieldwork_app.analysis.transcribe import TakeProgress
+    from fieldwork_app.cli.analysis_cmds import _Progress
+
+    for lang, expected in (
+        ("en", "  0% overall; take 1 of 2 (M-001 S-0001 interview-take-1): 40%\n"),
+        ("en_XA", _pseudo_of("{pct}% overall; take {index} of {count} ({take}): {percent}%").format(
+            pct="  0", index=1, count=2, take="M-001 S-0001 interview-take-1", percent=40) + "\n"),
+    ):  # fmt: skip
+        monkeypatch.setenv(i18n.ENV_LANG, lang)
+        err = io.StringIO()
+        progress = _Progress(err, quiet=False)
+        progress(0, 10, "take 1 of 2 (M-001 S-0001 interview-take-1): 40%")
+        progress.take(TakeProgress(1, 2, "M-001 S-0001 interview-take-1", 40))
+        assert err.getvalue() == expected

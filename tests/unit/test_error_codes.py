@@ -94,3 +94,51 @@ def test_a_store_report_names_the_command_lines_options_only_in_its_words() -> N
                  *words.problem_advice.values()):  # fmt: skip
         assert CLI_WORDS.search(text) or "--" in text, text
     assert set(words.problem_advice) == {"gap", "identity-in-research-store", "research-in-identity-store"}
+
+
+def test_the_command_line_matches_a_laptops_bad_name_by_its_code_not_its_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldwork_app.cli.main import main
+    from fieldwork_app.sync import dmstore
+    from fieldwork_app.sync.keys import DeviceKey
+
+    assert main(["study", "keygen", "--out", str(tmp_path / "keys")]) == 0
+    fp = DeviceKey.generate().fingerprint()
+    files = dmstore.TrustFiles(tmp_path / "keys/study.key")
+    for name in ("", "x" * 81, "tab\there"):
+        with pytest.raises(FieldworkError) as caught:
+            dmstore.add_device(files, fp, name)
+        assert caught.value.code is ErrorCode.BAD_DEVICE_NAME
+    capsys.readouterr()
+    assert main(["study", "devices", "add", fp, "--name", "x" * 81, "--key", str(tmp_path / "keys/study.key")]) == 1
+    err = capsys.readouterr().err
+    assert "--name is 1-80 printable characters" in err and "a laptop's name" not in err
+    assert not files.list_path.exists()  # nothing written
+
+
+def test_a_key_file_that_is_not_one_is_named_by_kind_in_the_command_lines_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from fieldwork_app import i18n
+    from fieldwork_app.paths import resources_dir
+    from fieldwork_app.sync.dmkeys import load_dm_public_key, load_dm_signing_key
+
+    bad = tmp_path / "dm-signing.key"
+    bad.write_text("not a key\n")
+    for load, kind in ((load_dm_signing_key, "signing-key"), (load_dm_public_key, "public-key")):
+        with pytest.raises(FieldworkError) as caught:
+            load(bad)
+        assert caught.value.code is ErrorCode.NOT_A_KEY_FILE and caught.value.params["kind"] == kind
+    assert "is this a data manager public key file" in cli_text(caught.value)
+    if not (resources_dir() / "translations" / "fieldwork_en_XA.qm").is_file():
+        pytest.skip("translations not compiled (python scripts/qtbuild.py build)")
+    spec = importlib.util.spec_from_file_location("qtbuild", Path(__file__).parents[2] / "scripts" / "qtbuild.py")
+    assert spec is not None and spec.loader is not None
+    qtbuild = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(qtbuild)
+    monkeypatch.setenv(i18n.ENV_LANG, "en_XA")
+    said = cli_text(caught.value)
+    assert qtbuild.pseudo("data manager public key") in said and "data manager public key" not in said

@@ -70,3 +70,42 @@ def test_the_command_line_speaks_the_chosen_language() -> None:
     helped = _cli("en_XA", "--help")
     assert "\u27e6Ƒîéļđŵöŕķ: éñçŕýþţéđ" in helped.stdout
     assert "Fieldwork: encrypted" in _cli("fr_FR", "--help").stdout  # no French catalogue: British English
+
+
+def test_every_message_argparse_can_say_is_marked_for_the_catalogue() -> None:
+    import argparse
+    import ast
+    import inspect
+
+    from fieldwork_app.cli import argparse_words
+
+    said = set()
+    for node in ast.walk(ast.parse(inspect.getsource(argparse))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+            said.update(a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str))
+    assert len(said) > 30
+    assert said <= set(argparse_words.WORDS), sorted(said - set(argparse_words.WORDS))
+
+
+def test_argparse_asks_the_catalogue_once_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from fieldwork_app.cli import argparse_words
+
+    monkeypatch.setattr(argparse, "_", argparse._)  # type: ignore[attr-defined]  # put back afterwards
+    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)  # type: ignore[attr-defined]
+    monkeypatch.setenv(i18n.ENV_LANG, "en_XA")
+    argparse_words.install()
+    parser = argparse.ArgumentParser(prog="x")
+    parser.add_argument("--n", nargs=2)
+    text = parser.format_help()
+    assert "usage:" not in text and "show this help message and exit" not in text
+    assert i18n.translate("argparse", "expected %s arguments").startswith("\u27e6")
+
+
+def test_every_store_secret_has_a_label_at_the_prompt() -> None:
+    from fieldwork_app.cli.sync_cmds import _secret_label
+    from fieldwork_app.sync.dmstore import SECRET_KINDS
+
+    labels = {kind: _secret_label(kind) for kind in SECRET_KINDS}
+    assert all(label and label != kind for kind, label in labels.items()), labels

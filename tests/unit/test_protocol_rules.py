@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldwork_app.cli.messages import cli_text
+from fieldwork_app.cli.messages import checklist_detail, cli_text
 from fieldwork_app.domain.pack import StatementRole
 from fieldwork_app.errors import ConsentError, FieldworkError, InvalidInput
 from fieldwork_app.paths import DataDir
@@ -139,13 +139,19 @@ def test_a_gating_task_holds_consent_and_recording_back_until_done(study: Worksp
     sid = sessions.new(ws, [young], "interview", "clinic", "2030-01-01T10:00", 60).id
     assert [t.id for t in ethics.gating_tasks(ws, young)] == ["parent-notified"]
     gate = next(i for i in sessions.checklist(ws, sid).items if i.id == "gating")
-    assert not gate.done and "Notify the parent before the session" in "; ".join(gate.missing)
+    assert not gate.done and [(st.participant, st.task.title, st.hold) for st in gate.waiting] == [
+        (young, "Notify the parent before the session", ethics.GatingHold.NOT_DONE)
+    ]
+    assert "Notify the parent before the session' is not done yet" in checklist_detail(gate)
     ethics.record_capacity(ws, sid, young, ABLE)
     with pytest.raises(ConsentError, match="is not done yet") as err:
         consent.record(
             ws, sid, young, "paper", _yes(ws, sid, young), parties={"witness": {"name": "A Witness"}}
         )
     assert "fieldwork participant task-done" in cli_text(err.value)  # the command line says how
+    facts = {k: err.value.params[k] for k in ("hold", "title", "days", "participant", "task")}
+    assert facts == {"hold": "not-done", "title": "Notify the parent before the session", "days": "0",
+                     "participant": young, "task": "parent-notified"}  # fmt: skip
     assert consent.latest(ws, sid, young) is None
     assert any("is not done yet" in r for r in consent.can_record(ws, sid).reasons)
     with pytest.raises(InvalidInput, match="no gating task"):

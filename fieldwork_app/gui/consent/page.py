@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import Level, TakeSummary
+from fieldwork_app.services import readiness_words
 from fieldwork_app.services.consent import ConsentResult
 from fieldwork_app.services.recording import ActiveTake
 
@@ -368,8 +370,8 @@ class ConsentPage(QWidget):
         elif m.can_record:
             self.gate_reason.setText(self.tr("Everyone has agreed to the recording."))
         else:
-            # one sentence: the reasons the core gives, as it words them (a reason may end a sentence itself)
-            why = "; ".join(r.strip().rstrip(".") for r in m.reasons)
+            # one sentence: what holds each participant back, as the readiness table words it
+            why = "; ".join(readiness_words.recording_hold(h, QCoreApplication.translate) for h in m.holds)
             self.gate_reason.setText(self.tr("Recording stays off: %1.").replace("%1", why))
 
     def _on_session(self) -> None:

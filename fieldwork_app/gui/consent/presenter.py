@@ -33,7 +33,7 @@ class SessionModel:
     session_id: str
     people: list[Person]
     can_record: bool
-    reasons: list[str]
+    holds: list[svc.RecordingHold]
 
 
 def session_model(ws: Workspace, session_id: str) -> SessionModel:
@@ -46,7 +46,7 @@ def session_model(ws: Workspace, session_id: str) -> SessionModel:
     if session_id not in ids:
         session_id = ids[0] if ids else ""
     people: list[Person] = []
-    can, reasons = False, []
+    can, holds = False, []
     if session_id:
         for pid in sessions_svc.get(ws, session_id).participant_ids:
             rec = svc.latest(ws, session_id, pid)
@@ -55,8 +55,8 @@ def session_model(ws: Workspace, session_id: str) -> SessionModel:
                 affirmed = svc.outcome_of(ws, rec).recording_affirmed
             people.append(Person(pid, rec["id"] if rec else "", affirmed))
         perm = svc.can_record(ws, session_id)
-        can, reasons = perm.allowed, perm.reasons
-    return SessionModel(open_sessions, session_id, people, can, reasons)
+        can, holds = perm.allowed, perm.holds
+    return SessionModel(open_sessions, session_id, people, can, holds)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from fieldwork_app.gui.views.common import (
     set_role,
     status_text,
 )
+from fieldwork_app.gui.widgets.wrapping_tree import wrap_columns
 
 
 class HomePage(QWidget):
@@ -67,6 +68,10 @@ class HomePage(QWidget):
         self.participants = QTreeWidget()
         self.participants.setHeaderLabels([self.tr("Participant"), self.tr("Status")])
         self.participants.setAccessibleName(self.tr("Participants by group"))
+        # The box is narrow: the two columns share its width and a long group name or status wraps onto
+        # another line rather than being cut (or needing a sideways scroll bar), in every language.
+        self.participants.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        wrap_columns(self.participants)
         self.sessions = QTreeWidget()
         self.sessions.setHeaderLabels(
             [
@@ -80,7 +85,12 @@ class HomePage(QWidget):
         )
         self.sessions.setAccessibleName(self.tr("Sessions"))
         self.sessions.setToolTip(self.tr("Double-click a session, or press Enter on it, to open it"))
-        self.sessions.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the id and the date and time in full; the other columns share the rest and wrap a long text (many
+        # participants, a long word in another language) rather than push the table sideways
+        self.sessions.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            self.sessions.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        wrap_columns(self.sessions)
         self.sessions.itemActivated.connect(self._open_session)
         self.waiting = QListWidget()
         self.waiting.setAccessibleName(self.tr("Waiting on this laptop"))
@@ -220,7 +230,6 @@ class HomePage(QWidget):
                 QTreeWidgetItem(top, [pid, status_text(st)])
             self.participants.addTopLevelItem(top)
             top.setExpanded(True)
-        self.participants.resizeColumnToContents(0)
 
         self.sessions.clear()
         for title, rows in (
@@ -244,8 +253,6 @@ class HomePage(QWidget):
                 row.setData(0, Qt.ItemDataRole.UserRole, r.id)
             self.sessions.addTopLevelItem(top)
             top.setExpanded(True)
-        self.sessions.resizeColumnToContents(0)
-        self.sessions.resizeColumnToContents(1)  # the date and time in full
 
         self.waiting.clear()
         for w in m.waiting:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from fieldwork_app.audio import MicCheckResult
 from fieldwork_app.domain.pack import DocumentKind
 from fieldwork_app.domain.records import SessionRecord
+from fieldwork_app.services.readiness_words import mic_level
+from fieldwork_app.services.sessions import KitCheck
 
 from fieldwork_app.gui.context import AppContext
 from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
@@ -341,9 +343,10 @@ class PreparePage(QWidget):
         self.battery.setChecked(bool(v.kit.get("battery_ok")))
         self.battery.blockSignals(False)
         if v.kit.get("mic_checked_at"):
+            kit = KitCheck.from_plan({"kit": v.kit})
             self.mic_result.setText(
                 (self.tr("Microphone OK") if v.kit.get("mic_ok") else self.tr("Microphone check failed"))
-                + f" ({v.kit.get('mic_detail', '')})"
+                + f" ({mic_level(kit.mic_peak_dbfs, kit.mic_detail, QCoreApplication.translate)})"
             )
         for role, check in self.booked_checks.items():
             booking = next((i for i in v.checklist if i.id == f"{role}_booked"), None)

@@ -29,6 +29,7 @@ from fieldwork_app.services.distress import DistressEvent
 from fieldwork_app.gui.formatting import date_text, setup_date_edit, time_text
 from fieldwork_app.gui.session.common import box, clock_text
 from fieldwork_app.gui.views.common import label, scroll_page
+from fieldwork_app.gui.widgets.flow_layout import FlowLayout
 
 
 def next_working_day(today: date) -> date:
@@ -125,7 +126,6 @@ class DistressPanel(QWidget):
             row.addWidget(rb)
         row.addStretch(1)
         glay.addLayout(row)
-        row = QHBoxLayout()
         self.follow_agreed = QCheckBox(self.tr("Follow-up call agreed, due"))
         self.follow_agreed.setObjectName("followUpAgreed")
         self.follow_due = QDateEdit()
@@ -141,10 +141,17 @@ class DistressPanel(QWidget):
         pi = QPushButton(self.tr("Chief investigator told now"))
         pi.setObjectName("piInformed")
         pi.clicked.connect(lambda: self.step.emit("pi_informed", {}))
-        for w in (self.follow_agreed, self.follow_due, save, pi):
-            row.addWidget(w)
-        row.addStretch(1)
-        glay.addLayout(row)
+        # the follow-up call and the chief investigator's button: side by side, or one under the other where a
+        # long language leaves no room (the page never scrolls sideways)
+        follow = QWidget()
+        follow_row = QHBoxLayout(follow)
+        follow_row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.follow_agreed, self.follow_due, save):
+            follow_row.addWidget(w)
+        flow = FlowLayout(spacing=6, line_spacing=4)
+        flow.addWidget(follow)
+        flow.addWidget(pi)
+        glay.addLayout(flow)
         lay.addWidget(g)
 
         g, glay = box(self.tr("Timeline"))

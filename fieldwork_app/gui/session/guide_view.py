@@ -14,6 +14,7 @@ from fieldwork_app.services.interview import Coverage, QuestionProgress
 
 from fieldwork_app.gui.session.common import box, clock_text
 from fieldwork_app.gui.views.common import label, set_role
+from fieldwork_app.gui.widgets.flow_layout import FlowLayout
 
 
 class QuestionRow(QWidget):
@@ -33,14 +34,18 @@ class QuestionRow(QWidget):
             lay.addWidget(label(self.tr("Sensitive question: remind the participant they can skip it."), "hint"))
         for p in q.probes:
             lay.addWidget(label(f"   • {p.text}  ({self._probe(str(p.type))})", "hint"))
-        row = QHBoxLayout()
+        # the buttons, the reason for a skip and the state: each group goes on to another line where a long
+        # language leaves no room for them side by side (the guide never forces the window wider)
+        buttons = QWidget()
+        buttons_row = QHBoxLayout(buttons)
+        buttons_row.setContentsMargins(0, 0, 0, 0)
         self.asked = QPushButton(self.tr("Asked"))
         self.covered = QPushButton(self.tr("Covered anyway"))
         self.skip = QPushButton(self.tr("Skip…"))
         for b, name in ((self.asked, "asked"), (self.covered, "covered"), (self.skip, "skip")):
             b.setObjectName(f"q-{q.id}-{name}")
             b.setAccessibleName(f"{b.text()} {q.id}")
-            row.addWidget(b)
+            buttons_row.addWidget(b)
         self.asked.clicked.connect(lambda: self.marked.emit(self.qid, "asked", ""))
         self.covered.clicked.connect(lambda: self.marked.emit(self.qid, "covered", ""))
         self.skip.clicked.connect(self._ask_reason)
@@ -52,14 +57,18 @@ class QuestionRow(QWidget):
         self.skip_save = QPushButton(self.tr("Skip with this reason"))
         self.skip_save.setObjectName(f"q-{q.id}-skipsave")
         self.skip_save.clicked.connect(self._skip)
-        self.reason.hide()
-        self.skip_save.hide()
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.skip_save)
-        row.addStretch(1)
+        self._skipping = QWidget()
+        skip_row = QHBoxLayout(self._skipping)
+        skip_row.setContentsMargins(0, 0, 0, 0)
+        skip_row.addWidget(self.reason, 1)
+        skip_row.addWidget(self.skip_save)
+        self._skipping.hide()
         self.state = QLabel()
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setObjectName(f"q-{q.id}-state")
+        row = FlowLayout(spacing=6, line_spacing=4, spread=True)
+        row.addWidget(buttons)
+        row.addWidget(self._skipping)
         row.addWidget(self.state)
         lay.addLayout(row)
 
@@ -72,8 +81,7 @@ class QuestionRow(QWidget):
         }.get(kind, kind)
 
     def _ask_reason(self) -> None:
-        self.reason.show()
-        self.skip_save.show()
+        self._skipping.show()
         self.reason.setFocus()
 
     def _skip(self) -> None:
@@ -84,8 +92,7 @@ class QuestionRow(QWidget):
             self.reason.setFocus()
             return
         self.marked.emit(self.qid, "skipped", reason)
-        self.reason.hide()
-        self.skip_save.hide()
+        self._skipping.hide()
 
     def show_progress(self, p: QuestionProgress) -> None:
         words = {

@@ -177,6 +177,9 @@ class SessionScreen(QWidget):
         self.notes = QListWidget()
         self.notes.setObjectName("notesList")
         self.notes.setAccessibleName(self.tr("Notes so far"))
+        self.notes.setWordWrap(True)  # a long note wraps in the narrow side panel rather than being cut
+        self.notes.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setAccessibleName(self.tr("New note"))

@@ -1,7 +1,9 @@
 """The strip at the top of the session screen: recording state, time, level, controls, markers, distress.
 
 Pause, Stop, Distress and End session are always on screen, down to a 1024 px wide window; the markers
-are a compact row below them, and every key (F8, F9, Ctrl+1..4, Ctrl+D) is named in a tooltip.
+are a compact row below them, and every key (F8, F9, Ctrl+1..4, Ctrl+D) is named in a tooltip.  Where a
+long language leaves too little room, the buttons keep their whole text and move onto another line
+(:class:`FlowLayout`) rather than widen the window.
 
 The state is shown in words and colour both (never colour alone) so it cannot be missed at a glance.
 It follows the app's RecordingController, so it is right again after the screen is locked and unlocked
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +29,7 @@ from fieldwork_app.audio import RecorderState
 
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.session.common import clock_text
+from fieldwork_app.gui.widgets.flow_layout import FlowLayout
 from fieldwork_app.gui.widgets.level_meter import LevelMeter
 
 STATE_STYLE = {
@@ -103,25 +107,38 @@ class RecordingBar(QFrame):
         self.end_button.setToolTip(self.tr("Stop the recording and go to the close-out"))
         self.end_button.clicked.connect(self.end_clicked)
 
-        row1 = QHBoxLayout()
-        row1.setSpacing(6)
-        row1.addWidget(self.start_button)
-        row1.addWidget(self.pause_button)
-        # Stop is set apart from Pause (a gap and a rule) so that one cannot be pressed for the other.
-        row1.addSpacing(8)
+        # The take's controls, with Stop set apart from Pause (a gap and a rule) so that one cannot be
+        # pressed for the other; the session's safety buttons, never hidden, at the right.  Where a long
+        # language leaves no room for both on one line, the safety buttons move under the controls.
+        take = QWidget()
+        take.setObjectName("takeControls")
+        take_row = QHBoxLayout(take)
+        take_row.setContentsMargins(0, 0, 0, 0)
+        take_row.setSpacing(6)
+        take_row.addWidget(self.start_button)
+        take_row.addWidget(self.pause_button)
+        take_row.addSpacing(8)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.VLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
-        row1.addWidget(rule)
-        row1.addSpacing(8)
-        row1.addWidget(self.stop_button)
-        row1.addStretch(1)
-        row1.addWidget(self.distress_button)
-        row1.addWidget(self.safeguarding_button)
-        row1.addWidget(self.end_button)
+        take_row.addWidget(rule)
+        take_row.addSpacing(8)
+        take_row.addWidget(self.stop_button)
+        safety = QWidget()
+        safety.setObjectName("safetyControls")
+        safety_row = QHBoxLayout(safety)
+        safety_row.setContentsMargins(0, 0, 0, 0)
+        safety_row.setSpacing(6)
+        safety_row.addWidget(self.distress_button)
+        safety_row.addWidget(self.safeguarding_button)
+        safety_row.addWidget(self.end_button)
+        row1 = FlowLayout(spacing=6, line_spacing=4, spread=True)
+        row1.addWidget(take)
+        row1.addWidget(safety)
 
-        row2 = QHBoxLayout()
-        row2.setSpacing(4)
+        # The markers, then the speaker (focus groups) and the last marker or take saved; they go on to
+        # another line rather than cut a word.
+        row2 = FlowLayout(spacing=4, line_spacing=4)
         self.markers_label = QLabel(self.tr("Mark:"))
         self.markers_label.setProperty("role", "hint")
         row2.addWidget(self.markers_label)
@@ -147,16 +164,22 @@ class RecordingBar(QFrame):
         self.speaker.setAccessibleName(self.tr("Speaker"))
         self.speaker_label = QLabel(self.tr("Speaker:"))
         self.speaker_label.setBuddy(self.speaker)
-        row2.addSpacing(8)
-        row2.addWidget(self.speaker_label)
-        row2.addWidget(self.speaker)
+        speaker = QWidget()
+        speaker_row = QHBoxLayout(speaker)
+        speaker_row.setContentsMargins(8, 0, 0, 0)
+        speaker_row.setSpacing(4)
+        speaker_row.addWidget(self.speaker_label)
+        speaker_row.addWidget(self.speaker)
+        self._speaker_box = speaker
+        row2.addWidget(speaker)
         self.status = QLabel()
         self.status.setObjectName("recordingStatus")
         self.status.setWordWrap(True)
         self.status.setProperty("role", "hint")
-        self.status.setMinimumWidth(60)
-        row2.addSpacing(8)
-        row2.addWidget(self.status, 1)
+        self.status.setContentsMargins(8, 0, 0, 0)
+        self.status.setMinimumWidth(160)  # the rest of the line, or a line of its own
+        self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row2.addWidget(self.status)
 
         left = QVBoxLayout()
         left.setSpacing(2)
@@ -165,6 +188,7 @@ class RecordingBar(QFrame):
         time_row.addWidget(self.elapsed)
         time_row.addWidget(self.meter, 1)
         left.addLayout(time_row)
+        left.addStretch(1)
         grid.addLayout(left, 0, 0, 2, 1)
         grid.addLayout(row1, 0, 1)
         grid.addLayout(row2, 1, 1)
@@ -194,8 +218,7 @@ class RecordingBar(QFrame):
         self.speaker.addItem(self.tr("Facilitator"), "facilitator")
         for pid in ids:
             self.speaker.addItem(pid, pid)
-        self.speaker.setVisible(bool(ids))
-        self.speaker_label.setVisible(bool(ids))
+        self._speaker_box.setVisible(bool(ids))
 
     def current_speaker(self) -> str:
         return str(self.speaker.currentData() or "") if self.speaker.isVisible() else ""

@@ -61,6 +61,7 @@ class SafeguardingForm(QWidget):
 
         g, glay = box(self.tr("The record"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label puts its field under it
         glay.addLayout(form)
         self.participant = QComboBox()
         self.participant.setObjectName("sgParticipant")
@@ -97,7 +98,7 @@ class SafeguardingForm(QWidget):
                 form.addRow("", row)
         self.told = QCheckBox(self.tr("The participant was told that information will be passed on"))
         self.told.setObjectName("sg-participant_told")
-        form.addRow("", self.told)
+        form.addRow(self.told)  # across the form: a long sentence needs no room beside a label
         self.referral: dict[str, QLineEdit] = {}
         for key, text in (
             ("agency", self.tr("Referral: agency")),
@@ -113,6 +114,7 @@ class SafeguardingForm(QWidget):
 
         g, glay = box(self.tr("Information sharing (including decisions not to share)"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         glay.addLayout(form)
         self.share: dict[str, QLineEdit] = {}
         for key, text in (
