@@ -78,6 +78,7 @@ def _ask_passphrase(parent: QWidget) -> str | None:
             "At least %1 characters. Give it to the person who opens the file by another way than the file."
         ).replace("%1", str(clearfiles.MIN_PASSPHRASE))
     )
+    hint.setTextFormat(Qt.TextFormat.PlainText)
     hint.setWordWrap(True)
     layout.addWidget(hint)
     form = QFormLayout()

@@ -212,7 +212,9 @@ class ParticipantsPage(QWidget):
             for value, text in a.values:
                 combo.addItem(text, value)
             self.attribute_combos[a.id] = combo
-            self.attributes_form.addRow(a.label, combo)
+            name = label(a.label, wrap=False)  # the pack's words: plain text
+            name.setBuddy(combo)
+            self.attributes_form.addRow(name, combo)
         self.attributes_box.setVisible(bool(self.attribute_combos))
 
     def _on_group(self) -> None:

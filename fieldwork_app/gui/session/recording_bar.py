@@ -61,10 +61,12 @@ class RecordingBar(QFrame):
         grid.setVerticalSpacing(4)
 
         self.state_label = QLabel()
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.state_label.setObjectName("recordingState")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.state_label.setAccessibleName(self.tr("Recording state"))
         self.elapsed = QLabel("00:00")
+        self.elapsed.setTextFormat(Qt.TextFormat.PlainText)
         self.elapsed.setObjectName("elapsed")
         self.elapsed.setStyleSheet("font-size:16pt;font-weight:600;font-family:'DejaVu Sans Mono',monospace;")
         self.elapsed.setAccessibleName(self.tr("Recording time"))
@@ -140,6 +142,7 @@ class RecordingBar(QFrame):
         # another line rather than cut a word.
         row2 = FlowLayout(spacing=4, line_spacing=4)
         self.markers_label = QLabel(self.tr("Mark:"))
+        self.markers_label.setTextFormat(Qt.TextFormat.PlainText)
         self.markers_label.setProperty("role", "hint")
         row2.addWidget(self.markers_label)
         self.marker_buttons: dict[str, QPushButton] = {}
@@ -163,6 +166,7 @@ class RecordingBar(QFrame):
         self.speaker.setObjectName("speaker")
         self.speaker.setAccessibleName(self.tr("Speaker"))
         self.speaker_label = QLabel(self.tr("Speaker:"))
+        self.speaker_label.setTextFormat(Qt.TextFormat.PlainText)
         self.speaker_label.setBuddy(self.speaker)
         speaker = QWidget()
         speaker_row = QHBoxLayout(speaker)
@@ -173,6 +177,7 @@ class RecordingBar(QFrame):
         self._speaker_box = speaker
         row2.addWidget(speaker)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setObjectName("recordingStatus")
         self.status.setWordWrap(True)
         self.status.setProperty("role", "hint")

@@ -74,6 +74,7 @@ class KeyChangeDialog(QDialog):
                 "only if it is theirs."
             )
         )
+        warning.setTextFormat(Qt.TextFormat.PlainText)
         warning.setWordWrap(True)
         set_role(warning, "warning")
         lay.addWidget(warning)

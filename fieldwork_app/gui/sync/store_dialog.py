@@ -59,6 +59,7 @@ class StoreDialog(QDialog):
                 "in this laptop's encrypted vault, never in a settings file."
             )
         )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         lay.addWidget(intro)
         form = QFormLayout()

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -61,7 +60,7 @@ class StatementRow(QFrame):
             self.initials.setPlaceholderText(self.tr("initials"))
             self.initials.setAccessibleName(self.tr("Initials for statement %1").replace("%1", statement.id))
             self.initials.textChanged.connect(lambda t: self.initials_changed.emit(statement.id, t))
-            row.addWidget(QLabel(self.tr("Initials:")))
+            row.addWidget(label(self.tr("Initials:"), wrap=False))
             row.addWidget(self.initials)
         self.time = label("", "hint", wrap=False)
         row.addWidget(self.time)
