@@ -191,6 +191,7 @@ def test_the_consultee_route_on_the_consent_page(qtbot, tmp_path, make_window, s
     _click(qtbot, page, page.save_button)
     qtbot.waitUntil(lambda: "Consent recorded" in page.message.text(), timeout=10_000)
     qtbot.waitUntil(lambda: page.gate_reason.text() == "Everyone has agreed to the recording.", timeout=10_000)
+    assert page.people.item(0).text() == f"{pid} · consultee's advice recorded"
     w.shutdown()
     ws = workspace_svc.unlock(vault, USER, PASSPHRASE)
     try:

@@ -349,7 +349,13 @@ class ConsentPage(QWidget):
         self.people.blockSignals(True)
         self.people.clear()
         for p in m.people:
-            state = self.tr("consent recorded") if p.consent_id else self.tr("consent not yet taken")
+            state = (
+                self.tr("consultee's advice recorded")
+                if p.consent_id and p.consent_by == "consultee"
+                else self.tr("consent recorded")
+                if p.consent_id
+                else self.tr("consent not yet taken")
+            )
             item = QListWidgetItem(icon("check" if p.consent_id else "consent"), f"{p.id} · {state}")
             item.setData(256, p.id)
             self.people.addItem(item)

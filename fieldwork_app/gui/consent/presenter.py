@@ -25,6 +25,7 @@ class Person:
     id: str
     consent_id: str  # '' when not yet consented in this session
     recording_affirmed: bool
+    consent_by: str = "participant"  # or "consultee": recorded on a consultee's advice
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ def session_model(ws: Workspace, session_id: str) -> SessionModel:
             affirmed = False
             if rec is not None:
                 affirmed = svc.outcome_of(ws, rec).recording_affirmed
-            people.append(Person(pid, rec["id"] if rec else "", affirmed))
+            by = str(rec.get("consent_by") or "participant") if rec else "participant"
+            people.append(Person(pid, rec["id"] if rec else "", affirmed, by))
         perm = svc.can_record(ws, session_id)
         can, holds = perm.allowed, perm.holds
     return SessionModel(open_sessions, session_id, people, can, holds)
