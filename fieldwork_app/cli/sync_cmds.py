@@ -20,12 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app import i18n
+from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.credentials import env_secret
 from fieldwork_app.cli.messages import report_words
-from fieldwork_app.cli.sync_laptop_cmds import host_key_options, host_key_settings, with_host_key_hint
+from fieldwork_app.cli.sync_laptop_cmds import (
+    CliProgress,
+    host_key_options,
+    host_key_settings,
+    with_host_key_hint,
+)
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import datamanager as dmstore
+from fieldwork_app.services import dm_stores as dm_stores_svc
 from fieldwork_app.services.datamanager import (
     DataManagerKey,
     HostKeyRefused,
@@ -38,6 +45,7 @@ from fieldwork_app.services.datamanager import (
     unpack_store,
     verify_store,
 )
+from fieldwork_app.services.sync import CancellableState
 
 
 def _t(text: str) -> str:
@@ -101,7 +109,12 @@ def _signing_key_option(p: argparse.ArgumentParser) -> None:
 
 def _store_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "url", help=_t("store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix")
+        "url",
+        help=_t(
+            "store URL (file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix), or the "
+            "name of a store saved with 'fieldwork store add' on this machine (its saved settings, secrets and "
+            "pinned host key are used; the vault's passphrase is asked for)"
+        ),
     )
     p.add_argument("--key", required=True, type=Path, help=_t("the study's private key file (study.key)"))
     p.add_argument("--devices", type=Path,
@@ -168,7 +181,34 @@ def _access(args: argparse.Namespace) -> StoreAccess:
     )  # fmt: skip
 
 
+_URL_ONLY = ("endpoint", "username", "identity", "host_key", "known_hosts", "accept_new_host_key", "ca_bundle",
+             "secret_env")  # fmt: skip
+
+
+def _saved_name(args: argparse.Namespace) -> str | None:
+    """The saved store ``args.url`` names, or None when it is a URL (or a folder path)."""
+    text = str(args.url)
+    if "://" in text or "/" in text or text.startswith("."):
+        return None
+    return text
+
+
 def open_store(args: argparse.Namespace) -> Transport:
+    name = _saved_name(args)
+    if name is not None:
+        given = [f"--{o.replace('_', '-')}" for o in _URL_ONLY if getattr(args, o, None)]
+        if given:
+            raise InvalidInput(_t(
+                "{options}: a saved store is opened with the settings saved for it; give its URL instead to "
+                "set them here"
+            ).format(options=", ".join(given)))  # fmt: skip
+        with credentials.workspace_for(args) as ws:
+            opener = dm_stores_svc.saved_store_opener(ws, name)
+        try:
+            transport, _taken = opener.open()  # the pinned host key is checked before anything is read
+        except HostKeyRefused as exc:
+            raise with_host_key_hint(exc) from None
+        return transport
     try:
         transport, taken = dmstore.open_store(
             _access(args), lambda label, optional: _secret(args, label, optional=optional)
@@ -383,7 +423,7 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
         return _refuse(args, ctx, identity)
     transport = open_store(args)
     try:
-        report = verify_store(transport, identity, trusted)
+        report = verify_store(transport, identity, trusted, CancellableState(CliProgress(ctx, args.json)))
     finally:
         transport.close()
     if args.json:
@@ -402,7 +442,9 @@ def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
     out, role = (args.out, "research") if args.out is not None else (args.identity_out, "identity")
     transport = open_store(args)
     try:
-        report = unpack_store(transport, identity, out, trusted, role=role)
+        report = unpack_store(
+            transport, identity, out, trusted, CancellableState(CliProgress(ctx, args.json)), role=role
+        )
     finally:
         transport.close()
     if args.json:

@@ -213,7 +213,7 @@ def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-class _CliProgress:
+class CliProgress:
     """Prints a job's progress in steps of ten per cent (on stderr; nothing under --json)."""
 
     def __init__(self, ctx: CliContext, quiet: bool) -> None:
@@ -230,7 +230,7 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         for sid in args.queue:
             sync_svc.queue_session(ws, sid)
-        report = sync_svc.sync_all(ws, args.store, CancellableState(_CliProgress(ctx, args.json)))
+        report = sync_svc.sync_all(ws, args.store, CancellableState(CliProgress(ctx, args.json)))
         waiting = [o for o in sync_svc.outbox(ws) if o["state"] != "verified"]
     if args.json:
         ctx.emit_json(

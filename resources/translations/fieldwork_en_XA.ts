@@ -788,6 +788,10 @@
             <translation>⟦Šţàŕţ &amp;îñţéŕṽîéŵ ŕéçöŕđîñĝ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>consultee's advice recorded</source>
+            <translation>⟦çöñšûļţéé'š àđṽîçé ŕéçöŕđéđ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>consent recorded</source>
             <translation>⟦çöñšéñţ ŕéçöŕđéđ ŵîðé ŵ⟧</translation>
         </message>
@@ -5994,8 +5998,8 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţĥé đàţà ɱàñàĝéŕ'š šîĝñîñĝ ķéý ţĥàţ šîĝñš ţĥé ļîšţ (đéƒàûļţ: đɱ-šîĝñîñĝ.ķéý ƀéšîđé --ķéý); ĝîṽé îţ ŵĥéñ --ķéý îš àñ îđéñţîţý ķéý ķéþţ îñ àñöţĥéŕ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>store URL: file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix</source>
-            <translation>⟦šţöŕé ÛŔĻ: ƒîļé://, šƒţþ://ûšéŕ@ĥöšţ:þöŕţ/þàţĥ, ŵéƀđàṽ://, ĥţţþš://, š3://ƀûçķéţ/þŕéƒîẋ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>store URL (file://, sftp://user@host:port/path, webdav://, https://, s3://bucket/prefix), or the name of a store saved with 'fieldwork store add' on this machine (its saved settings, secrets and pinned host key are used; the vault's passphrase is asked for)</source>
+            <translation>⟦šţöŕé ÛŔĻ (ƒîļé://, šƒţþ://ûšéŕ@ĥöšţ:þöŕţ/þàţĥ, ŵéƀđàṽ://, ĥţţþš://, š3://ƀûçķéţ/þŕéƒîẋ), öŕ ţĥé ñàɱé öƒ à šţöŕé šàṽéđ ŵîţĥ 'ƒîéļđŵöŕķ šţöŕé àđđ' öñ ţĥîš ɱàçĥîñé (îţš šàṽéđ šéţţîñĝš, šéçŕéţš àñđ þîññéđ ĥöšţ ķéý àŕé ûšéđ; ţĥé ṽàûļţ'š þàššþĥŕàšé îš àšķéđ ƒöŕ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>the study's private key file (study.key)</source>
@@ -6156,6 +6160,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>environment variable {secret_env} is not set</source>
             <translation>⟦éñṽîŕöñɱéñţ ṽàŕîàƀļé {secret_env} îš ñöţ šéţ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{options}: a saved store is opened with the settings saved for it; give its URL instead to set them here</source>
+            <translation>⟦{options}: à šàṽéđ šţöŕé îš öþéñéđ ŵîţĥ ţĥé šéţţîñĝš šàṽéđ ƒöŕ îţ; ĝîṽé îţš ÛŔĻ îñšţéàđ ţö šéţ ţĥéɱ ĥéŕé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>fieldwork: trusting the SFTP server's host key {taken}, as asked (--accept-new-host-key); check it with the store's administrators</source>

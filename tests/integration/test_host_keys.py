@@ -142,7 +142,9 @@ def test_the_data_managers_commands_check_the_host_key(
     fp = host_key_fingerprint(server.options["host_key"])
     upload_bundle(sync_kit.stage(sync_kit.spec("b-dm", {"M-001/S-0001/a.json": b'{"a": 1}'})), server.open())
     study_key = str(sync_kit.key_dir / "study.key")
-    added = run("study", "devices", "add", sync_kit.device.fingerprint(), "--name", "laptop A", "--key", study_key)
+    added = run(
+        "study", "devices", "add", sync_kit.device.fingerprint(), "--name", "laptop A", "--key", study_key
+    )
     # a key folder without a signing pair gets one: the same key study sign-pack uses
     assert "made the data manager signing key" in added.stdout
     assert load_dm_signing_key(sync_kit.key_dir / "dm-signing.key").public_bytes() == load_dm_public_key(
@@ -206,3 +208,32 @@ def test_s3_over_plain_http_to_another_machine_is_refused_before_connecting(
     run("store", "add", "local-s3", "s3://bucket/study", "--endpoint", "http://127.0.0.1:9", "--username",
         "AK", "--secret-env", "FW_S3")  # fmt: skip
     assert [s["name"] for s in _stores()] == ["local-s3"]  # loopback (a test server) stays allowed
+
+
+def test_the_data_manager_opens_a_saved_store_by_name(
+    cli_env: DataDir, sftp_server: StoreServer, sync_kit: SyncKit, tmp_path: Path
+) -> None:
+    """`store verify NAME` and `store unpack NAME` use the store saved with `store add`: its settings and
+    its pinned host key, nothing typed again; progress goes to stderr; a URL-only option with a name is
+    refused, naming it."""
+    server = sftp_server.fresh()
+    fp = host_key_fingerprint(server.options["host_key"])
+    upload_bundle(
+        sync_kit.stage(sync_kit.spec("b-name", {"M-001/S-0001/a.json": b'{"a": 1}'})), server.open()
+    )
+    study_key = str(sync_kit.key_dir / "study.key")
+    run("study", "devices", "add", sync_kit.device.fingerprint(), "--name", "laptop A", "--key", study_key)
+    _add(server, "--host-key", fp, name="uni")
+    verified = run("store", "verify", "uni", "--key", study_key)
+    assert "%" in verified.stderr and "Traceback" not in verified.stderr
+    assert json.loads(run("store", "verify", "uni", "--key", study_key, "--json").stdout)["ok"] is True
+    refused = run("store", "verify", "uni", "--key", study_key, "--username", "x", ok=False)
+    assert (
+        refused.returncode == 1
+        and "--username: a saved store is opened with the settings saved" in refused.stderr
+    )
+    out = tmp_path / "out"
+    run("store", "unpack", "uni", "--key", study_key, "--out", str(out))
+    assert (out / "M-001/S-0001/a.json").read_bytes() == b'{"a": 1}'
+    missing = run("store", "verify", "nowhere", "--key", study_key, ok=False)
+    assert missing.returncode == 1 and "nowhere" in missing.stderr and "Traceback" not in missing.stderr
