@@ -376,6 +376,10 @@
             <translation>⟦Çàñçéļļîñĝ àƒţéŕ ţĥé çûŕŕéñţ šéĝɱéñţ ŵîðé ŵîðé ŵîðé ŵ...⟧</translation>
         </message>
         <message>
+            <source>Take {0} of {1} ({2}): {3}%</source>
+            <translation>⟦Ţàķé {0} öƒ {1} ({2}): {3}% ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Transcribed {0} take(s); {1} already done; {2} skipped; {3} failed.</source>
             <translation>⟦Ţŕàñšçŕîƀéđ {0} ţàķé(š); {1} àļŕéàđý đöñé; {2} šķîþþéđ; {3} ƒàîļéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>

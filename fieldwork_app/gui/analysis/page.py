@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork_app.analysis.transcribe import TranscribeReport
+from fieldwork_app.analysis.transcribe import TakeProgress, TranscribeReport
 from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services.datamanager import HostKeyRefused, StoreAccess, TrustFiles
 
@@ -44,7 +44,8 @@ class AnalysisPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.presenter = AnalysisPresenter(ctx, self, self._on_progress)
+        self.presenter = AnalysisPresenter(ctx, self, self._on_progress, self._on_take)
+        self._taking = False  # a transcription runs: its take line is worded here from its facts
         self._store_target = False  # whether the running job is the store's (its own progress and messages)
         self._cancel_text = ""
         self._saved: dict[str, SavedStore] = {}
@@ -516,10 +517,18 @@ class AnalysisPage(QWidget):
                 self.store_message.setText(message)
             return
         self.bar.setValue(int(1000 * done / max(1, total)))
-        self.take_label.setText(message)
+        if not self._taking:
+            self.take_label.setText(message)
+
+    def _on_take(self, step: TakeProgress) -> None:
+        self._taking = True
+        self.take_label.setText(
+            self.tr("Take {0} of {1} ({2}): {3}%").format(step.index, step.count, step.label, step.percent)
+        )
 
     def _transcribed(self, report: TranscribeReport) -> None:
         self._busy(False)
+        self._taking = False
         self.bar.setValue(1000)
         self.message.setText(
             self.tr("Transcribed {0} take(s); {1} already done; {2} skipped; {3} failed.").format(
@@ -543,6 +552,7 @@ class AnalysisPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
+        self._taking = False
         message = self.message
         if self._store_target:
             message = self.store_message

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Signal
 
 from fieldwork_app.analysis.folder import archive_report
 from fieldwork_app.analysis.refiqda import export_qdpx
-from fieldwork_app.analysis.transcribe import TranscribeReport, transcribe_folder
+from fieldwork_app.analysis.transcribe import TakeProgress, TranscribeReport, transcribe_folder
 from fieldwork_app.services import datamanager as dmstore
 from fieldwork_app.services import dm_stores
 from fieldwork_app.services.datamanager import StoreAccess, TrustFiles
@@ -68,6 +68,7 @@ class _Bridge(QObject):
 
     finished = Signal(object, object)  # (callback, result or exception)
     progress = Signal(int, int, str)
+    take_progress = Signal(object)  # a transcription's TakeProgress: facts the page words
 
     def __init__(self, owner: QObject) -> None:
         super().__init__(owner)
@@ -78,11 +79,19 @@ class _Bridge(QObject):
 
 
 class AnalysisPresenter(Presenter):
-    def __init__(self, ctx: AppContext, owner: QObject, progress: Callable[[int, int, str], None]) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        owner: QObject,
+        progress: Callable[[int, int, str], None],
+        take_progress: Callable[[TakeProgress], None] | None = None,
+    ) -> None:
         super().__init__(ctx, owner)
         self.state: CancellableState | None = None
         self.bridge = _Bridge(owner)  # goes with the page
         self.bridge.progress.connect(progress)
+        if take_progress is not None:
+            self.bridge.take_progress.connect(take_progress)
 
     # -- saved stores ---------------------------------------------------------------------------------
     def saved_stores(self, done: Done[list[SavedStore]]) -> None:
@@ -158,7 +167,8 @@ class AnalysisPresenter(Presenter):
     def transcribe(self, folder: Path, model: Path, done: Done[TranscribeReport], failed: Failed) -> None:
         self.state = CancellableState(self.bridge.progress.emit)
         state = self.state
-        self._run(lambda: transcribe_folder(folder, model, state=state), done, failed)
+        on_take = self.bridge.take_progress.emit
+        self._run(lambda: transcribe_folder(folder, model, state=state, on_take=on_take), done, failed)
 
     def export(self, folder: Path, out: Path, done: Done[Any], failed: Failed) -> None:
         self.state = CancellableState(self.bridge.progress.emit)
