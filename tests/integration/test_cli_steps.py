@@ -4,6 +4,7 @@ notes, markers and topic-guide coverage.  Each result is checked through the ser
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -13,6 +14,9 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from fieldwork_app.cli.main import main
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import audit_log, workspace
 from fieldwork_app.services import distress as distress_svc
@@ -242,3 +246,92 @@ def test_session_date_changes_and_bad_input_changes_nothing(tmp_path: Path) -> N
     with opened(tmp_path) as ws:
         s = sessions_svc.get(ws, sid)
         assert (s.planned_start, s.planned_minutes) == ("2030-01-09T14:30", 45)
+
+
+def test_steps_in_process_refuse_what_would_leak_and_save_what_they_say(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``main([...])`` in this process (no terminal on standard input): nothing identifying is asked for at a
+    prompt that cannot be answered, nothing is shown without a reason, bad files change nothing."""
+    secret = tmp_path / "pass"
+    secret.write_text(PASS, encoding="utf-8")
+    secret.chmod(0o600)
+    monkeypatch.setenv("FIELDWORK_DATA_DIR", str(tmp_path / "v"))
+    monkeypatch.setenv("FIELDWORK_USER", "rosa")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+
+    def cli(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(["--passphrase-file", str(secret), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert cli("init", "--user", "rosa", "--new-passphrase-file", str(secret))[0] == 0
+    assert cli("pack", "import", str(SECOND))[0] == 0
+    code, pid, _ = cli("participant", "add", "--group", "young-carer", "--attr", "age_band=18-24",
+                       "--attr", "language=en-GB", "--attr", "interpreter=no", "--attr", "area=north")  # fmt: skip
+    pid = pid.strip()
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("young-carer").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    assert cli("participant", "screen", pid, "--answers", str(screening))[0] == 0
+    start = datetime.now() + timedelta(days=1)
+    sid = cli("session", "new", "--participant", pid, "--format", "interview", "--location", "home",
+              "--start", _local(start), "--minutes", "60")[1].strip()  # fmt: skip
+
+    assert cli("session", "battery", sid, "--no-charged")[1].strip().endswith("battery not charged")
+
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"buddy_name": "Sam", "travel_home_minutes": "30"}), encoding="utf-8")
+    code, _, err = cli("visit", "plan", sid, "--plan", str(plan))
+    assert code == 1 and "'travel_home_minutes' must be a whole number" in err
+    plan.write_text(json.dumps({"buddy_name": "Sam", "buddy_phone": "0700", "start": _local(start),
+                                "expected_end": _local(start + timedelta(hours=1)), "travel_home_minutes": 20,
+                                "code_word_agreed": True, "risk_assessment_done": True}), encoding="utf-8")  # fmt: skip
+    code, _, err = cli("visit", "plan", sid, "--plan", str(plan), "--ask-address")
+    assert code == 1 and "run in a terminal" in err
+    address = tmp_path / "address.txt"
+    address.write_text("3 Quarry Lane\n", encoding="utf-8")
+    assert cli("visit", "plan", sid, "--plan", str(plan), "--address-file", str(address))[0] == 0
+    code, out, err = cli("visit", "address", sid)
+    assert code == 1 and "Quarry" not in out + err and "--reason" in err
+    assert cli("visit", "address", sid, "--reason", "buddy asked")[1].strip() == "3 Quarry Lane"
+    code, out, _ = cli("visit", "show", sid, "--json")
+    assert json.loads(out)["phase"] == "before"
+
+    code, _, err = cli("note", "add", sid)
+    assert code == 1 and "run in a terminal" in err
+    note = tmp_path / "note.txt"
+    note.write_text("Quiet street, parked nearby.", encoding="utf-8")
+    assert cli("note", "add", sid, "--file", str(note), "--kind", "field_note")[0] == 0
+    assert [n["kind"] for n in json.loads(cli("note", "list", sid, "--json")[1])] == ["field_note"]
+    assert cli("marker", "add", sid, "--kind", "important", "--position", "3")[0] == 0
+    assert [m["kind"] for m in json.loads(cli("marker", "list", sid, "--json")[1])] == ["important"]
+
+    partial = tmp_path / "record.json"
+    partial.write_text(json.dumps({"account": "An account.", "category": "parent-harm"}), encoding="utf-8")
+    code, out, err = cli("safeguarding", "record", "--session", sid, "--participant", pid, "--file", str(partial),
+                         "--complete")  # fmt: skip
+    gid = out.splitlines()[0]
+    assert code == 1 and "escalated to, decision" in err
+    assert [r["id"] for r in json.loads(cli("safeguarding", "list", "--json")[1])] == [gid]
+    code, out, err = cli("safeguarding", "show", gid)
+    assert code == 1 and "An account" not in out + err
+    assert json.loads(cli("safeguarding", "show", gid, "--reason", "handover")[1])["body"]["account"] == "An account."
+    partial.write_text(json.dumps({"category": "no-such"}), encoding="utf-8")
+    code, _, err = cli("safeguarding", "record", "--session", sid, "--participant", pid, "--file", str(partial),
+                       "--concern", gid)  # fmt: skip
+    assert code == 1 and "unknown risk category 'no-such'" in err
+    partial.write_text(json.dumps({"escalated_to": "Lead", "decision": "Monitor"}), encoding="utf-8")
+    code, out, _ = cli("safeguarding", "record", "--session", sid, "--participant", pid, "--file", str(partial),
+                       "--concern", gid, "--complete")  # fmt: skip
+    assert code == 0 and "complete" in out
+    assert cli("distress", "show", sid, "--json")[1].strip() == "[]"
+
+    with opened(tmp_path) as ws:
+        assert sessions_svc.kit_check(ws, sid).battery_ok is False
+        assert lonework_svc.plan_for(ws, sid).travel_home_minutes == 20
+        concern = safeguarding_svc.get(ws, gid, "test")
+        assert concern.status == "complete" and concern.body["category"] == "parent-harm"
+        unseals = [e.detail["reason"] for e in audit_log.entries(ws, sid) if e.action == "location.unseal"]
+        assert unseals == ["buddy asked"]
