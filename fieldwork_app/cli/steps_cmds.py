@@ -110,6 +110,13 @@ def _person(ws: Any, participant_id: str) -> str:
     return str(group.person) if getattr(group, "person", None) else participant_id
 
 
+def _session_person(ws: Any, session_id: str) -> str:
+    """The pack's word for the one participant of a session ("the young person"), else a neutral one."""
+    ids = sessions_svc.get(ws, session_id).participant_ids
+    group = ws.pack().group(participants_svc.get(ws, ids[0]).group_id) if len(ids) == 1 else None
+    return str(group.person) if group is not None and group.person else _t("the participant")
+
+
 # -- registration -----------------------------------------------------------------------------------------
 def register_session(sess: Any) -> None:
     """``session schedule`` and ``session battery`` (called where the ``session`` commands are made)."""
@@ -156,7 +163,9 @@ def register(sub: Any) -> None:
 def _register_visit(sub: Any) -> None:
     visit = sub.add_parser("visit", help=_t("a visit's lone working: plan, check-in, check-out, home safe"))
     vsub = visit.add_subparsers(dest="visit_cmd", required=True)
-    p = vsub.add_parser("plan", help=_t("save the lone-working plan and seal the visit address"))
+    p = vsub.add_parser(
+        "plan", help=_t("save the lone-working plan (it replaces the saved one) and seal the visit address")
+    )
     p.add_argument("id")
     p.add_argument(
         "--plan",
@@ -521,7 +530,7 @@ def _step_data(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     return "safeguarding_link", {"concern": args.concern}
 
 
-def distress_lines(ev: distress_svc.DistressEvent, to_record: list[str]) -> list[str]:
+def distress_lines(ev: distress_svc.DistressEvent, to_record: list[str], person: str) -> list[str]:
     lines = [
         _t("Distress event {id} of {session}: stage {stage}, {state}").format(
             id=ev.id,
@@ -535,7 +544,7 @@ def distress_lines(ev: distress_svc.DistressEvent, to_record: list[str]) -> list
     if ev.actions:
         lines.append(_t("  actions: {actions}").format(actions=", ".join(ev.actions)))
     if ev.choice:
-        lines.append(_t("  the participant's choice: {choice}").format(choice=ev.choice))
+        lines.append(_t("  {person} chose: {choice}").format(person=person, choice=ev.choice))
     if ev.signposting:
         lines.append(_t("  support given: {entries}").format(entries=", ".join(ev.signposting)))
     if ev.follow_up_due:
@@ -563,7 +572,8 @@ def cmd_distress_step(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         ev = distress_svc.record_step(ws, args.event, kind, position=args.position, **data)
         to_record = distress_svc.still_to_record(ws, ev.id)
-    for line in distress_lines(ev, to_record):
+        person = _session_person(ws, ev.session_id)
+    for line in distress_lines(ev, to_record, person):
         ctx.say(line)
     return 0
 
@@ -600,13 +610,14 @@ def cmd_distress_show(args: argparse.Namespace, ctx: CliContext) -> int:
         else:
             evs = distress_svc.events(ws, args.id)
         shown = [(ev, distress_svc.still_to_record(ws, ev.id)) for ev in evs]
+        person = _session_person(ws, evs[0].session_id) if evs else ""
     if args.json:
         ctx.emit_json([_event_json(ev, rec) for ev, rec in shown])
         return 0
     if not shown:
         ctx.say(_t("No distress event in {id}").format(id=args.id))
     for ev, rec in shown:
-        for line in distress_lines(ev, rec):
+        for line in distress_lines(ev, rec, person):
             ctx.say(line)
     return 0
 

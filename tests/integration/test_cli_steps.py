@@ -137,7 +137,7 @@ def test_a_home_visit_distress_and_safeguarding_by_command_line_alone(tmp_path: 
     assert "still asks to record" in out and "signposting_given" in out
     fw("distress", "sign", eid, "yp-upset", env=env)
     fw("distress", "action", eid, "yp-give-list", env=env)
-    fw("distress", "choice", eid, "stop", env=env)
+    assert "the young person chose: stop" in fw("distress", "choice", eid, "stop", env=env).stdout
     fw("distress", "signposting", eid, "samaritans", "carers-trust", env=env)
     fw("distress", "contact-consent", eid, "yes", env=env)
     due = (now + timedelta(days=2)).date().isoformat()
