@@ -689,6 +689,18 @@ def cmd_safeguarding_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 # -- identity details ---------------------------------------------------------------------------------------
+def _identity_labels() -> dict[str, str]:
+    return {
+        "name": _t("name"),
+        "preferred_name": _t("preferred name"),
+        "phone": _t("phone"),
+        "email": _t("email"),
+        "address": _t("address"),
+        "postcode": _t("postcode"),
+        "notes": _t("notes"),
+    }
+
+
 def cmd_identity_set(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.file:
         data = read_json_object(args.file, "identity details")
@@ -705,7 +717,8 @@ def cmd_identity_set(args: argparse.Namespace, ctx: CliContext) -> int:
             raise InvalidInput(
                 _t("no identity details given: use --file FILE (- for standard input), or run in a terminal")
             )
-        details = {f: input(f"{f.replace('_', ' ')}: ") for f in participants_svc.IDENTITY_FIELDS}
+        labels = _identity_labels()
+        details = {f: input(f"{labels.get(f, f)}: ") for f in participants_svc.IDENTITY_FIELDS}
     with credentials.workspace_for(args) as ws:
         participants_svc.set_identity(ws, args.id, details)
         person = _person(ws, args.id)
@@ -723,9 +736,10 @@ def cmd_identity_show(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     if not details:
         ctx.say(_t("No identity details are kept for {id} ({person})").format(id=args.id, person=person))
+    labels = _identity_labels()
     for f in participants_svc.IDENTITY_FIELDS:
         if details.get(f):
-            ctx.say(f"{f.replace('_', ' ')}: {details[f]}")
+            ctx.say(f"{labels.get(f, f)}: {details[f]}")
     return 0
 
 
