@@ -447,7 +447,10 @@ def visit_still_open(ws: Any, session_id: str) -> str | None:
     """After ``session complete``: what is still open of the session's home visit (None when nothing)."""
     if not sessions_svc.get(ws, session_id).plan.get("lone_working"):
         return None
-    st = lonework_svc.state(ws, session_id)
+    try:
+        st = lonework_svc.state(ws, session_id)
+    except InvalidInput:
+        return None  # an unfinished plan (no times): there is no visit to close; the session is completed
     if st.phase in ("closed", "before"):
         return None
     if st.checked_out_at is None and st.phase != "code_word":

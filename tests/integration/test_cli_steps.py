@@ -337,3 +337,40 @@ def test_steps_in_process_refuse_what_would_leak_and_save_what_they_say(
         assert concern.status == "complete" and concern.body["category"] == "parent-harm"
         unseals = [e.detail["reason"] for e in audit_log.entries(ws, sid) if e.action == "location.unseal"]
         assert unseals == ["buddy asked"]
+
+
+def test_completing_a_session_whose_visit_plan_has_no_times_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "pass"
+    secret.write_text(PASS, encoding="utf-8")
+    secret.chmod(0o600)
+    monkeypatch.setenv("FIELDWORK_DATA_DIR", str(tmp_path / "v"))
+    monkeypatch.setenv("FIELDWORK_USER", "rosa")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+
+    def cli(*args: str) -> int:
+        return main(["--passphrase-file", str(secret), *args])
+
+    assert cli("init", "--user", "rosa", "--new-passphrase-file", str(secret)) == 0
+    assert cli("pack", "import", str(SECOND)) == 0
+    capsys.readouterr()
+    assert cli("participant", "add", "--group", "staff") == 0
+    pid = capsys.readouterr().out.strip()
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("staff").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    assert cli("participant", "screen", pid, "--answers", str(screening)) == 0
+    capsys.readouterr()
+    assert cli("session", "new", "--participant", pid, "--format", "interview", "--location", "school") == 0
+    sid = capsys.readouterr().out.strip()
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({"buddy_name": "Sam"}), encoding="utf-8")
+    assert cli("visit", "plan", sid, "--plan", str(plan)) == 0
+    assert cli("session", "closeout", sid, "--wellbeing", "fine") == 0
+    capsys.readouterr()
+    assert cli("session", "complete", sid) == 0
+    out, err = capsys.readouterr()
+    assert "completed" in out and "home visit" not in err
+    with opened(tmp_path) as ws:
+        assert str(sessions_svc.get(ws, sid).status) == "completed"
