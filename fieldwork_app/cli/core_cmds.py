@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app import i18n
-from fieldwork_app.cli import clear_file, credentials
+from fieldwork_app.cli import clear_file, credentials, steps_cmds
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import checklist_line
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
@@ -160,6 +160,7 @@ def register(sub: Any) -> None:
         ),
     )
     command(p, cmd_participant_withdraw)
+    steps_cmds.register_participant(part)  # participant identity set, show
 
     sess = sub.add_parser("session", help=_t("sessions")).add_subparsers(dest="sess_cmd", required=True)
     p = sess.add_parser("new", help=_t("plan a session; prints the new id"))
@@ -178,6 +179,7 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     command(p, cmd_session_checklist)
     clear_file.register_session(sess)  # session buddy-sheet
+    steps_cmds.register_session(sess)  # session schedule, battery
     p = sess.add_parser("closeout", help=_t("save the session's close-out: wellbeing check, support list, voucher"))
     p.add_argument("id")
     p.add_argument("--wellbeing", help=_t("how the participant was at the end (the wellbeing check)"))
@@ -319,6 +321,7 @@ def register(sub: Any) -> None:
         dest="log_cmd", required=True
     )
     command(lg.add_parser("show", help=_t("decrypt and print the log")), cmd_log_show)
+    steps_cmds.register(sub)  # visit, distress, safeguarding, note, marker, guide
 
 
 # -- vault ---------------------------------------------------------------------------------------------
@@ -957,6 +960,7 @@ def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
 
     with credentials.workspace_for(args) as ws:
         done = completion.complete_and_queue(ws, args.id)  # as the desktop app completes a session
+        visit = steps_cmds.visit_still_open(ws, args.id)
     if done.bundle_id is None:
         ctx.say(_t(
             "Session {id} completed; it is held back and never sent (its "
@@ -967,6 +971,8 @@ def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
             "Session {id} completed and queued for the study store; send it with "
             "'fieldwork sync'"
         ).format(id=args.id))
+    if visit is not None:
+        ctx.warn(visit)
     return 0
 
 
@@ -1114,6 +1120,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(waiting.format(session=w["session"], days=w["days"]))
     for t in info["tasks_due"]:
         ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
+    for v in info.get("open_visits", []):
+        ctx.say(steps_cmds.open_visit_line(v))
     ctx.say(_t(
         "Audit log: {entries} entries, {ok}"
     ).format(entries=info['audit']['entries'], ok='intact' if info['audit']['ok'] else 'BROKEN'))

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
+from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import participants as participants_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import audit
@@ -60,6 +61,22 @@ def tasks_due(ws: Workspace) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def open_visits(ws: Workspace) -> list[dict[str, Any]]:
+    """Visits begun and not yet closed by home safe (checked in and not out, say), with where each stands."""
+    return [
+        {
+            "session": st.session_id,
+            "phase": str(st.phase),
+            "checked_in_at": st.checked_in_at,
+            "checked_out_at": st.checked_out_at,
+            "expected_end": st.expected_end,
+            "overdue_minutes": st.overdue_minutes,
+            "due": list(st.due),
+        }
+        for st in lonework_svc.unconfirmed_visits(ws)
+    ]
+
+
 def summary(ws: Workspace) -> dict[str, Any]:
     out: dict[str, Any] = {
         "data_dir": str(ws.data_dir.root),
@@ -91,6 +108,7 @@ def summary(ws: Workspace) -> dict[str, Any]:
     }
     out["waiting_on_laptop"] = waiting_on_laptop(ws) if ws.has_pack() else []
     out["tasks_due"] = tasks_due(ws)
+    out["open_visits"] = open_visits(ws) if ws.has_pack() else []
     chain = audit.verify(ws.db)
     out["audit"] = {"ok": chain.ok, "entries": chain.count}
     return out
