@@ -5918,6 +5918,594 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ (ûñþàçķ ţĥé ŕéšéàŕçĥ šţöŕé ŵîţĥ --öûţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>the participant</source>
+            <translation>⟦ţĥé þàŕţîçîþàñţ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>an action taken (its id in the protocol)</source>
+            <translation>⟦àñ àçţîöñ ţàķéñ (îţš îđ îñ ţĥé þŕöţöçöļ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>support entries given (their ids in the pack)</source>
+            <translation>⟦šûþþöŕţ éñţŕîéš ĝîṽéñ (ţĥéîŕ îđš îñ ţĥé þàçķ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>a follow-up call agreed (with its due date) or not</source>
+            <translation>⟦à ƒöļļöŵ-ûþ çàļļ àĝŕééđ (ŵîţĥ îţš đûé đàţé) öŕ ñöţ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the chief investigator was told</source>
+            <translation>⟦ţĥé çĥîéƒ îñṽéšţîĝàţöŕ ŵàš ţöļđ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the researcher's debrief took place</source>
+            <translation>⟦ţĥé ŕéšéàŕçĥéŕ'š đéƀŕîéƒ ţööķ þļàçé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  open home visit: {session} checked in at {at}, not checked out ({phase})</source>
+            <translation>⟦  öþéñ ĥöɱé ṽîšîţ: {session} çĥéçķéđ îñ àţ {at}, ñöţ çĥéçķéđ öûţ ({phase}) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>⟦ñàɱé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>preferred name</source>
+            <translation>⟦þŕéƒéŕŕéđ ñàɱé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>⟦þĥöñé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>email</source>
+            <translation>⟦éɱàîļ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>⟦àđđŕéšš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>postcode</source>
+            <translation>⟦þöšţçöđé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>⟦ñöţéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>say why you need them (--reason TEXT); the reason is written to the audit log</source>
+            <translation>⟦šàý ŵĥý ýöû ñééđ ţĥéɱ (--ŕéàšöñ ŢÉẊŢ); ţĥé ŕéàšöñ îš ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the audio position, in seconds from the take's start</source>
+            <translation>⟦ţĥé àûđîö þöšîţîöñ, îñ šéçöñđš ƒŕöɱ ţĥé ţàķé'š šţàŕţ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>set or change the session's date and planned length</source>
+            <translation>⟦šéţ öŕ çĥàñĝé ţĥé šéššîöñ'š đàţé àñđ þļàññéđ ļéñĝţĥ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>planned length in minutes (else the one planned stays)</source>
+            <translation>⟦þļàññéđ ļéñĝţĥ îñ ɱîñûţéš (éļšé ţĥé öñé þļàññéđ šţàýš) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the kit check's battery line: charged or not</source>
+            <translation>⟦ţĥé ķîţ çĥéçķ'š ƀàţţéŕý ļîñé: çĥàŕĝéđ öŕ ñöţ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the battery is charged (or not)</source>
+            <translation>⟦ţĥé ƀàţţéŕý îš çĥàŕĝéđ (öŕ ñöţ) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a participant's identity details (kept in the identity store)</source>
+            <translation>⟦à þàŕţîçîþàñţ'š îđéñţîţý đéţàîļš (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>set the identity details (they replace those kept)</source>
+            <translation>⟦šéţ ţĥé îđéñţîţý đéţàîļš (ţĥéý ŕéþļàçé ţĥöšé ķéþţ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>print the identity details; asks why (the view is audited)</source>
+            <translation>⟦þŕîñţ ţĥé îđéñţîţý đéţàîļš; àšķš ŵĥý (ţĥé ṽîéŵ îš àûđîţéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>why you need them (else asked for); written to the audit log</source>
+            <translation>⟦ŵĥý ýöû ñééđ ţĥéɱ (éļšé àšķéđ ƒöŕ); ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a visit's lone working: plan, check-in, check-out, home safe</source>
+            <translation>⟦à ṽîšîţ'š ļöñé ŵöŕķîñĝ: þļàñ, çĥéçķ-îñ, çĥéçķ-öûţ, ĥöɱé šàƒé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>save the lone-working plan (it replaces the saved one) and seal the visit address</source>
+            <translation>⟦šàṽé ţĥé ļöñé-ŵöŕķîñĝ þļàñ (îţ ŕéþļàçéš ţĥé šàṽéđ öñé) àñđ šéàļ ţĥé ṽîšîţ àđđŕéšš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the visit address (- reads standard input); sealed in the identity store</source>
+            <translation>⟦ţĥé ṽîšîţ àđđŕéšš (- ŕéàđš šţàñđàŕđ îñþûţ); šéàļéđ îñ ţĥé îđéñţîţý šţöŕé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>type the visit address at a prompt</source>
+            <translation>⟦ţýþé ţĥé ṽîšîţ àđđŕéšš àţ à þŕöɱþţ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>where the visit stands now and what the buddy does</source>
+            <translation>⟦ŵĥéŕé ţĥé ṽîšîţ šţàñđš ñöŵ àñđ ŵĥàţ ţĥé ƀûđđý đöéš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>check in with your buddy on arrival</source>
+            <translation>⟦çĥéçķ îñ ŵîţĥ ýöûŕ ƀûđđý öñ àŕŕîṽàļ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>check out with your buddy on leaving</source>
+            <translation>⟦çĥéçķ öûţ ŵîţĥ ýöûŕ ƀûđđý öñ ļéàṽîñĝ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>confirm you are home safe (after the check-out)</source>
+            <translation>⟦çöñƒîŕɱ ýöû àŕé ĥöɱé šàƒé (àƒţéŕ ţĥé çĥéçķ-öûţ) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>record that the code word was used</source>
+            <translation>⟦ŕéçöŕđ ţĥàţ ţĥé çöđé ŵöŕđ ŵàš ûšéđ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>print the sealed visit address; asks why (the view is audited)</source>
+            <translation>⟦þŕîñţ ţĥé šéàļéđ ṽîšîţ àđđŕéšš; àšķš ŵĥý (ţĥé ṽîéŵ îš àûđîţéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>why you need it (else asked for); written to the audit log</source>
+            <translation>⟦ŵĥý ýöû ñééđ îţ (éļšé àšķéđ ƒöŕ); ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the distress protocol: an event, step by step</source>
+            <translation>⟦ţĥé đîšţŕéšš þŕöţöçöļ: àñ éṽéñţ, šţéþ ƀý šţéþ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>open a distress event for a session (or find the open one); prints its id</source>
+            <translation>⟦öþéñ à đîšţŕéšš éṽéñţ ƒöŕ à šéššîöñ (öŕ ƒîñđ ţĥé öþéñ öñé); þŕîñţš îţš îđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the recording was paused as the event opened</source>
+            <translation>⟦ţĥé ŕéçöŕđîñĝ ŵàš þàûšéđ àš ţĥé éṽéñţ öþéñéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>take back an action recorded as done</source>
+            <translation>⟦ţàķé ƀàçķ àñ àçţîöñ ŕéçöŕđéđ àš đöñé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>take back entries recorded as given</source>
+            <translation>⟦ţàķé ƀàçķ éñţŕîéš ŕéçöŕđéđ àš ĝîṽéñ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>when the call is due, YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
+            <translation>⟦ŵĥéñ ţĥé çàļļ îš đûé, ÝÝÝÝ-ṀṀ-ĐĐ öŕ ÝÝÝÝ-ṀṀ-ĐĐŢĤĤ:ṀṀ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>no follow-up call was agreed</source>
+            <translation>⟦ñö ƒöļļöŵ-ûþ çàļļ ŵàš àĝŕééđ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>when, YYYY-MM-DDTHH:MM (default now)</source>
+            <translation>⟦ŵĥéñ, ÝÝÝÝ-ṀṀ-ĐĐŢĤĤ:ṀṀ (đéƒàûļţ ñöŵ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the agreed follow-up call took place</source>
+            <translation>⟦ţĥé àĝŕééđ ƒöļļöŵ-ûþ çàļļ ţööķ þļàçé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>close the event: the interview resumed, or ended early</source>
+            <translation>⟦çļöšé ţĥé éṽéñţ: ţĥé îñţéŕṽîéŵ ŕéšûɱéđ, öŕ éñđéđ éàŕļý ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>why the session ended (research data, no names)</source>
+            <translation>⟦ŵĥý ţĥé šéššîöñ éñđéđ (ŕéšéàŕçĥ đàţà, ñö ñàɱéš) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a session's distress events, or one event</source>
+            <translation>⟦à šéššîöñ'š đîšţŕéšš éṽéñţš, öŕ öñé éṽéñţ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>a session id or an event id</source>
+            <translation>⟦à šéššîöñ îđ öŕ àñ éṽéñţ îđ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the safeguarding record (kept in the identity store)</source>
+            <translation>⟦ţĥé šàƒéĝûàŕđîñĝ ŕéçöŕđ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>save a safeguarding record from a file (new, or --concern to add to one)</source>
+            <translation>⟦šàṽé à šàƒéĝûàŕđîñĝ ŕéçöŕđ ƒŕöɱ à ƒîļé (ñéŵ, öŕ --çöñçéŕñ ţö àđđ ţö öñé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a JSON object of the record's fields and a 'sharing' list (- reads standard input)</source>
+            <translation>⟦à ĴŠÖÑ öƀĵéçţ öƒ ţĥé ŕéçöŕđ'š ƒîéļđš àñđ à 'šĥàŕîñĝ' ļîšţ (- ŕéàđš šţàñđàŕđ îñþûţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>add to this record instead of starting one</source>
+            <translation>⟦àđđ ţö ţĥîš ŕéçöŕđ îñšţéàđ öƒ šţàŕţîñĝ öñé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>complete the record once it holds what it needs</source>
+            <translation>⟦çöɱþļéţé ţĥé ŕéçöŕđ öñçé îţ ĥöļđš ŵĥàţ îţ ñééđš ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>records not yet complete: ids and status only</source>
+            <translation>⟦ŕéçöŕđš ñöţ ýéţ çöɱþļéţé: îđš àñđ šţàţûš öñļý ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>print a record; asks why (the view is audited)</source>
+            <translation>⟦þŕîñţ à ŕéçöŕđ; àšķš ŵĥý (ţĥé ṽîéŵ îš àûđîţéđ) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>add a time-stamped note (its text from a file, standard input or a prompt)</source>
+            <translation>⟦àđđ à ţîɱé-šţàɱþéđ ñöţé (îţš ţéẋţ ƒŕöɱ à ƒîļé, šţàñđàŕđ îñþûţ öŕ à þŕöɱþţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the note's text (- reads standard input); else asked for</source>
+            <translation>⟦ţĥé ñöţé'š ţéẋţ (- ŕéàđš šţàñđàŕđ îñþûţ); éļšé àšķéđ ƒöŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the speaker label (as in the transcript)</source>
+            <translation>⟦ţĥé šþéàķéŕ ļàƀéļ (àš îñ ţĥé ţŕàñšçŕîþţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the take the position belongs to</source>
+            <translation>⟦ţĥé ţàķé ţĥé þöšîţîöñ ƀéļöñĝš ţö ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the session's notes</source>
+            <translation>⟦ţĥé šéššîöñ'š ñöţéš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>set a marker on the session's timeline; prints its number</source>
+            <translation>⟦šéţ à ɱàŕķéŕ öñ ţĥé šéššîöñ'š ţîɱéļîñé; þŕîñţš îţš ñûɱƀéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>a short label (no names)</source>
+            <translation>⟦à šĥöŕţ ļàƀéļ (ñö ñàɱéš) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the session's markers</source>
+            <translation>⟦ţĥé šéššîöñ'š ɱàŕķéŕš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>the session's topic guide: coverage, questions, sections</source>
+            <translation>⟦ţĥé šéššîöñ'š ţöþîç ĝûîđé: çöṽéŕàĝé, ǫûéšţîöñš, šéçţîöñš ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>each question's state and the time per section</source>
+            <translation>⟦éàçĥ ǫûéšţîöñ'š šţàţé àñđ ţĥé ţîɱé þéŕ šéçţîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>mark a question asked, covered anyway, or skipped (with --reason)</source>
+            <translation>⟦ɱàŕķ à ǫûéšţîöñ àšķéđ, çöṽéŕéđ àñýŵàý, öŕ šķîþþéđ (ŵîţĥ --ŕéàšöñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>why it was skipped</source>
+            <translation>⟦ŵĥý îţ ŵàš šķîþþéđ ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the interview moved on to this section</source>
+            <translation>⟦ţĥé îñţéŕṽîéŵ ɱöṽéđ öñ ţö ţĥîš šéçţîöñ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>--minutes: a planned length is a number of minutes above 0</source>
+            <translation>⟦--ɱîñûţéš: à þļàññéđ ļéñĝţĥ îš à ñûɱƀéŕ öƒ ɱîñûţéš àƀöṽé 0 ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>give the address one way: --address-file FILE or --ask-address</source>
+            <translation>⟦ĝîṽé ţĥé àđđŕéšš öñé ŵàý: --àđđŕéšš-ƒîļé ƑÎĻÉ öŕ --àšķ-àđđŕéšš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>only one of --plan and --address-file can read standard input</source>
+            <translation>⟦öñļý öñé öƒ --þļàñ àñđ --àđđŕéšš-ƒîļé çàñ ŕéàđ šţàñđàŕđ îñþûţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The visit address is sealed in the identity store</source>
+            <translation>⟦Ţĥé ṽîšîţ àđđŕéšš îš šéàļéđ îñ ţĥé îđéñţîţý šţöŕé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>not started: check in when you arrive (start {start}, check in by {check_in_by})</source>
+            <translation>⟦ñöţ šţàŕţéđ: çĥéçķ îñ ŵĥéñ ýöû àŕŕîṽé (šţàŕţ {start}, çĥéçķ îñ ƀý {check_in_by}) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>check in now (by {check_in_by})</source>
+            <translation>⟦çĥéçķ îñ ñöŵ (ƀý {check_in_by}) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>check-in overdue by {minutes} min: your buddy calls you now</source>
+            <translation>⟦çĥéçķ-îñ öṽéŕđûé ƀý {minutes} ɱîñ: ýöûŕ ƀûđđý çàļļš ýöû ñöŵ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>checked in at {checked_in}; check out when you leave (expected end {end})</source>
+            <translation>⟦çĥéçķéđ îñ àţ {checked_in}; çĥéçķ öûţ ŵĥéñ ýöû ļéàṽé (éẋþéçţéđ éñđ {end}) ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>check out now (expected end {end})</source>
+            <translation>⟦çĥéçķ öûţ ñöŵ (éẋþéçţéđ éñđ {end}) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>check-out overdue by {minutes} min</source>
+            <translation>⟦çĥéçķ-öûţ öṽéŕđûé ƀý {minutes} ɱîñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>checked out at {checked_out}; confirm home safe by {home_by}</source>
+            <translation>⟦çĥéçķéđ öûţ àţ {checked_out}; çöñƒîŕɱ ĥöɱé šàƒé ƀý {home_by} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>home safe overdue by {minutes} min</source>
+            <translation>⟦ĥöɱé šàƒé öṽéŕđûé ƀý {minutes} ɱîñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>home safe at {home_safe}: the visit is closed</source>
+            <translation>⟦ĥöɱé šàƒé àţ {home_safe}: ţĥé ṽîšîţ îš çļöšéđ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the code word was used at {code_word}</source>
+            <translation>⟦ţĥé çöđé ŵöŕđ ŵàš ûšéđ àţ {code_word} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The home visit is still open: you have not yet confirmed that you are home safe (fieldwork visit home-safe {id})</source>
+            <translation>⟦Ţĥé ĥöɱé ṽîšîţ îš šţîļļ öþéñ: ýöû ĥàṽé ñöţ ýéţ çöñƒîŕɱéđ ţĥàţ ýöû àŕé ĥöɱé šàƒé (ƒîéļđŵöŕķ ṽîšîţ ĥöɱé-šàƒé {id}) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>  open home visit: {session} checked out at {at}, home safe not confirmed ({phase})</source>
+            <translation>⟦  öþéñ ĥöɱé ṽîšîţ: {session} çĥéçķéđ öûţ àţ {at}, ĥöɱé šàƒé ñöţ çöñƒîŕɱéđ ({phase}) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  open home visit: {session} not checked in ({phase})</source>
+            <translation>⟦  öþéñ ĥöɱé ṽîšîţ: {session} ñöţ çĥéçķéđ îñ ({phase}) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>⟦Ñöţé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the stage of the protocol reached</source>
+            <translation>⟦ţĥé šţàĝé öƒ ţĥé þŕöţöçöļ ŕéàçĥéđ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>a sign seen (its id in the protocol)</source>
+            <translation>⟦à šîĝñ šééñ (îţš îđ îñ ţĥé þŕöţöçöļ) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the participant's choice</source>
+            <translation>⟦ţĥé þàŕţîçîþàñţ'š çĥöîçé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>the recording paused or resumed</source>
+            <translation>⟦ţĥé ŕéçöŕđîñĝ þàûšéđ öŕ ŕéšûɱéđ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>consent to contact their doctor or other named contact</source>
+            <translation>⟦çöñšéñţ ţö çöñţàçţ ţĥéîŕ đöçţöŕ öŕ öţĥéŕ ñàɱéđ çöñţàçţ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>link the safeguarding record this event led to</source>
+            <translation>⟦ļîñķ ţĥé šàƒéĝûàŕđîñĝ ŕéçöŕđ ţĥîš éṽéñţ ļéđ ţö ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>print the record file to fill in: every field, empty</source>
+            <translation>⟦þŕîñţ ţĥé ŕéçöŕđ ƒîļé ţö ƒîļļ îñ: éṽéŕý ƒîéļđ, éɱþţý ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Session {id} planned for {start}</source>
+            <translation>⟦Šéššîöñ {id} þļàññéđ ƒöŕ {start} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Lone-working plan of {id} saved</source>
+            <translation>⟦Ļöñé-ŵöŕķîñĝ þļàñ öƒ {id} šàṽéđ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No visit address is sealed yet (--address-file FILE or --ask-address)</source>
+            <translation>⟦Ñö ṽîšîţ àđđŕéšš îš šéàļéđ ýéţ (--àđđŕéšš-ƒîļé ƑÎĻÉ öŕ --àšķ-àđđŕéšš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Visit {id}: {state}</source>
+            <translation>⟦Ṽîšîţ {id}: {state} ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The home visit is still open: you have not checked out with your buddy yet (fieldwork visit check-out {id}, then fieldwork visit home-safe {id})</source>
+            <translation>⟦Ţĥé ĥöɱé ṽîšîţ îš šţîļļ öþéñ: ýöû ĥàṽé ñöţ çĥéçķéđ öûţ ŵîţĥ ýöûŕ ƀûđđý ýéţ (ƒîéļđŵöŕķ ṽîšîţ çĥéçķ-öûţ {id}, ţĥéñ ƒîéļđŵöŕķ ṽîšîţ ĥöɱé-šàƒé {id}) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Distress event {id} of {session}: stage {stage}, {state}</source>
+            <translation>⟦Đîšţŕéšš éṽéñţ {id} öƒ {session}: šţàĝé {stage}, {state} ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Follow-up call of {id} done</source>
+            <translation>⟦Ƒöļļöŵ-ûþ çàļļ öƒ {id} đöñé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Distress event {id} closed ({outcome})</source>
+            <translation>⟦Đîšţŕéšš éṽéñţ {id} çļöšéđ ({outcome}) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>category is one of: {categories}</source>
+            <translation>⟦çàţéĝöŕý îš öñé öƒ: {categories} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>no identity details given: use --file FILE (- for standard input), or run in a terminal</source>
+            <translation>⟦ñö îđéñţîţý đéţàîļš ĝîṽéñ: ûšé --ƒîļé ƑÎĻÉ (- ƒöŕ šţàñđàŕđ îñþûţ), öŕ ŕûñ îñ à ţéŕɱîñàļ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Identity details of {id} ({person}) saved in the identity store</source>
+            <translation>⟦Îđéñţîţý đéţàîļš öƒ {id} ({person}) šàṽéđ îñ ţĥé îđéñţîţý šţöŕé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Note {n} added to {session}</source>
+            <translation>⟦Ñöţé {n} àđđéđ ţö {session} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{guide}: {asked} asked, {covered} covered, {skipped} skipped, {open} open</source>
+            <translation>⟦{guide}: {asked} àšķéđ, {covered} çöṽéŕéđ, {skipped} šķîþþéđ, {open} öþéñ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{question}: {state}</source>
+            <translation>⟦{question}: {state} ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{session}: now in section {section}</source>
+            <translation>⟦{session}: ñöŵ îñ šéçţîöñ {section} ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the {what} file is larger than {kib} KiB; nothing was read</source>
+            <translation>⟦{path}: ţĥé {what} ƒîļé îš ļàŕĝéŕ ţĥàñ {kib} ĶîƁ; ñöţĥîñĝ ŵàš ŕéàđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the {what} file must hold a JSON object</source>
+            <translation>⟦{path}: ţĥé {what} ƒîļé ɱûšţ ĥöļđ à ĴŠÖÑ öƀĵéçţ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>no {label} given: give it with a file (or - for standard input), or run in a terminal</source>
+            <translation>⟦ñö {label} ĝîṽéñ: ĝîṽé îţ ŵîţĥ à ƒîļé (öŕ - ƒöŕ šţàñđàŕđ îñþûţ), öŕ ŕûñ îñ à ţéŕɱîñàļ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Why do you need them? (written to the audit log): </source>
+            <translation>⟦Ŵĥý đö ýöû ñééđ ţĥéɱ? (ŵŕîţţéñ ţö ţĥé àûđîţ ļöĝ):  ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a JSON object of {fields} (- reads standard input); else each is asked for</source>
+            <translation>⟦à ĴŠÖÑ öƀĵéçţ öƒ {fields} (- ŕéàđš šţàñđàŕđ îñþûţ); éļšé éàçĥ îš àšķéđ ƒöŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>a JSON object: {fields} (- reads standard input)</source>
+            <translation>⟦à ĴŠÖÑ öƀĵéçţ: {fields} (- ŕéàđš šţàñđàŕđ îñþûţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>a session's notes</source>
+            <translation>⟦à šéššîöñ'š ñöţéš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a session's markers</source>
+            <translation>⟦à šéššîöñ'š ɱàŕķéŕš ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Session {id}: battery charged</source>
+            <translation>⟦Šéššîöñ {id}: ƀàţţéŕý çĥàŕĝéđ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Session {id}: battery not charged</source>
+            <translation>⟦Šéššîöñ {id}: ƀàţţéŕý ñöţ çĥàŕĝéđ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{path}: unknown lone-working plan field(s) {unknown} (known: {known}); nothing was saved</source>
+            <translation>⟦{path}: ûñķñöŵñ ļöñé-ŵöŕķîñĝ þļàñ ƒîéļđ(š) {unknown} (ķñöŵñ: {known}); ñöţĥîñĝ ŵàš šàṽéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>a whole number</source>
+            <translation>⟦à ŵĥöļé ñûɱƀéŕ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>true or false</source>
+            <translation>⟦ţŕûé öŕ ƒàļšé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>⟦ţéẋţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>  the buddy now: {action}</source>
+            <translation>⟦  ţĥé ƀûđđý ñöŵ: {action} ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>⟦öþéñ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>  signs: {signs}</source>
+            <translation>⟦  šîĝñš: {signs} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  actions: {actions}</source>
+            <translation>⟦  àçţîöñš: {actions} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  {person} chose: {choice}</source>
+            <translation>⟦  {person} çĥöšé: {choice} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  support given: {entries}</source>
+            <translation>⟦  šûþþöŕţ ĝîṽéñ: {entries} ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>  follow-up call due {due}</source>
+            <translation>⟦  ƒöļļöŵ-ûþ çàļļ đûé {due} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>  the protocol still asks to record: {items}</source>
+            <translation>⟦  ţĥé þŕöţöçöļ šţîļļ àšķš ţö ŕéçöŕđ: {items} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The protocol also asked to record: {items} (they can still be recorded)</source>
+            <translation>⟦Ţĥé þŕöţöçöļ àļšö àšķéđ ţö ŕéçöŕđ: {items} (ţĥéý çàñ šţîļļ ƀé ŕéçöŕđéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Save the session's close-out next: fieldwork session closeout {session}</source>
+            <translation>⟦Šàṽé ţĥé šéššîöñ'š çļöšé-öûţ ñéẋţ: ƒîéļđŵöŕķ šéššîöñ çļöšéöûţ {session} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>No distress event in {id}</source>
+            <translation>⟦Ñö đîšţŕéšš éṽéñţ îñ {id} ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{path}: 'sharing' is a list of objects; nothing was saved</source>
+            <translation>⟦{path}: 'šĥàŕîñĝ' îš à ļîšţ öƒ öƀĵéçţš; ñöţĥîñĝ ŵàš šàṽéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding record {id} saved and complete</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ ŕéçöŕđ {id} šàṽéđ àñđ çöɱþļéţé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding record {id} saved ({status})</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ ŕéçöŕđ {id} šàṽéđ ({status}) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>To complete it, the record still needs: {missing}</source>
+            <translation>⟦Ţö çöɱþļéţé îţ, ţĥé ŕéçöŕđ šţîļļ ñééđš: {missing} ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>No identity details are kept for {id} ({person})</source>
+            <translation>⟦Ñö îđéñţîţý đéţàîļš àŕé ķéþţ ƒöŕ {id} ({person}) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{section} ({spent:.0f} of {planned} min)</source>
+            <translation>⟦{section} ({spent:.0f} öƒ {planned} ɱîñ) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the {what} file is not UTF-8 text</source>
+            <translation>⟦{path}: ţĥé {what} ƒîļé îš ñöţ ÛŢƑ-8 ţéẋţ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{path}:{line}: the {what} file is not valid JSON ({error})</source>
+            <translation>⟦{path}:{line}: ţĥé {what} ƒîļé îš ñöţ ṽàļîđ ĴŠÖÑ ({error}) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the {what} file nests too deep</source>
+            <translation>⟦{path}: ţĥé {what} ƒîļé ñéšţš ţöö đééþ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path}: '{name}' must be {kind}; nothing was saved</source>
+            <translation>⟦{path}: '{name}' ɱûšţ ƀé {kind}; ñöţĥîñĝ ŵàš šàṽéđ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{path}: the address file is empty</source>
+            <translation>⟦{path}: ţĥé àđđŕéšš ƒîļé îš éɱþţý ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Visit address</source>
+            <translation>⟦Ṽîšîţ àđđŕéšš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path}: identity details are text ({fields}); nothing was saved</source>
+            <translation>⟦{path}: îđéñţîţý đéţàîļš àŕé ţéẋţ ({fields}); ñöţĥîñĝ ŵàš šàṽéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>closed ({outcome})</source>
+            <translation>⟦çļöšéđ ({outcome}) ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>study key</source>
             <translation>⟦šţûđý ķéý ŵîðé⟧</translation>
         </message>
