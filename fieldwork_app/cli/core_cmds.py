@@ -146,6 +146,7 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("task")
     p.add_argument("--note", default="", help=_t("a short note (no names)"))
+    p.add_argument("--date", help=_t("the day it was done, YYYY-MM-DD, if before today"))
     command(p, cmd_participant_task_done)
     p = part.add_parser("withdraw", help=_t("record a withdrawal"))
     p.add_argument("id")
@@ -765,7 +766,7 @@ def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import ethics
 
     with credentials.workspace_for(args) as ws:
-        ethics.mark_done(ws, args.id, args.task, args.note)
+        ethics.mark_done(ws, args.id, args.task, args.note, on=args.date)
     ctx.say(_t("Marked '{task}' done for {id}").format(task=args.task, id=args.id))
     return 0
 

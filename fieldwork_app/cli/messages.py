@@ -86,7 +86,17 @@ def advice() -> dict[ErrorCode, str]:
         ErrorCode.NOT_A_KEY_FILE: _t("; is this a {what} file (from 'fieldwork study keygen')?"),
         ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(": run 'fieldwork store unpack' first"),
         ErrorCode.GATING_TASK_FIRST: _t(
-            "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is"
+            "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is (--date "
+            "YYYY-MM-DD if that was on an earlier day)"
+        ),
+        ErrorCode.GATING_TOO_LATE: _t(
+            " ({days} day(s) before). If it was done on an earlier day, record that day with 'fieldwork "
+            "participant task-done {participant} {task} --date YYYY-MM-DD'; otherwise the session waits until "
+            "the notice has been given"
+        ),
+        ErrorCode.GATING_NO_START: _t(
+            ": give session {session} its planned date and time (Prepare page in the app), or plan the session "
+            "with one ('fieldwork session new ... --start YYYY-MM-DDTHH:MM')"
         ),
         ErrorCode.CAPACITY_FIRST: _t(" ('fieldwork session capacity {session} --participant {participant}')"),
         ErrorCode.SCREENED_NOT_ELIGIBLE: _t(

@@ -181,6 +181,14 @@ def text_for(code: ErrorCode) -> str:
             "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
             "{participant}'s page in Participants once it is."
         ),
+        ErrorCode.GATING_TOO_LATE: _t(
+            "Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice: the session waits "
+            "until that notice has been given."
+        ),
+        ErrorCode.GATING_NO_START: _t(
+            "Not allowed yet: {problem}. Give the session its date and time on the Prepare page (Save date and "
+            "time)."
+        ),
         ErrorCode.CAPACITY_FIRST: _t(
             "Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first."
         ),

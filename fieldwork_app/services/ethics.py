@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from fieldwork_app.domain import conditions
@@ -50,20 +50,31 @@ def _done(ws: Workspace, participant_id: str) -> dict[str, str]:
     return {str(r["task_id"]): str(r["done_at"]) for r in rows}
 
 
-def mark_done(ws: Workspace, participant_id: str, task_id: str, note: str = "") -> None:
-    """Record that a gating task is done for this participant (audited; the note stays short)."""
+def mark_done(ws: Workspace, participant_id: str, task_id: str, note: str = "", on: str | None = None) -> None:
+    """Record that a gating task is done for this participant (audited; the note stays short).  ``on`` is the
+    day it was done (YYYY-MM-DD, today or earlier) where that was before today: a notice period counts from it."""
     tasks = {t.id: t for t in gating_tasks(ws, participant_id)}
     if task_id not in tasks:
         known = ", ".join(tasks) or "none"
         raise InvalidInput(f"{participant_id} has no gating task '{task_id[:64]}' (theirs: {known})")
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"a note on a gating task is at most {MAX_NOTE} characters")
+    done_at = now_iso()
+    if on:
+        try:
+            day = date.fromisoformat(on)
+        except ValueError:
+            raise InvalidInput(f"the day a task was done: expected YYYY-MM-DD, got {on[:32]!r}") from None
+        if day > datetime.now().date():
+            raise InvalidInput(f"the day a task was done cannot be after today ({day.isoformat()})")
+        if day < datetime.now().date():
+            done_at = day.isoformat()  # a day, not a moment: notice periods count whole days
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT OR REPLACE INTO gating_done (participant_id, task_id, done_at, done_by, note) VALUES (?,?,?,?,?)",
-            (participant_id, task_id, now_iso(), ws.user, note.strip() or None),
+            (participant_id, task_id, done_at, ws.user, note.strip() or None),
         )
-        ws.vault.audit("gating.done", "participant", participant_id, detail={"task": task_id})
+        ws.vault.audit("gating.done", "participant", participant_id, detail={"task": task_id, "on": done_at[:10]})
 
 
 @dataclass(frozen=True)
@@ -71,42 +82,80 @@ class GatingState:
     task: GatingTask
     done_at: str | None
     problem: str  # "" when the task lets the session go ahead
+    # why it holds the session back: "not-done", "too-late" (done, but within the notice period) or
+    # "no-start" (a notice period and no planned start to count it back from); "" when it does not
+    reason: str = ""
 
 
-def gating_state(ws: Workspace, participant_id: str, session_id: str | None = None) -> list[GatingState]:
+def _local_day(text: str) -> date:
+    """The calendar day (on this laptop's clock) of a stored moment or day."""
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.date()
+
+
+def gating_state(
+    ws: Workspace, participant_id: str, session_id: str | None = None, at: datetime | None = None
+) -> list[GatingState]:
     """Each gating task of this participant, with why it still holds the session back ("" when done in
-    time: at least ``days_before`` days before the session's planned start)."""
+    time).  A task with a notice period (``days_before``) must be done at least that many days before the
+    session: before its planned start, or before ``at`` (the moment consent is taken or recording starts)
+    where that is earlier.  A session with no planned start cannot pass such a task."""
     done = _done(ws, participant_id)
     start = None
     if session_id is not None:
         planned = sessions_svc.get(ws, session_id).planned_start
-        start = datetime.fromisoformat(planned) if planned else None
+        start = _local_day(planned) if planned else None
+    ref = start
+    if at is not None:
+        now_day = (at.astimezone() if at.tzinfo is not None else at).date()
+        ref = now_day if ref is None else min(ref, now_day)
     out = []
     for t in gating_tasks(ws, participant_id):
-        at = done.get(t.id)
-        problem = ""
-        if at is None:
-            problem = f"{participant_id}: '{t.title}' is not done yet"
-        elif t.days_before and start is not None:
-            when = datetime.fromisoformat(at)
-            if start.tzinfo is None:
-                when = when.replace(tzinfo=None)
-            if when > start - timedelta(days=t.days_before):
-                problem = f"{participant_id}: '{t.title}' was done less than {t.days_before} day(s) before the session"
-        out.append(GatingState(t, at, problem))
+        at_done = done.get(t.id)
+        problem = reason = ""
+        if at_done is None:
+            problem, reason = f"{participant_id}: '{t.title}' is not done yet", "not-done"
+        elif t.days_before and session_id is not None and start is None:
+            problem, reason = (
+                f"{participant_id}: '{t.title}' must be done at least {t.days_before} day(s) before the session, "
+                f"and session {session_id} has no planned start to count them from",
+                "no-start",
+            )
+        elif t.days_before and ref is not None:
+            day = _local_day(at_done)
+            if day > ref - timedelta(days=t.days_before):
+                problem, reason = (
+                    f"{participant_id}: '{t.title}' was done on {day.isoformat()}, less than {t.days_before} "
+                    f"day(s) before the session",
+                    "too-late",
+                )
+        out.append(GatingState(t, at_done, problem, reason))
     return out
 
 
+_GATING_CODES = {
+    "not-done": ErrorCode.GATING_TASK_FIRST,
+    "too-late": ErrorCode.GATING_TOO_LATE,
+    "no-start": ErrorCode.GATING_NO_START,
+}
+
+
 def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
-    """Refuse ``doing`` (taking consent, recording) while a gating task of the participant is not done."""
-    for st in gating_state(ws, participant_id, session_id):
+    """Refuse ``doing`` (taking consent, recording) now while a gating task of the participant is not done, or
+    was done within its notice period of the session (counted back from now where that is earlier)."""
+    for st in gating_state(ws, participant_id, session_id, at=datetime.now().astimezone()):
         if st.problem:  # a task before the session or before consent: either way before consent is taken
             raise ConsentError(
-                f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first",
+                f"{doing} not allowed yet: {st.problem}. "
+                + ("The study's protocol asks for it first" if st.reason == "not-done"
+                   else "The study's protocol asks for that much notice"),
                 kind=ErrorKind.NOT_READY,
-                code=ErrorCode.GATING_TASK_FIRST,
-                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id},
-            )
+                code=_GATING_CODES[st.reason],
+                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id,
+                        "session": session_id, "days": str(st.task.days_before or 0)},
+            )  # fmt: skip
 
 
 # -- capacity ------------------------------------------------------------------------------------------

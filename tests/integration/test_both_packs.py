@@ -7,7 +7,7 @@ Real parts: SQLCipher vaults, the PulseAudio virtual microphone through PortAudi
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +48,10 @@ def protocol_steps(ws: Workspace, sid: str, pid: str) -> dict[str, dict[str, obj
     """What the pack's protocol asks for before this participant's consent: its tasks marked done, capacity
     assessed at this session; returns the witness and interpreter to name with the consent."""
     for st in ethics.gating_state(ws, pid, sid):
-        if st.problem:
-            ethics.mark_done(ws, pid, st.task.id)
+        if st.problem:  # told in time: three days ago, before a session with its date set
+            ethics.mark_done(ws, pid, st.task.id, on=(date.today() - timedelta(days=3)).isoformat())
+            if sessions.get(ws, sid).planned_start is None:
+                sessions.set_schedule(ws, sid, datetime.now().strftime("%Y-%m-%dT%H:%M"), 60)
     rule = ethics.capacity_rule(ws, pid)
     if rule is not None:
         assert ethics.record_capacity(ws, sid, pid, {c.value: True for c in rule.criteria}).has_capacity

@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.domain.pack import StatementRole
-from fieldwork_app.errors import ConsentError, FieldworkError, InvalidInput
+from fieldwork_app.errors import ConsentError, ErrorCode, FieldworkError, InvalidInput
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import consent, ethics, participants, recording, sessions, tasks, workspace
 from fieldwork_app.services import packs as packs_svc
@@ -258,11 +259,47 @@ def young_carer(ws: Workspace, age_band: str) -> str:
     return pid
 
 
+def days_ago(n: int) -> str:
+    return (date.today() - timedelta(days=n)).isoformat()
+
+
+def test_a_notice_period_counts_back_from_now_and_needs_a_planned_start(caring: Workspace) -> None:
+    ws = caring
+    young = young_carer(ws, "16-17")
+    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+    later = (datetime.now() + timedelta(days=10)).strftime("%Y-%m-%dT10:00")
+    s_soon = sessions.new(ws, [young], "interview", "youth_centre", tomorrow, 30).id
+    s_later = sessions.new(ws, [young], "interview", "youth_centre", later, 30).id
+    s_undated = sessions.new(ws, [young], "interview", "phone").id
+    guardian = {"guardian": {"name": "G Ardian", "agreement": True}}
+    ethics.mark_done(ws, young, "parent-notified")  # told today
+    for sid in (s_soon, s_later):  # the planned start is ten days off, but consent taken now is too soon
+        with pytest.raises(ConsentError) as err:
+            consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties=guardian)
+        assert err.value.code == ErrorCode.GATING_TOO_LATE
+        assert "was done on " + date.today().isoformat() + ", less than 2 day(s) before" in err.value.message
+        assert "mark it done" not in cli_text(err.value) and "--date YYYY-MM-DD" in cli_text(err.value)
+        assert any("less than 2 day(s)" in r for r in consent.can_record(ws, sid).reasons)
+    # the readiness checklist plans: ten days off is in time, tomorrow is not, no date cannot be checked
+    gate = {sid: next(i for i in sessions.checklist(ws, sid).items if i.id == "gating")
+            for sid in (s_soon, s_later, s_undated)}  # fmt: skip
+    assert gate[s_later].done and not gate[s_soon].done and not gate[s_undated].done
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))  # told three days ago, recorded late
+    with pytest.raises(ConsentError) as err:
+        consent.record(ws, s_undated, young, "paper", _yes(ws, s_undated, young), parties=guardian)
+    assert err.value.code == ErrorCode.GATING_NO_START and "has no planned start" in err.value.message
+    assert "--start YYYY-MM-DDTHH:MM" in cli_text(err.value) and "mark it done" not in cli_text(err.value)
+    assert consent.latest(ws, s_undated, young) is None
+    assert consent.record(ws, s_soon, young, "paper", _yes(ws, s_soon, young), parties=guardian).complete
+    with pytest.raises(InvalidInput, match="cannot be after today"):
+        ethics.mark_done(ws, young, "parent-notified", on=(date.today() + timedelta(days=1)).isoformat())
+
+
 def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Workspace) -> None:
     ws = caring
     young = young_carer(ws, "16-17")
-    sid = sessions.new(ws, [young], "interview", "youth_centre").id
-    ethics.mark_done(ws, young, "parent-notified")
+    sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
     with pytest.raises(ConsentError) as err:
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
     assert err.value.message == (
