@@ -89,6 +89,8 @@ def advice() -> dict[ErrorCode, str]:
             "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is (--date "
             "YYYY-MM-DD if that was on an earlier day)"
         ),
+        ErrorCode.LINK_REQUIRED: _t(" with --linked-to ID ('fieldwork participant list' shows the ids)"),
+        ErrorCode.ATTRIBUTES_MISSING: _t(": give each with {attr_options}"),
         ErrorCode.GATING_TOO_LATE: _t(
             " ({days} day(s) before). If it was done on an earlier day, record that day with 'fieldwork "
             "participant task-done {participant} {task} --date YYYY-MM-DD'; otherwise the session waits until "
@@ -161,7 +163,15 @@ def cli_text(exc: FieldworkError) -> str:
     if said_instead is not None:
         return said_instead.format(**exc.params)
     added = advice().get(exc.code)
-    return exc.message if added is None else exc.message + added.format(**exc.params)
+    return exc.message if added is None else exc.message + added.format(**exc.params, **_options(exc))
+
+
+def _options(exc: FieldworkError) -> dict[str, str]:
+    """Parameters the command line derives from the error's own: the options to give, one per missing value."""
+    if exc.code is ErrorCode.ATTRIBUTES_MISSING:
+        names = [n.strip() for n in str(exc.params.get("missing", "")).split(",") if n.strip()]
+        return {"attr_options": " ".join(f"--attr {n}=VALUE" for n in names) or "--attr NAME=VALUE"}
+    return {}
 
 
 def report_words() -> ReportWords:
@@ -190,6 +200,7 @@ def _checklist_labels() -> dict[str, str]:
         "schedule": _t("date and time set"),
         "documents": _t("consent form, information sheet and topic guide in use"),
         "gating": _t("tasks the protocol asks for first"),
+        "attributes": _t("participant details the study asks for recorded"),
         "lone_working": _t("lone-working plan"),
         "mic": _t("microphone checked"),
         "disk": _t("free disk for the planned length"),
@@ -222,7 +233,7 @@ def checklist_detail(item: ChecklistItem) -> str:
         return ", ".join(parts.get(m, m) for m in item.missing)
     if item.id == "documents" and item.missing:
         return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
-    if item.id == "gating":
+    if item.id in ("gating", "attributes"):
         return "; ".join(item.missing)
     if item.id == "interpreter_booked" and item.missing:
         return _t("the protocol asks for an interpreter at the consent")

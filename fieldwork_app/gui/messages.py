@@ -181,6 +181,14 @@ def text_for(code: ErrorCode) -> str:
             "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
             "{participant}'s page in Participants once it is."
         ),
+        ErrorCode.LINK_REQUIRED: _t(
+            "A participant of this group is linked to a participant of group {linked_group}: choose them in "
+            "\u201cLinked to\u201d."
+        ),
+        ErrorCode.ATTRIBUTES_MISSING: _t(
+            "The study asks for these details when a participant is added: {missing}. Choose each one above "
+            "\u201cAdd participant\u201d."
+        ),
         ErrorCode.GATING_TOO_LATE: _t(
             "Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice: the session waits "
             "until that notice has been given."

@@ -389,9 +389,13 @@ def _check_parties(
         if role not in out:
             if rule.required:
                 paper = f" ('{_paper(ws, rule.form)}')" if rule.form and role in FORM_ROLES else ""
+                unknown = [c.attribute for c in rule.when if c.attribute in participants_svc.missing_attributes(
+                    ws, participant_id)]  # fmt: skip
+                why = (f" while {participant_id}'s {', '.join(str(u) for u in unknown)} is not recorded (record it "
+                       "first: the protocol may not ask for one then)") if unknown else ""  # fmt: skip
                 raise ConsentError(
                     f"consent not recorded: the study's protocol asks for {PARTY_NAMES[role]}{paper} at "
-                    f"{participant_id}'s consent; "
+                    f"{participant_id}'s consent{why}; "
                     f"record who it was (--{role} NAME at the command line)",
                     kind=ErrorKind.CONSENT_REFUSED,
                 )

@@ -22,6 +22,7 @@ from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack
 from fieldwork_app.vault import FAST_KDF
+from tests.support.people import with_required
 from tests.support.vaults import PASSPHRASE, USER
 
 pytestmark = [pytest.mark.audio]
@@ -38,7 +39,9 @@ def fresh(tmp_path: Path, pack_dir: Path) -> Workspace:
 
 
 def screened(ws: Workspace, pack: StudyPack, group_id: str, **kwargs: object) -> str:
-    pid = participants.add(ws, group_id, **kwargs).id  # type: ignore[arg-type]
+    given = kwargs.pop("attributes", None)
+    attrs = with_required(pack, group_id, given)  # type: ignore[arg-type]
+    pid = participants.add(ws, group_id, attributes=attrs, **kwargs).id  # type: ignore[arg-type]
     answers = {c.id: c.eligible_answer for c in pack.group(group_id).eligibility}
     assert participants.screen(ws, pid, answers)
     return pid
@@ -114,11 +117,14 @@ def test_format2_attributes_identifying_ones_kept_apart(tmp_path: Path) -> None:
     ws = fresh(tmp_path, SECOND)
     try:
         pid = screened(
-            ws, pack, "young-carer", attributes={"age_band": "18-24", "interpreter": "yes", "area": "south"}
-        )
+            ws, pack, "young-carer",
+            attributes={"age_band": "18-24", "interpreter": "yes", "area": "south", "language": "pl"},
+        )  # fmt: skip
         research = {r[0] for r in ws.db.execute("SELECT attribute_id FROM participant_attributes")}
         identity = {r[0] for r in ws.idb.execute("SELECT attribute_id FROM identity_attributes")}
-        assert research == {"age_band", "interpreter"} and identity == {"area"}
+        assert research == {"age_band", "interpreter", "language"} and identity == {"area"}
+        with ws.vault.transaction() as db:  # recorded before the pack asked for the language
+            db.execute("DELETE FROM participant_attributes WHERE attribute_id = 'language'")
         who = participants.who(ws, pid)
         recorded = {"age_band": "18-24", "interpreter": "yes", "area": "south"}
         assert participants.attributes(ws, pid) == recorded

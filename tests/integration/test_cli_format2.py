@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from fieldwork_app.studypack import example_pack_path, load_pack
@@ -18,22 +18,35 @@ def test_format2_pack_from_the_command_line(tmp_path: Path) -> None:
     assert run("pack", "validate", str(SECOND), env=env).returncode == 0
     run("init", "--user", "rosa", env=env)
     run("pack", "import", str(SECOND), env=env)
+    refused = run("participant", "add", "--group", "young-carer", env=env, ok=False)
+    assert_one_line_error(
+        refused, "give each with --attr age_band=VALUE --attr language=VALUE --attr interpreter=VALUE --attr area=VALUE"
+    )
+    assert "age_band (Age band at consent: 16-17, 18-24)" in refused.stderr
+    assert_one_line_error(
+        run("participant", "add", "--group", "young-carer", "--attr", "age_band=16-17", "--attr", "area=north",
+            env=env, ok=False),
+        "missing: language (Language of the session: en-GB, pl); interpreter (Needs an interpreter: yes, no): "
+        "give each with --attr language=VALUE --attr interpreter=VALUE",
+    )  # fmt: skip
+    assert run("participant", "list", env=env).stdout.strip() == ""  # nothing was added
     yc = run(
         "participant", "add", "--group", "young-carer", "--attr", "age_band=16-17", "--attr", "area=north",
-        env=env,
+        "--attr", "language=pl", "--attr", "interpreter=no", env=env,
     ).stdout.strip()  # fmt: skip
     assert yc == "YC-001"
     shown = json.loads(run("participant", "attributes", yc, "--json", env=env).stdout)
-    assert shown["attributes"] == {"age_band": "16-17", "area": "north"}
-    assert shown["missing"] == ["language", "interpreter"]
-    run("participant", "attributes", yc, "--set", "language=pl", "--set", "interpreter=no", env=env)
-    assert json.loads(run("participant", "attributes", yc, "--json", env=env).stdout)["missing"] == []
+    assert shown["attributes"] == {"age_band": "16-17", "area": "north", "language": "pl", "interpreter": "no"}
+    assert shown["missing"] == []
     bad = run("participant", "attributes", yc, "--set", "age_band=12", env=env, ok=False)
     assert_one_line_error(bad, "'12' is not a value of 'age_band' (one of: 16-17, 18-24)")
     assert_one_line_error(
-        run("participant", "add", "--group", "parent", env=env, ok=False), "linked to a participant of group"
+        run("participant", "add", "--group", "parent", env=env, ok=False),
+        "linked to a participant of group 'young-carer' (Young adult carer); name that participant's id with "
+        "--linked-to ID",
     )
-    pa = run("participant", "add", "--group", "parent", "--linked-to", yc, env=env).stdout.strip()
+    pa = run("participant", "add", "--group", "parent", "--linked-to", yc, "--attr", "language=pl", "--attr",
+             "interpreter=no", "--attr", "area=north", env=env).stdout.strip()  # fmt: skip
     for pid, group in ((yc, "young-carer"), (pa, "parent")):
         answers = tmp_path / f"{pid}.json"
         criteria = load_pack(SECOND).group(group).eligibility
@@ -68,8 +81,9 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
     run("participant", "screen", pid, "--answers", str(screening), env=env)
     sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
-              env=env).stdout.strip()  # fmt: skip
-    run("participant", "task-done", pid, "parent-notified", env=env)
+              "--start", date.today().isoformat() + "T10:00", env=env).stdout.strip()  # fmt: skip
+    told = (date.today() - timedelta(days=2)).isoformat()  # the parent was told two days ago
+    run("participant", "task-done", pid, "parent-notified", "--date", told, env=env)
     tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")

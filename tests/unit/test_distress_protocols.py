@@ -13,6 +13,7 @@ from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path
 from fieldwork_app.vault import FAST_KDF
+from tests.support.people import with_required
 from tests.support.vaults import PASSPHRASE, USER
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
@@ -39,8 +40,9 @@ def test_a_group_with_its_own_protocol_gets_it(tmp_path: Path) -> None:
     ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
         packs_svc.import_pack(ws, example_pack_path().parent / "caring-lives")
-        yc = participants.add(ws, "young-carer", attributes={"age_band": "18-24"}).id
-        staff = participants.add(ws, "staff").id
+        attrs = with_required(ws.pack(), "young-carer", {"age_band": "18-24"})
+        yc = participants.add(ws, "young-carer", attributes=attrs).id
+        staff = participants.add(ws, "staff", attributes=with_required(ws.pack(), "staff")).id
         for pid, group in ((yc, "young-carer"), (staff, "staff")):
             criteria = ws.pack().group(group).eligibility
             assert participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})

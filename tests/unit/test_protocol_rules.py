@@ -121,8 +121,7 @@ def study(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def person(ws: Workspace, **attrs: str) -> str:
-    p = participants.add(ws, "mother")
-    participants.set_attributes(ws, p.id, {"age_band": "adult", "interpreter": "no", **attrs})
+    p = participants.add(ws, "mother", attributes={"age_band": "adult", "interpreter": "no", **attrs})
     assert participants.screen(ws, p.id, eligible_answers(ws.pack(), "mother"))
     return p.id
 
@@ -293,6 +292,35 @@ def test_a_notice_period_counts_back_from_now_and_needs_a_planned_start(caring: 
     assert consent.record(ws, s_soon, young, "paper", _yes(ws, s_soon, young), parties=guardian).complete
     with pytest.raises(InvalidInput, match="cannot be after today"):
         ethics.mark_done(ws, young, "parent-notified", on=(date.today() + timedelta(days=1)).isoformat())
+
+
+def test_a_participant_is_added_with_the_required_attributes_and_refusals_name_one_not_recorded(
+    caring: Workspace,
+) -> None:
+    ws = caring
+    with pytest.raises(InvalidInput) as err:
+        participants.add(ws, "young-carer", attributes={"age_band": "16-17"})
+    assert err.value.code == ErrorCode.ATTRIBUTES_MISSING
+    assert err.value.params["missing"] == "language, interpreter, area"
+    assert "interpreter (Needs an interpreter: yes, no)" in err.value.message
+    assert cli_text(err.value).endswith(
+        ": give each with --attr language=VALUE --attr interpreter=VALUE --attr area=VALUE"
+    )
+    assert participants.list_all(ws) == []  # nothing was added
+    # one added before the pack asked for the age band (an earlier version): the refusals name it
+    young = young_carer(ws, "16-17")
+    with ws.vault.transaction() as db:
+        db.execute("DELETE FROM participant_attributes WHERE participant_id = ? AND attribute_id = 'age_band'",
+                   (young,))  # fmt: skip
+    sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    item = next(i for i in sessions.checklist(ws, sid).items if i.id == "attributes")
+    assert (item.done, item.missing) == (False, (f"{young}: age_band",))
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
+    with pytest.raises(ConsentError, match=f"consent while {young}'s age_band is not recorded \\(record it first"):
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
+    participants.set_attributes(ws, young, {"age_band": "18-24"})
+    assert all(i.id != "attributes" for i in sessions.checklist(ws, sid).items)
+    assert consent.record(ws, sid, young, "paper", _yes(ws, sid, young)).complete
 
 
 def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Workspace) -> None:

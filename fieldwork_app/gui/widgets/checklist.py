@@ -23,6 +23,7 @@ def item_label(item: ChecklistItem) -> str:
         "schedule": _t("date and time set"),
         "documents": _t("consent form, information sheet and topic guide in use"),
         "gating": _t("tasks the protocol asks for first"),
+        "attributes": _t("participant details the study asks for recorded"),
         "lone_working": _t("lone-working plan"),
         "mic": _t("microphone checked"),
         "disk": _t("free disk for the planned length"),
@@ -53,7 +54,7 @@ def item_detail(item: ChecklistItem) -> str:
         return ", ".join(parts.get(m, m) for m in item.missing)
     if item.id == "documents" and item.missing:
         return ", ".join(item.missing) + _t("; plan a new session, which takes the versions in use")
-    if item.id == "gating":
+    if item.id in ("gating", "attributes"):
         return "; ".join(item.missing)
     if item.id == "interpreter_booked" and item.missing:
         return _t("the protocol asks for an interpreter at the consent")
