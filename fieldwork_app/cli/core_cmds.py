@@ -188,8 +188,10 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--voucher",
         type=Path,
+        action="append",
+        default=[],
         metavar="FILE",
-        help=_t('a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}'),
+        help=_t('a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...} (repeat)'),
     )
     p.add_argument("--field-notes")
     p.add_argument("--reflexive-note")
@@ -864,16 +866,17 @@ def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import closeout as closeout_svc
 
-    voucher = _load_json(args.voucher, "voucher") if args.voucher else None
-    if voucher is not None and not isinstance(voucher, dict):
-        raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=args.voucher))
+    vouchers = [_load_json(path, "voucher") for path in args.voucher]
+    for path, voucher in zip(args.voucher, vouchers, strict=True):
+        if not isinstance(voucher, dict):
+            raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=path))
     with credentials.workspace_for(args) as ws:
         saved = closeout_svc.save(
             ws,
             args.id,
             wellbeing=args.wellbeing,
             signposting_given=args.signposting,
-            voucher=voucher,
+            vouchers=vouchers,
             field_notes=args.field_notes,
             reflexive_note=args.reflexive_note,
             follow_ups=[{"title": t} for t in args.follow_up],

@@ -134,3 +134,25 @@ def test_an_interpreter_is_booked_from_the_command_line(tmp_path: Path) -> None:
     assert_one_line_error(run("session", "book", sid, env=env, ok=False), "say who is booked")
     assert run("session", "book", sid, "--interpreter", env=env).stdout.strip() == f"Session {sid}: interpreter booked"
     assert "[x] interpreter booked" in run("session", "checklist", sid, env=env).stdout
+
+
+def test_two_vouchers_for_one_participant_from_the_command_line(tmp_path: Path) -> None:
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase",
+           "FIELDWORK_USER": "rosa"}  # fmt: skip
+    run("init", "--user", "rosa", env=env)
+    run("pack", "import", str(SECOND), env=env)
+    pid = run("participant", "add", "--group", "young-carer", "--attr", "age_band=18-24", "--attr", "language=en-GB",
+              "--attr", "interpreter=no", "--attr", "area=south", env=env).stdout.strip()  # fmt: skip
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("young-carer").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    run("participant", "screen", pid, "--answers", str(screening), env=env)
+    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+              env=env).stdout.strip()  # fmt: skip
+    ev, tr = tmp_path / "ev.json", tmp_path / "tr.json"
+    ev.write_text(json.dumps({"type": "e-voucher", "value": 20, "serial": "EV-1111"}), encoding="utf-8")
+    tr.write_text(json.dumps({"type": "travel", "value": 5, "serial": "BUS-2222"}), encoding="utf-8")
+    out = run("session", "closeout", sid, "--wellbeing", "ok", "--voucher", str(ev), "--voucher", str(tr), env=env)
+    assert "(2 voucher(s)" in out.stdout
+    out = run("session", "closeout", sid, "--wellbeing", "ok", "--voucher", str(tr), env=env)  # again: still two
+    assert "(2 voucher(s)" in out.stdout
