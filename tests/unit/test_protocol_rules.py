@@ -419,3 +419,17 @@ def test_a_consultee_the_pack_requires_is_named_with_the_consent(tmp_path: Path)
         assert done.complete
     finally:
         ws.close()
+
+
+def test_a_joint_interview_is_bundled_as_one_not_as_a_focus_group(caring: Workspace) -> None:
+    from fieldwork_app.services.sync import bundles
+
+    ws = caring
+    young = young_carer(ws, "18-24")
+    parent = participants.add(ws, "parent", young, {"language": "en-GB", "interpreter": "no", "area": "north"}).id
+    assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+    sid = sessions.new(ws, [young, parent], "joint_interview", "home").id
+    spec = bundles.session_spec(ws, "b-1", sid)
+    assert spec.records["folder"] == f"joint-interviews/{sid}"
+    assert {e.path.split("/")[0] for e in spec.entries} == {"joint-interviews"}
+    assert bundles.session_folder("S-0009", ["ST-001", "ST-002"], "focus_group") == "focus-groups/S-0009"
