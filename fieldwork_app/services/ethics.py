@@ -232,6 +232,61 @@ def latest_capacity(ws: Workspace, session_id: str, participant_id: str) -> dict
             "outcome": r["outcome"], "at": r["assessed_at"]}  # fmt: skip
 
 
+def capacity_at(ws: Workspace, session_id: str, participant_id: str, at: str) -> dict[str, Any] | None:
+    """The capacity assessment in force at ``at`` (a consent's time): the latest one of this session made
+    then or before, or None."""
+    r = ws.db.execute(
+        "SELECT * FROM capacity_assessments WHERE session_id = ? AND participant_id = ? AND assessed_at <= ?"
+        " ORDER BY row_id DESC LIMIT 1",
+        (session_id, participant_id, at),
+    ).fetchone()
+    if r is None:
+        return None
+    return {"answers": json.loads(r["answers_json"]), "has_capacity": bool(r["has_capacity"]),
+            "outcome": r["outcome"], "at": r["assessed_at"]}  # fmt: skip
+
+
+# What a consent record's copy says of the others with a part in it, as facts (their names are identity data).
+PARTY_FACTS = {
+    "guardian": ("A parent or guardian was present", "and agreed (their form completed)"),
+    "consultee": ("A consultee was consulted", "and gave their view (their declaration completed)"),
+    "witness": ("A witness was present", "and signed their statement"),
+    "interpreter": ("An interpreter was present", "and signed the confidentiality agreement"),
+}
+
+
+def consent_facts(ws: Workspace, consent: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts a consent record's research copy states beside the answers, without any name: who else had a
+    part (a guardian agreed, a witness or interpreter present) and the capacity assessment in force when it
+    was taken (where the protocol asks for one)."""
+    parties = json.loads(consent.get("parties_json") or "{}")
+    others = {
+        str(role): {"present": bool(d.get("present", True)), "agreed": bool(d.get("agreement"))}
+        for role, d in (parties.items() if isinstance(parties, dict) else ())
+        if isinstance(d, dict)
+    }
+    cap = capacity_at(ws, str(consent["session_id"]), str(consent["participant_id"]), str(consent["taken_at"]))
+    capacity = None
+    if cap is not None:
+        capacity = {"assessed_at": cap["at"], "can_decide": cap["has_capacity"], "criteria": cap["answers"],
+                    "if_not": cap["outcome"]}  # fmt: skip
+    return {"others_present": others, "capacity": capacity}
+
+
+def consent_fact_lines(facts: Mapping[str, Any]) -> list[str]:
+    """:func:`consent_facts` as sentences for the consent copy."""
+    lines = []
+    for role, d in facts["others_present"].items():
+        said, agreed = PARTY_FACTS.get(role, (f"Present: {role}", "with their paper confirmed"))
+        lines.append(f"{said} {agreed}." if d["agreed"] else f"{said}.")
+    cap = facts["capacity"]
+    if cap is not None:
+        criteria = ", ".join(f"{k.replace('_', ' ')}: {'yes' if v else 'no'}" for k, v in cap["criteria"].items())
+        outcome = "can decide now" if cap["can_decide"] else "cannot decide now"
+        lines.append(f"Capacity assessed {cap['assessed_at'][:16].replace('T', ' ')} UTC: {outcome} ({criteria}).")
+    return lines
+
+
 def require_capacity(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
     """Refuse ``doing`` where the pack asks for a capacity assessment and this session has none showing the
     participant can decide now."""

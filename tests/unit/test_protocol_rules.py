@@ -433,3 +433,40 @@ def test_a_joint_interview_is_bundled_as_one_not_as_a_focus_group(caring: Worksp
     assert spec.records["folder"] == f"joint-interviews/{sid}"
     assert {e.path.split("/")[0] for e in spec.entries} == {"joint-interviews"}
     assert bundles.session_folder("S-0009", ["ST-001", "ST-002"], "focus_group") == "focus-groups/S-0009"
+
+
+def test_the_research_consent_copy_states_who_took_part_and_the_capacity_outcome_without_names(
+    caring: Workspace,
+) -> None:
+    from fieldwork_app.services import pdfs
+    from fieldwork_app.services.sync import bundles
+    from tests.unit.test_pdfs import pdf_text
+
+    ws = caring
+    young = young_carer(ws, "16-17")
+    parent = participants.add(ws, "parent", young, {"language": "pl", "interpreter": "yes", "area": "north"}).id
+    assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+    sid = sessions.new(ws, [young, parent], "joint_interview", "home", "2030-01-01T10:00", 60).id
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
+    consent.record(ws, sid, young, "paper", _yes(ws, sid, young),
+                   parties={"guardian": {"name": "Gail Guardian", "agreement": True}})  # fmt: skip
+    ethics.record_capacity(ws, sid, parent, {**ABLE, "retain": False})
+    ethics.record_capacity(ws, sid, parent, ABLE)  # assessed again: the one in force at the consent counts
+    consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent),
+                   parties={"interpreter": {"name": "Ivo Interpreter", "agreement": True}})  # fmt: skip
+    spec = bundles.session_spec(ws, "b-1", sid)
+    produced = {e.path: b"".join(e.produce()) for e in spec.entries if "/consent/" in e.path}
+    folder = f"joint-interviews/{sid}/consent"
+    yc = json.loads(produced[f"{folder}/consent-{young}.json"])
+    pa = json.loads(produced[f"{folder}/consent-{parent}.json"])
+    assert yc["others_present"] == {"guardian": {"present": True, "agreed": True}} and yc["capacity"] is None
+    assert pa["others_present"] == {"interpreter": {"present": True, "agreed": True}}
+    assert pa["capacity"]["can_decide"] is True and pa["capacity"]["criteria"] == ABLE
+    text = pdf_text(produced[f"{folder}/consent-{young}.pdf"])
+    assert "A parent or guardian was present and agreed (their form completed)." in text
+    text = pdf_text(produced[f"{folder}/consent-{parent}.pdf"])
+    assert "An interpreter was present and signed the confidentiality agreement." in text
+    assert "can decide now (understand: yes, retain: yes, weigh up: yes, communicate: yes)" in text
+    everything = b" ".join(produced.values()) + json.dumps(spec.records).encode()
+    assert b"Gail" not in everything and b"Ivo" not in everything  # names stay in the identity store
+    assert "Gail" not in pdf_text(pdfs.consent_copy_pdf(ws, consent.latest(ws, sid, young)["id"], False))

@@ -18,6 +18,7 @@ from fieldwork_app.errors import FieldworkError
 from fieldwork_app.services import closeout as closeout_svc
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import distress as distress_svc
+from fieldwork_app.services import ethics
 from fieldwork_app.services import interview as interview_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
@@ -132,6 +133,9 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
                 }
                 for st in form.statements
             ],
+            # who else had a part (a guardian agreed, an interpreter present) and the capacity assessment:
+            # facts only, their names stay in the identity store
+            **ethics.consent_facts(ws, c),
             "answer_positions_on_consent_recording": c["answer_times"],
             "consent_recording": c["recording_id"],
             "taken_by": c["taken_by"],
