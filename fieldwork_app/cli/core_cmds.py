@@ -230,7 +230,9 @@ def register(sub: Any) -> None:
     p = cons.add_parser("record", help=_t("record consent answers (true/false per statement)"))
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
-    p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
+    p.add_argument(  # "electronic", the earlier name of written (signed on screen) consent, is still taken
+        "--mode", required=True, type=_consent_mode, choices=["paper", "verbal", "written", "attested"]
+    )
     p.add_argument(
         "--unsigned-reason",
         help=_t("attested consent: why the participant consented but did not sign (kept in the identity store)"),
@@ -957,6 +959,10 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
         elif form_done:
             raise InvalidInput(_t("--{role}-form goes with --{role} NAME").format(role=role))
     return out
+
+
+def _consent_mode(text: str) -> str:
+    return "written" if text == "electronic" else text
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:

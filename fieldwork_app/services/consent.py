@@ -165,7 +165,7 @@ def record(
     """
     mode_v = CLI_MODES.get(mode)
     if mode_v is None:
-        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal, electronic or attested)")
+        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal, written or attested)")
     session = sessions_svc.get(ws, session_id)
     if participant_id not in session.participant_ids:
         raise InvalidInput(f"{participant_id} is not in session {session_id}")
