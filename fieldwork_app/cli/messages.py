@@ -89,6 +89,7 @@ def advice() -> dict[ErrorCode, str]:
             "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is (--date "
             "YYYY-MM-DD if that was on an earlier day)"
         ),
+        ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(" (--interpreter-agreement at the command line)"),
         ErrorCode.LINK_REQUIRED: _t(" with --linked-to ID ('fieldwork participant list' shows the ids)"),
         ErrorCode.ATTRIBUTES_MISSING: _t(": give each with {attr_options}"),
         ErrorCode.GATING_TOO_LATE: _t(

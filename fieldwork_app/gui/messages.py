@@ -181,6 +181,10 @@ def text_for(code: ErrorCode) -> str:
             "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
             "{participant}'s page in Participants once it is."
         ),
+        ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(
+            "The interpreter signs \u201c{agreement}\u201d before {participant}'s consent: once they have, tick "
+            "\u201cThe interpreter has signed the confidentiality agreement\u201d."
+        ),
         ErrorCode.LINK_REQUIRED: _t(
             "A participant of this group is linked to a participant of group {linked_group}: choose them in "
             "\u201cLinked to\u201d."

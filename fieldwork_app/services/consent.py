@@ -403,10 +403,13 @@ def _check_parties(
         if not needs_confirmation(rule) or out[role]["agreement"]:
             continue
         if role == ConsentParty.INTERPRETER.value:
+            title = _paper(ws, str(rule.agreement))
             raise ConsentError(
-                f"consent not recorded: the interpreter signs the confidentiality agreement '{rule.agreement}' "
-                "before the consent; confirm it is signed",
+                f"consent not recorded: the interpreter signs the confidentiality agreement '{title}' before "
+                f"{participant_id}'s consent; confirm it is signed",
                 kind=ErrorKind.CONSENT_REFUSED,
+                code=ErrorCode.INTERPRETER_AGREEMENT_FIRST,
+                params={"participant": participant_id, "agreement": title},
             )
         raise ConsentError(
             f"consent not recorded: {PARTY_NAMES[role]} completes '{_paper(ws, str(rule.form))}' with "

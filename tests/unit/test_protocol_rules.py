@@ -192,8 +192,13 @@ def test_witness_and_interpreter_are_recorded_with_the_consent(study: Workspace)
     ethics.record_capacity(ws, sid, pid, ABLE)
     with pytest.raises(ConsentError, match="asks for an interpreter at"):
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
-    with pytest.raises(ConsentError, match="confidentiality agreement 'interpreter-agreement'"):
+    with pytest.raises(ConsentError) as err:
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid), parties={"interpreter": {"name": "I Terp"}})
+    assert err.value.message == (
+        "consent not recorded: the interpreter signs the confidentiality agreement 'Interpreter's confidentiality "
+        f"agreement' before {pid}'s consent; confirm it is signed"
+    )  # the form's title, not its id
+    assert cli_text(err.value).endswith("confirm it is signed (--interpreter-agreement at the command line)")
     assert consent.latest(ws, sid, pid) is None
     done = consent.record(
         ws,
