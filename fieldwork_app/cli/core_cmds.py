@@ -1036,7 +1036,10 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         ctx.say(waiting.format(session=w["session"], days=w["days"]))
     for t in info["tasks_due"]:
-        ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
+        if t["due"]:
+            ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
+        else:  # a task with no date (keep on the contact list, send a summary)
+            ctx.say(_t("  task: {title}").format(title=t['title']))
     ctx.say(_t(
         "Audit log: {entries} entries, {ok}"
     ).format(entries=info['audit']['entries'], ok='intact' if info['audit']['ok'] else 'BROKEN'))

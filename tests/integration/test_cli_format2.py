@@ -98,6 +98,9 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     assert_one_line_error(run(*base, "--guardian-form", env=env, ok=False), "--guardian-form goes with --guardian")
     assert "recording permitted" in run(*base, "--guardian", "Gail Guardian", "--guardian-form", env=env).stdout
     assert "Gail" not in run("audit", "list", "--json", env=env).stdout  # the name stays in the identity store
+    status = run("status", env=env).stdout
+    assert f"  task: {pid} asked for a summary of the findings: send it when there is one\n" in status
+    assert "(due None)" not in status  # a task with no date says none
 
     voucher = tmp_path / "voucher.json"
     voucher.write_text(json.dumps({"type": "travel", "value": "5", "serial": "BUS-123456"}), encoding="utf-8")
