@@ -83,6 +83,11 @@ class ErrorCode(enum.Enum):
     ANSWERS_NAME_NO_FORM = "answers-name-no-form"  # source, form, version, session, participant
     ANSWERS_FOR_ANOTHER = "answers-for-another"  # source, what, given, expected, participant, session
     GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task (+ hold, title, days: the facts)
+    INTERPRETER_AGREEMENT_FIRST = "interpreter-agreement-first"  # participant, agreement (its title)
+    LINK_REQUIRED = "link-required"  # group, linked_group
+    ATTRIBUTES_MISSING = "attributes-missing"  # group, missing (attribute ids, comma-separated)
+    GATING_TOO_LATE = "gating-too-late"  # doing, problem, participant, task, session, days
+    GATING_NO_START = "gating-no-start"  # doing, problem, participant, task, session, days
     CAPACITY_FIRST = "capacity-first"  # doing, participant, session
     SCREENED_NOT_ELIGIBLE = "screened-not-eligible"  # participant, doing
     NOT_SCREENED = "not-screened"  # participant, doing

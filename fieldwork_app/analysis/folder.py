@@ -79,6 +79,8 @@ class Take:
     @property
     def label(self) -> str:
         """Unique, readable name of the take across the study: participant(s), session, file."""
+        if len(self.participant_ids) > 1:  # a focus group or joint interview: its members, not its folder
+            return f"{'+'.join(self.participant_ids)} {self.session_id} {self.stem}"
         return f"{self.folder.replace('/', ' ')} {self.stem}"
 
 
@@ -192,15 +194,21 @@ ARCHIVE_NOT_ASKED = "not_asked"
 
 
 def archive_listing(folder: AnalysisFolder) -> list[dict[str, Any]]:
-    """What may go into an archive deposit, per participant of the folder: ``may_archive``, the reason, her
-    ``archiving`` answer (agreed, declined, not_applicable, not_asked), whether she ``withdrew``, and the
-    session folders holding their material (a session is deposited only if every participant in it may be
-    archived)."""
+    """What may go into an archive deposit, per participant of the folder: ``may_archive``, the reason, their
+    ``archiving`` answer (agreed, declined, not_applicable, not_asked), whether they ``withdrew``, the session
+    folders holding their material, and ``held_back``: those of them shared with someone who may not be
+    archived (a focus group or joint interview is deposited only if every participant in it may be)."""
     people = sorted({pid for s in folder.sessions for pid in s.participant_ids})
+    status = {pid: folder.archive_status(pid) for pid in people}
     out = []
     for pid in people:
-        ok, reason = folder.archive_status(pid)
-        folders = [s.folder for s in folder.sessions if pid in s.participant_ids]
+        ok, reason = status[pid]
+        mine = [s for s in folder.sessions if pid in s.participant_ids]
+        held = [s.folder for s in mine
+                if len(s.participant_ids) > 1 and not all(status[p][0] for p in s.participant_ids)]  # fmt: skip
+        if ok and held:
+            reason = (f"may be archived, except the shared session folder(s) {', '.join(held)}: another "
+                      "participant in them withdrew or did not agree to archiving")  # fmt: skip
         out.append(
             {
                 "participant": pid,
@@ -208,7 +216,8 @@ def archive_listing(folder: AnalysisFolder) -> list[dict[str, Any]]:
                 "reason": reason,
                 "archiving": folder.archiving(pid)[0],
                 "withdrew": pid in folder.withdrawn_participants,
-                "folders": folders,
+                "folders": [s.folder for s in mine],
+                "held_back": held,
             }
         )
     return out

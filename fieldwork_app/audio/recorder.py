@@ -134,6 +134,7 @@ class Recorder:
         on_event: Callable[[RecorderEvent], None] | None = None,
         min_free_bytes: int = DEFAULT_MIN_FREE_BYTES,
         opener: Opener | None = None,
+        stop_at_seconds: float | None = None,
     ) -> None:
         if not isinstance(key, bytes | bytearray) or len(key) != KEY_BYTES:
             raise InvalidInput(f"recording key must be {KEY_BYTES} bytes")
@@ -151,6 +152,12 @@ class Recorder:
         self.samplerate = samplerate or 0
         self.channels = channels or 0
         self._planned = planned_seconds
+        if stop_at_seconds is not None and not stop_at_seconds > 0:
+            raise InvalidInput("a take's length must be more than 0 seconds")
+        # A fixed length (the command line's --seconds): the writer takes blocks until it is reached, then
+        # none; ``reached`` is set then.  Counted in frames, so the take is that long to within one block.
+        self._stop_at = stop_at_seconds
+        self.reached = threading.Event()
         self._on_event = on_event
         self.min_free_bytes = min_free_bytes
         self._opener = opener
@@ -466,6 +473,13 @@ class Recorder:
     def _drain(self, meter: LevelMeter) -> None:
         r, w = self._r, self._limit()
         while r < w:
+            if self._stop_at is not None and self._frames >= self._stop_at * self.samplerate:
+                # The fixed length is reached: nothing from this block on is taken (as a Stop asked now).
+                self._capture_paused = True
+                self._cut = r if self._cut is None else min(self._cut, r)
+                self.ended_at = self.ended_at or _now()
+                self.reached.set()
+                return
             block = self._ring[r % self._nslots]
             n = block.shape[0]
             self._buf[self._fill : self._fill + n] = block

@@ -221,4 +221,7 @@ def _archive(args: argparse.Namespace, ctx: CliContext) -> int:
     kept = [r["participant"] for r in rows if not r["may_archive"]]
     if kept:
         ctx.say(_t("Leave out of an archive deposit: {ids}").format(ids=", ".join(kept)))
+    shared = sorted({f for r in rows for f in r["held_back"]})
+    if shared:
+        ctx.say(_t("Leave out of an archive deposit (shared sessions): {folders}").format(folders=", ".join(shared)))
     return 0

@@ -93,6 +93,7 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
             device=args.device,
             planned_seconds=args.seconds,
             on_event=on_event,
+            stop_at_seconds=args.seconds,  # the recorder counts the length in frames: --seconds, not more
         )
         device = take.recorder.device.name if take.recorder.device else _t("the default input")
         recording = (
@@ -103,9 +104,10 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(
             recording.format(participant=args.participant, session=args.session, take_no=take.take_no, device=device)
         )
-        deadline = time.monotonic() + args.seconds
-        while not stop.is_set() and time.monotonic() < deadline:
-            stop.wait(0.1)
+        # until the recorder has kept --seconds of audio (or a device that stalls: the clock, with slack)
+        deadline = time.monotonic() + args.seconds + 30
+        while not stop.is_set() and not take.recorder.reached.is_set() and time.monotonic() < deadline:
+            stop.wait(0.05)
         summary = take.finish(ws)
     except Exception as exc:
         credentials.log_unexpected(args, exc)

@@ -146,6 +146,7 @@ def register(sub: Any) -> None:
     p.add_argument("id")
     p.add_argument("task")
     p.add_argument("--note", default="", help=_t("a short note (no names)"))
+    p.add_argument("--date", help=_t("the day it was done, YYYY-MM-DD, if before today"))
     command(p, cmd_participant_task_done)
     p = part.add_parser("withdraw", help=_t("record a withdrawal"))
     p.add_argument("id")
@@ -189,8 +190,10 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--voucher",
         type=Path,
+        action="append",
+        default=[],
         metavar="FILE",
-        help=_t('a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}'),
+        help=_t('a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...} (repeat)'),
     )
     p.add_argument("--field-notes", help=_t("field notes (replaces those saved; not given: kept)"))
     p.add_argument("--reflexive-note", help=_t("a reflexive note (replaces the one saved; not given: kept)"))
@@ -229,7 +232,9 @@ def register(sub: Any) -> None:
     p = cons.add_parser("record", help=_t("record consent answers (true/false per statement)"))
     p.add_argument("--session", required=True)
     p.add_argument("--participant", required=True)
-    p.add_argument("--mode", required=True, choices=["paper", "verbal", "electronic", "attested"])
+    p.add_argument(  # "electronic", the earlier name of written (signed on screen) consent, is still taken
+        "--mode", required=True, type=_consent_mode, choices=["paper", "verbal", "written", "attested"]
+    )
     p.add_argument(
         "--unsigned-reason",
         help=_t("attested consent: why the participant consented but did not sign (kept in the identity store)"),
@@ -794,7 +799,7 @@ def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import ethics
 
     with credentials.workspace_for(args) as ws:
-        ethics.mark_done(ws, args.id, args.task, args.note)
+        ethics.mark_done(ws, args.id, args.task, args.note, on=args.date)
     ctx.say(_t("Marked '{task}' done for {id}").format(task=args.task, id=args.id))
     return 0
 
@@ -898,9 +903,10 @@ def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import closeout as closeout_svc
 
-    voucher = _load_json(args.voucher, _t("voucher")) if args.voucher else None
-    if voucher is not None and not isinstance(voucher, dict):
-        raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=args.voucher))
+    vouchers = [_load_json(path, _t("voucher")) for path in args.voucher]
+    for path, voucher in zip(args.voucher, vouchers, strict=True):
+        if not isinstance(voucher, dict):
+            raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=path))
     with credentials.workspace_for(args) as ws:
         # Saving again (another participant's voucher, a note added later) keeps what an option not given
         # now was saved with: a command line names only what changes.
@@ -915,7 +921,7 @@ def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
             args.id,
             wellbeing=args.wellbeing if args.wellbeing is not None else before.get("wellbeing"),
             signposting_given=list(dict.fromkeys([*(before.get("signposting_given") or []), *args.signposting])),
-            voucher=voucher,
+            vouchers=vouchers,
             field_notes=args.field_notes if args.field_notes is not None else before.get("field_notes"),
             reflexive_note=args.reflexive_note if args.reflexive_note is not None else before.get("reflexive_note"),
             follow_ups=follow_ups,
@@ -1010,6 +1016,10 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     if given:
         out["consultee"].update(given)
     return out
+
+
+def _consent_mode(text: str) -> str:
+    return "written" if text == "electronic" else text
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -1119,7 +1129,10 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         ctx.say(waiting.format(session=w["session"], days=w["days"]))
     for t in info["tasks_due"]:
-        ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
+        if t["due"]:
+            ctx.say(_t("  task: {title} (due {due})").format(title=t['title'], due=t['due']))
+        else:  # a task with no date (keep on the contact list, send a summary)
+            ctx.say(_t("  task: {title}").format(title=t['title']))
     for v in info.get("open_visits", []):
         ctx.say(steps_cmds.open_visit_line(v))
     ctx.say(_t(

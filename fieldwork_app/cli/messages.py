@@ -87,7 +87,20 @@ def advice() -> dict[ErrorCode, str]:
         ErrorCode.NOT_A_KEY_FILE: _t("; is this a {what} file (from 'fieldwork study keygen')?"),
         ErrorCode.NOT_AN_ANALYSIS_FOLDER: _t(": run 'fieldwork store unpack' first"),
         ErrorCode.GATING_TASK_FIRST: _t(
-            "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is"
+            "; mark it done with 'fieldwork participant task-done {participant} {task}' once it is (--date "
+            "YYYY-MM-DD if that was on an earlier day)"
+        ),
+        ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(" (--interpreter-agreement at the command line)"),
+        ErrorCode.LINK_REQUIRED: _t(" with --linked-to ID ('fieldwork participant list' shows the ids)"),
+        ErrorCode.ATTRIBUTES_MISSING: _t(": give each with {attr_options}"),
+        ErrorCode.GATING_TOO_LATE: _t(
+            " ({days} day(s) before). If it was done on an earlier day, record that day with 'fieldwork "
+            "participant task-done {participant} {task} --date YYYY-MM-DD'; otherwise the session waits until "
+            "the notice has been given"
+        ),
+        ErrorCode.GATING_NO_START: _t(
+            ": give session {session} its planned date and time (Prepare page in the app), or plan the session "
+            "with one ('fieldwork session new ... --start YYYY-MM-DDTHH:MM')"
         ),
         ErrorCode.CAPACITY_FIRST: _t(" ('fieldwork session capacity {session} --participant {participant}')"),
         ErrorCode.SCREENED_NOT_ELIGIBLE: _t(
@@ -162,7 +175,15 @@ def cli_text(exc: FieldworkError) -> str:
     if said_instead is not None:
         return said_instead.format(**_params(exc))
     added = advice().get(exc.code)
-    return exc.message if added is None else exc.message + added.format(**_params(exc))
+    return exc.message if added is None else exc.message + added.format(**_params(exc), **_options(exc))
+
+
+def _options(exc: FieldworkError) -> dict[str, str]:
+    """Parameters the command line derives from the error's own: the options to give, one per missing value."""
+    if exc.code is ErrorCode.ATTRIBUTES_MISSING:
+        names = [n.strip() for n in str(exc.params.get("missing", "")).split(",") if n.strip()]
+        return {"attr_options": " ".join(f"--attr {n}=VALUE" for n in names) or "--attr NAME=VALUE"}
+    return {}
 
 
 def report_words() -> ReportWords:

@@ -51,7 +51,7 @@ class TakeStatus(enum.StrEnum):
 
 
 class ConsentModeName(enum.StrEnum):
-    WRITTEN = "written"  # signed on screen (the CLI calls it "electronic")
+    WRITTEN = "written"  # signed on screen (the CLI took "electronic" for it before, and still does)
     VERBAL = "verbal"
     PAPER = "paper"
     ATTESTED = "attested"  # consented, not signed on screen: the researcher records the reason

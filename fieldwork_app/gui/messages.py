@@ -184,6 +184,26 @@ def text_for(code: ErrorCode) -> str:
             "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
             "{participant}'s page in Participants once it is."
         ),
+        ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(
+            "The interpreter signs \u201c{agreement}\u201d before {participant}'s consent: once they have, tick "
+            "\u201cThe interpreter has signed the confidentiality agreement\u201d."
+        ),
+        ErrorCode.LINK_REQUIRED: _t(
+            "A participant of this group is linked to a participant of group {linked_group}: choose them in "
+            "\u201cLinked to\u201d."
+        ),
+        ErrorCode.ATTRIBUTES_MISSING: _t(
+            "The study asks for these details when a participant is added: {missing}. Choose each one above "
+            "\u201cAdd participant\u201d."
+        ),
+        ErrorCode.GATING_TOO_LATE: _t(
+            "Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice: the session waits "
+            "until that notice has been given."
+        ),
+        ErrorCode.GATING_NO_START: _t(
+            "Not allowed yet: {problem}. Give the session its date and time on the Prepare page (Save date and "
+            "time)."
+        ),
         ErrorCode.CAPACITY_FIRST: _t(
             "Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first."
         ),
@@ -226,7 +246,8 @@ def format_code(exc: FieldworkError) -> str:
     assert exc.code is not None
     text = text_for(exc.code)
     params = dict(exc.params)
-    if exc.code is ErrorCode.GATING_TASK_FIRST and params.get("title"):  # the task's hold, in the app's words
+    gating = (ErrorCode.GATING_TASK_FIRST, ErrorCode.GATING_TOO_LATE, ErrorCode.GATING_NO_START)
+    if exc.code in gating and params.get("title"):  # the task's hold, in the app's words
         hold = GatingHold(params["hold"]) if params.get("hold") in set(GatingHold) else None
         days = int(params["days"]) if params.get("days", "").isdigit() else 0
         params["problem"] = readiness_words.gating_hold(

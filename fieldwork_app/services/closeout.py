@@ -36,6 +36,7 @@ VOUCHER_KEYS = (
     "given_despite_early_stop",
     "receipt",
     "participant_id",
+    "voucher",  # which of the study's vouchers, where two of one type could fit
 )
 MAX_TEXT = 20_000
 
@@ -99,6 +100,10 @@ def _voucher(
                 f"the study gives no '{kind}' voucher to {pid} at this {str(session.format).replace('_', ' ')}: "
                 f"its conditions (group, attributes, session format) do not fit (theirs: {theirs})"
             )
+        if raw.get("voucher") is not None:
+            known = [v for v in known if v.id == raw.get("voucher")]
+            if not known:
+                raise InvalidInput(f"the study gives {pid} no '{kind}' voucher '{str(raw.get('voucher'))[:40]}'")
     try:
         value = Decimal(str(raw.get("value")))
     except InvalidOperation:
@@ -116,6 +121,8 @@ def _voucher(
         raise InvalidInput("'given_despite_early_stop' must be true or false")
     research = {
         "participant_id": pid,
+        # with the participant, what keys it: one of each of the study's vouchers per session
+        "voucher": (known[0].id if known else None) or kind,
         "type": kind,
         "provider": known[0].provider if known else None,
         "value": str(value),
@@ -143,6 +150,18 @@ def offered_signposting(ws: Workspace, session: SessionRecord) -> list[Signposti
     return [e for e in pack.signposting.entries if e.id in ids]
 
 
+def _same_voucher(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """Whether a saved voucher is the one ``new`` replaces: the same participant and the same voucher of the
+    study (one saved before vouchers carried their id: the same type)."""
+    if old.get("participant_id") != new.get("participant_id"):
+        return False
+    return old.get("voucher") == new["voucher"] if old.get("voucher") else old.get("type") == new.get("type")
+
+
+def _voucher_key(v: Mapping[str, Any]) -> str:
+    return f"{v.get('participant_id')}/{v.get('voucher') or v.get('type')}"
+
+
 def save(
     ws: Workspace,
     session_id: str,
@@ -153,9 +172,12 @@ def save(
     reflexive_note: str | None = None,
     follow_ups: Sequence[Mapping[str, Any]] = (),
     *,
+    vouchers: Sequence[Mapping[str, Any]] = (),
     clock: Clock | None = None,
 ) -> CloseOut:
-    """Save (or save again) the close-out; follow-ups become tasks, each created once."""
+    """Save (or save again) the close-out; follow-ups become tasks, each created once.  ``voucher`` and
+    ``vouchers`` are the vouchers given at this save: each replaces the same participant's same voucher of the
+    study (a young person due an e-voucher and a travel voucher has both)."""
     session = sessions_svc.get(ws, session_id)
     if session.status is SessionStatus.COMPLETED:
         raise InvalidInput(f"session {session_id} is already completed")
@@ -174,9 +196,12 @@ def save(
             f"group, age, language or area): {', '.join(other)}"
         )
     ended_early = distress_svc.ended_early(ws, session_id)
-    research_v = identity_v = None
-    if voucher:
-        research_v, identity_v = _voucher(ws, session, voucher, ended_early)
+    given = [_voucher(ws, session, v, ended_early) for v in ([voucher] if voucher else []) + list(vouchers)]
+    keys = [_voucher_key(r) for r, _ in given]
+    twice = sorted({k for k in keys if keys.count(k) > 1})
+    if twice:
+        raise InvalidInput(f"the same voucher is given twice at one save: {', '.join(twice)}")
+    research_v = given[-1][0] if given else None
     clk = clock_mod.resolve(clock)
     wanted = []
     for f in follow_ups:
@@ -185,17 +210,19 @@ def save(
             raise InvalidInput("a follow-up needs a title of 1-200 characters")
         due_at = clock_mod.parse_due(f.get("due"), "follow-up due")
         wanted.append((title, clock_mod.iso(due_at) if due_at else None))
-    # One voucher per participant (a focus group has several): this save's replaces hers only.
-    vouchers: dict[str, Any] = dict(previous.body.get("vouchers") or {}) if previous else {}
-    if previous and previous.voucher and not vouchers:  # a close-out saved before per-participant vouchers
-        vouchers[previous.voucher["participant_id"]] = previous.voucher
-    if research_v is not None:
-        vouchers[research_v["participant_id"]] = research_v
+    # One of each of the study's vouchers per participant: this save's replace the same ones only.  Keyed
+    # "participant/voucher" (close-outs saved earlier were keyed by participant: read the same way).
+    saved = list((previous.body.get("vouchers") or {}).values()) if previous else []
+    if previous and previous.voucher and not saved:  # a close-out saved before per-participant vouchers
+        saved = [previous.voucher]
+    for r, _ in given:
+        saved = [v for v in saved if not _same_voucher(v, r)] + [r]
+    all_vouchers: dict[str, Any] = {_voucher_key(v): v for v in saved}
     body: dict[str, Any] = {
         "wellbeing": _text("wellbeing", wellbeing),
         "signposting_given": list(dict.fromkeys(signposting_given)),
         "voucher": research_v or (previous.voucher if previous else None),
-        "vouchers": vouchers,
+        "vouchers": all_vouchers,
         "field_notes": _text("field notes", field_notes),
         "reflexive_note": _text("reflexive note", reflexive_note),
         "ended_early": ended_early,
@@ -218,12 +245,15 @@ def save(
             (session_id, json.dumps(body, sort_keys=True), clock_mod.iso(now), ws.user),
         )
         with ws.vault.identity_transaction() as idb:
-            # One voucher per session and participant: saving hers again replaces her entry only.
-            if identity_v is not None:
-                idb.execute(
-                    "DELETE FROM vouchers WHERE session_id = ? AND participant_id = ?",
+            # One of each voucher per session and participant: saving it again replaces that entry only.
+            for _, identity_v in given:
+                rows = idb.execute(
+                    "SELECT row_id, body_json FROM vouchers WHERE session_id = ? AND participant_id = ?",
                     (session_id, identity_v["participant_id"]),
-                )
+                ).fetchall()
+                for row in rows:
+                    if _same_voucher(json.loads(row["body_json"]), identity_v):
+                        idb.execute("DELETE FROM vouchers WHERE row_id = ?", (row["row_id"],))
                 idb.execute(
                     "INSERT INTO vouchers (session_id, participant_id, body_json, created_at) VALUES (?,?,?,?)",
                     (session_id, identity_v["participant_id"], json.dumps(identity_v), clock_mod.iso(now)),
@@ -235,8 +265,8 @@ def save(
             session_id=session_id,
             detail={
                 "voucher": research_v is not None,
-                "vouchers": len(vouchers),
-                "given_despite_early_stop": bool(research_v and research_v["given_despite_early_stop"]),
+                "vouchers": len(all_vouchers),
+                "given_despite_early_stop": any(r["given_despite_early_stop"] for r, _ in given),
                 "follow_ups": len(created),
                 "signposting": body["signposting_given"],
             },

@@ -13,6 +13,7 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from fieldwork_app.domain import conditions
@@ -240,7 +241,7 @@ def record(
     """
     mode_v = CLI_MODES.get(mode)
     if mode_v is None:
-        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal, electronic or attested)")
+        raise InvalidInput(f"unknown consent mode '{mode}' (paper, verbal, written or attested)")
     session = sessions_svc.get(ws, session_id)
     if participant_id not in session.participant_ids:
         raise InvalidInput(f"{participant_id} is not in session {session_id}")
@@ -532,9 +533,13 @@ def _check_parties(
         if role not in out:
             if rule.required:
                 paper = f" ('{_paper(ws, rule.form)}')" if rule.form and role in FORM_ROLES else ""
+                unknown = [c.attribute for c in rule.when if c.attribute in participants_svc.missing_attributes(
+                    ws, participant_id)]  # fmt: skip
+                why = (f" while {participant_id}'s {', '.join(str(u) for u in unknown)} is not recorded (record it "
+                       "first: the protocol may not ask for one then)") if unknown else ""  # fmt: skip
                 raise ConsentError(
                     f"consent not recorded: the study's protocol asks for {PARTY_NAMES[role]}{paper} at "
-                    f"{participant_id}'s consent; "
+                    f"{participant_id}'s consent{why}; "
                     f"record who it was (--{role} NAME at the command line)",
                     kind=ErrorKind.CONSENT_REFUSED,
                 )
@@ -542,10 +547,13 @@ def _check_parties(
         if not needs_confirmation(rule) or out[role]["agreement"]:
             continue
         if role == ConsentParty.INTERPRETER.value:
+            title = _paper(ws, str(rule.agreement))
             raise ConsentError(
-                f"consent not recorded: the interpreter signs the confidentiality agreement '{rule.agreement}' "
-                "before the consent; confirm it is signed",
+                f"consent not recorded: the interpreter signs the confidentiality agreement '{title}' before "
+                f"{participant_id}'s consent; confirm it is signed",
                 kind=ErrorKind.CONSENT_REFUSED,
+                code=ErrorCode.INTERPRETER_AGREEMENT_FIRST,
+                params={"participant": participant_id, "agreement": title},
             )
         raise ConsentError(
             f"consent not recorded: {PARTY_NAMES[role]} completes '{_paper(ws, str(rule.form))}' with "
@@ -705,7 +713,8 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
         if not person.screened_eligible:
             holds.append(RecordingHold(pid, RecordingBlock.NOT_ELIGIBLE))
             continue
-        waiting = [st for st in ethics_svc.gating_state(ws, pid, session_id) if st.hold is not None]
+        now = datetime.now().astimezone()  # a notice period counts back from now where that is earlier
+        waiting = [st for st in ethics_svc.gating_state(ws, pid, session_id, at=now) if st.hold is not None]
         if waiting:
             holds.append(RecordingHold(pid, RecordingBlock.GATING, waiting[0]))
             continue

@@ -17,7 +17,7 @@ import enum
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from fieldwork_app.domain import conditions
@@ -54,20 +54,31 @@ def _done(ws: Workspace, participant_id: str) -> dict[str, str]:
     return {str(r["task_id"]): str(r["done_at"]) for r in rows}
 
 
-def mark_done(ws: Workspace, participant_id: str, task_id: str, note: str = "") -> None:
-    """Record that a gating task is done for this participant (audited; the note stays short)."""
+def mark_done(ws: Workspace, participant_id: str, task_id: str, note: str = "", on: str | None = None) -> None:
+    """Record that a gating task is done for this participant (audited; the note stays short).  ``on`` is the
+    day it was done (YYYY-MM-DD, today or earlier) where that was before today: a notice period counts from it."""
     tasks = {t.id: t for t in gating_tasks(ws, participant_id)}
     if task_id not in tasks:
         known = ", ".join(tasks) or "none"
         raise InvalidInput(f"{participant_id} has no gating task '{task_id[:64]}' (theirs: {known})")
     if len(note) > MAX_NOTE:
         raise InvalidInput(f"a note on a gating task is at most {MAX_NOTE} characters")
+    done_at = now_iso()
+    if on:
+        try:
+            day = date.fromisoformat(on)
+        except ValueError:
+            raise InvalidInput(f"the day a task was done: expected YYYY-MM-DD, got {on[:32]!r}") from None
+        if day > datetime.now().date():
+            raise InvalidInput(f"the day a task was done cannot be after today ({day.isoformat()})")
+        if day < datetime.now().date():
+            done_at = day.isoformat()  # a day, not a moment: notice periods count whole days
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT OR REPLACE INTO gating_done (participant_id, task_id, done_at, done_by, note) VALUES (?,?,?,?,?)",
-            (participant_id, task_id, now_iso(), ws.user, note.strip() or None),
+            (participant_id, task_id, done_at, ws.user, note.strip() or None),
         )
-        ws.vault.audit("gating.done", "participant", participant_id, detail={"task": task_id})
+        ws.vault.audit("gating.done", "participant", participant_id, detail={"task": task_id, "on": done_at[:10]})
 
 
 class GatingHold(enum.StrEnum):
@@ -75,6 +86,7 @@ class GatingHold(enum.StrEnum):
 
     NOT_DONE = "not-done"
     TOO_LATE = "too-late"  # done fewer than the task's ``days_before`` days before the session
+    NO_START = "no-start"  # a notice period, and no planned start to count it back from
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,7 @@ class GatingState:
     done_at: str | None
     participant: str = ""
     hold: GatingHold | None = None
+    done_on: str = ""  # the day it was done, for a hold of TOO_LATE
 
     @property
     def problem(self) -> str:
@@ -94,48 +107,80 @@ class GatingState:
             return f"{self.participant}: '{self.task.title}' is not done yet"
         if self.hold is GatingHold.TOO_LATE:
             return (
-                f"{self.participant}: '{self.task.title}' was done less than {self.task.days_before} day(s) "
-                "before the session"
+                f"{self.participant}: '{self.task.title}' was done on {self.done_on}, less than "
+                f"{self.task.days_before} day(s) before the session"
+            )
+        if self.hold is GatingHold.NO_START:
+            return (
+                f"{self.participant}: '{self.task.title}' must be done at least {self.task.days_before} day(s) "
+                "before the session, and the session has no planned start to count them from"
             )
         return ""
 
 
-def gating_state(ws: Workspace, participant_id: str, session_id: str | None = None) -> list[GatingState]:
+def _local_day(text: str) -> date:
+    """The calendar day (on this laptop's clock) of a stored moment or day."""
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.date()
+
+
+def gating_state(
+    ws: Workspace, participant_id: str, session_id: str | None = None, at: datetime | None = None
+) -> list[GatingState]:
     """Each gating task of this participant, with why it still holds the session back (none when done in
-    time: at least ``days_before`` days before the session's planned start)."""
+    time).  A task with a notice period (``days_before``) must be done at least that many days before the
+    session: before its planned start, or before ``at`` (the moment consent is taken or recording starts)
+    where that is earlier.  A session with no planned start cannot pass such a task."""
     done = _done(ws, participant_id)
     start = None
     if session_id is not None:
         planned = sessions_svc.get(ws, session_id).planned_start
-        start = datetime.fromisoformat(planned) if planned else None
+        start = _local_day(planned) if planned else None
+    ref = start
+    if at is not None:
+        now_day = (at.astimezone() if at.tzinfo is not None else at).date()
+        ref = now_day if ref is None else min(ref, now_day)
     out = []
     for t in gating_tasks(ws, participant_id):
-        at = done.get(t.id)
+        at_done = done.get(t.id)
         hold = None
-        if at is None:
+        done_on = ""
+        if at_done is None:
             hold = GatingHold.NOT_DONE
-        elif t.days_before and start is not None:
-            when = datetime.fromisoformat(at)
-            if start.tzinfo is None:
-                when = when.replace(tzinfo=None)
-            if when > start - timedelta(days=t.days_before):
-                hold = GatingHold.TOO_LATE
-        out.append(GatingState(t, at, participant_id, hold))
+        elif t.days_before and session_id is not None and start is None:
+            hold = GatingHold.NO_START
+        elif t.days_before and ref is not None:
+            day = _local_day(at_done)
+            if day > ref - timedelta(days=t.days_before):
+                hold, done_on = GatingHold.TOO_LATE, day.isoformat()
+        out.append(GatingState(t, at_done, participant_id, hold, done_on))
     return out
 
 
+_GATING_CODES = {
+    GatingHold.NOT_DONE: ErrorCode.GATING_TASK_FIRST,
+    GatingHold.TOO_LATE: ErrorCode.GATING_TOO_LATE,
+    GatingHold.NO_START: ErrorCode.GATING_NO_START,
+}
+
+
 def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
-    """Refuse ``doing`` (taking consent, recording) while a gating task of the participant is not done."""
-    for st in gating_state(ws, participant_id, session_id):
+    """Refuse ``doing`` (taking consent, recording) now while a gating task of the participant is not done, or
+    was done within its notice period of the session (counted back from now where that is earlier)."""
+    for st in gating_state(ws, participant_id, session_id, at=datetime.now().astimezone()):
         if st.problem:  # a task before the session or before consent: either way before consent is taken
             raise ConsentError(
-                f"{doing} not allowed yet: {st.problem}. The study's protocol asks for it first",
+                f"{doing} not allowed yet: {st.problem}. "
+                + ("The study's protocol asks for it first" if st.hold is GatingHold.NOT_DONE
+                   else "The study's protocol asks for that much notice"),
                 kind=ErrorKind.NOT_READY,
-                code=ErrorCode.GATING_TASK_FIRST,
+                code=_GATING_CODES[st.hold] if st.hold else ErrorCode.GATING_TASK_FIRST,
                 params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id,
-                        "hold": st.hold.value if st.hold else "", "title": st.task.title,
-                        "days": st.task.days_before},
-            )
+                        "hold": st.hold.value if st.hold else "", "title": st.task.title, "session": session_id,
+                        "days": st.task.days_before or 0, "done_on": st.done_on},
+            )  # fmt: skip
 
 
 # -- capacity ------------------------------------------------------------------------------------------
@@ -240,6 +285,61 @@ def latest_capacity(ws: Workspace, session_id: str, participant_id: str) -> dict
         return None
     return {"answers": json.loads(r["answers_json"]), "has_capacity": bool(r["has_capacity"]),
             "outcome": r["outcome"], "at": r["assessed_at"]}  # fmt: skip
+
+
+def capacity_at(ws: Workspace, session_id: str, participant_id: str, at: str) -> dict[str, Any] | None:
+    """The capacity assessment in force at ``at`` (a consent's time): the latest one of this session made
+    then or before, or None."""
+    r = ws.db.execute(
+        "SELECT * FROM capacity_assessments WHERE session_id = ? AND participant_id = ? AND assessed_at <= ?"
+        " ORDER BY row_id DESC LIMIT 1",
+        (session_id, participant_id, at),
+    ).fetchone()
+    if r is None:
+        return None
+    return {"answers": json.loads(r["answers_json"]), "has_capacity": bool(r["has_capacity"]),
+            "outcome": r["outcome"], "at": r["assessed_at"]}  # fmt: skip
+
+
+# What a consent record's copy says of the others with a part in it, as facts (their names are identity data).
+PARTY_FACTS = {
+    "guardian": ("A parent or guardian was present", "and agreed (their form completed)"),
+    "consultee": ("A consultee was consulted", "and gave their view (their declaration completed)"),
+    "witness": ("A witness was present", "and signed their statement"),
+    "interpreter": ("An interpreter was present", "and signed the confidentiality agreement"),
+}
+
+
+def consent_facts(ws: Workspace, consent: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts a consent record's research copy states beside the answers, without any name: who else had a
+    part (a guardian agreed, a witness or interpreter present) and the capacity assessment in force when it
+    was taken (where the protocol asks for one)."""
+    parties = json.loads(consent.get("parties_json") or "{}")
+    others = {
+        str(role): {"present": bool(d.get("present", True)), "agreed": bool(d.get("agreement"))}
+        for role, d in (parties.items() if isinstance(parties, dict) else ())
+        if isinstance(d, dict)
+    }
+    cap = capacity_at(ws, str(consent["session_id"]), str(consent["participant_id"]), str(consent["taken_at"]))
+    capacity = None
+    if cap is not None:
+        capacity = {"assessed_at": cap["at"], "can_decide": cap["has_capacity"], "criteria": cap["answers"],
+                    "if_not": cap["outcome"]}  # fmt: skip
+    return {"others_present": others, "capacity": capacity}
+
+
+def consent_fact_lines(facts: Mapping[str, Any]) -> list[str]:
+    """:func:`consent_facts` as sentences for the consent copy."""
+    lines = []
+    for role, d in facts["others_present"].items():
+        said, agreed = PARTY_FACTS.get(role, (f"Present: {role}", "with their paper confirmed"))
+        lines.append(f"{said} {agreed}." if d["agreed"] else f"{said}.")
+    cap = facts["capacity"]
+    if cap is not None:
+        criteria = ", ".join(f"{k.replace('_', ' ')}: {'yes' if v else 'no'}" for k, v in cap["criteria"].items())
+        outcome = "can decide now" if cap["can_decide"] else "cannot decide now"
+        lines.append(f"Capacity assessed {cap['assessed_at'][:16].replace('T', ' ')} UTC: {outcome} ({criteria}).")
+    return lines
 
 
 def capacity_basis(ws: Workspace, session_id: str, participant_id: str, doing: str) -> str:

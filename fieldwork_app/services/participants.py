@@ -75,7 +75,9 @@ def add(
         linked_group = pack.group(group.linked_to)
         raise InvalidInput(
             f"a participant of group '{group_id}' is linked to a participant of group "
-            f"'{linked_group.id}' ({linked_group.label}); name that participant's id"
+            f"'{linked_group.id}' ({linked_group.label}); name that participant's id",
+            code=ErrorCode.LINK_REQUIRED,
+            params={"group": group_id, "linked_group": linked_group.id},
         )
     if linked_to:
         other = get(ws, linked_to)
@@ -86,6 +88,14 @@ def add(
             )
         if not group.linked_to:
             raise InvalidInput(f"participants of group '{group_id}' are not linked to anyone")
+    missing = [a for a in pack.attributes_for(group_id) if a.required and a.id not in (attributes or {})]
+    if missing:
+        raise InvalidInput(
+            f"a participant of group '{group_id}' is added with the study's required attributes; missing: "
+            + "; ".join(f"{a.id} ({a.label}: {', '.join(a.allowed_values)})" for a in missing),
+            code=ErrorCode.ATTRIBUTES_MISSING,
+            params={"group": group_id, "missing": ", ".join(a.id for a in missing)},
+        )
     with ws.vault.transaction() as db:
         row = db.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM participants WHERE group_id = ?", (group_id,)

@@ -27,6 +27,7 @@ from fieldwork_app.domain.pack import (
 )
 from fieldwork_app.errors import InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
+from fieldwork_app.services import ethics
 from fieldwork_app.services import lonework as lonework_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
@@ -222,6 +223,10 @@ def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = Tr
         )
     pdf.field("Date", r["taken_at"][:16].replace("T", " ") + " UTC")
     pdf.field("Consent taken by", r["taken_by"])
+    facts = ethics.consent_fact_lines(ethics.consent_facts(ws, dict(r)))
+    if facts:
+        pdf.ln(2)
+        pdf.para(" ".join(facts), 9)
     if r["mode"] == "verbal":
         pdf.ln(2)
         pdf.para(

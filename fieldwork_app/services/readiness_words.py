@@ -26,6 +26,7 @@ def checklist_label(item: ChecklistItem, translate: Translate) -> str:
         "schedule": translate("Readiness", "date and time set"),
         "documents": translate("Readiness", "consent form, information sheet and topic guide in use"),
         "gating": translate("Readiness", "tasks the protocol asks for first"),
+        "attributes": translate("Readiness", "participant details the study asks for recorded"),
         "lone_working": translate("Readiness", "lone-working plan"),
         "mic": translate("Readiness", "microphone checked"),
         "disk": translate("Readiness", "free disk for the planned length"),
@@ -88,6 +89,12 @@ def gating_hold(participant: str, title: str, days: int, hold: GatingHold | None
     """A gating task's hold from its facts (as an error's parameters carry them)."""
     if hold is GatingHold.TOO_LATE:
         text = translate("Readiness", "{participant}: '{task}' was done less than {days} day(s) before the session")
+    elif hold is GatingHold.NO_START:
+        text = translate(
+            "Readiness",
+            "{participant}: '{task}' must be done at least {days} day(s) before the session; set the session's "
+            "date so they can be counted",
+        )
     else:
         text = translate("Readiness", "{participant}: '{task}' is not done yet")
     return text.format(participant=participant, task=title, days=days)
@@ -104,6 +111,8 @@ def checklist_detail(item: ChecklistItem, translate: Translate) -> str:
         )
     if item.id == "gating":
         return "; ".join(gating_wait(st, translate) for st in item.waiting)
+    if item.id == "attributes":
+        return "; ".join(item.missing)  # the pack's own names of the details not recorded
     if item.id == "interpreter_booked" and item.missing:
         return translate("Readiness", "the protocol asks for an interpreter at the consent")
     if item.id == "witness_booked" and item.missing:

@@ -207,8 +207,11 @@ def start_take(
     planned_seconds: float | None = None,
     on_event: Callable[[RecorderEvent], None] | None = None,
     min_free_bytes: int | None = None,
+    stop_at_seconds: float | None = None,
 ) -> ActiveTake:
-    """Start a new take.  Interview takes need every participant's recording consent first."""
+    """Start a new take.  Interview takes need every participant's recording consent first; a consent
+    recording, a form that may be taken aloud.  ``stop_at_seconds``: the take keeps that much audio (to
+    within one block) and then stops taking any."""
     if kind not in KINDS:
         raise InvalidInput(f"unknown recording kind '{kind}'")
     kind = RecordingKind(kind)
@@ -229,6 +232,13 @@ def start_take(
         participants_svc.require_eligible(
             participants_svc.get(ws, participant_id), "consent recording can be made"
         )
+        form = consent_svc.form_for(ws, session_id, participant_id)
+        if "verbal" not in {str(m) for m in form.modes}:  # nothing to record: the form is not taken aloud
+            raise ConsentError(
+                f'no consent recording: the consent form "{form.title}", version {form.version}, does not allow '
+                f"verbal consent (allowed: {', '.join(sorted(str(m) for m in form.modes))})",
+                kind=ErrorKind.CONSENT_REFUSED,
+            )
     row = ws.db.execute(
         "SELECT COUNT(*) FROM recordings WHERE session_id = ? AND kind = ?", (session_id, kind)
     ).fetchone()
@@ -238,6 +248,8 @@ def start_take(
     extra: dict[str, Any] = {}
     if min_free_bytes is not None:
         extra["min_free_bytes"] = min_free_bytes
+    if stop_at_seconds is not None:
+        extra["stop_at_seconds"] = stop_at_seconds
     recorder = Recorder(
         path,
         ws.vault.recording_key(recording_id),

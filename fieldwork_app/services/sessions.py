@@ -333,7 +333,13 @@ def checklist(ws: Workspace, session_id: str) -> Checklist:
     stale = _documents_not_in_use(ws, s)
     items.append(ChecklistItem("documents", not stale, documents=tuple(stale)))
     from fieldwork_app.services import ethics  # ethics reads sessions
+    from fieldwork_app.services import participants as participants_svc
 
+    unrecorded = [
+        f"{pid}: {', '.join(m)}" for pid in s.participant_ids if (m := participants_svc.missing_attributes(ws, pid))
+    ]
+    if unrecorded:  # the protocol's rules read them: who must be present, which tasks come first
+        items.append(ChecklistItem("attributes", False, missing=tuple(unrecorded)))
     gating = [st for pid in s.participant_ids for st in ethics.gating_state(ws, pid, s.id)]
     if gating:
         waiting = tuple(st for st in gating if st.hold is not None)

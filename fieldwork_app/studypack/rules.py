@@ -315,6 +315,30 @@ def _form_statements(p: _Pack, script: dict[str, Any]) -> list[str] | None:
     return [sid for _i, s in _items(forms[0][1], "statements") if (sid := _ident(s.get("id"))) is not None]
 
 
+def _check_verbal_script_exists(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
+    """A form in use that may be taken aloud (``verbal`` in its modes) has a verbal consent script in use that
+    reads it out (this version, or any version where the script pins none)."""
+    modes = doc.get("modes")
+    form_id, version = _ident(doc.get("id")), doc.get("version")
+    if doc.get("status") != "in_use" or not isinstance(modes, list) or "verbal" not in modes or form_id is None:
+        return []
+    for _k, script in p.docs:
+        if (
+            script.get("kind") == "verbal_consent_script"
+            and script.get("status") == "in_use"
+            and _ident(script.get("consent_form")) == form_id
+            and script.get("consent_form_version") in (None, version)
+        ):
+            return []
+    return [
+        (
+            ("documents", j, "modes", modes.index("verbal")),
+            f"consent form '{form_id}' version {version} may be taken verbally, but no verbal consent script in "
+            "use reads it out: add one (kind: verbal_consent_script) or remove 'verbal' from its modes",
+        )
+    ]
+
+
 def _check_script(p: _Pack, j: int, doc: dict[str, Any]) -> list[Finding]:
     base: KeyPath = ("documents", j)
     found = _duplicates(doc, "prompts", base, "prompt", field="statement")
@@ -726,6 +750,7 @@ def check(pack: dict[str, Any], doc_files: list[str]) -> list[Finding]:
         kind = doc.get("kind")
         if kind == "consent_form":
             found += _check_consent_form(p, j, doc)
+            found += _check_verbal_script_exists(p, j, doc)
         elif kind == "verbal_consent_script":
             found += _check_script(p, j, doc)
         elif kind == "topic_guide":

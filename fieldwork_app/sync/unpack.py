@@ -491,6 +491,15 @@ class _Unpacker:
         _atomic_write(self.out / META_DIR / rel, _json_bytes(obj))
 
 
+def _own_file(rel: str, participant_id: str) -> bool:
+    """Whether a file of a session with several participants is this one's own: her consent record (JSON and
+    PDF) and her verbal-consent recording, named with her id under ``consent/`` (in bundles of every age)."""
+    folder, _, name = rel.rpartition("/")
+    if not folder.endswith("consent"):
+        return False
+    return any(mark in name for mark in (f"-{participant_id}.", f"-{participant_id}-"))
+
+
 def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
     """(scope, what the data manager must do, whether her files are to be deleted) for a withdrawal."""
     records = body.get("records")
@@ -503,7 +512,8 @@ def _withdrawal_action(body: dict[str, Any]) -> tuple[str, str, bool]:
             scope,
             (
                 f"delete every file under 'delete' (withdrawn {when}, before the analysis cut-off); in the "
-                "focus-group files under 'review', remove the participant's contributions from transcripts and notes"
+                "shared files of a focus group or joint interview under 'review', remove the participant's "
+                "contributions from transcripts and notes"
             ),
             True,
         )
@@ -589,7 +599,7 @@ def unpack_store(
     sessions: list[dict[str, Any]] = []
     withdrawals: list[tuple[BundleInfo, dict[str, Any]]] = []
     files_by_participant: dict[str, set[str]] = {}  # her own sessions' files
-    group_files: dict[str, set[str]] = {}  # focus-group files she is part of (shared with others)
+    group_files: dict[str, set[str]] = {}  # files of a focus group or joint interview she shares with others
     for plan in plans:
         info = plan.info
         body = info.body
@@ -632,9 +642,14 @@ def unpack_store(
             withdrawals.append((info, row))
             continue
         sessions.append(row)
-        group = len(body.get("participant_ids", [])) > 1
-        for pid in body.get("participant_ids", []):
-            (group_files if group else files_by_participant).setdefault(pid, set()).update(outputs)
+        members = [str(p) for p in body.get("participant_ids", [])]
+        for pid in members:
+            hers = outputs if len(members) == 1 else [f for f in outputs if _own_file(f, pid)]
+            files_by_participant.setdefault(pid, set()).update(hers)
+            if len(members) > 1:  # a focus group or a joint interview: the rest is shared
+                group_files.setdefault(pid, set()).update(
+                    f for f in outputs if not any(_own_file(f, m) for m in members)
+                )
 
     wd_rows: list[dict[str, Any]] = []
     for info, row in withdrawals:

@@ -1442,6 +1442,26 @@
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ îţ ƒîŕšţ; ɱàŕķ ţĥé ţàšķ đöñé öñ {participant}'š þàĝé îñ Þàŕţîçîþàñţš öñçé îţ îš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>The interpreter signs “{agreement}” before {participant}'s consent: once they have, tick “The interpreter has signed the confidentiality agreement”.</source>
+            <translation>⟦Ţĥé îñţéŕþŕéţéŕ šîĝñš “{agreement}” ƀéƒöŕé {participant}'š çöñšéñţ: öñçé ţĥéý ĥàṽé, ţîçķ “Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>A participant of this group is linked to a participant of group {linked_group}: choose them in “Linked to”.</source>
+            <translation>⟦À þàŕţîçîþàñţ öƒ ţĥîš ĝŕöûþ îš ļîñķéđ ţö à þàŕţîçîþàñţ öƒ ĝŕöûþ {linked_group}: çĥööšé ţĥéɱ îñ “Ļîñķéđ ţö”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The study asks for these details when a participant is added: {missing}. Choose each one above “Add participant”.</source>
+            <translation>⟦Ţĥé šţûđý àšķš ƒöŕ ţĥéšé đéţàîļš ŵĥéñ à þàŕţîçîþàñţ îš àđđéđ: {missing}. Çĥööšé éàçĥ öñé àƀöṽé “Àđđ þàŕţîçîþàñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice: the session waits until that notice has been given.</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ {days} đàý(š) öƒ ñöţîçé: ţĥé šéššîöñ ŵàîţš ûñţîļ ţĥàţ ñöţîçé ĥàš ƀééñ ĝîṽéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Not allowed yet: {problem}. Give the session its date and time on the Prepare page (Save date and time).</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ĝîṽé ţĥé šéššîöñ îţš đàţé àñđ ţîɱé öñ ţĥé Þŕéþàŕé þàĝé (Šàṽé đàţé àñđ ţîɱé). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first.</source>
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -2773,6 +2793,10 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦ţàšķš ţĥé þŕöţöçöļ àšķš ƒöŕ ƒîŕšţ ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>participant details the study asks for recorded</source>
+            <translation>⟦þàŕţîçîþàñţ đéţàîļš ţĥé šţûđý àšķš ƒöŕ ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>lone-working plan</source>
             <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
         </message>
@@ -2895,6 +2919,10 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>{participant}: '{task}' was done less than {days} day(s) before the session</source>
             <translation>⟦{participant}: '{task}' ŵàš đöñé ļéšš ţĥàñ {days} đàý(š) ƀéƒöŕé ţĥé šéššîöñ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{participant}: '{task}' must be done at least {days} day(s) before the session; set the session's date so they can be counted</source>
+            <translation>⟦{participant}: '{task}' ɱûšţ ƀé đöñé àţ ļéàšţ {days} đàý(š) ƀéƒöŕé ţĥé šéššîöñ; šéţ ţĥé šéššîöñ'š đàţé šö ţĥéý çàñ ƀé çöûñţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{participant}: '{task}' is not done yet</source>
@@ -4578,6 +4606,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ļéàṽé öûţ öƒ àñ àŕçĥîṽé đéþöšîţ: {ids} ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>Leave out of an archive deposit (shared sessions): {folders}</source>
+            <translation>⟦Ļéàṽé öûţ öƒ àñ àŕçĥîṽé đéþöšîţ (šĥàŕéđ šéššîöñš): {folders} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>silent: check the microphone</source>
             <translation>⟦šîļéñţ: çĥéçķ ţĥé ɱîçŕöþĥöñé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -4978,6 +5010,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦à šĥöŕţ ñöţé (ñö ñàɱéš) ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>the day it was done, YYYY-MM-DD, if before today</source>
+            <translation>⟦ţĥé đàý îţ ŵàš đöñé, ÝÝÝÝ-ṀṀ-ĐĐ, îƒ ƀéƒöŕé ţöđàý ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>record a withdrawal</source>
             <translation>⟦ŕéçöŕđ à ŵîţĥđŕàŵàļ ŵîðé ŵîð⟧</translation>
         </message>
@@ -5030,8 +5066,8 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦à šûþþöŕţ éñţŕý ĝîṽéñ (ŕéþéàţ) ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...}</source>
-            <translation>⟦à ĴŠÖÑ ƒîļé {"type": ..., "value": ..., "serial": ..., "participant_id": ...} ŵîðé⟧</translation>
+            <source>a JSON file {"type": ..., "value": ..., "serial": ..., "participant_id": ...} (repeat)</source>
+            <translation>⟦à ĴŠÖÑ ƒîļé {"type": ..., "value": ..., "serial": ..., "participant_id": ...} (ŕéþéàţ) ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>field notes (replaces those saved; not given: kept)</source>
@@ -5542,10 +5578,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ñöţ šéñţ, àñđ ţĥéîŕ đàţà öñ ţĥîš ļàþţöþ đéļéţéđ: {held} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>{voucher}: expected a JSON object of voucher fields</source>
-            <translation>⟦{voucher}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ṽöûçĥéŕ ƒîéļđš ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
             <source>Capacity assessment recorded: {participant} can decide now</source>
             <translation>⟦Çàþàçîţý àššéššɱéñţ ŕéçöŕđéđ: {participant} çàñ đéçîđé ñöŵ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
@@ -5572,10 +5604,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Study: {title} (IRAS {iras_id}; pack {pack} {pack_version})</source>
             <translation>⟦Šţûđý: {title} (ÎŔÀŠ {iras_id}; þàçķ {pack} {pack_version}) ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>  task: {title} (due {due})</source>
-            <translation>⟦  ţàšķ: {title} (đûé {due}) ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>audit log intact: {count} entries, head {head}</source>
@@ -5612,6 +5640,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{where}: the {what} file is not valid JSON ({exc})</source>
             <translation>⟦{where}: ţĥé {what} ƒîļé îš ñöţ ṽàļîđ ĴŠÖÑ ({exc}) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{voucher}: expected a JSON object of voucher fields</source>
+            <translation>⟦{voucher}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ṽöûçĥéŕ ƒîéļđš ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>  task: {title} (due {due})</source>
+            <translation>⟦  ţàšķ: {title} (đûé {due}) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>  task: {title}</source>
+            <translation>⟦  ţàšķ: {title} ŵîð⟧</translation>
         </message>
         <message>
             <source>{user}	{role}	since {created_at}</source>
@@ -5810,8 +5850,28 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦: ŕûñ 'ƒîéļđŵöŕķ šţöŕé ûñþàçķ' ƒîŕšţ ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>; mark it done with 'fieldwork participant task-done {participant} {task}' once it is</source>
-            <translation>⟦; ɱàŕķ îţ đöñé ŵîţĥ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ ţàšķ-đöñé {participant} {task}' öñçé îţ îš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+            <source>; mark it done with 'fieldwork participant task-done {participant} {task}' once it is (--date YYYY-MM-DD if that was on an earlier day)</source>
+            <translation>⟦; ɱàŕķ îţ đöñé ŵîţĥ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ ţàšķ-đöñé {participant} {task}' öñçé îţ îš (--đàţé ÝÝÝÝ-ṀṀ-ĐĐ îƒ ţĥàţ ŵàš öñ àñ éàŕļîéŕ đàý) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source> (--interpreter-agreement at the command line)</source>
+            <translation>⟦ (--îñţéŕþŕéţéŕ-àĝŕééɱéñţ àţ ţĥé çöɱɱàñđ ļîñé) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source> with --linked-to ID ('fieldwork participant list' shows the ids)</source>
+            <translation>⟦ ŵîţĥ --ļîñķéđ-ţö ÎĐ ('ƒîéļđŵöŕķ þàŕţîçîþàñţ ļîšţ' šĥöŵš ţĥé îđš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>: give each with {attr_options}</source>
+            <translation>⟦: ĝîṽé éàçĥ ŵîţĥ {attr_options} ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source> ({days} day(s) before). If it was done on an earlier day, record that day with 'fieldwork participant task-done {participant} {task} --date YYYY-MM-DD'; otherwise the session waits until the notice has been given</source>
+            <translation>⟦ ({days} đàý(š) ƀéƒöŕé). Îƒ îţ ŵàš đöñé öñ àñ éàŕļîéŕ đàý, ŕéçöŕđ ţĥàţ đàý ŵîţĥ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ ţàšķ-đöñé {participant} {task} --đàţé ÝÝÝÝ-ṀṀ-ĐĐ'; öţĥéŕŵîšé ţĥé šéššîöñ ŵàîţš ûñţîļ ţĥé ñöţîçé ĥàš ƀééñ ĝîṽéñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>: give session {session} its planned date and time (Prepare page in the app), or plan the session with one ('fieldwork session new ... --start YYYY-MM-DDTHH:MM')</source>
+            <translation>⟦: ĝîṽé šéššîöñ {session} îţš þļàññéđ đàţé àñđ ţîɱé (Þŕéþàŕé þàĝé îñ ţĥé àþþ), öŕ þļàñ ţĥé šéššîöñ ŵîţĥ öñé ('ƒîéļđŵöŕķ šéššîöñ ñéŵ ... --šţàŕţ ÝÝÝÝ-ṀṀ-ĐĐŢĤĤ:ṀṀ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source> ('fieldwork session capacity {session} --participant {participant}')</source>

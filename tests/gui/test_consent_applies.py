@@ -6,6 +6,7 @@ the capacity assessment finds unable to decide goes ahead on a consultee's advic
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -118,8 +119,10 @@ def _session(ws, pid: str) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
 def test_a_16_17_year_old_is_asked_the_clause(qtbot, tmp_path, make_window, size) -> None:  # type: ignore[no-untyped-def]
     def setup(ws):  # type: ignore[no-untyped-def]
-        pid = _session(ws, young_carer(ws, "16-17"))
-        ethics.mark_done(ws, pid, "parent-notified")
+        pid = young_carer(ws, "16-17")
+        soon = (datetime.now() + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+        sessions.new(ws, [pid], "interview", "youth_centre", soon, 60)
+        ethics.mark_done(ws, pid, "parent-notified", on=(date.today() - timedelta(days=3)).isoformat())
         return pid
 
     vault, pid = _vault(tmp_path, setup)

@@ -13,6 +13,7 @@ from fieldwork_app.services import packs, participants, workspace
 from fieldwork_app.studypack import example_pack_path
 from fieldwork_app.vault import FAST_KDF
 from tests.gui.test_participants_prepare import _open
+from tests.support.people import with_required
 from tests.support.vaults import PASSPHRASE, USER
 
 
@@ -95,7 +96,8 @@ def test_prepare_offers_the_packs_venues_and_formats(qtbot, tmp_path, make_windo
     data = _vault(tmp_path)
     ws = workspace.unlock(data, USER, PASSPHRASE)
     try:
-        pid = participants.add(ws, "young-carer", attributes={"age_band": "18-24", "area": "north"}).id
+        attrs = with_required(ws.pack(), "young-carer", {"age_band": "18-24", "area": "north"})
+        pid = participants.add(ws, "young-carer", attributes=attrs).id
         criteria = ws.pack().group("young-carer").eligibility
         participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
     finally:
@@ -128,7 +130,8 @@ def test_safeguarding_panel_shows_her_route_and_her_areas_contacts(qtbot, tmp_pa
     def setup(ws):  # type: ignore[no-untyped-def]
         from fieldwork_app.services import sessions
 
-        pid = participants.add(ws, "young-carer", attributes={"age_band": "16-17", "area": "south"}).id
+        attrs = with_required(ws.pack(), "young-carer", {"age_band": "16-17", "area": "south"})
+        pid = participants.add(ws, "young-carer", attributes=attrs).id
         criteria = ws.pack().group("young-carer").eligibility
         participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
         return sessions.new(ws, [pid], "interview", "video").id

@@ -114,15 +114,15 @@ def test_a_guardians_part_is_asked_for_before_consent_can_be_saved(qtbot, tmp_pa
     from fieldwork_app.services import ethics
     from fieldwork_app.services import packs as packs_svc
     from fieldwork_app.vault import FAST_KDF
-    from tests.unit.test_protocol_rules import SECOND, young_carer
+    from tests.unit.test_protocol_rules import SECOND, days_ago, young_carer
 
     vault = DataDir(tmp_path / "vault")
     ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
         packs_svc.import_pack(ws, SECOND)
         pid = young_carer(ws, "16-17")
-        sessions.new(ws, [pid], "interview", "youth_centre")
-        ethics.mark_done(ws, pid, "parent-notified")
+        sessions.new(ws, [pid], "interview", "youth_centre", "2030-01-01T10:00", 60)
+        ethics.mark_done(ws, pid, "parent-notified", on=days_ago(3))
     finally:
         ws.close()
     w = make_window(vault)

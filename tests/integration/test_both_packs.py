@@ -7,7 +7,7 @@ Real parts: SQLCipher vaults, the PulseAudio virtual microphone through PortAudi
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path, load_pack
 from fieldwork_app.vault import FAST_KDF
+from tests.support.people import with_required
 from tests.support.vaults import PASSPHRASE, USER
 
 pytestmark = [pytest.mark.audio]
@@ -38,7 +39,9 @@ def fresh(tmp_path: Path, pack_dir: Path) -> Workspace:
 
 
 def screened(ws: Workspace, pack: StudyPack, group_id: str, **kwargs: object) -> str:
-    pid = participants.add(ws, group_id, **kwargs).id  # type: ignore[arg-type]
+    given = kwargs.pop("attributes", None)
+    attrs = with_required(pack, group_id, given)  # type: ignore[arg-type]
+    pid = participants.add(ws, group_id, attributes=attrs, **kwargs).id  # type: ignore[arg-type]
     answers = {c.id: c.eligible_answer for c in pack.group(group_id).eligibility}
     assert participants.screen(ws, pid, answers)
     return pid
@@ -48,8 +51,10 @@ def protocol_steps(ws: Workspace, sid: str, pid: str) -> dict[str, dict[str, obj
     """What the pack's protocol asks for before this participant's consent: its tasks marked done, capacity
     assessed at this session; returns the witness and interpreter to name with the consent."""
     for st in ethics.gating_state(ws, pid, sid):
-        if st.problem:
-            ethics.mark_done(ws, pid, st.task.id)
+        if st.problem:  # told in time: three days ago, before a session with its date set
+            ethics.mark_done(ws, pid, st.task.id, on=(date.today() - timedelta(days=3)).isoformat())
+            if sessions.get(ws, sid).planned_start is None:
+                sessions.set_schedule(ws, sid, datetime.now().strftime("%Y-%m-%dT%H:%M"), 60)
     rule = ethics.capacity_rule(ws, pid)
     if rule is not None:
         assert ethics.record_capacity(ws, sid, pid, {c.value: True for c in rule.criteria}).has_capacity
@@ -123,11 +128,14 @@ def test_format2_attributes_identifying_ones_kept_apart(tmp_path: Path) -> None:
     ws = fresh(tmp_path, SECOND)
     try:
         pid = screened(
-            ws, pack, "young-carer", attributes={"age_band": "18-24", "interpreter": "yes", "area": "south"}
-        )
+            ws, pack, "young-carer",
+            attributes={"age_band": "18-24", "interpreter": "yes", "area": "south", "language": "pl"},
+        )  # fmt: skip
         research = {r[0] for r in ws.db.execute("SELECT attribute_id FROM participant_attributes")}
         identity = {r[0] for r in ws.idb.execute("SELECT attribute_id FROM identity_attributes")}
-        assert research == {"age_band", "interpreter"} and identity == {"area"}
+        assert research == {"age_band", "interpreter", "language"} and identity == {"area"}
+        with ws.vault.transaction() as db:  # recorded before the pack asked for the language
+            db.execute("DELETE FROM participant_attributes WHERE attribute_id = 'language'")
         who = participants.who(ws, pid)
         recorded = {"age_band": "18-24", "interpreter": "yes", "area": "south"}
         assert participants.attributes(ws, pid) == recorded

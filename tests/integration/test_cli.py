@@ -364,6 +364,23 @@ def test_answers_files_are_bound_to_their_form_and_parsed_with_bounds(
     assert json.loads(run("status", "--json").stdout)["participants"]["mother"] == {"eligible": 1}
 
 
+def test_a_consent_recording_is_refused_for_a_form_not_taken_verbally(cli_env: DataDir, tmp_path: Path) -> None:
+    p = add_screened("practitioner", tmp_path)
+    s = run("session", "new", "--participant", p, "--format", "interview", "--location", "clinic").stdout.strip()
+    assert_one_line_error(
+        run("record", "--session", s, "--seconds", "1", "--consent", "--participant", p, ok=False),
+        "no consent recording: the consent form \"Consent form for practitioners (interview)\", version 1.0, does not "
+        "allow verbal consent (allowed: paper, written)",
+    )
+    assert json.loads(run("recording", "list", "--session", s, "--json").stdout) == []  # nothing was recorded
+    # the mode signed on screen is 'written', as packs and errors say; 'electronic' is still taken
+    assert "{paper,verbal,written,attested}" in run("consent", "record", "--help").stdout
+    for mode in ("written", "electronic"):
+        refused = run("consent", "record", "--session", s, "--participant", p, "--mode", mode, "--answers",
+                      str(tmp_path / "none.json"), ok=False)  # fmt: skip
+        assert "invalid choice" not in refused.stderr and "none.json" in refused.stderr
+
+
 @pytest.mark.audio
 def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
     cli_env: DataDir, tmp_path: Path, virtual_mic
@@ -397,7 +414,10 @@ def test_a_script_takes_verbal_consent_records_closes_out_and_completes(
     )
     assert_one_line_error(run(*verbal, ok=False), "consent recording")
     assert "recording permitted" in run(*verbal, "--recording", rid).stdout
-    run("record", "--session", s, "--seconds", "1")
+    run("record", "--session", s, "--seconds", "1.5")
+    durations = [t["duration"] for t in json.loads(run("recording", "list", "--session", s, "--json").stdout)]
+    assert len(durations) == 2 and all(1.0 <= d <= 1.0 + 0.021 for d in durations[:1])  # one 20 ms block
+    assert 1.5 <= durations[1] <= 1.5 + 0.021, durations  # --seconds kept, not a second or two more
     assert_one_line_error(run("session", "complete", s, ok=False), "no close-out")
     out = run(
         "session", "closeout", s, "--signposting", "samaritans", "--follow-up", "Courtesy call",

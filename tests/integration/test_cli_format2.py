@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from fieldwork_app.studypack import example_pack_path, load_pack
@@ -18,22 +18,35 @@ def test_format2_pack_from_the_command_line(tmp_path: Path) -> None:
     assert run("pack", "validate", str(SECOND), env=env).returncode == 0
     run("init", "--user", "rosa", env=env)
     run("pack", "import", str(SECOND), env=env)
+    refused = run("participant", "add", "--group", "young-carer", env=env, ok=False)
+    assert_one_line_error(
+        refused, "give each with --attr age_band=VALUE --attr language=VALUE --attr interpreter=VALUE --attr area=VALUE"
+    )
+    assert "age_band (Age band at consent: 16-17, 18-24)" in refused.stderr
+    assert_one_line_error(
+        run("participant", "add", "--group", "young-carer", "--attr", "age_band=16-17", "--attr", "area=north",
+            env=env, ok=False),
+        "missing: language (Language of the session: en-GB, pl); interpreter (Needs an interpreter: yes, no): "
+        "give each with --attr language=VALUE --attr interpreter=VALUE",
+    )  # fmt: skip
+    assert run("participant", "list", env=env).stdout.strip() == ""  # nothing was added
     yc = run(
         "participant", "add", "--group", "young-carer", "--attr", "age_band=16-17", "--attr", "area=north",
-        env=env,
+        "--attr", "language=pl", "--attr", "interpreter=no", env=env,
     ).stdout.strip()  # fmt: skip
     assert yc == "YC-001"
     shown = json.loads(run("participant", "attributes", yc, "--json", env=env).stdout)
-    assert shown["attributes"] == {"age_band": "16-17", "area": "north"}
-    assert shown["missing"] == ["language", "interpreter"]
-    run("participant", "attributes", yc, "--set", "language=pl", "--set", "interpreter=no", env=env)
-    assert json.loads(run("participant", "attributes", yc, "--json", env=env).stdout)["missing"] == []
+    assert shown["attributes"] == {"age_band": "16-17", "area": "north", "language": "pl", "interpreter": "no"}
+    assert shown["missing"] == []
     bad = run("participant", "attributes", yc, "--set", "age_band=12", env=env, ok=False)
     assert_one_line_error(bad, "'12' is not a value of 'age_band' (one of: 16-17, 18-24)")
     assert_one_line_error(
-        run("participant", "add", "--group", "parent", env=env, ok=False), "linked to a participant of group"
+        run("participant", "add", "--group", "parent", env=env, ok=False),
+        "linked to a participant of group 'young-carer' (Young adult carer); name that participant's id with "
+        "--linked-to ID",
     )
-    pa = run("participant", "add", "--group", "parent", "--linked-to", yc, env=env).stdout.strip()
+    pa = run("participant", "add", "--group", "parent", "--linked-to", yc, "--attr", "language=pl", "--attr",
+             "interpreter=no", "--attr", "area=north", env=env).stdout.strip()  # fmt: skip
     for pid, group in ((yc, "young-carer"), (pa, "parent")):
         answers = tmp_path / f"{pid}.json"
         criteria = load_pack(SECOND).group(group).eligibility
@@ -68,8 +81,9 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
     run("participant", "screen", pid, "--answers", str(screening), env=env)
     sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
-              env=env).stdout.strip()  # fmt: skip
-    run("participant", "task-done", pid, "parent-notified", env=env)
+              "--start", date.today().isoformat() + "T10:00", env=env).stdout.strip()  # fmt: skip
+    told = (date.today() - timedelta(days=2)).isoformat()  # the parent was told two days ago
+    run("participant", "task-done", pid, "parent-notified", "--date", told, env=env)
     tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
@@ -84,6 +98,9 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     assert_one_line_error(run(*base, "--guardian-form", env=env, ok=False), "--guardian-form goes with --guardian")
     assert "recording permitted" in run(*base, "--guardian", "Gail Guardian", "--guardian-form", env=env).stdout
     assert "Gail" not in run("audit", "list", "--json", env=env).stdout  # the name stays in the identity store
+    status = run("status", env=env).stdout
+    assert f"  task: {pid} asked for a summary of the findings: send it when there is one\n" in status
+    assert "(due None)" not in status  # a task with no date says none
 
     voucher = tmp_path / "voucher.json"
     voucher.write_text(json.dumps({"type": "travel", "value": "5", "serial": "BUS-123456"}), encoding="utf-8")
@@ -120,6 +137,28 @@ def test_an_interpreter_is_booked_from_the_command_line(tmp_path: Path) -> None:
     assert_one_line_error(run("session", "book", sid, env=env, ok=False), "say who is booked")
     assert run("session", "book", sid, "--interpreter", env=env).stdout.strip() == f"Session {sid}: interpreter booked"
     assert "[x] interpreter booked" in run("session", "checklist", sid, env=env).stdout
+
+
+def test_two_vouchers_for_one_participant_from_the_command_line(tmp_path: Path) -> None:
+    env = {"FIELDWORK_DATA_DIR": str(tmp_path / "v"), "FIELDWORK_PASSPHRASE": "a long enough passphrase",
+           "FIELDWORK_USER": "rosa"}  # fmt: skip
+    run("init", "--user", "rosa", env=env)
+    run("pack", "import", str(SECOND), env=env)
+    pid = run("participant", "add", "--group", "young-carer", "--attr", "age_band=18-24", "--attr", "language=en-GB",
+              "--attr", "interpreter=no", "--attr", "area=south", env=env).stdout.strip()  # fmt: skip
+    screening = tmp_path / "screen.json"
+    criteria = load_pack(SECOND).group("young-carer").eligibility
+    screening.write_text(json.dumps({c.id: c.eligible_answer for c in criteria}), encoding="utf-8")
+    run("participant", "screen", pid, "--answers", str(screening), env=env)
+    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+              env=env).stdout.strip()  # fmt: skip
+    ev, tr = tmp_path / "ev.json", tmp_path / "tr.json"
+    ev.write_text(json.dumps({"type": "e-voucher", "value": 20, "serial": "EV-1111"}), encoding="utf-8")
+    tr.write_text(json.dumps({"type": "travel", "value": 5, "serial": "BUS-2222"}), encoding="utf-8")
+    out = run("session", "closeout", sid, "--wellbeing", "ok", "--voucher", str(ev), "--voucher", str(tr), env=env)
+    assert "(2 voucher(s)" in out.stdout
+    out = run("session", "closeout", sid, "--wellbeing", "ok", "--voucher", str(tr), env=env)  # again: still two
+    assert "(2 voucher(s)" in out.stdout
 
 
 def _cli_study(tmp_path: Path) -> tuple[dict[str, str], tuple[str, ...]]:

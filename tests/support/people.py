@@ -18,9 +18,19 @@ def eligible_answers(pack: StudyPack, group_id: str) -> dict[str, bool]:
     return {c.id: c.eligible_answer for c in pack.group(group_id).eligibility}
 
 
+def with_required(pack: StudyPack, group_id: str, given: dict[str, str] | None = None) -> dict[str, str]:
+    """``given``, with the first value of each attribute the pack requires for ``group_id`` that it lacks (a
+    participant is added with them)."""
+    out = dict(given or {})
+    for a in pack.attributes_for(group_id):
+        if a.required and a.id not in out:
+            out[a.id] = a.allowed_values[0]
+    return out
+
+
 def add_eligible(ws: Workspace, group_id: str, linked_to: str | None = None) -> Participant:
     """Add a participant and screen them eligible (sessions, consent and recording need it)."""
-    p = participants.add(ws, group_id, linked_to)
+    p = participants.add(ws, group_id, linked_to, with_required(ws.pack(), group_id))
     assert participants.screen(ws, p.id, eligible_answers(ws.pack(), group_id))
     return participants.get(ws, p.id)
 

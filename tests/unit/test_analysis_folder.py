@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from fieldwork_app.analysis.folder import TimedItem, open_analysis_folder
+from fieldwork_app.analysis.folder import TimedItem, archive_listing, open_analysis_folder
 from fieldwork_app.analysis.pseudonymise import load_identity_terms, pseudonymise_folder
 from fieldwork_app.analysis.refiqda import export_qdpx
 from fieldwork_app.analysis.transcribe import consent_warning, skip_reason, transcribe_folder, transcript_text
@@ -326,7 +326,14 @@ def test_a_focus_group_is_one_source_for_every_participant_and_skipped_if_one_de
         )
     af = open_analysis_folder(folder)
     (take,) = [t for t in af.takes if t.session_id == "S-0004"]
-    assert take.label == "focus-groups S-0004 interview-take-1" and take.participant_ids == ["P-001", "P-002"]
+    assert take.label == "P-001+P-002 S-0004 interview-take-1" and take.participant_ids == ["P-001", "P-002"]
+    listing = {r["participant"]: r for r in archive_listing(af)}
+    assert listing["P-001"]["may_archive"] and listing["P-001"]["held_back"] == ["focus-groups/S-0004"]
+    assert listing["P-001"]["reason"] == (
+        "may be archived, except the shared session folder(s) focus-groups/S-0004: another participant in them "
+        "withdrew or did not agree to archiving"
+    )
+    assert not listing["P-002"]["may_archive"]
     assert skip_reason(af, take) == "P-002 declined archiving (consent form consent-p 1.0)"
     export_qdpx(folder, tmp_path / "fg.qdpx")
     root = ET.fromstring(zipfile.ZipFile(tmp_path / "fg.qdpx").read("project.qde"))
@@ -370,12 +377,18 @@ def test_export_marks_who_may_be_quoted_and_archived(folder: Path, tmp_path: Pat
 def test_the_archive_list_from_the_command_line(folder: Path) -> None:
     from tests.integration.test_cli import assert_one_line_error, run
 
+    _session(folder, "M-001", "S-0009", archiving=True, folder="joint-interviews/S-0009")
+    doc = json.loads((folder / "joint-interviews/S-0009/session.json").read_text())
+    doc["participants"], doc["format"] = ["M-001", "M-002"], "joint_interview"
+    (folder / "joint-interviews/S-0009/session.json").write_text(json.dumps(doc))
     out = run("analysis", "archive", str(folder)).stdout.splitlines()
     assert out == [
-        "M-001: may be archived (M-001/S-0001)",
-        "M-002: not for archive: declined archiving (M-002/S-0002)",
+        "M-001: may be archived, except the shared session folder(s) joint-interviews/S-0009: another participant "
+        "in them withdrew or did not agree to archiving (M-001/S-0001, joint-interviews/S-0009)",
+        "M-002: not for archive: declined archiving (M-002/S-0002, joint-interviews/S-0009)",
         "M-003: not for archive: the consent form consent-m 1.1 asks nothing about archiving (M-003/S-0003)",
         "Leave out of an archive deposit: M-002, M-003",
+        "Leave out of an archive deposit (shared sessions): joint-interviews/S-0009",
     ]
     rows = json.loads(run("analysis", "archive", str(folder), "--json").stdout)
     assert [r["participant"] for r in rows if r["may_archive"]] == ["M-001"]

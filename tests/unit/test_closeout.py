@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -62,6 +63,7 @@ def test_voucher_after_an_early_stop(ws: Workspace) -> None:
     assert saved.body["ended_early"] is True
     assert saved.voucher == {
         "participant_id": pid,
+        "voucher": "e-voucher",  # the pack's voucher has no id: its type names it
         "type": "e-voucher",
         "provider": "High-street shopping voucher",
         "value": "25",
@@ -159,7 +161,7 @@ def test_each_focus_group_member_keeps_her_own_voucher(practitioners_paid: Works
     assert sorted(r["participant_id"] for r in rows) == sorted(pids)  # every full serial kept
     assert all(f"SER-{i}-" in r["body_json"] for i, r in enumerate(sorted(rows, key=lambda r: r["participant_id"])))
     body = closeout.get(ws, sid).body
-    assert sorted(body["vouchers"]) == sorted(pids)
+    assert sorted(v["participant_id"] for v in body["vouchers"].values()) == sorted(pids)
     assert all(v["masked_serial"].startswith("****") for v in body["vouchers"].values())
 
 
@@ -210,3 +212,33 @@ def test_a_voucher_the_pack_gives_to_other_groups_only_is_refused(ws: Workspace)
         closeout.save(ws, sid, wellbeing="fine", voucher={"type": "e-voucher", "value": 25, "serial": SERIAL})
     with pytest.raises(NotFound):
         closeout.get(ws, sid)  # nothing saved
+
+
+def test_a_participant_due_two_of_the_studys_vouchers_keeps_both(tmp_path: Path) -> None:
+    """A young carer in the south is due the e-voucher and the travel voucher: both are kept, each saved again
+    replaces itself only, and the same one twice at one save is refused."""
+    from tests.unit.test_protocol_rules import SECOND, young_carer
+
+    ws, _ = workspace.create(DataDir(tmp_path / "v2"), USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        pid = young_carer(ws, "18-24")
+        participants.set_attributes(ws, pid, {"area": "south"})
+        sid = sessions.new(ws, [pid], "interview", "youth_centre").id
+        ev = {"type": "e-voucher", "value": 20, "serial": "EV-11112222"}
+        tr = {"type": "travel", "value": 5, "serial": "BUS-33334444"}
+        closeout.save(ws, sid, wellbeing="fine", vouchers=[ev, tr])
+        body = closeout.get(ws, sid).body
+        assert sorted(body["vouchers"]) == [f"{pid}/travel-south", f"{pid}/young-person"]
+        closeout.save(ws, sid, wellbeing="fine", vouchers=[{**tr, "serial": "BUS-55556666"}])  # corrected
+        body = closeout.get(ws, sid).body
+        assert {k: v["masked_serial"] for k, v in body["vouchers"].items()} == {
+            f"{pid}/travel-south": "****6666", f"{pid}/young-person": "****2222"
+        }
+        rows = ws.idb.execute("SELECT body_json FROM vouchers WHERE session_id = ?", (sid,)).fetchall()
+        assert sorted(json.loads(r["body_json"])["serial"] for r in rows) == ["BUS-55556666", "EV-11112222"]
+        with pytest.raises(InvalidInput, match=f"the same voucher is given twice at one save: {pid}/travel-south"):
+            closeout.save(ws, sid, wellbeing="fine", vouchers=[tr, tr])
+        assert len(closeout.get(ws, sid).body["vouchers"]) == 2
+    finally:
+        ws.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,15 @@ def caring(tmp_path: Path) -> Iterator[Workspace]:
 
 def _yes(ws: Workspace, sid: str, pid: str, **overrides: Any) -> dict[str, Any]:
     return {**dict.fromkeys(consent.template(ws, sid, pid), True), **overrides}
+
+
+def _soon() -> str:
+    """A planned start an hour from now (a notice period counts back from the earlier of it and now)."""
+    return (datetime.now() + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+
+
+def _days_ago(days: int) -> str:
+    return (date.today() - timedelta(days=days)).isoformat()
 
 
 def _refusals(ws: Workspace, pid: str) -> int:
@@ -103,8 +113,8 @@ def test_a_statement_asked_only_after_an_answer_follows_that_answer(caring: Work
 def test_a_16_17_year_old_is_asked_the_clause_and_must_affirm_it(caring: Workspace) -> None:
     ws = caring
     young = young_carer(ws, "16-17")
-    sid = sessions.new(ws, [young], "interview", "youth_centre").id
-    ethics.mark_done(ws, young, "parent-notified")
+    sid = sessions.new(ws, [young], "interview", "youth_centre", _soon(), 60).id
+    ethics.mark_done(ws, young, "parent-notified", on=_days_ago(3))  # the notice given in time
     guardian = {"guardian": {"name": "G Ardian", "agreement": True}}
     assert consent.answers_template(ws, sid, young)["not_applicable"] == {}
     with pytest.raises(ConsentError, match="required statement\\(s\\) not answered: 5"):

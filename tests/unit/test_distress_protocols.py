@@ -13,6 +13,7 @@ from fieldwork_app.services.clock import FakeClock
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import example_pack_path
 from fieldwork_app.vault import FAST_KDF
+from tests.support.people import with_required
 from tests.support.vaults import PASSPHRASE, USER
 
 START = datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
@@ -39,8 +40,9 @@ def test_a_group_with_its_own_protocol_gets_it(tmp_path: Path) -> None:
     ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
         packs_svc.import_pack(ws, example_pack_path().parent / "caring-lives")
-        yc = participants.add(ws, "young-carer", attributes={"age_band": "18-24"}).id
-        staff = participants.add(ws, "staff").id
+        attrs = with_required(ws.pack(), "young-carer", {"age_band": "18-24"})
+        yc = participants.add(ws, "young-carer", attributes=attrs).id
+        staff = participants.add(ws, "staff", attributes=with_required(ws.pack(), "staff")).id
         for pid, group in ((yc, "young-carer"), (staff, "staff")):
             criteria = ws.pack().group(group).eligibility
             assert participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
@@ -64,8 +66,10 @@ def test_a_joint_interview_keeps_the_young_persons_protocol_and_its_withheld_sig
     ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
         packs_svc.import_pack(ws, example_pack_path().parent / "caring-lives")
-        yc = participants.add(ws, "young-carer", attributes={"age_band": "18-24"}).id
-        pa = participants.add(ws, "parent", linked_to=yc).id
+        yc = participants.add(
+            ws, "young-carer", attributes=with_required(ws.pack(), "young-carer", {"age_band": "18-24"})
+        ).id
+        pa = participants.add(ws, "parent", linked_to=yc, attributes=with_required(ws.pack(), "parent")).id
         for pid, group in ((yc, "young-carer"), (pa, "parent")):
             criteria = ws.pack().group(group).eligibility
             assert participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
@@ -98,7 +102,8 @@ def test_support_for_her_area_only_is_offered_to_her_and_counted_not_named_in_re
     ws, _ = workspace.create(DataDir(tmp_path / "v"), USER, PASSPHRASE, "researcher", FAST_KDF)
     try:
         packs_svc.import_pack(ws, example_pack_path().parent / "caring-lives")
-        yc = participants.add(ws, "young-carer", attributes={"age_band": "18-24", "area": "south"}).id
+        given = {"age_band": "18-24", "area": "south"}
+        yc = participants.add(ws, "young-carer", attributes=with_required(ws.pack(), "young-carer", given)).id
         criteria = ws.pack().group("young-carer").eligibility
         assert participants.screen(ws, yc, {c.id: c.eligible_answer for c in criteria})
         s = sessions.new(ws, [yc], "interview", "youth_centre").id

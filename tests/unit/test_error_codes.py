@@ -25,7 +25,9 @@ PARAMS = {"name": "uni", "host": "dav.example.ac.uk", "store": "uni", "pack": "M
           "text": "12ab", "path": "/tmp/dm-signing.key", "key": "ab12", "what": "study key", "language": "xx",
           "known": "en", "source": "answers.json", "form": "consent-mother", "session": "S-0001",
           "given": "'x'", "expected": "'y'", "doing": "taking consent", "problem": "a call first",
-          "task": "T1", "parent": "/tmp", "found": "notes.txt"}  # fmt: skip
+          "task": "T1", "parent": "/tmp", "found": "notes.txt", "days": "2",
+          "group": "young-carer", "missing": "age_band, language", "linked_group": "young-carer",
+          "agreement": "Interpreter's confidentiality agreement"}  # fmt: skip
 
 # The modules scanned: the whole core, the data manager's store checks, unpack and reports included.
 LAPTOP_CORE = ["services", "vault", "domain", "audio", "studypack", "sync", "analysis"]  # fmt: skip

@@ -73,14 +73,26 @@ def test_no_import_cycle_among_gui_modules() -> None:
     assert _cycles() == []
 
 
+# Qt-free wording tables both faces share: pure functions of facts and a translate function, no work and no
+# database, so any widget may call them.
+WORDING = {"readiness_words"}
+
+
 def _service_modules(tree: ast.Module) -> set[str]:
-    """Names a module binds to a services module (``from fieldwork_app.services import x as y``)."""
+    """Names a module binds to a services module (``from fieldwork_app.services import x as y``), wording
+    tables aside."""
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "fieldwork_app.services":
-            names |= {a.asname or a.name for a in node.names}
+            names |= {a.asname or a.name for a in node.names if a.name not in WORDING}
         elif isinstance(node, ast.Import):
-            names |= {a.asname for a in node.names if a.name.startswith("fieldwork_app.services.") and a.asname}
+            names |= {
+                a.asname
+                for a in node.names
+                if a.name.startswith("fieldwork_app.services.")
+                and a.asname
+                and a.name.rsplit(".", 1)[1] not in WORDING
+            }
     return names
 
 

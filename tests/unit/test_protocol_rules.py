@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from fieldwork_app.cli.messages import checklist_detail, cli_text
 from fieldwork_app.domain.pack import StatementRole
-from fieldwork_app.errors import ConsentError, FieldworkError, InvalidInput
+from fieldwork_app.errors import ConsentError, ErrorCode, FieldworkError, InvalidInput
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import consent, ethics, participants, recording, sessions, tasks, workspace
 from fieldwork_app.services import packs as packs_svc
@@ -120,8 +121,7 @@ def study(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def person(ws: Workspace, **attrs: str) -> str:
-    p = participants.add(ws, "mother")
-    participants.set_attributes(ws, p.id, {"age_band": "adult", "interpreter": "no", **attrs})
+    p = participants.add(ws, "mother", attributes={"age_band": "adult", "interpreter": "no", **attrs})
     assert participants.screen(ws, p.id, eligible_answers(ws.pack(), "mother"))
     return p.id
 
@@ -198,8 +198,13 @@ def test_witness_and_interpreter_are_recorded_with_the_consent(study: Workspace)
     ethics.record_capacity(ws, sid, pid, ABLE)
     with pytest.raises(ConsentError, match="asks for an interpreter at"):
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
-    with pytest.raises(ConsentError, match="confidentiality agreement 'interpreter-agreement'"):
+    with pytest.raises(ConsentError) as err:
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid), parties={"interpreter": {"name": "I Terp"}})
+    assert err.value.message == (
+        "consent not recorded: the interpreter signs the confidentiality agreement 'Interpreter's confidentiality "
+        f"agreement' before {pid}'s consent; confirm it is signed"
+    )  # the form's title, not its id
+    assert cli_text(err.value).endswith("confirm it is signed (--interpreter-agreement at the command line)")
     assert consent.latest(ws, sid, pid) is None
     done = consent.record(
         ws,
@@ -264,11 +269,76 @@ def young_carer(ws: Workspace, age_band: str) -> str:
     return pid
 
 
+def days_ago(n: int) -> str:
+    return (date.today() - timedelta(days=n)).isoformat()
+
+
+def test_a_notice_period_counts_back_from_now_and_needs_a_planned_start(caring: Workspace) -> None:
+    ws = caring
+    young = young_carer(ws, "16-17")
+    tomorrow = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT10:00")
+    later = (datetime.now() + timedelta(days=10)).strftime("%Y-%m-%dT10:00")
+    s_soon = sessions.new(ws, [young], "interview", "youth_centre", tomorrow, 30).id
+    s_later = sessions.new(ws, [young], "interview", "youth_centre", later, 30).id
+    s_undated = sessions.new(ws, [young], "interview", "phone").id
+    guardian = {"guardian": {"name": "G Ardian", "agreement": True}}
+    ethics.mark_done(ws, young, "parent-notified")  # told today
+    for sid in (s_soon, s_later):  # the planned start is ten days off, but consent taken now is too soon
+        with pytest.raises(ConsentError) as err:
+            consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties=guardian)
+        assert err.value.code == ErrorCode.GATING_TOO_LATE
+        assert "was done on " + date.today().isoformat() + ", less than 2 day(s) before" in err.value.message
+        assert "mark it done" not in cli_text(err.value) and "--date YYYY-MM-DD" in cli_text(err.value)
+        assert any("less than 2 day(s)" in r for r in consent.can_record(ws, sid).reasons)
+    # the readiness checklist plans: ten days off is in time, tomorrow is not, no date cannot be checked
+    gate = {sid: next(i for i in sessions.checklist(ws, sid).items if i.id == "gating")
+            for sid in (s_soon, s_later, s_undated)}  # fmt: skip
+    assert gate[s_later].done and not gate[s_soon].done and not gate[s_undated].done
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))  # told three days ago, recorded late
+    with pytest.raises(ConsentError) as err:
+        consent.record(ws, s_undated, young, "paper", _yes(ws, s_undated, young), parties=guardian)
+    assert err.value.code == ErrorCode.GATING_NO_START and "has no planned start" in err.value.message
+    assert "--start YYYY-MM-DDTHH:MM" in cli_text(err.value) and "mark it done" not in cli_text(err.value)
+    assert consent.latest(ws, s_undated, young) is None
+    assert consent.record(ws, s_soon, young, "paper", _yes(ws, s_soon, young), parties=guardian).complete
+    with pytest.raises(InvalidInput, match="cannot be after today"):
+        ethics.mark_done(ws, young, "parent-notified", on=(date.today() + timedelta(days=1)).isoformat())
+
+
+def test_a_participant_is_added_with_the_required_attributes_and_refusals_name_one_not_recorded(
+    caring: Workspace,
+) -> None:
+    ws = caring
+    with pytest.raises(InvalidInput) as err:
+        participants.add(ws, "young-carer", attributes={"age_band": "16-17"})
+    assert err.value.code == ErrorCode.ATTRIBUTES_MISSING
+    assert err.value.params["missing"] == "language, interpreter, area"
+    assert "interpreter (Needs an interpreter: yes, no)" in err.value.message
+    assert cli_text(err.value).endswith(
+        ": give each with --attr language=VALUE --attr interpreter=VALUE --attr area=VALUE"
+    )
+    assert participants.list_all(ws) == []  # nothing was added
+    # one added before the pack asked for the age band (an earlier version): the refusals name it
+    young = young_carer(ws, "16-17")
+    with ws.vault.transaction() as db:
+        db.execute("DELETE FROM participant_attributes WHERE participant_id = ? AND attribute_id = 'age_band'",
+                   (young,))  # fmt: skip
+    sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    item = next(i for i in sessions.checklist(ws, sid).items if i.id == "attributes")
+    assert (item.done, item.missing) == (False, (f"{young}: age_band",))
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
+    with pytest.raises(ConsentError, match=f"consent while {young}'s age_band is not recorded \\(record it first"):
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
+    participants.set_attributes(ws, young, {"age_band": "18-24"})
+    assert all(i.id != "attributes" for i in sessions.checklist(ws, sid).items)
+    assert consent.record(ws, sid, young, "paper", _yes(ws, sid, young)).complete
+
+
 def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Workspace) -> None:
     ws = caring
     young = young_carer(ws, "16-17")
-    sid = sessions.new(ws, [young], "interview", "youth_centre").id
-    ethics.mark_done(ws, young, "parent-notified")
+    sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
     with pytest.raises(ConsentError) as err:
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
     assert err.value.message == (
@@ -361,3 +431,54 @@ def test_a_consultee_the_pack_requires_is_named_with_the_consent(tmp_path: Path)
         assert done.complete
     finally:
         ws.close()
+
+
+def test_a_joint_interview_is_bundled_as_one_not_as_a_focus_group(caring: Workspace) -> None:
+    from fieldwork_app.services.sync import bundles
+
+    ws = caring
+    young = young_carer(ws, "18-24")
+    parent = participants.add(ws, "parent", young, {"language": "en-GB", "interpreter": "no", "area": "north"}).id
+    assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+    sid = sessions.new(ws, [young, parent], "joint_interview", "home").id
+    spec = bundles.session_spec(ws, "b-1", sid)
+    assert spec.records["folder"] == f"joint-interviews/{sid}"
+    assert {e.path.split("/")[0] for e in spec.entries} == {"joint-interviews"}
+    assert bundles.session_folder("S-0009", ["ST-001", "ST-002"], "focus_group") == "focus-groups/S-0009"
+
+
+def test_the_research_consent_copy_states_who_took_part_and_the_capacity_outcome_without_names(
+    caring: Workspace,
+) -> None:
+    from fieldwork_app.services import pdfs
+    from fieldwork_app.services.sync import bundles
+    from tests.unit.test_pdfs import pdf_text
+
+    ws = caring
+    young = young_carer(ws, "16-17")
+    parent = participants.add(ws, "parent", young, {"language": "pl", "interpreter": "yes", "area": "north"}).id
+    assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+    sid = sessions.new(ws, [young, parent], "joint_interview", "home", "2030-01-01T10:00", 60).id
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
+    consent.record(ws, sid, young, "paper", _yes(ws, sid, young),
+                   parties={"guardian": {"name": "Gail Guardian", "agreement": True}})  # fmt: skip
+    ethics.record_capacity(ws, sid, parent, {**ABLE, "retain": False})
+    ethics.record_capacity(ws, sid, parent, ABLE)  # assessed again: the one in force at the consent counts
+    consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent),
+                   parties={"interpreter": {"name": "Ivo Interpreter", "agreement": True}})  # fmt: skip
+    spec = bundles.session_spec(ws, "b-1", sid)
+    produced = {e.path: b"".join(e.produce()) for e in spec.entries if "/consent/" in e.path}
+    folder = f"joint-interviews/{sid}/consent"
+    yc = json.loads(produced[f"{folder}/consent-{young}.json"])
+    pa = json.loads(produced[f"{folder}/consent-{parent}.json"])
+    assert yc["others_present"] == {"guardian": {"present": True, "agreed": True}} and yc["capacity"] is None
+    assert pa["others_present"] == {"interpreter": {"present": True, "agreed": True}}
+    assert pa["capacity"]["can_decide"] is True and pa["capacity"]["criteria"] == ABLE
+    text = pdf_text(produced[f"{folder}/consent-{young}.pdf"])
+    assert "A parent or guardian was present and agreed (their form completed)." in text
+    text = pdf_text(produced[f"{folder}/consent-{parent}.pdf"])
+    assert "An interpreter was present and signed the confidentiality agreement." in text
+    assert "can decide now (understand: yes, retain: yes, weigh up: yes, communicate: yes)" in text
+    everything = b" ".join(produced.values()) + json.dumps(spec.records).encode()
+    assert b"Gail" not in everything and b"Ivo" not in everything  # names stay in the identity store
+    assert "Gail" not in pdf_text(pdfs.consent_copy_pdf(ws, consent.latest(ws, sid, young)["id"], False))

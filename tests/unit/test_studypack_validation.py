@@ -419,3 +419,19 @@ def test_issue_string_format() -> None:
     assert str(PackIssue("pack.yaml", 12, "groups[0].id", "bad")) == "pack.yaml:12: groups[0].id: bad"
     assert str(PackIssue("a.yaml", None, "x", "bad")) == "a.yaml: x: bad"
     assert str(PackIssue("a.yaml", 3, "", "bad")) == "a.yaml:3: bad"
+
+
+def test_a_form_taken_verbally_needs_a_verbal_consent_script_in_use(pack: Path) -> None:
+    edit(pack, "pack.yaml", f"  - {SCRIPT}\n", "")
+    issue = find(validate_pack(pack), FORM_MOTHER, "no verbal consent script in use reads it out")
+    assert issue.line == line_of(pack, FORM_MOTHER, "modes:")
+    assert issue.key_path == "modes[1]"
+    assert issue.message.startswith("consent form 'consent-mother-interview' version 1.1 may be taken verbally")
+    # the script back, but pinned to another version of the form: still none for this one
+    edit(pack, "pack.yaml", "documents:\n", f"documents:\n  - {SCRIPT}\n")
+    edit(pack, SCRIPT, 'consent_form_version: "1.1"', 'consent_form_version: "1.0"')
+    assert any("no verbal consent script" in i.message for i in validate_pack(pack))
+    edit(pack, SCRIPT, 'consent_form_version: "1.0"', 'consent_form_version: "1.1"')
+    assert validate_pack(pack) == []
+    # both example packs validate: each form that lists verbal has its script
+    assert validate_pack(example_pack_path().parent / "caring-lives") == []

@@ -288,15 +288,26 @@ def test_withdrawal_is_listed_with_files_to_delete(sync_kit: SyncKit, tmp_path: 
     )
     group = {"focus-groups/S-0003/audio.json": b"{}"}
     upload_bundle(sync_kit.stage(sync_kit.spec("b-fg", group, participants=("M-001", "P-001"))), t)
+    # a joint interview, as bundles made before its own folder name had it (under focus-groups/) and after
+    for i, top in enumerate(("focus-groups/S-0004", "joint-interviews/S-0005")):
+        joint = {f"{top}/{name}": b"{}" for name in (
+            "audio/interview-take-1", "notes.json", "consent/consent-M-001.json", "consent/consent-M-001.pdf",
+            "consent/verbal-consent-M-001-take-1", "consent/consent-F-001.json", "consent/consent-M-0011.json")}
+        upload_bundle(sync_kit.stage(sync_kit.spec(f"b-j{i}", joint, participants=("M-001", "F-001"))), t)
     wd = sync_kit.spec("b-w1", {}, kind="withdrawal", records=_withdrawal("delete_data", True))
     upload_bundle(sync_kit.stage(wd), t)
     out = tmp_path / "out"
     report = unpack_store(t, sync_kit.identity, out, sync_kit.trusted)
-    assert report.ok and report.withdrawals == 1 and report.sessions == 3
+    assert report.ok and report.withdrawals == 1 and report.sessions == 5
     [row] = json.loads((out / "withdrawals.json").read_text())
     assert row["bundle_id"] == "b-w1" and row["participant_ids"] == "M-001" and row["scope"] == "delete_data"
-    assert row["delete"] == sorted(files(1))  # her own sessions, not M-002's
-    assert row["review"] == ["focus-groups/S-0003/audio.json"]  # shared with others: edit, do not delete
+    own_in_joint = [f"{top}/consent/{name}" for top in ("focus-groups/S-0004", "joint-interviews/S-0005")
+                    for name in ("consent-M-001.json", "consent-M-001.pdf", "verbal-consent-M-001-take-1")]
+    assert row["delete"] == sorted([*files(1), *own_in_joint])  # her own sessions and consent, not M-002's
+    shared = [f"{top}/{name}" for top in ("focus-groups/S-0004", "joint-interviews/S-0005")
+              for name in ("audio/interview-take-1", "notes.json", "consent/consent-M-0011.json")]
+    # shared with others: edit, do not delete (another's consent is not hers: F-001's named, so not shared)
+    assert row["review"] == sorted(["focus-groups/S-0003/audio.json", *shared])
     assert "delete every file" in row["action"]
     assert "b-w1" in (out / "withdrawals.csv").read_text()
 

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app import audio
+from fieldwork_app.domain.pack import SessionFormat
 from fieldwork_app.domain.records import RecordingKind
 from fieldwork_app.errors import FieldworkError
 from fieldwork_app.services import closeout as closeout_svc
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import distress as distress_svc
+from fieldwork_app.services import ethics
 from fieldwork_app.services import interview as interview_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
@@ -83,10 +85,20 @@ def _audio_entry(path_in_bundle: str, file: Path, key: bytes, meta: dict[str, An
     return BundleEntry(path_in_bundle, PORTABLE_AUDIO, produce, meta)
 
 
+def session_folder(session_id: str, participant_ids: list[str], session_format: str) -> str:
+    """Where a session's research files go in the bundle (and the analysis folder): under the participant for
+    a session with one, else by the session's format (``joint-interviews/`` or ``focus-groups/``)."""
+    if len(participant_ids) == 1:
+        return f"{participant_ids[0]}/{session_id}"
+    if session_format == SessionFormat.JOINT_INTERVIEW:
+        return f"joint-interviews/{session_id}"
+    return f"focus-groups/{session_id}"
+
+
 def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     """Everything a session sends, as bundle entries (research data only: no identity, no safeguarding)."""
     s = sessions_svc.get(ws, session_id)
-    folder = f"{s.participant_ids[0]}/{s.id}" if len(s.participant_ids) == 1 else f"focus-groups/{s.id}"
+    folder = session_folder(s.id, list(s.participant_ids), str(s.format))
     entries: list[BundleEntry] = []
     takes = [t for t in recording_svc.takes(ws, session_id) if t.sendable]
     for t in takes:
@@ -132,6 +144,9 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
             ],
             "consent_by": c.get("consent_by") or "participant",
             "consultee_advice": _consultee_advice(c),
+            # who else had a part (a guardian agreed, an interpreter present) and the capacity assessment:
+            # facts only, their names stay in the identity store
+            **ethics.consent_facts(ws, c),
             "answer_positions_on_consent_recording": c["answer_times"],
             "consent_recording": c["recording_id"],
             "taken_by": c["taken_by"],
