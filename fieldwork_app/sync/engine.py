@@ -55,7 +55,7 @@ class UploadStats:
     objects_sent: int = 0
     objects_skipped: int = 0
     retries: int = 0
-    temps_removed: int = 0  # temporary uploads a cut connection had left, removed at the end
+    temps_removed: int = 0  # temporary uploads (S3: unfinished multipart uploads) a cut left, removed at the end
     link: LinkMeasure | None = None  # what this call measured of the link (None: too little sent to tell)
 
 
@@ -119,6 +119,9 @@ def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | No
         if digest != sha:
             raise _Mismatch(f"{transport.name}: stored {name} does not match (server SHA-256)")
         return "server-sha256"
+    multipart: Callable[[str, Path], bool] | None = getattr(transport, "multipart_etag_matches", None)
+    if multipart is not None and multipart(name, path):
+        return "server-md5"  # the server's MD5 of each part it stored (checked against each part's Content-MD5)
     md5_etag: Callable[[str], str | None] | None = getattr(transport, "md5_etag", None)
     if md5_etag is not None:
         etag = md5_etag(name)
@@ -420,12 +423,19 @@ class BundleUpload:
         object stands under its name and none of these is needed any more; anything else in the folder (a
         name of another pattern, a temporary name of an object this bundle does not list) is left alone.
         Best effort: what cannot be removed now is tried again by the next sync of the bundle, if any."""
+        ours = {name for name, _p, _s in self.objects}
+        folder = self.manifest_name.rsplit("/", 1)[0]
+        unfinished: Callable[[str, set[str]], int] | None = getattr(self.transport, "clear_unfinished", None)
+        if unfinished is not None:  # S3: multipart uploads of these objects begun and never completed
+            try:
+                self.stats.temps_removed += unfinished(folder, ours)
+            except StoreError as exc:
+                logger.warning("unfinished uploads left on %s could not be removed: %s", self.transport.name, exc)
         temps: Callable[[str], list[str]] | None = getattr(self.transport, "temp_objects", None)
         if temps is None:
             return
-        ours = {name for name, _p, _s in self.objects}
         try:
-            for stored in temps(self.manifest_name.rsplit("/", 1)[0]):
+            for stored in temps(folder):
                 base, mark, token = stored.partition(TEMP_MARK)
                 if mark and base in ours and _TEMP_TOKEN.fullmatch(token):
                     self.transport.delete(stored)
