@@ -267,8 +267,10 @@ class BundleUpload:
         self.stats.objects_sent += 1
         self.progress.moved += size
 
-    def _list(self, resuming: bool = True) -> None:
-        """One listing instead of a round trip per chunk; objects not listed are known to be missing."""
+    def _list(self, resuming: bool = True, after_cut: bool = False) -> None:
+        """One listing instead of a round trip per chunk; objects not listed are known to be missing.  When
+        ``resuming`` (at the start, where the store already holds some of the bundle, or ``after_cut`` in this
+        call) interrupted uploads of the missing objects are finished first where the store allows."""
         try:
             self.listed = set(self.transport.list(self.objects[0][0].rsplit("/", 1)[0] + "/"))
         except StoreError:
@@ -276,7 +278,7 @@ class BundleUpload:
             return
         adopt: Callable[..., dict[str, int]] | None = getattr(self.transport, "adopt", None)
         missing = [(name, size, str(path)) for name, path, size in self.objects[:-1] if name not in self.listed]
-        if resuming and self.listed and missing and adopt is not None:
+        if resuming and (self.listed or after_cut) and missing and adopt is not None:
             # A resumed upload: a chunk cut off part-way is completed from where the store's copy ends (and its
             # rename done) instead of sent again; it is verified like every other chunk.
             def sent(n: int) -> None:
@@ -284,13 +286,27 @@ class BundleUpload:
 
             try:
                 self.listed.update(adopt(missing, sent))
-            except StoreError:
-                pass  # what is not in place is sent again
+            except StoreError as exc:  # what is not in place is sent again
+                logger.warning("interrupted uploads on %s not finished: %s", self.transport.name, exc)
 
-    def _send_if_missing(self, name: str, path: Path, size: int) -> None:
+    def _after_cut(self) -> None:
         if self.interrupted and self.listed is not None:
             self.interrupted = False
-            self._list()
+            self._list(after_cut=True)
+
+    def _flush(self) -> None:
+        """Wait for the last object put (a store that finishes it while the next one goes); a failure counts as
+        a cut, so the next attempt finishes what the store kept of it first."""
+        assert self.flush is not None
+        self._after_cut()
+        try:
+            self.flush()
+        except BaseException:
+            self.interrupted = True
+            raise
+
+    def _send_if_missing(self, name: str, path: Path, size: int) -> None:
+        self._after_cut()
         if (self.listed is None or name in self.listed) and self.transport.stat(name) == size:
             self.stats.objects_skipped += 1
             return
@@ -388,7 +404,7 @@ class BundleUpload:
                 self.progress.done += size
                 self.progress.report()
             if self.flush is not None:
-                self._retry(self.flush)
+                self._retry(self._flush)
             if inflight is not None:
                 self._collect(*inflight)
             while pending:
@@ -415,7 +431,7 @@ class BundleUpload:
         sent, seconds = sum(b for b, _ in timed), sum(t for _, t in timed)
         if self.rtt is None or sent < MEASURE_MIN_BYTES or seconds <= 0:
             return None
-        return LinkMeasure(self.rtt, sent / seconds)
+        return LinkMeasure(self.rtt, sent / seconds, "read-back" in self.methods)
 
     def _clear_temps(self) -> None:
         """Remove temporary uploads a cut connection left in this bundle's folder: ``<object>.part-<8 hex>``

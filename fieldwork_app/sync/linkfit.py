@@ -11,9 +11,14 @@ share stays near ``IDLE_SHARE``, within bounds:
 * at most what the link carries in ``RESEND_SECONDS``, so that the one chunk a cut connection may cost is sent
   again in a few seconds however slow the link is.
 
+A store whose objects are verified by reading them back (a WebDAV server without content hashes) keeps
+``MIN_CHUNK``: its read-back of the last chunk trails the upload by a whole chunk, and measured at 40 ms /
+50 Mbit/s, 16 MiB chunks reached 0.49x of the best tool against 0.66x with 4 MiB ones.
+
 The measure comes from the previous sync to the same store (kept in the store's record): the round trip of a
-cheap request and the rate at which chunks went up.  Chunk size changes nothing about how a chunk is encrypted,
-named or listed in the signed manifest; it is a field of the manifest like before (see docs/bundle-format.md).
+cheap request, the rate at which chunks went up, and whether the chunks were read back.  Chunk size changes
+nothing about how a chunk is encrypted, named or listed in the signed manifest; it is a field of the manifest
+like before (see docs/bundle-format.md).
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ class LinkMeasure:
 
     rtt_s: float
     rate: float
+    read_back: bool = False  # the store's objects were verified by reading them back
 
-    def to_dict(self) -> dict[str, float]:
-        return {"rtt_s": round(self.rtt_s, 6), "rate": round(self.rate)}
+    def to_dict(self) -> dict[str, float | bool]:
+        return {"rtt_s": round(self.rtt_s, 6), "rate": round(self.rate), "read_back": self.read_back}
 
     @classmethod
     def from_dict(cls, raw: Any) -> LinkMeasure | None:
@@ -51,12 +57,12 @@ class LinkMeasure:
         assert isinstance(rtt, (int, float)) and isinstance(rate, (int, float))
         if not (math.isfinite(rtt) and math.isfinite(rate)) or rtt < 0 or rate <= 0:
             return None
-        return cls(float(rtt), float(rate))
+        return cls(float(rtt), float(rate), raw.get("read_back") is True)
 
 
 def choose_chunk_size(measure: LinkMeasure | None) -> int:
     """The chunk size (whole MiB, ``MIN_CHUNK`` to ``MAX_CHUNK``) for a link measured as ``measure``."""
-    if measure is None:
+    if measure is None or measure.read_back:
         return MIN_CHUNK
     wanted = IDLE_ROUND_TRIPS * measure.rtt_s * measure.rate / IDLE_SHARE
     ceiling = min(MAX_CHUNK, max(MIN_CHUNK, measure.rate * RESEND_SECONDS))

@@ -69,18 +69,19 @@ def test_large_chunks_go_in_parts_and_are_verified_by_their_etags(
     _check_store(server, sync_kit, tmp_path / "out", files)
 
 
+@pytest.mark.parametrize("frac", [0.2, 0.3, 0.45, 0.8])
 @pytest.mark.parametrize("how", ["cut", "outage-reset"])
 def test_a_cut_costs_at_most_the_parts_in_flight_and_resumes_from_the_kept_parts(
-    s3_server: StoreServer, sync_kit: SyncKit, cut_proxy: type[CutProxy], tmp_path: Path, how: str
+    s3_server: StoreServer, sync_kit: SyncKit, cut_proxy: type[CutProxy], tmp_path: Path, how: str, frac: float
 ) -> None:
     server = s3_server.fresh()
     files = {"M-001/S-0001/audio.bin": random.Random(2).randbytes(3 * CHUNK)}
     staged = sync_kit.stage(sync_kit.spec("b-cut", files), chunk_size=CHUNK)
     proxy = cut_proxy(_port(server))
     if how == "cut":
-        proxy.cut_at(int(staged.total_bytes * 0.45))
+        proxy.cut_at(int(staged.total_bytes * frac))
     else:
-        outage = proxy.outage_when(int(staged.total_bytes * 0.45), 2.0, reset=True)
+        outage = proxy.outage_when(int(staged.total_bytes * frac), 2.0, reset=True)
     stats = UploadStats()
     t = server.with_endpoint("127.0.0.1", proxy.port).open()
     try:

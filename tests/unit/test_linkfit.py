@@ -46,6 +46,14 @@ def test_links_get_chunks_to_their_bandwidth_delay_product(rtt: float, rate: flo
         assert 0.045 <= share <= 0.06
 
 
+def test_a_store_whose_chunks_are_read_back_keeps_four_mib() -> None:
+    """Its read-back of the last chunk trails the upload by a whole chunk: larger chunks lengthen that tail."""
+    assert choose_chunk_size(LinkMeasure(0.04, 46 * Mbit, read_back=True)) == MIN_CHUNK
+    kept = LinkMeasure.from_dict(LinkMeasure(0.04, 46 * Mbit, read_back=True).to_dict())
+    assert kept is not None and kept.read_back
+    assert LinkMeasure.from_dict({"rtt_s": 0.04, "rate": 1e6, "read_back": "yes"}) == LinkMeasure(0.04, 1e6)
+
+
 def test_the_size_grows_with_the_round_trip_and_the_rate() -> None:
     sizes = [choose_chunk_size(LinkMeasure(rtt, 25 * MiB)) for rtt in (0.001, 0.005, 0.01, 0.02, 0.04)]
     assert sizes == sorted(sizes) and sizes[0] == MIN_CHUNK and sizes[-1] == MAX_CHUNK

@@ -38,7 +38,7 @@ def test_the_kept_measure_sizes_the_next_bundles_chunks(ws: Workspace, tmp_path:
     broadband = LinkMeasure(0.04, 5_750_000)  # as a sync over 40 ms / 50 Mbit/s measures it
     keep_link_measure(ws, "far", broadband)
     assert get_store(ws, "far").link == broadband and get_store(ws, "near").link is None
-    assert get_store(ws, "far").options[LINK_OPTION] == {"rtt_s": 0.04, "rate": 5_750_000}
+    assert get_store(ws, "far").options[LINK_OPTION] == {"rtt_s": 0.04, "rate": 5_750_000, "read_back": False}
     keep_link_measure(ws, "gone", broadband)  # a store removed meanwhile: nothing happens
 
     _session(ws)

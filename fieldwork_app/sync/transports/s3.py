@@ -168,6 +168,8 @@ class S3Transport:
             self.flush()
             self._put_bytes(name, data, progress, md5)
             return
+        if progress is not None:
+            progress(0)  # nothing of it handed over yet (the engine counts what a failed put attempted)
         try:
             upload = self._start(name)
             sent = 0
@@ -214,7 +216,14 @@ class S3Transport:
             made = self._client.create_multipart_upload(Bucket=self.bucket, Key=key)
         except Exception as exc:
             raise self._map(exc, "upload an object") from None
-        return _Upload(name, key, str(made["UploadId"]))
+        return _Upload(name, key, self._field(made, "UploadId", "upload an object"))
+
+    def _field(self, answer: Any, field: str, what: str) -> str:
+        """A field the server's answer must carry; an answer without it (cut short) is asked again."""
+        value = answer.get(field) if isinstance(answer, dict) else None
+        if not value:
+            raise unreachable(self.name, f"an incomplete answer during {what}")
+        return str(value)
 
     def _send_part(self, upload: _Upload, number: int, data: bytes) -> Future[str]:
         """Send one part on a sender thread once fewer than ``IN_FLIGHT`` parts are unanswered."""
@@ -227,7 +236,7 @@ class S3Transport:
                     Bucket=self.bucket, Key=upload.key, UploadId=upload.upload_id, PartNumber=number,
                     Body=data, ContentLength=len(data), ContentMD5=base64.b64encode(digest).decode("ascii"),
                 )  # fmt: skip
-                return str(answer["ETag"])
+                return self._field(answer, "ETag", "upload an object")
             except Exception as exc:
                 raise self._map(exc, "upload an object") from None
             finally:
@@ -269,7 +278,13 @@ class S3Transport:
                     if key not in wanted or wanted[key][0] in done:
                         continue
                     name, size, src = wanted[key]
-                    done[name] = self._resume(_Upload(name, key, upload_id), Path(src), size, sent)
+                    try:
+                        done[name] = self._resume(_Upload(name, key, upload_id), Path(src), size, sent)
+                    except (StoreError, botocore.exceptions.ClientError) as exc:
+                        # e.g. completed meanwhile by the request the cut interrupted: the engine checks it,
+                        # and the other objects are still finished here
+                        self._abandon()
+                        logger.warning("an interrupted upload could not be finished: %s", self._map(exc, "resume"))
                 for found in uploads:  # the others begun for these objects are stale now
                     key, upload_id = str(found["Key"]), str(found["UploadId"])
                     if key in wanted and wanted[key][0] in done:
