@@ -16,7 +16,9 @@ trip and the rate each way, ``RTT:UP/DOWN`` the rates apart; the names ``broadba
 
 For each server it times, alternating, ``--repeat`` times (medians are reported):
 
-* the engine: ``upload_bundle`` of a staged bundle of ``--mb`` MiB (temporary names, verification, manifest);
+* the engine: ``upload_bundle`` of a staged bundle of ``--mb`` MiB (temporary names, verification, manifest),
+  in chunks of the size the engine's sync would pick for the link as an untimed upload of ``--probe-mb`` MiB
+  measured it (``--chunk-mb`` fixes the size instead);
 * the raw transfer of a file of the bundle's exact size (paramiko ``putfo``; one streamed PUT; one
   ``put_object``);
 * the tools: ``scp`` (SFTP), ``rclone copyto`` (WebDAV and S3), boto3 ``upload_file`` (S3, multipart with its
@@ -51,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.bench_sync import make_bundle  # noqa: E402
 from benchmarks.linkemu.link import EmulatedLink, Profile  # noqa: E402
 from fieldwork_app.sync.engine import RetryPolicy, UploadStats, upload_bundle  # noqa: E402
+from fieldwork_app.sync.linkfit import choose_chunk_size  # noqa: E402
 from fieldwork_app.sync.transports.base import Transport  # noqa: E402
 from tests.support.servers import (  # noqa: E402
     StoreServer,
@@ -240,7 +243,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--link", default="40ms:50mbit", help="profiles, comma-separated (RTT:RATE, RTT:UP/DOWN or a name)")
     ap.add_argument("--mb", type=int, default=100, help="bundle size in MiB (default 100)")
-    ap.add_argument("--chunk-mb", type=int, default=4, help="chunk size in MiB (default 4)")
+    ap.add_argument("--chunk-mb", type=int, default=0,
+                    help="chunk size in MiB (default 0: fitted to the link, as the engine's sync does, from an "
+                         "untimed upload of --probe-mb first)")
+    ap.add_argument("--probe-mb", type=int, default=16, help="size of the untimed upload that measures the link")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure; medians are reported")
     ap.add_argument("--only", default="SFTP,WebDAV-md5,WebDAV,S3", help="servers to run, comma-separated")
     ap.add_argument("--no-cut", action="store_true", help="skip the upload with an outage")
@@ -252,13 +258,21 @@ def main() -> int:
     profiles = [Profile.parse(p) for p in args.link.split(",")]
     only = args.only.split(",")
     shm = Path("/dev/shm")
-    need = args.mb * MiB * 12
+    need = args.mb * MiB * 16
     ram = shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > need
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="fw-link-bench-", dir=shm if ram else None) as tmp:
         work = Path(tmp)
         os.chmod(work, 0o755)
-        staged, _ = make_bundle(work, args.mb, args.chunk_mb * MiB)
+        bundles: dict[int, Any] = {}
+
+        def bundle(chunk: int) -> Any:
+            if chunk not in bundles:
+                bundles[chunk] = make_bundle(work / f"chunk-{chunk // MiB}", args.mb, chunk)[0]
+            return bundles[chunk]
+
+        probe = make_bundle(work / "probe", args.probe_mb, 4 * MiB)[0] if not args.chunk_mb else None
+        staged = bundle(args.chunk_mb * MiB if args.chunk_mb else 4 * MiB)
         total = int(staged.total_bytes)
         raw = work / "raw.bin"
         with open(raw, "wb") as fh:
@@ -296,6 +310,16 @@ def main() -> int:
                     fws: list[float] = []
                     tool_times: dict[str, list[float]] = {k: [] for k in tools}
                     method = ""
+                    measured: dict[str, float] = {}
+                    if probe is not None:  # what the previous sync to this store would have measured
+                        server = base.fresh()
+                        t = open_store(server)
+                        stats = UploadStats()
+                        upload_bundle(probe, t, stats=stats)
+                        t.close()
+                        clear(server)
+                        measured = stats.link.to_dict() if stats.link is not None else {}
+                        staged = bundle(choose_chunk_size(stats.link))
                     for _ in range(runs):
                         server = base.fresh()
                         fw, method = engine(server, staged)
@@ -326,6 +350,7 @@ def main() -> int:
                         "engine_runs_s": [round(x, 2) for x in fws],
                         "resent_bytes": resent,
                         "chunk_bytes": max(s for _, s in staged.chunks),
+                        "measured_link": measured,
                         "verify": method,
                         "target": TARGETS.get(profile.text, {}).get(name),
                     }
@@ -336,7 +361,8 @@ def main() -> int:
                         target = f"target {row['target']:.2f}x" if row["target"] else "no target"
                         print(f"{profile.text:18s} {name:10s} engine {engine_s:6.2f} s  raw {raw_s:6.2f} s  "
                               f"{best_tool} {medians[best_tool]:6.2f} s  ratio {row['ratio_best']:.2f}x ({target})  "
-                              f"re-sent after a 2 s outage and reset: {resent} B  verify: {method}",
+                              f"re-sent after a 2 s outage and reset: {resent} B  "
+                              f"(chunk {row['chunk_bytes']} B)  verify: {method}",
                               flush=True)  # fmt: skip
     return 0
 

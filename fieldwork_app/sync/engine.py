@@ -16,6 +16,7 @@ import datetime as _dt
 import functools
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,14 +26,17 @@ from typing import Any, TypeVar
 
 from fieldwork_app.errors import ErrorKind, InvalidInput, StoreError
 from fieldwork_app.sync.bundle import StagedBundle
+from fieldwork_app.sync.linkfit import LinkMeasure
 from fieldwork_app.sync.manifest import CHUNK_SUFFIX
 from fieldwork_app.sync.state import ClockWaiter, NullState, TaskState, Waiter, check_cancel
-from fieldwork_app.sync.transports.base import Transport, sha256_stream
+from fieldwork_app.sync.transports.base import TEMP_MARK, Transport, sha256_stream
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+_TEMP_TOKEN = re.compile(r"[0-9a-f]{8}")  # what the transports put after TEMP_MARK in a temporary name
 VERIFY_BATCH = 64  # objects hashed per server request (SFTP runs one command per batch)
+MEASURE_MIN_BYTES = 1 << 20  # chunk bytes a call must send before its rate is kept as the link's
 VERIFY_MIN_BATCH = 8  # the checker waits for this many uploaded objects (or the last) before asking
 
 
@@ -51,6 +55,8 @@ class UploadStats:
     objects_sent: int = 0
     objects_skipped: int = 0
     retries: int = 0
+    temps_removed: int = 0  # temporary uploads (S3: unfinished multipart uploads) a cut left, removed at the end
+    link: LinkMeasure | None = None  # what this call measured of the link (None: too little sent to tell)
 
 
 @dataclass
@@ -113,6 +119,9 @@ def _verify(transport: Transport, name: str, sha: str, path: Path, md5: str | No
         if digest != sha:
             raise _Mismatch(f"{transport.name}: stored {name} does not match (server SHA-256)")
         return "server-sha256"
+    multipart: Callable[[str, Path], bool] | None = getattr(transport, "multipart_etag_matches", None)
+    if multipart is not None and multipart(name, path):
+        return "server-md5"  # the server's MD5 of each part it stored (checked against each part's Content-MD5)
     md5_etag: Callable[[str], str | None] | None = getattr(transport, "md5_etag", None)
     if md5_etag is not None:
         etag = md5_etag(name)
@@ -221,6 +230,8 @@ class BundleUpload:
         # A store that answers an object's last requests while the next one's data goes (SFTP): the last
         # object put is complete only after the next put, or after flush().
         self.flush: Callable[[], None] | None = getattr(transport, "flush", None)
+        self.rtt: float | None = None
+        self.timed: list[tuple[int, float]] = []  # (bytes, seconds) of each chunk put in this call
 
     # -- helpers -------------------------------------------------------------------------------
     def _retry(self, fn: Callable[[], T]) -> T:
@@ -243,9 +254,11 @@ class BundleUpload:
                 reported.append(sent)
                 on_bytes(sent)
 
+            started = time.monotonic()
             try:
                 with open(path, "rb") as fh:
                     self.transport.put(name, fh, size, counted, md5=self._staged_md5(name))
+                self.timed.append((size, time.monotonic() - started))
             except BaseException:
                 self.stats.bytes_attempted += reported[-1] if reported else size
                 self.interrupted = True
@@ -254,8 +267,10 @@ class BundleUpload:
         self.stats.objects_sent += 1
         self.progress.moved += size
 
-    def _list(self, resuming: bool = True) -> None:
-        """One listing instead of a round trip per chunk; objects not listed are known to be missing."""
+    def _list(self, resuming: bool = True, after_cut: bool = False) -> None:
+        """One listing instead of a round trip per chunk; objects not listed are known to be missing.  When
+        ``resuming`` (at the start, where the store already holds some of the bundle, or ``after_cut`` in this
+        call) interrupted uploads of the missing objects are finished first where the store allows."""
         try:
             self.listed = set(self.transport.list(self.objects[0][0].rsplit("/", 1)[0] + "/"))
         except StoreError:
@@ -263,7 +278,7 @@ class BundleUpload:
             return
         adopt: Callable[..., dict[str, int]] | None = getattr(self.transport, "adopt", None)
         missing = [(name, size, str(path)) for name, path, size in self.objects[:-1] if name not in self.listed]
-        if resuming and self.listed and missing and adopt is not None:
+        if resuming and (self.listed or after_cut) and missing and adopt is not None:
             # A resumed upload: a chunk cut off part-way is completed from where the store's copy ends (and its
             # rename done) instead of sent again; it is verified like every other chunk.
             def sent(n: int) -> None:
@@ -271,13 +286,27 @@ class BundleUpload:
 
             try:
                 self.listed.update(adopt(missing, sent))
-            except StoreError:
-                pass  # what is not in place is sent again
+            except StoreError as exc:  # what is not in place is sent again
+                logger.warning("interrupted uploads on %s not finished: %s", self.transport.name, exc)
 
-    def _send_if_missing(self, name: str, path: Path, size: int) -> None:
+    def _after_cut(self) -> None:
         if self.interrupted and self.listed is not None:
             self.interrupted = False
-            self._list()
+            self._list(after_cut=True)
+
+    def _flush(self) -> None:
+        """Wait for the last object put (a store that finishes it while the next one goes); a failure counts as
+        a cut, so the next attempt finishes what the store kept of it first."""
+        assert self.flush is not None
+        self._after_cut()
+        try:
+            self.flush()
+        except BaseException:
+            self.interrupted = True
+            raise
+
+    def _send_if_missing(self, name: str, path: Path, size: int) -> None:
+        self._after_cut()
         if (self.listed is None or name in self.listed) and self.transport.stat(name) == size:
             self.stats.objects_skipped += 1
             return
@@ -375,12 +404,60 @@ class BundleUpload:
                 self.progress.done += size
                 self.progress.report()
             if self.flush is not None:
-                self._retry(self.flush)
+                self._retry(self._flush)
             if inflight is not None:
                 self._collect(*inflight)
             while pending:
                 batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
                 self._check_now(batch)
+
+    def _probe(self) -> None:
+        """The round trip of the cheapest request (the manifest's stat, twice: the smaller counts), once the
+        bundle is up: the connection is open and the link idle.  A failure only leaves the link unmeasured."""
+        for _ in range(2):
+            started = time.monotonic()
+            try:
+                self.transport.stat(self.manifest_name)
+            except StoreError:
+                return
+            took = time.monotonic() - started
+            self.rtt = took if self.rtt is None else min(self.rtt, took)
+
+    def measure(self) -> LinkMeasure | None:
+        """The link as this call saw it: the probe's round trip and the rate chunks went up at (the first
+        chunk put left out when there are more: it pays for the connection's start).  None when fewer than
+        ``MEASURE_MIN_BYTES`` were sent."""
+        timed = self.timed[1:] if len(self.timed) > 1 else self.timed
+        sent, seconds = sum(b for b, _ in timed), sum(t for _, t in timed)
+        if self.rtt is None or sent < MEASURE_MIN_BYTES or seconds <= 0:
+            return None
+        return LinkMeasure(self.rtt, sent / seconds, "read-back" in self.methods)
+
+    def _clear_temps(self) -> None:
+        """Remove temporary uploads a cut connection left in this bundle's folder: ``<object>.part-<8 hex>``
+        where ``<object>`` is one of this bundle's objects.  Runs once the manifest is verified, so every
+        object stands under its name and none of these is needed any more; anything else in the folder (a
+        name of another pattern, a temporary name of an object this bundle does not list) is left alone.
+        Best effort: what cannot be removed now is tried again by the next sync of the bundle, if any."""
+        ours = {name for name, _p, _s in self.objects}
+        folder = self.manifest_name.rsplit("/", 1)[0]
+        unfinished: Callable[[str, set[str]], int] | None = getattr(self.transport, "clear_unfinished", None)
+        if unfinished is not None:  # S3: multipart uploads of these objects begun and never completed
+            try:
+                self.stats.temps_removed += unfinished(folder, ours)
+            except StoreError as exc:
+                logger.warning("unfinished uploads left on %s could not be removed: %s", self.transport.name, exc)
+        temps: Callable[[str], list[str]] | None = getattr(self.transport, "temp_objects", None)
+        if temps is None:
+            return
+        try:
+            for stored in temps(folder):
+                base, mark, token = stored.partition(TEMP_MARK)
+                if mark and base in ours and _TEMP_TOKEN.fullmatch(token):
+                    self.transport.delete(stored)
+                    self.stats.temps_removed += 1
+        except StoreError as exc:
+            logger.warning("temporary uploads left on %s could not be removed: %s", self.transport.name, exc)
 
     def run(self) -> Receipt:
         self._list()
@@ -397,6 +474,9 @@ class BundleUpload:
         self.receipt_objects.sort(key=lambda o: order[o.name])
         verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
         logger.info("bundle %s verified on %s", self.staged.bundle_id, self.transport.name)
+        self._clear_temps()
+        self._probe()
+        self.stats.link = self.measure()
         return Receipt(
             bundle_id=self.staged.bundle_id,
             store=self.transport.name,
@@ -404,6 +484,7 @@ class BundleUpload:
             verified_at=verified_at,
             verify_method="+".join(sorted(self.methods)),
             total_bytes=self.staged.total_bytes,
+            extra={"link": self.stats.link.to_dict()} if self.stats.link is not None else {},
         )
 
 

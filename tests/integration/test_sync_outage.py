@@ -86,3 +86,48 @@ def test_an_unreadable_webdav_reply_is_retried(
         assert e.value.transient
     finally:
         t.close()
+
+
+@pytest.mark.parametrize("server_fixture", ["sftp_server", "webdav_server", "rclone_webdav_server"])
+def test_temporary_uploads_left_by_a_cut_are_removed_by_the_next_sync(
+    request: pytest.FixtureRequest, server_fixture: str, sync_kit: SyncKit, cut_proxy: type[CutProxy],
+) -> None:  # fmt: skip
+    """``<object>.part-<token>`` files of the bundle being synced are removed once it is verified; nothing
+    else is: not another pattern, not a name this bundle does not list, not another bundle's folder."""
+    server: StoreServer = request.getfixturevalue(server_fixture).fresh()
+    data = random.Random(4).randbytes(1_200_000)
+    staged = sync_kit.stage(sync_kit.spec("b-parts", {"P-1/S-1/audio.bin": data}), chunk_size=128 * 1024)
+    folder = "bundles/b-parts"
+    first, last = (f"{folder}/{n}.age" for n in (staged.chunks[0][0], staged.chunks[-1][0]))
+    ours = [f"{first}.part-0123abcd", f"{last}.part-89abcdef", f"{folder}/manifest.json.part-00ff00ff"]
+    others = [
+        f"{first}.part-0123abcd.keep",  # not the pattern
+        f"{first}.part-XYZ",
+        f"{folder}/{'0' * 64}.age.part-0123abcd",  # an object this bundle does not list
+        f"{folder}/notes.txt.part-0123abcd",
+        f"bundles/b-other/{staged.chunks[0][0]}.age.part-0123abcd",  # another bundle's folder
+    ]
+    direct = server.open()
+    try:
+        for name in ours + others:
+            direct.put_atomic(name, b"left over")
+        # A cut in the middle of the upload, as well: what it leaves is removed too.
+        proxy = cut_proxy(_port(server))
+        proxy.cut_at(staged.total_bytes // 2)
+        stats = UploadStats()
+        t = server.with_endpoint("127.0.0.1", proxy.port).open()
+        try:
+            upload_bundle(staged, t, stats=stats, waiter=ClockWaiter(lambda s: None))
+        finally:
+            t.close()
+        assert proxy.cuts == 1 and stats.retries >= 1
+        assert stats.temps_removed >= 1  # (SFTP may first finish one as an interrupted upload: checked)
+        temps = getattr(direct, "temp_objects")  # noqa: B009
+        assert temps(folder) == sorted(n for n in others if n.startswith(folder + "/") and ".part-" in n)
+        for name in others:
+            assert direct.stat(name) == len(b"left over"), name
+        assert sorted(direct.list(folder + "/")) == sorted(
+            f"{folder}/{n}.age" for n, _ in staged.chunks
+        ) + [f"{folder}/manifest.json"]
+    finally:
+        direct.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import queue
 import shutil
 import signal
 import socket
@@ -471,6 +472,8 @@ class CutProxy:
         self._flowing = threading.Event()  # cleared during an outage: nothing is forwarded, nobody connects
         self._flowing.set()
         self.outages = 0
+        self.delay = 0.0  # seconds each server-to-client piece is held: a longer round trip
+        self.rate = 0.0  # client-to-server bytes per second when set: a slower uplink
         threading.Thread(target=self._accept, daemon=True).start()
 
     def cut_at(self, total_bytes: int | None) -> None:
@@ -565,6 +568,16 @@ class CutProxy:
             s.close()
 
     def _pump(self, src: socket.socket, dst: socket.socket, counted: bool) -> None:
+        late: queue.Queue[tuple[float, bytes]] = queue.Queue()  # answers held for ``delay``, in order
+
+        def deliver() -> None:
+            while (item := late.get())[1]:
+                time.sleep(max(0.0, item[0] - time.monotonic()))
+                with contextlib.suppress(OSError):
+                    dst.sendall(item[1])
+
+        if not counted and self.delay:
+            threading.Thread(target=deliver, daemon=True).start()
         try:
             while data := src.recv(65536):
                 self._flowing.wait()
@@ -581,9 +594,17 @@ class CutProxy:
                             dst.sendall(data)
                         self._kill(src, dst)
                         return
+                    if self.rate:
+                        time.sleep(len(data) / self.rate)
+                elif self.delay:
+                    late.put((time.monotonic() + self.delay, data))
+                    continue
                 dst.sendall(data)
         except OSError:
             pass
+        if not counted and self.delay:
+            late.put((time.monotonic() + self.delay, b""))
+            time.sleep(self.delay)
         self._kill(src, dst)
 
     def close(self) -> None:

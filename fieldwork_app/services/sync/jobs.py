@@ -22,10 +22,9 @@ from fieldwork_app.services.sync.bundles import (
 from fieldwork_app.services.sync.keys import device_key
 from fieldwork_app.services.sync.outbox import new_bundle_id, queue_unsent_takes, queue_withdrawals
 from fieldwork_app.services.sync.purge import purge_due
-from fieldwork_app.services.sync.stores import StoreConfig, get_store
+from fieldwork_app.services.sync.stores import StoreConfig, get_store, keep_link_measure
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.sync.bundle import (
-    DEFAULT_CHUNK_SIZE,
     BundleSpec,
     ChainCursor,
     StagedBundle,
@@ -34,6 +33,7 @@ from fieldwork_app.sync.bundle import (
 )
 from fieldwork_app.sync.engine import Receipt, RetryPolicy, upload_bundle
 from fieldwork_app.sync.keys import DeviceKey, load_recipient
+from fieldwork_app.sync.linkfit import LinkMeasure, choose_chunk_size
 from fieldwork_app.sync.manifest import MANIFEST_NAME
 from fieldwork_app.sync.state import NullState, TaskState, Waiter
 from fieldwork_app.sync.transports import open_transport
@@ -52,14 +52,18 @@ class SyncJob:
     outbox_dir: Path
     recipient_text: str
     device_key: DeviceKey
-    chunk_size: int = DEFAULT_CHUNK_SIZE
+    chunk_size: int | None = None  # None: fitted to the link as last measured (``link``) when staged
     staged: StagedBundle | None = None
     blocked: FieldworkError | None = None  # why this job cannot run on this laptop yet (it fails with this)
     chain: ChainCursor | None = None  # where its number comes from when it is staged (shared per sequence)
+    link: LinkMeasure | None = None  # the link to ``store`` as the last sync measured it
+
+    def staging_chunk_size(self) -> int:
+        return self.chunk_size if self.chunk_size is not None else choose_chunk_size(self.link)
 
 
 def prepare_jobs(
-    ws: Workspace, store_name: str | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE
+    ws: Workspace, store_name: str | None = None, chunk_size: int | None = None
 ) -> list[SyncJob]:
     """Database thread: one job per bundle waiting in the outbox (withdrawals are queued first)."""
     pack = ws.pack()
@@ -138,6 +142,7 @@ def prepare_jobs(
                 chunk_size,
                 staged,
                 chain=cursors[sequence_of(row["kind"])] if staged is None else None,
+                link=target.link,
             )
         )
     return jobs
@@ -193,7 +198,7 @@ def run_job(
             load_recipient(job.recipient_text),
             job.device_key,
             job.outbox_dir,
-            job.chunk_size,
+            job.staging_chunk_size(),
             state,
             job.chain,
         )
@@ -210,6 +215,9 @@ def run_job(
 def record_receipt(ws: Workspace, job: SyncJob, receipt: Receipt) -> list[str]:
     """Database thread: mark the bundle verified, keep the receipt, then purge by the pack's policy."""
     record_number(ws, job.staged)
+    measure = LinkMeasure.from_dict(receipt.extra.get("link"))
+    if measure is not None:
+        keep_link_measure(ws, job.store.name, measure)
     with ws.vault.transaction() as db:
         db.execute(
             "INSERT OR REPLACE INTO receipts (bundle_id, store, body_json, verified_at) VALUES (?,?,?,?)",

@@ -25,8 +25,8 @@ from fieldwork_app.services.sync.jobs import SyncJob, prepare_jobs, record_failu
 from fieldwork_app.services.sync.outbox import job_label
 from fieldwork_app.services.sync.purge import purge_due
 from fieldwork_app.services.workspace import Workspace
-from fieldwork_app.sync.bundle import DEFAULT_CHUNK_SIZE
 from fieldwork_app.sync.engine import Receipt, RetryPolicy
+from fieldwork_app.sync.linkfit import LinkMeasure
 from fieldwork_app.sync.state import CancellableState, ClockWaiter, NullState, TaskState, Waiter
 
 logger = logging.getLogger(__name__)
@@ -147,7 +147,7 @@ class SyncRunner:
         *,
         store_name: str | None = None,
         state: TaskState | None = None,
-        chunk_size: int = DEFAULT_CHUNK_SIZE,
+        chunk_size: int | None = None,
         retry: RetryPolicy | None = None,
         waiter: Waiter | None = None,
         listener: SyncListener | None = None,
@@ -195,6 +195,12 @@ class SyncRunner:
         )
 
     def _sent(self, job: SyncJob, receipt: Receipt) -> None:
+        measure = LinkMeasure.from_dict(receipt.extra.get("link"))
+        if measure is not None:  # the bundles still to stage for this store fit the link as just measured
+            for waiting in self._jobs:
+                if waiting.store.name == job.store.name:
+                    waiting.link = measure
+
         def recorded(purged: list[str]) -> None:
             self.report.verified.append(job.bundle_id)
             self.report.purged += purged
@@ -228,7 +234,7 @@ def sync_all(
     ws: Workspace,
     store_name: str | None = None,
     state: TaskState | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     *,
     retry: RetryPolicy | None = None,
     waiter: Waiter | None = None,

@@ -10,6 +10,7 @@ from typing import Any
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
+from fieldwork_app.sync.linkfit import LinkMeasure
 from fieldwork_app.sync.transports import open_transport
 from fieldwork_app.vault import now_iso
 
@@ -24,6 +25,11 @@ class StoreConfig:
     secrets: dict[str, str]
     is_default: bool
 
+    @property
+    def link(self) -> LinkMeasure | None:
+        """The link as the last sync to this store measured it (None: never measured)."""
+        return LinkMeasure.from_dict(self.options.get(LINK_OPTION))
+
     def public(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -32,6 +38,10 @@ class StoreConfig:
             "default": self.is_default,
             "secrets": sorted(self.secrets),
         }
+
+
+# The option under which the last sync's measure of the link to a store is kept (see sync.linkfit)
+LINK_OPTION = "measured_link"
 
 
 # Options that say how to trust an SFTP server's key the first time; once it is pinned they are dropped.
@@ -142,3 +152,15 @@ def remove_store(ws: Workspace, name: str) -> None:
     with ws.vault.transaction() as db:
         db.execute("DELETE FROM stores WHERE name = ?", (name,))
         ws.vault.audit("store.remove", "store", name)
+
+
+def keep_link_measure(ws: Workspace, name: str, measure: LinkMeasure) -> None:
+    """Database thread: keep what a sync measured of the link to store ``name`` in its record, for the next
+    sync's chunk size (a store removed meanwhile is left alone)."""
+    r = ws.db.execute("SELECT options_json FROM stores WHERE name = ?", (name,)).fetchone()
+    if r is None:
+        return
+    options = json.loads(r["options_json"])
+    options[LINK_OPTION] = measure.to_dict()
+    with ws.vault.transaction() as db:
+        db.execute("UPDATE stores SET options_json = ? WHERE name = ?", (json.dumps(options, sort_keys=True), name))

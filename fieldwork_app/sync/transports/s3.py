@@ -1,10 +1,16 @@
 """S3-compatible object storage (Ceph radosgw, MinIO, AWS, university object stores) via boto3.
 
-Each object is one PUT (chunks are a few MiB), which S3 makes atomic.  Every PUT carries
-Content-MD5, so the server refuses bytes that changed on the way; for single-part objects the ETag
-is the MD5 of the stored bytes, which the engine compares with the staged file (a checksum the
-server computed over what it holds).  Path-style addressing is used by default because most
-on-premises endpoints have no wildcard DNS.
+An object under ``MULTIPART_MIN`` is one PUT, which S3 makes atomic.  A larger one (chunks fitted to a slow-
+answering link) is a multipart upload of parts of about a quarter of it, at most ``IN_FLIGHT`` (two) parts
+unanswered at any time, so a cut connection loses at most half an object's bytes; parts the server holds
+survive a cut and are found again (``adopt``: list the upload's parts, send the rest, complete).  With
+:meth:`expect_next` said, the next object's parts follow at once and this object's completion is sent while
+they go; the next put (or :meth:`flush`) waits for it.
+
+Every PUT and part carries Content-MD5, so the server refuses bytes that changed on the way; a single-part
+object's ETag is the MD5 of the stored bytes, a multipart object's the MD5 of its parts' MD5s, and the engine
+compares either with the staged file (a checksum the server computed over what it holds).  Path-style
+addressing is used by default because most on-premises endpoints have no wildcard DNS.
 """
 
 from __future__ import annotations
@@ -12,7 +18,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
-from collections.abc import Iterator
+import posixpath
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import boto3
@@ -48,6 +58,36 @@ _BUSY_CODES = {
 }
 
 
+MiB = 1024 * 1024
+MULTIPART_MIN = 10 * MiB  # objects from this size go in parts: two parts of a quarter are at most half of one
+PART_MIN = 5 * MiB  # S3's smallest part (but the last)
+IN_FLIGHT = 2
+
+
+def part_size(size: int) -> int:
+    """The part size of an object of ``size`` bytes: about a quarter of it in whole MiB, at least 5 MiB."""
+    return max(PART_MIN, -(-size // (4 * MiB)) * MiB)
+
+
+def _parts(data: bytes) -> list[bytes]:
+    step = part_size(len(data))
+    return [data[i : i + step] for i in range(0, len(data), step)]
+
+
+def multipart_etag(data: bytes) -> str:
+    """The ETag S3 gives a multipart object of ``data`` uploaded in :func:`part_size` parts."""
+    digests = b"".join(hashlib.md5(p, usedforsecurity=False).digest() for p in _parts(data))
+    return f"{hashlib.md5(digests, usedforsecurity=False).hexdigest()}-{len(_parts(data))}"
+
+
+class _Upload:
+    """One object's multipart upload in progress: its parts' answers still to come, then its completion."""
+
+    def __init__(self, name: str, key: str, upload_id: str) -> None:
+        self.name, self.key, self.upload_id = name, key, upload_id
+        self.parts: list[tuple[int, Future[str]]] = []
+
+
 class S3Transport:
     def __init__(self, bucket: str, prefix: str, options: dict[str, Any], secrets: dict[str, str]) -> None:
         self.bucket = bucket
@@ -72,6 +112,10 @@ class S3Transport:
             verify=options.get("ca_bundle") or None,  # a private CA's PEM file, else the system's
         )
         self._etags: dict[str, str] = {}
+        self._pipelined = False
+        self._senders = ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="s3-part")
+        self._slots = threading.Semaphore(IN_FLIGHT)
+        self._open: _Upload | None = None  # the last object put in parts, its completion not yet answered
 
     def _key(self, name: str) -> str:
         return self.prefix + check_name(name)
@@ -118,9 +162,196 @@ class S3Transport:
     def put(
         self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
     ) -> None:
-        # Chunks are a few MiB: holding one in memory lets Content-MD5 go in the request's headers.
+        # Chunks are at most 32 MiB: holding one in memory lets Content-MD5 go in the request's headers.
         data = b"".join(read_blocks(src, size))
-        self._put_bytes(name, data, progress, md5)
+        if len(data) < MULTIPART_MIN:
+            self.flush()
+            self._put_bytes(name, data, progress, md5)
+            return
+        if progress is not None:
+            progress(0)  # nothing of it handed over yet (the engine counts what a failed put attempted)
+        try:
+            upload = self._start(name)
+            sent = 0
+            for number, part in enumerate(_parts(data), start=1):
+                upload.parts.append((number, self._send_part(upload, number, part)))
+                sent += len(part)
+                if progress is not None:
+                    progress(sent)
+            self.flush()  # the object before, completed while this one's parts go
+            self._open = upload
+            if not self._pipelined:
+                self.flush()
+        except BaseException:
+            self._abandon()
+            raise
+
+    def expect_next(self, name: str) -> None:
+        """Said by an uploader that calls :meth:`flush` before relying on its last put: from then on a put in
+        parts returns before its completion is answered (the next put or flush waits for it)."""
+        self._pipelined = True
+
+    def flush(self) -> None:
+        """Wait until every object put so far stands under its name (raises what the server refused)."""
+        upload, self._open = self._open, None
+        if upload is None:
+            return
+        try:
+            parts = [{"PartNumber": n, "ETag": f.result()} for n, f in upload.parts]
+            result = self._client.complete_multipart_upload(
+                Bucket=self.bucket, Key=upload.key, UploadId=upload.upload_id, MultipartUpload={"Parts": parts}
+            )
+        except Exception as exc:
+            self._abandon()
+            raise self._map(exc, "upload an object") from None
+        etag = str(result.get("ETag", "")).strip('"')
+        if etag:
+            self._etags[upload.name] = etag
+        else:  # (radosgw's answer may carry none: the object's HEAD gives it when it is checked)
+            self._etags.pop(upload.name, None)
+
+    def _start(self, name: str) -> _Upload:
+        key = self._key(name)
+        try:
+            made = self._client.create_multipart_upload(Bucket=self.bucket, Key=key)
+        except Exception as exc:
+            raise self._map(exc, "upload an object") from None
+        return _Upload(name, key, self._field(made, "UploadId", "upload an object"))
+
+    def _field(self, answer: Any, field: str, what: str) -> str:
+        """A field the server's answer must carry; an answer without it (cut short) is asked again."""
+        value = answer.get(field) if isinstance(answer, dict) else None
+        if not value:
+            raise unreachable(self.name, f"an incomplete answer during {what}")
+        return str(value)
+
+    def _send_part(self, upload: _Upload, number: int, data: bytes) -> Future[str]:
+        """Send one part on a sender thread once fewer than ``IN_FLIGHT`` parts are unanswered."""
+        self._slots.acquire()
+
+        def send() -> str:
+            try:
+                digest = hashlib.md5(data, usedforsecurity=False).digest()
+                answer = self._client.upload_part(
+                    Bucket=self.bucket, Key=upload.key, UploadId=upload.upload_id, PartNumber=number,
+                    Body=data, ContentLength=len(data), ContentMD5=base64.b64encode(digest).decode("ascii"),
+                )  # fmt: skip
+                return self._field(answer, "ETag", "upload an object")
+            except Exception as exc:
+                raise self._map(exc, "upload an object") from None
+            finally:
+                self._slots.release()
+
+        try:
+            return self._senders.submit(send)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def _abandon(self) -> None:
+        """After a failure: wait for the parts still going (their outcome no longer matters); what the server
+        kept is found again by :meth:`adopt`."""
+        self._open = None
+        self._senders.shutdown(wait=True)
+        self._senders = ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="s3-part")
+
+    def _uploads(self, folder: str) -> list[dict[str, Any]]:
+        """The multipart uploads begun and neither completed nor aborted under ``folder``."""
+        found: list[dict[str, Any]] = []
+        paginator = self._client.get_paginator("list_multipart_uploads")
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + check_name(folder) + "/"):
+            found += page.get("Uploads", [])
+        return found
+
+    def adopt(self, objects: Sequence[tuple[str, int, str]], sent: Progress | None = None) -> dict[str, int]:
+        """Finish multipart uploads a cut interrupted: for each of ``objects`` (name, size, staged file) with an
+        upload begun, the parts the server holds whose size and MD5 match the staged file's are kept, the
+        rest sent, and the upload completed.  Other uploads begun for the same object are aborted.  Returns
+        name -> bytes sent (the engine verifies these objects like any other)."""
+        wanted = {self._key(n): (n, size, src) for n, size, src in objects if size >= MULTIPART_MIN}
+        done: dict[str, int] = {}
+        try:
+            for folder in sorted({posixpath.dirname(n) for n, _s, _p in wanted.values()}):
+                uploads = sorted(self._uploads(folder), key=lambda u: str(u.get("Initiated", "")), reverse=True)
+                for found in uploads:
+                    key, upload_id = str(found["Key"]), str(found["UploadId"])
+                    if key not in wanted or wanted[key][0] in done:
+                        continue
+                    name, size, src = wanted[key]
+                    try:
+                        done[name] = self._resume(_Upload(name, key, upload_id), Path(src), size, sent)
+                    except (StoreError, botocore.exceptions.ClientError) as exc:
+                        # e.g. completed meanwhile by the request the cut interrupted: the engine checks it,
+                        # and the other objects are still finished here
+                        self._abandon()
+                        logger.warning("an interrupted upload could not be finished: %s", self._map(exc, "resume"))
+                for found in uploads:  # the others begun for these objects are stale now
+                    key, upload_id = str(found["Key"]), str(found["UploadId"])
+                    if key in wanted and wanted[key][0] in done:
+                        self._abort(key, upload_id)
+        except Exception as exc:
+            self._abandon()
+            raise self._map(exc, "finish an interrupted upload") from None
+        return done
+
+    def _resume(self, upload: _Upload, src: Path, size: int, sent: Progress | None) -> int:
+        held: dict[int, str] = {}
+        paginator = self._client.get_paginator("list_parts")
+        for page in paginator.paginate(Bucket=self.bucket, Key=upload.key, UploadId=upload.upload_id):
+            for part in page.get("Parts", []):
+                held[int(part["PartNumber"])] = str(part["ETag"]).strip('"')
+        data = src.read_bytes()
+        if len(data) != size:
+            raise InvalidInput(f"the staged copy of {upload.name} has changed since it was staged")
+        resent = 0
+        for number, part in enumerate(_parts(data), start=1):
+            if held.get(number) == hashlib.md5(part, usedforsecurity=False).hexdigest():
+                upload.parts.append((number, _done(held[number])))
+                continue
+            upload.parts.append((number, self._send_part(upload, number, part)))
+            resent += len(part)
+            if sent is not None:
+                sent(len(part))
+        self._open = upload
+        self.flush()
+        return resent
+
+    def _abort(self, key: str, upload_id: str) -> None:
+        try:
+            self._client.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload_id)
+        except botocore.exceptions.ClientError as exc:
+            if str(exc.response.get("Error", {}).get("Code")) != "NoSuchUpload":
+                raise
+
+    def clear_unfinished(self, folder: str, names: set[str]) -> int:
+        """Abort the multipart uploads begun for ``names`` under ``folder`` and never completed (a cut's
+        leftovers, which the server otherwise keeps, and bills, until a lifecycle rule removes them).
+        Uploads for any other key are left alone.  Returns how many were aborted."""
+        keys = {self._key(n) for n in names}
+        aborted = 0
+        try:
+            for found in self._uploads(folder):
+                if str(found["Key"]) in keys:
+                    self._abort(str(found["Key"]), str(found["UploadId"]))
+                    aborted += 1
+        except Exception as exc:
+            raise self._map(exc, "remove unfinished uploads") from None
+        return aborted
+
+    def multipart_etag_matches(self, name: str, path: Path) -> bool:
+        """True when the stored object is a multipart object whose ETag is the one the staged file's bytes,
+        in this transport's parts, give: the server's MD5 of each part it stored, combined."""
+        etag = self._etags.get(name)
+        if etag is None:
+            self.stat(name)
+            etag = self._etags.get(name)
+        if not etag or "-" not in etag:
+            return False
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return False
+        return etag == multipart_etag(data)
 
     def _put_bytes(self, name: str, data: bytes, progress: Progress | None, md5: str | None = None) -> None:
         digest = bytes.fromhex(md5) if md5 else hashlib.md5(data, usedforsecurity=False).digest()
@@ -148,6 +379,7 @@ class S3Transport:
             progress(len(data))
 
     def put_atomic(self, name: str, data: bytes) -> None:
+        self.flush()
         self._put_bytes(name, data, None)
 
     def get(self, name: str) -> bytes:
@@ -197,4 +429,15 @@ class S3Transport:
         return etag
 
     def close(self) -> None:
+        try:
+            self.flush()
+        except StoreError:
+            pass
+        self._senders.shutdown(wait=True)
         self._client.close()
+
+
+def _done(value: str) -> Future[str]:
+    future: Future[str] = Future()
+    future.set_result(value)
+    return future

@@ -746,6 +746,21 @@ class SftpTransport:
         self.unlisted = sorted(unlisted)
         return sorted(out)
 
+    def temp_objects(self, folder: str) -> Sequence[str]:
+        """The temporary uploads (``<name>.part-<token>``, regular files) directly inside ``folder``."""
+        sftp = self._connect()
+        try:
+            entries = sftp.listdir_attr(self._remote(folder))
+        except FileNotFoundError:
+            return []
+        except Exception as exc:
+            raise self._map(exc, "list objects") from None
+        return sorted(
+            f"{folder}/{a.filename}"
+            for a in entries
+            if TEMP_MARK in a.filename and _stat.S_ISREG(a.st_mode or 0)
+        )
+
     def delete(self, name: str) -> None:
         sftp = self._connect()
         try:

@@ -222,6 +222,10 @@ class WebdavTransport:
                     done[base] = 0
         return done
 
+    def temp_objects(self, folder: str) -> list[str]:
+        """The temporary uploads (``<name>.part-<token>``) directly inside ``folder``."""
+        return sorted(n for n in self._folder_sizes(check_name(folder)) if TEMP_MARK in posixpath.basename(n))
+
     def put(
         self, name: str, src: BinaryIO, size: int, progress: Progress | None = None, *, md5: str | None = None
     ) -> None:
