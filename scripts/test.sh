@@ -23,10 +23,18 @@ step "mypy (core and GUI)"; mypy fieldwork_app/domain fieldwork_app/studypack fi
   fieldwork_app/analysis \
   fieldwork_app/gui || fail=1
 step "import contracts"; lint-imports || fail=1
+# The tests run on every core (at most 4), one pytest-xdist worker each: every worker starts its own PulseAudio
+# server and study-store servers (ports reserved per process, tests/support/servers.py); a module that builds one
+# costly fixture for all its tests stays on one worker (xdist_group); tests marked `serial` run alone.
+# FIELDWORK_TEST_WORKERS=1 runs them in one process.
+workers="${FIELDWORK_TEST_WORKERS:-$(nproc)}"
+[ "$workers" -gt 4 ] && workers=4
+xdist=(-n "$workers" --dist loadgroup)
+[ "$workers" -le 1 ] && xdist=(-n 0)
 step "core without Qt"
-python -m pytest -q -p no:pytest-qt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1
-step "all tests"
-pytest -q --durations=25 tests "$@"
+python -m pytest -q -p no:pytest-qt -p tests.support.noqt "${xdist[@]}" tests/unit -p no:cacheprovider || fail=1
+step "all tests ($workers workers)"
+pytest -q --durations=25 "${xdist[@]}" tests "$@"
 rc=$?
 if [ "$rc" = "5" ]; then echo "test.sh: no tests were collected"; rc=1; fi
 [ "$rc" = "0" ] || fail=1

@@ -33,7 +33,8 @@ from tests.gui.test_session import consented_session, run_db
 from tests.support.feed import AcceleratedInput
 from tests.support.vaults import PASSPHRASE, USER
 
-pytestmark = pytest.mark.audio
+# timed against the wall clock: runs alone, with no other test on the other pytest-xdist workers
+pytestmark = [pytest.mark.audio, pytest.mark.serial]
 
 AUDIO_SECONDS = 600.0
 WALL_LIMIT = 60.0
