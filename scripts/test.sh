@@ -10,7 +10,7 @@ export PATH="$here/.venv/bin:$PATH"
 export FIELDWORK_KDF=fast FIELDWORK_TEST_SUITE=1 FIELDWORK_REQUIRE_AUDIO=1 FIELDWORK_REQUIRE_SERVERS=1 QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
 fail=0
-step() { echo "== $*"; }
+step() { echo "== $* ($(date +%T))"; }
 # The editable install compiled the forms and translations; a .ui or .ts changed since is compiled again.
 step "forms and translations"; python scripts/qtbuild.py build >/dev/null || fail=1
 # pyside6-lupdate over the sources: the .ts files must hold every translatable string as it is now.
