@@ -10,7 +10,7 @@ export PATH="$here/.venv/bin:$PATH"
 export FIELDWORK_KDF=fast FIELDWORK_TEST_SUITE=1 FIELDWORK_REQUIRE_AUDIO=1 FIELDWORK_REQUIRE_SERVERS=1 QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
 fail=0
-step() { echo "== $*"; }
+step() { echo "== $* ($(date +%T))"; }
 # The editable install compiled the forms and translations; a .ui or .ts changed since is compiled again.
 step "forms and translations"; python scripts/qtbuild.py build >/dev/null || fail=1
 # pyside6-lupdate over the sources: the .ts files must hold every translatable string as it is now.
@@ -23,10 +23,20 @@ step "mypy (core and GUI)"; mypy fieldwork_app/domain fieldwork_app/studypack fi
   fieldwork_app/analysis \
   fieldwork_app/gui || fail=1
 step "import contracts"; lint-imports || fail=1
+# The tests run on every core (at most 4), one pytest-xdist worker each: every worker starts its own PulseAudio
+# server and study-store servers (ports reserved per process, tests/support/servers.py); a module that builds one
+# costly fixture for all its tests stays on one worker (xdist_group); tests marked `serial` run alone.
+# FIELDWORK_TEST_WORKERS=1 runs them in one process.
+workers="${FIELDWORK_TEST_WORKERS:-$(nproc)}"
+[ "$workers" -gt 4 ] && workers=4
+xdist=(-n "$workers" --dist loadgroup)
+[ "$workers" -le 1 ] && xdist=(-n 0)
+# The unit tests run here only, with PySide6 unimportable (none needs Qt: tests/support/noqt.py fails one that
+# would be skipped for want of it); the last step runs every other test.
 step "core without Qt"
-python -m pytest -q -p no:pytest-qt -p tests.support.noqt tests/unit -p no:cacheprovider || fail=1
-step "all tests"
-pytest -q --durations=25 tests "$@"
+python -m pytest -q -p no:pytest-qt -p tests.support.noqt "${xdist[@]}" tests/unit -p no:cacheprovider || fail=1
+step "integration, GUI and packaging tests ($workers workers)"
+pytest -q --durations=25 "${xdist[@]}" --ignore=tests/unit tests "$@"
 rc=$?
 if [ "$rc" = "5" ]; then echo "test.sh: no tests were collected"; rc=1; fi
 [ "$rc" = "0" ] || fail=1

@@ -33,7 +33,9 @@ from tests.gui.test_session import consented_session, run_db
 from tests.support.feed import AcceleratedInput
 from tests.support.vaults import PASSPHRASE, USER
 
-pytestmark = pytest.mark.audio
+# timed against the wall clock: runs alone, with no other test on the other pytest-xdist workers (its time-out
+# also covers the wait for their current tests to end)
+pytestmark = [pytest.mark.audio, pytest.mark.serial, pytest.mark.timeout(900)]
 
 AUDIO_SECONDS = 600.0
 WALL_LIMIT = 60.0

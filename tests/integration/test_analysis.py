@@ -45,7 +45,8 @@ from tests.support.people import add_eligible
 from tests.support.pulse import ncc_peak
 from tests.support.vaults import PASSPHRASE, USER
 
-pytestmark = [pytest.mark.audio, pytest.mark.servers, pytest.mark.slow]
+# the module's study (real recordings, a minute of work) is made once: every test of the module on one worker
+pytestmark = [pytest.mark.audio, pytest.mark.servers, pytest.mark.slow, pytest.mark.xdist_group("analysis")]
 
 REPO = Path(__file__).resolve().parents[2]
 XSD = resources_dir() / "refi-qda/Project-mrt2019.xsd"

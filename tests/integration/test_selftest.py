@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.audio
+# every run of the self-test makes its scratch folder in the same place (/dev/shm): the tests that count them
+# run one at a time, on one pytest-xdist worker (with the wheel's and the bundle's self-test)
+pytestmark = [pytest.mark.audio, pytest.mark.xdist_group("selftest")]
 
 
 def scratch_folders() -> list[str]:

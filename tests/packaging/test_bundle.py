@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [
+    pytest.mark.xdist_group("selftest"),  # runs the self-test (tests/integration/test_selftest.py)
     pytest.mark.slow,
     pytest.mark.audio,
     pytest.mark.skipif(os.environ.get("FIELDWORK_TEST_BUNDLE") != "1", reason="set FIELDWORK_TEST_BUNDLE=1"),

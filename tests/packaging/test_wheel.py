@@ -29,6 +29,8 @@ pytestmark = [
     pytest.mark.audio,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the venv layout of Linux"),
     pytest.mark.timeout(900),
+    # one wheel and venv for the module (its fixture), and a self-test run (tests/integration/test_selftest.py)
+    pytest.mark.xdist_group("selftest"),
 ]
 
 _IGNORED = ("build", "dist", ".venv", ".git", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache")

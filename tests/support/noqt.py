@@ -1,6 +1,8 @@
 """Pytest plugin: make PySide6 unimportable, to prove the core and its tests run without Qt.
 
-Used as ``pytest tests/unit -p no:pytest-qt -p tests.support.noqt``.
+Used as ``pytest tests/unit -p no:pytest-qt -p tests.support.noqt``, the only run of the unit tests in
+scripts/test.sh.  The import fails with an ImportError (not ModuleNotFoundError), so ``pytest.importorskip`` of
+PySide6 in a unit test is an error here, not a skip: a unit test that needs Qt cannot silently run nowhere.
 """
 
 from __future__ import annotations

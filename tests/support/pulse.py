@@ -1,11 +1,12 @@
 """Pytest plugin: a virtual microphone on a private PulseAudio server, reached through real PortAudio.
 
-The session fixture ``virtual_mic`` starts ``pulseaudio`` (unless one is already reachable) with a
-null sink ``virt`` and a 440 Hz sine source ``sine440``, makes the sine the default source and yields
+The session fixture ``virtual_mic`` starts ``pulseaudio`` (unless one is already reachable at its runtime
+dir) with a null sink ``virt`` and a 440 Hz sine source ``sine440``, makes the sine the default source and yields
 a :class:`VirtualMic`.  The server's environment (XDG_RUNTIME_DIR, PULSE_SERVER) is set in
 ``os.environ`` for the whole process, before PortAudio is first initialised, because the root
 conftest resets other variables per test.  Without ``pulseaudio`` the audio tests are skipped,
-unless ``FIELDWORK_REQUIRE_AUDIO`` is set (as in CI), in which case they fail.
+unless ``FIELDWORK_REQUIRE_AUDIO`` is set (as in CI), in which case they fail.  Under pytest-xdist each worker
+process starts a server of its own in a runtime dir of its own.
 """
 
 from __future__ import annotations
@@ -119,7 +120,14 @@ def virtual_mic() -> Iterator[VirtualMic]:
         if os.environ.get(REQUIRE_ENV):
             pytest.fail(f"{REQUIRE_ENV} is set but pulseaudio/pactl is not installed")
         pytest.skip("pulseaudio is not installed (set FIELDWORK_REQUIRE_AUDIO to make this an error)")
-    runtime = Path(os.environ.get("FIELDWORK_PULSE_RUNTIME") or tempfile.mkdtemp(prefix="fw-pulse-"))
+    # Each pytest-xdist worker is its own process with its own server: a runtime dir of its own, so that one
+    # worker's test that kills its server, or switches its default source, leaves the other's alone.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    given = os.environ.get("FIELDWORK_PULSE_RUNTIME")
+    if given:
+        runtime = Path(given) / worker if worker else Path(given)
+    else:
+        runtime = Path(tempfile.mkdtemp(prefix=f"fw-pulse-{worker}-" if worker else "fw-pulse-"))
     runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.environ["XDG_RUNTIME_DIR"] = str(runtime)
     os.environ["PULSE_SERVER"] = f"unix:{runtime}/pulse/native"

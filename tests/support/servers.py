@@ -12,15 +12,18 @@ stopped at the end (terminate, then kill), so no daemon outlives the test run.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import itertools
 import os
 import queue
+import random
 import shutil
 import signal
 import socket
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -90,10 +93,46 @@ def closed_port() -> Iterator[int]:
         yield s.getsockname()[1]
 
 
+_PORT_LOCKS = Path(tempfile.gettempdir()) / "fieldwork-test-ports"
+_held_ports: dict[int, int] = {}  # port -> the descriptor of its lock file, open for this process's life
+
+
+def _port_range() -> range:
+    """Ports below the kernel's ephemeral range, which neither a ``bind(0)`` nor an outgoing connection of any
+    process is handed: a port picked here stays free until the server binds it."""
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    low = max(low, 12000)
+    return range(low - 10000, low)
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A loopback port for a server this process starts.  Test processes run side by side (pytest-xdist
+    workers, other checkouts on the machine), so each port is reserved with an exclusive lock on a file named
+    after it, held until this process ends, and checked to be bindable."""
+    _PORT_LOCKS.mkdir(mode=0o777, exist_ok=True)
+    ports = _port_range()
+    start = random.SystemRandom().randrange(len(ports))
+    for i in range(len(ports)):
+        port = ports[(start + i) % len(ports)]
+        if port in _held_ports:
+            continue
+        try:
+            fd = os.open(_PORT_LOCKS / str(port), os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", port))
+        except OSError:
+            os.close(fd)
+            continue
+        _held_ports[port] = fd
+        return port
+    raise RuntimeError(f"no free port in {ports}")
 
 
 def _need(binary: str, what: str) -> str:
