@@ -8,15 +8,15 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldwork_app import i18n
-from fieldwork_app.analysis.folder import archive_report
-from fieldwork_app.analysis.pseudonymise import PseudonymiseReport, pseudonymise_folder
-from fieldwork_app.analysis.refiqda import export_qdpx
-from fieldwork_app.analysis.transcribe import TakeProgress, transcribe_folder
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.services.sync import CancellableState
+
+if TYPE_CHECKING:  # the analysis modules (numpy, the recogniser) load only for the commands that use them
+    from fieldwork_app.analysis.pseudonymise import PseudonymiseReport
+    from fieldwork_app.analysis.transcribe import TakeProgress
 
 
 def _t(text: str) -> str:
@@ -108,6 +108,8 @@ def _identity_options(p: argparse.ArgumentParser, required: bool) -> None:
 
 
 def _pseudo(args: argparse.Namespace) -> PseudonymiseReport:
+    from fieldwork_app.analysis.pseudonymise import pseudonymise_folder
+
     report_path = args.report or (args.identity / "pseudonymisation-report.json")
     return pseudonymise_folder(args.folder, args.identity, report_path, replace=args.replace, tag=args.tag)
 
@@ -133,6 +135,8 @@ def _say_pseudo(ctx: CliContext, report: PseudonymiseReport, args: argparse.Name
 
 def _transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
     progress = _Progress(ctx.err, args.json)
+    from fieldwork_app.analysis.transcribe import transcribe_folder
+
     report = transcribe_folder(
         args.folder,
         args.model,
@@ -187,6 +191,8 @@ def _pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.analysis.refiqda import export_qdpx
+
     report = export_qdpx(args.folder, args.out)
     if args.json:
         ctx.emit_json(report.to_json())
@@ -212,6 +218,8 @@ def _export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _archive(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.analysis.folder import archive_report
+
     rows = archive_report(args.folder)
     if args.json:
         ctx.emit_json(rows)

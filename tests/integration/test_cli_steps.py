@@ -355,7 +355,7 @@ def test_completing_a_session_whose_visit_plan_has_no_times_is_not_an_error(
     assert cli("init", "--user", "rosa", "--new-passphrase-file", str(secret)) == 0
     assert cli("pack", "import", str(SECOND)) == 0
     capsys.readouterr()
-    assert cli("participant", "add", "--group", "staff") == 0
+    assert cli("participant", "add", "--group", "staff", "--attr", "area=north") == 0
     pid = capsys.readouterr().out.strip()
     screening = tmp_path / "screen.json"
     criteria = load_pack(SECOND).group("staff").eligibility
