@@ -197,8 +197,9 @@ def text_for(code: ErrorCode) -> str:
             "\u201cAdd participant\u201d."
         ),
         ErrorCode.GATING_TOO_LATE: _t(
-            "Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice: the session waits "
-            "until that notice has been given."
+            "Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice. If the task was "
+            "done on an earlier day, mark it done again with that day in \u201cDone on\u201d on the participant's "
+            "page in Participants; otherwise the session waits until that notice has been given."
         ),
         ErrorCode.GATING_NO_START: _t(
             "Not allowed yet: {problem}. Give the session its date and time on the Prepare page (Save date and "

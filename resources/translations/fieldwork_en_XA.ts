@@ -1454,8 +1454,8 @@
             <translation>⟦Ţĥé šţûđý àšķš ƒöŕ ţĥéšé đéţàîļš ŵĥéñ à þàŕţîçîþàñţ îš àđđéđ: {missing}. Çĥööšé éàçĥ öñé àƀöṽé “Àđđ þàŕţîçîþàñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice: the session waits until that notice has been given.</source>
-            <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ {days} đàý(š) öƒ ñöţîçé: ţĥé šéššîöñ ŵàîţš ûñţîļ ţĥàţ ñöţîçé ĥàš ƀééñ ĝîṽéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>Not allowed yet: {problem}. The study's protocol asks for {days} day(s) of notice. If the task was done on an earlier day, mark it done again with that day in “Done on” on the participant's page in Participants; otherwise the session waits until that notice has been given.</source>
+            <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ {days} đàý(š) öƒ ñöţîçé. Îƒ ţĥé ţàšķ ŵàš đöñé öñ àñ éàŕļîéŕ đàý, ɱàŕķ îţ đöñé àĝàîñ ŵîţĥ ţĥàţ đàý îñ “Đöñé öñ” öñ ţĥé þàŕţîçîþàñţ'š þàĝé îñ Þàŕţîçîþàñţš; öţĥéŕŵîšé ţĥé šéššîöñ ŵàîţš ûñţîļ ţĥàţ ñöţîçé ĥàš ƀééñ ĝîṽéñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Not allowed yet: {problem}. Give the session its date and time on the Prepare page (Save date and time).</source>
@@ -2246,6 +2246,14 @@ IRAS ID %2 · study pack: %3, version %4</source>
         <message>
             <source>Mark the task &amp;done</source>
             <translation>⟦Ṁàŕķ ţĥé ţàšķ &amp;đöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Day the task was done</source>
+            <translation>⟦Đàý ţĥé ţàšķ ŵàš đöñé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>D&amp;one on</source>
+            <translation>⟦Đ&amp;öñé öñ ŵîð⟧</translation>
         </message>
         <message>
             <source>Show &amp;identity details…</source>

@@ -153,3 +153,51 @@ def test_a_guardians_part_is_asked_for_before_consent_can_be_saved(qtbot, tmp_pa
         assert [tuple(r) for r in rows] == [("guardian", "Gail Guardian", 1)]
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_a_task_done_days_ago_is_recorded_on_that_day(qtbot, tmp_path, make_window, size):
+    """The parent was told three days ago and the research assistant records it today: the day typed in
+    "Done on" is kept, so the two days' notice the study asks for is met and the session may go ahead."""
+    from datetime import date, datetime, timedelta
+
+    from fieldwork_app.paths import DataDir
+    from fieldwork_app.services import ethics, packs, participants
+    from fieldwork_app.studypack import example_pack_path
+    from fieldwork_app.vault import FAST_KDF
+    from tests.support.people import with_required
+
+    data = DataDir(tmp_path / "v")
+    ws, _ = workspace_svc.create(data, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs.import_pack(ws, example_pack_path().parent / "caring-lives")
+        attrs = with_required(ws.pack(), "young-carer", {"age_band": "16-17"})
+        pid = participants.add(ws, "young-carer", attributes=attrs).id
+        criteria = ws.pack().group("young-carer").eligibility
+        participants.screen(ws, pid, {c.id: c.eligible_answer for c in criteria})
+        soon = (datetime.now() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+        sid = sessions.new(ws, [pid], "interview", "youth_centre", soon, 60).id
+    finally:
+        ws.close()
+    w = make_window(data)
+    w.resize(*size)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    w.show_page("participants")
+    pp = w.page("participants")
+    qtbot.waitUntil(lambda: pp.tree.topLevelItemCount() == 1, timeout=5_000)
+    pp._select(pid)
+    qtbot.waitUntil(lambda: pp.tasks_box.isVisibleTo(pp) and pp.gating_list.count() == 1, timeout=5_000)
+    assert pp.gating_on.isVisibleTo(pp) and pp.gating_on.date().toPython() == date.today()
+    told = date.today() - timedelta(days=3)
+    pp.gating_on.setFocus()  # its first part (the day) is selected: typing replaces it, a space moves on
+    qtbot.keyClicks(pp.gating_on, told.strftime("%-d %b %Y"))
+    assert pp.gating_on.date().toPython() == told
+    qtbot.mouseClick(pp.gating_done, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "(done)" in pp.gating_list.item(0).text(), timeout=5_000)
+    ws = workspace_svc.unlock(data, USER, PASSPHRASE)
+    try:
+        (state,) = ethics.gating_state(ws, pid, sid, at=datetime.now().astimezone())
+        assert state.done_at == told.isoformat() and state.hold is None
+    finally:
+        ws.close()

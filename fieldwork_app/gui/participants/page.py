@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -109,8 +110,23 @@ class ParticipantsPage(QWidget):
         self.gating_list.setAccessibleName(self.tr("Tasks the protocol asks for before the session"))
         self.gating_done = QPushButton(self.tr("Mark the task &done"))
         self.gating_done.clicked.connect(self._mark_task_done)
+        # The day it was done: a notice period counts from it, so a parent told on Monday and recorded on
+        # Wednesday keeps Monday.
+        self.gating_on = QDateEdit(QDate.currentDate())
+        self.gating_on.setObjectName("gatingDoneOn")
+        self.gating_on.setCalendarPopup(True)
+        self.gating_on.setDisplayFormat("d MMM yyyy")
+        self.gating_on.setMaximumDate(QDate.currentDate())
+        self.gating_on.setAccessibleName(self.tr("Day the task was done"))
+        on_label = label(self.tr("D&one on"), wrap=False)
+        on_label.setBuddy(self.gating_on)
+        done_row = QHBoxLayout()
+        done_row.addWidget(on_label)
+        done_row.addWidget(self.gating_on)
+        done_row.addWidget(self.gating_done)
+        done_row.addStretch(1)
         tl.addWidget(self.gating_list)
-        tl.addWidget(self.gating_done)
+        tl.addLayout(done_row)
         self.tasks_box.setVisible(False)
         grid.add(self.tasks_box)
 
@@ -303,7 +319,8 @@ class ParticipantsPage(QWidget):
             self._ok(self.tr("Task marked done."))
             self._on_select()
 
-        self.p.mark_task_done(pid, task_id, done, self._failed)
+        on = self.gating_on.date().toString("yyyy-MM-dd")
+        self.p.mark_task_done(pid, task_id, on, done, self._failed)
 
     def _show_criteria(self, questions: list[tuple[str, str]]) -> None:
         old = self.screen_questions

@@ -122,8 +122,9 @@ class ParticipantsPresenter(Presenter):
     def gating(self, participant_id: str, done: Done[list[tuple[str, str, str]]], failed: Failed) -> None:
         self._db(lambda ws: gating(ws, participant_id), done, failed)
 
-    def mark_task_done(self, participant_id: str, task_id: str, done: Done[None], failed: Failed) -> None:
-        self._db(lambda ws: ethics.mark_done(ws, participant_id, task_id), done, failed)
+    def mark_task_done(self, participant_id: str, task_id: str, on: str, done: Done[None], failed: Failed) -> None:
+        """Mark the task done on the day ``on`` (YYYY-MM-DD, today or earlier)."""
+        self._db(lambda ws: ethics.mark_done(ws, participant_id, task_id, on=on), done, failed)
 
     def screen(self, participant_id: str, answers: dict[str, bool], done: Done[bool], failed: Failed) -> None:
         self._db(lambda ws: svc.screen(ws, participant_id, answers), done, failed)
