@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -241,22 +242,36 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--answers", type=Path, required=True)
     p.add_argument("--recording", help=_t("the consent recording id (verbal consent)"))
-    p.add_argument("--witness", metavar="NAME", help=_t("the witness present (kept in the identity store)"))
-    p.add_argument("--interpreter", metavar="NAME", help=_t("the interpreter present (kept in the identity store)"))
+    p.add_argument(
+        "--names",
+        type=Path,
+        metavar="FILE",
+        help=_t(
+            "a JSON object naming the others with a part in the consent (witness, interpreter, guardian, "
+            "consultee: kept in the identity store); - reads standard input. Names are never taken on the "
+            "command line, where shell history and the process list would keep them"
+        ),
+    )
+    p.add_argument("--witness", nargs="?", const="", metavar="NAME",
+                   help=_t("a witness was present (their name from --names, else asked)"))  # fmt: skip
+    p.add_argument("--interpreter", nargs="?", const="", metavar="NAME",
+                   help=_t("an interpreter was present (their name from --names, else asked)"))  # fmt: skip
     p.add_argument(
         "--interpreter-agreement",
         action="store_true",
         help=_t("the interpreter has signed the confidentiality agreement the pack names"),
     )
     p.add_argument(
-        "--guardian", metavar="NAME", help=_t("the parent or guardian whose part the consent needs (identity store)")
-    )
+        "--guardian", nargs="?", const="", metavar="NAME",
+        help=_t("the parent or guardian whose part the consent needs (their name from --names, else asked)"),
+    )  # fmt: skip
     p.add_argument(
         "--guardian-form", action="store_true", help=_t("the parent or guardian has completed the form the pack names")
     )
     p.add_argument(
-        "--consultee", metavar="NAME", help=_t("the consultee whose part the consent needs (identity store)")
-    )
+        "--consultee", nargs="?", const="", metavar="NAME",
+        help=_t("the consultee whose part the consent needs (their name from --names, else asked)"),
+    )  # fmt: skip
     p.add_argument(
         "--consultee-form", action="store_true", help=_t("the consultee has completed the form the pack names")
     )
@@ -990,20 +1005,60 @@ def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+_PARTY_ROLES = ("witness", "interpreter", "guardian", "consultee")
+
+
+def _party_names(args: argparse.Namespace) -> dict[str, str]:
+    """The names of the others with a part in the consent: from ``--names FILE`` or, for a role given without a
+    file entry, a prompt.  A name written on the command line is refused: it would stay in the shell's history
+    and show in the process list, and these names are identity data."""
+    names: dict[str, str] = {}
+    if args.names is not None:
+        source = Path("/dev/stdin") if str(args.names) == "-" else args.names
+        raw = _load_json(source, _t("names"))
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            raise InvalidInput(_t("{path}: expected a JSON object of role: name").format(path=args.names))
+        unknown = sorted(set(raw) - set(_PARTY_ROLES))
+        if unknown:
+            raise InvalidInput(_t("{path}: no such role: {roles} (one of: {known})").format(
+                path=args.names, roles=", ".join(unknown), known=", ".join(_PARTY_ROLES)))  # fmt: skip
+        names = {k: v.strip() for k, v in raw.items() if v.strip()}
+    for role in _PARTY_ROLES:
+        given = getattr(args, role)
+        if given:  # a name on the command line
+            raise InvalidInput(_t(
+                "--{role} NAME: names are never taken on the command line (shell history, the process list); "
+                "put them in a file given with --names FILE, or give --{role} alone to be asked"
+            ).format(role=role))  # fmt: skip
+        if given == "" and role not in names:
+            if not sys.stdin.isatty():
+                raise InvalidInput(
+                    _t("--{role}: no name for it in --names FILE, and no terminal to ask").format(role=role)
+                )
+            typed = input(_t("Name of the {role}: ").format(role=role)).strip()
+            if not typed:
+                raise InvalidInput(_t("--{role}: no name given; nothing was recorded").format(role=role))
+            names[role] = typed
+    return names
+
+
 def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    if args.witness:
-        out["witness"] = {"name": args.witness}
-    if args.interpreter:
-        out["interpreter"] = {"name": args.interpreter, "agreement": args.interpreter_agreement}
+    names = _party_names(args)
+    if "witness" in names:
+        out["witness"] = {"name": names["witness"]}
+    if "interpreter" in names:
+        out["interpreter"] = {"name": names["interpreter"], "agreement": args.interpreter_agreement}
     elif args.interpreter_agreement:
-        raise InvalidInput(_t("--interpreter-agreement goes with --interpreter NAME"))
+        raise InvalidInput(_t("--interpreter-agreement goes with an interpreter (--interpreter, or --names FILE)"))
     for role in ("guardian", "consultee"):
-        name, form_done = getattr(args, role), getattr(args, f"{role}_form")
-        if name:
-            out[role] = {"name": name, "agreement": form_done}
+        form_done = getattr(args, f"{role}_form")
+        if role in names:
+            out[role] = {"name": names[role], "agreement": form_done}
         elif form_done:
-            raise InvalidInput(_t("--{role}-form goes with --{role} NAME").format(role=role))
+            raise InvalidInput(
+                _t("--{role}-form goes with a {role} (--{role}, or --names FILE)").format(role=role)
+            )
     details = {
         "relationship": args.consultee_relationship,
         "kind": args.consultee_kind,
@@ -1012,7 +1067,10 @@ def _parties(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     }
     given = {k: v for k, v in details.items() if v}
     if given and "consultee" not in out:
-        raise InvalidInput(_t("--consultee-relationship, -kind, -advice and -advised-on go with --consultee NAME"))
+        raise InvalidInput(
+            _t("--consultee-relationship, -kind, -advice and -advised-on go with a consultee (--consultee, or --names "
+               "FILE)")
+        )  # fmt: skip
     if given:
         out["consultee"].update(given)
     return out

@@ -540,7 +540,7 @@ def _check_parties(
                 raise ConsentError(
                     f"consent not recorded: the study's protocol asks for {PARTY_NAMES[role]}{paper} at "
                     f"{participant_id}'s consent{why}; "
-                    f"record who it was (--{role} NAME at the command line)",
+                    f"record who it was (--{role}, with the name in --names FILE, at the command line)",
                     kind=ErrorKind.CONSENT_REFUSED,
                 )
             continue

@@ -5126,28 +5126,32 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ţĥé çöñšéñţ ŕéçöŕđîñĝ îđ (ṽéŕƀàļ çöñšéñţ) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>the witness present (kept in the identity store)</source>
-            <translation>⟦ţĥé ŵîţñéšš þŕéšéñţ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>a JSON object naming the others with a part in the consent (witness, interpreter, guardian, consultee: kept in the identity store); - reads standard input. Names are never taken on the command line, where shell history and the process list would keep them</source>
+            <translation>⟦à ĴŠÖÑ öƀĵéçţ ñàɱîñĝ ţĥé öţĥéŕš ŵîţĥ à þàŕţ îñ ţĥé çöñšéñţ (ŵîţñéšš, îñţéŕþŕéţéŕ, ĝûàŕđîàñ, çöñšûļţéé: ķéþţ îñ ţĥé îđéñţîţý šţöŕé); - ŕéàđš šţàñđàŕđ îñþûţ. Ñàɱéš àŕé ñéṽéŕ ţàķéñ öñ ţĥé çöɱɱàñđ ļîñé, ŵĥéŕé šĥéļļ ĥîšţöŕý àñđ ţĥé þŕöçéšš ļîšţ ŵöûļđ ķééþ ţĥéɱ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>the interpreter present (kept in the identity store)</source>
-            <translation>⟦ţĥé îñţéŕþŕéţéŕ þŕéšéñţ (ķéþţ îñ ţĥé îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+            <source>a witness was present (their name from --names, else asked)</source>
+            <translation>⟦à ŵîţñéšš ŵàš þŕéšéñţ (ţĥéîŕ ñàɱé ƒŕöɱ --ñàɱéš, éļšé àšķéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>an interpreter was present (their name from --names, else asked)</source>
+            <translation>⟦àñ îñţéŕþŕéţéŕ ŵàš þŕéšéñţ (ţĥéîŕ ñàɱé ƒŕöɱ --ñàɱéš, éļšé àšķéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>the interpreter has signed the confidentiality agreement the pack names</source>
             <translation>⟦ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>the parent or guardian whose part the consent needs (identity store)</source>
-            <translation>⟦ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ŵĥöšé þàŕţ ţĥé çöñšéñţ ñééđš (îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>the parent or guardian whose part the consent needs (their name from --names, else asked)</source>
+            <translation>⟦ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ŵĥöšé þàŕţ ţĥé çöñšéñţ ñééđš (ţĥéîŕ ñàɱé ƒŕöɱ --ñàɱéš, éļšé àšķéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>the parent or guardian has completed the form the pack names</source>
             <translation>⟦ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥé ƒöŕɱ ţĥé þàçķ ñàɱéš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>the consultee whose part the consent needs (identity store)</source>
-            <translation>⟦ţĥé çöñšûļţéé ŵĥöšé þàŕţ ţĥé çöñšéñţ ñééđš (îđéñţîţý šţöŕé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>the consultee whose part the consent needs (their name from --names, else asked)</source>
+            <translation>⟦ţĥé çöñšûļţéé ŵĥöšé þàŕţ ţĥé çöñšéñţ ñééđš (ţĥéîŕ ñàɱé ƒŕöɱ --ñàɱéš, éļšé àšķéđ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>the consultee has completed the form the pack names</source>
@@ -5290,8 +5294,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ţĥé ŵéļļƀéîñĝ çĥéçķ îš šţîļļ ţö ƀé ŕéçöŕđéđ (--ŵéļļƀéîñĝ) ƀéƒöŕé ţĥé šéššîöñ çàñ ƀé çöɱþļéţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>--consultee-relationship, -kind, -advice and -advised-on go with --consultee NAME</source>
-            <translation>⟦--çöñšûļţéé-ŕéļàţîöñšĥîþ, -ķîñđ, -àđṽîçé àñđ -àđṽîšéđ-öñ ĝö ŵîţĥ --çöñšûļţéé ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>names</source>
+            <translation>⟦ñàɱéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>--consultee-relationship, -kind, -advice and -advised-on go with a consultee (--consultee, or --names FILE)</source>
+            <translation>⟦--çöñšûļţéé-ŕéļàţîöñšĥîþ, -ķîñđ, -àđṽîçé àñđ -àđṽîšéđ-öñ ĝö ŵîţĥ à çöñšûļţéé (--çöñšûļţéé, öŕ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>No verbal-consent script is in use for this participant's form: read the statements.</source>
@@ -5414,8 +5422,8 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Çļöšé-öûţ öƒ {id} šàṽéđ ({count} ṽöûçĥéŕ(š), {count2} ƒöļļöŵ-ûþ ţàšķ(š)) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>--interpreter-agreement goes with --interpreter NAME</source>
-            <translation>⟦--îñţéŕþŕéţéŕ-àĝŕééɱéñţ ĝöéš ŵîţĥ --îñţéŕþŕéţéŕ ÑÀṀÉ ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+            <source>--interpreter-agreement goes with an interpreter (--interpreter, or --names FILE)</source>
+            <translation>⟦--îñţéŕþŕéţéŕ-àĝŕééɱéñţ ĝöéš ŵîţĥ àñ îñţéŕþŕéţéŕ (--îñţéŕþŕéţéŕ, öŕ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Vault: {data_dir} (user {user}, SQLCipher {sqlcipher})</source>
@@ -5654,6 +5662,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{voucher}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ṽöûçĥéŕ ƒîéļđš ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>{path}: expected a JSON object of role: name</source>
+            <translation>⟦{path}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ŕöļé: ñàɱé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{path}: no such role: {roles} (one of: {known})</source>
+            <translation>⟦{path}: ñö šûçĥ ŕöļé: {roles} (öñé öƒ: {known}) ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>--{role} NAME: names are never taken on the command line (shell history, the process list); put them in a file given with --names FILE, or give --{role} alone to be asked</source>
+            <translation>⟦--{role} ÑÀṀÉ: ñàɱéš àŕé ñéṽéŕ ţàķéñ öñ ţĥé çöɱɱàñđ ļîñé (šĥéļļ ĥîšţöŕý, ţĥé þŕöçéšš ļîšţ); þûţ ţĥéɱ îñ à ƒîļé ĝîṽéñ ŵîţĥ --ñàɱéš ƑÎĻÉ, öŕ ĝîṽé --{role} àļöñé ţö ƀé àšķéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>  task: {title} (due {due})</source>
             <translation>⟦  ţàšķ: {title} (đûé {due}) ŵîðé ŵ⟧</translation>
         </message>
@@ -5670,8 +5690,16 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ñöţĥîñĝ ŵàš îɱþöŕţéđ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>--{role}-form goes with --{role} NAME</source>
-            <translation>⟦--{role}-ƒöŕɱ ĝöéš ŵîţĥ --{role} ÑÀṀÉ ŵîðé ŵîðé⟧</translation>
+            <source>--{role}: no name for it in --names FILE, and no terminal to ask</source>
+            <translation>⟦--{role}: ñö ñàɱé ƒöŕ îţ îñ --ñàɱéš ƑÎĻÉ, àñđ ñö ţéŕɱîñàļ ţö àšķ ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>--{role}: no name given; nothing was recorded</source>
+            <translation>⟦--{role}: ñö ñàɱé ĝîṽéñ; ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>--{role}-form goes with a {role} (--{role}, or --names FILE)</source>
+            <translation>⟦--{role}-ƒöŕɱ ĝöéš ŵîţĥ à {role} (--{role}, öŕ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>{id}. (ask only where {why}) {text}</source>
@@ -5680,6 +5708,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{id}. not asked: does not apply to {participant} (only where {why})</source>
             <translation>⟦{id}. ñöţ àšķéđ: đöéš ñöţ àþþļý ţö {participant} (öñļý ŵĥéŕé {why}) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Name of the {role}: </source>
+            <translation>⟦Ñàɱé öƒ ţĥé {role}:  ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>new passphrase</source>

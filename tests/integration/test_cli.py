@@ -505,7 +505,11 @@ def test_protocol_steps_at_the_command_line(tmp_path: Path, monkeypatch) -> None
     assert_one_line_error(run(*base, ok=False), "cannot decide now")
     assert "can decide now" in run(*cap, "yes", "--communicate", "yes").stdout
     assert_one_line_error(run(*base, ok=False), "asks for a witness")
-    with_people = (*base, "--witness", "Wendy Witness", "--interpreter", "Ivan Interpreter")
+    # names on the command line would stay in shell history and the process list: refused, nothing recorded
+    assert_one_line_error(run(*base, "--witness", "Wendy Witness", ok=False), "never taken on the command line")
+    names = tmp_path / "names.json"
+    names.write_text(json.dumps({"witness": "Wendy Witness", "interpreter": "Ivan Interpreter"}))
+    with_people = (*base, "--names", str(names))
     assert_one_line_error(run(*with_people, ok=False), "confidentiality agreement")
     assert "recording permitted" in run(*with_people, "--interpreter-agreement").stdout
     audit = run("audit", "list", "--json").stdout

@@ -92,11 +92,14 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     assert_one_line_error(
         run(*base, env=env, ok=False),
         "asks for a parent or guardian ('Agreement of a parent or guardian (young person aged 16 or 17)') at "
-        f"{pid}'s consent; record who it was (--guardian NAME at the command line)",
+        f"{pid}'s consent; record who it was (--guardian, with the name in --names FILE, at the command line)",
     )
-    assert_one_line_error(run(*base, "--guardian", "Gail Guardian", env=env, ok=False), "--guardian-form")
-    assert_one_line_error(run(*base, "--guardian-form", env=env, ok=False), "--guardian-form goes with --guardian")
-    assert "recording permitted" in run(*base, "--guardian", "Gail Guardian", "--guardian-form", env=env).stdout
+    names = tmp_path / "names.json"
+    names.write_text(json.dumps({"guardian": "Gail Guardian"}), encoding="utf-8")
+    assert_one_line_error(run(*base, "--names", str(names), env=env, ok=False), "--guardian-form")
+    assert_one_line_error(run(*base, "--guardian-form", env=env, ok=False), "--guardian-form goes with a guardian")
+    assert_one_line_error(run(*base, "--guardian", env=env, ok=False), "no terminal to ask")  # a script: no prompt
+    assert "recording permitted" in run(*base, "--names", str(names), "--guardian-form", env=env).stdout
     assert "Gail" not in run("audit", "list", "--json", env=env).stdout  # the name stays in the identity store
     status = run("status", env=env).stdout
     assert f"  task: {pid} asked for a summary of the findings: send it when there is one\n" in status
@@ -228,9 +231,11 @@ def test_the_consultee_route_from_the_command_line(tmp_path: Path) -> None:
             str(answers))  # fmt: skip
     assert_one_line_error(run(*base, env=env, ok=False), "asks a consultee for their advice")
     assert_one_line_error(
-        run(*base, "--consultee-kind", "personal", env=env, ok=False), "go with --consultee NAME"
+        run(*base, "--consultee-kind", "personal", env=env, ok=False), "go with a consultee"
     )
-    consultee = ("--consultee", "Cara Consultee", "--consultee-relationship", "sister", "--consultee-kind",
+    named = tmp_path / "consultee.json"
+    named.write_text(json.dumps({"consultee": "Cara Consultee"}), encoding="utf-8")
+    consultee = ("--names", str(named), "--consultee-relationship", "sister", "--consultee-kind",
                  "personal", "--consultee-form")  # fmt: skip
     assert_one_line_error(run(*base, *consultee, env=env, ok=False), "record the consultee's advice")
     refused = run(*base, *consultee, "--consultee-advice", "not-take-part", env=env, ok=False)
