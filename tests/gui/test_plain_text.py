@@ -60,3 +60,17 @@ def test_markup_in_a_statement_is_shown_as_written(qtbot, tmp_path: Path, make_w
         if lab.textFormat() is not Qt.TextFormat.PlainText and GuiQt.mightBeRichText(lab.text())
     ]
     assert guessing == []
+
+
+def test_a_tooltip_of_outside_text_shows_it_as_written(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A store's error or a pack's words in a tooltip: Qt guesses rich text for tooltips, so the text is
+    escaped and its markup shown as characters."""
+    from PySide6.QtGui import QTextDocument
+
+    from fieldwork_app.gui.views.common import plain_tip
+
+    tip = plain_tip('<a href="x">click</a> & <b>bold</b>')
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    assert doc.toPlainText() == '<a href="x">click</a> & <b>bold</b>'
+    assert plain_tip("") == ""

@@ -30,7 +30,7 @@ from fieldwork_app.services.sync import BundleKind, OutboxItem, OutboxState
 from fieldwork_app.gui.formatting import when_text
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.sync.presenter import SyncPresenter
-from fieldwork_app.gui.views.common import label, scroll_page, set_role
+from fieldwork_app.gui.views.common import label, plain_tip, scroll_page, set_role
 
 if TYPE_CHECKING:
 
@@ -360,10 +360,10 @@ class SyncPage(QWidget):
                 ]
             )
             if r.last_error:
-                item.setToolTip(5, r.last_error)
+                item.setToolTip(5, plain_tip(r.last_error))
             if note and not verified:
                 item.setForeground(5, QColor("#8a3a00"))
-                item.setToolTip(5, note)
+                item.setToolTip(5, plain_tip(note))
             self._items[r.bundle_id] = item
             self.tree.addTopLevelItem(item)
         for i in range(self.COLUMNS):

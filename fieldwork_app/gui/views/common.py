@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -54,6 +56,15 @@ def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
     if role:
         w.setProperty("role", role)
     return w
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip showing ``text`` as written.  Qt guesses whether a tooltip is rich text and has no switch for
+    one tooltip; text from a pack, a participant or a store's error is escaped, so markup in it is shown as
+    characters and never rendered."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
 
 
 def set_role(w: QWidget, role: str) -> None:

@@ -11,7 +11,7 @@ from fieldwork_app.services import readiness_words
 from fieldwork_app.services.sessions import ChecklistItem
 
 from fieldwork_app.gui.resources import icon
-from fieldwork_app.gui.views.common import set_role
+from fieldwork_app.gui.views.common import plain_tip, set_role
 
 
 def item_label(item: ChecklistItem) -> str:
@@ -49,7 +49,7 @@ class ChecklistView(QWidget):
             detail = item_detail(it)
             text = item_label(it) + (f": {detail}" if detail and not it.done else "")
             row = QListWidgetItem(icon("check" if it.done else "warning"), text)
-            row.setToolTip(detail)
+            row.setToolTip(plain_tip(detail))
             row.setData(256, it.id)
             self.list.addItem(row)
         self.ready = ready
