@@ -84,6 +84,7 @@ class ErrorCode(enum.Enum):
     ANSWERS_FOR_ANOTHER = "answers-for-another"  # source, what, given, expected, participant, session
     GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task (+ hold, title, days: the facts)
     INTERPRETER_AGREEMENT_FIRST = "interpreter-agreement-first"  # participant, agreement (its title)
+    PARTY_MISSING = "party-missing"  # role, party (who, and the form they complete), participant, why
     LINK_REQUIRED = "link-required"  # group, linked_group
     ATTRIBUTES_MISSING = "attributes-missing"  # group, missing (attribute ids, comma-separated)
     GATING_TOO_LATE = "gating-too-late"  # doing, problem, participant, task, session, days

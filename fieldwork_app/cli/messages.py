@@ -91,6 +91,7 @@ def advice() -> dict[ErrorCode, str]:
             "YYYY-MM-DD if that was on an earlier day)"
         ),
         ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(" (--interpreter-agreement at the command line)"),
+        ErrorCode.PARTY_MISSING: _t(" (--{role} alone to be asked for the name, or the name in --names FILE)"),
         ErrorCode.LINK_REQUIRED: _t(" with --linked-to ID ('fieldwork participant list' shows the ids)"),
         ErrorCode.ATTRIBUTES_MISSING: _t(": give each with {attr_options}"),
         ErrorCode.GATING_TOO_LATE: _t(

@@ -184,6 +184,10 @@ def text_for(code: ErrorCode) -> str:
             "Not allowed yet: {problem}. The study's protocol asks for it first; mark the task done on "
             "{participant}'s page in Participants once it is."
         ),
+        ErrorCode.PARTY_MISSING: _t(
+            "Consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}. Name them "
+            "in \u201cBefore consent\u201d."
+        ),
         ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(
             "The interpreter signs \u201c{agreement}\u201d before {participant}'s consent: once they have, tick "
             "\u201cThe interpreter has signed the confidentiality agreement\u201d."

@@ -539,10 +539,12 @@ def _check_parties(
                        "first: the protocol may not ask for one then)") if unknown else ""  # fmt: skip
                 raise ConsentError(
                     f"consent not recorded: the study's protocol asks for {PARTY_NAMES[role]}{paper} at "
-                    f"{participant_id}'s consent{why}; "
-                    f"record who it was (--{role}, with the name in --names FILE, at the command line)",
+                    f"{participant_id}'s consent{why}; record who it was",
                     kind=ErrorKind.CONSENT_REFUSED,
-                )
+                    code=ErrorCode.PARTY_MISSING,
+                    params={"role": role, "party": f"{PARTY_NAMES[role]}{paper}", "participant": participant_id,
+                            "why": why},
+                )  # fmt: skip
             continue
         if not needs_confirmation(rule) or out[role]["agreement"]:
             continue

@@ -1442,6 +1442,10 @@
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: {problem}. Ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ îţ ƒîŕšţ; ɱàŕķ ţĥé ţàšķ đöñé öñ {participant}'š þàĝé îñ Þàŕţîçîþàñţš öñçé îţ îš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>Consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}. Name them in “Before consent”.</source>
+            <translation>⟦Çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ {party} àţ {participant}'š çöñšéñţ{why}. Ñàɱé ţĥéɱ îñ “Ɓéƒöŕé çöñšéñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>The interpreter signs “{agreement}” before {participant}'s consent: once they have, tick “The interpreter has signed the confidentiality agreement”.</source>
             <translation>⟦Ţĥé îñţéŕþŕéţéŕ šîĝñš “{agreement}” ƀéƒöŕé {participant}'š çöñšéñţ: öñçé ţĥéý ĥàṽé, ţîçķ “Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -5896,6 +5900,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source> (--interpreter-agreement at the command line)</source>
             <translation>⟦ (--îñţéŕþŕéţéŕ-àĝŕééɱéñţ àţ ţĥé çöɱɱàñđ ļîñé) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source> (--{role} alone to be asked for the name, or the name in --names FILE)</source>
+            <translation>⟦ (--{role} àļöñé ţö ƀé àšķéđ ƒöŕ ţĥé ñàɱé, öŕ ţĥé ñàɱé îñ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source> with --linked-to ID ('fieldwork participant list' shows the ids)</source>

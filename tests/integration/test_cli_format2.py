@@ -92,7 +92,7 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     assert_one_line_error(
         run(*base, env=env, ok=False),
         "asks for a parent or guardian ('Agreement of a parent or guardian (young person aged 16 or 17)') at "
-        f"{pid}'s consent; record who it was (--guardian, with the name in --names FILE, at the command line)",
+        f"{pid}'s consent; record who it was (--guardian alone to be asked for the name, or the name in --names FILE)",
     )
     names = tmp_path / "names.json"
     names.write_text(json.dumps({"guardian": "Gail Guardian"}), encoding="utf-8")

@@ -343,8 +343,7 @@ def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Worksp
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
     assert err.value.message == (
         "consent not recorded: the study's protocol asks for a parent or guardian ('Agreement of a parent or "
-        f"guardian (young person aged 16 or 17)') at {young}'s consent; record who it was (--guardian, with the "
-        "name in --names FILE, at the command line)"
+        f"guardian (young person aged 16 or 17)') at {young}'s consent; record who it was"
     )
     with pytest.raises(ConsentError, match="confirm it is completed \\(--guardian-form"):
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian"}})
