@@ -2703,10 +2703,6 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ţöö ļöûđ (çļîþþîñĝ): ɱöṽé ţĥé ɱîçŕöþĥöñé ƒûŕţĥéŕ àŵàý. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>Microphone OK (peak %1 dBFS).</source>
-            <translation>⟦Ṁîçŕöþĥöñé ÖĶ (þéàķ %1 đƁƑŠ). ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
             <source>Save PDF</source>
             <translation>⟦Šàṽé ÞĐƑ ŵîð⟧</translation>
         </message>

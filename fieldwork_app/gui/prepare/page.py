@@ -452,7 +452,9 @@ class PreparePage(QWidget):
             elif result.clipped:
                 text = self.tr("Too loud (clipping): move the microphone further away.")
             else:
-                text = self.tr("Microphone OK (peak %1 dBFS).").replace("%1", f"{result.peak_dbfs:.0f}")
+                # worded as the kit check it keeps is shown once the session reloads, so the text never flickers
+                level = mic_level(result.peak_dbfs, "", QCoreApplication.translate)
+                text = self.tr("Microphone OK") + f" ({level})"
             self.mic_result.setText(text)
             self._reload_session()
 
