@@ -1014,9 +1014,8 @@ def _party_names(args: argparse.Namespace) -> dict[str, str]:
     and show in the process list, and these names are identity data."""
     names: dict[str, str] = {}
     if args.names is not None:
-        source = Path("/dev/stdin") if str(args.names) == "-" else args.names
-        raw = _load_json(source, _t("names"))
-        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raw = steps_cmds.read_json_object(str(args.names), _t("names"))  # a file, or - for standard input
+        if not all(isinstance(v, str) for v in raw.values()):
             raise InvalidInput(_t("{path}: expected a JSON object of role: name").format(path=args.names))
         unknown = sorted(set(raw) - set(_PARTY_ROLES))
         if unknown:
