@@ -13,7 +13,6 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from fieldwork_app.domain import conditions
@@ -715,8 +714,7 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
         if not person.screened_eligible:
             holds.append(RecordingHold(pid, RecordingBlock.NOT_ELIGIBLE))
             continue
-        now = datetime.now().astimezone()  # a notice period counts back from now where that is earlier
-        waiting = [st for st in ethics_svc.gating_state(ws, pid, session_id, at=now) if st.hold is not None]
+        waiting = ethics_svc.holding_now(ws, pid, session_id)
         if waiting:
             holds.append(RecordingHold(pid, RecordingBlock.GATING, waiting[0]))
             continue

@@ -166,21 +166,27 @@ _GATING_CODES = {
 }
 
 
+def holding_now(ws: Workspace, participant_id: str, session_id: str) -> list[GatingState]:
+    """The gating tasks that hold taking consent or recording back now: not done, or done within their notice
+    period of the session (counted back from now where that is earlier than the planned start)."""
+    states = gating_state(ws, participant_id, session_id, at=datetime.now().astimezone())
+    return [st for st in states if st.hold is not None]
+
+
 def require_gating_done(ws: Workspace, session_id: str, participant_id: str, doing: str) -> None:
-    """Refuse ``doing`` (taking consent, recording) now while a gating task of the participant is not done, or
-    was done within its notice period of the session (counted back from now where that is earlier)."""
-    for st in gating_state(ws, participant_id, session_id, at=datetime.now().astimezone()):
-        if st.problem:  # a task before the session or before consent: either way before consent is taken
-            raise ConsentError(
-                f"{doing} not allowed yet: {st.problem}. "
-                + ("The study's protocol asks for it first" if st.hold is GatingHold.NOT_DONE
-                   else "The study's protocol asks for that much notice"),
-                kind=ErrorKind.NOT_READY,
-                code=_GATING_CODES[st.hold] if st.hold else ErrorCode.GATING_TASK_FIRST,
-                params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id,
-                        "hold": st.hold.value if st.hold else "", "title": st.task.title, "session": session_id,
-                        "days": st.task.days_before or 0, "done_on": st.done_on},
-            )  # fmt: skip
+    """Refuse ``doing`` (taking consent, recording) while a gating task holds it back (:func:`holding_now`)."""
+    for st in holding_now(ws, participant_id, session_id):  # before the session or before consent: either way
+        hold = st.hold or GatingHold.NOT_DONE  # (never None here)
+        raise ConsentError(
+            f"{doing} not allowed yet: {st.problem}. "
+            + ("The study's protocol asks for it first" if hold is GatingHold.NOT_DONE
+               else "The study's protocol asks for that much notice"),
+            kind=ErrorKind.NOT_READY,
+            code=_GATING_CODES[hold],
+            params={"doing": doing, "problem": st.problem, "participant": participant_id, "task": st.task.id,
+                    "hold": hold.value, "title": st.task.title, "session": session_id,
+                    "days": st.task.days_before or 0, "done_on": st.done_on},
+        )  # fmt: skip
 
 
 # -- capacity ------------------------------------------------------------------------------------------
