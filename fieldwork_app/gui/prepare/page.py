@@ -344,10 +344,7 @@ class PreparePage(QWidget):
         self.battery.blockSignals(False)
         if v.kit.get("mic_checked_at"):
             kit = KitCheck.from_plan({"kit": v.kit})
-            self.mic_result.setText(
-                (self.tr("Microphone OK") if v.kit.get("mic_ok") else self.tr("Microphone check failed"))
-                + f" ({mic_level(kit.mic_peak_dbfs, kit.mic_detail, QCoreApplication.translate)})"
-            )
+            self.mic_result.setText(self._mic_line(bool(v.kit.get("mic_ok")), kit.mic_peak_dbfs, kit.mic_detail))
         for role, check in self.booked_checks.items():
             booking = next((i for i in v.checklist if i.id == f"{role}_booked"), None)
             check.blockSignals(True)
@@ -452,9 +449,7 @@ class PreparePage(QWidget):
             elif result.clipped:
                 text = self.tr("Too loud (clipping): move the microphone further away.")
             else:
-                # worded as the kit check it keeps is shown once the session reloads, so the text never flickers
-                level = mic_level(result.peak_dbfs, "", QCoreApplication.translate)
-                text = self.tr("Microphone OK") + f" ({level})"
+                text = self._mic_line(True, result.peak_dbfs, "")
             self.mic_result.setText(text)
             self._reload_session()
 
@@ -464,6 +459,12 @@ class PreparePage(QWidget):
             self.mic_result.setText(describe(exc))
 
         self.p.mic_check(sid, playback, self.meter.set_level, done, failed)
+
+    def _mic_line(self, ok: bool, peak_dbfs: float | None, detail: str) -> str:
+        """The microphone check's result, one wording whether just measured or read back from the kit check the
+        session keeps (so the text does not change when the session reloads)."""
+        said = self.tr("Microphone OK") if ok else self.tr("Microphone check failed")
+        return said + f" ({mic_level(peak_dbfs, detail, QCoreApplication.translate)})"
 
     def _failed_text(self, text: str) -> None:
         self.message.setText(text)
