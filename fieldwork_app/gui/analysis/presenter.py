@@ -132,7 +132,7 @@ class AnalysisPresenter(Presenter):
         self._db(
             lambda ws: dm_stores.saved_store_opener(ws, name),
             lambda opener: self._start_store_job(job, opener, work, done, failed),
-            self._ended(failed),
+            self._ended(failed, self.state),
         )
 
     def _start_store_job(self, job: StoreJob, opener: dm_stores.SavedStoreOpener | None,
@@ -161,19 +161,19 @@ class AnalysisPresenter(Presenter):
                                     "store's administrators")  # fmt: skip
             return result
 
-        self._run(run, done, failed)
+        self._run(run, done, failed, state)
 
     # -- transcripts and the export -------------------------------------------------------------------
     def transcribe(self, folder: Path, model: Path, done: Done[TranscribeReport], failed: Failed) -> None:
         self.state = CancellableState(self.bridge.progress.emit)
         state = self.state
         on_take = self.bridge.take_progress.emit
-        self._run(lambda: transcribe_folder(folder, model, state=state, on_take=on_take), done, failed)
+        self._run(lambda: transcribe_folder(folder, model, state=state, on_take=on_take), done, failed, state)
 
     def export(self, folder: Path, out: Path, done: Done[Any], failed: Failed) -> None:
         self.state = CancellableState(self.bridge.progress.emit)
         state = self.state
-        self._run(lambda: export_qdpx(folder, out, state), done, failed)
+        self._run(lambda: export_qdpx(folder, out, state), done, failed, state)
 
     def archive(self, folder: Path, done: Done[list[dict[str, Any]]], failed: Failed) -> None:
         """What may go into an archive deposit from an analysis folder: the call 'fieldwork analysis archive'
@@ -188,15 +188,19 @@ class AnalysisPresenter(Presenter):
         self.state.cancel()
         return True
 
-    def _run(self, job: Callable[[], Any], done: Done[Any], failed: Failed) -> None:
-        bridge, finish = self.bridge, self._ended
+    def _run(
+        self, job: Callable[[], Any], done: Done[Any], failed: Failed, state: CancellableState | None = None
+    ) -> None:
+        """Run ``job`` on a thread of its own; ``state`` is its own cancellable state, if it has one."""
+        bridge = self.bridge
+        on_done, on_failed = self._ended(done, state), self._ended(failed, state)
 
         def work() -> None:
             try:
                 result: Any = job()
-                callback: Callable[[Any], None] = finish(done)
+                callback: Callable[[Any], None] = on_done
             except Exception as exc:  # noqa: BLE001 - shown on the page
-                result, callback = exc, finish(failed)
+                result, callback = exc, on_failed
             try:
                 bridge.finished.emit(callback, result)
             except RuntimeError:
@@ -204,11 +208,14 @@ class AnalysisPresenter(Presenter):
 
         threading.Thread(target=work, name="fieldwork-analysis", daemon=True).start()
 
-    def _ended(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        """``callback``, once the job is over (nothing is left to cancel)."""
+    def _ended(self, callback: Callable[[Any], None], state: CancellableState | None) -> Callable[[Any], None]:
+        """``callback``, once a job is over: its own ``state`` is let go (nothing is left to cancel), never another
+        job's, so a short job ending (the archive listing after an unpack) does not take the state of one started
+        since (a verify pressed at once)."""
 
         def call(value: Any) -> None:
-            self.state = None
+            if state is not None and self.state is state:
+                self.state = None
             callback(value)
 
         return call
