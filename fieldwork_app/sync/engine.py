@@ -17,9 +17,9 @@ import functools
 import hashlib
 import logging
 import re
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -186,6 +186,102 @@ class _Progress:
         return on_bytes
 
 
+_Results = list[tuple[_Item, str | None]]
+
+
+class _Checker:
+    """Verifies uploaded objects on a thread of its own while later ones upload.
+
+    An object is handed over once it is up (:meth:`uploaded`); it is checked once it is also *settled*, its
+    finishing request answered (a WebDAV MOVE, an S3 completion): at once where the put itself finished it,
+    on the store's word where the store reports it (:meth:`settled`), else when a later put has returned
+    (:meth:`settle_all`).  The thread takes whatever is settled as soon as there is ``min_batch()`` of it (or
+    the upload is over), up to ``VERIFY_BATCH`` at a time, so a read-back store keeps one GET going behind the
+    uploads instead of waiting for the main thread.  Outcomes are collected by the main thread
+    (:meth:`take`), which sends again what differs; nothing here retries.
+    """
+
+    def __init__(self, check: Callable[[list[_Item]], _Results], min_batch: Callable[[], int]) -> None:
+        self._check, self._min_batch = check, min_batch
+        self._cond = threading.Condition()
+        self._waiting: dict[str, _Item] = {}  # up, not settled yet (in upload order)
+        self._early: set[str] = set()  # settled before the main thread handed them over
+        self._ready: list[_Item] = []
+        self._done: list[tuple[list[_Item], _Results | BaseException]] = []
+        self._closing = self._stopped = False
+        self._thread = threading.Thread(target=self._run, name="sync-verify", daemon=True)
+        self._thread.start()
+
+    def uploaded(self, item: _Item, settled: bool) -> None:
+        with self._cond:
+            if settled or item[0] in self._early:
+                self._early.discard(item[0])
+                self._ready.append(item)
+                self._cond.notify_all()
+            else:
+                self._waiting[item[0]] = item
+
+    def settled(self, name: str) -> None:
+        """The store answered ``name``'s finishing request (called on any thread)."""
+        with self._cond:
+            item = self._waiting.pop(name, None)
+            if item is None:
+                self._early.add(name)
+                return
+            self._ready.append(item)
+            self._cond.notify_all()
+
+    def settle_all(self, but: str | None = None) -> None:
+        """Every object handed over is settled (a later put returned, or the last was flushed), but ``but``."""
+        with self._cond:
+            for name in [n for n in self._waiting if n != but]:
+                self._ready.append(self._waiting.pop(name))
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._stopped and not (
+                    len(self._ready) >= self._min_batch() or (self._closing and self._ready)
+                ):
+                    if self._closing and not self._ready:
+                        return
+                    self._cond.wait()
+                if self._stopped:
+                    return
+                batch, self._ready = self._ready[:VERIFY_BATCH], self._ready[VERIFY_BATCH:]
+            outcome: _Results | BaseException
+            try:
+                outcome = self._check(batch)
+            except BaseException as exc:  # handed to the main thread, which decides
+                outcome = exc
+            with self._cond:
+                self._done.append((batch, outcome))
+                self._cond.notify_all()
+
+    def take(self) -> list[tuple[list[_Item], _Results | BaseException]]:
+        """The outcomes collected so far (main thread)."""
+        with self._cond:
+            done, self._done = self._done, []
+        return done
+
+    def finish(self) -> list[tuple[list[_Item], _Results | BaseException]]:
+        """Check everything handed over (settled or not: the upload is over) and return the last outcomes."""
+        self.settle_all()
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._thread.join()
+        return self.take()
+
+    def stop(self) -> None:
+        """Leave what is not checked yet (the upload failed or was cancelled); waits for the batch in hand."""
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+        self._thread.join()
+
+
 class BundleUpload:
     """One upload of a staged bundle to one store (see :func:`upload_bundle`).
 
@@ -225,8 +321,9 @@ class BundleUpload:
         self.relisted = False
         self.interrupted = False  # a put failed: the next attempt lists (and finishes interrupted uploads) first
         # Stores that hash many objects per request are asked in batches; read-back stores verify each
-        # chunk as soon as it is up, so that no verification is left for after the last chunk.
-        self.min_batch = VERIFY_MIN_BATCH if (self.batch_hash or self.batch_md5) else 1
+        # chunk as soon as it is up, so that no verification is left for after the last chunk.  A store
+        # that may or may not give content hashes (WebDAV) says which once its first put has answered.
+        self.reads_back: Callable[[], bool] | None = getattr(transport, "reads_back", None)
         # A store that answers an object's last requests while the next one's data goes (SFTP): the last
         # object put is complete only after the next put, or after flush().
         self.flush: Callable[[], None] | None = getattr(transport, "flush", None)
@@ -234,6 +331,12 @@ class BundleUpload:
         self.timed: list[tuple[int, float]] = []  # (bytes, seconds) of each chunk put in this call
 
     # -- helpers -------------------------------------------------------------------------------
+    def _min_batch(self) -> int:
+        """How many uploaded objects the checker waits for before it is asked (see ``VERIFY_MIN_BATCH``)."""
+        if self.reads_back is not None and self.reads_back():
+            return 1
+        return VERIFY_MIN_BATCH if (self.batch_hash or self.batch_md5) else 1
+
     def _retry(self, fn: Callable[[], T]) -> T:
         return _with_retry(fn, self.policy, self.stats, self.state, self.waiter)
 
@@ -367,20 +470,28 @@ class BundleUpload:
     def _check_now(self, items: list[_Item]) -> None:
         self._settle(self._retry(functools.partial(self._check_batch, items)))
 
-    def _collect(self, future: Future[list[tuple[_Item, str | None]]], items: list[_Item]) -> None:
-        try:
-            results = future.result()
-        except StoreError:
-            self._check_now(items)  # the checker hit a (possibly transient) failure: redo it here, with retries
-        else:
-            self._settle(results)
+    def _settle_outcomes(self, outcomes: list[tuple[list[_Item], _Results | BaseException]]) -> None:
+        for batch, outcome in outcomes:
+            if isinstance(outcome, StoreError):
+                self._check_now(batch)  # a (possibly transient) failure on the checker: redone here, with retries
+            elif isinstance(outcome, BaseException):
+                raise outcome
+            else:
+                self._settle(outcome)
 
     # -- the upload ----------------------------------------------------------------------------
     def _chunks(self) -> None:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-verify") as checker:
+        checker = _Checker(self._check_batch, self._min_batch)
+        # A store that says when each object's finishing request is answered (WebDAV's MOVE) has it checked
+        # at once; otherwise an object is settled once the next put returns (or at the flush).
+        on_settled: Callable[[Callable[[str], None] | None], None] | None = getattr(
+            self.transport, "on_settled", None
+        )
+        if on_settled is not None:
+            on_settled(checker.settled)
+        warming: threading.Thread | None = None
+        try:
             warm_up: Callable[[], None] | None = getattr(self.transport, "warm_up", None)
-            pending: list[_Item] = []
-            inflight: tuple[Future[list[tuple[_Item, str | None]]], list[_Item]] | None = None
             expect_next: Callable[[str], None] | None = getattr(self.transport, "expect_next", None)
             for i, (name, path, size) in enumerate(self.objects[:-1]):
                 self.progress.index += 1
@@ -388,28 +499,31 @@ class BundleUpload:
                 if expect_next is not None:
                     expect_next(self.objects[i + 1][0])
                 # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
+                sent_before = self.stats.objects_sent
                 self._retry(functools.partial(self._send_if_missing, name, path, size))
-                if warm_up is not None:
-                    checker.submit(warm_up)  # e.g. log in for server-side hashing while the next chunks go
+                if warm_up is not None:  # e.g. log in for server-side hashing while the next chunks go
+                    warming = threading.Thread(target=warm_up, name="sync-warm-up", daemon=True)
+                    warming.start()
                     warm_up = None
-                pending.append((name, path, size, _chunk_hash(name)))
-                # the object just put may still be finishing on the store: it waits for the next batch
-                ready = len(pending) - 1 if self.flush is not None else len(pending)
-                if inflight is not None and inflight[0].done():
-                    self._collect(*inflight)
-                    inflight = None
-                if inflight is None and ready >= self.min_batch:
-                    batch, pending = pending[: min(ready, VERIFY_BATCH)], pending[min(ready, VERIFY_BATCH) :]
-                    inflight = (checker.submit(self._check_batch, batch), batch)
+                item = (name, path, size, _chunk_hash(name))
+                # the object just put may still be finishing on the store (a put that returns before its
+                # finishing request is answered); one that was already there is settled
+                finishing = self.flush is not None and self.stats.objects_sent > sent_before
+                checker.uploaded(item, settled=not finishing)
+                if on_settled is None:
+                    checker.settle_all(but=name if finishing else None)
+                self._settle_outcomes(checker.take())
                 self.progress.done += size
                 self.progress.report()
             if self.flush is not None:
                 self._retry(self._flush)
-            if inflight is not None:
-                self._collect(*inflight)
-            while pending:
-                batch, pending = pending[:VERIFY_BATCH], pending[VERIFY_BATCH:]
-                self._check_now(batch)
+            self._settle_outcomes(checker.finish())
+        finally:
+            checker.stop()
+            if on_settled is not None:
+                on_settled(None)
+            if warming is not None:
+                warming.join()
 
     def _probe(self) -> None:
         """The round trip of the cheapest request (the manifest's stat, twice: the smaller counts), once the

@@ -12,7 +12,7 @@ import posixpath
 import secrets as _secrets
 import ssl
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, BinaryIO
 from xml.etree.ElementTree import ParseError
@@ -64,6 +64,7 @@ class WebdavTransport:
         self._mover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="webdav-move")
         self._moving: Future[None] | None = None  # the MOVE of the last object put
         self._pipelined = False  # set by expect_next(): the caller waits with flush() before relying on a put
+        self._on_settled: Callable[[str], None] | None = None  # told each name whose MOVE was answered
 
     def _url(self, name: str) -> str:
         return self.base_url + check_name(name)
@@ -189,6 +190,9 @@ class WebdavTransport:
             raise self._map(exc, "finish an upload") from None
         if etag is not None:
             self._put_etags[name] = etag
+        hook = self._on_settled
+        if hook is not None:
+            hook(name)
 
     def _forget(self, tmp: str) -> None:
         try:
@@ -200,6 +204,11 @@ class WebdavTransport:
         """Said by an uploader that calls :meth:`flush` before relying on its last put: from then on a put
         returns before its MOVE is answered (the next put or flush waits for it)."""
         self._pipelined = True
+
+    def on_settled(self, hook: Callable[[str], None] | None) -> None:
+        """Have ``hook`` called with each object's name once it stands under that name (its MOVE answered; on
+        the thread that sent the MOVE), so an uploader can check it at once; None stops it."""
+        self._on_settled = hook
 
     def flush(self) -> None:
         """Wait until every object put so far stands under its name (raises what the server refused)."""
@@ -297,6 +306,11 @@ class WebdavTransport:
         if response.status_code >= 400:
             return None
         return _md5_shaped(response.headers.get("etag", ""))
+
+    def reads_back(self) -> bool:
+        """True once a PUT has answered without a content-hash ETag: this server's objects are verified by
+        reading them back, one by one as soon as each is up (the engine asks no batch of them)."""
+        return self._md5_etags is False
 
     def content_md5s(self, objects: Sequence[tuple[str, int]]) -> dict[str, str]:
         """Content-hash ETags for a batch of uploaded objects, without asking the server to hash again.
