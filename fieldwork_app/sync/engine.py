@@ -492,12 +492,12 @@ class BundleUpload:
         warming: threading.Thread | None = None
         try:
             warm_up: Callable[[], None] | None = getattr(self.transport, "warm_up", None)
-            expect_next: Callable[[str], None] | None = getattr(self.transport, "expect_next", None)
+            expect_next: Callable[[str, int], None] | None = getattr(self.transport, "expect_next", None)
             for i, (name, path, size) in enumerate(self.objects[:-1]):
                 self.progress.index += 1
                 check_cancel(self.state)
                 if expect_next is not None:
-                    expect_next(self.objects[i + 1][0])
+                    expect_next(self.objects[i + 1][0], self.objects[i + 1][2])
                 # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
                 sent_before = self.stats.objects_sent
                 self._retry(functools.partial(self._send_if_missing, name, path, size))

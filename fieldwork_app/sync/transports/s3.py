@@ -1,11 +1,14 @@
 """S3-compatible object storage (Ceph radosgw, MinIO, AWS, university object stores) via boto3.
 
 An object under ``MULTIPART_MIN`` is one PUT, which S3 makes atomic.  A larger one (chunks fitted to a slow-
-answering link) is a multipart upload of parts of about a quarter of it, at most ``IN_FLIGHT`` (two) parts
-unanswered at any time, so a cut connection loses at most half an object's bytes; parts the server holds
-survive a cut and are found again (``adopt``: list the upload's parts, send the rest, complete).  With
-:meth:`expect_next` said, the next object's parts follow at once and this object's completion is sent while
-they go; the next put (or :meth:`flush`) waits for it.
+answering link) is a multipart upload of up to four equal parts (:func:`part_size`), sent on up to
+``MAX_PARTS`` connections at once as long as the parts unanswered add up to no more than one object: a cut
+connection loses at most the parts in flight, and the parts the server holds survive it and are found again
+(``adopt``: list the upload's parts, send the rest, complete).  With :meth:`expect_next` said, the next
+object's upload is begun while this one's parts go, and an object's completion is sent, on a thread of its
+own, as soon as its last part is answered; the next object's parts go meanwhile, so the link waits for
+neither.  An uploader told by :meth:`on_settled` checks each object once its completion is answered;
+:meth:`flush` waits for every one.
 
 Every PUT and part carries Content-MD5, so the server refuses bytes that changed on the way; a single-part
 object's ETag is the MD5 of the stored bytes, a multipart object's the MD5 of its parts' MD5s, and the engine
@@ -20,7 +23,7 @@ import hashlib
 import logging
 import posixpath
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -59,14 +62,17 @@ _BUSY_CODES = {
 
 
 MiB = 1024 * 1024
-MULTIPART_MIN = 10 * MiB  # objects from this size go in parts: two parts of a quarter are at most half of one
+MULTIPART_MIN = 10 * MiB  # objects from this size go in parts (two at least)
 PART_MIN = 5 * MiB  # S3's smallest part (but the last)
-IN_FLIGHT = 2
+MAX_PARTS = 4  # parts unanswered at most (each on a connection of its own), and never more bytes than one object
 
 
 def part_size(size: int) -> int:
-    """The part size of an object of ``size`` bytes: about a quarter of it in whole MiB, at least 5 MiB."""
-    return max(PART_MIN, -(-size // (4 * MiB)) * MiB)
+    """The part size of an object of ``size`` bytes: equal parts (the last a little shorter), four where each
+    is at least ``PART_MIN``, else as many as fit (two at least), so that every part can be in flight at once
+    without more than the object's bytes unanswered."""
+    count = max(2, min(MAX_PARTS, size // PART_MIN))
+    return -(-size // count)
 
 
 def _parts(data: bytes) -> list[bytes]:
@@ -86,6 +92,28 @@ class _Upload:
     def __init__(self, name: str, key: str, upload_id: str) -> None:
         self.name, self.key, self.upload_id = name, key, upload_id
         self.parts: list[tuple[int, Future[str]]] = []
+
+
+class _Budget:
+    """The parts unanswered: at most ``MAX_PARTS``, and (but for the first) at most ``limit`` bytes together."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self.parts = self.bytes = 0
+        self.limit = 0  # the largest object put in parts so far: what one cut may cost
+
+    def take(self, size: int) -> None:
+        with self._cond:
+            while self.parts and (self.parts >= MAX_PARTS or self.bytes + size > self.limit):
+                self._cond.wait()
+            self.parts += 1
+            self.bytes += size
+
+    def give(self, size: int) -> None:
+        with self._cond:
+            self.parts -= 1
+            self.bytes -= size
+            self._cond.notify_all()
 
 
 class S3Transport:
@@ -113,9 +141,14 @@ class S3Transport:
         )
         self._etags: dict[str, str] = {}
         self._pipelined = False
-        self._senders = ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="s3-part")
-        self._slots = threading.Semaphore(IN_FLIGHT)
-        self._open: _Upload | None = None  # the last object put in parts, its completion not yet answered
+        self._budget = _Budget()
+        self._senders = ThreadPoolExecutor(max_workers=MAX_PARTS, thread_name_prefix="s3-part")
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="s3-start")
+        self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="s3-finish")
+        self._ahead: dict[str, Future[_Upload]] = {}  # uploads begun for the objects the caller said come next
+        self._finishing: list[Future[None]] = []  # completions sent and not yet waited for, in order
+        self._on_settled: Callable[[str], None] | None = None
+        self._failure: StoreError | None = None  # the first part that failed since the last failure was met
 
     def _key(self, name: str) -> str:
         return self.prefix + check_name(name)
@@ -164,51 +197,98 @@ class S3Transport:
     ) -> None:
         # Chunks are at most 32 MiB: holding one in memory lets Content-MD5 go in the request's headers.
         data = b"".join(read_blocks(src, size))
+        self._raise_finished()
         if len(data) < MULTIPART_MIN:
-            self.flush()
-            self._put_bytes(name, data, progress, md5)
+            if not self._pipelined:
+                self.flush()
+            self._budget.take(len(data))  # after the parts before it: at most one object's bytes in flight
+            try:
+                self._put_bytes(name, data, progress, md5)
+            finally:
+                self._budget.give(len(data))
             return
         if progress is not None:
             progress(0)  # nothing of it handed over yet (the engine counts what a failed put attempted)
         try:
-            upload = self._start(name)
+            upload = self._begun(name)
+            self._budget.limit = max(self._budget.limit, len(data))
             sent = 0
             for number, part in enumerate(_parts(data), start=1):
                 upload.parts.append((number, self._send_part(upload, number, part)))
                 sent += len(part)
                 if progress is not None:
                     progress(sent)
-            self.flush()  # the object before, completed while this one's parts go
-            self._open = upload
+            self._finishing.append(self._finisher.submit(self._complete, upload))
             if not self._pipelined:
                 self.flush()
+            else:
+                self._raise_finished()
         except BaseException:
             self._abandon()
             raise
 
-    def expect_next(self, name: str) -> None:
-        """Said by an uploader that calls :meth:`flush` before relying on its last put: from then on a put in
-        parts returns before its completion is answered (the next put or flush waits for it)."""
+    def expect_next(self, name: str, size: int | None = None) -> None:
+        """Said by an uploader that calls :meth:`flush` before relying on its puts: from then on a put returns
+        before its completion is answered, and the upload of ``name`` (when ``size`` calls for parts) is begun
+        while this put's parts go."""
         self._pipelined = True
+        if size is not None and size >= MULTIPART_MIN and name not in self._ahead:
+            # one put still to come before it: older ones (objects the store already held, never put) are left
+            # to the uploader's clearing of unfinished uploads
+            for stale in list(self._ahead)[:-1]:
+                del self._ahead[stale]
+            self._ahead[name] = self._starter.submit(self._start, name)
+
+    def on_settled(self, hook: Callable[[str], None] | None) -> None:
+        """Have ``hook`` called with each object's name once it stands under that name (its PUT or its
+        completion answered; on the thread that sent it); None stops it."""
+        self._on_settled = hook
+
+    def _settled(self, name: str) -> None:
+        hook = self._on_settled
+        if hook is not None:
+            hook(name)
+
+    def _raise_finished(self) -> None:
+        """Raise what a completion already answered met (the ones still going are waited for by flush)."""
+        while self._finishing and self._finishing[0].done():
+            self._finishing.pop(0).result()
 
     def flush(self) -> None:
         """Wait until every object put so far stands under its name (raises what the server refused)."""
-        upload, self._open = self._open, None
-        if upload is None:
-            return
+        try:
+            while self._finishing:
+                self._finishing[0].result()
+                self._finishing.pop(0)
+        except BaseException:
+            self._abandon()
+            raise
+
+    def _complete(self, upload: _Upload) -> None:
+        """On the finishing thread: once every part of ``upload`` is answered, complete it."""
         try:
             parts = [{"PartNumber": n, "ETag": f.result()} for n, f in upload.parts]
             result = self._client.complete_multipart_upload(
                 Bucket=self.bucket, Key=upload.key, UploadId=upload.upload_id, MultipartUpload={"Parts": parts}
             )
         except Exception as exc:
-            self._abandon()
             raise self._map(exc, "upload an object") from None
         etag = str(result.get("ETag", "")).strip('"')
         if etag:
             self._etags[upload.name] = etag
         else:  # (radosgw's answer may carry none: the object's HEAD gives it when it is checked)
             self._etags.pop(upload.name, None)
+        self._settled(upload.name)
+
+    def _begun(self, name: str) -> _Upload:
+        """The upload of ``name``: the one begun ahead for it, else one begun now."""
+        ahead = self._ahead.pop(name, None)
+        if ahead is not None:
+            try:
+                return ahead.result()
+            except StoreError:
+                pass  # begun ahead in vain (e.g. the connection dropped meanwhile): begin it again now
+        return self._start(name)
 
     def _start(self, name: str) -> _Upload:
         key = self._key(name)
@@ -226,8 +306,12 @@ class S3Transport:
         return str(value)
 
     def _send_part(self, upload: _Upload, number: int, data: bytes) -> Future[str]:
-        """Send one part on a sender thread once fewer than ``IN_FLIGHT`` parts are unanswered."""
-        self._slots.acquire()
+        """Send one part on a sender thread once the budget of parts in flight allows it; none once a part has
+        failed (the connection is likely gone: what follows would only be counted as sent, and sent again)."""
+        self._budget.take(len(data))
+        if self._failure is not None:
+            self._budget.give(len(data))
+            raise self._failure
 
         def send() -> str:
             try:
@@ -238,22 +322,32 @@ class S3Transport:
                 )  # fmt: skip
                 return self._field(answer, "ETag", "upload an object")
             except Exception as exc:
-                raise self._map(exc, "upload an object") from None
+                error = self._map(exc, "upload an object")
+                if self._failure is None:
+                    self._failure = error
+                raise error from None
             finally:
-                self._slots.release()
+                self._budget.give(len(data))
 
         try:
             return self._senders.submit(send)
         except BaseException:
-            self._slots.release()
+            self._budget.give(len(data))
             raise
 
     def _abandon(self) -> None:
-        """After a failure: wait for the parts still going (their outcome no longer matters); what the server
-        kept is found again by :meth:`adopt`."""
-        self._open = None
+        """After a failure: wait for the parts and completions still going (their outcome no longer matters);
+        what the server kept is found again by :meth:`adopt`, an upload begun ahead is adopted or aborted
+        like any other."""
+        self._ahead = {}
         self._senders.shutdown(wait=True)
-        self._senders = ThreadPoolExecutor(max_workers=IN_FLIGHT, thread_name_prefix="s3-part")
+        self._failure = None
+        self._finisher.shutdown(wait=True)
+        self._starter.shutdown(wait=True)
+        self._finishing = []
+        self._senders = ThreadPoolExecutor(max_workers=MAX_PARTS, thread_name_prefix="s3-part")
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="s3-start")
+        self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="s3-finish")
 
     def _uploads(self, folder: str) -> list[dict[str, Any]]:
         """The multipart uploads begun and neither completed nor aborted under ``folder``."""
@@ -312,7 +406,8 @@ class S3Transport:
             resent += len(part)
             if sent is not None:
                 sent(len(part))
-        self._open = upload
+        self._budget.limit = max(self._budget.limit, size)
+        self._finishing.append(self._finisher.submit(self._complete, upload))
         self.flush()
         return resent
 
@@ -377,6 +472,7 @@ class S3Transport:
         self._etags[name] = str(result.get("ETag", "")).strip('"')
         if progress is not None:
             progress(len(data))
+        self._settled(name)
 
     def put_atomic(self, name: str, data: bytes) -> None:
         self.flush()
@@ -433,7 +529,8 @@ class S3Transport:
             self.flush()
         except StoreError:
             pass
-        self._senders.shutdown(wait=True)
+        for pool in (self._senders, self._finisher, self._starter):
+            pool.shutdown(wait=True)
         self._client.close()
 
 

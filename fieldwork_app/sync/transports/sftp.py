@@ -582,7 +582,7 @@ class SftpTransport:
             _read_one(sftp)
         self._raise(job)
 
-    def expect_next(self, name: str) -> None:
+    def expect_next(self, name: str, size: int | None = None) -> None:
         """The name of the object the next :meth:`put` will send, so its temporary file can be opened while
         this one's data goes."""
         self._next = name

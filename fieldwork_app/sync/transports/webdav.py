@@ -200,7 +200,7 @@ class WebdavTransport:
         except Exception:
             pass
 
-    def expect_next(self, name: str) -> None:
+    def expect_next(self, name: str, size: int | None = None) -> None:
         """Said by an uploader that calls :meth:`flush` before relying on its last put: from then on a put
         returns before its MOVE is answered (the next put or flush waits for it)."""
         self._pipelined = True
