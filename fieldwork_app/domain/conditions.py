@@ -222,23 +222,34 @@ def evaluate(form: ConsentForm, who: Who, answers: Mapping[str, object]) -> Cons
     )
 
 
-def explain(conditions: Sequence[Condition], pack: StudyPack) -> str:
-    """The conditions in words, for the person asking ("age band at consent is 16 or 17; statement O2 is
-    answered yes"), from the pack's own labels."""
-    parts = []
+@dataclass(frozen=True)
+class ConditionFacts:
+    """One condition as facts, for each face to word in its own language: which attribute and which of its
+    choices (the pack's own labels), which groups (their labels), or which earlier statement and answer.
+    Exactly one kind is filled in, as in the pack's :class:`Condition`."""
+
+    attribute: str = ""  # the attribute's label, as the pack wrote it
+    values: tuple[str, ...] = ()  # the labels of the attribute's choices the condition names
+    groups: tuple[str, ...] = ()  # the labels of the groups the condition names
+    statement: str = ""  # the id of the earlier statement of the same form
+    answer: str = ""  # "yes" or "no": the answer to it the condition asks for
+
+
+def facts(conditions: Sequence[Condition], pack: StudyPack) -> tuple[ConditionFacts, ...]:
+    """The conditions as facts, from the pack's own labels (an id the pack does not label stays an id)."""
+    out = []
     for c in conditions:
         if c.attribute is not None:
             attr = next((a for a in pack.attributes if a.id == c.attribute), None)
-            labels = {ch.id: ch.label for ch in attr.choices} if attr is not None else {}
-            name = attr.label if attr is not None else c.attribute
-            values = " or ".join(str(labels.get(v, v)) for v in c.values)
-            parts.append(f"{str(name).lower()} is {values}")
+            labels = {ch.id: str(ch.label) for ch in attr.choices} if attr is not None else {}
+            name = str(attr.label) if attr is not None else c.attribute
+            out.append(ConditionFacts(attribute=name, values=tuple(labels.get(v, str(v)) for v in c.values)))
         elif c.groups:
-            labels = {g.id: str(g.label) for g in pack.groups}
-            parts.append("in the group " + " or ".join(labels.get(g, g) for g in c.groups))
+            names = {g.id: str(g.label) for g in pack.groups}
+            out.append(ConditionFacts(groups=tuple(names.get(g, g) for g in c.groups)))
         else:
-            parts.append(f"statement {c.statement} is answered {c.answer}")
-    return "; ".join(parts)
+            out.append(ConditionFacts(statement=str(c.statement), answer=str(c.answer)))
+    return tuple(out)
 
 
 def parties_for(group: Group, who: Who) -> list[PartyRule]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldwork_app.domain import conditions
+from fieldwork_app.domain.conditions import ConditionFacts
 from fieldwork_app.domain.pack import (
     Answer,
     ConsentForm,
@@ -45,6 +46,23 @@ logger = logging.getLogger(__name__)
 
 
 MAX_UNSIGNED_REASON = 500
+
+
+class AnswerRefused(InvalidInput):
+    """A consent answer refused for whom its statement is for (:attr:`ErrorCode.ANSWER_DOES_NOT_APPLY`,
+    :attr:`ErrorCode.ANSWER_APPLIES`): ``conditions`` are the statement's conditions as facts, which each
+    face words in its own language (:mod:`fieldwork_app.services.condition_words`)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode,
+        params: Mapping[str, object],
+        conditions: tuple[ConditionFacts, ...] = (),
+    ) -> None:
+        super().__init__(message, code=code, params=params)
+        self.conditions = conditions
 
 
 def form_for(ws: Workspace, session_id: str, participant_id: str) -> ConsentForm:
@@ -78,9 +96,10 @@ ANSWERS_FILE_KEYS = ("form", "version", "session", "participant", "answers", "no
 def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any]:
     """The answers file the command line fills in: bound to the form's id and version (and the session and
     participant it was made for), every statement that applies unanswered.  Statements that do not apply
-    to this participant are listed apart under ``not_applicable`` (with why), and statements asked only
-    after a given answer to an earlier one under ``asked_only_if``; both lists are for the reader and are
-    not read back."""
+    to this participant are listed apart under ``not_applicable``, and statements asked only after a given
+    answer to an earlier one under ``asked_only_if``, each with its conditions as facts
+    (:class:`~fieldwork_app.domain.conditions.ConditionFacts`), which the command line words before it
+    writes the file; both lists are for the reader and are not read back."""
     form = form_for(ws, session_id, participant_id)
     who = participants_svc.who(ws, participant_id)
     pack = ws.pack()
@@ -92,14 +111,10 @@ def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dic
         "participant": participant_id,
         "answers": {st.statement.id: None for st in states if st.applies is not False},
         "not_applicable": {
-            st.statement.id: "applies only where " + conditions.explain(st.statement.applies_when, pack)
-            for st in states
-            if st.applies is False
+            st.statement.id: conditions.facts(st.statement.applies_when, pack) for st in states if st.applies is False
         },
         "asked_only_if": {
-            st.statement.id: conditions.explain(st.statement.applies_when, pack)
-            for st in states
-            if st.applies is None
+            st.statement.id: conditions.facts(st.statement.applies_when, pack) for st in states if st.applies is None
         },
     }
 
@@ -184,18 +199,21 @@ def check_answers(
         given = raw.get(sid)
         if st.applies is False:
             if isinstance(given, bool):
-                why = conditions.explain(st.statement.applies_when, pack)
-                raise InvalidInput(
-                    f"{source}: answers.{sid}: statement {sid} does not apply to this participant"
-                    + (f" (it applies only where {why})" if why else "")
-                    + "; it is not asked, so leave it null or \"not_applicable\". Nothing was recorded"
+                raise AnswerRefused(
+                    f"{source}: answers.{sid}: statement {sid} does not apply to this participant; it is not "
+                    "asked, so leave it null or \"not_applicable\". Nothing was recorded",
+                    code=ErrorCode.ANSWER_DOES_NOT_APPLY,
+                    params={"source": source, "statement": sid},
+                    conditions=conditions.facts(st.statement.applies_when, pack),
                 )
             out[sid] = Answer.NOT_APPLICABLE.value
             continue
         if given == Answer.NOT_APPLICABLE.value:
-            raise InvalidInput(
+            raise AnswerRefused(
                 f"{source}: answers.{sid}: statement {sid} applies to this participant: answer true or false "
-                "(or null if it is optional and was not answered). Nothing was recorded"
+                "(or null if it is optional and was not answered). Nothing was recorded",
+                code=ErrorCode.ANSWER_APPLIES,
+                params={"source": source, "statement": sid},
             )
         out[sid] = given
     return out
@@ -769,12 +787,12 @@ def verbal_script(ws: Workspace, session_id: str, participant_id: str) -> Any:
 class ScriptLine:
     """One statement as the verbal script reads it for this participant: ``state`` is "ask", "ask_if" (asked
     only once an earlier answer is given: ``why`` says which) or "not_applicable" (not read: ``why`` says
-    whom it is for)."""
+    whom it is for).  ``why`` is the statement's conditions as facts, for each face to word."""
 
     statement_id: str
     text: str
     state: str
-    why: str = ""
+    why: tuple[ConditionFacts, ...] = ()
 
 
 def script_lines(
@@ -789,6 +807,6 @@ def script_lines(
     out = []
     for st in conditions.statement_states(form, participants_svc.who(ws, participant_id), answers or {}):
         state = {True: "ask", None: "ask_if", False: "not_applicable"}[st.applies]
-        why = conditions.explain(st.statement.applies_when, pack) if st.applies is not True else ""
+        why = conditions.facts(st.statement.applies_when, pack) if st.applies is not True else ()
         out.append(ScriptLine(st.statement.id, prompts.get(st.statement.id, st.statement.text), state, why))
     return out

@@ -68,9 +68,9 @@ class StatementModel:
     required: bool
     initials: bool
     prompt: str
-    # Format 2: whom the statement is for, in words ("" when it applies to everyone): it is asked only
-    # where its conditions hold, and "does not apply" elsewhere.
-    condition: str = ""
+    # Format 2: whom the statement is for, as facts the page words (none when it applies to everyone): it is
+    # asked only where its conditions hold, and "does not apply" elsewhere.
+    conditions: tuple[conditions.ConditionFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel
             s.required,
             s.answer == AnswerType.INITIALS,
             prompts.get(s.id, s.text),
-            conditions.explain(s.applies_when, pack),
+            conditions.facts(s.applies_when, pack),
         )
         for s in form.statements
     ]
