@@ -253,7 +253,7 @@ def record(
 
     ``signatures`` maps "participant"/"researcher" to ``{"svg": ..., "name": ...}``; they are identity data
     and go to the identity store.  ``answer_times`` are positions (seconds) on the consent recording.
-    ``unsigned_reason`` is for attested consent (she consented but could not or would not sign on screen):
+    ``unsigned_reason`` is for attested consent (the participant consented but could not or would not sign on screen):
     why, in the researcher's words; it is kept in the identity store with the signatures.
     """
     mode_v = CLI_MODES.get(mode)
@@ -315,7 +315,8 @@ def record(
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
     reason = (unsigned_reason or "").strip()
-    if mode_v is ConsentModeName.ATTESTED:  # the researcher's record of why she did not sign is the evidence
+    # attested: the researcher's record of why the participant did not sign is the evidence
+    if mode_v is ConsentModeName.ATTESTED:
         if not reason:
             raise InvalidInput("attested consent needs the reason the participant did not sign on screen")
         if len(reason) > MAX_UNSIGNED_REASON:
@@ -326,7 +327,7 @@ def record(
             )
     elif reason:
         raise InvalidInput("a reason for not signing belongs to attested consent only")
-    if mode_v is ConsentModeName.VERBAL:  # the consent recording is the evidence: it must be hers, here
+    if mode_v is ConsentModeName.VERBAL:  # the consent recording is the evidence: it must be the participant's, here
         take = ws.db.execute(
             "SELECT 1 FROM recordings WHERE id = ? AND session_id = ? AND kind = 'consent' AND participant_id = ?",
             (recording_id or "", session_id, participant_id),
@@ -760,7 +761,7 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
 
 
 def _declined_since(ws: Workspace, session_id: str, participant_id: str) -> bool:
-    """Whether her latest consent in this session was followed by a refusal (a required statement
+    """Whether the participant's latest consent in this session was followed by a refusal (a required statement
     declined, which saves no record but is audited): a later "no" outweighs an earlier "yes"."""
     row = ws.db.execute(
         "SELECT MAX(CASE WHEN action = 'consent.record' THEN seq END),"

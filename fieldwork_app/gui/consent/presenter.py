@@ -90,8 +90,8 @@ class FormModel:
     capacity: tuple[str, ...] = ()
     capacity_ok: bool = False
     parties: tuple[tuple[str, bool, bool], ...] = ()
-    # The form and her facts, so the page can tell which statements apply as answers change; and whether
-    # this session's assessment opened the consultee route (she cannot decide; the pack names a consultee).
+    # The form and the participant's facts, so the page can tell which statements apply as answers change; and whether
+    # this session's assessment opened the consultee route (the participant cannot decide; the pack names a consultee).
     consent_form: ConsentForm | None = None
     who: conditions.Who | None = None
     consultee_route: bool = False
