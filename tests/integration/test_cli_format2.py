@@ -255,37 +255,3 @@ def test_the_consultee_route_from_the_command_line(tmp_path: Path) -> None:
     audit = run("audit", "list", "--json", env=env).stdout
     assert "Cara" not in audit and "sister" not in audit
 
-
-def test_whom_a_statement_is_for_is_worded_in_the_command_lines_language(tmp_path: Path) -> None:
-    """In the pseudo-locale, the answers file, the verbal script and the refusal of an answer to a statement
-    that does not apply join the conditions with the catalogue's words; the pack's own labels stay as written."""
-    from tests.integration.test_cli_i18n import _pseudo_of
-
-    env, attrs = _cli_study(tmp_path)
-    pid = _screened(tmp_path, env, "young-carer", "--attr", "age_band=18-24", *attrs)
-    sid = run("session", "new", "--participant", pid, "--format", "interview", "--location", "video",
-              env=env).stdout.strip()  # fmt: skip
-    env = {**env, "FIELDWORK_LANG": "en_XA"}
-    age = _pseudo_of("{attribute} is {values}").format(attribute="Age band at consent", values="16 or 17")
-    o2 = _pseudo_of("statement {statement} is answered {answer}").format(statement="O2", answer=_pseudo_of("yes"))
-    tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
-    assert tpl["not_applicable"] == {"5": _pseudo_of("applies only where {conditions}").format(conditions=age)}
-    assert tpl["asked_only_if"] == {"O3": o2}
-    script = run("consent", "script", "--session", sid, "--participant", pid, env=env).stdout.splitlines()
-    not_asked = _pseudo_of("{id}. not asked: does not apply to {participant} (only where {why})")
-    assert not_asked.format(id="5", participant=pid, why=age) in script
-    ask_if = _pseudo_of("{id}. (ask only where {why}) {text}").split("{text}")[0].format(id="O3", why=o2)
-    assert any(line.startswith(ask_if) for line in script), script
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({**tpl, "answers": {**dict.fromkeys(tpl["answers"], True), "5": True}}))
-    refused = run("consent", "record", "--session", sid, "--participant", pid, "--mode", "paper", "--answers",
-                  str(answers), env=env, ok=False)  # fmt: skip
-    said = _pseudo_of(
-        "{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies "
-        "only where {why}); it is not asked, so leave it null or \"not_applicable\" ('fieldwork consent "
-        "template' lists it under \"not_applicable\"). Nothing was recorded"
-    ).format(source=answers, statement="5", why=age)
-    assert refused.returncode != 0 and said in refused.stderr, refused.stderr
-    worded = [line for line in script if line.startswith(("5.", "O3."))]
-    for text in (*tpl["not_applicable"].values(), *tpl["asked_only_if"].values(), refused.stderr, *worded):
-        assert not {"only", "where", "is", "answered", "applies", "yes"} & set(text.split()), text
