@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QScrollArea, QWidget
 
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import closeout, participants, sessions
@@ -49,6 +49,26 @@ def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def _open(qtbot, w, sid: str):  # type: ignore[no-untyped-def]
+    """The session's screen, as the study home opens it."""
+    screen = build_screen(w.ctx, sid)
+    w.push_screen(screen)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: screen.p.info is not None, timeout=10_000)
+    return screen
+
+
+def _tick(qtbot, box: QCheckBox) -> None:  # type: ignore[no-untyped-def]
+    """Click a check box on its box (a wide check box's middle is empty)."""
+    scroll = box.parent()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parent()
+    if scroll is not None:
+        scroll.ensureWidgetVisible(box)
+    assert box.isVisible() and box.isEnabled()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
 def _type_serial(qtbot, form, serial: str) -> None:  # type: ignore[no-untyped-def]
     _click(qtbot, form.serial)
     qtbot.keyClicks(form.serial, serial)
@@ -65,10 +85,7 @@ def test_two_vouchers_are_added_to_the_list_and_kept_by_one_save(qtbot, tmp_path
     w.resize(*size)
     unlock(qtbot, w)
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-    screen = build_screen(w.ctx, sid)
-    w.push_screen(screen)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: screen.p.info is not None, timeout=10_000)
+    screen = _open(qtbot, w, sid)
     qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
     _click(qtbot, screen.bar.end_button)
     form = screen.closeout
@@ -108,6 +125,10 @@ def test_two_vouchers_are_added_to_the_list_and_kept_by_one_save(qtbot, tmp_path
     assert form.voucher_type.currentData() == "e-voucher" and form.voucher_value.value() == 20
     _type_serial(qtbot, form, "EV-11112222")  # typed in and not added: saved with the listed ones
 
+    support_id, support = next(iter(form.support.items()))
+    _tick(qtbot, support)
+    qtbot.keyClicks(form.task_title, "Send the bus fare form")
+    _click(qtbot, form.findChild(QPushButton, "addFollowUp"))
     _click(qtbot, form.save_button)
     qtbot.waitUntil(lambda: "saved" in form.status.text(), timeout=10_000)
     assert form.masked.text() == "Stored as ****4444, ****2222"
@@ -127,3 +148,27 @@ def test_two_vouchers_are_added_to_the_list_and_kept_by_one_save(qtbot, tmp_path
         timeout=10_000,
     )
     assert len(run_db(qtbot, w, lambda ws: closeout.get(ws, sid).body)["vouchers"]) == 2
+
+    # the session opened again: the close-out shows what was saved, the stored vouchers by their masked
+    # serials, and saving again (no serial typed in) keeps all of it
+    again = _open(qtbot, w, sid)
+    _click(qtbot, again.bar.end_button)
+    form = again.closeout
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is form, timeout=5_000)
+    assert form.masked.text() == "Stored as ****4444, ****2222" and _lines(form) == []
+    assert form.wellbeing.toPlainText() == "Fine, heading to college"
+    assert form.field_notes.toPlainText() == "Quiet room at the centre"
+    qtbot.keyClicks(form.reflexive, "Noticed I rushed the ending")
+    _click(qtbot, form.save_button)
+    qtbot.waitUntil(
+        lambda: run_db(qtbot, w, lambda ws: closeout.get(ws, sid).body)["reflexive_note"]
+        == "Noticed I rushed the ending",
+        timeout=10_000,
+    )
+    assert form.support[support_id].isChecked() and form.tasks.count() == 1
+    task = body["follow_ups"][0]["task"]
+    body = run_db(qtbot, w, lambda ws: closeout.get(ws, sid).body)
+    assert len(body["vouchers"]) == 2
+    assert (body["wellbeing"], body["field_notes"]) == ("Fine, heading to college", "Quiet room at the centre")
+    assert body["signposting_given"] == [support_id]
+    assert [(f["title"], f["task"]) for f in body["follow_ups"]] == [("Send the bus fare form", task)]

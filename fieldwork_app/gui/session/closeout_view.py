@@ -295,12 +295,34 @@ class CloseOutForm(QWidget):
                 out["vouchers"] = vouchers
         return out
 
-    def show_saved(self, body: dict[str, Any], completed: bool) -> None:
+    def restore(self, body: dict[str, Any] | None) -> None:
+        """A close-out saved before the session was opened again, shown as it was saved: the wellbeing check,
+        the support ticked, the notes and the follow-ups (so that saving again keeps them), and the stored
+        vouchers by their masked serials."""
+        if not body:
+            return
+        self.wellbeing.setPlainText(str(body.get("wellbeing") or ""))
+        self.field_notes.setPlainText(str(body.get("field_notes") or ""))
+        self.reflexive.setPlainText(str(body.get("reflexive_note") or ""))
+        self.tick_support(tuple(body.get("signposting_given") or ()))
+        self._follow_ups = [{"title": f["title"], "due": f.get("due")} for f in body.get("follow_ups") or []]
+        self.tasks.clear()
+        for f in self._follow_ups:
+            self.tasks.addItem(f"{date_text(f['due'])}  {f['title']}")
+        self.show_stored(body)
+
+    def show_stored(self, body: dict[str, Any] | None) -> None:
+        """The vouchers the saved close-out holds, by their masked serials: with one stored, saving again
+        needs no serial typed in."""
+        body = body or {}
         stored = list((body.get("vouchers") or {}).values()) or ([body["voucher"]] if body.get("voucher") else [])
         if stored:
             serials = ", ".join(str(v.get("masked_serial", "")) for v in stored)
             self.masked.setText(self.tr("Stored as %1").replace("%1", serials))
         self._stored = len(stored)
+
+    def show_saved(self, body: dict[str, Any], completed: bool) -> None:
+        self.show_stored(body)
         self._given = []  # saved: what is listed now is what is still to save
         self._show_given()
         self.serial.clear()
