@@ -161,6 +161,14 @@ def wording() -> dict[ErrorCode, str]:
             "false (or null if it is optional and was not answered), as 'fieldwork consent template' lists it "
             "under \"answers\". Nothing was recorded"
         ),
+        ErrorCode.ANSWER_UNKNOWN_STATEMENT: _t(
+            "{source}: unknown statement id(s) for form {form} v{version}: {statements} ('fieldwork consent "
+            "template' lists the form's own). Nothing was recorded"
+        ),
+        ErrorCode.ANSWER_NOT_YES_NO: _t(
+            "{source}: answers.{statement}: the answer must be true, false or null, not {given} (as 'fieldwork "
+            "consent template' explains). Nothing was recorded"
+        ),
         ErrorCode.ANSWERS_FOR_ANOTHER: _t(
             "{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session "
             "{session}): answers are never carried from one form to another. Make a new file with 'fieldwork "

@@ -157,6 +157,12 @@ def text_for(code: ErrorCode) -> str:
         ErrorCode.ANSWER_APPLIES: _t(
             "Statement {statement} applies to this participant: answer it yes or no. Nothing was recorded."
         ),
+        ErrorCode.ANSWER_UNKNOWN_STATEMENT: _t(
+            "The consent form {form}, version {version}, has no statement {statements}. Nothing was recorded."
+        ),
+        ErrorCode.ANSWER_NOT_YES_NO: _t(
+            "The answer to statement {statement} is yes, no or none, not {given}. Nothing was recorded."
+        ),
         ErrorCode.ANSWERS_FOR_ANOTHER: _t(
             "{source} was made for {what} {given}, not {expected}: answers are never carried from one form to "
             "another. Nothing was recorded."

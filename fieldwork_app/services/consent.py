@@ -49,9 +49,10 @@ MAX_UNSIGNED_REASON = 500
 
 
 class AnswerRefused(InvalidInput):
-    """A consent answer refused for whom its statement is for (:attr:`ErrorCode.ANSWER_DOES_NOT_APPLY`,
-    :attr:`ErrorCode.ANSWER_APPLIES`): ``conditions`` are the statement's conditions as facts, which each
-    face words in its own language (:mod:`fieldwork_app.services.condition_words`)."""
+    """A consent answer refused, as a code and facts each face words (:attr:`ErrorCode.ANSWER_DOES_NOT_APPLY`,
+    :attr:`ErrorCode.ANSWER_APPLIES`, :attr:`ErrorCode.ANSWER_UNKNOWN_STATEMENT`,
+    :attr:`ErrorCode.ANSWER_NOT_YES_NO`): ``conditions`` are the conditions of a statement that does not apply,
+    worded in each face's language (:mod:`fieldwork_app.services.condition_words`)."""
 
     def __init__(
         self,
@@ -182,15 +183,19 @@ def check_answers(
     ids = [s.id for s in form.statements]
     unknown = sorted(str(k)[:40] for k in raw if k not in ids)
     if unknown:
-        raise InvalidInput(
+        raise AnswerRefused(
             f"{source}: unknown statement id(s) for form {form.id} v{form.version}: {', '.join(unknown[:10])}. "
-            "Nothing was recorded"
+            "Nothing was recorded",
+            code=ErrorCode.ANSWER_UNKNOWN_STATEMENT,
+            params={"source": source, "form": form.id, "version": form.version, "statements": ", ".join(unknown[:10])},
         )
     for sid, value in raw.items():
         if value is not None and not isinstance(value, bool) and value != Answer.NOT_APPLICABLE.value:
             shown = repr(value)[:40]
-            raise InvalidInput(
-                f"{source}: answers.{sid}: the answer must be true, false or null, not {shown}. Nothing was recorded"
+            raise AnswerRefused(
+                f"{source}: answers.{sid}: the answer must be true, false or null, not {shown}. Nothing was recorded",
+                code=ErrorCode.ANSWER_NOT_YES_NO,
+                params={"source": source, "statement": sid, "given": shown},
             )
     states = conditions.statement_states(form, who, raw)
     out: dict[str, Any] = {}

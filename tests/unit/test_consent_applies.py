@@ -96,6 +96,30 @@ def test_an_adult_is_not_asked_the_clause_for_16_17_year_olds_and_it_is_recorded
     assert _refusals(ws, adult) == 0
 
 
+
+def test_an_answer_refused_is_a_code_with_its_facts_each_face_words(caring: Workspace) -> None:
+    from fieldwork_app.cli.messages import cli_text
+
+    ws = caring
+    adult = young_carer(ws, "18-24")
+    sid = sessions.new(ws, [adult], "interview", "youth_centre").id
+    tpl = consent.answers_template(ws, sid, adult)
+    for answers, code, params in (
+        ({"X9": True}, ErrorCode.ANSWER_UNKNOWN_STATEMENT,
+         {"form": tpl["form"], "version": tpl["version"], "statements": "X9"}),
+        ({"1": "yes"}, ErrorCode.ANSWER_NOT_YES_NO, {"statement": "1", "given": "'yes'"}),
+        ({"1": "not_applicable"}, ErrorCode.ANSWER_APPLIES, {"statement": "1"}),
+    ):  # fmt: skip
+        with pytest.raises(consent.AnswerRefused) as err:
+            consent.answers_from_file(ws, sid, adult, {**tpl, "answers": answers}, source="a.json")
+        assert err.value.code is code and err.value.params == {"source": "a.json", **params}
+    assert cli_text(err.value) == (
+        "a.json: answers.1: statement 1 applies to this participant: answer true or false (or null if it is "
+        "optional and was not answered), as 'fieldwork consent template' lists it under \"answers\". Nothing was "
+        "recorded"
+    )
+    assert consent.latest(ws, sid, adult) is None
+
 def test_a_statement_asked_only_after_an_answer_follows_that_answer(caring: Workspace) -> None:
     ws = caring
     adult = young_carer(ws, "18-24")
