@@ -82,6 +82,11 @@ class ErrorCode(enum.Enum):
     ANSWERS_NOT_AN_OBJECT = "answers-not-an-object"  # source
     ANSWERS_NAME_NO_FORM = "answers-name-no-form"  # source, form, version, session, participant
     ANSWERS_FOR_ANOTHER = "answers-for-another"  # source, what, given, expected, participant, session
+    # source, statement (+ the statement's conditions as facts on the error, each face words them: why)
+    ANSWER_DOES_NOT_APPLY = "answer-does-not-apply"
+    ANSWER_APPLIES = "answer-applies"  # source, statement
+    ANSWER_UNKNOWN_STATEMENT = "answer-unknown-statement"  # source, form, version, statements (ids, comma-separated)
+    ANSWER_NOT_YES_NO = "answer-not-yes-no"  # source, statement, given
     GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task (+ hold, title, days: the facts)
     INTERPRETER_AGREEMENT_FIRST = "interpreter-agreement-first"  # participant, agreement (its title)
     PARTY_MISSING = "party-missing"  # role, party (who, and the form they complete), participant, why

@@ -92,7 +92,7 @@ class Consent:
     consent_by: str = "participant"  # or "consultee": given on a consultee's advice (capacity)
 
     def declined_roles(self) -> list[str]:
-        """The no-transcript roles whose statement she explicitly answered no to."""
+        """The no-transcript roles whose statement the participant explicitly answered no to."""
         return sorted(
             {
                 str(s.get("role"))
@@ -103,8 +103,8 @@ class Consent:
 
 
     def answer(self, role: str) -> Any:
-        """Her answer to the statement with this role (True, False, "not_applicable" or None), or
-        :data:`NO_STATEMENT` when her form has no such statement."""
+        """The participant's answer to the statement with this role (True, False, "not_applicable" or None), or
+        :data:`NO_STATEMENT` when their form has no such statement."""
         found = [st for st in self.statements if st.get("role") == role]
         return found[0].get("answer") if found else NO_STATEMENT
 
@@ -145,9 +145,9 @@ class AnalysisFolder:
     withdrawn_participants: set[str] = field(default_factory=set)  # whoever a withdrawal names
 
     def archiving(self, participant_id: str) -> tuple[str, str]:
-        """Her answer on archiving across the consents in the folder, and why: ``agreed`` (every consent
-        affirmed it), ``declined`` (one answered no), ``not_applicable`` (the statement did not apply to
-        her) or ``not_asked`` (no consent record, a form without an archiving statement, or no answer).
+        """The participant's answer on archiving across the consents in the folder, and why: ``agreed``
+        (every consent affirmed it), ``declined`` (one answered no), ``not_applicable`` (the statement did not
+        apply to them) or ``not_asked`` (no consent record, a form without an archiving statement, or no answer).
         A decline outweighs the others; "not applicable" is never an agreement."""
         consents = [s.consents[participant_id] for s in self.sessions if participant_id in s.consents]
         if not consents:
@@ -169,9 +169,9 @@ class AnalysisFolder:
         return ARCHIVE_AGREED, "agreed to archiving"
 
     def archive_status(self, participant_id: str) -> tuple[bool, str]:
-        """Whether her material may go into an archive deposit, and why not: only a participant who affirmed
-        the archiving statement of every consent in the folder and has not withdrawn (the study pack's
-        archive rule)."""
+        """Whether the participant's material may go into an archive deposit, and why not: only a
+        participant who affirmed the archiving statement of every consent in the folder and has not withdrawn
+        (the study pack's archive rule)."""
         if participant_id in self.withdrawn_participants:
             return False, "not for archive: withdrew"
         state, why = self.archiving(participant_id)

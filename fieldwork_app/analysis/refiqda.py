@@ -4,10 +4,10 @@ A ``.qdpx`` is a ZIP holding ``project.qde`` (XML in the ``urn:QDA-XML:project:1
 schema: resources/refi-qda/Project-mrt2019.xsd) and ``Sources/`` with every file the project names
 as ``internal://<file>``.  What goes in:
 
-* each participant a **case**, with variables: group, her consent answers (one variable per form and
-  statement; none for a statement that did not apply to her), session format and venue, "quotes" ("no
-  quotes" unless she agreed to them: declined or not applicable) and "archive" ("not for archive" unless she
-  affirmed archiving and has not withdrawn); each case refers to her takes;
+* each participant a **case**, with variables: group, their consent answers (one variable per form and
+  statement; none for a statement that did not apply to them), session format and venue, "quotes" ("no
+  quotes" unless they agreed to them: declined or not applicable) and "archive" ("not for archive" unless they
+  affirmed archiving and has not withdrawn); each case refers to their takes;
 * each interview take an **audio source** named ``<participant> <session> <file>.flac``, with its
   transcript draft (when there is one) named ``<audio name>.txt`` and a sync point at every segment,
   so the analysis tool links text and audio;
@@ -157,7 +157,7 @@ class _Builder:
                 for st in consent.statements:
                     answer = st.get("answer")
                     if not isinstance(answer, bool | str) or answer in ("", "not_applicable"):
-                        continue  # a statement that did not apply to her has no value (never a yes or a no)
+                        continue  # a statement that did not apply to them has no value (never a yes or a no)
                     name = f"consent {consent.form.split(' ')[0]} {st.get('id')}".strip()
                     self.variable(
                         name, "Boolean" if isinstance(answer, bool) else "Text", str(st.get("text", ""))

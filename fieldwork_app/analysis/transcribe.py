@@ -268,7 +268,7 @@ def is_done(root: Path, take: Take) -> bool:
 
 
 def skip_reason(folder: AnalysisFolder, take: Take) -> str | None:
-    """Why this take must not be transcribed (a participant declined it in her consent), or None."""
+    """Why this take must not be transcribed (a participant declined it in their consent), or None."""
     session = folder.session_of(take)
     reasons = []
     for pid in take.participant_ids:

@@ -16,7 +16,7 @@ from fieldwork_app.cli import clear_file, credentials, steps_cmds
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import checklist_line
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
-from fieldwork_app.services import audit_log, workspace
+from fieldwork_app.services import audit_log, condition_words, workspace
 from fieldwork_app.services import consent as consent_svc
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants as participants_svc
@@ -1001,6 +1001,12 @@ def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
     with credentials.workspace_for(args) as ws:
         tpl = consent_svc.answers_template(ws, args.session, args.participant)
+    tpl["not_applicable"] = {
+        sid: condition_words.applies_only_where(facts, i18n.translate) for sid, facts in tpl["not_applicable"].items()
+    }
+    tpl["asked_only_if"] = {
+        sid: condition_words.conditions(facts, i18n.translate) for sid, facts in tpl["asked_only_if"].items()
+    }
     ctx.out.write(json.dumps(tpl, indent=2) + "\n")
     return 0
 
@@ -1135,15 +1141,16 @@ def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(f"{script.title} v{script.version}")
         ctx.say(script.intro)
     for line in lines:
+        why = condition_words.conditions(line.why, i18n.translate)
         if line.state == "ask":
             ctx.say(f"{line.statement_id}. {line.text}")
         elif line.state == "ask_if":
             ctx.say(
-                _t("{id}. (ask only where {why}) {text}").format(id=line.statement_id, why=line.why, text=line.text)
+                _t("{id}. (ask only where {why}) {text}").format(id=line.statement_id, why=why, text=line.text)
             )
         else:
             ctx.say(_t("{id}. not asked: does not apply to {participant} (only where {why})").format(
-                id=line.statement_id, participant=args.participant, why=line.why))
+                id=line.statement_id, participant=args.participant, why=why))
     if script is not None:
         ctx.say(script.closing)
     return 0

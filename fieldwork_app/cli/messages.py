@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fieldwork_app import i18n
 from fieldwork_app.errors import ErrorCode, FieldworkError
-from fieldwork_app.services import readiness_words
+from fieldwork_app.services import condition_words, readiness_words
 from fieldwork_app.services.datamanager import ReportWords
 from fieldwork_app.services.sessions import ChecklistItem
 
@@ -151,6 +151,24 @@ def wording() -> dict[ErrorCode, str]:
             "{folder} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a new "
             "folder"
         ),
+        ErrorCode.ANSWER_DOES_NOT_APPLY: _t(
+            "{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies "
+            "only where {why}); it is not asked, so leave it null or \"not_applicable\" ('fieldwork consent "
+            "template' lists it under \"not_applicable\"). Nothing was recorded"
+        ),
+        ErrorCode.ANSWER_APPLIES: _t(
+            "{source}: answers.{statement}: statement {statement} applies to this participant: answer true or "
+            "false (or null if it is optional and was not answered), as 'fieldwork consent template' lists it "
+            "under \"answers\". Nothing was recorded"
+        ),
+        ErrorCode.ANSWER_UNKNOWN_STATEMENT: _t(
+            "{source}: unknown statement id(s) for form {form} v{version}: {statements} ('fieldwork consent "
+            "template' lists the form's own). Nothing was recorded"
+        ),
+        ErrorCode.ANSWER_NOT_YES_NO: _t(
+            "{source}: answers.{statement}: the answer must be true, false or null, not {given} (as 'fieldwork "
+            "consent template' explains). Nothing was recorded"
+        ),
         ErrorCode.ANSWERS_FOR_ANOTHER: _t(
             "{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session "
             "{session}): answers are never carried from one form to another. Make a new file with 'fieldwork "
@@ -161,7 +179,7 @@ def wording() -> dict[ErrorCode, str]:
 
 def _params(exc: FieldworkError) -> dict[str, str]:
     """The error's parameters, a word the core gives by kind said in the command line's language."""
-    params = dict(exc.params)
+    params = condition_words.answer_refused(exc, i18n.translate)
     keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
     if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
         params["what"] = keys[params["kind"]]

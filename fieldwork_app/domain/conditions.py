@@ -2,7 +2,7 @@
 
 A format-2 pack can make a statement, a party rule, a gating task, a capacity assessment, a signposting
 entry or a voucher apply only to some participants: by an attribute (age band, language, needs an
-interpreter), by group, or by her answer to an earlier statement of the same form.  A statement that
+interpreter), by group, or by the participant's answer to an earlier statement of the same form.  A statement that
 does not apply is answered "not applicable"; it is required only where it applies.  Format-1 packs have
 no conditions, so every statement applies and these functions give exactly the format-1 answers.
 """
@@ -40,14 +40,14 @@ D = TypeVar("D", bound=AnyDocument)
 
 @dataclass(frozen=True)
 class Who:
-    """The facts conditions read: her group and attribute values (``{"age_band": "16-17"}``)."""
+    """The facts conditions read: the participant's group and attribute values (``{"age_band": "16-17"}``)."""
 
     group_id: str
     attributes: Mapping[str, str]
 
 
 def who_for(pack: StudyPack, group_id: str, recorded: Mapping[str, str]) -> Who:
-    """Her facts for conditions: the attributes recorded for her, and the pack's defaults for the
+    """The participant's facts for conditions: the attributes recorded for them, and the pack's defaults for the
     optional ones not recorded."""
     values = {a.id: a.default for a in pack.attributes_for(group_id) if a.default is not None}
     values.update(recorded)
@@ -55,8 +55,8 @@ def who_for(pack: StudyPack, group_id: str, recorded: Mapping[str, str]) -> Who:
 
 
 def document_for(pack: StudyPack, main: D, who: Who) -> D:
-    """The version of ``main`` to give her: in her language (an attribute of kind ``language``) and easy
-    read where she asked for it (kind ``easy_read``), when the pack has such a variant in use; else the
+    """The version of ``main`` to give the participant: in their language (an attribute of kind ``language``) and easy
+    read where they asked for it (kind ``easy_read``), when the pack has such a variant in use; else the
     main document."""
     language: str | None = None
     easy = False
@@ -95,7 +95,7 @@ def _norm(answer: object) -> str | None:
 
 def holds(condition: Condition, who: Who, answers: Mapping[str, object] | None = None) -> bool | None:
     """Whether one condition holds; None when it depends on something not known yet: an attribute not
-    recorded for her, or an answer not given yet.  Callers treat "not known" on the safe side: a
+    recorded for the participant, or an answer not given yet.  Callers treat "not known" on the safe side: a
     statement that may apply is asked, a guardian who may be needed is needed."""
     if condition.groups:
         return who.group_id in condition.groups
@@ -165,18 +165,18 @@ class ConsentOutcome:
     """What a set of answers amounts to for one participant.
 
     An answer is recorded per statement as agreed (``yes``), declined (``no``), ``not_applicable`` (its
-    conditions do not hold for her) or unanswered (an optional statement left empty).  "Not applicable"
+    conditions do not hold for the participant) or unanswered (an optional statement left empty).  "Not applicable"
     is never a decline and never an agreement: a role (quotes, archiving ...) whose statement did not apply
     is in ``not_applicable_roles``, in neither ``declined_roles`` nor ``agreed_roles``."""
 
     complete: bool  # every required statement that applies (or may) is affirmed
-    declined_required: tuple[str, ...]  # required, applies (or may), answered no: she does not take part
+    declined_required: tuple[str, ...]  # required, applies (or may), answered no: the participant does not take part
     unanswered: tuple[str, ...]  # applies (or may) and has no answer yet (optional ones included)
     not_applicable: tuple[str, ...]
-    declined_roles: frozenset[StatementRole]  # roles of statements she answered no
+    declined_roles: frozenset[StatementRole]  # roles of statements the participant answered no
     answers: Mapping[str, str]  # the answers to record: yes / no / not_applicable per statement
     missing: tuple[str, ...] = ()  # required statements that apply (or may) with no answer yet
-    agreed_roles: frozenset[StatementRole] = frozenset()  # roles of statements she answered yes
+    agreed_roles: frozenset[StatementRole] = frozenset()  # roles of statements the participant answered yes
     not_applicable_roles: frozenset[StatementRole] = frozenset()
     recording_affirmed: bool = False  # every recording statement of the form answered yes
 
@@ -222,28 +222,39 @@ def evaluate(form: ConsentForm, who: Who, answers: Mapping[str, object]) -> Cons
     )
 
 
-def explain(conditions: Sequence[Condition], pack: StudyPack) -> str:
-    """The conditions in words, for the person asking ("age band at consent is 16 or 17; statement O2 is
-    answered yes"), from the pack's own labels."""
-    parts = []
+@dataclass(frozen=True)
+class ConditionFacts:
+    """One condition as facts, for each face to word in its own language: which attribute and which of its
+    choices (the pack's own labels), which groups (their labels), or which earlier statement and answer.
+    Exactly one kind is filled in, as in the pack's :class:`Condition`."""
+
+    attribute: str = ""  # the attribute's label, as the pack wrote it
+    values: tuple[str, ...] = ()  # the labels of the attribute's choices the condition names
+    groups: tuple[str, ...] = ()  # the labels of the groups the condition names
+    statement: str = ""  # the id of the earlier statement of the same form
+    answer: str = ""  # "yes" or "no": the answer to it the condition asks for
+
+
+def facts(conditions: Sequence[Condition], pack: StudyPack) -> tuple[ConditionFacts, ...]:
+    """The conditions as facts, from the pack's own labels (an id the pack does not label stays an id)."""
+    out = []
     for c in conditions:
         if c.attribute is not None:
             attr = next((a for a in pack.attributes if a.id == c.attribute), None)
-            labels = {ch.id: ch.label for ch in attr.choices} if attr is not None else {}
-            name = attr.label if attr is not None else c.attribute
-            values = " or ".join(str(labels.get(v, v)) for v in c.values)
-            parts.append(f"{str(name).lower()} is {values}")
+            labels = {ch.id: str(ch.label) for ch in attr.choices} if attr is not None else {}
+            name = str(attr.label) if attr is not None else c.attribute
+            out.append(ConditionFacts(attribute=name, values=tuple(labels.get(v, str(v)) for v in c.values)))
         elif c.groups:
-            labels = {g.id: str(g.label) for g in pack.groups}
-            parts.append("in the group " + " or ".join(labels.get(g, g) for g in c.groups))
+            names = {g.id: str(g.label) for g in pack.groups}
+            out.append(ConditionFacts(groups=tuple(names.get(g, g) for g in c.groups)))
         else:
-            parts.append(f"statement {c.statement} is answered {c.answer}")
-    return "; ".join(parts)
+            out.append(ConditionFacts(statement=str(c.statement), answer=str(c.answer)))
+    return tuple(out)
 
 
 def parties_for(group: Group, who: Who) -> list[PartyRule]:
     """The other people whose part this participant's consent needs (guardian, witness, interpreter ...);
-    a rule whose condition cannot be decided yet (her age band not recorded) is included."""
+    a rule whose condition cannot be decided yet (their age band not recorded) is included."""
     return [r for r in group.parties if all_hold(r.when, who) is not False]
 
 
@@ -254,7 +265,7 @@ def gating_tasks_for(group: Group, who: Who) -> list[GatingTask]:
 
 
 def capacity_rule_for(group: Group, who: Who) -> CapacityRule | None:
-    """The capacity assessment each of her sessions needs (also when its condition is not known yet)."""
+    """The capacity assessment each of the participant's sessions needs (also when its condition is not known yet)."""
     rule = group.capacity
     if rule is None or all_hold(rule.when, who) is False:
         return None
@@ -262,7 +273,7 @@ def capacity_rule_for(group: Group, who: Who) -> CapacityRule | None:
 
 
 def signposting_for(signposting: Signposting, who: Who, site_id: str | None = None) -> list[SignpostingEntry]:
-    """The support entries to give her: her group's, matching her attributes, and her site's."""
+    """The support entries to give the participant: their group's, matching their attributes, and their site's."""
     return [
         e
         for e in signposting.entries
@@ -273,13 +284,14 @@ def signposting_for(signposting: Signposting, who: Who, site_id: str | None = No
 
 
 def safeguarding_route(rules: SafeguardingRules, who: Who) -> SafeguardingRoute | None:
-    """The safeguarding route for her: the first whose conditions hold; when one cannot be decided (her
+    """The safeguarding route for the participant: the first whose conditions hold; when one cannot be decided (their
     age band not recorded), that one, since a route listed earlier is the more protective one."""
     return next((r for r in rules.routes if all_hold(r.when, who) is not False), None)
 
 
 def site_for(pack: StudyPack, who: Who, venue_id: str | None = None) -> Site | None:
-    """Her site: the one the session's venue names, else the one her site attribute (``names_site``) names."""
+    """The participant's site: the one the session's venue names, else the one their site attribute
+    (``names_site``) names."""
     venue = next((v for v in pack.venues if v.id == venue_id), None) if venue_id else None
     site_id = venue.site if venue is not None else None
     if site_id is None:

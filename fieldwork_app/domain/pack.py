@@ -211,14 +211,14 @@ class Answer(enum.StrEnum):
 class AttributeKind(enum.StrEnum):
     CHOICE = "choice"
     YES_NO = "yes_no"
-    # The language her documents are given in (choices are language tags of the pack's languages).
+    # The language the participant's documents are given in (choices are language tags of the pack's languages).
     LANGUAGE = "language"
-    # Yes/no: she is given the easy-read version of a document where the pack has one.
+    # Yes/no: the participant is given the easy-read version of a document where the pack has one.
     EASY_READ = "easy_read"
 
 
 class ConsentParty(enum.StrEnum):
-    """Who completes a consent form: the participant, or someone with a part in her consent (format 2)."""
+    """Who completes a consent form: the participant, or someone with a part in their consent (format 2)."""
 
     PARTICIPANT = "participant"
     GUARDIAN = "guardian"
@@ -285,7 +285,7 @@ class ConsentMode(enum.StrEnum):
     WRITTEN = "written"
     VERBAL = "verbal"
     PAPER = "paper"
-    # She gives each answer but cannot or will not sign on screen; the researcher records why.  Added
+    # The participant gives each answer but cannot or will not sign on screen; the researcher records why.  Added
     # within pack format 1: a form that does not list it is read exactly as before.
     ATTESTED = "attested"
 
@@ -322,7 +322,7 @@ class Contact(_Model):
 
 class Condition(_Model):
     """One condition (format 2).  Exactly one of: ``attribute`` with ``values`` (the participant's value
-    is one of them), ``groups`` (she is in one of them), or ``statement`` with ``answer`` (her answer to
+    is one of them), ``groups`` (the participant is in one of them), or ``statement`` with ``answer`` (their answer to
     an earlier statement of the same form).  A list of conditions holds when every one holds."""
 
     attribute: Id | None = None
@@ -356,9 +356,9 @@ class Choice(_Model):
 
 
 class Attribute(_Model):
-    """Something about a participant the protocol depends on (format 2), asked when she is added.
+    """Something about a participant the protocol depends on (format 2), asked when the participant is added.
 
-    ``identifying`` attributes (a date of birth, a home language that would single her out) are kept in
+    ``identifying`` attributes (a date of birth, a home language that would single them out) are kept in
     the identity store, never in the research database; conditions can still use them on this laptop."""
 
     id: Id
@@ -372,7 +372,7 @@ class Attribute(_Model):
     # The value an optional attribute has while none is recorded (``reading_support: no``); without one,
     # an unrecorded attribute is unknown and conditions on it are decided on the safe side.
     default: Value | None = None
-    # Its value names the participant's site (``sites``): the area whose contacts apply to her.
+    # Its value names the participant's site (``sites``): the area whose contacts apply to them.
     names_site: bool = False
 
     @model_validator(mode="after")
@@ -512,7 +512,7 @@ def _not_participant(role: ConsentParty) -> ConsentParty:
 class PartyRule(_Model):
     """Someone else's part in a participant's consent (format 2).
 
-    ``guardian``: a parent's or guardian's consent beside her own (then her own form is assent);
+    ``guardian``: a parent's or guardian's consent beside the participant's own (then their own form is assent);
     ``witness``: a witness signs that the consent was given; ``interpreter``: an interpreter is present,
     who signs ``agreement`` (a confidentiality agreement, a consent form with party 'interpreter');
     ``consultee``: a person consulted for someone who lacks capacity.  ``form`` is the id of the consent
@@ -1022,8 +1022,8 @@ class StudyPack(_Model):
         raise NotFound(f"study pack {self.id} has no site '{site_id}'")
 
     def identifying_signposting(self) -> frozenset[str]:
-        """Support entries whose giving would tell who she is: those for some sites only, where a site is
-        named by an identifying attribute (her area), and those whose conditions read an identifying
+        """Support entries whose giving would tell who the participant is: those for some sites only, where a site is
+        named by an identifying attribute (their area), and those whose conditions read an identifying
         attribute.  Research data counts them; their ids stay with identity data."""
         identifying = {a.id for a in self.attributes if a.identifying}
         sites_identify = any(a.names_site and a.identifying for a in self.attributes)

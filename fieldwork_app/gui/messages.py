@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
-from fieldwork_app.services import readiness_words
+from fieldwork_app.services import condition_words, readiness_words
 from fieldwork_app.services.datamanager import ReportWords
 from fieldwork_app.services.ethics import GatingHold
 
@@ -150,6 +150,19 @@ def text_for(code: ErrorCode) -> str:
             "{source} names no consent form and version, so it cannot be checked against {form} version "
             "{version}. Nothing was recorded."
         ),
+        ErrorCode.ANSWER_DOES_NOT_APPLY: _t(
+            "Statement {statement} does not apply to this participant (it is asked only where {why}), so it has "
+            "no answer. Nothing was recorded."
+        ),
+        ErrorCode.ANSWER_APPLIES: _t(
+            "Statement {statement} applies to this participant: answer it yes or no. Nothing was recorded."
+        ),
+        ErrorCode.ANSWER_UNKNOWN_STATEMENT: _t(
+            "The consent form {form}, version {version}, has no statement {statements}. Nothing was recorded."
+        ),
+        ErrorCode.ANSWER_NOT_YES_NO: _t(
+            "The answer to statement {statement} is yes, no or none, not {given}. Nothing was recorded."
+        ),
         ErrorCode.ANSWERS_FOR_ANOTHER: _t(
             "{source} was made for {what} {given}, not {expected}: answers are never carried from one form to "
             "another. Nothing was recorded."
@@ -250,7 +263,7 @@ def format_code(exc: FieldworkError) -> str:
     """The app's sentence for ``exc``'s code, its parameters filled in."""
     assert exc.code is not None
     text = text_for(exc.code)
-    params = dict(exc.params)
+    params = condition_words.answer_refused(exc, QCoreApplication.translate)
     gating = (ErrorCode.GATING_TASK_FIRST, ErrorCode.GATING_TOO_LATE, ErrorCode.GATING_NO_START)
     if exc.code in gating and params.get("title"):  # the task's hold, in the app's words
         hold = GatingHold(params["hold"]) if params.get("hold") in set(GatingHold) else None

@@ -91,7 +91,8 @@ def _voucher(
     if kind is None or (pack.vouchers and not known):
         types = ", ".join(sorted({v.type for v in pack.vouchers})) or "any"
         raise InvalidInput(f"unknown voucher type '{raw.get('type')}' (the study's: {types})")
-    if known:  # the pack's conditions: her group, her attributes, the session's format (as the screen offers)
+    # the pack's conditions: the participant's group and attributes, the session's format (as the screen offers)
+    if known:
         fitting = conditions.vouchers_for(pack.vouchers, participants_svc.who(ws, pid), session.format)
         known = [v for v in fitting if v.type == kind]
         if not known:

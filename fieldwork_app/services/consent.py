@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldwork_app.domain import conditions
+from fieldwork_app.domain.conditions import ConditionFacts
 from fieldwork_app.domain.pack import (
     Answer,
     ConsentForm,
@@ -45,6 +46,24 @@ logger = logging.getLogger(__name__)
 
 
 MAX_UNSIGNED_REASON = 500
+
+
+class AnswerRefused(InvalidInput):
+    """A consent answer refused, as a code and facts each face words (:attr:`ErrorCode.ANSWER_DOES_NOT_APPLY`,
+    :attr:`ErrorCode.ANSWER_APPLIES`, :attr:`ErrorCode.ANSWER_UNKNOWN_STATEMENT`,
+    :attr:`ErrorCode.ANSWER_NOT_YES_NO`): ``conditions`` are the conditions of a statement that does not apply,
+    worded in each face's language (:mod:`fieldwork_app.services.condition_words`)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode,
+        params: Mapping[str, object],
+        conditions: tuple[ConditionFacts, ...] = (),
+    ) -> None:
+        super().__init__(message, code=code, params=params)
+        self.conditions = conditions
 
 
 def form_for(ws: Workspace, session_id: str, participant_id: str) -> ConsentForm:
@@ -78,9 +97,10 @@ ANSWERS_FILE_KEYS = ("form", "version", "session", "participant", "answers", "no
 def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dict[str, Any]:
     """The answers file the command line fills in: bound to the form's id and version (and the session and
     participant it was made for), every statement that applies unanswered.  Statements that do not apply
-    to this participant are listed apart under ``not_applicable`` (with why), and statements asked only
-    after a given answer to an earlier one under ``asked_only_if``; both lists are for the reader and are
-    not read back."""
+    to this participant are listed apart under ``not_applicable``, and statements asked only after a given
+    answer to an earlier one under ``asked_only_if``, each with its conditions as facts
+    (:class:`~fieldwork_app.domain.conditions.ConditionFacts`), which the command line words before it
+    writes the file; both lists are for the reader and are not read back."""
     form = form_for(ws, session_id, participant_id)
     who = participants_svc.who(ws, participant_id)
     pack = ws.pack()
@@ -92,14 +112,10 @@ def answers_template(ws: Workspace, session_id: str, participant_id: str) -> dic
         "participant": participant_id,
         "answers": {st.statement.id: None for st in states if st.applies is not False},
         "not_applicable": {
-            st.statement.id: "applies only where " + conditions.explain(st.statement.applies_when, pack)
-            for st in states
-            if st.applies is False
+            st.statement.id: conditions.facts(st.statement.applies_when, pack) for st in states if st.applies is False
         },
         "asked_only_if": {
-            st.statement.id: conditions.explain(st.statement.applies_when, pack)
-            for st in states
-            if st.applies is None
+            st.statement.id: conditions.facts(st.statement.applies_when, pack) for st in states if st.applies is None
         },
     }
 
@@ -167,15 +183,19 @@ def check_answers(
     ids = [s.id for s in form.statements]
     unknown = sorted(str(k)[:40] for k in raw if k not in ids)
     if unknown:
-        raise InvalidInput(
+        raise AnswerRefused(
             f"{source}: unknown statement id(s) for form {form.id} v{form.version}: {', '.join(unknown[:10])}. "
-            "Nothing was recorded"
+            "Nothing was recorded",
+            code=ErrorCode.ANSWER_UNKNOWN_STATEMENT,
+            params={"source": source, "form": form.id, "version": form.version, "statements": ", ".join(unknown[:10])},
         )
     for sid, value in raw.items():
         if value is not None and not isinstance(value, bool) and value != Answer.NOT_APPLICABLE.value:
             shown = repr(value)[:40]
-            raise InvalidInput(
-                f"{source}: answers.{sid}: the answer must be true, false or null, not {shown}. Nothing was recorded"
+            raise AnswerRefused(
+                f"{source}: answers.{sid}: the answer must be true, false or null, not {shown}. Nothing was recorded",
+                code=ErrorCode.ANSWER_NOT_YES_NO,
+                params={"source": source, "statement": sid, "given": shown},
             )
     states = conditions.statement_states(form, who, raw)
     out: dict[str, Any] = {}
@@ -184,18 +204,21 @@ def check_answers(
         given = raw.get(sid)
         if st.applies is False:
             if isinstance(given, bool):
-                why = conditions.explain(st.statement.applies_when, pack)
-                raise InvalidInput(
-                    f"{source}: answers.{sid}: statement {sid} does not apply to this participant"
-                    + (f" (it applies only where {why})" if why else "")
-                    + "; it is not asked, so leave it null or \"not_applicable\". Nothing was recorded"
+                raise AnswerRefused(
+                    f"{source}: answers.{sid}: statement {sid} does not apply to this participant; it is not "
+                    "asked, so leave it null or \"not_applicable\". Nothing was recorded",
+                    code=ErrorCode.ANSWER_DOES_NOT_APPLY,
+                    params={"source": source, "statement": sid},
+                    conditions=conditions.facts(st.statement.applies_when, pack),
                 )
             out[sid] = Answer.NOT_APPLICABLE.value
             continue
         if given == Answer.NOT_APPLICABLE.value:
-            raise InvalidInput(
+            raise AnswerRefused(
                 f"{source}: answers.{sid}: statement {sid} applies to this participant: answer true or false "
-                "(or null if it is optional and was not answered). Nothing was recorded"
+                "(or null if it is optional and was not answered). Nothing was recorded",
+                code=ErrorCode.ANSWER_APPLIES,
+                params={"source": source, "statement": sid},
             )
         out[sid] = given
     return out
@@ -235,7 +258,7 @@ def record(
 
     ``signatures`` maps "participant"/"researcher" to ``{"svg": ..., "name": ...}``; they are identity data
     and go to the identity store.  ``answer_times`` are positions (seconds) on the consent recording.
-    ``unsigned_reason`` is for attested consent (she consented but could not or would not sign on screen):
+    ``unsigned_reason`` is for attested consent (the participant consented but could not or would not sign on screen):
     why, in the researcher's words; it is kept in the identity store with the signatures.
     """
     mode_v = CLI_MODES.get(mode)
@@ -297,7 +320,8 @@ def record(
             if not signatures.get(signer, {}).get("svg"):
                 raise InvalidInput(f"written consent needs the {signer}'s signature")
     reason = (unsigned_reason or "").strip()
-    if mode_v is ConsentModeName.ATTESTED:  # the researcher's record of why she did not sign is the evidence
+    # attested: the researcher's record of why the participant did not sign is the evidence
+    if mode_v is ConsentModeName.ATTESTED:
         if not reason:
             raise InvalidInput("attested consent needs the reason the participant did not sign on screen")
         if len(reason) > MAX_UNSIGNED_REASON:
@@ -308,7 +332,7 @@ def record(
             )
     elif reason:
         raise InvalidInput("a reason for not signing belongs to attested consent only")
-    if mode_v is ConsentModeName.VERBAL:  # the consent recording is the evidence: it must be hers, here
+    if mode_v is ConsentModeName.VERBAL:  # the consent recording is the evidence: it must be the participant's, here
         take = ws.db.execute(
             "SELECT 1 FROM recordings WHERE id = ? AND session_id = ? AND kind = 'consent' AND participant_id = ?",
             (recording_id or "", session_id, participant_id),
@@ -742,7 +766,7 @@ def can_record(ws: Workspace, session_id: str) -> RecordingPermission:
 
 
 def _declined_since(ws: Workspace, session_id: str, participant_id: str) -> bool:
-    """Whether her latest consent in this session was followed by a refusal (a required statement
+    """Whether the participant's latest consent in this session was followed by a refusal (a required statement
     declined, which saves no record but is audited): a later "no" outweighs an earlier "yes"."""
     row = ws.db.execute(
         "SELECT MAX(CASE WHEN action = 'consent.record' THEN seq END),"
@@ -769,12 +793,12 @@ def verbal_script(ws: Workspace, session_id: str, participant_id: str) -> Any:
 class ScriptLine:
     """One statement as the verbal script reads it for this participant: ``state`` is "ask", "ask_if" (asked
     only once an earlier answer is given: ``why`` says which) or "not_applicable" (not read: ``why`` says
-    whom it is for)."""
+    whom it is for).  ``why`` is the statement's conditions as facts, for each face to word."""
 
     statement_id: str
     text: str
     state: str
-    why: str = ""
+    why: tuple[ConditionFacts, ...] = ()
 
 
 def script_lines(
@@ -789,6 +813,6 @@ def script_lines(
     out = []
     for st in conditions.statement_states(form, participants_svc.who(ws, participant_id), answers or {}):
         state = {True: "ask", None: "ask_if", False: "not_applicable"}[st.applies]
-        why = conditions.explain(st.statement.applies_when, pack) if st.applies is not True else ""
+        why = conditions.facts(st.statement.applies_when, pack) if st.applies is not True else ()
         out.append(ScriptLine(st.statement.id, prompts.get(st.statement.id, st.statement.text), state, why))
     return out

@@ -1,6 +1,6 @@
 """Distress events, following the study pack's distress protocol step by step.
 
-An event is a timeline of steps (stage reached, signs seen, actions done, her choice, recording paused
+An event is a timeline of steps (stage reached, signs seen, actions done, the participant's choice, recording paused
 and resumed, support list given, consents, follow-up, PI told, debrief), each time-stamped and, when
 given, at an audio position.  The fields of a DistressEvent are read from that timeline, so escalating
 from stage 1 to 2 keeps what happened at stage 1.  The app prompts and records; the researcher decides.

@@ -212,7 +212,7 @@ def consultee_rule(ws: Workspace, participant_id: str) -> PartyRule | None:
 
 def consultee_route_open(ws: Workspace, participant_id: str, outcome: str | None) -> bool:
     """Whether an assessment with this outcome opens the consultee route: the pack says to consult a
-    consultee when the participant cannot decide, and names one for her group."""
+    consultee when the participant cannot decide, and names one for their group."""
     return outcome == CapacityOutcome.CONSULTEE.value and consultee_rule(ws, participant_id) is not None
 
 
@@ -350,7 +350,7 @@ def consent_fact_lines(facts: Mapping[str, Any]) -> list[str]:
 
 def capacity_basis(ws: Workspace, session_id: str, participant_id: str, doing: str) -> str:
     """On whose decision ``doing`` (consent, recording) rests at this session: "participant" (no capacity
-    assessment asked for, or the latest one found she can decide now) or "consultee" (it found she cannot,
+    assessment asked for, or the latest one found the participant can decide now) or "consultee" (it found they cannot,
     and the pack's consultee route applies).  Refused where the pack asks for an assessment and this
     session has none, or where the participant cannot decide and the pack offers no consultee route."""
     rule = capacity_rule(ws, participant_id)

@@ -242,7 +242,7 @@ def set_attributes(ws: Workspace, participant_id: str, values: Mapping[str, str]
 
 
 def attributes(ws: Workspace, participant_id: str) -> dict[str, str]:
-    """Her attribute values, identifying ones included (read on this laptop to apply the pack's rules)."""
+    """The participant's attribute values, identifying ones included (read on this laptop to apply the pack's rules)."""
     get(ws, participant_id)
     out = {
         str(r["attribute_id"]): str(r["value"])
@@ -259,14 +259,14 @@ def attributes(ws: Workspace, participant_id: str) -> dict[str, str]:
 
 
 def missing_attributes(ws: Workspace, participant_id: str) -> list[str]:
-    """The required attributes of her group not recorded yet."""
+    """The required attributes of the participant's group not recorded yet."""
     p = get(ws, participant_id)
     have = attributes(ws, participant_id)
     return [a.id for a in ws.pack().attributes_for(p.group_id) if a.required and a.id not in have]
 
 
 def who(ws: Workspace, participant_id: str) -> Who:
-    """What the pack's conditions read about her (group and attributes)."""
+    """What the pack's conditions read about the participant (group and attributes)."""
     p = get(ws, participant_id)
     return who_for(ws.pack(), p.group_id, attributes(ws, participant_id))
 
@@ -308,8 +308,8 @@ WITHDRAWN_STATE = "withdrawn"  # an outbox row held back for good: its session's
 
 
 def unsent_sessions(ws: Workspace, participant_id: str) -> list[str]:
-    """Her sessions (she alone in them) whose research data has not reached the study store: queued and not
-    yet verified there, or never queued.  A withdrawal that deletes her data holds these back and deletes
+    """The participant's sessions (theirs alone) whose research data has not reached the study store: queued and not
+    yet verified there, or never queued.  A withdrawal that deletes their data holds these back and deletes
     them here; a focus group, which holds others' data too, is sent as usual (the withdrawal list tells the
     data manager what to remove)."""
     rows = ws.db.execute(
@@ -326,7 +326,7 @@ def unsent_sessions(ws: Workspace, participant_id: str) -> list[str]:
 
 def held_back(ws: Workspace, session_id: str) -> bool:
     """Whether a session is never to be sent: its data here was deleted on a withdrawal, or its only
-    participant withdrew asking for her data to be deleted (before the cut-off)."""
+    participant withdrew asking for their data to be deleted (before the cut-off)."""
     return bool(
         ws.db.execute(
             "SELECT 1 FROM outbox WHERE session_id = ? AND state = ?", (session_id, WITHDRAWN_STATE)
@@ -341,15 +341,15 @@ def held_back(ws: Workspace, session_id: str) -> bool:
 
 
 def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
-    """Whether a withdrawal with this choice holds back and deletes her unsent sessions (her data is to be
-    deleted and the analysis cut-off has not passed); otherwise they are sent as usual."""
+    """Whether a withdrawal with this choice holds back and deletes the participant's unsent sessions (their
+    data is to be deleted and the analysis cut-off has not passed); otherwise they are sent as usual."""
     return scope == WithdrawalScope.DELETE_DATA.value and before_cutoff
 
 
 def cutoff(ws: Workspace, participant_id: str) -> date | None:
-    """The last day she can withdraw before the analysis cut-off the pack sets (``data_rules.withdrawal``),
-    counted from her latest completed session or latest consent; None when the pack sets no cut-off or
-    nothing has started the count yet (she is then before it)."""
+    """The last day the participant can withdraw before the analysis cut-off the pack sets (``data_rules.withdrawal``),
+    counted from their latest completed session or latest consent; None when the pack sets no cut-off or
+    nothing has started the count yet (they are then before it)."""
     rule = ws.pack().data_rules.withdrawal
     get(ws, participant_id)
     if rule is None:
@@ -411,11 +411,11 @@ def withdraw(
     *,
     delete_unsent: bool = False,
 ) -> str:
-    """Record a withdrawal.  When she asks for her data to be deleted (before the analysis cut-off), her
-    sessions not yet at the study store (:func:`unsent_sessions`) are never sent, and their local data (the
-    takes, notes, markers and topic-guide coverage) is deleted, audited; the caller asks first and passes
-    ``delete_unsent=True`` once the researcher has confirmed (without it, nothing is recorded).  With any
-    other choice her sessions are sent as usual."""
+    """Record a withdrawal.  When the participant asks for their data to be deleted (before the analysis
+    cut-off), their sessions not yet at the study store (:func:`unsent_sessions`) are never sent, and their
+    local data (the takes, notes, markers and topic-guide coverage) is deleted, audited; the caller asks first
+    and passes ``delete_unsent=True`` once the researcher has confirmed (without it, nothing is recorded).
+    With any other choice their sessions are sent as usual."""
     p = get(ws, participant_id)
     if p.withdrawn:
         raise FieldworkError(f"{participant_id} has already withdrawn", kind=ErrorKind.WITHDRAWN)

@@ -163,7 +163,7 @@ def _answer(value: Any, kind: AnswerType) -> str:
 
 
 def consent_copy_pdf(ws: Workspace, consent_id: str, include_identity: bool = True) -> bytes:
-    """The participant's copy of her consent: every statement with her answer, and the signatures.
+    """The participant's copy of their consent: every statement with their answer, and the signatures.
 
     ``include_identity=False`` gives the study-file copy that travels with research data: the same record
     without names or signatures, which stay in the laptop's identity store.
@@ -446,7 +446,7 @@ def buddy_sheet_pdf(ws: Workspace, session_id: str, include_address: bool) -> by
 
 def session_document_pdf(ws: Workspace, session_id: str, kind: str) -> tuple[str, bytes]:
     """The information sheet (``kind`` "information_sheet") or consent form of the session's first
-    participant as PDF bytes, with a file name she recognises (the document's title and version)."""
+    participant as PDF bytes, with a file name they recognise (the document's title and version)."""
     s = sessions_svc.get(ws, session_id)
     d = sessions_svc.documents_for(ws, s.id, s.participant_ids[0])
     doc_id, version = (

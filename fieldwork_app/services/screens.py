@@ -52,7 +52,7 @@ class SessionInfo:
     open_event: str | None
     closeout: dict[str, Any] | None = None
     takes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
-    # Format 2: the safeguarding route for the participant and her site's contacts (name, role, phone).
+    # Format 2: the safeguarding route for the participant and their site's contacts (name, role, phone).
     route: str = ""
     site_contacts: tuple[tuple[str, str, str], ...] = ()
 
@@ -76,7 +76,7 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
     except InvalidInput:
         has_plan = False
     events = distress_svc.events(ws, session_id)
-    # Support and vouchers for the (first) participant: her group, attributes and the venue's site.
+    # Support and vouchers for the (first) participant: their group, attributes and the venue's site.
     who = participants_svc.who(ws, session.participant_ids[0]) if session.participant_ids else None
     venue = next((v for v in pack.venues if v.id == session.plan.get("venue")), None)
     site = conditions.site_for(pack, who, venue.id if venue else None) if who else None
@@ -112,7 +112,7 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
 # -- preparing a session ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Person:
-    """A participant who can be given a session: her group and what the group allows."""
+    """A participant who can be given a session: their group and what the group allows."""
 
     id: str
     group_id: str

@@ -134,7 +134,7 @@ def new(
                 f"no consent form and information sheet in use for group '{p.group_id}' ({fmt.value})",
                 kind=ErrorKind.NOT_READY,
             )
-        # Her language and easy-read versions where the pack has them (format 2).
+        # The participant's language and easy-read versions where the pack has them (format 2).
         who = participants_svc.who(ws, p.id)
         docs[p.id] = (conditions.document_for(pack, form, who), conditions.document_for(pack, pis, who))
         g = pack.guide_for(p.group_id, fmt, venue.id if venue is not None else None)

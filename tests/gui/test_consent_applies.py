@@ -21,6 +21,8 @@ from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import workspace as workspace_svc
 from fieldwork_app.vault import FAST_KDF
 from tests.gui.conftest import unlock
+from tests.gui.pseudo_probe import pseudo_text, untranslated_part
+from tests.gui.test_long_language_fit import pseudo_locale  # noqa: F401  (a fixture)
 from tests.support.people import eligible_answers
 from tests.support.vaults import PASSPHRASE, USER
 from tests.unit.test_protocol_rules import SECOND, young_carer
@@ -37,12 +39,12 @@ def _vault(tmp_path, setup):  # type: ignore[no-untyped-def]
     return vault, made
 
 
-def _consent_page(qtbot, make_window, vault, size):  # type: ignore[no-untyped-def]
+def _consent_page(qtbot, make_window, vault, size, nav_text: str = "Take consent"):  # type: ignore[no-untyped-def]
     w = make_window(vault, idle_ms=3_600_000)
     w.resize(*size)
     unlock(qtbot, w)
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-    item = next(w.nav.item(i) for i in range(w.nav.count()) if w.nav.item(i).text() == "Take consent")
+    item = next(w.nav.item(i) for i in range(w.nav.count()) if w.nav.item(i).text() == nav_text)
     qtbot.mouseClick(w.nav.viewport(), Qt.MouseButton.LeftButton, pos=w.nav.visualItemRect(item).center())
     page = w.page("consent")
     qtbot.waitUntil(lambda: page.draft is not None, timeout=10_000)
@@ -84,7 +86,7 @@ def test_an_adult_is_not_asked_the_clause_for_16_17_year_olds(qtbot, tmp_path, m
     five, o3 = page.rows["5"], page.rows["O3"]
     assert not five.yes.isVisibleTo(page) and not five.no.isVisibleTo(page)
     assert five.tag.text() == "Does not apply to this participant: not asked"
-    assert five.condition.text() == "Asked only where age band at consent is 16 or 17."
+    assert five.condition.text() == "Asked only where Age band at consent is 16 or 17."
     assert not five.text.isEnabled()  # greyed
     # O3 waits on O2: asked only after a yes to it
     assert o3.yes.isVisibleTo(page) and o3.condition.text() == "Asked only where statement O2 is answered yes."
@@ -109,6 +111,27 @@ def test_an_adult_is_not_asked_the_clause_for_16_17_year_olds(qtbot, tmp_path, m
             "not_applicable", False, "not_applicable")  # fmt: skip
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_whom_a_statement_is_for_is_worded_in_the_apps_language(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, make_window, pseudo_locale, size  # noqa: F811
+) -> None:
+    """In the pseudo-locale, the joining words of a statement's conditions come from the catalogue; the pack's
+    own labels ("Age band at consent", "16 or 17") stay as the pack wrote them."""
+    vault, _ = _vault(tmp_path, lambda ws: _session(ws, young_carer(ws, "18-24")))
+    w, page = _consent_page(qtbot, make_window, vault, size, nav_text=pseudo_text("Take consent"))
+    _paper(qtbot, page)
+    five, o3 = page.rows["5"], page.rows["O3"]
+    attribute = pseudo_text("{attribute} is {values}").format(attribute="Age band at consent", values="16 or 17")
+    assert five.condition.text() == pseudo_text("Asked only where %1.").replace("%1", attribute)
+    answered = pseudo_text("statement {statement} is answered {answer}").format(
+        statement="O2", answer=pseudo_text("yes")
+    )
+    assert o3.condition.text() == pseudo_text("Asked only where %1.").replace("%1", answered)
+    for row in (five, o3):
+        assert row.condition.isVisibleTo(page)
+        assert untranslated_part(row.condition.text()) == "", row.condition.text()
 
 
 def _session(ws, pid: str) -> str:  # type: ignore[no-untyped-def]

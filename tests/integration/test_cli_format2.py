@@ -188,11 +188,11 @@ def test_an_adults_answers_file_lists_what_does_not_apply_and_the_script_skips_i
               env=env).stdout.strip()  # fmt: skip
     tpl = json.loads(run("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
     assert "5" not in tpl["answers"]
-    assert tpl["not_applicable"] == {"5": "applies only where age band at consent is 16 or 17"}
+    assert tpl["not_applicable"] == {"5": "applies only where Age band at consent is 16 or 17"}
     assert tpl["asked_only_if"] == {"O3": "statement O2 is answered yes"}
     script = run("consent", "script", "--session", sid, "--participant", pid, env=env).stdout.splitlines()
     assert script[0] == "Verbal consent script for young people (video or phone) v1.0"
-    assert f"5. not asked: does not apply to {pid} (only where age band at consent is 16 or 17)" in script
+    assert f"5. not asked: does not apply to {pid} (only where Age band at consent is 16 or 17)" in script
     assert not any(line.startswith("5. Do you know") for line in script)
     assert "O3. (ask only where statement O2 is answered yes) Can we ask you about a second, shorter interview in " \
            "about a year?" in script
@@ -254,3 +254,4 @@ def test_the_consultee_route_from_the_command_line(tmp_path: Path) -> None:
     assert "recording permitted" in out
     audit = run("audit", "list", "--json", env=env).stdout
     assert "Cara" not in audit and "sister" not in audit
+

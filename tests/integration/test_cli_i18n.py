@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,8 @@ import pytest
 from fieldwork_app import i18n
 from fieldwork_app.cli.main import build_parser
 from fieldwork_app.paths import DataDir, resources_dir
+from tests.integration.test_cli_format2 import _cli_study, _screened
+from tests.integration.test_cli_format2 import run as run_in
 from tests.support.people import eligible_answers_file
 
 PSEUDO_OPEN = "\u27e6"
@@ -169,3 +172,36 @@ def test_the_transcription_progress_line_is_in_the_catalogue(monkeypatch: pytest
         progress(0, 10, "take 1 of 2 (M-001 S-0001 interview-take-1): 40%")
         progress.take(TakeProgress(1, 2, "M-001 S-0001 interview-take-1", 40))
         assert err.getvalue() == expected
+
+
+def test_whom_a_statement_is_for_is_worded_in_the_command_lines_language(tmp_path: Path) -> None:
+    """In the pseudo-locale, the answers file, the verbal script and the refusal of an answer to a statement
+    that does not apply join the conditions with the catalogue's words; the pack's own labels stay as written."""
+    env, attrs = _cli_study(tmp_path)
+    pid = _screened(tmp_path, env, "young-carer", "--attr", "age_band=18-24", *attrs)
+    sid = run_in("session", "new", "--participant", pid, "--format", "interview", "--location", "video",
+                 env=env).stdout.strip()  # fmt: skip
+    env = {**env, i18n.ENV_LANG: "en_XA"}
+    age = _pseudo_of("{attribute} is {values}").format(attribute="Age band at consent", values="16 or 17")
+    o2 = _pseudo_of("statement {statement} is answered {answer}").format(statement="O2", answer=_pseudo_of("yes"))
+    tpl = json.loads(run_in("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
+    assert tpl["not_applicable"] == {"5": _pseudo_of("applies only where {conditions}").format(conditions=age)}
+    assert tpl["asked_only_if"] == {"O3": o2}
+    script = run_in("consent", "script", "--session", sid, "--participant", pid, env=env).stdout.splitlines()
+    not_asked = _pseudo_of("{id}. not asked: does not apply to {participant} (only where {why})")
+    assert not_asked.format(id="5", participant=pid, why=age) in script
+    ask_if = _pseudo_of("{id}. (ask only where {why}) {text}").split("{text}")[0].format(id="O3", why=o2)
+    assert any(line.startswith(ask_if) for line in script), script
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**tpl, "answers": {**dict.fromkeys(tpl["answers"], True), "5": True}}))
+    refused = run_in("consent", "record", "--session", sid, "--participant", pid, "--mode", "paper", "--answers",
+                     str(answers), env=env, ok=False)  # fmt: skip
+    said = _pseudo_of(
+        "{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies "
+        "only where {why}); it is not asked, so leave it null or \"not_applicable\" ('fieldwork consent "
+        "template' lists it under \"not_applicable\"). Nothing was recorded"
+    ).format(source=answers, statement="5", why=age)
+    assert refused.returncode != 0 and said in refused.stderr, refused.stderr
+    worded = [line for line in script if line.startswith(("5.", "O3."))]
+    for text in (*tpl["not_applicable"].values(), *tpl["asked_only_if"].values(), refused.stderr, *worded):
+        assert not {"only", "where", "is", "answered", "applies", "yes"} & set(text.split()), text

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from fieldwork_app.errors import ConsentError, InvalidInput
+from fieldwork_app.domain.conditions import ConditionFacts
+from fieldwork_app.errors import ConsentError, ErrorCode, InvalidInput
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import consent, ethics, participants, pdfs, sessions, workspace
 from fieldwork_app.services import packs as packs_svc
@@ -73,16 +74,17 @@ def test_an_adult_is_not_asked_the_clause_for_16_17_year_olds_and_it_is_recorded
     sid = sessions.new(ws, [adult], "interview", "youth_centre").id
     tpl = consent.answers_template(ws, sid, adult)
     assert "5" not in tpl["answers"] and list(tpl["answers"])[:5] == ["1", "2", "3", "4", "6"]
-    assert tpl["not_applicable"] == {"5": "applies only where age band at consent is 16 or 17"}
-    assert tpl["asked_only_if"] == {"O3": "statement O2 is answered yes"}
+    # whom they are for, as facts (the pack's own labels): each face words them
+    assert tpl["not_applicable"] == {"5": (ConditionFacts(attribute="Age band at consent", values=("16 or 17",)),)}
+    assert tpl["asked_only_if"] == {"O3": (ConditionFacts(statement="O2", answer="yes"),)}
     # a yes or no given for it anyway is a mistake in the file: refused, located, nothing recorded
-    with pytest.raises(InvalidInput) as err:
+    with pytest.raises(consent.AnswerRefused) as err:
         consent.answers_from_file(ws, sid, adult, {**tpl, "answers": _yes(ws, sid, adult, **{"5": True})},
                                   source="answers.json")  # fmt: skip
-    assert err.value.message.startswith(
-        "answers.json: answers.5: statement 5 does not apply to this participant (it applies only where age band "
-        "at consent is 16 or 17)"
-    )
+    assert err.value.code is ErrorCode.ANSWER_DOES_NOT_APPLY
+    assert err.value.params == {"source": "answers.json", "statement": "5"}
+    assert err.value.conditions == tpl["not_applicable"]["5"]
+    assert err.value.message.startswith("answers.json: answers.5: statement 5 does not apply to this participant")
     # the template filled in as it reads, read back: statement 5 recorded as not applicable
     answers = consent.answers_from_file(ws, sid, adult, {**tpl, "answers": _yes(ws, sid, adult)})
     result = consent.record(ws, sid, adult, "paper", answers)
@@ -94,18 +96,44 @@ def test_an_adult_is_not_asked_the_clause_for_16_17_year_olds_and_it_is_recorded
     assert _refusals(ws, adult) == 0
 
 
+
+def test_an_answer_refused_is_a_code_with_its_facts_each_face_words(caring: Workspace) -> None:
+    from fieldwork_app.cli.messages import cli_text
+
+    ws = caring
+    adult = young_carer(ws, "18-24")
+    sid = sessions.new(ws, [adult], "interview", "youth_centre").id
+    tpl = consent.answers_template(ws, sid, adult)
+    for answers, code, params in (
+        ({"X9": True}, ErrorCode.ANSWER_UNKNOWN_STATEMENT,
+         {"form": tpl["form"], "version": tpl["version"], "statements": "X9"}),
+        ({"1": "yes"}, ErrorCode.ANSWER_NOT_YES_NO, {"statement": "1", "given": "'yes'"}),
+        ({"1": "not_applicable"}, ErrorCode.ANSWER_APPLIES, {"statement": "1"}),
+    ):  # fmt: skip
+        with pytest.raises(consent.AnswerRefused) as err:
+            consent.answers_from_file(ws, sid, adult, {**tpl, "answers": answers}, source="a.json")
+        assert err.value.code is code and err.value.params == {"source": "a.json", **params}
+    assert cli_text(err.value) == (
+        "a.json: answers.1: statement 1 applies to this participant: answer true or false (or null if it is "
+        "optional and was not answered), as 'fieldwork consent template' lists it under \"answers\". Nothing was "
+        "recorded"
+    )
+    assert consent.latest(ws, sid, adult) is None
+
 def test_a_statement_asked_only_after_an_answer_follows_that_answer(caring: Workspace) -> None:
     ws = caring
     adult = young_carer(ws, "18-24")
     sid = sessions.new(ws, [adult], "interview", "youth_centre").id
-    with pytest.raises(InvalidInput, match=r"answers\.O3: statement O3 does not apply .* statement O2 is answered"):
+    with pytest.raises(InvalidInput, match=r"answers\.O3: statement O3 does not apply") as err:
         consent.record(ws, sid, adult, "paper", _yes(ws, sid, adult, O2=False))  # O3 answered though O2 is no
+    assert isinstance(err.value, consent.AnswerRefused)
+    assert err.value.conditions == (ConditionFacts(statement="O2", answer="yes"),)
     assert consent.latest(ws, sid, adult) is None and _refusals(ws, adult) == 0
     consent.record(ws, sid, adult, "paper", _yes(ws, sid, adult, O2=False, O3=None))
     rec = consent.latest(ws, sid, adult)
     assert rec is not None and (rec["answers"]["O2"], rec["answers"]["O3"]) == (False, "not_applicable")
     lines = {line.statement_id: line for line in consent.script_lines(ws, sid, adult)}
-    assert (lines["O3"].state, lines["O3"].why) == ("ask_if", "statement O2 is answered yes")
+    assert (lines["O3"].state, lines["O3"].why) == ("ask_if", (ConditionFacts(statement="O2", answer="yes"),))
     assert lines["5"].state == "not_applicable"
     assert consent.script_lines(ws, sid, adult, {"O2": False})[9].state == "not_applicable"  # O3, once O2 is no
 
@@ -120,7 +148,7 @@ def test_a_16_17_year_old_is_asked_the_clause_and_must_affirm_it(caring: Workspa
     with pytest.raises(ConsentError, match="required statement\\(s\\) not answered: 5"):
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young, **{"5": None}), parties=guardian)
     assert _refusals(ws, young) == 0  # a gap in the record is never a decline
-    with pytest.raises(InvalidInput, match="answers.5: statement 5 applies to this participant"):
+    with pytest.raises(consent.AnswerRefused, match="answers.5: statement 5 applies to this participant"):
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young, **{"5": "not_applicable"}), parties=guardian)
     with pytest.raises(ConsentError, match="required statement\\(s\\) not affirmed: 5"):
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young, **{"5": False}), parties=guardian)

@@ -1,5 +1,5 @@
 """Take consent: one participant at a time, statement by statement: written, verbal, paper, or (where the
-form allows it) consent the researcher records without her signature, with the reason."""
+form allows it) consent the researcher records without the participant's signature, with the reason."""
 
 from __future__ import annotations
 
@@ -224,7 +224,7 @@ class ConsentPage(QWidget):
             "hint",
         )
         layout.addWidget(self.paper_note)
-        # attested: she gives every answer but cannot or will not sign on screen; the researcher says why
+        # attested: the participant gives every answer but cannot or will not sign on screen; the researcher says why
         self.unsigned_box = QGroupBox(self.tr("Why the participant is not signing on screen"))
         ul = QVBoxLayout(self.unsigned_box)
         ul.addWidget(

@@ -68,9 +68,9 @@ class StatementModel:
     required: bool
     initials: bool
     prompt: str
-    # Format 2: whom the statement is for, in words ("" when it applies to everyone): it is asked only
-    # where its conditions hold, and "does not apply" elsewhere.
-    condition: str = ""
+    # Format 2: whom the statement is for, as facts the page words (none when it applies to everyone): it is
+    # asked only where its conditions hold, and "does not apply" elsewhere.
+    conditions: tuple[conditions.ConditionFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,8 @@ class FormModel:
     capacity: tuple[str, ...] = ()
     capacity_ok: bool = False
     parties: tuple[tuple[str, bool, bool], ...] = ()
-    # The form and her facts, so the page can tell which statements apply as answers change; and whether
-    # this session's assessment opened the consultee route (she cannot decide; the pack names a consultee).
+    # The form and the participant's facts, so the page can tell which statements apply as answers change; and whether
+    # this session's assessment opened the consultee route (the participant cannot decide; the pack names a consultee).
     consent_form: ConsentForm | None = None
     who: conditions.Who | None = None
     consultee_route: bool = False
@@ -109,7 +109,7 @@ def form_model(ws: Workspace, session_id: str, participant_id: str) -> FormModel
             s.required,
             s.answer == AnswerType.INITIALS,
             prompts.get(s.id, s.text),
-            conditions.explain(s.applies_when, pack),
+            conditions.facts(s.applies_when, pack),
         )
         for s in form.statements
     ]

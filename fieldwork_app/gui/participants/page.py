@@ -476,12 +476,13 @@ class ParticipantsPage(QWidget):
             )
 
         if not self.p.deletes_unsent(scope, before):
-            record(False)  # her sessions are sent as usual
+            record(False)  # their sessions are sent as usual
             return
         self.p.unsent_sessions(pid, lambda held: self._confirm_delete_unsent(pid, held, record), self._failed)
 
     def _confirm_delete_unsent(self, pid: str, held: list[str], record: Callable[[bool], None]) -> None:
-        """Her data is to be deleted: sessions not yet sent are held back and deleted here, once confirmed."""
+        """The participant's data is to be deleted: sessions not yet sent are held back and deleted here, once
+        confirmed."""
         if not held:
             record(False)
             return

@@ -28,7 +28,7 @@ class Row:
 
 @dataclass(frozen=True)
 class AttributeChoice:
-    """A participant attribute the pack defines (format 2), asked when she is added."""
+    """A participant attribute the pack defines (format 2), asked when the participant is added."""
 
     id: str
     label: str
@@ -132,7 +132,7 @@ class ParticipantsPresenter(Presenter):
     def view_identity(
         self, participant_id: str, reason: str, done: Done[dict[str, str]], failed: Failed
     ) -> None:
-        """Her identity details; the view is audited with ``reason``."""
+        """The participant's identity details; the view is audited with ``reason``."""
         self._db(lambda ws: svc.view_identity(ws, participant_id, reason), done, failed)
 
     def set_identity(
@@ -142,7 +142,7 @@ class ParticipantsPresenter(Presenter):
 
     @staticmethod
     def deletes_unsent(scope: str, before_cutoff: bool) -> bool:
-        """Whether this withdrawal deletes her sessions not yet sent (so the page asks first)."""
+        """Whether this withdrawal deletes the participant's sessions not yet sent (so the page asks first)."""
         return bool(svc.deletes_unsent(scope, before_cutoff))
 
     def cutoff_rule(self, participant_id: str, done: Done[svc.CutoffRule | None], failed: Failed) -> None:

@@ -1,7 +1,9 @@
-"""Close-out: wellbeing check, support given, the thank-you voucher, field and reflexive notes, follow-ups.
+"""Close-out: wellbeing check, support given, the thank-you vouchers, field and reflexive notes, follow-ups.
 
-The voucher is given whether or not the session ended early (the form says so when it did).  Only the
-masked serial is shown back; the full serial goes to the identity store through the service.
+A voucher is given whether or not the session ended early (the form says so when it did).  A participant
+due more than one of the study's vouchers (an e-voucher and a travel voucher) has each added to the list
+and all are saved at once, as the command line's repeated ``--voucher`` does.  Only the masked serial is
+shown back; the full serial goes to the identity store through the service.
 """
 
 from __future__ import annotations
@@ -90,6 +92,28 @@ class CloseOutForm(QWidget):
         form.addRow("", self.despite)
         self.voucher_type.currentIndexChanged.connect(self._voucher_default)
         self._vouchers: list[Voucher] = []
+        # The vouchers to save: each added one, then the one whose serial is typed in but not added yet.
+        row = QHBoxLayout()
+        self.add_voucher_button = QPushButton(self.tr("Add voucher"))
+        self.add_voucher_button.setObjectName("addVoucher")
+        self.add_voucher_button.setToolTip(self.tr("Add this voucher to the list and enter another"))
+        self.add_voucher_button.clicked.connect(self._add_voucher)
+        self.remove_voucher_button = QPushButton(self.tr("Remove voucher"))
+        self.remove_voucher_button.setObjectName("removeVoucher")
+        self.remove_voucher_button.setEnabled(False)
+        self.remove_voucher_button.clicked.connect(self._remove_voucher)
+        row.addWidget(self.add_voucher_button)
+        row.addWidget(self.remove_voucher_button)
+        row.addStretch(1)
+        glay.addLayout(row)
+        self.voucher_list = QListWidget()
+        self.voucher_list.setObjectName("vouchersToGive")
+        self.voucher_list.setAccessibleName(self.tr("Vouchers to save"))
+        self.voucher_list.setMaximumHeight(70)
+        self.voucher_list.currentRowChanged.connect(lambda r: self.remove_voucher_button.setEnabled(r >= 0))
+        glay.addWidget(self.voucher_list)
+        self._given: list[dict[str, Any]] = []
+        self._stored = 0  # vouchers already saved for this session
         lay.addWidget(g)
 
         g, glay = box(self.tr("Notes"))
@@ -168,6 +192,55 @@ class CloseOutForm(QWidget):
         if 0 <= index < len(self._vouchers):
             self.voucher_value.setValue(float(self._vouchers[index].value))
 
+    def _typed_voucher(self) -> dict[str, Any] | None:
+        """The voucher as the fields show it, when its serial is typed in."""
+        if not self.voucher_type.count() or not self.serial.text().strip():
+            return None
+        return {
+            "type": self.voucher_type.currentData(),
+            "value": str(Decimal(str(round(self.voucher_value.value(), 2)))),
+            "serial": self.serial.text(),
+            "given_despite_early_stop": self.despite.isChecked(),
+        }
+
+    def _voucher_line(self, v: dict[str, Any]) -> str:
+        index = self.voucher_type.findData(v["type"])
+        name = self.voucher_type.itemText(index) if index >= 0 else str(v["type"])
+        serial = str(v["serial"]).strip()
+        masked = "****" + (serial[-4:] if len(serial) > 4 else "")
+        return f"{name} · {self.voucher_value.textFromValue(float(v['value']))} · {masked}"
+
+    def _with(self, given: list[dict[str, Any]], v: dict[str, Any]) -> list[dict[str, Any]]:
+        """``given`` with ``v`` in it: one of each type (the same type again replaces the one listed)."""
+        return [g for g in given if g["type"] != v["type"]] + [v]
+
+    def _add_voucher(self) -> None:
+        v = self._typed_voucher()
+        if v is None:
+            self.serial.setFocus()
+            return
+        self._given = self._with(self._given, v)
+        self._show_given()
+        self.serial.clear()
+        listed = {g["type"] for g in self._given}
+        nxt = next((i for i in range(self.voucher_type.count()) if self.voucher_type.itemData(i) not in listed), -1)
+        if nxt >= 0:
+            self.voucher_type.setCurrentIndex(nxt)
+        self.serial.setFocus()
+
+    def _remove_voucher(self) -> None:
+        row = self.voucher_list.currentRow()
+        if 0 <= row < len(self._given):
+            del self._given[row]
+            self._show_given()
+        self.voucher_list.setFocus()
+
+    def _show_given(self) -> None:
+        self.voucher_list.clear()
+        for v in self._given:
+            self.voucher_list.addItem(self._voucher_line(v))
+        self.remove_voucher_button.setEnabled(self.voucher_list.currentRow() >= 0)
+
     def set_ended_early(self, early: bool, reason: str | None = None) -> None:
         self.despite.setChecked(early)
         self.despite.setVisible(early)
@@ -195,7 +268,13 @@ class CloseOutForm(QWidget):
 
     def missing(self) -> tuple[QWidget, str] | None:
         """The first required field left empty, with what to say about it (None when all are filled)."""
-        if self.voucher_given.isChecked() and self.voucher_type.count() and not self.serial.text().strip():
+        if (
+            self.voucher_given.isChecked()
+            and self.voucher_type.count()
+            and not self.serial.text().strip()
+            and not self._given
+            and not self._stored
+        ):
             return self.serial, self.tr("Enter the voucher's serial, or untick \"Voucher given\".")
         return None
 
@@ -208,18 +287,45 @@ class CloseOutForm(QWidget):
             "follow_ups": list(self._follow_ups),
         }
         if self.voucher_given.isChecked() and self.voucher_type.count():
-            out["voucher"] = {
-                "type": self.voucher_type.currentData(),
-                "value": str(Decimal(str(round(self.voucher_value.value(), 2)))),
-                "serial": self.serial.text(),
-                "given_despite_early_stop": self.despite.isChecked(),
-            }
+            vouchers = list(self._given)
+            typed = self._typed_voucher()
+            if typed is not None:
+                vouchers = self._with(vouchers, typed)
+            if vouchers:
+                out["vouchers"] = vouchers
         return out
 
+    def restore(self, body: dict[str, Any] | None) -> None:
+        """A close-out saved before the session was opened again, shown as it was saved: the wellbeing check,
+        the support ticked, the notes and the follow-ups (so that saving again keeps them), and the stored
+        vouchers by their masked serials."""
+        if not body:
+            return
+        self.wellbeing.setPlainText(str(body.get("wellbeing") or ""))
+        self.field_notes.setPlainText(str(body.get("field_notes") or ""))
+        self.reflexive.setPlainText(str(body.get("reflexive_note") or ""))
+        self.tick_support(tuple(body.get("signposting_given") or ()))
+        self._follow_ups = [{"title": f["title"], "due": f.get("due")} for f in body.get("follow_ups") or []]
+        self.tasks.clear()
+        for f in self._follow_ups:
+            self.tasks.addItem(f"{date_text(f['due'])}  {f['title']}")
+        self.show_stored(body)
+
+    def show_stored(self, body: dict[str, Any] | None) -> None:
+        """The vouchers the saved close-out holds, by their masked serials: with one stored, saving again
+        needs no serial typed in."""
+        body = body or {}
+        stored = list((body.get("vouchers") or {}).values()) or ([body["voucher"]] if body.get("voucher") else [])
+        if stored:
+            serials = ", ".join(str(v.get("masked_serial", "")) for v in stored)
+            self.masked.setText(self.tr("Stored as %1").replace("%1", serials))
+        self._stored = len(stored)
+
     def show_saved(self, body: dict[str, Any], completed: bool) -> None:
-        v = body.get("voucher")
-        if v:
-            self.masked.setText(self.tr("Stored as %1").replace("%1", v.get("masked_serial", "")))
+        self.show_stored(body)
+        self._given = []  # saved: what is listed now is what is still to save
+        self._show_given()
+        self.serial.clear()
         if completed:
             self.status.setText(self.tr("Session completed and queued for sync."))
             set_role(self.status, "ok")

@@ -1,4 +1,5 @@
-"""The distress protocol panel: stages with signs and actions as a checklist, her choice, support, follow-up.
+"""The distress protocol panel: stages with signs and actions as a checklist, the participant's choice,
+support, follow-up.
 
 Every tick becomes one time-stamped step on the event (with the audio position when recording), so the
 record builds itself as the researcher follows the protocol; escalating to a higher stage keeps the

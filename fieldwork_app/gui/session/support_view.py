@@ -1,4 +1,4 @@
-"""The support list to show her on screen (large, emergency entries first), or to save as a one-page PDF."""
+"""The support list to show the participant on screen (large, emergency entries first), or to save as a one-page PDF."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from fieldwork_app.services import condition_words
 
 from fieldwork_app.gui.consent.presenter import StatementModel
 from fieldwork_app.gui.views.common import label, set_role
@@ -78,7 +80,8 @@ class StatementRow(QFrame):
         """Show whether the statement is asked of this participant: True (asked), None (asked only once an
         earlier answer is given) or False (does not apply: greyed, its answer buttons hidden, not asked)."""
         self.applies = applies
-        why = self.statement.condition
+        why = condition_words.conditions(self.statement.conditions, QCoreApplication.translate)
+        asked_only_where = self.tr("Asked only where %1.").replace("%1", why)
         self.yes.setVisible(applies is not False)
         self.no.setVisible(applies is not False)
         if self.initials is not None:
@@ -87,12 +90,12 @@ class StatementRow(QFrame):
         if applies is False:
             self.tag.setText(self.tr("Does not apply to this participant: not asked"))
             set_role(self.tag, "hint")
-            self.condition.setText(self.tr("Asked only where %1.").replace("%1", why))
+            self.condition.setText(asked_only_where)
             self.clear()
         else:
             self.tag.setText(self.required_tag)
             set_role(self.tag, "warning" if self.statement.required else "hint")
-            self.condition.setText(self.tr("Asked only where %1.").replace("%1", why) if applies is None else "")
+            self.condition.setText(asked_only_where if applies is None else "")
         self.condition.setVisible(bool(self.condition.text()))
         self.setEnabled(True)
 

@@ -175,7 +175,7 @@ def session_spec(ws: Workspace, bundle_id: str, session_id: str) -> BundleSpec:
     coverage = interview_svc.guide_progress_rows(ws, session_id)
     distress = distress_svc.event_rows(ws, session_id)
     withheld = withheld_distress_codes(ws)
-    # Support entries for her area only would tell the area (an identifying attribute): research data
+    # Support entries for the participant's area only would tell the area (an identifying attribute): research data
     # counts them ("local support given"); their ids stay on the laptop with identity data.
     identifying = identifying_signposting_ids(ws)
     for d in distress:
@@ -360,7 +360,7 @@ def _withheld_step(step: dict[str, Any], withheld: frozenset[str] | None) -> boo
 
 
 def identifying_signposting_ids(ws: Workspace) -> frozenset[str] | None:
-    """The support entries whose ids would tell an identifying attribute (her area's own services); None
+    """The support entries whose ids would tell an identifying attribute (the participant's area's own services); None
     when the pack cannot be read, and then no entry id goes (deny by default)."""
     try:
         return ws.pack().identifying_signposting()
