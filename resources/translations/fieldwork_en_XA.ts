@@ -461,6 +461,22 @@
             <translation>⟦Ĝîṽéñ àļţĥöûĝĥ ţĥé šéššîöñ éñđéđ éàŕļý ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Add voucher</source>
+            <translation>⟦Àđđ ṽöûçĥéŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Add this voucher to the list and enter another</source>
+            <translation>⟦Àđđ ţĥîš ṽöûçĥéŕ ţö ţĥé ļîšţ àñđ éñţéŕ àñöţĥéŕ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Remove voucher</source>
+            <translation>⟦Ŕéɱöṽé ṽöûçĥéŕ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Vouchers to save</source>
+            <translation>⟦Ṽöûçĥéŕš ţö šàṽé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>⟦Ñöţéš ŵî⟧</translation>
         </message>
@@ -535,6 +551,41 @@
         <message>
             <source>Close-out saved.</source>
             <translation>⟦Çļöšé-öûţ šàṽéđ. ŵîðé ŵ⟧</translation>
+        </message>
+    </context>
+    <context>
+        <name>Conditions</name>
+        <message>
+            <source> or </source>
+            <translation>⟦ öŕ  ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{attribute} is {values}</source>
+            <translation>⟦{attribute} îš {values} ŵî⟧</translation>
+        </message>
+        <message>
+            <source>in the group {groups}</source>
+            <translation>⟦îñ ţĥé ĝŕöûþ {groups} ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>⟦ýéš ŵî⟧</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>⟦ñö ŵî⟧</translation>
+        </message>
+        <message>
+            <source>statement {statement} is answered {answer}</source>
+            <translation>⟦šţàţéɱéñţ {statement} îš àñšŵéŕéđ {answer} ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>⟦;  ŵî⟧</translation>
+        </message>
+        <message>
+            <source>applies only where {conditions}</source>
+            <translation>⟦àþþļîéš öñļý ŵĥéŕé {conditions} ŵîðé ŵîð⟧</translation>
         </message>
     </context>
     <context>
@@ -1404,6 +1455,22 @@
         <message>
             <source>{source} names no consent form and version, so it cannot be checked against {form} version {version}. Nothing was recorded.</source>
             <translation>⟦{source} ñàɱéš ñö çöñšéñţ ƒöŕɱ àñđ ṽéŕšîöñ, šö îţ çàññöţ ƀé çĥéçķéđ àĝàîñšţ {form} ṽéŕšîöñ {version}. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Statement {statement} does not apply to this participant (it is asked only where {why}), so it has no answer. Nothing was recorded.</source>
+            <translation>⟦Šţàţéɱéñţ {statement} đöéš ñöţ àþþļý ţö ţĥîš þàŕţîçîþàñţ (îţ îš àšķéđ öñļý ŵĥéŕé {why}), šö îţ ĥàš ñö àñšŵéŕ. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Statement {statement} applies to this participant: answer it yes or no. Nothing was recorded.</source>
+            <translation>⟦Šţàţéɱéñţ {statement} àþþļîéš ţö ţĥîš þàŕţîçîþàñţ: àñšŵéŕ îţ ýéš öŕ ñö. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The consent form {form}, version {version}, has no statement {statements}. Nothing was recorded.</source>
+            <translation>⟦Ţĥé çöñšéñţ ƒöŕɱ {form}, ṽéŕšîöñ {version}, ĥàš ñö šţàţéɱéñţ {statements}. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The answer to statement {statement} is yes, no or none, not {given}. Nothing was recorded.</source>
+            <translation>⟦Ţĥé àñšŵéŕ ţö šţàţéɱéñţ {statement} îš ýéš, ñö öŕ ñöñé, ñöţ {given}. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{source} was made for {what} {given}, not {expected}: answers are never carried from one form to another. Nothing was recorded.</source>
@@ -5980,6 +6047,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{folder} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a new folder</source>
             <translation>⟦{folder} ŵàš ûñþàçķéđ ŵîţĥ --àççéþţ-àñý-đéṽîçé (ûñṽéŕîƒîéđ): ûñþàçķ ŵîţĥ ţĥé ţŕûšţéđ ļîšţ îñţö à ñéŵ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies only where {why}); it is not asked, so leave it null or "not_applicable" ('fieldwork consent template' lists it under "not_applicable"). Nothing was recorded</source>
+            <translation>⟦{source}: àñšŵéŕš.{statement}: šţàţéɱéñţ {statement} đöéš ñöţ àþþļý ţö ţĥîš þàŕţîçîþàñţ (îţ àþþļîéš öñļý ŵĥéŕé {why}); îţ îš ñöţ àšķéđ, šö ļéàṽé îţ ñûļļ öŕ "ñöţ_àþþļîçàƀļé" ('ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' ļîšţš îţ ûñđéŕ "ñöţ_àþþļîçàƀļé"). Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: answers.{statement}: statement {statement} applies to this participant: answer true or false (or null if it is optional and was not answered), as 'fieldwork consent template' lists it under "answers". Nothing was recorded</source>
+            <translation>⟦{source}: àñšŵéŕš.{statement}: šţàţéɱéñţ {statement} àþþļîéš ţö ţĥîš þàŕţîçîþàñţ: àñšŵéŕ ţŕûé öŕ ƒàļšé (öŕ ñûļļ îƒ îţ îš öþţîöñàļ àñđ ŵàš ñöţ àñšŵéŕéđ), àš 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' ļîšţš îţ ûñđéŕ "àñšŵéŕš". Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: unknown statement id(s) for form {form} v{version}: {statements} ('fieldwork consent template' lists the form's own). Nothing was recorded</source>
+            <translation>⟦{source}: ûñķñöŵñ šţàţéɱéñţ îđ(š) ƒöŕ ƒöŕɱ {form} ṽ{version}: {statements} ('ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' ļîšţš ţĥé ƒöŕɱ'š öŵñ). Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: answers.{statement}: the answer must be true, false or null, not {given} (as 'fieldwork consent template' explains). Nothing was recorded</source>
+            <translation>⟦{source}: àñšŵéŕš.{statement}: ţĥé àñšŵéŕ ɱûšţ ƀé ţŕûé, ƒàļšé öŕ ñûļļ, ñöţ {given} (àš 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' éẋþļàîñš). Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>{source} was made for {what} {given}, not {expected} (the {what} of {participant} in session {session}): answers are never carried from one form to another. Make a new file with 'fieldwork consent template'. Nothing was recorded</source>
