@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app import i18n
-from fieldwork_app.cli import clear_file, credentials, steps_cmds
+from fieldwork_app.cli import clear_file, credentials, steps_cmds, user_files
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import checklist_line
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
@@ -724,72 +724,13 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-MAX_ANSWERS_BYTES = 1024 * 1024  # an answers file is a few hundred bytes; a megabyte is generous
-MAX_ANSWERS_DEPTH = 8  # an answers file is two levels deep
-
-
-def _nesting_problem(text: str, limit: int) -> int | None:
-    """The line on which ``text`` (JSON) nests deeper than ``limit``, or None: checked before parsing, so a
-    file nested 100,000 levels deep is one clear error, never a parser's recursion."""
-    depth, line, in_string, escaped = 0, 1, False, False
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > limit:
-                return line
-        elif ch in "]}":
-            depth -= 1
-    return None
-
-
-def _load_json(path: Path, what: str) -> Any:
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_ANSWERS_BYTES + 1)
-    except OSError as exc:
-        raise InvalidInput(_t(
-            "{path}: cannot read the {what} file ({strerror})"
-        ).format(path=path, what=what, strerror=exc.strerror)) from None
-    if len(raw) > MAX_ANSWERS_BYTES:
-        raise InvalidInput(_t(
-            "{path}: the {what} file is larger than {max_answers_bytes} KiB; "
-            "nothing was read"
-        ).format(path=path, what=what, max_answers_bytes=MAX_ANSWERS_BYTES // 1024))
-    try:
-        text = raw.decode("utf-8")
-        deep = _nesting_problem(text, MAX_ANSWERS_DEPTH)
-        if deep is not None:
-            raise InvalidInput(
-                _t(
-                    "{path}:{deep}: the {what} file nests more than {max_answers_depth} "
-                    "levels deep; it is not an answers file. Nothing was recorded"
-                ).format(path=path, deep=deep, what=what, max_answers_depth=MAX_ANSWERS_DEPTH)
-            )
-        return json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"{path}:{line}" if line else str(path)
-        raise InvalidInput(
-            _t("{where}: the {what} file is not valid JSON ({exc})").format(where=where, what=what, exc=exc)
-        ) from None
-
-
 def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
-    answers = _load_json(args.answers, _t("screening answers"))
-    if not isinstance(answers, dict) or not all(isinstance(v, bool) for v in answers.values()):
+    answers = user_files.read_json_object(args.answers, option="--answers", what=_t("screening answers"))
+    if not all(isinstance(v, bool) for v in answers.values()):
         raise InvalidInput(
-            _t("{answers}: expected an object of criterion id -> true/false").format(answers=args.answers)
+            _t("{answers}: expected an object of criterion id -> true/false").format(
+                answers=user_files.source("--answers", args.answers)
+            )
         )
     with credentials.workspace_for(args) as ws:
         eligible = participants_svc.screen(ws, args.id, answers)
@@ -918,10 +859,8 @@ def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import closeout as closeout_svc
 
-    vouchers = [_load_json(path, _t("voucher")) for path in args.voucher]
-    for path, voucher in zip(args.voucher, vouchers, strict=True):
-        if not isinstance(voucher, dict):
-            raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=path))
+    user_files.one_standard_input(*(("--voucher", path) for path in args.voucher))
+    vouchers = [user_files.read_json_object(path, option="--voucher", what=_t("voucher")) for path in args.voucher]
     with credentials.workspace_for(args) as ws:
         # Saving again (another participant's voucher, a note added later) keeps what an option not given
         # now was saved with: a command line names only what changes.
@@ -1014,13 +953,14 @@ def _party_names(args: argparse.Namespace) -> dict[str, str]:
     and show in the process list, and these names are identity data."""
     names: dict[str, str] = {}
     if args.names is not None:
-        raw = steps_cmds.read_json_object(str(args.names), _t("names"))  # a file, or - for standard input
+        raw = user_files.read_json_object(args.names, option="--names", what=_t("names"))
+        where = user_files.source("--names", args.names)
         if not all(isinstance(v, str) for v in raw.values()):
-            raise InvalidInput(_t("{path}: expected a JSON object of role: name").format(path=args.names))
+            raise InvalidInput(_t("{path}: expected a JSON object of role: name").format(path=where))
         unknown = sorted(set(raw) - set(_PARTY_ROLES))
         if unknown:
             raise InvalidInput(_t("{path}: no such role: {roles} (one of: {known})").format(
-                path=args.names, roles=", ".join(unknown), known=", ".join(_PARTY_ROLES)))  # fmt: skip
+                path=where, roles=", ".join(unknown), known=", ".join(_PARTY_ROLES)))  # fmt: skip
         names = {k: v.strip() for k, v in raw.items() if v.strip()}
     for role in _PARTY_ROLES:
         given = getattr(args, role)
@@ -1080,10 +1020,12 @@ def _consent_mode(text: str) -> str:
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _load_json(args.answers, _t("consent answers"))
+    user_files.one_standard_input(("--answers", args.answers), ("--names", args.names))
+    data = user_files.read_json_object(args.answers, option="--answers", what=_t("consent answers"))
+    parties = _parties(args)  # read (or asked for) before the vault is opened
     with credentials.workspace_for(args) as ws:
         answers = consent_svc.answers_from_file(
-            ws, args.session, args.participant, data, source=str(args.answers)
+            ws, args.session, args.participant, data, source=user_files.source("--answers", args.answers)
         )
         result = consent_svc.record(
             ws,
@@ -1093,7 +1035,7 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             answers,
             recording_id=args.recording,
             unsigned_reason=args.unsigned_reason,
-            parties=_parties(args),
+            parties=parties,
         )
     if result.consent_by == "consultee":
         ctx.say(_t("Recorded on the consultee's advice: {participant} did not consent themselves (capacity)").format(
@@ -1120,10 +1062,15 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _load_json(args.answers, "consent answers") if args.answers else None
+    data = (
+        user_files.read_json_object(args.answers, option="--answers", what=_t("consent answers"))
+        if args.answers
+        else None
+    )
     with credentials.workspace_for(args) as ws:
+        where = user_files.source("--answers", args.answers)
         answers = (
-            consent_svc.answers_from_file(ws, args.session, args.participant, data, source=str(args.answers))
+            consent_svc.answers_from_file(ws, args.session, args.participant, data, source=where)
             if data is not None
             else {}
         )

@@ -17,7 +17,7 @@ import sys
 from typing import Any
 
 from fieldwork_app import i18n
-from fieldwork_app.cli import credentials
+from fieldwork_app.cli import credentials, user_files
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.domain.records import LoneWorkingPlan
 from fieldwork_app.errors import InvalidInput
@@ -29,53 +29,9 @@ from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import safeguarding as safeguarding_svc
 from fieldwork_app.services import sessions as sessions_svc
 
-MAX_INPUT_BYTES = 1024 * 1024  # a plan, a record or a note is a few kilobytes
-
 
 def _t(text: str) -> str:
     return i18n.translate("cli", text)
-
-
-# -- reading what is not put on the command line ----------------------------------------------------------
-def read_input(spec: str, what: str) -> str:
-    """The text of ``spec``: a file, or standard input for ``-``; at most a megabyte, UTF-8."""
-    try:
-        if spec == "-":
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(spec, "rb") as fh:
-                raw = fh.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise InvalidInput(
-            _t("{path}: cannot read the {what} file ({strerror})").format(path=spec, what=what, strerror=exc.strerror)
-        ) from None
-    if len(raw) > MAX_INPUT_BYTES:
-        raise InvalidInput(
-            _t("{path}: the {what} file is larger than {kib} KiB; nothing was read").format(
-                path=spec, what=what, kib=MAX_INPUT_BYTES // 1024
-            )
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(_t("{path}: the {what} file is not UTF-8 text").format(path=spec, what=what)) from None
-
-
-def read_json_object(spec: str, what: str) -> dict[str, Any]:
-    text = read_input(spec, what)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            _t("{path}:{line}: the {what} file is not valid JSON ({error})").format(
-                path=spec, line=exc.lineno, what=what, error=exc.msg
-            )
-        ) from None
-    except RecursionError:
-        raise InvalidInput(_t("{path}: the {what} file nests too deep").format(path=spec, what=what)) from None
-    if not isinstance(data, dict):
-        raise InvalidInput(_t("{path}: the {what} file must hold a JSON object").format(path=spec, what=what))
-    return data
 
 
 def _prompt_line(label: str) -> str:
@@ -362,12 +318,13 @@ _PLAN_TYPES = {"travel_home_minutes": int, "code_word_agreed": bool, "risk_asses
 
 
 def _visit_plan(spec: str) -> dict[str, Any]:
-    data = read_json_object(spec, "lone-working plan")
+    data = user_files.read_json_object(spec, option="--plan", what=_t("lone-working plan"))
+    where = user_files.source("--plan", spec)
     unknown = sorted(set(data) - set(PLAN_FIELDS))
     if unknown:
         raise InvalidInput(
             _t("{path}: unknown lone-working plan field(s) {unknown} (known: {known}); nothing was saved").format(
-                path=spec, unknown=", ".join(unknown), known=", ".join(PLAN_FIELDS)
+                path=where, unknown=", ".join(unknown), known=", ".join(PLAN_FIELDS)
             )
         )
     for name, value in data.items():
@@ -375,22 +332,25 @@ def _visit_plan(spec: str) -> dict[str, Any]:
         if type(value) is not want:
             kind = {int: _t("a whole number"), bool: _t("true or false"), str: _t("text")}[want]
             raise InvalidInput(
-                _t("{path}: '{name}' must be {kind}; nothing was saved").format(path=spec, name=name, kind=kind)
+                _t("{path}: '{name}' must be {kind}; nothing was saved").format(path=where, name=name, kind=kind)
             )
     return data
 
 
 def cmd_visit_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    plan = _visit_plan(args.plan)
     if args.address_file and args.ask_address:
         raise InvalidInput(_t("give the address one way: --address-file FILE or --ask-address"))
-    if args.address_file == "-" and args.plan == "-":
-        raise InvalidInput(_t("only one of --plan and --address-file can read standard input"))
+    user_files.one_standard_input(("--plan", args.plan), ("--address-file", args.address_file))
+    plan = _visit_plan(args.plan)
     address = ""
     if args.address_file:
-        address = read_input(args.address_file, "address").strip()
+        address = user_files.read_text(args.address_file, option="--address-file", what=_t("address")).strip()
         if not address:
-            raise InvalidInput(_t("{path}: the address file is empty").format(path=args.address_file))
+            raise InvalidInput(
+                _t("{path}: the address file is empty").format(
+                    path=user_files.source("--address-file", args.address_file)
+                )
+            )
     elif args.ask_address:
         address = _prompt_line(_t("Visit address")).strip()
     with credentials.workspace_for(args) as ws:
@@ -638,10 +598,14 @@ def cmd_safeguarding_template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _record_file(spec: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data = read_json_object(spec, "safeguarding record")
+    data = user_files.read_json_object(spec, option="--file", what=_t("safeguarding record"))
     sharing = data.pop("sharing", [])
     if not isinstance(sharing, list) or not all(isinstance(e, dict) for e in sharing):
-        raise InvalidInput(_t("{path}: 'sharing' is a list of objects; nothing was saved").format(path=spec))
+        raise InvalidInput(
+            _t("{path}: 'sharing' is a list of objects; nothing was saved").format(
+                path=user_files.source("--file", spec)
+            )
+        )
     fields = {k: v for k, v in data.items() if v is not None and v != {} and v != ""}
     if isinstance(fields.get("referral"), dict):
         fields["referral"] = {k: v for k, v in fields["referral"].items() if v is not None}
@@ -706,12 +670,12 @@ def _identity_labels() -> dict[str, str]:
 
 def cmd_identity_set(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.file:
-        data = read_json_object(args.file, "identity details")
+        data = user_files.read_json_object(args.file, option="--file", what=_t("identity details"))
         bad = sorted(k for k, v in data.items() if not isinstance(v, str))
         if bad:
             raise InvalidInput(
                 _t("{path}: identity details are text ({fields}); nothing was saved").format(
-                    path=args.file, fields=", ".join(bad)
+                    path=user_files.source("--file", args.file), fields=", ".join(bad)
                 )
             )
         details = {k: str(v) for k, v in data.items()}
@@ -748,7 +712,10 @@ def cmd_identity_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- notes, markers, topic guide ----------------------------------------------------------------------------
 def cmd_note_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    text = read_input(args.file, "note") if args.file else _prompt_line(_t("Note"))
+    if args.file:
+        text = user_files.read_text(args.file, option="--file", what=_t("note"))
+    else:
+        text = _prompt_line(_t("Note"))
     with credentials.workspace_for(args) as ws:
         note = interview_svc.add_note(
             ws, args.session, text, args.position, args.kind, args.speaker, args.recording
