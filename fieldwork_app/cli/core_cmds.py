@@ -9,20 +9,18 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app import i18n
 from fieldwork_app.cli import clear_file, credentials, steps_cmds, user_files
-from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.base import CliContext, LazyChoices, command
 from fieldwork_app.cli.messages import checklist_line
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
-from fieldwork_app.services import audit_log, workspace
-from fieldwork_app.services import consent as consent_svc
-from fieldwork_app.services import packs as packs_svc
-from fieldwork_app.services import participants as participants_svc
-from fieldwork_app.services import sessions as sessions_svc
-from fieldwork_app.services import status as status_svc
-from fieldwork_app.services.workspace import ROLES
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
+
+ROLES = LazyChoices("fieldwork_app.services.workspace", "ROLES")  # read when --role is parsed or shown
 
 
 def _t(text: str) -> str:
@@ -346,6 +344,8 @@ def register(sub: Any) -> None:
 
 # -- vault ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import workspace
+
     dd = credentials.data_dir(args)
     if dd.keyslots.exists():
         raise FieldworkError(_t("a vault already exists in {root}").format(root=dd.root), kind=ErrorKind.VAULT_EXISTS)
@@ -372,6 +372,8 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
+    from fieldwork_app.services import workspace
+
     if len(passphrase) < workspace.MIN_PASSPHRASE_LENGTH:
         return  # refused with its own message
     est = workspace.passphrase_strength(passphrase, [user])
@@ -387,7 +389,7 @@ def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _rekey(ws: workspace.Workspace, ctx: CliContext) -> None:
+def _rekey(ws: Workspace, ctx: CliContext) -> None:
     from fieldwork_app.services import rekey as rekey_svc
 
     result = rekey_svc.rekey(ws)
@@ -535,6 +537,8 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import workspace
+
     dd = credentials.data_dir(args)
     name = credentials.user(args, dd)
     if args.recovery_key_file:
@@ -559,6 +563,8 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- packs ---------------------------------------------------------------------------------------------
 def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     try:
         result = packs_svc.upgrade(args.path, args.output)
     except packs_svc.PackValidationError as exc:
@@ -579,6 +585,8 @@ def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     checked = packs_svc.check_folder(args.path)
     for issue in checked.issues:
         ctx.warn(issue)
@@ -594,6 +602,8 @@ def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     if not args.example and args.path is None:
         raise InvalidInput(_t("give a pack directory, or --example for the built-in example study"))
     accept = packs_svc.Accept(
@@ -641,6 +651,8 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     with credentials.workspace_for(args) as ws:
         packs, docs = packs_svc.list_packs(ws), packs_svc.list_documents(ws)
         keys = packs_svc.study_keys(ws)
@@ -677,6 +689,8 @@ def _name_values(items: list[str]) -> dict[str, str]:
 
 
 def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     values = _name_values(args.attr)
     with credentials.workspace_for(args) as ws:
         p = participants_svc.add(ws, args.group, args.linked_to, values)
@@ -685,6 +699,8 @@ def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     values = _name_values(args.values)
     with credentials.workspace_for(args) as ws:
         if values:
@@ -702,6 +718,8 @@ def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int
 
 
 def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     with credentials.workspace_for(args) as ws:
         people = participants_svc.list_all(ws, args.group)
     if args.json:
@@ -725,6 +743,8 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     answers = user_files.read_json_object(args.answers, option="--answers", what=_t("screening answers"))
     if not all(isinstance(v, bool) for v in answers.values()):
         raise InvalidInput(
@@ -761,6 +781,8 @@ def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
         by_pack = participants_svc.before_cutoff(ws, args.id, args.date)
@@ -799,6 +821,8 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- sessions ------------------------------------------------------------------------------------------
 def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     location = args.location or ("clinic" if args.format == "focus-group" else "home")
     with credentials.workspace_for(args) as ws:
         s = sessions_svc.new(ws, args.participants, args.format, location, args.start, args.minutes)
@@ -807,6 +831,8 @@ def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     with credentials.workspace_for(args) as ws:
         rows = sessions_svc.overview(ws)
     if args.json:
@@ -832,6 +858,8 @@ def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     with credentials.workspace_for(args) as ws:
         cl = sessions_svc.checklist(ws, args.id)
     for item in cl.items:
@@ -841,6 +869,8 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     booked = {role: getattr(args, role) for role in ("interpreter", "witness") if getattr(args, role) is not None}
     if not booked:
         raise InvalidInput(_t("say who is booked: --interpreter or --witness (--no-... when not)"))
@@ -938,6 +968,8 @@ def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- consent -------------------------------------------------------------------------------------------
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import consent as consent_svc
+
     with credentials.workspace_for(args) as ws:
         tpl = consent_svc.answers_template(ws, args.session, args.participant)
     ctx.out.write(json.dumps(tpl, indent=2) + "\n")
@@ -1020,6 +1052,8 @@ def _consent_mode(text: str) -> str:
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import consent as consent_svc
+
     user_files.one_standard_input(("--answers", args.answers), ("--names", args.names))
     data = user_files.read_json_object(args.answers, option="--answers", what=_t("consent answers"))
     parties = _parties(args)  # read (or asked for) before the vault is opened
@@ -1062,6 +1096,8 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import consent as consent_svc
+
     data = (
         user_files.read_json_object(args.answers, option="--answers", what=_t("consent answers"))
         if args.answers
@@ -1098,6 +1134,8 @@ def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- status and audit ----------------------------------------------------------------------------------
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import status as status_svc
+
     with credentials.workspace_for(args) as ws:
         info = status_svc.summary(ws)
     if args.json:
@@ -1146,6 +1184,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import audit_log
+
     with credentials.workspace_for(args) as ws:
         report = audit_log.verify(ws)
     if report.ok:
@@ -1161,6 +1201,8 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import audit_log
+
     with credentials.workspace_for(args) as ws:
         rows = audit_log.entries(ws, args.session)
     if args.json:
@@ -1172,6 +1214,8 @@ def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import audit_log
+
     with credentials.workspace_for(args) as ws:
         report = audit_log.application_log(ws)
     for line in report.lines:

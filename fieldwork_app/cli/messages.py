@@ -4,11 +4,14 @@ error's code) and the readiness checklist."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fieldwork_app import i18n
 from fieldwork_app.errors import ErrorCode, FieldworkError
-from fieldwork_app.services import readiness_words
-from fieldwork_app.services.datamanager import ReportWords
-from fieldwork_app.services.sessions import ChecklistItem
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.datamanager import ReportWords
+    from fieldwork_app.services.sessions import ChecklistItem
 
 
 def _t(text: str) -> str:
@@ -189,6 +192,8 @@ def _options(exc: FieldworkError) -> dict[str, str]:
 
 def report_words() -> ReportWords:
     """A store report's advice in the command line's terms (``store verify``, ``store unpack``)."""
+    from fieldwork_app.services.datamanager import ReportWords
+
     return ReportWords(
         not_checked=_t("NOT CHECKED (--accept-any-device)"),
         compare_device=_t(" (compare with 'fieldwork device' on that laptop)"),
@@ -208,11 +213,15 @@ def report_words() -> ReportWords:
 
 # -- the readiness checklist, in the command line's words ------------------------------------------
 def checklist_detail(item: ChecklistItem) -> str:
+    from fieldwork_app.services import readiness_words
+
     return readiness_words.checklist_detail(item, i18n.translate)
 
 
 def checklist_line(item: ChecklistItem) -> str:
     """``[x] label  - detail``, as ``fieldwork session checklist`` prints it."""
+    from fieldwork_app.services import readiness_words
+
     detail = checklist_detail(item)
     label = readiness_words.checklist_label(item, i18n.translate)
     return f"[{'x' if item.done else ' '}] {label}{'  - ' + detail if detail else ''}"
