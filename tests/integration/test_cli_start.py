@@ -44,3 +44,15 @@ def test_a_command_imports_what_it_needs() -> None:
     modules = _loaded("note", "add", "S-0001", "--kind", "nonsense")
     assert "fieldwork_app.services.interview" in modules
     assert not [m for m in modules if m.startswith(("fieldwork_app.services.sync", "fieldwork_app.analysis"))]
+
+
+def test_a_date_the_data_manager_checks_is_a_usage_error_not_a_traceback() -> None:
+    """``--from DATE`` is checked by the data manager's service, imported as the option is read."""
+    proc = subprocess.run([sys.executable, "-m", "fieldwork_app", "study", "devices", "revoke", "ab12", "--from",
+                           "next week"], capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        "fieldwork study devices revoke: argument --from: 'next week' is not a date (YYYY-MM-DD) "
+        "(see 'fieldwork study devices revoke --help')"
+    ]
