@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldwork_app import i18n
 from fieldwork_app.cli.base import CliContext, command
-from fieldwork_app.services.sync import CancellableState
 
 if TYPE_CHECKING:  # the analysis modules (numpy, the recogniser) load only for the commands that use them
     from fieldwork_app.analysis.pseudonymise import PseudonymiseReport
@@ -134,6 +133,8 @@ def _say_pseudo(ctx: CliContext, report: PseudonymiseReport, args: argparse.Name
 
 
 def _transcribe(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services.sync import CancellableState
+
     progress = _Progress(ctx.err, args.json)
     from fieldwork_app.analysis.transcribe import transcribe_folder
 

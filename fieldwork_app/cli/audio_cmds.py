@@ -7,15 +7,15 @@ import signal
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app import i18n
-from fieldwork_app.audio import RecorderEvent, list_input_devices
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import recording as recording_svc
-from fieldwork_app.services.recording import RecorderEventKind as Event
+
+if TYPE_CHECKING:
+    from fieldwork_app.audio import RecorderEvent
 
 
 def _t(text: str) -> str:
@@ -68,6 +68,9 @@ def register(sub: Any) -> None:
 
 
 def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+    from fieldwork_app.services.recording import RecorderEventKind as Event
+
     if not 0 < args.seconds <= 6 * 3600:
         raise InvalidInput(_t("--seconds must be between 0 and 21600"))
     if args.consent and not args.participant:
@@ -146,6 +149,8 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_mic_check(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+
     ws = credentials.open_workspace(args) if args.session else None
     try:
         if ws is not None:
@@ -176,6 +181,8 @@ def cmd_mic_check(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.audio import list_input_devices
+
     devices = list_input_devices()
     if not devices:
         ctx.say(_t("no input devices"))
@@ -186,6 +193,8 @@ def cmd_devices(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+
     with credentials.workspace_for(args) as ws:
         rows = recording_svc.list_recordings(ws, args.session)
     if args.json:
@@ -208,6 +217,8 @@ def cmd_recording_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+
     if args.out.suffix.lower() not in (".flac", ".wav"):
         raise InvalidInput(_t("{out}: the output must end in .flac or .wav").format(out=args.out))
     clear_file.refuse_existing(args.out, args.encrypt_to_passphrase)
@@ -224,6 +235,8 @@ def cmd_recording_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+
     with credentials.workspace_for(args) as ws:
         found = recording_svc.recover_all(ws)
     if not found:

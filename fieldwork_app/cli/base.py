@@ -4,14 +4,19 @@ Every command module exposes ``register(sub: argparse._SubParsersAction) -> None
 ``func=handler`` on its parsers via :func:`command`.  A handler receives the parsed namespace and a
 :class:`CliContext` and returns an exit code.  Expected failures are :class:`FieldworkError`; the
 dispatcher prints them as one line on stderr and exits non-zero, never a traceback.
+
+A command module imports the services inside its handlers, not at the top, so that building the parser (and
+``fieldwork --help`` or ``--version``) imports no service, vault, pack model or audio code; choices a service
+holds are given as :class:`LazyChoices`.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -34,6 +39,36 @@ class CliContext:
 
     def emit_json(self, obj: Any) -> None:
         self.out.write(json.dumps(obj, indent=2, sort_keys=True, default=str) + "\n")
+
+
+class LazyChoices(Sequence[str]):
+    """An option's ``choices`` that a service module holds, read from it the first time argparse asks (to check
+    the option's value, or to show its command's help), so that building the parser imports no service."""
+
+    def __init__(self, module: str, name: str, leave_out: tuple[str, ...] = ()) -> None:
+        self._module, self._name, self._leave_out = module, name, leave_out
+        self._values: tuple[str, ...] | None = None
+
+    def _all(self) -> tuple[str, ...]:
+        if self._values is None:
+            held = getattr(importlib.import_module(self._module), self._name)
+            self._values = tuple(str(v) for v in held if v not in self._leave_out)
+        return self._values
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._all()
+
+    def __repr__(self) -> str:
+        return repr(self._all())
 
 
 def command(parser: argparse.ArgumentParser, handler: Handler) -> argparse.ArgumentParser:

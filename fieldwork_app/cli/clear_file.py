@@ -16,7 +16,6 @@ from fieldwork_app import i18n
 from fieldwork_app.cli import credentials
 from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import clearfiles
 
 
 def _t(text: str) -> str:
@@ -28,12 +27,16 @@ ENV_EXPORT_PASSPHRASE = "FIELDWORK_EXPORT_PASSPHRASE"
 
 def refuse_existing(out: Path, encrypted: bool) -> None:
     """Before any passphrase is asked: the file to be written must not exist (nothing is overwritten)."""
+    from fieldwork_app.services import clearfiles
+
     path = clearfiles.target(out, encrypted)
     if path.exists() or path.is_symlink():
         raise InvalidInput(_t("{path} already exists: choose another name (nothing is overwritten)").format(path=path))
 
 
 def export_passphrase() -> str:
+    from fieldwork_app.services import clearfiles
+
     value = os.environ.pop(ENV_EXPORT_PASSPHRASE, None)
     if value is None:
         if not sys.stdin.isatty():
@@ -90,12 +93,16 @@ def _save(args: argparse.Namespace, ctx: CliContext, save: Any) -> int:
 
 
 def cmd_consent_copy(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import clearfiles
+
     return _save(
         args, ctx, lambda ws, pw: clearfiles.save_consent_copy(ws, args.consent_id, args.out, passphrase=pw)
     )
 
 
 def cmd_buddy_sheet(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import clearfiles
+
     return _save(
         args,
         ctx,

@@ -9,20 +9,18 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app import i18n
-from fieldwork_app.cli import clear_file, credentials, steps_cmds
-from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli import clear_file, credentials, steps_cmds, user_files
+from fieldwork_app.cli.base import CliContext, LazyChoices, command
 from fieldwork_app.cli.messages import checklist_line
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput, NotFound
-from fieldwork_app.services import audit_log, condition_words, workspace
-from fieldwork_app.services import consent as consent_svc
-from fieldwork_app.services import packs as packs_svc
-from fieldwork_app.services import participants as participants_svc
-from fieldwork_app.services import sessions as sessions_svc
-from fieldwork_app.services import status as status_svc
-from fieldwork_app.services.workspace import ROLES
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
+
+ROLES = LazyChoices("fieldwork_app.services.workspace", "ROLES")  # read when --role is parsed or shown
 
 
 def _t(text: str) -> str:
@@ -346,6 +344,8 @@ def register(sub: Any) -> None:
 
 # -- vault ---------------------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import workspace
+
     dd = credentials.data_dir(args)
     if dd.keyslots.exists():
         raise FieldworkError(_t("a vault already exists in {root}").format(root=dd.root), kind=ErrorKind.VAULT_EXISTS)
@@ -372,6 +372,8 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _strength_hint(ctx: CliContext, passphrase: str, user: str) -> None:
+    from fieldwork_app.services import workspace
+
     if len(passphrase) < workspace.MIN_PASSPHRASE_LENGTH:
         return  # refused with its own message
     est = workspace.passphrase_strength(passphrase, [user])
@@ -387,7 +389,7 @@ def cmd_user_add(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _rekey(ws: workspace.Workspace, ctx: CliContext) -> None:
+def _rekey(ws: Workspace, ctx: CliContext) -> None:
     from fieldwork_app.services import rekey as rekey_svc
 
     result = rekey_svc.rekey(ws)
@@ -535,6 +537,8 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import workspace
+
     dd = credentials.data_dir(args)
     name = credentials.user(args, dd)
     if args.recovery_key_file:
@@ -559,6 +563,8 @@ def cmd_passphrase_reset(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- packs ---------------------------------------------------------------------------------------------
 def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     try:
         result = packs_svc.upgrade(args.path, args.output)
     except packs_svc.PackValidationError as exc:
@@ -579,6 +585,8 @@ def cmd_pack_upgrade(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     checked = packs_svc.check_folder(args.path)
     for issue in checked.issues:
         ctx.warn(issue)
@@ -594,6 +602,8 @@ def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     if not args.example and args.path is None:
         raise InvalidInput(_t("give a pack directory, or --example for the built-in example study"))
     accept = packs_svc.Accept(
@@ -641,6 +651,8 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_pack_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import packs as packs_svc
+
     with credentials.workspace_for(args) as ws:
         packs, docs = packs_svc.list_packs(ws), packs_svc.list_documents(ws)
         keys = packs_svc.study_keys(ws)
@@ -677,6 +689,8 @@ def _name_values(items: list[str]) -> dict[str, str]:
 
 
 def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     values = _name_values(args.attr)
     with credentials.workspace_for(args) as ws:
         p = participants_svc.add(ws, args.group, args.linked_to, values)
@@ -685,6 +699,8 @@ def cmd_participant_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     values = _name_values(args.values)
     with credentials.workspace_for(args) as ws:
         if values:
@@ -702,6 +718,8 @@ def cmd_participant_attributes(args: argparse.Namespace, ctx: CliContext) -> int
 
 
 def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     with credentials.workspace_for(args) as ws:
         people = participants_svc.list_all(ws, args.group)
     if args.json:
@@ -724,72 +742,15 @@ def cmd_participant_list(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-MAX_ANSWERS_BYTES = 1024 * 1024  # an answers file is a few hundred bytes; a megabyte is generous
-MAX_ANSWERS_DEPTH = 8  # an answers file is two levels deep
-
-
-def _nesting_problem(text: str, limit: int) -> int | None:
-    """The line on which ``text`` (JSON) nests deeper than ``limit``, or None: checked before parsing, so a
-    file nested 100,000 levels deep is one clear error, never a parser's recursion."""
-    depth, line, in_string, escaped = 0, 1, False, False
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > limit:
-                return line
-        elif ch in "]}":
-            depth -= 1
-    return None
-
-
-def _load_json(path: Path, what: str) -> Any:
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_ANSWERS_BYTES + 1)
-    except OSError as exc:
-        raise InvalidInput(_t(
-            "{path}: cannot read the {what} file ({strerror})"
-        ).format(path=path, what=what, strerror=exc.strerror)) from None
-    if len(raw) > MAX_ANSWERS_BYTES:
-        raise InvalidInput(_t(
-            "{path}: the {what} file is larger than {max_answers_bytes} KiB; "
-            "nothing was read"
-        ).format(path=path, what=what, max_answers_bytes=MAX_ANSWERS_BYTES // 1024))
-    try:
-        text = raw.decode("utf-8")
-        deep = _nesting_problem(text, MAX_ANSWERS_DEPTH)
-        if deep is not None:
-            raise InvalidInput(
-                _t(
-                    "{path}:{deep}: the {what} file nests more than {max_answers_depth} "
-                    "levels deep; it is not an answers file. Nothing was recorded"
-                ).format(path=path, deep=deep, what=what, max_answers_depth=MAX_ANSWERS_DEPTH)
-            )
-        return json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"{path}:{line}" if line else str(path)
-        raise InvalidInput(
-            _t("{where}: the {what} file is not valid JSON ({exc})").format(where=where, what=what, exc=exc)
-        ) from None
-
-
 def cmd_participant_screen(args: argparse.Namespace, ctx: CliContext) -> int:
-    answers = _load_json(args.answers, _t("screening answers"))
-    if not isinstance(answers, dict) or not all(isinstance(v, bool) for v in answers.values()):
+    from fieldwork_app.services import participants as participants_svc
+
+    answers = user_files.read_json_object(args.answers, option="--answers", what=_t("screening answers"))
+    if not all(isinstance(v, bool) for v in answers.values()):
         raise InvalidInput(
-            _t("{answers}: expected an object of criterion id -> true/false").format(answers=args.answers)
+            _t("{answers}: expected an object of criterion id -> true/false").format(
+                answers=user_files.source("--answers", args.answers)
+            )
         )
     with credentials.workspace_for(args) as ws:
         eligible = participants_svc.screen(ws, args.id, answers)
@@ -820,6 +781,8 @@ def cmd_participant_task_done(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     before = not args.after_cutoff
     with credentials.workspace_for(args) as ws:
         by_pack = participants_svc.before_cutoff(ws, args.id, args.date)
@@ -858,6 +821,8 @@ def cmd_participant_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- sessions ------------------------------------------------------------------------------------------
 def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     location = args.location or ("clinic" if args.format == "focus-group" else "home")
     with credentials.workspace_for(args) as ws:
         s = sessions_svc.new(ws, args.participants, args.format, location, args.start, args.minutes)
@@ -866,6 +831,8 @@ def cmd_session_new(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     with credentials.workspace_for(args) as ws:
         rows = sessions_svc.overview(ws)
     if args.json:
@@ -891,6 +858,8 @@ def cmd_session_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     with credentials.workspace_for(args) as ws:
         cl = sessions_svc.checklist(ws, args.id)
     for item in cl.items:
@@ -900,6 +869,8 @@ def cmd_session_checklist(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     booked = {role: getattr(args, role) for role in ("interpreter", "witness") if getattr(args, role) is not None}
     if not booked:
         raise InvalidInput(_t("say who is booked: --interpreter or --witness (--no-... when not)"))
@@ -918,10 +889,8 @@ def cmd_session_book(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_session_closeout(args: argparse.Namespace, ctx: CliContext) -> int:
     from fieldwork_app.services import closeout as closeout_svc
 
-    vouchers = [_load_json(path, _t("voucher")) for path in args.voucher]
-    for path, voucher in zip(args.voucher, vouchers, strict=True):
-        if not isinstance(voucher, dict):
-            raise InvalidInput(_t("{voucher}: expected a JSON object of voucher fields").format(voucher=path))
+    user_files.one_standard_input(*(("--voucher", path) for path in args.voucher))
+    vouchers = [user_files.read_json_object(path, option="--voucher", what=_t("voucher")) for path in args.voucher]
     with credentials.workspace_for(args) as ws:
         # Saving again (another participant's voucher, a note added later) keeps what an option not given
         # now was saved with: a command line names only what changes.
@@ -999,6 +968,9 @@ def cmd_session_complete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- consent -------------------------------------------------------------------------------------------
 def cmd_consent_template(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import condition_words
+    from fieldwork_app.services import consent as consent_svc
+
     with credentials.workspace_for(args) as ws:
         tpl = consent_svc.answers_template(ws, args.session, args.participant)
     tpl["not_applicable"] = {
@@ -1020,13 +992,14 @@ def _party_names(args: argparse.Namespace) -> dict[str, str]:
     and show in the process list, and these names are identity data."""
     names: dict[str, str] = {}
     if args.names is not None:
-        raw = steps_cmds.read_json_object(str(args.names), _t("names"))  # a file, or - for standard input
+        raw = user_files.read_json_object(args.names, option="--names", what=_t("names"))
+        where = user_files.source("--names", args.names)
         if not all(isinstance(v, str) for v in raw.values()):
-            raise InvalidInput(_t("{path}: expected a JSON object of role: name").format(path=args.names))
+            raise InvalidInput(_t("{path}: expected a JSON object of role: name").format(path=where))
         unknown = sorted(set(raw) - set(_PARTY_ROLES))
         if unknown:
             raise InvalidInput(_t("{path}: no such role: {roles} (one of: {known})").format(
-                path=args.names, roles=", ".join(unknown), known=", ".join(_PARTY_ROLES)))  # fmt: skip
+                path=where, roles=", ".join(unknown), known=", ".join(_PARTY_ROLES)))  # fmt: skip
         names = {k: v.strip() for k, v in raw.items() if v.strip()}
     for role in _PARTY_ROLES:
         given = getattr(args, role)
@@ -1086,10 +1059,14 @@ def _consent_mode(text: str) -> str:
 
 
 def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _load_json(args.answers, _t("consent answers"))
+    from fieldwork_app.services import consent as consent_svc
+
+    user_files.one_standard_input(("--answers", args.answers), ("--names", args.names))
+    data = user_files.read_json_object(args.answers, option="--answers", what=_t("consent answers"))
+    parties = _parties(args)  # read (or asked for) before the vault is opened
     with credentials.workspace_for(args) as ws:
         answers = consent_svc.answers_from_file(
-            ws, args.session, args.participant, data, source=str(args.answers)
+            ws, args.session, args.participant, data, source=user_files.source("--answers", args.answers)
         )
         result = consent_svc.record(
             ws,
@@ -1099,7 +1076,7 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
             answers,
             recording_id=args.recording,
             unsigned_reason=args.unsigned_reason,
-            parties=_parties(args),
+            parties=parties,
         )
     if result.consent_by == "consultee":
         ctx.say(_t("Recorded on the consultee's advice: {participant} did not consent themselves (capacity)").format(
@@ -1126,10 +1103,18 @@ def cmd_consent_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
-    data = _load_json(args.answers, "consent answers") if args.answers else None
+    from fieldwork_app.services import condition_words
+    from fieldwork_app.services import consent as consent_svc
+
+    data = (
+        user_files.read_json_object(args.answers, option="--answers", what=_t("consent answers"))
+        if args.answers
+        else None
+    )
     with credentials.workspace_for(args) as ws:
+        where = user_files.source("--answers", args.answers)
         answers = (
-            consent_svc.answers_from_file(ws, args.session, args.participant, data, source=str(args.answers))
+            consent_svc.answers_from_file(ws, args.session, args.participant, data, source=where)
             if data is not None
             else {}
         )
@@ -1158,6 +1143,8 @@ def cmd_consent_script(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- status and audit ----------------------------------------------------------------------------------
 def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import status as status_svc
+
     with credentials.workspace_for(args) as ws:
         info = status_svc.summary(ws)
     if args.json:
@@ -1206,6 +1193,8 @@ def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import audit_log
+
     with credentials.workspace_for(args) as ws:
         report = audit_log.verify(ws)
     if report.ok:
@@ -1221,6 +1210,8 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import audit_log
+
     with credentials.workspace_for(args) as ws:
         rows = audit_log.entries(ws, args.session)
     if args.json:
@@ -1232,6 +1223,8 @@ def cmd_audit_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_log_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import audit_log
+
     with credentials.workspace_for(args) as ws:
         report = audit_log.application_log(ws)
     for line in report.lines:

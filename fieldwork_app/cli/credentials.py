@@ -10,13 +10,15 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldwork_app import i18n, log
 from fieldwork_app.errors import ErrorKind, FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
 from fieldwork_app.paths import DataDir
-from fieldwork_app.services import workspace
-from fieldwork_app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.workspace import Workspace
 
 
 def _t(text: str) -> str:
@@ -108,10 +110,14 @@ def new_passphrase(args: argparse.Namespace, label: str = "") -> str:
 
 
 def data_dir(args: argparse.Namespace) -> DataDir:
+    from fieldwork_app.services import workspace
+
     return workspace.resolve_data_dir(getattr(args, "data_dir", None))
 
 
 def user(args: argparse.Namespace, dd: DataDir) -> str:
+    from fieldwork_app.services import workspace
+
     name = getattr(args, "user", None) or os.environ.get(ENV_USER)
     if name:
         return str(name)
@@ -147,6 +153,8 @@ def log_unexpected(args: argparse.Namespace, exc: Exception) -> None:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
+    from fieldwork_app.services import workspace
+
     dd = data_dir(args)
     if not dd.keyslots.exists():
         raise FieldworkError(

@@ -6,6 +6,7 @@ import argparse
 import errno
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -21,12 +22,11 @@ from fieldwork_app.cli import (
     sync_cmds,
     sync_laptop_cmds,
 )
-from fieldwork_app.cli.base import CliContext
+from fieldwork_app.cli.base import CliContext, LazyChoices
 from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import harden_process
 from fieldwork_app.i18n import translate
-from fieldwork_app.services import workspace
 
 
 def _t(text: str) -> str:
@@ -41,6 +41,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         see = translate("cli", "see '{command} --help'").format(command=self.prog)
         self.exit(2, f"{self.prog}: {message} ({see})\n")
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse formats a new option's choices to check its metavar; choices a service holds are given to
+        # the option after that, so they are read only when the option is parsed or its command's help shown.
+        choices = kwargs.pop("choices", None) if isinstance(kwargs.get("choices"), LazyChoices) else None
+        action = super().add_argument(*args, **kwargs)
+        if choices is not None:
+            action.choices = choices
+        return action
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
     fwlog.setup(verbose=bool(getattr(args, "verbose", False)))
-    workspace.warn_if_fast_kdf_ignored()
+    if os.environ.get("FIELDWORK_KDF"):  # the check (and the vault it imports) only where the variable is set
+        from fieldwork_app.services import workspace
+
+        workspace.warn_if_fast_kdf_ignored()
     ctx = CliContext()
     func = getattr(args, "func", None)
     if func is None:

@@ -4,11 +4,14 @@ error's code) and the readiness checklist."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fieldwork_app import i18n
 from fieldwork_app.errors import ErrorCode, FieldworkError
-from fieldwork_app.services import condition_words, readiness_words
-from fieldwork_app.services.datamanager import ReportWords
-from fieldwork_app.services.sessions import ChecklistItem
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.datamanager import ReportWords
+    from fieldwork_app.services.sessions import ChecklistItem
 
 
 def _t(text: str) -> str:
@@ -179,6 +182,8 @@ def wording() -> dict[ErrorCode, str]:
 
 def _params(exc: FieldworkError) -> dict[str, str]:
     """The error's parameters, a word the core gives by kind said in the command line's language."""
+    from fieldwork_app.services import condition_words
+
     params = condition_words.answer_refused(exc, i18n.translate)
     keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
     if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
@@ -207,6 +212,8 @@ def _options(exc: FieldworkError) -> dict[str, str]:
 
 def report_words() -> ReportWords:
     """A store report's advice in the command line's terms (``store verify``, ``store unpack``)."""
+    from fieldwork_app.services.datamanager import ReportWords
+
     return ReportWords(
         not_checked=_t("NOT CHECKED (--accept-any-device)"),
         compare_device=_t(" (compare with 'fieldwork device' on that laptop)"),
@@ -226,11 +233,15 @@ def report_words() -> ReportWords:
 
 # -- the readiness checklist, in the command line's words ------------------------------------------
 def checklist_detail(item: ChecklistItem) -> str:
+    from fieldwork_app.services import readiness_words
+
     return readiness_words.checklist_detail(item, i18n.translate)
 
 
 def checklist_line(item: ChecklistItem) -> str:
     """``[x] label  - detail``, as ``fieldwork session checklist`` prints it."""
+    from fieldwork_app.services import readiness_words
+
     detail = checklist_detail(item)
     label = readiness_words.checklist_label(item, i18n.translate)
     return f"[{'x' if item.done else ' '}] {label}{'  - ' + detail if detail else ''}"

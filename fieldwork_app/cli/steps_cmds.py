@@ -14,68 +14,26 @@ import argparse
 import dataclasses
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app import i18n
-from fieldwork_app.cli import credentials
-from fieldwork_app.cli.base import CliContext, command
-from fieldwork_app.domain.records import LoneWorkingPlan
+from fieldwork_app.cli import credentials, user_files
+from fieldwork_app.cli.base import CliContext, LazyChoices, command
+from fieldwork_app.domain.records import IDENTITY_FIELDS, LoneWorkingPlan
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import distress as distress_svc
-from fieldwork_app.services import interview as interview_svc
-from fieldwork_app.services import lonework as lonework_svc
-from fieldwork_app.services import participants as participants_svc
-from fieldwork_app.services import recording as recording_svc
-from fieldwork_app.services import safeguarding as safeguarding_svc
-from fieldwork_app.services import sessions as sessions_svc
 
-MAX_INPUT_BYTES = 1024 * 1024  # a plan, a record or a note is a few kilobytes
+if TYPE_CHECKING:
+    from fieldwork_app.services.distress import DistressEvent
+    from fieldwork_app.services.lonework import LoneWorkingState
+
+# The services whose words an option takes (its choices): imported when the option is parsed or its help shown.
+_DISTRESS = "fieldwork_app.services.distress"
+_INTERVIEW = "fieldwork_app.services.interview"
+_RECORDING = "fieldwork_app.services.recording"
 
 
 def _t(text: str) -> str:
     return i18n.translate("cli", text)
-
-
-# -- reading what is not put on the command line ----------------------------------------------------------
-def read_input(spec: str, what: str) -> str:
-    """The text of ``spec``: a file, or standard input for ``-``; at most a megabyte, UTF-8."""
-    try:
-        if spec == "-":
-            raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        else:
-            with open(spec, "rb") as fh:
-                raw = fh.read(MAX_INPUT_BYTES + 1)
-    except OSError as exc:
-        raise InvalidInput(
-            _t("{path}: cannot read the {what} file ({strerror})").format(path=spec, what=what, strerror=exc.strerror)
-        ) from None
-    if len(raw) > MAX_INPUT_BYTES:
-        raise InvalidInput(
-            _t("{path}: the {what} file is larger than {kib} KiB; nothing was read").format(
-                path=spec, what=what, kib=MAX_INPUT_BYTES // 1024
-            )
-        )
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(_t("{path}: the {what} file is not UTF-8 text").format(path=spec, what=what)) from None
-
-
-def read_json_object(spec: str, what: str) -> dict[str, Any]:
-    text = read_input(spec, what)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            _t("{path}:{line}: the {what} file is not valid JSON ({error})").format(
-                path=spec, line=exc.lineno, what=what, error=exc.msg
-            )
-        ) from None
-    except RecursionError:
-        raise InvalidInput(_t("{path}: the {what} file nests too deep").format(path=spec, what=what)) from None
-    if not isinstance(data, dict):
-        raise InvalidInput(_t("{path}: the {what} file must hold a JSON object").format(path=spec, what=what))
-    return data
 
 
 def _prompt_line(label: str) -> str:
@@ -106,12 +64,17 @@ def _position(p: argparse.ArgumentParser) -> None:
 
 def _person(ws: Any, participant_id: str) -> str:
     """How the pack names one participant of this one's group ("the young person"), else their id."""
+    from fieldwork_app.services import participants as participants_svc
+
     group = ws.pack().group(participants_svc.get(ws, participant_id).group_id)
     return str(group.person) if getattr(group, "person", None) else participant_id
 
 
 def _session_person(ws: Any, session_id: str) -> str:
     """The pack's word for the one participant of a session ("the young person"), else a neutral one."""
+    from fieldwork_app.services import participants as participants_svc
+    from fieldwork_app.services import sessions as sessions_svc
+
     ids = sessions_svc.get(ws, session_id).participant_ids
     group = ws.pack().group(participants_svc.get(ws, ids[0]).group_id) if len(ids) == 1 else None
     return str(group.person) if group is not None and group.person else _t("the participant")
@@ -137,7 +100,7 @@ def register_participant(part: Any) -> None:
     """``participant identity set|show`` (called where the ``participant`` commands are made)."""
     ident = part.add_parser("identity", help=_t("a participant's identity details (kept in the identity store)"))
     isub = ident.add_subparsers(dest="identity_cmd", required=True)
-    fields = ", ".join(participants_svc.IDENTITY_FIELDS)
+    fields = ", ".join(IDENTITY_FIELDS)
     p = isub.add_parser("set", help=_t("set the identity details (they replace those kept)"))
     p.add_argument("id")
     p.add_argument(
@@ -224,7 +187,7 @@ def _register_distress(sub: Any) -> None:
     p = step("action", _t("an action taken (its id in the protocol)"))
     p.add_argument("action_id")
     p.add_argument("--not-done", action="store_true", help=_t("take back an action recorded as done"))
-    step("choice", _t("the participant's choice")).add_argument("choice", choices=distress_svc.CHOICES)
+    step("choice", _t("the participant's choice")).add_argument("choice", choices=LazyChoices(_DISTRESS, "CHOICES"))
     step("recording", _t("the recording paused or resumed")).add_argument("state", choices=["paused", "resumed"])
     p = step("signposting", _t("support entries given (their ids in the pack)"))
     p.add_argument("entries", nargs="+")
@@ -246,7 +209,7 @@ def _register_distress(sub: Any) -> None:
     command(p, cmd_distress_follow_up_done)
     p = dsub.add_parser("close", help=_t("close the event: the interview resumed, or ended early"))
     p.add_argument("event")
-    p.add_argument("outcome", choices=distress_svc.OUTCOMES)
+    p.add_argument("outcome", choices=LazyChoices(_DISTRESS, "OUTCOMES"))
     p.add_argument("--reason", help=_t("why the session ended (research data, no names)"))
     command(p, cmd_distress_close)
     p = dsub.add_parser("show", help=_t("a session's distress events, or one event"))
@@ -287,7 +250,7 @@ def _register_notes(sub: Any) -> None:
     note = sub.add_parser("note", help=_t("a session's notes")).add_subparsers(dest="note_cmd", required=True)
     p = note.add_parser("add", help=_t("add a time-stamped note (its text from a file, standard input or a prompt)"))
     p.add_argument("session")
-    p.add_argument("--kind", choices=interview_svc.NOTE_KINDS, default="note")
+    p.add_argument("--kind", choices=LazyChoices(_INTERVIEW, "NOTE_KINDS"), default="note")
     p.add_argument("--file", metavar="FILE", help=_t("the note's text (- reads standard input); else asked for"))
     p.add_argument("--speaker", help=_t("the speaker label (as in the transcript)"))
     p.add_argument("--recording", help=_t("the take the position belongs to"))
@@ -295,14 +258,14 @@ def _register_notes(sub: Any) -> None:
     command(p, cmd_note_add)
     p = note.add_parser("list", help=_t("the session's notes"))
     p.add_argument("session")
-    p.add_argument("--kind", choices=interview_svc.NOTE_KINDS)
+    p.add_argument("--kind", choices=LazyChoices(_INTERVIEW, "NOTE_KINDS"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_note_list)
 
     mk = sub.add_parser("marker", help=_t("a session's markers")).add_subparsers(dest="marker_cmd", required=True)
     p = mk.add_parser("add", help=_t("set a marker on the session's timeline; prints its number"))
     p.add_argument("session")
-    p.add_argument("--kind", choices=[k for k in recording_svc.MARKER_KINDS if k != "section"], default="marker")
+    p.add_argument("--kind", choices=LazyChoices(_RECORDING, "MARKER_KINDS", leave_out=("section",)), default="marker")
     p.add_argument("--label", default="", help=_t("a short label (no names)"))
     p.add_argument("--speaker")
     p.add_argument("--recording", help=_t("the take the position belongs to"))
@@ -322,7 +285,7 @@ def _register_notes(sub: Any) -> None:
     p = gsub.add_parser("mark", help=_t("mark a question asked, covered anyway, or skipped (with --reason)"))
     p.add_argument("session")
     p.add_argument("question")
-    p.add_argument("state", choices=interview_svc.QUESTION_STATES)
+    p.add_argument("state", choices=LazyChoices(_INTERVIEW, "QUESTION_STATES"))
     p.add_argument("--reason", help=_t("why it was skipped"))
     _position(p)
     command(p, cmd_guide_mark)
@@ -336,6 +299,8 @@ def _register_notes(sub: Any) -> None:
 
 # -- session date and battery -------------------------------------------------------------------------------
 def cmd_session_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     if args.minutes is not None and args.minutes <= 0:
         raise InvalidInput(_t("--minutes: a planned length is a number of minutes above 0"))
     with credentials.workspace_for(args) as ws:
@@ -346,6 +311,8 @@ def cmd_session_schedule(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_session_battery(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     with credentials.workspace_for(args) as ws:
         sessions_svc.set_battery_checked(ws, args.id, bool(args.charged))
     ctx.say(
@@ -362,12 +329,13 @@ _PLAN_TYPES = {"travel_home_minutes": int, "code_word_agreed": bool, "risk_asses
 
 
 def _visit_plan(spec: str) -> dict[str, Any]:
-    data = read_json_object(spec, "lone-working plan")
+    data = user_files.read_json_object(spec, option="--plan", what=_t("lone-working plan"))
+    where = user_files.source("--plan", spec)
     unknown = sorted(set(data) - set(PLAN_FIELDS))
     if unknown:
         raise InvalidInput(
             _t("{path}: unknown lone-working plan field(s) {unknown} (known: {known}); nothing was saved").format(
-                path=spec, unknown=", ".join(unknown), known=", ".join(PLAN_FIELDS)
+                path=where, unknown=", ".join(unknown), known=", ".join(PLAN_FIELDS)
             )
         )
     for name, value in data.items():
@@ -375,22 +343,27 @@ def _visit_plan(spec: str) -> dict[str, Any]:
         if type(value) is not want:
             kind = {int: _t("a whole number"), bool: _t("true or false"), str: _t("text")}[want]
             raise InvalidInput(
-                _t("{path}: '{name}' must be {kind}; nothing was saved").format(path=spec, name=name, kind=kind)
+                _t("{path}: '{name}' must be {kind}; nothing was saved").format(path=where, name=name, kind=kind)
             )
     return data
 
 
 def cmd_visit_plan(args: argparse.Namespace, ctx: CliContext) -> int:
-    plan = _visit_plan(args.plan)
+    from fieldwork_app.services import sessions as sessions_svc
+
     if args.address_file and args.ask_address:
         raise InvalidInput(_t("give the address one way: --address-file FILE or --ask-address"))
-    if args.address_file == "-" and args.plan == "-":
-        raise InvalidInput(_t("only one of --plan and --address-file can read standard input"))
+    user_files.one_standard_input(("--plan", args.plan), ("--address-file", args.address_file))
+    plan = _visit_plan(args.plan)
     address = ""
     if args.address_file:
-        address = read_input(args.address_file, "address").strip()
+        address = user_files.read_text(args.address_file, option="--address-file", what=_t("address")).strip()
         if not address:
-            raise InvalidInput(_t("{path}: the address file is empty").format(path=args.address_file))
+            raise InvalidInput(
+                _t("{path}: the address file is empty").format(
+                    path=user_files.source("--address-file", args.address_file)
+                )
+            )
     elif args.ask_address:
         address = _prompt_line(_t("Visit address")).strip()
     with credentials.workspace_for(args) as ws:
@@ -408,7 +381,7 @@ def _hm(iso: str | None) -> str:
     return (iso or "")[:16].replace("T", " ")
 
 
-def visit_lines(st: lonework_svc.LoneWorkingState) -> list[str]:
+def visit_lines(st: LoneWorkingState) -> list[str]:
     phase = str(st.phase)
     text = {
         "before": _t("not started: check in when you arrive (start {start}, check in by {check_in_by})"),
@@ -445,6 +418,9 @@ def visit_lines(st: lonework_svc.LoneWorkingState) -> list[str]:
 
 def visit_still_open(ws: Any, session_id: str) -> str | None:
     """After ``session complete``: what is still open of the session's home visit (None when nothing)."""
+    from fieldwork_app.services import lonework as lonework_svc
+    from fieldwork_app.services import sessions as sessions_svc
+
     if not sessions_svc.get(ws, session_id).plan.get("lone_working"):
         return None
     try:
@@ -475,7 +451,7 @@ def open_visit_line(v: dict[str, Any]) -> str:
     return text.format(session=v["session"], at=_hm(v["checked_out_at"] or v["checked_in_at"]), phase=v["phase"])
 
 
-def _emit_visit(ctx: CliContext, st: lonework_svc.LoneWorkingState, as_json: bool) -> None:
+def _emit_visit(ctx: CliContext, st: LoneWorkingState, as_json: bool) -> None:
     if as_json:
         ctx.emit_json(dataclasses.asdict(st))
         return
@@ -484,6 +460,8 @@ def _emit_visit(ctx: CliContext, st: lonework_svc.LoneWorkingState, as_json: boo
 
 
 def cmd_visit_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import lonework as lonework_svc
+
     with credentials.workspace_for(args) as ws:
         st = lonework_svc.state(ws, args.id)
     _emit_visit(ctx, st, args.json)
@@ -491,6 +469,8 @@ def cmd_visit_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_visit_event(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import lonework as lonework_svc
+
     with credentials.workspace_for(args) as ws:
         st = lonework_svc.record(ws, args.id, args.event_kind)
     _emit_visit(ctx, st, args.json)
@@ -498,6 +478,8 @@ def cmd_visit_event(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_visit_address(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sessions as sessions_svc
+
     reason = _reason(args)
     with credentials.workspace_for(args) as ws:
         sealed = sessions_svc.unseal_location(ws, args.id, reason)
@@ -533,7 +515,7 @@ def _step_data(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
     return "safeguarding_link", {"concern": args.concern}
 
 
-def distress_lines(ev: distress_svc.DistressEvent, to_record: list[str], person: str) -> list[str]:
+def distress_lines(ev: DistressEvent, to_record: list[str], person: str) -> list[str]:
     lines = [
         _t("Distress event {id} of {session}: stage {stage}, {state}").format(
             id=ev.id,
@@ -557,11 +539,13 @@ def distress_lines(ev: distress_svc.DistressEvent, to_record: list[str], person:
     return lines
 
 
-def _event_json(ev: distress_svc.DistressEvent, to_record: list[str]) -> dict[str, Any]:
+def _event_json(ev: DistressEvent, to_record: list[str]) -> dict[str, Any]:
     return {**dataclasses.asdict(ev), "open": ev.open, "still_to_record": to_record}
 
 
 def cmd_distress_open(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import distress as distress_svc
+
     with credentials.workspace_for(args) as ws:
         ev = distress_svc.open_with_recording(
             ws, args.session, args.position, recording_paused=args.recording_paused
@@ -571,6 +555,8 @@ def cmd_distress_open(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_distress_step(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import distress as distress_svc
+
     kind, data = _step_data(args)
     with credentials.workspace_for(args) as ws:
         ev = distress_svc.record_step(ws, args.event, kind, position=args.position, **data)
@@ -582,6 +568,8 @@ def cmd_distress_step(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_distress_follow_up_done(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import distress as distress_svc
+
     with credentials.workspace_for(args) as ws:
         ev = distress_svc.follow_up_done(ws, args.event)
     ctx.say(_t("Follow-up call of {id} done").format(id=ev.id))
@@ -589,6 +577,8 @@ def cmd_distress_follow_up_done(args: argparse.Namespace, ctx: CliContext) -> in
 
 
 def cmd_distress_close(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import distress as distress_svc
+
     with credentials.workspace_for(args) as ws:
         to_record = distress_svc.still_to_record(ws, args.event)
         ev = distress_svc.close_event(ws, args.event, args.outcome, args.reason)
@@ -607,6 +597,8 @@ def cmd_distress_close(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_distress_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import distress as distress_svc
+
     with credentials.workspace_for(args) as ws:
         if args.id.startswith("D-"):
             evs = [distress_svc.get(ws, args.id)]
@@ -627,6 +619,8 @@ def cmd_distress_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- safeguarding -------------------------------------------------------------------------------------------
 def cmd_safeguarding_template(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import safeguarding as safeguarding_svc
+
     with credentials.workspace_for(args) as ws:
         categories = [c.id for c in ws.pack().safeguarding.risk_categories]
     tpl: dict[str, Any] = {f: None for f in safeguarding_svc.FIELDS if f != "referral"}
@@ -638,10 +632,14 @@ def cmd_safeguarding_template(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _record_file(spec: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data = read_json_object(spec, "safeguarding record")
+    data = user_files.read_json_object(spec, option="--file", what=_t("safeguarding record"))
     sharing = data.pop("sharing", [])
     if not isinstance(sharing, list) or not all(isinstance(e, dict) for e in sharing):
-        raise InvalidInput(_t("{path}: 'sharing' is a list of objects; nothing was saved").format(path=spec))
+        raise InvalidInput(
+            _t("{path}: 'sharing' is a list of objects; nothing was saved").format(
+                path=user_files.source("--file", spec)
+            )
+        )
     fields = {k: v for k, v in data.items() if v is not None and v != {} and v != ""}
     if isinstance(fields.get("referral"), dict):
         fields["referral"] = {k: v for k, v in fields["referral"].items() if v is not None}
@@ -651,6 +649,8 @@ def _record_file(spec: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def cmd_safeguarding_record(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import safeguarding as safeguarding_svc
+
     fields, sharing = _record_file(args.file)
     with credentials.workspace_for(args) as ws:
         saved = safeguarding_svc.save_record(
@@ -673,6 +673,8 @@ def cmd_safeguarding_record(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_safeguarding_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import safeguarding as safeguarding_svc
+
     with credentials.workspace_for(args) as ws:
         rows = safeguarding_svc.open_concerns(ws)
     if args.json:
@@ -684,6 +686,8 @@ def cmd_safeguarding_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_safeguarding_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import safeguarding as safeguarding_svc
+
     reason = _reason(args)
     with credentials.workspace_for(args) as ws:
         concern = safeguarding_svc.get(ws, args.concern, reason)
@@ -705,13 +709,15 @@ def _identity_labels() -> dict[str, str]:
 
 
 def cmd_identity_set(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     if args.file:
-        data = read_json_object(args.file, "identity details")
+        data = user_files.read_json_object(args.file, option="--file", what=_t("identity details"))
         bad = sorted(k for k, v in data.items() if not isinstance(v, str))
         if bad:
             raise InvalidInput(
                 _t("{path}: identity details are text ({fields}); nothing was saved").format(
-                    path=args.file, fields=", ".join(bad)
+                    path=user_files.source("--file", args.file), fields=", ".join(bad)
                 )
             )
         details = {k: str(v) for k, v in data.items()}
@@ -730,6 +736,8 @@ def cmd_identity_set(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_identity_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import participants as participants_svc
+
     reason = _reason(args)
     with credentials.workspace_for(args) as ws:
         details = participants_svc.view_identity(ws, args.id, reason)
@@ -748,7 +756,12 @@ def cmd_identity_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 # -- notes, markers, topic guide ----------------------------------------------------------------------------
 def cmd_note_add(args: argparse.Namespace, ctx: CliContext) -> int:
-    text = read_input(args.file, "note") if args.file else _prompt_line(_t("Note"))
+    from fieldwork_app.services import interview as interview_svc
+
+    if args.file:
+        text = user_files.read_text(args.file, option="--file", what=_t("note"))
+    else:
+        text = _prompt_line(_t("Note"))
     with credentials.workspace_for(args) as ws:
         note = interview_svc.add_note(
             ws, args.session, text, args.position, args.kind, args.speaker, args.recording
@@ -758,6 +771,8 @@ def cmd_note_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_note_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import interview as interview_svc
+
     with credentials.workspace_for(args) as ws:
         rows = interview_svc.notes(ws, args.session, args.kind)
     if args.json:
@@ -770,6 +785,8 @@ def cmd_note_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_marker_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+
     with credentials.workspace_for(args) as ws:
         n = recording_svc.add_marker(
             ws, args.session, args.kind, args.label, args.position, args.recording, args.speaker
@@ -779,6 +796,8 @@ def cmd_marker_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_marker_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import recording as recording_svc
+
     with credentials.workspace_for(args) as ws:
         rows = recording_svc.markers(ws, args.session)
     if args.json:
@@ -791,6 +810,8 @@ def cmd_marker_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_guide_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import interview as interview_svc
+
     with credentials.workspace_for(args) as ws:
         cov = interview_svc.coverage(ws, args.session)
     if args.json:
@@ -814,6 +835,8 @@ def cmd_guide_show(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_guide_mark(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import interview as interview_svc
+
     with credentials.workspace_for(args) as ws:
         q = interview_svc.mark_question(ws, args.session, args.question, args.state, args.reason, args.position)
     ctx.say(_t("{question}: {state}").format(question=q.question_id, state=q.state))
@@ -821,6 +844,8 @@ def cmd_guide_mark(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_guide_section(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import interview as interview_svc
+
     with credentials.workspace_for(args) as ws:
         interview_svc.enter_section(ws, args.session, args.section, args.position, recording_id=args.recording)
     ctx.say(_t("{session}: now in section {section}").format(session=args.session, section=args.section))

@@ -17,7 +17,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldwork_app import i18n
 from fieldwork_app.cli import credentials
@@ -31,25 +31,29 @@ from fieldwork_app.cli.sync_laptop_cmds import (
     with_host_key_hint,
 )
 from fieldwork_app.errors import InvalidInput
-from fieldwork_app.services import datamanager as dmstore
-from fieldwork_app.services import dm_stores as dm_stores_svc
-from fieldwork_app.services.datamanager import (
-    DataManagerKey,
-    HostKeyRefused,
-    StoreAccess,
-    Transport,
-    TrustedDevices,
-    TrustFiles,
-    generate_study_keypair,
-    load_identity,
-    unpack_store,
-    verify_store,
-)
-from fieldwork_app.services.sync import CancellableState
+
+if TYPE_CHECKING:
+    from fieldwork_app.services.datamanager import (
+        DataManagerKey,
+        StoreAccess,
+        Transport,
+        TrustedDevices,
+        TrustFiles,
+    )
 
 
 def _t(text: str) -> str:
     return i18n.translate("cli", text)
+
+
+def _check_date(text: str) -> str:
+    """``--from DATE`` (argparse's type): the data manager's check, imported when the option is given."""
+    from fieldwork_app.services import datamanager as dmstore
+
+    try:
+        return dmstore.check_date(text)
+    except InvalidInput as exc:  # argparse's own error: one line with the usage, never a traceback
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,7 +87,7 @@ def register_study(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     command(p, _devices_list)
     p = dev_sub.add_parser("revoke", help=_t("stop trusting a laptop's bundles (lost or stolen laptop)"))
     p.add_argument("fingerprint")
-    p.add_argument("--from", dest="from_date", type=dmstore.check_date, metavar="DATE",
+    p.add_argument("--from", dest="from_date", type=_check_date, metavar="DATE",
                    help=_t("reject its bundles made on or after this date (YYYY-MM-DD); default: all of them"),
                    )  # fmt: skip
     p.add_argument("--after-seq", type=int, metavar="N",
@@ -173,6 +177,8 @@ def _secret(args: argparse.Namespace, kind: str, *, optional: bool) -> str | Non
 
 
 def _access(args: argparse.Namespace) -> StoreAccess:
+    from fieldwork_app.services.datamanager import StoreAccess
+
     settings = host_key_settings(args)
     return StoreAccess(
         args.url, username=args.username, endpoint=args.endpoint, identity_file=args.identity,
@@ -194,6 +200,10 @@ def _saved_name(args: argparse.Namespace) -> str | None:
 
 
 def open_store(args: argparse.Namespace) -> Transport:
+    from fieldwork_app.services import datamanager as dmstore
+    from fieldwork_app.services import dm_stores as dm_stores_svc
+    from fieldwork_app.services.datamanager import HostKeyRefused
+
     name = _saved_name(args)
     if name is not None:
         given = [f"--{o.replace('_', '-')}" for o in _URL_ONLY if getattr(args, o, None)]
@@ -229,6 +239,7 @@ def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
         SIGNING_KEY_FILE,
         SIGNING_PUBLIC_FILE,
         generate_dm_signing_keypair,
+        generate_study_keypair,
         load_dm_signing_key,
         study_key_fingerprint,
     )
@@ -285,6 +296,7 @@ def _keygen(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import datamanager as dmstore
     from fieldwork_app.services.packs import PackValidationError
 
     try:
@@ -305,6 +317,8 @@ def _sign_pack(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _files(args: argparse.Namespace) -> TrustFiles:
+    from fieldwork_app.services.datamanager import TrustFiles
+
     return TrustFiles(Path(args.key), args.devices, args.signing_key)
 
 
@@ -313,10 +327,14 @@ def _list_path(args: argparse.Namespace) -> Path:
 
 
 def _load_list(args: argparse.Namespace) -> tuple[TrustedDevices, int, DataManagerKey]:
+    from fieldwork_app.services import datamanager as dmstore
+
     return dmstore.load_trusted(_files(args))
 
 
 def _devices_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import datamanager as dmstore
+
     files = _files(args)
     fp, name, count, made = dmstore.add_device(files, args.fingerprint, args.name)
     if made is not None:
@@ -361,6 +379,8 @@ def _devices_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import datamanager as dmstore
+
     done = dmstore.revoke_device(_files(args), args.fingerprint, args.from_date, args.after_seq)
     if args.from_date and args.after_seq is not None:
         revoked = _t(
@@ -381,11 +401,15 @@ def _devices_revoke(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _trust(args: argparse.Namespace, identity: Any) -> TrustedDevices | None:
+    from fieldwork_app.services import datamanager as dmstore
+
     return dmstore.trusted_or_none(_files(args), accept_any=args.accept_any_device)
 
 
 def _refuse(args: argparse.Namespace, ctx: CliContext, identity: Any) -> int:
     """No trusted list: open nothing but the signers, name each, and say how to trust it."""
+    from fieldwork_app.services import datamanager as dmstore
+
     transport = open_store(args)
     try:
         signers = dmstore.signers(transport, identity)
@@ -417,6 +441,10 @@ def _refuse(args: argparse.Namespace, ctx: CliContext, identity: Any) -> int:
 
 
 def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import datamanager as dmstore
+    from fieldwork_app.services.datamanager import load_identity, verify_store
+    from fieldwork_app.services.sync import CancellableState
+
     identity = load_identity(args.key)
     trusted = _trust(args, identity)
     if trusted is None:
@@ -435,6 +463,10 @@ def _verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _unpack(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import datamanager as dmstore
+    from fieldwork_app.services.datamanager import load_identity, unpack_store
+    from fieldwork_app.services.sync import CancellableState
+
     identity = load_identity(args.key)
     trusted = _trust(args, identity)
     if trusted is None:

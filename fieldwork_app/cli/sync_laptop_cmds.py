@@ -15,8 +15,6 @@ from fieldwork_app.cli.base import CliContext, command
 from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import FieldworkError, InvalidInput
 from fieldwork_app.hardening import take_env_secret
-from fieldwork_app.services import sync as sync_svc
-from fieldwork_app.services.sync import CancellableState
 
 
 def _t(text: str) -> str:
@@ -125,6 +123,8 @@ def _secret(args: argparse.Namespace, label: str) -> str | None:
 
 
 def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sync as sync_svc
+
     scheme = args.url.split(":", 1)[0].lower()
     options: dict[str, Any] = {}
     secrets: dict[str, str] = {}
@@ -187,6 +187,8 @@ def cmd_store_add(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sync as sync_svc
+
     with credentials.workspace_for(args) as ws:
         stores = sync_svc.list_stores(ws)
     if args.json:
@@ -207,6 +209,8 @@ def cmd_store_list(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_store_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sync as sync_svc
+
     with credentials.workspace_for(args) as ws:
         sync_svc.remove_store(ws, args.name)
     ctx.say(_t("Removed store {name}").format(name=args.name))
@@ -227,6 +231,9 @@ class CliProgress:
 
 
 def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sync as sync_svc
+    from fieldwork_app.services.sync import CancellableState
+
     with credentials.workspace_for(args) as ws:
         for sid in args.queue:
             sync_svc.queue_session(ws, sid)
@@ -261,6 +268,8 @@ def cmd_sync(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sync as sync_svc
+
     with credentials.workspace_for(args) as ws:
         rows = sync_svc.outbox(ws)
     if args.json:
@@ -293,6 +302,8 @@ def cmd_outbox(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_device(args: argparse.Namespace, ctx: CliContext) -> int:
+    from fieldwork_app.services import sync as sync_svc
+
     with credentials.workspace_for(args) as ws:
         fp = sync_svc.device_fingerprint(ws)
         numbers = sync_svc.last_numbers(ws)

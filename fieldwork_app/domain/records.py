@@ -76,6 +76,10 @@ PARTICIPANT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 SESSION_ID = re.compile(r"^S-\d{4,}$")
 
 
+# What the identity store may hold about a participant (each is text; the form and the command line ask for these).
+IDENTITY_FIELDS = ("name", "preferred_name", "phone", "email", "address", "postcode", "notes")
+
+
 @dataclass(frozen=True)
 class Participant:
     id: str

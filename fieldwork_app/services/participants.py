@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldwork_app import audio
+from fieldwork_app.domain import records
 from fieldwork_app.domain.conditions import Who, who_for
 from fieldwork_app.domain.pack import Attribute, CutoffFrom
 from fieldwork_app.domain.records import (
@@ -28,7 +29,7 @@ from fieldwork_app.vault import now_iso
 
 logger = logging.getLogger(__name__)
 
-IDENTITY_FIELDS = ("name", "preferred_name", "phone", "email", "address", "postcode", "notes")
+IDENTITY_FIELDS = records.IDENTITY_FIELDS  # the identity store's fields
 
 
 def _row(r: Any) -> Participant:

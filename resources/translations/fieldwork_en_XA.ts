@@ -4921,10 +4921,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ĝîṽé îţ à ñéŵ ṽéŕšîöñ ƀéƒöŕé îɱþöŕţîñĝ îţ ŵĥéŕé ţĥîš ṽéŕšîöñ îš àļŕéàđý îɱþöŕţéđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>screening answers</source>
-            <translation>⟦šçŕééñîñĝ àñšŵéŕš ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
             <source>interpreter booked</source>
             <translation>⟦îñţéŕþŕéţéŕ ƀööķéđ ŵîðé ŵî⟧</translation>
         </message>
@@ -4939,10 +4935,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>witness not booked</source>
             <translation>⟦ŵîţñéšš ñöţ ƀööķéđ ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>consent answers</source>
-            <translation>⟦çöñšéñţ àñšŵéŕš ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Consent {consent_id} recorded for {participant} ({form}, {information_sheet}); recording permitted</source>
@@ -5333,6 +5325,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{pack_id} {version}  îɱþöŕţéđ {imported_at} ŵîðé⟧</translation>
         </message>
         <message>
+            <source>screening answers</source>
+            <translation>⟦šçŕééñîñĝ àñšŵéŕš ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>eligible</source>
             <translation>⟦éļîĝîƀļé ŵîð⟧</translation>
         </message>
@@ -5353,20 +5349,16 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦šàý ŵĥö îš ƀööķéđ: --îñţéŕþŕéţéŕ öŕ --ŵîţñéšš (--ñö-... ŵĥéñ ñöţ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>voucher</source>
-            <translation>⟦ṽöûçĥéŕ ŵîð⟧</translation>
-        </message>
-        <message>
             <source>The wellbeing check is still to be recorded (--wellbeing) before the session can be completed</source>
             <translation>⟦Ţĥé ŵéļļƀéîñĝ çĥéçķ îš šţîļļ ţö ƀé ŕéçöŕđéđ (--ŵéļļƀéîñĝ) ƀéƒöŕé ţĥé šéššîöñ çàñ ƀé çöɱþļéţéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>names</source>
-            <translation>⟦ñàɱéš ŵî⟧</translation>
-        </message>
-        <message>
             <source>--consultee-relationship, -kind, -advice and -advised-on go with a consultee (--consultee, or --names FILE)</source>
             <translation>⟦--çöñšûļţéé-ŕéļàţîöñšĥîþ, -ķîñđ, -àđṽîçé àñđ -àđṽîšéđ-öñ ĝö ŵîţĥ à çöñšûļţéé (--çöñšûļţéé, öŕ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>consent answers</source>
+            <translation>⟦çöñšéñţ àñšŵéŕš ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>No verbal-consent script is in use for this participant's form: read the statements.</source>
@@ -5485,8 +5477,16 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Šéššîöñ {id}: {booked} ŵîðé⟧</translation>
         </message>
         <message>
+            <source>voucher</source>
+            <translation>⟦ṽöûçĥéŕ ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Close-out of {id} saved ({count} voucher(s), {count2} follow-up task(s))</source>
             <translation>⟦Çļöšé-öûţ öƒ {id} šàṽéđ ({count} ṽöûçĥéŕ(š), {count2} ƒöļļöŵ-ûþ ţàšķ(š)) ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>names</source>
+            <translation>⟦ñàɱéš ŵî⟧</translation>
         </message>
         <message>
             <source>--interpreter-agreement goes with an interpreter (--interpreter, or --names FILE)</source>
@@ -5629,10 +5629,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{name}	(ñöţ ŕéçöŕđéđ) ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>{path}: the {what} file is larger than {max_answers_bytes} KiB; nothing was read</source>
-            <translation>⟦{path}: ţĥé {what} ƒîļé îš ļàŕĝéŕ ţĥàñ {max_answers_bytes} ĶîƁ; ñöţĥîñĝ ŵàš ŕéàđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>{answers}: expected an object of criterion id -&gt; true/false</source>
             <translation>⟦{answers}: éẋþéçţéđ àñ öƀĵéçţ öƒ çŕîţéŕîöñ îđ -&gt; ţŕûé/ƒàļšé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -5713,22 +5709,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{id}	{group}	{status}  ļîñķéđ ţö {linked_to} ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>{path}: cannot read the {what} file ({strerror})</source>
-            <translation>⟦{path}: çàññöţ ŕéàđ ţĥé {what} ƒîļé ({strerror}) ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>{path}:{deep}: the {what} file nests more than {max_answers_depth} levels deep; it is not an answers file. Nothing was recorded</source>
-            <translation>⟦{path}:{deep}: ţĥé {what} ƒîļé ñéšţš ɱöŕé ţĥàñ {max_answers_depth} ļéṽéļš đééþ; îţ îš ñöţ àñ àñšŵéŕš ƒîļé. Ñöţĥîñĝ ŵàš ŕéçöŕđéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
-            <source>{where}: the {what} file is not valid JSON ({exc})</source>
-            <translation>⟦{where}: ţĥé {what} ƒîļé îš ñöţ ṽàļîđ ĴŠÖÑ ({exc}) ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>{voucher}: expected a JSON object of voucher fields</source>
-            <translation>⟦{voucher}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ṽöûçĥéŕ ƒîéļđš ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
             <source>{path}: expected a JSON object of role: name</source>
             <translation>⟦{path}: éẋþéçţéđ à ĴŠÖÑ öƀĵéçţ öƒ ŕöļé: ñàɱé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -5807,6 +5787,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{path}: the {what} file can be read by others (mode {mode:04o}); make it private with 'chmod 600 {path}' and try again</source>
             <translation>⟦{path}: ţĥé {what} ƒîļé çàñ ƀé ŕéàđ ƀý öţĥéŕš (ɱöđé {mode:04o}); ɱàķé îţ þŕîṽàţé ŵîţĥ 'çĥɱöđ 600 {path}' àñđ ţŕý àĝàîñ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{path}: cannot read the {what} file ({strerror})</source>
+            <translation>⟦{path}: çàññöţ ŕéàđ ţĥé {what} ƒîļé ({strerror}) ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>the desktop app's forms are not built; in a source checkout run: python scripts/qtbuild.py build</source>
@@ -6381,12 +6365,12 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦--ɱîñûţéš: à þļàññéđ ļéñĝţĥ îš à ñûɱƀéŕ öƒ ɱîñûţéš àƀöṽé 0 ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>give the address one way: --address-file FILE or --ask-address</source>
-            <translation>⟦ĝîṽé ţĥé àđđŕéšš öñé ŵàý: --àđđŕéšš-ƒîļé ƑÎĻÉ öŕ --àšķ-àđđŕéšš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>lone-working plan</source>
+            <translation>⟦ļöñé-ŵöŕķîñĝ þļàñ ŵîðé ŵî⟧</translation>
         </message>
         <message>
-            <source>only one of --plan and --address-file can read standard input</source>
-            <translation>⟦öñļý öñé öƒ --þļàñ àñđ --àđđŕéšš-ƒîļé çàñ ŕéàđ šţàñđàŕđ îñþûţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>give the address one way: --address-file FILE or --ask-address</source>
+            <translation>⟦ĝîṽé ţĥé àđđŕéšš öñé ŵàý: --àđđŕéšš-ƒîļé ƑÎĻÉ öŕ --àšķ-àđđŕéšš ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>The visit address is sealed in the identity store</source>
@@ -6443,6 +6427,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>  open home visit: {session} not checked in ({phase})</source>
             <translation>⟦  öþéñ ĥöɱé ṽîšîţ: {session} ñöţ çĥéçķéđ îñ ({phase}) ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>safeguarding record</source>
+            <translation>⟦šàƒéĝûàŕđîñĝ ŕéçöŕđ ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Note</source>
@@ -6513,12 +6501,20 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦çàţéĝöŕý îš öñé öƒ: {categories} ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>identity details</source>
+            <translation>⟦îđéñţîţý đéţàîļš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>no identity details given: use --file FILE (- for standard input), or run in a terminal</source>
             <translation>⟦ñö îđéñţîţý đéţàîļš ĝîṽéñ: ûšé --ƒîļé ƑÎĻÉ (- ƒöŕ šţàñđàŕđ îñþûţ), öŕ ŕûñ îñ à ţéŕɱîñàļ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Identity details of {id} ({person}) saved in the identity store</source>
             <translation>⟦Îđéñţîţý đéţàîļš öƒ {id} ({person}) šàṽéđ îñ ţĥé îđéñţîţý šţöŕé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>⟦ñöţé ŵî⟧</translation>
         </message>
         <message>
             <source>Note {n} added to {session}</source>
@@ -6535,14 +6531,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{session}: now in section {section}</source>
             <translation>⟦{session}: ñöŵ îñ šéçţîöñ {section} ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>{path}: the {what} file is larger than {kib} KiB; nothing was read</source>
-            <translation>⟦{path}: ţĥé {what} ƒîļé îš ļàŕĝéŕ ţĥàñ {kib} ĶîƁ; ñöţĥîñĝ ŵàš ŕéàđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>{path}: the {what} file must hold a JSON object</source>
-            <translation>⟦{path}: ţĥé {what} ƒîļé ɱûšţ ĥöļđ à ĴŠÖÑ öƀĵéçţ ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>no {label} given: give it with a file (or - for standard input), or run in a terminal</source>
@@ -6659,18 +6647,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{section} ({spent:.0f} of {planned} min)</source>
             <translation>⟦{section} ({spent:.0f} öƒ {planned} ɱîñ) ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>{path}: the {what} file is not UTF-8 text</source>
-            <translation>⟦{path}: ţĥé {what} ƒîļé îš ñöţ ÛŢƑ-8 ţéẋţ ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>{path}:{line}: the {what} file is not valid JSON ({error})</source>
-            <translation>⟦{path}:{line}: ţĥé {what} ƒîļé îš ñöţ ṽàļîđ ĴŠÖÑ ({error}) ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>{path}: the {what} file nests too deep</source>
-            <translation>⟦{path}: ţĥé {what} ƒîļé ñéšţš ţöö đééþ ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{path}: '{name}' must be {kind}; nothing was saved</source>
@@ -7135,6 +7111,62 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>audio here: {takes} take(s), {minutes:.1f} min</source>
             <translation>⟦àûđîö ĥéŕé: {takes} ţàķé(š), {minutes:.1f} ɱîñ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a number</source>
+            <translation>⟦à ñûɱƀéŕ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>⟦à ļîšţ ŵî⟧</translation>
+        </message>
+        <message>
+            <source>a string</source>
+            <translation>⟦à šţŕîñĝ ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{source}, line {line}, column {column}</source>
+            <translation>⟦{source}, ļîñé {line}, çöļûɱñ {column} ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{option} (standard input)</source>
+            <translation>⟦{option} (šţàñđàŕđ îñþûţ) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{source}: the {what} is larger than {kib} KiB; nothing was read or changed</source>
+            <translation>⟦{source}: ţĥé {what} îš ļàŕĝéŕ ţĥàñ {kib} ĶîƁ; ñöţĥîñĝ ŵàš ŕéàđ öŕ çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{at}: the {what} nests more than {depth} levels deep; nothing was changed</source>
+            <translation>⟦{at}: ţĥé {what} ñéšţš ɱöŕé ţĥàñ {depth} ļéṽéļš đééþ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{source}: the {what} must be a JSON object ({{...}}), not {kind}; nothing was changed</source>
+            <translation>⟦{source}: ţĥé {what} ɱûšţ ƀé à ĴŠÖÑ öƀĵéçţ ({{...}}), ñöţ {kind}; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>only one of {options} can read standard input (-); nothing was changed</source>
+            <translation>⟦öñļý öñé öƒ {options} çàñ ŕéàđ šţàñđàŕđ îñþûţ (-); ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: cannot read the {what} ({strerror}); nothing was changed</source>
+            <translation>⟦{source}: çàññöţ ŕéàđ ţĥé {what} ({strerror}); ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{at}: the {what} is not UTF-8 text; nothing was changed</source>
+            <translation>⟦{at}: ţĥé {what} îš ñöţ ÛŢƑ-8 ţéẋţ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>{at}: the {what} is not valid JSON ({error}); nothing was changed</source>
+            <translation>⟦{at}: ţĥé {what} îš ñöţ ṽàļîđ ĴŠÖÑ ({error}); ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{source}: the {what} nests too deep; nothing was changed</source>
+            <translation>⟦{source}: ţĥé {what} ñéšţš ţöö đééþ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>{source}: the {what} holds a number too long to read; nothing was changed</source>
+            <translation>⟦{source}: ţĥé {what} ĥöļđš à ñûɱƀéŕ ţöö ļöñĝ ţö ŕéàđ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
 </TS>
