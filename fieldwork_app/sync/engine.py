@@ -1,9 +1,9 @@
 """The upload engine: send a staged bundle to a store, resumably, and prove it arrived.
 
-Order matters.  Chunks go first, verified in batches while later ones upload; the manifest goes last, so a
-manifest on the store always means "every chunk it lists was already there and checked".  Objects
-already present with the right name and size are verified and skipped, which makes the upload
-idempotent and lets an interrupted sync re-send at most the object that was in flight.
+Order matters.  Chunks go first, each verified once the store has it in place while later ones upload; the
+manifest goes last, so a manifest on the store always means "every chunk it lists was already there and
+checked".  Objects already present with the right name and size are verified and skipped, which makes the
+upload idempotent and lets an interrupted sync re-send at most the object that was in flight.
 
 Verification uses a hash the server computed over the stored bytes when it offers one (SFTP
 ``openssl dgst -sha256`` or ``sha256sum``, S3 single-part ETag = MD5 of the stored bytes, checked
@@ -37,7 +37,10 @@ T = TypeVar("T")
 _TEMP_TOKEN = re.compile(r"[0-9a-f]{8}")  # what the transports put after TEMP_MARK in a temporary name
 VERIFY_BATCH = 64  # objects hashed per server request (SFTP runs one command per batch)
 MEASURE_MIN_BYTES = 1 << 20  # chunk bytes a call must send before its rate is kept as the link's
-VERIFY_MIN_BATCH = 8  # the checker waits for this many uploaded objects (or the last) before asking
+# The checker asks as soon as this many uploaded objects are settled (or the upload is over), taking all that
+# are: one request per object while it keeps up, larger batches when it falls behind.  Waiting for more saves
+# requests but leaves their verification for after the last chunk (a tail of that many objects' checks).
+VERIFY_MIN_BATCH = 1
 
 
 @dataclass
@@ -320,10 +323,6 @@ class BundleUpload:
         self.listed: set[str] | None = None
         self.relisted = False
         self.interrupted = False  # a put failed: the next attempt lists (and finishes interrupted uploads) first
-        # Stores that hash many objects per request are asked in batches; read-back stores verify each
-        # chunk as soon as it is up, so that no verification is left for after the last chunk.  A store
-        # that may or may not give content hashes (WebDAV) says which once its first put has answered.
-        self.reads_back: Callable[[], bool] | None = getattr(transport, "reads_back", None)
         # A store that answers an object's last requests while the next one's data goes (SFTP): the last
         # object put is complete only after the next put, or after flush().
         self.flush: Callable[[], None] | None = getattr(transport, "flush", None)
@@ -331,11 +330,9 @@ class BundleUpload:
         self.timed: list[tuple[int, float]] = []  # (bytes, seconds) of each chunk put in this call
 
     # -- helpers -------------------------------------------------------------------------------
-    def _min_batch(self) -> int:
-        """How many uploaded objects the checker waits for before it is asked (see ``VERIFY_MIN_BATCH``)."""
-        if self.reads_back is not None and self.reads_back():
-            return 1
-        return VERIFY_MIN_BATCH if (self.batch_hash or self.batch_md5) else 1
+    @staticmethod
+    def _min_batch() -> int:
+        return VERIFY_MIN_BATCH
 
     def _retry(self, fn: Callable[[], T]) -> T:
         return _with_retry(fn, self.policy, self.stats, self.state, self.waiter)
