@@ -22,6 +22,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -530,6 +531,7 @@ class MainWindow(QMainWindow):
             return
         self._unlocked = False
         self.idle.stop()
+        self._close_dialogs()
         pushed = self.content.currentWidget()
         screens: list[object] = [*self._pages.values(), self.live, pushed]
         for page in dict.fromkeys(s for s in screens if s is not None):  # each once, in this order
@@ -541,6 +543,22 @@ class MainWindow(QMainWindow):
         self.unlock_page.prepare(recording=self.ctx.recorder.active, locked_by_idle=by_idle)
         self.root.setCurrentWidget(self.unlock_page)
         self._update_status()
+
+    def _close_dialogs(self) -> None:
+        """A dialog, message box or menu left open goes with the workspace, as if cancelled: it would stay
+        above the lock screen (what it shows, and its buttons for anyone at the laptop) and, being modal,
+        keep the lock screen's Pause and Stop out of reach."""
+        while (popup := QApplication.activePopupWidget()) is not None:
+            popup.close()
+            if QApplication.activePopupWidget() is popup:
+                break
+        closed = False
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                top.reject()
+                closed = True
+        if closed:
+            self.activateWindow()  # the lock screen takes the keys (F8) that went to the dialog
 
     @property
     def unlocked(self) -> bool:

@@ -1,0 +1,92 @@
+"""The app locking itself in the middle of a session, on a small laptop: what was open over the workspace
+goes with it, the lock screen's own controls are the ones in reach, and it says what the take is doing."""
+
+from __future__ import annotations
+
+import pytest
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fieldwork_app.audio import RecorderState
+from fieldwork_app.services import participants
+from tests.gui.conftest import unlock
+from tests.gui.test_fit_and_keys import (
+    SIZES,
+    click,
+    click_nav,
+    open_app,
+    open_from_home,
+    press,
+    start_recording,
+)
+from tests.gui.test_session import consented_session, run_db
+
+pytestmark = pytest.mark.audio
+
+
+def _open_dialogs() -> list[QDialog]:
+    return [t for t in QApplication.topLevelWidgets() if isinstance(t, QDialog) and t.isVisible()]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_an_idle_lock_closes_a_dialog_left_open_and_the_lock_screen_stops_the_take(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic, size
+) -> None:
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    pid = run_db(qtbot, w, lambda ws: ws.db.execute("SELECT participant_id FROM session_participants").fetchone()[0])
+    screen = open_from_home(qtbot, w, sid)
+    start_recording(qtbot, w, screen)
+
+    # From the strip's page, she starts recording a withdrawal and leaves the laptop with the dialog open.
+    click_nav(qtbot, w, "participants")
+    page = w.page("participants")
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=5_000)
+    item = next(
+        page.tree.topLevelItem(i)
+        for i in range(page.tree.topLevelItemCount())
+        if page.tree.topLevelItem(i).text(0) == pid
+    )
+    QTest.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=page.tree.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: page.withdraw_button.isEnabled(), timeout=5_000)
+    seen: dict[str, object] = {}
+
+    def watch() -> None:  # runs inside the dialog's own event loop
+        shown = _open_dialogs()
+        if shown and "dialog" not in seen:
+            seen["dialog"] = shown[0].objectName()
+            w.idle.set_interval(1_000)  # the auto-lock, a second without input from now
+            w.idle.start()
+        if not w.unlocked and "locked" not in seen:
+            seen["locked"] = True
+            # still there a moment after the lock: the test has failed; close it so the test ends
+            QTimer.singleShot(1_500, lambda: [d.reject() for d in _open_dialogs() if seen.setdefault("left", True)])
+        if "left" not in seen:
+            QTimer.singleShot(50, watch)
+
+    QTimer.singleShot(50, watch)
+    click(qtbot, page.withdraw_button)  # returns once the dialog is closed
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=10_000)
+    w.idle.set_interval(3_600_000)
+    assert seen.get("dialog") == "WithdrawDialog"
+    assert "left" not in seen, "the dialog stayed open over the lock screen"
+    assert not _open_dialogs()
+    assert w.root.currentWidget() is w.unlock_page
+
+    # The lock screen's Stop is what is in reach: the take ends and is sealed, nothing asked.
+    ui = w.unlock_page.ui
+    assert ui.recordingBanner.isVisible()
+    click(qtbot, ui.recStopButton)
+    qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
+
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    assert not _open_dialogs()
+    assert w.content.currentWidget() is screen  # the session comes back first
+    assert run_db(qtbot, w, lambda ws: participants.get(ws, pid)).status.value != "withdrawn"  # nothing recorded
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # the distress key works after it
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.distress, timeout=5_000)
+    assert w.ctx.recorder.take is None or w.ctx.recorder.take.state is not RecorderState.RECORDING
