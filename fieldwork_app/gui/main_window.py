@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.ctx.recorder.started.connect(self._update_status)
         self.ctx.recorder.stopped.connect(self._update_status)
         self.ctx.recorder.tick.connect(self._update_strip)
+        self.ctx.recorder.tick.connect(self._update_status)  # a pause shows within a tick
         self.ctx.recorder.started.connect(self._update_strip)
         self.ctx.recorder.stopped.connect(self._update_strip)
 
@@ -572,7 +573,14 @@ class MainWindow(QMainWindow):
         self.status_user.setText(
             self.tr("Signed in as %1").replace("%1", self.ctx.user) if self._unlocked else ""
         )
-        self.status_recording.setText(self.tr("● Recording") if self.ctx.recorder.active else "")
+        rec = self.ctx.recorder
+        text = ""
+        if rec.active and rec.paused:
+            text = self.tr("❚❚ Paused")
+        elif rec.active:
+            text = self.tr("● Recording")
+        if self.status_recording.text() != text:
+            self.status_recording.setText(text)
 
     # -- opening and closing ----------------------------------------------------------------------
     def show_for_screen(self) -> None:

@@ -90,3 +90,42 @@ def test_an_idle_lock_closes_a_dialog_left_open_and_the_lock_screen_stops_the_ta
     press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # the distress key works after it
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.distress, timeout=5_000)
     assert w.ctx.recorder.take is None or w.ctx.recorder.take.state is not RecorderState.RECORDING
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_lock_screen_shows_the_whole_recording_message_and_says_paused_when_paused(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic, size
+) -> None:
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    start_recording(qtbot, w, screen)
+    assert w.status_recording.text() == "● Recording"
+    press(Qt.Key.Key_F8)  # pause
+    qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.PAUSED, timeout=5_000)
+    qtbot.waitUntil(lambda: w.status_recording.text() == "❚❚ Paused", timeout=5_000)
+
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    ui = w.unlock_page.ui
+    qtbot.waitUntil(lambda: "paused" in ui.recordingLabel.text(), timeout=5_000)
+    qtbot.wait(200)
+    assert w.status_recording.text() == "❚❚ Paused"  # the status line agrees with the lock screen
+
+    def whole(label) -> bool:  # type: ignore[no-untyped-def]
+        return label.height() >= label.heightForWidth(label.width()) and label.geometry().top() >= 0
+
+    for label in (ui.recordingLabel, ui.recordingTime):
+        assert whole(label), (label.objectName(), label.height(), label.heightForWidth(label.width()))
+    # the banner's parts do not overlap one another
+    parts = [ui.recordingLabel, ui.recordingTime, ui.recPauseButton]
+    tops = [p.mapTo(w, p.rect().topLeft()).y() for p in parts]
+    bottoms = [p.mapTo(w, p.rect().bottomLeft()).y() for p in parts]
+    assert all(bottoms[i] < tops[i + 1] for i in range(len(parts) - 1)), (tops, bottoms)
+
+    press(Qt.Key.Key_F8)  # resume, from the lock screen
+    qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.RECORDING, timeout=5_000)
+    qtbot.waitUntil(lambda: w.status_recording.text() == "● Recording", timeout=5_000)
+    qtbot.waitUntil(lambda: "goes on" in ui.recordingLabel.text(), timeout=5_000)
+    assert whole(ui.recordingLabel)
