@@ -370,6 +370,7 @@ class ParticipantsPage(QWidget):
         dialog = QDialog(self)
         ui = Ui_IdentityReasonDialog()
         ui.setupUi(dialog)
+        self._name_participant(dialog, ui.layout, pid)
         ok = ui.buttonBox.button(ui.buttonBox.StandardButton.Ok)
         ok.setEnabled(False)
         ui.reasonEdit.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
@@ -386,6 +387,13 @@ class ParticipantsPage(QWidget):
             e.setText(details.get(f, ""))
         self.identity_box.show()
         self.identity_edits["name"].setFocus()
+
+    def _name_participant(self, dialog: QDialog, layout: QVBoxLayout, pid: str) -> None:
+        """A dialog about one participant says which, in its title and at its top (the list holds many)."""
+        dialog.setWindowTitle(dialog.windowTitle() + " · " + pid)
+        who = label(self.tr("Participant %1").replace("%1", pid), "subtitle")
+        who.setObjectName("dialogParticipant")
+        layout.insertWidget(0, who)
 
     def hide_identity(self) -> None:
         for e in self.identity_edits.values():
@@ -440,6 +448,7 @@ class ParticipantsPage(QWidget):
         dialog = QDialog(self)
         ui = Ui_WithdrawDialog()
         ui.setupUi(dialog)
+        self._name_participant(dialog, ui.layout, pid)
         names = {
             "no_further_contact": self.tr("No further contact (keep what was collected)"),
             "no_further_data": self.tr("No further data collection"),
