@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._unlocked = False
         self._shut_down = False
         self.live: SessionScreen | None = None
+        self._locked_on: tuple[str, PageId] | None = None  # who locked, on which page (shown again to them)
 
         self.root = QStackedWidget(self)
         self.setCentralWidget(self.root)
@@ -454,11 +455,14 @@ class MainWindow(QMainWindow):
         self._update_status()
         current = self.content.currentWidget()
         self.idle.start()
+        back, self._locked_on = self._locked_on, None
         if self.live is not None:
             self.return_to_session()  # a live session comes back first, with the focus in it
         else:
-            if current in self._widgets.values() or current is None:
-                self.show_page(PageId.HOME)
+            if back is not None and back[0] == self.ctx.user:
+                self.show_page(back[1])  # the same user: back to the page they were on, loaded again
+            elif current in self._widgets.values() or current is None:
+                self.show_page(PageId.HOME)  # someone else (switch user): the study home
             self.nav.setFocus()
         self._update_strip()
         self._check_interrupted()
@@ -534,6 +538,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._close_dialogs()
         pushed = self.content.currentWidget()
+        shown = next((pid for pid, page in self._widgets.items() if page is pushed), None)
+        self._locked_on = (self.ctx.user, shown) if shown is not None else None
         screens: list[object] = [*self._pages.values(), self.live, pushed]
         for page in dict.fromkeys(s for s in screens if s is not None):  # each once, in this order
             if isinstance(page, Page):

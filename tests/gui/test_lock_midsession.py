@@ -129,3 +129,29 @@ def test_the_lock_screen_shows_the_whole_recording_message_and_says_paused_when_
     qtbot.waitUntil(lambda: w.status_recording.text() == "● Recording", timeout=5_000)
     qtbot.waitUntil(lambda: "goes on" in ui.recordingLabel.text(), timeout=5_000)
     assert whole(ui.recordingLabel)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_after_an_unlock_the_same_user_is_back_on_the_page_they_left_and_another_user_on_the_home(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, size
+) -> None:
+    w = open_app(qtbot, make_window, vault_dir, size)
+    run_db(qtbot, w, lambda ws: ws.vault.add_user("bob", "another long passphrase", "researcher"))
+    click_nav(qtbot, w, "analysis")
+    page = w.page("analysis")
+    QTest.mouseClick(page.url_edit, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(page.url_edit, "sftp://dm@store.example:22/study")
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    assert w.content.currentWidget() is page  # where the data manager was, with what was typed
+    assert w.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "analysis"
+    assert page.url_edit.text() == "sftp://dm@store.example:22/study"
+
+    click_nav(qtbot, w, "participants")
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    unlock(qtbot, w, "another long passphrase", "bob")  # someone else signs in
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    assert w.content.currentWidget() is w.page("home")
