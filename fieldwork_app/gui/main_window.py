@@ -417,7 +417,10 @@ class MainWindow(QMainWindow):
 
     def _key_distress(self) -> None:
         live = self._live_open()
-        if live is None or not self._unlocked:
+        if live is not None and not self._unlocked:
+            self._key_needs_unlock(self.tr("Type your passphrase to open the distress protocol."))
+            return
+        if live is None:
             return
         self.return_to_session()
         live.open_distress()
@@ -437,6 +440,14 @@ class MainWindow(QMainWindow):
         live = self._live_open()
         if live is not None and self._unlocked:
             live.marker(kind)
+        elif live is not None:
+            self._key_needs_unlock(self.tr("Type your passphrase to mark this moment."))
+
+    def _key_needs_unlock(self, text: str) -> None:
+        """A session key pressed on the lock screen says it needs the passphrase, instead of doing nothing."""
+        if self.ctx.recorder.active:
+            text += " " + self.tr("Pause (F8) and Stop work here without it.")
+        self.unlock_page.needs_unlock(text)
 
     # -- lock / unlock -----------------------------------------------------------------------------
     def _on_unlocked(self) -> None:

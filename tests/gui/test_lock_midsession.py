@@ -22,6 +22,7 @@ from tests.gui.test_fit_and_keys import (
     start_recording,
 )
 from tests.gui.test_session import consented_session, run_db
+from tests.support.vaults import PASSPHRASE
 
 pytestmark = pytest.mark.audio
 
@@ -155,3 +156,34 @@ def test_after_an_unlock_the_same_user_is_back_on_the_page_they_left_and_another
     unlock(qtbot, w, "another long passphrase", "bob")  # someone else signs in
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
     assert w.content.currentWidget() is w.page("home")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_distress_key_on_the_lock_screen_says_it_needs_the_passphrase_then_works_after_unlock(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic, size
+) -> None:
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    start_recording(qtbot, w, screen)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    ui = w.unlock_page.ui
+    QTest.mouseClick(ui.userCombo, Qt.MouseButton.LeftButton)  # the focus somewhere else on the lock screen
+    QTest.keyClick(ui.userCombo, Qt.Key.Key_Escape)
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "passphrase to open the distress protocol" in ui.messageLabel.text()
+    assert "Pause (F8) and Stop work here" in ui.messageLabel.text()
+    assert QApplication.focusWidget() is ui.passphraseEdit  # typed straight away
+    press(Qt.Key.Key_F9)
+    assert "passphrase to mark this moment" in ui.messageLabel.text()
+    assert w.ctx.recorder.take.state is RecorderState.RECORDING  # the take goes on meanwhile
+
+    QTest.keyClicks(ui.passphraseEdit, PASSPHRASE)
+    QTest.keyClick(ui.passphraseEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    qtbot.waitUntil(lambda: screen.isAncestorOf(QApplication.focusWidget()), timeout=5_000)
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.distress, timeout=5_000)
+    assert w.ctx.recorder.take is not None and w.ctx.recorder.position > 0.3
