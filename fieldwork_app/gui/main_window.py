@@ -468,6 +468,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         back, self._locked_on = self._locked_on, None
         if self.live is not None:
+            self.live.on_unlocked()
             self.return_to_session()  # a live session comes back first, with the focus in it
         else:
             if back is not None and back[0] == self.ctx.user:

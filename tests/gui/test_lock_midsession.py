@@ -187,3 +187,29 @@ def test_the_distress_key_on_the_lock_screen_says_it_needs_the_passphrase_then_w
     press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.distress, timeout=5_000)
     assert w.ctx.recorder.take is not None and w.ctx.recorder.position > 0.3
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_home_visit_screen_left_locked_a_while_comes_back_without_a_stale_error(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, size
+) -> None:
+    from datetime import timedelta
+
+    from fieldwork_app.services.clock import FakeClock
+    from tests.gui.test_safety_flows import START, _home_visit
+    from tests.gui.test_session import open_screen
+
+    w, screen, _sid = open_screen(qtbot, make_window, vault_dir, _home_visit, FakeClock(START + timedelta(minutes=2)))
+    w.resize(*size)
+    qtbot.waitUntil(lambda: "Check in with your buddy now" in screen.lonework.phase.text(), timeout=5_000)
+    screen.timer.setInterval(300)  # the screen's own refresh (every 30 s), sooner: the lock lasts a moment here
+    screen.timer.start()
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    qtbot.wait(1_200)  # several refreshes fall while locked
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    qtbot.wait(500)
+    assert w.content.currentWidget() is screen
+    assert not screen.message.isVisible(), screen.message.text()  # no "The vault is locked" after unlocking
+    assert "Check in with your buddy now" in screen.lonework.phase.text()

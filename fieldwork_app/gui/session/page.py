@@ -552,11 +552,17 @@ class SessionScreen(QWidget):
         database is still open, then take everything identifying off the screen (a take goes on)."""
         self.safeguarding.flush()
         self.safeguarding.clear()
+        self.timer.stop()  # nothing to look up while the vault is closed (each look would fail)
         self.show_message("")  # what was said before the lock is stale after it
         self.lonework.hide_address()
         self.visit.hide_address()
         if self.stack.currentWidget() is self.safeguarding:
             self.show_interview()
+
+    def on_unlocked(self) -> None:
+        """The vault is open again: look at the session now, then every REFRESH_MS as before."""
+        self.timer.start()
+        self.refresh()
 
     def open_safeguarding(self) -> None:
         self.stack.setCurrentWidget(self.safeguarding)
