@@ -213,3 +213,26 @@ def test_a_home_visit_screen_left_locked_a_while_comes_back_without_a_stale_erro
     assert w.content.currentWidget() is screen
     assert not screen.message.isVisible(), screen.message.text()  # no "The vault is locked" after unlocking
     assert "Check in with your buddy now" in screen.lonework.phase.text()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_take_stopped_on_the_lock_screen_shows_as_saved_after_the_unlock_without_an_error(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic, size
+) -> None:
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    start_recording(qtbot, w, screen)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    click(qtbot, w.unlock_page.ui.recStopButton)
+    qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
+    qtbot.wait(300)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    # the list says what the lock screen did
+    qtbot.waitUntil(lambda: screen.takes.count() == 1 and "saved" in screen.takes.item(0).text(), timeout=5_000)
+    assert "Take saved" in screen.bar.status.text()
+    qtbot.wait(300)
+    assert not screen.message.isVisible(), screen.message.text()  # no "The vault is locked" left over

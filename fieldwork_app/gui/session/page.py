@@ -563,6 +563,7 @@ class SessionScreen(QWidget):
         """The vault is open again: look at the session now, then every REFRESH_MS as before."""
         self.timer.start()
         self.refresh()
+        self.p.refresh_takes()  # a take stopped on the lock screen is listed as saved
 
     def open_safeguarding(self) -> None:
         self.stack.setCurrentWidget(self.safeguarding)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from fieldwork_app.audio import RecorderState
-from fieldwork_app.errors import FieldworkError
+from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services import clearfiles, completion, screens
 from fieldwork_app.services import distress as distress_svc
 from fieldwork_app.services import ethics as ethics_svc
@@ -74,6 +74,8 @@ class SessionPresenter(QObject):
     # -- plumbing ------------------------------------------------------------------------------------
     def _db(self, fn: Callable[[Workspace], Any], done: Callable[[Any], None] | None = None) -> None:
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.VAULT_LOCKED:
+                return  # a look that fell in a lock (a take stopped on the lock screen): the unlock looks again
             if not isinstance(exc, FieldworkError):
                 logger.error("session screen task failed: %s", type(exc).__name__)
             self.message.emit(describe(exc), "error")
