@@ -236,3 +236,32 @@ def test_a_take_stopped_on_the_lock_screen_shows_as_saved_after_the_unlock_witho
     assert "Take saved" in screen.bar.status.text()
     qtbot.wait(300)
     assert not screen.message.isVisible(), screen.message.text()  # no "The vault is locked" left over
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_consent_recording_stopped_on_the_lock_screen_leaves_no_error_on_the_consent_page(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic, size
+) -> None:
+    from fieldwork_app.services import sessions
+    from tests.support.people import add_eligible
+
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    run_db(qtbot, w, lambda ws: sessions.new(ws, [add_eligible(ws, "mother").id], "interview", "phone").id)
+    click_nav(qtbot, w, "consent")
+    page = w.page("consent")
+    qtbot.waitUntil(lambda: page.draft is not None and page.people.count() > 0, timeout=5_000)
+    click(qtbot, page.mode_buttons["verbal"])
+    click(qtbot, page.consent_rec_button)
+    qtbot.waitUntil(lambda: w.ctx.recorder.take is not None and w.ctx.recorder.position > 0.5, timeout=10_000)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    click(qtbot, w.unlock_page.ui.recStopButton)
+    qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
+    qtbot.wait(300)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    assert w.content.currentWidget() is page  # back where consent was being taken
+    qtbot.waitUntil(lambda: "Start consent" in page.consent_rec_button.text(), timeout=5_000)
+    qtbot.wait(300)
+    assert "locked" not in page.message.text(), page.message.text()
