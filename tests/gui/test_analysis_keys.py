@@ -1,5 +1,6 @@
 """The data manager's page by keyboard alone: every underlined letter on it is its own, so Alt and the letter
-presses the button (Verify, Unpack, Export) or goes to the field it names, the first time."""
+presses the button (Verify, Unpack, Export) or goes to the field it names, the first time; a study key file
+that is not where the form says is said plainly, before anything starts."""
 
 from __future__ import annotations
 
@@ -60,3 +61,21 @@ def test_every_letter_on_the_data_managers_page_is_its_own(qtbot, make_window, v
     qtbot.waitUntil(lambda: "folder to unpack into" in page.store_message.text(), timeout=5_000)
     alt(Qt.Key.Key_E)  # Export
     qtbot.waitUntil(lambda: "Fill in the folders first." in page.message.text(), timeout=5_000)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_study_key_file_that_is_not_there_is_said_plainly(qtbot, make_window, vault_dir, tmp_path, size) -> None:  # type: ignore[no-untyped-def]
+    w = open_app(qtbot, make_window, vault_dir, size)
+    click_nav(qtbot, w, "analysis")
+    page = w.page("analysis")
+    store = tmp_path / "store"
+    store.mkdir()
+    missing = tmp_path / "keys" / "study.key"
+    QTest.mouseClick(page.url_edit, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(page.url_edit, str(store))
+    QTest.keyClicks(page.key_edit, str(missing))
+    QTest.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(missing) in page.store_message.text(), timeout=10_000)
+    text = page.store_message.text()
+    assert "There is no study key file at" in text and "Error" not in text, text
+    assert page.verify_button.isEnabled()  # nothing started: the path can be put right and Verify pressed again

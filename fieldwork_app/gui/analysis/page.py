@@ -303,6 +303,13 @@ class AnalysisPage(QWidget):
                 else self.tr("Fill in the store URL and the study key file first.")
             )
             return None
+        key_path = Path(key).expanduser()
+        if not key_path.is_file():
+            self.store_message.setText(
+                self.tr("There is no study key file at %1. Give the path of the study's key file (study.key).")
+                .replace("%1", str(key_path))
+            )
+            return None
         if saved:
             access = None
         else:
