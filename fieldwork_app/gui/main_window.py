@@ -564,13 +564,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _close_dialogs(self) -> None:
-        """A dialog, message box or menu left open goes with the workspace, as if cancelled: it would stay
-        above the lock screen (what it shows, and its buttons for anyone at the laptop) and, being modal,
-        keep the lock screen's Pause and Stop out of reach."""
-        while (popup := QApplication.activePopupWidget()) is not None:
-            popup.close()
-            if QApplication.activePopupWidget() is popup:
-                break
+        """A dialog or message box left open goes with the workspace, as if cancelled: it would stay above
+        the lock screen (what it shows, and its buttons for anyone at the laptop) and, being modal, keep the
+        lock screen's Pause and Stop out of reach.  (A drop-down list closes by itself: its page is hidden.)"""
         closed = False
         for top in QApplication.topLevelWidgets():
             if isinstance(top, QDialog) and top.isVisible():
