@@ -9,7 +9,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from tests.gui.modal import when_modal
 from tests.gui.test_fit_and_keys import SIZES, click, click_nav, open_app
@@ -55,3 +55,49 @@ def test_the_withdrawal_and_identity_dialogs_name_the_participant(  # type: igno
         assert chosen in seen["text"], (name, seen["text"])
         assert not any(other in seen["text"] for other in ids if other != chosen), seen["text"]
     assert page.tree.currentItem().text(2) != "withdrawn"  # Cancel recorded nothing
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_screening_by_keyboard_reaches_the_answers_before_save(qtbot, make_window, vault_dir, size) -> None:  # type: ignore[no-untyped-def]
+    from fieldwork_app.services import participants
+    from tests.support.people import eligible_answers, with_required
+
+    w = open_app(qtbot, make_window, vault_dir, size)
+    pid, answers = run_db(
+        qtbot,
+        w,
+        lambda ws: (
+            participants.add(ws, "mother", None, with_required(ws.pack(), "mother")).id,
+            eligible_answers(ws.pack(), "mother"),
+        ),
+    )
+    click_nav(qtbot, w, "participants")
+    page = w.page("participants")
+    qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    item = page.tree.topLevelItem(0)
+    QTest.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=page.tree.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: len(page._answers) == len(answers), timeout=5_000)
+
+    def focused() -> str:
+        f = QApplication.focusWidget()
+        return f.objectName() if f is not None else ""
+
+    # Tab from the list: each question's answer comes before Save screening
+    reached: list[str] = []
+    for _ in range(30):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        name = focused()
+        if name == "saveScreening":
+            break
+        if name.startswith("screen-"):
+            cid = name[len("screen-") : name.rindex("-")]
+            reached.append(cid)
+            want = "yes" if answers[cid] else "no"
+            if not name.endswith(want):  # the other answer of the pair: the arrow key moves to it
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert focused() == "saveScreening", focused()
+    assert sorted(reached) == sorted(answers), reached
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Save screening, from the keyboard
+    qtbot.waitUntil(lambda: page.message.text() == "Eligible.", timeout=5_000)
+    assert pid in page.tree.topLevelItem(0).text(0)

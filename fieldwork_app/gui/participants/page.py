@@ -98,6 +98,7 @@ class ParticipantsPage(QWidget):
         self.screen_questions = QWidget()
         self.screen_layout.addWidget(self.screen_questions)
         self.screen_button = QPushButton(self.tr("Save &screening"))
+        self.screen_button.setObjectName("saveScreening")
         self.screen_button.clicked.connect(self._save_screening)
         self.screen_layout.addWidget(self.screen_button)
         self._answers: dict[str, QButtonGroup] = {}
@@ -343,6 +344,16 @@ class ParticipantsPage(QWidget):
             self._answers[cid] = group
         self.screen_layout.replaceWidget(old, self.screen_questions)
         old.deleteLater()
+        # built for each participant: Tab would reach the answers after Save screening (and the withdrawal)
+        answers: list[QWidget] = [b for g in self._answers.values() for b in g.buttons()]
+        self._tab_between(self.add_button, answers, self.screen_button)
+
+    @staticmethod
+    def _tab_between(before: QWidget, widgets: list[QWidget], after: QWidget) -> None:
+        """Tab goes ``before`` -> each of ``widgets`` -> ``after``, in the order they are shown."""
+        chain = [before, *widgets, after]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _save_screening(self) -> None:
         pid = self.selected_id()
