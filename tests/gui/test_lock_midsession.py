@@ -265,3 +265,37 @@ def test_a_consent_recording_stopped_on_the_lock_screen_leaves_no_error_on_the_c
     qtbot.waitUntil(lambda: "Start consent" in page.consent_rec_button.text(), timeout=5_000)
     qtbot.wait(300)
     assert "locked" not in page.message.text(), page.message.text()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_f8_on_the_lock_screen_during_the_distress_protocol_is_one_of_its_steps(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, virtual_mic, size
+) -> None:
+    from fieldwork_app.services import distress
+
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    start_recording(qtbot, w, screen)
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # the protocol pauses the take
+    qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.PAUSED, timeout=5_000)
+    qtbot.waitUntil(lambda: screen.distress.pause.isChecked() and screen.p.event_id is not None, timeout=5_000)
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    press(Qt.Key.Key_F8)  # she is settled and wants to go on: resumed on the lock screen
+    qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.RECORDING, timeout=5_000)
+    qtbot.wait(300)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    assert screen.stack.currentWidget() is screen.distress  # back where she was
+    qtbot.waitUntil(lambda: not screen.distress.pause.isChecked(), timeout=5_000)  # the box says what the take does
+
+    def steps() -> list[str]:
+        event = run_db(qtbot, w, lambda ws: distress.get(ws, screen.p.event_id))
+        return [s["kind"] for s in event.steps]
+
+    qtbot.waitUntil(lambda: steps()[-1:] == ["recording_resumed"], timeout=5_000)
+    assert "recording_paused" in steps()
+    lines = [screen.distress.timeline.item(i).text() for i in range(screen.distress.timeline.count())]
+    assert any("resumed" in line.lower() for line in lines), lines

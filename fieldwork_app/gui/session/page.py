@@ -564,6 +564,15 @@ class SessionScreen(QWidget):
         self.timer.start()
         self.refresh()
         self.p.refresh_takes()  # a take stopped on the lock screen is listed as saved
+        take = self.ctx.recorder.take
+        if self._mine(take):
+            # a pause or resume pressed on the lock screen while the distress protocol was open is one of its
+            # steps, at the time it was pressed; the protocol's tick box follows the take
+            for action, position, at in self.ctx.recorder.controls_while_locked(take):
+                if self.p.distress_open:
+                    kind = "recording_paused" if action == "pause" else "recording_resumed"
+                    self.p.distress_step_at(kind, position, at)
+            self.distress.set_paused(take.state is RecorderState.PAUSED)
 
     def open_safeguarding(self) -> None:
         self.stack.setCurrentWidget(self.safeguarding)

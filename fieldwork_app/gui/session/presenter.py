@@ -27,7 +27,8 @@ from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import safeguarding as safeguarding_svc
 from fieldwork_app.services import sessions as sessions_svc
-from fieldwork_app.services.clock import Clock, SystemClock
+from fieldwork_app.services.clock import Clock, FakeClock, SystemClock
+from fieldwork_app.services.clock import parse as parse_time
 
 from fieldwork_app.gui.messages import describe
 
@@ -262,6 +263,14 @@ class SessionPresenter(QObject):
             lambda ws: distress_svc.record_step(
                 ws, self._event(ws, eid), kind, position=pos, clock=clock, **data
             ),
+            self._on_event,
+        )
+
+    def distress_step_at(self, kind: str, position: float, at: str) -> None:
+        """A step that happened while the vault was closed (a pause pressed on the lock screen), at its time."""
+        eid, when = self.event_id, FakeClock(parse_time(at, "time"))
+        self._db(
+            lambda ws: distress_svc.record_step(ws, self._event(ws, eid), kind, position=position, clock=when),
             self._on_event,
         )
 
