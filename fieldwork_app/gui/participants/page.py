@@ -233,6 +233,8 @@ class ParticipantsPage(QWidget):
             name.setBuddy(combo)
             self.attributes_form.addRow(name, combo)
         self.attributes_box.setVisible(bool(self.attribute_combos))
+        # built for each group: Tab would reach them last; they come between "Linked to" and Add
+        self._tab_between(self.linked_combo, list(self.attribute_combos.values()), self.add_button)
 
     def _on_group(self) -> None:
         self.linked_combo.clear()
