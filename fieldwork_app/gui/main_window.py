@@ -22,6 +22,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._unlocked = False
         self._shut_down = False
         self.live: SessionScreen | None = None
+        self._locked_on: tuple[str, PageId] | None = None  # who locked, on which page (shown again to them)
 
         self.root = QStackedWidget(self)
         self.setCentralWidget(self.root)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.ctx.recorder.started.connect(self._update_status)
         self.ctx.recorder.stopped.connect(self._update_status)
         self.ctx.recorder.tick.connect(self._update_strip)
+        self.ctx.recorder.tick.connect(self._update_status)  # a pause shows within a tick
         self.ctx.recorder.started.connect(self._update_strip)
         self.ctx.recorder.stopped.connect(self._update_strip)
 
@@ -414,7 +417,10 @@ class MainWindow(QMainWindow):
 
     def _key_distress(self) -> None:
         live = self._live_open()
-        if live is None or not self._unlocked:
+        if live is not None and not self._unlocked:
+            self._key_needs_unlock(self.tr("Type your passphrase to open the distress protocol."))
+            return
+        if live is None:
             return
         self.return_to_session()
         live.open_distress()
@@ -434,6 +440,14 @@ class MainWindow(QMainWindow):
         live = self._live_open()
         if live is not None and self._unlocked:
             live.marker(kind)
+        elif live is not None:
+            self._key_needs_unlock(self.tr("Type your passphrase to mark this moment."))
+
+    def _key_needs_unlock(self, text: str) -> None:
+        """A session key pressed on the lock screen says it needs the passphrase, instead of doing nothing."""
+        if self.ctx.recorder.active:
+            text += " " + self.tr("Pause (F8) and Stop work here without it.")
+        self.unlock_page.needs_unlock(text)
 
     # -- lock / unlock -----------------------------------------------------------------------------
     def _on_unlocked(self) -> None:
@@ -452,11 +466,15 @@ class MainWindow(QMainWindow):
         self._update_status()
         current = self.content.currentWidget()
         self.idle.start()
+        back, self._locked_on = self._locked_on, None
         if self.live is not None:
+            self.live.on_unlocked()
             self.return_to_session()  # a live session comes back first, with the focus in it
         else:
-            if current in self._widgets.values() or current is None:
-                self.show_page(PageId.HOME)
+            if back is not None and back[0] == self.ctx.user:
+                self.show_page(back[1])  # the same user: back to the page they were on, loaded again
+            elif current in self._widgets.values() or current is None:
+                self.show_page(PageId.HOME)  # someone else (switch user): the study home
             self.nav.setFocus()
         self._update_strip()
         self._check_interrupted()
@@ -530,7 +548,10 @@ class MainWindow(QMainWindow):
             return
         self._unlocked = False
         self.idle.stop()
+        self._close_dialogs()
         pushed = self.content.currentWidget()
+        shown = next((pid for pid, page in self._widgets.items() if page is pushed), None)
+        self._locked_on = (self.ctx.user, shown) if shown is not None else None
         screens: list[object] = [*self._pages.values(), self.live, pushed]
         for page in dict.fromkeys(s for s in screens if s is not None):  # each once, in this order
             if isinstance(page, Page):
@@ -541,6 +562,18 @@ class MainWindow(QMainWindow):
         self.unlock_page.prepare(recording=self.ctx.recorder.active, locked_by_idle=by_idle)
         self.root.setCurrentWidget(self.unlock_page)
         self._update_status()
+
+    def _close_dialogs(self) -> None:
+        """A dialog or message box left open goes with the workspace, as if cancelled: it would stay above
+        the lock screen (what it shows, and its buttons for anyone at the laptop) and, being modal, keep the
+        lock screen's Pause and Stop out of reach.  (A drop-down list closes by itself: its page is hidden.)"""
+        closed = False
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                top.reject()
+                closed = True
+        if closed:
+            self.activateWindow()  # the lock screen takes the keys (F8) that went to the dialog
 
     @property
     def unlocked(self) -> bool:
@@ -554,7 +587,14 @@ class MainWindow(QMainWindow):
         self.status_user.setText(
             self.tr("Signed in as %1").replace("%1", self.ctx.user) if self._unlocked else ""
         )
-        self.status_recording.setText(self.tr("● Recording") if self.ctx.recorder.active else "")
+        rec = self.ctx.recorder
+        text = ""
+        if rec.active and rec.paused:
+            text = self.tr("❚❚ Paused")
+        elif rec.active:
+            text = self.tr("● Recording")
+        if self.status_recording.text() != text:
+            self.status_recording.setText(text)
 
     # -- opening and closing ----------------------------------------------------------------------
     def show_for_screen(self) -> None:

@@ -41,6 +41,8 @@ class RecordingController(QObject):
         self._locked = False
         self._closing = False
         self._deferred: list[Callable[[Workspace], Any]] = []
+        # pauses and resumes pressed on the lock screen: (take, "pause" or "resume", position, time)
+        self._locked_controls: list[tuple[ActiveTake, str, float, str]] = []
         self._poll = QTimer(self)
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._on_poll)
@@ -70,6 +72,13 @@ class RecordingController(QObject):
             jobs, self._deferred = self._deferred, []
             for job in jobs:
                 self._tasks.db(job, owner=self)
+
+    def controls_while_locked(self, take: ActiveTake) -> list[tuple[str, float, str]]:
+        """The pauses and resumes of ``take`` pressed on the lock screen since last asked: (``"pause"`` or
+        ``"resume"``, position, time), for a screen that keeps its own record of them (the distress protocol)."""
+        mine = [(a, pos, at) for t, a, pos, at in self._locked_controls if t is take]
+        self._locked_controls = [c for c in self._locked_controls if c[0] is not take]
+        return mine
 
     @property
     def position(self) -> float:
@@ -137,6 +146,7 @@ class RecordingController(QObject):
 
         def done(position: float) -> None:
             self._deferred.append(lambda ws: take.audit_control(ws, action, position, at))
+            self._locked_controls.append((take, action, position, at))
 
         self._tasks.pool(run, done, self.failed.emit, owner=self)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
@@ -144,3 +146,27 @@ def test_safeguarding_panel_shows_her_route_and_her_areas_contacts(qtbot, tmp_pa
     assert "Northshire North" not in text
     ids = [e.id for e in screen.p.info.signposting]
     assert "childline" in ids and "south-young-carers" in ids and "north-young-carers" not in ids
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_tab_reaches_the_attributes_between_linked_to_and_add(qtbot, tmp_path, make_window, size):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    data = _vault(tmp_path)
+    w = _open(qtbot, make_window, data, "participants")
+    w.resize(*size)
+    p = w.page("participants")
+    qtbot.waitUntil(lambda: p.group_combo.count() == 3)
+    _choose(qtbot, p.group_combo, "Young adult carer")  # the focus stays on the group box
+    combos = list(p.attribute_combos.values())
+    qtbot.waitUntil(lambda: all(c.isVisible() for c in combos), timeout=5_000)
+    reached: list[object] = []
+    for _ in range(len(combos) + 4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        f = QApplication.focusWidget()
+        if f is p.add_button:
+            break
+        reached.append(f)
+    assert QApplication.focusWidget() is p.add_button, QApplication.focusWidget()
+    shown = [c for c in reached if c in combos]
+    assert shown == combos, [getattr(c, "objectName", lambda: "")() for c in reached]  # each, in the order shown

@@ -9,7 +9,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QStyle, QStyleOptionFrame
 
 from fieldwork_app.services import sessions
 from fieldwork_app.services.clock import FakeClock
@@ -53,6 +53,35 @@ def test_the_lone_working_buttons_and_the_recording_badge_are_never_cut(
         assert badge.heightForWidth(badge.width()) <= badge.height(), f"{state}: {badge.text()!r} is cut"
         now = {b.objectName(): b.geometry() for b in (badge, bar.start_button, bar.end_button)}
         assert now == places, f"{state}: the bar moved"
+
+
+def _text_room(field: QLineEdit) -> int:
+    """The width a line edit draws its text (or its placeholder) in, as QLineEdit itself measures it."""
+    opt = QStyleOptionFrame()
+    field.initStyleOption(opt)
+    r = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, field)
+    m = field.textMargins()
+    return r.width() - m.left() - m.right() - 2 * 2  # QLineEdit's own 2 px on each side
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_sealed_address_reason_field_shows_its_whole_prompt(qtbot, make_window, vault_dir, size) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock(START + timedelta(minutes=2))
+    w, screen, _sid = open_screen(qtbot, make_window, vault_dir, _home_visit, clock)
+    w.resize(*size)
+    lw = screen.lonework
+    qtbot.waitUntil(lambda: "Check in with your buddy now" in lw.phase.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
+    qtbot.wait(200)
+    field = lw.reason
+    prompt = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    room = _text_room(field)
+    assert prompt <= room, f"{field.placeholderText()!r} needs {prompt} px, the field shows {room}"
+    assert not outside(w), outside(w)
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(field, "buddy asked")
+    assert field.text() == "buddy asked"
+    assert not clipped_buttons(w), clipped_buttons(w)
 
 
 @pytest.mark.parametrize("size", [SIZE, SMALL], ids=lambda s: f"{s[0]}x{s[1]}")

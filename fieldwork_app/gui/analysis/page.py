@@ -70,7 +70,7 @@ class AnalysisPage(QWidget):
         self.out_edit.setAccessibleName(self.tr("Project file"))
         form.addRow(self.tr("&Analysis folder"), self.folder_edit)
         form.addRow(self.tr("&Model folder"), self.model_edit)
-        form.addRow(self.tr("&Project file (.qdpx)"), self.out_edit)
+        form.addRow(self.tr("Project file (.qdp&x)"), self.out_edit)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.transcribe_button = QPushButton(self.tr("&Transcribe"))
@@ -118,7 +118,7 @@ class AnalysisPage(QWidget):
         # A saved store's URL can be long: the list never widens the page beyond a small window.
         self.saved_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.saved_combo.setMinimumContentsLength(24)
-        form.addRow(self.tr("Sa&ved store"), self.saved_combo)
+        form.addRow(self.tr("Save&d store"), self.saved_combo)
         self.saved_label = label("")
         self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long paths
         self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -166,14 +166,14 @@ class AnalysisPage(QWidget):
         form.addRow(self.tr("Study &key file"), self.key_edit)
         form.addRow(self.tr("&Signing key (optional)"), self.signing_edit)
         form.addRow(self.tr("SFTP &host key"), self.host_key_edit)
-        form.addRow(self.tr("SFTP known_&hosts file"), self.known_hosts_edit)
+        form.addRow(self.tr("SFTP kn&own_hosts file"), self.known_hosts_edit)
         form.addRow("", self.accept_new_check)
         form.addRow(self.tr("SSH ke&y file (SFTP)"), self.ssh_key_edit)
         form.addRow(self.tr("S3 &bucket"), self.bucket_edit)
-        form.addRow(self.tr("S3 &endpoint"), self.endpoint_edit)
+        form.addRow(self.tr("S&3 endpoint"), self.endpoint_edit)
         form.addRow(self.tr("S3 re&gion"), self.region_edit)
-        form.addRow(self.tr("&CA bundle (https)"), self.ca_edit)
-        form.addRow(self.tr("User &name / S3 access key"), self.user_edit)
+        form.addRow(self.tr("CA bu&ndle (https)"), self.ca_edit)
+        form.addRow(self.tr("Use&r name / S3 access key"), self.user_edit)
         form.addRow(self.tr("Pass&word or secret key"), self.secret_edit)
         form.addRow(self.tr("Unpack into &folder"), self.store_out_edit)
         form.addRow("", self.identity_check)
@@ -213,7 +213,7 @@ class AnalysisPage(QWidget):
         self.laptop_name_edit = QLineEdit()
         self.laptop_name_edit.setPlaceholderText(self.tr("name, e.g. laptop 3"))
         self.laptop_name_edit.setAccessibleName(self.tr("Laptop name"))
-        self.trust_button = QPushButton(self.tr("Trust this &laptop"))
+        self.trust_button = QPushButton(self.tr("Trust th&is laptop"))
         trust_row.addWidget(self.signer_combo, 2)
         trust_row.addWidget(self.laptop_name_edit, 1)
         trust_row.addWidget(self.trust_button)
@@ -301,6 +301,13 @@ class AnalysisPage(QWidget):
                 self.tr("Fill in the store URL, the study key file and the folder to unpack into first.")
                 if need_out
                 else self.tr("Fill in the store URL and the study key file first.")
+            )
+            return None
+        key_path = Path(key).expanduser()
+        if not key_path.is_file():
+            self.store_message.setText(
+                self.tr("There is no study key file at %1. Give the path of the study's key file (study.key).")
+                .replace("%1", str(key_path))
             )
             return None
         if saved:

@@ -171,6 +171,13 @@ class UnlockPage(QWidget):
         self.p.users(self._show_users, self._failed)
         self.ui.passphraseEdit.setFocus()
 
+    def needs_unlock(self, text: str) -> None:
+        """Say what a key pressed while locked needs (the passphrase); the cursor goes where it is typed."""
+        if self._wait > 0:
+            return  # the countdown after a wrong passphrase keeps the line
+        self.ui.messageLabel.setText(text)
+        self.ui.passphraseEdit.setFocus()
+
     def _show_users(self, users: list[str]) -> None:
         current = self.ui.userCombo.currentText() or self.ctx.user or self.ctx.settings.last_user
         self.ui.userCombo.clear()

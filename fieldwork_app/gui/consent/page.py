@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import Level, TakeSummary
+from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services import readiness_words
 from fieldwork_app.services.consent import ConsentResult
 from fieldwork_app.services.recording import ActiveTake
@@ -781,6 +782,8 @@ class ConsentPage(QWidget):
         self.p.save_copy(cid, choice.path, choice.passphrase, saved, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.VAULT_LOCKED:
+            return  # a look that fell in a lock (a consent take stopped on the lock screen): the unlock looks again
         self._failed_text(describe(exc))
 
     def _failed_text(self, text: str) -> None:

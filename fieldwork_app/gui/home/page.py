@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -174,6 +175,12 @@ class HomePage(QWidget):
                 self.visit_buttons[(st.session_id, kind)] = b
             self.visits_lay.addWidget(row)
         self.visits_box.setVisible(bool(visits))
+        # Built after the page, the buttons would come last in Tab's order; they are at the top, so first
+        # (right after the page's own scroll area; a group box takes no place in the order).
+        area = self.findChild(QScrollArea)
+        chain: list[QWidget] = [*([area] if area is not None else []), *self.visit_buttons.values()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         if focused is not None:  # keep the keyboard where it was (the next button of the same visit)
             sid = focused[0]
             for kind in ("home_safe", "check_out"):

@@ -98,6 +98,7 @@ class ParticipantsPage(QWidget):
         self.screen_questions = QWidget()
         self.screen_layout.addWidget(self.screen_questions)
         self.screen_button = QPushButton(self.tr("Save &screening"))
+        self.screen_button.setObjectName("saveScreening")
         self.screen_button.clicked.connect(self._save_screening)
         self.screen_layout.addWidget(self.screen_button)
         self._answers: dict[str, QButtonGroup] = {}
@@ -232,6 +233,8 @@ class ParticipantsPage(QWidget):
             name.setBuddy(combo)
             self.attributes_form.addRow(name, combo)
         self.attributes_box.setVisible(bool(self.attribute_combos))
+        # built for each group: Tab would reach them last; they come between "Linked to" and Add
+        self._tab_between(self.linked_combo, list(self.attribute_combos.values()), self.add_button)
 
     def _on_group(self) -> None:
         self.linked_combo.clear()
@@ -343,6 +346,16 @@ class ParticipantsPage(QWidget):
             self._answers[cid] = group
         self.screen_layout.replaceWidget(old, self.screen_questions)
         old.deleteLater()
+        # built for each participant: Tab would reach the answers after Save screening (and the withdrawal)
+        answers: list[QWidget] = [b for g in self._answers.values() for b in g.buttons()]
+        self._tab_between(self.add_button, answers, self.screen_button)
+
+    @staticmethod
+    def _tab_between(before: QWidget, widgets: list[QWidget], after: QWidget) -> None:
+        """Tab goes ``before`` -> each of ``widgets`` -> ``after``, in the order they are shown."""
+        chain = [before, *widgets, after]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _save_screening(self) -> None:
         pid = self.selected_id()
@@ -370,6 +383,7 @@ class ParticipantsPage(QWidget):
         dialog = QDialog(self)
         ui = Ui_IdentityReasonDialog()
         ui.setupUi(dialog)
+        self._name_participant(dialog, ui.layout, pid)
         ok = ui.buttonBox.button(ui.buttonBox.StandardButton.Ok)
         ok.setEnabled(False)
         ui.reasonEdit.textChanged.connect(lambda t: ok.setEnabled(bool(t.strip())))
@@ -386,6 +400,13 @@ class ParticipantsPage(QWidget):
             e.setText(details.get(f, ""))
         self.identity_box.show()
         self.identity_edits["name"].setFocus()
+
+    def _name_participant(self, dialog: QDialog, layout: QVBoxLayout, pid: str) -> None:
+        """A dialog about one participant says which, in its title and at its top (the list holds many)."""
+        dialog.setWindowTitle(dialog.windowTitle() + " · " + pid)
+        who = label(self.tr("Participant %1").replace("%1", pid), "subtitle")
+        who.setObjectName("dialogParticipant")
+        layout.insertWidget(0, who)
 
     def hide_identity(self) -> None:
         for e in self.identity_edits.values():
@@ -440,6 +461,7 @@ class ParticipantsPage(QWidget):
         dialog = QDialog(self)
         ui = Ui_WithdrawDialog()
         ui.setupUi(dialog)
+        self._name_participant(dialog, ui.layout, pid)
         names = {
             "no_further_contact": self.tr("No further contact (keep what was collected)"),
             "no_further_data": self.tr("No further data collection"),

@@ -109,6 +109,7 @@ class DistressPanel(QWidget):
         pdf = QPushButton(self.tr("Save support list (PDF)…"))
         pdf.setObjectName("supportPdf")
         pdf.clicked.connect(self.support_pdf)
+        self._support_actions = (show, pdf)
         for b in (show, pdf):
             row.addWidget(b)
         row.addStretch(1)
@@ -142,6 +143,7 @@ class DistressPanel(QWidget):
         pi = QPushButton(self.tr("Chief investigator told now"))
         pi.setObjectName("piInformed")
         pi.clicked.connect(lambda: self.step.emit("pi_informed", {}))
+        self._follow_actions = (save, pi)
         # the follow-up call and the chief investigator's button: side by side, or one under the other where a
         # long language leaves no room (the page never scrolls sideways)
         follow = QWidget()
@@ -210,6 +212,18 @@ class DistressPanel(QWidget):
             self.support_names[e.id] = e.name
             self.support_lay.addWidget(cb)
         self.support_lay.addLayout(self.support_buttons)
+        self._tab_down_the_page()
+
+    def _tab_down_the_page(self) -> None:
+        """Tab follows the page from top to bottom: the stage first, its signs and actions, the choice, the
+        support list, contact and follow-up, then resume or end.  The stages and the support list are built
+        from the pack after the rest, so Qt's own order would reach them last (after "End the session")."""
+        chain: list[QWidget] = [self.pause, *self.stage_group.buttons(), *self.checks.values()]
+        chain += [*self.choice_group.buttons(), *self.support_checks.values(), *self._support_actions]
+        chain += [*self.gp_group.buttons(), self.follow_agreed, self.follow_due, *self._follow_actions]
+        chain += [self.timeline, self.resume_button, self.reason, self.end_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _check(self, kind: str, code: str, text: str) -> QCheckBox:
         cb = QCheckBox(text)

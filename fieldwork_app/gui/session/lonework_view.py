@@ -21,7 +21,7 @@ from fieldwork_app.services.lonework import LoneWorkingState
 
 from fieldwork_app.gui.formatting import moment_text
 from fieldwork_app.gui.session.common import box
-from fieldwork_app.gui.views.common import Reflow, label, set_role
+from fieldwork_app.gui.views.common import Reflow, fit_placeholder, label, set_role
 
 
 def _hm(iso: str | None) -> str:
@@ -140,11 +140,13 @@ class LoneWorkPanel(QWidget):
         row2.addWidget(self.sheet, 0, Qt.AlignmentFlag.AlignLeft)
         row2.addWidget(self.with_address)
         lay.addLayout(row2)
-        row3 = QHBoxLayout()
-        lay.addLayout(row3)
+        # side by side when there is room for the whole prompt, one under the other on a narrow screen
+        row3 = Reflow(columns=2, min_column=160)
+        lay.addWidget(row3)
         self.reason = QLineEdit()
         self.reason.setObjectName("unsealReason")
         self.reason.setPlaceholderText(self.tr("Why the address is needed"))
+        fit_placeholder(self.reason)
         self.reason.setAccessibleName(self.tr("Reason to show the sealed address"))
         self.show_address = QPushButton(self.tr("Show sealed address"))
         self.show_address.setObjectName("unsealAddress")
@@ -153,8 +155,8 @@ class LoneWorkPanel(QWidget):
         self.address.setTextFormat(Qt.TextFormat.PlainText)
         self.address.setObjectName("sealedAddress")
         self.address.setWordWrap(True)
-        row3.addWidget(self.reason, 1)
-        row3.addWidget(self.show_address)
+        row3.add(self.reason)
+        row3.add(self.show_address)
         lay.addWidget(self.address)
 
     def _unseal(self) -> None:

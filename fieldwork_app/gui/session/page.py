@@ -553,11 +553,27 @@ class SessionScreen(QWidget):
         database is still open, then take everything identifying off the screen (a take goes on)."""
         self.safeguarding.flush()
         self.safeguarding.clear()
+        self.timer.stop()  # nothing to look up while the vault is closed (each look would fail)
         self.show_message("")  # what was said before the lock is stale after it
         self.lonework.hide_address()
         self.visit.hide_address()
         if self.stack.currentWidget() is self.safeguarding:
             self.show_interview()
+
+    def on_unlocked(self) -> None:
+        """The vault is open again: look at the session now, then every REFRESH_MS as before."""
+        self.timer.start()
+        self.refresh()
+        self.p.refresh_takes()  # a take stopped on the lock screen is listed as saved
+        take = self.ctx.recorder.take
+        if self._mine(take):
+            # a pause or resume pressed on the lock screen while the distress protocol was open is one of its
+            # steps, at the time it was pressed; the protocol's tick box follows the take
+            for action, position, at in self.ctx.recorder.controls_while_locked(take):
+                if self.p.distress_open:
+                    kind = "recording_paused" if action == "pause" else "recording_resumed"
+                    self.p.distress_step_at(kind, position, at)
+            self.distress.set_paused(take.state is RecorderState.PAUSED)
 
     def open_safeguarding(self) -> None:
         self.stack.setCurrentWidget(self.safeguarding)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from fieldwork_app.audio import RecorderState
-from fieldwork_app.errors import FieldworkError
+from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services import clearfiles, completion, screens
 from fieldwork_app.services import distress as distress_svc
 from fieldwork_app.services import ethics as ethics_svc
@@ -27,7 +27,8 @@ from fieldwork_app.services import pdfs as pdfs_svc
 from fieldwork_app.services import recording as recording_svc
 from fieldwork_app.services import safeguarding as safeguarding_svc
 from fieldwork_app.services import sessions as sessions_svc
-from fieldwork_app.services.clock import Clock, SystemClock
+from fieldwork_app.services.clock import Clock, FakeClock, SystemClock
+from fieldwork_app.services.clock import parse as parse_time
 
 from fieldwork_app.gui.messages import describe
 
@@ -74,6 +75,8 @@ class SessionPresenter(QObject):
     # -- plumbing ------------------------------------------------------------------------------------
     def _db(self, fn: Callable[[Workspace], Any], done: Callable[[Any], None] | None = None) -> None:
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.VAULT_LOCKED:
+                return  # a look that fell in a lock (a take stopped on the lock screen): the unlock looks again
             if not isinstance(exc, FieldworkError):
                 logger.error("session screen task failed: %s", type(exc).__name__)
             self.message.emit(describe(exc), "error")
@@ -260,6 +263,14 @@ class SessionPresenter(QObject):
             lambda ws: distress_svc.record_step(
                 ws, self._event(ws, eid), kind, position=pos, clock=clock, **data
             ),
+            self._on_event,
+        )
+
+    def distress_step_at(self, kind: str, position: float, at: str) -> None:
+        """A step that happened while the vault was closed (a pause pressed on the lock screen), at its time."""
+        eid, when = self.event_id, FakeClock(parse_time(at, "time"))
+        self._db(
+            lambda ws: distress_svc.record_step(ws, self._event(ws, eid), kind, position=position, clock=when),
             self._on_event,
         )
 

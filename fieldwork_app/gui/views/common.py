@@ -6,7 +6,16 @@ import html
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def _t(text: str) -> str:
@@ -116,7 +125,10 @@ class Reflow(QWidget):
 
     def _fit(self, width: int) -> int:
         # a column is never narrower than what its widest box asks for (a button's text is never cut)
-        column = max([self._min_column] + [w.sizeHint().width() for w in self._items if not w.isHidden()])
+        column = max(
+            [self._min_column]
+            + [w.sizeHint().expandedTo(w.minimumSize()).width() for w in self._items if not w.isHidden()]
+        )
         room = self._columns * column + (self._columns - 1) * self._grid.spacing()
         return self._columns if width >= room else 1
 
@@ -141,3 +153,14 @@ class Reflow(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         width = max((w.minimumSizeHint().width() for w in self._items if not w.isHidden()), default=0)
         return QSize(width, self._grid.minimumSize().height())
+
+
+def fit_placeholder(edit: QLineEdit) -> None:
+    """The line edit is never narrower than its whole placeholder (the prompt that says what to type)."""
+    edit.ensurePolished()  # the style sheet's padding and font count
+    opt = QStyleOptionFrame()
+    edit.initStyleOption(opt)
+    inner = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, edit)
+    m = edit.textMargins()
+    frame = opt.rect.width() - inner.width() + m.left() + m.right() + 2 * 2  # QLineEdit's own 2 px a side
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + frame + 1)
