@@ -32,10 +32,6 @@
             <translation>⟦&amp;Ṁöđéļ ƒöļđéŕ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>&amp;Project file (.qdpx)</source>
-            <translation>⟦&amp;Þŕöĵéçţ ƒîļé (.ǫđþẋ) ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
             <source>&amp;Transcribe</source>
             <translation>⟦&amp;Ţŕàñšçŕîƀé ŵîðé⟧</translation>
         </message>
@@ -66,10 +62,6 @@
         <message>
             <source>None: the store typed in below</source>
             <translation>⟦Ñöñé: ţĥé šţöŕé ţýþéđ îñ ƀéļöŵ ŵîðé ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>Sa&amp;ved store</source>
-            <translation>⟦Šà&amp;ṽéđ šţöŕé ŵîðé⟧</translation>
         </message>
         <message>
             <source>dm-signing.key, if not beside the key file</source>
@@ -120,10 +112,6 @@
             <translation>⟦ŠƑŢÞ &amp;ĥöšţ ķéý ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>SFTP known_&amp;hosts file</source>
-            <translation>⟦ŠƑŢÞ ķñöŵñ_&amp;ĥöšţš ƒîļé ŵîðé ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>SSH ke&amp;y file (SFTP)</source>
             <translation>⟦ŠŠĤ ķé&amp;ý ƒîļé (ŠƑŢÞ) ŵîðé ŵîð⟧</translation>
         </message>
@@ -132,20 +120,8 @@
             <translation>⟦Š3 &amp;ƀûçķéţ ŵîðé⟧</translation>
         </message>
         <message>
-            <source>S3 &amp;endpoint</source>
-            <translation>⟦Š3 &amp;éñđþöîñţ ŵîðé⟧</translation>
-        </message>
-        <message>
             <source>S3 re&amp;gion</source>
             <translation>⟦Š3 ŕé&amp;ĝîöñ ŵîðé⟧</translation>
-        </message>
-        <message>
-            <source>&amp;CA bundle (https)</source>
-            <translation>⟦&amp;ÇÀ ƀûñđļé (ĥţţþš) ŵîðé ŵî⟧</translation>
-        </message>
-        <message>
-            <source>User &amp;name / S3 access key</source>
-            <translation>⟦Ûšéŕ &amp;ñàɱé / Š3 àççéšš ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Pass&amp;word or secret key</source>
@@ -188,8 +164,32 @@
             <translation>⟦Ļàþţöþ ñàɱé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Trust this &amp;laptop</source>
-            <translation>⟦Ţŕûšţ ţĥîš &amp;ļàþţöþ ŵîðé ŵî⟧</translation>
+            <source>Project file (.qdp&amp;x)</source>
+            <translation>⟦Þŕöĵéçţ ƒîļé (.ǫđþ&amp;ẋ) ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Save&amp;d store</source>
+            <translation>⟦Šàṽé&amp;đ šţöŕé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SFTP kn&amp;own_hosts file</source>
+            <translation>⟦ŠƑŢÞ ķñ&amp;öŵñ_ĥöšţš ƒîļé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S&amp;3 endpoint</source>
+            <translation>⟦Š&amp;3 éñđþöîñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>CA bu&amp;ndle (https)</source>
+            <translation>⟦ÇÀ ƀû&amp;ñđļé (ĥţţþš) ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Use&amp;r name / S3 access key</source>
+            <translation>⟦Ûšé&amp;ŕ ñàɱé / Š3 àççéšš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Trust th&amp;is laptop</source>
+            <translation>⟦Ţŕûšţ ţĥ&amp;îš ļàþţöþ ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Archive deposit (from the consents unpacked)</source>
@@ -254,6 +254,10 @@
         <message>
             <source>Fill in the store URL and the study key file first.</source>
             <translation>⟦Ƒîļļ îñ ţĥé šţöŕé ÛŔĻ àñđ ţĥé šţûđý ķéý ƒîļé ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>There is no study key file at %1. Give the path of the study's key file (study.key).</source>
+            <translation>⟦Ţĥéŕé îš ñö šţûđý ķéý ƒîļé àţ %1. Ĝîṽé ţĥé þàţĥ öƒ ţĥé šţûđý'š ķéý ƒîļé (šţûđý.ķéý). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Cancelled; the store was not fully checked. Verify again to check it all.</source>
@@ -2173,6 +2177,18 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦Çţŕļ+Đ ŵî⟧</translation>
         </message>
         <message>
+            <source>Type your passphrase to open the distress protocol.</source>
+            <translation>⟦Ţýþé ýöûŕ þàššþĥŕàšé ţö öþéñ ţĥé đîšţŕéšš þŕöţöçöļ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Type your passphrase to mark this moment.</source>
+            <translation>⟦Ţýþé ýöûŕ þàššþĥŕàšé ţö ɱàŕķ ţĥîš ɱöɱéñţ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Pause (F8) and Stop work here without it.</source>
+            <translation>⟦Þàûšé (Ƒ8) àñđ Šţöþ ŵöŕķ ĥéŕé ŵîţĥöûţ îţ. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>Recover recordings</source>
             <translation>⟦Ŕéçöṽéŕ ŕéçöŕđîñĝš ŵîðé ŵî⟧</translation>
         </message>
@@ -2199,6 +2215,10 @@ IRAS ID %2 · study pack: %3, version %4</source>
         <message>
             <source>Signed in as %1</source>
             <translation>⟦Šîĝñéđ îñ àš %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>❚❚ Paused</source>
+            <translation>⟦❚❚ Þàûšéđ ŵîðé⟧</translation>
         </message>
         <message>
             <source>A recording is running</source>
@@ -2437,6 +2457,10 @@ IRAS ID %2 · study pack: %3, version %4</source>
         <message>
             <source>Not eligible on these answers.</source>
             <translation>⟦Ñöţ éļîĝîƀļé öñ ţĥéšé àñšŵéŕš. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Participant %1</source>
+            <translation>⟦Þàŕţîçîþàñţ %1 ŵîðé⟧</translation>
         </message>
         <message>
             <source>Identity details saved.</source>
