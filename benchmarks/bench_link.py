@@ -103,6 +103,24 @@ def _run(args: list[str], env: dict[str, str] | None = None) -> None:
 
 
 # -- raw transfers and tools ---------------------------------------------------------------------
+def prepare(server: StoreServer) -> None:
+    """Untimed: make the store's folder, as a store in use has it, whichever contender goes first (scp and a raw
+    SFTP put do not make folders)."""
+    if server.kind != "sftp":
+        return
+    t = server.open()
+    sftp = t._connect()  # type: ignore[attr-defined]
+    root = str(t.root)  # type: ignore[attr-defined]
+    path = "/" if root.startswith("/") else ""
+    for part in root.strip("/").split("/"):
+        path = f"{path}{part}" if path in ("", "/") else f"{path}/{part}"
+        try:
+            sftp.stat(path)
+        except FileNotFoundError:
+            sftp.mkdir(path)
+    t.close()
+
+
 def sftp_raw(server: StoreServer, src: Path) -> float:
     t = server.open()
     sftp = t._connect()  # type: ignore[attr-defined]
@@ -331,6 +349,7 @@ def main() -> int:
                         staged = bundle(choose_chunk_size(stats.link))
                     for r in range(runs):
                         server = base.fresh()
+                        prepare(server)
                         # Each contender goes first in turn: the first upload after the store was emptied can
                         # pay for the server's clean-up of what was deleted (radosgw's garbage collection).
                         contenders: list[tuple[str, Callable[[StoreServer], float]]] = [

@@ -31,6 +31,27 @@ def _open_dialogs() -> list[QDialog]:
     return [t for t in QApplication.topLevelWidgets() if isinstance(t, QDialog) and t.isVisible()]
 
 
+def _recording(qtbot, make_window, vault_dir, virtual_mic, size):  # type: ignore[no-untyped-def]
+    """The app at ``size`` on a consented session's screen, a take recording from the virtual microphone."""
+    virtual_mic.use_sine()
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    start_recording(qtbot, w, screen)
+    return w, screen
+
+
+def _lock(qtbot, w) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+L, as a researcher stepping away does."""
+    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+
+
+def _unlock(qtbot, w, *who: str) -> None:  # type: ignore[no-untyped-def]
+    unlock(qtbot, w, *who)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_an_idle_lock_closes_a_dialog_left_open_and_the_lock_screen_stops_the_take(  # type: ignore[no-untyped-def]
     qtbot, make_window, vault_dir, virtual_mic, size
@@ -83,8 +104,7 @@ def test_an_idle_lock_closes_a_dialog_left_open_and_the_lock_screen_stops_the_ta
     click(qtbot, ui.recStopButton)
     qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
 
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    _unlock(qtbot, w)
     assert not _open_dialogs()
     assert w.content.currentWidget() is screen  # the session comes back first
     assert run_db(qtbot, w, lambda ws: participants.get(ws, pid)).status.value != "withdrawn"  # nothing recorded
@@ -97,18 +117,13 @@ def test_an_idle_lock_closes_a_dialog_left_open_and_the_lock_screen_stops_the_ta
 def test_the_lock_screen_shows_the_whole_recording_message_and_says_paused_when_paused(  # type: ignore[no-untyped-def]
     qtbot, make_window, vault_dir, virtual_mic, size
 ) -> None:
-    virtual_mic.use_sine()
-    w = open_app(qtbot, make_window, vault_dir, size)
-    sid = run_db(qtbot, w, consented_session)
-    screen = open_from_home(qtbot, w, sid)
-    start_recording(qtbot, w, screen)
+    w, screen = _recording(qtbot, make_window, vault_dir, virtual_mic, size)
     assert w.status_recording.text() == "● Recording"
     press(Qt.Key.Key_F8)  # pause
     qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.PAUSED, timeout=5_000)
     qtbot.waitUntil(lambda: w.status_recording.text() == "❚❚ Paused", timeout=5_000)
 
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    _lock(qtbot, w)
     ui = w.unlock_page.ui
     qtbot.waitUntil(lambda: "paused" in ui.recordingLabel.text(), timeout=5_000)
     qtbot.wait(200)
@@ -142,17 +157,14 @@ def test_after_an_unlock_the_same_user_is_back_on_the_page_they_left_and_another
     page = w.page("analysis")
     QTest.mouseClick(page.url_edit, Qt.MouseButton.LeftButton)
     QTest.keyClicks(page.url_edit, "sftp://dm@store.example:22/study")
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    _lock(qtbot, w)
+    _unlock(qtbot, w)
     assert w.content.currentWidget() is page  # where the data manager was, with what was typed
     assert w.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "analysis"
     assert page.url_edit.text() == "sftp://dm@store.example:22/study"
 
     click_nav(qtbot, w, "participants")
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    _lock(qtbot, w)
     unlock(qtbot, w, "another long passphrase", "bob")  # someone else signs in
     qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
     assert w.content.currentWidget() is w.page("home")
@@ -162,13 +174,8 @@ def test_after_an_unlock_the_same_user_is_back_on_the_page_they_left_and_another
 def test_the_distress_key_on_the_lock_screen_says_it_needs_the_passphrase_then_works_after_unlock(  # type: ignore[no-untyped-def]
     qtbot, make_window, vault_dir, virtual_mic, size
 ) -> None:
-    virtual_mic.use_sine()
-    w = open_app(qtbot, make_window, vault_dir, size)
-    sid = run_db(qtbot, w, consented_session)
-    screen = open_from_home(qtbot, w, sid)
-    start_recording(qtbot, w, screen)
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    w, screen = _recording(qtbot, make_window, vault_dir, virtual_mic, size)
+    _lock(qtbot, w)
     ui = w.unlock_page.ui
     QTest.mouseClick(ui.userCombo, Qt.MouseButton.LeftButton)  # the focus somewhere else on the lock screen
     QTest.keyClick(ui.userCombo, Qt.Key.Key_Escape)
@@ -204,11 +211,9 @@ def test_a_home_visit_screen_left_locked_a_while_comes_back_without_a_stale_erro
     qtbot.waitUntil(lambda: "Check in with your buddy now" in screen.lonework.phase.text(), timeout=5_000)
     screen.timer.setInterval(300)  # the screen's own refresh (every 30 s), sooner: the lock lasts a moment here
     screen.timer.start()
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    _lock(qtbot, w)
     qtbot.wait(1_200)  # several refreshes fall while locked
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    _unlock(qtbot, w)
     qtbot.wait(500)
     assert w.content.currentWidget() is screen
     assert not screen.message.isVisible(), screen.message.text()  # no "The vault is locked" after unlocking
@@ -219,18 +224,12 @@ def test_a_home_visit_screen_left_locked_a_while_comes_back_without_a_stale_erro
 def test_a_take_stopped_on_the_lock_screen_shows_as_saved_after_the_unlock_without_an_error(  # type: ignore[no-untyped-def]
     qtbot, make_window, vault_dir, virtual_mic, size
 ) -> None:
-    virtual_mic.use_sine()
-    w = open_app(qtbot, make_window, vault_dir, size)
-    sid = run_db(qtbot, w, consented_session)
-    screen = open_from_home(qtbot, w, sid)
-    start_recording(qtbot, w, screen)
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    w, screen = _recording(qtbot, make_window, vault_dir, virtual_mic, size)
+    _lock(qtbot, w)
     click(qtbot, w.unlock_page.ui.recStopButton)
     qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
     qtbot.wait(300)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    _unlock(qtbot, w)
     # the list says what the lock screen did
     qtbot.waitUntil(lambda: screen.takes.count() == 1 and "saved" in screen.takes.item(0).text(), timeout=5_000)
     assert "Take saved" in screen.bar.status.text()
@@ -254,13 +253,11 @@ def test_a_consent_recording_stopped_on_the_lock_screen_leaves_no_error_on_the_c
     click(qtbot, page.mode_buttons["verbal"])
     click(qtbot, page.consent_rec_button)
     qtbot.waitUntil(lambda: w.ctx.recorder.take is not None and w.ctx.recorder.position > 0.5, timeout=10_000)
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    _lock(qtbot, w)
     click(qtbot, w.unlock_page.ui.recStopButton)
     qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
     qtbot.wait(300)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    _unlock(qtbot, w)
     assert w.content.currentWidget() is page  # back where consent was being taken
     qtbot.waitUntil(lambda: "Start consent" in page.consent_rec_button.text(), timeout=5_000)
     qtbot.wait(300)
@@ -273,21 +270,15 @@ def test_f8_on_the_lock_screen_during_the_distress_protocol_is_one_of_its_steps(
 ) -> None:
     from fieldwork_app.services import distress
 
-    virtual_mic.use_sine()
-    w = open_app(qtbot, make_window, vault_dir, size)
-    sid = run_db(qtbot, w, consented_session)
-    screen = open_from_home(qtbot, w, sid)
-    start_recording(qtbot, w, screen)
+    w, screen = _recording(qtbot, make_window, vault_dir, virtual_mic, size)
     press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # the protocol pauses the take
     qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.PAUSED, timeout=5_000)
     qtbot.waitUntil(lambda: screen.distress.pause.isChecked() and screen.p.event_id is not None, timeout=5_000)
-    press(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not w.unlocked, timeout=5_000)
+    _lock(qtbot, w)
     press(Qt.Key.Key_F8)  # she is settled and wants to go on: resumed on the lock screen
     qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.RECORDING, timeout=5_000)
     qtbot.wait(300)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    _unlock(qtbot, w)
     assert screen.stack.currentWidget() is screen.distress  # back where she was
     qtbot.waitUntil(lambda: not screen.distress.pause.isChecked(), timeout=5_000)  # the box says what the take does
 
