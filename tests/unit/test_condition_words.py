@@ -4,10 +4,6 @@ sentence), and one Qt-free table words them for both faces, each through its own
 
 from __future__ import annotations
 
-import ast
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from fieldwork_app.domain.conditions import ConditionFacts, facts
@@ -16,9 +12,9 @@ from fieldwork_app.errors import ErrorCode
 from fieldwork_app.services import condition_words
 from fieldwork_app.services.consent import AnswerRefused
 from fieldwork_app.studypack import load_pack
+from tests.support.wording import lupdate_strings, table_strings
 from tests.unit.test_protocol_rules import SECOND
 
-ROOT = Path(__file__).resolve().parents[2]
 TABLE = Path(condition_words.__file__)
 
 
@@ -63,25 +59,7 @@ def test_a_refused_answer_carries_the_facts_each_face_words() -> None:
     }  # fmt: skip
 
 
-def _table_strings() -> set[tuple[str, str]]:
-    found = set()
-    for node in ast.walk(ast.parse(TABLE.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "translate":
-            context, text = node.args
-            assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant), ast.unparse(node)
-            found.add((context.value, text.value))
-    return found
-
-
 def test_lupdate_finds_every_string_of_the_table_in_its_context(tmp_path: Path) -> None:
-    ts = tmp_path / "table.ts"
-    lupdate = [sys.executable, "-c", "from PySide6.scripts.pyside_tool import lupdate; lupdate()"]
-    subprocess.run([*lupdate, "-silent", str(TABLE), "-ts", str(ts)], check=True, cwd=ROOT)
-    extracted = {
-        (ctx.findtext("name") or "", msg.findtext("source") or "")
-        for ctx in ET.parse(ts).getroot().iter("context")
-        for msg in ctx.iter("message")
-    }
-    table = _table_strings()
+    table = table_strings(TABLE)
     assert len(table) >= 8 and {c for c, _ in table} == {"Conditions"}
-    assert extracted == table
+    assert lupdate_strings(TABLE, tmp_path) == table

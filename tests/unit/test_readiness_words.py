@@ -4,10 +4,6 @@ from the rules), and one Qt-free table words them for both faces, each through i
 
 from __future__ import annotations
 
-import ast
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from fieldwork_app import i18n
@@ -16,9 +12,9 @@ from fieldwork_app.services import consent, ethics, readiness_words, sessions
 from fieldwork_app.services.consent import RecordingBlock
 from fieldwork_app.services.sessions import DocumentGap
 from fieldwork_app.services.workspace import Workspace
+from tests.support.wording import lupdate_strings, table_strings
 from tests.unit.test_protocol_rules import ABLE, _yes, person, study  # noqa: F401  (study: a fixture)
 
-ROOT = Path(__file__).resolve().parents[2]
 TABLE = Path(readiness_words.__file__)
 
 
@@ -83,29 +79,10 @@ def test_the_command_line_words_the_checklist_from_the_same_table(study: Workspa
     )
 
 
-def _table_strings() -> set[tuple[str, str]]:
-    found = set()
-    for node in ast.walk(ast.parse(TABLE.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "translate":
-            context, text = node.args
-            assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant), ast.unparse(node)
-            found.add((context.value, text.value))
-    return found
-
-
 def test_lupdate_finds_every_string_of_the_table_in_its_context(tmp_path: Path) -> None:
-    ts = tmp_path / "table.ts"
-    # pyside6-lupdate in a process of its own, as scripts/qtbuild.py runs it (this test's process has no Qt)
-    lupdate = [sys.executable, "-c", "from PySide6.scripts.pyside_tool import lupdate; lupdate()"]
-    subprocess.run([*lupdate, "-silent", str(TABLE), "-ts", str(ts)], check=True, cwd=ROOT)
-    extracted = {
-        (ctx.findtext("name") or "", msg.findtext("source") or "")
-        for ctx in ET.parse(ts).getroot().iter("context")
-        for msg in ctx.iter("message")
-    }
-    table = _table_strings()
+    table = table_strings(TABLE)
     assert len(table) > 40 and {c for c, _ in table} == {"Readiness"}
-    assert extracted == table
+    assert lupdate_strings(TABLE, tmp_path) == table
 
 
 def test_the_microphone_checks_level_is_a_number_each_face_words(study: Workspace) -> None:  # noqa: F811
