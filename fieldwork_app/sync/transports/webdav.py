@@ -46,11 +46,11 @@ _SIZES_QUERY = (
 )
 
 
-# The receive buffer of the connections objects are read back on, which bounds what the server may send ahead of
-# what is read: objects read back to verify them come down while the next chunk goes up, and a window left to
-# grow (Linux lets it reach 32 MiB) fills the queue of a home router or a campus link with read-back data, where
-# the upload's acknowledgements then wait or are dropped (measured on an emulated 20 ms / 200 Mbit/s link:
-# uploads stalled for up to 0.3 s).  The kernel doubles the value: a window of about 2 MiB still carries
+# The receive buffer of the connections for everything but chunk bodies, which bounds what the server may send
+# ahead of what is read: objects read back to verify them come down while the next chunk goes up, and a window
+# left to grow (Linux lets it reach 32 MiB) fills the queue of a home router or a campus link with read-back
+# data, where the upload's acknowledgements then wait or are dropped (measured on an emulated 20 ms / 200 Mbit/s
+# link: uploads stalled for up to 0.3 s).  The kernel doubles the value: a window of about 2 MiB still carries
 # 400 Mbit/s at 40 ms.
 READ_BUFFER = 2 * 1024 * 1024
 _READ_SOCKET_OPTIONS = [(socket.SOL_SOCKET, socket.SO_RCVBUF, READ_BUFFER)]
@@ -65,12 +65,13 @@ class WebdavTransport:
         timeout = httpx.Timeout(float(options.get("timeout", 30)))
         ca_bundle = options.get("ca_bundle")
         verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
-        self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout, verify=verify)
-        # Objects are read back on connections of their own: a connection that has carried a download has no
-        # sending window built up, and an upload that took it would start slowly.
         reads = httpx.HTTPTransport(verify=verify, socket_options=_READ_SOCKET_OPTIONS)
-        self._reader = httpx.Client(auth=auth, timeout=timeout, transport=reads)
+        self._client = Client(self.base_url, auth=auth, retry=False, timeout=timeout, transport=reads)
         self._http: httpx.Client = self._client.http
+        # Chunk bodies go on connections of their own, kept warm from one PUT to the next: a connection that last
+        # carried a MOVE, a listing or a read-back (sent on other threads while the next chunk goes) has no
+        # sending window built up, and a PUT that took it would start slowly.
+        self._sender = httpx.Client(auth=auth, timeout=timeout, verify=verify)
         self._made_dirs: set[str] = set()
         self._put_etags: dict[str, str] = {}  # final name -> content-hash ETag its PUT returned
         # Whether this server's PUT replies carry content-hash ETags (None: no PUT seen yet).  A server
@@ -177,7 +178,7 @@ class WebdavTransport:
 
         try:
             self._put_etags.pop(name, None)
-            response = self._http.put(self._url(tmp), content=body(), headers={"Content-Length": str(size)})
+            response = self._sender.put(self._url(tmp), content=body(), headers={"Content-Length": str(size)})
             self._check(response, "upload an object")
             etag = _md5_shaped(response.headers.get("etag", ""))
             self._md5_etags = etag is not None
@@ -264,7 +265,7 @@ class WebdavTransport:
 
     def iter_get(self, name: str) -> Iterator[bytes]:
         try:
-            with self._reader.stream("GET", self._url(name)) as response:
+            with self._http.stream("GET", self._url(name)) as response:
                 if response.status_code == 404:
                     raise store_error(self.name, f"object {name} is missing")
                 self._check(response, "download an object")
@@ -366,7 +367,7 @@ class WebdavTransport:
             pass
         self._mover.shutdown(wait=True)
         self._http.close()
-        self._reader.close()
+        self._sender.close()
 
 
 def _md5_shaped(etag: str) -> str | None:
