@@ -200,7 +200,7 @@ def test_whom_a_statement_is_for_is_worded_in_the_command_lines_language(tmp_pat
         "{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies "
         "only where {why}); it is not asked, so leave it null or \"not_applicable\" ('fieldwork consent "
         "template' lists it under \"not_applicable\"). Nothing was recorded"
-    ).format(source=answers, statement="5", why=age)
+    ).format(source=f"--answers {answers}", statement="5", why=age)
     assert refused.returncode != 0 and said in refused.stderr, refused.stderr
     worded = [line for line in script if line.startswith(("5.", "O3."))]
     for text in (*tpl["not_applicable"].values(), *tpl["asked_only_if"].values(), refused.stderr, *worded):
