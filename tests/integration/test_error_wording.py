@@ -1,0 +1,78 @@
+"""Errors the user reads say what went wrong and what to do, not the name of a Python exception: each case made
+to happen for real (a key file that is not there, a folder, a file that is not text, through the command
+line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.cli.main import main
+from fieldwork_app.errors import StoreError
+from fieldwork_app.paths import DataDir
+from tests.support.servers import CutProxy, StoreServer
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert main(list(args)) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err
+    return err
+
+
+def test_a_study_key_file_that_cannot_be_read_is_said_plainly(
+    cli_env: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "keys" / "study.key"
+    err = _refused(capsys, "store", "verify", str(tmp_path), "--key", str(missing))
+    assert f"there is no study key file at {missing}; check the path" in err
+
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    err = _refused(capsys, "store", "verify", str(tmp_path), "--key", str(folder))
+    assert f"{folder} is a folder; give the study key file in it (study.key)" in err
+
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not a key")
+    err = _refused(capsys, "store", "verify", str(tmp_path), "--key", str(binary))
+    assert f"{binary} is not a study key file (it is not plain text)" in err
+
+
+def _multistatus(response: bytes) -> bytes:
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n<D:multistatus xmlns:D="DAV:">' + response + b"</D:multistatus>"
+
+
+# Well-formed XML a WebDAV library reads, but no WebDAV answer: a response without its href, a size that is
+# no number.
+_NO_HREF = _multistatus(
+    b"<D:response><D:propstat><D:prop/><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+)
+_BAD_SIZE = _multistatus(
+    b"<D:response><D:href>/store/bundles/b-x/a.bin</D:href><D:propstat><D:prop>"
+    b"<D:getcontentlength>many</D:getcontentlength></D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+    b"</D:propstat></D:response>"
+)
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("body", [_NO_HREF, _BAD_SIZE], ids=["no-href", "size-not-a-number"])
+def test_a_webdav_reply_that_is_no_webdav_answer_is_said_plainly(
+    webdav_server: StoreServer, cut_proxy: type[CutProxy], body: bytes
+) -> None:
+    server = webdav_server.fresh()
+    port = int(server.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+    proxy = cut_proxy(port)
+    t = server.with_endpoint("127.0.0.1", proxy.port).open()
+    try:
+        for ask, what in ((lambda: t.list("bundles/"), "list objects"),
+                          (lambda: t._folder_sizes("bundles/b-x"), "check objects")):  # type: ignore[attr-defined]  # fmt: skip
+            proxy.answer_next(1, "207 Multi-Status", body)
+            with pytest.raises(StoreError) as e:
+                ask()
+            message = e.value.message
+            assert f"({what}: the server's reply is not a WebDAV answer; check the store's address)" in message
+            assert "Error" not in message and not e.value.transient
+    finally:
+        t.close()
