@@ -1,9 +1,13 @@
 """Errors the user reads say what went wrong and what to do, not the name of a Python exception: each case made
 to happen for real (a key file that is not there, a folder, a file that is not text, through the command
-line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer)."""
+line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer; an
+SFTP store's address at which a server answers in another protocol, or hangs up at once)."""
 
 from __future__ import annotations
 
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,7 @@ import pytest
 from fieldwork_app.cli.main import main
 from fieldwork_app.errors import StoreError
 from fieldwork_app.paths import DataDir
+from fieldwork_app.sync.transports.sftp import SftpTransport
 from tests.support.servers import CutProxy, StoreServer
 
 
@@ -76,3 +81,46 @@ def test_a_webdav_reply_that_is_no_webdav_answer_is_said_plainly(
             assert "Error" not in message and not e.value.transient
     finally:
         t.close()
+
+
+@pytest.fixture
+def not_ssh() -> Iterator[tuple[int, list[str]]]:
+    """A TCP server on 127.0.0.1 that is no SSH server: on each connection it does what the list's first
+    entry says ("http": answers as a web server would; "hang-up": closes at once)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    mode = ["http"]
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                if mode[0] == "http":
+                    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], mode
+    finally:
+        listener.close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("mode", ["http", "hang-up"])
+def test_an_sftp_address_with_no_ssh_server_is_said_plainly(not_ssh: tuple[int, list[str]], mode: str) -> None:
+    port, modes = not_ssh
+    modes[0] = mode
+    pinned = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"
+    options = {"timeout": 5, "host_key": pinned}
+    t = SftpTransport("127.0.0.1", port, "fieldwork", "/store", options, {"password": "not sent"})
+    try:
+        with pytest.raises(StoreError) as e:
+            t.list("bundles/")
+    finally:
+        t.close()
+    message = e.value.message
+    assert f"(no SSH server answered at 127.0.0.1:{port}; check the host name and port)" in message, message
+    assert "banner" not in message and "Error" not in message
