@@ -1,10 +1,12 @@
 """Errors the user reads say what went wrong and what to do, not the name of a Python exception: each case made
 to happen for real (a key file that is not there, a folder, a file that is not text, through the command
 line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer; an
-SFTP store's address at which a server answers in another protocol, or hangs up at once)."""
+SFTP store's address at which a server answers in another protocol, or hangs up at once; a sync whose outbox
+is on a full disk)."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 from collections.abc import Iterator
@@ -16,7 +18,9 @@ from fieldwork_app.cli.main import main
 from fieldwork_app.errors import StoreError
 from fieldwork_app.paths import DataDir
 from fieldwork_app.sync.transports.sftp import SftpTransport
-from tests.support.servers import CutProxy, StoreServer
+from tests.integration.test_cli import add_screened, run
+from tests.support.people import answers_file
+from tests.support.servers import CutProxy, StoreServer, tiny_disk
 
 
 def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -124,3 +128,27 @@ def test_an_sftp_address_with_no_ssh_server_is_said_plainly(not_ssh: tuple[int, 
     message = e.value.message
     assert f"(no SSH server answered at 127.0.0.1:{port}; check the host name and port)" in message, message
     assert "banner" not in message and "Error" not in message
+
+
+def test_a_sync_on_a_full_disk_says_the_disk_is_full(cli_env: DataDir, tmp_path: Path) -> None:
+    """The outbox (where a session is encrypted before it is sent) on a disk that is full: the sync says so
+    and what to do, and the session waits in the outbox to be sent again."""
+    run("study", "keygen", "--out", str(tmp_path / "dm"))
+    run("pack", "import", "--example", "--study-key", str(tmp_path / "dm/study.pub"))
+    m = add_screened("mother", tmp_path)
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
+        "--answers", str(tmp_path / "answers.json"))  # fmt: skip
+    (tmp_path / "usb").mkdir()
+    run("store", "add", "usb", (tmp_path / "usb").as_uri())
+    with tiny_disk(cli_env.outbox, "4k"):
+        failed = run("sync", "--queue", s, ok=False)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr and "Error" not in failed.stderr
+    assert (
+        "the laptop's disk is full, so the upload could not be prepared; free some space and sync again"
+        in failed.stderr
+    ), failed.stderr
+    (waiting,) = json.loads(run("outbox", "--json").stdout)
+    assert waiting["session_id"] == s and waiting["state"] == "failed"
