@@ -2,7 +2,7 @@
 to happen for real (a key file that is not there, a folder, a file that is not text, through the command
 line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer; an
 SFTP store's address at which a server answers in another protocol, or hangs up at once; a sync whose outbox
-is on a full disk)."""
+is on a full disk; a vault whose audit log was tampered with)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ import pytest
 from fieldwork_app.cli.main import main
 from fieldwork_app.errors import StoreError
 from fieldwork_app.paths import DataDir
+from fieldwork_app.services import workspace
 from fieldwork_app.sync.transports.sftp import SftpTransport
 from tests.integration.test_cli import add_screened, run
 from tests.support.people import answers_file
 from tests.support.servers import CutProxy, StoreServer, tiny_disk
+from tests.support.vaults import PASSPHRASE, USER
 
 
 def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -152,3 +154,25 @@ def test_a_sync_on_a_full_disk_says_the_disk_is_full(cli_env: DataDir, tmp_path:
     ), failed.stderr
     (waiting,) = json.loads(run("outbox", "--json").stdout)
     assert waiting["session_id"] == s and waiting["state"] == "failed"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "says"),
+    [
+        ("UPDATE meta SET value = 'many' WHERE key = 'audit_count'",
+         "audit log: its count of entries is not a number (the database was altered)"),
+        ("DROP TABLE audit", "audit log: cannot be read (no such table: audit); the database was altered or damaged"),
+    ],
+    ids=["count-not-a-number", "table-gone"],
+)  # fmt: skip
+def test_a_vault_check_says_what_is_wrong_with_an_altered_audit_log(cli_env: DataDir, tamper: str, says: str) -> None:
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    try:
+        with ws.vault.transaction() as db:
+            db.execute(tamper)
+    finally:
+        ws.close()
+    check = run("vault", "check", ok=False)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    assert says in check.stdout + check.stderr, check.stdout + check.stderr
+    assert "Error" not in check.stdout + check.stderr
