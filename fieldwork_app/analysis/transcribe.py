@@ -124,9 +124,14 @@ class Recogniser:
                 num_workers=1,
                 local_files_only=True,
             )
-        except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError of its own
+        except (RuntimeError, ValueError, OSError) as exc:  # CTranslate2's own, on a file it cannot read
             raise InvalidInput(
-                f"{model_dir}: the model does not load ({type(exc).__name__}: {exc})"
+                f"{model_dir}: the model does not load: its files are damaged (a copy cut short?) or are not a "
+                f"Whisper model converted for CTranslate2 ({exc})"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - never a traceback: said, to be reported
+            raise InvalidInput(
+                f"{model_dir}: the model does not load: an unexpected error ({type(exc).__name__}: {exc})"
             ) from None
 
     def segments(self, audio: Path, language: str | None) -> tuple[Iterator[dict[str, Any]], float]:

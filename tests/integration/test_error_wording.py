@@ -2,11 +2,12 @@
 to happen for real (a key file that is not there, a folder, a file that is not text, through the command
 line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer; an
 SFTP store's address at which a server answers in another protocol, or hangs up at once; a sync whose outbox
-is on a full disk; a vault whose audit log was tampered with)."""
+is on a full disk; a vault whose audit log was tampered with; a Whisper model whose copy was cut short)."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from fieldwork_app.cli.main import main
-from fieldwork_app.errors import StoreError
+from fieldwork_app.errors import InvalidInput, StoreError
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import workspace
 from fieldwork_app.sync.transports.sftp import SftpTransport
@@ -176,3 +177,22 @@ def test_a_vault_check_says_what_is_wrong_with_an_altered_audit_log(cli_env: Dat
     assert check.returncode == 1 and "Traceback" not in check.stderr
     assert says in check.stdout + check.stderr, check.stdout + check.stderr
     assert "Error" not in check.stdout + check.stderr
+
+
+def test_a_whisper_model_cut_short_is_said_plainly(tmp_path: Path) -> None:
+    """The pinned tiny.en model copied with its model.bin cut in half (a copy interrupted): the model does
+    not load, said as such, with CTranslate2's words but not its exception's name."""
+    from fieldwork_app.analysis.transcribe import Recogniser
+    from tests.integration.test_analysis import whisper_tiny_en
+
+    model = tmp_path / "tiny.en"
+    shutil.copytree(whisper_tiny_en(), model)
+    weights = (model / "model.bin").read_bytes()
+    (model / "model.bin").write_bytes(weights[: len(weights) // 2])
+    with pytest.raises(InvalidInput) as e:
+        Recogniser(model)
+    assert e.value.message.startswith(
+        f"{model}: the model does not load: its files are damaged (a copy cut short?) or are not a Whisper model "
+        "converted for CTranslate2 ("
+    ), e.value.message
+    assert "RuntimeError" not in e.value.message
