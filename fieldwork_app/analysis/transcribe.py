@@ -393,9 +393,15 @@ def transcribe_take(
             progress(seg["end"] / duration if duration else 1.0)
     except FieldworkError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged file: named, and the run goes on with the others
+    except (RuntimeError, ValueError, OSError) as exc:  # the decoder's own: a damaged file, named; the run
+        # goes on with the others
         raise InvalidInput(
-            f"{take.audio_rel}: could not be transcribed ({type(exc).__name__}: {exc})"
+            f"{take.audio_rel}: could not be transcribed: the audio file is damaged or is not audio ({exc}); "
+            "unpack it again from the study store"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - never a traceback: said, to be reported
+        raise InvalidInput(
+            f"{take.audio_rel}: could not be transcribed: an unexpected error ({type(exc).__name__}: {exc})"
         ) from None
     markers, notes = folder.session_of(take).timed_for(take)
     base = root / take.transcript_base
