@@ -89,7 +89,12 @@ class ErrorCode(enum.Enum):
     ANSWER_NOT_YES_NO = "answer-not-yes-no"  # source, statement, given
     GATING_TASK_FIRST = "gating-task-first"  # doing, problem, participant, task (+ hold, title, days: the facts)
     INTERPRETER_AGREEMENT_FIRST = "interpreter-agreement-first"  # participant, agreement (its title)
-    PARTY_MISSING = "party-missing"  # role, party (who, and the form they complete), participant, why
+    # role, participant, form (the title of the form the party completes, or ""), unrecorded (attribute ids of
+    # the rule's conditions not recorded yet, comma-separated, or ""): worded by services/consent_words.py
+    PARTY_MISSING = "party-missing"
+    # declined (required statements answered no), unanswered (required statements with no answer), each
+    # comma-separated: worded by services/consent_words.py
+    STATEMENTS_REFUSED = "statements-refused"
     LINK_REQUIRED = "link-required"  # group, linked_group
     ATTRIBUTES_MISSING = "attributes-missing"  # group, missing (attribute ids, comma-separated)
     GATING_TOO_LATE = "gating-too-late"  # doing, problem, participant, task, session, days

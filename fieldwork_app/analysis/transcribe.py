@@ -124,9 +124,14 @@ class Recogniser:
                 num_workers=1,
                 local_files_only=True,
             )
-        except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError/ValueError of its own
+        except (RuntimeError, ValueError, OSError) as exc:  # CTranslate2's own, on a file it cannot read
             raise InvalidInput(
-                f"{model_dir}: the model does not load ({type(exc).__name__}: {exc})"
+                f"{model_dir}: the model does not load: its files are damaged (a copy cut short?) or are not a "
+                f"Whisper model converted for CTranslate2 ({exc})"
+            ) from None
+        except Exception as exc:  # noqa: BLE001 - never a traceback: said, to be reported
+            raise InvalidInput(
+                f"{model_dir}: the model does not load: an unexpected error ({type(exc).__name__}: {exc})"
             ) from None
 
     def segments(self, audio: Path, language: str | None) -> tuple[Iterator[dict[str, Any]], float]:
@@ -388,9 +393,15 @@ def transcribe_take(
             progress(seg["end"] / duration if duration else 1.0)
     except FieldworkError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged file: named, and the run goes on with the others
+    except (RuntimeError, ValueError, OSError) as exc:  # the decoder's own: a damaged file, named; the run
+        # goes on with the others
         raise InvalidInput(
-            f"{take.audio_rel}: could not be transcribed ({type(exc).__name__}: {exc})"
+            f"{take.audio_rel}: could not be transcribed: the audio file is damaged or is not audio ({exc}); "
+            "unpack it again from the study store"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - never a traceback: said, to be reported
+        raise InvalidInput(
+            f"{take.audio_rel}: could not be transcribed: an unexpected error ({type(exc).__name__}: {exc})"
         ) from None
     markers, notes = folder.session_of(take).timed_for(take)
     base = root / take.transcript_base

@@ -94,7 +94,6 @@ def advice() -> dict[ErrorCode, str]:
             "YYYY-MM-DD if that was on an earlier day)"
         ),
         ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(" (--interpreter-agreement at the command line)"),
-        ErrorCode.PARTY_MISSING: _t(" (--{role} alone to be asked for the name, or the name in --names FILE)"),
         ErrorCode.LINK_REQUIRED: _t(" with --linked-to ID ('fieldwork participant list' shows the ids)"),
         ErrorCode.ATTRIBUTES_MISSING: _t(": give each with {attr_options}"),
         ErrorCode.GATING_TOO_LATE: _t(
@@ -154,6 +153,13 @@ def wording() -> dict[ErrorCode, str]:
             "{folder} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a new "
             "folder"
         ),
+        ErrorCode.PARTY_MISSING: _t(
+            "consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}; record "
+            "who it was (--{role} alone to be asked for the name, or the name in --names FILE)"
+        ),
+        ErrorCode.STATEMENTS_REFUSED: _t(
+            "consent not recorded: {refusal} (statement ids as 'fieldwork consent template' lists them)"
+        ),
         ErrorCode.ANSWER_DOES_NOT_APPLY: _t(
             "{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies "
             "only where {why}); it is not asked, so leave it null or \"not_applicable\" ('fieldwork consent "
@@ -182,9 +188,9 @@ def wording() -> dict[ErrorCode, str]:
 
 def _params(exc: FieldworkError) -> dict[str, str]:
     """The error's parameters, a word the core gives by kind said in the command line's language."""
-    from fieldwork_app.services import condition_words
+    from fieldwork_app.services import condition_words, consent_words
 
-    params = condition_words.answer_refused(exc, i18n.translate)
+    params = consent_words.worded(exc.code, condition_words.answer_refused(exc, i18n.translate), i18n.translate)
     keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
     if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
         params["what"] = keys[params["kind"]]

@@ -97,6 +97,56 @@ def nesting_problem(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
+class _NotStrictJson(Exception):
+    """Raised from inside the parser: a constant JSON does not allow, or a key an object repeats."""
+
+    def __init__(self, constant: str | None = None, key: str | None = None) -> None:
+        super().__init__(constant or key)
+        self.constant = constant
+        self.key = key
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotStrictJson(constant=name)
+
+
+def _no_repeated_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _NotStrictJson(key=key)
+        seen[key] = value
+    return seen
+
+
+def constant_place(text: str, constant: str) -> tuple[int, int] | None:
+    """Where (line, column) the bare word ``constant`` (``NaN``, ``Infinity``, ``-Infinity``) first stands
+    outside a string in ``text``, or None."""
+    line, column, in_string, escaped = 1, 0, False, False
+    for index, ch in enumerate(text):
+        column += 1
+        if ch == "\n":
+            line, column = line + 1, 0
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif text.startswith(constant, index):
+            return line, column
+    return None
+
+
+def _shown_key(key: str) -> str:
+    """A repeated key as an error shows it: quoted, control characters escaped, at most 60 characters."""
+    shown = json.dumps(key, ensure_ascii=False)
+    return shown if len(shown) <= 60 else shown[:57] + '..."'
+
+
 def _kind(value: Any) -> str:
     if isinstance(value, list):
         return _t("a list")
@@ -115,7 +165,9 @@ def read_json_object(
     """The JSON object in ``spec`` (a file, or ``-`` for standard input), read by :func:`read_text`.
 
     Refused, each with the option, the file and the place: text that nests deeper than ``max_depth`` (found
-    before parsing), text that is not JSON, a number too long to read, and JSON that is not an object."""
+    before parsing), text that is not JSON, ``NaN``, ``Infinity`` or ``-Infinity`` (which Python's parser
+    would take, but JSON has not), a key an object gives twice (which the parser would settle by keeping the
+    last, silently), a number too long to read, and JSON that is not an object."""
     where = source(option, spec)
     text = read_text(spec, option=option, what=what)
     deep = nesting_problem(text, max_depth)
@@ -126,7 +178,21 @@ def read_json_object(
             )
         )
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_no_repeated_key)
+    except _NotStrictJson as exc:
+        if exc.constant is not None:
+            place = constant_place(text, exc.constant)
+            at = _at(where, *place) if place is not None else where
+            raise InvalidInput(
+                _t("{at}: the {what} holds {constant}, which is not a JSON number; nothing was changed").format(
+                    at=at, what=what, constant=exc.constant
+                )
+            ) from None
+        raise InvalidInput(
+            _t("{source}: the {what} gives the key {key} more than once in one object; nothing was changed").format(
+                source=where, what=what, key=_shown_key(exc.key or "")
+            )
+        ) from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(
             _t("{at}: the {what} is not valid JSON ({error}); nothing was changed").format(

@@ -181,7 +181,8 @@ class ConsentOutcome:
     recording_affirmed: bool = False  # every recording statement of the form answered yes
 
     def refusal_reason(self) -> str:
-        """Why these answers are not a consent (empty when they are)."""
+        """Why these answers are not a consent (empty when they are), for the audit log and the core's own
+        message; a face words the facts (``declined_required``, ``missing``) itself (services/consent_words.py)."""
         if self.declined_required:
             return "required statement(s) not affirmed: " + ", ".join(self.declined_required)
         if self.missing:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
-from fieldwork_app.services import condition_words, readiness_words
+from fieldwork_app.services import condition_words, consent_words, readiness_words
 from fieldwork_app.services.datamanager import ReportWords
 from fieldwork_app.services.ethics import GatingHold
 
@@ -201,6 +201,9 @@ def text_for(code: ErrorCode) -> str:
             "Consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}. Name them "
             "in \u201cBefore consent\u201d."
         ),
+        ErrorCode.STATEMENTS_REFUSED: _t(
+            "Consent was not recorded: every required statement must be agreed.\n{refusal}"
+        ),
         ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(
             "The interpreter signs \u201c{agreement}\u201d before {participant}'s consent: once they have, tick "
             "\u201cThe interpreter has signed the confidentiality agreement\u201d."
@@ -264,6 +267,7 @@ def format_code(exc: FieldworkError) -> str:
     assert exc.code is not None
     text = text_for(exc.code)
     params = condition_words.answer_refused(exc, QCoreApplication.translate)
+    params = consent_words.worded(exc.code, params, QCoreApplication.translate)
     gating = (ErrorCode.GATING_TASK_FIRST, ErrorCode.GATING_TOO_LATE, ErrorCode.GATING_NO_START)
     if exc.code in gating and params.get("title"):  # the task's hold, in the app's words
         hold = GatingHold(params["hold"]) if params.get("hold") in set(GatingHold) else None

@@ -304,7 +304,12 @@ def record(
                 detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
             )
         # Unanswered statements are a gap in the record, never a decline: nothing is written.
-        raise ConsentError("consent not recorded: " + ev.refusal_reason(), kind=ErrorKind.CONSENT_REFUSED)
+        raise ConsentError(
+            "consent not recorded: " + ev.refusal_reason(),
+            kind=ErrorKind.CONSENT_REFUSED,
+            code=ErrorCode.STATEMENTS_REFUSED,
+            params={"declined": ", ".join(ev.declined_required), "unanswered": ", ".join(ev.missing)},
+        )
     if mode_v is ConsentModeName.WRITTEN:  # signed on screen: both signatures are the evidence
         if signatures is None:
             raise InvalidInput(
@@ -565,8 +570,9 @@ def _check_parties(
                     f"{participant_id}'s consent{why}; record who it was",
                     kind=ErrorKind.CONSENT_REFUSED,
                     code=ErrorCode.PARTY_MISSING,
-                    params={"role": role, "party": f"{PARTY_NAMES[role]}{paper}", "participant": participant_id,
-                            "why": why},
+                    params={"role": role, "participant": participant_id,
+                            "form": _paper(ws, rule.form) if rule.form and role in FORM_ROLES else "",
+                            "unrecorded": ", ".join(str(u) for u in unknown)},
                 )  # fmt: skip
             continue
         if not needs_confirmation(rule) or out[role]["agreement"]:

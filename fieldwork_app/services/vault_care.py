@@ -40,7 +40,7 @@ from fieldwork_app.paths import DataDir
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import audit, migrations
 from fieldwork_app.vault import rekey as journal
-from fieldwork_app.vault.db import cipher_check, integrity_check, open_encrypted
+from fieldwork_app.vault.db import DatabaseError, cipher_check, integrity_check, open_encrypted
 from fieldwork_app.vault.keys import KeySlots, subkey
 from fieldwork_app.vault.rekey import SNAPSHOT_PREFIX, hold_snapshot
 from fieldwork_app.vault.vault import hold_in_use
@@ -96,8 +96,14 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
             if purpose == "research-db" and not pages:
                 try:
                     chain = audit.verify(conn)
+                except (ValueError, TypeError):  # the count of entries kept beside the log is not a number
+                    report.problems.append("audit log: its count of entries is not a number (the database was altered)")
+                except DatabaseError as exc:  # SQLite's own words: a table or column, never a value
+                    report.problems.append(
+                        f"audit log: cannot be read ({exc}); the database was altered or damaged"
+                    )
                 except Exception as exc:  # noqa: BLE001 - a damaged table is a finding, not a crash
-                    report.problems.append(f"audit log: cannot be read ({type(exc).__name__})")
+                    report.problems.append(f"audit log: cannot be read: an unexpected error ({type(exc).__name__})")
                 else:
                     if chain.ok:
                         report.checked.append(f"audit log: intact, {chain.count} entries")

@@ -66,8 +66,19 @@ def load_identity(path: Path) -> pyrage.x25519.Identity:
     """Read an age identity file (comments and blank lines allowed)."""
     try:
         text = Path(path).read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read study key file {path}: {exc.__class__.__name__}") from None
+    except FileNotFoundError:
+        raise InvalidInput(f"there is no study key file at {path}; check the path") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder; give the study key file in it (study.key)") from None
+    except PermissionError:
+        raise InvalidInput(
+            f"cannot read the study key file {path}: no permission to read it; ask whoever keeps it"
+        ) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not a study key file (it is not plain text)") from None
+    except OSError as exc:
+        why = exc.strerror or f"an unexpected error ({exc.__class__.__name__})"
+        raise InvalidInput(f"cannot read the study key file {path}: {why}") from None
     for line in text.splitlines():
         line = line.strip()
         if line.startswith("AGE-SECRET-KEY-"):

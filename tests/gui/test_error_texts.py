@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
+from fieldwork_app.errors import ConsentError, ErrorCode, ErrorKind, FieldworkError
+from fieldwork_app.services import consent, ethics, sessions
+from tests.gui.pseudo_probe import pseudo_text
+from tests.gui.test_long_language_fit import pseudo_locale  # noqa: F401 - a fixture
 from tests.unit.test_error_codes import CLI_WORDS, PARAMS
+from tests.unit.test_protocol_rules import _yes, caring, days_ago, young_carer  # noqa: F401 - caring: a fixture
 
 from fieldwork_app.gui.messages import describe
 
@@ -58,3 +62,41 @@ def test_a_key_file_that_is_not_one_is_named_by_kind_in_the_apps_words(qapp) -> 
     exc = FieldworkError("x", code=ErrorCode.NOT_A_KEY_FILE,
                          params={"path": "/tmp/k", "what": "the core's words", "kind": "signing-key"})  # fmt: skip
     assert describe(exc) == "/tmp/k is not a data manager signing key file: it holds no key."
+
+
+def test_why_a_consent_is_not_recorded_is_worded_by_the_app_from_the_cores_facts(  # type: ignore[no-untyped-def]
+    qapp, pseudo_locale, caring  # noqa: F811
+) -> None:
+    """In the pseudo-locale, the party the protocol asks for (and the attribute not recorded that keeps the
+    question open) and the required statements declined are the catalogue's words, the pack's own words (the
+    form's title, the attribute and statement ids) as written: real refusals of the consent service."""
+    ws = caring
+    young = young_carer(ws, "16-17")
+    with ws.vault.transaction() as db:  # added before the pack asked for the age band
+        db.execute("DELETE FROM participant_attributes WHERE participant_id = ? AND attribute_id = 'age_band'",
+                   (young,))  # fmt: skip
+    sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
+    with pytest.raises(ConsentError) as missing:
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young))
+    party = pseudo_text("{party} ('{form}')").format(
+        party=pseudo_text("a parent or guardian"), form="Agreement of a parent or guardian (young person aged 16 or 17)"
+    )
+    why = pseudo_text(
+        " while {participant}'s {attributes} is not recorded (record it first: the protocol may not ask for one then)"
+    ).format(participant=young, attributes="age_band")
+    said = pseudo_text(
+        "Consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}. Name them "
+        "in \u201cBefore consent\u201d."
+    )
+    for name, value in {"party": party, "participant": young, "why": why}.items():
+        said = said.replace("{" + name + "}", value)
+    assert describe(missing.value) == said
+
+    first = next(iter(consent.template(ws, sid, young)))
+    with pytest.raises(ConsentError) as declined:
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young, **{first: False}),
+                       parties={"guardian": {"name": "G Ardian", "agreement": True}})  # fmt: skip
+    refusal = pseudo_text("required statement(s) not affirmed: {statements}").format(statements=first)
+    said = pseudo_text("Consent was not recorded: every required statement must be agreed.\n{refusal}")
+    assert describe(declined.value) == said.replace("{refusal}", refusal)

@@ -509,3 +509,23 @@ def test_a_model_folder_that_is_not_a_converted_model_is_refused(
     assert "not a converted Whisper model" in err and "config.json" in err and "Traceback" not in err
     assert main(["analysis", "export", str(tmp_path), "--out", str(tmp_path / "x.qdpx")]) == 1
     assert "is not an analysis folder" in capsys.readouterr().err
+
+
+def test_a_damaged_take_is_said_plainly_and_the_others_are_transcribed(
+    study: dict[str, Any], tiny_en: Path, tmp_path: Path
+) -> None:
+    """A take's FLAC file overwritten (a copy cut short, a file replaced): that take is named as damaged, with
+    the decoder's words but not its exception's name, and the run goes on."""
+    out = tmp_path / "analysis"
+    shutil.copytree(study["out"], out)
+    shutil.rmtree(out / study["m1"] / study["s1"] / "transcripts", ignore_errors=True)  # not transcribed yet
+    folder = open_analysis_folder(out)
+    take1 = next(t for t in folder.takes if t.session_id == study["s1"])
+    (out / take1.audio_rel).write_bytes(b"fLaC but not really" * 64)
+    report = transcribe_folder(out, tiny_en)
+    (failed,) = report.failed
+    assert failed["take"] == take1.audio_rel
+    assert failed["error"].startswith(
+        f"{take1.audio_rel}: could not be transcribed: the audio file is damaged or is not audio ("
+    ), failed
+    assert failed["error"].endswith("); unpack it again from the study store") and "Error:" not in failed["error"]

@@ -205,3 +205,44 @@ def test_whom_a_statement_is_for_is_worded_in_the_command_lines_language(tmp_pat
     worded = [line for line in script if line.startswith(("5.", "O3."))]
     for text in (*tpl["not_applicable"].values(), *tpl["asked_only_if"].values(), refused.stderr, *worded):
         assert not {"only", "where", "is", "answered", "applies", "yes"} & set(text.split()), text
+
+
+def test_why_a_consent_is_not_recorded_is_worded_in_the_command_lines_language(tmp_path: Path) -> None:
+    """In the pseudo-locale, a party the protocol asks for and nobody named, and answers that decline a required
+    statement, are said with the catalogue's words from the core's facts; the pack's own words (the form's
+    title, statement ids) stay as written."""
+    from datetime import date, timedelta
+
+    env, attrs = _cli_study(tmp_path)
+    pid = _screened(tmp_path, env, "young-carer", "--attr", "age_band=16-17", *attrs)
+    sid = run_in("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+                 "--start", date.today().isoformat() + "T10:00", env=env).stdout.strip()  # fmt: skip
+    run_in("participant", "task-done", pid, "parent-notified", "--date", (date.today() - timedelta(days=2)).isoformat(),
+           env=env)  # fmt: skip
+    env = {**env, i18n.ENV_LANG: "en_XA"}
+    tpl = json.loads(run_in("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
+    answers = tmp_path / "answers.json"
+    record = ("consent", "record", "--session", sid, "--participant", pid, "--mode", "paper", "--answers",
+              str(answers))  # fmt: skip
+
+    answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
+    refused = run_in(*record, env=env, ok=False)
+    party = _pseudo_of("{party} ('{form}')").format(
+        party=_pseudo_of("a parent or guardian"), form="Agreement of a parent or guardian (young person aged 16 or 17)"
+    )
+    said = _pseudo_of(
+        "consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}; record "
+        "who it was (--{role} alone to be asked for the name, or the name in --names FILE)"
+    ).format(party=party, participant=pid, why="", role="guardian")
+    assert refused.returncode != 0 and said in refused.stderr, refused.stderr
+    assert refused.stderr.count("a parent or guardian") == 1 and "asks for" not in refused.stderr  # the title only
+
+    no = {k: None if k in tpl["asked_only_if"] else False for k in tpl["answers"]}  # asked only after a yes: none
+    answers.write_text(json.dumps({**tpl, "answers": no}), encoding="utf-8")
+    declined = run_in(*record, env=env, ok=False)
+    not_affirmed = _pseudo_of("required statement(s) not affirmed: {statements}").split("{statements}")[0]
+    head = _pseudo_of(
+        "consent not recorded: {refusal} (statement ids as 'fieldwork consent template' lists them)"
+    ).split("{refusal}")[0]
+    assert declined.returncode != 0 and head + not_affirmed in declined.stderr, declined.stderr
+    assert "not affirmed" not in declined.stderr and "consent not recorded" not in declined.stderr

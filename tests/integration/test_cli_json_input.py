@@ -28,6 +28,12 @@ NOT_AN_OBJECT = (b"[true, false]", "must be a JSON object ({...}), not a list", 
 BAD_UTF8 = (b'{"a": true,\n "Ma\xffria": true}', "is not UTF-8 text", (2, 5))
 NOT_JSON = (b'{"a": true,\n "b": }', "is not valid JSON", (2, 7))
 LONG_NUMBER = (b'{"a": ' + b"9" * 5000 + b"}", "holds a number too long to read", None)
+# Python's parser takes NaN and Infinity, which JSON has not, and keeps the last of a repeated key, silently.
+NAN = (b'{"NaN or Infinity": true,\n "b": NaN}', "holds NaN, which is not a JSON number", (2, 7))
+MINUS_INFINITY = (b'{"a": [1,\n  -Infinity]}', "holds -Infinity, which is not a JSON number", (2, 3))
+INFINITY = (b'{"a": Infinity}', "holds Infinity, which is not a JSON number", (1, 7))
+REPEATED_KEY = (b'{"a": true, "b": {"c": 1}, "a": false}', 'gives the key "a" more than once', None)
+REPEATED_INNER_KEY = (b'{"a": true, "b": [{"c": 1, "c": 2}]}', 'gives the key "c" more than once', None)
 HOSTILE = {
     "too-deep": DEEP,
     "too-big": TOO_BIG,
@@ -35,6 +41,11 @@ HOSTILE = {
     "bad-utf8": BAD_UTF8,
     "not-json": NOT_JSON,
     "long-number": LONG_NUMBER,
+    "nan": NAN,
+    "minus-infinity": MINUS_INFINITY,
+    "infinity": INFINITY,
+    "repeated-key": REPEATED_KEY,
+    "repeated-inner-key": REPEATED_INNER_KEY,
 }
 
 
@@ -123,7 +134,7 @@ def test_standard_input_hostile_and_not(
     before = snapshot(cli_env)
     for option, line in _commands(study):
         args = ["-" if a == "FILE" else a for a in line]
-        for content, says, place in (DEEP, TOO_BIG, BAD_UTF8):
+        for content, says, place in (DEEP, TOO_BIG, BAD_UTF8, NAN, REPEATED_KEY):
             monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(content)))
             code, _, err = _cli(capsys, *args)
             needles = [f"{option} (standard input)", says]

@@ -28,7 +28,8 @@ PARAMS = {"name": "uni", "host": "dav.example.ac.uk", "store": "uni", "pack": "M
           "task": "T1", "parent": "/tmp", "found": "notes.txt", "days": "2",
           "group": "young-carer", "missing": "age_band, language", "linked_group": "young-carer",
           "agreement": "Interpreter's confidentiality agreement", "role": "guardian",
-          "party": "a parent or guardian", "why": "", "statement": "O3", "statements": "X9"}  # fmt: skip
+          "party": "a parent or guardian", "why": "", "statement": "O3", "statements": "X9",
+          "unrecorded": "age_band", "declined": "1, 3", "unanswered": "4"}  # fmt: skip
 
 # The modules scanned: the whole core, the data manager's store checks, unpack and reports included.
 LAPTOP_CORE = ["services", "vault", "domain", "audio", "studypack", "sync", "analysis"]  # fmt: skip

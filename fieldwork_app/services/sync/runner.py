@@ -14,6 +14,7 @@ stops; an error while gathering the jobs or writing an outcome ends the run with
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections import deque
 from collections.abc import Callable
@@ -131,11 +132,34 @@ class SyncListener:
 
 
 def as_sync_error(exc: BaseException) -> FieldworkError:
-    """What a job's failure is recorded as: the core's own error, or a store error naming only the type."""
+    """What a job's failure is recorded as: the core's own error; a file on this laptop that could not be
+    read or written while the bundle was encrypted into the outbox, said as what went wrong (a full disk, a
+    file not there, no permission), never with the file's name (it may hold a participant's); else an
+    unexpected error naming only the type, for the user to report."""
     if isinstance(exc, FieldworkError):
         return exc
+    if isinstance(exc, OSError):
+        logger.info("a sync job could not read or write a file: %s (errno %s)", type(exc).__name__, exc.errno)
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return FieldworkError(
+                "the laptop's disk is full, so the upload could not be prepared; free some space and sync again",
+                kind=ErrorKind.DISK_FULL,
+            )
+        if isinstance(exc, FileNotFoundError):
+            why = "a file it needs is no longer on this laptop"
+        elif isinstance(exc, PermissionError):
+            why = "this account has no permission to read or write one of its files on this laptop"
+        else:
+            why = f"a file on this laptop could not be read or written ({exc.strerror or 'input/output error'})"
+        return FieldworkError(
+            f"the upload could not be prepared: {why}; it stays in the outbox (tell the data manager if this goes on)",
+            kind=ErrorKind.DISK_ERROR,
+        )
     logger.error("a sync job failed unexpectedly: %s", type(exc).__name__)
-    return StoreError(f"the upload stopped unexpectedly ({type(exc).__name__})", kind=ErrorKind.STORE_ERROR)
+    return StoreError(
+        f"the upload stopped: an unexpected error ({type(exc).__name__}); it stays in the outbox: please report this",
+        kind=ErrorKind.STORE_ERROR,
+    )
 
 
 class SyncRunner:

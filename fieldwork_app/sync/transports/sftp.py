@@ -331,7 +331,7 @@ class SftpTransport:
         except StoreError:
             raise
         except _NET_ERRORS as exc:
-            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+            raise unreachable(self.name, self._why(exc)) from None
         finally:
             transport.close()
         assert self.host_key is not None
@@ -344,7 +344,7 @@ class SftpTransport:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self._timeout)
         except OSError as exc:
-            raise unreachable(self.name, exc.strerror or exc.__class__.__name__) from None
+            raise unreachable(self.name, self._why(exc)) from None
         transport = paramiko.Transport(sock)
         if types:  # ask for the pinned type, so a server with several keys offers the one we know
             algorithms = [a for t in types for a in _KEY_ALGORITHMS.get(t, [t])]
@@ -356,7 +356,7 @@ class SftpTransport:
             transport.start_client(timeout=self._timeout)
         except _NET_ERRORS as exc:
             transport.close()
-            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+            raise unreachable(self.name, self._why(exc)) from None
         return transport
 
     def _open_ssh(self) -> paramiko.Transport:
@@ -379,7 +379,7 @@ class SftpTransport:
             raise
         except _NET_ERRORS as exc:
             transport.close()
-            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+            raise unreachable(self.name, self._why(exc)) from None
         return transport
 
     def _connect(self) -> paramiko.SFTPClient:
@@ -396,7 +396,7 @@ class SftpTransport:
             raise
         except _NET_ERRORS as exc:
             transport.close()
-            raise unreachable(self.name, str(exc) or exc.__class__.__name__) from None
+            raise unreachable(self.name, self._why(exc)) from None
         self._transport, self._sftp = transport, sftp
         return sftp
 
@@ -410,6 +410,21 @@ class SftpTransport:
 
     def _remote(self, name: str) -> str:
         return posixpath.join(self.root, check_name(name))
+
+    def _why(self, exc: BaseException) -> str:
+        """What a failure to connect says: no SSH server at the address (paramiko found no SSH banner: the
+        server closed at once or answered in another protocol), the system's words for a network failure, or,
+        for the unforeseen, the exception's type, to be reported."""
+        text = str(exc)
+        if isinstance(exc, paramiko.SSHException) and "protocol banner" in text:
+            return f"no SSH server answered at {self.host}:{self.port}; check the host name and port"
+        if isinstance(exc, TimeoutError | socket.timeout):
+            return "no answer in time"
+        if isinstance(exc, EOFError):
+            return "the server closed the connection"
+        if isinstance(exc, OSError) and exc.strerror:
+            return exc.strerror
+        return text or f"an unexpected error ({exc.__class__.__name__})"
 
     def _map(self, exc: BaseException, what: str) -> StoreError:
         """Sort a paramiko failure into the store error kinds.

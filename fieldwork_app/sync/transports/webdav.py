@@ -107,7 +107,14 @@ class WebdavTransport:
             # A reply cut short or with text after its XML (rclone appends an error page to a multistatus
             # body while a half-finished upload of a dropped connection still holds a file): ask again.
             return store_error(self.name, f"{what}: the server's reply could not be read", transient=True)
-        return store_error(self.name, f"{what}: {exc.__class__.__name__}")
+        if isinstance(exc, ValueError | KeyError | TypeError | AssertionError):
+            # Well-formed XML that is not a WebDAV answer (no href, a size that is not a number): a server
+            # that is not the WebDAV store the address should name, or one that is broken; asking again
+            # would get the same.
+            return store_error(
+                self.name, f"{what}: the server's reply is not a WebDAV answer; check the store's address"
+            )
+        return store_error(self.name, f"{what}: an unexpected error ({exc.__class__.__name__})")
 
     def _check(self, response: httpx.Response, what: str) -> None:
         if response.status_code >= 400:
@@ -290,7 +297,8 @@ class WebdavTransport:
             walk("")
         except ResourceNotFound:
             return []
-        except (ClientError, httpx.HTTPError, OSError, ParseError, UnicodeDecodeError) as exc:
+        except (ClientError, httpx.HTTPError, OSError, ParseError, UnicodeDecodeError, ValueError, KeyError,
+                TypeError, AssertionError) as exc:  # fmt: skip
             raise self._map(exc, "list objects") from None
         return sorted(out)
 

@@ -1,0 +1,198 @@
+"""Errors the user reads say what went wrong and what to do, not the name of a Python exception: each case made
+to happen for real (a key file that is not there, a folder, a file that is not text, through the command
+line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer; an
+SFTP store's address at which a server answers in another protocol, or hangs up at once; a sync whose outbox
+is on a full disk; a vault whose audit log was tampered with; a Whisper model whose copy was cut short)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldwork_app.cli.main import main
+from fieldwork_app.errors import InvalidInput, StoreError
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import workspace
+from fieldwork_app.sync.transports.sftp import SftpTransport
+from tests.integration.test_cli import add_screened, run
+from tests.support.people import answers_file
+from tests.support.servers import CutProxy, StoreServer, tiny_disk
+from tests.support.vaults import PASSPHRASE, USER
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert main(list(args)) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err
+    return err
+
+
+def test_a_study_key_file_that_cannot_be_read_is_said_plainly(
+    cli_env: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "keys" / "study.key"
+    err = _refused(capsys, "store", "verify", str(tmp_path), "--key", str(missing))
+    assert f"there is no study key file at {missing}; check the path" in err
+
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    err = _refused(capsys, "store", "verify", str(tmp_path), "--key", str(folder))
+    assert f"{folder} is a folder; give the study key file in it (study.key)" in err
+
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 not a key")
+    err = _refused(capsys, "store", "verify", str(tmp_path), "--key", str(binary))
+    assert f"{binary} is not a study key file (it is not plain text)" in err
+
+
+def _multistatus(response: bytes) -> bytes:
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n<D:multistatus xmlns:D="DAV:">' + response + b"</D:multistatus>"
+
+
+# Well-formed XML a WebDAV library reads, but no WebDAV answer: a response without its href, a size that is
+# no number.
+_NO_HREF = _multistatus(
+    b"<D:response><D:propstat><D:prop/><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>"
+)
+_BAD_SIZE = _multistatus(
+    b"<D:response><D:href>/store/bundles/b-x/a.bin</D:href><D:propstat><D:prop>"
+    b"<D:getcontentlength>many</D:getcontentlength></D:prop><D:status>HTTP/1.1 200 OK</D:status>"
+    b"</D:propstat></D:response>"
+)
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("body", [_NO_HREF, _BAD_SIZE], ids=["no-href", "size-not-a-number"])
+def test_a_webdav_reply_that_is_no_webdav_answer_is_said_plainly(
+    webdav_server: StoreServer, cut_proxy: type[CutProxy], body: bytes
+) -> None:
+    server = webdav_server.fresh()
+    port = int(server.url.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+    proxy = cut_proxy(port)
+    t = server.with_endpoint("127.0.0.1", proxy.port).open()
+    try:
+        for ask, what in ((lambda: t.list("bundles/"), "list objects"),
+                          (lambda: t._folder_sizes("bundles/b-x"), "check objects")):  # type: ignore[attr-defined]  # fmt: skip
+            proxy.answer_next(1, "207 Multi-Status", body)
+            with pytest.raises(StoreError) as e:
+                ask()
+            message = e.value.message
+            assert f"({what}: the server's reply is not a WebDAV answer; check the store's address)" in message
+            assert "Error" not in message and not e.value.transient
+    finally:
+        t.close()
+
+
+@pytest.fixture
+def not_ssh() -> Iterator[tuple[int, list[str]]]:
+    """A TCP server on 127.0.0.1 that is no SSH server: on each connection it does what the list's first
+    entry says ("http": answers as a web server would; "hang-up": closes at once)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    mode = ["http"]
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                if mode[0] == "http":
+                    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], mode
+    finally:
+        listener.close()
+        thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("mode", ["http", "hang-up"])
+def test_an_sftp_address_with_no_ssh_server_is_said_plainly(not_ssh: tuple[int, list[str]], mode: str) -> None:
+    port, modes = not_ssh
+    modes[0] = mode
+    pinned = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl"
+    options = {"timeout": 5, "host_key": pinned}
+    t = SftpTransport("127.0.0.1", port, "fieldwork", "/store", options, {"password": "not sent"})
+    try:
+        with pytest.raises(StoreError) as e:
+            t.list("bundles/")
+    finally:
+        t.close()
+    message = e.value.message
+    assert f"(no SSH server answered at 127.0.0.1:{port}; check the host name and port)" in message, message
+    assert "banner" not in message and "Error" not in message
+
+
+def test_a_sync_on_a_full_disk_says_the_disk_is_full(cli_env: DataDir, tmp_path: Path) -> None:
+    """The outbox (where a session is encrypted before it is sent) on a disk that is full: the sync says so
+    and what to do, and the session waits in the outbox to be sent again."""
+    run("study", "keygen", "--out", str(tmp_path / "dm"))
+    run("pack", "import", "--example", "--study-key", str(tmp_path / "dm/study.pub"))
+    m = add_screened("mother", tmp_path)
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
+        "--answers", str(tmp_path / "answers.json"))  # fmt: skip
+    (tmp_path / "usb").mkdir()
+    run("store", "add", "usb", (tmp_path / "usb").as_uri())
+    with tiny_disk(cli_env.outbox, "4k"):
+        failed = run("sync", "--queue", s, ok=False)
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr and "Error" not in failed.stderr
+    assert (
+        "the laptop's disk is full, so the upload could not be prepared; free some space and sync again"
+        in failed.stderr
+    ), failed.stderr
+    (waiting,) = json.loads(run("outbox", "--json").stdout)
+    assert waiting["session_id"] == s and waiting["state"] == "failed"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "says"),
+    [
+        ("UPDATE meta SET value = 'many' WHERE key = 'audit_count'",
+         "audit log: its count of entries is not a number (the database was altered)"),
+        ("DROP TABLE audit", "audit log: cannot be read (no such table: audit); the database was altered or damaged"),
+    ],
+    ids=["count-not-a-number", "table-gone"],
+)  # fmt: skip
+def test_a_vault_check_says_what_is_wrong_with_an_altered_audit_log(cli_env: DataDir, tamper: str, says: str) -> None:
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    try:
+        with ws.vault.transaction() as db:
+            db.execute(tamper)
+    finally:
+        ws.close()
+    check = run("vault", "check", ok=False)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    assert says in check.stdout + check.stderr, check.stdout + check.stderr
+    assert "Error" not in check.stdout + check.stderr
+
+
+def test_a_whisper_model_cut_short_is_said_plainly(tmp_path: Path) -> None:
+    """The pinned tiny.en model copied with its model.bin cut in half (a copy interrupted): the model does
+    not load, said as such, with CTranslate2's words but not its exception's name."""
+    from fieldwork_app.analysis.transcribe import Recogniser
+    from tests.integration.test_analysis import whisper_tiny_en
+
+    model = tmp_path / "tiny.en"
+    shutil.copytree(whisper_tiny_en(), model)
+    weights = (model / "model.bin").read_bytes()
+    (model / "model.bin").write_bytes(weights[: len(weights) // 2])
+    with pytest.raises(InvalidInput) as e:
+        Recogniser(model)
+    assert e.value.message.startswith(
+        f"{model}: the model does not load: its files are damaged (a copy cut short?) or are not a Whisper model "
+        "converted for CTranslate2 ("
+    ), e.value.message
+    assert "RuntimeError" not in e.value.message
