@@ -593,6 +593,41 @@
         </message>
     </context>
     <context>
+        <name>Consent</name>
+        <message>
+            <source>a parent or guardian</source>
+            <translation>⟦à þàŕéñţ öŕ ĝûàŕđîàñ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>a consultee</source>
+            <translation>⟦à çöñšûļţéé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>a witness</source>
+            <translation>⟦à ŵîţñéšš ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>an interpreter</source>
+            <translation>⟦àñ îñţéŕþŕéţéŕ ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>{party} ('{form}')</source>
+            <translation>⟦{party} ('{form}') ŵî⟧</translation>
+        </message>
+        <message>
+            <source> while {participant}'s {attributes} is not recorded (record it first: the protocol may not ask for one then)</source>
+            <translation>⟦ ŵĥîļé {participant}'š {attributes} îš ñöţ ŕéçöŕđéđ (ŕéçöŕđ îţ ƒîŕšţ: ţĥé þŕöţöçöļ ɱàý ñöţ àšķ ƒöŕ öñé ţĥéñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>required statement(s) not answered: {statements}</source>
+            <translation>⟦ŕéǫûîŕéđ šţàţéɱéñţ(š) ñöţ àñšŵéŕéđ: {statements} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>required statement(s) not affirmed: {statements}</source>
+            <translation>⟦ŕéǫûîŕéđ šţàţéɱéñţ(š) ñöţ àƒƒîŕɱéđ: {statements} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentPage</name>
         <message>
             <source>Take consent</source>
@@ -1515,6 +1550,12 @@
         <message>
             <source>Consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}. Name them in “Before consent”.</source>
             <translation>⟦Çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ {party} àţ {participant}'š çöñšéñţ{why}. Ñàɱé ţĥéɱ îñ “Ɓéƒöŕé çöñšéñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent was not recorded: every required statement must be agreed.
+{refusal}</source>
+            <translation>⟦Çöñšéñţ ŵàš ñöţ ŕéçöŕđéđ: éṽéŕý ŕéǫûîŕéđ šţàţéɱéñţ ɱûšţ ƀé àĝŕééđ.
+{refusal} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>The interpreter signs “{agreement}” before {participant}'s consent: once they have, tick “The interpreter has signed the confidentiality agreement”.</source>
@@ -5973,10 +6014,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ (--îñţéŕþŕéţéŕ-àĝŕééɱéñţ àţ ţĥé çöɱɱàñđ ļîñé) ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source> (--{role} alone to be asked for the name, or the name in --names FILE)</source>
-            <translation>⟦ (--{role} àļöñé ţö ƀé àšķéđ ƒöŕ ţĥé ñàɱé, öŕ ţĥé ñàɱé îñ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
-        </message>
-        <message>
             <source> with --linked-to ID ('fieldwork participant list' shows the ids)</source>
             <translation>⟦ ŵîţĥ --ļîñķéđ-ţö ÎĐ ('ƒîéļđŵöŕķ þàŕţîçîþàñţ ļîšţ' šĥöŵš ţĥé îđš) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -6055,6 +6092,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{folder} was unpacked with --accept-any-device (unverified): unpack with the trusted list into a new folder</source>
             <translation>⟦{folder} ŵàš ûñþàçķéđ ŵîţĥ --àççéþţ-àñý-đéṽîçé (ûñṽéŕîƒîéđ): ûñþàçķ ŵîţĥ ţĥé ţŕûšţéđ ļîšţ îñţö à ñéŵ ƒöļđéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consent not recorded: the study's protocol asks for {party} at {participant}'s consent{why}; record who it was (--{role} alone to be asked for the name, or the name in --names FILE)</source>
+            <translation>⟦çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé šţûđý'š þŕöţöçöļ àšķš ƒöŕ {party} àţ {participant}'š çöñšéñţ{why}; ŕéçöŕđ ŵĥö îţ ŵàš (--{role} àļöñé ţö ƀé àšķéđ ƒöŕ ţĥé ñàɱé, öŕ ţĥé ñàɱé îñ --ñàɱéš ƑÎĻÉ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consent not recorded: {refusal} (statement ids as 'fieldwork consent template' lists them)</source>
+            <translation>⟦çöñšéñţ ñöţ ŕéçöŕđéđ: {refusal} (šţàţéɱéñţ îđš àš 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' ļîšţš ţĥéɱ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies only where {why}); it is not asked, so leave it null or "not_applicable" ('fieldwork consent template' lists it under "not_applicable"). Nothing was recorded</source>
@@ -7181,6 +7226,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦{at}: ţĥé {what} îš ñöţ ÛŢƑ-8 ţéẋţ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>{source}: the {what} gives the key {key} more than once in one object; nothing was changed</source>
+            <translation>⟦{source}: ţĥé {what} ĝîṽéš ţĥé ķéý {key} ɱöŕé ţĥàñ öñçé îñ öñé öƀĵéçţ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>{at}: the {what} is not valid JSON ({error}); nothing was changed</source>
             <translation>⟦{at}: ţĥé {what} îš ñöţ ṽàļîđ ĴŠÖÑ ({error}); ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -7191,6 +7240,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{source}: the {what} holds a number too long to read; nothing was changed</source>
             <translation>⟦{source}: ţĥé {what} ĥöļđš à ñûɱƀéŕ ţöö ļöñĝ ţö ŕéàđ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>{at}: the {what} holds {constant}, which is not a JSON number; nothing was changed</source>
+            <translation>⟦{at}: ţĥé {what} ĥöļđš {constant}, ŵĥîçĥ îš ñöţ à ĴŠÖÑ ñûɱƀéŕ; ñöţĥîñĝ ŵàš çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
     </context>
 </TS>
