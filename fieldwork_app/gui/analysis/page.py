@@ -165,16 +165,20 @@ class AnalysisPage(QWidget):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.store_out_edit = QLineEdit()
         self.identity_check = QCheckBox(self.tr("This is the identity store (the key is the identity key)"))
-        for edit, name in ((self.url_edit, "Store URL"), (self.key_edit, "Study key file"),
-                           (self.signing_edit, "Signing key file"),
-                           (self.host_key_edit, "SFTP host key fingerprint"),
-                           (self.known_hosts_edit, "SFTP known_hosts file"), (self.ssh_key_edit, "SSH key file"),
-                           (self.bucket_edit, "S3 bucket"), (self.endpoint_edit, "S3 endpoint"),
-                           (self.region_edit, "S3 region"), (self.ca_edit, "CA bundle file"),
-                           (self.user_edit, "User name or S3 access key"),
-                           (self.secret_edit, "Store password or secret key"),
-                           (self.store_out_edit, "Folder to unpack into")):  # fmt: skip
-            edit.setAccessibleName(self.tr(name))
+        # Each name written out, so that the translation catalogue takes it.
+        self.url_edit.setAccessibleName(self.tr("Store URL"))
+        self.key_edit.setAccessibleName(self.tr("Study key file"))
+        self.signing_edit.setAccessibleName(self.tr("Signing key file"))
+        self.host_key_edit.setAccessibleName(self.tr("SFTP host key fingerprint"))
+        self.known_hosts_edit.setAccessibleName(self.tr("SFTP known_hosts file"))
+        self.ssh_key_edit.setAccessibleName(self.tr("SSH key file"))
+        self.bucket_edit.setAccessibleName(self.tr("S3 bucket"))
+        self.endpoint_edit.setAccessibleName(self.tr("S3 endpoint"))
+        self.region_edit.setAccessibleName(self.tr("S3 region"))
+        self.ca_edit.setAccessibleName(self.tr("CA bundle file"))
+        self.user_edit.setAccessibleName(self.tr("User name or S3 access key"))
+        self.secret_edit.setAccessibleName(self.tr("Store password or secret key"))
+        self.store_out_edit.setAccessibleName(self.tr("Folder to unpack into"))
         form.addRow(self.tr("Store &URL"), self.url_edit)
         form.addRow(self.tr("Study &key file"), self._browsable(self.key_edit, self.tr("Study key file"), "file"))
         signing = self._browsable(self.signing_edit, self.tr("Signing key file"), "file")
