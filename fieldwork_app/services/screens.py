@@ -55,6 +55,8 @@ class SessionInfo:
     # Format 2: the safeguarding route for the participant and their site's contacts (name, role, phone).
     route: str = ""
     site_contacts: tuple[tuple[str, str, str], ...] = ()
+    # The study's vouchers each participant is due at this session (their group, attributes, the format).
+    vouchers_by_participant: dict[str, tuple[Voucher, ...]] = field(default_factory=dict)
 
     @property
     def focus_group(self) -> bool:
@@ -106,6 +108,10 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
         open_event=next((e.id for e in events if e.open), None),
         closeout=co,
         takes=tuple(recording_svc.list_recordings(ws, session_id, "interview")),
+        vouchers_by_participant={
+            pid: tuple(conditions.vouchers_for(pack.vouchers, participants_svc.who(ws, pid), session.format))
+            for pid in session.participant_ids
+        },
     )
 
 

@@ -19,6 +19,7 @@ from fieldwork_app.services import workspace as workspace_svc
 from fieldwork_app.vault import FAST_KDF
 from tests.gui.conftest import unlock
 from tests.gui.test_session import run_db
+from tests.support.people import eligible_answers
 from tests.support.vaults import PASSPHRASE, USER
 from tests.unit.test_protocol_rules import SECOND, young_carer
 
@@ -172,3 +173,100 @@ def test_two_vouchers_are_added_to_the_list_and_kept_by_one_save(qtbot, tmp_path
     assert (body["wellbeing"], body["field_notes"]) == ("Fine, heading to college", "Quiet room at the centre")
     assert body["signposting_given"] == [support_id]
     assert [(f["title"], f["task"]) for f in body["follow_ups"]] == [("Send the bus fare form", task)]
+
+
+def _joint(tmp_path):  # type: ignore[no-untyped-def]
+    """A joint interview at home: a young carer and their parent, each due the study's e-voucher."""
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        young = young_carer(ws, "18-24")
+        parent = participants.add(ws, "parent", young, {"language": "en-GB", "interpreter": "no", "area": "north"}).id
+        assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+        sid = sessions.new(ws, [young, parent], "joint_interview", "home").id
+    finally:
+        ws.close()
+    return vault, young, parent, sid
+
+
+def _choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Step a drop-down list with the arrow keys to the entry showing ``text``."""
+    _click(qtbot, combo)
+    popup = combo.view()
+    qtbot.waitUntil(popup.isVisible, timeout=5_000)
+    target = combo.findText(text)
+    assert target >= 0, text
+    while popup.currentIndex().row() != target:
+        key = Qt.Key.Key_Down if popup.currentIndex().row() < target else Qt.Key.Key_Up
+        qtbot.keyClick(popup, key)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=5_000)
+    assert combo.currentText() == text
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_joint_sessions_vouchers_each_say_which_participant_they_are_for(
+    qtbot, tmp_path, make_window, size
+) -> None:  # type: ignore[no-untyped-def]
+    vault, young, parent, sid = _joint(tmp_path)
+    w = make_window(vault, idle_ms=3_600_000)
+    w.resize(*size)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    screen = _open(qtbot, w, sid)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
+    _click(qtbot, screen.bar.end_button)
+    form = screen.closeout
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
+    qtbot.keyClicks(form.wellbeing, "Both fine")
+    # whom the voucher is for: the session's participants, the first chosen
+    assert form.voucher_for.isVisible()
+    assert [form.voucher_for.itemText(i) for i in range(form.voucher_for.count())] == [parent, young]
+    _choose(qtbot, form.voucher_for, young)
+    assert form.voucher_type.currentData() == "e-voucher" and form.voucher_value.value() == 20
+    _type_serial(qtbot, form, "EV-11112222")
+    _click(qtbot, form.add_voucher_button)
+    assert _lines(form) == [f"{young}: e-voucher (High-street shopping voucher) · 20.00 · ****2222"]
+    # the young carer's only voucher is listed: the parent, still due theirs, is offered next
+    assert form.voucher_for.currentText() == parent and QApplication.focusWidget() is form.serial
+    _choose(qtbot, form.voucher_for, young)  # a mistyped serial for the young carer: it replaces the listed one
+    _type_serial(qtbot, form, "EV-55556666")
+    _click(qtbot, form.add_voucher_button)
+    assert _lines(form) == [f"{young}: e-voucher (High-street shopping voucher) · 20.00 · ****6666"]
+    _choose(qtbot, form.voucher_for, parent)
+    _type_serial(qtbot, form, "EV-33334444")
+    _click(qtbot, form.add_voucher_button)
+    assert _lines(form) == [
+        f"{young}: e-voucher (High-street shopping voucher) · 20.00 · ****6666",
+        f"{parent}: e-voucher (High-street shopping voucher) · 20.00 · ****4444",
+    ]
+    _click(qtbot, form.save_button)
+    qtbot.waitUntil(lambda: "saved" in form.status.text(), timeout=10_000)
+    assert form.masked.text() == f"Stored as {parent}: ****4444, {young}: ****6666"
+    body = run_db(qtbot, w, lambda ws: closeout.get(ws, sid).body)
+    assert sorted(body["vouchers"]) == sorted([f"{young}/young-person", f"{parent}/parent"])
+    assert {v["participant_id"]: v["masked_serial"] for v in body["vouchers"].values()} == {
+        young: "****6666",
+        parent: "****4444",
+    }
+    rows = run_db(qtbot, w, lambda ws: ws.idb.execute(
+        "SELECT participant_id, body_json FROM vouchers WHERE session_id = ?", (sid,)).fetchall())  # fmt: skip
+    assert {r["participant_id"]: json.loads(r["body_json"])["serial"] for r in rows} == {
+        young: "EV-55556666",
+        parent: "EV-33334444",
+    }
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_single_participants_close_out_asks_no_one_to_choose(qtbot, tmp_path, make_window, size) -> None:  # type: ignore[no-untyped-def]
+    vault, pid, sid = _vault(tmp_path)
+    w = make_window(vault, idle_ms=3_600_000)
+    w.resize(*size)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    screen = _open(qtbot, w, sid)
+    _click(qtbot, screen.bar.end_button)
+    form = screen.closeout
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
+    assert not form.voucher_for.isVisible()

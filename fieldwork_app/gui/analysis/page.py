@@ -14,9 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
@@ -49,6 +52,7 @@ class AnalysisPage(QWidget):
         self._store_target = False  # whether the running job is the store's (its own progress and messages)
         self._cancel_text = ""
         self._saved: dict[str, SavedStore] = {}
+        self.browse_buttons: dict[QLineEdit, QPushButton] = {}  # each path field's Browse... button
         layout, _ = scroll_page(self)
         layout.addWidget(label(self.tr("Analysis (data manager)"), "title"))
         layout.addWidget(
@@ -68,9 +72,12 @@ class AnalysisPage(QWidget):
         self.folder_edit.setAccessibleName(self.tr("Analysis folder"))
         self.model_edit.setAccessibleName(self.tr("Model folder"))
         self.out_edit.setAccessibleName(self.tr("Project file"))
-        form.addRow(self.tr("&Analysis folder"), self.folder_edit)
-        form.addRow(self.tr("&Model folder"), self.model_edit)
-        form.addRow(self.tr("Project file (.qdp&x)"), self.out_edit)
+        folder = self._browsable(self.folder_edit, self.tr("Analysis folder"), "folder")
+        form.addRow(self.tr("&Analysis folder"), folder)
+        form.addRow(self.tr("&Model folder"), self._browsable(self.model_edit, self.tr("Model folder"), "folder"))
+        qdpx = self.tr("REFI-QDA project (*.qdpx)")
+        project = self._browsable(self.out_edit, self.tr("Project file"), "save", qdpx)
+        form.addRow(self.tr("Project file (.qdp&x)"), project)
         layout.addLayout(form)
         row = QHBoxLayout()
         self.transcribe_button = QPushButton(self.tr("&Transcribe"))
@@ -94,6 +101,12 @@ class AnalysisPage(QWidget):
         self.details.setAccessibleName(self.tr("Details"))
         self.details.setMinimumHeight(80)
         layout.addWidget(self.details)
+        for f in (form, self._store_form):  # a path's row letter goes to its field, not to the Browse... row
+            for edit in self.browse_buttons:
+                holder = edit.parentWidget()
+                row_label = f.labelForField(holder) if holder is not None else None
+                if isinstance(row_label, QLabel):
+                    row_label.setBuddy(edit)
         self.transcribe_button.clicked.connect(self.transcribe)
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel)
@@ -152,36 +165,46 @@ class AnalysisPage(QWidget):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.store_out_edit = QLineEdit()
         self.identity_check = QCheckBox(self.tr("This is the identity store (the key is the identity key)"))
-        for edit, name in ((self.url_edit, "Store URL"), (self.key_edit, "Study key file"),
-                           (self.signing_edit, "Signing key file"),
-                           (self.host_key_edit, "SFTP host key fingerprint"),
-                           (self.known_hosts_edit, "SFTP known_hosts file"), (self.ssh_key_edit, "SSH key file"),
-                           (self.bucket_edit, "S3 bucket"), (self.endpoint_edit, "S3 endpoint"),
-                           (self.region_edit, "S3 region"), (self.ca_edit, "CA bundle file"),
-                           (self.user_edit, "User name or S3 access key"),
-                           (self.secret_edit, "Store password or secret key"),
-                           (self.store_out_edit, "Folder to unpack into")):  # fmt: skip
-            edit.setAccessibleName(self.tr(name))
+        # Each name written out, so that the translation catalogue takes it.
+        self.url_edit.setAccessibleName(self.tr("Store URL"))
+        self.key_edit.setAccessibleName(self.tr("Study key file"))
+        self.signing_edit.setAccessibleName(self.tr("Signing key file"))
+        self.host_key_edit.setAccessibleName(self.tr("SFTP host key fingerprint"))
+        self.known_hosts_edit.setAccessibleName(self.tr("SFTP known_hosts file"))
+        self.ssh_key_edit.setAccessibleName(self.tr("SSH key file"))
+        self.bucket_edit.setAccessibleName(self.tr("S3 bucket"))
+        self.endpoint_edit.setAccessibleName(self.tr("S3 endpoint"))
+        self.region_edit.setAccessibleName(self.tr("S3 region"))
+        self.ca_edit.setAccessibleName(self.tr("CA bundle file"))
+        self.user_edit.setAccessibleName(self.tr("User name or S3 access key"))
+        self.secret_edit.setAccessibleName(self.tr("Store password or secret key"))
+        self.store_out_edit.setAccessibleName(self.tr("Folder to unpack into"))
         form.addRow(self.tr("Store &URL"), self.url_edit)
-        form.addRow(self.tr("Study &key file"), self.key_edit)
-        form.addRow(self.tr("&Signing key (optional)"), self.signing_edit)
+        form.addRow(self.tr("Study &key file"), self._browsable(self.key_edit, self.tr("Study key file"), "file"))
+        signing = self._browsable(self.signing_edit, self.tr("Signing key file"), "file")
+        form.addRow(self.tr("&Signing key (optional)"), signing)
         form.addRow(self.tr("SFTP &host key"), self.host_key_edit)
-        form.addRow(self.tr("SFTP kn&own_hosts file"), self.known_hosts_edit)
+        known_hosts = self._browsable(self.known_hosts_edit, self.tr("SFTP known_hosts file"), "file")
+        form.addRow(self.tr("SFTP kn&own_hosts file"), known_hosts)
         form.addRow("", self.accept_new_check)
-        form.addRow(self.tr("SSH ke&y file (SFTP)"), self.ssh_key_edit)
+        ssh_key = self._browsable(self.ssh_key_edit, self.tr("SSH key file"), "file")
+        form.addRow(self.tr("SSH ke&y file (SFTP)"), ssh_key)
         form.addRow(self.tr("S3 &bucket"), self.bucket_edit)
         form.addRow(self.tr("S&3 endpoint"), self.endpoint_edit)
         form.addRow(self.tr("S3 re&gion"), self.region_edit)
-        form.addRow(self.tr("CA bu&ndle (https)"), self.ca_edit)
+        pem = self.tr("PEM files (*.pem *.crt);;All files (*)")
+        ca = self._browsable(self.ca_edit, self.tr("CA bundle file"), "file", pem)
+        form.addRow(self.tr("CA bu&ndle (https)"), ca)
         form.addRow(self.tr("Use&r name / S3 access key"), self.user_edit)
         form.addRow(self.tr("Pass&word or secret key"), self.secret_edit)
-        form.addRow(self.tr("Unpack into &folder"), self.store_out_edit)
+        unpack_into = self._browsable(self.store_out_edit, self.tr("Folder to unpack into"), "folder")
+        form.addRow(self.tr("Unpack into &folder"), unpack_into)
         form.addRow("", self.identity_check)
         self._store_form = form
         form.setRowVisible(self.saved_label, False)
-        self._typed_store = [self.url_edit, self.host_key_edit, self.known_hosts_edit, self.accept_new_check,
-                             self.ssh_key_edit, self.bucket_edit, self.endpoint_edit, self.region_edit,
-                             self.ca_edit, self.user_edit, self.secret_edit]  # fmt: skip
+        self._typed_store = [self.url_edit, self.host_key_edit, known_hosts, self.accept_new_check,
+                             ssh_key, self.bucket_edit, self.endpoint_edit, self.region_edit,
+                             ca, self.user_edit, self.secret_edit]  # fmt: skip
         inner.addLayout(form)
         row = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("&Verify"))
@@ -247,6 +270,50 @@ class AnalysisPage(QWidget):
         self.unpack_button.clicked.connect(self.unpack)
         self.store_cancel_button.clicked.connect(self.cancel)
         self.trust_button.clicked.connect(self.trust_laptop)
+
+    # -- Browse... beside a path ---------------------------------------------------------------------
+    def _browsable(self, edit: QLineEdit, title: str, kind: str, filters: str = "") -> QWidget:
+        """``edit`` with a Browse... button beside it that fills it from Qt's own file dialog: ``kind`` is
+        "file" (an existing file), "folder" or "save" (a file to write).  The row's label leads to the field."""
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(edit, 1)
+        button = QPushButton(self.tr("Browse..."))
+        button.setToolTip(title)
+        button.clicked.connect(lambda: self._browse(edit, title, kind, filters))
+        lay.addWidget(button)
+        row.setFocusProxy(edit)
+        self.browse_buttons[edit] = button
+        return row
+
+    def _browse(self, edit: QLineEdit, title: str, kind: str, filters: str) -> None:
+        typed = Path(edit.text().strip()).expanduser() if edit.text().strip() else None
+        start = Path.home()
+        if typed is not None:
+            if typed.is_dir():
+                start = typed
+            elif typed.parent.is_dir():
+                start = typed.parent
+        dialog = QFileDialog(self, title, str(start))
+        dialog.setObjectName("browseDialog")
+        # Qt's own dialog: the same on every platform.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if kind == "folder":
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        elif kind == "save":
+            dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if filters:
+            dialog.setNameFilter(filters)
+        if typed is not None and kind != "folder" and not typed.is_dir():
+            dialog.selectFile(typed.name)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
+            edit.setText(str(Path(dialog.selectedFiles()[0])))
+            edit.setFocus()
 
     # -- the study store --------------------------------------------------------------------------
     # -- saved stores -------------------------------------------------------------------------------

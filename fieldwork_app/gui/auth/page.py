@@ -17,6 +17,7 @@ from fieldwork_app.gui.forms.ui_first_run import Ui_FirstRunPage
 from fieldwork_app.gui.forms.ui_unlock import Ui_UnlockPage
 from fieldwork_app.gui.messages import describe
 from fieldwork_app.gui.session.common import clock_text
+from fieldwork_app.gui.views.common import set_role
 
 logger = logging.getLogger(__name__)
 
@@ -167,15 +168,20 @@ class UnlockPage(QWidget):
             self._show_take()
         self.ui.passphraseEdit.clear()
         if locked_by_idle:
-            self.ui.messageLabel.setText(self.tr("Locked after a period without activity."))
+            self._say(self.tr("Locked after a period without activity."), "hint")  # a notice, not an error
         self.p.users(self._show_users, self._failed)
         self.ui.passphraseEdit.setFocus()
+
+    def _say(self, text: str, role: str = "error") -> None:
+        """The line under the passphrase: an error (red, the form's style) or a notice ("hint")."""
+        set_role(self.ui.messageLabel, role)
+        self.ui.messageLabel.setText(text)
 
     def needs_unlock(self, text: str) -> None:
         """Say what a key pressed while locked needs (the passphrase); the cursor goes where it is typed."""
         if self._wait > 0:
             return  # the countdown after a wrong passphrase keeps the line
-        self.ui.messageLabel.setText(text)
+        self._say(text)
         self.ui.passphraseEdit.setFocus()
 
     def _show_users(self, users: list[str]) -> None:
@@ -191,10 +197,10 @@ class UnlockPage(QWidget):
         user = self.ui.userCombo.currentText()
         passphrase = self.ui.passphraseEdit.text()
         if not user or not passphrase:
-            self.ui.messageLabel.setText(self.tr("Choose your user name and type your passphrase."))
+            self._say(self.tr("Choose your user name and type your passphrase."))
             return
         self.ui.unlockButton.setEnabled(False)
-        self.ui.messageLabel.setText(self.tr("Unlocking…"))
+        self._say(self.tr("Unlocking…"), "hint")
         self.p.unlock(user, passphrase, self._ok, self._failed)
 
     def _ok(self, ws: Workspace) -> None:
@@ -212,11 +218,11 @@ class UnlockPage(QWidget):
             self._show_wait()
             self._countdown.start()
             return
-        self.ui.messageLabel.setText(describe(exc))
+        self._say(describe(exc))
         self.ui.unlockButton.setEnabled(True)
 
     def _show_wait(self) -> None:
-        self.ui.messageLabel.setText(
+        self._say(
             self.tr(
                 "That passphrase did not unlock the vault. You can try again in %n second(s).", "", self._wait
             )
@@ -228,6 +234,6 @@ class UnlockPage(QWidget):
             self._show_wait()
             return
         self._countdown.stop()
-        self.ui.messageLabel.setText(self.tr("That passphrase did not unlock the vault. Try again."))
+        self._say(self.tr("That passphrase did not unlock the vault. Try again."))
         self.ui.unlockButton.setEnabled(True)
         self.ui.passphraseEdit.setFocus()

@@ -2,7 +2,9 @@
 
 A voucher is given whether or not the session ended early (the form says so when it did).  A participant
 due more than one of the study's vouchers (an e-voucher and a travel voucher) has each added to the list
-and all are saved at once, as the command line's repeated ``--voucher`` does.  Only the masked serial is
+and all are saved at once, as the command line's repeated ``--voucher`` does.  On a session with more than
+one participant (a joint interview, a focus group) each voucher says whom it is for: the "For" list offers
+the session's participants, and the type list that participant's vouchers.  Only the masked serial is
 shown back; the full serial goes to the identity store through the service.
 """
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -71,6 +74,15 @@ class CloseOutForm(QWidget):
         self.voucher_given = QCheckBox(self.tr("Voucher given"))
         self.voucher_given.setObjectName("voucherGiven")
         form.addRow("", self.voucher_given)
+        # A session with more than one participant: whom the voucher is for (hidden for one participant).
+        self.voucher_for = QComboBox()
+        self.voucher_for.setObjectName("voucherFor")
+        self.voucher_for.setAccessibleName(self.tr("Voucher for"))
+        self.voucher_for_label = QLabel(self.tr("For"))
+        self.voucher_for_label.setBuddy(self.voucher_for)
+        form.addRow(self.voucher_for_label, self.voucher_for)
+        self.voucher_for_label.hide()
+        self.voucher_for.hide()
         self.voucher_type = QComboBox()
         self.voucher_type.setObjectName("voucherType")
         form.addRow(self.tr("Type"), self.voucher_type)
@@ -92,6 +104,8 @@ class CloseOutForm(QWidget):
         form.addRow("", self.despite)
         self.voucher_type.currentIndexChanged.connect(self._voucher_default)
         self._vouchers: list[Voucher] = []
+        self._by_participant: dict[str, tuple[Voucher, ...]] = {}
+        self.voucher_for.currentIndexChanged.connect(self._participant_chosen)
         # The vouchers to save: each added one, then the one whose serial is typed in but not added yet.
         row = QHBoxLayout()
         self.add_voucher_button = QPushButton(self.tr("Add voucher"))
@@ -177,16 +191,47 @@ class CloseOutForm(QWidget):
         row.addWidget(self.home_button)
         lay.addLayout(row)
 
-    def set_study(self, support: tuple[SignpostingEntry, ...], vouchers: tuple[Voucher, ...]) -> None:
+    def set_study(
+        self,
+        support: tuple[SignpostingEntry, ...],
+        vouchers: tuple[Voucher, ...],
+        by_participant: dict[str, tuple[Voucher, ...]] | None = None,
+    ) -> None:
+        """The support list and the vouchers offered; ``by_participant`` (more than one participant) the
+        vouchers each participant of the session is due, chosen in the "For" list."""
         for e in sorted(support, key=lambda e: not e.emergency):
             cb = QCheckBox(e.name)
             cb.setObjectName(f"given-{e.id}")
             self.support[e.id] = cb
             self.support_lay.addWidget(cb)
+        self._by_participant = dict(by_participant or {}) if len(by_participant or {}) > 1 else {}
+        if self._by_participant:
+            self.voucher_for.blockSignals(True)
+            for pid in self._by_participant:
+                self.voucher_for.addItem(pid, pid)
+            self.voucher_for.blockSignals(False)
+            self.voucher_for.show()
+            self.voucher_for_label.show()
+            self._set_vouchers(self._by_participant[self.voucher_for.currentData()])
+            self.voucher_given.setChecked(any(self._by_participant.values()))
+        else:
+            self._set_vouchers(tuple(vouchers))
+            self.voucher_given.setChecked(bool(vouchers))
+
+    def _set_vouchers(self, vouchers: tuple[Voucher, ...]) -> None:
         self._vouchers = list(vouchers)
+        self.voucher_type.blockSignals(True)
+        self.voucher_type.clear()
         for v in vouchers:
             self.voucher_type.addItem(f"{v.type} ({v.provider})", v.type)
-        self.voucher_given.setChecked(bool(vouchers))
+        self.voucher_type.blockSignals(False)
+        self._voucher_default(self.voucher_type.currentIndex())
+
+    def _participant_chosen(self, index: int) -> None:
+        pid = self.voucher_for.itemData(index)
+        if pid in self._by_participant:
+            self._set_vouchers(self._by_participant[pid])
+            self._next_unlisted()
 
     def _voucher_default(self, index: int) -> None:
         if 0 <= index < len(self._vouchers):
@@ -196,23 +241,47 @@ class CloseOutForm(QWidget):
         """The voucher as the fields show it, when its serial is typed in."""
         if not self.voucher_type.count() or not self.serial.text().strip():
             return None
-        return {
+        v: dict[str, Any] = {
             "type": self.voucher_type.currentData(),
             "value": str(Decimal(str(round(self.voucher_value.value(), 2)))),
             "serial": self.serial.text(),
             "given_despite_early_stop": self.despite.isChecked(),
         }
+        if self._by_participant:
+            v["participant_id"] = self.voucher_for.currentData()
+            index = self.voucher_type.currentIndex()
+            if 0 <= index < len(self._vouchers):
+                v["voucher"] = self._vouchers[index].id
+        return v
 
     def _voucher_line(self, v: dict[str, Any]) -> str:
-        index = self.voucher_type.findData(v["type"])
-        name = self.voucher_type.itemText(index) if index >= 0 else str(v["type"])
+        vouchers = self._by_participant.get(v.get("participant_id", ""), tuple(self._vouchers))
+        known = next((k for k in vouchers if k.type == v["type"]), None)
+        name = f"{known.type} ({known.provider})" if known else str(v["type"])
         serial = str(v["serial"]).strip()
         masked = "****" + (serial[-4:] if len(serial) > 4 else "")
-        return f"{name} · {self.voucher_value.textFromValue(float(v['value']))} · {masked}"
+        line = f"{name} · {self.voucher_value.textFromValue(float(v['value']))} · {masked}"
+        if self._by_participant:
+            line = self.tr("%1: %2").replace("%1", str(v.get("participant_id"))).replace("%2", line)
+        return line
 
     def _with(self, given: list[dict[str, Any]], v: dict[str, Any]) -> list[dict[str, Any]]:
-        """``given`` with ``v`` in it: one of each type (the same type again replaces the one listed)."""
-        return [g for g in given if g["type"] != v["type"]] + [v]
+        """``given`` with ``v`` in it: one of each type for each participant (the same type for the same
+        participant again replaces the one listed)."""
+
+        def same(g: dict[str, Any]) -> bool:
+            return bool(g["type"] == v["type"] and g.get("participant_id") == v.get("participant_id"))
+
+        return [g for g in given if not same(g)] + [v]
+
+    def _next_unlisted(self) -> bool:
+        """Offer the chosen participant's next voucher not on the list (False when all are listed)."""
+        pid = self.voucher_for.currentData() if self._by_participant else None
+        listed = {g["type"] for g in self._given if g.get("participant_id") == pid}
+        nxt = next((i for i in range(self.voucher_type.count()) if self.voucher_type.itemData(i) not in listed), -1)
+        if nxt >= 0:
+            self.voucher_type.setCurrentIndex(nxt)
+        return nxt >= 0
 
     def _add_voucher(self) -> None:
         v = self._typed_voucher()
@@ -222,10 +291,14 @@ class CloseOutForm(QWidget):
         self._given = self._with(self._given, v)
         self._show_given()
         self.serial.clear()
-        listed = {g["type"] for g in self._given}
-        nxt = next((i for i in range(self.voucher_type.count()) if self.voucher_type.itemData(i) not in listed), -1)
-        if nxt >= 0:
-            self.voucher_type.setCurrentIndex(nxt)
+        if not self._next_unlisted() and self._by_participant:
+            # this participant's vouchers are all listed: the next participant still due one
+            for i in range(self.voucher_for.count()):
+                pid = self.voucher_for.itemData(i)
+                listed = {g["type"] for g in self._given if g.get("participant_id") == pid}
+                if any(k.type not in listed for k in self._by_participant[pid]):
+                    self.voucher_for.setCurrentIndex(i)
+                    break
         self.serial.setFocus()
 
     def _remove_voucher(self) -> None:
@@ -317,9 +390,15 @@ class CloseOutForm(QWidget):
         body = body or {}
         stored = list((body.get("vouchers") or {}).values()) or ([body["voucher"]] if body.get("voucher") else [])
         if stored:
-            serials = ", ".join(str(v.get("masked_serial", "")) for v in stored)
+            serials = ", ".join(self._stored_line(v) for v in stored)
             self.masked.setText(self.tr("Stored as %1").replace("%1", serials))
         self._stored = len(stored)
+
+    def _stored_line(self, v: dict[str, Any]) -> str:
+        if not self._by_participant:
+            return str(v.get("masked_serial", ""))
+        masked = str(v.get("masked_serial", ""))
+        return self.tr("%1: %2").replace("%1", str(v.get("participant_id"))).replace("%2", masked)
 
     def show_saved(self, body: dict[str, Any], completed: bool) -> None:
         self.show_stored(body)

@@ -318,7 +318,7 @@ class SessionScreen(QWidget):
         self.distress.set_protocol(info.protocol, info.signposting)
         self.support.set_entries(info.signposting)
         self.safeguarding.set_rules(info.safeguarding, s.participant_ids, info.route, info.site_contacts)
-        self.closeout.set_study(info.signposting, info.vouchers)
+        self.closeout.set_study(info.signposting, info.vouchers, info.vouchers_by_participant)
         self.closeout.restore(info.closeout)
         self.closeout.set_ended_early(info.ended_early)
         if info.has_lone_working:
