@@ -168,8 +168,64 @@
             <translation>⟦Þŕöĵéçţ ƒîļé (.ǫđþ&amp;ẋ) ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>REFI-QDA project (*.qdpx)</source>
+            <translation>⟦ŔÉƑÎ-ǪĐÀ þŕöĵéçţ (*.ǫđþẋ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Save&amp;d store</source>
             <translation>⟦Šàṽé&amp;đ šţöŕé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Store URL</source>
+            <translation>⟦Šţöŕé ÛŔĻ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Study key file</source>
+            <translation>⟦Šţûđý ķéý ƒîļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Signing key file</source>
+            <translation>⟦Šîĝñîñĝ ķéý ƒîļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>SFTP host key fingerprint</source>
+            <translation>⟦ŠƑŢÞ ĥöšţ ķéý ƒîñĝéŕþŕîñţ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>SFTP known_hosts file</source>
+            <translation>⟦ŠƑŢÞ ķñöŵñ_ĥöšţš ƒîļé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>SSH key file</source>
+            <translation>⟦ŠŠĤ ķéý ƒîļé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S3 bucket</source>
+            <translation>⟦Š3 ƀûçķéţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S3 endpoint</source>
+            <translation>⟦Š3 éñđþöîñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>S3 region</source>
+            <translation>⟦Š3 ŕéĝîöñ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>CA bundle file</source>
+            <translation>⟦ÇÀ ƀûñđļé ƒîļé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>User name or S3 access key</source>
+            <translation>⟦Ûšéŕ ñàɱé öŕ Š3 àççéšš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Store password or secret key</source>
+            <translation>⟦Šţöŕé þàššŵöŕđ öŕ šéçŕéţ ķéý ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Folder to unpack into</source>
+            <translation>⟦Ƒöļđéŕ ţö ûñþàçķ îñţö ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>SFTP kn&amp;own_hosts file</source>
@@ -178,6 +234,10 @@
         <message>
             <source>S&amp;3 endpoint</source>
             <translation>⟦Š&amp;3 éñđþöîñţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>PEM files (*.pem *.crt);;All files (*)</source>
+            <translation>⟦ÞÉṀ ƒîļéš (*.þéɱ *.çŕţ);;Àļļ ƒîļéš (*) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>CA bu&amp;ndle (https)</source>
@@ -214,6 +274,10 @@
         <message>
             <source>Session folders</source>
             <translation>⟦Šéššîöñ ƒöļđéŕš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Browse...</source>
+            <translation>⟦Ɓŕöŵšé ŵîðé...⟧</translation>
         </message>
         <message>
             <source>SSH key</source>
@@ -445,6 +509,14 @@
             <translation>⟦Ṽöûçĥéŕ ĝîṽéñ ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Voucher for</source>
+            <translation>⟦Ṽöûçĥéŕ ƒöŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>⟦Ƒöŕ ŵî⟧</translation>
+        </message>
+        <message>
             <source>Type</source>
             <translation>⟦Ţýþé ŵî⟧</translation>
         </message>
@@ -531,6 +603,10 @@
         <message>
             <source>Back to the study home</source>
             <translation>⟦Ɓàçķ ţö ţĥé šţûđý ĥöɱé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>⟦%1: %2 ŵî⟧</translation>
         </message>
         <message>
             <source>The session ended early. The voucher is still given.</source>
