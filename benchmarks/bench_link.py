@@ -364,6 +364,7 @@ def main() -> int:
                         ]  # fmt: skip
                         shift = r % len(contenders)
                         for who, run in contenders[shift:] + contenders[:shift]:
+                            link.forget_paths()
                             took = run(server)
                             if who == "engine":
                                 fws.append(took)

@@ -143,6 +143,13 @@ class EmulatedLink:
         path = Path(self._tmp.name) / "relay.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
+    def forget_paths(self) -> None:
+        """Forget what the kernels cached of the path between the two ends (TCP metrics: slow-start threshold,
+        round trip, window), so that each transfer starts as a first one does instead of inheriting what the one
+        before it ended with."""
+        for where, peer in (((), self.server_ip), (("-n", self.netns), self.client_ip)):
+            subprocess.run(["ip", *where, "tcp_metrics", "delete", peer], capture_output=True, check=False)
+
     def outage(self, seconds: float, reset: bool = False) -> None:
         """Drop every packet both ways for ``seconds`` (blocking); with ``reset``, the client's TCP
         connections to the server are then reset (``ss -K``), as a NAT or Wi-Fi handover does."""

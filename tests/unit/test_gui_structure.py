@@ -75,7 +75,7 @@ def test_no_import_cycle_among_gui_modules() -> None:
 
 # Qt-free wording tables both faces share: pure functions of facts and a translate function, no work and no
 # database, so any widget may call them.
-WORDING = {"readiness_words", "condition_words"}
+WORDING = {"readiness_words", "condition_words", "consent_words"}
 
 
 def _service_modules(tree: ast.Module) -> set[str]:
