@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,10 @@ def read_text(spec: str | Path, *, option: str, what: str) -> str:
         ) from None
 
 
-def nesting_problem(text: str, limit: int) -> tuple[int, int] | None:
-    """Where (line, column) ``text`` (JSON) first nests deeper than ``limit``, or None.  A scan of the
-    characters, outside strings, before any parser runs."""
-    depth, line, column, in_string, escaped = 0, 1, 0, False, False
-    for ch in text:
+def _outside_strings(text: str) -> Iterator[tuple[int, str, int, int]]:
+    """Each character of ``text`` (JSON) that stands outside a string, as (index, character, line, column)."""
+    line, column, in_string, escaped = 1, 0, False, False
+    for index, ch in enumerate(text):
         column += 1
         if ch == "\n":
             line, column = line + 1, 0
@@ -88,7 +88,16 @@ def nesting_problem(text: str, limit: int) -> tuple[int, int] | None:
                 in_string = False
         elif ch == '"':
             in_string = True
-        elif ch in "[{":
+        else:
+            yield index, ch, line, column
+
+
+def nesting_problem(text: str, limit: int) -> tuple[int, int] | None:
+    """Where (line, column) ``text`` (JSON) first nests deeper than ``limit``, or None.  A scan of the
+    characters, outside strings, before any parser runs."""
+    depth = 0
+    for _index, ch, line, column in _outside_strings(text):
+        if ch in "[{":
             depth += 1
             if depth > limit:
                 return line, column
@@ -122,21 +131,8 @@ def _no_repeated_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def constant_place(text: str, constant: str) -> tuple[int, int] | None:
     """Where (line, column) the bare word ``constant`` (``NaN``, ``Infinity``, ``-Infinity``) first stands
     outside a string in ``text``, or None."""
-    line, column, in_string, escaped = 1, 0, False, False
-    for index, ch in enumerate(text):
-        column += 1
-        if ch == "\n":
-            line, column = line + 1, 0
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif text.startswith(constant, index):
+    for index, _ch, line, column in _outside_strings(text):
+        if text.startswith(constant, index):
             return line, column
     return None
 
