@@ -50,6 +50,20 @@ def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def _closeout(qtbot, make_window, vault, sid: str, size):  # type: ignore[no-untyped-def]
+    """The app at ``size``, unlocked, on the session's screen, ended: its close-out showing."""
+    w = make_window(vault, idle_ms=3_600_000)
+    w.resize(*size)
+    unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
+    screen = _open(qtbot, w, sid)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
+    _click(qtbot, screen.bar.end_button)
+    form = screen.closeout
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
+    return w, screen, form
+
+
 def _open(qtbot, w, sid: str):  # type: ignore[no-untyped-def]
     """The session's screen, as the study home opens it."""
     screen = build_screen(w.ctx, sid)
@@ -82,15 +96,7 @@ def _lines(form) -> list[str]:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_two_vouchers_are_added_to_the_list_and_kept_by_one_save(qtbot, tmp_path, make_window, size) -> None:  # type: ignore[no-untyped-def]
     vault, pid, sid = _vault(tmp_path)
-    w = make_window(vault, idle_ms=3_600_000)
-    w.resize(*size)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-    screen = _open(qtbot, w, sid)
-    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
-    _click(qtbot, screen.bar.end_button)
-    form = screen.closeout
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
+    w, screen, form = _closeout(qtbot, make_window, vault, sid, size)
     qtbot.keyClicks(form.wellbeing, "Fine, heading to college")
     assert form.voucher_given.isChecked() and form.voucher_type.count() == 2
     assert form.voucher_type.currentData() == "e-voucher" and form.voucher_value.value() == 20
@@ -210,15 +216,7 @@ def test_a_joint_sessions_vouchers_each_say_which_participant_they_are_for(
     qtbot, tmp_path, make_window, size
 ) -> None:  # type: ignore[no-untyped-def]
     vault, young, parent, sid = _joint(tmp_path)
-    w = make_window(vault, idle_ms=3_600_000)
-    w.resize(*size)
-    unlock(qtbot, w)
-    qtbot.waitUntil(lambda: w.unlocked, timeout=10_000)
-    screen = _open(qtbot, w, sid)
-    qtbot.waitUntil(lambda: (w.width(), w.height()) == size, timeout=5_000)
-    _click(qtbot, screen.bar.end_button)
-    form = screen.closeout
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
+    w, screen, form = _closeout(qtbot, make_window, vault, sid, size)
     qtbot.keyClicks(form.wellbeing, "Both fine")
     # whom the voucher is for: the session's participants, the first chosen
     assert form.voucher_for.isVisible()
