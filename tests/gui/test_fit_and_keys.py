@@ -555,8 +555,10 @@ def test_closing_during_a_recording_again_and_again_never_crashes_and_seals_each
         assert "closed 0" in child.stdout, (n, child.stdout, child.stderr[-3000:])
         drift = int(child.stdout.split("drift", 1)[1].split()[0])
         # Each signal emitted from Python used to take one reference from True (about 40 a second while
-        # recording), which is how the count reached zero: bool_dealloc at exit or mid-take.
-        assert drift > -10, f"run {n}: True lost {-drift} references in 1.5 s of recording"
+        # recording, 60 in these 1.5 s), which is how the count reached zero: bool_dealloc at exit or mid-take.
+        # Objects holding True that are freed meanwhile move the count too (up to a dozen seen), so the bound
+        # is half the leak's.
+        assert drift > -30, f"run {n}: True lost {-drift} references in 1.5 s of recording"
     ws = workspace_svc.unlock(vault_dir, USER, PASSPHRASE)
     try:
         rows = recording.list_recordings(ws, sid)
