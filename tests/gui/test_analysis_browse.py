@@ -11,19 +11,15 @@ import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from tests.gui.modal import when_modal
-from tests.gui.test_fit_and_keys import SIZES, click_nav, open_app
+from tests.gui.test_fit_and_keys import SIZES, click_nav, open_app, scroll_into_view
 
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     """Scroll to the widget as a person would, and click it where it shows."""
-    scroll = widget.parent()
-    while scroll is not None and not isinstance(scroll, QScrollArea):
-        scroll = scroll.parent()
-    if scroll is not None:
-        scroll.ensureWidgetVisible(widget)
+    scroll_into_view(widget)
     assert widget.isVisible() and widget.isEnabled(), widget.objectName()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 

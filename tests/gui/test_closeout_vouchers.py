@@ -10,7 +10,7 @@ import json
 import pytest
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QWidget
 
 from fieldwork_app.paths import DataDir
 from fieldwork_app.services import closeout, participants, sessions
@@ -18,6 +18,7 @@ from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import workspace as workspace_svc
 from fieldwork_app.vault import FAST_KDF
 from tests.gui.conftest import unlock
+from tests.gui.test_fit_and_keys import scroll_into_view
 from tests.gui.test_session import run_db
 from tests.support.people import eligible_answers
 from tests.support.vaults import PASSPHRASE, USER
@@ -41,11 +42,7 @@ def _vault(tmp_path):  # type: ignore[no-untyped-def]
 
 def _click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     """Scroll to the widget as a person would, and click it where it shows."""
-    scroll = widget.parent()
-    while scroll is not None and not isinstance(scroll, QScrollArea):
-        scroll = scroll.parent()
-    if scroll is not None:
-        scroll.ensureWidgetVisible(widget)
+    scroll_into_view(widget)
     assert widget.isVisible() and widget.isEnabled(), widget.objectName()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -75,11 +72,7 @@ def _open(qtbot, w, sid: str):  # type: ignore[no-untyped-def]
 
 def _tick(qtbot, box: QCheckBox) -> None:  # type: ignore[no-untyped-def]
     """Click a check box on its box (a wide check box's middle is empty)."""
-    scroll = box.parent()
-    while scroll is not None and not isinstance(scroll, QScrollArea):
-        scroll = scroll.parent()
-    if scroll is not None:
-        scroll.ensureWidgetVisible(box)
+    scroll_into_view(box)
     assert box.isVisible() and box.isEnabled()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QScrollBar,
     QWidget,
 )
@@ -35,6 +36,15 @@ PAGES = ("home", "participants", "prepare", "consent", "sync")
 
 
 # -- driving the app as a person -------------------------------------------------------------------
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll the page holding ``widget`` until it shows, as a person would before clicking it."""
+    scroll = widget.parent()
+    while scroll is not None and not isinstance(scroll, QScrollArea):
+        scroll = scroll.parent()
+    if scroll is not None:
+        scroll.ensureWidgetVisible(widget)
+
+
 def click(qtbot, w: QWidget) -> None:  # type: ignore[no-untyped-def]
     """Click a button the person can see (one just laid out is shown on the next turn of the loop)."""
     qtbot.waitUntil(lambda: w.isVisible() and w.isEnabled(), timeout=5_000)
