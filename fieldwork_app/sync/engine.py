@@ -493,8 +493,9 @@ class BundleUpload:
             for i, (name, path, size) in enumerate(self.objects[:-1]):
                 self.progress.index += 1
                 check_cancel(self.state)
-                if expect_next is not None:
-                    expect_next(self.objects[i + 1][0], self.objects[i + 1][2])
+                following = self.objects[i + 1][0]
+                if expect_next is not None and (self.listed is None or following not in self.listed):
+                    expect_next(following, self.objects[i + 1][2])
                 # A chunk's name is the SHA-256 of its staged bytes (staging writes it atomically).
                 sent_before = self.stats.objects_sent
                 self._retry(functools.partial(self._send_if_missing, name, path, size))
@@ -570,7 +571,25 @@ class BundleUpload:
         except StoreError as exc:
             logger.warning("temporary uploads left on %s could not be removed: %s", self.transport.name, exc)
 
+    def _finish_off(self) -> None:
+        """Clear what cuts left and measure the link.  A store whose calls may overlap (``concurrent``: S3's
+        client is thread-safe) does both at once, so the sync ends a round trip or two sooner."""
+        if not getattr(self.transport, "concurrent", False):
+            self._clear_temps()
+            self._probe()
+            return
+        probing = threading.Thread(target=self._probe, name="sync-probe", daemon=True)
+        probing.start()
+        try:
+            self._clear_temps()
+        finally:
+            probing.join()
+
     def run(self) -> Receipt:
+        expect_next: Callable[[str, int], None] | None = getattr(self.transport, "expect_next", None)
+        if expect_next is not None and len(self.objects) > 1:
+            # the first chunk's upload is begun (S3: its multipart upload made) while the folder is listed
+            expect_next(self.objects[0][0], self.objects[0][2])
         self._list()
         self._chunks()
         name, path, size = self.objects[-1]
@@ -585,8 +604,7 @@ class BundleUpload:
         self.receipt_objects.sort(key=lambda o: order[o.name])
         verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
         logger.info("bundle %s verified on %s", self.staged.bundle_id, self.transport.name)
-        self._clear_temps()
-        self._probe()
+        self._finish_off()
         self.stats.link = self.measure()
         return Receipt(
             bundle_id=self.staged.bundle_id,

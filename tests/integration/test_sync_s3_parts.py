@@ -15,7 +15,7 @@ from fieldwork_app.sync.engine import UploadStats, upload_bundle
 from fieldwork_app.sync.linkfit import MiB
 from fieldwork_app.sync.state import ClockWaiter
 from fieldwork_app.sync.storeside import unpack_store, verify_store
-from fieldwork_app.sync.transports.s3 import MULTIPART_MIN, part_size
+from fieldwork_app.sync.transports.s3 import MULTIPART_MIN, PART_MIN, part_size
 from tests.support.servers import CutProxy, StoreServer, SyncKit
 
 pytestmark = pytest.mark.servers
@@ -52,7 +52,9 @@ def test_large_chunks_go_in_parts_and_are_verified_by_their_etags(
     s3_server: StoreServer, sync_kit: SyncKit, tmp_path: Path
 ) -> None:
     server = s3_server.fresh()
-    files = {"M-001/S-0001/audio.bin": random.Random(1).randbytes(2 * CHUNK + 3 * MiB)}
+    # chunks of 12, 12 and 8 MiB (two equal parts each, then 5 MiB and the rest) and one of 1 MiB (one PUT)
+    files = {"M-001/S-0001/audio.bin": random.Random(1).randbytes(2 * CHUNK + 8 * MiB),
+             "M-001/S-0001/notes.bin": random.Random(5).randbytes(MiB)}  # fmt: skip
     staged = sync_kit.stage(sync_kit.spec("b-parts", files), chunk_size=CHUNK)
     t = server.open()
     try:
@@ -62,6 +64,8 @@ def test_large_chunks_go_in_parts_and_are_verified_by_their_etags(
             etag = _client(t).head_object(Bucket=t.bucket, Key=t.prefix + name)["ETag"].strip('"')
             parts = -(-size // part_size(size))
             assert etag.endswith(f"-{parts}") if size >= MULTIPART_MIN else "-" not in etag
+        sizes = sorted(s for _n, s in staged.chunks)
+        assert sizes[0] < MULTIPART_MIN <= sizes[1] < 2 * PART_MIN and part_size(sizes[1]) == PART_MIN
         assert _unfinished(t, "bundles/") == []
     finally:
         t.close()
@@ -126,4 +130,40 @@ def test_unfinished_uploads_of_the_bundle_are_aborted_and_no_one_elses(
         assert stats.temps_removed >= 1
     finally:
         t.close()
+    _check_store(server, sync_kit, tmp_path / "out", files)
+
+
+def test_a_later_sync_resumes_the_first_chunk_from_its_kept_part_not_the_upload_begun_ahead(
+    s3_server: StoreServer, sync_kit: SyncKit, tmp_path: Path
+) -> None:
+    """An earlier sync was cut off with the first chunk's first part on the store and the last chunk in place.
+    The next sync begins the first chunk's upload while it lists the folder; that new, empty upload is the
+    newest, and must not be the one the kept part is looked for in."""
+    server = s3_server.fresh()
+    files = {"M-001/S-0001/audio.bin": random.Random(4).randbytes(3 * CHUNK)}
+    staged = sync_kit.stage(sync_kit.spec("b-later", files), chunk_size=CHUNK)
+    objects = staged.objects()
+    (first, first_path, first_size), (last, last_path, last_size) = objects[0], objects[-2]
+    first_part = first_path.read_bytes()[: part_size(first_size)]
+    t = server.open()
+    try:
+        c = _client(t)
+        key = t.prefix + first
+        upload = c.create_multipart_upload(Bucket=t.bucket, Key=key)["UploadId"]
+        c.upload_part(Bucket=t.bucket, Key=key, UploadId=upload, PartNumber=1, Body=first_part)
+        with open(last_path, "rb") as fh:
+            t.put(last, fh, last_size)
+        time.sleep(1.1)  # S3 orders uploads by their start, to the second
+    finally:
+        t.close()
+    stats = UploadStats()
+    t = server.open()
+    try:
+        upload_bundle(staged, t, stats=stats)
+        assert _unfinished(t, "bundles/") == []  # the kept upload completed, the one begun ahead aborted
+    finally:
+        t.close()
+    assert stats.objects_skipped == 2  # the first chunk (finished from its kept part) and the last
+    assert stats.temps_removed == 1  # the upload begun ahead for the first chunk
+    assert stats.bytes_attempted == staged.total_bytes - last_size - len(first_part)
     _check_store(server, sync_kit, tmp_path / "out", files)

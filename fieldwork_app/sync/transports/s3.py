@@ -62,17 +62,19 @@ _BUSY_CODES = {
 
 
 MiB = 1024 * 1024
-MULTIPART_MIN = 10 * MiB  # objects from this size go in parts (two at least)
 PART_MIN = 5 * MiB  # S3's smallest part (but the last)
+MULTIPART_MIN = PART_MIN + MiB  # objects from this size go in parts (two at least)
 MAX_PARTS = 4  # parts unanswered at most (each on a connection of its own), and never more bytes than one object
 
 
 def part_size(size: int) -> int:
     """The part size of an object of ``size`` bytes: equal parts (the last a little shorter), four where each
     is at least ``PART_MIN``, else as many as fit (two at least), so that every part can be in flight at once
-    without more than the object's bytes unanswered."""
+    without more than the object's bytes unanswered.  Under two ``PART_MIN`` the first part is ``PART_MIN``
+    and the second the rest: such an object (a bundle's last chunk, mostly) then starts going while the
+    object before it is still partly unanswered, instead of waiting for all of it as one PUT would."""
     count = max(2, min(MAX_PARTS, size // PART_MIN))
-    return -(-size // count)
+    return max(PART_MIN, -(-size // count))
 
 
 def _parts(data: bytes) -> list[bytes]:
@@ -117,6 +119,8 @@ class _Budget:
 
 
 class S3Transport:
+    concurrent = True  # boto3's client may be called from several threads at once
+
     def __init__(self, bucket: str, prefix: str, options: dict[str, Any], secrets: dict[str, str]) -> None:
         self.bucket = bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
@@ -365,11 +369,19 @@ class S3Transport:
         wanted = {self._key(n): (n, size, src) for n, size, src in objects if size >= MULTIPART_MIN}
         done: dict[str, int] = {}
         try:
+            # uploads begun ahead in this call hold nothing yet: never taken for an interrupted one (the newest
+            # would be), and left for the put they were begun for or the clearing at the end
+            mine = set()
+            for ahead in list(self._ahead.values()):
+                try:
+                    mine.add(ahead.result().upload_id)
+                except StoreError:
+                    pass
             for folder in sorted({posixpath.dirname(n) for n, _s, _p in wanted.values()}):
                 uploads = sorted(self._uploads(folder), key=lambda u: str(u.get("Initiated", "")), reverse=True)
                 for found in uploads:
                     key, upload_id = str(found["Key"]), str(found["UploadId"])
-                    if key not in wanted or wanted[key][0] in done:
+                    if key not in wanted or wanted[key][0] in done or upload_id in mine:
                         continue
                     name, size, src = wanted[key]
                     try:
@@ -381,7 +393,7 @@ class S3Transport:
                         logger.warning("an interrupted upload could not be finished: %s", self._map(exc, "resume"))
                 for found in uploads:  # the others begun for these objects are stale now
                     key, upload_id = str(found["Key"]), str(found["UploadId"])
-                    if key in wanted and wanted[key][0] in done:
+                    if key in wanted and wanted[key][0] in done and upload_id not in mine:
                         self._abort(key, upload_id)
         except Exception as exc:
             self._abandon()
