@@ -457,12 +457,16 @@ class Recorder:
         except OSError as exc:
             reason = "write_error"
             self._fail(RecorderEventKind.DISK_FULL, _disk_error(exc, self.path))
-        except Exception as exc:  # the writer must never die silently with the file open
+        except Exception:  # the writer must never die silently with the file open
             logger.exception("audio writer failed")
             reason = "error"
             self._fail(
                 RecorderEventKind.STREAM_ERROR,
-                FieldworkError(f"recording failed: {type(exc).__name__}", kind=ErrorKind.DISK_ERROR),
+                FieldworkError(
+                    f"{self.path.name}: saving the audio failed unexpectedly (not for want of disk space or a "
+                    "microphone; the application log has the details); the take was ended",
+                    kind=ErrorKind.DISK_ERROR,
+                ),
             )
         self._finish(reason)
 
