@@ -140,3 +140,36 @@ def test_a_form_not_confirmed_and_a_consultee_not_named_name_the_consent_pages_o
         assert "tick \u201cThe consultee has completed their declaration\u201d" in describe(consultee_form.value)
     finally:
         ws.close()
+
+
+def test_a_consultee_advising_against_is_worded_by_the_app_through_its_catalogue(  # type: ignore[no-untyped-def]
+    qapp, pseudo_locale, tmp_path  # noqa: F811
+) -> None:
+    """In the pseudo-locale, the consultee route refused on the consultee's advice, and with no consultee
+    named, are the catalogue's words; the form's title goes in as the pack wrote it."""
+    from tests.unit.test_consent_applies import CONSULTEE, UNABLE, _open
+    from tests.unit.test_consent_applies import _parent as parent_of
+
+    ws = _open(tmp_path)
+    try:
+        pid, sid = parent_of(ws)
+        ethics.record_capacity(ws, sid, pid, UNABLE)
+        with pytest.raises(ConsentError) as no_consultee:
+            consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
+        paper = pseudo_text(" and completes '{form}'").format(form="Personal consultee declaration")
+        said = pseudo_text(
+            "Consent not recorded: the capacity assessment at this session found {participant} cannot decide now, "
+            "so the study's protocol asks a consultee for their advice{paper}. In \u201cBefore consent\u201d, name "
+            "the consultee and give their relationship, the kind of consultee and their advice."
+        )
+        assert describe(no_consultee.value) == said.replace("{participant}", pid).replace("{paper}", paper)
+        with pytest.raises(ConsentError) as advised:
+            consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid),
+                           parties={"consultee": {**CONSULTEE, "advice": "not_take_part"}})  # fmt: skip
+        said = pseudo_text(
+            "Consent not recorded: the consultee advises that {participant} would not want to take part, so "
+            "{participant} does not take part. Nothing is recorded but the refusal."
+        )
+        assert describe(advised.value) == said.replace("{participant}", pid)
+    finally:
+        ws.close()
