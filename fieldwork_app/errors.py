@@ -116,6 +116,9 @@ class ErrorCode(enum.Enum):
     UNPACK_RESEARCH_FOLDER = "unpack-research-folder"  # folder (it holds research data; identity is unpacked)
     UNPACK_VERIFIED_FOLDER = "unpack-verified-folder"  # folder
     UNPACK_UNVERIFIED_FOLDER = "unpack-unverified-folder"  # folder
+    # file (the take's file name): saving a take failed for a reason that is no disk's nor device's (a fault in
+    # the app, whose details are in the application log)
+    RECORDING_FAULT = "recording-fault"
 
 
 class FieldworkError(Exception):

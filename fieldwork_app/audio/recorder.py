@@ -52,7 +52,7 @@ from fieldwork_app.audio.devices import DeviceInfo, resolve_input_device, sd
 from fieldwork_app.audio.info import Pause
 from fieldwork_app.audio.levels import Level, LevelMeter
 from fieldwork_app.audio.stream import AudioWriter
-from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import AudioError, ErrorCode, ErrorKind, FieldworkError, InvalidInput
 
 logger = logging.getLogger(__name__)
 
@@ -464,8 +464,10 @@ class Recorder:
                 RecorderEventKind.STREAM_ERROR,
                 FieldworkError(
                     f"{self.path.name}: saving the audio failed unexpectedly (not for want of disk space or a "
-                    "microphone; the application log has the details); the take was ended",
+                    "microphone); the take was ended",
                     kind=ErrorKind.DISK_ERROR,
+                    code=ErrorCode.RECORDING_FAULT,
+                    params={"file": self.path.name},
                 ),
             )
         self._finish(reason)

@@ -112,6 +112,7 @@ def advice() -> dict[ErrorCode, str]:
         ErrorCode.NOT_SCREENED: _t(
             " (Participants page, or 'fieldwork participant screen {participant} --answers FILE')"
         ),
+        ErrorCode.RECORDING_FAULT: _t(" ('fieldwork log show' has the details)"),
     }
 
 

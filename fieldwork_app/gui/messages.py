@@ -247,6 +247,10 @@ def text_for(code: ErrorCode) -> str:
             "{participant} was screened not eligible: the study's ethics approval covers eligible participants "
             "only. If the screening answers were wrong, screen {participant} again."
         ),
+        ErrorCode.RECORDING_FAULT: _t(
+            "Saving the take failed unexpectedly, not for want of disk space or a microphone, so the take was "
+            "ended. The app's log has the details for whoever looks after it."
+        ),
         ErrorCode.NOT_SCREENED: message_for(ErrorKind.NOT_ELIGIBLE)
         + "\n"
         + _t("{participant} has not been screened yet."),

@@ -33,7 +33,8 @@ from fieldwork_app.audio import (
     recover,
 )
 from fieldwork_app.audio.container import RecordType, iter_records, read_header
-from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError
+from fieldwork_app.cli.messages import cli_text
+from fieldwork_app.errors import AudioError, ErrorCode, ErrorKind, FieldworkError
 from tests.support.plaintext import readable_audio
 from tests.support.pulse import VirtualMic, ncc_peak
 
@@ -376,12 +377,14 @@ def test_an_unexpected_fault_while_saving_is_said_as_such_not_by_its_class_name(
         time.sleep(0.1)
     summary = rec.stop()
     assert summary.error is not None and summary.error.kind is ErrorKind.DISK_ERROR
+    assert summary.error.code is ErrorCode.RECORDING_FAULT and summary.error.params == {"file": "fault.fwa"}
     said = summary.error.message
     assert said == (
-        "fault.fwa: saving the audio failed unexpectedly (not for want of disk space or a microphone; the "
-        "application log has the details); the take was ended"
+        "fault.fwa: saving the audio failed unexpectedly (not for want of disk space or a microphone); the take "
+        "was ended"
     )
     assert "RuntimeError" not in said and "internal state" not in said
+    assert cli_text(summary.error) == said + " ('fieldwork log show' has the details)"
     assert "stream_error" in [e.kind for e in events]
     info = read_info(summary.path, KEY)  # what was written before the fault is kept
     assert info.frames == summary.frames > 0
