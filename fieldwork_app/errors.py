@@ -92,6 +92,13 @@ class ErrorCode(enum.Enum):
     # role, participant, form (the title of the form the party completes, or ""), unrecorded (attribute ids of
     # the rule's conditions not recorded yet, comma-separated, or ""): worded by services/consent_words.py
     PARTY_MISSING = "party-missing"
+    # role, participant, form (the title of the form the party completes): the guardian's or consultee's own
+    # form not confirmed completed; worded by services/consent_words.py
+    PARTY_FORM_NOT_CONFIRMED = "party-form-not-confirmed"
+    # participant, form (the title of the consultee's form, or ""): the consultee route (the participant cannot
+    # decide now) and no consultee named; worded by services/consent_words.py
+    CONSULTEE_ADVICE_NEEDED = "consultee-advice-needed"
+    CONSULTEE_ADVISES_NOT_TO_TAKE_PART = "consultee-advises-not-to-take-part"  # participant
     # declined (required statements answered no), unanswered (required statements with no answer), each
     # comma-separated: worded by services/consent_words.py
     STATEMENTS_REFUSED = "statements-refused"
@@ -109,6 +116,9 @@ class ErrorCode(enum.Enum):
     UNPACK_RESEARCH_FOLDER = "unpack-research-folder"  # folder (it holds research data; identity is unpacked)
     UNPACK_VERIFIED_FOLDER = "unpack-verified-folder"  # folder
     UNPACK_UNVERIFIED_FOLDER = "unpack-unverified-folder"  # folder
+    # file (the take's file name): saving a take failed for a reason that is no disk's nor device's (a fault in
+    # the app, whose details are in the application log)
+    RECORDING_FAULT = "recording-fault"
 
 
 class FieldworkError(Exception):

@@ -52,7 +52,7 @@ from fieldwork_app.audio.devices import DeviceInfo, resolve_input_device, sd
 from fieldwork_app.audio.info import Pause
 from fieldwork_app.audio.levels import Level, LevelMeter
 from fieldwork_app.audio.stream import AudioWriter
-from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError, InvalidInput
+from fieldwork_app.errors import AudioError, ErrorCode, ErrorKind, FieldworkError, InvalidInput
 
 logger = logging.getLogger(__name__)
 
@@ -457,12 +457,18 @@ class Recorder:
         except OSError as exc:
             reason = "write_error"
             self._fail(RecorderEventKind.DISK_FULL, _disk_error(exc, self.path))
-        except Exception as exc:  # the writer must never die silently with the file open
+        except Exception:  # the writer must never die silently with the file open
             logger.exception("audio writer failed")
             reason = "error"
             self._fail(
                 RecorderEventKind.STREAM_ERROR,
-                FieldworkError(f"recording failed: {type(exc).__name__}", kind=ErrorKind.DISK_ERROR),
+                FieldworkError(
+                    f"{self.path.name}: saving the audio failed unexpectedly (not for want of disk space or a "
+                    "microphone); the take was ended",
+                    kind=ErrorKind.DISK_ERROR,
+                    code=ErrorCode.RECORDING_FAULT,
+                    params={"file": self.path.name},
+                ),
             )
         self._finish(reason)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from fieldwork_app import i18n
 from fieldwork_app.cli import clear_file, credentials
 from fieldwork_app.cli.base import CliContext, command
+from fieldwork_app.cli.messages import cli_text
 from fieldwork_app.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.warn(_t(
             "fieldwork: the take ended early: {message} (everything up to then is "
             "kept)"
-        ).format(message=summary.error.message))
+        ).format(message=cli_text(summary.error)))
         return 1
     return 0
 

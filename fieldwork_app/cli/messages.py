@@ -112,6 +112,7 @@ def advice() -> dict[ErrorCode, str]:
         ErrorCode.NOT_SCREENED: _t(
             " (Participants page, or 'fieldwork participant screen {participant} --answers FILE')"
         ),
+        ErrorCode.RECORDING_FAULT: _t(" ('fieldwork log show' has the details)"),
     }
 
 
@@ -159,6 +160,21 @@ def wording() -> dict[ErrorCode, str]:
         ),
         ErrorCode.STATEMENTS_REFUSED: _t(
             "consent not recorded: {refusal} (statement ids as 'fieldwork consent template' lists them)"
+        ),
+        ErrorCode.PARTY_FORM_NOT_CONFIRMED: _t(
+            "consent not recorded: {party} completes '{form}' with {participant}'s consent; confirm it is completed "
+            "(--{role}-form)"
+        ),
+        ErrorCode.CONSULTEE_ADVICE_NEEDED: _t(
+            "consent not recorded: the capacity assessment at this session found {participant} cannot decide now, "
+            "so the study's protocol asks a consultee for their advice{paper}; record who they are (--consultee "
+            "alone to be asked for the name, or the name in --names FILE), their relationship to the participant "
+            "(--consultee-relationship), whether they are a personal or nominated consultee (--consultee-kind) and "
+            "their advice (--consultee-advice)"
+        ),
+        ErrorCode.CONSULTEE_ADVISES_NOT_TO_TAKE_PART: _t(
+            "consent not recorded: the consultee advises that {participant} would not want to take part, so "
+            "{participant} does not take part; nothing is recorded but the refusal ('fieldwork audit list')"
         ),
         ErrorCode.ANSWER_DOES_NOT_APPLY: _t(
             "{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies "

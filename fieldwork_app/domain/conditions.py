@@ -181,8 +181,9 @@ class ConsentOutcome:
     recording_affirmed: bool = False  # every recording statement of the form answered yes
 
     def refusal_reason(self) -> str:
-        """Why these answers are not a consent (empty when they are), for the audit log and the core's own
-        message; a face words the facts (``declined_required``, ``missing``) itself (services/consent_words.py)."""
+        """Why these answers are not a consent (empty when they are), for the core's own message; a face
+        words the facts (``declined_required``, ``missing``) itself (services/consent_words.py), and the audit
+        log keeps the facts only."""
         if self.declined_required:
             return "required statement(s) not affirmed: " + ", ".join(self.declined_required)
         if self.missing:

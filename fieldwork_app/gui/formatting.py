@@ -1,4 +1,4 @@
-"""Dates and times as the researcher reads them: one format, in her locale, in her laptop's time zone.
+"""Dates and times as the researcher reads them: one format, in their locale, in their laptop's time zone.
 
 Every screen shows a stored time through these helpers, and every date or time field is set up by
 :func:`setup_date_edit`, so a visit, a task and a follow-up call read the same way everywhere.  Stored

@@ -641,7 +641,7 @@ class MainWindow(QMainWindow):
         box.exec()
         if box.clickedButton() is stop:
             return True
-        self.activateWindow()  # back to work where she was (the safety keys need the window active)
+        self.activateWindow()  # back to work where the researcher was (the safety keys need the window active)
         if had_focus is not None and shiboken6.isValid(had_focus):
             had_focus.setFocus()
         return False

@@ -204,6 +204,19 @@ def text_for(code: ErrorCode) -> str:
         ErrorCode.STATEMENTS_REFUSED: _t(
             "Consent was not recorded: every required statement must be agreed.\n{refusal}"
         ),
+        ErrorCode.PARTY_FORM_NOT_CONFIRMED: _t(
+            "Consent not recorded: {party} completes \u201c{form}\u201d with {participant}'s consent. Once they "
+            "have, tick \u201c{tick}\u201d in \u201cBefore consent\u201d."
+        ),
+        ErrorCode.CONSULTEE_ADVICE_NEEDED: _t(
+            "Consent not recorded: the capacity assessment at this session found {participant} cannot decide now, "
+            "so the study's protocol asks a consultee for their advice{paper}. In \u201cBefore consent\u201d, name "
+            "the consultee and give their relationship, the kind of consultee and their advice."
+        ),
+        ErrorCode.CONSULTEE_ADVISES_NOT_TO_TAKE_PART: _t(
+            "Consent not recorded: the consultee advises that {participant} would not want to take part, so "
+            "{participant} does not take part. Nothing is recorded but the refusal."
+        ),
         ErrorCode.INTERPRETER_AGREEMENT_FIRST: _t(
             "The interpreter signs \u201c{agreement}\u201d before {participant}'s consent: once they have, tick "
             "\u201cThe interpreter has signed the confidentiality agreement\u201d."
@@ -233,6 +246,10 @@ def text_for(code: ErrorCode) -> str:
         + _t(
             "{participant} was screened not eligible: the study's ethics approval covers eligible participants "
             "only. If the screening answers were wrong, screen {participant} again."
+        ),
+        ErrorCode.RECORDING_FAULT: _t(
+            "Saving the take failed unexpectedly, not for want of disk space or a microphone, so the take was "
+            "ended. The app's log has the details for whoever looks after it."
         ),
         ErrorCode.NOT_SCREENED: message_for(ErrorKind.NOT_ELIGIBLE)
         + "\n"
@@ -278,6 +295,9 @@ def format_code(exc: FieldworkError) -> str:
     keys = {"signing-key": _t("data manager signing key"), "public-key": _t("data manager public key")}
     if exc.code is ErrorCode.NOT_A_KEY_FILE and params.get("kind") in keys:
         params["what"] = keys[params["kind"]]
+    if exc.code is ErrorCode.PARTY_FORM_NOT_CONFIRMED:  # the consent page's tick box for that form
+        ticks = {"guardian": _t("The parent or guardian has completed their form")}
+        params["tick"] = ticks.get(params.get("role", ""), _t("The consultee has completed their declaration"))
     for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text

@@ -3,7 +3,7 @@
 Services that care about "now" take ``clock: Clock | None = None`` and fall back to the system clock.
 Times are aware datetimes in UTC; they are stored as ISO text with seconds.  Times that a researcher
 typed without a zone (a planned visit start, say) are read as the laptop's local time, which is what
-she meant when she typed them.
+they meant when they typed them.
 """
 
 from __future__ import annotations
@@ -98,5 +98,5 @@ def end_of_day(day: date | datetime) -> datetime:
 
 
 def local_hm(when: datetime) -> str:
-    """A time as the researcher reads it on her own laptop: 14:05."""
+    """A time as the researcher reads it on their own laptop: 14:05."""
     return as_utc(when).astimezone().strftime("%H:%M")

@@ -1,4 +1,4 @@
-"""Ending a session: the close-out saved and, when she completes it, the session queued for sync.
+"""Ending a session: the close-out saved and, when the researcher completes it, the session queued for sync.
 
 One call and one research-db transaction: saving the close-out, completing the session and queueing its
 bundle(s) all happen or none does, so a completed session is always queued ("a completed session is

@@ -295,13 +295,15 @@ def record(
     answers = check_answers(form, who, raw_answers, ws.pack())
     ev = conditions.evaluate(form, who, answers)
     if not ev.complete:
-        if ev.declined_required:  # an explicit "no" is the participant's decision, and is audited as one
+        # An explicit "no" is the participant's decision, and is audited as one: as facts (the statements
+        # declined), not in any language's words (entries from before kept a "reason" in English words).
+        if ev.declined_required:
             ws.vault.audit(
                 "consent.refused",
                 "participant",
                 participant_id,
                 session_id=session_id,
-                detail={"form": form.id, "version": form.version, "reason": ev.refusal_reason()},
+                detail={"form": form.id, "version": form.version, "declined": list(ev.declined_required)},
             )
         # Unanswered statements are a gap in the record, never a decline: nothing is written.
         raise ConsentError(
@@ -552,10 +554,10 @@ def _check_parties(
         paper = f" and completes '{_paper(ws, rule.form)}'" if rule.form else ""
         raise ConsentError(
             f"consent not recorded: the capacity assessment at this session found {participant_id} cannot decide "
-            f"now, so the study's protocol asks a consultee for their advice{paper}; record who they are, their "
-            "relationship to the participant, whether they are a personal or nominated consultee, and their "
-            "advice",
+            f"now, so the study's protocol asks a consultee for their advice{paper}",
             kind=ErrorKind.CONSENT_REFUSED,
+            code=ErrorCode.CONSULTEE_ADVICE_NEEDED,
+            params={"participant": participant_id, "form": _paper(ws, rule.form) if rule.form else ""},
         )
     for role, rule in rules.items():
         if role not in out:
@@ -586,10 +588,13 @@ def _check_parties(
                 code=ErrorCode.INTERPRETER_AGREEMENT_FIRST,
                 params={"participant": participant_id, "agreement": title},
             )
+        form_title = _paper(ws, str(rule.form))
         raise ConsentError(
-            f"consent not recorded: {PARTY_NAMES[role]} completes '{_paper(ws, str(rule.form))}' with "
-            f"{participant_id}'s consent; confirm it is completed (--{role}-form at the command line)",
+            f"consent not recorded: {PARTY_NAMES[role]} completes '{form_title}' with {participant_id}'s consent, "
+            "and it is not confirmed completed",
             kind=ErrorKind.CONSENT_REFUSED,
+            code=ErrorCode.PARTY_FORM_NOT_CONFIRMED,
+            params={"role": role, "participant": participant_id, "form": form_title},
         )
     return out
 
@@ -606,12 +611,14 @@ def _consultee_advice_allows(
         "participant",
         participant_id,
         session_id=session_id,
-        detail={"consent_by": "consultee", "reason": "the consultee advised they would not want to take part"},
+        detail={"consent_by": "consultee", "advice": consultee["advice"]},  # facts, not words
     )
     raise ConsentError(
         f"consent not recorded: the consultee advises that {participant_id} would not want to take part, so "
         f"{participant_id} does not take part",
         kind=ErrorKind.CONSENT_REFUSED,
+        code=ErrorCode.CONSULTEE_ADVISES_NOT_TO_TAKE_PART,
+        params={"participant": participant_id},
     )
 
 

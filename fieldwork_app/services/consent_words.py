@@ -4,7 +4,11 @@ The core gives the facts of a refused consent as an error's parameters: for answ
 (:data:`~fieldwork_app.errors.ErrorCode.STATEMENTS_REFUSED`) the required statements declined and those left
 unanswered; for a party the protocol asks for and nobody named
 (:data:`~fieldwork_app.errors.ErrorCode.PARTY_MISSING`) the party's role, the title of the form they complete,
-the participant and the attributes not recorded yet.  This module words them.  It imports no Qt: each face
+the participant and the attributes not recorded yet; for a guardian's or consultee's own form not confirmed
+completed (:data:`~fieldwork_app.errors.ErrorCode.PARTY_FORM_NOT_CONFIRMED`) the role, the participant and the
+form's title; for the consultee route with no consultee named
+(:data:`~fieldwork_app.errors.ErrorCode.CONSULTEE_ADVICE_NEEDED`) the participant and the title of the
+consultee's form, if any.  This module words them.  It imports no Qt: each face
 passes its own translate function, ``translate(context, text)`` (the desktop app ``QCoreApplication.translate``,
 the command line ``fieldwork_app.i18n.translate``).  The calls below are written ``translate("Consent", "...")``
 so that ``pyside6-lupdate`` finds every string for the catalogue.  The pack's own words (a form's title,
@@ -63,10 +67,27 @@ def statements_refused(params: Mapping[str, str], translate: Translate) -> dict[
     return out
 
 
+def party_form(params: Mapping[str, str], translate: Translate) -> dict[str, str]:
+    """The parameters of a PARTY_FORM_NOT_CONFIRMED error with ``party`` worded (who completes the form)."""
+    return {**params, "party": party(params.get("role", ""), translate)}
+
+
+def consultee_advice_needed(params: Mapping[str, str], translate: Translate) -> dict[str, str]:
+    """The parameters of a CONSULTEE_ADVICE_NEEDED error with ``paper`` worded: the consultee's form they
+    complete as well, or ""."""
+    form = params.get("form", "")
+    paper = translate("Consent", " and completes '{form}'").format(form=form) if form else ""
+    return {**params, "paper": paper}
+
+
 def worded(code: ErrorCode | None, params: Mapping[str, str], translate: Translate) -> dict[str, str]:
     """``params`` with the consent facts of ``code`` worded (any other code's parameters as they are)."""
     if code is ErrorCode.PARTY_MISSING:
         return party_missing(params, translate)
+    if code is ErrorCode.PARTY_FORM_NOT_CONFIRMED:
+        return party_form(params, translate)
+    if code is ErrorCode.CONSULTEE_ADVICE_NEEDED:
+        return consultee_advice_needed(params, translate)
     if code is ErrorCode.STATEMENTS_REFUSED:
         return statements_refused(params, translate)
     return dict(params)

@@ -102,7 +102,7 @@ def protocol(ws: Workspace, session_id: str | None = None) -> DistressProtocol:
 
 
 def should_pause_by_default(ws: Workspace, session_id: str | None = None) -> bool:
-    """Whether the recorder pauses when a distress event opens (the pack says; she may still choose)."""
+    """Whether the recorder pauses when a distress event opens (the pack says; the researcher may still choose)."""
     return protocol(ws, session_id).pause_recording_by_default
 
 
@@ -559,13 +559,13 @@ def event_rows(ws: Workspace, session_id: str) -> list[dict[str, Any]]:
 
 # -- opening an event with the recording paused ----------------------------------------------------------
 # The take is paused by the face that owns the recorder (the desktop app's recording controller, on the GUI
-# thread), at the moment she opens the protocol: not a moment later, when the database thread gets to it.
+# thread), at the moment the researcher opens the protocol: not a moment later, when the database thread gets to it.
 # So the use case is two halves that the face calls in order: ``pause_on_open`` (no database: what to do
 # with the recorder now) and ``open_with_recording`` (the event and the pause as one record).  A recorder
 # port passed into the service was not chosen: the service runs on the database thread, and the recorder
 # and its widgets may be touched by the GUI thread only.
 def pause_on_open(asked: bool, recording: bool) -> bool:
-    """Whether the face pauses its take now: she asked for it (the pack's default, or her choice) and a
+    """Whether the face pauses its take now: the researcher asked for it (the pack's default, or their choice) and a
     take of this session is running (a paused one stays paused; no take, nothing to pause)."""
     return asked and recording
 

@@ -215,7 +215,7 @@ OPEN_VISIT_HORIZON = timedelta(hours=24)  # how long after its expected end a vi
 
 def open_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWorkingState]:
     """Every visit with a lone-working plan that is not closed and needs the researcher now (a check-in,
-    check-out or home-safe due or overdue, or the code word used), wherever she is in the app."""
+    check-out or home-safe due or overdue, or the code word used), wherever they are in the app."""
     out = []
     now = clock_mod.resolve(clock).now()
     for s in sessions_svc.list_all(ws):
@@ -237,7 +237,7 @@ def unconfirmed_visits(ws: Workspace, clock: Clock | None = None) -> list[LoneWo
     be pressed from the study home, also after its session was completed.
 
     A visit that was never checked in drops off a day after its end (as in :func:`open_visits`); one
-    that was checked in (or where the code word was used) stays until she confirms she is home safe.
+    that was checked in (or where the code word was used) stays until the researcher confirms they are home safe.
     """
     out = []
     now = clock_mod.resolve(clock).now()
@@ -261,7 +261,7 @@ def record(ws: Workspace, session_id: str, kind: str, clock: Clock | None = None
     """Time-stamp a check-in, check-out, home-safe or code-word event.
 
     Home safe closes the visit, so it comes only after the check-out (or the code word): a mistaken press
-    before she has even left cannot silence the buddy's escalation."""
+    before the researcher has even left cannot silence the buddy's escalation."""
     if kind not in EVENT_KINDS:
         raise InvalidInput(f"unknown lone-working event '{kind}' (one of {', '.join(EVENT_KINDS)})")
     _times(plan_for(ws, session_id))

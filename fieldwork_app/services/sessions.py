@@ -453,7 +453,7 @@ def purge_expired_locations(ws: Workspace, now: datetime | None = None) -> list[
                 "SELECT MAX(at) FROM lone_working_events WHERE session_id = ? AND kind = 'home_safe'", (sid,)
             ).fetchone()[0]
             if home is None:
-                continue  # she has not confirmed she is home: the address may still be needed
+                continue  # the researcher has not confirmed they are home: the address may still be needed
             closed = max(closed, clock_mod.parse(home, "home safe"))
         if now - closed >= keep:
             with ws.vault.identity_transaction() as idb:

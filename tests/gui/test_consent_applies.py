@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
 from fieldwork_app.paths import DataDir
+from fieldwork_app.services import audit_log, ethics, participants, sessions
 from fieldwork_app.services import consent as consent_svc
-from fieldwork_app.services import ethics, participants, sessions
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import workspace as workspace_svc
 from fieldwork_app.vault import FAST_KDF
@@ -227,5 +227,48 @@ def test_the_consultee_route_on_the_consent_page(qtbot, tmp_path, make_window, s
         row = ws.idb.execute("SELECT name, relationship FROM consent_parties WHERE consent_id = ?", (rec["id"],))
         assert tuple(row.fetchone()) == ("Cara Consultee", "sister")
         assert consent_svc.can_record(ws, sid).allowed
+    finally:
+        ws.close()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_a_consultee_advising_against_is_said_in_the_apps_words(qtbot, tmp_path, make_window, size) -> None:  # type: ignore[no-untyped-def]
+    """The consultee route, the consultee advising that the participant would not want to take part: Save
+    records nothing but the refusal, and the page says so in its own words (not that a required statement was
+    not agreed, nor any command-line option); the audit log keeps the refusal as facts."""
+    vault, pid = _vault(tmp_path, _parent)
+    w, page = _consent_page(qtbot, make_window, vault, size)
+    for crit, box in page.capacity_checks.items():
+        if crit != "weigh_up":
+            _click(qtbot, page, box)
+    _click(qtbot, page, page.capacity_button)
+    qtbot.waitUntil(lambda: "consultee route" in page.capacity_state.text(), timeout=5_000)
+    _paper(qtbot, page)
+    _answer(qtbot, page, {})
+    _click(qtbot, page, page.consultee_name)
+    qtbot.keyClicks(page.consultee_name, "Cara Consultee")
+    _click(qtbot, page, page.consultee_relationship)
+    qtbot.keyClicks(page.consultee_relationship, "sister")
+    page.consultee_kind.setFocus()
+    qtbot.keyClick(page.consultee_kind, Qt.Key.Key_Down)  # personal
+    _click(qtbot, page, page.consultee_no)
+    assert "Confirm the consultee has completed their declaration." in page.save_reason.text()
+    page.consultee_form.setFocus()
+    qtbot.keyClick(page.consultee_form, Qt.Key.Key_Space)
+    qtbot.waitUntil(page.save_button.isEnabled, timeout=5_000)
+    _click(qtbot, page, page.save_button)
+    said = (
+        f"Consent not recorded: the consultee advises that {pid} would not want to take part, so {pid} does not "
+        "take part. Nothing is recorded but the refusal."
+    )
+    qtbot.waitUntil(lambda: page.message.text() == said, timeout=10_000)
+    assert page.message.isVisible() and "--" not in page.message.text()
+    w.shutdown()
+    ws = workspace_svc.unlock(vault, USER, PASSPHRASE)
+    try:
+        sid = sessions.list_all(ws)[0].id
+        assert consent_svc.latest(ws, sid, pid) is None and not consent_svc.can_record(ws, sid).allowed
+        refusals = [e.detail for e in audit_log.entries(ws, sid) if e.action == "consent.refused"]
+        assert refusals == [{"consent_by": "consultee", "advice": "not_take_part"}]
     finally:
         ws.close()

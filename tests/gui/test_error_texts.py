@@ -100,3 +100,76 @@ def test_why_a_consent_is_not_recorded_is_worded_by_the_app_from_the_cores_facts
     refusal = pseudo_text("required statement(s) not affirmed: {statements}").format(statements=first)
     said = pseudo_text("Consent was not recorded: every required statement must be agreed.\n{refusal}")
     assert describe(declined.value) == said.replace("{refusal}", refusal)
+
+
+def test_a_form_not_confirmed_and_a_consultee_not_named_name_the_consent_pages_own_fields(  # type: ignore[no-untyped-def]
+    qapp, tmp_path
+) -> None:
+    """Real refusals of the consent service: a guardian's own form not confirmed completed, and the consultee
+    route with no consultee named, are said by the app with the tick box and the section of the consent page
+    to use, never the command line's option (the page's own checks keep Save from being pressed before either
+    is given, so a test by its buttons cannot reach them)."""
+    from tests.unit.test_consent_applies import ABLE, UNABLE, _open
+    from tests.unit.test_consent_applies import _parent as parent_of
+
+    ws = _open(tmp_path)
+    try:
+        young = young_carer(ws, "16-17")
+        sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+        ethics.mark_done(ws, young, "parent-notified", on=days_ago(3))
+        with pytest.raises(ConsentError) as unconfirmed:
+            consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian"}})
+        assert describe(unconfirmed.value) == (
+            "Consent not recorded: a parent or guardian completes \u201cAgreement of a parent or guardian (young "
+            f"person aged 16 or 17)\u201d with {young}'s consent. Once they have, tick \u201cThe parent or guardian "
+            "has completed their form\u201d in \u201cBefore consent\u201d."
+        )
+        pid, s2 = parent_of(ws)
+        ethics.record_capacity(ws, s2, pid, UNABLE)
+        with pytest.raises(ConsentError) as no_consultee:
+            consent.record(ws, s2, pid, "paper", _yes(ws, s2, pid))
+        assert describe(no_consultee.value) == (
+            f"Consent not recorded: the capacity assessment at this session found {pid} cannot decide now, so the "
+            "study's protocol asks a consultee for their advice and completes 'Personal consultee declaration'. In "
+            "\u201cBefore consent\u201d, name the consultee and give their relationship, the kind of consultee and "
+            "their advice."
+        )
+        ethics.record_capacity(ws, s2, pid, ABLE)
+        with pytest.raises(ConsentError) as consultee_form:  # a consultee named where the pack always asks for one
+            consent.record(ws, s2, pid, "paper", _yes(ws, s2, pid), parties={"consultee": {"name": "C"}})
+        assert "tick \u201cThe consultee has completed their declaration\u201d" in describe(consultee_form.value)
+    finally:
+        ws.close()
+
+
+def test_a_consultee_advising_against_is_worded_by_the_app_through_its_catalogue(  # type: ignore[no-untyped-def]
+    qapp, pseudo_locale, tmp_path  # noqa: F811
+) -> None:
+    """In the pseudo-locale, the consultee route refused on the consultee's advice, and with no consultee
+    named, are the catalogue's words; the form's title goes in as the pack wrote it."""
+    from tests.unit.test_consent_applies import CONSULTEE, UNABLE, _open
+    from tests.unit.test_consent_applies import _parent as parent_of
+
+    ws = _open(tmp_path)
+    try:
+        pid, sid = parent_of(ws)
+        ethics.record_capacity(ws, sid, pid, UNABLE)
+        with pytest.raises(ConsentError) as no_consultee:
+            consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid))
+        paper = pseudo_text(" and completes '{form}'").format(form="Personal consultee declaration")
+        said = pseudo_text(
+            "Consent not recorded: the capacity assessment at this session found {participant} cannot decide now, "
+            "so the study's protocol asks a consultee for their advice{paper}. In \u201cBefore consent\u201d, name "
+            "the consultee and give their relationship, the kind of consultee and their advice."
+        )
+        assert describe(no_consultee.value) == said.replace("{participant}", pid).replace("{paper}", paper)
+        with pytest.raises(ConsentError) as advised:
+            consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid),
+                           parties={"consultee": {**CONSULTEE, "advice": "not_take_part"}})  # fmt: skip
+        said = pseudo_text(
+            "Consent not recorded: the consultee advises that {participant} would not want to take part, so "
+            "{participant} does not take part. Nothing is recorded but the refusal."
+        )
+        assert describe(advised.value) == said.replace("{participant}", pid)
+    finally:
+        ws.close()

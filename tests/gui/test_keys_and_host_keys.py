@@ -139,7 +139,7 @@ def test_a_new_study_key_needs_its_fingerprint_confirmed(
     qtbot.keyClicks(dialog.path, str(new_pub))
     assert dialog.old.text() == old_fp and dialog.new.text() == new_fp  # old and new, side by side
     assert dialog.warning.isVisible() and dialog.checked.isVisible()
-    assert not dialog.use.isEnabled()  # not before the researcher says she checked it
+    assert not dialog.use.isEnabled()  # not before the researcher says they checked it
     qtbot.mouseClick(dialog.use, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert _visible_inside(dialog.checked, w) and _visible_inside(dialog.use, w)

@@ -63,7 +63,7 @@ def test_an_idle_lock_closes_a_dialog_left_open_and_the_lock_screen_stops_the_ta
     screen = open_from_home(qtbot, w, sid)
     start_recording(qtbot, w, screen)
 
-    # From the strip's page, she starts recording a withdrawal and leaves the laptop with the dialog open.
+    # From the strip's page, the researcher starts recording a withdrawal and leaves the laptop with the dialog open.
     click_nav(qtbot, w, "participants")
     page = w.page("participants")
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() > 0, timeout=5_000)
@@ -279,7 +279,7 @@ def test_f8_on_the_lock_screen_during_the_distress_protocol_is_one_of_its_steps(
     qtbot.waitUntil(lambda: w.ctx.recorder.take.state is RecorderState.RECORDING, timeout=5_000)
     qtbot.wait(300)
     _unlock(qtbot, w)
-    assert screen.stack.currentWidget() is screen.distress  # back where she was
+    assert screen.stack.currentWidget() is screen.distress  # back where the researcher was
     qtbot.waitUntil(lambda: not screen.distress.pause.isChecked(), timeout=5_000)  # the box says what the take does
 
     def steps() -> list[str]:

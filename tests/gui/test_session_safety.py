@@ -166,7 +166,7 @@ def test_lone_working_prompts_follow_the_clock(qtbot, make_window, vault_dir, tm
     said: list[str] = []
     errors: list[BaseException] = []
 
-    def plain(d) -> None:  # type: ignore[no-untyped-def]  # told what the sheet holds, she saves it unencrypted
+    def plain(d) -> None:  # type: ignore[no-untyped-def]  # told what the sheet holds, they save it unencrypted
         said.append(d.text())
         click_named(d, "savePlainButton")
 

@@ -1,4 +1,4 @@
-"""The data manager's study store section of the analysis page, used as she would: the store's URL and the study
+"""The data manager's study store section of the analysis page, used as they would: the store's URL and the study
 key typed in, Verify, Unpack into folder, Cancel and Trust this laptop pressed, at 1366x768 and 1024x600, against
 a real folder store holding genuine bundles from a trusted laptop and a bundle forged by someone who holds only
 the store credential and the public study key."""

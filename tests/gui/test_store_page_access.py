@@ -1,4 +1,4 @@
-"""How the data manager's page reaches a study store, used as she would at 1366x768 and 1024x600: a store saved
+"""How the data manager's page reaches a study store, used as they would at 1366x768 and 1024x600: a store saved
 with 'fieldwork store add' (its SSH key kept in the vault, its host key pinned) opened by name, with unpack's
 progress shown in percent; an SFTP server's key vouched for by a known_hosts file, or taken on first sight and
 shown; an S3 store from its bucket, endpoint, region and access key; and a WebDAV store over https whose

@@ -1,4 +1,4 @@
-"""What a new user met on a walk through the app, checked as she sees it: pages reached by clicking the
+"""What a new user met on a walk through the app, checked as they see it: pages reached by clicking the
 navigation, buttons pressed with the mouse or keys, at 1366x768 and 1024x600."""
 
 from __future__ import annotations

@@ -33,7 +33,8 @@ from fieldwork_app.audio import (
     recover,
 )
 from fieldwork_app.audio.container import RecordType, iter_records, read_header
-from fieldwork_app.errors import AudioError, ErrorKind, FieldworkError
+from fieldwork_app.cli.messages import cli_text
+from fieldwork_app.errors import AudioError, ErrorCode, ErrorKind, FieldworkError
 from tests.support.plaintext import readable_audio
 from tests.support.pulse import VirtualMic, ncc_peak
 
@@ -345,6 +346,48 @@ def test_write_error_ends_take_with_what_was_written(virtual_mic: VirtualMic, tm
     info = read_info(summary.path, KEY)
     assert info.frames == summary.frames > 0
     assert recover(summary.path, KEY).duration_seconds == pytest.approx(summary.duration_seconds)
+
+
+class FaultyFile(EnospcFile):
+    """A file whose one write past ``budget`` fails with an error that is no disk's (a fault in the app)."""
+
+    def write(self, data: bytes | memoryview) -> int:
+        if self.budget >= 0 and len(data) > self.budget:
+            self.budget = -1
+            raise RuntimeError("internal state went wrong")
+        return int(self._f.write(data) or 0) if self.budget < 0 else super().write(data)
+
+
+def test_an_unexpected_fault_while_saving_is_said_as_such_not_by_its_class_name(
+    virtual_mic: VirtualMic, tmp_path: Path
+) -> None:
+    virtual_mic.use_sine()
+    events: list[RecorderEvent] = []
+    rec = Recorder(
+        tmp_path / "fault.fwa",
+        KEY,
+        recording_id="R",
+        device=virtual_mic.device,
+        on_event=events.append,
+        opener=lambda p: FaultyFile(open(p, "xb", buffering=0), 30_000),  # type: ignore[arg-type,return-value]  # noqa: SIM115, E501
+    )
+    rec.start()
+    deadline = time.monotonic() + 8
+    while rec.state is RecorderState.RECORDING and time.monotonic() < deadline:
+        time.sleep(0.1)
+    summary = rec.stop()
+    assert summary.error is not None and summary.error.kind is ErrorKind.DISK_ERROR
+    assert summary.error.code is ErrorCode.RECORDING_FAULT and summary.error.params == {"file": "fault.fwa"}
+    said = summary.error.message
+    assert said == (
+        "fault.fwa: saving the audio failed unexpectedly (not for want of disk space or a microphone); the take "
+        "was ended"
+    )
+    assert "RuntimeError" not in said and "internal state" not in said
+    assert cli_text(summary.error) == said + " ('fieldwork log show' has the details)"
+    assert "stream_error" in [e.kind for e in events]
+    info = read_info(summary.path, KEY)  # what was written before the fault is kept
+    assert info.frames == summary.frames > 0
 
 
 def test_mic_check_in_memory(virtual_mic: VirtualMic, tmp_path: Path) -> None:

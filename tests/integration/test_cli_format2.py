@@ -96,7 +96,11 @@ def test_guardian_at_consent_and_voucher_conditions_from_the_command_line(tmp_pa
     )
     names = tmp_path / "names.json"
     names.write_text(json.dumps({"guardian": "Gail Guardian"}), encoding="utf-8")
-    assert_one_line_error(run(*base, "--names", str(names), env=env, ok=False), "--guardian-form")
+    assert_one_line_error(
+        run(*base, "--names", str(names), env=env, ok=False),
+        "consent not recorded: a parent or guardian completes 'Agreement of a parent or guardian (young person aged "
+        f"16 or 17)' with {pid}'s consent; confirm it is completed (--guardian-form)",
+    )
     assert_one_line_error(run(*base, "--guardian-form", env=env, ok=False), "--guardian-form goes with a guardian")
     assert_one_line_error(run(*base, "--guardian", env=env, ok=False), "no terminal to ask")  # a script: no prompt
     assert "recording permitted" in run(*base, "--names", str(names), "--guardian-form", env=env).stdout
@@ -229,7 +233,14 @@ def test_the_consultee_route_from_the_command_line(tmp_path: Path) -> None:
     answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
     base = ("consent", "record", "--session", sid, "--participant", pa, "--mode", "paper", "--answers",
             str(answers))  # fmt: skip
-    assert_one_line_error(run(*base, env=env, ok=False), "asks a consultee for their advice")
+    assert_one_line_error(
+        run(*base, env=env, ok=False),
+        f"consent not recorded: the capacity assessment at this session found {pa} cannot decide now, so the "
+        "study's protocol asks a consultee for their advice and completes 'Personal consultee declaration'; record "
+        "who they are (--consultee alone to be asked for the name, or the name in --names FILE), their relationship "
+        "to the participant (--consultee-relationship), whether they are a personal or nominated consultee "
+        "(--consultee-kind) and their advice (--consultee-advice)",
+    )
     assert_one_line_error(
         run(*base, "--consultee-kind", "personal", env=env, ok=False), "go with a consultee"
     )
@@ -239,7 +250,14 @@ def test_the_consultee_route_from_the_command_line(tmp_path: Path) -> None:
                  "personal", "--consultee-form")  # fmt: skip
     assert_one_line_error(run(*base, *consultee, env=env, ok=False), "record the consultee's advice")
     refused = run(*base, *consultee, "--consultee-advice", "not-take-part", env=env, ok=False)
-    assert_one_line_error(refused, f"the consultee advises that {pa} would not want to take part")
+    assert_one_line_error(
+        refused,
+        f"consent not recorded: the consultee advises that {pa} would not want to take part, so {pa} does not take "
+        "part; nothing is recorded but the refusal ('fieldwork audit list')",
+    )
+    refusals = [e for e in json.loads(run("audit", "list", "--json", env=env).stdout)
+                if e["action"] == "consent.refused"]  # fmt: skip
+    assert [e["detail"] for e in refusals] == [{"consent_by": "consultee", "advice": "not_take_part"}]
     # a fresh session, the consultee advising they would want to take part
     s2 = run("session", "new", "--participant", pa, "--format", "interview", "--location", "home",
              env=env).stdout.strip()  # fmt: skip

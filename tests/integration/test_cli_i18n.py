@@ -246,3 +246,30 @@ def test_why_a_consent_is_not_recorded_is_worded_in_the_command_lines_language(t
     ).split("{refusal}")[0]
     assert declined.returncode != 0 and head + not_affirmed in declined.stderr, declined.stderr
     assert "not affirmed" not in declined.stderr and "consent not recorded" not in declined.stderr
+
+
+def test_a_guardians_form_not_confirmed_is_worded_in_the_command_lines_language(tmp_path: Path) -> None:
+    """In the pseudo-locale, the guardian's own form not confirmed completed is said with the catalogue's words
+    from the core's facts (who completes it, its title, the participant), naming the command line's option."""
+    from datetime import date, timedelta
+
+    env, attrs = _cli_study(tmp_path)
+    pid = _screened(tmp_path, env, "young-carer", "--attr", "age_band=16-17", *attrs)
+    sid = run_in("session", "new", "--participant", pid, "--format", "interview", "--location", "youth-centre",
+                 "--start", date.today().isoformat() + "T10:00", env=env).stdout.strip()  # fmt: skip
+    run_in("participant", "task-done", pid, "parent-notified", "--date", (date.today() - timedelta(days=2)).isoformat(),
+           env=env)  # fmt: skip
+    env = {**env, i18n.ENV_LANG: "en_XA"}
+    tpl = json.loads(run_in("consent", "template", "--session", sid, "--participant", pid, env=env).stdout)
+    answers, names = tmp_path / "answers.json", tmp_path / "names.json"
+    answers.write_text(json.dumps({**tpl, "answers": dict.fromkeys(tpl["answers"], True)}), encoding="utf-8")
+    names.write_text(json.dumps({"guardian": "Gail Guardian"}), encoding="utf-8")
+    refused = run_in("consent", "record", "--session", sid, "--participant", pid, "--mode", "paper", "--answers",
+                     str(answers), "--names", str(names), env=env, ok=False)  # fmt: skip
+    said = _pseudo_of(
+        "consent not recorded: {party} completes '{form}' with {participant}'s consent; confirm it is completed "
+        "(--{role}-form)"
+    ).format(party=_pseudo_of("a parent or guardian"), participant=pid, role="guardian",
+             form="Agreement of a parent or guardian (young person aged 16 or 17)")  # fmt: skip
+    assert refused.returncode != 0 and said in refused.stderr, refused.stderr
+    assert "confirm it is completed" not in refused.stderr and "Gail" not in refused.stderr

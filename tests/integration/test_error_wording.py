@@ -2,15 +2,21 @@
 to happen for real (a key file that is not there, a folder, a file that is not text, through the command
 line's main entry; a real WebDAV server's reply replaced on the way by one that is not a WebDAV answer; an
 SFTP store's address at which a server answers in another protocol, or hangs up at once; a sync whose outbox
-is on a full disk; a vault whose audit log was tampered with; a Whisper model whose copy was cut short)."""
+is on a full disk; a vault whose audit log was tampered with; a Whisper model whose copy was cut short; key
+files and an outbox folder that the command line, run as an account without root's rights, may not read or
+write)."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
+import subprocess
+import sys
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +24,7 @@ import pytest
 from fieldwork_app.cli.main import main
 from fieldwork_app.errors import InvalidInput, StoreError
 from fieldwork_app.paths import DataDir
+from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import workspace
 from fieldwork_app.sync.transports.sftp import SftpTransport
 from tests.integration.test_cli import add_screened, run
@@ -196,3 +203,112 @@ def test_a_whisper_model_cut_short_is_said_plainly(tmp_path: Path) -> None:
         "converted for CTranslate2 ("
     ), e.value.message
     assert "RuntimeError" not in e.value.message
+
+
+# -- files this account may not read or write: the kernel refuses them (EACCES) -------------------------------
+NOBODY = 65534  # an account with no rights beyond a file's mode (root reads and writes whatever the mode)
+OTHER_UID = 12345  # the owner of what this account may not touch
+
+
+Runner = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def unprivileged() -> Iterator[tuple[Path, Runner]]:
+    """A folder every account can reach, and a runner of the real command line as an unprivileged account:
+    the tests' own account when it is not root, else 'nobody', dropped to with setpriv (util-linux: no
+    capabilities, no supplementary groups).  Skipped only as root without setpriv."""
+    root = os.geteuid() == 0
+    setpriv = shutil.which("setpriv")
+    if root and setpriv is None:
+        pytest.skip("running as root and setpriv (util-linux) is not installed: cannot drop privileges")
+    home = Path(tempfile.mkdtemp(prefix="fw-eacces-"))  # tmp_path's parents are root's own (0700)
+    os.chmod(home, 0o755)
+    drop = [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] if root and setpriv else []
+
+    def run_as(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]), "HOME": str(home)}
+        done = subprocess.run([*drop, sys.executable, "-m", "fieldwork_app", *args], capture_output=True,
+                              text=True, env=env, cwd=home, timeout=120, check=False)  # fmt: skip
+        assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr[-2000:]
+        return done
+
+    try:
+        yield home, run_as
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _give_away(home: Path, *theirs: Path) -> None:
+    """Everything under ``home`` to the unprivileged account, except ``theirs``: another account's, which it
+    may not read (a file, mode 000) or write (a folder, mode 555)."""
+    if os.geteuid() == 0:
+        for path in [home, *home.rglob("*")]:
+            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+        for path in theirs:
+            os.chown(path, OTHER_UID, OTHER_UID)
+    elif any(path.is_dir() for path in theirs):  # the app sets its own folders' mode (0700) when it opens
+        pytest.skip("not root: a folder of this account's own cannot be given to another account")
+    for path in theirs:
+        os.chmod(path, 0o555 if path.is_dir() else 0o000)
+
+
+def test_key_files_this_account_may_not_read_are_said_plainly(unprivileged) -> None:  # type: ignore[no-untyped-def]
+    """The study key and the data manager's signing key, each owned by another account with no read
+    permission: the command line says the file cannot be read and why, in one line, and nothing else."""
+    home, run_as = unprivileged
+    run("study", "keygen", "--out", str(home / "dm"))
+    shutil.copytree(packs_svc.example_pack_path(), home / "pack")
+    (home / "store").mkdir()
+    study_key, signing_key = home / "dm/study.key", home / "dm/dm-signing.key"
+    _give_away(home, study_key, signing_key)
+
+    refused = run_as("store", "verify", (home / "store").as_uri(), "--key", str(study_key))
+    assert refused.returncode != 0
+    assert refused.stderr.strip() == (
+        f"fieldwork: cannot read the study key file {study_key}: no permission to read it; ask whoever keeps it"
+    ), refused.stderr
+
+    refused = run_as("study", "sign-pack", str(home / "pack"), "--key", str(signing_key))
+    assert refused.returncode != 0
+    assert refused.stderr.strip() == (
+        f"fieldwork: cannot read data manager signing key file {signing_key} (Permission denied)"
+    ), refused.stderr
+    assert not (home / "pack/pack.sig").exists()
+
+
+def test_a_sync_whose_outbox_this_account_may_not_write_says_so(  # type: ignore[no-untyped-def]
+    cli_env: DataDir, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unprivileged
+) -> None:
+    """The outbox (where a session is encrypted before it is sent) owned by another account: the sync says
+    this account may not write there, names no file (it may name a participant) and no exception, and the
+    session waits in the outbox to be sent again."""
+    home, run_as = unprivileged
+    data = DataDir(home / "vault")
+    shutil.copytree(cli_env.root, data.root)
+    monkeypatch.setenv("FIELDWORK_DATA_DIR", str(data.root))
+    run("study", "keygen", "--out", str(home / "dm"))
+    run("pack", "import", "--example", "--study-key", str(home / "dm/study.pub"))
+    m = add_screened("mother", tmp_path)
+    s = run("session", "new", "--participant", m, "--format", "interview").stdout.strip()
+    tpl = json.loads(run("consent", "template", "--session", s, "--participant", m).stdout)
+    answers_file(tmp_path, tpl, dict.fromkeys(tpl["answers"], True))
+    run("consent", "record", "--session", s, "--participant", m, "--mode", "paper",
+        "--answers", str(tmp_path / "answers.json"))  # fmt: skip
+    (home / "usb").mkdir()
+    run("store", "add", "usb", (home / "usb").as_uri())
+    data.outbox.mkdir(exist_ok=True)
+    _give_away(home, data.outbox)
+
+    failed = run_as("sync", "--queue", s)
+    assert failed.returncode == 1
+    assert (
+        "the upload could not be prepared: this account has no permission to read or write one of its files on "
+        "this laptop; it stays in the outbox (tell the data manager if this goes on)"
+    ) in failed.stderr, failed.stderr
+    assert str(data.outbox) not in failed.stderr and "Permission" not in failed.stderr
+    waiting = run_as("outbox", "--json")
+    assert waiting.returncode == 0, waiting.stderr
+    (entry,) = json.loads(waiting.stdout)
+    assert entry["session_id"] == s and entry["state"] == "failed"
+    assert not list((home / "usb").iterdir())  # nothing was sent

@@ -1,7 +1,7 @@
-"""The data manager's commands against a hostile study store, run as she runs them (the CLI), on a real folder
+"""The data manager's commands against a hostile study store, run as they run them (the CLI), on a real folder
 store and the real SFTP server: forged, back-dated, dropped, replayed, revoked, malformed and oversized bundles,
 links and FIFOs, hostile path spellings, an identity bundle in the research store, formulas in CSV values and an
-output folder holding her own files.  Each is a named problem and a non-zero exit, writes nothing it should not,
+output folder holding their own files.  Each is a named problem and a non-zero exit, writes nothing it should not,
 and leaves every genuine bundle verified and unpacked."""
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ def test_forged_session_and_withdrawal_are_named_and_never_unpacked(dm: DataMana
     genuine_unpacked(dm)
     assert (
         json.loads((dm.tmp / "out/withdrawals.json").read_text()) == []
-    )  # her files are not on a delete list
+    )  # the data manager's files are not on a delete list
     assert not (dm.tmp / "out/withdrawals/W-9.json").exists()
 
 
@@ -610,15 +610,15 @@ def test_out_must_be_empty_or_made_by_unpack(folder_dm: DataManager) -> None:
     state.write_text(json.dumps(doc))
     report = dm.unpack("out")
     assert report["code"] == 1 and "altered" in report["error"]
-    # A file she changed in the output folder is not replaced by a later bundle of the same session.
+    # A file the data manager changed in the output folder is not replaced by a later bundle of the same session.
     state.unlink()
     shutil.rmtree(dm.tmp / "out")
     assert dm.unpack("out")["code"] == 0
-    (dm.tmp / "out" / NOTES).write_text("her corrections")
+    (dm.tmp / "out" / NOTES).write_text("my corrections")
     dm.send("b-genuine-2", {NOTES: b'{"from": "laptop A, corrected"}'})
     report = dm.unpack("out")
     assert report["code"] == 1 and codes(report)["b-genuine-2"] == {"modified-output"}
-    assert (dm.tmp / "out" / NOTES).read_text() == "her corrections"
+    assert (dm.tmp / "out" / NOTES).read_text() == "my corrections"
 
 
 def test_a_corrected_bundle_of_the_same_session_replaces_the_earlier_one(folder_dm: DataManager) -> None:
@@ -722,7 +722,7 @@ CLI = "import sys; from fieldwork_app.cli.main import main; sys.exit(main(sys.ar
 
 def test_an_unreadable_object_or_folder_is_that_bundles_problem(folder_dm: DataManager) -> None:
     """A store writer makes one bundle's manifest, and another bundle's whole folder, unreadable to the data
-    manager's account (owned by another user, mode 000/700).  The commands run as she runs them, as an
+    manager's account (owned by another user, mode 000/700).  The commands run as they run them, as an
     unprivileged user, so the kernel refuses those reads (EACCES): each is that bundle's named problem, and the
     genuine bundles are still verified and unpacked."""
     import tempfile
@@ -865,9 +865,9 @@ def test_an_unreadable_object_or_folder_on_the_sftp_store_is_that_bundles_proble
     try:
         os.chmod(home, 0o755)
         (home / "sshd").mkdir()
-        os.chmod(home / "sshd", 0o755)  # whatever the umask: sshd reads authorized_keys there as her
+        os.chmod(home / "sshd", 0o755)  # whatever the umask: sshd reads authorized_keys there as them
         with sftp_running(home / "sshd") as server:
-            os.chown(home / "sshd/authorized_keys", DATA_MANAGER_UID, DATA_MANAGER_UID)  # sshd reads it as her
+            os.chown(home / "sshd/authorized_keys", DATA_MANAGER_UID, DATA_MANAGER_UID)  # sshd reads it as them
             root = home / "store"
             root.mkdir()
             os.chown(root, DATA_MANAGER_UID, DATA_MANAGER_UID)

@@ -18,8 +18,9 @@ import pytest
 from fieldwork_app.domain.conditions import ConditionFacts
 from fieldwork_app.errors import ConsentError, ErrorCode, InvalidInput
 from fieldwork_app.paths import DataDir
-from fieldwork_app.services import consent, ethics, participants, pdfs, sessions, workspace
+from fieldwork_app.services import audit_log, consent, ethics, participants, pdfs, sessions, workspace
 from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services.sync import bundles
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.vault import FAST_KDF
 from tests.support.people import eligible_answers
@@ -176,8 +177,12 @@ def test_the_consultee_route_where_a_parent_cannot_decide(caring: Workspace) -> 
     result = ethics.record_capacity(ws, sid, pid, UNABLE)
     assert not result.has_capacity and result.consultee_route and "consultee" in result.advice
     answers = _yes(ws, sid, pid)
-    with pytest.raises(ConsentError, match="asks a consultee for their advice and completes 'Personal consultee"):
+    needed = "asks a consultee for their advice and completes 'Personal consultee"
+    with pytest.raises(ConsentError, match=needed) as no_one:
         consent.record(ws, sid, pid, "paper", answers)
+    assert no_one.value.code is ErrorCode.CONSULTEE_ADVICE_NEEDED  # the facts each face words, naming its own way
+    assert no_one.value.params == {"participant": pid, "form": "Personal consultee declaration"}
+    assert "record who" not in no_one.value.message
     assert consent.can_record(ws, sid).reasons == [f"{pid}'s consultee has not given their advice: record it "
                                                    "with the consent"]  # fmt: skip
     for missing, words in (("relationship", "relationship"), ("kind", "personal .* or nominated"),
@@ -185,8 +190,12 @@ def test_the_consultee_route_where_a_parent_cannot_decide(caring: Workspace) -> 
         with pytest.raises(InvalidInput, match=words):
             consent.record(ws, sid, pid, "paper", answers,
                            parties={"consultee": {k: v for k, v in CONSULTEE.items() if k != missing}})  # fmt: skip
-    with pytest.raises(ConsentError, match="completes 'Personal consultee declaration'"):
+    with pytest.raises(ConsentError, match="completes 'Personal consultee declaration'") as unconfirmed:
         consent.record(ws, sid, pid, "paper", answers, parties={"consultee": {**CONSULTEE, "agreement": False}})
+    assert unconfirmed.value.code is ErrorCode.PARTY_FORM_NOT_CONFIRMED
+    assert unconfirmed.value.params == {"role": "consultee", "participant": pid,
+                                        "form": "Personal consultee declaration"}  # fmt: skip
+    assert "--" not in unconfirmed.value.message
     assert consent.latest(ws, sid, pid) is None and _refusals(ws, pid) == 0
     done = consent.record(ws, sid, pid, "paper", answers,
                           parties={"consultee": {**CONSULTEE, "advised_on": "2025-05-01"}})  # fmt: skip
@@ -211,11 +220,44 @@ def test_a_consultee_who_advises_against_ends_it(caring: Workspace) -> None:
     ws = caring
     pid, sid = _parent(ws)
     ethics.record_capacity(ws, sid, pid, UNABLE)
-    with pytest.raises(ConsentError, match=f"advises that {pid} would not want to take part"):
+    with pytest.raises(ConsentError, match=f"advises that {pid} would not want to take part") as advised:
         consent.record(ws, sid, pid, "paper", _yes(ws, sid, pid),
                        parties={"consultee": {**CONSULTEE, "advice": "not_take_part"}})  # fmt: skip
+    assert advised.value.code is ErrorCode.CONSULTEE_ADVISES_NOT_TO_TAKE_PART
+    assert advised.value.params == {"participant": pid}
     assert consent.latest(ws, sid, pid) is None and _refusals(ws, pid) == 1
     assert not consent.can_record(ws, sid).allowed
+    [entry] = [e for e in audit_log.entries(ws) if e.action == "consent.refused"]
+    assert entry.detail == {"consent_by": "consultee", "advice": "not_take_part"}  # facts, in no language
+
+
+def test_a_refusal_is_audited_as_facts_and_a_refusal_audited_in_words_before_still_verifies(
+    caring: Workspace,
+) -> None:
+    """A required statement declined is audited as the statements declined, not as an English sentence; an
+    entry an earlier version wrote with its reason in words is left as it is: the chain still verifies, the
+    entry still reads, and it still goes whole in a research bundle, as the new one does."""
+    ws = caring
+    young = young_carer(ws, "18-24")
+    sid = sessions.new(ws, [young], "interview", "youth_centre", "2030-01-01T10:00", 60).id
+    old_words = {"form": "consent-young-carer", "version": "1.0",
+                 "reason": "required statement(s) not affirmed: 1"}  # fmt: skip
+    ws.vault.audit("consent.refused", "participant", young, session_id=sid, detail=old_words)  # as written before
+    first = next(iter(consent.template(ws, sid, young)))
+    with pytest.raises(ConsentError) as declined:
+        consent.record(ws, sid, young, "paper", _yes(ws, sid, young, **{first: False}))
+    assert declined.value.code is ErrorCode.STATEMENTS_REFUSED
+    form = consent.form_for(ws, sid, young)
+    refusals = [e for e in audit_log.entries(ws, sid) if e.action == "consent.refused"]
+    assert [e.detail for e in refusals] == [
+        old_words, {"form": form.id, "version": form.version, "declined": [first]}
+    ]
+    assert "not affirmed" not in json.dumps(refusals[1].detail)
+    report = audit_log.verify(ws)
+    assert report.ok and report.count == len(audit_log.entries(ws))
+    assert all(bundles.research_audit_allows(e) for e in refusals)
+    sent = bundles.session_audit(ws, sid)
+    assert [e["detail"] for e in sent if e.get("action") == "consent.refused"] == [e.detail for e in refusals]
 
 
 def test_without_a_consultee_route_the_session_stops(tmp_path: Path) -> None:

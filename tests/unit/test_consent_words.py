@@ -83,5 +83,5 @@ def test_lupdate_finds_every_string_of_the_table_in_its_context(tmp_path: Path) 
         for msg in ctx.iter("message")
     }
     table = _table_strings()
-    assert len(table) == 8 and {c for c, _ in table} == {"Consent"}
+    assert len(table) == 9 and {c for c, _ in table} == {"Consent"}
     assert extracted == table

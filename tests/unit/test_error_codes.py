@@ -65,12 +65,12 @@ def test_no_error_made_by_the_laptop_core_names_a_command_or_option() -> None:
     for path in _laptop_core_files():
         for made in _made_errors(ast.parse(path.read_text(encoding="utf-8"))):
             for sub in ast.walk(made):
-                if (
-                    isinstance(sub, ast.Constant)
-                    and isinstance(sub.value, str)
-                    and CLI_WORDS.search(sub.value)
-                ):
+                if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and CLI_WORDS.search(sub.value):
                     found.append(f"{path.name}:{sub.lineno}: {sub.value[:70]}")
+                elif isinstance(sub, ast.JoinedStr):  # an option named through a value: f"(--{role}-form)"
+                    text = "".join(v.value if isinstance(v, ast.Constant) else "x" for v in sub.values)
+                    if CLI_WORDS.search(text):
+                        found.append(f"{path.name}:{sub.lineno}: {text[:70]}")
     assert not found, "\n".join(sorted(set(found)))
 
 

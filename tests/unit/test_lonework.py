@@ -50,7 +50,7 @@ def test_check_in_then_check_out_escalations(ws: Workspace) -> None:
     clock.advance(minutes=16)
     st = lonework.state(ws, sid, clock)
     assert st.phase == "check_in_overdue" and st.overdue_minutes == 1
-    assert st.buddy_calling and st.buddy_now is None  # the app's own words say she is being called
+    assert st.buddy_calling and st.buddy_now is None  # the app's own words say the researcher is being called
 
     st = lonework.record(ws, sid, "check_in", clock)
     assert st.phase == "in_visit" and st.checked_in_at == "2025-03-04T10:16:00+00:00" and st.buddy_now is None

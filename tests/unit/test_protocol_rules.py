@@ -345,8 +345,15 @@ def test_a_guardians_consent_is_needed_where_the_pack_asks_for_it(caring: Worksp
         "consent not recorded: the study's protocol asks for a parent or guardian ('Agreement of a parent or "
         f"guardian (young person aged 16 or 17)') at {young}'s consent; record who it was"
     )
-    with pytest.raises(ConsentError, match="confirm it is completed \\(--guardian-form"):
+    with pytest.raises(ConsentError) as unconfirmed:
         consent.record(ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian"}})
+    assert unconfirmed.value.code is ErrorCode.PARTY_FORM_NOT_CONFIRMED
+    form = "Agreement of a parent or guardian (young person aged 16 or 17)"
+    assert unconfirmed.value.params == {"role": "guardian", "participant": young, "form": form}
+    assert unconfirmed.value.message == (  # the core's statement names no face's way of confirming it
+        "consent not recorded: a parent or guardian completes 'Agreement of a parent or guardian (young person "
+        f"aged 16 or 17)' with {young}'s consent, and it is not confirmed completed"
+    )
     assert consent.latest(ws, sid, young) is None
     done = consent.record(
         ws, sid, young, "paper", _yes(ws, sid, young), parties={"guardian": {"name": "G Ardian", "agreement": True}}
@@ -422,8 +429,12 @@ def test_a_consultee_the_pack_requires_is_named_with_the_consent(tmp_path: Path)
         needed = f"asks for a consultee \\('Personal consultee declaration'\\) at {parent}'s consent"
         with pytest.raises(ConsentError, match=needed):
             consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent))
-        with pytest.raises(ConsentError, match="--consultee-form"):
+        with pytest.raises(ConsentError) as unconfirmed:
             consent.record(ws, sid, parent, "paper", _yes(ws, sid, parent), parties={"consultee": {"name": "C"}})
+        assert unconfirmed.value.code is ErrorCode.PARTY_FORM_NOT_CONFIRMED
+        assert unconfirmed.value.params == {
+            "role": "consultee", "participant": parent, "form": "Personal consultee declaration"
+        }
         done = consent.record(
             ws, sid, parent, "paper", _yes(ws, sid, parent), parties={"consultee": {"name": "C", "agreement": True}}
         )

@@ -51,7 +51,7 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.notice)
-        # Visits begun and not yet closed by home safe: their buttons stay here until she confirms,
+        # Visits begun and not yet closed by home safe: their buttons stay here until the researcher confirms,
         # also after the session was completed and its screen left.
         self.visits_box = QGroupBox(self.tr("Home visits still open"))
         self.visits_box.setObjectName("homeVisits")
@@ -59,7 +59,7 @@ class HomePage(QWidget):
         self.visits_box.hide()
         layout.addWidget(self.visits_box)
         self.visit_buttons: dict[tuple[str, str], QPushButton] = {}
-        # Lone-working prompts must reach her wherever she is: the home page looks again every 30 s.
+        # Lone-working prompts must reach the researcher wherever they are: the home page looks again every 30 s.
         self._timer = QTimer(self)
         self._timer.setInterval(30_000)
         self._timer.timeout.connect(self._tick)

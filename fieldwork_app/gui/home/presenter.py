@@ -57,7 +57,7 @@ def _day(iso: str | None) -> date | None:
     if not iso:
         return None
     try:
-        return as_utc(datetime.fromisoformat(iso)).astimezone().date()  # her day, where a zone was stored
+        return as_utc(datetime.fromisoformat(iso)).astimezone().date()  # the researcher's day, where a zone was stored
     except ValueError:
         return None
 

@@ -20,7 +20,7 @@ from fieldwork_app.gui.formatting import date_text
 from fieldwork_app.gui.presenter import Done, Failed, Presenter
 
 POWER = Path("/sys/class/power_supply")
-#: the travel-home time offered for a first home visit (the researcher changes it to her own)
+#: the travel-home time offered for a first home visit (the researcher changes it to their own)
 DEFAULT_TRAVEL_MINUTES = 30
 
 

@@ -74,7 +74,7 @@ def phase_text(st: LoneWorkingState) -> str:
 
 
 def buddy_text(st: LoneWorkingState) -> str:
-    """What the buddy is doing now: the study pack's step, or the app's words when she is being called."""
+    """What the buddy is doing now: the study pack's step, or the app's words when the researcher is being called."""
     if st.buddy_now:
         return st.buddy_now
     if st.buddy_calling:

@@ -597,8 +597,8 @@ class SessionScreen(QWidget):
         self.visit.show_state(st)
 
     def _save_closeout(self, fields: dict, complete: bool) -> None:
-        """Completing a home visit's session before she is home safe asks first: the visit's check-out
-        and home safe stay on this page and on the study home, but she should know they are still open."""
+        """Completing a home visit's session before the researcher is home safe asks first: the visit's check-out
+        and home safe stay on this page and on the study home, but they should know both are still open."""
         gap = self.closeout.missing()
         if gap is not None:  # refused before any question is asked, with the focus on what is missing
             field, text = gap

@@ -3,7 +3,7 @@
 Views never call a service.  They ask the presenter, which submits ``fn(ws)`` through
 ``ctx.tasks.db`` and hands the result back (on the GUI thread) through a signal.  Audio positions
 come from the app's :class:`~fieldwork_app.gui.recording_controller.RecordingController`, read on the
-GUI thread at the moment the researcher acts, so a note or a distress step lands where she heard it.
+GUI thread at the moment the researcher acts, so a note or a distress step lands where they heard it.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 The researcher chooses the pack folder the data manager sent.  If the pack would change a pinned key (the
 study key, the identity key or the identity store) and the data manager's signature does not vouch for it,
 the import is refused and :class:`KeyChangeDialog` shows each old and new fingerprint side by side; only
-when the researcher ticks that she checked the new ones with the data manager is the pack imported again,
-with those changes confirmed (and audited as hers).
+when the researcher ticks that they checked the new ones with the data manager is the pack imported again,
+with those changes confirmed (and audited as theirs).
 
 The import dialog is a Designer form (``ui/pack_import.ui``); the key-change dialog's rows follow the changes
 the pack makes, so it is built here.
@@ -57,7 +57,7 @@ class PackImportDialog(QDialog):
 
 
 class KeyChangeDialog(QDialog):
-    """The pinned values a pack would change, old and new; confirmed only once the researcher ticks that she
+    """The pinned values a pack would change, old and new; confirmed only once the researcher ticks that they
     checked the new fingerprints with the data manager."""
 
     def __init__(self, changes: list[PinChange], parent: QWidget | None = None) -> None:

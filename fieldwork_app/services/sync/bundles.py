@@ -305,7 +305,8 @@ RESEARCH_AUDIT: dict[str, frozenset[str]] = {
             "pis_version",
             "recording_affirmed",
         ),  # fmt: skip
-        "consent.refused": ("form", "version", "reason"),
+        # the statements declined (ids); "reason" is how entries written before said them, in English words
+        "consent.refused": ("form", "version", "declined", "reason"),
         "distress.open": (),
         "distress.stage": ("level",),
         "distress.sign": ("id",),
