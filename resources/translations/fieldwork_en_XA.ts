@@ -702,6 +702,10 @@
             <source>required statement(s) not affirmed: {statements}</source>
             <translation>⟦ŕéǫûîŕéđ šţàţéɱéñţ(š) ñöţ àƒƒîŕɱéđ: {statements} ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
+        <message>
+            <source> and completes '{form}'</source>
+            <translation>⟦ àñđ çöɱþļéţéš '{form}' ŵîðé ŵî⟧</translation>
+        </message>
     </context>
     <context>
         <name>ConsentPage</name>
@@ -1634,6 +1638,18 @@
 {refusal} ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Consent not recorded: {party} completes “{form}” with {participant}'s consent. Once they have, tick “{tick}” in “Before consent”.</source>
+            <translation>⟦Çöñšéñţ ñöţ ŕéçöŕđéđ: {party} çöɱþļéţéš “{form}” ŵîţĥ {participant}'š çöñšéñţ. Öñçé ţĥéý ĥàṽé, ţîçķ “{tick}” îñ “Ɓéƒöŕé çöñšéñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Consent not recorded: the capacity assessment at this session found {participant} cannot decide now, so the study's protocol asks a consultee for their advice{paper}. In “Before consent”, name the consultee and give their relationship, the kind of consultee and their advice.</source>
+            <translation>⟦Çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé çàþàçîţý àššéššɱéñţ àţ ţĥîš šéššîöñ ƒöûñđ {participant} çàññöţ đéçîđé ñöŵ, šö ţĥé šţûđý'š þŕöţöçöļ àšķš à çöñšûļţéé ƒöŕ ţĥéîŕ àđṽîçé{paper}. Îñ “Ɓéƒöŕé çöñšéñţ”, ñàɱé ţĥé çöñšûļţéé àñđ ĝîṽé ţĥéîŕ ŕéļàţîöñšĥîþ, ţĥé ķîñđ öƒ çöñšûļţéé àñđ ţĥéîŕ àđṽîçé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Consent not recorded: the consultee advises that {participant} would not want to take part, so {participant} does not take part. Nothing is recorded but the refusal.</source>
+            <translation>⟦Çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé çöñšûļţéé àđṽîšéš ţĥàţ {participant} ŵöûļđ ñöţ ŵàñţ ţö ţàķé þàŕţ, šö {participant} đöéš ñöţ ţàķé þàŕţ. Ñöţĥîñĝ îš ŕéçöŕđéđ ƀûţ ţĥé ŕéƒûšàļ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>The interpreter signs “{agreement}” before {participant}'s consent: once they have, tick “The interpreter has signed the confidentiality agreement”.</source>
             <translation>⟦Ţĥé îñţéŕþŕéţéŕ šîĝñš “{agreement}” ƀéƒöŕé {participant}'š çöñšéñţ: öñçé ţĥéý ĥàṽé, ţîçķ “Ţĥé îñţéŕþŕéţéŕ ĥàš šîĝñéđ ţĥé çöñƒîđéñţîàļîţý àĝŕééɱéñţ”. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -1656,6 +1672,10 @@
         <message>
             <source>Not allowed yet: the protocol asks for {participant}'s capacity to be assessed at this session first.</source>
             <translation>⟦Ñöţ àļļöŵéđ ýéţ: ţĥé þŕöţöçöļ àšķš ƒöŕ {participant}'š çàþàçîţý ţö ƀé àššéššéđ àţ ţĥîš šéššîöñ ƒîŕšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Saving the take failed unexpectedly, not for want of disk space or a microphone, so the take was ended. The app's log has the details for whoever looks after it.</source>
+            <translation>⟦Šàṽîñĝ ţĥé ţàķé ƒàîļéđ ûñéẋþéçţéđļý, ñöţ ƒöŕ ŵàñţ öƒ đîšķ šþàçé öŕ à ɱîçŕöþĥöñé, šö ţĥé ţàķé ŵàš éñđéđ. Ţĥé àþþ'š ļöĝ ĥàš ţĥé đéţàîļš ƒöŕ ŵĥöéṽéŕ ļööķš àƒţéŕ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>data manager signing key</source>
@@ -1688,6 +1708,14 @@
         <message>
             <source>NOTE: no trusted list was used: everything unpacked is marked UNVERIFIED in the index</source>
             <translation>⟦ÑÖŢÉ: ñö ţŕûšţéđ ļîšţ ŵàš ûšéđ: éṽéŕýţĥîñĝ ûñþàçķéđ îš ɱàŕķéđ ÛÑṼÉŔÎƑÎÉĐ îñ ţĥé îñđéẋ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The parent or guardian has completed their form</source>
+            <translation>⟦Ţĥé þàŕéñţ öŕ ĝûàŕđîàñ ĥàš çöɱþļéţéđ ţĥéîŕ ƒöŕɱ ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The consultee has completed their declaration</source>
+            <translation>⟦Ţĥé çöñšûļţéé ĥàš çöɱþļéţéđ ţĥéîŕ đéçļàŕàţîöñ ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source> (see the sync page of that laptop, which lists what it has not sent)</source>
@@ -6114,6 +6142,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ (Þàŕţîçîþàñţš þàĝé, öŕ 'ƒîéļđŵöŕķ þàŕţîçîþàñţ šçŕééñ {participant} --àñšŵéŕš ƑÎĻÉ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source> ('fieldwork log show' has the details)</source>
+            <translation>⟦ ('ƒîéļđŵöŕķ ļöĝ šĥöŵ' ĥàš ţĥé đéţàîļš) ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>--tag: 1-40 letters, digits, spaces, '-' or '_'</source>
             <translation>⟦--ţàĝ: 1-40 ļéţţéŕš, đîĝîţš, šþàçéš, '-' öŕ '_' ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -6176,6 +6208,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>consent not recorded: {refusal} (statement ids as 'fieldwork consent template' lists them)</source>
             <translation>⟦çöñšéñţ ñöţ ŕéçöŕđéđ: {refusal} (šţàţéɱéñţ îđš àš 'ƒîéļđŵöŕķ çöñšéñţ ţéɱþļàţé' ļîšţš ţĥéɱ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>consent not recorded: {party} completes '{form}' with {participant}'s consent; confirm it is completed (--{role}-form)</source>
+            <translation>⟦çöñšéñţ ñöţ ŕéçöŕđéđ: {party} çöɱþļéţéš '{form}' ŵîţĥ {participant}'š çöñšéñţ; çöñƒîŕɱ îţ îš çöɱþļéţéđ (--{role}-ƒöŕɱ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>consent not recorded: the capacity assessment at this session found {participant} cannot decide now, so the study's protocol asks a consultee for their advice{paper}; record who they are (--consultee alone to be asked for the name, or the name in --names FILE), their relationship to the participant (--consultee-relationship), whether they are a personal or nominated consultee (--consultee-kind) and their advice (--consultee-advice)</source>
+            <translation>⟦çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé çàþàçîţý àššéššɱéñţ àţ ţĥîš šéššîöñ ƒöûñđ {participant} çàññöţ đéçîđé ñöŵ, šö ţĥé šţûđý'š þŕöţöçöļ àšķš à çöñšûļţéé ƒöŕ ţĥéîŕ àđṽîçé{paper}; ŕéçöŕđ ŵĥö ţĥéý àŕé (--çöñšûļţéé àļöñé ţö ƀé àšķéđ ƒöŕ ţĥé ñàɱé, öŕ ţĥé ñàɱé îñ --ñàɱéš ƑÎĻÉ), ţĥéîŕ ŕéļàţîöñšĥîþ ţö ţĥé þàŕţîçîþàñţ (--çöñšûļţéé-ŕéļàţîöñšĥîþ), ŵĥéţĥéŕ ţĥéý àŕé à þéŕšöñàļ öŕ ñöɱîñàţéđ çöñšûļţéé (--çöñšûļţéé-ķîñđ) àñđ ţĥéîŕ àđṽîçé (--çöñšûļţéé-àđṽîçé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>consent not recorded: the consultee advises that {participant} would not want to take part, so {participant} does not take part; nothing is recorded but the refusal ('fieldwork audit list')</source>
+            <translation>⟦çöñšéñţ ñöţ ŕéçöŕđéđ: ţĥé çöñšûļţéé àđṽîšéš ţĥàţ {participant} ŵöûļđ ñöţ ŵàñţ ţö ţàķé þàŕţ, šö {participant} đöéš ñöţ ţàķé þàŕţ; ñöţĥîñĝ îš ŕéçöŕđéđ ƀûţ ţĥé ŕéƒûšàļ ('ƒîéļđŵöŕķ àûđîţ ļîšţ') ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{source}: answers.{statement}: statement {statement} does not apply to this participant (it applies only where {why}); it is not asked, so leave it null or "not_applicable" ('fieldwork consent template' lists it under "not_applicable"). Nothing was recorded</source>
