@@ -524,12 +524,12 @@ class BundleUpload:
                 warming.join()
 
     def _probe(self) -> None:
-        """The round trip of the cheapest request (the manifest's stat, twice: the smaller counts), once the
-        bundle is up: the connection is open and the link idle.  A failure only leaves the link unmeasured."""
+        """The round trip of the cheapest request (the first object's stat, twice: the smaller counts), once the
+        chunks are up: the connection is open and the link idle.  A failure only leaves the link unmeasured."""
         for _ in range(2):
             started = time.monotonic()
             try:
-                self.transport.stat(self.manifest_name)
+                self.transport.stat(self.objects[0][0])
             except StoreError:
                 return
             took = time.monotonic() - started
@@ -545,25 +545,32 @@ class BundleUpload:
             return None
         return LinkMeasure(self.rtt, sent / seconds, "read-back" in self.methods)
 
+    def _clear_unfinished(self) -> None:
+        """Abort multipart uploads of this bundle's objects begun and never completed (S3: a cut's leftovers,
+        and uploads begun ahead for objects the store already held).  Once every chunk is verified none is
+        needed (the manifest always goes in one request).  Best effort: what cannot be removed now is tried
+        again by the next sync of the bundle, if any."""
+        unfinished: Callable[[str, set[str]], int] | None = getattr(self.transport, "clear_unfinished", None)
+        if unfinished is None:
+            return
+        folder = self.manifest_name.rsplit("/", 1)[0]
+        try:
+            self.stats.temps_removed += unfinished(folder, {name for name, _p, _s in self.objects})
+        except StoreError as exc:
+            logger.warning("unfinished uploads left on %s could not be removed: %s", self.transport.name, exc)
+
     def _clear_temps(self) -> None:
         """Remove temporary uploads a cut connection left in this bundle's folder: ``<object>.part-<8 hex>``
-        where ``<object>`` is one of this bundle's objects.  Runs once the manifest is verified, so every
-        object stands under its name and none of these is needed any more; anything else in the folder (a
-        name of another pattern, a temporary name of an object this bundle does not list) is left alone.
-        Best effort: what cannot be removed now is tried again by the next sync of the bundle, if any."""
-        ours = {name for name, _p, _s in self.objects}
-        folder = self.manifest_name.rsplit("/", 1)[0]
-        unfinished: Callable[[str, set[str]], int] | None = getattr(self.transport, "clear_unfinished", None)
-        if unfinished is not None:  # S3: multipart uploads of these objects begun and never completed
-            try:
-                self.stats.temps_removed += unfinished(folder, ours)
-            except StoreError as exc:
-                logger.warning("unfinished uploads left on %s could not be removed: %s", self.transport.name, exc)
+        where ``<object>`` is one of this bundle's objects.  Runs once the manifest is verified (the manifest
+        too may be written under a temporary name first), so every object stands under its name and none of
+        these is needed any more; anything else in the folder (a name of another pattern, a temporary name of
+        an object this bundle does not list) is left alone.  Best effort, like :meth:`_clear_unfinished`."""
         temps: Callable[[str], list[str]] | None = getattr(self.transport, "temp_objects", None)
         if temps is None:
             return
+        ours = {name for name, _p, _s in self.objects}
         try:
-            for stored in temps(folder):
+            for stored in temps(self.manifest_name.rsplit("/", 1)[0]):
                 base, mark, token = stored.partition(TEMP_MARK)
                 if mark and base in ours and _TEMP_TOKEN.fullmatch(token):
                     self.transport.delete(stored)
@@ -571,27 +578,7 @@ class BundleUpload:
         except StoreError as exc:
             logger.warning("temporary uploads left on %s could not be removed: %s", self.transport.name, exc)
 
-    def _finish_off(self) -> None:
-        """Clear what cuts left and measure the link.  A store whose calls may overlap (``concurrent``: S3's
-        client is thread-safe) does both at once, so the sync ends a round trip or two sooner."""
-        if not getattr(self.transport, "concurrent", False):
-            self._clear_temps()
-            self._probe()
-            return
-        probing = threading.Thread(target=self._probe, name="sync-probe", daemon=True)
-        probing.start()
-        try:
-            self._clear_temps()
-        finally:
-            probing.join()
-
-    def run(self) -> Receipt:
-        expect_next: Callable[[str, int], None] | None = getattr(self.transport, "expect_next", None)
-        if expect_next is not None and len(self.objects) > 1:
-            # the first chunk's upload is begun (S3: its multipart upload made) while the folder is listed
-            expect_next(self.objects[0][0], self.objects[0][2])
-        self._list()
-        self._chunks()
+    def _manifest(self) -> None:
         name, path, size = self.objects[-1]
         self.progress.index += 1
         check_cancel(self.state)
@@ -600,11 +587,36 @@ class BundleUpload:
         self.progress.done += size
         self.progress.report()
 
+    def run(self) -> Receipt:
+        expect_next: Callable[[str, int], None] | None = getattr(self.transport, "expect_next", None)
+        if expect_next is not None and len(self.objects) > 1:
+            # the first chunk's upload is begun (S3: its multipart upload made) while the folder is listed
+            expect_next(self.objects[0][0], self.objects[0][2])
+        self._list()
+        self._chunks()
+        if getattr(self.transport, "concurrent", False):
+            # A store whose calls may overlap (``concurrent``: S3's client is thread-safe) clears the chunks'
+            # unfinished uploads and measures the link while the manifest goes: the sync ends a round trip or
+            # two sooner (the manifest is a few kilobytes, so the link is as good as idle for the probe).
+            aside = [threading.Thread(target=fn, name=f"sync-{what}", daemon=True)
+                     for what, fn in (("clear", self._clear_unfinished), ("probe", self._probe))]  # fmt: skip
+            for thread in aside:
+                thread.start()
+            try:
+                self._manifest()
+            finally:
+                for thread in aside:
+                    thread.join()
+            self._clear_temps()
+        else:
+            self._manifest()
+            self._clear_unfinished()
+            self._clear_temps()
+            self._probe()
         order = {name: i for i, (name, _p, _s) in enumerate(self.objects)}
         self.receipt_objects.sort(key=lambda o: order[o.name])
         verified_at = _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
         logger.info("bundle %s verified on %s", self.staged.bundle_id, self.transport.name)
-        self._finish_off()
         self.stats.link = self.measure()
         return Receipt(
             bundle_id=self.staged.bundle_id,

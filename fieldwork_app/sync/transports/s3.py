@@ -277,10 +277,10 @@ class S3Transport:
             )
         except Exception as exc:
             raise self._map(exc, "upload an object") from None
-        etag = str(result.get("ETag", "")).strip('"')
+        etag = str(result.get("ETag", "")).strip('"') or _combined_etag([str(p["ETag"]) for p in parts])
         if etag:
             self._etags[upload.name] = etag
-        else:  # (radosgw's answer may carry none: the object's HEAD gives it when it is checked)
+        else:  # the object's HEAD gives it when it is checked
             self._etags.pop(upload.name, None)
         self._settled(upload.name)
 
@@ -544,6 +544,19 @@ class S3Transport:
         for pool in (self._senders, self._finisher, self._starter):
             pool.shutdown(wait=True)
         self._client.close()
+
+
+def _combined_etag(part_etags: list[str]) -> str | None:
+    """The ETag of a multipart object completed from parts with these ETags (the server's MD5 of each part, as
+    it answered the part), as S3 derives it from the same MD5s; None where a part's ETag is not an MD5 (e.g.
+    encrypted with a customer key).  radosgw answers a completion with an empty ETag: this spares the HEAD."""
+    try:
+        digests = [bytes.fromhex(e.strip('"')) for e in part_etags]
+    except ValueError:
+        return None
+    if not digests or any(len(d) != 16 for d in digests):
+        return None
+    return f"{hashlib.md5(b''.join(digests), usedforsecurity=False).hexdigest()}-{len(digests)}"
 
 
 def _done(value: str) -> Future[str]:
