@@ -318,10 +318,12 @@ class ContainerWriter:
             self._last_sync = now
 
     def append(self, rtype: RecordType, payload: bytes, frames: int = 0) -> None:
-        """Seal and append one record; on an OSError the file is cut back to the last whole record.
+        """Seal and append one record; on a failed write (an OSError, or anything else raised while writing)
+        the file is cut back to the last whole record.
 
         After a failed write no further record may be appended (its index nonce was used by the record
-        that failed); only :meth:`seal` may follow, whose FINAL record has a nonce of its own domain."""
+        that failed, and part of it may have reached the disk); only :meth:`seal` may follow, whose FINAL
+        record has a nonce of its own domain."""
         if self.failed:
             raise OSError(errno.EIO, "a write to this take failed earlier; it can only be sealed now")
         if rtype is RecordType.FINAL:
@@ -329,7 +331,7 @@ class ContainerWriter:
         data = seal_record(self._aead, self.header, rtype, self.index, self.frames, frames, payload)
         try:
             self._write(data, force_sync=rtype is not RecordType.AUDIO)
-        except OSError:
+        except BaseException:
             self.failed = True
             self._cut_back()
             raise

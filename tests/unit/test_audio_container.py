@@ -395,15 +395,29 @@ def test_a_torn_record_and_its_recovery_never_share_a_nonce(tmp_path: Path, nonc
     assert a[:1] == b[:1] == b"\x01" and a != b
 
 
-def test_a_write_error_then_seal_never_reuses_a_nonce(tmp_path: Path, nonces: NonceLog) -> None:
+class OddFile(FailingFile):
+    """Writes part of the record that crosses ``budget`` and then fails with something other than an OSError
+    (a bug below the writer, a file system driver's oddity): the process goes on."""
+
+    def write(self, data: bytes | memoryview) -> int:
+        try:
+            return super().write(data)
+        except OSError:
+            raise ValueError("an odd failure") from None
+
+
+@pytest.mark.parametrize("failing", [FailingFile, OddFile])
+def test_a_write_error_then_seal_never_reuses_a_nonce(
+    tmp_path: Path, nonces: NonceLog, failing: type[FailingFile]
+) -> None:
     pcm = speechlike(4.0)
     take = tmp_path / "werr.fwa"
 
     def opener(p: Path) -> BinaryIO:
-        return FailingFile(open(p, "xb", buffering=0), 70_000)  # type: ignore[return-value]
+        return failing(open(p, "xb", buffering=0), 70_000)  # type: ignore[return-value]
 
     w = ContainerWriter(take, KEY, build_header("R-0004", "interview", RATE, 1), opener=opener)
-    written = _write_until(w, pcm, OSError)
+    written = _write_until(w, pcm, OSError if failing is FailingFile else ValueError)
     with pytest.raises(OSError):  # the index of the failed record is never used again
         w.append(RecordType.PAUSE, event_payload(w.frames))
     w._f.budget = 10**9  # type: ignore[attr-defined]  # room again: the take is sealed as the recorder does
