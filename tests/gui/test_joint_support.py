@@ -74,7 +74,7 @@ def test_the_safeguarding_form_follows_the_route_of_the_participant_concerned(
     lines = route.text().splitlines()
     assert lines[0] == f"Safeguarding route for {parent} (Parent): Adults' safeguarding"
     assert lines[1].startswith("Follow the adults' procedure")
-    assert lines[2] == "Contact for this route: Adults' safeguarding: Northshire adult social care, 01000 000102"
+    assert lines[2] == "Adults' safeguarding: Northshire adult social care, 01000 000102 (the contact for this route)"
     assert "Local lead: Dr Priya Shah (illustrative), 01000 000104" in lines  # the north's lead
     assert "South" not in route.text()
 
@@ -83,8 +83,8 @@ def test_the_safeguarding_form_follows_the_route_of_the_participant_concerned(
     assert lines[0] == f"Safeguarding route for {young} (Young adult carer): Children's safeguarding (under 18)"
     assert lines[1].startswith("Follow the children's procedure")
     assert lines[2] == (
-        "Contact for this route: Safeguarding front door: Northshire South children's front door, "
-        "01000 000201, Mon-Fri 9-5"
+        "Safeguarding front door: Northshire South children's front door, 01000 000201, Mon-Fri 9-5 "
+        "(the contact for this route)"
     )
     assert "Local lead: Jo Evans (illustrative), 01000 000204" in lines  # the south's lead
     assert "Priya" not in route.text() and "North children" not in route.text()

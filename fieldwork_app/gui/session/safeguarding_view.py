@@ -255,7 +255,7 @@ class SafeguardingForm(QWidget):
         )
         for c in contacts:
             if route is not None and c.role is route.contact_role:
-                lines.append(self.tr("Contact for this route: %1").replace("%1", contact_text(c)))
+                lines.append(self.tr("%1 (the contact for this route)").replace("%1", contact_text(c)))
             else:
                 lines.append(contact_text(c))
         self.route.setText("\n".join(lines))
