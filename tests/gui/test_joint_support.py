@@ -113,6 +113,8 @@ def test_each_participant_has_their_own_support_list_in_the_distress_protocol(
     assert texts["south-young-carers"].endswith(f"· for {young}")
     assert texts["north-young-carers"].endswith(f"· for {parent}")
     assert "education-support" not in texts  # staff only
+    given = {eid: cb.text() for eid, cb in screen.closeout.support.items()}  # the close-out's "support given"
+    assert given["childline"] == f"Childline · for {young}" and given["samaritans"] == "Samaritans"
     # one PDF for both would hand the parent the young person's helplines: each list has its own on the page
     assert not panel.findChild(QPushButton, "supportPdf").isVisible()
 
