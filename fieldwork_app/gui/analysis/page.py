@@ -7,6 +7,7 @@ and results on the GUI thread; Cancel asks it to stop after the current piece.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services.datamanager import HostKeyRefused, StoreAccess, TrustFiles
 
 from fieldwork_app.gui.analysis.presenter import AnalysisPresenter, Refused, SavedStore, StoreJob, StoreResult
-from fieldwork_app.gui.messages import detail
+from fieldwork_app.gui.messages import describe, detail
 from fieldwork_app.gui.views.common import label, scroll_page
 
 if TYPE_CHECKING:
@@ -669,6 +670,8 @@ class AnalysisPage(QWidget):
             )
         elif isinstance(exc, FieldworkError):
             message.setText(detail(exc))
+        elif isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            message.setText(describe(exc))  # the folder written to (an export, an unpack) is on a full disk
         else:
             message.setText(
                 self.tr("Unexpected error ({0}); nothing done was lost.").format(type(exc).__name__)

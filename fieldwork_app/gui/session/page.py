@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from fieldwork_app.audio import BLOCK_SECONDS, RecorderEventKind, RecorderState
 
 from fieldwork_app.gui import save_clear
-from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.messages import recording_problem
 from fieldwork_app.gui.navigation import PageId
 from fieldwork_app.gui.session.closeout_view import CloseOutForm
 from fieldwork_app.gui.session.common import Banner, box, clock_text, only_for
@@ -427,7 +427,7 @@ class SessionScreen(QWidget):
 
     def _rec_failed(self, exc: BaseException) -> None:
         self.bar.show_state("failed")
-        self.show_message(describe(exc), "error")
+        self.show_message(recording_problem(exc), "error")
 
     def _rec_event(self, ev: Any) -> None:
         if ev.kind is RecorderEventKind.LOW_DISK:
@@ -435,7 +435,7 @@ class SessionScreen(QWidget):
         elif ev.error is not None:
             self.bar.show_state("failed")
             self.show_message(
-                describe(ev.error) + " " + self.tr("What was recorded is kept; start a new take when ready."),
+                recording_problem(ev.error) + " " + self.tr("What was recorded is kept; start a new take when ready."),
                 "error",
             )
             self.p.stop_recording()  # seals the take and writes its row, so a new take can start
