@@ -4,7 +4,8 @@ together at home.  The safeguarding form shows the route and site contacts of th
 about (the children's procedure and the south's front door for the young carer, the adults' procedure and the
 north's contacts for the parent), as the researcher chooses them; the distress protocol's support list says
 which entries are whose; the support page shows each participant's own list, each saved as its own PDF.
-Participants are named by id and group only.  Clicks and keys, at 1366x768 and 1024x600."""
+A focus group whose members are offered the same support shares one list.  Participants are named by id and
+group only.  Clicks and keys, at 1366x768 and 1024x600."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from tests.gui.conftest import unlock
 from tests.gui.modal import save_as, when_modal
 from tests.gui.test_closeout_vouchers import _choose, _click, _open, _tick
 from tests.gui.test_session import run_db
-from tests.support.people import eligible_answers
+from tests.support.people import eligible_answers, with_required
 from tests.support.vaults import PASSPHRASE, USER
 from tests.unit.test_pdfs import pdf_text
 from tests.unit.test_protocol_rules import SECOND, young_carer
@@ -159,3 +160,45 @@ def test_each_participant_has_their_own_support_list_in_the_distress_protocol(
 
 def _timeline(panel) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(panel.timeline.item(i).text() for i in range(panel.timeline.count()))
+
+
+def _focus_group(tmp_path):  # type: ignore[no-untyped-def]
+    """A focus group of three staff members of one area: the same route and the same support for each."""
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, SECOND)
+        staff = []
+        for _ in range(3):
+            pid = participants.add(ws, "staff", attributes=with_required(ws.pack(), "staff", {"area": "north"})).id
+            assert participants.screen(ws, pid, eligible_answers(ws.pack(), "staff"))
+            staff.append(pid)
+        sid = sessions.new(ws, staff, "focus_group", "school").id
+    finally:
+        ws.close()
+    return vault, staff, sid
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_focus_group_offered_the_same_support_shares_one_list(qtbot, tmp_path, make_window, size) -> None:  # type: ignore[no-untyped-def]
+    vault, staff, sid = _focus_group(tmp_path)
+    w, screen = _screen(qtbot, make_window, vault, sid, size)
+    _click(qtbot, screen.bar.distress_button)
+    panel = screen.distress
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is panel, timeout=5_000)
+    assert not any("· for" in cb.text() for cb in panel.support_checks.values())  # every entry is for everyone
+    assert panel.findChild(QPushButton, "supportPdf").isVisible()  # one handout does for all
+    _click(qtbot, panel.findChild(QPushButton, "showSupportList"))
+    page = screen.support
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is page, timeout=5_000)
+    assert not [b for b in page.findChildren(QGroupBox) if b.isVisible()] and page.pdf_button.isVisible()
+    assert "education-support" in page.entries and "childline" not in page.entries
+
+    _click(qtbot, page.findChild(QPushButton, "supportBack"))
+    _click(qtbot, screen.bar.safeguarding_button)
+    form = screen.safeguarding
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
+    _choose(qtbot, form.participant, f"{staff[2]} (School or college staff)")
+    assert form.route.text().startswith(
+        f"Safeguarding route for {staff[2]} (School or college staff): Adults' safeguarding\n"
+    )
