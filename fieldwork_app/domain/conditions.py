@@ -44,14 +44,18 @@ class Who:
 
     group_id: str
     attributes: Mapping[str, str]
+    # The attributes the pack asks of the participant's group (None: not known).  One it never asks of them
+    # (a young person's age band, for a parent) is no fact still to come: a condition on it does not hold.
+    asked: frozenset[str] | None = None
 
 
 def who_for(pack: StudyPack, group_id: str, recorded: Mapping[str, str]) -> Who:
     """The participant's facts for conditions: the attributes recorded for them, and the pack's defaults for the
     optional ones not recorded."""
-    values = {a.id: a.default for a in pack.attributes_for(group_id) if a.default is not None}
+    asked = pack.attributes_for(group_id)
+    values = {a.id: a.default for a in asked if a.default is not None}
     values.update(recorded)
-    return Who(group_id, values)
+    return Who(group_id, values, frozenset(a.id for a in asked))
 
 
 def document_for(pack: StudyPack, main: D, who: Who) -> D:
@@ -102,7 +106,8 @@ def holds(condition: Condition, who: Who, answers: Mapping[str, object] | None =
     if condition.attribute is not None:
         value = who.attributes.get(condition.attribute)
         if value is None:
-            return None
+            # not recorded yet (None: decided later), or never asked of their group (it does not hold)
+            return False if who.asked is not None and condition.attribute not in who.asked else None
         return value in condition.values
     given = _norm((answers or {}).get(condition.statement or ""))
     if given is None:

@@ -3,6 +3,8 @@ and, for an error whose code says what to do next, a sentence that names what to
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QCoreApplication
 
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError
@@ -37,7 +39,9 @@ def message_for(kind: ErrorKind) -> str:
         ErrorKind.AUDIT_BROKEN: _t("The audit log failed its integrity check. Tell the data manager."),
         ErrorKind.NO_DEVICE: _t("No microphone was found. Plug one in and try again."),
         ErrorKind.DEVICE_LOST: _t("The microphone was disconnected."),
-        ErrorKind.DISK_FULL: _t("The disk is full: free some space before recording."),
+        # Said wherever the disk fills (the vault, a sync's outbox, an unpack, an export); the recorder's own
+        # words for a take are recording_problem's.
+        ErrorKind.DISK_FULL: _t("The disk is full: free some space, then try again. Nothing saved before was lost."),
         ErrorKind.RECORDING_DAMAGED: _t("A recording was interrupted and needs recovery first."),
         ErrorKind.RECORDING_BUSY: _t("A recording is already running."),
         ErrorKind.STORE_UNREACHABLE: _t("The study store cannot be reached."),
@@ -309,6 +313,20 @@ def detail(exc: FieldworkError) -> str:
     return format_code(exc) if exc.code is not None else exc.message
 
 
+def _disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, FieldworkError):
+        return exc.kind is ErrorKind.DISK_FULL
+    return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def recording_problem(exc: BaseException) -> str:
+    """What a problem of the recorder (a take that could not start, or stopped) means to the researcher recording:
+    a full disk is said as what it means for the recording; anything else as :func:`describe` says it."""
+    if _disk_full(exc):
+        return _t("The disk is full, so nothing more can be recorded. Free some space before the next take.")
+    return describe(exc)
+
+
 def describe(exc: BaseException) -> str:
     """A translated headline plus, for input and consent problems, the core's specific detail.
 
@@ -329,4 +347,6 @@ def describe(exc: BaseException) -> str:
         ):
             return f"{head}\n{exc.message}"
         return head
+    if _disk_full(exc):  # a file the app writes outside the vault (an export, an unpacked file)
+        return message_for(ErrorKind.DISK_FULL)
     return QCoreApplication.translate("Errors", "Something unexpected went wrong; nothing was lost.")

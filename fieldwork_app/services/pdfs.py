@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -341,10 +342,17 @@ def document_preview_pdf(ws: Workspace, doc_id: str, version: str) -> bytes:
 
 
 # -- support handout -------------------------------------------------------------------------------------
-def signposting_pdf(ws: Workspace, group_id: str | None = None) -> bytes:
-    """A one-page list of where to get support (emergency entries first), small enough to hand over."""
+def signposting_pdf(
+    ws: Workspace, group_id: str | None = None, entry_ids: Sequence[str] | None = None
+) -> bytes:
+    """A one-page list of where to get support (emergency entries first), small enough to hand over: the
+    entries named by ``entry_ids`` (one participant's, as the session screen gives them), else the group's,
+    else every entry."""
     pack = ws.pack()
-    entries = pack.signposting.for_group(group_id) if group_id else list(pack.signposting.entries)
+    if entry_ids is not None:
+        entries = [e for e in pack.signposting.entries if e.id in set(entry_ids)]
+    else:
+        entries = pack.signposting.for_group(group_id) if group_id else list(pack.signposting.entries)
     entries = sorted(entries, key=lambda e: not e.emergency)
     data = b""
     for size in (11.0, 10.0, 9.0, 8.0, 7.0, 6.0):

@@ -13,8 +13,10 @@ from typing import Any
 from fieldwork_app.domain import conditions
 from fieldwork_app.domain.pack import (
     DistressProtocol,
+    SafeguardingRoute,
     SafeguardingRules,
     SignpostingEntry,
+    SiteContact,
     TopicGuide,
     Voucher,
 )
@@ -32,6 +34,20 @@ from fieldwork_app.services.workspace import Workspace
 
 
 # -- the session screen ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ParticipantSupport:
+    """One participant's own safeguarding route and support, as the pack gives them (their group, attributes and
+    site): on a joint interview or a group each participant may have another route, other site contacts and
+    other support entries.  Named by participant id and group only; nothing of their identity."""
+
+    participant_id: str
+    group_id: str
+    group_label: str
+    route: SafeguardingRoute | None  # the first route whose conditions hold (or may) for them
+    site_contacts: tuple[SiteContact, ...]  # their site's contacts (the venue's site, else their area's)
+    signposting: tuple[str, ...]  # the ids of the support entries for them, in the pack's order
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     """What the session screen needs once: the session, its guide version and the study's protocols."""
@@ -52,9 +68,8 @@ class SessionInfo:
     open_event: str | None
     closeout: dict[str, Any] | None = None
     takes: tuple[dict[str, Any], ...] = field(default_factory=tuple)
-    # Format 2: the safeguarding route for the participant and their site's contacts (name, role, phone).
-    route: str = ""
-    site_contacts: tuple[tuple[str, str, str], ...] = ()
+    # Each participant's own route, site contacts and support entries, in the session's order.
+    people: tuple[ParticipantSupport, ...] = ()
     # The study's vouchers each participant is due at this session (their group, attributes, the format).
     vouchers_by_participant: dict[str, tuple[Voucher, ...]] = field(default_factory=dict)
 
@@ -78,11 +93,25 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
     except InvalidInput:
         has_plan = False
     events = distress_svc.events(ws, session_id)
-    # Support and vouchers for the (first) participant: their group, attributes and the venue's site.
-    who = participants_svc.who(ws, session.participant_ids[0]) if session.participant_ids else None
+    # Each participant's route, site and support: their group, attributes, and the venue's site (else their area's).
     venue = next((v for v in pack.venues if v.id == session.plan.get("venue")), None)
-    site = conditions.site_for(pack, who, venue.id if venue else None) if who else None
-    route = conditions.safeguarding_route(pack.safeguarding, who) if who else None
+    people = []
+    for pid in session.participant_ids:
+        someone = participants_svc.who(ws, pid)
+        site = conditions.site_for(pack, someone, venue.id if venue else None)
+        entries = conditions.signposting_for(pack.signposting, someone, site.id if site else None)
+        people.append(
+            ParticipantSupport(
+                participant_id=pid,
+                group_id=someone.group_id,
+                group_label=str(pack.group(someone.group_id).label),
+                route=conditions.safeguarding_route(pack.safeguarding, someone),
+                site_contacts=tuple(site.contacts) if site else (),
+                signposting=tuple(e.id for e in entries),
+            )
+        )
+    # The vouchers of a session with one participant (with more, ``vouchers_by_participant`` says whose).
+    who = participants_svc.who(ws, session.participant_ids[0]) if session.participant_ids else None
     try:
         co: dict[str, Any] | None = closeout_svc.get(ws, session_id).body
     except FieldworkError:
@@ -98,10 +127,7 @@ def session_overview(ws: Workspace, session_id: str) -> SessionInfo:
         signposting=tuple(closeout_svc.offered_signposting(ws, session)),
         safeguarding=pack.safeguarding,
         vouchers=tuple(conditions.vouchers_for(pack.vouchers, who, session.format) if who else pack.vouchers),
-        route=f"{route.label}: {route.procedure}" if route else "",
-        site_contacts=tuple(
-            (c.name, c.role.value.replace("_", " "), c.phone or "") for c in (site.contacts if site else ())
-        ),
+        people=tuple(people),
         has_lone_working=has_plan,
         has_sealed_location=sessions_svc.has_sealed_location(ws, session_id),
         ended_early=any(e.outcome == "ended_early" for e in events),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -21,6 +22,7 @@ from tests.gui.test_fit_and_keys import (
     press,
     start_recording,
 )
+from tests.gui.test_idle_notice import ERROR_RED
 from tests.gui.test_session import consented_session, run_db
 from tests.support.vaults import PASSPHRASE
 
@@ -182,6 +184,9 @@ def test_the_distress_key_on_the_lock_screen_says_it_needs_the_passphrase_then_w
     press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert "passphrase to open the distress protocol" in ui.messageLabel.text()
     assert "Pause (F8) and Stop work here" in ui.messageLabel.text()
+    # a notice of what to do, in the style of the idle lock's notice, not the red of a refused passphrase
+    assert ui.messageLabel.property("role") == "hint"
+    assert ui.messageLabel.palette().color(QPalette.ColorRole.WindowText).name() != ERROR_RED
     assert QApplication.focusWidget() is ui.passphraseEdit  # typed straight away
     press(Qt.Key.Key_F9)
     assert "passphrase to mark this moment" in ui.messageLabel.text()

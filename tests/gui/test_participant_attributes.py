@@ -140,8 +140,8 @@ def test_safeguarding_panel_shows_her_route_and_her_areas_contacts(qtbot, tmp_pa
 
     w, screen, _sid = open_screen(qtbot, make_window, data, setup)
     click(qtbot, screen, "safeguardingButton")
-    text = screen.safeguarding.guidance.text()
-    assert text.startswith("Children's safeguarding (under 18): ")
+    text = screen.safeguarding.route.text()  # beside the participant the concern is about
+    assert text.startswith("Safeguarding route: Children's safeguarding (under 18)\nFollow the children's procedure")
     assert "Safeguarding front door: Northshire South children's front door, 01000 000201" in text
     assert "Northshire North" not in text
     ids = [e.id for e in screen.p.info.signposting]

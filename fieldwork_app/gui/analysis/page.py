@@ -7,6 +7,7 @@ and results on the GUI thread; Cancel asks it to stop after the current piece.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from fieldwork_app.errors import ErrorKind, FieldworkError
 from fieldwork_app.services.datamanager import HostKeyRefused, StoreAccess, TrustFiles
 
 from fieldwork_app.gui.analysis.presenter import AnalysisPresenter, Refused, SavedStore, StoreJob, StoreResult
-from fieldwork_app.gui.messages import detail
+from fieldwork_app.gui.messages import describe, detail
 from fieldwork_app.gui.views.common import label, scroll_page
 
 if TYPE_CHECKING:
@@ -72,11 +73,18 @@ class AnalysisPage(QWidget):
         self.folder_edit.setAccessibleName(self.tr("Analysis folder"))
         self.model_edit.setAccessibleName(self.tr("Model folder"))
         self.out_edit.setAccessibleName(self.tr("Project file"))
-        folder = self._browsable(self.folder_edit, self.tr("Analysis folder"), "folder")
+        folder = self._browsable(
+            self.folder_edit, self.tr("Analysis folder"), self.tr("Browse for the analysis folder"), "folder"
+        )
         form.addRow(self.tr("&Analysis folder"), folder)
-        form.addRow(self.tr("&Model folder"), self._browsable(self.model_edit, self.tr("Model folder"), "folder"))
+        model = self._browsable(
+            self.model_edit, self.tr("Model folder"), self.tr("Browse for the model folder"), "folder"
+        )
+        form.addRow(self.tr("&Model folder"), model)
         qdpx = self.tr("REFI-QDA project (*.qdpx)")
-        project = self._browsable(self.out_edit, self.tr("Project file"), "save", qdpx)
+        project = self._browsable(
+            self.out_edit, self.tr("Project file"), self.tr("Browse for the project file"), "save", qdpx
+        )
         form.addRow(self.tr("Project file (.qdp&x)"), project)
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -180,24 +188,43 @@ class AnalysisPage(QWidget):
         self.secret_edit.setAccessibleName(self.tr("Store password or secret key"))
         self.store_out_edit.setAccessibleName(self.tr("Folder to unpack into"))
         form.addRow(self.tr("Store &URL"), self.url_edit)
-        form.addRow(self.tr("Study &key file"), self._browsable(self.key_edit, self.tr("Study key file"), "file"))
-        signing = self._browsable(self.signing_edit, self.tr("Signing key file"), "file")
+        study_key = self._browsable(
+            self.key_edit, self.tr("Study key file"), self.tr("Browse for the study key file"), "file"
+        )
+        form.addRow(self.tr("Study &key file"), study_key)
+        signing = self._browsable(
+            self.signing_edit, self.tr("Signing key file"), self.tr("Browse for the signing key file"), "file"
+        )
         form.addRow(self.tr("&Signing key (optional)"), signing)
         form.addRow(self.tr("SFTP &host key"), self.host_key_edit)
-        known_hosts = self._browsable(self.known_hosts_edit, self.tr("SFTP known_hosts file"), "file")
+        known_hosts = self._browsable(
+            self.known_hosts_edit,
+            self.tr("SFTP known_hosts file"),
+            self.tr("Browse for the SFTP known_hosts file"),
+            "file",
+        )
         form.addRow(self.tr("SFTP kn&own_hosts file"), known_hosts)
         form.addRow("", self.accept_new_check)
-        ssh_key = self._browsable(self.ssh_key_edit, self.tr("SSH key file"), "file")
+        ssh_key = self._browsable(
+            self.ssh_key_edit, self.tr("SSH key file"), self.tr("Browse for the SSH key file"), "file"
+        )
         form.addRow(self.tr("SSH ke&y file (SFTP)"), ssh_key)
         form.addRow(self.tr("S3 &bucket"), self.bucket_edit)
         form.addRow(self.tr("S&3 endpoint"), self.endpoint_edit)
         form.addRow(self.tr("S3 re&gion"), self.region_edit)
         pem = self.tr("PEM files (*.pem *.crt);;All files (*)")
-        ca = self._browsable(self.ca_edit, self.tr("CA bundle file"), "file", pem)
+        ca = self._browsable(
+            self.ca_edit, self.tr("CA bundle file"), self.tr("Browse for the CA bundle file"), "file", pem
+        )
         form.addRow(self.tr("CA bu&ndle (https)"), ca)
         form.addRow(self.tr("Use&r name / S3 access key"), self.user_edit)
         form.addRow(self.tr("Pass&word or secret key"), self.secret_edit)
-        unpack_into = self._browsable(self.store_out_edit, self.tr("Folder to unpack into"), "folder")
+        unpack_into = self._browsable(
+            self.store_out_edit,
+            self.tr("Folder to unpack into"),
+            self.tr("Browse for the folder to unpack into"),
+            "folder",
+        )
         form.addRow(self.tr("Unpack into &folder"), unpack_into)
         form.addRow("", self.identity_check)
         self._store_form = form
@@ -272,15 +299,18 @@ class AnalysisPage(QWidget):
         self.trust_button.clicked.connect(self.trust_laptop)
 
     # -- Browse... beside a path ---------------------------------------------------------------------
-    def _browsable(self, edit: QLineEdit, title: str, kind: str, filters: str = "") -> QWidget:
+    def _browsable(self, edit: QLineEdit, title: str, name: str, kind: str, filters: str = "") -> QWidget:
         """``edit`` with a Browse... button beside it that fills it from Qt's own file dialog: ``kind`` is
-        "file" (an existing file), "folder" or "save" (a file to write).  The row's label leads to the field."""
+        "file" (an existing file), "folder" or "save" (a file to write).  The row's label leads to the field.
+        ``name`` is the button's accessible name, naming the field (a screen reader would else read every
+        one of them as "Browse..."); ``title`` is the dialog's title and the button's tooltip."""
         row = QWidget()
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(edit, 1)
         button = QPushButton(self.tr("Browse..."))
         button.setToolTip(title)
+        button.setAccessibleName(name)
         button.clicked.connect(lambda: self._browse(edit, title, kind, filters))
         lay.addWidget(button)
         row.setFocusProxy(edit)
@@ -640,6 +670,8 @@ class AnalysisPage(QWidget):
             )
         elif isinstance(exc, FieldworkError):
             message.setText(detail(exc))
+        elif isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            message.setText(describe(exc))  # the folder written to (an export, an unpack) is on a full disk
         else:
             message.setText(
                 self.tr("Unexpected error ({0}); nothing done was lost.").format(type(exc).__name__)

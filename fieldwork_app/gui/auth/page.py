@@ -181,7 +181,7 @@ class UnlockPage(QWidget):
         """Say what a key pressed while locked needs (the passphrase); the cursor goes where it is typed."""
         if self._wait > 0:
             return  # the countdown after a wrong passphrase keeps the line
-        self._say(text)
+        self._say(text, "hint")  # a notice of what to do, as the idle lock's; not an error
         self.ui.passphraseEdit.setFocus()
 
     def _show_users(self, users: list[str]) -> None:

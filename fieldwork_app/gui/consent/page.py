@@ -33,7 +33,7 @@ from fieldwork_app.services.recording import ActiveTake
 from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.consent import presenter
 from fieldwork_app.gui.context import AppContext
-from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.messages import describe, recording_problem
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 from fieldwork_app.gui.widgets.level_meter import LevelMeter
@@ -323,7 +323,7 @@ class ConsentPage(QWidget):
         ctx.recorder.tick.connect(self._on_tick)
         ctx.recorder.started.connect(self._on_rec_started)
         ctx.recorder.stopped.connect(self._on_rec_stopped)
-        ctx.recorder.failed.connect(self._failed)
+        ctx.recorder.failed.connect(self._rec_failed)
         self._set_mode("")
 
     # -- loading -----------------------------------------------------------------------------------
@@ -785,6 +785,12 @@ class ConsentPage(QWidget):
         if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.VAULT_LOCKED:
             return  # a look that fell in a lock (a consent take stopped on the lock screen): the unlock looks again
         self._failed_text(describe(exc))
+
+    def _rec_failed(self, exc: BaseException) -> None:
+        """A consent take that could not start or stopped: said as the recorder's problem (a full disk, say)."""
+        if isinstance(exc, FieldworkError) and exc.kind is ErrorKind.VAULT_LOCKED:
+            return
+        self._failed_text(recording_problem(exc))
 
     def _failed_text(self, text: str) -> None:
         self.message.setText(text)

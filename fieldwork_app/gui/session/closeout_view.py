@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from fieldwork_app.domain.pack import SignpostingEntry, Voucher
 
 from fieldwork_app.gui.formatting import date_text, setup_date_edit
-from fieldwork_app.gui.session.common import box
+from fieldwork_app.gui.session.common import box, for_whom_text
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
 
@@ -196,11 +196,13 @@ class CloseOutForm(QWidget):
         support: tuple[SignpostingEntry, ...],
         vouchers: tuple[Voucher, ...],
         by_participant: dict[str, tuple[Voucher, ...]] | None = None,
+        support_for: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         """The support list and the vouchers offered; ``by_participant`` (more than one participant) the
-        vouchers each participant of the session is due, chosen in the "For" list."""
+        vouchers each participant of the session is due, chosen in the "For" list; ``support_for`` the
+        support entries offered to some of them only, with whom each is for (said beside it)."""
         for e in sorted(support, key=lambda e: not e.emergency):
-            cb = QCheckBox(e.name)
+            cb = QCheckBox(for_whom_text(e.name, (support_for or {}).get(e.id, ())))
             cb.setObjectName(f"given-{e.id}")
             self.support[e.id] = cb
             self.support_lay.addWidget(cb)

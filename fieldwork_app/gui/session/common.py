@@ -2,8 +2,62 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from fieldwork_app.domain.pack import ContactRole, SiteContact
+from fieldwork_app.services.screens import ParticipantSupport
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SessionWords", text)
+
+
+def who_text(person: ParticipantSupport) -> str:
+    """A participant as the session screens name them: their id and their group's label, never a name."""
+    return _t("%1 (%2)").replace("%1", person.participant_id).replace("%2", person.group_label)
+
+
+def contact_role_text(role: ContactRole) -> str:
+    """What a site contact is for, in the app's words (the pack gives only the role's code)."""
+    words = {
+        ContactRole.SAFEGUARDING_FRONT_DOOR: _t("Safeguarding front door"),
+        ContactRole.CHILDRENS_SAFEGUARDING: _t("Children's safeguarding"),
+        ContactRole.ADULTS_SAFEGUARDING: _t("Adults' safeguarding"),
+        ContactRole.CRISIS_LINE: _t("Crisis line"),
+        ContactRole.LOCAL_LEAD: _t("Local lead"),
+        ContactRole.SITE_MANAGER: _t("Site manager"),
+        ContactRole.OTHER: _t("Other contact"),
+    }
+    return words.get(role, str(role))
+
+
+def contact_text(c: SiteContact) -> str:
+    """One site contact on a line: what it is for, then its name, phone and hours as the pack gives them."""
+    return _t("%1: %2").replace("%1", contact_role_text(c.role)).replace(
+        "%2", ", ".join(x for x in (c.name, c.phone or "", c.hours or "") if x)
+    )
+
+
+def only_for(people: Sequence[ParticipantSupport]) -> dict[str, tuple[str, ...]]:
+    """On a session of several participants, the support entries offered to some of them only: entry id ->
+    the ids of those it is for (an entry for everyone is not listed)."""
+    if len(people) < 2:
+        return {}
+    out: dict[str, list[str]] = {}
+    for p in people:
+        for eid in p.signposting:
+            out.setdefault(eid, []).append(p.participant_id)
+    return {eid: tuple(pids) for eid, pids in out.items() if len(pids) < len(people)}
+
+
+def for_whom_text(text: str, pids: Sequence[str]) -> str:
+    """``text`` (a support entry) with whom it is for, when it is for some of the session's participants only."""
+    if not pids:
+        return text
+    return _t("%1 · for %2").replace("%1", text).replace("%2", ", ".join(pids))
 
 
 def clock_text(seconds: float | None) -> str:

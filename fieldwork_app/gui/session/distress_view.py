@@ -28,7 +28,7 @@ from fieldwork_app.domain.pack import DistressProtocol, SignpostingEntry
 from fieldwork_app.services.distress import DistressEvent
 
 from fieldwork_app.gui.formatting import date_text, setup_date_edit, time_text
-from fieldwork_app.gui.session.common import box, clock_text
+from fieldwork_app.gui.session.common import box, clock_text, for_whom_text
 from fieldwork_app.gui.views.common import label, scroll_page
 from fieldwork_app.gui.widgets.flow_layout import FlowLayout
 
@@ -183,7 +183,17 @@ class DistressPanel(QWidget):
         lay.addLayout(row)
 
     # -- building ------------------------------------------------------------------------------------
-    def set_protocol(self, proto: DistressProtocol, support: tuple[SignpostingEntry, ...]) -> None:
+    def set_protocol(
+        self,
+        proto: DistressProtocol,
+        support: tuple[SignpostingEntry, ...],
+        support_for: dict[str, tuple[str, ...]] | None = None,
+        own_lists: bool = False,
+    ) -> None:
+        """The protocol's stages and the support list; ``support_for`` the entries offered to some of the
+        session's participants only, with whom each is for (said beside it).  With ``own_lists`` (participants
+        offered different entries) the one-PDF button gives way to the support page, where each participant's
+        list has its own."""
         self.protocol = proto
         for st in proto.stages:
             rb = QRadioButton(self.tr("Stage %1: %2").replace("%1", str(st.level)).replace("%2", st.name))
@@ -203,7 +213,8 @@ class DistressPanel(QWidget):
             self.stages_lay.addWidget(g)
         self.stage_row.addStretch(1)
         for e in sorted(support, key=lambda e: not e.emergency):
-            cb = QCheckBox(f"{e.name}" + (f" ({e.phone})" if e.phone else ""))
+            text = f"{e.name}" + (f" ({e.phone})" if e.phone else "")
+            cb = QCheckBox(for_whom_text(text, (support_for or {}).get(e.id, ())))
             cb.setObjectName(f"signpost-{e.id}")
             cb.toggled.connect(
                 lambda on, eid=e.id: self.step.emit("signposting", {"entries": [eid], "given": on})
@@ -212,6 +223,7 @@ class DistressPanel(QWidget):
             self.support_names[e.id] = e.name
             self.support_lay.addWidget(cb)
         self.support_lay.addLayout(self.support_buttons)
+        self._support_actions[1].setVisible(not own_lists)
         self._tab_down_the_page()
 
     def _tab_down_the_page(self) -> None:

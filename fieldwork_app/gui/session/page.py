@@ -31,17 +31,17 @@ from PySide6.QtWidgets import (
 from fieldwork_app.audio import BLOCK_SECONDS, RecorderEventKind, RecorderState
 
 from fieldwork_app.gui import save_clear
-from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.messages import recording_problem
 from fieldwork_app.gui.navigation import PageId
 from fieldwork_app.gui.session.closeout_view import CloseOutForm
-from fieldwork_app.gui.session.common import Banner, box, clock_text
+from fieldwork_app.gui.session.common import Banner, box, clock_text, only_for
 from fieldwork_app.gui.session.distress_view import DistressPanel
 from fieldwork_app.gui.session.guide_view import GuideView
 from fieldwork_app.gui.session.lonework_view import LoneWorkPanel
 from fieldwork_app.gui.session.presenter import SessionInfo, SessionPresenter
 from fieldwork_app.gui.session.recording_bar import RecordingBar
 from fieldwork_app.gui.session.safeguarding_view import SafeguardingForm
-from fieldwork_app.gui.session.support_view import SupportList
+from fieldwork_app.gui.session.support_view import SupportList, shared_lists
 from fieldwork_app.gui.views.common import label, set_role
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ class SessionScreen(QWidget):
         d.resume.connect(p.resume_interview)
         d.end_early.connect(p.end_early)
         d.show_support.connect(lambda: self.stack.setCurrentWidget(self.support))
-        d.support_pdf.connect(self._support_pdf)
+        d.support_pdf.connect(lambda: self._support_pdf(""))
         self.support.back.connect(lambda: self.stack.setCurrentWidget(self.distress))
         self.support.save_pdf.connect(self._support_pdf)
         self.safeguarding.save.connect(p.save_concern)
@@ -315,10 +315,12 @@ class SessionScreen(QWidget):
             self.members.setText("\n".join(lines))
             self.rules.setText("\n".join(f"{i}. {r}" for i, r in enumerate(info.ground_rules, 1)))
             self.group_box.show()
-        self.distress.set_protocol(info.protocol, info.signposting)
-        self.support.set_entries(info.signposting)
-        self.safeguarding.set_rules(info.safeguarding, s.participant_ids, info.route, info.site_contacts)
-        self.closeout.set_study(info.signposting, info.vouchers, info.vouchers_by_participant)
+        support_for = only_for(info.people)  # entries for some participants only, with whom they are for
+        own_lists = len(shared_lists(info.people)) > 1
+        self.distress.set_protocol(info.protocol, info.signposting, support_for, own_lists)
+        self.support.set_entries(info.signposting, info.people)
+        self.safeguarding.set_rules(info.safeguarding, info.people)
+        self.closeout.set_study(info.signposting, info.vouchers, info.vouchers_by_participant, support_for)
         self.closeout.restore(info.closeout)
         self.closeout.set_ended_early(info.ended_early)
         if info.has_lone_working:
@@ -425,7 +427,7 @@ class SessionScreen(QWidget):
 
     def _rec_failed(self, exc: BaseException) -> None:
         self.bar.show_state("failed")
-        self.show_message(describe(exc), "error")
+        self.show_message(recording_problem(exc), "error")
 
     def _rec_event(self, ev: Any) -> None:
         if ev.kind is RecorderEventKind.LOW_DISK:
@@ -433,7 +435,7 @@ class SessionScreen(QWidget):
         elif ev.error is not None:
             self.bar.show_state("failed")
             self.show_message(
-                describe(ev.error) + " " + self.tr("What was recorded is kept; start a new take when ready."),
+                recording_problem(ev.error) + " " + self.tr("What was recorded is kept; start a new take when ready."),
                 "error",
             )
             self.p.stop_recording()  # seals the take and writes its row, so a new take can start
@@ -666,9 +668,16 @@ class SessionScreen(QWidget):
 
     # -- files ---------------------------------------------------------------------------------------
     def _save_pdf(self, title: str, name: str, data: bytes) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, self.tr("PDF (*.pdf)"))
-        if not path:
+        # Qt's own dialog (the same on every platform, as the other save dialogs of the app)
+        dialog = QFileDialog(self, title, name, self.tr("PDF (*.pdf)"))
+        dialog.setObjectName("savePdfDialog")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(name)
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return
+        path = dialog.selectedFiles()[0]
         try:
             with open(path, "wb") as f:
                 f.write(data)
@@ -677,9 +686,11 @@ class SessionScreen(QWidget):
             return
         self.show_message(self.tr("Saved %1.").replace("%1", path), "ok")
 
-    def _support_pdf(self) -> None:
+    def _support_pdf(self, participant_id: str) -> None:
+        """The support list as a PDF: a participant's own (a session of several), else the session's."""
+        name = f"support-{participant_id}.pdf" if participant_id else "support.pdf"
         self.p.signposting_pdf(
-            lambda data: self._save_pdf(self.tr("Save the support list"), "support.pdf", data)
+            lambda data: self._save_pdf(self.tr("Save the support list"), name, data), participant_id
         )
 
     def _buddy_sheet(self, include_address: bool) -> None:

@@ -226,9 +226,15 @@ class SessionPresenter(QObject):
             lambda ws: clearfiles.save_buddy_sheet(ws, sid, include_address, out, passphrase=passphrase), done
         )
 
-    def signposting_pdf(self, done: Callable[[bytes], None]) -> None:
-        group = next(iter(self.info.groups.values()), None) if self.info else None
-        self._db(lambda ws: pdfs_svc.signposting_pdf(ws, group), done)
+    def signposting_pdf(self, done: Callable[[bytes], None], participant_id: str = "") -> None:
+        """The support list as a PDF: the participant's own entries, or (none named) those offered to the
+        session (every participant's)."""
+        info = self.info
+        if info is None:
+            return
+        own = next((p.signposting for p in info.people if p.participant_id == participant_id), None)
+        ids = own if own is not None else tuple(e.id for e in info.signposting)
+        self._db(lambda ws: pdfs_svc.signposting_pdf(ws, entry_ids=ids), done)
 
     # -- distress ------------------------------------------------------------------------------------
     def open_distress(self, pause: bool) -> None:

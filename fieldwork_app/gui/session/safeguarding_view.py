@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.domain.pack import SafeguardingRules
+from fieldwork_app.services.screens import ParticipantSupport
 
 from fieldwork_app.gui.formatting import setup_date_edit, to_qdatetime
-from fieldwork_app.gui.session.common import box
+from fieldwork_app.gui.session.common import box, contact_text, who_text
 from fieldwork_app.gui.views.common import label, scroll_page, set_role
 
 TEXTS = (
@@ -65,7 +66,16 @@ class SafeguardingForm(QWidget):
         glay.addLayout(form)
         self.participant = QComboBox()
         self.participant.setObjectName("sgParticipant")
+        self.participant.setAccessibleName(self.tr("The participant the concern is about"))
         form.addRow(self.tr("Participant"), self.participant)
+        # The route and the site's contacts of the participant chosen above: on a joint interview or a group
+        # each participant's own (a young person's children's procedure, a parent's adults' one).
+        self.route = label("", "hint")
+        self.route.setObjectName("sgRoute")
+        self.route.hide()
+        form.addRow(self.route)
+        self._people: dict[str, ParticipantSupport] = {}
+        self.participant.currentIndexChanged.connect(self._show_route)
         self.category = QComboBox()
         self.category.setObjectName("sgCategory")
         form.addRow(self.tr("Risk category"), self.category)
@@ -202,29 +212,54 @@ class SafeguardingForm(QWidget):
             e.setText(str(referral.get(key) or ""))
         self._dirty = False
 
-    def set_rules(
-        self,
-        rules: SafeguardingRules,
-        participant_ids: tuple[str, ...],
-        route: str = "",
-        site_contacts: tuple[tuple[str, str, str], ...] = (),
-    ) -> None:
+    def set_rules(self, rules: SafeguardingRules, people: tuple[ParticipantSupport, ...]) -> None:
+        """The pack's guidance and lead for everyone; each participant's own route and site contacts are shown
+        for the participant chosen in the form (see :meth:`_show_route`)."""
         lead = rules.designated_lead
-        lines = [route] if route else []
-        lines += [f"• {g}" for g in rules.guidance]
+        lines = [f"• {g}" for g in rules.guidance]
         lines += [f"• {t.situation.rstrip('.')}: {t.action}" for t in rules.timing_rules]
         who = ", ".join(x for x in (lead.name, lead.role or "", lead.phone or "") if x)
         lines.append(self.tr("Designated lead: %1").replace("%1", who))
-        for name, role, phone in site_contacts:
-            lines.append(f"{role.capitalize()}: " + ", ".join(x for x in (name, phone) if x))
         self.guidance.setText("\n".join(lines))
         self.category.clear()
         self.category.addItem(self.tr("(choose)"), "")
         for c in rules.risk_categories:
             self.category.addItem(c.label, c.id)
+        self._people = {p.participant_id: p for p in people}
+        self.participant.blockSignals(True)
         self.participant.clear()
-        for pid in participant_ids:
-            self.participant.addItem(pid, pid)
+        for p in people:
+            self.participant.addItem(who_text(p), p.participant_id)
+        self.participant.blockSignals(False)
+        self._show_route()
+
+    def _show_route(self, *_args: object) -> None:
+        """The chosen participant's safeguarding route (its procedure) and their site's contacts, the route's
+        own contact first; on a session of several participants, said as theirs."""
+        person = self._people.get(str(self.participant.currentData() or ""))
+        if person is None or (person.route is None and not person.site_contacts):
+            self.route.clear()
+            self.route.hide()
+            return
+        lines = []
+        route = person.route
+        if route is not None:
+            if len(self._people) > 1:
+                head = self.tr("Safeguarding route for %1: %2").replace("%2", route.label)
+                head = head.replace("%1", who_text(person))
+            else:
+                head = self.tr("Safeguarding route: %1").replace("%1", route.label)
+            lines += [head, route.procedure]
+        contacts = sorted(
+            person.site_contacts, key=lambda c: route is None or c.role is not route.contact_role
+        )
+        for c in contacts:
+            if route is not None and c.role is route.contact_role:
+                lines.append(self.tr("%1 (the contact for this route)").replace("%1", contact_text(c)))
+            else:
+                lines.append(contact_text(c))
+        self.route.setText("\n".join(lines))
+        self.route.show()
 
     def _emit(self, complete: bool) -> None:
         fields: dict = {}

@@ -1,18 +1,34 @@
-"""The support list to show the participant on screen (large, emergency entries first), or to save as a one-page PDF."""
+"""The support list to show the participant on screen (large, emergency entries first), or to save as a one-page PDF.
+
+On a joint interview or a group whose participants are offered different entries (a young person's helpline,
+a parent's local service), the list is shown for each of them in turn, under their participant id and group,
+each with its own PDF; participants offered the same entries share one list."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from fieldwork_app.domain.pack import SignpostingEntry
+from fieldwork_app.services.screens import ParticipantSupport
 
+from fieldwork_app.gui.session.common import box, who_text
 from fieldwork_app.gui.views.common import label, scroll_page
+
+
+def shared_lists(
+    people: tuple[ParticipantSupport, ...],
+) -> list[tuple[list[ParticipantSupport], tuple[str, ...]]]:
+    """The session's participants grouped by the support entries they are offered, in the session's order."""
+    out: dict[tuple[str, ...], list[ParticipantSupport]] = {}
+    for p in people:
+        out.setdefault(p.signposting, []).append(p)
+    return [(persons, ids) for ids, persons in out.items()]
 
 
 class SupportList(QWidget):
     back = Signal()
-    save_pdf = Signal()
+    save_pdf = Signal(str)  # whose list: a participant id, or "" for the session's
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,29 +42,57 @@ class SupportList(QWidget):
         b = QPushButton(self.tr("Back to the protocol"))
         b.setObjectName("supportBack")
         b.clicked.connect(self.back)
-        pdf = QPushButton(self.tr("Save as PDF…"))
-        pdf.setObjectName("supportSavePdf")
-        pdf.clicked.connect(self.save_pdf)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
+        self.pdf_button.setObjectName("supportSavePdf")
+        self.pdf_button.clicked.connect(lambda: self.save_pdf.emit(""))
         row.addWidget(b)
-        row.addWidget(pdf)
+        row.addWidget(self.pdf_button)
         row.addStretch(1)
         self.buttons = row
         self.entries: list[str] = []
+        self.pdf_buttons: dict[str, QPushButton] = {}  # a participant's own list's PDF button, by their id
 
-    def set_entries(self, entries: tuple[SignpostingEntry, ...]) -> None:
+    def set_entries(
+        self, entries: tuple[SignpostingEntry, ...], people: tuple[ParticipantSupport, ...] = ()
+    ) -> None:
+        lists = shared_lists(people)
+        if len(lists) < 2:  # one participant, or all offered the same: one list, as it always was
+            self._add(entries)
+            self.lay.addLayout(self.buttons)
+            return
+        known = {e.id: e for e in entries}
+        for persons, ids in lists:
+            names = ", ".join(who_text(p) for p in persons)
+            g, glay = box(self.tr("For %1").replace("%1", names), f"supportFor-{persons[0].participant_id}")
+            self._add(tuple(known[i] for i in ids if i in known), glay)
+            pdf = QPushButton(self.tr("Save this list as PDF…"))
+            pdf.setObjectName(f"supportSavePdf-{persons[0].participant_id}")
+            pdf.setAccessibleName(self.tr("Save the support list for %1 as PDF").replace("%1", names))
+            pdf.clicked.connect(lambda _c=False, pid=persons[0].participant_id: self.save_pdf.emit(pid))
+            row = QHBoxLayout()
+            row.addWidget(pdf)
+            row.addStretch(1)
+            glay.addLayout(row)
+            self.lay.addWidget(g)
+            for p in persons:
+                self.pdf_buttons[p.participant_id] = pdf
+        self.pdf_button.hide()  # each list has its own
+        self.lay.addLayout(self.buttons)
+
+    def _add(self, entries: tuple[SignpostingEntry, ...], lay: QVBoxLayout | None = None) -> None:
+        lay = lay if lay is not None else self.lay
         for e in sorted(entries, key=lambda e: not e.emergency):
             name = label(e.name, "subtitle")
             name.setStyleSheet("font-size:14pt;font-weight:600;")
-            self.lay.addWidget(name)
+            lay.addWidget(name)
             ways = [
                 self.tr("Phone %1").replace("%1", e.phone) if e.phone else "",
                 e.text_message or "",
                 e.hours or "",
                 e.web or "",
             ]
-            self.lay.addWidget(label(e.purpose))
+            lay.addWidget(label(e.purpose))
             line = "  ·  ".join(w for w in ways if w)
             if line:
-                self.lay.addWidget(label(line, "hint"))
+                lay.addWidget(label(line, "hint"))
             self.entries.append(e.id)
-        self.lay.addLayout(self.buttons)

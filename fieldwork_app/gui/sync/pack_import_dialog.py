@@ -39,6 +39,8 @@ class PackImportDialog(QDialog):
         self.ui.setupUi(self)  # ui/pack_import.ui
         self.path = self.ui.packImportPath
         self.ui.packImportBrowse.clicked.connect(self._browse)
+        self.ui.packImportBrowse.setAccessibleName(self.tr("Choose the study pack folder"))  # the field it fills
+        self.ui.packImportBrowse.setToolTip(self.tr("Study pack folder"))
         self.buttons = self.ui.buttonBox
         self.import_button = self.buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole

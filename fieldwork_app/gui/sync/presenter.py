@@ -181,10 +181,17 @@ class SyncPresenter(QObject):
         elif not verified and not failed:
             self.message.emit(self.tr("Nothing is waiting to be sent."), "ok")
         elif failed:
+            # and why, in the app's words (each reason once): said as the job failed, and kept here
+            why = dict.fromkeys(describe(e) for e in report.errors.values())
             self.message.emit(
-                self.tr("%1 sent and verified, %2 not sent (see the list).")
-                .replace("%1", str(verified))
-                .replace("%2", str(failed)),
+                "\n".join(
+                    [
+                        self.tr("%1 sent and verified, %2 not sent (see the list).")
+                        .replace("%1", str(verified))
+                        .replace("%2", str(failed)),
+                        *why,
+                    ]
+                ),
                 "error",
             )
         else:

@@ -84,6 +84,9 @@ class StoreDialog(QDialog):
         self.key_file = QLineEdit()
         self.key_file.setObjectName("storeKeyFile")
         browse = QPushButton(self.tr("Choose…"))
+        browse.setObjectName("storeKeyFileBrowse")
+        browse.setAccessibleName(self.tr("Choose the SSH key file"))  # not a bare "Choose…" to a screen reader
+        browse.setToolTip(self.tr("SSH private key"))
         browse.clicked.connect(self._browse)
         key_row.addWidget(self.key_file)
         key_row.addWidget(browse)

@@ -39,6 +39,8 @@ class StudyKeyDialog(QDialog):
         self.old.setText(current or self.tr("none yet"))
         self.path = self.ui.studyKeyPath
         self.browse = self.ui.studyKeyBrowse
+        self.browse.setAccessibleName(self.tr("Choose the study key file"))  # the field it fills, said aloud
+        self.browse.setToolTip(self.tr("Study key file"))
         self.browse.clicked.connect(self._browse)
         self.new = self.ui.studyKeyNew
         self.warning = self.ui.studyKeyWarning
