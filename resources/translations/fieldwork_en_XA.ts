@@ -168,8 +168,20 @@
             <translation>⟦Þŕöĵéçţ ƒîļé (.ǫđþ&amp;ẋ) ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>Browse for the analysis folder</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé àñàļýšîš ƒöļđéŕ ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Browse for the model folder</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé ɱöđéļ ƒöļđéŕ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>REFI-QDA project (*.qdpx)</source>
             <translation>⟦ŔÉƑÎ-ǪĐÀ þŕöĵéçţ (*.ǫđþẋ) ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Browse for the project file</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé þŕöĵéçţ ƒîļé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Save&amp;d store</source>
@@ -228,8 +240,24 @@
             <translation>⟦Ƒöļđéŕ ţö ûñþàçķ îñţö ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>Browse for the study key file</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé šţûđý ķéý ƒîļé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Browse for the signing key file</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé šîĝñîñĝ ķéý ƒîļé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Browse for the SFTP known_hosts file</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé ŠƑŢÞ ķñöŵñ_ĥöšţš ƒîļé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>SFTP kn&amp;own_hosts file</source>
             <translation>⟦ŠƑŢÞ ķñ&amp;öŵñ_ĥöšţš ƒîļé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Browse for the SSH key file</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé ŠŠĤ ķéý ƒîļé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>S&amp;3 endpoint</source>
@@ -240,12 +268,20 @@
             <translation>⟦ÞÉṀ ƒîļéš (*.þéɱ *.çŕţ);;Àļļ ƒîļéš (*) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Browse for the CA bundle file</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé ÇÀ ƀûñđļé ƒîļé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>CA bu&amp;ndle (https)</source>
             <translation>⟦ÇÀ ƀû&amp;ñđļé (ĥţţþš) ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Use&amp;r name / S3 access key</source>
             <translation>⟦Ûšé&amp;ŕ ñàɱé / Š3 àççéšš ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Browse for the folder to unpack into</source>
+            <translation>⟦Ɓŕöŵšé ƒöŕ ţĥé ƒöļđéŕ ţö ûñþàçķ îñţö ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Trust th&amp;is laptop</source>
@@ -1416,8 +1452,8 @@
             <translation>⟦Ţĥé ɱîçŕöþĥöñé ŵàš đîšçöññéçţéđ. ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>The disk is full: free some space before recording.</source>
-            <translation>⟦Ţĥé đîšķ îš ƒûļļ: ƒŕéé šöɱé šþàçé ƀéƒöŕé ŕéçöŕđîñĝ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>The disk is full: free some space, then try again. Nothing saved before was lost.</source>
+            <translation>⟦Ţĥé đîšķ îš ƒûļļ: ƒŕéé šöɱé šþàçé, ţĥéñ ţŕý àĝàîñ. Ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>A recording was interrupted and needs recovery first.</source>
@@ -1684,6 +1720,10 @@
         <message>
             <source>data manager public key</source>
             <translation>⟦đàţà ɱàñàĝéŕ þûƀļîç ķéý ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>The disk is full, so nothing more can be recorded. Free some space before the next take.</source>
+            <translation>⟦Ţĥé đîšķ îš ƒûļļ, šö ñöţĥîñĝ ɱöŕé çàñ ƀé ŕéçöŕđéđ. Ƒŕéé šöɱé šþàçé ƀéƒöŕé ţĥé ñéẋţ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again.</source>
@@ -2391,6 +2431,10 @@ IRAS ID %2 · study pack: %3, version %4</source>
         <message>
             <source>Choose the folder of the study pack the data manager sent you (it holds pack.yaml). Nothing changes unless the whole pack is valid.</source>
             <translation>⟦Çĥööšé ţĥé ƒöļđéŕ öƒ ţĥé šţûđý þàçķ ţĥé đàţà ɱàñàĝéŕ šéñţ ýöû (îţ ĥöļđš þàçķ.ýàɱļ). Ñöţĥîñĝ çĥàñĝéš ûñļéšš ţĥé ŵĥöļé þàçķ îš ṽàļîđ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Choose the study pack folder</source>
+            <translation>⟦Çĥööšé ţĥé šţûđý þàçķ ƒöļđéŕ ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>Study pack folder</source>
@@ -3467,6 +3511,10 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ŕéƒéŕŕàļ: àĝéñçý ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>The participant the concern is about</source>
+            <translation>⟦Ţĥé þàŕţîçîþàñţ ţĥé çöñçéŕñ îš àƀöûţ ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Referral: reference</source>
             <translation>⟦Ŕéƒéŕŕàļ: ŕéƒéŕéñçé ŵîðé ŵîð⟧</translation>
         </message>
@@ -3521,6 +3569,18 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>(choose)</source>
             <translation>⟦(çĥööšé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding route for %1: %2</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ ŕöûţé ƒöŕ %1: %2 ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Safeguarding route: %1</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ ŕöûţé: %1 ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>%1 (the contact for this route)</source>
+            <translation>⟦%1 (ţĥé çöñţàçţ ƒöŕ ţĥîš ŕöûţé) ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Record %1 is complete and kept in the identity store.</source>
@@ -3844,6 +3904,49 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         </message>
     </context>
     <context>
+        <name>SessionWords</name>
+        <message>
+            <source>Safeguarding front door</source>
+            <translation>⟦Šàƒéĝûàŕđîñĝ ƒŕöñţ đööŕ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Children's safeguarding</source>
+            <translation>⟦Çĥîļđŕéñ'š šàƒéĝûàŕđîñĝ ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Adults' safeguarding</source>
+            <translation>⟦Àđûļţš' šàƒéĝûàŕđîñĝ ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Crisis line</source>
+            <translation>⟦Çŕîšîš ļîñé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Local lead</source>
+            <translation>⟦Ļöçàļ ļéàđ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Site manager</source>
+            <translation>⟦Šîţé ɱàñàĝéŕ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Other contact</source>
+            <translation>⟦Öţĥéŕ çöñţàçţ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>⟦%1 (%2) ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>⟦%1: %2 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1 · for %2</source>
+            <translation>⟦%1 · ƒöŕ %2 ŵîð⟧</translation>
+        </message>
+    </context>
+    <context>
         <name>SignaturePad</name>
         <message>
             <source>Signature</source>
@@ -3983,6 +4086,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Çĥööšé ŵîð…⟧</translation>
         </message>
         <message>
+            <source>Choose the SSH key file</source>
+            <translation>⟦Çĥööšé ţĥé ŠŠĤ ķéý ƒîļé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>⟦Ñàɱé ŵî⟧</translation>
         </message>
@@ -4104,6 +4211,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Î ĥàṽé &amp;çĥéçķéđ ţĥîš ƒîñĝéŕþŕîñţ ŵîţĥ ţĥé đàţà ɱàñàĝéŕ ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>Choose the study key file</source>
+            <translation>⟦Çĥööšé ţĥé šţûđý ķéý ƒîļé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>&amp;Use this key</source>
             <translation>⟦&amp;Ûšé ţĥîš ķéý ŵîðé⟧</translation>
         </message>
@@ -4141,6 +4252,18 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Save as PDF…</source>
             <translation>⟦Šàṽé àš ÞĐƑ ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>For %1</source>
+            <translation>⟦Ƒöŕ %1 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Save this list as PDF…</source>
+            <translation>⟦Šàṽé ţĥîš ļîšţ àš ÞĐƑ ŵîðé ŵîðé…⟧</translation>
+        </message>
+        <message>
+            <source>Save the support list for %1 as PDF</source>
+            <translation>⟦Šàṽé ţĥé šûþþöŕţ ļîšţ ƒöŕ %1 àš ÞĐƑ ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Phone %1</source>
