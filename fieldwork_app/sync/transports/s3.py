@@ -1,7 +1,8 @@
 """S3-compatible object storage (Ceph radosgw, MinIO, AWS, university object stores) via boto3.
 
-An object under ``MULTIPART_MIN`` is one PUT, which S3 makes atomic.  A larger one (chunks fitted to a slow-
-answering link) is a multipart upload of up to four equal parts (:func:`part_size`), sent on up to
+An object under ``MULTIPART_MIN`` (6 MiB) is one PUT, which S3 makes atomic.  A larger one (chunks fitted to a
+slow-answering link, or a bundle's last chunk) is a multipart upload of up to four equal parts (:func:`part_size`;
+under 10 MiB, 5 MiB and the rest), sent on up to
 ``MAX_PARTS`` connections at once as long as the parts unanswered add up to no more than one object: a cut
 connection loses at most the parts in flight, and the parts the server holds survive it and are found again
 (``adopt``: list the upload's parts, send the rest, complete).  With :meth:`expect_next` said, the next
