@@ -15,33 +15,71 @@ layer and the GUI use only the names re-exported here::
     portable_chunks(path, key) / portable_to_file(chunks, out)   (for the sync layer)
 
 Take files end in ``.fwa`` (``TAKE_SUFFIX``).
+
+Each name is imported from its module when it is first used, so a command that only needs ``is_live`` or
+``TAKE_SUFFIX`` (most of the command line) does not load NumPy, PortAudio and the recorder.
 """
 
 from __future__ import annotations
 
-from fieldwork_app.audio.container import is_live
-from fieldwork_app.audio.devices import DeviceInfo, list_input_devices, refresh_devices, resolve_input_device
-from fieldwork_app.audio.info import (
-    TAKE_SUFFIX,
-    Pause,
-    RecoveryReport,
-    TakeInfo,
-    find_interrupted,
-    read_info,
-    recover,
-)
-from fieldwork_app.audio.levels import Level
-from fieldwork_app.audio.miccheck import MicCheckResult, mic_check
-from fieldwork_app.audio.playback import ExportInfo, export, iter_samples, play
-from fieldwork_app.audio.portable import portable_chunks, portable_to_file
-from fieldwork_app.audio.recorder import (
-    BLOCK_SECONDS,
-    Recorder,
-    RecorderEvent,
-    RecorderEventKind,
-    RecorderState,
-    TakeSummary,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fieldwork_app.audio.container import is_live
+    from fieldwork_app.audio.devices import (
+        DeviceInfo,
+        list_input_devices,
+        refresh_devices,
+        resolve_input_device,
+    )
+    from fieldwork_app.audio.info import (
+        TAKE_SUFFIX,
+        Pause,
+        RecoveryReport,
+        TakeInfo,
+        find_interrupted,
+        read_info,
+        recover,
+    )
+    from fieldwork_app.audio.levels import Level
+    from fieldwork_app.audio.miccheck import MicCheckResult, mic_check
+    from fieldwork_app.audio.playback import ExportInfo, export, iter_samples, play
+    from fieldwork_app.audio.portable import portable_chunks, portable_to_file
+    from fieldwork_app.audio.recorder import (
+        BLOCK_SECONDS,
+        Recorder,
+        RecorderEvent,
+        RecorderEventKind,
+        RecorderState,
+        TakeSummary,
+    )
+
+_MODULE_OF = {
+    "is_live": "container",
+    **dict.fromkeys(("DeviceInfo", "list_input_devices", "refresh_devices", "resolve_input_device"), "devices"),
+    **dict.fromkeys(
+        ("TAKE_SUFFIX", "Pause", "RecoveryReport", "TakeInfo", "find_interrupted", "read_info", "recover"), "info"
+    ),
+    "Level": "levels",
+    **dict.fromkeys(("MicCheckResult", "mic_check"), "miccheck"),
+    **dict.fromkeys(("ExportInfo", "export", "iter_samples", "play"), "playback"),
+    **dict.fromkeys(("portable_chunks", "portable_to_file"), "portable"),
+    **dict.fromkeys(
+        ("BLOCK_SECONDS", "Recorder", "RecorderEvent", "RecorderEventKind", "RecorderState", "TakeSummary"),
+        "recorder",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # looked up once
+    return value
+
 
 __all__ = [
     "BLOCK_SECONDS",
