@@ -173,6 +173,7 @@ def _register_distress(sub: Any) -> None:
     p.add_argument(
         "--recording-paused", action="store_true", help=_t("the recording was paused as the event opened")
     )
+    _whom(p, required=False)
     command(p, cmd_distress_open)
 
     def step(name: str, text: str) -> argparse.ArgumentParser:
@@ -204,6 +205,7 @@ def _register_distress(sub: Any) -> None:
     p = step("debrief", _t("the researcher's debrief took place"))
     p.add_argument("--not-done", action="store_true")
     step("link-safeguarding", _t("link the safeguarding record this event led to")).add_argument("concern")
+    _whom(step("participant", _t("whom the distress concerns, on a joint interview or a group")), required=True)
     p = dsub.add_parser("follow-up-done", help=_t("the agreed follow-up call took place"))
     p.add_argument("event")
     command(p, cmd_distress_follow_up_done)
@@ -216,6 +218,19 @@ def _register_distress(sub: Any) -> None:
     p.add_argument("id", help=_t("a session id or an event id"))
     p.add_argument("--json", action="store_true")
     command(p, cmd_distress_show)
+
+
+def _whom(p: argparse.ArgumentParser, required: bool) -> None:
+    """Whom a distress event concerns: one participant of the session, or the session as a whole."""
+    whom = p.add_mutually_exclusive_group(required=required)
+    whom.add_argument(
+        "--participant", metavar="ID", help=_t("the participant the distress concerns (a joint interview or a group)")
+    )
+    whom.add_argument(
+        "--whole-session",
+        action="store_true",
+        help=_t("the distress concerns the session as a whole, no one participant"),
+    )
 
 
 def _register_safeguarding(sub: Any) -> None:
@@ -512,10 +527,14 @@ def _step_data(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
         return "pi_informed", ({"when": args.when} if args.when else {})
     if name == "debrief":
         return "debrief", {"done": not args.not_done}
+    if name == "participant":
+        return "participant", {"participant": None if args.whole_session else args.participant}
     return "safeguarding_link", {"concern": args.concern}
 
 
-def distress_lines(ev: DistressEvent, to_record: list[str], person: str) -> list[str]:
+def distress_lines(ev: DistressEvent, to_record: list[str], person: str, joint: bool = False) -> list[str]:
+    """An event as the command line shows it; ``joint``: its session has several participants, so whom it
+    concerns is said (or that it is not said yet, and how to say it)."""
     lines = [
         _t("Distress event {id} of {session}: stage {stage}, {state}").format(
             id=ev.id,
@@ -524,6 +543,16 @@ def distress_lines(ev: DistressEvent, to_record: list[str], person: str) -> list
             state=_t("open") if ev.open else _t("closed ({outcome})").format(outcome=ev.outcome),
         )
     ]
+    if ev.participant_id is not None:
+        lines.append(_t("  concerns: {participant}").format(participant=ev.participant_id))
+        person = ev.participant_id  # whose choice it is
+    elif ev.whole_session:
+        lines.append(_t("  concerns: the session as a whole"))
+    elif joint:
+        lines.append(
+            _t("  whom it concerns is not said (fieldwork distress participant {id} --participant ID, or "
+               "--whole-session)").format(id=ev.id)
+        )  # fmt: skip
     if ev.signs:
         lines.append(_t("  signs: {signs}").format(signs=", ".join(ev.signs)))
     if ev.actions:
@@ -548,9 +577,22 @@ def cmd_distress_open(args: argparse.Namespace, ctx: CliContext) -> int:
 
     with credentials.workspace_for(args) as ws:
         ev = distress_svc.open_with_recording(
-            ws, args.session, args.position, recording_paused=args.recording_paused
+            ws,
+            args.session,
+            args.position,
+            recording_paused=args.recording_paused,
+            participant=args.participant,
+            whole_session=args.whole_session,
         )
-    ctx.say(ev.id)
+        ask = distress_svc.whom_to_ask(ws, ev.session_id)
+    ctx.say(ev.id)  # the id alone on standard output, for scripts
+    if ask and not ev.concerns_said:
+        ctx.warn(
+            _t("This session has {n} participants ({ids}): say whom the distress concerns with "
+               "'fieldwork distress participant {id} --participant ID' (or --whole-session).").format(
+                n=len(ask), ids=", ".join(ask), id=ev.id
+            )
+        )  # fmt: skip
     return 0
 
 
@@ -562,7 +604,8 @@ def cmd_distress_step(args: argparse.Namespace, ctx: CliContext) -> int:
         ev = distress_svc.record_step(ws, args.event, kind, position=args.position, **data)
         to_record = distress_svc.still_to_record(ws, ev.id)
         person = _session_person(ws, ev.session_id)
-    for line in distress_lines(ev, to_record, person):
+        joint = bool(distress_svc.whom_to_ask(ws, ev.session_id))
+    for line in distress_lines(ev, to_record, person, joint):
         ctx.say(line)
     return 0
 
@@ -606,13 +649,14 @@ def cmd_distress_show(args: argparse.Namespace, ctx: CliContext) -> int:
             evs = distress_svc.events(ws, args.id)
         shown = [(ev, distress_svc.still_to_record(ws, ev.id)) for ev in evs]
         person = _session_person(ws, evs[0].session_id) if evs else ""
+        joint = bool(evs) and bool(distress_svc.whom_to_ask(ws, evs[0].session_id))
     if args.json:
         ctx.emit_json([_event_json(ev, rec) for ev, rec in shown])
         return 0
     if not shown:
         ctx.say(_t("No distress event in {id}").format(id=args.id))
     for ev, rec in shown:
-        for line in distress_lines(ev, rec, person):
+        for line in distress_lines(ev, rec, person, joint):
             ctx.say(line)
     return 0
 

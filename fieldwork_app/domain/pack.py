@@ -15,7 +15,7 @@ import enum
 import logging
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, overload
@@ -890,6 +890,19 @@ class Signposting(_Model):
 
     def for_group(self, group_id: str) -> list[SignpostingEntry]:
         return [e for e in self.entries if e.for_group(group_id)]
+
+    def emergency_phones_for_everyone(self) -> tuple[str, ...]:
+        """The numbers of the emergency entries offered to every participant (no group, condition or site of
+        their own): those the study's region calls in an emergency, for words not about one participant (what
+        a lone researcher's buddy does)."""
+        return emergency_phones(e for e in self.entries if not (e.groups or e.when or e.sites))
+
+
+def emergency_phones(entries: Iterable[SignpostingEntry]) -> tuple[str, ...]:
+    """The phone numbers of the emergency entries among ``entries`` (``emergency: true`` with a ``phone``),
+    each once, in the order given: what "in immediate danger, call ..." names.  The pack says them; no
+    number is assumed (a study abroad has its own)."""
+    return tuple(dict.fromkeys(e.phone for e in entries if e.emergency and e.phone))
 
 
 class Purge(_Model):

@@ -2,8 +2,12 @@
 
 An event is a timeline of steps (stage reached, signs seen, actions done, the participant's choice, recording paused
 and resumed, support list given, consents, follow-up, PI told, debrief), each time-stamped and, when
-given, at an audio position.  The fields of a DistressEvent are read from that timeline, so escalating
-from stage 1 to 2 keeps what happened at stage 1.  The app prompts and records; the researcher decides.
+given, at an audio position.  On a joint interview or a group, a ``participant`` step says which participant the
+distress concerns (their id), or that it concerns the session as a whole (no one participant); the latest such
+step holds.  It is a step like the others, so it never holds the protocol back: the event opens at once and
+whom it concerns is said when the researcher can (events from before it was asked simply have none).
+The fields of a DistressEvent are read from that timeline, so escalating from stage 1 to 2 keeps what happened
+at stage 1.  The app prompts and records; the researcher decides.
 Free text (the reason a session ended) stays in research.db; the audit log carries ids and codes only.
 """
 
@@ -40,10 +44,12 @@ STEP_KINDS = (
     "pi_informed",
     "debrief",
     "safeguarding_link",
+    "participant",
 )
-# What may still be recorded after the event is closed: it happens later the same day or after.
+# What may still be recorded after the event is closed: it happens later the same day or after (or, for whom
+# the event concerns, is said once the moment has passed).
 AFTER_CLOSE = frozenset(
-    {"signposting", "gp_contact_consent", "follow_up", "pi_informed", "debrief", "safeguarding_link"}
+    {"signposting", "gp_contact_consent", "follow_up", "pi_informed", "debrief", "safeguarding_link", "participant"}
 )
 CHOICES = ("continue", "pause", "stop")
 OUTCOMES = ("resumed", "ended_early")
@@ -75,10 +81,19 @@ class DistressEvent:
     end_reason: str | None
     closed_at: str | None
     steps: tuple[dict[str, Any], ...]
+    # Whom it concerns (a joint interview or a group): a participant's id; or, with ``whole_session``, no one
+    # participant but the session as a whole; neither when not said (always so on events from before).
+    participant_id: str | None = None
+    whole_session: bool = False
 
     @property
     def open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def concerns_said(self) -> bool:
+        """Whether the researcher has said whom the event concerns (a participant, or the session as a whole)."""
+        return self.participant_id is not None or self.whole_session
 
 
 def protocol(ws: Workspace, session_id: str | None = None) -> DistressProtocol:
@@ -144,7 +159,8 @@ def _build(ws: Workspace, r: Any) -> DistressEvent:
     actions: list[str] = []
     signposting: list[str] = []
     choice = gp = agreed = due = follow_task = pi_at = concern = debrief_task = reason = None
-    debrief_done = False
+    participant: str | None = None
+    whole_session = debrief_done = False
     pauses, resumes = [], []
     for s in steps:
         kind = s["kind"]
@@ -177,6 +193,9 @@ def _build(ws: Workspace, r: Any) -> DistressEvent:
             debrief_done = bool(s["done"])
         elif kind == "safeguarding_link":
             concern = s["concern"]
+        elif kind == "participant":
+            participant = s.get("participant")
+            whole_session = participant is None
         elif kind == "close":
             reason = s.get("reason")
     follow_done = bool(follow_task) and tasks_svc.get(ws, str(follow_task)).done
@@ -207,6 +226,8 @@ def _build(ws: Workspace, r: Any) -> DistressEvent:
         end_reason=reason,
         closed_at=r["closed_at"],
         steps=tuple(steps),
+        participant_id=participant,
+        whole_session=whole_session,
     )
 
 
@@ -341,6 +362,8 @@ def _step(
         ):
             raise NotFound(f"no safeguarding concern '{concern}'")
         step["concern"] = audit["concern"] = concern
+    elif kind == "participant":
+        step["participant"] = audit["participant"] = _participant(ws, str(r["session_id"]), data)
     allowed_keys = {
         "stage": {"level"},
         "sign": {"id"},
@@ -352,11 +375,27 @@ def _step(
         "pi_informed": {"when"},
         "debrief": {"done"},
         "safeguarding_link": {"concern"},
+        "participant": {"participant"},
     }.get(kind, set())
     extra = sorted(set(data) - allowed_keys)
     if extra:
         raise InvalidInput(f"a {kind} step does not take: {', '.join(extra)}")
     return step, audit
+
+
+def _participant(ws: Workspace, session_id: str, data: dict[str, Any]) -> str | None:
+    """The participant an event concerns: one of the session's (by id), or None for the session as a whole."""
+    if "participant" not in data:
+        raise InvalidInput("say whom the distress concerns: participant=<participant id>, or None for the session")
+    pid = data["participant"]
+    if pid is None:
+        return None
+    ids = sessions_svc.get(ws, session_id).participant_ids
+    if not isinstance(pid, str) or pid not in ids:
+        raise InvalidInput(
+            f"{pid!r} is not a participant of session {session_id} (its participants: {', '.join(ids)})"
+        )
+    return pid
 
 
 def _changes_nothing(event: DistressEvent, kind: str, step: dict[str, Any]) -> bool:
@@ -386,6 +425,8 @@ def _changes_nothing(event: DistressEvent, kind: str, step: dict[str, Any]) -> b
         return not step["agreed"] or event.follow_up_due == step.get("due")
     if kind == "debrief":
         return event.debrief_done is step["done"]
+    if kind == "participant":
+        return event.concerns_said and event.participant_id == step["participant"]
     return False
 
 
@@ -412,7 +453,8 @@ def record_step(
     recording_paused, recording_resumed, signposting (entries, given=True: False takes a tick back),
     gp_contact_consent (consent),
     follow_up (agreed, due: creates a follow-up call task), pi_informed (when, default now),
-    debrief (done=True), safeguarding_link (concern).
+    debrief (done=True), safeguarding_link (concern), participant (participant: a participant id of the
+    session, or None for the session as a whole).
     """
     r = _load(ws, event_id)
     if kind not in STEP_KINDS:
@@ -576,12 +618,27 @@ def open_with_recording(
     position: float | None = None,
     *,
     recording_paused: bool = False,
+    participant: str | None = None,
+    whole_session: bool = False,
     clock: Clock | None = None,
 ) -> DistressEvent:
     """Open (or find the open) distress event and, when the face paused the take as it opened, record that
-    pause at the same audio position: one transaction."""
+    pause at the same audio position; with ``participant`` (or ``whole_session``), also whom it concerns, when
+    that is known as it opens (the command line): one transaction, so a bad participant records nothing."""
+    if participant is not None and whole_session:
+        raise InvalidInput("the distress concerns one participant or the session as a whole, not both")
     with ws.vault.transaction():
         eid = open_event(ws, session_id, position, clock=clock)
+        event = get(ws, eid)
         if recording_paused:
-            return record_step(ws, eid, "recording_paused", position=position, clock=clock)
-        return get(ws, eid)
+            event = record_step(ws, eid, "recording_paused", position=position, clock=clock)
+        if participant is not None or whole_session:
+            event = record_step(ws, eid, "participant", position=position, clock=clock, participant=participant)
+        return event
+
+
+def whom_to_ask(ws: Workspace, session_id: str) -> tuple[str, ...]:
+    """The participants a distress event of the session may concern, when there is a choice to make (a joint
+    interview or a group); none for a session of one participant, whose events need no choice."""
+    ids = sessions_svc.get(ws, session_id).participant_ids
+    return tuple(ids) if len(ids) > 1 else ()

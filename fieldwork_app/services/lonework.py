@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from fieldwork_app.domain.pack import LoneWorkingRules
+from fieldwork_app.domain.pack import LoneWorkingRules, StudyPack
 from fieldwork_app.domain.records import LoneWorkingPlan
 from fieldwork_app.errors import InvalidInput
 from fieldwork_app.services import clock as clock_mod
@@ -25,7 +25,28 @@ from fieldwork_app.services.workspace import Workspace
 logger = logging.getLogger(__name__)
 
 EVENT_KINDS = ("check_in", "check_out", "home_safe", "code_word")
-DEFAULT_CODE_WORD_ACTION = "The buddy unseals the address and calls 999, then the chief investigator."
+# What the buddy does on the code word when the pack's lone-working rules do not say (no code_word_action):
+# the emergency services, by the numbers of the pack's emergency support entries for everyone, if any; never
+# a number of the app's own (a study abroad has its own).
+DEFAULT_CODE_WORD_ACTION = (
+    "The buddy unseals the address and calls the emergency services, then the chief investigator."
+)
+_DEFAULT_CODE_WORD_ACTION_NUMBERS = (
+    "The buddy unseals the address and calls the emergency services ({numbers}), then the chief investigator."
+)
+
+
+def code_word_action(pack: StudyPack) -> str:
+    """What the buddy does at once when given the code word: the pack's ``code_word_action``, else the default
+    worded with the numbers of the pack's emergency entries offered to everyone ("112 or 999")."""
+    rules = pack.lone_working
+    if rules.code_word_action:
+        return rules.code_word_action
+    phones = pack.signposting.emergency_phones_for_everyone()
+    if not phones:
+        return DEFAULT_CODE_WORD_ACTION
+    numbers = phones[-1] if len(phones) == 1 else f"{', '.join(phones[:-1])} or {phones[-1]}"
+    return _DEFAULT_CODE_WORD_ACTION_NUMBERS.format(numbers=numbers)
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,7 @@ class LoneWorkingState:
     code_word_at: str | None = None
     buddy_calling: bool = False
     home_safe_by: str | None = None  # after the check-out: when they are due home
+    code_word_action: str = ""  # what the buddy does at once on the code word (see code_word_action)
 
     @property
     def escalating(self) -> bool:
@@ -151,7 +173,7 @@ def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWor
     home_by: datetime | None = None
     if cw is not None and (hs is None or hs < cw):
         phase = LoneWorkPhase.CODE_WORD
-        buddy = rules.code_word_action or DEFAULT_CODE_WORD_ACTION
+        buddy = code_word_action(ws.pack())
         due = ("home_safe",)
     elif hs is not None:
         phase = LoneWorkPhase.CLOSED
@@ -207,6 +229,7 @@ def state(ws: Workspace, session_id: str, clock: Clock | None = None) -> LoneWor
         code_word_at=clock_mod.iso(cw) if cw else None,
         buddy_calling=calling,
         home_safe_by=clock_mod.iso(home_by) if home_by else None,
+        code_word_action=code_word_action(ws.pack()),
     )
 
 
@@ -337,7 +360,7 @@ def buddy_plan(ws: Workspace, session_id: str) -> BuddyPlan:
         plan.buddy_phone,
         plan.backup_name,
         tuple(steps),
-        rules.code_word_action or DEFAULT_CODE_WORD_ACTION,
+        code_word_action(ws.pack()),
         tuple(rules.guidance),
         plan.backup_phone,
     )

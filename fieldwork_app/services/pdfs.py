@@ -25,6 +25,7 @@ from fieldwork_app.domain.pack import (
     InformationSheet,
     TopicGuide,
     VerbalConsentScript,
+    emergency_phones,
 )
 from fieldwork_app.errors import InvalidInput, NotFound
 from fieldwork_app.services import clock as clock_mod
@@ -342,6 +343,15 @@ def document_preview_pdf(ws: Workspace, doc_id: str, version: str) -> bytes:
 
 
 # -- support handout -------------------------------------------------------------------------------------
+def danger_line(phones: Sequence[str]) -> str:
+    """What to do in immediate danger, with the numbers of the pack's emergency entries on the handout ("call
+    112 or 999"); with none, the emergency services without a number (never one the pack does not give)."""
+    if not phones:
+        return "If you or someone else is in immediate danger, call the emergency services."
+    numbers = phones[-1] if len(phones) == 1 else f"{', '.join(phones[:-1])} or {phones[-1]}"
+    return f"If you or someone else is in immediate danger, call {numbers}."
+
+
 def signposting_pdf(
     ws: Workspace, group_id: str | None = None, entry_ids: Sequence[str] | None = None
 ) -> bytes:
@@ -354,13 +364,14 @@ def signposting_pdf(
     else:
         entries = pack.signposting.for_group(group_id) if group_id else list(pack.signposting.entries)
     entries = sorted(entries, key=lambda e: not e.emergency)
+    danger = danger_line(emergency_phones(entries))
     data = b""
     for size in (11.0, 10.0, 9.0, 8.0, 7.0, 6.0):
         pdf = _Pdf(
             "Where to get support", f"{pack.study.short_title} - support list v{pack.signposting.version}"
         )
         pdf.heading("Where to get support", size + 5)
-        pdf.para(f"{pack.study.short_title}. If you or someone else is in immediate danger, call 999.", size)
+        pdf.para(f"{pack.study.short_title}. {danger}", size)
         pdf.ln(2)
         for e in entries:
             pdf.para(e.name, size, bold=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -51,6 +52,20 @@ def only_for(people: Sequence[ParticipantSupport]) -> dict[str, tuple[str, ...]]
         for eid in p.signposting:
             out.setdefault(eid, []).append(p.participant_id)
     return {eid: tuple(pids) for eid, pids in out.items() if len(pids) < len(people)}
+
+
+def danger_text(phones: Sequence[str]) -> str:
+    """What to do in immediate danger, with the numbers the pack's emergency entries give (several: "112 or
+    999"); with none, the emergency services are named without a number rather than the line left out: the
+    participant must still be told, and a number the pack does not give may be wrong where they are."""
+    if not phones:
+        return _t("If you or someone else is in immediate danger, call the emergency services.")
+    numbers = phones[0]
+    for i, phone in enumerate(phones[1:], start=2):
+        words = _t("%1 or %2") if i == len(phones) else _t("%1, %2")
+        parts = {"%1": numbers, "%2": phone}  # both at once: a number never read as a place to fill
+        numbers = re.sub("%[12]", lambda m: parts[m[0]], words)  # noqa: B023 - used at once
+    return _t("If you or someone else is in immediate danger, call %1.").replace("%1", numbers)
 
 
 def for_whom_text(text: str, pids: Sequence[str]) -> str:

@@ -4,6 +4,10 @@ support, follow-up.
 Every tick becomes one time-stamped step on the event (with the audio position when recording), so the
 record builds itself as the researcher follows the protocol; escalating to a higher stage keeps the
 earlier steps.  The app prompts and records; the researcher decides.
+
+On a joint interview or a group, "Whom it concerns" (after the stages, so the protocol's first step is never
+held back by it) says which participant the distress concerns, or the session as a whole; a session of one
+participant has no such choice.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from fieldwork_app.domain.pack import DistressProtocol, SignpostingEntry
 from fieldwork_app.services.distress import DistressEvent
+from fieldwork_app.services.screens import ParticipantSupport
 
 from fieldwork_app.gui.formatting import date_text, setup_date_edit, time_text
-from fieldwork_app.gui.session.common import box, clock_text, for_whom_text
+from fieldwork_app.gui.session.common import box, clock_text, for_whom_text, who_text
 from fieldwork_app.gui.views.common import label, scroll_page
 from fieldwork_app.gui.widgets.flow_layout import FlowLayout
 
@@ -76,6 +81,14 @@ class DistressPanel(QWidget):
         self.checks: dict[tuple[str, str], QCheckBox] = {}
         self.stages_lay = QVBoxLayout()
         lay.addLayout(self.stages_lay)
+
+        # whom the distress concerns: filled by set_people on a session of several participants, else hidden
+        self.whom_box, self.whom_lay = box(self.tr("Whom it concerns"), "distressWhom")
+        self.whom_group = QButtonGroup(self)
+        self.whom: dict[str, QRadioButton] = {}  # by participant id; "" for the session as a whole
+        self.whom_names: dict[str, str] = {}
+        self.whom_box.hide()
+        lay.addWidget(self.whom_box)
 
         g, glay = box(self.tr("The participant's choice"))
         row = QHBoxLayout()
@@ -226,12 +239,30 @@ class DistressPanel(QWidget):
         self._support_actions[1].setVisible(not own_lists)
         self._tab_down_the_page()
 
+    def set_people(self, people: tuple[ParticipantSupport, ...]) -> None:
+        """The session's participants, to say whom the distress concerns (several only: one needs no choice)."""
+        if len(people) < 2:
+            return
+        row = FlowLayout(spacing=12, line_spacing=4)
+        for pid, text in [*((p.participant_id, who_text(p)) for p in people), ("", self.tr("The session as a whole"))]:
+            rb = QRadioButton(text)
+            rb.setObjectName(f"whom-{pid}" if pid else "whom-session")
+            rb.clicked.connect(lambda _c=False, v=pid: self.step.emit("participant", {"participant": v or None}))
+            self.whom_group.addButton(rb)
+            self.whom[pid] = rb
+            self.whom_names[pid] = text
+            row.addWidget(rb)
+        self.whom_lay.addLayout(row)
+        self.whom_box.show()
+        self._tab_down_the_page()
+
     def _tab_down_the_page(self) -> None:
         """Tab follows the page from top to bottom: the stage first, its signs and actions, the choice, the
         support list, contact and follow-up, then resume or end.  The stages and the support list are built
         from the pack after the rest, so Qt's own order would reach them last (after "End the session")."""
         chain: list[QWidget] = [self.pause, *self.stage_group.buttons(), *self.checks.values()]
-        chain += [*self.choice_group.buttons(), *self.support_checks.values(), *self._support_actions]
+        chain += [*self.whom_group.buttons(), *self.choice_group.buttons()]
+        chain += [*self.support_checks.values(), *self._support_actions]
         chain += [*self.gp_group.buttons(), self.follow_agreed, self.follow_due, *self._follow_actions]
         chain += [self.timeline, self.resume_button, self.reason, self.end_button]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -274,7 +305,7 @@ class DistressPanel(QWidget):
             cb.blockSignals(True)
             cb.setChecked(False)
             cb.blockSignals(False)
-        for grp in (self.stage_group, self.choice_group, self.gp_group):
+        for grp in (self.stage_group, self.whom_group, self.choice_group, self.gp_group):
             grp.setExclusive(False)
             for b in grp.buttons():
                 b.setChecked(False)
@@ -308,6 +339,9 @@ class DistressPanel(QWidget):
                 cb.blockSignals(False)
         if ev.choice in self.choices:
             self.choices[ev.choice].setChecked(True)
+        whom = self.whom.get(ev.participant_id or "") if ev.concerns_said else None
+        if whom is not None:
+            whom.setChecked(True)
         if ev.gp_contact_consent is not None:
             gp = self.findChild(QRadioButton, "care-contact-yes" if ev.gp_contact_consent else "care-contact-no")
             if gp is not None:
@@ -383,6 +417,13 @@ class DistressPanel(QWidget):
             "pi_informed": lambda: self.tr("Chief investigator told"),
             "debrief": lambda: self.tr("Debrief done"),
             "safeguarding_link": lambda: self.tr("Linked to a safeguarding concern"),
+            "participant": lambda: (
+                self.tr("Concerns %1").replace(
+                    "%1", self.whom_names.get(str(s["participant"]), str(s["participant"]))
+                )
+                if s.get("participant")
+                else self.tr("Concerns the session as a whole")
+            ),
             "close": lambda: self.tr("Closed: %1").replace(
                 "%1", outcomes.get(str(s.get("outcome")), str(s.get("outcome")))
             ),

@@ -197,9 +197,8 @@ class LoneWorkPanel(QWidget):
         for kind, b in self.buttons.items():
             b.setEnabled(can_record(st, kind))
         self.buttons["code_word"].setToolTip(
-            self.tr(
-                "Record that you gave your buddy the code word: they escalate at once (unseal the "
-                "address, 999, then the study lead)."
+            self.tr("Record that you gave your buddy the code word: they escalate at once. %1").replace(
+                "%1", st.code_word_action
             )
         )
         for kind, b in self.buttons.items():

@@ -318,6 +318,7 @@ class SessionScreen(QWidget):
         support_for = only_for(info.people)  # entries for some participants only, with whom they are for
         own_lists = len(shared_lists(info.people)) > 1
         self.distress.set_protocol(info.protocol, info.signposting, support_for, own_lists)
+        self.distress.set_people(info.people)
         self.support.set_entries(info.signposting, info.people)
         self.safeguarding.set_rules(info.safeguarding, info.people)
         self.closeout.set_study(info.signposting, info.vouchers, info.vouchers_by_participant, support_for)

@@ -2,17 +2,20 @@
 
 On a joint interview or a group whose participants are offered different entries (a young person's helpline,
 a parent's local service), the list is shown for each of them in turn, under their participant id and group,
-each with its own PDF; participants offered the same entries share one list."""
+each with its own PDF; participants offered the same entries share one list.
+
+The line on what to do in immediate danger names the numbers of the pack's emergency entries offered (one
+line for all when every list has the same, else one in each participant's list); never a number of its own."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from fieldwork_app.domain.pack import SignpostingEntry
+from fieldwork_app.domain.pack import SignpostingEntry, emergency_phones
 from fieldwork_app.services.screens import ParticipantSupport
 
-from fieldwork_app.gui.session.common import box, who_text
+from fieldwork_app.gui.session.common import box, danger_text, who_text
 from fieldwork_app.gui.views.common import label, scroll_page
 
 
@@ -35,9 +38,9 @@ class SupportList(QWidget):
         self.setObjectName("supportList")
         self.lay, _ = scroll_page(self)
         self.lay.addWidget(label(self.tr("Where to get support"), "title"))
-        self.lay.addWidget(
-            label(self.tr("If you or someone else is in immediate danger, call 999."), "subtitle")
-        )
+        self.danger = label("", "subtitle")  # worded from the pack's emergency entries (set_entries)
+        self.danger.setObjectName("supportDanger")
+        self.lay.addWidget(self.danger)
         row = QHBoxLayout()
         b = QPushButton(self.tr("Back to the protocol"))
         b.setObjectName("supportBack")
@@ -56,15 +59,23 @@ class SupportList(QWidget):
         self, entries: tuple[SignpostingEntry, ...], people: tuple[ParticipantSupport, ...] = ()
     ) -> None:
         lists = shared_lists(people)
+        self.danger.setText(danger_text(emergency_phones(entries)))
         if len(lists) < 2:  # one participant, or all offered the same: one list, as it always was
             self._add(entries)
             self.lay.addLayout(self.buttons)
             return
         known = {e.id: e for e in entries}
-        for persons, ids in lists:
+        own = [tuple(known[i] for i in ids if i in known) for _persons, ids in lists]
+        each_own_line = len({emergency_phones(mine) for mine in own}) > 1
+        self.danger.setVisible(not each_own_line)  # else each list says its own numbers
+        for (persons, _ids), mine in zip(lists, own, strict=True):
             names = ", ".join(who_text(p) for p in persons)
             g, glay = box(self.tr("For %1").replace("%1", names), f"supportFor-{persons[0].participant_id}")
-            self._add(tuple(known[i] for i in ids if i in known), glay)
+            if each_own_line:
+                line = label(danger_text(emergency_phones(mine)), "subtitle")
+                line.setObjectName(f"supportDanger-{persons[0].participant_id}")
+                glay.addWidget(line)
+            self._add(mine, glay)
             pdf = QPushButton(self.tr("Save this list as PDF…"))
             pdf.setObjectName(f"supportSavePdf-{persons[0].participant_id}")
             pdf.setAccessibleName(self.tr("Save the support list for %1 as PDF").replace("%1", names))

@@ -318,6 +318,7 @@ RESEARCH_AUDIT: dict[str, frozenset[str]] = {
         "distress.pi_informed": (),
         "distress.debrief": ("done",),
         "distress.close": ("outcome",),
+        "distress.participant": ("participant",),  # whom it concerns: a participant id, or null (the session)
         "closeout.save": ("voucher", "vouchers", "given_despite_early_stop", "follow_ups", "signposting"),
         "closeout.complete": ("participants", "ended_early"),
         "sync.queue": ("bundle", "kind"),
@@ -332,7 +333,7 @@ RESEARCH_AUDIT: dict[str, frozenset[str]] = {
 # The steps of a distress event that go in a research bundle (a link to a safeguarding concern does not).
 RESEARCH_DISTRESS_STEPS = frozenset(
     {"stage", "sign", "action", "choice", "signposting", "gp_contact_consent", "follow_up", "pi_informed",
-     "debrief"}
+     "debrief", "participant"}
 )  # fmt: skip
 
 

@@ -1,0 +1,136 @@
+"""A study abroad whose pack gives 112 as its emergency number: the support list shown to the participant (opened
+from the distress protocol, Ctrl+D) and its PDF say 112, never 999, and the code word's button says what the buddy
+does by the pack.  On a joint interview whose participants are offered different emergency numbers, each
+participant's list says their own.  Keys and clicks, at 1366x768 and 1024x600."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from fieldwork_app.paths import DataDir
+from fieldwork_app.services import packs as packs_svc
+from fieldwork_app.services import participants, sessions
+from fieldwork_app.services import workspace as workspace_svc
+from fieldwork_app.vault import FAST_KDF
+from tests.gui.modal import save_as, when_modal
+from tests.gui.test_closeout_vouchers import _click
+from tests.gui.test_fit_and_keys import press
+from tests.gui.test_joint_support import SIZES, _screen
+from tests.support.people import add_eligible, eligible_answers
+from tests.support.vaults import PASSPHRASE, USER
+from tests.unit.test_emergency_numbers import abroad_pack
+from tests.unit.test_pdfs import pdf_text
+from tests.unit.test_protocol_rules import SECOND, young_carer
+
+START = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+
+
+def _abroad_visit(tmp_path):  # type: ignore[no-untyped-def]
+    """A home visit of one mother in a study whose pack gives 112 and leaves the code word's action to the app."""
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, abroad_pack(tmp_path))
+        pid = add_eligible(ws, "mother").id
+        sid = sessions.new(ws, [pid], "interview", "home").id
+        plan = {
+            "buddy_name": "Sam",
+            "buddy_phone": "0871 234 567",
+            "backup_name": "Jo",
+            "start": START.isoformat(),
+            "expected_end": (START + timedelta(minutes=90)).isoformat(),
+            "travel_home_minutes": 40,
+            "code_word_agreed": True,
+            "risk_assessment_done": True,
+        }
+        sessions.update_plan(ws, sid, {"lone_working": plan})
+    finally:
+        ws.close()
+    return vault, sid
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_support_list_and_its_pdf_say_the_packs_emergency_number(
+    qtbot, tmp_path, make_window, size
+) -> None:  # type: ignore[no-untyped-def]
+    vault, sid = _abroad_visit(tmp_path)
+    w, screen = _screen(qtbot, make_window, vault, sid, size)
+    code_word = screen.lonework.buttons["code_word"]
+    qtbot.waitUntil(lambda: "emergency services (112)" in code_word.toolTip(), timeout=10_000)
+    assert "999" not in code_word.toolTip()
+
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = screen.distress
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is panel, timeout=5_000)
+    _click(qtbot, panel.findChild(QPushButton, "showSupportList"))
+    page = screen.support
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is page, timeout=5_000)
+    danger = page.findChild(QLabel, "supportDanger")
+    assert danger.isVisible()
+    assert danger.text() == "If you or someone else is in immediate danger, call 112."
+    shown = "\n".join(lb.text() for lb in page.findChildren(QLabel) if lb.isVisible())
+    assert "999" not in shown
+
+    target = tmp_path / "support.pdf"
+    errors: list[BaseException] = []
+    when_modal("savePdfDialog", save_as(target), errors)
+    _click(qtbot, page.pdf_button)
+    assert not errors, errors
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    text = pdf_text(target.read_bytes())
+    assert "If you or someone else is in immediate danger, call 112." in text and "999" not in text
+
+
+def _joint_abroad(tmp_path):  # type: ignore[no-untyped-def]
+    """The second example study abroad: 112 for everyone, and a young people's emergency line (illustrative) for
+    the young carers only; a young carer of 16 and their parent interviewed together."""
+    more = (
+        "  - id: young-emergency\n    name: Young people's emergency line (illustrative)\n"
+        "    purpose: For a young person in danger.\n    phone: \"116 111\"\n    emergency: true\n"
+        "    groups: [young-carer]\n"
+    )
+    pack = abroad_pack(tmp_path, more=more, code_word_action=True, source=SECOND)
+    vault = DataDir(tmp_path / "vault")
+    ws, _ = workspace_svc.create(vault, USER, PASSPHRASE, "researcher", FAST_KDF)
+    try:
+        packs_svc.import_pack(ws, pack)
+        young = young_carer(ws, "16-17")
+        parent = participants.add(ws, "parent", young, {"language": "en-GB", "interpreter": "no", "area": "north"}).id
+        assert participants.screen(ws, parent, eligible_answers(ws.pack(), "parent"))
+        sid = sessions.new(ws, [young, parent], "joint_interview", "home").id
+    finally:
+        ws.close()
+    return vault, young, parent, sid
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_each_participants_list_says_their_own_emergency_numbers(qtbot, tmp_path, make_window, size) -> None:  # type: ignore[no-untyped-def]
+    vault, young, parent, sid = _joint_abroad(tmp_path)
+    w, screen = _screen(qtbot, make_window, vault, sid, size)
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = screen.distress
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is panel, timeout=5_000)
+    _click(qtbot, panel.findChild(QPushButton, "showSupportList"))
+    page = screen.support
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is page, timeout=5_000)
+    assert not page.findChild(QLabel, "supportDanger").isVisible()  # not one line for both: each has its own
+    mine = page.findChild(QLabel, f"supportDanger-{young}")
+    theirs = page.findChild(QLabel, f"supportDanger-{parent}")
+    assert mine.isVisible() and theirs.isVisible()
+    assert mine.text() == "If you or someone else is in immediate danger, call 112 or 116 111."
+    assert theirs.text() == "If you or someone else is in immediate danger, call 112."
+
+    target = tmp_path / "parent.pdf"
+    errors: list[BaseException] = []
+    when_modal("savePdfDialog", save_as(target), errors)
+    _click(qtbot, page.findChild(QPushButton, f"supportSavePdf-{parent}"))
+    assert not errors, errors
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    text = pdf_text(target.read_bytes())
+    assert "If you or someone else is in immediate danger, call 112." in text
+    assert "116 111" not in text and "999" not in text
