@@ -1213,6 +1213,10 @@
             <translation>⟦Šţöþ àñđ çĥéçķ îñ ŵîţĥ ţĥé þàŕţîçîþàñţ. Ţîçķ ŵĥàţ ýöû šéé àñđ đö; éàçĥ ţîçķ îš ţîɱéđ. Ţĥéý đéçîđé ŵĥéţĥéŕ ţö ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>Whom it concerns</source>
+            <translation>⟦Ŵĥöɱ îţ çöñçéŕñš ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>The participant's choice</source>
             <translation>⟦Ţĥé þàŕţîçîþàñţ'š çĥöîçé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -1283,6 +1287,10 @@
         <message>
             <source>Actions</source>
             <translation>⟦Àçţîöñš ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>The session as a whole</source>
+            <translation>⟦Ţĥé šéššîöñ àš à ŵĥöļé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Stage %1</source>
@@ -1371,6 +1379,14 @@
         <message>
             <source>Linked to a safeguarding concern</source>
             <translation>⟦Ļîñķéđ ţö à šàƒéĝûàŕđîñĝ çöñçéŕñ ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Concerns %1</source>
+            <translation>⟦Çöñçéŕñš %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Concerns the session as a whole</source>
+            <translation>⟦Çöñçéŕñš ţĥé šéššîöñ àš à ŵĥöļé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Closed: %1</source>
@@ -2226,8 +2242,8 @@ IRAS ID %2 · study pack: %3, version %4</source>
             <translation>⟦ĥöɱé šàƒé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>Record that you gave your buddy the code word: they escalate at once (unseal the address, 999, then the study lead).</source>
-            <translation>⟦Ŕéçöŕđ ţĥàţ ýöû ĝàṽé ýöûŕ ƀûđđý ţĥé çöđé ŵöŕđ: ţĥéý éšçàļàţé àţ öñçé (ûñšéàļ ţĥé àđđŕéšš, 999, ţĥéñ ţĥé šţûđý ļéàđ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+            <source>Record that you gave your buddy the code word: they escalate at once. %1</source>
+            <translation>⟦Ŕéçöŕđ ţĥàţ ýöû ĝàṽé ýöûŕ ƀûđđý ţĥé çöđé ŵöŕđ: ţĥéý éšçàļàţé àţ öñçé. %1 ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>Home safe at %1. The visit is closed.</source>
@@ -3934,6 +3950,22 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Öţĥéŕ çöñţàçţ ŵîðé⟧</translation>
         </message>
         <message>
+            <source>If you or someone else is in immediate danger, call the emergency services.</source>
+            <translation>⟦Îƒ ýöû öŕ šöɱéöñé éļšé îš îñ îɱɱéđîàţé đàñĝéŕ, çàļļ ţĥé éɱéŕĝéñçý šéŕṽîçéš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>%1 or %2</source>
+            <translation>⟦%1 öŕ %2 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>⟦%1, %2 ŵî⟧</translation>
+        </message>
+        <message>
+            <source>If you or someone else is in immediate danger, call %1.</source>
+            <translation>⟦Îƒ ýöû öŕ šöɱéöñé éļšé îš îñ îɱɱéđîàţé đàñĝéŕ, çàļļ %1. ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
             <source>%1 (%2)</source>
             <translation>⟦%1 (%2) ŵî⟧</translation>
         </message>
@@ -4240,10 +4272,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Where to get support</source>
             <translation>⟦Ŵĥéŕé ţö ĝéţ šûþþöŕţ ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>If you or someone else is in immediate danger, call 999.</source>
-            <translation>⟦Îƒ ýöû öŕ šöɱéöñé éļšé îš îñ îɱɱéđîàţé đàñĝéŕ, çàļļ 999. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>Back to the protocol</source>
@@ -6573,6 +6601,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦ŵĥéñ, ÝÝÝÝ-ṀṀ-ĐĐŢĤĤ:ṀṀ (đéƒàûļţ ñöŵ) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>whom the distress concerns, on a joint interview or a group</source>
+            <translation>⟦ŵĥöɱ ţĥé đîšţŕéšš çöñçéŕñš, öñ à ĵöîñţ îñţéŕṽîéŵ öŕ à ĝŕöûþ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>the agreed follow-up call took place</source>
             <translation>⟦ţĥé àĝŕééđ ƒöļļöŵ-ûþ çàļļ ţööķ þļàçé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -6591,6 +6623,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>a session id or an event id</source>
             <translation>⟦à šéššîöñ îđ öŕ àñ éṽéñţ îđ ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>the participant the distress concerns (a joint interview or a group)</source>
+            <translation>⟦ţĥé þàŕţîçîþàñţ ţĥé đîšţŕéšš çöñçéŕñš (à ĵöîñţ îñţéŕṽîéŵ öŕ à ĝŕöûþ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>the distress concerns the session as a whole, no one participant</source>
+            <translation>⟦ţĥé đîšţŕéšš çöñçéŕñš ţĥé šéššîöñ àš à ŵĥöļé, ñö öñé þàŕţîçîþàñţ ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>the safeguarding record (kept in the identity store)</source>
@@ -6801,6 +6841,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Đîšţŕéšš éṽéñţ {id} öƒ {session}: šţàĝé {stage}, {state} ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
+            <source>  concerns: the session as a whole</source>
+            <translation>⟦  çöñçéŕñš: ţĥé šéššîöñ àš à ŵĥöļé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>Follow-up call of {id} done</source>
             <translation>⟦Ƒöļļöŵ-ûþ çàļļ öƒ {id} đöñé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -6901,6 +6945,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦öþéñ ŵî⟧</translation>
         </message>
         <message>
+            <source>  concerns: {participant}</source>
+            <translation>⟦  çöñçéŕñš: {participant} ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>  signs: {signs}</source>
             <translation>⟦  šîĝñš: {signs} ŵîðé⟧</translation>
         </message>
@@ -6923,6 +6971,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>  the protocol still asks to record: {items}</source>
             <translation>⟦  ţĥé þŕöţöçöļ šţîļļ àšķš ţö ŕéçöŕđ: {items} ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>This session has {n} participants ({ids}): say whom the distress concerns with 'fieldwork distress participant {id} --participant ID' (or --whole-session).</source>
+            <translation>⟦Ţĥîš šéššîöñ ĥàš {n} þàŕţîçîþàñţš ({ids}): šàý ŵĥöɱ ţĥé đîšţŕéšš çöñçéŕñš ŵîţĥ 'ƒîéļđŵöŕķ đîšţŕéšš þàŕţîçîþàñţ {id} --þàŕţîçîþàñţ ÎĐ' (öŕ --ŵĥöļé-šéššîöñ). ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>The protocol also asked to record: {items} (they can still be recorded)</source>
@@ -6979,6 +7031,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>closed ({outcome})</source>
             <translation>⟦çļöšéđ ({outcome}) ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>  whom it concerns is not said (fieldwork distress participant {id} --participant ID, or --whole-session)</source>
+            <translation>⟦  ŵĥöɱ îţ çöñçéŕñš îš ñöţ šàîđ (ƒîéļđŵöŕķ đîšţŕéšš þàŕţîçîþàñţ {id} --þàŕţîçîþàñţ ÎĐ, öŕ --ŵĥöļé-šéššîöñ) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>study key</source>
