@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MIN_LENGTH = 8
 GOOD_SCORE = 3  # zxcvbn: 0 too guessable .. 4 very unguessable; 3 "safely unguessable"
 
@@ -39,6 +37,8 @@ def estimate(passphrase: str, user_inputs: list[str] | None = None) -> Estimate:
     if not passphrase:
         return Estimate(0, "less than a second", "Type a passphrase of a few uncommon words.")
     # zxcvbn looks at the first 100 characters only; a longer passphrase is at least that strong.
+    from zxcvbn import zxcvbn  # its word lists cost every command 20 ms: loaded only to rate a passphrase
+
     result = zxcvbn(passphrase[:100], user_inputs=[u for u in (user_inputs or []) if u])
     feedback = result.get("feedback") or {}
     parts = [str(feedback.get("warning") or "").strip(), *(str(s) for s in feedback.get("suggestions") or [])]
