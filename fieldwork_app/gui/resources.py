@@ -30,6 +30,11 @@ def apply_style(app: QApplication) -> None:
     from fieldwork_app.gui.widgets import wheel_guard
 
     register_search_paths()
-    app.setStyle("Fusion")
-    app.setStyleSheet(style_sheet())
+    # Each is set only when it differs: setting either again re-polishes every widget the app holds.
+    if app.property("fieldwork_style") != "Fusion":  # (under a style sheet, app.style() is the sheet's)
+        app.setStyle("Fusion")
+        app.setProperty("fieldwork_style", "Fusion")
+    sheet = style_sheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     wheel_guard.install(app)
