@@ -331,9 +331,10 @@ class ContainerWriter:
         data = seal_record(self._aead, self.header, rtype, self.index, self.frames, frames, payload)
         try:
             self._write(data, force_sync=rtype is not RecordType.AUDIO)
-        except BaseException:
+        except BaseException as exc:
             self.failed = True
-            self._cut_back()
+            if isinstance(exc, Exception):  # the process goes on (a dying one leaves a torn tail to recover)
+                self._cut_back()
             raise
         self.good_end += len(data)
         self.index += 1
@@ -364,7 +365,7 @@ class ContainerWriter:
         try:
             # The final record and the trailer go out in one write and one fsync.
             self._write(data + TRAILER.pack(TRAILER_MAGIC, start))
-        except OSError:
+        except Exception:  # whatever the failure, no part of a final record is left behind
             self._cut_back()
             raise
         self.good_end += len(data) + TRAILER.size
