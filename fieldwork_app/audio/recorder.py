@@ -596,7 +596,8 @@ class Recorder:
                 try:
                     self._flush(end_stream=True)
                 except Exception as exc:
-                    reason = self._saving_failed(exc)
+                    failed_as = self._saving_failed(exc)
+                    reason = failed_as if reason == "stopped" else reason  # a take ended for a reason keeps it
             self._sealed_at = self.ended_at or _now()
             try:
                 w.seal(reason=reason, ended=self._sealed_at)
