@@ -360,6 +360,8 @@ class ContainerWriter:
         totals = final_payload(
             self.index + 1, self.frames, self.audio_records, self.pauses, reason, recovered, ended
         )
+        if self.failed:  # whatever stopped the failed write, the final record follows the last whole one
+            self._cut_back()
         start = self.good_end
         data = seal_record(self._aead, self.header, RecordType.FINAL, self.index, self.frames, 0, totals)
         try:
