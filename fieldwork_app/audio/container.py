@@ -331,9 +331,10 @@ class ContainerWriter:
         data = seal_record(self._aead, self.header, rtype, self.index, self.frames, frames, payload)
         try:
             self._write(data, force_sync=rtype is not RecordType.AUDIO)
-        except BaseException:
+        except BaseException as exc:
             self.failed = True
-            self._cut_back()
+            if isinstance(exc, Exception):  # the process goes on (a dying one leaves a torn tail to recover)
+                self._cut_back()
             raise
         self.good_end += len(data)
         self.index += 1
@@ -359,12 +360,14 @@ class ContainerWriter:
         totals = final_payload(
             self.index + 1, self.frames, self.audio_records, self.pauses, reason, recovered, ended
         )
+        if self.failed:  # whatever stopped the failed write, the final record follows the last whole one
+            self._cut_back()
         start = self.good_end
         data = seal_record(self._aead, self.header, RecordType.FINAL, self.index, self.frames, 0, totals)
         try:
             # The final record and the trailer go out in one write and one fsync.
             self._write(data + TRAILER.pack(TRAILER_MAGIC, start))
-        except OSError:
+        except Exception:  # whatever the failure, no part of a final record is left behind
             self._cut_back()
             raise
         self.good_end += len(data) + TRAILER.size

@@ -454,12 +454,18 @@ class Recorder:
                         reason = "disk_full"
                         break
                 time.sleep(0.01)
-        except OSError as exc:
-            reason = "write_error"
-            self._fail(RecorderEventKind.DISK_FULL, _disk_error(exc, self.path))
-        except Exception:  # the writer must never die silently with the file open
-            logger.exception("audio writer failed")
-            reason = "error"
+        except Exception as exc:  # the writer must never die silently with the file open
+            reason = self._saving_failed(exc)
+        self._finish(reason)
+
+    def _saving_failed(self, exc: Exception) -> str:
+        """Report a failed write (the first one only) and return the reason the take is sealed with."""
+        if isinstance(exc, OSError):
+            if self._error is None:
+                self._fail(RecorderEventKind.DISK_FULL, _disk_error(exc, self.path))
+            return "write_error"
+        logger.error("audio writer failed", exc_info=exc)
+        if self._error is None:
             self._fail(
                 RecorderEventKind.STREAM_ERROR,
                 FieldworkError(
@@ -470,7 +476,7 @@ class Recorder:
                     params={"file": self.path.name},
                 ),
             )
-        self._finish(reason)
+        return "error"
 
     def _limit(self) -> int:
         cut = self._cut
@@ -582,22 +588,29 @@ class Recorder:
         self._emit(RecorderEvent(kind, error.message, error))
 
     def _finish(self, reason: str) -> None:
+        """Seal the take whatever happened before, and always say the recorder stopped."""
         w = self._writer
         assert w is not None
         try:
-            if self._error is None or reason != "write_error":
-                self._flush(end_stream=True)
+            if not w.failed:  # after a failed write only the seal may follow (what the encoder held is lost)
+                try:
+                    self._flush(end_stream=True)
+                except Exception as exc:
+                    failed_as = self._saving_failed(exc)
+                    reason = failed_as if reason == "stopped" else reason  # a take ended for a reason keeps it
             self._sealed_at = self.ended_at or _now()
-            w.seal(reason=reason, ended=self._sealed_at)
-            self._sealed = True
-        except OSError as exc:
-            # The file keeps every whole record; recover() seals it once there is room.
-            if self._error is None:
-                self._error = _disk_error(exc, self.path)
-            logger.warning("could not seal the take; it can be recovered later")
+            try:
+                w.seal(reason=reason, ended=self._sealed_at)
+                self._sealed = True
+            except Exception as exc:
+                # The file keeps every whole record (the seal's own part is cut back); recover() seals it
+                # once the file can be written again.
+                self._saving_failed(exc)
+                logger.warning("could not seal the take; it can be recovered later")
+        finally:
             w.close()
-        self.state = RecorderState.FAILED if self._error else RecorderState.STOPPED
-        self._emit(RecorderEvent(RecorderEventKind.STOPPED, reason, self._error))
+            self.state = RecorderState.FAILED if self._error else RecorderState.STOPPED
+            self._emit(RecorderEvent(RecorderEventKind.STOPPED, reason, self._error))
 
     def _emit(self, event: RecorderEvent) -> None:
         if self._on_event is None:

@@ -594,8 +594,10 @@ def mic_check(
     return result
 
 
-def purge_audio(ws: Workspace, recording_id: str, reason: str) -> None:
-    """Delete a take's encrypted file from this laptop (after a verified receipt); audited."""
+def purge_audio(ws: Workspace, recording_id: str, *, store: str, verified_at: str) -> None:
+    """Delete a take's encrypted file from this laptop (after a verified receipt); audited with the facts: the
+    store whose receipt holds it and when that receipt was verified (entries written before said it in words,
+    as ``reason``)."""
     t = take(ws, recording_id)
     path = take_path(ws, t.session_id, recording_id)
     if path.exists():
@@ -607,7 +609,7 @@ def purge_audio(ws: Workspace, recording_id: str, reason: str) -> None:
             "recording",
             recording_id,
             session_id=t.session_id,
-            detail={"reason": reason},
+            detail={"store": store, "verified_at": verified_at},
         )
 
 

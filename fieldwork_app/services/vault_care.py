@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import shutil
 import tarfile
@@ -51,6 +52,8 @@ MANIFEST = "fieldwork-backup.json"
 _TOP_LEVEL = ("keyslots.json", "research.db", "identity.db", "settings.json")
 _FOLDERS = ("audio", "logs", "outbox")
 _FREE_MARGIN = 64 * 1024 * 1024  # room left on the disk after a restore
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -102,8 +105,16 @@ def check(data_dir: DataDir, data_key: bytes) -> CheckReport:
                     report.problems.append(
                         f"audit log: cannot be read ({exc}); the database was altered or damaged"
                     )
-                except Exception as exc:  # noqa: BLE001 - a damaged table is a finding, not a crash
-                    report.problems.append(f"audit log: cannot be read: an unexpected error ({type(exc).__name__})")
+                except RecursionError:  # the JSON reader's answer to details nested beyond any entry's
+                    report.problems.append(
+                        "audit log: an entry's details are nested too deeply to be read (the database was altered)"
+                    )
+                except Exception:  # a damaged table is a finding, not a crash
+                    logger.exception("the audit log could not be read")
+                    report.problems.append(
+                        "audit log: cannot be read: reading it failed unexpectedly, not in a way a damaged or "
+                        "altered database is known to fail; the database may be damaged"
+                    )
                 else:
                     if chain.ok:
                         report.checked.append(f"audit log: intact, {chain.count} entries")

@@ -386,8 +386,83 @@ def test_an_unexpected_fault_while_saving_is_said_as_such_not_by_its_class_name(
     assert "RuntimeError" not in said and "internal state" not in said
     assert cli_text(summary.error) == said + " ('fieldwork log show' has the details)"
     assert "stream_error" in [e.kind for e in events]
-    info = read_info(summary.path, KEY)  # what was written before the fault is kept
+    info = read_info(summary.path, KEY)  # what was written before the fault is kept, and sealed
     assert info.frames == summary.frames > 0
+    assert summary.sealed and info.sealed
+    assert [e.kind for e in events].count("stopped") == 1
+
+
+class BrokenFile(EnospcFile):
+    """A file that, once ``broken`` (or past ``budget``), fails every write with an error that is no disk's."""
+
+    broken = False
+    breaks_when: Callable[[], bool] = staticmethod(lambda: False)
+
+    def write(self, data: bytes | memoryview) -> int:
+        if self.broken or len(data) > self.budget or self.breaks_when():
+            self.broken = True
+            raise RuntimeError("internal state went wrong")
+        return super().write(data)
+
+
+def _stopped_with_a_fault(rec: Recorder, events: list[RecorderEvent], file: str) -> None:
+    summary = rec.stop()
+    assert rec.state is RecorderState.FAILED
+    stopped = [e for e in events if e.kind == "stopped"]
+    assert len(stopped) == 1 and stopped[0].error is summary.error  # the recorder said it stopped
+    assert summary.error is not None and summary.error.code is ErrorCode.RECORDING_FAULT
+    assert summary.error.message == (
+        f"{file}: saving the audio failed unexpectedly (not for want of disk space or a microphone); the take "
+        "was ended"
+    )
+    assert "stream_error" in [e.kind for e in events]
+    assert not summary.sealed  # the file refused the seal too ...
+    assert read_info(summary.path, KEY).frames == summary.frames > 0  # ... but keeps every whole record
+    assert recover(summary.path, KEY).duration_seconds == pytest.approx(summary.duration_seconds)
+
+
+def test_a_file_that_keeps_failing_mid_take_still_ends_the_take_and_says_it_stopped(
+    virtual_mic: VirtualMic, tmp_path: Path
+) -> None:
+    virtual_mic.use_sine()
+    events: list[RecorderEvent] = []
+    rec = Recorder(
+        tmp_path / "broken.fwa",
+        KEY,
+        recording_id="R",
+        device=virtual_mic.device,
+        on_event=events.append,
+        opener=lambda p: BrokenFile(open(p, "xb", buffering=0), 30_000),  # type: ignore[arg-type,return-value]  # noqa: SIM115, E501
+    )
+    rec.start()
+    wait_for(lambda: any(e.kind == "stopped" for e in events))
+    _stopped_with_a_fault(rec, events, "broken.fwa")
+
+
+def test_a_file_that_fails_from_the_stop_on_still_ends_the_take_and_says_it_stopped(
+    virtual_mic: VirtualMic, tmp_path: Path
+) -> None:
+    """The file fails from the moment Stop is pressed (the last records' writes), and the seal after it too."""
+    virtual_mic.use_sine()
+    events: list[RecorderEvent] = []
+    files: list[BrokenFile] = []
+
+    def opener(p: Path) -> BrokenFile:
+        files.append(BrokenFile(open(p, "xb", buffering=0), 10**9))  # noqa: SIM115
+        return files[-1]
+
+    rec = Recorder(
+        tmp_path / "atstop.fwa",
+        KEY,
+        recording_id="R",
+        device=virtual_mic.device,
+        on_event=events.append,
+        opener=opener,  # type: ignore[arg-type]
+    )
+    rec.start()
+    wait_for(lambda: rec.position_seconds > 1.5)
+    files[0].breaks_when = lambda: rec._stopping  # type: ignore[method-assign]
+    _stopped_with_a_fault(rec, events, "atstop.fwa")
 
 
 def test_mic_check_in_memory(virtual_mic: VirtualMic, tmp_path: Path) -> None:

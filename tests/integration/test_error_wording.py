@@ -170,20 +170,48 @@ def test_a_sync_on_a_full_disk_says_the_disk_is_full(cli_env: DataDir, tmp_path:
         ("UPDATE meta SET value = 'many' WHERE key = 'audit_count'",
          "audit log: its count of entries is not a number (the database was altered)"),
         ("DROP TABLE audit", "audit log: cannot be read (no such table: audit); the database was altered or damaged"),
+        (f"DROP TRIGGER audit_no_update; UPDATE audit SET detail_json = '{'[' * 5000}{']' * 5000}' WHERE seq = 1",
+         "audit log: an entry's details are nested too deeply to be read (the database was altered)"),
     ],
-    ids=["count-not-a-number", "table-gone"],
+    ids=["count-not-a-number", "table-gone", "nested-too-deeply"],
 )  # fmt: skip
 def test_a_vault_check_says_what_is_wrong_with_an_altered_audit_log(cli_env: DataDir, tamper: str, says: str) -> None:
     ws = workspace.unlock(cli_env, USER, PASSPHRASE)
     try:
         with ws.vault.transaction() as db:
-            db.execute(tamper)
+            for sql in tamper.split("; "):  # whoever alters the file can drop the log's triggers first
+                db.execute(sql)
     finally:
         ws.close()
     check = run("vault", "check", ok=False)
     assert check.returncode == 1 and "Traceback" not in check.stderr
     assert says in check.stdout + check.stderr, check.stdout + check.stderr
-    assert "Error" not in check.stdout + check.stderr
+    assert "Error" not in check.stdout + check.stderr and "an unexpected error" not in check.stdout + check.stderr
+
+
+def test_a_vault_check_says_an_audit_log_that_fails_unexpectedly_as_such_not_by_its_class_name(
+    cli_env: DataDir, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A fault no altered database is known to cause (injected in the chain's check): the finding says reading
+    the log failed unexpectedly, neither the exception's class nor its text; the details go to the log."""
+    from fieldwork_app.services import vault_care
+    from fieldwork_app.vault import audit
+
+    def fails(conn: object) -> object:
+        raise KeyError("a value from the log")
+
+    ws = workspace.unlock(cli_env, USER, PASSPHRASE)
+    try:
+        key = ws.vault.data_key_for_rekey()
+    finally:
+        ws.close()
+    monkeypatch.setattr(audit, "verify", fails)
+    report = vault_care.check(cli_env, key)
+    assert report.problems == [
+        "audit log: cannot be read: reading it failed unexpectedly, not in a way a damaged or altered database is "
+        "known to fail; the database may be damaged"
+    ]
+    assert "KeyError" in caplog.text  # for whoever looks after the app
 
 
 def test_a_whisper_model_cut_short_is_said_plainly(tmp_path: Path) -> None:

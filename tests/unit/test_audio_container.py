@@ -406,7 +406,18 @@ class OddFile(FailingFile):
             raise ValueError("an odd failure") from None
 
 
-@pytest.mark.parametrize("failing", [FailingFile, OddFile])
+class InterruptedFile(FailingFile):
+    """Writes part of the record that crosses ``budget`` and is then interrupted by something that is no error
+    (a ``BaseException``, as Ctrl+C raises) which the process survives: the take is sealed after it."""
+
+    def write(self, data: bytes | memoryview) -> int:
+        try:
+            return super().write(data)
+        except OSError:
+            raise KeyboardInterrupt from None
+
+
+@pytest.mark.parametrize("failing", [FailingFile, OddFile, InterruptedFile])
 def test_a_write_error_then_seal_never_reuses_a_nonce(
     tmp_path: Path, nonces: NonceLog, failing: type[FailingFile]
 ) -> None:
@@ -417,7 +428,8 @@ def test_a_write_error_then_seal_never_reuses_a_nonce(
         return failing(open(p, "xb", buffering=0), 70_000)  # type: ignore[return-value]
 
     w = ContainerWriter(take, KEY, build_header("R-0004", "interview", RATE, 1), opener=opener)
-    written = _write_until(w, pcm, OSError if failing is FailingFile else ValueError)
+    stop = {FailingFile: OSError, OddFile: ValueError, InterruptedFile: KeyboardInterrupt}[failing]
+    written = _write_until(w, pcm, stop)
     with pytest.raises(OSError):  # the index of the failed record is never used again
         w.append(RecordType.PAUSE, event_payload(w.frames))
     w._f.budget = 10**9  # type: ignore[attr-defined]  # room again: the take is sealed as the recorder does

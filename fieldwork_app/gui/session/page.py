@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import BLOCK_SECONDS, RecorderEventKind, RecorderState
+from fieldwork_app.errors import ErrorKind
 
 from fieldwork_app.gui import save_clear
 from fieldwork_app.gui.messages import recording_problem
@@ -416,13 +417,14 @@ class SessionScreen(QWidget):
         elif summary.sealed:
             self.bar.show_state("failed")
             self.bar.status.setText(self.tr("Take ended early: %1 recorded and kept.").replace("%1", length))
-        else:  # the final record could not be written (a full disk): the audio is on disk, not yet sealed
+        else:  # the final record could not be written: the audio is on disk, not yet sealed
             self.bar.show_state("failed")
-            self.bar.status.setText(
-                self.tr("Take not sealed: %1 recorded. Free some disk space, then recover it.").replace(
-                    "%1", length
-                )
-            )
+            error = summary.error
+            if error is None or getattr(error, "kind", None) is ErrorKind.DISK_FULL:
+                words = self.tr("Take not sealed: %1 recorded. Free some disk space, then recover it.")
+            else:  # the file could not be written for another reason: no space to free
+                words = self.tr("Take not sealed: %1 recorded and kept. Recover it before the next take.")
+            self.bar.status.setText(words.replace("%1", length))
             self.p.check_interrupted()
         self.p.refresh_takes()
 

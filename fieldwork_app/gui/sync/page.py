@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldwork_app.errors import ErrorKind
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services.sync import BundleKind, OutboxItem, OutboxState
 
 from fieldwork_app.gui.formatting import when_text
-from fieldwork_app.gui.messages import describe
+from fieldwork_app.gui.messages import describe, message_for
 from fieldwork_app.gui.sync.presenter import SyncPresenter
 from fieldwork_app.gui.views.common import label, plain_tip, scroll_page, set_role
 
@@ -119,6 +120,12 @@ class SyncPage(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(180)
         lay.addWidget(self.tree)
+        # why the selected bundle was not sent (also each of its cells' tooltip)
+        self.details = label("", "hint")
+        self.details.setObjectName("outboxDetails")
+        self.details.setVisible(False)
+        lay.addWidget(self.details)
+        self.tree.currentItemChanged.connect(self._show_details)
         self.bar = QProgressBar()
         self.bar.setObjectName("syncProgress")
         self.bar.setAccessibleName(self.tr("Sync progress"))
@@ -329,8 +336,11 @@ class SyncPage(QWidget):
             self.tr("Change the study key…") if ov.study_key else self.tr("Add the study key…")
         )
         self.study_key_button.setEnabled(ov.has_pack)
+        current = self.tree.currentItem()
+        chosen = current.data(1, Qt.ItemDataRole.UserRole) if current is not None else None
         self.tree.clear()
         self._items = {}
+        failed = self.tr("last try failed")
         states = {
             OutboxState.QUEUED: self.tr("waiting"),
             OutboxState.STAGED: self.tr("ready to send"),
@@ -345,7 +355,7 @@ class SyncPage(QWidget):
             if not verified and days > ov.limit_days:
                 note = self.tr("waiting more than %1 days: sync soon").replace("%1", str(ov.limit_days))
             elif r.state is OutboxState.FAILED and r.last_error:
-                note = self.tr("last try failed")
+                note = failed
             who = r.session_id or self.tr("withdrawal")
             if r.kind is BundleKind.IDENTITY:
                 who = self.tr("%1 (identity data)").replace("%1", str(r.session_id))
@@ -359,15 +369,39 @@ class SyncPage(QWidget):
                     note,
                 ]
             )
-            if r.last_error:
-                item.setToolTip(5, plain_tip(r.last_error))
+            why = self._why_not_sent(r)
+            if why:  # the stored reason, in the app's words, wherever the row is pointed at
+                item.setData(0, Qt.ItemDataRole.UserRole, why)
+                for column in range(self.COLUMNS):
+                    item.setToolTip(column, plain_tip(why))
             if note and not verified:
                 item.setForeground(5, QColor("#8a3a00"))
-                item.setToolTip(5, plain_tip(note))
+                item.setToolTip(5, plain_tip("\n".join(t for t in (note, why) if t) if note != failed else why))
+            item.setData(1, Qt.ItemDataRole.UserRole, r.bundle_id)
             self._items[r.bundle_id] = item
             self.tree.addTopLevelItem(item)
         for i in range(self.COLUMNS):
             self.tree.resizeColumnToContents(i)
+        if chosen in self._items:  # the row the researcher chose stays chosen, its details shown anew
+            self.tree.setCurrentItem(self._items[chosen])
+
+    def _why_not_sent(self, row: OutboxItem) -> str:
+        """Why the last try failed, said by the kind of problem (the core's statement of it stays in the log and
+        the command line's outbox): never a store's or a file's own words, nor anything about a person."""
+        if row.state is not OutboxState.FAILED or not row.last_error:
+            return ""
+        kind = row.last_error_kind
+        reason = (
+            message_for(ErrorKind(kind))
+            if kind in {k.value for k in ErrorKind}
+            else self.tr("The reason was not recorded.")
+        )
+        return self.tr("Last try failed: %1").replace("%1", reason)
+
+    def _show_details(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        why = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        self.details.setText(f"{item.text(0)}: {why}" if item is not None and why else "")
+        self.details.setVisible(bool(why))
 
     def _where(self, ov: SyncOverview) -> str:
         """Where the store is, in words: a folder, or the kind of server and its name."""

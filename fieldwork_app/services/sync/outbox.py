@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -143,6 +144,9 @@ class OutboxItem:
     audio_takes: int = 0
     audio_seconds: float = 0.0
     audio_bytes: int = 0
+    # what kind of problem ended the last try (an ErrorKind value, from its ``sync.failed`` audit entry), for a
+    # face to word in its own language; ``last_error`` is the core's own statement of it
+    last_error_kind: str | None = None
 
     def row(self) -> dict[str, Any]:
         """The item as plain values (the command line's JSON)."""
@@ -152,6 +156,15 @@ class OutboxItem:
 def outbox(ws: Workspace) -> list[dict[str, Any]]:
     """:func:`outbox_items` as plain rows."""
     return [item.row() for item in outbox_items(ws)]
+
+
+def _error_kind(detail_json: str) -> str | None:
+    try:
+        detail = json.loads(detail_json)
+    except ValueError:
+        return None
+    kind = detail.get("error") if isinstance(detail, dict) else None
+    return kind if isinstance(kind, str) else None
 
 
 def outbox_items(ws: Workspace) -> list[OutboxItem]:
@@ -169,6 +182,13 @@ def outbox_items(ws: Workspace) -> list[OutboxItem]:
         size = path.stat().st_size if path.exists() else 0
         takes, seconds, nbytes = here.get(t.session_id, (0, 0.0, 0))
         here[t.session_id] = (takes + 1, seconds + float(t.duration or 0.0), nbytes + size)
+    failed_kind = {  # the latest failure's kind, bundle by bundle
+        str(r["subject_id"]): _error_kind(r["detail_json"])
+        for r in ws.db.execute(
+            "SELECT subject_id, detail_json FROM audit WHERE action = 'sync.failed' AND subject_id IN"
+            " (SELECT bundle_id FROM outbox WHERE state = 'failed') ORDER BY seq"
+        ).fetchall()
+    }
     items = []
     for r in ws.db.execute("SELECT * FROM outbox WHERE state != 'withdrawn' ORDER BY queued_at").fetchall():
         queued = datetime.fromisoformat(r["queued_at"])
@@ -193,6 +213,7 @@ def outbox_items(ws: Workspace) -> list[OutboxItem]:
                 audio_takes=takes,
                 audio_seconds=round(seconds, 1),
                 audio_bytes=nbytes,
+                last_error_kind=failed_kind.get(str(r["bundle_id"])) if r["last_error"] else None,
             )
         )
     return items
