@@ -3799,6 +3799,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ. Ƒŕéé šöɱé đîšķ šþàçé, ţĥéñ ŕéçöṽéŕ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
+            <source>Take not sealed: %1 recorded and kept. Recover it before the next take.</source>
+            <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ àñđ ķéþţ. Ŕéçöṽéŕ îţ ƀéƒöŕé ţĥé ñéẋţ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Disk space is getting low. The recording goes on.</source>
             <translation>⟦Đîšķ šþàçé îš ĝéţţîñĝ ļöŵ. Ţĥé ŕéçöŕđîñĝ ĝöéš öñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
@@ -4467,6 +4471,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>%1 (identity data)</source>
             <translation>⟦%1 (îđéñţîţý đàţà) ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>The reason was not recorded.</source>
+            <translation>⟦Ţĥé ŕéàšöñ ŵàš ñöţ ŕéçöŕđéđ. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>Last try failed: %1</source>
+            <translation>⟦Ļàšţ ţŕý ƒàîļéđ: %1 ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>the folder %1</source>
