@@ -102,5 +102,7 @@ def test_a_disk_filling_during_a_take_ends_it_in_the_words_of_a_recording(  # ty
         "The disk is full, so nothing more can be recorded. Free some space before the next take. "
         "What was recorded is kept; start a new take when ready."
     )
-    qtbot.waitUntil(lambda: screen.takes.count() == 1, timeout=10_000)
-    assert screen.takes.item(0).text().endswith("· saved")  # what was recorded is kept, sealed
+    # the take is listed while it records; what was recorded is kept, sealed, once the stop's refresh comes
+    qtbot.waitUntil(
+        lambda: screen.takes.count() == 1 and screen.takes.item(0).text().endswith("· saved"), timeout=10_000
+    )
