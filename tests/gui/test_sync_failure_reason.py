@@ -1,7 +1,9 @@
-"""Why a session was not sent stays on the sync page after the try: the list item a sync left "not sent" says
-the stored reason in the app's words, in its tooltip (the mouse resting on the row) and under the list (the
-row chosen with a click or the arrow keys), also once the page is opened again, at 1366x768 and 1024x600.
-The outbox on a real small filesystem that is full (a tmpfs), so the sync fails for a reason of its own."""
+"""A sync whose outbox (where a session is encrypted before it is sent) is on a full disk says the disk is full
+and to free space and try again, not "before recording", and the session waits in the outbox; why it was not
+sent stays on the sync page after the try: the list item a sync left "not sent" says the stored reason in the
+app's words, in its tooltip (the mouse resting on the row) and under the list (the row chosen with a click or
+the arrow keys), also once the page is opened again, at 1366x768 and 1024x600.  The outbox on a real small
+filesystem that is full (a tmpfs), so the sync fails for a reason of its own."""
 
 from __future__ import annotations
 
@@ -40,8 +42,16 @@ def test_a_session_not_sent_says_why_on_its_row(  # type: ignore[no-untyped-def]
         _click(qtbot, page.sync_button)
         qtbot.waitUntil(lambda: "not sent (see the list)" in page.message.text(), timeout=30_000)
         qtbot.waitUntil(page.sync_button.isEnabled, timeout=30_000)
+    text = page.message.text()
+    assert page.message.isVisible() and page.message.property("role") == "error"
+    assert text.splitlines() == [
+        "0 sent and verified, 1 not sent (see the list).",
+        "The disk is full: free some space, then try again. Nothing saved before was lost.",
+    ], text
+    assert "record" not in text  # nothing was being recorded
     (row,) = run_db(qtbot, w, sync_svc.outbox)
-    assert row["state"] == "failed" and row["last_error"] and row["last_error_kind"] == "disk-full"
+    assert row["session_id"] == sid and row["state"] == "failed"  # waiting to be sent again
+    assert row["last_error"] and row["last_error_kind"] == "disk-full"
 
     # the page opened again later: what it shows comes from what was stored
     w.pop_screen(page)
