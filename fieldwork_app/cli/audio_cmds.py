@@ -122,18 +122,24 @@ def cmd_record(args: argparse.Namespace, ctx: CliContext) -> int:
     for ev in events:
         if ev.kind is Event.LOW_DISK:
             ctx.warn(_t("warning: {message}").format(message=ev.message))
+    saved = (
+        _t("Saved take {take_no} ({recording_id}): {duration_seconds:.1f} s, {overflows} overflow(s)")
+        if summary.sealed
+        # what was written is kept, whole records only, but the take could not be closed: recovery seals it
+        else _t(
+            "Kept take {take_no} ({recording_id}) unsealed: {duration_seconds:.1f} s, {overflows} overflow(s); "
+            "'fieldwork recover' seals it (run it before the next take)"
+        )
+    )
     ctx.say(
-        _t(
-            "Saved take {take_no} ({recording_id}): {duration_seconds:.1f} s, "
-            "{overflows} overflow(s)"
-        ).format(
+        saved.format(
             take_no=take.take_no,
             recording_id=take.recording_id,
             duration_seconds=summary.duration_seconds,
             overflows=summary.overflows,
         )
     )
-    if args.consent:
+    if args.consent and summary.sealed:
         ctx.say(
             _t(
                 "Next: fieldwork consent record --session {session} --participant "

@@ -5017,6 +5017,14 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <translation>⟦Ļéàṽé öûţ öƒ àñ àŕçĥîṽé đéþöšîţ (šĥàŕéđ šéššîöñš): {folders} ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Saved take {take_no} ({recording_id}): {duration_seconds:.1f} s, {overflows} overflow(s)</source>
+            <translation>⟦Šàṽéđ ţàķé {take_no} ({recording_id}): {duration_seconds:.1f} š, {overflows} öṽéŕƒļöŵ(š) ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>Kept take {take_no} ({recording_id}) unsealed: {duration_seconds:.1f} s, {overflows} overflow(s); 'fieldwork recover' seals it (run it before the next take)</source>
+            <translation>⟦Ķéþţ ţàķé {take_no} ({recording_id}) ûñšéàļéđ: {duration_seconds:.1f} š, {overflows} öṽéŕƒļöŵ(š); 'ƒîéļđŵöŕķ ŕéçöṽéŕ' šéàļš îţ (ŕûñ îţ ƀéƒöŕé ţĥé ñéẋţ ţàķé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>silent: check the microphone</source>
             <translation>⟦šîļéñţ: çĥéçķ ţĥé ɱîçŕöþĥöñé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
@@ -5123,10 +5131,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>find, seal and report interrupted recordings</source>
             <translation>⟦ƒîñđ, šéàļ àñđ ŕéþöŕţ îñţéŕŕûþţéđ ŕéçöŕđîñĝš ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
-        </message>
-        <message>
-            <source>Saved take {take_no} ({recording_id}): {duration_seconds:.1f} s, {overflows} overflow(s)</source>
-            <translation>⟦Šàṽéđ ţàķé {take_no} ({recording_id}): {duration_seconds:.1f} š, {overflows} öṽéŕƒļöŵ(š) ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>{device}: level {rms_dbfs:.0f} dBFS, peak {peak_dbfs:.0f} dBFS: {verdict}</source>
