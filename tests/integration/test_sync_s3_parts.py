@@ -167,3 +167,38 @@ def test_a_later_sync_resumes_the_first_chunk_from_its_kept_part_not_the_upload_
     assert stats.temps_removed == 1  # the upload begun ahead for the first chunk
     assert stats.bytes_attempted == staged.total_bytes - last_size - len(first_part)
     _check_store(server, sync_kit, tmp_path / "out", files)
+
+
+def test_a_multipart_chunk_the_store_loses_after_completing_it_is_found_missing_and_sent_again(
+    s3_server: StoreServer, sync_kit: SyncKit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """radosgw answers a completion without an ETag; the chunk is then checked by what the store holds under its
+    name (a HEAD), never by the parts' answers alone: here the store loses the first chunk right after answering
+    its completion, and the sync sends it again instead of issuing a receipt for it."""
+    from fieldwork_app.sync.transports.s3 import S3Transport
+
+    server = s3_server.fresh()
+    files = {"M-001/S-0001/audio.bin": random.Random(6).randbytes(2 * CHUNK)}
+    staged = sync_kit.stage(sync_kit.spec("b-lost", files), chunk_size=CHUNK)
+    first = staged.objects()[0][0]
+    lost: list[str] = []
+    settled = S3Transport._settled
+
+    def losing(self: Any, name: str) -> None:
+        if name == first and not lost:
+            lost.append(name)
+            _client(self).delete_object(Bucket=self.bucket, Key=self._key(name))
+        settled(self, name)
+
+    monkeypatch.setattr(S3Transport, "_settled", losing)
+    stats = UploadStats()
+    t = server.open()
+    try:
+        upload_bundle(staged, t, stats=stats)
+        assert lost == [first]
+        assert stats.bytes_attempted >= staged.total_bytes + staged.objects()[0][2]  # the first chunk sent again
+        for name, _path, size in staged.objects():
+            assert _client(t).head_object(Bucket=t.bucket, Key=t.prefix + name)["ContentLength"] == size
+    finally:
+        t.close()
+    _check_store(server, sync_kit, tmp_path / "out", files)

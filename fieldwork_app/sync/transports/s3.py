@@ -151,6 +151,10 @@ class S3Transport:
         self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="s3-start")
         self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="s3-finish")
         self._ahead: dict[str, Future[_Upload]] = {}  # uploads begun for the objects the caller said come next
+        # the ids of uploads begun ahead and not used by a put (yet): they hold nothing, whatever became of the
+        # put they were begun for (a failure forgets ``_ahead``, not these), and are never taken for an
+        # interrupted upload; the clearing at the end aborts them
+        self._ahead_ids: set[str] = set()
         self._finishing: list[Future[None]] = []  # completions sent and not yet waited for, in order
         self._on_settled: Callable[[str], None] | None = None
         self._failure: StoreError | None = None  # the first part that failed since the last failure was met
@@ -242,7 +246,7 @@ class S3Transport:
             # to the uploader's clearing of unfinished uploads
             for stale in list(self._ahead)[:-1]:
                 del self._ahead[stale]
-            self._ahead[name] = self._starter.submit(self._start, name)
+            self._ahead[name] = self._starter.submit(self._start, name, True)
 
     def on_settled(self, hook: Callable[[str], None] | None) -> None:
         """Have ``hook`` called with each object's name once it stands under that name (its PUT or its
@@ -278,10 +282,11 @@ class S3Transport:
             )
         except Exception as exc:
             raise self._map(exc, "upload an object") from None
-        etag = str(result.get("ETag", "")).strip('"') or _combined_etag([str(p["ETag"]) for p in parts])
+        etag = str(result.get("ETag", "")).strip('"')
         if etag:
             self._etags[upload.name] = etag
-        else:  # the object's HEAD gives it when it is checked
+        else:  # (radosgw's answer carries none: the object's HEAD gives it when it is checked, and shows the
+            # object stands under its name; the parts' own ETags would only repeat what their answers said)
             self._etags.pop(upload.name, None)
         self._settled(upload.name)
 
@@ -290,18 +295,24 @@ class S3Transport:
         ahead = self._ahead.pop(name, None)
         if ahead is not None:
             try:
-                return ahead.result()
+                upload = ahead.result()
             except StoreError:
                 pass  # begun ahead in vain (e.g. the connection dropped meanwhile): begin it again now
+            else:
+                self._ahead_ids.discard(upload.upload_id)
+                return upload
         return self._start(name)
 
-    def _start(self, name: str) -> _Upload:
+    def _start(self, name: str, ahead: bool = False) -> _Upload:
         key = self._key(name)
         try:
             made = self._client.create_multipart_upload(Bucket=self.bucket, Key=key)
         except Exception as exc:
             raise self._map(exc, "upload an object") from None
-        return _Upload(name, key, self._field(made, "UploadId", "upload an object"))
+        upload = _Upload(name, key, self._field(made, "UploadId", "upload an object"))
+        if ahead:
+            self._ahead_ids.add(upload.upload_id)
+        return upload
 
     def _field(self, answer: Any, field: str, what: str) -> str:
         """A field the server's answer must carry; an answer without it (cut short) is asked again."""
@@ -370,14 +381,15 @@ class S3Transport:
         wanted = {self._key(n): (n, size, src) for n, size, src in objects if size >= MULTIPART_MIN}
         done: dict[str, int] = {}
         try:
-            # uploads begun ahead in this call hold nothing yet: never taken for an interrupted one (the newest
+            # uploads begun ahead by this transport hold nothing: never taken for an interrupted one (the newest
             # would be), and left for the put they were begun for or the clearing at the end
-            mine = set()
             for ahead in list(self._ahead.values()):
                 try:
-                    mine.add(ahead.result().upload_id)
+                    ahead.result()  # its id is known once it is begun
                 except StoreError:
                     pass
+            mine = self._ahead_ids.copy()
+            finished: set[str] = set()  # the uploads completed here: never aborted after
             for folder in sorted({posixpath.dirname(n) for n, _s, _p in wanted.values()}):
                 uploads = sorted(self._uploads(folder), key=lambda u: str(u.get("Initiated", "")), reverse=True)
                 for found in uploads:
@@ -387,6 +399,7 @@ class S3Transport:
                     name, size, src = wanted[key]
                     try:
                         done[name] = self._resume(_Upload(name, key, upload_id), Path(src), size, sent)
+                        finished.add(upload_id)
                     except (StoreError, botocore.exceptions.ClientError) as exc:
                         # e.g. completed meanwhile by the request the cut interrupted: the engine checks it,
                         # and the other objects are still finished here
@@ -394,7 +407,8 @@ class S3Transport:
                         logger.warning("an interrupted upload could not be finished: %s", self._map(exc, "resume"))
                 for found in uploads:  # the others begun for these objects are stale now
                     key, upload_id = str(found["Key"]), str(found["UploadId"])
-                    if key in wanted and wanted[key][0] in done and upload_id not in mine:
+                    if key in wanted and wanted[key][0] in done and upload_id not in mine | finished:
+                        # (an upload just completed is never aborted: some stores drop a finished object's data)
                         self._abort(key, upload_id)
         except Exception as exc:
             self._abandon()
@@ -545,19 +559,6 @@ class S3Transport:
         for pool in (self._senders, self._finisher, self._starter):
             pool.shutdown(wait=True)
         self._client.close()
-
-
-def _combined_etag(part_etags: list[str]) -> str | None:
-    """The ETag of a multipart object completed from parts with these ETags (the server's MD5 of each part, as
-    it answered the part), as S3 derives it from the same MD5s; None where a part's ETag is not an MD5 (e.g.
-    encrypted with a customer key).  radosgw answers a completion with an empty ETag: this spares the HEAD."""
-    try:
-        digests = [bytes.fromhex(e.strip('"')) for e in part_etags]
-    except ValueError:
-        return None
-    if not digests or any(len(d) != 16 for d in digests):
-        return None
-    return f"{hashlib.md5(b''.join(digests), usedforsecurity=False).hexdigest()}-{len(digests)}"
 
 
 def _done(value: str) -> Future[str]:
