@@ -630,6 +630,17 @@ def open_with_recording(
     with ws.vault.transaction():
         eid = open_event(ws, session_id, position, clock=clock)
         event = get(ws, eid)
+        if (participant is not None or whole_session) and event.concerns_said and (
+            event.participant_id != participant or event.whole_session != whole_session
+        ):
+            # The open event is someone else's (or the whole session's): what was seen and done in it stays theirs,
+            # never taken over by a second person's distress; the researcher closes it first, or says otherwise.
+            said = event.participant_id or "the session as a whole"
+            wanted = participant or "the session as a whole"
+            raise InvalidInput(
+                f"distress event {eid} is still open and concerns {said}: close it before one is opened for "
+                f"{wanted}, or say on that event whom it concerns"
+            )
         if recording_paused:
             event = record_step(ws, eid, "recording_paused", position=position, clock=clock)
         if participant is not None or whole_session:

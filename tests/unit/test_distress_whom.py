@@ -86,6 +86,17 @@ def test_whom_an_event_concerns_is_a_timed_step_checked_against_the_session(tmp_
             distress.open_with_recording(ws, sid, participant=young, whole_session=True, clock=clock)
         ev = distress.open_with_recording(ws, sid, whole_session=True, clock=clock)
         assert ev.whole_session and [s["kind"] for s in ev.steps] == ["participant"]
+        distress.close_event(ws, ev.id, "resumed", clock=clock)
+
+        # a second person's distress while the first's event is open never takes that event over
+        first = distress.open_with_recording(ws, sid, participant=young, clock=clock)
+        before = ws.db.execute("SELECT steps_json FROM distress_events WHERE id = ?", (first.id,)).fetchone()[0]
+        for other in ({"participant": parent}, {"whole_session": True}):
+            with pytest.raises(InvalidInput, match=f"{first.id} is still open and concerns {young}: close it"):
+                distress.open_with_recording(ws, sid, clock=clock, **other)  # type: ignore[arg-type]
+        after = ws.db.execute("SELECT steps_json FROM distress_events WHERE id = ?", (first.id,)).fetchone()[0]
+        assert after == before and distress.get(ws, first.id).participant_id == young
+        assert distress.open_with_recording(ws, sid, participant=young, clock=clock).id == first.id  # the same
     finally:
         ws.close()
 
