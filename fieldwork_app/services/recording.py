@@ -594,10 +594,10 @@ def mic_check(
     return result
 
 
-def purge_audio(ws: Workspace, recording_id: str, *, store: str, verified_at: str) -> None:
+def purge_audio(ws: Workspace, recording_id: str, *, bundle: str, verified_at: str) -> None:
     """Delete a take's encrypted file from this laptop (after a verified receipt); audited with the facts: the
-    store whose receipt holds it and when that receipt was verified (entries written before said it in words,
-    as ``reason``)."""
+    bundle whose verified receipt holds it (an id: never a store's name, which the researcher typed) and when that
+    receipt was verified (entries written before said it in words, as ``reason``)."""
     t = take(ws, recording_id)
     path = take_path(ws, t.session_id, recording_id)
     if path.exists():
@@ -609,7 +609,7 @@ def purge_audio(ws: Workspace, recording_id: str, *, store: str, verified_at: st
             "recording",
             recording_id,
             session_id=t.session_id,
-            detail={"store": store, "verified_at": verified_at},
+            detail={"bundle": bundle, "verified_at": verified_at},
         )
 
 

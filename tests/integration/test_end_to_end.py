@@ -226,7 +226,7 @@ def test_a_take_no_bundle_holds_is_never_purged_and_goes_with_the_next_sync(
     assert purged[1] and purged[2] is None  # the bundle carried take 1 only
 
     first_take = next(r["id"] for r in recording.list_recordings(ws, s) if r["take_no"] == 1)
-    [(verified_at,)] = ws.db.execute("SELECT verified_at FROM receipts").fetchall()
+    [(verified_at, first_bundle)] = ws.db.execute("SELECT verified_at, bundle_id FROM receipts").fetchall()
     # as an earlier version said a purge, in words: it still verifies and goes whole in the next bundle
     old_words = {"reason": "verified at the study store on 2026-01-01T10:00:00+00:00"}
     ws.vault.audit("recording.purge", "recording", "R-earlier", session_id=s, detail=old_words)
@@ -253,7 +253,7 @@ def test_a_take_no_bundle_holds_is_never_purged_and_goes_with_the_next_sync(
     carried = [e for f in (tmp_path / "out").rglob("audit.json") for e in json.loads(f.read_text())]
     purges = {e["subject_id"]: e["detail"] for e in carried if e.get("action") == "recording.purge"}
     assert purges == {
-        first_take: {"store": "usb", "verified_at": verified_at},  # whole, as facts
+        first_take: {"bundle": first_bundle, "verified_at": verified_at},  # whole, as facts (no store name)
         "R-earlier": old_words,  # whole, as written before
     }, purges
     assert all(audit.check_entry(e) for e in carried if not e.get("withheld"))
@@ -316,10 +316,10 @@ def test_keep_for_n_days_purges_only_once_the_days_have_passed(
     purged = sync_svc.apply_purge_policy(ws, now + timedelta(days=14, minutes=1))
     assert purged == [r["id"] for r in recording.list_recordings(ws, s)]
     assert not list((ws.data_dir.audio / s).glob("*.fwa"))
-    [receipt] = ws.db.execute("SELECT store, verified_at FROM receipts").fetchall()
+    [receipt] = ws.db.execute("SELECT bundle_id, verified_at FROM receipts").fetchall()
     details = [e.detail for e in audit_entries(ws) if e.action == "recording.purge"]
-    assert len(details) == len(purged)  # facts, in no language: the store and when its receipt was verified
-    assert all(d == {"store": "usb", "verified_at": receipt["verified_at"]} for d in details), details
+    assert len(details) == len(purged)  # facts, in no language: the bundle and when its receipt was verified
+    assert all(d == {"bundle": receipt["bundle_id"], "verified_at": receipt["verified_at"]} for d in details), details
 
 
 def test_a_withdrawal_before_sync_holds_back_her_sessions_as_she_chose(

@@ -295,7 +295,7 @@ RESEARCH_AUDIT: dict[str, frozenset[str]] = {
         "recording.resume": ("position",),
         "recording.stop": ("duration", "overflows", "dropped_blocks", "error", "kind"),
         "recording.recover": ("duration", "dropped_bytes"),
-        "recording.purge": ("store", "verified_at", "reason"),  # "reason": entries written before, in words
+        "recording.purge": ("bundle", "verified_at", "reason"),  # "reason": entries written before, in words
         "consent.record": (
             "consent",
             "mode",

@@ -21,11 +21,11 @@ def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
     pack = ws.pack()
     policy = pack.data_rules.purge
     days = (policy.days or 0) if policy.policy == PurgePolicy.AFTER_DAYS else 0
-    # The first receipt for each take: its time and its store (SQLite takes a bare column from the row MIN picked).
+    # The first receipt for each take: its time and its bundle (SQLite takes a bare column from the row MIN picked).
     receipts = {
-        str(r["rid"]): (str(r["verified_at"]), str(r["store"]))
+        str(r["rid"]): (str(r["verified_at"]), str(r["bundle"]))
         for r in ws.db.execute(
-            "SELECT br.recording_id AS rid, MIN(rc.verified_at) AS verified_at, rc.store AS store"
+            "SELECT br.recording_id AS rid, MIN(rc.verified_at) AS verified_at, rc.bundle_id AS bundle"
             " FROM bundle_recordings br"
             " JOIN outbox o ON o.bundle_id = br.bundle_id AND o.state = 'verified'"
             " JOIN receipts rc ON rc.bundle_id = o.bundle_id"
@@ -37,12 +37,12 @@ def apply_purge_policy(ws: Workspace, now: datetime | None = None) -> list[str]:
         receipt = receipts.get(t.id)
         if receipt is None or not t.status.complete:
             continue
-        when, store = receipt
+        when, bundle = receipt
         verified = datetime.fromisoformat(when)
         if verified.tzinfo is None:
             verified = verified.replace(tzinfo=UTC)
         if now - verified >= timedelta(days=days):
-            recording_svc.purge_audio(ws, t.id, store=store, verified_at=when)
+            recording_svc.purge_audio(ws, t.id, bundle=bundle, verified_at=when)
             purged.append(t.id)
     return purged
 
