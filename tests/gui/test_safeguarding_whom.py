@@ -105,12 +105,15 @@ def test_on_a_joint_session_the_concern_is_filed_under_the_participant_chosen(
     qtbot.waitUntil(lambda: _in_view(form.status) and _in_view(form.save_button), timeout=5_000)
     rows = _rows(qtbot, w)
     assert [r["participant_id"] for r in rows] == [young]
+    assert f"It is about {young} {YOUNG}." in form.status.text()
     assert form.fields["account"].toPlainText().startswith("Said his dad")
     _shot(w, "03-joint-saved", size)
 
     # chosen wrongly? corrected before the record is complete, the change kept in its history
     assert combo.isEnabled()
     _choose(qtbot, combo, f"{parent} {PARENT}")
+    assert note.isVisible() and note.text().startswith(f"Saving changes whom record {rows[0]['id']} is about")
+    _shot(w, "03b-joint-correcting", size)
     _click(qtbot, form.save_button)
     cid = rows[0]["id"]
     qtbot.waitUntil(lambda: _rows(qtbot, w)[0]["participant_id"] == parent, timeout=10_000)
@@ -118,6 +121,8 @@ def test_on_a_joint_session_the_concern_is_filed_under_the_participant_chosen(
     changes = [h["participant"] for h in concern.body["history"] if "participant" in h]
     assert changes == [{"from": young, "to": parent}]
     assert len(_rows(qtbot, w)) == 1  # the same record, not a second one
+    qtbot.waitUntil(lambda: f"It is about {parent} {PARENT}." in form.status.text(), timeout=5_000)
+    assert not note.isVisible()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

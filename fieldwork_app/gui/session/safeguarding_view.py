@@ -205,6 +205,15 @@ class SafeguardingForm(QWidget):
         self._dirty = True
         self.participant_note.clear()
         self.participant_note.hide()
+        if self.concern_id is not None and self.participant.currentData():
+            # a saved record said to be about someone else: saving corrects it, and the record keeps the change
+            self.participant_note.setText(
+                self.tr("Saving changes whom record %1 is about; the change is kept in its history.").replace(
+                    "%1", self.concern_id
+                )
+            )
+            set_role(self.participant_note, "warning")
+            self.participant_note.show()
 
     def suggest(self, participant_id: str | None) -> None:
         """Choose ``participant_id`` (whom the open distress event concerns) for a new concern not yet said to be
@@ -402,8 +411,13 @@ class SafeguardingForm(QWidget):
                 text += " " + self.tr("Still needed to complete: %1.").replace(
                     "%1", ", ".join(m.replace("_", " ") for m in missing)
                 )
+            person = self._people.get(str(self.participant.currentData() or ""))
+            if self.joint and person is not None:
+                text += " " + self.tr("It is about %1.").replace("%1", who_text(person))
             self.status.setText(text)
             set_role(self.status, "warning" if missing else "ok")
+        self.participant_note.clear()
+        self.participant_note.hide()
         if self.isVisible():
             self._show(self.status)
             self._show(self.save_button)
