@@ -242,7 +242,11 @@ def _register_safeguarding(sub: Any) -> None:
     )
     p = gsub.add_parser("record", help=_t("save a safeguarding record from a file (new, or --concern to add to one)"))
     p.add_argument("--session", required=True)
-    p.add_argument("--participant", required=True)
+    p.add_argument(
+        "--participant",
+        required=True,
+        help=_t("whom the record is about; with --concern, corrects it until the record is complete"),
+    )
     p.add_argument(
         "--file",
         required=True,

@@ -55,8 +55,9 @@ class Concern:
     body: dict[str, Any]
 
     def missing(self) -> list[str]:
-        """What :func:`complete` still needs."""
-        return [f for f in REQUIRED_TO_COMPLETE if self.body.get(f) in (None, "")]
+        """What :func:`complete` still needs (whom it is about first, for a draft not yet said to be anyone's)."""
+        whom = ["participant"] if self.participant_id is None else []
+        return whom + [f for f in REQUIRED_TO_COMPLETE if self.body.get(f) in (None, "")]
 
     @property
     def sharing(self) -> list[dict[str, Any]]:
@@ -94,10 +95,13 @@ def _concern(r: Any) -> Concern:
     )
 
 
-def create(ws: Workspace, session_id: str, participant_id: str, *, clock: Clock | None = None) -> str:
-    """Start a concern record for a participant of a session, with a task due by the end of today."""
+def create(ws: Workspace, session_id: str, participant_id: str | None, *, clock: Clock | None = None) -> str:
+    """Start a concern record for a participant of a session, with a task due by the end of today.
+
+    With ``participant_id`` None the record is a draft not yet said to be about anyone (a joint session's form
+    left before its participant was chosen: what was typed is kept); it cannot be completed until it is."""
     session = sessions_svc.get(ws, session_id)
-    if participant_id not in session.participant_ids:
+    if participant_id is not None and participant_id not in session.participant_ids:
         raise InvalidInput(f"{participant_id} is not in session {session_id}")
     clk = clock_mod.resolve(clock)
     now = clk.now()
@@ -265,6 +269,40 @@ def complete(ws: Workspace, concern_id: str, *, clock: Clock | None = None) -> C
     return _concern(_load(ws, concern_id))
 
 
+def set_participant(ws: Workspace, concern_id: str, participant_id: str, *, clock: Clock | None = None) -> None:
+    """Say, or correct, whom the record is about (one of its session's participants), until it is complete.
+
+    The change is kept in the record's history (from whom, to whom, who changed it and when); the audit log
+    says only that it changed."""
+    r = _load(ws, concern_id)
+    if participant_id == r["participant_id"]:
+        return
+    if r["status"] == "complete":
+        raise InvalidInput(
+            f"safeguarding concern {concern_id} is complete: whom it is about can no longer be changed"
+        )
+    session = sessions_svc.get(ws, r["session_id"])
+    if participant_id not in session.participant_ids:
+        raise InvalidInput(f"{participant_id} is not in session {r['session_id']}")
+    now = clock_mod.resolve(clock).now()
+    body = json.loads(r["body_json"])
+    body.setdefault("history", []).append(
+        {"at": clock_mod.iso(now), "by": ws.user, "participant": {"from": r["participant_id"], "to": participant_id}}
+    )
+    with ws.vault.identity_transaction() as idb:
+        idb.execute(
+            "UPDATE safeguarding SET participant_id = ?, body_json = ?, updated_at = ? WHERE id = ?",
+            (participant_id, json.dumps(body), clock_mod.iso(now), concern_id),
+        )
+    ws.vault.audit(
+        "safeguarding.update",
+        "safeguarding",
+        concern_id,
+        session_id=r["session_id"],
+        detail={"fields": ["participant"]},
+    )
+
+
 complete_record = complete  # save_record's ``complete`` flag shadows the function's name there
 
 
@@ -329,7 +367,7 @@ class SavedRecord:
 def save_record(
     ws: Workspace,
     session_id: str,
-    participant_id: str,
+    participant_id: str | None,
     fields: Mapping[str, Any],
     sharing: Sequence[Mapping[str, Any]] = (),
     *,
@@ -338,7 +376,8 @@ def save_record(
     clock: Clock | None = None,
 ) -> SavedRecord:
     """Save the record as the form holds it: create it (with its same-day task) when ``concern_id`` is
-    None, set ``fields``, add the ``sharing`` entries and, with ``complete``, close it.
+    None, or else say or correct whom it is about (see :func:`set_participant`); set ``fields``, add the
+    ``sharing`` entries and, with ``complete``, close it.
 
     One transaction: a field or entry that is refused changes nothing (not even the record's creation).
     A record not yet ready to complete is still saved, and the refusal is returned, not raised."""
@@ -347,6 +386,8 @@ def save_record(
         cid = concern_id or create(ws, session_id, participant_id, clock=clock)
         if _load(ws, cid)["session_id"] != session_id:
             raise InvalidInput(f"safeguarding concern {cid} belongs to another session")
+        if concern_id is not None and participant_id is not None:
+            set_participant(ws, cid, participant_id, clock=clock)
         if fields:
             update(ws, cid, clock=clock, **dict(fields))
         for entry in sharing:

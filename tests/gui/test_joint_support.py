@@ -67,7 +67,8 @@ def test_the_safeguarding_form_follows_the_route_of_the_participant_concerned(
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is form, timeout=5_000)
     combo, route = form.participant, form.route
     names = [combo.itemText(i) for i in range(combo.count())]
-    assert sorted(names) == sorted([f"{young} (Young adult carer)", f"{parent} (Parent)"])
+    assert names[0] == "(choose whom the concern is about)" and combo.currentIndex() == 0  # no one chosen yet
+    assert sorted(names[1:]) == sorted([f"{young} (Young adult carer)", f"{parent} (Parent)"])
     assert "Safeguarding route" not in form.guidance.text()  # the route is the participant's, not the session's
 
     _choose(qtbot, combo, f"{parent} (Parent)")

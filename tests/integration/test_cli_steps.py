@@ -326,6 +326,10 @@ def test_steps_in_process_refuse_what_would_leak_and_save_what_they_say(
     code, out, _ = cli("safeguarding", "record", "--session", sid, "--participant", pid, "--file", str(partial),
                        "--concern", gid, "--complete")  # fmt: skip
     assert code == 0 and "complete" in out
+    partial.write_text(json.dumps({"present": "Someone else"}), encoding="utf-8")
+    code, _, err = cli("safeguarding", "record", "--session", sid, "--participant", "M-999", "--file", str(partial),
+                       "--concern", gid)  # fmt: skip
+    assert code == 1 and "complete: whom it is about can no longer be changed" in err  # and nothing changed
     assert cli("distress", "show", sid, "--json")[1].strip() == "[]"
 
     with opened(tmp_path) as ws:
@@ -335,6 +339,7 @@ def test_steps_in_process_refuse_what_would_leak_and_save_what_they_say(
         assert lonework_svc.plan_for(ws, sid).travel_home_minutes == 20
         concern = safeguarding_svc.get(ws, gid, "test")
         assert concern.status == "complete" and concern.body["category"] == "parent-harm"
+        assert concern.participant_id == pid and "present" not in concern.body
         unseals = [e.detail["reason"] for e in audit_log.entries(ws, sid) if e.action == "location.unseal"]
         assert unseals == ["buddy asked"]
 

@@ -122,7 +122,7 @@ def test_concern_lives_only_in_identity_db(ws: Workspace) -> None:
 
 def test_bad_fields_change_nothing(ws: Workspace) -> None:
     p = add_eligible(ws, "mother")
-    other = add_eligible(ws, "mother")
+    other = add_eligible(ws, "practitioner")
     sid = sessions.new(ws, [p.id], "interview", "clinic").id
     with pytest.raises(InvalidInput, match="not in session"):
         safeguarding.create(ws, sid, other.id)
@@ -142,3 +142,34 @@ def test_bad_fields_change_nothing(ws: Workspace) -> None:
     assert after == before
     with pytest.raises(NotFound):
         safeguarding.get(ws, "G-missing")
+
+
+def test_whom_a_record_is_about_is_said_later_or_corrected_until_it_is_complete(ws: Workspace) -> None:
+    clock = FakeClock(START)
+    a, b = add_eligible(ws, "practitioner"), add_eligible(ws, "practitioner")
+    other = add_eligible(ws, "practitioner")
+    sid = sessions.new(ws, [a.id, b.id], "focus_group", "clinic").id
+    # a draft left before whom it is about was chosen is kept, and cannot be completed until it is said
+    saved = safeguarding.save_record(ws, sid, None, {"account": ACCOUNT}, clock=clock)
+    assert safeguarding.get(ws, saved.id).participant_id is None and saved.missing[0] == "participant"
+    fields = {"category": "child-harm", "escalated_to": "designated lead", "decision": "refer"}
+    not_done = safeguarding.save_record(ws, sid, None, fields, concern_id=saved.id, complete=True, clock=clock)
+    assert not_done.status == "open" and not_done.not_completed is not None
+    assert "participant" in str(not_done.not_completed)
+
+    clock.advance(minutes=5)
+    safeguarding.save_record(ws, sid, a.id, {}, concern_id=saved.id, clock=clock)
+    clock.advance(minutes=5)
+    safeguarding.save_record(ws, sid, b.id, {}, concern_id=saved.id, clock=clock)  # the wrong one corrected
+    with pytest.raises(InvalidInput, match="is not in session"):
+        safeguarding.set_participant(ws, saved.id, other.id, clock=clock)
+    concern = safeguarding.get(ws, saved.id)
+    assert concern.participant_id == b.id
+    changes = [(h["by"], h["participant"]) for h in concern.body["history"] if "participant" in h]
+    assert changes == [(ws.user, {"from": None, "to": a.id}), (ws.user, {"from": a.id, "to": b.id})]
+
+    done = safeguarding.save_record(ws, sid, b.id, {}, concern_id=saved.id, complete=True, clock=clock)
+    assert done.status == "complete"
+    with pytest.raises(InvalidInput, match="can no longer be changed"):
+        safeguarding.save_record(ws, sid, a.id, {}, concern_id=saved.id, clock=clock)
+    assert safeguarding.get(ws, saved.id).participant_id == b.id  # nothing changed

@@ -114,6 +114,7 @@ class SessionScreen(QWidget):
         self.interview = self._build_interview()
         self.distress = DistressPanel()
         self.safeguarding = SafeguardingForm()
+        self._distress_whom: str | None = None  # whom the open distress event concerns, when said
         self.support = SupportList()
         self.closeout = CloseOutForm()
         self.visit = LoneWorkPanel()  # the same visit, on the close-out page
@@ -245,7 +246,7 @@ class SessionScreen(QWidget):
         p.closeout_saved.connect(lambda co: self.closeout.show_saved(co.body, co.status == "complete"))
         p.completed.connect(self._on_completed)
         p.concern_saved.connect(self.safeguarding.show_saved)
-        p.concern_loaded.connect(self.safeguarding.fill)
+        p.concern_loaded.connect(self.safeguarding.fill_record)
         self.safeguarding.reopen.connect(p.load_concern)
         self.guide.marked.connect(lambda q, s, r: p.mark_question(q, s, r or None))
         self.guide.entered.connect(p.enter_section)
@@ -283,7 +284,7 @@ class SessionScreen(QWidget):
         elif current is self.closeout:
             self.closeout.wellbeing.setFocus()
         elif current is self.safeguarding:
-            self.safeguarding.fields["account"].setFocus()
+            self.safeguarding.focus_start()
         elif current is not None:
             current.setFocus()
 
@@ -539,11 +540,13 @@ class SessionScreen(QWidget):
         self.distress.setFocus()
 
     def _distress_changed(self, ev: Any) -> None:
+        self._distress_whom = ev.participant_id if ev.open else None
         take = self.ctx.recorder.take
         self.distress.set_paused(self._mine(take) and take.state is RecorderState.PAUSED)
         self.distress.show_event(ev)
 
     def _distress_closed(self, ev: Any) -> None:
+        self._distress_whom = None
         self.closeout.tick_support(ev.signposting)  # support given during the protocol was given
         if ev.outcome == "ended_early":
             self.closeout.set_ended_early(True, ev.end_reason)
@@ -581,8 +584,10 @@ class SessionScreen(QWidget):
             self.distress.set_paused(take.state is RecorderState.PAUSED)
 
     def open_safeguarding(self) -> None:
+        # whom the open distress event concerns, when the researcher said it there, is whom a new concern is about
+        self.safeguarding.suggest(self._distress_whom)
         self.stack.setCurrentWidget(self.safeguarding)
-        self.safeguarding.fields["account"].setFocus()
+        self.safeguarding.focus_start()
 
     def open_closeout(self) -> None:
         if self.p.event_id is not None:

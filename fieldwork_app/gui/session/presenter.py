@@ -58,7 +58,7 @@ class SessionPresenter(QObject):
     closeout_saved = Signal(object)  # CloseOut
     completed = Signal(str)  # bundle id queued for sync
     concern_saved = Signal(str, str, object)  # concern id, status, fields still missing
-    concern_loaded = Signal(object)  # the stored record's body, to put back on the form
+    concern_loaded = Signal(object)  # the stored record (a safeguarding Concern), to put back on the form
     message = Signal(str, str)  # text, role (ok / warning / error)
 
     def __init__(self, ctx: AppContext, session_id: str, clock: Clock | None = None) -> None:
@@ -341,7 +341,7 @@ class SessionPresenter(QObject):
     def load_concern(self, concern_id: str) -> None:
         """The stored record, for the form shown again (the view is audited, as every view is)."""
         self._db(
-            lambda ws: safeguarding_svc.get(ws, concern_id, reason="continuing the record").body,
+            lambda ws: safeguarding_svc.get(ws, concern_id, reason="continuing the record"),
             self.concern_loaded.emit,
         )
 
@@ -358,6 +358,7 @@ class SessionPresenter(QObject):
         Everything goes to the identity store through the service; nothing of it is kept by the screen.
         """
         sid, clock = self.session_id, self.clock
+        whom = participant_id or None  # not chosen yet (a draft saved on leaving a joint session's form)
 
         def done(out: safeguarding_svc.SavedRecord) -> None:
             self.concern_saved.emit(out.id, out.status, list(out.missing))
@@ -366,7 +367,7 @@ class SessionPresenter(QObject):
 
         self._db(
             lambda ws: safeguarding_svc.save_record(
-                ws, sid, participant_id, fields, sharing, concern_id=concern_id, complete=complete, clock=clock
+                ws, sid, whom, fields, sharing, concern_id=concern_id, complete=complete, clock=clock
             ),
             done,
         )

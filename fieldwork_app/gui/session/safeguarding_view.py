@@ -8,9 +8,12 @@ the form comes back.  Research data never holds it.  The app prompts and records
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Signal
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QEvent, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -56,9 +60,9 @@ class SafeguardingForm(QWidget):
         lay.addWidget(label(self.tr("Safeguarding concern"), "title"))
         self.guidance = label("", "hint")
         lay.addWidget(self.guidance)
+        # What Save left is said beside the Save buttons, where the researcher is looking (see below).
         self.status = label("", "hint")
         self.status.setObjectName("safeguardingStatus")
-        lay.addWidget(self.status)
 
         g, glay = box(self.tr("The record"))
         form = QFormLayout()
@@ -68,6 +72,12 @@ class SafeguardingForm(QWidget):
         self.participant.setObjectName("sgParticipant")
         self.participant.setAccessibleName(self.tr("The participant the concern is about"))
         form.addRow(self.tr("Participant"), self.participant)
+        # On a session of several participants the box starts unchosen (a concern filed under the wrong person
+        # is worse than a moment's choice); why it must be chosen, or where a choice came from, is said here.
+        self.participant_note = label("", "hint")
+        self.participant_note.setObjectName("sgParticipantNote")
+        self.participant_note.hide()
+        form.addRow(self.participant_note)
         # The route and the site's contacts of the participant chosen above: on a joint interview or a group
         # each participant's own (a young person's children's procedure, a parent's adults' one).
         self.route = label("", "hint")
@@ -154,14 +164,15 @@ class SafeguardingForm(QWidget):
         glay.addWidget(self.shared_count)
         lay.addWidget(g)
 
+        lay.addWidget(self.status)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save the record"))
         self.save_button.setObjectName("sgSave")
         self.save_button.setProperty("role", "primary")
-        self.save_button.clicked.connect(lambda: self._emit(False))
+        self.save_button.clicked.connect(lambda: self._save_clicked(False))
         self.complete_button = QPushButton(self.tr("Record complete"))
         self.complete_button.setObjectName("sgComplete")
-        self.complete_button.clicked.connect(lambda: self._emit(True))
+        self.complete_button.clicked.connect(lambda: self._save_clicked(True))
         back = QPushButton(self.tr("Back to the interview"))
         back.setObjectName("sgBack")
         back.clicked.connect(self.back)
@@ -178,11 +189,74 @@ class SafeguardingForm(QWidget):
         for e in (*self.referral.values(), *self.share.values()):
             e.textChanged.connect(self._touched)
         self.category.currentIndexChanged.connect(self._touched)
+        self.participant.currentIndexChanged.connect(self._participant_changed)
         self.told.toggled.connect(self._touched)
         self.escalated_when.toggled.connect(self._touched)
 
     def _touched(self, *_args: object) -> None:
         self._dirty = True
+
+    @property
+    def joint(self) -> bool:
+        """Whether the session has several participants (the concern's participant must be chosen)."""
+        return len(self._people) > 1
+
+    def _participant_changed(self, *_args: object) -> None:
+        self._dirty = True
+        self.participant_note.clear()
+        self.participant_note.hide()
+        if self.concern_id is not None and self.participant.currentData():
+            # a saved record said to be about someone else: saving corrects it, and the record keeps the change
+            self.participant_note.setText(
+                self.tr("Saving changes whom record %1 is about; the change is kept in its history.").replace(
+                    "%1", self.concern_id
+                )
+            )
+            set_role(self.participant_note, "warning")
+            self.participant_note.show()
+
+    def suggest(self, participant_id: str | None) -> None:
+        """Choose ``participant_id`` (whom the open distress event concerns) for a new concern not yet said to be
+        about anyone; anything else is left as it is."""
+        if self.concern_id is not None or self.participant.currentData() or participant_id not in self._people:
+            return
+        self.participant.setCurrentIndex(self.participant.findData(participant_id))
+        self.participant_note.setText(
+            self.tr("Chosen as in the distress protocol's \"Whom it concerns\"; change it if the concern is"
+                    " about someone else.")
+        )
+        set_role(self.participant_note, "hint")
+        self.participant_note.show()
+
+    def focus_start(self) -> None:
+        """Put the cursor where the record starts, and show it: on a session of several participants, whom the
+        concern is about; otherwise what was said."""
+        first = self.participant.isEnabled() and self.joint and (
+            self.concern_id is None or not self.participant.currentData()
+        )
+        target: QWidget = self.participant if first else self.fields["account"]
+        target.setFocus()
+        self._show(target)
+
+    def _show(self, widget: QWidget) -> None:
+        """Scroll the form until ``widget`` shows: now, and once the form is laid out (it may just have been
+        put on screen, its size not yet known)."""
+        area = self.findChild(QScrollArea)
+        if area is None:
+            return
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # lay out what was just shown or changed
+
+        def show() -> None:
+            # the whole widget, not only its text cursor's line (which is all ensureWidgetVisible shows of a text
+            # box), with a little room around it
+            body = area.widget()
+            if body is None or not body.isAncestorOf(widget):
+                return
+            centre = widget.mapTo(body, widget.rect().center())
+            area.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + 12, widget.height() // 2 + 12)
+
+        show()
+        QTimer.singleShot(0, show)
 
     def flush(self) -> None:
         """Save what is on screen as a draft if it changed since the last save (nothing is lost on leaving)."""
@@ -194,6 +268,17 @@ class SafeguardingForm(QWidget):
         texts = [w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text() for w in self.fields.values()]
         texts += [e.text() for e in (*self.referral.values(), *self.share.values())]
         return any(t.strip() for t in texts) or bool(self.category.currentData())
+
+    def fill_record(self, concern: Any) -> None:
+        """Put a stored record (a safeguarding Concern) back on screen: whom it is about, and its fields.  Whom it
+        is about can be corrected until the record is complete."""
+        index = self.participant.findData(concern.participant_id or "")
+        self.participant.blockSignals(True)
+        self.participant.setCurrentIndex(max(index, 0))
+        self.participant.blockSignals(False)
+        self._show_route()
+        self.participant.setEnabled(concern.status != "complete")
+        self.fill(concern.body)
 
     def fill(self, body: dict) -> None:
         """Put the stored record back on screen (the form is shown again after it was cleared)."""
@@ -228,6 +313,8 @@ class SafeguardingForm(QWidget):
         self._people = {p.participant_id: p for p in people}
         self.participant.blockSignals(True)
         self.participant.clear()
+        if len(people) > 1:
+            self.participant.addItem(self.tr("(choose whom the concern is about)"), "")
         for p in people:
             self.participant.addItem(who_text(p), p.participant_id)
         self.participant.blockSignals(False)
@@ -261,6 +348,20 @@ class SafeguardingForm(QWidget):
         self.route.setText("\n".join(lines))
         self.route.show()
 
+    def _save_clicked(self, complete: bool) -> None:
+        """Save (or complete) from the buttons: refused, with why beside the box, until the concern's participant
+        is chosen on a session of several participants."""
+        if self.joint and not self.participant.currentData():
+            self.participant_note.setText(
+                self.tr("Choose whom the concern is about before saving: this session has several participants.")
+            )
+            set_role(self.participant_note, "error")
+            self.participant_note.show()
+            self.participant.setFocus()
+            self._show(self.participant)
+            return
+        self._emit(complete)
+
     def _emit(self, complete: bool) -> None:
         fields: dict = {}
         for key, w in self.fields.items():
@@ -293,7 +394,8 @@ class SafeguardingForm(QWidget):
     def show_saved(self, concern_id: str, status: str, missing: list[str]) -> None:
         first = self.concern_id is None
         self.concern_id = concern_id
-        self.participant.setEnabled(False)
+        # whom it is about can be corrected until the record is complete (each change kept in its history)
+        self.participant.setEnabled(status != "complete")
         for e in self.share.values():
             e.clear()
         if status == "complete":
@@ -309,8 +411,16 @@ class SafeguardingForm(QWidget):
                 text += " " + self.tr("Still needed to complete: %1.").replace(
                     "%1", ", ".join(m.replace("_", " ") for m in missing)
                 )
+            person = self._people.get(str(self.participant.currentData() or ""))
+            if self.joint and person is not None:
+                text += " " + self.tr("It is about %1.").replace("%1", who_text(person))
             self.status.setText(text)
             set_role(self.status, "warning" if missing else "ok")
+        self.participant_note.clear()
+        self.participant_note.hide()
+        if self.isVisible():
+            self._show(self.status)
+            self._show(self.save_button)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
         # Leaving the form (for the interview, or because the app locked) saves a draft of what changed,
@@ -334,5 +444,9 @@ class SafeguardingForm(QWidget):
         self.told.setChecked(False)
         self.escalated_when.setChecked(False)
         self.category.setCurrentIndex(0)
+        if self.concern_id is None and self.joint:
+            self.participant.setCurrentIndex(0)  # a new concern's participant is chosen each time
+        self.participant_note.clear()
+        self.participant_note.hide()
         self.status.clear()
         self._dirty = False
