@@ -3579,12 +3579,24 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ɓàçķ ţö ţĥé îñţéŕṽîéŵ ŵîðé ŵîð⟧</translation>
         </message>
         <message>
+            <source>Saving changes whom record %1 is about; the change is kept in its history.</source>
+            <translation>⟦Šàṽîñĝ çĥàñĝéš ŵĥöɱ ŕéçöŕđ %1 îš àƀöûţ; ţĥé çĥàñĝé îš ķéþţ îñ îţš ĥîšţöŕý. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Chosen as in the distress protocol's "Whom it concerns"; change it if the concern is about someone else.</source>
+            <translation>⟦Çĥöšéñ àš îñ ţĥé đîšţŕéšš þŕöţöçöļ'š "Ŵĥöɱ îţ çöñçéŕñš"; çĥàñĝé îţ îƒ ţĥé çöñçéŕñ îš àƀöûţ šöɱéöñé éļšé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
             <source>Designated lead: %1</source>
             <translation>⟦Đéšîĝñàţéđ ļéàđ: %1 ŵîðé ŵî⟧</translation>
         </message>
         <message>
             <source>(choose)</source>
             <translation>⟦(çĥööšé) ŵîð⟧</translation>
+        </message>
+        <message>
+            <source>(choose whom the concern is about)</source>
+            <translation>⟦(çĥööšé ŵĥöɱ ţĥé çöñçéŕñ îš àƀöûţ) ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Safeguarding route for %1: %2</source>
@@ -3597,6 +3609,10 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>%1 (the contact for this route)</source>
             <translation>⟦%1 (ţĥé çöñţàçţ ƒöŕ ţĥîš ŕöûţé) ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Choose whom the concern is about before saving: this session has several participants.</source>
+            <translation>⟦Çĥööšé ŵĥöɱ ţĥé çöñçéŕñ îš àƀöûţ ƀéƒöŕé šàṽîñĝ: ţĥîš šéššîöñ ĥàš šéṽéŕàļ þàŕţîçîþàñţš. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Record %1 is complete and kept in the identity store.</source>
@@ -3613,6 +3629,10 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
         <message>
             <source>Still needed to complete: %1.</source>
             <translation>⟦Šţîļļ ñééđéđ ţö çöɱþļéţé: %1. ŵîðé ŵîðé ŵ⟧</translation>
+        </message>
+        <message>
+            <source>It is about %1.</source>
+            <translation>⟦Îţ îš àƀöûţ %1. ŵîðé⟧</translation>
         </message>
     </context>
     <context>
@@ -6655,6 +6675,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>save a safeguarding record from a file (new, or --concern to add to one)</source>
             <translation>⟦šàṽé à šàƒéĝûàŕđîñĝ ŕéçöŕđ ƒŕöɱ à ƒîļé (ñéŵ, öŕ --çöñçéŕñ ţö àđđ ţö öñé) ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>whom the record is about; with --concern, corrects it until the record is complete</source>
+            <translation>⟦ŵĥöɱ ţĥé ŕéçöŕđ îš àƀöûţ; ŵîţĥ --çöñçéŕñ, çöŕŕéçţš îţ ûñţîļ ţĥé ŕéçöŕđ îš çöɱþļéţé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
             <source>a JSON object of the record's fields and a 'sharing' list (- reads standard input)</source>
