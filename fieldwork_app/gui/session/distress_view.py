@@ -7,7 +7,11 @@ earlier steps.  The app prompts and records; the researcher decides.
 
 On a joint interview or a group, "Whom it concerns" (after the stages, so the protocol's first step is never
 held back by it) says which participant the distress concerns, or the session as a whole; a session of one
-participant has no such choice.
+participant has no such choice.  Once it is said, "Concerns: ..." shows beside the panel's words for the
+participant (the pack's own words are left as written).
+
+A stage chosen shows its box first, right under the stage choice and scrolled into view, and its signs and
+actions are the next Tab stops; the earlier stages' boxes follow it.
 """
 
 from __future__ import annotations
