@@ -134,6 +134,7 @@ def test_whom_it_concerns_is_said_beside_the_participant_and_arrows_choose(qtbot
                   panel.findChild(QWidget, "care-contact-yes").parentWidget()):  # fmt: skip
         lb = where.findChild(QLabel, "distressConcerns")
         assert lb is not None and lb.isVisible() and lb.text() == said, where.objectName()
+    assert panel.choices["continue"].accessibleDescription() == said  # a screen reader says it with the choice
     # the pack's words are left as they are
     assert all(not cb.text().endswith(said) for cb in panel.checks.values())
     choice = panel.choices["continue"].parentWidget().findChild(QLabel, "distressConcerns")

@@ -355,6 +355,8 @@ class DistressPanel(QWidget):
         for w in self.concerns_labels:
             w.setText(text)
             w.setVisible(bool(text))
+        for b in (*self.choice_group.buttons(), *self.gp_group.buttons()):  # read out with the choice too
+            b.setAccessibleDescription(text)
 
     def _pick_stage(self, level: int) -> None:
         self._show_stages(level)
