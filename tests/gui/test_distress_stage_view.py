@@ -141,6 +141,8 @@ def test_whom_it_concerns_is_said_beside_the_participant_and_arrows_choose(qtbot
     _click(qtbot, panel.choices["continue"])
     assert _shown_whole(choice)
     _shot(w, tmp_path, "concerns")
+    _click(qtbot, panel.findChild(QWidget, "care-contact-yes"))
+    _shot(w, tmp_path, "concerns-contact")
 
     _click(qtbot, panel.stage_group.button(3))  # by a click, from down the page: stage 3's box shows
     danger = next(cb for cb in panel.stage_boxes[3].findChildren(QCheckBox) if cb.text().startswith("Imminent"))
