@@ -160,3 +160,24 @@ def test_whom_it_concerns_is_said_beside_the_participant_and_arrows_choose(qtbot
     qtbot.waitUntil(lambda: screen2.stack.currentWidget() is screen2.distress, timeout=5_000)
     again = screen2.distress.findChildren(QLabel, "distressConcerns")
     qtbot.waitUntil(lambda: all(lb.text() == "Concerns: the session as a whole" for lb in again), timeout=10_000)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_protocol_opened_again_shows_its_focus(qtbot, make_window, vault_dir, size) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_fit_and_keys import open_app, open_from_home
+    from tests.gui.test_session import consented_session
+
+    w = open_app(qtbot, make_window, vault_dir, size)
+    sid = run_db(qtbot, w, consented_session)
+    screen = open_from_home(qtbot, w, sid)
+    panel = _open(qtbot, w, screen, sid)
+    assert QApplication.focusWidget() is panel.pause and _shown_whole(panel.pause)
+    assert not panel.findChildren(QLabel, "distressConcerns")[0].isVisible()  # one participant: nothing to say
+    _click(qtbot, panel.resume_button)  # far down the page
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.interview, timeout=10_000)
+    screen.note_edit.setFocus()
+    press(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # a new event: the page from its top, focus shown
+    assert screen.stack.currentWidget() is panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.pause and _shown_whole(panel.pause), timeout=5_000)
+    press(Qt.Key.Key_Tab)
+    assert _name(QApplication.focusWidget()) == "stage-1" and _shown_whole(QApplication.focusWidget())

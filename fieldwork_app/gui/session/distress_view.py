@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -111,6 +111,7 @@ class DistressPanel(QWidget):
         self.pause.toggled.connect(self.pause_toggled)
         lay.addWidget(self.pause)
         self.setFocusProxy(self.pause)
+        self.pause.installEventFilter(self)
         self.protocol: DistressProtocol | None = None
         self.stage_group = QButtonGroup(self)
         self.stage_row = QHBoxLayout()
@@ -332,6 +333,12 @@ class DistressPanel(QWidget):
             cb.toggled.connect(lambda on, c=code: self.step.emit("action", {"id": c, "done": on}))
         self.checks[(kind, code)] = cb
         return cb
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.pause and event.type() == QEvent.Type.FocusIn:
+            # the focus given to the panel (on opening, after an unlock) shows, wherever the page was scrolled
+            self._area.ensureWidgetVisible(self.pause)
+        return super().eventFilter(watched, event)
 
     def _concerns_label(self) -> QLabel:
         w = label("", "hint")
