@@ -7,23 +7,31 @@ earlier steps.  The app prompts and records; the researcher decides.
 
 On a joint interview or a group, "Whom it concerns" (after the stages, so the protocol's first step is never
 held back by it) says which participant the distress concerns, or the session as a whole; a session of one
-participant has no such choice.
+participant has no such choice.  Once it is said, "Concerns: ..." shows beside the panel's words for the
+participant (the pack's own words are left as written).
+
+A stage chosen shows its box first, right under the stage choice and scrolled into view, and its signs and
+actions are the next Tab stops; the earlier stages' boxes follow it.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +53,25 @@ def next_working_day(today: date) -> date:
     return d
 
 
+_ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+
+class _ArrowChooses(QRadioButton):
+    """A choice whose arrow keys choose where they land, also while nothing is chosen yet (Qt's arrows then
+    only move the focus ring, which looks like a choice while none is recorded)."""
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        group = self.group()
+        if group is None or group.checkedButton() is not None or e.key() not in _ARROWS:
+            super().keyPressEvent(e)
+            return
+        super().keyPressEvent(e)  # moves the focus to the next choice that way
+        landed = QApplication.focusWidget()
+        target = landed if isinstance(landed, QRadioButton) and landed in group.buttons() else self
+        if not target.isChecked():
+            target.click()
+
+
 class DistressPanel(QWidget):
     pause_toggled = Signal(bool)
     step = Signal(str, object)  # kind, data dict
@@ -57,7 +84,12 @@ class DistressPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("distressPanel")
         self.setAccessibleName(self.tr("Distress protocol"))
-        lay, _ = scroll_page(self)
+        lay, body = scroll_page(self)
+        area = next(a for a in self.findChildren(QScrollArea) if a.widget() is body)
+        self._area = area
+        # the scroll area is no Tab stop (it shows no focus); its controls are, and it follows them.  Opening
+        # the protocol puts the focus on its first control, the pause box, where it shows
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         title = label(self.tr("Distress protocol"), "title")
         lay.addWidget(title)
         lay.addWidget(
@@ -69,15 +101,23 @@ class DistressPanel(QWidget):
                 "hint",
             )
         )
+        # on a session of several participants, whom the distress concerns, said beside the words for "the
+        # participant" once chosen (here, in each stage's actions, the choice, contact and follow-up); the
+        # pack's words are shown as they are
+        self.concerns_labels: list[QLabel] = []
+        lay.addWidget(self._concerns_label())
         self.pause = QCheckBox(self.tr("Recording paused while the protocol is open"))
         self.pause.setObjectName("distressPause")
         self.pause.toggled.connect(self.pause_toggled)
         lay.addWidget(self.pause)
+        self.setFocusProxy(self.pause)
+        self.pause.installEventFilter(self)
         self.protocol: DistressProtocol | None = None
         self.stage_group = QButtonGroup(self)
         self.stage_row = QHBoxLayout()
         lay.addLayout(self.stage_row)
         self.stage_boxes: dict[int, QWidget] = {}
+        self.stage_checks: dict[int, list[QCheckBox]] = {}
         self.checks: dict[tuple[str, str], QCheckBox] = {}
         self.stages_lay = QVBoxLayout()
         lay.addLayout(self.stages_lay)
@@ -91,6 +131,7 @@ class DistressPanel(QWidget):
         lay.addWidget(self.whom_box)
 
         g, glay = box(self.tr("The participant's choice"))
+        glay.addWidget(self._concerns_label())
         row = QHBoxLayout()
         self.choice_group = QButtonGroup(self)
         self.choices: dict[str, QRadioButton] = {}
@@ -130,6 +171,7 @@ class DistressPanel(QWidget):
         lay.addWidget(g)
 
         g, glay = box(self.tr("Contact and follow-up"))
+        glay.addWidget(self._concerns_label())
         row = QHBoxLayout()
         row.addWidget(label(self.tr("The participant consents to contact with their doctor or care team:")))
         self.gp_group = QButtonGroup(self)
@@ -219,8 +261,14 @@ class DistressPanel(QWidget):
             for item in st.signs:
                 glay.addWidget(self._check("sign", item.id, item.text))
             glay.addWidget(label(self.tr("Actions"), "subtitle"))
+            glay.addWidget(self._concerns_label())
             for item in st.actions:
                 glay.addWidget(self._check("action", item.id, item.text))
+            self.stage_checks[st.level] = [
+                self.checks[(kind, item.id)]
+                for kind, items in (("sign", st.signs), ("action", st.actions))
+                for item in items
+            ]
             g.hide()
             self.stage_boxes[st.level] = g
             self.stages_lay.addWidget(g)
@@ -245,9 +293,9 @@ class DistressPanel(QWidget):
             return
         row = FlowLayout(spacing=12, line_spacing=4)
         for pid, text in [*((p.participant_id, who_text(p)) for p in people), ("", self.tr("The session as a whole"))]:
-            rb = QRadioButton(text)
+            rb = _ArrowChooses(text)
             rb.setObjectName(f"whom-{pid}" if pid else "whom-session")
-            rb.clicked.connect(lambda _c=False, v=pid: self.step.emit("participant", {"participant": v or None}))
+            rb.clicked.connect(lambda _c=False, v=pid: self._pick_whom(v))
             self.whom_group.addButton(rb)
             self.whom[pid] = rb
             self.whom_names[pid] = text
@@ -260,7 +308,10 @@ class DistressPanel(QWidget):
         """Tab follows the page from top to bottom: the stage first, its signs and actions, the choice, the
         support list, contact and follow-up, then resume or end.  The stages and the support list are built
         from the pack after the rest, so Qt's own order would reach them last (after "End the session")."""
-        chain: list[QWidget] = [self.pause, *self.stage_group.buttons(), *self.checks.values()]
+        chain: list[QWidget] = [self.pause, *self.stage_group.buttons()]
+        by_place = sorted(self.stage_boxes, key=lambda lv: self.stages_lay.indexOf(self.stage_boxes[lv]))
+        for lv in by_place:  # the stages as shown: the one chosen first
+            chain += self.stage_checks.get(lv, [])
         chain += [*self.whom_group.buttons(), *self.choice_group.buttons()]
         chain += [*self.support_checks.values(), *self._support_actions]
         chain += [*self.gp_group.buttons(), self.follow_agreed, self.follow_due, *self._follow_actions]
@@ -283,13 +334,73 @@ class DistressPanel(QWidget):
         self.checks[(kind, code)] = cb
         return cb
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.pause and event.type() == QEvent.Type.FocusIn:
+            # the focus given to the panel (on opening, after an unlock) shows, wherever the page was scrolled
+            self._area.ensureWidgetVisible(self.pause)
+        return super().eventFilter(watched, event)
+
+    def _concerns_label(self) -> QLabel:
+        w = label("", "hint")
+        w.setObjectName("distressConcerns")
+        w.hide()
+        self.concerns_labels.append(w)
+        return w
+
+    def _pick_whom(self, pid: str) -> None:
+        self._say_concerns(pid)
+        self.step.emit("participant", {"participant": pid or None})
+
+    def _say_concerns(self, pid: str | None) -> None:
+        """Whom the distress concerns beside the words for "the participant" (``None``: not said yet)."""
+        if pid is None or pid not in self.whom_names:
+            text = ""
+        elif pid:
+            text = self.tr("Concerns: %1").replace("%1", self.whom_names[pid])
+        else:
+            text = self.tr("Concerns: the session as a whole")
+        for w in self.concerns_labels:
+            w.setText(text)
+            w.setVisible(bool(text))
+        for b in (*self.choice_group.buttons(), *self.gp_group.buttons()):  # read out with the choice too
+            b.setAccessibleDescription(text)
+
     def _pick_stage(self, level: int) -> None:
         self._show_stages(level)
         self.step.emit("stage", {"level": level})
+        QTimer.singleShot(0, lambda: self._reveal(level))
 
     def _show_stages(self, level: int) -> None:
+        """The stages up to ``level`` shown, the one chosen first (under the stage choice, next by Tab), the
+        earlier ones after it in their order; escalating keeps what was ticked at the earlier stages."""
+        chosen = self.stage_boxes.get(level)
+        order = [g for lv, g in sorted(self.stage_boxes.items()) if g is not chosen]
+        if chosen is not None:
+            order.insert(0, chosen)
+        for i, g in enumerate(order):
+            if self.stages_lay.indexOf(g) != i:
+                self.stages_lay.removeWidget(g)
+                self.stages_lay.insertWidget(i, g)
         for lv, g in self.stage_boxes.items():
             g.setVisible(lv <= level)
+        self._tab_down_the_page()
+
+    def _reveal(self, level: int) -> None:
+        """Scroll the chosen stage's box into view with the stage choice above it (its top, where the box is
+        taller than the page)."""
+        g = self.stage_boxes.get(level)
+        first = self.stage_group.button(level)
+        body = self._area.widget()
+        if body is None or g is None or first is None or not g.isVisible():
+            return
+        top = first.mapTo(body, first.rect().topLeft()).y() - 8
+        bottom = g.mapTo(body, g.rect().bottomLeft()).y() + 8
+        bar = self._area.verticalScrollBar()
+        height = self._area.viewport().height()
+        if bottom - top > height or bar.value() > top:
+            bar.setValue(top)
+        elif bar.value() + height < bottom:
+            bar.setValue(bottom - height)
 
     def _follow_up(self) -> None:
         if self.follow_agreed.isChecked():
@@ -315,6 +426,7 @@ class DistressPanel(QWidget):
             cb.setChecked(False)
             cb.blockSignals(False)
         self.follow_agreed.setChecked(False)
+        self._say_concerns(None)
         self.reason.clear()
         self.timeline.clear()
         self._show_stages(0)
@@ -342,6 +454,7 @@ class DistressPanel(QWidget):
         whom = self.whom.get(ev.participant_id or "") if ev.concerns_said else None
         if whom is not None:
             whom.setChecked(True)
+            self._say_concerns(ev.participant_id or "")
         if ev.gp_contact_consent is not None:
             gp = self.findChild(QRadioButton, "care-contact-yes" if ev.gp_contact_consent else "care-contact-no")
             if gp is not None:
