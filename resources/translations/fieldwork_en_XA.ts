@@ -1293,6 +1293,14 @@
             <translation>⟦Ţĥé šéššîöñ àš à ŵĥöļé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Concerns: %1</source>
+            <translation>⟦Çöñçéŕñš: %1 ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Concerns: the session as a whole</source>
+            <translation>⟦Çöñçéŕñš: ţĥé šéššîöñ àš à ŵĥöļé ŵîðé ŵîðé ŵîð⟧</translation>
+        </message>
+        <message>
             <source>Stage %1</source>
             <translation>⟦Šţàĝé %1 ŵî⟧</translation>
         </message>
