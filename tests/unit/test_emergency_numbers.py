@@ -257,3 +257,12 @@ def test_each_site_gets_its_own_emergency_number(tmp_path: Path) -> None:
     assert emergency_phones(north) == ("999",) and emergency_phones(south) == ("112",)
     assert pdfs.danger_line(emergency_phones(south)) == "If you or someone else is in immediate danger, call 112."
     assert pack_notices(loaded) == []
+
+
+def test_pack_validate_on_the_command_line_shows_the_notice(tmp_path: Path) -> None:
+    from tests.integration.test_cli import run
+
+    proc = run("pack", "validate", str(crisis_line_pack(tmp_path)))
+    assert "valid" in proc.stdout
+    assert "Notice: signposting: no entry is marked 'emergency_services: true'" in proc.stderr, proc.stderr
+    assert "Notice" not in run("pack", "validate", str(example_pack_path())).stderr
