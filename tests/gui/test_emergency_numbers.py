@@ -17,11 +17,14 @@ from fieldwork_app.paths import DataDir
 from fieldwork_app.services import packs as packs_svc
 from fieldwork_app.services import participants, sessions
 from fieldwork_app.services import workspace as workspace_svc
+from fieldwork_app.sync.keys import generate_study_keypair
 from fieldwork_app.vault import FAST_KDF
 from tests.gui.modal import save_as, when_modal
 from tests.gui.test_closeout_vouchers import _click
 from tests.gui.test_fit_and_keys import press
 from tests.gui.test_joint_support import SIZES, _screen
+from tests.gui.test_keys_and_host_keys import _import_through_the_page, _sync_page
+from tests.gui.test_keys_and_host_keys import _open as _open_sync
 from tests.support.people import add_eligible, eligible_answers
 from tests.support.vaults import PASSPHRASE, USER
 from tests.unit.test_emergency_numbers import abroad_pack, crisis_line_pack
@@ -182,3 +185,23 @@ def test_a_crisis_line_shown_first_is_not_the_number_to_call_in_danger(
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "If you or someone else is in immediate danger, call the emergency services." in text
     assert "call 116 123" not in text and "999" not in text
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_importing_a_pack_without_an_emergency_services_entry_shows_a_notice(
+    qtbot, make_window, vault_dir, tmp_path, size
+) -> None:  # type: ignore[no-untyped-def]
+    """The data manager importing such a pack on the sync page is told (the pack is valid and is imported)."""
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    pack = crisis_line_pack(tmp_path)
+    text = (pack / "pack.yaml").read_text()
+    text = text.replace('study_public_key: ""', f'study_public_key: "{pub.read_text().strip()}"')
+    (pack / "pack.yaml").write_text(text.replace('version: "1.1"', 'version: "1.2"', 1))
+    w = _sync_page(qtbot, make_window, vault_dir, size)
+    page = _open_sync(qtbot, w)
+    _import_through_the_page(qtbot, page, pack)
+    qtbot.waitUntil(lambda: "version 1.2 imported" in page.message.text(), timeout=10_000)
+    assert page.message.isVisible()
+    message = page.message.text()
+    assert "Notice: signposting: no entry is marked 'emergency_services: true'" in message, message
+    assert 'say "call the emergency services" without a number' in message
