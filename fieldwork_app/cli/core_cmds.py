@@ -593,6 +593,8 @@ def cmd_pack_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     if not checked.ok:
         ctx.warn(_t("{count} problem(s) found; the pack was not changed").format(count=len(checked.issues)))
         return 1
+    for notice in checked.notices:
+        ctx.warn(_t("Notice: {notice}").format(notice=notice))
     ctx.say(
         _t("{path}: valid, signed by {signer}").format(path=args.path, signer=checked.signer)
         if checked.signer
@@ -629,6 +631,8 @@ def cmd_pack_import(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(_t("Signed by key {signer}").format(signer=result.signer))
     for note in result.pinned:
         ctx.say(note[0].upper() + note[1:])
+    for notice in result.notices:
+        ctx.warn(_t("Notice: {notice}").format(notice=notice))
     if result.already_imported:
         ctx.say(_t(
             "Pack {pack_id} {version} was already imported; it is the one in use"

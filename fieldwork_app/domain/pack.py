@@ -39,6 +39,8 @@ _AGE_RECIPIENT_RE = re.compile(r"^age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}$")
 # A number field in an id pattern: {n}, {n:d}, {n:03d} ... wider than 9 digits is refused so a hostile
 # pattern cannot ask for a gigabyte of padding.
 _N_SPEC_RE = re.compile(r"^(0?[1-9]?d?)$")
+# An emergency-services number: digits, spaces, '-', brackets, an optional leading '+' (no words, no URL).
+_EMERGENCY_NUMBER_RE = re.compile(r"^\+?[0-9][0-9 ()-]*$")
 
 
 def _as_text(value: Any) -> Any:
@@ -873,14 +875,37 @@ class SignpostingEntry(_Model):
     text_message: Label | None = None
     hours: Label | None = None
     web: Label | None = None
-    emergency: bool = False
+    emergency: bool = False  # shown first (a crisis line may be); says nothing of whom to call in danger
     groups: tuple[Id, ...] = ()
     # Format 2: only for some participants (by attribute) or some sites.
     when: Conditions = ()
     sites: tuple[Id, ...] = ()
+    # This entry is the emergency services (police, ambulance, fire): its phone is the number "in immediate
+    # danger, call ..." names, and the one a lone researcher's buddy calls.  Any format; left out of the
+    # canonical form when false, so a pack without it keeps its digest.
+    emergency_services: bool = False
 
     def for_group(self, group_id: str) -> bool:
         return not self.groups or group_id in self.groups
+
+    @model_validator(mode="after")
+    def _emergency_services_have_a_number(self) -> SignpostingEntry:
+        if not self.emergency_services:
+            return self
+        if self.phone is None:
+            raise PydanticCustomError(
+                "emergency_services_phone",
+                "an entry marked 'emergency_services' needs the number to call: add 'phone', e.g. phone: \"112\"",
+            )
+        digits = sum(c.isdigit() for c in self.phone)
+        if not _EMERGENCY_NUMBER_RE.match(self.phone) or not 2 <= digits <= 15:
+            raise PydanticCustomError(
+                "emergency_services_phone",
+                "'{value}' is not a phone number to call in an emergency: use 2 to 15 digits, with spaces, "
+                "'-', '(', ')' or a leading '+' only, e.g. \"112\"",
+                {"value": self.phone[:40]},
+            )
+        return self
 
 
 class Signposting(_Model):
@@ -892,17 +917,18 @@ class Signposting(_Model):
         return [e for e in self.entries if e.for_group(group_id)]
 
     def emergency_phones_for_everyone(self) -> tuple[str, ...]:
-        """The numbers of the emergency entries offered to every participant (no group, condition or site of
+        """The numbers of the emergency-services entries offered to every participant (no group, condition or site of
         their own): those the study's region calls in an emergency, for words not about one participant (what
         a lone researcher's buddy does)."""
         return emergency_phones(e for e in self.entries if not (e.groups or e.when or e.sites))
 
 
 def emergency_phones(entries: Iterable[SignpostingEntry]) -> tuple[str, ...]:
-    """The phone numbers of the emergency entries among ``entries`` (``emergency: true`` with a ``phone``),
+    """The phone numbers of the emergency-services entries among ``entries`` (``emergency_services: true``),
     each once, in the order given: what "in immediate danger, call ..." names.  The pack says them; no
-    number is assumed (a study abroad has its own)."""
-    return tuple(dict.fromkeys(e.phone for e in entries if e.emergency and e.phone))
+    number is assumed (a study abroad has its own).  An entry only marked ``emergency`` (shown first, such
+    as a crisis line) is never named here."""
+    return tuple(dict.fromkeys(e.phone for e in entries if e.emergency_services and e.phone))
 
 
 class Purge(_Model):
@@ -1250,10 +1276,17 @@ FORMAT2_FIELDS: dict[type[BaseModel], frozenset[str]] = {
 }
 
 
+# Fields added later that any format may use (not format 2's own).  Left at their defaults they are left out
+# of the canonical form too, so a pack written before them keeps its digest and stored JSON.
+LATER_FIELDS: dict[type[BaseModel], frozenset[str]] = {
+    SignpostingEntry: frozenset({"emergency_services"}),
+}
+
+
 def _format2_exclusions(model: BaseModel) -> dict[str, Any]:
-    """A pydantic ``exclude`` spec naming every format-2 field left at its default, at any depth."""
+    """A pydantic ``exclude`` spec naming every format-2 (or later) field left at its default, at any depth."""
     out: dict[str, Any] = {}
-    added = FORMAT2_FIELDS.get(type(model), frozenset())
+    added = FORMAT2_FIELDS.get(type(model), frozenset()) | LATER_FIELDS.get(type(model), frozenset())
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         if name in added and value == info.get_default(call_default_factory=True):

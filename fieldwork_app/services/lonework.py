@@ -26,8 +26,9 @@ logger = logging.getLogger(__name__)
 
 EVENT_KINDS = ("check_in", "check_out", "home_safe", "code_word")
 # What the buddy does on the code word when the pack's lone-working rules do not say (no code_word_action):
-# the emergency services, by the numbers of the pack's emergency support entries for everyone, if any; never
-# a number of the app's own (a study abroad has its own).
+# the emergency services, by the numbers of the pack's emergency-services entries for everyone, if any; never
+# a number of the app's own (a study abroad has its own).  In English, like the rest of this module's words
+# (the buddy sheet's PDF included: nothing here is translated), the "or" between numbers too.
 DEFAULT_CODE_WORD_ACTION = (
     "The buddy unseals the address and calls the emergency services, then the chief investigator."
 )
@@ -38,7 +39,7 @@ _DEFAULT_CODE_WORD_ACTION_NUMBERS = (
 
 def code_word_action(pack: StudyPack) -> str:
     """What the buddy does at once when given the code word: the pack's ``code_word_action``, else the default
-    worded with the numbers of the pack's emergency entries offered to everyone ("112 or 999")."""
+    worded with the numbers of the pack's emergency-services entries offered to everyone ("112 or 999")."""
     rules = pack.lone_working
     if rules.code_word_action:
         return rules.code_word_action

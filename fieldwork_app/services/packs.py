@@ -36,7 +36,7 @@ from fieldwork_app.domain.pack import (
 from fieldwork_app.errors import ErrorCode, ErrorKind, FieldworkError, InvalidInput, NotFound
 from fieldwork_app.services.workspace import Workspace
 from fieldwork_app.studypack import PackValidationError as PackValidationError  # for the faces
-from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest
+from fieldwork_app.studypack import example_pack_path, load_pack_files, pack_digest, pack_notices
 from fieldwork_app.studypack import validate_pack as _validate_pack
 from fieldwork_app.studypack.signature import PackSignatureError as PackSignatureError  # for the faces
 from fieldwork_app.studypack.signature import check_signature, read_signature
@@ -60,6 +60,7 @@ class ImportResult:
     pinned: list[str] = field(default_factory=list)  # what this import pinned or changed, for the user
     signer: str = ""  # the fingerprint of the key that signed the pack ("" unsigned)
     signer_was_pinned: bool = False  # that key was the pinned signer before this import
+    notices: list[str] = field(default_factory=list)  # what the pack may have left out (pack_notices), for the user
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,7 @@ def import_loaded(
         result.pack_id, result.version, result.digest, result.new_documents, result.superseded,
         result.already_imported, notes, fingerprint_of(signer) if signer is not None else "",
         signer is not None and before is not None and bool(before.signer)
-        and before.signer == base64.b64encode(signer).decode("ascii"),
+        and before.signer == base64.b64encode(signer).decode("ascii"), pack_notices(pack),
     )  # fmt: skip
 
 
@@ -688,6 +689,7 @@ class FolderCheck:
 
     issues: tuple[str, ...]
     signer: str = ""
+    notices: tuple[str, ...] = ()  # not problems: what a valid pack may have left out (pack_notices)
 
     @property
     def ok(self) -> bool:
@@ -701,10 +703,12 @@ def check_folder(path: Path) -> FolderCheck:
     if issues:
         return FolderCheck(tuple(str(i) for i in issues))
     signature = read_signature(path)
+    pack, digests = load_pack_files(path)
+    notices = tuple(pack_notices(pack))
     if signature is None:
-        return FolderCheck(())
-    check_signature(signature, *load_pack_files(path))
-    return FolderCheck((), fingerprint_of(signature.signer))
+        return FolderCheck((), notices=notices)
+    check_signature(signature, pack, digests)
+    return FolderCheck((), fingerprint_of(signature.signer), notices)
 
 
 def fingerprint_of_study_key(recipient: str) -> str:

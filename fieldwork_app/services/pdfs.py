@@ -344,8 +344,9 @@ def document_preview_pdf(ws: Workspace, doc_id: str, version: str) -> bytes:
 
 # -- support handout -------------------------------------------------------------------------------------
 def danger_line(phones: Sequence[str]) -> str:
-    """What to do in immediate danger, with the numbers of the pack's emergency entries on the handout ("call
-    112 or 999"); with none, the emergency services without a number (never one the pack does not give)."""
+    """What to do in immediate danger, with the numbers of the pack's emergency-services entries on the
+    handout ("call 112 or 999"); with none, the emergency services without a number (never one the pack
+    does not give).  In English, like every PDF this module writes (none is translated), "or" included."""
     if not phones:
         return "If you or someone else is in immediate danger, call the emergency services."
     numbers = phones[-1] if len(phones) == 1 else f"{', '.join(phones[:-1])} or {phones[-1]}"

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from fieldwork_app.paths import example_pack_dir
 from fieldwork_app.studypack.issues import PackIssue, PackValidationError
-from fieldwork_app.studypack.loader import load_pack, load_pack_files, pack_digest, validate_pack
+from fieldwork_app.studypack.loader import (
+    load_pack,
+    load_pack_files,
+    pack_digest,
+    pack_notices,
+    validate_pack,
+)
 
 
 def example_pack_path() -> Path:
@@ -25,5 +31,6 @@ __all__ = [
     "load_pack",
     "load_pack_files",
     "pack_digest",
+    "pack_notices",
     "validate_pack",
 ]

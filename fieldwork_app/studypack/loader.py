@@ -43,7 +43,11 @@ MAX_PACK_BYTES = 4 * 1024 * 1024
 MAX_PACK_NODES = 60_000
 _KINDS = {k.value for k in DocumentKind}
 # Errors raised for a whole object, better shown at one of its keys.
-_ANCHOR_KEY = {"approval_missing": "status", "purge_days": "policy"}
+_ANCHOR_KEY = {
+    "approval_missing": "status",
+    "purge_days": "policy",
+    "emergency_services_phone": "emergency_services",
+}
 
 
 @dataclass
@@ -421,3 +425,25 @@ def pack_digest(pack: StudyPack) -> str:
     """SHA-256 of the pack's canonical JSON: the same content always gives the same digest."""
     canonical = json.dumps(canonical_dump(pack), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def pack_notices(pack: StudyPack) -> list[str]:
+    """What a valid pack may have left out by mistake, for the person checking or importing it: not errors
+    (the pack works), but what participants will be told differs from what the pack's authors may expect.
+
+    A pack with no entry marked ``emergency_services`` for a group makes "in immediate danger, call ..."
+    name no number for that group (and the code word's default name none): an entry only marked
+    ``emergency`` is shown first but never named as the number to call."""
+    marked = [e for e in pack.signposting.entries if e.emergency_services]
+    action = (
+        'the support list and its handout will say "call the emergency services" without a number (and '
+        "so will the code word's default action); "
+        "mark the emergency services' entry (with its phone, e.g. \"112\") 'emergency_services: true' "
+        "('emergency: true' only shows an entry first)"
+    )
+    if not marked:
+        return [f"signposting: no entry is marked 'emergency_services: true': {action}"]
+    without = [g.id for g in pack.groups if not any(e.for_group(g.id) for e in marked)]
+    if not without:
+        return []
+    return [f"signposting: no entry marked 'emergency_services: true' is for group {', '.join(without)}: {action}"]

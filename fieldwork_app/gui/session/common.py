@@ -55,9 +55,10 @@ def only_for(people: Sequence[ParticipantSupport]) -> dict[str, tuple[str, ...]]
 
 
 def danger_text(phones: Sequence[str]) -> str:
-    """What to do in immediate danger, with the numbers the pack's emergency entries give (several: "112 or
-    999"); with none, the emergency services are named without a number rather than the line left out: the
-    participant must still be told, and a number the pack does not give may be wrong where they are."""
+    """What to do in immediate danger, with the numbers of the pack's emergency-services entries
+    (``emergency_services``; several: "112 or 999"); with none, the emergency services are named without a
+    number rather than the line left out: the participant must still be told, and a number the pack does not
+    give may be wrong where they are."""
     if not phones:
         return _t("If you or someone else is in immediate danger, call the emergency services.")
     numbers = phones[0]

@@ -4,7 +4,7 @@ On a joint interview or a group whose participants are offered different entries
 a parent's local service), the list is shown for each of them in turn, under their participant id and group,
 each with its own PDF; participants offered the same entries share one list.
 
-The line on what to do in immediate danger names the numbers of the pack's emergency entries offered (one
+The line on what to do in immediate danger names the numbers of the pack's emergency-services entries offered (one
 line for all when every list has the same, else one in each participant's list); never a number of its own."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class SupportList(QWidget):
         self.setObjectName("supportList")
         self.lay, _ = scroll_page(self)
         self.lay.addWidget(label(self.tr("Where to get support"), "title"))
-        self.danger = label("", "subtitle")  # worded from the pack's emergency entries (set_entries)
+        self.danger = label("", "subtitle")  # worded from the pack's emergency-services entries (set_entries)
         self.danger.setObjectName("supportDanger")
         self.lay.addWidget(self.danger)
         row = QHBoxLayout()

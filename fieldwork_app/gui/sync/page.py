@@ -238,6 +238,8 @@ class SyncPage(QWidget):
             )
             if result.pinned:
                 text += " " + "; ".join(result.pinned) + "."
+            for notice in result.notices:  # a valid pack's likely omission (no emergency-services number)
+                text += " " + self.tr("Notice: %1.").replace("%1", notice)
             self._message(text, "ok")
 
         def failed(exc: BaseException) -> None:
