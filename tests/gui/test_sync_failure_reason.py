@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QToolTip, QWidget
 
 from fieldwork_app.services import sync as sync_svc
 from fieldwork_app.sync.keys import generate_study_keypair
@@ -24,7 +24,8 @@ from tests.support.servers import tiny_disk
 
 from fieldwork_app.gui.sync.page import build_sync_page
 
-WHY = "Last try failed: The disk is full: free some space, then try again. Nothing saved before was lost."
+FULL = "The disk is full: free some space, then try again. Nothing saved before was lost."
+WHY = f"Last try failed: {FULL}"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -38,15 +39,30 @@ def test_a_session_not_sent_says_why_on_its_row(  # type: ignore[no-untyped-def]
     page = build_sync_page(w.ctx)
     w.push_screen(page)
     qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+    _fits_across(page)
     with tiny_disk(vault_dir.outbox, "4k"):
         _click(qtbot, page.sync_button)
         qtbot.waitUntil(lambda: "not sent (see the list)" in page.message.text(), timeout=30_000)
         qtbot.waitUntil(page.sync_button.isEnabled, timeout=30_000)
+        # the result is shown where the researcher looks, without scrolling, and the keys are on Sync now
+        qtbot.waitUntil(lambda: _wholly_shown(page.message), timeout=5_000)
+        assert QApplication.focusWidget() is page.sync_button
+        # so the key that pressed it tries again (not "Set up the study store…", the next button), also once
+        # the researcher has scrolled back up to the list: the result is brought into view again
+        _area(page).verticalScrollBar().setValue(0)
+        if size == (1024, 600):  # the page is taller than the small screen: the result is out of view
+            qtbot.waitUntil(lambda: not _wholly_shown(page.message), timeout=5_000)
+        with qtbot.waitSignal(page.p.running, check_params_cb=lambda on: on is False, timeout=30_000):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        assert not [d for d in QApplication.topLevelWidgets() if isinstance(d, QDialog) and d.isVisible()]
+        assert QApplication.focusWidget() is page.sync_button
+        qtbot.waitUntil(lambda: _wholly_shown(page.message), timeout=5_000)
+    _fits_across(page)
     text = page.message.text()
     assert page.message.isVisible() and page.message.property("role") == "error"
     assert text.splitlines() == [
         "0 sent and verified, 1 not sent (see the list).",
-        "The disk is full: free some space, then try again. Nothing saved before was lost.",
+        FULL,
     ], text
     assert "record" not in text  # nothing was being recorded
     (row,) = run_db(qtbot, w, sync_svc.outbox)
@@ -94,3 +110,31 @@ def _shown(tip: str) -> str:
     doc = QTextDocument()
     doc.setHtml(tip)
     return doc.toPlainText()
+
+
+def _area(page: QWidget) -> QScrollArea:
+    area = page.findChild(QScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert area is not None
+    return area
+
+
+def _wholly_shown(widget: QWidget) -> bool:
+    """Every pixel of the widget is inside the page's visible area (nothing cut off, no scrolling needed)."""
+    region = widget.visibleRegion()
+    return widget.isVisible() and region.boundingRect() == widget.rect() and region.rectCount() == 1
+
+
+def _fits_across(page: QWidget) -> None:
+    """The page is no wider than its window: no sideways scrolling, the study key (one long word) and both of
+    its buttons shown whole, the key selectable to be copied."""
+    area = _area(page)
+    assert not area.horizontalScrollBar().isVisible()
+    assert area.widget().width() <= area.viewport().width()
+    key = page.findChild(QWidget, "studyKeyFingerprint")
+    assert key.text().startswith("Study key: SHA256:") and key.textInteractionFlags() & (
+        Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    area.verticalScrollBar().setValue(0)  # the top of the page, as it opens
+    QApplication.processEvents()
+    for name in ("studyKeyFingerprint", "studyKeyButton", "packImportButton"):
+        assert _wholly_shown(page.findChild(QWidget, name)), name
