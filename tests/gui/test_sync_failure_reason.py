@@ -1,9 +1,11 @@
-"""A sync whose outbox (where a session is encrypted before it is sent) is on a full disk says the disk is full
-and to free space and try again, not "before recording", and the session waits in the outbox; why it was not
-sent stays on the sync page after the try: the list item a sync left "not sent" says the stored reason in the
-app's words, in its tooltip (the mouse resting on the row) and under the list (the row chosen with a click or
-the arrow keys), also once the page is opened again, at 1366x768 and 1024x600.  The outbox on a real small
-filesystem that is full (a tmpfs), so the sync fails for a reason of its own."""
+"""A sync whose outbox (where a session is encrypted before it is sent) is on a full disk says this laptop's
+disk is full and to free space on it and try again, not "before recording", and the session waits in the outbox;
+why it was not sent stays on the sync page after the try: the list item a sync left "not sent" says the stored
+reason in the app's words, in its tooltip (the mouse resting on the row) and under the list (the row chosen with
+a click or the arrow keys), also once the page is opened again, at 1366x768 and 1024x600.  The page fits the
+window's width with a study key set, shows the result under Sync now and leaves the keys there.  A folder store
+(a USB stick) that fills up is said to be the store's, not this laptop's.  The outbox on a real small filesystem
+that is full (a tmpfs), so the sync fails for a reason of its own."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from tests.support.servers import tiny_disk
 
 from fieldwork_app.gui.sync.page import build_sync_page
 
-FULL = "The disk is full: free some space, then try again. Nothing saved before was lost."
+FULL = "This laptop's disk is full: free some space on it, then try again. Nothing saved before was lost."
 WHY = f"Last try failed: {FULL}"
 
 
@@ -138,3 +140,32 @@ def _fits_across(page: QWidget) -> None:
     QApplication.processEvents()
     for name in ("studyKeyFingerprint", "studyKeyButton", "packImportButton"):
         assert _wholly_shown(page.findChild(QWidget, name)), name
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_full_folder_store_is_said_to_be_the_stores_not_this_laptops(  # type: ignore[no-untyped-def]
+    qtbot, make_window, vault_dir, tmp_path, size
+) -> None:
+    """The study store a folder on a tiny disk (a USB stick that is full): the sync says the store is full, so
+    the researcher clears the stick, not the laptop."""
+    pub, _ = generate_study_keypair(tmp_path / "dm")
+    usb = tmp_path / "usb"
+    w = open_app(qtbot, make_window, vault_dir, size)
+    with tiny_disk(usb, "4k"):
+        run_db(qtbot, w, lambda ws: _completed(ws, pub, usb.as_uri()))
+        page = build_sync_page(w.ctx)
+        w.push_screen(page)
+        qtbot.waitUntil(lambda: page.tree.topLevelItemCount() == 1, timeout=5_000)
+        _click(qtbot, page.sync_button)
+        qtbot.waitUntil(lambda: "not sent (see the list)" in page.message.text(), timeout=30_000)
+        qtbot.waitUntil(page.sync_button.isEnabled, timeout=30_000)
+        qtbot.waitUntil(lambda: _wholly_shown(page.message), timeout=5_000)
+    store_full = (
+        "The study store is full (the store, not this laptop): free some space on it, or ask the data manager "
+        "to, then sync again. What was not sent waits on this laptop."
+    )
+    assert page.message.text().splitlines() == ["0 sent and verified, 1 not sent (see the list).", store_full]
+    assert "laptop's disk" not in page.message.text()
+    (row,) = run_db(qtbot, w, sync_svc.outbox)
+    assert row["state"] == "failed" and row["last_error_kind"] == "store-full"
+    assert QApplication.focusWidget() is page.sync_button
