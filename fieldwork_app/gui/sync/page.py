@@ -309,7 +309,16 @@ class SyncPage(QWidget):
     def _show_message(self) -> None:
         area = self.findChild(QScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly)
         if area is not None and self.message.isVisible():
+            # a scroll area sizes the page by its preferred width, where a long message takes fewer lines
+            # than it does here: room for the lines it takes at its width
+            self.message.setMinimumHeight(max(0, self.message.heightForWidth(self.message.width())))
+            body = area.widget()
+            layout = body.layout() if body is not None else None
+            if layout is not None:
+                layout.activate()  # the message's new height (a long one wraps) before scrolling
             area.ensureWidgetVisible(self.message, 0, 12)
+            # once more after the page's new height has reached the scroll bar's range
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self.message, 0, 12))
 
     def _running(self, on: bool) -> None:
         # the keys stay where the sync was started: on Cancel while it runs, back on Sync now when it ends
