@@ -39,14 +39,20 @@ def message_for(kind: ErrorKind) -> str:
         ErrorKind.AUDIT_BROKEN: _t("The audit log failed its integrity check. Tell the data manager."),
         ErrorKind.NO_DEVICE: _t("No microphone was found. Plug one in and try again."),
         ErrorKind.DEVICE_LOST: _t("The microphone was disconnected."),
-        # Said wherever the disk fills (the vault, a sync's outbox, an unpack, an export); the recorder's own
-        # words for a take are recording_problem's.
-        ErrorKind.DISK_FULL: _t("The disk is full: free some space, then try again. Nothing saved before was lost."),
+        # The core says DISK_FULL only for this laptop's own disk (the vault, a sync's outbox, the audio folder);
+        # a full study store is STORE_FULL, a full folder chosen for a file is :func:`describe`'s.  The
+        # recorder's own words for a take are recording_problem's.
+        ErrorKind.DISK_FULL: _t(
+            "This laptop's disk is full: free some space on it, then try again. Nothing saved before was lost."
+        ),
         ErrorKind.RECORDING_DAMAGED: _t("A recording was interrupted and needs recovery first."),
         ErrorKind.RECORDING_BUSY: _t("A recording is already running."),
         ErrorKind.STORE_UNREACHABLE: _t("The study store cannot be reached."),
         ErrorKind.STORE_AUTH: _t("The study store refused the credentials."),
-        ErrorKind.STORE_FULL: _t("The study store is full."),
+        ErrorKind.STORE_FULL: _t(
+            "The study store is full (the store, not this laptop): free some space on it, or ask the data "
+            "manager to, then sync again. What was not sent waits on this laptop."
+        ),
         ErrorKind.STORE_ERROR: _t("The study store reported an error."),
         ErrorKind.STORE_TAMPERED: _t("Data at the study store failed its integrity check."),
         ErrorKind.STORE_HOST_KEY: _t(
@@ -323,7 +329,10 @@ def recording_problem(exc: BaseException) -> str:
     """What a problem of the recorder (a take that could not start, or stopped) means to the researcher recording:
     a full disk is said as what it means for the recording; anything else as :func:`describe` says it."""
     if _disk_full(exc):
-        return _t("The disk is full, so nothing more can be recorded. Free some space before the next take.")
+        return _t(
+            "This laptop's disk is full, so nothing more can be recorded. Free some space on it before the "
+            "next take."
+        )
     return describe(exc)
 
 
@@ -347,6 +356,9 @@ def describe(exc: BaseException) -> str:
         ):
             return f"{head}\n{exc.message}"
         return head
-    if _disk_full(exc):  # a file the app writes outside the vault (an export, an unpacked file)
-        return message_for(ErrorKind.DISK_FULL)
+    if _disk_full(exc):  # a file the app writes outside the vault (an export, an unpacked file): any disk
+        return _t(
+            "The disk the file was being saved to is full: free some space on it, or choose another place, "
+            "then try again. Nothing saved before was lost."
+        )
     return QCoreApplication.translate("Errors", "Something unexpected went wrong; nothing was lost.")

@@ -21,10 +21,15 @@ def test_the_recorders_full_disk_is_said_for_the_recording_and_a_raw_one_plainly
     """The words each place picks: the recorder's (the session and consent pages' recording messages) for a take;
     the general one for everything else, and for a full disk met while writing a file outside the vault."""
     full = FieldworkError("take.fwa: the disk is full; the take was ended", kind=ErrorKind.DISK_FULL)
-    assert recording_problem(full).startswith("The disk is full, so nothing more can be recorded.")
-    assert describe(full).startswith("The disk is full: free some space, then try again.")
+    assert recording_problem(full).startswith("This laptop's disk is full, so nothing more can be recorded.")
+    assert describe(full).startswith("This laptop's disk is full: free some space on it, then try again.")
+    # the core's DISK_FULL is this laptop's own disk; a file written to a folder the researcher chose may be
+    # on any disk (a USB stick), so that one is not said to be this laptop's
     raw = OSError(errno.ENOSPC, "No space left on device")
-    assert describe(raw) == describe(full) and recording_problem(raw) == recording_problem(full)
+    assert describe(raw).startswith("The disk the file was being saved to is full: free some space on it")
+    assert recording_problem(raw) == recording_problem(full)  # the recorder writes only to this laptop
+    store = FieldworkError("usb: the store is full", kind=ErrorKind.STORE_FULL)
+    assert describe(store).startswith("The study store is full (the store, not this laptop)")
     other = FieldworkError("no microphone", kind=ErrorKind.NO_DEVICE)
     assert recording_problem(other) == describe(other)
 
@@ -44,9 +49,10 @@ def test_a_take_on_a_full_disk_is_said_in_the_words_of_a_recording(  # type: ign
         click(qtbot, screen.bar.start_button)
         qtbot.waitUntil(screen.message.isVisible, timeout=10_000)
     assert screen.message.text() == (
-        "The disk is full, so nothing more can be recorded. Free some space before the next take."
+        "This laptop's disk is full, so nothing more can be recorded. Free some space on it before the next take."
     )
     assert screen.bar.current == "failed" and w.ctx.recorder.take is None
+    assert screen.bar.state_label.text() == "Disk full"
 
 
 @pytest.mark.audio
@@ -67,9 +73,10 @@ def test_a_disk_filling_during_a_take_ends_it_in_the_words_of_a_recording(  # ty
         qtbot.waitUntil(lambda: w.ctx.recorder.take is None, timeout=10_000)
         (disk / "filler").unlink()
     assert screen.message.text() == (
-        "The disk is full, so nothing more can be recorded. Free some space before the next take. "
-        "What was recorded is kept; start a new take when ready."
+        "This laptop's disk is full, so nothing more can be recorded. Free some space on it before the next take. "
+        "What was recorded is kept."
     )
+    assert screen.bar.state_label.text() == "Disk full"
     # the take is listed while it records; what was recorded is kept, sealed, once the stop's refresh comes
     qtbot.waitUntil(
         lambda: screen.takes.count() == 1 and screen.takes.item(0).text().endswith("· saved"), timeout=10_000

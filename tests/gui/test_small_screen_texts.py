@@ -38,13 +38,16 @@ def test_the_lone_working_buttons_and_the_recording_badge_are_never_cut(
     badge = bar.state_label
     assert bar.state_label.text() == "Not recording"  # nothing was ever started
     places = {b.objectName(): b.geometry() for b in (badge, bar.start_button, bar.end_button)}
-    for state, text in (
-        ("recording", "RECORDING"),
-        ("paused", "PAUSED"),
-        ("failed", "Microphone problem"),  # what a failed start (no microphone) shows
-        ("stopped", "Not recording"),
+    for state, fault, text in (
+        ("recording", "", "RECORDING"),
+        ("paused", "", "PAUSED"),
+        ("failed", "microphone", "Microphone problem"),  # a failed start (no microphone), a microphone lost
+        ("failed", "disk", "Disk full"),
+        ("failed", "saving", "Saving failed"),  # the take's file could not be written
+        ("failed", "", "Not recording"),  # a take refused (consent missing, say): the message says why
+        ("stopped", "", "Not recording"),
     ):
-        bar.show_state(state)
+        bar.show_state(state, fault)
         qtbot.wait(50)
         assert text in badge.text()
         room = badge.contentsRect().width()

@@ -40,7 +40,7 @@ from fieldwork_app.gui.session.distress_view import DistressPanel
 from fieldwork_app.gui.session.guide_view import GuideView
 from fieldwork_app.gui.session.lonework_view import LoneWorkPanel
 from fieldwork_app.gui.session.presenter import SessionInfo, SessionPresenter
-from fieldwork_app.gui.session.recording_bar import RecordingBar
+from fieldwork_app.gui.session.recording_bar import RecordingBar, fault_of
 from fieldwork_app.gui.session.safeguarding_view import SafeguardingForm
 from fieldwork_app.gui.session.support_view import SupportList, shared_lists
 from fieldwork_app.gui.views.common import label, set_role
@@ -94,11 +94,13 @@ class SessionScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.bar = RecordingBar()
+        self._fault = ""  # what a take's fault meant, said again once the take is stopped
         outer.addWidget(self.bar)
         self.recovery = Banner()
         self.recovery.setObjectName("recoveryBanner")
         self.recover_button = QPushButton(self.tr("Recover now"))
         self.recover_button.setObjectName("recoverNow")
+        self.recover_button.setProperty("role", "primary")  # shown only when it is the thing to do first
         self.recovery.row.addWidget(self.recover_button)
         outer.addWidget(self.recovery)
         self.message = QLabel()
@@ -356,12 +358,15 @@ class SessionScreen(QWidget):
         if n > 0:
             self.recovery.show_text(
                 self.tr(
-                    "%n interrupted recording(s) found on this laptop. Recover them before you go on.", "", n
+                    "%n interrupted recording(s) found on this laptop. Recover first, then start a new take.",
+                    "",
+                    n,
                 )
             )
             self.recover_button.setFocus()
         else:
             self.recovery.hide()
+        self.bar.set_recovery_pending(n > 0)
 
     def _data_changed(self) -> None:
         if self.recovery.isVisible():  # recovered elsewhere (the offer at unlock): the banner goes too
@@ -416,32 +421,45 @@ class SessionScreen(QWidget):
                     "warning",
                 )
         elif summary.sealed:
-            self.bar.show_state("failed")
+            self.bar.show_state("failed", fault_of(summary.error))
             self.bar.status.setText(self.tr("Take ended early: %1 recorded and kept.").replace("%1", length))
         else:  # the final record could not be written: the audio is on disk, not yet sealed
-            self.bar.show_state("failed")
             error = summary.error
-            if error is None or getattr(error, "kind", None) is ErrorKind.DISK_FULL:
-                words = self.tr("Take not sealed: %1 recorded. Free some disk space, then recover it.")
+            self.bar.show_state("failed", fault_of(error) if error is not None else "saving")
+            if error is not None and error.kind is ErrorKind.DISK_FULL:
+                words = self.tr(
+                    "Take not sealed: %1 recorded and kept. Free some space on this laptop's disk, recover "
+                    "the take, then start a new one."
+                )
             else:  # the file could not be written for another reason: no space to free
-                words = self.tr("Take not sealed: %1 recorded and kept. Recover it before the next take.")
+                words = self.tr("Take not sealed: %1 recorded and kept. Recover it first, then start a new take.")
             self.bar.status.setText(words.replace("%1", length))
+            # one instruction everywhere: recover first ("Recover now", shown with the count), then a new take
+            problem = recording_problem(error) if error is not None else self._fault
+            self.show_message(
+                " ".join(
+                    t for t in (problem, self.tr("What was recorded is kept: recover it first, then start a new take."))
+                    if t
+                ),
+                "error",
+            )
             self.p.check_interrupted()
+        self._fault = ""
         self.p.refresh_takes()
 
     def _rec_failed(self, exc: BaseException) -> None:
-        self.bar.show_state("failed")
+        self.bar.show_state("failed", fault_of(exc))
         self.show_message(recording_problem(exc), "error")
 
     def _rec_event(self, ev: Any) -> None:
         if ev.kind is RecorderEventKind.LOW_DISK:
-            self.show_message(self.tr("Disk space is getting low. The recording goes on."), "warning")
+            self.show_message(self.tr("This laptop's disk space is getting low. The recording goes on."), "warning")
         elif ev.error is not None:
-            self.bar.show_state("failed")
-            self.show_message(
-                recording_problem(ev.error) + " " + self.tr("What was recorded is kept; start a new take when ready."),
-                "error",
-            )
+            self.bar.show_state("failed", fault_of(ev.error))
+            self._fault = recording_problem(ev.error)
+            # what to do next is said once the take is stopped (a take that could not be sealed needs
+            # recovering first)
+            self.show_message(self._fault + " " + self.tr("What was recorded is kept."), "error")
             self.p.stop_recording()  # seals the take and writes its row, so a new take can start
 
     def _rec_level(self, lvl: Any) -> None:

@@ -12,6 +12,8 @@ while the take goes on.
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldwork_app.audio import RecorderState
+from fieldwork_app.errors import ErrorKind, FieldworkError
 
 from fieldwork_app.gui.resources import icon
 from fieldwork_app.gui.session.common import clock_text
@@ -38,6 +41,24 @@ STATE_STYLE = {
     "stopped": "background:#e7ecee;color:#1d2b33;",
     "failed": "background:#ffffff;color:#9b1c1c;border:2px solid #9b1c1c;",
 }
+
+
+FAULTS = ("microphone", "disk", "saving")
+
+
+def fault_of(exc: BaseException | None) -> str:
+    """What failed in a take, for the badge: the microphone, the disk (full), or saving the take (the file
+    could not be written for a reason that is neither); "" for a take refused for a reason of the study's
+    (consent missing, say), which the message says."""
+    if isinstance(exc, FieldworkError):
+        if exc.kind in (ErrorKind.NO_DEVICE, ErrorKind.DEVICE_LOST):
+            return "microphone"
+        if exc.kind is ErrorKind.DISK_FULL:
+            return "disk"
+        return "saving" if exc.kind is ErrorKind.DISK_ERROR else ""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "disk"
+    return "saving"
 
 
 class RecordingBar(QFrame):
@@ -209,8 +230,8 @@ class RecordingBar(QFrame):
                 widest = max(widest, self.state_label.sizeHint().width())
         self.state_label.setWordWrap(True)
         tallest = 0
-        for state in STATE_STYLE:
-            self.show_state(state)
+        for state, fault in [(s, "") for s in STATE_STYLE] + [("failed", f) for f in FAULTS]:
+            self.show_state(state, fault)
             self.state_label.ensurePolished()
             tallest = max(tallest, self.state_label.heightForWidth(widest), self.state_label.sizeHint().height())
         self.state_label.setFixedSize(widest, tallest)
@@ -228,13 +249,19 @@ class RecordingBar(QFrame):
     def current_speaker(self) -> str:
         return str(self.speaker.currentData() or "") if self.speaker.isVisible() else ""
 
-    def show_state(self, state: str) -> None:
+    def show_state(self, state: str, fault: str = "") -> None:
+        """``fault`` (for "failed"): what failed, as :func:`fault_of` names it; the badge says that."""
         self.current = state
+        faults = {
+            "microphone": self.tr("Microphone problem"),
+            "disk": self.tr("Disk full"),
+            "saving": self.tr("Saving failed"),
+        }
         text = {
             "recording": self.tr("● RECORDING"),
             "paused": self.tr("❚❚ PAUSED"),
             "stopped": self.tr("Not recording"),
-            "failed": self.tr("Microphone problem"),
+            "failed": faults.get(fault, self.tr("Not recording")),
         }[state]
         self.state_label.setText(text)
         # the same padding and border in every state, so the badge keeps its size
@@ -253,6 +280,13 @@ class RecordingBar(QFrame):
         )
         self.stop_button.setEnabled(state in ("recording", "paused"))
         self.meter.set_active(state == "recording")  # greyed while paused or stopped
+
+    def set_recovery_pending(self, pending: bool) -> None:
+        """While a take waits to be recovered, "Recover now" is the button to press: Start recording stays
+        usable (an interview goes on) but is no longer the highlighted one."""
+        self.start_button.setProperty("role", "" if pending else "primary")
+        self.start_button.style().unpolish(self.start_button)
+        self.start_button.style().polish(self.start_button)
 
     def sync_with(self, recorder_state: RecorderState | None) -> None:
         if recorder_state is RecorderState.RECORDING:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -89,7 +90,7 @@ class SyncPage(QWidget):
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.store)
         lay.addWidget(self.fingerprint)
-        key_row = QHBoxLayout()
+        # the key on a line of its own (a fingerprint is one long word), its buttons on the row under it
         self.study_key = label("", "hint")
         self.study_key.setObjectName("studyKeyFingerprint")
         self.study_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -99,9 +100,11 @@ class SyncPage(QWidget):
         self.pack_button = QPushButton(self.tr("Import a study pack…"))
         self.pack_button.setObjectName("packImportButton")
         self.pack_button.clicked.connect(self._import_pack)
-        key_row.addWidget(self.study_key, 1)
+        lay.addWidget(self.study_key)
+        key_row = QHBoxLayout()
         key_row.addWidget(self.study_key_button)
         key_row.addWidget(self.pack_button)
+        key_row.addStretch(1)
         lay.addLayout(key_row)
         self._key_fingerprint = ""
         self.tree = QTreeWidget()
@@ -302,11 +305,38 @@ class SyncPage(QWidget):
     def _message(self, text: str, role: str) -> None:
         self.message.setText(text)
         set_role(self.message, role)
+        if text:  # under the Sync button, scrolled into view once laid out (a small screen shows it too)
+            QTimer.singleShot(0, self._show_message)
+
+    def _show_message(self) -> None:
+        area = self.findChild(QScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if area is not None and self.message.isVisible():
+            # a scroll area sizes the page by its preferred width, where a long message takes fewer lines
+            # than it does here: room for the lines it takes at its width
+            self.message.setMinimumHeight(max(0, self.message.heightForWidth(self.message.width())))
+            body = area.widget()
+            layout = body.layout() if body is not None else None
+            if layout is not None:
+                layout.activate()  # the message's new height (a long one wraps) before scrolling
+            area.ensureWidgetVisible(self.message, 0, 12)
+            # once more after the page's new height has reached the scroll bar's range
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(self.message, 0, 12))
 
     def _running(self, on: bool) -> None:
-        self.sync_button.setEnabled(not on)
-        self.cancel_button.setEnabled(on)
-        if not on:
+        # the keys stay where the sync was started: on Cancel while it runs, back on Sync now when it ends
+        # (not passed on to the next button, "Set up the study store…", that Enter would then open)
+        focus = self.focusWidget()
+        had_focus = focus is not None and focus in (self.sync_button, self.cancel_button) and focus.hasFocus()
+        if on:
+            self.cancel_button.setEnabled(True)
+            if had_focus:
+                self.cancel_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.sync_button.setEnabled(False)
+        else:
+            self.sync_button.setEnabled(True)
+            if had_focus:
+                self.sync_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.cancel_button.setEnabled(False)
             self.left.setText("")
 
     def _show(self, ov: SyncOverview) -> None:
