@@ -1476,8 +1476,8 @@
             <translation>⟦Ţĥé ɱîçŕöþĥöñé ŵàš đîšçöññéçţéđ. ŵîðé ŵîðé ŵîð⟧</translation>
         </message>
         <message>
-            <source>The disk is full: free some space, then try again. Nothing saved before was lost.</source>
-            <translation>⟦Ţĥé đîšķ îš ƒûļļ: ƒŕéé šöɱé šþàçé, ţĥéñ ţŕý àĝàîñ. Ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>This laptop's disk is full: free some space on it, then try again. Nothing saved before was lost.</source>
+            <translation>⟦Ţĥîš ļàþţöþ'š đîšķ îš ƒûļļ: ƒŕéé šöɱé šþàçé öñ îţ, ţĥéñ ţŕý àĝàîñ. Ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>A recording was interrupted and needs recovery first.</source>
@@ -1496,8 +1496,8 @@
             <translation>⟦Ţĥé šţûđý šţöŕé ŕéƒûšéđ ţĥé çŕéđéñţîàļš. ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>The study store is full.</source>
-            <translation>⟦Ţĥé šţûđý šţöŕé îš ƒûļļ. ŵîðé ŵîðé⟧</translation>
+            <source>The study store is full (the store, not this laptop): free some space on it, or ask the data manager to, then sync again. What was not sent waits on this laptop.</source>
+            <translation>⟦Ţĥé šţûđý šţöŕé îš ƒûļļ (ţĥé šţöŕé, ñöţ ţĥîš ļàþţöþ): ƒŕéé šöɱé šþàçé öñ îţ, öŕ àšķ ţĥé đàţà ɱàñàĝéŕ ţö, ţĥéñ šýñç àĝàîñ. Ŵĥàţ ŵàš ñöţ šéñţ ŵàîţš öñ ţĥîš ļàþţöþ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>The study store reported an error.</source>
@@ -1746,8 +1746,12 @@
             <translation>⟦đàţà ɱàñàĝéŕ þûƀļîç ķéý ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
-            <source>The disk is full, so nothing more can be recorded. Free some space before the next take.</source>
-            <translation>⟦Ţĥé đîšķ îš ƒûļļ, šö ñöţĥîñĝ ɱöŕé çàñ ƀé ŕéçöŕđéđ. Ƒŕéé šöɱé šþàçé ƀéƒöŕé ţĥé ñéẋţ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>This laptop's disk is full, so nothing more can be recorded. Free some space on it before the next take.</source>
+            <translation>⟦Ţĥîš ļàþţöþ'š đîšķ îš ƒûļļ, šö ñöţĥîñĝ ɱöŕé çàñ ƀé ŕéçöŕđéđ. Ƒŕéé šöɱé šþàçé öñ îţ ƀéƒöŕé ţĥé ñéẋţ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>The disk the file was being saved to is full: free some space on it, or choose another place, then try again. Nothing saved before was lost.</source>
+            <translation>⟦Ţĥé đîšķ ţĥé ƒîļé ŵàš ƀéîñĝ šàṽéđ ţö îš ƒûļļ: ƒŕéé šöɱé šþàçé öñ îţ, öŕ çĥööšé àñöţĥéŕ þļàçé, ţĥéñ ţŕý àĝàîñ. Ñöţĥîñĝ šàṽéđ ƀéƒöŕé ŵàš ļöšţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
             <source>{participant} was screened not eligible: the study's ethics approval covers eligible participants only. If the screening answers were wrong, screen {participant} again.</source>
@@ -3432,6 +3436,14 @@ They will never be sent, and their recordings, notes, markers and topic-guide co
             <translation>⟦Ƒàçîļîţàţöŕ ŵîðé⟧</translation>
         </message>
         <message>
+            <source>Disk full</source>
+            <translation>⟦Đîšķ ƒûļļ ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>Saving failed</source>
+            <translation>⟦Šàṽîñĝ ƒàîļéđ ŵîðé⟧</translation>
+        </message>
+        <message>
             <source>● RECORDING</source>
             <translation>⟦● ŔÉÇÖŔĐÎÑĜ ŵîðé⟧</translation>
         </message>
@@ -3791,13 +3803,6 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <source>consent needed</source>
             <translation>⟦çöñšéñţ ñééđéđ ŵîðé ŵ⟧</translation>
         </message>
-        <message numerus="yes">
-            <source>%n interrupted recording(s) found on this laptop. Recover them before you go on.</source>
-            <translation>
-                <numerusform>⟦%n îñţéŕŕûþţéđ ŕéçöŕđîñĝ(š) ƒöûñđ öñ ţĥîš ļàþţöþ. Ŕéçöṽéŕ ţĥéɱ ƀéƒöŕé ýöû ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
-                <numerusform>⟦%n îñţéŕŕûþţéđ ŕéçöŕđîñĝ(š) ƒöûñđ öñ ţĥîš ļàþţöþ. Ŕéçöṽéŕ ţĥéɱ ƀéƒöŕé ýöû ĝö öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</numerusform>
-            </translation>
-        </message>
         <message>
             <source>%1 take(s) could not be recovered and are left as they are: %2. Tell the data manager.</source>
             <translation>⟦%1 ţàķé(š) çöûļđ ñöţ ƀé ŕéçöṽéŕéđ àñđ àŕé ļéƒţ àš ţĥéý àŕé: %2. Ţéļļ ţĥé đàţà ɱàñàĝéŕ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
@@ -3822,21 +3827,32 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
             <source>Take ended early: %1 recorded and kept.</source>
             <translation>⟦Ţàķé éñđéđ éàŕļý: %1 ŕéçöŕđéđ àñđ ķéþţ. ŵîðé ŵîðé ŵîðé⟧</translation>
         </message>
-        <message>
-            <source>Take not sealed: %1 recorded. Free some disk space, then recover it.</source>
-            <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ. Ƒŕéé šöɱé đîšķ šþàçé, ţĥéñ ŕéçöṽéŕ îţ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
+        <message numerus="yes">
+            <source>%n interrupted recording(s) found on this laptop. Recover first, then start a new take.</source>
+            <translation>
+                <numerusform>⟦%n îñţéŕŕûþţéđ ŕéçöŕđîñĝ(š) ƒöûñđ öñ ţĥîš ļàþţöþ. Ŕéçöṽéŕ ƒîŕšţ, ţĥéñ šţàŕţ à ñéŵ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</numerusform>
+                <numerusform>⟦%n îñţéŕŕûþţéđ ŕéçöŕđîñĝ(š) ƒöûñđ öñ ţĥîš ļàþţöþ. Ŕéçöṽéŕ ƒîŕšţ, ţĥéñ šţàŕţ à ñéŵ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Take not sealed: %1 recorded and kept. Recover it before the next take.</source>
-            <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ àñđ ķéþţ. Ŕéçöṽéŕ îţ ƀéƒöŕé ţĥé ñéẋţ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîð⟧</translation>
+            <source>Take not sealed: %1 recorded and kept. Free some space on this laptop's disk, recover the take, then start a new one.</source>
+            <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ àñđ ķéþţ. Ƒŕéé šöɱé šþàçé öñ ţĥîš ļàþţöþ'š đîšķ, ŕéçöṽéŕ ţĥé ţàķé, ţĥéñ šţàŕţ à ñéŵ öñé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>Disk space is getting low. The recording goes on.</source>
-            <translation>⟦Đîšķ šþàçé îš ĝéţţîñĝ ļöŵ. Ţĥé ŕéçöŕđîñĝ ĝöéš öñ. ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+            <source>Take not sealed: %1 recorded and kept. Recover it first, then start a new take.</source>
+            <translation>⟦Ţàķé ñöţ šéàļéđ: %1 ŕéçöŕđéđ àñđ ķéþţ. Ŕéçöṽéŕ îţ ƒîŕšţ, ţĥéñ šţàŕţ à ñéŵ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵ⟧</translation>
         </message>
         <message>
-            <source>What was recorded is kept; start a new take when ready.</source>
-            <translation>⟦Ŵĥàţ ŵàš ŕéçöŕđéđ îš ķéþţ; šţàŕţ à ñéŵ ţàķé ŵĥéñ ŕéàđý. ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+            <source>What was recorded is kept: recover it first, then start a new take.</source>
+            <translation>⟦Ŵĥàţ ŵàš ŕéçöŕđéđ îš ķéþţ: ŕéçöṽéŕ îţ ƒîŕšţ, ţĥéñ šţàŕţ à ñéŵ ţàķé. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>This laptop's disk space is getting low. The recording goes on.</source>
+            <translation>⟦Ţĥîš ļàþţöþ'š đîšķ šþàçé îš ĝéţţîñĝ ļöŵ. Ţĥé ŕéçöŕđîñĝ ĝöéš öñ. ŵîðé ŵîðé ŵîðé ŵîðé ŵîðé⟧</translation>
+        </message>
+        <message>
+            <source>What was recorded is kept.</source>
+            <translation>⟦Ŵĥàţ ŵàš ŕéçöŕđéđ îš ķéþţ. ŵîðé ŵîðé⟧</translation>
         </message>
         <message>
             <source>Marker</source>
@@ -4407,6 +4423,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>Study pack %1 version %2 imported.</source>
             <translation>⟦Šţûđý þàçķ %1 ṽéŕšîöñ %2 îɱþöŕţéđ. ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Notice: %1.</source>
+            <translation>⟦Ñöţîçé: %1. ŵîðé⟧</translation>
         </message>
         <message>
             <source>The study pack was not imported; nothing changed.</source>
@@ -5947,6 +5967,10 @@ It is saved outside the encrypted vault: anyone who can open the file can read i
         <message>
             <source>{count} problem(s) found; the pack was not changed</source>
             <translation>⟦{count} þŕöƀļéɱ(š) ƒöûñđ; ţĥé þàçķ ŵàš ñöţ çĥàñĝéđ ŵîðé ŵîðé ŵîðé ŵî⟧</translation>
+        </message>
+        <message>
+            <source>Notice: {notice}</source>
+            <translation>⟦Ñöţîçé: {notice} ŵîð⟧</translation>
         </message>
         <message>
             <source>{path}: valid, signed by {signer}</source>
